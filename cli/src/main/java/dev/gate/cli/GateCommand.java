@@ -1,0 +1,14 @@
+package dev.gate.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code gate} command; each subcommand lives in its own class. */
+@Command(
+        name = "gate",
+        mixinStandardHelpOptions = true,
+        versionProvider = GateVersion.class,
+        description = "Supply-chain compliance gate for container images.",
+        subcommands = {
+        })
+public final class GateCommand {
+}

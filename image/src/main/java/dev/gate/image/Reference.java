@@ -1,0 +1,143 @@
+package dev.gate.image;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An image reference normalized by Docker's rules: {@code nginx} is
+ * {@code docker.io/library/nginx:latest}, {@code localhost:5000/a/b@sha256:...} keeps its registry.
+ * A reference always has a tag or a digest (or both); a bare name gets {@code latest}.
+ */
+public record Reference(String registry, String repository, String tag, Digest digest) {
+
+    public static final String DOCKER_HUB = "docker.io";
+    public static final String DEFAULT_TAG = "latest";
+    private static final int MAX_NAME_LENGTH = 255;
+
+    private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?");
+    private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+
+    public Reference {
+        if (tag == null && digest == null) {
+            tag = DEFAULT_TAG;
+        }
+    }
+
+    /** Parses and normalizes {@code text}; throws an input error naming the rule that failed. */
+    public static Reference parse(String text) {
+        if (text == null || text.isEmpty()) {
+            throw invalid(text, "reference is empty");
+        }
+        String rest = text;
+        Digest digest = null;
+        int at = rest.indexOf('@');
+        if (at >= 0) {
+            try {
+                digest = Digest.parse(rest.substring(at + 1));
+            } catch (GateException e) {
+                throw invalid(text, e.getMessage());
+            }
+            rest = rest.substring(0, at);
+        }
+        String tag = null;
+        int lastSlash = rest.lastIndexOf('/');
+        int colon = rest.lastIndexOf(':');
+        if (colon > lastSlash) {
+            tag = rest.substring(colon + 1);
+            rest = rest.substring(0, colon);
+            if (!TAG.matcher(tag).matches()) {
+                throw invalid(text, "tag '" + tag + "' must match [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+            }
+        }
+        String registry;
+        String path;
+        int slash = rest.indexOf('/');
+        String first = slash < 0 ? "" : rest.substring(0, slash);
+        if (slash < 0 || !looksLikeRegistry(first)) {
+            registry = DOCKER_HUB;
+            path = rest;
+        } else {
+            registry = first;
+            path = rest.substring(slash + 1);
+            if (!DOMAIN.matcher(registry).matches()) {
+                throw invalid(text, "registry '" + registry + "' is not a valid host[:port]");
+            }
+        }
+        if (registry.equals("index.docker.io") || registry.equals("registry-1.docker.io")) {
+            registry = DOCKER_HUB;
+        }
+        if (path.isEmpty()) {
+            throw invalid(text, "repository name is empty");
+        }
+        if (!path.equals(path.toLowerCase(Locale.ROOT))) {
+            throw invalid(text, "repository name must be lowercase");
+        }
+        for (String component : path.split("/", -1)) {
+            if (!PATH_COMPONENT.matcher(component).matches()) {
+                throw invalid(text, "repository path component '" + component
+                        + "' must be lowercase letters and digits separated by '.', '_', '__' or '-'");
+            }
+        }
+        if (registry.equals(DOCKER_HUB) && !path.contains("/")) {
+            path = "library/" + path;
+        }
+        if (registry.length() + 1 + path.length() > MAX_NAME_LENGTH) {
+            throw invalid(text, "repository name must not be longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return new Reference(registry, path, tag, digest);
+    }
+
+    private static boolean looksLikeRegistry(String first) {
+        return first.contains(".") || first.contains(":") || first.equals("localhost")
+                || !first.equals(first.toLowerCase(Locale.ROOT));
+    }
+
+    private static GateException invalid(String text, String why) {
+        return GateException.input("invalid image reference '" + text + "': " + why);
+    }
+
+    /** {@code registry/repository}, without tag or digest. */
+    public String name() {
+        return registry + "/" + repository;
+    }
+
+    /** What to ask the registry for: the digest when known, else the tag. */
+    public String identifier() {
+        return digest != null ? digest.toString() : tag;
+    }
+
+    public Reference withTag(String newTag) {
+        return parse(name() + ":" + newTag);
+    }
+
+    public Reference withDigest(Digest newDigest) {
+        return new Reference(registry, repository, tag, newDigest);
+    }
+
+    /** The same repository pinned to {@code newDigest} alone, as signatures name their subject. */
+    public Reference atDigest(Digest newDigest) {
+        return new Reference(registry, repository, null, newDigest);
+    }
+
+    /** Whether the registry lives on this machine, where plain HTTP is allowed. */
+    public boolean isLoopback() {
+        String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1)
+                : registry.split(":")[0];
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(name());
+        if (tag != null) {
+            out.append(':').append(tag);
+        }
+        if (digest != null) {
+            out.append('@').append(digest);
+        }
+        return out.toString();
+    }
+}
