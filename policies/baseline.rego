@@ -1,0 +1,101 @@
+# Baseline: the production checks of prod.rego as warnings, for non-production registries and for
+# teams on their way to compliance. Warnings are reported and recorded but do not block a push
+# unless gate runs with --fail-on-warn. Keep the two files in step.
+#
+# Input: the document described by docs/policy-input.schema.json.
+# Data (--data FILE, JSON or YAML), all optional:
+#   gate.allowed_registries  hosts (or host:port) images may be pushed to; empty or absent warns for every registry
+#   gate.denied_licenses     licence ids that may not ship (e.g. AGPL-3.0-only)
+#   gate.exceptions          repository -> rule names exempted for it, e.g. {"payments/api": ["root"]}
+# Parameters (--param k=v):
+#   high_fix_max_days        how long a HIGH vulnerability may stay unpatched once its fix exists (default 30)
+package gate.baseline
+
+import rego.v1
+
+required_labels := {"org.opencontainers.image.source", "org.opencontainers.image.revision"}
+
+allowed_registries := object.get(data, ["gate", "allowed_registries"], [])
+
+denied_licenses := object.get(data, ["gate", "denied_licenses"], [])
+
+default high_fix_max_days := 30
+
+high_fix_max_days := to_number(input.context.params.high_fix_max_days)
+
+image := input.image
+
+registry_host := split(image.registry, ":")[0]
+
+registry_allowed if image.registry in allowed_registries
+
+registry_allowed if registry_host in allowed_registries
+
+warn_registry contains msg if {
+	not registry_allowed
+	msg := sprintf("registry %q is not one of the allowed registries %v", [image.registry, allowed_registries])
+}
+
+# Naming: lowercase registry/namespace/repository:tag, with a namespace.
+warn_naming contains msg if {
+	not regex.match(`^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._-]+(/[a-z0-9._-]+)+:[a-z0-9._+-]+$`, image.ref)
+	msg := sprintf("reference %q must be lowercase registry/namespace/repository:tag", [image.ref])
+}
+
+warn_semver contains msg if {
+	is_string(image.tag)
+	image.tag != "latest"
+	not semver.is_valid(trim_prefix(image.tag, "v"))
+	msg := sprintf("tag %q is not a semantic version (vMAJOR.MINOR.PATCH)", [image.tag])
+}
+
+warn_semver contains "image must be pushed with a tag" if not is_string(image.tag)
+
+warn_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
+
+warn_critical contains msg if {
+	some vuln in input.vulnerabilities
+	vuln.severity == "CRITICAL"
+	vuln.fixAvailable
+	msg := sprintf("%s (CRITICAL) in %s %s is fixed in %s", [vuln.id, vuln.package.name, vuln.package.version, concat(", ", vuln.fixedVersions)])
+}
+
+warn_stale_high contains msg if {
+	some vuln in input.vulnerabilities
+	vuln.severity == "HIGH"
+	vuln.fixAvailable
+	age_days := days_since(vuln.fixPublished)
+	age_days > high_fix_max_days
+	msg := sprintf("%s (HIGH) in %s %s has had a fix for %d days (limit %d)", [vuln.id, vuln.package.name, vuln.package.version, age_days, high_fix_max_days])
+}
+
+days_since(timestamp) := floor((time.parse_rfc3339_ns(input.context.time) - time.parse_rfc3339_ns(timestamp)) / (24 * 3600 * 1000000000))
+
+root_users := {"", "root", "0"}
+
+runs_as_root if object.get(image, ["config", "user"], "") in root_users
+
+runs_as_root if {
+	some prefix in ["root:", "0:"]
+	startswith(image.config.user, prefix)
+}
+
+warn_root contains "image runs as root: set USER to a non-root user" if runs_as_root
+
+warn_labels contains msg if {
+	labels := object.get(image, ["config", "labels"], {})
+	some label in required_labels
+	not labels[label]
+	msg := sprintf("label %q is required", [label])
+}
+
+warn_license contains msg if {
+	some component in input.sbom.components
+	some license in component.licenses
+	license in denied_licenses
+	msg := sprintf("%s %s is licensed %s, which is denied", [component.name, component.version, license])
+}
+
+exception contains [rule] if {
+	some rule in object.get(data, ["gate", "exceptions", image.repository], [])
+}

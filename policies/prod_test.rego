@@ -1,0 +1,153 @@
+package gate.prod_test
+
+import rego.v1
+
+import data.gate.prod
+
+compliant := {
+	"image": {
+		"ref": "registry.example.com/payments/api:v1.2.3",
+		"registry": "registry.example.com",
+		"repository": "payments/api",
+		"namespace": "payments",
+		"name": "api",
+		"tag": "v1.2.3",
+		"digest": "sha256:0000000000000000000000000000000000000000000000000000000000000001",
+		"mediaType": "application/vnd.oci.image.manifest.v1+json",
+		"config": {
+			"user": "10001",
+			"labels": {
+				"org.opencontainers.image.source": "https://example.com/payments/api",
+				"org.opencontainers.image.revision": "4f2c1d0",
+			},
+		},
+	},
+	"sbom": {"format": "CycloneDX", "specVersion": "1.6", "components": [{
+		"type": "library", "name": "openssl", "version": "3.0.15-1~deb12u1",
+		"purl": "pkg:deb/debian/openssl@3.0.15-1~deb12u1?arch=amd64&distro=debian-12",
+		"ecosystem": "deb", "licenses": ["Apache-2.0"],
+	}]},
+	"vulnerabilities": [],
+	"context": {"time": "2026-06-30T00:00:00Z", "params": {}},
+}
+
+org_data := {"gate": {
+	"allowed_registries": ["registry.example.com", "localhost"],
+	"denied_licenses": ["AGPL-3.0-only"],
+}}
+
+with_image(patch) := object.union(compliant, {"image": object.union(compliant.image, patch)})
+
+test_compliant_image_passes if {
+	count(prod.deny_registry) == 0 with input as compliant with data.gate as org_data.gate
+	count(prod.deny_naming) == 0 with input as compliant with data.gate as org_data.gate
+	count(prod.deny_semver) == 0 with input as compliant with data.gate as org_data.gate
+	count(prod.deny_latest) == 0 with input as compliant with data.gate as org_data.gate
+	count(prod.deny_critical) == 0 with input as compliant with data.gate as org_data.gate
+	count(prod.deny_stale_high) == 0 with input as compliant with data.gate as org_data.gate
+	count(prod.deny_root) == 0 with input as compliant with data.gate as org_data.gate
+	count(prod.deny_labels) == 0 with input as compliant with data.gate as org_data.gate
+	count(prod.deny_license) == 0 with input as compliant with data.gate as org_data.gate
+}
+
+test_registry_outside_allow_list_denied if {
+	doc := with_image({"registry": "evil.example.org", "ref": "evil.example.org/payments/api:v1.2.3"})
+	count(prod.deny_registry) == 1 with input as doc with data.gate as org_data.gate
+}
+
+test_registry_with_port_matches_host if {
+	doc := with_image({"registry": "localhost:5000", "ref": "localhost:5000/payments/api:v1.2.3"})
+	count(prod.deny_registry) == 0 with input as doc with data.gate as org_data.gate
+}
+
+test_no_allow_list_denies if {
+	count(prod.deny_registry) == 1 with input as compliant
+}
+
+test_repository_without_namespace_denied if {
+	doc := with_image({"ref": "registry.example.com/api:v1.2.3", "repository": "api", "namespace": ""})
+	count(prod.deny_naming) == 1 with input as doc with data.gate as org_data.gate
+}
+
+test_latest_denied if {
+	doc := with_image({"tag": "latest", "ref": "registry.example.com/payments/api:latest"})
+	prod.deny_latest == {"tag \"latest\" is not allowed: use a semantic version"} with input as doc
+	count(prod.deny_semver) == 0 with input as doc
+}
+
+test_non_semver_tag_denied if {
+	doc := with_image({"tag": "nightly", "ref": "registry.example.com/payments/api:nightly"})
+	prod.deny_semver == {"tag \"nightly\" is not a semantic version (vMAJOR.MINOR.PATCH)"} with input as doc
+}
+
+test_semver_without_v_prefix_allowed if {
+	doc := with_image({"tag": "1.2.3-rc.1", "ref": "registry.example.com/payments/api:1.2.3-rc.1"})
+	count(prod.deny_semver) == 0 with input as doc
+}
+
+test_missing_tag_denied if {
+	doc := with_image({"tag": null})
+	prod.deny_semver == {"image must be pushed with a tag"} with input as doc
+}
+
+test_root_user_denied if {
+	some user in ["", "root", "0", "root:root", "0:0"]
+	doc := with_image({"config": object.union(compliant.image.config, {"user": user})})
+	count(prod.deny_root) == 1 with input as doc
+}
+
+test_missing_user_is_root if {
+	doc := with_image({"config": {"labels": compliant.image.config.labels}})
+	count(prod.deny_root) == 1 with input as doc
+}
+
+test_missing_labels_denied if {
+	doc := with_image({"config": {"user": "app", "labels": {"org.opencontainers.image.source": "x"}}})
+	prod.deny_labels == {"label \"org.opencontainers.image.revision\" is required"} with input as doc
+}
+
+critical_fixed := {
+	"id": "DEBIAN-CVE-2022-0778", "severity": "CRITICAL", "fixAvailable": true,
+	"fixedVersions": ["1.1.1k-1+deb11u2"], "fixPublished": "2022-03-15T00:00:00Z",
+	"package": {"name": "openssl", "version": "1.1.1k-1+deb11u1"},
+}
+
+test_fixable_critical_denied if {
+	doc := object.union(compliant, {"vulnerabilities": [critical_fixed]})
+	prod.deny_critical == {"DEBIAN-CVE-2022-0778 (CRITICAL) in openssl 1.1.1k-1+deb11u1 is fixed in 1.1.1k-1+deb11u2"} with input as doc
+}
+
+test_unfixed_critical_allowed if {
+	vuln := object.union(critical_fixed, {"fixAvailable": false, "fixedVersions": []})
+	doc := object.union(compliant, {"vulnerabilities": [vuln]})
+	count(prod.deny_critical) == 0 with input as doc
+}
+
+test_high_with_old_fix_denied if {
+	vuln := object.union(critical_fixed, {"severity": "HIGH", "fixPublished": "2026-05-01T00:00:00Z"})
+	doc := object.union(compliant, {"vulnerabilities": [vuln]})
+	count(prod.deny_stale_high) == 1 with input as doc
+}
+
+test_high_with_recent_fix_allowed if {
+	vuln := object.union(critical_fixed, {"severity": "HIGH", "fixPublished": "2026-06-20T00:00:00Z"})
+	doc := object.union(compliant, {"vulnerabilities": [vuln]})
+	count(prod.deny_stale_high) == 0 with input as doc
+}
+
+test_high_fix_age_is_a_parameter if {
+	vuln := object.union(critical_fixed, {"severity": "HIGH", "fixPublished": "2026-06-20T00:00:00Z"})
+	doc := object.union(compliant, {"vulnerabilities": [vuln], "context": {"time": "2026-06-30T00:00:00Z", "params": {"high_fix_max_days": "5"}}})
+	count(prod.deny_stale_high) == 1 with input as doc
+}
+
+test_denied_license if {
+	component := object.union(compliant.sbom.components[0], {"licenses": ["AGPL-3.0-only"]})
+	doc := object.union(compliant, {"sbom": object.union(compliant.sbom, {"components": [component]})})
+	count(prod.deny_license) == 1 with input as doc with data.gate as org_data.gate
+}
+
+test_exception_from_data if {
+	exceptions := {"gate": {"exceptions": {"payments/api": ["root", "labels"]}}}
+	prod.exception == {["root"], ["labels"]} with input as compliant with data as exceptions
+}
