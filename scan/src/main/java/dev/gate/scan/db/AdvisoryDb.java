@@ -1,0 +1,173 @@
+package dev.gate.scan.db;
+
+import dev.gate.image.GateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The SQLite advisory index: one row per advisory (compact OSV JSON) and one row per affected
+ * (ecosystem, package name) pointing at it. Names are stored normalized ({@link dev.gate.scan.osv.PackageNames}).
+ */
+public final class AdvisoryDb implements AutoCloseable {
+
+    static final String SCHEMA_VERSION = "1";
+
+    private final Path location;
+    private final Connection connection;
+    private PreparedStatement lookup;
+
+    private AdvisoryDb(Path location, Connection connection) {
+        this.location = location;
+        this.connection = connection;
+    }
+
+    /** Opens an existing database for reading; a missing or foreign file is an input error. */
+    public static AdvisoryDb openExisting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw GateException.input("advisory database " + file + " does not exist (run: gate db import PATH --db " + file + ")");
+        }
+        AdvisoryDb db = new AdvisoryDb(file, connect(file));
+        db.checkSchema();
+        return db;
+    }
+
+    /** Opens or creates a database for importing. */
+    public static AdvisoryDb openForWrite(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw GateException.operational("cannot create the folder for " + file + ": " + e.getMessage(), e);
+        }
+        boolean existed = Files.exists(file);
+        AdvisoryDb db = new AdvisoryDb(file, connect(file));
+        if (existed) {
+            db.checkSchema();
+        }
+        db.createSchema();
+        return db;
+    }
+
+    private static Connection connect(Path file) {
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw GateException.operational("cannot open advisory database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createSchema() {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS advisory (id TEXT PRIMARY KEY, modified TEXT NOT NULL, json BLOB NOT NULL)");
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL)");
+            s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_key ON affected (ecosystem, name)");
+            s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_id ON affected (id)");
+            s.executeUpdate("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA_VERSION + "')");
+        } catch (SQLException e) {
+            throw corrupt(e);
+        }
+    }
+
+    private void checkSchema() {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+            if (!rs.next() || !SCHEMA_VERSION.equals(rs.getString(1))) {
+                throw GateException.input("advisory database " + location + " has an unknown schema; re-import it into a new file");
+            }
+        } catch (SQLException e) {
+            throw corrupt(e);
+        }
+    }
+
+    GateException corrupt(SQLException e) {
+        return new GateException(GateException.Kind.INPUT,
+                "advisory database " + location + " is corrupt or not a gate database (" + firstLine(e.getMessage()) + ")", e);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    public Path location() {
+        return location;
+    }
+
+    /** The compact OSV JSON of every advisory that names this package in this ecosystem. */
+    public List<byte[]> advisoriesFor(String ecosystem, String normalizedName) {
+        try {
+            if (lookup == null) {
+                lookup = connection.prepareStatement(
+                        "SELECT DISTINCT a.json FROM affected f JOIN advisory a ON a.id = f.id WHERE f.ecosystem = ? AND f.name = ?");
+            }
+            lookup.setString(1, ecosystem);
+            lookup.setString(2, normalizedName);
+            List<byte[]> result = new ArrayList<>();
+            try (ResultSet rs = lookup.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getBytes(1));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw corrupt(e);
+        }
+    }
+
+    public DbInfo info() {
+        try (Statement s = connection.createStatement()) {
+            long total = single(s, "SELECT COUNT(*) FROM advisory");
+            Map<String, Long> perEcosystem = new TreeMap<>();
+            try (ResultSet rs = s.executeQuery("SELECT ecosystem, COUNT(DISTINCT id) FROM affected GROUP BY ecosystem")) {
+                while (rs.next()) {
+                    perEcosystem.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return new DbInfo(location, total, perEcosystem, text(s, "SELECT MAX(modified) FROM advisory"),
+                    text(s, "SELECT value FROM meta WHERE key = 'built_at'"));
+        } catch (SQLException e) {
+            throw corrupt(e);
+        }
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static String text(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (lookup != null) {
+                lookup.close();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw GateException.operational("cannot close advisory database " + location + ": " + e.getMessage(), e);
+        }
+    }
+}
