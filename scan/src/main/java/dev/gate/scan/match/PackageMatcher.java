@@ -82,7 +82,8 @@ public final class PackageMatcher {
         }
         aliases.remove(primary.record().id());
         return new Finding(primary.record().id(), new ArrayList<>(aliases), rating, summary, query.pkg(),
-                query.ecosystem(), primary.matchedName(), query.version(), new ArrayList<>(fixed));
+                query.ecosystem(), primary.matchedName(), query.version(), new ArrayList<>(fixed),
+                primary.record().published());
     }
 
     /** Which id of an alias group to show: the ecosystem's own or GHSA over PYSEC over bare CVE ids. */

@@ -23,7 +23,7 @@ public final class OsvParser {
         for (JsonNode entry : array(root, "affected")) {
             affected.add(affected(entry));
         }
-        return new OsvRecord(id, modified, text(root.get("withdrawn")), strings(root, "aliases"),
+        return new OsvRecord(id, modified, text(root.get("published")), text(root.get("withdrawn")), strings(root, "aliases"),
                 strings(root, "upstream"), text(root.get("summary")), severities(root),
                 text(root.path("database_specific").get("severity")), affected);
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * The parts of an OSV record the scanner uses. {@code databaseSeverity} is GHSA's
  * {@code database_specific.severity}; {@code upstream} lists the records this one derives from.
  */
-public record OsvRecord(String id, String modified, String withdrawn, List<String> aliases, List<String> upstream,
+public record OsvRecord(String id, String modified, String published, String withdrawn, List<String> aliases, List<String> upstream,
                         String summary, List<SeverityScore> severity, String databaseSeverity,
                         List<Affected> affected) {
 

@@ -1,0 +1,130 @@
+package dev.gate.cli.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.cli.GateVersion;
+import dev.gate.image.GateException;
+import dev.gate.scan.Finding;
+import dev.gate.scan.ScanResult;
+import dev.gate.scan.Scanner;
+import dev.gate.scan.report.CycloneDxVex;
+import dev.gate.scan.report.JsonReport;
+import dev.gate.scan.report.SarifReport;
+import dev.gate.scan.report.TableReport;
+import dev.gate.scan.sbomin.CycloneDxInput;
+import dev.gate.scan.severity.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gate scan SOURCE | --sbom FILE}: known vulnerabilities of an image's packages. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Match the packages of an image or a CycloneDX SBOM against the OSV advisory database.")
+public final class ScanCommand implements Callable<Integer> {
+
+    enum Format { table, json, sarif, cyclonedx }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "SOURCE", description = "Image to scan (needs the SBOM cataloger).")
+    String source;
+
+    @Option(names = "--sbom", paramLabel = "FILE", description = "Scan the components of this CycloneDX JSON SBOM.")
+    Path sbom;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: ${DEFAULT-VALUE}).")
+    Path database = Scanner.defaultDatabase();
+
+    @Option(names = "--severity", split = ",", paramLabel = "LEVEL",
+            description = "Report only these severities: UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL (comma-separated).")
+    List<String> severities;
+
+    @Option(names = "--ignore-unfixed", description = "Leave out vulnerabilities without a fixed version.")
+    boolean ignoreUnfixed;
+
+    @Option(names = "--exit-code", paramLabel = "N", defaultValue = "0",
+            description = "Exit with N when any vulnerability is reported (default 0).")
+    int exitCode;
+
+    @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, sarif or cyclonedx (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--quiet", description = "No warnings on standard error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if ((source == null) == (sbom == null)) {
+            throw GateException.input("give either an image SOURCE or --sbom FILE");
+        }
+        Set<Severity> wanted = wantedSeverities();
+        if (source != null) {
+            throw GateException.input("scanning an image needs the SBOM cataloger, which is not in this build yet;"
+                    + " scan a CycloneDX SBOM with --sbom FILE");
+        }
+        CycloneDxInput input = CycloneDxInput.read(sbom);
+        ScanResult result;
+        try (Scanner scanner = Scanner.open(database)) {
+            result = filter(scanner.scan(input.packages(), input.os()), wanted);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (!quiet) {
+            result.warnings().forEach(w -> err.println("gate: warning: " + w));
+            err.flush();
+        }
+        write(result, input);
+        return result.findings().isEmpty() ? 0 : exitCode;
+    }
+
+    private Set<Severity> wantedSeverities() {
+        if (severities == null || severities.isEmpty()) {
+            return EnumSet.allOf(Severity.class);
+        }
+        Set<Severity> set = EnumSet.noneOf(Severity.class);
+        for (String s : severities) {
+            try {
+                set.add(Severity.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw GateException.input("--severity: " + e.getMessage());
+            }
+        }
+        return set;
+    }
+
+    private ScanResult filter(ScanResult result, Set<Severity> wanted) {
+        List<Finding> kept = result.findings().stream()
+                .filter(f -> wanted.contains(f.rating().severity()))
+                .filter(f -> !ignoreUnfixed || f.fixAvailable())
+                .toList();
+        return new ScanResult(kept, ScanResult.count(kept), result.warnings(), result.packagesScanned(), result.database());
+    }
+
+    private void write(ScanResult result, CycloneDxInput input) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode document = switch (format) {
+            case table -> null;
+            case json -> JsonReport.document(result);
+            case sarif -> SarifReport.document(result, GateVersion.current(), sbom.getFileName().toString());
+            case cyclonedx -> CycloneDxVex.withVulnerabilities((ObjectNode) input.bom(), result, input.bomRefs());
+        };
+        if (document == null) {
+            TableReport.write(result, out);
+            return;
+        }
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+        out.flush();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gate.scan.sbomin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.image.GateException;
+import dev.gate.sbom.OsRelease;
+import dev.gate.sbom.Package;
+import dev.gate.scan.match.Purl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Converts a CycloneDX component to a {@link Package}. The source package of a distribution
+ * package comes from the purl's {@code upstream} qualifier as syft writes it ({@code openssl} or
+ * {@code openssl@1.1.1n-0+deb11u3}), else from a property such as trivy's {@code SrcName} /
+ * {@code SrcVersion} or one named {@code sourceName} / {@code sourceVersion}.
+ */
+final class ComponentPackages {
+
+    private static final Map<String, String> DEBIAN_CODENAMES = Map.of(
+            "buster", "10", "bullseye", "11", "bookworm", "12", "trixie", "13", "stretch", "9", "jessie", "8");
+
+    private ComponentPackages() {
+    }
+
+    static Package toPackage(JsonNode component, String purlText, String origin) {
+        Purl purl;
+        try {
+            purl = Purl.parse(purlText);
+        } catch (IllegalArgumentException e) {
+            throw GateException.input("SBOM " + origin + ": component '" + component.path("name").asText("?")
+                    + "' has a malformed purl: " + e.getMessage());
+        }
+        String version = purl.version() != null ? purl.version() : component.path("version").asText(null);
+        String sourceName = null;
+        String sourceVersion = null;
+        String upstream = purl.qualifiers().get("upstream");
+        if (upstream != null && !upstream.isBlank()) {
+            int at = upstream.indexOf('@');
+            sourceName = at >= 0 ? upstream.substring(0, at) : upstream;
+            sourceVersion = at >= 0 ? upstream.substring(at + 1) : null;
+        }
+        for (JsonNode property : component.path("properties")) {
+            String name = property.path("name").asText("");
+            String key = name.substring(name.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT);
+            String value = property.path("value").asText(null);
+            if (sourceName == null && (key.equals("srcname") || key.equals("sourcename") || key.equals("source"))) {
+                sourceName = value;
+            } else if (sourceVersion == null && (key.equals("srcversion") || key.equals("sourceversion"))) {
+                sourceVersion = value;
+            }
+        }
+        String group = purl.namespace();
+        if ("deb".equals(purl.type()) || "apk".equals(purl.type()) || "rpm".equals(purl.type())) {
+            group = null; // the namespace is the vendor (debian, alpine), not part of the name
+        }
+        return new Package(purl.type(), group, purl.name(), version, purlText, sourceName, sourceVersion,
+                licenses(component), null, List.of());
+    }
+
+    private static List<String> licenses(JsonNode component) {
+        List<String> result = new ArrayList<>();
+        for (JsonNode l : component.path("licenses")) {
+            String id = l.path("license").path("id").asText(l.path("license").path("name").asText(l.path("expression").asText(null)));
+            if (id != null) {
+                result.add(id);
+            }
+        }
+        return result;
+    }
+
+    /** Without an operating-system component, the first purl {@code distro} qualifier tells the release. */
+    static OsRelease osFromPurls(List<Package> packages) {
+        for (Package p : packages) {
+            if (p.purl() == null) {
+                continue;
+            }
+            String distro = Purl.parse(p.purl()).qualifiers().get("distro");
+            if (distro == null) {
+                continue;
+            }
+            String lower = distro.toLowerCase(Locale.ROOT);
+            if (DEBIAN_CODENAMES.containsKey(lower)) {
+                return new OsRelease("debian", DEBIAN_CODENAMES.get(lower), null);
+            }
+            int dash = lower.indexOf('-');
+            if (dash > 0) {
+                return new OsRelease(lower.substring(0, dash), lower.substring(dash + 1), null);
+            }
+        }
+        return null;
+    }
+}
