@@ -9,6 +9,8 @@ import dev.gate.scan.db.DbInfo;
 import dev.gate.scan.match.EcosystemResolver;
 import dev.gate.scan.match.PackageMatcher;
 import dev.gate.scan.match.PackageQuery;
+import dev.gate.scan.match.RangeEvaluator;
+import dev.gate.scan.osv.IndexedRecord;
 import dev.gate.scan.osv.MalformedRecordException;
 import dev.gate.scan.osv.OsvParser;
 import dev.gate.scan.osv.OsvRecord;
@@ -33,7 +35,11 @@ public final class Scanner implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AdvisoryDb db;
-    private final Map<String, List<OsvRecord>> cache = new HashMap<>();
+    private final Map<String, List<IndexedRecord>> cache = new HashMap<>();
+    private final Map<String, RangeEvaluator> evaluators = new HashMap<>();
+    /** Records by id: one AlmaLinux advisory names dozens of packages and is parsed once. */
+    private final Map<String, IndexedRecord> parsed = new HashMap<>();
+    private DbInfo info;
 
     private Scanner(AdvisoryDb db) {
         this.db = db;
@@ -52,7 +58,10 @@ public final class Scanner implements AutoCloseable {
     }
 
     public DbInfo database() {
-        return db.info();
+        if (info == null) {
+            info = db.info();
+        }
+        return info;
     }
 
     public ScanResult scan(List<Package> packages, OsRelease os) {
@@ -75,11 +84,12 @@ public final class Scanner implements AutoCloseable {
                         + pkg.name() + "; only exact version matches are checked");
             }
             scanned++;
-            findings.addAll(PackageMatcher.match(query.get(), ordering, candidates(query.get())));
+            RangeEvaluator evaluator = evaluators.computeIfAbsent(query.get().ecosystem(), k -> new RangeEvaluator(ordering));
+            findings.addAll(PackageMatcher.match(query.get(), evaluator, candidates(query.get())));
         }
         findings.sort(Comparator.comparing((Finding f) -> f.rating().severity()).reversed()
                 .thenComparing(f -> f.pkg().name()).thenComparing(Finding::id));
-        return new ScanResult(findings, ScanResult.count(findings), new ArrayList<>(warnings), scanned, db.info());
+        return new ScanResult(findings, ScanResult.count(findings), new ArrayList<>(warnings), scanned, database());
     }
 
     private static String unsupported(Package pkg, OsRelease os) {
@@ -91,12 +101,12 @@ public final class Scanner implements AutoCloseable {
         return "ecosystem '" + type + "' is not supported; its packages were not scanned";
     }
 
-    private List<OsvRecord> candidates(PackageQuery query) {
-        List<OsvRecord> records = new ArrayList<>();
+    private List<IndexedRecord> candidates(PackageQuery query) {
+        List<IndexedRecord> records = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String name : query.names()) {
-            for (OsvRecord r : cache.computeIfAbsent(query.ecosystem() + "\0" + name, k -> load(query.ecosystem(), name))) {
-                if (seen.add(r.id())) {
+            for (IndexedRecord r : cache.computeIfAbsent(query.ecosystem() + "\0" + name, k -> load(query.ecosystem(), name))) {
+                if (seen.add(r.record().id())) {
                     records.add(r);
                 }
             }
@@ -104,16 +114,24 @@ public final class Scanner implements AutoCloseable {
         return records;
     }
 
-    private List<OsvRecord> load(String ecosystem, String name) {
-        List<OsvRecord> records = new ArrayList<>();
-        for (byte[] json : db.advisoriesFor(ecosystem, name)) {
-            try {
-                records.add(OsvParser.parse(JSON.readTree(json)));
-            } catch (IOException | MalformedRecordException e) {
-                throw GateException.input("advisory database " + db.location() + " holds an unreadable record: " + e.getMessage());
+    private List<IndexedRecord> load(String ecosystem, String name) {
+        List<IndexedRecord> records = new ArrayList<>();
+        db.advisoriesFor(ecosystem, name, id -> !parsed.containsKey(id), (id, json) -> {
+            IndexedRecord record = json == null ? parsed.get(id) : IndexedRecord.of(parse(json));
+            if (record != null) {
+                parsed.put(id, record);
+                records.add(record);
             }
-        }
+        });
         return records;
+    }
+
+    private OsvRecord parse(byte[] json) {
+        try {
+            return OsvParser.parse(JSON.readTree(json));
+        } catch (IOException | MalformedRecordException e) {
+            throw GateException.input("advisory database " + db.location() + " holds an unreadable record: " + e.getMessage());
+        }
     }
 
     @Override

@@ -124,7 +124,9 @@ public final class ScanCommand implements Callable<Integer> {
             TableReport.write(result, out);
             return;
         }
-        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+        json.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.writerWithDefaultPrettyPrinter().writeValue(out, document);
+        out.println();
         out.flush();
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 public final class AdvisoryDb implements AutoCloseable {
 
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     private final Path location;
     private final Connection connection;
@@ -76,6 +76,7 @@ public final class AdvisoryDb implements AutoCloseable {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL)");
             s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_key ON affected (ecosystem, name)");
             s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_id ON affected (id)");
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS ecosystem_stats (ecosystem TEXT PRIMARY KEY, advisories INTEGER NOT NULL)");
             s.executeUpdate("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             throw corrupt(e);
@@ -112,44 +113,66 @@ public final class AdvisoryDb implements AutoCloseable {
 
     /** The compact OSV JSON of every advisory that names this package in this ecosystem. */
     public List<byte[]> advisoriesFor(String ecosystem, String normalizedName) {
+        List<byte[]> result = new ArrayList<>();
+        advisoriesFor(ecosystem, normalizedName, id -> true, (id, json) -> result.add(json));
+        return result;
+    }
+
+    /** Receives one stored advisory. */
+    public interface AdvisoryVisitor {
+        void advisory(String id, byte[] json);
+    }
+
+    /**
+     * Visits the advisories naming this package; the JSON is read only for ids {@code wantJson}
+     * accepts (a caller that already parsed a record skips its bytes), else null is passed.
+     */
+    public void advisoriesFor(String ecosystem, String normalizedName, java.util.function.Predicate<String> wantJson,
+                              AdvisoryVisitor visitor) {
         try {
             if (lookup == null) {
+                // One joined query per package: per-id fetches cost a JNI round trip each.
                 lookup = connection.prepareStatement(
-                        "SELECT DISTINCT a.json FROM affected f JOIN advisory a ON a.id = f.id WHERE f.ecosystem = ? AND f.name = ?");
+                        "SELECT f.id, a.json FROM affected f JOIN advisory a ON a.id = f.id WHERE f.ecosystem = ? AND f.name = ?");
             }
             lookup.setString(1, ecosystem);
             lookup.setString(2, normalizedName);
-            List<byte[]> result = new ArrayList<>();
             try (ResultSet rs = lookup.executeQuery()) {
                 while (rs.next()) {
-                    result.add(rs.getBytes(1));
+                    String id = rs.getString(1);
+                    visitor.advisory(id, wantJson.test(id) ? rs.getBytes(2) : null);
                 }
             }
-            return result;
         } catch (SQLException e) {
             throw corrupt(e);
         }
     }
 
+    /** Reads the figures the last import stored: counting 100k rows on every scan was most of its time. */
     public DbInfo info() {
         try (Statement s = connection.createStatement()) {
-            long total = single(s, "SELECT COUNT(*) FROM advisory");
             Map<String, Long> perEcosystem = new TreeMap<>();
-            try (ResultSet rs = s.executeQuery("SELECT ecosystem, COUNT(DISTINCT id) FROM affected GROUP BY ecosystem")) {
+            try (ResultSet rs = s.executeQuery("SELECT ecosystem, advisories FROM ecosystem_stats")) {
                 while (rs.next()) {
                     perEcosystem.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            return new DbInfo(location, total, perEcosystem, text(s, "SELECT MAX(modified) FROM advisory"),
+            String total = text(s, "SELECT value FROM meta WHERE key = 'advisories'");
+            return new DbInfo(location, total == null ? 0 : Long.parseLong(total), perEcosystem,
+                    text(s, "SELECT value FROM meta WHERE key = 'newest_modified'"),
                     text(s, "SELECT value FROM meta WHERE key = 'built_at'"));
         } catch (SQLException e) {
             throw corrupt(e);
         }
     }
 
-    private static long single(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
+    /** Recomputes the figures {@link #info()} reads; called at the end of an import, inside its transaction. */
+    void refreshStats() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM ecosystem_stats");
+            s.executeUpdate("INSERT INTO ecosystem_stats SELECT ecosystem, COUNT(DISTINCT id) FROM affected GROUP BY ecosystem");
+            s.executeUpdate("INSERT OR REPLACE INTO meta SELECT 'advisories', COUNT(*) FROM advisory");
+            s.executeUpdate("INSERT OR REPLACE INTO meta SELECT 'newest_modified', MAX(modified) FROM advisory WHERE modified IS NOT NULL");
         }
     }
 

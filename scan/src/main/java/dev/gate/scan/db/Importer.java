@@ -8,6 +8,8 @@ import dev.gate.scan.osv.MalformedRecordException;
 import dev.gate.scan.osv.OsvParser;
 import dev.gate.scan.osv.OsvRecord;
 import dev.gate.scan.osv.PackageNames;
+import dev.gate.scan.osv.SlimRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,6 +65,7 @@ public final class Importer {
                 }
                 statements.flush();
             }
+            db.refreshStats();
             if (stored > 0 || withdrawn > 0) {
                 try (PreparedStatement meta = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)")) {
                     meta.setString(1, Instant.now().toString());
@@ -116,7 +119,7 @@ public final class Importer {
                 storedModified.remove(record.id());
                 return;
             }
-            statements.insert(record, JSON.writeValueAsBytes(tree));
+            statements.insert(record, JSON.writeValueAsBytes(SlimRecord.of((ObjectNode) tree)));
             storedModified.put(record.id(), record.modified());
             stored++;
         } catch (SQLException | IOException e) {

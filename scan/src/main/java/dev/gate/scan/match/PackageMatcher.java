@@ -3,12 +3,13 @@ package dev.gate.scan.match;
 import dev.gate.scan.Finding;
 import dev.gate.scan.osv.Affected;
 import dev.gate.scan.osv.OsvRecord;
-import dev.gate.scan.osv.PackageNames;
+import dev.gate.scan.osv.IndexedRecord;
 import dev.gate.scan.severity.SeverityRater;
 import dev.gate.scan.severity.SeverityRating;
-import dev.gate.scan.version.VersionOrdering;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,46 +24,45 @@ public final class PackageMatcher {
     private record Hit(OsvRecord record, String matchedName, List<String> fixed, SeverityRating rating) {
     }
 
-    public static List<Finding> match(PackageQuery query, VersionOrdering ordering, List<OsvRecord> candidates) {
-        RangeEvaluator evaluator = new RangeEvaluator(ordering);
+    public static List<Finding> match(PackageQuery query, RangeEvaluator evaluator, List<IndexedRecord> candidates) {
         List<Hit> hits = new ArrayList<>();
-        for (OsvRecord record : candidates) {
+        for (IndexedRecord record : candidates) {
             Hit hit = evaluate(query, evaluator, record);
             if (hit != null) {
                 hits.add(hit);
             }
         }
+        Map<OsvRecord, Hit> byRecord = new IdentityHashMap<>();
+        hits.forEach(h -> byRecord.put(h.record(), h));
         List<Finding> findings = new ArrayList<>();
         for (List<OsvRecord> group : AliasGroups.group(hits.stream().map(Hit::record).toList())) {
-            findings.add(merge(query, group, hits));
+            findings.add(merge(query, group.stream().map(byRecord::get).toList()));
         }
         return findings;
     }
 
-    private static Hit evaluate(PackageQuery query, RangeEvaluator evaluator, OsvRecord record) {
+    private static Hit evaluate(PackageQuery query, RangeEvaluator evaluator, IndexedRecord indexed) {
         Set<String> fixed = new LinkedHashSet<>();
         SeverityRating rating = null;
         String matchedName = null;
-        for (Affected affected : record.affected()) {
-            if (!query.ecosystem().equals(affected.ecosystem())) {
-                continue;
+        for (String name : query.names()) {
+            for (Affected affected : indexed.entriesFor(query.ecosystem(), name)) {
+                if (!evaluator.isAffected(affected, query.version())) {
+                    continue;
+                }
+                fixed.addAll(evaluator.fixedFor(affected, query.version()));
+                SeverityRating r = SeverityRater.rate(indexed.record(), affected);
+                if (rating == null || r.isMoreSevereThan(rating)) {
+                    rating = r;
+                }
+                matchedName = matchedName == null ? affected.name() : matchedName;
             }
-            String name = PackageNames.normalize(affected.ecosystem(), affected.name());
-            if (!query.names().contains(name) || !evaluator.isAffected(affected, query.version())) {
-                continue;
-            }
-            fixed.addAll(evaluator.fixedFor(affected, query.version()));
-            SeverityRating r = SeverityRater.rate(record, affected);
-            if (rating == null || r.isMoreSevereThan(rating)) {
-                rating = r;
-            }
-            matchedName = matchedName == null ? affected.name() : matchedName;
         }
-        return rating == null ? null : new Hit(record, matchedName, new ArrayList<>(fixed), rating);
+        return rating == null ? null : new Hit(indexed.record(), matchedName, new ArrayList<>(fixed), rating);
     }
 
-    private static Finding merge(PackageQuery query, List<OsvRecord> group, List<Hit> hits) {
-        List<Hit> members = hits.stream().filter(h -> group.contains(h.record()))
+    private static Finding merge(PackageQuery query, List<Hit> group) {
+        List<Hit> members = group.stream()
                 .sorted(Comparator.comparing((Hit h) -> preference(h.record().id())).thenComparing(h -> h.record().id()))
                 .toList();
         Hit primary = members.get(0);

@@ -8,6 +8,8 @@ import dev.gate.scan.version.Orderings;
 import dev.gate.scan.version.VersionOrdering;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +20,13 @@ import java.util.Set;
  * by version first ({@code introduced: "0"} before everything), because records do not always list
  * them in order; walking them in order, {@code introduced} opens the range, {@code fixed} and
  * {@code limit} close it at that version, {@code last_affected} just after it. GIT ranges are ignored:
- * they name commits, not versions.
+ * they name commits, not versions. Not thread-safe: one per scan and ecosystem.
  */
 public final class RangeEvaluator {
 
     private final VersionOrdering ordering;
+    /** Sorted events per range; ranges come from cached records, so identity is the right key. */
+    private final Map<Range, List<Event>> sortedEvents = new IdentityHashMap<>();
 
     public RangeEvaluator(VersionOrdering ordering) {
         this.ordering = ordering;
@@ -34,6 +38,11 @@ public final class RangeEvaluator {
                 return true;
             }
         }
+        return inAnyRange(affected, version);
+    }
+
+    /** Whether the version lies in one of the entry's ECOSYSTEM or SEMVER ranges (ignoring {@code versions[]}). */
+    public boolean inAnyRange(Affected affected, String version) {
         if (!ordering.isValid(version)) {
             return false; // only an exact listing can match a version we cannot order
         }
@@ -86,7 +95,11 @@ public final class RangeEvaluator {
         VersionOrdering order = orderingFor(range);
         List<Event> events;
         try {
-            events = sorted(range.events(), order);
+            events = sortedEvents.get(range);
+            if (events == null) {
+                events = sorted(range.events(), order);
+                sortedEvents.put(range, events);
+            }
         } catch (InvalidVersionException e) {
             return null; // a range we cannot order cannot be evaluated; the record is at fault, not the image
         }

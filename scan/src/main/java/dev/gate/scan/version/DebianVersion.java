@@ -7,10 +7,12 @@ package dev.gate.scan.version;
  */
 public final class DebianVersion implements VersionOrdering {
 
+    private final ParseCache<Parts> cache = new ParseCache<>();
+
     @Override
     public int compare(String a, String b) {
-        Parts left = Parts.parse(a);
-        Parts right = Parts.parse(b);
+        Parts left = cache.get(a, Parts::parse);
+        Parts right = cache.get(b, Parts::parse);
         int byEpoch = Long.compare(left.epoch, right.epoch);
         if (byEpoch != 0) {
             return byEpoch;

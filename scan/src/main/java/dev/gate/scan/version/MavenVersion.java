@@ -15,9 +15,11 @@ import java.util.Locale;
  */
 public final class MavenVersion implements VersionOrdering {
 
+    private final ParseCache<ListItem> cache = new ParseCache<>();
+
     @Override
     public int compare(String a, String b) {
-        return parse(a).compareTo(parse(b));
+        return cache.get(a, MavenVersion::parse).compareTo(cache.get(b, MavenVersion::parse));
     }
 
     sealed interface Item permits NumberItem, QualifierItem, ListItem {

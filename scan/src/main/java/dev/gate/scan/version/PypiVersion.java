@@ -22,10 +22,15 @@ public final class PypiVersion implements VersionOrdering {
                     + "(?:[-_.]?(dev)[-_.]?(\\d+)?)?"
                     + "(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$");
 
+    /** Legacy (non PEP 440) strings are cached as this marker. */
+    private static final Pep440 LEGACY_MARK = new Pep440(null, java.util.List.of(), 0, null, null, null, null);
+
+    private final ParseCache<Pep440> cache = new ParseCache<>();
+
     @Override
     public int compare(String a, String b) {
-        Pep440 left = Pep440.parse(a);
-        Pep440 right = Pep440.parse(b);
+        Pep440 left = parsed(a);
+        Pep440 right = parsed(b);
         if (left == null || right == null) {
             if (left != null) {
                 return 1;
@@ -36,6 +41,14 @@ public final class PypiVersion implements VersionOrdering {
             return LegacyVersion.compare(a, b);
         }
         return left.compareTo(right);
+    }
+
+    private Pep440 parsed(String version) {
+        Pep440 p = cache.get(version, v -> {
+            Pep440 parsed = Pep440.parse(v);
+            return parsed == null ? LEGACY_MARK : parsed;
+        });
+        return p == LEGACY_MARK ? null : p;
     }
 
     /** Parsed PEP 440 version; the sort keys follow the spec's "Summary of permitted suffixes". */

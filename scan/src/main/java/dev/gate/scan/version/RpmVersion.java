@@ -7,10 +7,12 @@ package dev.gate.scan.version;
  */
 public final class RpmVersion implements VersionOrdering {
 
+    private final ParseCache<Evr> cache = new ParseCache<>();
+
     @Override
     public int compare(String a, String b) {
-        Evr left = Evr.parse(a);
-        Evr right = Evr.parse(b);
+        Evr left = cache.get(a, Evr::parse);
+        Evr right = cache.get(b, Evr::parse);
         int byEpoch = Long.compare(left.epoch, right.epoch);
         if (byEpoch != 0) {
             return byEpoch;

@@ -26,25 +26,31 @@ public final class SemverVersion implements VersionOrdering {
         this.ecosystem = ecosystem;
     }
 
-    @Override
-    public int compare(String a, String b) {
-        Matcher left = parse(a);
-        Matcher right = parse(b);
-        for (int group = 1; group <= 3; group++) {
-            int cmp = number(left.group(group)).compareTo(number(right.group(group)));
-            if (cmp != 0) {
-                return cmp;
-            }
-        }
-        return comparePrerelease(left.group(4), right.group(4));
+    private final ParseCache<Parsed> cache = new ParseCache<>();
+
+    private record Parsed(BigInteger major, BigInteger minor, BigInteger patch, String prerelease) {
     }
 
-    private Matcher parse(String version) {
+    @Override
+    public int compare(String a, String b) {
+        Parsed left = cache.get(a, this::parse);
+        Parsed right = cache.get(b, this::parse);
+        int cmp = left.major.compareTo(right.major);
+        if (cmp == 0) {
+            cmp = left.minor.compareTo(right.minor);
+        }
+        if (cmp == 0) {
+            cmp = left.patch.compareTo(right.patch);
+        }
+        return cmp != 0 ? cmp : comparePrerelease(left.prerelease, right.prerelease);
+    }
+
+    private Parsed parse(String version) {
         Matcher m = SEMVER.matcher(version.trim());
         if (!m.matches()) {
             throw new InvalidVersionException(ecosystem, version);
         }
-        return m;
+        return new Parsed(number(m.group(1)), number(m.group(2)), number(m.group(3)), m.group(4));
     }
 
     private static BigInteger number(String digits) {
