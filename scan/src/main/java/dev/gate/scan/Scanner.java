@@ -1,6 +1,5 @@
 package dev.gate.scan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.GateException;
 import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
@@ -12,11 +11,10 @@ import dev.gate.scan.match.PackageQuery;
 import dev.gate.scan.match.RangeEvaluator;
 import dev.gate.scan.osv.IndexedRecord;
 import dev.gate.scan.osv.MalformedRecordException;
-import dev.gate.scan.osv.OsvParser;
+import dev.gate.scan.osv.RecordCodec;
 import dev.gate.scan.osv.OsvRecord;
 import dev.gate.scan.version.Orderings;
 import dev.gate.scan.version.VersionOrdering;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +29,6 @@ import java.util.Set;
  * {@code try (Scanner s = Scanner.open(db)) { ScanResult r = s.scan(packages, osRelease); }}.
  */
 public final class Scanner implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AdvisoryDb db;
     private final Map<String, List<IndexedRecord>> cache = new HashMap<>();
@@ -128,8 +124,8 @@ public final class Scanner implements AutoCloseable {
 
     private OsvRecord parse(byte[] json) {
         try {
-            return OsvParser.parse(JSON.readTree(json));
-        } catch (IOException | MalformedRecordException e) {
+            return RecordCodec.decode(json);
+        } catch (MalformedRecordException e) {
             throw GateException.input("advisory database " + db.location() + " holds an unreadable record: " + e.getMessage());
         }
     }

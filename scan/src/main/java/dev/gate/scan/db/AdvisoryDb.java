@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The SQLite advisory index: one row per advisory (compact OSV JSON) and one row per affected
+ * The SQLite advisory index: one row per advisory (the fields gate reads, {@link dev.gate.scan.osv.RecordCodec}) and one row per affected
  * (ecosystem, package name) pointing at it. Names are stored normalized ({@link dev.gate.scan.osv.PackageNames}).
  */
 public final class AdvisoryDb implements AutoCloseable {
 
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     private final Path location;
     private final Connection connection;
@@ -72,7 +72,7 @@ public final class AdvisoryDb implements AutoCloseable {
     private void createSchema() {
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS advisory (id TEXT PRIMARY KEY, modified TEXT NOT NULL, json BLOB NOT NULL)");
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS advisory (id TEXT PRIMARY KEY, modified TEXT NOT NULL, record BLOB NOT NULL)");
             s.executeUpdate("CREATE TABLE IF NOT EXISTS affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL)");
             s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_key ON affected (ecosystem, name)");
             s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_id ON affected (id)");
@@ -111,7 +111,7 @@ public final class AdvisoryDb implements AutoCloseable {
         return location;
     }
 
-    /** The compact OSV JSON of every advisory that names this package in this ecosystem. */
+    /** The stored form ({@link dev.gate.scan.osv.RecordCodec}) of every advisory that names this package in this ecosystem. */
     public List<byte[]> advisoriesFor(String ecosystem, String normalizedName) {
         List<byte[]> result = new ArrayList<>();
         advisoriesFor(ecosystem, normalizedName, id -> true, (id, json) -> result.add(json));
@@ -133,7 +133,7 @@ public final class AdvisoryDb implements AutoCloseable {
             if (lookup == null) {
                 // One joined query per package: per-id fetches cost a JNI round trip each.
                 lookup = connection.prepareStatement(
-                        "SELECT f.id, a.json FROM affected f JOIN advisory a ON a.id = f.id WHERE f.ecosystem = ? AND f.name = ?");
+                        "SELECT f.id, a.record FROM affected f JOIN advisory a ON a.id = f.id WHERE f.ecosystem = ? AND f.name = ?");
             }
             lookup.setString(1, ecosystem);
             lookup.setString(2, normalizedName);

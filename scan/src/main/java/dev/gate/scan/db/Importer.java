@@ -1,15 +1,13 @@
 package dev.gate.scan.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.scan.osv.Affected;
 import dev.gate.scan.osv.MalformedRecordException;
 import dev.gate.scan.osv.OsvParser;
 import dev.gate.scan.osv.OsvRecord;
 import dev.gate.scan.osv.PackageNames;
-import dev.gate.scan.osv.SlimRecord;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.scan.osv.RecordCodec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -94,10 +92,8 @@ public final class Importer {
 
     private void importOne(Statements statements, String origin, byte[] bytes) {
         OsvRecord record;
-        JsonNode tree;
         try {
-            tree = JSON.readTree(bytes);
-            record = OsvParser.parse(tree);
+            record = OsvParser.parse(JSON.readTree(bytes));
         } catch (JsonProcessingException e) {
             report(origin, "not valid JSON: " + e.getOriginalMessage());
             return;
@@ -119,10 +115,10 @@ public final class Importer {
                 storedModified.remove(record.id());
                 return;
             }
-            statements.insert(record, JSON.writeValueAsBytes(SlimRecord.of((ObjectNode) tree)));
+            statements.insert(record, RecordCodec.encode(record));
             storedModified.put(record.id(), record.modified());
             stored++;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot store " + record.id() + ": " + e.getMessage(), e);
         }
     }
@@ -151,7 +147,7 @@ public final class Importer {
         private int pending;
 
         Statements(Connection c) throws SQLException {
-            insertAdvisory = c.prepareStatement("INSERT OR REPLACE INTO advisory (id, modified, json) VALUES (?, ?, ?)");
+            insertAdvisory = c.prepareStatement("INSERT OR REPLACE INTO advisory (id, modified, record) VALUES (?, ?, ?)");
             insertAffected = c.prepareStatement("INSERT INTO affected (ecosystem, name, id) VALUES (?, ?, ?)");
             deleteAdvisory = c.prepareStatement("DELETE FROM advisory WHERE id = ?");
             deleteAffected = c.prepareStatement("DELETE FROM affected WHERE id = ?");
