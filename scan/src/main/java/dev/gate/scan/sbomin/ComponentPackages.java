@@ -33,10 +33,16 @@ final class ComponentPackages {
                     + "' has a malformed purl: " + e.getMessage());
         }
         String version = purl.version() != null ? purl.version() : component.path("version").asText(null);
+        String epoch = purl.qualifiers().get("epoch");
+        if (epoch != null && !epoch.isBlank() && version != null && !version.contains(":")) {
+            version = epoch + ":" + version; // syft keeps an rpm's epoch in a qualifier; rpm order needs it
+        }
         String sourceName = null;
         String sourceVersion = null;
         String upstream = purl.qualifiers().get("upstream");
-        if (upstream != null && !upstream.isBlank()) {
+        if (upstream != null && upstream.endsWith(".src.rpm")) {
+            sourceName = sourceRpmName(upstream);
+        } else if (upstream != null && !upstream.isBlank()) {
             int at = upstream.indexOf('@');
             sourceName = at >= 0 ? upstream.substring(0, at) : upstream;
             sourceVersion = at >= 0 ? upstream.substring(at + 1) : null;
@@ -57,6 +63,14 @@ final class ComponentPackages {
         }
         return new Package(purl.type(), group, purl.name(), version, purlText, sourceName, sourceVersion,
                 licenses(component), null, List.of());
+    }
+
+    /** {@code openssl-3.0.1-41.el9_0.src.rpm} names the source package {@code openssl}. */
+    static String sourceRpmName(String sourceRpm) {
+        String nvr = sourceRpm.substring(0, sourceRpm.length() - ".src.rpm".length());
+        int release = nvr.lastIndexOf('-');
+        int version = release > 0 ? nvr.lastIndexOf('-', release - 1) : -1;
+        return version > 0 ? nvr.substring(0, version) : nvr;
     }
 
     private static List<String> licenses(JsonNode component) {
