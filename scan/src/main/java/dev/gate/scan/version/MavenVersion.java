@@ -89,7 +89,14 @@ public final class MavenVersion implements VersionOrdering {
 
         public int compareTo(Item other) {
             if (other == null) {
-                return items.isEmpty() ? 0 : items.get(0).compareTo(null);
+                // Every item counts against nothing, not only the first (MNG-6964): 1-0.1 > 1.
+                for (Item item : items) {
+                    int result = item.compareTo(null);
+                    if (result != 0) {
+                        return result;
+                    }
+                }
+                return 0;
             }
             if (!(other instanceof ListItem list)) {
                 return other instanceof NumberItem ? -1 : 1;
@@ -136,11 +143,6 @@ public final class MavenVersion implements VersionOrdering {
         for (int i = 0; i < version.length(); i++) {
             char c = version.charAt(i);
             if (c == '.' || c == '-') {
-                if (c == '-' && i > start && !isDigit && QualifierItem.of(version.substring(start, i), false).isNull()) {
-                    // "1-ga-1" equals "1-1": a release alias before a dash says nothing.
-                    start = i + 1;
-                    continue;
-                }
                 list.items.add(i == start ? new NumberItem(BigInteger.ZERO) : item(isDigit, version.substring(start, i)));
                 start = i + 1;
                 if (c == '-') {
@@ -148,6 +150,7 @@ public final class MavenVersion implements VersionOrdering {
                 }
             } else if (Character.isDigit(c)) {
                 if (!isDigit && i > start) {
+                    list = qualifierList(list, stack);
                     list.items.add(QualifierItem.of(version.substring(start, i), true));
                     start = i;
                     list = push(list, stack);
@@ -163,12 +166,24 @@ public final class MavenVersion implements VersionOrdering {
             }
         }
         if (version.length() > start) {
+            if (!isDigit) {
+                list = qualifierList(list, stack);
+            }
             list.items.add(item(isDigit, version.substring(start)));
         }
         while (!stack.isEmpty()) {
             stack.pop().normalize();
         }
         return root;
+    }
+
+    /**
+     * Maven 3.9 starts a new list for a qualifier that follows a dot and ends the version or runs
+     * into a number: "1.0.RC1" sorts as "1.0-RC-1" and "1.0.x" as "1.0-x" (MNG-7559), while a
+     * qualifier between dots ("1.x.2") stays in place. Only after a dot can the list be non-empty.
+     */
+    private static ListItem qualifierList(ListItem list, Deque<ListItem> stack) {
+        return list.items.isEmpty() ? list : push(list, stack);
     }
 
     private static ListItem push(ListItem parent, Deque<ListItem> stack) {
