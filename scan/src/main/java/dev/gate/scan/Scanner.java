@@ -6,10 +6,10 @@ import dev.gate.sbom.Package;
 import dev.gate.scan.db.AdvisoryDb;
 import dev.gate.scan.db.DbInfo;
 import dev.gate.scan.match.EcosystemResolver;
+import dev.gate.scan.match.IndexedRecord;
 import dev.gate.scan.match.PackageMatcher;
 import dev.gate.scan.match.PackageQuery;
 import dev.gate.scan.match.RangeEvaluator;
-import dev.gate.scan.osv.IndexedRecord;
 import dev.gate.scan.osv.MalformedRecordException;
 import dev.gate.scan.osv.RecordCodec;
 import dev.gate.scan.osv.OsvRecord;
@@ -60,10 +60,17 @@ public final class Scanner implements AutoCloseable {
         return info;
     }
 
+    /** One package ready to match: its lookup, the ordering's evaluator and its candidate advisories. */
+    private record Job(PackageQuery query, RangeEvaluator evaluator, List<IndexedRecord> candidates) {
+    }
+
+    /**
+     * Looks candidates up one package at a time (one database connection), then matches the
+     * packages in parallel: matching is pure computation over immutable records.
+     */
     public ScanResult scan(List<Package> packages, OsRelease os) {
-        List<Finding> findings = new ArrayList<>();
         Set<String> warnings = new LinkedHashSet<>();
-        int scanned = 0;
+        List<Job> jobs = new ArrayList<>();
         for (Package pkg : packages) {
             var query = EcosystemResolver.resolve(pkg, os);
             if (query.isEmpty()) {
@@ -79,13 +86,15 @@ public final class Scanner implements AutoCloseable {
                 warnings.add("cannot parse " + query.get().ecosystem() + " version '" + query.get().version() + "' of "
                         + pkg.name() + "; only exact version matches are checked");
             }
-            scanned++;
             RangeEvaluator evaluator = evaluators.computeIfAbsent(query.get().ecosystem(), k -> new RangeEvaluator(ordering));
-            findings.addAll(PackageMatcher.match(query.get(), evaluator, candidates(query.get())));
+            jobs.add(new Job(query.get(), evaluator, candidates(query.get())));
         }
+        List<Finding> findings = new ArrayList<>(jobs.parallelStream()
+                .flatMap(job -> PackageMatcher.match(job.query(), job.evaluator(), job.candidates()).stream())
+                .toList());
         findings.sort(Comparator.comparing((Finding f) -> f.rating().severity()).reversed()
                 .thenComparing(f -> f.pkg().name()).thenComparing(Finding::id));
-        return new ScanResult(findings, ScanResult.count(findings), new ArrayList<>(warnings), scanned, database());
+        return new ScanResult(findings, ScanResult.count(findings), new ArrayList<>(warnings), jobs.size(), database());
     }
 
     private static String unsupported(Package pkg, OsRelease os) {

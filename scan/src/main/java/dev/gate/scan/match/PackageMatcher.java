@@ -3,7 +3,6 @@ package dev.gate.scan.match;
 import dev.gate.scan.Finding;
 import dev.gate.scan.osv.Affected;
 import dev.gate.scan.osv.OsvRecord;
-import dev.gate.scan.osv.IndexedRecord;
 import dev.gate.scan.severity.SeverityRater;
 import dev.gate.scan.severity.SeverityRating;
 import java.util.ArrayList;

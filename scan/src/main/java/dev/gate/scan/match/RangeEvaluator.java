@@ -8,8 +8,6 @@ import dev.gate.scan.version.Orderings;
 import dev.gate.scan.version.VersionOrdering;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,13 +18,11 @@ import java.util.Set;
  * by version first ({@code introduced: "0"} before everything), because records do not always list
  * them in order; walking them in order, {@code introduced} opens the range, {@code fixed} and
  * {@code limit} close it at that version, {@code last_affected} just after it. GIT ranges are ignored:
- * they name commits, not versions. Not thread-safe: one per scan and ecosystem.
+ * they name commits, not versions. Stateless and thread-safe.
  */
 public final class RangeEvaluator {
 
     private final VersionOrdering ordering;
-    /** Sorted events per range; ranges come from cached records, so identity is the right key. */
-    private final Map<Range, List<Event>> sortedEvents = new IdentityHashMap<>();
 
     public RangeEvaluator(VersionOrdering ordering) {
         this.ordering = ordering;
@@ -79,7 +75,7 @@ public final class RangeEvaluator {
         }
     }
 
-    private VersionOrdering orderingFor(Range range) {
+    VersionOrdering orderingFor(Range range) {
         return "SEMVER".equals(range.type()) ? Orderings.semver() : ordering;
     }
 
@@ -95,11 +91,7 @@ public final class RangeEvaluator {
         VersionOrdering order = orderingFor(range);
         List<Event> events;
         try {
-            events = sortedEvents.get(range);
-            if (events == null) {
-                events = sorted(range.events(), order);
-                sortedEvents.put(range, events);
-            }
+            events = sorted(range.events(), order); // IndexedRecord pre-sorts, so this is a linear check
         } catch (InvalidVersionException e) {
             return null; // a range we cannot order cannot be evaluated; the record is at fault, not the image
         }
@@ -143,7 +135,26 @@ public final class RangeEvaluator {
         return "";
     }
 
-    private static List<Event> sorted(List<Event> events, VersionOrdering order) {
+    /** The entry with each range's events in version order (left as listed when they cannot be ordered). */
+    static Affected withSortedEvents(Affected a) {
+        VersionOrdering ordering = Orderings.forEcosystem(a.ecosystem()).orElse(null);
+        if (ordering == null) {
+            return a;
+        }
+        List<Range> ranges = new ArrayList<>();
+        for (Range range : a.ranges()) {
+            VersionOrdering order = "SEMVER".equals(range.type()) ? Orderings.semver() : ordering;
+            try {
+                ranges.add(range.isGit() ? range : new Range(range.type(), sorted(range.events(), order)));
+            } catch (InvalidVersionException e) {
+                ranges.add(range);
+            }
+        }
+        return new Affected(a.ecosystem(), a.name(), a.purl(), ranges, a.versions(), a.severity(), a.urgency(),
+                a.ghsaSeverity());
+    }
+
+    static List<Event> sorted(List<Event> events, VersionOrdering order) {
         List<Event> copy = new ArrayList<>(events);
         copy.sort(Comparator.comparing((Event e) -> e, (a, b) -> {
             if (a.isIntroducedAtZero() || b.isIntroducedAtZero()) {

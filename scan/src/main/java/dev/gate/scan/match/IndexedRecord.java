@@ -1,5 +1,8 @@
-package dev.gate.scan.osv;
+package dev.gate.scan.match;
 
+import dev.gate.scan.osv.Affected;
+import dev.gate.scan.osv.OsvRecord;
+import dev.gate.scan.osv.PackageNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Map;
 /**
  * A record with its {@code affected[]} entries indexed by ecosystem and normalized name: a kernel
  * advisory lists a hundred subpackages, and scanning each entry for every package was the cost.
+ * Range events are sorted here once, so matching many packages against it never re-sorts.
  */
 public record IndexedRecord(OsvRecord record, Map<String, List<Affected>> byPackage) {
 
@@ -16,7 +20,7 @@ public record IndexedRecord(OsvRecord record, Map<String, List<Affected>> byPack
         for (Affected a : record.affected()) {
             if (a.ecosystem() != null) {
                 index.computeIfAbsent(key(a.ecosystem(), PackageNames.normalize(a.ecosystem(), a.name())),
-                        k -> new ArrayList<>()).add(a);
+                        k -> new ArrayList<>()).add(RangeEvaluator.withSortedEvents(a));
             }
         }
         return new IndexedRecord(record, index);
