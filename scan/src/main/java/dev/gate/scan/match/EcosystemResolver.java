@@ -79,12 +79,22 @@ public final class EcosystemResolver {
         String major = version.split("\\.")[0];
         return switch (id) {
             case "debian" -> type.equals("deb") ? Optional.of("Debian:" + major) : Optional.empty();
-            case "ubuntu" -> type.equals("deb") ? Optional.of("Ubuntu:" + version) : Optional.empty();
+            case "ubuntu" -> type.equals("deb") ? Optional.of(ubuntu(version)) : Optional.empty();
             case "alpine" -> type.equals("apk") ? Optional.of("Alpine:v" + majorMinor(version)) : Optional.empty();
             case "almalinux" -> type.equals("rpm") ? Optional.of("AlmaLinux:" + major) : Optional.empty();
             case "rocky" -> type.equals("rpm") ? Optional.of("Rocky Linux:" + major) : Optional.empty();
+            case "wolfi" -> type.equals("apk") ? Optional.of("Wolfi") : Optional.empty();
+            case "chainguard" -> type.equals("apk") ? Optional.of("Chainguard") : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** OSV names Ubuntu LTS releases {@code Ubuntu:22.04:LTS} and the others {@code Ubuntu:23.10}. */
+    private static String ubuntu(String version) {
+        String[] parts = version.split("\\.");
+        boolean lts = parts.length >= 2 && parts[1].equals("04") && parts[0].matches("\\d+")
+                && Integer.parseInt(parts[0]) % 2 == 0;
+        return "Ubuntu:" + version + (lts ? ":LTS" : "");
     }
 
     private static String majorMinor(String version) {

@@ -8,13 +8,16 @@ public final class Orderings {
 
     private static final VersionOrdering DEBIAN = new DebianVersion();
     private static final VersionOrdering RPM = new RpmVersion();
+    private static final VersionOrdering ALPINE = new AlpineVersion();
     private static final VersionOrdering SEMVER = new SemverVersion();
 
     /** Keyed by the ecosystem's base name, the part before any {@code :release} suffix. */
     private static final Map<String, VersionOrdering> BY_BASE = Map.ofEntries(
             Map.entry("Debian", DEBIAN),
             Map.entry("Ubuntu", DEBIAN),
-            Map.entry("Alpine", new AlpineVersion()),
+            Map.entry("Alpine", ALPINE),
+            Map.entry("Wolfi", ALPINE),
+            Map.entry("Chainguard", ALPINE),
             Map.entry("AlmaLinux", RPM),
             Map.entry("Rocky Linux", RPM),
             Map.entry("Red Hat", RPM),
