@@ -154,6 +154,11 @@ class ScanCommandTest {
         assertEquals(1, corruptDb.err().trim().lines().count(), corruptDb.err());
 
         assertEquals(2, gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--severity", "SEVERE").code());
+        Path bogus = tmp.resolve("bogus.json");
+        Files.writeString(bogus, "{\"bomFormat\":\"CycloneDX\",\"components\":[{\"name\":\"x\",\"purl\":\"pkg:bogus/x@1\"}]}");
+        Run unknown = gate("scan", "--sbom", bogus.toString(), "--db", db.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown ecosystem"), unknown.err());
         assertEquals(2, gate("scan", "--db", db.toString()).code());
     }
 

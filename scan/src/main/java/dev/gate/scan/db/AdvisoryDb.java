@@ -55,7 +55,7 @@ public final class AdvisoryDb implements AutoCloseable {
         boolean existed = Files.exists(file);
         AdvisoryDb db = new AdvisoryDb(file, connect(file));
         if (existed) {
-            db.checkSchema();
+            db.resetIfOtherSchema();
         }
         db.createSchema();
         return db;
@@ -80,6 +80,33 @@ public final class AdvisoryDb implements AutoCloseable {
             s.executeUpdate("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             throw corrupt(e);
+        }
+    }
+
+    /** The database is an index of files the user still has: an older layout is rebuilt, not refused. */
+    private void resetIfOtherSchema() {
+        try (Statement s = connection.createStatement()) {
+            String version = null;
+            try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+                version = rs.next() ? rs.getString(1) : null;
+            } catch (SQLException noMeta) {
+                if (tableCount(s) > 0) {
+                    throw corrupt(noMeta);
+                }
+            }
+            if (version != null && !SCHEMA_VERSION.equals(version)) {
+                for (String table : List.of("meta", "advisory", "affected", "ecosystem_stats")) {
+                    s.executeUpdate("DROP TABLE IF EXISTS " + table);
+                }
+            }
+        } catch (SQLException e) {
+            throw corrupt(e);
+        }
+    }
+
+    private static int tableCount(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

@@ -27,9 +27,17 @@ public final class EcosystemResolver {
     public static final Set<String> UNSUPPORTED_TYPES = Set.of(
             "gem", "nuget", "composer", "hex", "pub", "swift", "cocoapods", "conan", "conda", "cran", "hackage",
             "github", "bitbucket", "docker", "oci", "generic", "bitnami", "qpkg", "swid", "huggingface", "mlflow",
-            "luarocks", "cpan", "alpm");
+            "luarocks", "cpan", "alpm", "android", "apache", "bazel", "buildroot", "chrome-extension", "clojars",
+            "coreos", "ebuild", "julia", "nix", "openwrt", "otp",
+            "vscode-extension", "yocto");
 
     private EcosystemResolver() {
+    }
+
+    /** Whether the purl type is one the purl specification knows, matched or not; anything else is bad input. */
+    public static boolean isKnownPurlType(String type) {
+        String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        return LANGUAGE_ECOSYSTEMS.containsKey(t) || UNSUPPORTED_TYPES.contains(t) || Set.of("deb", "apk", "rpm").contains(t);
     }
 
     /** The lookup for this package, or empty when its ecosystem (or distribution) is not supported. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.GateException;
 import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
+import dev.gate.scan.match.EcosystemResolver;
 import dev.gate.scan.match.Purl;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,10 @@ final class ComponentPackages {
         } catch (IllegalArgumentException e) {
             throw GateException.input("SBOM " + origin + ": component '" + component.path("name").asText("?")
                     + "' has a malformed purl: " + e.getMessage());
+        }
+        if (!EcosystemResolver.isKnownPurlType(purl.type())) {
+            throw GateException.input("SBOM " + origin + ": component '" + component.path("name").asText("?")
+                    + "' has an unknown ecosystem (purl type '" + purl.type() + "')");
         }
         String version = purl.version() != null ? purl.version() : component.path("version").asText(null);
         String epoch = purl.qualifiers().get("epoch");

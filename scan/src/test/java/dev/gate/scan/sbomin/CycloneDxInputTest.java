@@ -77,5 +77,8 @@ class CycloneDxInputTest {
         assertTrue(assertThrows(GateException.class, () -> CycloneDxInput.read(xml)).getMessage().contains("not JSON"));
         GateException badPurl = assertThrows(GateException.class, () -> bom("{\"name\":\"x\",\"purl\":\"pkg:nothing\"}"));
         assertTrue(badPurl.getMessage().contains("malformed purl"), badPurl.getMessage());
+        GateException unknown = assertThrows(GateException.class, () -> bom("{\"name\":\"x\",\"purl\":\"pkg:bogus/x@1\"}"));
+        assertTrue(unknown.getMessage().contains("unknown ecosystem (purl type 'bogus')"), unknown.getMessage());
+        assertEquals("gem", bom("{\"name\":\"rails\",\"purl\":\"pkg:gem/rails@7.0.0\"}").packages().get(0).ecosystem());
     }
 }
