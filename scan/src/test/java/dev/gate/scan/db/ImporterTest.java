@@ -52,6 +52,23 @@ class ImporterTest {
     }
 
     @Test
+    void importsAllOfTheBulkZips() {
+        Path bulk = SharedData.path("osv-bulk");
+        List<String> problems = new ArrayList<>();
+        ImportReport report = importInto(tmp.resolve("bulk.db"), problems, bulk);
+        assertEquals(List.of(), problems);
+        assertEquals(13_838, report.read(), "the README's count of records in the zips");
+        assertEquals(0, report.malformed());
+        try (AdvisoryDb read = AdvisoryDb.openExisting(tmp.resolve("bulk.db"))) {
+            DbInfo info = read.info();
+            assertEquals(report.stored(), info.advisories());
+            for (String ecosystem : List.of("Go", "PyPI", "crates.io", "AlmaLinux:8", "AlmaLinux:9", "AlmaLinux:10")) {
+                assertTrue(info.perEcosystem().getOrDefault(ecosystem, 0L) > 100, ecosystem + " in " + info.perEcosystem());
+            }
+        }
+    }
+
+    @Test
     void newerModifiedReplacesOlderAndOlderIsIgnored() throws Exception {
         Path db = tmp.resolve("osv.db");
         importInto(db, new ArrayList<>(), write("a.json", record("2024-01-02T00:00:00Z", "1.0.0")));
