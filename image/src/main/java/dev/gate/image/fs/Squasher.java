@@ -1,0 +1,173 @@
+package dev.gate.image.fs;
+
+import dev.gate.image.Layer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Applies an image's layers in order in one pass over their tar streams: OCI whiteouts remove
+ * lower entries, opaque markers empty lower directories, and the bytes of files the capture asks
+ * for are kept within the limits. Nothing is written to disk.
+ */
+public final class Squasher {
+
+    private static final String WHITEOUT = ".wh.";
+    private static final String OPAQUE = ".wh..wh..opq";
+
+    private final ContentCapture capture;
+    private final SquashLimits limits;
+
+    public Squasher(ContentCapture capture, SquashLimits limits) {
+        this.capture = capture;
+        this.limits = limits;
+    }
+
+    public SquashedFilesystem squash(List<? extends Layer> layers) throws IOException {
+        TreeMap<String, FileEntry> tree = new TreeMap<>();
+        List<Skipped> skipped = new ArrayList<>();
+        LimitedInputStream.Budget budget = new LimitedInputStream.Budget(limits.maxUncompressedBytes());
+        long[] captured = {0};
+        for (Layer layer : layers) {
+            String digest = layer.descriptor().digest().toString();
+            LayerPass pass = new LayerPass(digest, skipped, captured);
+            try (InputStream stored = layer.open();
+                    InputStream tar = new LimitedInputStream(LayerStreams.decompressed(stored), budget)) {
+                pass.read(tar);
+            } catch (LimitedInputStream.LimitExceeded e) {
+                skipped.add(new Skipped(digest, "/", "stopped: more than " + limits.maxUncompressedBytes()
+                        + " uncompressed bytes in the image; this layer and later ones are incomplete"));
+                pass.applyTo(tree);
+                break;
+            } catch (IOException e) {
+                skipped.add(new Skipped(digest, "/", "layer tar unreadable, rest of layer skipped: " + e.getMessage()));
+            }
+            pass.applyTo(tree);
+        }
+        return new SquashedFilesystem(tree, skipped, limits.maxSymlinkHops());
+    }
+
+    /** One layer's changes, collected first so its whiteouts only hide lower layers. */
+    private final class LayerPass {
+        private final String digest;
+        private final List<Skipped> skipped;
+        private final long[] captured;
+        private final List<String> whiteouts = new ArrayList<>();
+        private final List<String> opaqueDirs = new ArrayList<>();
+        private final List<FileEntry> added = new ArrayList<>();
+
+        LayerPass(String digest, List<Skipped> skipped, long[] captured) {
+            this.digest = digest;
+            this.skipped = skipped;
+            this.captured = captured;
+        }
+
+        void read(InputStream tar) throws IOException {
+            TarArchiveInputStream in = new TarArchiveInputStream(tar);
+            TarArchiveEntry header;
+            while ((header = in.getNextEntry()) != null) {
+                readEntry(header, in);
+            }
+        }
+
+        private void readEntry(TarArchiveEntry header, TarArchiveInputStream in) throws IOException {
+            String raw = header.getName();
+            String path = TarPaths.normalize(raw);
+            if (path == null) {
+                skipped.add(new Skipped(digest, raw, "path climbs out of the image root"));
+                return;
+            }
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (name.equals(OPAQUE)) {
+                opaqueDirs.add(TarPaths.parent(path));
+                return;
+            }
+            if (name.startsWith(WHITEOUT)) {
+                whiteouts.add(TarPaths.child(TarPaths.parent(path), name.substring(WHITEOUT.length())));
+                return;
+            }
+            if (path.equals("/")) {
+                return;
+            }
+            added.add(toEntry(header, path, in));
+        }
+
+        private FileEntry toEntry(TarArchiveEntry h, String path, TarArchiveInputStream in) throws IOException {
+            int mode = h.getMode() & 07777;
+            if (h.isSymbolicLink()) {
+                return new FileEntry(path, FileEntry.Type.SYMLINK, 0, mode, h.getLinkName(), digest, null);
+            }
+            if (h.isLink()) {
+                String target = TarPaths.normalize(h.getLinkName());
+                if (target == null) {
+                    skipped.add(new Skipped(digest, path, "hard link target climbs out of the image root"));
+                    target = "/";
+                }
+                return new FileEntry(path, FileEntry.Type.HARDLINK, 0, mode, target, digest, null);
+            }
+            if (h.isDirectory()) {
+                return new FileEntry(path, FileEntry.Type.DIR, 0, mode, null, digest, null);
+            }
+            if (!h.isFile()) {
+                return new FileEntry(path, FileEntry.Type.OTHER, 0, mode, null, digest, null);
+            }
+            return new FileEntry(path, FileEntry.Type.FILE, h.getSize(), mode, null, digest, captureIfWanted(h, path, in));
+        }
+
+        private byte[] captureIfWanted(TarArchiveEntry h, String path, InputStream in) throws IOException {
+            if (!capture.wants(path, h.getSize(), h.getMode())) {
+                return null;
+            }
+            if (h.getSize() > limits.maxFileBytes()) {
+                skipped.add(new Skipped(digest, path, "not read: " + h.getSize() + " bytes is over the per-file limit"));
+                return null;
+            }
+            if (captured[0] >= limits.maxCapturedBytes()) {
+                skipped.add(new Skipped(digest, path, "not read: captured-content budget spent"));
+                return null;
+            }
+            // The tar stream ends the entry at its declared size; the limit guards the budget as well.
+            InputStream bounded = new BoundedInputStream(in, limits.maxFileBytes());
+            byte[] kept = capture.capture(path, bounded);
+            if (kept != null) {
+                captured[0] += kept.length;
+            }
+            return kept;
+        }
+
+        void applyTo(TreeMap<String, FileEntry> tree) {
+            for (String dir : opaqueDirs) {
+                removeChildren(tree, dir);
+            }
+            for (String path : whiteouts) {
+                tree.remove(path);
+                removeChildren(tree, path);
+            }
+            for (FileEntry entry : added) {
+                FileEntry lower = tree.get(entry.path());
+                if (lower != null && lower.type() == FileEntry.Type.DIR && entry.type() != FileEntry.Type.DIR) {
+                    removeChildren(tree, entry.path());
+                }
+                tree.put(entry.path(), hardLinked(tree, entry));
+            }
+        }
+
+        /** A hard link shares its target's captured bytes, so a capture on either name finds them. */
+        private FileEntry hardLinked(TreeMap<String, FileEntry> tree, FileEntry entry) {
+            if (entry.type() != FileEntry.Type.HARDLINK) {
+                return entry;
+            }
+            FileEntry target = tree.get(entry.linkTarget());
+            return target == null || target.content() == null ? entry : entry.withContent(target.content());
+        }
+
+        private void removeChildren(TreeMap<String, FileEntry> tree, String dir) {
+            String prefix = dir.equals("/") ? "/" : dir + "/";
+            tree.subMap(prefix, true, prefix + Character.MAX_VALUE, false).clear();
+        }
+    }
+}

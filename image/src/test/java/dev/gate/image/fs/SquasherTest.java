@@ -1,0 +1,138 @@
+package dev.gate.image.fs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.luben.zstd.Zstd;
+import dev.gate.image.Layer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class SquasherTest {
+
+    private static final ContentCapture ALL = new ContentCapture() {
+        @Override
+        public boolean wants(String path, long declaredSize, int mode) {
+            return true;
+        }
+
+        @Override
+        public byte[] capture(String path, InputStream content) throws IOException {
+            return content.readAllBytes();
+        }
+    };
+
+    private static SquashedFilesystem squash(Layer... layers) throws IOException {
+        return new Squasher(ALL, SquashLimits.DEFAULT).squash(List.of(layers));
+    }
+
+    private static String text(SquashedFilesystem fs, String path) {
+        return new String(fs.content(path).orElseThrow(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void upperLayerWinsAndRecordsItsDigest() throws IOException {
+        Layer lower = new TestLayers().dir("etc").file("etc/a", "1").file("etc/b", "1").layer();
+        Layer upper = new TestLayers().file("etc/a", "2").layer();
+        SquashedFilesystem fs = squash(lower, upper);
+        assertEquals("2", text(fs, "/etc/a"));
+        assertEquals(upper.descriptor().digest().toString(), fs.entry("/etc/a").orElseThrow().layer());
+        assertEquals(lower.descriptor().digest().toString(), fs.entry("/etc/b").orElseThrow().layer());
+    }
+
+    @Test
+    void whiteoutRemovesLowerFileAndDirectoryTree() throws IOException {
+        Layer lower = new TestLayers().file("etc/a", "1").file("opt/app/x", "1").file("opt/app/y/z", "1").layer();
+        Layer upper = new TestLayers().file("etc/.wh.a", "").file("opt/.wh.app", "").layer();
+        SquashedFilesystem fs = squash(lower, upper);
+        assertTrue(fs.entry("/etc/a").isEmpty());
+        assertTrue(fs.entry("/opt/app/y/z").isEmpty());
+        assertTrue(fs.entry("/opt/app").isEmpty());
+        assertTrue(fs.entry("/etc/.wh.a").isEmpty(), "whiteout markers are not files");
+    }
+
+    @Test
+    void opaqueDirectoryHidesLowerChildrenButKeepsSameLayerOnes() throws IOException {
+        Layer lower = new TestLayers().file("d/old", "1").file("e/kept", "1").layer();
+        Layer upper = new TestLayers().file("d/new", "2").file("d/.wh..wh..opq", "").layer();
+        SquashedFilesystem fs = squash(lower, upper);
+        assertTrue(fs.entry("/d/old").isEmpty());
+        assertEquals("2", text(fs, "/d/new"));
+        assertTrue(fs.entry("/e/kept").isPresent());
+    }
+
+    @Test
+    void hardLinksShareContent() throws IOException {
+        SquashedFilesystem fs = squash(new TestLayers().file("bin/a", "data").hardlink("bin/b", "bin/a").layer());
+        assertEquals("data", text(fs, "/bin/b"));
+    }
+
+    @Test
+    void symlinksResolveInsideTheRootOnly() throws IOException {
+        SquashedFilesystem fs = squash(new TestLayers()
+                .file("usr/lib/os-release", "ID=x")
+                .symlink("etc/os-release", "../usr/lib/os-release")
+                .symlink("abs", "/usr/lib/os-release")
+                .symlink("escape", "../../../../usr/lib/os-release")
+                .symlink("lib", "usr/lib")
+                .symlink("loop1", "loop2").symlink("loop2", "loop1")
+                .layer());
+        assertEquals("ID=x", text(fs, "/etc/os-release"));
+        assertEquals("ID=x", text(fs, "/abs"));
+        assertEquals("ID=x", text(fs, "/escape"), "climbing above the root stops at the image root");
+        assertEquals("ID=x", text(fs, "/lib/os-release"));
+        assertTrue(fs.resolve("/loop1").isEmpty());
+    }
+
+    @Test
+    void dotDotAndAbsolutePathsNeverLeaveTheRoot() throws IOException {
+        SquashedFilesystem fs = squash(new TestLayers().file("../../etc/passwd", "x").file("/abs/file", "y").layer());
+        assertTrue(fs.entries().stream().noneMatch(e -> e.path().contains("..")));
+        assertEquals("y", text(fs, "/abs/file"));
+        assertTrue(fs.skipped().stream().anyMatch(s -> s.path().equals("../../etc/passwd")));
+    }
+
+    @Test
+    void readsGzipAndZstdLayers() throws IOException {
+        byte[] tar = new TestLayers().file("a", "gz").tarBytes();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(tar);
+        }
+        byte[] zst = Zstd.compress(new TestLayers().file("b", "zst").tarBytes());
+        SquashedFilesystem fs = squash(TestLayers.of(gz.toByteArray()), TestLayers.of(zst));
+        assertEquals("gz", text(fs, "/a"));
+        assertEquals("zst", text(fs, "/b"));
+    }
+
+    @Test
+    void gzipBombStopsAtTheUncompressedLimit() throws IOException {
+        byte[] big = new byte[4 << 20];
+        byte[] tar = new TestLayers().file("zeros", big, 0644).file("after", "x").tarBytes();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(tar);
+        }
+        SquashLimits limits = new SquashLimits(1 << 20, 1 << 20, 1 << 20, 40);
+        SquashedFilesystem fs = new Squasher(ContentCapture.none(), limits).squash(List.of(TestLayers.of(gz.toByteArray())));
+        assertTrue(fs.entry("/after").isEmpty());
+        assertFalse(fs.skipped().isEmpty());
+    }
+
+    @Test
+    void oversizedFilesAreNotCapturedAndAreReported() throws IOException {
+        SquashLimits limits = new SquashLimits(1 << 30, 4, 1 << 20, 40);
+        SquashedFilesystem fs = new Squasher(ALL, limits).squash(List.of(
+                new TestLayers().file("small", "abc").file("large", "abcdefgh").layer()));
+        assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), fs.content("/small").orElseThrow());
+        assertEquals(null, fs.entry("/large").orElseThrow().content());
+        assertTrue(fs.skipped().stream().anyMatch(s -> s.path().equals("/large")));
+    }
+}
