@@ -27,6 +27,15 @@ public final class PypiVersion implements VersionOrdering {
 
     private final ParseCache<Pep440> cache = new ParseCache<>();
 
+    /**
+     * Only PEP 440 versions take part in range matching: pip and packaging reject legacy strings, so
+     * an installed legacy version is reported once and matched only against {@code versions[]}.
+     */
+    @Override
+    public boolean isValid(String version) {
+        return parsed(version) != null;
+    }
+
     @Override
     public int compare(String a, String b) {
         Pep440 left = parsed(a);
