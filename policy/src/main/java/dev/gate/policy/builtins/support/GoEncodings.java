@@ -18,8 +18,9 @@ public final class GoEncodings {
         return Base64.getEncoder().encodeToString(utf8(s));
     }
 
-    /** StdEncoding: padding required, no line breaks. */
-    public static byte[] base64Decode(String s) {
+    /** StdEncoding: padding required; Go skips CR and LF inside the data. */
+    public static byte[] base64Decode(String text) {
+        String s = withoutLineBreaks(text);
         if (s.length() % 4 != 0) {
             throw new IllegalArgumentException("illegal base64 data at input byte " + (s.length() / 4 * 4));
         }
@@ -35,11 +36,16 @@ public final class GoEncodings {
     }
 
     /** OPA accepts URL-safe base64 with or without padding. */
-    public static byte[] base64UrlDecode(String s) {
+    public static byte[] base64UrlDecode(String text) {
+        String s = withoutLineBreaks(text);
         if (s.indexOf('=') < 0 && s.length() % 4 == 1) {
             throw new IllegalArgumentException("illegal base64 data at input byte " + (s.length() - 1));
         }
         return decode(Base64.getUrlDecoder(), s);
+    }
+
+    private static String withoutLineBreaks(String s) {
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\r", "").replace("\n", "");
     }
 
     private static byte[] decode(Base64.Decoder decoder, String s) {

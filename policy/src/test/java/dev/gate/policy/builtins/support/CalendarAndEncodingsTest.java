@@ -50,6 +50,7 @@ class CalendarAndEncodingsTest {
     void encodingsFollowGo() {
         assertEquals("aGk=", GoEncodings.base64Encode("hi"));
         assertThrows(IllegalArgumentException.class, () -> GoEncodings.base64Decode("aGk"));
+        assertArrayEquals("hi".getBytes(StandardCharsets.UTF_8), GoEncodings.base64Decode("aG\r\nk="));
         assertArrayEquals("hi".getBytes(StandardCharsets.UTF_8), GoEncodings.base64UrlDecode("aGk"));
         assertEquals("PDw_Pz4-", GoEncodings.base64UrlEncode("<<??>>"));
         assertEquals("6869", GoEncodings.hexEncode("hi"));
