@@ -19,6 +19,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +34,13 @@ import java.util.Set;
  */
 public final class Scanner implements AutoCloseable {
 
+    private static final int PARALLEL_LOOKUP_THRESHOLD = 200;
+
     private final AdvisoryDb db;
-    private final Map<String, List<IndexedRecord>> cache = new HashMap<>();
+    private final Map<String, List<IndexedRecord>> cache = new ConcurrentHashMap<>();
     private final Map<String, RangeEvaluator> evaluators = new HashMap<>();
     /** Records by id: one AlmaLinux advisory names dozens of packages and is parsed once. */
-    private final Map<String, IndexedRecord> parsed = new HashMap<>();
+    private final Map<String, IndexedRecord> parsed = new ConcurrentHashMap<>();
     private DbInfo info;
 
     private Scanner(AdvisoryDb db) {
@@ -70,7 +76,7 @@ public final class Scanner implements AutoCloseable {
      */
     public ScanResult scan(List<Package> packages, OsRelease os) {
         Set<String> warnings = new LinkedHashSet<>();
-        List<Job> jobs = new ArrayList<>();
+        List<PackageQuery> queries = new ArrayList<>();
         for (Package pkg : packages) {
             var query = EcosystemResolver.resolve(pkg, os);
             if (query.isEmpty()) {
@@ -86,8 +92,14 @@ public final class Scanner implements AutoCloseable {
                 warnings.add("cannot parse " + query.get().ecosystem() + " version '" + query.get().version() + "' of "
                         + pkg.name() + "; only exact version matches are checked");
             }
-            RangeEvaluator evaluator = evaluators.computeIfAbsent(query.get().ecosystem(), k -> new RangeEvaluator(ordering));
-            jobs.add(new Job(query.get(), evaluator, candidates(query.get())));
+            queries.add(query.get());
+        }
+        prefetch(queries);
+        List<Job> jobs = new ArrayList<>();
+        for (PackageQuery query : queries) {
+            RangeEvaluator evaluator = evaluators.computeIfAbsent(query.ecosystem(),
+                    k -> new RangeEvaluator(Orderings.forEcosystem(k).orElseThrow()));
+            jobs.add(new Job(query, evaluator, candidates(query)));
         }
         List<Finding> findings = new ArrayList<>(jobs.parallelStream()
                 .flatMap(job -> PackageMatcher.match(job.query(), job.evaluator(), job.candidates()).stream())
@@ -95,6 +107,42 @@ public final class Scanner implements AutoCloseable {
         findings.sort(Comparator.comparing((Finding f) -> f.rating().severity()).reversed()
                 .thenComparing(f -> f.pkg().name()).thenComparing(Finding::id));
         return new ScanResult(findings, ScanResult.count(findings), new ArrayList<>(warnings), jobs.size(), database());
+    }
+
+    /**
+     * Loads the candidates of many packages with two database connections at once: reading and
+     * decoding records is half of a large scan. Small scans stay on one thread.
+     */
+    private void prefetch(List<PackageQuery> queries) {
+        List<String[]> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (PackageQuery query : queries) {
+            for (String name : query.names()) {
+                String key = key(query.ecosystem(), name);
+                if (!cache.containsKey(key) && seen.add(key)) {
+                    keys.add(new String[] {query.ecosystem(), name});
+                }
+            }
+        }
+        if (keys.size() < PARALLEL_LOOKUP_THRESHOLD) {
+            return; // candidates() loads them one by one
+        }
+        List<String[]> second = keys.subList(keys.size() / 2, keys.size());
+        CompletableFuture<Void> helper = CompletableFuture.runAsync(() -> {
+            try (AdvisoryDb other = AdvisoryDb.openExisting(db.location())) {
+                second.forEach(k -> cache.put(key(k[0], k[1]), load(other, k[0], k[1])));
+            }
+        });
+        keys.subList(0, keys.size() / 2).forEach(k -> cache.put(key(k[0], k[1]), load(db, k[0], k[1])));
+        try {
+            helper.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof GateException g ? g : e;
+        }
+    }
+
+    private static String key(String ecosystem, String name) {
+        return ecosystem + "\0" + name;
     }
 
     private static String unsupported(Package pkg, OsRelease os) {
@@ -110,7 +158,7 @@ public final class Scanner implements AutoCloseable {
         List<IndexedRecord> records = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String name : query.names()) {
-            for (IndexedRecord r : cache.computeIfAbsent(query.ecosystem() + "\0" + name, k -> load(query.ecosystem(), name))) {
+            for (IndexedRecord r : cache.computeIfAbsent(key(query.ecosystem(), name), k -> load(db, query.ecosystem(), name))) {
                 if (seen.add(r.record().id())) {
                     records.add(r);
                 }
@@ -119,12 +167,11 @@ public final class Scanner implements AutoCloseable {
         return records;
     }
 
-    private List<IndexedRecord> load(String ecosystem, String name) {
+    private List<IndexedRecord> load(AdvisoryDb from, String ecosystem, String name) {
         List<IndexedRecord> records = new ArrayList<>();
-        db.advisoriesFor(ecosystem, name, id -> !parsed.containsKey(id), (id, json) -> {
-            IndexedRecord record = json == null ? parsed.get(id) : IndexedRecord.of(parse(json));
+        from.advisoriesFor(ecosystem, name, id -> !parsed.containsKey(id), (id, json) -> {
+            IndexedRecord record = json == null ? parsed.get(id) : parsed.computeIfAbsent(id, k -> IndexedRecord.of(parse(json)));
             if (record != null) {
-                parsed.put(id, record);
                 records.add(record);
             }
         });
