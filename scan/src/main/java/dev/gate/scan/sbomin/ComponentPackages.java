@@ -15,7 +15,8 @@ import java.util.Map;
  * Converts a CycloneDX component to a {@link Package}. The source package of a distribution
  * package comes from the purl's {@code upstream} qualifier as syft writes it ({@code openssl} or
  * {@code openssl@1.1.1n-0+deb11u3}), else from a property such as trivy's {@code SrcName} /
- * {@code SrcVersion} or one named {@code sourceName} / {@code sourceVersion}.
+ * {@code SrcVersion}, gate's own {@code gate:package:source-name} / {@code source-version}, or one named
+ * {@code sourceName} / {@code sourceVersion}. Location properties become the package's paths.
  */
 final class ComponentPackages {
 
@@ -52,14 +53,20 @@ final class ComponentPackages {
             sourceName = at >= 0 ? upstream.substring(0, at) : upstream;
             sourceVersion = at >= 0 ? upstream.substring(at + 1) : null;
         }
+        List<String> paths = new ArrayList<>();
+        String layer = null;
         for (JsonNode property : component.path("properties")) {
             String name = property.path("name").asText("");
-            String key = name.substring(name.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT);
+            String key = name.substring(name.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT).replaceAll("[-_]", "");
             String value = property.path("value").asText(null);
             if (sourceName == null && (key.equals("srcname") || key.equals("sourcename") || key.equals("source"))) {
                 sourceName = value;
             } else if (sourceVersion == null && (key.equals("srcversion") || key.equals("sourceversion"))) {
                 sourceVersion = value;
+            } else if (key.equals("path") && name.contains("location") && value != null) {
+                paths.add(value); // gate:location:path, syft:location:0:path
+            } else if (name.equals("gate:layer:digest")) {
+                layer = value;
             }
         }
         String group = purl.namespace();
@@ -67,7 +74,7 @@ final class ComponentPackages {
             group = null; // the namespace is the vendor (debian, alpine), not part of the name
         }
         return new Package(purl.type(), group, purl.name(), version, purlText, sourceName, sourceVersion,
-                licenses(component), null, List.of());
+                licenses(component), layer, paths);
     }
 
     /** {@code openssl-3.0.1-41.el9_0.src.rpm} names the source package {@code openssl}. */

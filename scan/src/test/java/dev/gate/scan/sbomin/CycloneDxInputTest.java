@@ -58,6 +58,18 @@ class CycloneDxInputTest {
     }
 
     @Test
+    void gateOwnPropertiesGiveSourceAndPaths() throws Exception {
+        CycloneDxInput in = bom("{\"name\":\"libssl3\",\"purl\":\"pkg:deb/debian/libssl3@3.0.11-1~deb12u2\","
+                + "\"properties\":[{\"name\":\"gate:package:source-name\",\"value\":\"openssl\"},"
+                + "{\"name\":\"gate:package:source-version\",\"value\":\"3.0.11-1~deb12u2\"},"
+                + "{\"name\":\"gate:location:path\",\"value\":\"/var/lib/dpkg/status\"}]}");
+        Package p = in.packages().get(0);
+        assertEquals("openssl", p.sourceName());
+        assertEquals("3.0.11-1~deb12u2", p.sourceVersion());
+        assertEquals(java.util.List.of("/var/lib/dpkg/status"), p.paths());
+    }
+
+    @Test
     void mavenAndScopedNpmNames() throws Exception {
         CycloneDxInput in = bom("{\"bom-ref\":\"x\",\"name\":\"log4j-core\",\"purl\":\"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar\"},"
                 + "{\"name\":\"core\",\"purl\":\"pkg:npm/%40babel/core@7.0.0\"}");
