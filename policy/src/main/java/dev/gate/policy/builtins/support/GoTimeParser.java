@@ -92,12 +92,16 @@ public final class GoTimeParser {
         String before = value;
         try {
             parseElement(chunk, next);
-        } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("parsing time")) {
-                throw e;
-            }
+        } catch (Mismatch e) {
             value = before;
             throw cannotParse(chunk.text());
+        }
+    }
+
+    /** The value does not fit the layout element being read; reported with Go's "cannot parse". */
+    private static final class Mismatch extends RuntimeException {
+        Mismatch() {
+            super(null, null, false, false);
         }
     }
 
@@ -154,7 +158,7 @@ public final class GoTimeParser {
     private int fraction(int width, boolean exact) {
         if (exact) {
             if (value.length() < width + 1 || value.charAt(0) != '.' && value.charAt(0) != ',') {
-                throw new IllegalStateException();
+                throw new Mismatch();
             }
             String digits = value.substring(1, width + 1);
             value = value.substring(width + 1);
@@ -174,7 +178,7 @@ public final class GoTimeParser {
 
     private static int nanosOf(String digits) {
         if (!digits.chars().allMatch(Character::isDigit) || digits.isEmpty()) {
-            throw new IllegalStateException();
+            throw new Mismatch();
         }
         String nine = (digits + "000000000").substring(0, 9);
         return Integer.parseInt(nine);
@@ -200,7 +204,7 @@ public final class GoTimeParser {
             value = value.substring(2);
             return isPm;
         }
-        throw new IllegalStateException();
+        throw new Mismatch();
     }
 
     private void zoneAbbreviation() {
@@ -209,7 +213,7 @@ public final class GoTimeParser {
             n++;
         }
         if (n < 3 && !value.startsWith("Z")) {
-            throw new IllegalStateException();
+            throw new Mismatch();
         }
         value = value.substring(Math.max(n, 1));
         offsetSeconds = 0; // Go invents a zero-offset zone for an abbreviation it does not know locally
@@ -224,7 +228,7 @@ public final class GoTimeParser {
         }
         char sign = value.isEmpty() ? ' ' : value.charAt(0);
         if (sign != '+' && sign != '-') {
-            throw new IllegalStateException();
+            throw new Mismatch();
         }
         value = value.substring(1);
         boolean colon = element.name().contains("COLON");
@@ -243,7 +247,10 @@ public final class GoTimeParser {
 
     private int colonThenFixed(boolean colon) {
         if (colon) {
-            expectLiteral(":");
+            if (!value.startsWith(":")) {
+                throw new Mismatch();
+            }
+            value = value.substring(1);
         }
         return fixed(2);
     }
@@ -256,31 +263,31 @@ public final class GoTimeParser {
                 return i;
             }
         }
-        throw new IllegalStateException();
+        throw new Mismatch();
     }
 
     /** Go's getnum: two digits when zero-padded, else one or two. */
     private int number(boolean padded) {
         if (value.isEmpty() || !Character.isDigit(value.charAt(0))) {
-            throw new IllegalStateException();
+            throw new Mismatch();
         }
         boolean two = value.length() >= 2 && Character.isDigit(value.charAt(1));
         if (padded && !two) {
-            throw new IllegalStateException();
+            throw new Mismatch();
         }
         return take(two ? 2 : 1);
     }
 
     private int fixed(int digits) {
         if (value.length() < digits || !value.substring(0, digits).chars().allMatch(Character::isDigit)) {
-            throw new IllegalStateException();
+            throw new Mismatch();
         }
         return take(digits);
     }
 
     private int take(int n) {
         if (n == 0) {
-            throw new IllegalStateException();
+            throw new Mismatch();
         }
         int parsed = Integer.parseInt(value.substring(0, n));
         value = value.substring(n);
