@@ -1,0 +1,96 @@
+package dev.gate.sbom;
+
+import dev.gate.image.GateException;
+import dev.gate.image.Image;
+import dev.gate.image.Layer;
+import dev.gate.image.fs.ContentCapture;
+import dev.gate.image.fs.SquashLimits;
+import dev.gate.image.fs.SquashedFilesystem;
+import dev.gate.image.fs.Squasher;
+import dev.gate.sbom.catalog.ApkCataloger;
+import dev.gate.sbom.catalog.CatalogContext;
+import dev.gate.sbom.catalog.Cataloger;
+import dev.gate.sbom.catalog.DpkgCataloger;
+import dev.gate.sbom.catalog.GoBinaryCataloger;
+import dev.gate.sbom.catalog.JavaCataloger;
+import dev.gate.sbom.catalog.NpmCataloger;
+import dev.gate.sbom.catalog.OsReleaseParser;
+import dev.gate.sbom.catalog.PythonCataloger;
+import dev.gate.sbom.catalog.RpmCataloger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Squashes an image's layers once and runs every cataloger over the result. */
+public final class SbomGenerator {
+
+    private static final Comparator<Package> ORDER = Comparator.comparing(Package::ecosystem)
+            .thenComparing(Package::name).thenComparing(Package::version)
+            .thenComparing(p -> p.paths().isEmpty() ? "" : p.paths().get(0))
+            .thenComparing(Package::purl);
+
+    private final List<Cataloger> catalogers;
+    private final SquashLimits limits;
+
+    public SbomGenerator(List<Cataloger> catalogers, SquashLimits limits) {
+        this.catalogers = List.copyOf(catalogers);
+        this.limits = limits;
+    }
+
+    public static SbomGenerator standard() {
+        return new SbomGenerator(List.of(new DpkgCataloger(), new ApkCataloger(), new RpmCataloger(),
+                new JavaCataloger(), new NpmCataloger(), new PythonCataloger(), new GoBinaryCataloger()),
+                SquashLimits.DEFAULT);
+    }
+
+    public Sbom generate(String imageName, Image image) {
+        return generate(imageName, image.descriptor().digest().toString(), image.layers());
+    }
+
+    public Sbom generate(String imageName, String imageDigest, List<? extends Layer> layers) {
+        SquashedFilesystem fs;
+        try {
+            fs = new Squasher(capture(), limits).squash(layers);
+        } catch (IOException e) {
+            throw GateException.operational("reading the layers of " + imageName + " failed: " + e.getMessage(), e);
+        }
+        OsRelease os = OsReleaseParser.read(fs).orElse(null);
+        CatalogContext context = new CatalogContext(fs, os);
+        for (Cataloger cataloger : catalogers) {
+            cataloger.catalog(context);
+        }
+        List<Package> packages = new ArrayList<>(context.packages());
+        packages.sort(ORDER);
+        List<Unknown> unknowns = new ArrayList<>(context.unknowns());
+        fs.skipped().forEach(s -> unknowns.add(new Unknown(s.path(), s.layer(), s.reason())));
+        unknowns.sort(Comparator.comparing(Unknown::path).thenComparing(Unknown::reason));
+        Map<String, List<String>> deps = new TreeMap<>();
+        context.dependencies().forEach((k, v) -> deps.put(k, v.stream().distinct().sorted().toList()));
+        return new Sbom(imageName, imageDigest, os, packages, deps, unknowns);
+    }
+
+    /**
+     * The union of what the catalogers want; the first that wants a file decides how it is kept.
+     * The squash reads one entry at a time, so remembering the choice between the two calls is safe.
+     */
+    private ContentCapture capture() {
+        return new ContentCapture() {
+            private Cataloger chosen;
+
+            @Override
+            public boolean wants(String path, long size, int mode) {
+                chosen = catalogers.stream().filter(c -> c.wants(path, size, mode)).findFirst().orElse(null);
+                return OsReleaseParser.wants(path) || chosen != null;
+            }
+
+            @Override
+            public byte[] capture(String path, InputStream content) throws IOException {
+                return chosen == null || OsReleaseParser.wants(path) ? content.readAllBytes() : chosen.capture(path, content);
+            }
+        };
+    }
+}

@@ -1,0 +1,149 @@
+package dev.gate.sbom.format;
+
+import dev.gate.image.GateException;
+import dev.gate.sbom.Package;
+import dev.gate.sbom.Sbom;
+import dev.gate.sbom.Unknown;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.GeneratorException;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.License;
+import org.cyclonedx.model.LicenseChoice;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.Property;
+import org.cyclonedx.model.metadata.ToolInformation;
+
+/**
+ * CycloneDX 1.6 JSON. Components come in the SBOM's stable order, so two runs differ only in
+ * serial number and timestamp. Properties use the {@code gate:} namespace.
+ */
+public final class CycloneDxWriter {
+
+    public static final Version VERSION = Version.VERSION_16;
+
+    public String write(Sbom sbom) {
+        try {
+            return BomGeneratorFactory.createJson(VERSION, toBom(sbom)).toJsonString();
+        } catch (GeneratorException e) {
+            throw GateException.operational("writing CycloneDX failed: " + e.getMessage(), e);
+        }
+    }
+
+    Bom toBom(Sbom sbom) {
+        Bom bom = new Bom();
+        bom.setSerialNumber("urn:uuid:" + UUID.randomUUID());
+        bom.setMetadata(metadata(sbom));
+        Map<String, String> refByPurl = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<Component> components = new ArrayList<>();
+        if (sbom.os() != null) {
+            Component os = new Component();
+            os.setType(Component.Type.OPERATING_SYSTEM);
+            os.setBomRef("os:" + sbom.os().id() + "@" + sbom.os().versionId());
+            os.setName(sbom.os().id());
+            os.setVersion(sbom.os().versionId());
+            os.setDescription(sbom.os().name());
+            components.add(os);
+        }
+        for (Package p : sbom.packages()) {
+            int n = seen.merge(p.purl(), 1, Integer::sum);
+            String ref = n == 1 ? p.purl() : p.purl() + "#" + n;
+            refByPurl.putIfAbsent(p.purl(), ref);
+            components.add(component(p, ref));
+        }
+        bom.setComponents(components);
+        bom.setDependencies(dependencies(sbom, refByPurl));
+        List<Property> unknowns = new ArrayList<>();
+        for (Unknown u : sbom.unknowns()) {
+            unknowns.add(property("gate:unknown", u.path() + ": " + u.reason()));
+        }
+        if (!unknowns.isEmpty()) {
+            bom.setProperties(unknowns);
+        }
+        return bom;
+    }
+
+    private static Metadata metadata(Sbom sbom) {
+        Metadata metadata = new Metadata();
+        metadata.setTimestamp(new Date());
+        Component tool = new Component();
+        tool.setType(Component.Type.APPLICATION);
+        tool.setName("gate");
+        ToolInformation tools = new ToolInformation();
+        tools.setComponents(List.of(tool));
+        metadata.setToolChoice(tools);
+        Component image = new Component();
+        image.setType(Component.Type.CONTAINER);
+        image.setBomRef(sbom.imageDigest());
+        image.setName(sbom.imageName());
+        image.setVersion(sbom.imageDigest());
+        image.setProperties(List.of(property("gate:image:digest", sbom.imageDigest())));
+        metadata.setComponent(image);
+        return metadata;
+    }
+
+    private static Component component(Package p, String ref) {
+        Component c = new Component();
+        c.setType(Component.Type.LIBRARY);
+        c.setBomRef(ref);
+        // Go module paths are names, not groups; trivy and syft write them whole.
+        c.setGroup(p.ecosystem().equals("golang") ? null : p.group());
+        c.setName(p.name());
+        c.setVersion(p.version());
+        c.setPurl(p.purl());
+        if (!p.licenses().isEmpty()) {
+            LicenseChoice choice = new LicenseChoice();
+            for (String name : p.licenses()) {
+                License license = new License();
+                license.setName(name);
+                choice.addLicense(license);
+            }
+            c.setLicenses(choice);
+        }
+        List<Property> props = new ArrayList<>();
+        props.add(property("gate:package:type", p.ecosystem()));
+        if (p.layer() != null) {
+            props.add(property("gate:layer:digest", p.layer()));
+        }
+        p.paths().forEach(path -> props.add(property("gate:location:path", path)));
+        if (p.sourceName() != null) {
+            props.add(property("gate:package:source-name", p.sourceName()));
+        }
+        if (p.sourceVersion() != null) {
+            props.add(property("gate:package:source-version", p.sourceVersion()));
+        }
+        c.setProperties(props);
+        return c;
+    }
+
+    private static List<Dependency> dependencies(Sbom sbom, Map<String, String> refByPurl) {
+        List<Dependency> result = new ArrayList<>();
+        sbom.dependencies().forEach((purl, targets) -> {
+            String ref = refByPurl.get(purl);
+            if (ref == null) {
+                return;
+            }
+            Dependency d = new Dependency(ref);
+            targets.stream().map(refByPurl::get).filter(t -> t != null).distinct()
+                    .forEach(t -> d.addDependency(new Dependency(t)));
+            result.add(d);
+        });
+        return result;
+    }
+
+    private static Property property(String name, String value) {
+        Property p = new Property();
+        p.setName(name);
+        p.setValue(value);
+        return p;
+    }
+}
