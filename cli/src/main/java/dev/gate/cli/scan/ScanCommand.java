@@ -2,7 +2,6 @@ package dev.gate.cli.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.GateVersion;
 import dev.gate.image.GateException;
 import dev.gate.scan.Finding;
@@ -113,17 +112,16 @@ public final class ScanCommand implements Callable<Integer> {
 
     private void write(ScanResult result, CycloneDxInput input) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ObjectMapper json = new ObjectMapper();
-        JsonNode document = switch (format) {
-            case table -> null;
-            case json -> JsonReport.document(result);
-            case sarif -> SarifReport.document(result, GateVersion.current(), sbom.getFileName().toString());
-            case cyclonedx -> CycloneDxVex.withVulnerabilities((ObjectNode) input.bom(), result, input.bomRefs());
-        };
-        if (document == null) {
-            TableReport.write(result, out);
+        if (format == Format.table) {
+            TableReport.write(result, out); // no jackson-databind start-up for the common case
             return;
         }
+        JsonNode document = switch (format) {
+            case json -> JsonReport.document(result);
+            case sarif -> SarifReport.document(result, GateVersion.current(), sbom.getFileName().toString());
+            default -> CycloneDxVex.withVulnerabilities(input.bom(), result, input.bomRefs());
+        };
+        ObjectMapper json = new ObjectMapper();
         json.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.writerWithDefaultPrettyPrinter().writeValue(out, document);
         out.println();

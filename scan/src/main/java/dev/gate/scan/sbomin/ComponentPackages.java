@@ -1,6 +1,5 @@
 package dev.gate.scan.sbomin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.GateException;
 import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
@@ -26,19 +25,19 @@ final class ComponentPackages {
     private ComponentPackages() {
     }
 
-    static Package toPackage(JsonNode component, String purlText, String origin) {
+    static Package toPackage(Object component, String purlText, String origin) {
         Purl purl;
         try {
             purl = Purl.parse(purlText);
         } catch (IllegalArgumentException e) {
-            throw GateException.input("SBOM " + origin + ": component '" + component.path("name").asText("?")
+            throw GateException.input("SBOM " + origin + ": component '" + JsonValues.text(component, "name", "?")
                     + "' has a malformed purl: " + e.getMessage());
         }
         if (!EcosystemResolver.isKnownPurlType(purl.type())) {
-            throw GateException.input("SBOM " + origin + ": component '" + component.path("name").asText("?")
+            throw GateException.input("SBOM " + origin + ": component '" + JsonValues.text(component, "name", "?")
                     + "' has an unknown ecosystem (purl type '" + purl.type() + "')");
         }
-        String version = purl.version() != null ? purl.version() : component.path("version").asText(null);
+        String version = purl.version() != null ? purl.version() : JsonValues.text(component, "version", null);
         String epoch = purl.qualifiers().get("epoch");
         if (epoch != null && !epoch.isBlank() && version != null && !version.contains(":")) {
             version = epoch + ":" + version; // syft keeps an rpm's epoch in a qualifier; rpm order needs it
@@ -55,10 +54,10 @@ final class ComponentPackages {
         }
         List<String> paths = new ArrayList<>();
         String layer = null;
-        for (JsonNode property : component.path("properties")) {
-            String name = property.path("name").asText("");
+        for (Object property : JsonValues.list(component, "properties")) {
+            String name = JsonValues.text(property, "name", "");
             String key = name.substring(name.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT).replaceAll("[-_]", "");
-            String value = property.path("value").asText(null);
+            String value = JsonValues.text(property, "value", null);
             if (sourceName == null && (key.equals("srcname") || key.equals("sourcename") || key.equals("source"))) {
                 sourceName = value;
             } else if (sourceVersion == null && (key.equals("srcversion") || key.equals("sourceversion"))) {
@@ -85,10 +84,11 @@ final class ComponentPackages {
         return version > 0 ? nvr.substring(0, version) : nvr;
     }
 
-    private static List<String> licenses(JsonNode component) {
+    private static List<String> licenses(Object component) {
         List<String> result = new ArrayList<>();
-        for (JsonNode l : component.path("licenses")) {
-            String id = l.path("license").path("id").asText(l.path("license").path("name").asText(l.path("expression").asText(null)));
+        for (Object l : JsonValues.list(component, "licenses")) {
+            Object license = JsonValues.get(l, "license");
+            String id = JsonValues.text(license, "id", JsonValues.text(license, "name", JsonValues.text(l, "expression", null)));
             if (id != null) {
                 result.add(id);
             }
