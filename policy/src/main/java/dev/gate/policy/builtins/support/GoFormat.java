@@ -34,6 +34,7 @@ public final class GoFormat {
     public static String sprintf(String format, List<?> args) {
         StringBuilder out = new StringBuilder();
         int argIndex = 0;
+        boolean reordered = false;
         int i = 0;
         while (i < format.length()) {
             char c = format.charAt(i);
@@ -44,6 +45,12 @@ public final class GoFormat {
             }
             GoVerb.Spec spec = new GoVerb.Spec();
             i = spec.parseFlags(format, i + 1);
+            int[] explicit = argumentIndex(format, i, args.size());
+            if (explicit != null) {
+                reordered = true;
+                argIndex = explicit[0];
+                i = explicit[1];
+            }
             if (i < format.length() && format.charAt(i) == '*') {
                 spec.width = starArgument(args, argIndex++, out);
                 i++;
@@ -67,14 +74,35 @@ public final class GoFormat {
             i += Character.charCount(verb);
             if (verb == '%') {
                 out.append('%');
+            } else if (argIndex < 0) {
+                out.append("%!").appendCodePoint(verb).append("(BADINDEX)");
+                argIndex = args.size();
+            } else if (verb == 'T' && argIndex < args.size()) {
+                out.append(GoVerb.pad(spec, GoVerb.typeName(args.get(argIndex++))));
             } else if (argIndex >= args.size()) {
                 out.append("%!").appendCodePoint(verb).append("(MISSING)");
             } else {
                 out.append(GoVerb.format(spec, verb, args.get(argIndex++)));
             }
         }
-        appendExtra(out, args, argIndex);
+        if (!reordered) {
+            appendExtra(out, args, argIndex);
+        }
         return out.toString();
+    }
+
+    /** Go's explicit argument index "[n]" (1-based): {zero-based index or -1 if bad, position after it}. */
+    private static int[] argumentIndex(String format, int at, int argCount) {
+        if (at >= format.length() || format.charAt(at) != '[') {
+            return null;
+        }
+        int close = format.indexOf(']', at);
+        if (close < 0) {
+            return new int[] {-1, format.length()};
+        }
+        String digits = format.substring(at + 1, close);
+        int n = digits.matches("\\d{1,6}") ? Integer.parseInt(digits) : 0;
+        return new int[] {n >= 1 && n <= argCount ? n - 1 : -1, close + 1};
     }
 
     private static int starArgument(List<?> args, int index, StringBuilder out) {

@@ -48,5 +48,8 @@ class GoFormatTest {
         assertEquals("a %!d(MISSING)", f("a %d"));
         assertEquals("a%!(EXTRA string=b, int=1)", f("a", "b", 1L));
         assertEquals("100% %!(NOVERB)", f("100%% %"));
+        assertEquals("b a", f("%[2]s %[1]s", "a", "b"));
+        assertEquals("%!d(BADINDEX)", f("%[3]d", 1L));
+        assertEquals("int string float64", f("%T %T %T", 1L, "s", 1.5));
     }
 }
