@@ -61,6 +61,10 @@ final class Fixtures {
         e.setSize(content.length);
         e.setMode(mode);
         e.setModTime(0);
+        // Fixed owner fields keep the layer digests (and so the golden files) the same on every machine.
+        e.setUserName("");
+        e.setGroupName("");
+        e.setIds(0, 0);
         tar.putArchiveEntry(e);
         tar.write(content);
         tar.closeArchiveEntry();
