@@ -1,0 +1,62 @@
+package dev.gate.policy.builtins.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+/**
+ * yaml.marshal / yaml.unmarshal / yaml.is_valid on Jackson's tree (JSON-shaped, as OPA converts
+ * YAML through JSON). Output follows what Go's YAML encoder writes: no document marker, block
+ * style, list items not indented under their key, quotes only where a plain scalar would change type.
+ */
+public final class YamlText {
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    private YamlText() {
+    }
+
+    /** The first document's value; an empty document is null, as in Go. */
+    public static JsonNode parse(String text) {
+        try {
+            JsonNode node = YAML.readTree(text);
+            return node == null || node instanceof MissingNode ? YAML.nullNode() : node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("yaml: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public static String write(JsonNode value) {
+        try {
+            return YAML.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("yaml: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid document";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
