@@ -15,7 +15,7 @@
  *   <li>semver.*: {@link dev.gate.policy.builtins.support.SemVer}; net.cidr_*: {@link dev.gate.policy.builtins.support.Cidr},
  *       {@link dev.gate.policy.builtins.support.CidrSets}</li>
  *   <li>encodings and crypto: {@link dev.gate.policy.builtins.support.GoEncodings}, {@link dev.gate.policy.builtins.support.Hashes};
- *       json output details: {@link dev.gate.policy.builtins.support.GoJson}, {@link dev.gate.policy.builtins.support.GoJsonIndent}</li>
+ *       json output details: {@link dev.gate.policy.builtins.support.GoJson}, {@link dev.gate.policy.builtins.support.GoJsonIndent}; yaml.*: {@link dev.gate.policy.builtins.support.YamlText}</li>
  * </ul>
  */
 package dev.gate.policy.builtins.support;
