@@ -46,7 +46,9 @@ class SharedCallCasesTest {
             new Call("strings", Pattern.compile("strings\\.count\\(" + STR + ", " + STR + "\\)"), false,
                     m -> GoStrings.count(s(m, 1), s(m, 2))),
             new Call("strings", Pattern.compile("\\btrim\\(" + STR + ", " + STR + ", x\\)"), false,
-                    m -> GoStrings.trim(s(m, 1), s(m, 2))));
+                    m -> GoStrings.trim(s(m, 1), s(m, 2))),
+            new Call("strings", Pattern.compile("sprintf\\(" + STR + ", \\[((?:-?[0-9.e]+|, |" + STR + ")*)\\], x\\)"), false,
+                    m -> GoFormat.sprintf(s(m, 1), arguments(m.group(2)))));
 
     @Test
     void literalCallsGiveOpasResults() throws Exception {
@@ -76,6 +78,16 @@ class SharedCallCasesTest {
         } catch (IllegalArgumentException e) {
             return null; // a builtin error without strict mode leaves the expression undefined
         }
+    }
+
+    /** Scalar sprintf arguments: numbers through OPA's conversion, strings as they are. */
+    private static List<Object> arguments(String literal) {
+        List<Object> args = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile(STR + "|(-?[0-9.e]+)").matcher(literal);
+        while (m.find()) {
+            args.add(m.group(1) != null ? s(m, 1) : GoFormat.numberArgument(m.group(2)));
+        }
+        return args;
     }
 
     /** A Rego string literal's text: the common escapes only, which is all these cases use. */
