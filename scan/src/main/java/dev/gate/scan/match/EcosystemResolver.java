@@ -89,7 +89,7 @@ public final class EcosystemResolver {
             case "debian" -> type.equals("deb") ? Optional.of("Debian:" + major) : Optional.empty();
             case "ubuntu" -> type.equals("deb") ? Optional.of(ubuntu(version)) : Optional.empty();
             case "alpine" -> type.equals("apk") ? Optional.of("Alpine:v" + majorMinor(version)) : Optional.empty();
-            case "almalinux" -> type.equals("rpm") ? Optional.of("AlmaLinux:" + major) : Optional.empty();
+            case "almalinux", "alma" -> type.equals("rpm") ? Optional.of("AlmaLinux:" + major) : Optional.empty();
             case "rocky" -> type.equals("rpm") ? Optional.of("Rocky Linux:" + major) : Optional.empty();
             case "wolfi" -> type.equals("apk") ? Optional.of("Wolfi") : Optional.empty();
             case "chainguard" -> type.equals("apk") ? Optional.of("Chainguard") : Optional.empty();
