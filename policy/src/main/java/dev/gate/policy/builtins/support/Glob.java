@@ -1,8 +1,9 @@
 package dev.gate.policy.builtins.support;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +14,14 @@ import java.util.regex.Pattern;
  */
 public final class Glob {
     private static final String SPECIALS = "*?\\[]{}";
-    private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+    /** Bounded: policies may build globs from input data. */
+    private static final Map<String, Pattern> CACHE = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
+                    return size() > 256;
+                }
+            });
 
     private final String glob;
     private final String notDelimiter;
@@ -38,7 +46,11 @@ public final class Glob {
     public static boolean matches(String glob, List<String> delimiters, String value) {
         List<String> delims = delimiters == null ? List.of() : delimiters;
         String key = String.join("\u0000", delims) + "\u0001" + glob;
-        Pattern pattern = CACHE.computeIfAbsent(key, k -> compile(glob, delims));
+        Pattern pattern = CACHE.get(key);
+        if (pattern == null) {
+            pattern = compile(glob, delims);
+            CACHE.put(key, pattern);
+        }
         return pattern.matcher(value).matches();
     }
 
