@@ -18,7 +18,8 @@ public record Sbom(String imageName, String imageDigest, OsRelease os, List<Pack
 
     public Sbom {
         packages = List.copyOf(packages);
-        dependencies = Map.copyOf(dependencies);
+        // Sorted so the written SBOM does not depend on hash order.
+        dependencies = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dependencies));
         unknowns = List.copyOf(unknowns);
     }
 }

@@ -49,6 +49,8 @@ class CycloneDxWriterTest {
             Files.createDirectories(GOLDEN.getParent());
             Files.writeString(GOLDEN, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(masked(first)) + "\n");
         }
+        Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "gate-sbom-actual.cdx.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(masked(first)) + "\n");
         assertEquals(JSON.readTree(Files.readString(GOLDEN)), masked(first), "output differs from " + GOLDEN
                 + " (rerun with -Dgate.updateGolden=true after checking the change)");
     }
