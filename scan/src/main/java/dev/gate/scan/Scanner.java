@@ -71,8 +71,9 @@ public final class Scanner implements AutoCloseable {
     }
 
     /**
-     * Looks candidates up one package at a time (one database connection), then matches the
-     * packages in parallel: matching is pure computation over immutable records.
+     * Looks the candidates up (over two connections for large scans, see {@link #prefetch}), then
+     * matches the packages in parallel: matching is pure computation over immutable records.
+     * One scan at a time per Scanner.
      */
     public ScanResult scan(List<Package> packages, OsRelease os) {
         Set<String> warnings = new LinkedHashSet<>();
