@@ -1,0 +1,33 @@
+package dev.gate.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DigestTest {
+
+    @Test
+    void hashesContent() {
+        assertEquals("sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+                Digest.sha256("hello".getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    @Test
+    void parsesAndRoundTrips() {
+        String text = "sha256:" + "0f".repeat(32);
+        Digest digest = Digest.parse(text);
+        assertEquals("sha256", digest.algorithm());
+        assertEquals(text, digest.toString());
+        assertEquals("sha256-" + "0f".repeat(32), digest.tagSafe());
+    }
+
+    @Test
+    void rejectsMalformedDigests() {
+        assertThrows(GateException.class, () -> Digest.parse("nocolon"));
+        assertThrows(GateException.class, () -> Digest.parse("sha256:ABCDEF" + "0".repeat(58)));
+        assertThrows(GateException.class, () -> Digest.parse("sha256:" + "0".repeat(63)));
+        assertThrows(GateException.class, () -> Digest.parse("sha1:" + "0".repeat(40)));
+    }
+}
