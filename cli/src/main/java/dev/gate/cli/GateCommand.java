@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = GateVersion.class,
         description = "Supply-chain compliance gate for container images.",
         subcommands = {
+                dev.gate.cli.push.PushCommand.class, dev.gate.cli.push.CopyCommand.class,
                 dev.gate.cli.scan.ScanCommand.class, dev.gate.cli.scan.DbCommand.class,
         })
 public final class GateCommand {
