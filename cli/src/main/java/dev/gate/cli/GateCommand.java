@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 dev.gate.cli.push.PushCommand.class, dev.gate.cli.push.CopyCommand.class,
                 dev.gate.cli.scan.ScanCommand.class, dev.gate.cli.scan.DbCommand.class,
+                dev.gate.cli.sbom.SbomCommand.class,
         })
 public final class GateCommand {
 }

@@ -1,0 +1,89 @@
+package dev.gate.cli.sbom;
+
+import dev.gate.image.GateException;
+import dev.gate.sbom.Sbom;
+import dev.gate.sbom.SbomGenerator;
+import dev.gate.sbom.format.CycloneDxWriter;
+import dev.gate.sbom.format.SpdxWriter;
+import dev.gate.sbom.format.TableWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gate sbom SOURCE}: the packages in an image as CycloneDX, SPDX or a table. */
+@Command(name = "sbom", mixinStandardHelpOptions = true,
+        description = "List the packages in an image (Debian, Alpine, RPM, Java, npm, Python, Go) as an SBOM.")
+public final class SbomCommand implements Callable<Integer> {
+
+    enum Format { cyclonedx_json, spdx_json, table }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "docker-archive:PATH (or PATH of a docker save tar).")
+    String source;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "cyclonedx-json",
+            description = "cyclonedx-json, spdx-json or table (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        Format chosen = parseFormat(format);
+        DockerArchive.Contents image = DockerArchive.read(archivePath(source));
+        Sbom sbom = SbomGenerator.standard().generate(image.name(), image.imageId(), image.layers());
+        String text = switch (chosen) {
+            case cyclonedx_json -> new CycloneDxWriter().write(sbom);
+            case spdx_json -> new SpdxWriter().write(sbom);
+            case table -> new TableWriter().write(sbom);
+        };
+        if (output == null) {
+            spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                Files.writeString(output, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw GateException.operational("cannot write " + output + ": " + e.getMessage(), e);
+            }
+        }
+        if (!sbom.unknowns().isEmpty() && chosen != Format.table) {
+            spec.commandLine().getErr().println("gate: " + sbom.unknowns().size()
+                    + " files could not be read (listed as gate:unknown properties; --format table shows them)");
+        }
+        return 0;
+    }
+
+    static Format parseFormat(String text) {
+        for (Format f : Format.values()) {
+            if (f.name().replace('_', '-').equals(text)) {
+                return f;
+            }
+        }
+        throw GateException.input("unknown --format '" + text + "' (cyclonedx-json, spdx-json, table)");
+    }
+
+    static Path archivePath(String source) {
+        String path = source.startsWith("docker-archive:") ? source.substring("docker-archive:".length()) : source;
+        int tag = path.lastIndexOf(':');
+        if (tag > 0 && !Files.exists(Path.of(path))) {
+            path = path.substring(0, tag);
+        }
+        Path p = Path.of(path);
+        if (!Files.isRegularFile(p)) {
+            throw GateException.input("SOURCE " + source + ": no such docker-archive file (this version of "
+                    + "gate sbom reads docker-archive tars)");
+        }
+        return p;
+    }
+}
