@@ -68,6 +68,12 @@ class CycloneDxWriterTest {
         String props = ssl.path("properties").toString();
         assertTrue(props.contains("gate:layer:digest") && props.contains("sha256:"));
         assertTrue(props.contains("\"gate:package:source-name\",\"value\":\"openssl\""), props);
+        for (JsonNode c : doc.path("components")) {
+            if (c.path("name").asText().equals("login")) {
+                assertEquals("4.13+dfsg1-1+b1", c.path("version").asText(), "epoch moves to the purl and a property");
+                assertTrue(c.path("properties").toString().contains("\"gate:package:epoch\",\"value\":\"1\""));
+            }
+        }
         assertEquals("Apache-2.0", ssl.path("licenses").get(0).path("license").path("name").asText());
     }
 

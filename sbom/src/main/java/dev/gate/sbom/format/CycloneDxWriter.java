@@ -98,7 +98,10 @@ public final class CycloneDxWriter {
         // Go module paths are names, not groups; trivy and syft write them whole.
         c.setGroup(p.ecosystem().equals("golang") ? null : p.group());
         c.setName(p.name());
-        c.setVersion(p.version());
+        // Like trivy, distribution versions are written without the epoch, which the purl's epoch
+        // qualifier and a property carry; scanners that compare versions read it from there.
+        String[] epochAndVersion = splitEpoch(p);
+        c.setVersion(epochAndVersion[1]);
         c.setPurl(p.purl());
         if (!p.licenses().isEmpty()) {
             LicenseChoice choice = new LicenseChoice();
@@ -115,6 +118,9 @@ public final class CycloneDxWriter {
             props.add(property("gate:layer:digest", p.layer()));
         }
         p.paths().forEach(path -> props.add(property("gate:location:path", path)));
+        if (epochAndVersion[0] != null) {
+            props.add(property("gate:package:epoch", epochAndVersion[0]));
+        }
         if (p.sourceName() != null) {
             props.add(property("gate:package:source-name", p.sourceName()));
         }
@@ -123,6 +129,15 @@ public final class CycloneDxWriter {
         }
         c.setProperties(props);
         return c;
+    }
+
+    private static String[] splitEpoch(Package p) {
+        int colon = p.version().indexOf(':');
+        boolean distro = p.ecosystem().equals("deb") || p.ecosystem().equals("rpm");
+        if (!distro || colon <= 0 || !p.version().substring(0, colon).chars().allMatch(Character::isDigit)) {
+            return new String[] {null, p.version()};
+        }
+        return new String[] {p.version().substring(0, colon), p.version().substring(colon + 1)};
     }
 
     private static List<Dependency> dependencies(Sbom sbom, Map<String, String> refByPurl) {
