@@ -42,3 +42,11 @@ done
 printf 'mean: trivy %.2fs  gate %.2fs  ratio gate/trivy %.2f (target <= 0.50)\n' \
   "$(echo "$trivy_total / $runs" | bc -l)" "$(echo "$gate_total / $runs" | bc -l)" "$(echo "$gate_total / $trivy_total" | bc -l)"
 python3 "$here/compare.py" "$work/gate.cdx.json" "$work/trivy.cdx.json"
+
+# Same packages across ecosystems (apk, npm, pypi, golang) on an image of real artifacts.
+mixed="$("$root/testdata/sbom/make-mixed-image.sh" "$cache")"
+rm -rf "$work/trivy-cache"
+"$trivy" image --quiet --input "$mixed" --format cyclonedx --skip-db-update --offline-scan \
+  --cache-dir "$work/trivy-cache" -o "$work/trivy-mixed.cdx.json"
+java -jar "$jar" sbom "docker-archive:$mixed" -o "$work/gate-mixed.cdx.json"
+python3 "$here/compare.py" "$work/gate-mixed.cdx.json" "$work/trivy-mixed.cdx.json" || true

