@@ -1,8 +1,8 @@
 package dev.gate.cli.sbom;
 
 import dev.gate.image.GateException;
+import dev.gate.image.Platform;
 import dev.gate.sbom.Sbom;
-import dev.gate.sbom.SbomGenerator;
 import dev.gate.sbom.format.CycloneDxWriter;
 import dev.gate.sbom.format.SpdxWriter;
 import dev.gate.sbom.format.TableWriter;
@@ -27,8 +27,12 @@ public final class SbomCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "docker-archive:PATH (or PATH of a docker save tar).")
+    @Parameters(paramLabel = "SOURCE", description = "oci:DIR[:TAG], docker-archive:PATH (or the PATH of a docker save tar).")
     String source;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH", defaultValue = "linux/amd64",
+            description = "Image to catalog from a multi-platform index (default: ${DEFAULT-VALUE}).")
+    String platform;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "cyclonedx-json",
             description = "cyclonedx-json, spdx-json or table (default: ${DEFAULT-VALUE}).")
@@ -40,8 +44,7 @@ public final class SbomCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Format chosen = parseFormat(format);
-        DockerArchive.Contents image = DockerArchive.read(archivePath(source));
-        Sbom sbom = SbomGenerator.standard().generate(image.name(), image.imageId(), image.layers());
+        Sbom sbom = ImageSbom.generate(source, Platform.parse(platform));
         String text = switch (chosen) {
             case cyclonedx_json -> new CycloneDxWriter().write(sbom);
             case spdx_json -> new SpdxWriter().write(sbom);

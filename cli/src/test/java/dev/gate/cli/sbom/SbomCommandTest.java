@@ -46,6 +46,15 @@ class SbomCommandTest {
     }
 
     @Test
+    void readsAnOciLayoutThroughTheTransports() {
+        Path sample = Path.of(System.getProperty("user.dir")).getParent().resolve("testdata/sample");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sample), "no testdata/sample layout");
+        StringWriter table = new StringWriter();
+        assertEquals(0, run(table, "oci:" + sample + ":1.0.0", "--format", "table"));
+        assertTrue(table.toString().contains("packages"), table.toString());
+    }
+
+    @Test
     void badInputExitsTwo(@TempDir Path dir) throws Exception {
         assertEquals(2, run(dir.resolve("missing.tar").toString()));
         assertEquals(2, run(dockerArchive(dir).toString(), "--format", "xml"));

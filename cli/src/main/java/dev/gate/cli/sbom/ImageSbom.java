@@ -1,0 +1,56 @@
+package dev.gate.cli.sbom;
+
+import dev.gate.image.Artifact;
+import dev.gate.image.Descriptor;
+import dev.gate.image.GateException;
+import dev.gate.image.Image;
+import dev.gate.image.ImageIndex;
+import dev.gate.image.MediaTypes;
+import dev.gate.image.Platform;
+import dev.gate.image.transport.ImageSource;
+import dev.gate.image.transport.Transports;
+import dev.gate.sbom.Sbom;
+import dev.gate.sbom.SbomGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads SOURCE through the image transports and catalogs it. docker-archive tars are read by
+ * {@link DockerArchive} until the transports handle them.
+ */
+final class ImageSbom {
+
+    private ImageSbom() {
+    }
+
+    static Sbom generate(String source, Platform platform) {
+        if (source.startsWith("docker-archive:") || Files.isRegularFile(Path.of(source))) {
+            DockerArchive.Contents image = DockerArchive.read(SbomCommand.archivePath(source));
+            return SbomGenerator.standard().generate(image.name(), image.imageId(), image.layers());
+        }
+        try (ImageSource from = Transports.source(source)) {
+            Artifact artifact = from.resolve();
+            Image image = artifact instanceof Artifact.Single single
+                    ? single.image()
+                    : pick(((Artifact.Multi) artifact).index(), platform, source);
+            // Layers are read while the source is open.
+            return SbomGenerator.standard().generate(source, image);
+        }
+    }
+
+    /** The index entry for the platform; an SBOM describes one image. */
+    private static Image pick(ImageIndex index, Platform platform, String source) {
+        for (Descriptor d : index.manifests()) {
+            Platform p = d.platform();
+            if (MediaTypes.isManifest(d.mediaType()) && p != null && platform.os().equals(p.os())
+                    && platform.architecture().equals(p.architecture())
+                    && (platform.variant() == null || platform.variant().equals(p.variant()))) {
+                return index.image(d.digest());
+            }
+        }
+        if (index.manifests().size() == 1 && MediaTypes.isManifest(index.manifests().get(0).mediaType())) {
+            return index.image(index.manifests().get(0).digest());
+        }
+        throw GateException.input(source + " is a multi-platform index without a " + platform + " image (use --platform)");
+    }
+}
