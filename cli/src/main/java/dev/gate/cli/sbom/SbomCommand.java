@@ -84,8 +84,7 @@ public final class SbomCommand implements Callable<Integer> {
         }
         Path p = Path.of(path);
         if (!Files.isRegularFile(p)) {
-            throw GateException.input("SOURCE " + source + ": no such docker-archive file (this version of "
-                    + "gate sbom reads docker-archive tars)");
+            throw GateException.input("SOURCE " + source + ": no such docker-archive file");
         }
         return p;
     }
