@@ -4,6 +4,9 @@ import dev.gate.image.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSink;
 import dev.gate.image.layout.LayoutSource;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.registry.RegistrySink;
+import dev.gate.image.registry.RegistrySource;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,24 +23,34 @@ public final class Transports {
     }
 
     public static ImageSource source(String location) {
+        return source(location, RegistryOptions.defaults());
+    }
+
+    public static ImageSource source(String location, RegistryOptions registries) {
         Location parsed = Location.parse(location);
         return switch (parsed.transport()) {
             case "oci" -> new LayoutSource(Path.of(parsed.path()), parsed.qualifier());
+            case "docker" -> RegistrySource.open(Reference.parse(parsed.path()), registries);
             default -> throw unsupported(parsed, "source");
         };
     }
 
     public static ImageSink sink(String location) {
+        return sink(location, RegistryOptions.defaults());
+    }
+
+    public static ImageSink sink(String location, RegistryOptions registries) {
         Location parsed = Location.parse(location);
         return switch (parsed.transport()) {
             case "oci" -> new LayoutSink(Path.of(parsed.path()), parsed.qualifier());
+            case "docker" -> new RegistrySink(Reference.parse(parsed.path()), registries);
             default -> throw unsupported(parsed, "destination");
         };
     }
 
     private static GateException unsupported(Location location, String role) {
         return GateException.input("transport '" + location.transport() + ":' is not supported as a " + role
-                + " in this version of gate (supported: oci:DIR[:TAG])");
+                + " in this version of gate (supported: oci:DIR[:TAG] and registries, docker://REF or a bare REF)");
     }
 
     /** A location split into its transport, path and optional tag or reference. */

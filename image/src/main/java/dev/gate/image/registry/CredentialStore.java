@@ -1,0 +1,154 @@
+package dev.gate.image.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.GateException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds credentials where docker, podman and skopeo keep them: {@code $REGISTRY_AUTH_FILE},
+ * containers' {@code auth.json}, then {@code $DOCKER_CONFIG/config.json} or
+ * {@code ~/.docker/config.json} with its {@code auths}, {@code credHelpers} and {@code credsStore}.
+ */
+public final class CredentialStore {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final List<Path> files;
+
+    public CredentialStore(List<Path> files) {
+        this.files = List.copyOf(files);
+    }
+
+    public static CredentialStore fromEnvironment() {
+        List<Path> files = new ArrayList<>();
+        String authFile = System.getenv("REGISTRY_AUTH_FILE");
+        if (authFile != null) {
+            files.add(Path.of(authFile));
+        }
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        if (runtimeDir != null) {
+            files.add(Path.of(runtimeDir, "containers", "auth.json"));
+        }
+        String home = System.getProperty("user.home");
+        files.add(Path.of(home, ".config", "containers", "auth.json"));
+        String dockerConfig = System.getenv("DOCKER_CONFIG");
+        files.add(dockerConfig != null ? Path.of(dockerConfig, "config.json") : Path.of(home, ".docker", "config.json"));
+        return new CredentialStore(files);
+    }
+
+    public static CredentialStore none() {
+        return new CredentialStore(List.of());
+    }
+
+    /** The first credential any configured file has for {@code registry}. */
+    public Optional<Credential> lookup(String registry) {
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                Optional<Credential> found = lookup(read(file), registry, file);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Credential> lookup(JsonNode config, String registry, Path file) {
+        JsonNode helper = config.path("credHelpers").path(registry);
+        if (helper.isTextual()) {
+            return CredentialHelper.get(helper.asText(), registry);
+        }
+        for (String key : keysFor(registry)) {
+            JsonNode entry = config.path("auths").path(key);
+            if (!entry.isMissingNode()) {
+                return Optional.of(decode(entry, key, file));
+            }
+        }
+        JsonNode store = config.path("credsStore");
+        if (store.isTextual() && !store.asText().isEmpty()) {
+            return CredentialHelper.get(store.asText(), registry);
+        }
+        return Optional.empty();
+    }
+
+    /** Docker Hub credentials are stored under the legacy index URL. */
+    private static List<String> keysFor(String registry) {
+        if (registry.equals("docker.io")) {
+            return List.of("https://index.docker.io/v1/", "index.docker.io", "docker.io");
+        }
+        return List.of(registry, "https://" + registry, "http://" + registry);
+    }
+
+    private static Credential decode(JsonNode entry, String key, Path file) {
+        if (entry.hasNonNull("identitytoken") && !entry.get("identitytoken").asText().isEmpty()) {
+            return Credential.identityToken(entry.get("identitytoken").asText());
+        }
+        if (entry.hasNonNull("auth")) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(entry.get("auth").asText()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw GateException.input(file + ": auths." + key + ".auth is not valid base64");
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw GateException.input(file + ": auths." + key + ".auth must encode USERNAME:PASSWORD");
+            }
+            return Credential.password(decoded.substring(0, colon), decoded.substring(colon + 1));
+        }
+        if (entry.hasNonNull("username") && entry.hasNonNull("password")) {
+            return Credential.password(entry.get("username").asText(), entry.get("password").asText());
+        }
+        throw GateException.input(file + ": auths." + key + " has neither auth, username/password nor identitytoken");
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw GateException.input("cannot read credentials file " + file + ": not valid JSON");
+        }
+    }
+
+    /** Runs {@code docker-credential-NAME get}, the credential helper protocol. */
+    static final class CredentialHelper {
+
+        private CredentialHelper() {
+        }
+
+        static Optional<Credential> get(String name, String registry) {
+            String program = "docker-credential-" + name;
+            try {
+                Process process = new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                process.getOutputStream().write(registry.getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().close();
+                byte[] output = process.getInputStream().readAllBytes();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw GateException.operational(program + " did not answer within 30 s", null);
+                }
+                if (process.exitValue() != 0) {
+                    return Optional.empty();
+                }
+                JsonNode answer = MAPPER.readTree(output);
+                String user = answer.path("Username").asText();
+                String secret = answer.path("Secret").asText();
+                return Optional.of(user.equals("<token>") ? Credential.identityToken(secret) : Credential.password(user, secret));
+            } catch (IOException e) {
+                throw GateException.operational("credential helper " + program + " could not be run: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw GateException.operational("interrupted while running " + program, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.gate.image.registry;
+
+import dev.gate.image.Descriptor;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.MediaTypes;
+import dev.gate.image.Reference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The registry calls gate makes, one method per endpoint of the distribution API, for one
+ * repository. Everything pulled is checked against its digest; manifests keep their exact bytes.
+ */
+public final class RegistryClient {
+
+    private static final String ACCEPT = String.join(", ", MediaTypes.ALL_MANIFESTS);
+
+    private final RegistryHttp http;
+    private final String repository;
+
+    private RegistryClient(RegistryHttp http, String repository) {
+        this.http = http;
+        this.repository = repository;
+    }
+
+    public static RegistryClient open(Reference reference, RegistryOptions options) {
+        String registry = reference.registry();
+        String host = registry.equals(Reference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
+        TokenAuth auth = new TokenAuth(registry, options.credentials().lookup(registry));
+        boolean plain = reference.isLoopback() || options.insecureRegistries().contains(registry);
+        RegistryHttp http = new RegistryHttp(host, plain, auth, RetryPolicy.DEFAULT);
+        auth.useClient(http.client());
+        return new RegistryClient(http, reference.repository());
+    }
+
+    public String repository() {
+        return repository;
+    }
+
+    private Set<String> pull() {
+        return Set.of("repository:" + repository + ":pull");
+    }
+
+    private Set<String> push() {
+        return Set.of("repository:" + repository + ":pull,push");
+    }
+
+    private URI uri(String path) {
+        return http.base().resolve("/v2/" + repository + path);
+    }
+
+    /** A manifest or index, by tag or digest: exact bytes and the media type the registry stored. */
+    public record Manifest(Descriptor descriptor, byte[] raw) {
+    }
+
+    public Optional<Manifest> getManifest(String tagOrDigest) {
+        HttpResponse<byte[]> response = http.exchange("get manifest " + repository + ":" + tagOrDigest, pull(),
+                () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest)).header("Accept", ACCEPT).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(response, 200, "get manifest " + repository + ":" + tagOrDigest);
+        byte[] raw = response.body();
+        Digest digest = Digest.sha256(raw);
+        if (tagOrDigest.contains(":") && !Digest.parse(tagOrDigest).equals(digest)) {
+            throw GateException.input(http.registry() + "/" + repository + ": manifest " + tagOrDigest + " has digest " + digest);
+        }
+        String mediaType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip())
+                .orElse(MediaTypes.OCI_MANIFEST);
+        return Optional.of(new Manifest(Descriptor.of(mediaType, digest, raw.length), raw));
+    }
+
+    /** The descriptor of a manifest, without its body. */
+    public Optional<Descriptor> headManifest(String tagOrDigest) {
+        HttpResponse<Void> response = http.exchange("head manifest", pull(),
+                () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest)).header("Accept", ACCEPT)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            return Optional.empty();
+        }
+        Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
+        Optional<String> type = response.headers().firstValue("Content-Type");
+        long size = response.headers().firstValueAsLong("Content-Length").orElse(0);
+        return digest.map(d -> Descriptor.of(type.orElse(MediaTypes.OCI_MANIFEST), Digest.parse(d), size));
+    }
+
+    /** Puts manifest bytes unchanged under a digest or tag, with the manifest's own media type. */
+    public void putManifest(String tagOrDigest, Descriptor descriptor, byte[] raw) {
+        HttpResponse<byte[]> response = http.exchange("push manifest " + repository + ":" + tagOrDigest, push(),
+                () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest))
+                        .header("Content-Type", descriptor.mediaType())
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(raw)),
+                HttpResponse.BodyHandlers.ofByteArray());
+        expect(response, 201, "push manifest " + descriptor.digest() + " to " + repository + ":" + tagOrDigest);
+    }
+
+    public boolean hasBlob(Digest digest) {
+        HttpResponse<Void> response = http.exchange("check blob", pull(),
+                () -> HttpRequest.newBuilder(uri("/blobs/" + digest)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200;
+    }
+
+    /** The blob's bytes, checked against the descriptor as they are read. */
+    public InputStream openBlob(Descriptor descriptor) {
+        HttpResponse<InputStream> response = http.exchange("get blob " + descriptor.digest(), pull(),
+                () -> HttpRequest.newBuilder(uri("/blobs/" + descriptor.digest())).GET(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            try (InputStream body = response.body()) {
+                throw RegistryErrors.of("get blob " + descriptor.digest() + " from " + repository,
+                        withBody(response, body.readNBytes(64 * 1024)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new dev.gate.image.VerifyingInputStream(response.body(), descriptor, http.registry() + "/" + repository);
+    }
+
+    /**
+     * Uploads a blob in one request (POST for a session, PUT with the digest). {@code content}
+     * opens the bytes afresh for every attempt.
+     */
+    public void uploadBlob(Descriptor descriptor, Supplier<InputStream> content) {
+        String what = "upload blob " + descriptor.digest() + " to " + repository;
+        HttpResponse<byte[]> session = http.exchange(what, push(),
+                () -> HttpRequest.newBuilder(uri("/blobs/uploads/")).POST(HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.ofByteArray());
+        expect(session, 202, what);
+        URI location = session.uri().resolve(session.headers().firstValue("Location")
+                .orElseThrow(() -> GateException.operational(what + ": registry gave no upload location", null)));
+        String separator = location.getRawQuery() == null ? "?" : "&";
+        URI put = URI.create(location + separator + "digest=" + URLEncoder.encode(descriptor.digest().toString(), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> done = http.exchange(what, push(),
+                () -> HttpRequest.newBuilder(put)
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(content), descriptor.size())),
+                HttpResponse.BodyHandlers.ofByteArray());
+        expect(done, 201, what);
+    }
+
+    /** Asks the registry to link a blob from another repository; false when it must be uploaded. */
+    public boolean mountBlob(Digest digest, String fromRepository) {
+        Set<String> scopes = Set.of("repository:" + repository + ":pull,push", "repository:" + fromRepository + ":pull");
+        HttpResponse<byte[]> response = http.exchange("mount blob", scopes,
+                () -> HttpRequest.newBuilder(uri("/blobs/uploads/?mount=" + digest + "&from="
+                        + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 201;
+    }
+
+    private static void expect(HttpResponse<byte[]> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw RegistryErrors.of(what, response);
+        }
+    }
+
+    private static HttpResponse<byte[]> withBody(HttpResponse<InputStream> response, byte[] body) {
+        return new BufferedResponse(response, body);
+    }
+}

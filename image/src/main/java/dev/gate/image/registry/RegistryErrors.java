@@ -1,0 +1,56 @@
+package dev.gate.image.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.GateException;
+import java.net.http.HttpResponse;
+
+/**
+ * Turns a registry's error answer into one line that says what went wrong, why it usually
+ * happens, and what to do. Never includes request headers, so credentials cannot leak.
+ */
+final class RegistryErrors {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RegistryErrors() {
+    }
+
+    static GateException of(String what, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        String detail = registryMessage(response.body());
+        String hint = switch (status) {
+            case 401 -> "unauthorized: log in with docker login / podman login, or check the credentials in your auth file";
+            case 403 -> "denied: requested access to the resource is denied; check the repository name and that your account may push to it";
+            case 404 -> "not found: check the repository name and tag or digest";
+            case 413 -> "413 Request Entity Too Large: a proxy in front of the registry limits request size; raise its body limit (e.g. nginx client_max_body_size)";
+            case 429 -> "too many requests: the registry rate-limits this client; wait and try again";
+            default -> status >= 500 ? "the registry failed (" + status + "); try again later" : "HTTP " + status;
+        };
+        if (detail.contains("BLOB_UPLOAD_INVALID")) {
+            hint = "blob upload invalid: the registry lost or refused the upload session (a proxy or load balancer between "
+                    + "requests can cause this); try again, or with --jobs 1";
+        }
+        return new GateException(status == 404 || status == 400 ? GateException.Kind.INPUT : GateException.Kind.OPERATIONAL,
+                what + ": " + hint + (detail.isEmpty() ? "" : " (registry said: " + detail + ")"));
+    }
+
+    private static String registryMessage(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        try {
+            JsonNode errors = MAPPER.readTree(body).path("errors");
+            StringBuilder out = new StringBuilder();
+            for (JsonNode error : errors) {
+                if (out.length() > 0) {
+                    out.append("; ");
+                }
+                out.append(error.path("code").asText()).append(": ").append(error.path("message").asText());
+            }
+            return out.toString();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}

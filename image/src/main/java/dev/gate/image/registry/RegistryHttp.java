@@ -1,0 +1,196 @@
+package dev.gate.image.registry;
+
+import dev.gate.image.GateException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+
+/**
+ * The HTTP layer for one registry: picks the scheme, authenticates on demand, retries what is safe
+ * to retry, and follows redirects itself so that credentials never reach another origin.
+ */
+final class RegistryHttp {
+
+    private static final int MAX_REDIRECTS = 5;
+
+    private final String registry;
+    private final boolean plainHttpAllowed;
+    private final HttpClient client;
+    private final TokenAuth auth;
+    private final RetryPolicy retry;
+    private volatile URI base;
+
+    RegistryHttp(String registry, boolean plainHttpAllowed, TokenAuth auth, RetryPolicy retry) {
+        this.registry = registry;
+        this.plainHttpAllowed = plainHttpAllowed;
+        this.auth = auth;
+        this.retry = retry;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(15))
+                .build();
+    }
+
+    String registry() {
+        return registry;
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    /** {@code https://host} unless plain HTTP is allowed and the registry does not speak TLS. */
+    URI base() {
+        URI known = base;
+        if (known == null) {
+            known = ping();
+            base = known;
+        }
+        return known;
+    }
+
+    /**
+     * Where plain HTTP is allowed, HTTP is tried first: a registry answers its ping with 200 or 401,
+     * while a TLS server answers plain HTTP with 400 or drops it, and then HTTPS is used.
+     */
+    private URI ping() {
+        if (plainHttpAllowed) {
+            URI http = URI.create("http://" + registry);
+            try {
+                HttpResponse<byte[]> response = send(HttpRequest.newBuilder(http.resolve("/v2/")).GET(), http);
+                if (response.statusCode() == 200 || response.statusCode() == 401) {
+                    auth.observe(response);
+                    return http;
+                }
+            } catch (ConnectException e) {
+                throw unreachable(e);
+            } catch (IOException e) {
+                // not plain HTTP: try TLS below
+            }
+        }
+        URI https = URI.create("https://" + registry);
+        try {
+            auth.observe(send(HttpRequest.newBuilder(https.resolve("/v2/")).GET(), https));
+            return https;
+        } catch (SSLException e) {
+            throw GateException.operational(registry + ": TLS handshake failed (" + e.getMessage()
+                    + "); if this registry serves plain HTTP, pass --insecure-registry " + registry, e);
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request, URI origin) throws IOException {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private GateException unreachable(IOException e) {
+        String why = e instanceof ConnectException ? "connection refused" : e instanceof HttpTimeoutException ? "timed out" : e.toString();
+        return GateException.operational("registry " + registry + " is unreachable (" + why
+                + "); check the host and port, and that the registry is running", e);
+    }
+
+    /**
+     * Sends a request built fresh for every attempt (bodies are replayable), with authentication
+     * for {@code scopes}, retries and redirects.
+     */
+    <T> HttpResponse<T> exchange(String what, Set<String> scopes, Supplier<HttpRequest.Builder> request,
+                                 HttpResponse.BodyHandler<T> handler) {
+        boolean reauthenticated = false;
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<T> response;
+            try {
+                HttpRequest built = request.get().build();
+                if (sameOrigin(built.uri(), base())) {
+                    HttpRequest.Builder withAuth = HttpRequest.newBuilder(built, (name, value) -> true);
+                    auth.authorize(withAuth, scopes);
+                    built = withAuth.build();
+                }
+                response = followRedirects(built, handler);
+            } catch (IOException e) {
+                if (attempt >= retry.maxAttempts()) {
+                    throw GateException.operational(what + ": " + registry + " failed after " + attempt + " attempts: " + e, e);
+                }
+                sleep(retry.delay(attempt, null));
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 401 && !reauthenticated) {
+                reauthenticated = true;
+                auth.refresh(response, scopes);
+                attempt--;
+                continue;
+            }
+            if (retry.retryable(status) && attempt < retry.maxAttempts()) {
+                sleep(retry.delay(attempt, response));
+                continue;
+            }
+            return response;
+        }
+    }
+
+    private <T> HttpResponse<T> followRedirects(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
+        HttpRequest current = request;
+        for (int hop = 0; ; hop++) {
+            HttpResponse<T> response;
+            try {
+                response = client.send(current, handler);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            int status = response.statusCode();
+            boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+            if (!redirect || hop >= MAX_REDIRECTS) {
+                return response;
+            }
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (location == null) {
+                return response;
+            }
+            URI target = current.uri().resolve(location);
+            HttpRequest.Builder next = HttpRequest.newBuilder(target).method(current.method(),
+                    current.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+            boolean sameOrigin = sameOrigin(current.uri(), target);
+            current.headers().map().forEach((name, values) -> {
+                if (sameOrigin || !name.equalsIgnoreCase("Authorization")) {
+                    values.forEach(value -> next.header(name, value));
+                }
+            });
+            current.timeout().ifPresent(next::timeout);
+            current = next.build();
+        }
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && effectivePort(a) == effectivePort(b);
+    }
+
+    private static int effectivePort(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GateException.operational("interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.gate.image.registry;
+
+import dev.gate.image.Artifact;
+import dev.gate.image.Blob;
+import dev.gate.image.Compression;
+import dev.gate.image.Descriptor;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.Image;
+import dev.gate.image.ImageIndex;
+import dev.gate.image.Layer;
+import dev.gate.image.MediaTypes;
+import dev.gate.image.Reference;
+import dev.gate.image.oci.OciIndex;
+import dev.gate.image.oci.OciManifest;
+import dev.gate.image.transport.ImageSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** Reads an image or index from a registry; blobs are fetched lazily and verified as they stream. */
+public final class RegistrySource implements ImageSource {
+
+    private final Reference reference;
+    private final RegistryClient client;
+
+    private RegistrySource(Reference reference, RegistryClient client) {
+        this.reference = reference;
+        this.client = client;
+    }
+
+    public static RegistrySource open(Reference reference, RegistryOptions options) {
+        return new RegistrySource(reference, RegistryClient.open(reference, options));
+    }
+
+    @Override
+    public Artifact resolve() {
+        RegistryClient.Manifest root = fetch(reference.identifier());
+        return MediaTypes.isIndex(root.descriptor().mediaType())
+                ? Artifact.of(index(root)) : Artifact.of(image(root));
+    }
+
+    private RegistryClient.Manifest fetch(String identifier) {
+        return client.getManifest(identifier).orElseThrow(() -> GateException.input(
+                "image " + reference.name() + (identifier.contains(":") ? "@" : ":") + identifier + " not found in the registry"));
+    }
+
+    private Image image(RegistryClient.Manifest fetched) {
+        OciManifest manifest = OciManifest.parse(fetched.raw(), reference.name() + " manifest " + fetched.descriptor().digest());
+        Blob config = new RemoteBlob(client, manifest.config());
+        List<Layer> layers = manifest.layers().stream().<Layer>map(d -> new RemoteLayer(client, d)).toList();
+        return new Image() {
+            @Override
+            public Descriptor descriptor() {
+                return fetched.descriptor();
+            }
+
+            @Override
+            public byte[] rawManifest() {
+                return fetched.raw().clone();
+            }
+
+            @Override
+            public Blob config() {
+                return config;
+            }
+
+            @Override
+            public List<Layer> layers() {
+                return layers;
+            }
+        };
+    }
+
+    private ImageIndex index(RegistryClient.Manifest fetched) {
+        OciIndex index = OciIndex.parse(fetched.raw(), reference.name() + " index " + fetched.descriptor().digest());
+        return new ImageIndex() {
+            @Override
+            public Descriptor descriptor() {
+                return fetched.descriptor();
+            }
+
+            @Override
+            public byte[] rawIndex() {
+                return fetched.raw().clone();
+            }
+
+            @Override
+            public List<Descriptor> manifests() {
+                return index.manifests();
+            }
+
+            @Override
+            public Image image(Digest digest) {
+                return RegistrySource.this.image(fetch(digest.toString()));
+            }
+
+            @Override
+            public ImageIndex index(Digest digest) {
+                return RegistrySource.this.index(fetch(digest.toString()));
+            }
+        };
+    }
+
+    /** The repository's client, for callers that also read signatures and referrers. */
+    public RegistryClient client() {
+        return client;
+    }
+
+    @Override
+    public String describe() {
+        return "docker://" + reference;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private record RemoteBlob(RegistryClient client, Descriptor descriptor) implements Blob {
+        @Override
+        public InputStream open() {
+            return client.openBlob(descriptor);
+        }
+    }
+
+    private record RemoteLayer(RegistryClient client, Descriptor descriptor) implements Layer {
+        @Override
+        public InputStream open() {
+            return client.openBlob(descriptor);
+        }
+
+        @Override
+        public InputStream openUncompressed() throws IOException {
+            return Compression.decompressed(open());
+        }
+    }
+}

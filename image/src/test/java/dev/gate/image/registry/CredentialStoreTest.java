@@ -1,0 +1,60 @@
+package dev.gate.image.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gate.image.GateException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialStoreTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void readsAuthsInEveryForm() throws Exception {
+        Path config = temp.resolve("config.json");
+        Files.writeString(config, """
+                {"auths": {
+                  "registry.example.com": {"auth": "dXNlcjpwYXNzOndpdGg6Y29sb25z"},
+                  "https://index.docker.io/v1/": {"username": "hub", "password": "hubpass"},
+                  "ghcr.io": {"identitytoken": "refresh-me"}
+                }}""");
+        CredentialStore store = new CredentialStore(List.of(config));
+        Credential basic = store.lookup("registry.example.com").orElseThrow();
+        assertEquals("user", basic.username());
+        assertEquals("pass:with:colons", basic.secret());
+        assertEquals("hub", store.lookup("docker.io").orElseThrow().username());
+        assertTrue(store.lookup("ghcr.io").orElseThrow().identityToken());
+        assertFalse(store.lookup("other.example.com").isPresent());
+    }
+
+    @Test
+    void firstFileWins() throws Exception {
+        Path auth = temp.resolve("auth.json");
+        Path docker = temp.resolve("config.json");
+        Files.writeString(auth, "{\"auths\":{\"r.example\":{\"auth\":\"YTpi\"}}}");
+        Files.writeString(docker, "{\"auths\":{\"r.example\":{\"auth\":\"Yzpk\"}}}");
+        assertEquals("a", new CredentialStore(List.of(auth, docker)).lookup("r.example").orElseThrow().username());
+    }
+
+    @Test
+    void malformedEntriesNameTheFileAndKey() throws Exception {
+        Path config = temp.resolve("config.json");
+        Files.writeString(config, "{\"auths\":{\"r.example\":{\"auth\":\"bm9jb2xvbg==\"}}}");
+        GateException error = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
+        assertTrue(error.getMessage().contains(config.toString()) && error.getMessage().contains("auths.r.example.auth"));
+        assertFalse(error.getMessage().contains("nocolon"), "the secret is not echoed");
+    }
+
+    @Test
+    void secretsNeverPrint() {
+        assertFalse(Credential.password("u", "hunter2").toString().contains("hunter2"));
+    }
+}
