@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gate copy SRC DEST}: moves an image unchanged between any two places gate can read and write. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
         description = "Copy an image or index unchanged (same digest) from SRC to DEST.%n"
-                + "Locations: oci:DIR[:TAG] (source and destination).")
+                + "Locations: oci:DIR[:TAG], or a registry as docker://REF or a bare REF.")
 public final class CopyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SRC", description = "Image to read, e.g. oci:build/layout:1.0.0")
@@ -22,11 +22,14 @@ public final class CopyCommand implements Callable<Integer> {
     @Mixin
     TransferOptions options;
 
+    @Mixin
+    RegistryFlags registries;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return Transfer.run(source, destination, options, spec.commandLine().getOut());
+        return Transfer.run(source, destination, options, registries.toOptions(), spec.commandLine().getOut());
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gate push SOURCE DEST}: publishes an image unchanged, keeping its digest. */
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = "Push an image or index unchanged (same digest) from SOURCE to DEST.%n"
-                + "Locations: oci:DIR[:TAG] (source and destination).")
+                + "Locations: oci:DIR[:TAG], or a registry as docker://REF or a bare REF.")
 public final class PushCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SRC", description = "Image to read, e.g. oci:build/layout:1.0.0")
@@ -22,11 +22,14 @@ public final class PushCommand implements Callable<Integer> {
     @Mixin
     TransferOptions options;
 
+    @Mixin
+    RegistryFlags registries;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return Transfer.run(source, destination, options, spec.commandLine().getOut());
+        return Transfer.run(source, destination, options, registries.toOptions(), spec.commandLine().getOut());
     }
 }

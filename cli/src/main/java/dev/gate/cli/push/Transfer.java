@@ -1,6 +1,7 @@
 package dev.gate.cli.push;
 
 import dev.gate.image.Artifact;
+import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.ImageSink;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.PushReport;
@@ -13,9 +14,9 @@ final class Transfer {
     private Transfer() {
     }
 
-    static int run(String source, String destination, TransferOptions options, PrintWriter out) {
-        ImageSink sink = Transports.sink(destination);
-        try (ImageSource from = Transports.source(source)) {
+    static int run(String source, String destination, TransferOptions options, RegistryOptions registries, PrintWriter out) {
+        ImageSink sink = Transports.sink(destination, registries);
+        try (ImageSource from = Transports.source(source, registries)) {
             Artifact artifact = from.resolve();
             ProgressPrinter progress = options.quiet || options.output == TransferOptions.OutputFormat.json
                     ? null : new ProgressPrinter(out);

@@ -72,4 +72,11 @@ class PushCommandTest {
         }
         assertFalse(Files.exists(temp.resolve("o")), "nothing written for failed runs");
     }
+
+    @Test
+    void badJobsIsAnInputError() {
+        Run run = gate("copy", "--jobs", "0", "oci:" + SAMPLE, "oci:" + temp.resolve("j"));
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("--jobs"), run.err());
+    }
 }
