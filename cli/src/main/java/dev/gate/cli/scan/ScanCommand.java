@@ -36,8 +36,13 @@ public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "SOURCE", description = "Image to scan (needs the SBOM cataloger).")
+    @Parameters(arity = "0..1", paramLabel = "SOURCE",
+            description = "Image to catalog and scan: oci:DIR[:TAG], docker-archive:PATH (as gate sbom reads them).")
     String source;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH", defaultValue = "linux/amd64",
+            description = "Image to scan from a multi-platform index (default: ${DEFAULT-VALUE}).")
+    String platform;
 
     @Option(names = "--sbom", paramLabel = "FILE", description = "Scan the components of this CycloneDX JSON SBOM.")
     Path sbom;
@@ -69,16 +74,12 @@ public final class ScanCommand implements Callable<Integer> {
             throw GateException.input("give either an image SOURCE or --sbom FILE");
         }
         Set<Severity> wanted = wantedSeverities();
-        if (source != null) {
-            throw GateException.input("scanning an image needs the SBOM cataloger, which is not in this build yet;"
-                    + " scan a CycloneDX SBOM with --sbom FILE");
-        }
-        CycloneDxInput input = CycloneDxInput.read(sbom);
+        PrintWriter err = spec.commandLine().getErr();
+        CycloneDxInput input = source != null ? ImageInput.catalog(source, platform, err) : CycloneDxInput.read(sbom);
         ScanResult result;
         try (Scanner scanner = Scanner.open(database)) {
             result = filter(scanner.scan(input.packages(), input.os()), wanted);
         }
-        PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
             result.warnings().forEach(w -> err.println("gate: warning: " + w));
             err.flush();
@@ -110,6 +111,11 @@ public final class ScanCommand implements Callable<Integer> {
         return new ScanResult(kept, ScanResult.count(kept), result.warnings(), result.packagesScanned(), result.database());
     }
 
+    /** Where SARIF results without a path of their own point: the SBOM file, or the image named as a path. */
+    private String artifactUri() {
+        return sbom != null ? sbom.getFileName().toString() : source.replaceAll("[^A-Za-z0-9._/-]", "_");
+    }
+
     private void write(ScanResult result, CycloneDxInput input) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.table) {
@@ -118,7 +124,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         JsonNode document = switch (format) {
             case json -> JsonReport.document(result);
-            case sarif -> SarifReport.document(result, GateVersion.current(), sbom.getFileName().toString());
+            case sarif -> SarifReport.document(result, GateVersion.current(), artifactUri());
             default -> CycloneDxVex.withVulnerabilities(input.bom(), result, input.bomRefs());
         };
         ObjectMapper json = new ObjectMapper();

@@ -163,6 +163,30 @@ class ScanCommandTest {
     }
 
     @Test
+    void scansAnImageThroughTheCataloger() throws IOException {
+        Path sample = Path.of(System.getProperty("gate.root", ".")).resolve("testdata/sample");
+        assumeTrue(Files.isDirectory(sample), "testdata/sample missing");
+        // A made-up advisory for the sample's zlib (Debian 12 source package of zlib1g, epoch 1).
+        Path records = tmp.resolve("zlib-records");
+        Files.createDirectories(records);
+        Files.writeString(records.resolve("TEST-ZLIB-1.json"), "{\"id\":\"TEST-ZLIB-1\",\"modified\":\"2024-01-01T00:00:00Z\","
+                + "\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"zlib\"},\"ranges\":[{\"type\":"
+                + "\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1:1.2.13.dfsg-2\"}]}]}]}");
+        Files.writeString(records.resolve("TEST-ZLIB-2.json"), "{\"id\":\"TEST-ZLIB-2\",\"modified\":\"2024-01-01T00:00:00Z\","
+                + "\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"zlib\"},\"ranges\":[{\"type\":"
+                + "\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1:1.2.13.dfsg-1\"}]}]}]}");
+        Path imageDb = tmp.resolve("image.db");
+        assertEquals(0, gate("db", "import", records.toString(), "--db", imageDb.toString()).code());
+        JsonNode result = json(gate("scan", "oci:" + sample, "--db", imageDb.toString(), "--format", "json"));
+        assertEquals(3, result.at("/scan/packagesScanned").asInt(), result.toString());
+        List<String> ids = new ArrayList<>();
+        result.get("vulnerabilities").forEach(v -> ids.add(v.get("id").asText() + " " + v.at("/package/name").asText()));
+        assertEquals(List.of("TEST-ZLIB-1 zlib1g"), ids, "fixed in 1:1.2.13.dfsg-1 means the installed one is fixed");
+        Run missing = gate("scan", "oci:" + tmp.resolve("no-such-layout"), "--db", imageDb.toString());
+        assertEquals(2, missing.code(), missing.err());
+    }
+
+    @Test
     void infoCountsPerEcosystem() throws IOException {
         JsonNode info = json(gate("db", "info", "--db", db.toString(), "--format", "json"));
         assertTrue(info.get("advisories").asInt() >= 30);

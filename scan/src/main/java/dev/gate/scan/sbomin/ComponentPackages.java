@@ -38,10 +38,6 @@ final class ComponentPackages {
                     + "' has an unknown ecosystem (purl type '" + purl.type() + "')");
         }
         String version = purl.version() != null ? purl.version() : JsonValues.text(component, "version", null);
-        String epoch = purl.qualifiers().get("epoch");
-        if (epoch != null && !epoch.isBlank() && version != null && !version.contains(":")) {
-            version = epoch + ":" + version; // syft keeps an rpm's epoch in a qualifier; rpm order needs it
-        }
         String sourceName = null;
         String sourceVersion = null;
         String upstream = purl.qualifiers().get("upstream");
@@ -54,6 +50,7 @@ final class ComponentPackages {
         }
         List<String> paths = new ArrayList<>();
         String layer = null;
+        String epochProperty = null;
         for (Object property : JsonValues.list(component, "properties")) {
             String name = JsonValues.text(property, "name", "");
             String key = name.substring(name.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT).replaceAll("[-_]", "");
@@ -66,14 +63,25 @@ final class ComponentPackages {
                 paths.add(value); // gate:location:path, syft:location:0:path
             } else if (name.equals("gate:layer:digest")) {
                 layer = value;
+            } else if (key.equals("epoch")) {
+                epochProperty = value;
             }
         }
+        // syft and gate keep a distribution package's epoch in a qualifier (or property); ordering needs it
+        String epoch = purl.qualifiers().getOrDefault("epoch", epochProperty);
+        version = withEpoch(epoch, version);
+        sourceVersion = withEpoch(epoch, sourceVersion);
         String group = purl.namespace();
         if ("deb".equals(purl.type()) || "apk".equals(purl.type()) || "rpm".equals(purl.type())) {
             group = null; // the namespace is the vendor (debian, alpine), not part of the name
         }
         return new Package(purl.type(), group, purl.name(), version, purlText, sourceName, sourceVersion,
                 licenses(component), layer, paths);
+    }
+
+    private static String withEpoch(String epoch, String version) {
+        boolean hasEpoch = epoch != null && !epoch.isBlank() && !epoch.equals("0");
+        return hasEpoch && version != null && !version.contains(":") ? epoch + ":" + version : version;
     }
 
     /** {@code openssl-3.0.1-41.el9_0.src.rpm} names the source package {@code openssl}. */
