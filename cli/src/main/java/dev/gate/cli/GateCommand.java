@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 dev.gate.cli.push.PushCommand.class, dev.gate.cli.push.CopyCommand.class,
                 dev.gate.cli.scan.ScanCommand.class, dev.gate.cli.scan.DbCommand.class,
                 dev.gate.cli.sbom.SbomCommand.class,
+                dev.gate.cli.sign.KeyCommand.class,
         })
 public final class GateCommand {
 }

@@ -1,0 +1,86 @@
+package dev.gate.cli.sign;
+
+import dev.gate.image.GateException;
+import dev.gate.signing.CosignKeyFile;
+import dev.gate.signing.CosignKeyPair;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gate key generate|public}: cosign-format signing keys. */
+@Command(name = "key", mixinStandardHelpOptions = true, description = "Create and inspect cosign-format keys.",
+        subcommands = {KeyCommand.Generate.class, KeyCommand.Public.class})
+public final class KeyCommand {
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write an encrypted ECDSA P-256 key pair PREFIX.key (mode 0600) and PREFIX.pub.")
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--output-key-prefix", paramLabel = "PREFIX", defaultValue = "cosign",
+                description = "File name prefix (default: ${DEFAULT-VALUE}).")
+        String prefix;
+
+        @Override
+        public Integer call() {
+            Path privateFile = Path.of(prefix + ".key");
+            Path publicFile = Path.of(prefix + ".pub");
+            if (Files.exists(privateFile)) {
+                throw GateException.input(privateFile + " already exists; not overwriting a private key");
+            }
+            CosignKeyPair pair = CosignKeyFile.generate();
+            String encrypted = CosignKeyFile.encrypt(pair, Passwords.read("Enter password for private key: ", true));
+            writePrivate(privateFile, encrypted);
+            write(publicFile, pair.publicPem());
+            spec.commandLine().getOut().println("Private key written to " + privateFile);
+            spec.commandLine().getOut().println("Public key written to " + publicFile);
+            return 0;
+        }
+
+        private static void writePrivate(Path file, String text) {
+            try {
+                // Created 0600 from the start so the key is never readable by others, even briefly.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            } catch (FileAlreadyExistsException e) {
+                throw GateException.input(file + " already exists; not overwriting a private key");
+            } catch (IOException e) {
+                throw GateException.operational("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static void write(Path file, String text) {
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw GateException.operational("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "public", mixinStandardHelpOptions = true, description = "Print the PUBLIC KEY PEM of a private key file.")
+    static final class Public implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--key", paramLabel = "FILE", required = true, description = "cosign private key file.")
+        Path key;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(KeyFiles.loadPrivate(key).publicPem());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gate.cli.sign;
+
+import dev.gate.image.GateException;
+import java.io.Console;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/** Where a key password comes from: COSIGN_PASSWORD, then GATE_PASSWORD, then a terminal prompt. */
+final class Passwords {
+
+    /** Environment lookup; tests replace it because a JVM cannot set its own environment. */
+    static UnaryOperator<String> environment = System::getenv;
+
+    private Passwords() {
+    }
+
+    static char[] read(String prompt, boolean confirm) {
+        for (String name : new String[] {"COSIGN_PASSWORD", "GATE_PASSWORD"}) {
+            String value = environment.apply(name);
+            if (value != null) {
+                return value.toCharArray();
+            }
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw GateException.input("no key password: set COSIGN_PASSWORD or GATE_PASSWORD, or run on a terminal");
+        }
+        char[] first = console.readPassword("%s", prompt);
+        if (confirm && !Arrays.equals(first, console.readPassword("Confirm password: "))) {
+            throw GateException.input("the two passwords differ");
+        }
+        return first;
+    }
+}

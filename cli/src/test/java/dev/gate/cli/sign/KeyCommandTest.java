@@ -1,0 +1,77 @@
+package dev.gate.cli.sign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gate.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class KeyCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void restoreEnvironment() {
+        Passwords.environment = System::getenv;
+    }
+
+    @Test
+    void generateWritesAPairThatKeyPublicReads(@TempDir Path dir) throws Exception {
+        password("pw-1");
+        String prefix = dir.resolve("release").toString();
+        assertEquals(0, run("key", "generate", "--output-key-prefix", prefix), err.toString());
+        Path key = dir.resolve("release.key");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertTrue(Files.readString(key).startsWith("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----"));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("key", "public", "--key", key.toString()), err.toString());
+        assertEquals(Files.readString(dir.resolve("release.pub")), out.toString());
+        assertEquals(2, run("key", "generate", "--output-key-prefix", prefix));
+        assertTrue(err.toString().contains("already exists"), err.toString());
+    }
+
+    @Test
+    void wrongPasswordExitsTwoWithoutEchoingIt(@TempDir Path dir) {
+        password("right-pw");
+        assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("k").toString()));
+        password("not-the-pw");
+        assertEquals(2, run("key", "public", "--key", dir.resolve("k.key").toString()));
+        assertTrue(err.toString().startsWith("gate: " + dir.resolve("k.key") + ": wrong password"), err.toString());
+        assertFalse(err.toString().contains("not-the-pw"));
+    }
+
+    @Test
+    void cosignWrittenKeyPrintsItsPublicKey() {
+        String shared = System.getProperty("gate.shared");
+        Path key = shared == null ? null : Path.of(shared, "cosign", "pemsigstorekey.pem");
+        if (key == null || !Files.isRegularFile(key)) {
+            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "shared cosign keys missing under CI");
+            Assumptions.abort("shared folder missing: skipping cosign key test");
+        }
+        password("hello");
+        assertEquals(0, run("key", "public", "--key", key.toString()), err.toString());
+        assertTrue(out.toString().startsWith("-----BEGIN PUBLIC KEY-----\n"), out.toString());
+    }
+
+    private void password(String value) {
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? value : null;
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+}
