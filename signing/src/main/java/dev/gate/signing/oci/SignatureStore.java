@@ -1,0 +1,21 @@
+package dev.gate.signing.oci;
+
+import dev.gate.image.Digest;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where cosign's tag-schema manifests live for one repository ({@code sha256-<hex>.sig}/{@code .att}).
+ * Kept this small so a registry, an OCI layout or memory can back it.
+ */
+public interface SignatureStore {
+
+    /** The manifest bytes under {@code tag}, if any. */
+    Optional<byte[]> manifest(String tag);
+
+    /** A blob of the repository; the caller checks the digest. */
+    byte[] blob(Digest digest);
+
+    /** Writes blobs first, then the manifest under {@code tag}. */
+    void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs);
+}
