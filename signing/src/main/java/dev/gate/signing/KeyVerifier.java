@@ -1,0 +1,115 @@
+package dev.gate.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.signing.oci.CosignAttacher;
+import dev.gate.signing.oci.CosignLayer;
+import java.io.IOException;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Verifies the cosign signatures and attestations of one image against one public key. */
+public final class KeyVerifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CosignAttacher attacher;
+    private final PublicKey key;
+
+    public KeyVerifier(CosignAttacher attacher, PublicKey key) {
+        this.attacher = attacher;
+        this.key = key;
+    }
+
+    /** {@code attestationType} null: signatures and all attestations; otherwise only that predicate type. */
+    public Verification verify(Digest image, String attestationType) {
+        List<Verification.Verified> verified = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        if (attestationType == null) {
+            checkLayers(CosignAttacher.signatureTag(image), image, null, verified, failures);
+        }
+        checkLayers(CosignAttacher.attestationTag(image), image, attestationType, verified, failures);
+        if (attestationType != null && verified.isEmpty()) {
+            failures.add(CosignAttacher.attestationTag(image) + ": no verified attestation of type " + attestationType);
+        }
+        return new Verification(EcdsaSigner.keyId(key), verified, failures);
+    }
+
+    private void checkLayers(String tag, Digest image, String type, List<Verification.Verified> verified, List<String> failures) {
+        List<CosignLayer> layers;
+        try {
+            layers = attacher.layers(tag);
+        } catch (GateException e) {
+            failures.add(e.getMessage());
+            return;
+        }
+        if (layers.isEmpty()) {
+            failures.add(tag + ": no " + (tag.endsWith(".sig") ? "signatures" : "attestations") + " found");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            String where = tag + " layer " + i;
+            try {
+                Verification.Verified result = tag.endsWith(".sig") ? signature(layers.get(i), image, where)
+                        : attestation(layers.get(i), image, type, where);
+                if (result != null) {
+                    verified.add(result);
+                }
+            } catch (GateException e) {
+                failures.add(e.getMessage());
+            }
+        }
+    }
+
+    private Verification.Verified signature(CosignLayer layer, Digest image, String where) {
+        byte[] signature = decode(layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION), where);
+        if (!EcdsaSigner.verify(key, layer.content(), signature)) {
+            throw GateException.input(where + ": signature does not verify with this key (signed by another key, or payload altered)");
+        }
+        JsonNode critical = json(layer.content(), where).path("critical");
+        String claimed = critical.path("image").path("docker-manifest-digest").asText();
+        if (!claimed.equals(image.toString())) {
+            throw GateException.input(where + ": signed payload names " + claimed + ", not the image " + image);
+        }
+        return new Verification.Verified("signature", null, critical.path("identity").path("docker-reference").asText());
+    }
+
+    private Verification.Verified attestation(CosignLayer layer, Digest image, String type, String where) {
+        byte[] payload = Dsse.verify(layer.content(), key, where);
+        if (payload == null) {
+            throw GateException.input(where + ": attestation does not verify with this key (signed by another key, or statement altered)");
+        }
+        JsonNode statement = json(payload, where);
+        String predicateType = statement.path("predicateType").asText();
+        if (type != null && !type.equals(predicateType)) {
+            return null;
+        }
+        for (JsonNode subject : statement.path("subject")) {
+            if (image.hex().equals(subject.path("digest").path(image.algorithm()).asText())) {
+                return new Verification.Verified("attestation", predicateType, subject.path("name").asText());
+            }
+        }
+        throw GateException.input(where + ": attestation subjects do not include the image " + image);
+    }
+
+    private static JsonNode json(byte[] bytes, String where) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw GateException.input(where + ": signed payload is not JSON");
+        }
+    }
+
+    private static byte[] decode(String text, String where) {
+        if (text == null) {
+            throw GateException.input(where + ": no " + CosignLayer.SIGNATURE_ANNOTATION + " annotation");
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw GateException.input(where + ": signature annotation is not base64");
+        }
+    }
+}

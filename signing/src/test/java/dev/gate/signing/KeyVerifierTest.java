@@ -1,0 +1,107 @@
+package dev.gate.signing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.Digest;
+import dev.gate.signing.oci.CosignAttacher;
+import dev.gate.signing.oci.CosignLayer;
+import dev.gate.signing.oci.InMemorySignatureStore;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KeyVerifierTest {
+
+    private static final Digest IMAGE = Digest.sha256("image".getBytes());
+    private static final Digest OTHER = Digest.sha256("other".getBytes());
+    private static final String REPO = "registry.example/app";
+    private final InMemorySignatureStore store = new InMemorySignatureStore();
+    private final CosignAttacher attacher = new CosignAttacher(store);
+    private final CosignKeyPair key = CosignKeyFile.generate();
+
+    @Test
+    void signatureAndAttestationVerify() throws Exception {
+        ImageSignatures.sign(attacher, key, REPO, IMAGE);
+        ImageAttestations.attest(attacher, key, IMAGE, statement("cyclonedx"), false);
+        Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
+        assertTrue(result.ok(), result.failures().toString());
+        assertEquals(List.of(new Verification.Verified("signature", null, REPO),
+                new Verification.Verified("attestation", InTotoStatement.SBOM_CYCLONEDX, REPO)), result.verified());
+        assertEquals(EcdsaSigner.keyId(key.publicKey()), result.keyId());
+    }
+
+    @Test
+    void otherKeyFailsWithAMessage() {
+        ImageSignatures.sign(attacher, key, REPO, IMAGE);
+        Verification result = new KeyVerifier(attacher, CosignKeyFile.generate().publicKey()).verify(IMAGE, null);
+        assertFalse(result.ok());
+        assertTrue(result.failures().get(0).contains("does not verify with this key"), result.failures().toString());
+    }
+
+    @Test
+    void tamperedPayloadFails() {
+        CosignLayer genuine = ImageSignatures.signatureLayer(key, REPO, IMAGE);
+        byte[] altered = new String(genuine.content(), StandardCharsets.UTF_8).replace(REPO, "evil.example/app")
+                .getBytes(StandardCharsets.UTF_8);
+        attacher.append(CosignAttacher.signatureTag(IMAGE), new CosignLayer(genuine.mediaType(), altered, genuine.annotations()));
+        Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
+        assertFalse(result.ok());
+        assertTrue(result.failures().get(0).contains("payload altered"), result.failures().toString());
+    }
+
+    @Test
+    void signatureOfAnotherDigestIsADigestMismatch() {
+        attacher.append(CosignAttacher.signatureTag(IMAGE), ImageSignatures.signatureLayer(key, REPO, OTHER));
+        Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
+        assertFalse(result.ok());
+        assertTrue(result.failures().get(0).contains("names " + OTHER + ", not the image " + IMAGE), result.failures().toString());
+    }
+
+    @Test
+    void missingAndCorruptedAreReported() {
+        Verification missing = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
+        assertFalse(missing.ok());
+        assertTrue(missing.failures().get(0).endsWith(".sig: no signatures found"), missing.failures().toString());
+        store.put(CosignAttacher.signatureTag(IMAGE), "][".getBytes(), Map.of());
+        Verification corrupted = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
+        assertTrue(corrupted.failures().get(0).contains("corrupted signature manifest"), corrupted.failures().toString());
+    }
+
+    @Test
+    void attestationTypeFilterAndReplace() {
+        ImageAttestations.attest(attacher, key, IMAGE, statement("cyclonedx"), false);
+        ImageAttestations.attest(attacher, key, IMAGE, statement("vuln"), false);
+        ImageAttestations.attest(attacher, key, IMAGE, statement("cyclonedx"), true);
+        assertEquals(2, attacher.layers(CosignAttacher.attestationTag(IMAGE)).size());
+        Verification vuln = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, InTotoStatement.VULN);
+        assertEquals(1, vuln.verified().size());
+        assertEquals(InTotoStatement.VULN, vuln.verified().get(0).predicateType());
+        assertFalse(new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, "https://example.com/none").ok());
+    }
+
+    @Test
+    void dsseLayerHasCosignsShapeAndSignsThePae() throws Exception {
+        CosignLayer layer = ImageAttestations.layer(key, statement("vuln"));
+        assertEquals("application/vnd.dsse.envelope.v1+json", layer.mediaType());
+        assertEquals(Map.of("dev.cosignproject.cosign/signature", "", "predicateType", InTotoStatement.VULN), layer.annotations());
+        var envelope = new ObjectMapper().readTree(layer.content());
+        assertEquals("application/vnd.in-toto+json", envelope.path("payloadType").asText());
+        byte[] payload = Base64.getDecoder().decode(envelope.path("payload").asText());
+        String statement = new String(payload, StandardCharsets.UTF_8);
+        assertTrue(statement.startsWith("{\"_type\":\"https://in-toto.io/Statement/v0.1\",\"subject\":[{\"name\":\"" + REPO
+                + "\",\"digest\":{\"sha256\":\"" + IMAGE.hex() + "\"}}],\"predicateType\":\"" + InTotoStatement.VULN + "\""), statement);
+        byte[] sig = Base64.getDecoder().decode(envelope.path("signatures").get(0).path("sig").asText());
+        byte[] pae = ("DSSEv1 28 application/vnd.in-toto+json " + payload.length + " " + statement).getBytes(StandardCharsets.UTF_8);
+        assertTrue(EcdsaSigner.verify(key.publicKey(), pae, sig));
+    }
+
+    private static InTotoStatement statement(String type) {
+        return new InTotoStatement(REPO, IMAGE, InTotoStatement.predicateTypeFor(type),
+                new ObjectMapper().createObjectNode().put("scanner", "gate"));
+    }
+}
