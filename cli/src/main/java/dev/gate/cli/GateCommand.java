@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 dev.gate.cli.push.PushCommand.class, dev.gate.cli.push.CopyCommand.class,
                 dev.gate.cli.scan.ScanCommand.class, dev.gate.cli.scan.DbCommand.class,
                 dev.gate.cli.sbom.SbomCommand.class,
-                dev.gate.cli.sign.KeyCommand.class,
+                dev.gate.cli.sign.KeyCommand.class, dev.gate.cli.sign.SignCommand.class,
+                dev.gate.cli.sign.AttestCommand.class, dev.gate.cli.sign.VerifyCommand.class,
         })
 public final class GateCommand {
 }

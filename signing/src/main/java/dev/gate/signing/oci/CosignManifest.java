@@ -65,7 +65,7 @@ public final class CosignManifest {
         } catch (RuntimeException e) {
             throw GateException.input(tag + ": corrupted signature manifest: bad layer digest");
         }
-        byte[] content = store.blob(digest);
+        byte[] content = store.blob(digest, layer.path("size").asLong());
         if (!Digest.sha256(content).equals(digest)) {
             throw GateException.input(tag + ": layer " + digest + " does not match its digest");
         }

@@ -18,6 +18,10 @@ public final class InMemorySignatureStore implements SignatureStore {
     }
 
     @Override
+    public byte[] blob(Digest digest, long size) {
+        return blob(digest);
+    }
+
     public synchronized byte[] blob(Digest digest) {
         byte[] content = blobs.get(digest);
         if (content == null) {

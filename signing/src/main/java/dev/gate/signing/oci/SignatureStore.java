@@ -13,8 +13,8 @@ public interface SignatureStore {
     /** The manifest bytes under {@code tag}, if any. */
     Optional<byte[]> manifest(String tag);
 
-    /** A blob of the repository; the caller checks the digest. */
-    byte[] blob(Digest digest);
+    /** A blob of the repository with the size its manifest declares; the caller checks the digest. */
+    byte[] blob(Digest digest, long size);
 
     /** Writes blobs first, then the manifest under {@code tag}. */
     void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs);

@@ -1,0 +1,66 @@
+package dev.gate.cli.sign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.push.RegistryFlags;
+import dev.gate.image.GateException;
+import dev.gate.signing.CosignKeyPair;
+import dev.gate.signing.ImageAttestations;
+import dev.gate.signing.InTotoStatement;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gate attest --key K --predicate F --type T IMAGE}: a signed in-toto statement in {@code .att}. */
+@Command(name = "attest", mixinStandardHelpOptions = true,
+        description = "Attach a signed in-toto attestation (DSSE) as cosign attest --key does.")
+public final class AttestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--key", paramLabel = "FILE", required = true, description = "cosign private key file.")
+    Path key;
+
+    @Option(names = "--predicate", paramLabel = "FILE", required = true, description = "JSON predicate (e.g. a CycloneDX SBOM).")
+    Path predicate;
+
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "cyclonedx",
+            description = "cyclonedx, vuln or a predicate type URI (default: ${DEFAULT-VALUE}).")
+    String type;
+
+    @Option(names = "--replace", description = "Drop earlier attestations of the same predicate type.")
+    boolean replace;
+
+    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest]")
+    String image;
+
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
+
+    @Override
+    public Integer call() {
+        JsonNode body = readPredicate(predicate);
+        CosignKeyPair pair = KeyFiles.loadPrivate(key);
+        SignTarget target = SignTarget.open(image, registry.toOptions());
+        String predicateType = InTotoStatement.predicateTypeFor(type);
+        InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
+        ImageAttestations.attest(target.attacher(), pair, target.digest(), statement, replace);
+        spec.commandLine().getOut().println("Attested " + predicateType + " for " + target.repository() + "@" + target.digest());
+        return 0;
+    }
+
+    private static JsonNode readPredicate(Path file) {
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw GateException.input(file + ": not a readable JSON predicate");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gate.cli.sign;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.push.RegistryFlags;
+import dev.gate.image.GateException;
+import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.KeyVerifier;
+import dev.gate.signing.Pem;
+import dev.gate.signing.Verification;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gate verify --key PUB IMAGE}: exit 0 when something verifies, 1 when nothing does. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify an image's cosign signatures and attestations against a public key.")
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--key", paramLabel = "FILE", required = true, description = "PUBLIC KEY PEM (cosign.pub).")
+    Path key;
+
+    @Option(names = "--attestation-type", paramLabel = "TYPE",
+            description = "Only attestations of this type: cyclonedx, vuln or a predicate type URI.")
+    String attestationType;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    String output;
+
+    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest]")
+    String image;
+
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!output.equals("text") && !output.equals("json")) {
+            throw GateException.input("--output must be text or json, got " + output);
+        }
+        PublicKey publicKey = readPublic(key);
+        SignTarget target = SignTarget.open(image, registry.toOptions());
+        String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
+        Verification result = new KeyVerifier(target.attacher(), publicKey).verify(target.digest(), type);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.equals("json")) {
+            out.println(new ObjectMapper().writeValueAsString(result));
+        } else {
+            print(out, target, result);
+        }
+        out.flush();
+        return result.ok() ? 0 : 1;
+    }
+
+    private static void print(PrintWriter out, SignTarget target, Verification result) {
+        out.println("image " + target.repository() + "@" + target.digest() + ", key " + result.keyId());
+        for (Verification.Verified v : result.verified()) {
+            out.println("verified " + v.kind() + (v.predicateType() == null ? "" : " " + v.predicateType()) + " subject " + v.subject());
+        }
+        for (String failure : result.failures()) {
+            out.println("not verified: " + failure);
+        }
+    }
+
+    static PublicKey readPublic(Path file) {
+        Pem pem = Pem.parse(KeyFiles.read(file), file.toString());
+        if (!pem.type().equals("PUBLIC KEY")) {
+            throw GateException.input(file + ": expected a PUBLIC KEY PEM, found " + pem.type());
+        }
+        try {
+            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(pem.bytes()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw GateException.input(file + ": not an EC public key");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gate.cli.sign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gate.cli.Main;
+import dev.gate.image.Reference;
+import dev.gate.image.layout.LayoutSource;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.registry.RegistrySink;
+import dev.gate.image.transport.PushListener;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** gate sign / attest / verify against a real loopback registry (GATE_REGISTRY_PLAIN in the services file). */
+class SignVerifyRegistryTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void restoreEnvironment() {
+        Passwords.environment = System::getenv;
+    }
+
+    @Test
+    void signAttestThenVerifyWithTheRightAndTheWrongKey(@TempDir Path dir) throws Exception {
+        String image = pushSample();
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("a").toString()), err.toString());
+        assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("b").toString()), err.toString());
+        assertEquals(0, run("sign", "--key", dir.resolve("a.key").toString(), image), err.toString());
+        Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
+        assertEquals(0, run("attest", "--key", dir.resolve("a.key").toString(), "--predicate",
+                dir.resolve("sbom.json").toString(), "--type", "cyclonedx", image), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("verify", "--key", dir.resolve("a.pub").toString(), image), err.toString());
+        assertTrue(out.toString().contains("verified signature subject "), out.toString());
+        assertTrue(out.toString().contains("verified attestation https://cyclonedx.org/bom"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("verify", "--key", dir.resolve("b.pub").toString(), image));
+        assertTrue(out.toString().contains("does not verify with this key"), out.toString());
+        assertEquals(1, run("verify", "--key", dir.resolve("a.pub").toString(), "--attestation-type", "vuln", image));
+    }
+
+    private String pushSample() throws Exception {
+        String host = services().get("GATE_REGISTRY_PLAIN");
+        if (host == null) {
+            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "GATE_REGISTRY_PLAIN missing under CI");
+            Assumptions.abort("no loopback registry (GATE_REGISTRY_PLAIN): skipping");
+        }
+        Path sample = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
+        Reference destination = Reference.parse(host + "/sign/" + UUID.randomUUID() + ":1.0.0");
+        new RegistrySink(destination, RegistryOptions.defaults()).write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
+        return destination.toString();
+    }
+
+    private static Map<String, String> services() throws Exception {
+        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
+        Map<String, String> values = new HashMap<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+}

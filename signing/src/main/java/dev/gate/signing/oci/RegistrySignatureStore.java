@@ -1,0 +1,50 @@
+package dev.gate.signing.oci;
+
+import dev.gate.image.Descriptor;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.MediaTypes;
+import dev.gate.image.registry.RegistryClient;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link SignatureStore} on one registry repository, through gate's registry client. */
+public final class RegistrySignatureStore implements SignatureStore {
+
+    private final RegistryClient client;
+
+    public RegistrySignatureStore(RegistryClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Optional<byte[]> manifest(String tag) {
+        return client.getManifest(tag).map(RegistryClient.Manifest::raw);
+    }
+
+    @Override
+    public byte[] blob(Digest digest, long size) {
+        try (InputStream in = client.openBlob(Descriptor.of(MediaTypes.OCI_LAYER, digest, size))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new GateException(GateException.Kind.OPERATIONAL, "cannot read blob " + digest + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new GateException(GateException.Kind.OPERATIONAL, "cannot read blob " + digest + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs) {
+        blobs.forEach((digest, content) -> {
+            if (!client.hasBlob(digest)) {
+                client.uploadBlob(Descriptor.of(MediaTypes.OCI_LAYER, digest, content.length),
+                        () -> new ByteArrayInputStream(content));
+            }
+        });
+        client.putManifest(tag, Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length), manifest);
+    }
+}
