@@ -5,6 +5,7 @@ import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.KeyVerifier;
+import dev.gate.signing.KeylessBundleVerifier;
 import dev.gate.signing.Pem;
 import dev.gate.signing.Verification;
 import java.io.PrintWriter;
@@ -28,8 +29,21 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", paramLabel = "FILE", required = true, description = "PUBLIC KEY PEM (cosign.pub).")
+    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM (cosign.pub).")
     Path key;
+
+    @Option(names = "--trusted-root", paramLabel = "FILE",
+            description = "Keyless: sigstore trusted_root.json; IMAGE is then a local file and --bundle its sigstore bundle.")
+    Path trustedRoot;
+
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Keyless: the sigstore bundle of the file.")
+    Path bundle;
+
+    @Option(names = "--certificate-identity", paramLabel = "SAN", description = "Keyless: expected certificate identity.")
+    String identity;
+
+    @Option(names = "--certificate-oidc-issuer", paramLabel = "URL", description = "Keyless: expected OIDC issuer.")
+    String issuer;
 
     @Option(names = "--attestation-type", paramLabel = "TYPE",
             description = "Only attestations of this type: cyclonedx, vuln or a predicate type URI.")
@@ -49,6 +63,12 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!output.equals("text") && !output.equals("json")) {
             throw GateException.input("--output must be text or json, got " + output);
         }
+        if (trustedRoot != null) {
+            return verifyKeyless();
+        }
+        if (key == null) {
+            throw GateException.input("give --key PUB, or --trusted-root with --bundle for keyless material");
+        }
         PublicKey publicKey = readPublic(key);
         SignTarget target = SignTarget.open(image, registry.toOptions());
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
@@ -61,6 +81,17 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return result.ok() ? 0 : 1;
+    }
+
+    private int verifyKeyless() {
+        if (bundle == null || identity == null || issuer == null) {
+            throw GateException.input("--trusted-root needs --bundle, --certificate-identity and --certificate-oidc-issuer");
+        }
+        String failure = new KeylessBundleVerifier(trustedRoot).verify(Path.of(image), bundle, identity, issuer);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(failure == null ? "verified " + image + " signed by " + identity + " (" + issuer + ")" : "not verified: " + failure);
+        out.flush();
+        return failure == null ? 0 : 1;
     }
 
     private static void print(PrintWriter out, SignTarget target, Verification result) {
