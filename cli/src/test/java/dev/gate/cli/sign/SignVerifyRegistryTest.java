@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gate.cli.Main;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
+import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.RegistrySink;
 import dev.gate.image.transport.PushListener;
@@ -39,7 +40,9 @@ class SignVerifyRegistryTest {
         Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
         assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("a").toString()), err.toString());
         assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("b").toString()), err.toString());
-        assertEquals(0, run("sign", "--key", dir.resolve("a.key").toString(), image), err.toString());
+        assertEquals(0, run("sign", "--bundle", "--key", dir.resolve("a.key").toString(), image), err.toString());
+        assertTrue(out.toString().contains("Bundle published as referrer sha256:"), out.toString());
+        assertReferrerIndexed(image);
         Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
         assertEquals(0, run("attest", "--key", dir.resolve("a.key").toString(), "--predicate",
                 dir.resolve("sbom.json").toString(), "--type", "cyclonedx", image), err.toString());
@@ -51,6 +54,20 @@ class SignVerifyRegistryTest {
         assertEquals(1, run("verify", "--key", dir.resolve("b.pub").toString(), image));
         assertTrue(out.toString().contains("does not verify with this key"), out.toString());
         assertEquals(1, run("verify", "--key", dir.resolve("a.pub").toString(), "--attestation-type", "vuln", image));
+    }
+
+    /** The referrers fallback tag lists one sigstore bundle referrer whose subject is the image. */
+    private static void assertReferrerIndexed(String image) {
+        Reference reference = Reference.parse(image);
+        var client = RegistryClient.open(reference, RegistryOptions.defaults());
+        var imageDigest = client.getManifest(reference.identifier()).orElseThrow().descriptor().digest();
+        var index = client.getManifest("sha256-" + imageDigest.hex()).orElseThrow();
+        String text = new String(index.raw(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"artifactType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\""), text);
+        String referrer = text.replaceAll(".*\"digest\":\"(sha256:[0-9a-f]{64})\".*", "$1");
+        String manifest = new String(client.getManifest(referrer).orElseThrow().raw(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("\"subject\":{\"mediaType\""), manifest);
+        assertTrue(manifest.contains(imageDigest.toString()), manifest);
     }
 
     private String pushSample() throws Exception {

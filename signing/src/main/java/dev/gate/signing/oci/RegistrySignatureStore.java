@@ -45,6 +45,16 @@ public final class RegistrySignatureStore implements SignatureStore {
                         () -> new ByteArrayInputStream(content));
             }
         });
-        client.putManifest(tag, Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length), manifest);
+        // The referrers fallback tag holds an index; everything else here is an image manifest.
+        client.putManifest(tag, Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length), manifest);
+    }
+
+    private static String topLevelMediaType(byte[] manifest) {
+        try {
+            String type = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest).path("mediaType").asText();
+            return MediaTypes.OCI_INDEX.equals(type) ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
+        } catch (IOException e) {
+            return MediaTypes.OCI_MANIFEST;
+        }
     }
 }
