@@ -7,6 +7,10 @@ import dev.gate.image.GateException;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.SigstoreBundles;
+import dev.gate.signing.oci.CosignAttacher;
+import dev.gate.signing.oci.CosignLayer;
+import dev.gate.signing.oci.Referrers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,6 +39,9 @@ public final class AttestCommand implements Callable<Integer> {
             description = "cyclonedx, vuln or a predicate type URI (default: ${DEFAULT-VALUE}).")
     String type;
 
+    @Option(names = "--bundle", description = "Also publish a sigstore bundle v0.3 as an OCI referrer of the image.")
+    boolean bundle;
+
     @Option(names = "--replace", description = "Drop earlier attestations of the same predicate type.")
     boolean replace;
 
@@ -51,7 +58,19 @@ public final class AttestCommand implements Callable<Integer> {
         SignTarget target = SignTarget.open(image, registry.toOptions());
         String predicateType = InTotoStatement.predicateTypeFor(type);
         InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
-        ImageAttestations.attest(target.attacher(), pair, target.digest(), statement, replace);
+        CosignLayer layer = ImageAttestations.layer(pair, statement);
+        String tag = CosignAttacher.attestationTag(target.digest());
+        if (replace) {
+            target.attacher().replace(tag, layer,
+                    old -> predicateType.equals(old.annotations().get(ImageAttestations.PREDICATE_TYPE_ANNOTATION)));
+        } else {
+            target.attacher().append(tag, layer);
+        }
+        if (bundle) {
+            byte[] json = SigstoreBundles.dsse(pair.publicKey(), layer.content());
+            spec.commandLine().getOut().println("Bundle published as referrer "
+                    + Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, target.descriptor()));
+        }
         spec.commandLine().getOut().println("Attested " + predicateType + " for " + target.repository() + "@" + target.digest());
         return 0;
     }

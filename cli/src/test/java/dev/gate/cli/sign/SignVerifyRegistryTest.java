@@ -44,7 +44,7 @@ class SignVerifyRegistryTest {
         assertTrue(out.toString().contains("Bundle published as referrer sha256:"), out.toString());
         assertReferrerIndexed(image);
         Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
-        assertEquals(0, run("attest", "--key", dir.resolve("a.key").toString(), "--predicate",
+        assertEquals(0, run("attest", "--bundle", "--key", dir.resolve("a.key").toString(), "--predicate",
                 dir.resolve("sbom.json").toString(), "--type", "cyclonedx", image), err.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run("verify", "--key", dir.resolve("a.pub").toString(), image), err.toString());
