@@ -3,7 +3,9 @@ package dev.gate.cli.sign;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.image.Digest;
+import dev.gate.image.GateException;
 import dev.gate.signing.ImageSignatures;
+import dev.gate.signing.KeylessImageSigner;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
@@ -26,8 +28,15 @@ public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", paramLabel = "FILE", required = true, description = "cosign private key file.")
+    @Option(names = "--key", paramLabel = "FILE", description = "cosign private key file.")
     Path key;
+
+    @Option(names = "--keyless", description = "Sign keyless on sigstore public-good (Fulcio + Rekor; needs the network "
+            + "and an OIDC token from --identity-token or the CI environment); the bundle is published as a referrer.")
+    boolean keyless;
+
+    @Option(names = "--identity-token", paramLabel = "JWT", description = "OIDC identity token for --keyless.")
+    String identityToken;
 
     @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest]")
     String image;
@@ -40,6 +49,12 @@ public final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (keyless) {
+            return signKeyless();
+        }
+        if (key == null) {
+            throw GateException.input("give --key FILE, or --keyless");
+        }
         CosignKeyPair pair = KeyFiles.loadPrivate(key);
         SignTarget target = SignTarget.open(image, registry.toOptions());
         CosignLayer layer = ImageSignatures.signatureLayer(pair, target.repository(), target.digest());
@@ -51,6 +66,22 @@ public final class SignCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Bundle published as referrer " + referrer);
         }
         spec.commandLine().getOut().println((added ? "Signed " : "Already signed ") + target.repository() + "@" + target.digest());
+        return 0;
+    }
+
+    private int signKeyless() {
+        if (key != null) {
+            throw GateException.input("--key and --keyless exclude each other");
+        }
+        if (identityToken == null && !KeylessEnvironment.hasAmbientToken()) {
+            throw GateException.input("--keyless needs an OIDC token: --identity-token, or run in GitHub Actions with id-token: write");
+        }
+        SignTarget target = SignTarget.open(image, registry.toOptions());
+        String json = KeylessImageSigner.sign(target.repository(), target.digest(), identityToken);
+        Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), target.descriptor());
+        spec.commandLine().getOut().println("Signed keyless " + target.repository() + "@" + target.digest()
+                + "; bundle published as referrer " + referrer);
         return 0;
     }
 }

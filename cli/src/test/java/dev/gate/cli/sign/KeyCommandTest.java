@@ -64,6 +64,16 @@ class KeyCommandTest {
         assertTrue(out.toString().startsWith("-----BEGIN PUBLIC KEY-----\n"), out.toString());
     }
 
+    @Test
+    void keylessWithoutATokenIsRefusedBeforeAnyNetworkCall() {
+        Passwords.environment = name -> null;
+        assertEquals(2, run("sign", "--keyless", "127.0.0.1:1/none/app:1"));
+        assertTrue(err.toString().contains("--keyless needs an OIDC token"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("sign", "127.0.0.1:1/none/app:1"));
+        assertTrue(err.toString().contains("give --key FILE, or --keyless"), err.toString());
+    }
+
     private void password(String value) {
         Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? value : null;
     }
