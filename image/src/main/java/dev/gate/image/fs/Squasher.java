@@ -36,7 +36,7 @@ public final class Squasher {
             String digest = layer.descriptor().digest().toString();
             LayerPass pass = new LayerPass(digest, skipped, captured);
             try (InputStream stored = layer.open();
-                    InputStream tar = new LimitedInputStream(LayerStreams.decompressed(stored), budget)) {
+                    InputStream tar = new LimitedInputStream(dev.gate.image.Compression.decompressed(stored), budget)) {
                 pass.read(tar);
             } catch (LimitedInputStream.LimitExceeded e) {
                 skipped.add(new Skipped(digest, "/", "stopped: more than " + limits.maxUncompressedBytes()

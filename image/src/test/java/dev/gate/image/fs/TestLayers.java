@@ -93,7 +93,7 @@ public final class TestLayers {
 
             @Override
             public InputStream openUncompressed() throws IOException {
-                return LayerStreams.decompressed(open());
+                return dev.gate.image.Compression.decompressed(open());
             }
         };
     }
