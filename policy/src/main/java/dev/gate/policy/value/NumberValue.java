@@ -1,0 +1,45 @@
+package dev.gate.policy.value;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * A Rego number. OPA keeps numbers arbitrary-precision; integers stay exact. The decimal is
+ * normalized (no trailing zeros, never a negative scale) so equal numbers are equal records.
+ */
+public record NumberValue(BigDecimal decimal) implements Value {
+
+    public NumberValue {
+        if (decimal == null) throw new IllegalArgumentException("number must not be null");
+        decimal = normalize(decimal);
+    }
+
+    public static NumberValue of(long n) { return new NumberValue(BigDecimal.valueOf(n)); }
+    public static NumberValue of(BigInteger n) { return new NumberValue(new BigDecimal(n)); }
+    public static NumberValue of(BigDecimal n) { return new NumberValue(n); }
+    public static NumberValue of(double d) { return new NumberValue(new BigDecimal(Double.toString(d))); }
+
+    /** Parses JSON number text; throws NumberFormatException on bad text. */
+    public static NumberValue parse(String text) { return new NumberValue(new BigDecimal(text)); }
+
+    private static BigDecimal normalize(BigDecimal d) {
+        if (d.signum() == 0) return BigDecimal.ZERO;
+        BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    public boolean isInteger() { return decimal.scale() <= 0; }
+
+    /** The value as an int when it is an integer in range, else null. */
+    public Integer intValueExact() {
+        if (!isInteger()) return null;
+        try { return decimal.intValueExact(); } catch (ArithmeticException e) { return null; }
+    }
+
+    public BigInteger bigInteger() { return decimal.toBigIntegerExact(); }
+
+    @Override public String typeName() { return "number"; }
+    @Override public int kindRank() { return 2; }
+    @Override public int compareSameKind(Value other) { return decimal.compareTo(((NumberValue) other).decimal); }
+    @Override public String toString() { return decimal.toPlainString(); }
+}
