@@ -1,0 +1,136 @@
+package dev.gate.policy.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits Rego source into tokens. Newlines are kept as tokens because they separate body expressions;
+ * comments are dropped. Operators are matched longest first.
+ */
+public final class Lexer {
+    private static final String[] OPERATORS = {":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ",", ";",
+            ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "&", "|"};
+
+    private final Source source;
+    private final String text;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+
+    public Lexer(Source source) {
+        this.source = source;
+        this.text = source.text();
+    }
+
+    public List<Token> tokenize() {
+        List<Token> tokens = new ArrayList<>();
+        while (true) {
+            skipBlanksAndComments();
+            if (pos >= text.length()) {
+                tokens.add(new Token(Token.Kind.EOF, "", span(pos)));
+                return tokens;
+            }
+            tokens.add(next());
+        }
+    }
+
+    private void skipBlanksAndComments() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\r') pos++;
+            else if (c == '#') while (pos < text.length() && text.charAt(pos) != '\n') pos++;
+            else return;
+        }
+    }
+
+    private Token next() {
+        int start = pos;
+        char c = text.charAt(pos);
+        if (c == '\n') {
+            Token t = new Token(Token.Kind.NEWLINE, "\n", span(start));
+            pos++;
+            line++;
+            lineStart = pos;
+            return t;
+        }
+        if (Character.isLetter(c) || c == '_') return identifier(start);
+        if (Character.isDigit(c)) return number(start);
+        if (c == '"') return string(start);
+        if (c == '`') return rawString(start);
+        for (String op : OPERATORS) {
+            if (text.startsWith(op, pos)) {
+                pos += op.length();
+                return new Token(Token.Kind.OPERATOR, op, span(start));
+            }
+        }
+        throw new SyntaxException(source, span(start), "illegal token '" + c + "'");
+    }
+
+    private Token identifier(int start) {
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) pos++;
+        return new Token(Token.Kind.IDENT, text.substring(start, pos), span(start));
+    }
+
+    private Token number(int start) {
+        digits();
+        if (pos + 1 < text.length() && text.charAt(pos) == '.' && Character.isDigit(text.charAt(pos + 1))) {
+            pos++;
+            digits();
+        }
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            pos++;
+            if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) pos++;
+            if (pos >= text.length() || !Character.isDigit(text.charAt(pos))) throw new SyntaxException(source, span(start), "invalid number exponent");
+            digits();
+        }
+        return new Token(Token.Kind.NUMBER, text.substring(start, pos), span(start));
+    }
+
+    private void digits() { while (pos < text.length() && Character.isDigit(text.charAt(pos))) pos++; }
+
+    private Token string(int start) {
+        StringBuilder out = new StringBuilder();
+        pos++;
+        while (true) {
+            if (pos >= text.length() || text.charAt(pos) == '\n') throw new SyntaxException(source, span(start), "non-terminated string");
+            char c = text.charAt(pos++);
+            if (c == '"') return new Token(Token.Kind.STRING, out.toString(), span(start));
+            if (c != '\\') { out.append(c); continue; }
+            escape(start, out);
+        }
+    }
+
+    private void escape(int start, StringBuilder out) {
+        if (pos >= text.length()) throw new SyntaxException(source, span(start), "non-terminated string");
+        char e = text.charAt(pos++);
+        switch (e) {
+            case '"', '\\', '/' -> out.append(e);
+            case 'b' -> out.append('\b');
+            case 'f' -> out.append('\f');
+            case 'n' -> out.append('\n');
+            case 'r' -> out.append('\r');
+            case 't' -> out.append('\t');
+            case 'u' -> {
+                if (pos + 4 > text.length()) throw new SyntaxException(source, span(start), "invalid unicode escape");
+                try {
+                    out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                } catch (NumberFormatException ex) {
+                    throw new SyntaxException(source, span(start), "invalid unicode escape");
+                }
+                pos += 4;
+            }
+            default -> throw new SyntaxException(source, span(pos - 2), "illegal escape sequence '\\" + e + "'");
+        }
+    }
+
+    private Token rawString(int start) {
+        int end = text.indexOf('`', pos + 1);
+        if (end < 0) throw new SyntaxException(source, span(start), "non-terminated raw string");
+        String raw = text.substring(pos + 1, end);
+        for (int i = 0; i < raw.length(); i++) if (raw.charAt(i) == '\n') { line++; lineStart = pos + 2 + i; }
+        pos = end + 1;
+        return new Token(Token.Kind.RAW_STRING, raw, new Span(line, 1, start, pos));
+    }
+
+    private Span span(int start) { return new Span(line, start - lineStart + 1, start, Math.max(start, pos)); }
+}
