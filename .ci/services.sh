@@ -1,51 +1,72 @@
 #!/usr/bin/env bash
-# Starts or stops the loopback registries the integration tests use and writes where they are to
-# /tmp/gate-services.env (tests read that file; nothing is exported).
-#   5101 plain HTTP; 5102 htpasswd + TLS (throwaway CA); 5103 token auth (issuer on 5104, not yet written).
+# Starts or stops the loopback services the integration tests use and records where they are in
+# $GATE_SERVICES_ENV (default /tmp/gate-services.env), which the tests read; nothing is exported.
+#   plain HTTP CNCF Distribution registry:        127.0.0.1:5101
+#   htpasswd + TLS (throwaway CA, user gate):     127.0.0.1:5102
+# Token auth (5103 + issuer 5104) is not set up yet.
 set -euo pipefail
-dir="${GATE_SERVICES_DIR:-/tmp/gate-services}"
-envfile=/tmp/gate-services.env
+cd "$(dirname "$0")/.."
+state="${GATE_SERVICES_DIR:-/tmp/gate-services}"
+envfile="${GATE_SERVICES_ENV:-/tmp/gate-services.env}"
 
-start_registry() { # name port extra-yaml
-  mkdir -p "$dir/$1/data"
-  { echo "version: 0.1"
-    echo "log: {level: error}"
-    echo "storage: {filesystem: {rootdirectory: $dir/$1/data}, delete: {enabled: true}}"
-    echo "$3"; } > "$dir/$1/config.yml"
-  nohup docker-registry serve "$dir/$1/config.yml" >"$dir/$1/log" 2>&1 &
-  echo $! > "$dir/$1/pid"
+start_registry() { # name port scheme extra-yaml
+  local dir="$state/$1"
+  mkdir -p "$dir/data"
+  cat > "$dir/config.yml" <<YAML
+version: 0.1
+log: {level: warn}
+storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}
+$4
+YAML
+  nohup /usr/bin/docker-registry serve "$dir/config.yml" > "$dir/log" 2>&1 &
+  echo $! > "$dir/pid"
+  for _ in $(seq 1 50); do
+    # any HTTP answer (401 included) means it is up
+    if [ "$(curl -s --cacert "$state/ca.crt" -o /dev/null -w '%{http_code}' "$3://127.0.0.1:$2/v2/")" != 000 ]; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "registry $1 did not start; log:" >&2; cat "$dir/log" >&2; return 1
 }
 
-make_ca() {
+make_ca() { # a throwaway CA and a server certificate for 127.0.0.1
   openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=gate-test-ca \
-    -keyout "$dir/ca.key" -out "$dir/ca.crt" 2>/dev/null
-  openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout "$dir/tls.key" -out "$dir/tls.csr" 2>/dev/null
-  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > "$dir/san.ext"
-  openssl x509 -req -in "$dir/tls.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -CAcreateserial \
-    -days 2 -extfile "$dir/san.ext" -out "$dir/tls.crt" 2>/dev/null
+    -keyout "$state/ca.key" -out "$state/ca.crt" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 \
+    -keyout "$state/tls.key" -out "$state/tls.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > "$state/san.ext"
+  openssl x509 -req -in "$state/tls.csr" -CA "$state/ca.crt" -CAkey "$state/ca.key" -CAcreateserial \
+    -days 2 -extfile "$state/san.ext" -out "$state/tls.crt" 2>/dev/null
+}
+
+stop_all() {
+  for pidfile in "$state"/*/pid; do
+    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
+  rm -rf "$state" "$envfile"
 }
 
 case "${1:-}" in
   start)
-    mkdir -p "$dir"
+    stop_all
+    mkdir -p "$state"
     make_ca
-    htpasswd -Bbn gate gate-secret > "$dir/htpasswd"
-    start_registry plain 5101 "http: {addr: 127.0.0.1:5101}"
-    start_registry tls 5102 "http: {addr: 127.0.0.1:5102, tls: {certificate: $dir/tls.crt, key: $dir/tls.key}}
-auth: {htpasswd: {realm: gate-test, path: $dir/htpasswd}}"
-    { echo "GATE_REGISTRY_PLAIN=127.0.0.1:5101"
-      echo "GATE_REGISTRY_TLS=127.0.0.1:5102"
-      echo "GATE_REGISTRY_CA=$dir/ca.crt"
-      echo "GATE_REGISTRY_USER=gate"
-      echo "GATE_REGISTRY_PASSWORD=gate-secret"; } > "$envfile"
+    htpasswd -Bbn gate gate-secret > "$state/htpasswd"
+    start_registry plain 5101 http "http: {addr: 127.0.0.1:5101}"
+    start_registry tls 5102 https "http: {addr: 127.0.0.1:5102, tls: {certificate: $state/tls.crt, key: $state/tls.key}}
+auth: {htpasswd: {realm: gate-test, path: $state/htpasswd}}"
+    cat > "$envfile" <<ENV
+GATE_REGISTRY_PLAIN=127.0.0.1:5101
+GATE_REGISTRY_TLS=127.0.0.1:5102
+GATE_REGISTRY_CA=$state/ca.crt
+GATE_REGISTRY_USER=gate
+GATE_REGISTRY_PASSWORD=gate-secret
+ENV
     if [ -f .ci/podman-service.sh ]; then bash .ci/podman-service.sh start; fi
     ;;
   stop)
-    for pidfile in "$dir"/*/pid; do
-      [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
-      rm -f "$pidfile"
-    done
-    rm -f "$envfile"
+    stop_all
     if [ -f .ci/podman-service.sh ]; then bash .ci/podman-service.sh stop; fi
     ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
