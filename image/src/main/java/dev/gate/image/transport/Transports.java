@@ -2,6 +2,9 @@ package dev.gate.image.transport;
 
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
+import dev.gate.image.archive.DockerArchiveSource;
+import dev.gate.image.archive.OciArchiveSource;
+import dev.gate.image.daemon.DaemonSource;
 import dev.gate.image.layout.LayoutSink;
 import dev.gate.image.layout.LayoutSource;
 import dev.gate.image.registry.RegistryOptions;
@@ -30,6 +33,9 @@ public final class Transports {
         Location parsed = Location.parse(location);
         return switch (parsed.transport()) {
             case "oci" -> new LayoutSource(Path.of(parsed.path()), parsed.qualifier());
+            case "oci-archive" -> new OciArchiveSource(Path.of(parsed.path()), parsed.qualifier());
+            case "docker-archive" -> new DockerArchiveSource(Path.of(parsed.path()), parsed.qualifier());
+            case "docker-daemon" -> new DaemonSource(parsed.path(), System.getenv("DOCKER_HOST"));
             case "docker" -> RegistrySource.open(Reference.parse(parsed.path()), registries);
             default -> throw unsupported(parsed, "source");
         };
@@ -50,7 +56,7 @@ public final class Transports {
 
     private static GateException unsupported(Location location, String role) {
         return GateException.input("transport '" + location.transport() + ":' is not supported as a " + role
-                + " in this version of gate (supported: oci:DIR[:TAG] and registries, docker://REF or a bare REF)");
+                + " (destinations: oci:DIR[:TAG] and registries, docker://REF or a bare REF)");
     }
 
     /** A location split into its transport, path and optional tag or reference. */
