@@ -7,6 +7,7 @@ import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Platform;
+import dev.gate.image.archive.DockerArchiveSource;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.Transports;
 import dev.gate.sbom.Sbom;
@@ -15,8 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads SOURCE through the image transports and catalogs it. docker-archive tars are read by
- * {@link DockerArchive} until the transports handle them.
+ * Reads SOURCE through the image transports and catalogs it; a bare path to a file is read as a
+ * docker-archive.
  */
 final class ImageSbom {
 
@@ -24,17 +25,15 @@ final class ImageSbom {
     }
 
     static Sbom generate(String source, Platform platform) {
-        if (source.startsWith("docker-archive:") || Files.isRegularFile(Path.of(source))) {
-            DockerArchive.Contents image = DockerArchive.read(SbomCommand.archivePath(source));
-            return SbomGenerator.standard().generate(image.name(), image.imageId(), image.layers());
-        }
-        try (ImageSource from = Transports.source(source)) {
+        String location = Files.isRegularFile(Path.of(source)) ? "docker-archive:" + source : source;
+        try (ImageSource from = Transports.source(location)) {
             Artifact artifact = from.resolve();
             Image image = artifact instanceof Artifact.Single single
                     ? single.image()
                     : pick(((Artifact.Multi) artifact).index(), platform, source);
             // Layers are read while the source is open.
-            return SbomGenerator.standard().generate(source, image);
+            String name = from instanceof DockerArchiveSource archive ? archive.imageName().orElse(source) : source;
+            return SbomGenerator.standard().generate(name, image);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.gate.image.transport.ImageSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@code docker-archive:FILE[:REF]}, what {@code docker save} and {@code podman save} write.
@@ -25,6 +26,7 @@ public final class DockerArchiveSource implements ImageSource {
     private final String ref;
     private final String shownAs;
     private TarMembers tar;
+    private String imageName;
 
     public DockerArchiveSource(Path file, String ref) {
         this(file, ref, null);
@@ -48,17 +50,27 @@ public final class DockerArchiveSource implements ImageSource {
         if (!tar.has("manifest.json")) {
             throw GateException.input(describe() + ": has neither manifest.json nor index.json (not a docker-archive)");
         }
-        return Artifact.of(LegacyDockerImage.build(tar, selectLegacy()));
+        JsonNode entry = selectLegacy();
+        imageName = entry.path("RepoTags").path(0).asText(null);
+        return Artifact.of(LegacyDockerImage.build(tar, entry));
+    }
+
+    /** The name the archive gives the resolved image (first RepoTag or containerd name), if any. */
+    public Optional<String> imageName() {
+        return Optional.ofNullable(imageName);
     }
 
     private Descriptor selectOci(List<Descriptor> entries) {
         if (ref == null) {
-            return OciArchiveSource.select(entries, null, describe());
+            Descriptor only = OciArchiveSource.select(entries, null, describe());
+            imageName = only.annotations() == null ? null : only.annotations().get(CONTAINERD_NAME);
+            return only;
         }
         String wanted = normalized(ref);
         for (Descriptor d : entries) {
             String name = d.annotations() == null ? null : d.annotations().get(CONTAINERD_NAME);
             if (name != null && wanted.equals(normalized(name)) || ref.equals(OciArchiveSource.refName(d))) {
+                imageName = name;
                 return d;
             }
         }
