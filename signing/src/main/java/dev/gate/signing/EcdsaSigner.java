@@ -25,10 +25,22 @@ public final class EcdsaSigner {
     }
 
     public static boolean verify(PublicKey key, byte[] payload, byte[] derSignature) {
+        return verify("SHA256withECDSA", key, payload, derSignature);
+    }
+
+    /**
+     * Verifies a signature given only the SHA-256 of the signed bytes, as a sigstore bundle's
+     * {@code messageDigest} carries it: ECDSA signs the hash, so the hash is all that is needed.
+     */
+    public static boolean verifyDigest(PublicKey key, byte[] sha256, byte[] derSignature) {
+        return verify("NONEwithECDSA", key, sha256, derSignature);
+    }
+
+    private static boolean verify(String algorithm, PublicKey key, byte[] data, byte[] derSignature) {
         try {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
+            Signature signature = Signature.getInstance(algorithm);
             signature.initVerify(key);
-            signature.update(payload);
+            signature.update(data);
             return signature.verify(derSignature);
         } catch (GeneralSecurityException e) {
             return false;

@@ -1,12 +1,9 @@
 package dev.gate.signing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
-import java.io.IOException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,7 +12,6 @@ import java.util.List;
 /** Verifies the cosign signatures and attestations of one image against one public key. */
 public final class KeyVerifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final CosignAttacher attacher;
     private final PublicKey key;
 
@@ -68,12 +64,7 @@ public final class KeyVerifier {
         if (!EcdsaSigner.verify(key, layer.content(), signature)) {
             throw GateException.input(where + ": signature does not verify with this key (signed by another key, or payload altered)");
         }
-        JsonNode critical = json(layer.content(), where).path("critical");
-        String claimed = critical.path("image").path("docker-manifest-digest").asText();
-        if (!claimed.equals(image.toString())) {
-            throw GateException.input(where + ": signed payload names " + claimed + ", not the image " + image);
-        }
-        return new Verification.Verified("signature", null, critical.path("identity").path("docker-reference").asText());
+        return Claims.signature(layer.content(), image, "signature", where);
     }
 
     private Verification.Verified attestation(CosignLayer layer, Digest image, String type, String where) {
@@ -81,25 +72,7 @@ public final class KeyVerifier {
         if (payload == null) {
             throw GateException.input(where + ": attestation does not verify with this key (signed by another key, or statement altered)");
         }
-        JsonNode statement = json(payload, where);
-        String predicateType = statement.path("predicateType").asText();
-        if (type != null && !type.equals(predicateType)) {
-            return null;
-        }
-        for (JsonNode subject : statement.path("subject")) {
-            if (image.hex().equals(subject.path("digest").path(image.algorithm()).asText())) {
-                return new Verification.Verified("attestation", predicateType, subject.path("name").asText());
-            }
-        }
-        throw GateException.input(where + ": attestation subjects do not include the image " + image);
-    }
-
-    private static JsonNode json(byte[] bytes, String where) {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw GateException.input(where + ": signed payload is not JSON");
-        }
+        return Claims.statement(payload, image, type, "attestation", where);
     }
 
     private static byte[] decode(String text, String where) {

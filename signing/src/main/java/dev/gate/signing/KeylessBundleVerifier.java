@@ -9,6 +9,7 @@ import dev.sigstore.bundle.Bundle;
 import dev.sigstore.bundle.BundleParseException;
 import dev.sigstore.strings.StringMatcher;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -29,21 +30,42 @@ public final class KeylessBundleVerifier {
         }
     }
 
-    /** Returns null when the bundle verifies, else why not. */
+    /** Returns null when the bundle verifies for the file {@code artifact}, else why not. */
     public String verify(Path artifact, Path bundleFile, String identity, String issuer) {
-        Bundle bundle = read(bundleFile);
-        VerificationOptions options = VerificationOptions.builder()
+        try {
+            verifier.verify(artifact, read(bundleFile), options(identity, issuer));
+            return null;
+        } catch (KeylessVerificationException e) {
+            return bundleFile + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * Returns null when {@code bundleJson} verifies for an artifact with SHA-256 {@code artifactDigest}
+     * (for a DSSE bundle: a digest among the statement's subjects), else why not.
+     */
+    public String verify(byte[] artifactDigest, String bundleJson, String identity, String issuer, String where) {
+        Bundle bundle;
+        try {
+            bundle = Bundle.from(new StringReader(bundleJson));
+        } catch (BundleParseException e) {
+            return where + ": not a sigstore bundle sigstore-java can read: " + e.getMessage();
+        }
+        try {
+            verifier.verify(artifactDigest, bundle, options(identity, issuer));
+            return null;
+        } catch (KeylessVerificationException e) {
+            return where + ": " + e.getMessage();
+        }
+    }
+
+    private static VerificationOptions options(String identity, String issuer) {
+        return VerificationOptions.builder()
                 .addCertificateMatchers(VerificationOptions.CertificateMatcher.fulcio()
                         .subjectAlternativeName(StringMatcher.string(identity))
                         .issuer(StringMatcher.string(issuer))
                         .build())
                 .build();
-        try {
-            verifier.verify(artifact, bundle, options);
-            return null;
-        } catch (KeylessVerificationException e) {
-            return bundleFile + ": " + e.getMessage();
-        }
     }
 
     private static Bundle read(Path file) {

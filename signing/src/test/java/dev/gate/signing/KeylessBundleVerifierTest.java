@@ -13,11 +13,11 @@ class KeylessBundleVerifierTest {
 
     private static final String IDENTITY =
             "https://github.com/sigstore/sigstore-java/.github/workflows/release-sigstore-java-from-tag.yaml@refs/tags/v2.0.0";
-    private static final String ISSUER = "https://token.actions.githubusercontent.com";
+    private static final String ISSUER = SharedSigstore.GITHUB_ISSUER;
 
     @Test
     void realBundleVerifiesOnlyForItsJarAndIdentity() {
-        Path dir = shared();
+        Path dir = SharedSigstore.dir();
         Path jar = Path.of(System.getProperty("user.home"),
                 ".m2/repository/dev/sigstore/sigstore-java/2.0.0/sigstore-java-2.0.0.jar");
         // The jar is a compile dependency of this module, so Maven has fetched it into the local repository.
@@ -28,17 +28,5 @@ class KeylessBundleVerifierTest {
         assertNotNull(verifier.verify(dir.resolve("artifact.txt"), bundle, IDENTITY, ISSUER));
         assertNotNull(verifier.verify(jar, bundle, "https://github.com/evil/repo/.github/workflows/x.yaml@refs/heads/main", ISSUER));
         assertNotNull(verifier.verify(jar, bundle, IDENTITY, "https://accounts.google.com"));
-    }
-
-    private static Path shared() {
-        String dir = System.getProperty("gate.shared");
-        Path path = dir == null ? null : Path.of(dir, "sigstore");
-        if (path == null || !Files.isDirectory(path)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("shared sigstore material missing");
-            }
-            Assumptions.abort("shared folder missing: skipping keyless bundle test");
-        }
-        return path;
     }
 }

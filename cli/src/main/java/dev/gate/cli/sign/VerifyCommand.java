@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
 import dev.gate.signing.InTotoStatement;
-import dev.gate.signing.KeyVerifier;
+import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.KeylessBundleVerifier;
+import dev.gate.signing.KeylessPolicy;
 import dev.gate.signing.Pem;
 import dev.gate.signing.Verification;
 import java.io.PrintWriter;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gate verify --key PUB IMAGE}: exit 0 when something verifies, 1 when nothing does. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Verify an image's cosign signatures and attestations against a public key.")
+        description = "Verify an image's cosign signatures, attestations and sigstore bundle referrers "
+                + "against a public key or, keyless, a trusted root and signer identity.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -33,10 +35,11 @@ public final class VerifyCommand implements Callable<Integer> {
     Path key;
 
     @Option(names = "--trusted-root", paramLabel = "FILE",
-            description = "Keyless: sigstore trusted_root.json; IMAGE is then a local file and --bundle its sigstore bundle.")
+            description = "Keyless: sigstore trusted_root.json; verifies the image's keyless sigstore bundle referrers, "
+                    + "or, with --bundle, a local file IMAGE.")
     Path trustedRoot;
 
-    @Option(names = "--bundle", paramLabel = "FILE", description = "Keyless: the sigstore bundle of the file.")
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Keyless: the sigstore bundle of a local file given as IMAGE.")
     Path bundle;
 
     @Option(names = "--certificate-identity", paramLabel = "SAN", description = "Keyless: expected certificate identity.")
@@ -63,16 +66,17 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!output.equals("text") && !output.equals("json")) {
             throw GateException.input("--output must be text or json, got " + output);
         }
-        if (trustedRoot != null) {
-            return verifyKeyless();
+        if (trustedRoot != null && bundle != null) {
+            return verifyKeylessFile();
         }
-        if (key == null) {
-            throw GateException.input("give --key PUB, or --trusted-root with --bundle for keyless material");
+        if (key == null && trustedRoot == null) {
+            throw GateException.input("give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer");
         }
-        PublicKey publicKey = readPublic(key);
+        PublicKey publicKey = key == null ? null : readPublic(key);
+        KeylessPolicy keyless = trustedRoot == null ? null : keylessPolicy();
         SignTarget target = SignTarget.open(image, registry.toOptions());
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
-        Verification result = new KeyVerifier(target.attacher(), publicKey).verify(target.digest(), type);
+        Verification result = new ImageVerifier(target.store(), publicKey, keyless).verify(target.repository(), target.digest(), type);
         PrintWriter out = spec.commandLine().getOut();
         if (output.equals("json")) {
             out.println(new ObjectMapper().writeValueAsString(result));
@@ -83,9 +87,16 @@ public final class VerifyCommand implements Callable<Integer> {
         return result.ok() ? 0 : 1;
     }
 
-    private int verifyKeyless() {
-        if (bundle == null || identity == null || issuer == null) {
-            throw GateException.input("--trusted-root needs --bundle, --certificate-identity and --certificate-oidc-issuer");
+    private KeylessPolicy keylessPolicy() {
+        if (identity == null || issuer == null) {
+            throw GateException.input("--trusted-root needs --certificate-identity and --certificate-oidc-issuer");
+        }
+        return new KeylessPolicy(new KeylessBundleVerifier(trustedRoot), identity, issuer);
+    }
+
+    private int verifyKeylessFile() {
+        if (identity == null || issuer == null) {
+            throw GateException.input("--trusted-root needs --certificate-identity and --certificate-oidc-issuer");
         }
         String failure = new KeylessBundleVerifier(trustedRoot).verify(Path.of(image), bundle, identity, issuer);
         PrintWriter out = spec.commandLine().getOut();
@@ -95,7 +106,8 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, SignTarget target, Verification result) {
-        out.println("image " + target.repository() + "@" + target.digest() + ", key " + result.keyId());
+        out.println("image " + target.repository() + "@" + target.digest()
+                + (result.keyId() == null ? "" : ", key " + result.keyId()));
         for (Verification.Verified v : result.verified()) {
             out.println("verified " + v.kind() + (v.predicateType() == null ? "" : " " + v.predicateType()) + " subject " + v.subject());
         }

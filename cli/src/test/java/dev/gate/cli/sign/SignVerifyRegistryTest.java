@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.Main;
 import dev.gate.image.Reference;
-import dev.gate.image.layout.LayoutSource;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
-import dev.gate.image.registry.RegistrySink;
-import dev.gate.image.transport.PushListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -76,29 +69,7 @@ class SignVerifyRegistryTest {
     }
 
     private String pushSample() throws Exception {
-        String host = services().get("GATE_REGISTRY_PLAIN");
-        if (host == null) {
-            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "GATE_REGISTRY_PLAIN missing under CI");
-            Assumptions.abort("no loopback registry (GATE_REGISTRY_PLAIN): skipping");
-        }
-        Path sample = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
-        Reference destination = Reference.parse(host + "/sign/" + UUID.randomUUID() + ":1.0.0");
-        new RegistrySink(destination, RegistryOptions.defaults()).write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
-        return destination.toString();
-    }
-
-    private static Map<String, String> services() throws Exception {
-        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
-        Map<String, String> values = new HashMap<>();
-        if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    values.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
-        return values;
+        return new RegistryFixture().pushSample("sign");
     }
 
     private int run(String... args) {

@@ -16,6 +16,14 @@ public interface SignatureStore {
     /** A blob of the repository with the size its manifest declares; the caller checks the digest. */
     byte[] blob(Digest digest, long size);
 
+    /**
+     * The OCI index listing the referrers of {@code subject}. This default reads the referrers
+     * tag-schema fallback ({@code sha256-<hex>}); a store on a registry with the referrers API may ask that first.
+     */
+    default Optional<byte[]> referrers(Digest subject) {
+        return manifest(Referrers.fallbackTag(subject));
+    }
+
     /** Writes blobs first, then the manifest under {@code tag}. */
     void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs);
 }

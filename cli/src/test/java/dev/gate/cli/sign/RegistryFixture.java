@@ -1,0 +1,68 @@
+package dev.gate.cli.sign;
+
+import dev.gate.cli.Main;
+import dev.gate.image.Reference;
+import dev.gate.image.layout.LayoutSource;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.registry.RegistrySink;
+import dev.gate.image.transport.PushListener;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import picocli.CommandLine;
+
+/**
+ * The loopback Distribution registry of the services file (GATE_REGISTRY_PLAIN) with a fresh
+ * repository holding the bundled sample image, and gate's CLI run in-process with captured output.
+ */
+final class RegistryFixture {
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    /** Pushes the sample image to a new repository; skips visibly when no registry runs (fails under CI). */
+    String pushSample(String prefix) throws Exception {
+        String host = services().get("GATE_REGISTRY_PLAIN");
+        if (host == null) {
+            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "GATE_REGISTRY_PLAIN missing under CI");
+            Assumptions.abort("no loopback registry (GATE_REGISTRY_PLAIN): start .ci/services.sh; skipping");
+        }
+        Path sample = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
+        Reference destination = Reference.parse(host + "/" + prefix + "/" + UUID.randomUUID() + ":1.0.0");
+        new RegistrySink(destination, RegistryOptions.defaults()).write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
+        return destination.toString();
+    }
+
+    /** Runs gate; output of earlier runs is cleared first. */
+    int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    String output() {
+        return out + "\n" + err;
+    }
+
+    private static Map<String, String> services() throws Exception {
+        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
+        Map<String, String> values = new HashMap<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.gate.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Verifies one sigstore bundle stored as a referrer of an image. Key-signed bundles (a public-key
+ * hint) are checked against the given key; keyless ones (a certificate) through sigstore-java
+ * against the keyless policy. Then the claim: a message signature must sign a simple-signing
+ * payload naming the image, a DSSE envelope an in-toto statement whose subjects include it.
+ */
+final class BundleCheck {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MEDIA_TYPE_PREFIX = "application/vnd.dev.sigstore.bundle";
+
+    private final PublicKey key;
+    private final KeylessPolicy keyless;
+
+    BundleCheck(PublicKey key, KeylessPolicy keyless) {
+        this.key = key;
+        this.keyless = keyless;
+    }
+
+    /**
+     * {@code payloads}: the simple-signing payloads a message signature may sign (the one gate
+     * would write for this repository, and those stored in {@code .sig}). Null when the bundle is an
+     * attestation of another type than {@code type}, or a signature while only {@code type} is asked for.
+     */
+    Verification.Verified verify(byte[] bundle, Digest image, List<byte[]> payloads, String type, String where) {
+        JsonNode root = parse(bundle, where);
+        JsonNode material = root.path("verificationMaterial");
+        boolean certified = material.has("certificate") || material.has("x509CertificateChain");
+        if (root.has("messageSignature")) {
+            return type != null ? null : messageSignature(root, bundle, image, payloads, certified, where);
+        }
+        if (root.has("dsseEnvelope")) {
+            return envelope(root, bundle, image, type, certified, where);
+        }
+        throw GateException.input(where + ": sigstore bundle has neither messageSignature nor dsseEnvelope");
+    }
+
+    private Verification.Verified messageSignature(JsonNode root, byte[] bundle, Digest image, List<byte[]> payloads,
+            boolean certified, String where) {
+        JsonNode message = root.path("messageSignature");
+        String algorithm = message.path("messageDigest").path("algorithm").asText();
+        if (!algorithm.equals("SHA2_256")) {
+            throw GateException.input(where + ": message digest algorithm '" + algorithm + "' is not SHA2_256");
+        }
+        byte[] digest = base64(message.path("messageDigest").path("digest").asText(), where);
+        if (certified) {
+            requireKeyless(keyless(digest, bundle, where));
+        } else {
+            requireKey(where);
+            if (!EcdsaSigner.verifyDigest(key, digest, base64(message.path("signature").asText(), where))) {
+                throw GateException.input(where + ": bundle signature does not verify with this key (signed by another key, or digest altered)");
+            }
+        }
+        for (byte[] payload : payloads) {
+            if (MessageDigest.isEqual(digest, sha256(payload))) {
+                return Claims.signature(payload, image, kind("signature", certified), where);
+            }
+        }
+        throw GateException.input(where + ": bundle signs sha256:" + HexFormat.of().formatHex(digest)
+                + ", which is not a simple-signing payload for the image " + image);
+    }
+
+    private Verification.Verified envelope(JsonNode root, byte[] bundle, Digest image, String type, boolean certified,
+            String where) {
+        byte[] envelope = root.path("dsseEnvelope").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] payload;
+        if (certified) {
+            // sigstore-java checks the envelope signature and that the image digest is among the subjects.
+            requireKeyless(keyless(HexFormat.of().parseHex(image.hex()), bundle, where));
+            payload = base64(root.path("dsseEnvelope").path("payload").asText(), where);
+        } else {
+            requireKey(where);
+            payload = Dsse.verify(envelope, key, where);
+            if (payload == null) {
+                throw GateException.input(where + ": bundle attestation does not verify with this key (signed by another key, or statement altered)");
+            }
+        }
+        return Claims.statement(payload, image, type, kind("attestation", certified), where);
+    }
+
+    private String keyless(byte[] digest, byte[] bundle, String where) {
+        if (keyless == null) {
+            throw GateException.input(where + ": keyless bundle (certificate); verify it with --trusted-root, "
+                    + "--certificate-identity and --certificate-oidc-issuer");
+        }
+        return keyless.check(digest, new String(bundle, StandardCharsets.UTF_8), where);
+    }
+
+    private static void requireKeyless(String failure) {
+        if (failure != null) {
+            throw GateException.input(failure);
+        }
+    }
+
+    private void requireKey(String where) {
+        if (key == null) {
+            throw GateException.input(where + ": key-signed bundle; verify it with --key");
+        }
+    }
+
+    private static String kind(String what, boolean certified) {
+        return (certified ? "keyless bundle " : "bundle ") + what;
+    }
+
+    private static JsonNode parse(byte[] bundle, String where) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bundle);
+        } catch (IOException e) {
+            throw GateException.input(where + ": sigstore bundle is not JSON");
+        }
+        if (root == null || !root.path("mediaType").asText().startsWith(MEDIA_TYPE_PREFIX)) {
+            throw GateException.input(where + ": not a sigstore bundle (mediaType " + (root == null ? "missing" : root.path("mediaType")) + ")");
+        }
+        return root;
+    }
+
+    private static byte[] base64(String text, String where) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw GateException.input(where + ": bundle field is not base64");
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return HexFormat.of().parseHex(Digest.sha256(bytes).hex());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gate.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import java.io.IOException;
+
+/**
+ * What a verified signature says about the image. A signature only proves who signed the bytes;
+ * these checks prove that the bytes are about this image: the simple-signing payload's
+ * {@code docker-manifest-digest}, the in-toto statement's {@code subject[].digest}.
+ */
+final class Claims {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Claims() {
+    }
+
+    /** A simple-signing payload that names {@code image}; else the mismatch, as an INPUT error. */
+    static Verification.Verified signature(byte[] payload, Digest image, String kind, String where) {
+        JsonNode critical = json(payload, where).path("critical");
+        String claimed = critical.path("image").path("docker-manifest-digest").asText();
+        if (!claimed.equals(image.toString())) {
+            throw GateException.input(where + ": signed payload names " + claimed + ", not the image " + image);
+        }
+        return new Verification.Verified(kind, null, critical.path("identity").path("docker-reference").asText());
+    }
+
+    /** An in-toto statement whose subjects include {@code image}; null when of another predicate type than {@code type}. */
+    static Verification.Verified statement(byte[] payload, Digest image, String type, String kind, String where) {
+        JsonNode statement = json(payload, where);
+        String predicateType = statement.path("predicateType").asText();
+        if (type != null && !type.equals(predicateType)) {
+            return null;
+        }
+        for (JsonNode subject : statement.path("subject")) {
+            if (image.hex().equals(subject.path("digest").path(image.algorithm()).asText())) {
+                return new Verification.Verified(kind, predicateType, subject.path("name").asText());
+            }
+        }
+        throw GateException.input(where + ": attestation subjects do not include the image " + image);
+    }
+
+    private static JsonNode json(byte[] bytes, String where) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw GateException.input(where + ": signed payload is not JSON");
+        }
+    }
+}

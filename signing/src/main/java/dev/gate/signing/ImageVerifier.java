@@ -1,0 +1,91 @@
+package dev.gate.signing;
+
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.signing.oci.BundleReferrers;
+import dev.gate.signing.oci.CosignAttacher;
+import dev.gate.signing.oci.CosignLayer;
+import dev.gate.signing.oci.SignatureStore;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything {@code gate verify} checks for one image: with a key, the cosign {@code .sig} and
+ * {@code .att} manifests and the key-signed sigstore bundle referrers; with a keyless policy, the
+ * keyless bundle referrers. Each item verifies or gets one line saying why not.
+ */
+public final class ImageVerifier {
+
+    private final SignatureStore store;
+    private final PublicKey key;
+    private final KeylessPolicy keyless;
+
+    /** {@code key} or {@code keyless} may be null, not both. */
+    public ImageVerifier(SignatureStore store, PublicKey key, KeylessPolicy keyless) {
+        if (key == null && keyless == null) {
+            throw new IllegalArgumentException("a key or a keyless policy is needed");
+        }
+        this.store = store;
+        this.key = key;
+        this.keyless = keyless;
+    }
+
+    /** {@code attestationType} null: signatures and all attestations; otherwise only that predicate type. */
+    public Verification verify(String repository, Digest image, String attestationType) {
+        List<Verification.Verified> verified = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        if (key != null) {
+            Verification tags = new KeyVerifier(new CosignAttacher(store), key).verify(image, attestationType);
+            verified.addAll(tags.verified());
+            failures.addAll(tags.failures());
+        }
+        List<BundleReferrers.Found> bundles = readBundles(image, failures);
+        if (bundles.isEmpty() && key == null) {
+            failures.add(image + ": no sigstore bundle referrers found");
+        }
+        BundleCheck check = new BundleCheck(key, keyless);
+        List<byte[]> payloads = signedPayloads(repository, image);
+        for (BundleReferrers.Found bundle : bundles) {
+            if (bundle.failure() != null) {
+                failures.add(bundle.failure());
+                continue;
+            }
+            try {
+                Verification.Verified result = check.verify(bundle.content(), image, payloads, attestationType, bundle.where());
+                if (result != null) {
+                    verified.add(result);
+                }
+            } catch (GateException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        return new Verification(key == null ? null : EcdsaSigner.keyId(key), verified, failures);
+    }
+
+    private List<BundleReferrers.Found> readBundles(Digest image, List<String> failures) {
+        try {
+            return BundleReferrers.read(store, image, SigstoreBundles.MEDIA_TYPE);
+        } catch (GateException e) {
+            failures.add(e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * The payloads a message-signature bundle may sign: the one written for this repository, and
+     * those in {@code .sig} (an image copied from another repository keeps its first name there).
+     */
+    private List<byte[]> signedPayloads(String repository, Digest image) {
+        List<byte[]> payloads = new ArrayList<>();
+        payloads.add(new SimpleSigningPayload(repository, image).bytes());
+        try {
+            new CosignAttacher(store).layers(CosignAttacher.signatureTag(image)).stream()
+                    .filter(layer -> layer.mediaType().equals(CosignLayer.SIMPLE_SIGNING))
+                    .forEach(layer -> payloads.add(layer.content()));
+        } catch (GateException e) {
+            // A broken .sig manifest is reported by the key checks; bundles still verify against the rebuilt payload.
+        }
+        return payloads;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.gate.signing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.Descriptor;
+import dev.gate.image.Digest;
+import dev.gate.image.MediaTypes;
+import dev.gate.signing.oci.InMemorySignatureStore;
+import dev.gate.signing.oci.ReferrerManifest;
+import dev.gate.signing.oci.Referrers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Sigstore bundles read back from the referrers of an image, key-signed and keyless. */
+class ImageVerifierTest {
+
+    private static final Digest IMAGE = Digest.sha256("image".getBytes());
+    private static final Descriptor SUBJECT = Descriptor.of(MediaTypes.OCI_MANIFEST, IMAGE, 5);
+    private static final String REPO = "registry.example/app";
+    private final InMemorySignatureStore store = new InMemorySignatureStore();
+    private final CosignKeyPair key = CosignKeyFile.generate();
+
+    @Test
+    void keySignedMessageAndDsseBundlesVerify() {
+        publish(signatureBundle(key, REPO, IMAGE), SUBJECT);
+        publish(attestationBundle(key, IMAGE, InTotoStatement.VULN), SUBJECT);
+        Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
+        assertTrue(result.verified().containsAll(List.of(new Verification.Verified("bundle signature", null, REPO),
+                new Verification.Verified("bundle attestation", InTotoStatement.VULN, REPO))), result.toString());
+        Verification vulnOnly = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, InTotoStatement.VULN);
+        assertEquals(List.of(new Verification.Verified("bundle attestation", InTotoStatement.VULN, REPO)), vulnOnly.verified());
+    }
+
+    @Test
+    void bundleAloneVerifiesWithoutSigManifest() {
+        publish(signatureBundle(key, REPO, IMAGE), SUBJECT);
+        Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
+        assertTrue(result.ok(), result.toString());
+        assertTrue(result.failures().stream().anyMatch(f -> f.endsWith(".sig: no signatures found")), result.toString());
+    }
+
+    @Test
+    void bundleOfAnotherKeyFails() {
+        publish(signatureBundle(CosignKeyFile.generate(), REPO, IMAGE), SUBJECT);
+        publish(attestationBundle(CosignKeyFile.generate(), IMAGE, InTotoStatement.VULN), SUBJECT);
+        Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
+        assertFalse(result.ok());
+        assertTrue(has(result, "bundle signature does not verify with this key"), result.toString());
+        assertTrue(has(result, "bundle attestation does not verify with this key"), result.toString());
+    }
+
+    @Test
+    void bundleSigningAnotherImagesPayloadIsADigestMismatch() {
+        Digest other = Digest.sha256("other".getBytes());
+        publish(signatureBundle(key, REPO, other), SUBJECT);
+        publish(attestationBundle(key, other, InTotoStatement.VULN), SUBJECT);
+        Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
+        assertFalse(result.ok());
+        assertTrue(has(result, "which is not a simple-signing payload for the image " + IMAGE), result.toString());
+        assertTrue(has(result, "attestation subjects do not include the image " + IMAGE), result.toString());
+    }
+
+    @Test
+    void referrerOfAnotherSubjectOrWithAlteredLayerIsReported() {
+        byte[] bundle = signatureBundle(key, REPO, IMAGE);
+        Descriptor other = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256("other".getBytes()), 5);
+        byte[] manifest = ReferrerManifest.build(SigstoreBundles.MEDIA_TYPE, bundle, other);
+        store.put(Digest.sha256(manifest).toString(), manifest, Map.of(Digest.sha256(bundle), bundle));
+        byte[] altered = ReferrerManifest.build(SigstoreBundles.MEDIA_TYPE, bundle, SUBJECT);
+        store.put(Digest.sha256(altered).toString(), altered, Map.of(Digest.sha256(bundle), "{}".getBytes()));
+        store.put(Referrers.fallbackTag(IMAGE), index(manifest, altered), Map.of());
+        Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
+        assertFalse(result.ok());
+        assertTrue(has(result, "subject is " + other.digest() + ", not the image " + IMAGE), result.toString());
+        assertTrue(has(result, "layer " + Digest.sha256(bundle) + " does not match its digest"), result.toString());
+    }
+
+    @Test
+    void keylessBundleNeedsAKeylessPolicy() throws Exception {
+        Path dir = SharedSigstore.dir();
+        Digest subject = Digest.sha256(Files.readAllBytes(dir.resolve("artifact.txt")));
+        publish(Files.readAllBytes(dir.resolve("bundle.dsse.sigstore")), Descriptor.of(MediaTypes.OCI_MANIFEST, subject, 1));
+        Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, subject, null);
+        assertFalse(result.ok());
+        assertTrue(has(result, "keyless bundle (certificate); verify it with --trusted-root"), result.toString());
+    }
+
+    @Test
+    void realKeylessDsseBundleVerifiesAsReferrerOfItsSubject() throws Exception {
+        Path dir = SharedSigstore.dir();
+        // The real bundle attests artifact.txt; as a referrer of an "image" with that digest its claim holds.
+        Digest subject = Digest.sha256(Files.readAllBytes(dir.resolve("artifact.txt")));
+        publish(Files.readAllBytes(dir.resolve("bundle.dsse.sigstore")), Descriptor.of(MediaTypes.OCI_MANIFEST, subject, 1));
+        KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
+        Verification ok = new ImageVerifier(store, null, new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
+                SharedSigstore.GITHUB_ISSUER)).verify(REPO, subject, "https://slsa.dev/provenance/v1");
+        assertEquals(List.of(new Verification.Verified("keyless bundle attestation", "https://slsa.dev/provenance/v1", "a.txt")),
+                ok.verified(), ok.toString());
+        Verification wrongIdentity = new ImageVerifier(store, null, new KeylessPolicy(verifier,
+                "https://github.com/evil/repo/.github/workflows/x.yaml@refs/heads/main", SharedSigstore.GITHUB_ISSUER))
+                .verify(REPO, subject, null);
+        assertFalse(wrongIdentity.ok(), wrongIdentity.toString());
+        assertTrue(has(wrongIdentity, "No provided certificate identities matched"), wrongIdentity.toString());
+        Verification wrongIssuer = new ImageVerifier(store, null, new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
+                "https://accounts.google.com")).verify(REPO, subject, null);
+        assertFalse(wrongIssuer.ok(), wrongIssuer.toString());
+        assertTrue(has(wrongIssuer, "No provided certificate identities matched"), wrongIssuer.toString());
+    }
+
+    @Test
+    void keylessBundleOfAnotherArtifactDoesNotVerifyForTheImage() throws Exception {
+        Path dir = SharedSigstore.dir();
+        publish(Files.readAllBytes(dir.resolve("bundle.dsse.sigstore")), SUBJECT);
+        KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
+        Verification result = new ImageVerifier(store, null, new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
+                SharedSigstore.GITHUB_ISSUER)).verify(REPO, IMAGE, null);
+        assertFalse(result.ok(), result.toString());
+        assertEquals(1, result.failures().size(), result.toString());
+        assertTrue(has(result, "does not match any subject sha256 digests"), result.toString());
+    }
+
+    @Test
+    void keylessOnlyWithoutReferrersSaysSo() throws Exception {
+        Path dir = SharedSigstore.dir();
+        KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
+        Verification result = new ImageVerifier(store, null, new KeylessPolicy(verifier, "x", "y")).verify(REPO, IMAGE, null);
+        assertEquals(List.of(IMAGE + ": no sigstore bundle referrers found"), result.failures());
+    }
+
+    static byte[] signatureBundle(CosignKeyPair signer, String repository, Digest image) {
+        byte[] payload = new SimpleSigningPayload(repository, image).bytes();
+        return SigstoreBundles.messageSignature(signer.publicKey(), payload, EcdsaSigner.sign(signer, payload));
+    }
+
+    static byte[] attestationBundle(CosignKeyPair signer, Digest image, String predicateType) {
+        InTotoStatement statement = new InTotoStatement(REPO, image, predicateType, new ObjectMapper().createObjectNode());
+        return SigstoreBundles.dsse(signer.publicKey(), Dsse.sign(signer, Dsse.IN_TOTO, statement.bytes()));
+    }
+
+    private void publish(byte[] bundle, Descriptor subject) {
+        Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle, subject);
+    }
+
+    private static byte[] index(byte[]... manifests) {
+        StringBuilder json = new StringBuilder("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[");
+        for (int i = 0; i < manifests.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(MediaTypes.OCI_MANIFEST)
+                    .append("\",\"digest\":\"").append(Digest.sha256(manifests[i])).append("\",\"size\":")
+                    .append(manifests[i].length).append(",\"artifactType\":\"").append(SigstoreBundles.MEDIA_TYPE).append("\"}");
+        }
+        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean has(Verification result, String text) {
+        return result.failures().stream().anyMatch(f -> f.contains(text));
+    }
+}
