@@ -1,10 +1,72 @@
 package dev.gate.cli.push;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.ExitCodes;
+import dev.gate.cli.gate.GateConfig;
+import dev.gate.cli.gate.GateOptions;
+import dev.gate.cli.gate.GatePipeline;
+import dev.gate.cli.gate.GateRun;
+import dev.gate.cli.gate.report.JsonSummary;
+import dev.gate.cli.gate.report.MarkdownSummary;
+import dev.gate.cli.gate.report.SarifSummary;
+import dev.gate.cli.gate.report.TextSummary;
+import dev.gate.cli.sign.Passwords;
+import dev.gate.image.GateException;
+import dev.gate.image.transport.PushListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** {@code gate push SOURCE DEST}: publishes an image unchanged, keeping its digest. */
+/**
+ * {@code gate push SOURCE DEST}: publishes an image unchanged, keeping its digest. With
+ * {@code --policy} (or policies in gate.yaml) it is the gate: SBOM, scan, policies, and only when
+ * they allow it the image with signature, attestations and SBOM referrer, tag last.
+ */
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = "Push an image or index unchanged (same digest) from SRC to DEST.%n"
-                + "Locations: oci:DIR[:TAG], or a registry as docker://REF or a bare REF.")
+        description = "Push an image or index unchanged (same digest) from SRC to DEST; with --policy, gate it first:%n"
+                + "SBOM, vulnerability scan, Rego policies, then signature, attestations and SBOM referrer, tag last.%n"
+                + "Locations: oci:DIR[:TAG], or a registry as docker://REF or a bare REF.%n"
+                + "Exit: 0 pushed, 1 denied by policy (nothing pushed), 2 bad input, 3 registry or I/O failure.")
 public final class PushCommand extends TransferCommand {
+
+    @Mixin
+    GateOptions gate;
+
+    @Override
+    public Integer call() {
+        GateConfig config = gate.loadConfig();
+        if (!gate.gateRequested(config)) {
+            return super.call();
+        }
+        GatePipeline pipeline = new GatePipeline(gate.settings(source, destination, config, registries.toOptions()),
+                Passwords.environment);
+        PrintWriter out = spec.commandLine().getOut();
+        boolean json = options.output == TransferOptions.OutputFormat.json;
+        PushListener progress = options.quiet || json ? PushListener.NONE : new ProgressPrinter(out);
+        GateRun run = pipeline.run(progress);
+        if (json) {
+            out.println(JsonSummary.of(run).toPrettyString());
+        } else if (!options.quiet || !run.allowed()) {
+            TextSummary.write(run, out);
+        }
+        out.flush();
+        if (gate.sarifFile() != null) {
+            write(gate.sarifFile(), SarifSummary.of(run));
+        }
+        String stepSummary = Passwords.environment.apply("GITHUB_STEP_SUMMARY");
+        if (stepSummary != null && !stepSummary.isBlank()) {
+            MarkdownSummary.append(Path.of(stepSummary), run);
+        }
+        return run.allowed() ? ExitCodes.OK : ExitCodes.REFUSED;
+    }
+
+    private static void write(Path file, Object json) {
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
+        } catch (IOException e) {
+            throw GateException.operational("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -9,12 +9,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads key files named on the command line, with errors that name the file. */
-final class KeyFiles {
+public final class KeyFiles {
 
     private KeyFiles() {
     }
 
-    static CosignKeyPair loadPrivate(Path file) {
+    public static CosignKeyPair loadPrivate(Path file) {
         String text = read(file);
         return CosignKeyFile.decrypt(text, Passwords.read("Enter password for private key: ", false), file.toString());
     }

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /** Where a key password comes from: COSIGN_PASSWORD, then GATE_PASSWORD, then a terminal prompt. */
-final class Passwords {
+public final class Passwords {
 
     /** Environment lookup; tests replace it because a JVM cannot set its own environment. */
-    static UnaryOperator<String> environment = System::getenv;
+    public static UnaryOperator<String> environment = System::getenv;
 
     private Passwords() {
     }

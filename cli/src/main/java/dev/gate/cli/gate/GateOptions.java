@@ -1,0 +1,143 @@
+package dev.gate.cli.gate;
+
+import dev.gate.cli.sign.KeyFiles;
+import dev.gate.cli.sign.KeylessEnvironment;
+import dev.gate.image.GateException;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.scan.Scanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** The flags of {@code gate push} that turn a plain push into the gate. Repeatable flags take one value each. */
+public final class GateOptions {
+
+    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Rego policy file or folder (repeatable). Turns on the gate.")
+    List<Path> policies = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Organisation data, JSON or YAML, under data. (repeatable).")
+    List<Path> data = new ArrayList<>();
+
+    @Option(names = "--param", paramLabel = "K=V", description = "input.context.params.K = V (repeatable).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--namespace", paramLabel = "PKG", description = "Evaluate only this Rego package, e.g. gate.prod.")
+    String namespace;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "cosign private key (password from COSIGN_PASSWORD or GATE_PASSWORD).")
+    Path key;
+
+    @Option(names = "--keyless", description = "Sign keyless through sigstore public-good (needs the network and an OIDC token).")
+    boolean keyless;
+
+    @Option(names = "--identity-token", paramLabel = "JWT", description = "OIDC identity token for --keyless.")
+    String identityToken;
+
+    @Option(names = "--no-sign", description = "Push without signature or attestations.")
+    boolean noSign;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: $XDG_CACHE_HOME/gate/osv.db).")
+    Path database;
+
+    @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty).")
+    boolean noScan;
+
+    @Option(names = "--sbom-only", description = "Catalog and attach the SBOM only: no scan, no policies.")
+    boolean sbomOnly;
+
+    @Option(names = "--dry-run", description = "Do everything except writing to the destination.")
+    boolean dryRun;
+
+    @Option(names = "--also", paramLabel = "DEST", description = "Push the same signed result to DEST too (repeatable).")
+    List<String> also = new ArrayList<>();
+
+    @Option(names = "--fail-on-warn", description = "Warnings block the push too.")
+    boolean failOnWarn;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Defaults (default: gate.yaml in the working directory).")
+    Path config;
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Also write findings and rule results as SARIF 2.1.0 to FILE.")
+    Path sarif;
+
+    /** Whether this run is the gate (policies given, here or in the config) rather than a plain push. */
+    public boolean gateRequested(GateConfig loaded) {
+        return !policies.isEmpty() || sbomOnly || !loaded.policies().isEmpty();
+    }
+
+    public GateConfig loadConfig() {
+        return GateConfig.load(config);
+    }
+
+    public Path sarifFile() {
+        return sarif;
+    }
+
+    /** Flags win over gate.yaml; a list given as flags replaces the config's list. */
+    public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries) {
+        List<Path> policyPaths = policies.isEmpty() ? cfg.policies() : policies;
+        if (policyPaths.isEmpty() && !sbomOnly) {
+            throw GateException.input("give --policy FILE|DIR (or policies: in gate.yaml)");
+        }
+        if (sbomOnly && !policies.isEmpty()) {
+            throw GateException.input("--sbom-only evaluates no policies; drop --policy or --sbom-only");
+        }
+        Map<String, String> merged = new LinkedHashMap<>(cfg.params());
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw GateException.input("--param " + p + ": expected NAME=VALUE");
+            }
+            merged.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries());
+        insecure.addAll(cfg.insecureRegistries());
+        List<String> mirrors = also.isEmpty() ? cfg.also() : also;
+        return new PipelineSettings(source, destination, mirrors, sbomOnly ? List.of() : policyPaths,
+                data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
+                scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
+                registries.withInsecure(insecure));
+    }
+
+    private Path scanDatabase(GateConfig cfg) {
+        if (noScan || sbomOnly) {
+            return null;
+        }
+        Path db = database != null ? database : cfg.db() != null ? cfg.db() : Scanner.defaultDatabase();
+        if (!Files.isRegularFile(db)) {
+            throw GateException.input("advisory database " + db + " does not exist: import one with gate db import, "
+                    + "give --db FILE, or skip the scan with --no-scan");
+        }
+        return db;
+    }
+
+    private SigningMethod signing(GateConfig cfg) {
+        if (noSign) {
+            if (key != null || keyless) {
+                throw GateException.input("--no-sign excludes --key and --keyless");
+            }
+            return SigningMethod.none();
+        }
+        if (keyless) {
+            if (key != null) {
+                throw GateException.input("--key and --keyless exclude each other");
+            }
+            if (identityToken == null && !KeylessEnvironment.hasAmbientToken()) {
+                throw GateException.input("--keyless needs an OIDC token: --identity-token, or GitHub Actions with id-token: write");
+            }
+            return SigningMethod.keyless(identityToken);
+        }
+        Path keyFile = key != null ? key : cfg.key();
+        if (keyFile == null) {
+            throw GateException.input("give --key FILE, --keyless, or --no-sign (or key: in gate.yaml)");
+        }
+        // Read before anything else happens, dry run included: a wrong password fails in the first second.
+        return SigningMethod.key(KeyFiles.loadPrivate(keyFile));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gate.cli.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.Artifact;
+import dev.gate.image.transport.ImageSource;
+import dev.gate.image.transport.PushListener;
+import dev.gate.image.transport.Transports;
+import dev.gate.policy.decision.Decision;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code gate push --policy}: resolve, SBOM, scan, decide, and only when allowed publish to every
+ * destination (signature, attestations, SBOM referrer, tag last). Denied runs send nothing.
+ */
+public final class GatePipeline {
+
+    private final PipelineSettings settings;
+    private final UnaryOperator<String> environment;
+
+    public GatePipeline(PipelineSettings settings, UnaryOperator<String> environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    public GateRun run(PushListener listener) {
+        StepTimes times = new StepTimes();
+        Destination main = Destination.parse(settings.destination(), settings.registries());
+        List<Destination> destinations = new ArrayList<>();
+        destinations.add(main);
+        settings.also().forEach(a -> destinations.add(Destination.parse(a, settings.registries())));
+        // Policies load before the image is read: a broken policy fails in a second, not after a scan.
+        PolicyGate gate = settings.sbomOnly() ? null
+                : PolicyGate.load(settings.policies(), settings.data(), settings.namespace());
+        try (ImageSource source = Transports.source(settings.source(), settings.registries())) {
+            Artifact[] resolved = new Artifact[1];
+            times.time("resolve", () -> resolved[0] = source.resolve());
+            Artifact artifact = resolved[0];
+            List<PlatformImage> images = PlatformImage.of(artifact);
+            Instant scanStart = Instant.now();
+            List<ImageFacts> facts = Cataloging.run(images, main.name().ref(), settings.sbomOnly() ? null : settings.database(),
+                    times);
+            Instant scanEnd = Instant.now();
+            Instant now = Instant.now();
+            ObjectNode input = InputDocument.build(ImageSection.of(main.name(), artifact, images),
+                    facts.stream().map(ImageFacts::sbom).toList(),
+                    facts.stream().anyMatch(f -> f.scanReport() == null) ? null : facts.stream().map(ImageFacts::scanReport).toList(),
+                    settings.signing().describe(), now, settings.params(), environment);
+            Decision decision = null;
+            boolean allowed = true;
+            JsonNode decisionPredicate = null;
+            if (gate != null) {
+                Decision[] decided = new Decision[1];
+                times.time("policy", () -> decided[0] = gate.decide(input));
+                decision = decided[0];
+                allowed = decision.allowed(settings.failOnWarn());
+                decisionPredicate = Predicates.decision(new Predicates.DecisionRecord(allowed, settings.failOnWarn(),
+                        gate.namespace(), gate.policyFiles(), gate.dataFiles(), InputDocument.digest(input), decision, now), input);
+            }
+            List<Published> published = new ArrayList<>();
+            if (allowed && !settings.dryRun()) {
+                List<Publisher.Subject> subjects = subjects(artifact, facts, decisionPredicate, scanStart, scanEnd);
+                Publisher publisher = new Publisher(settings.signing(), times);
+                for (Destination d : destinations) {
+                    published.add(publisher.publish(d, artifact, subjects, listener));
+                }
+            }
+            return new GateRun(source.describe(), main.name(), artifact.descriptor().digest().toString(),
+                    artifact.descriptor().mediaType(), facts, input, decision, allowed, settings.dryRun(),
+                    settings.signing().method(), published, times.ordered());
+        }
+    }
+
+    /** Each platform image carries its own SBOM and scan; an index carries the decision and its signature. */
+    private static List<Publisher.Subject> subjects(Artifact artifact, List<ImageFacts> facts, JsonNode decision,
+            Instant scanStart, Instant scanEnd) {
+        List<Publisher.Subject> subjects = new ArrayList<>();
+        for (ImageFacts f : facts) {
+            JsonNode vulns = f.scanReport() == null ? null : Predicates.vulnerabilities(f.scanReport(), scanStart, scanEnd);
+            subjects.add(new Publisher.Subject(f.image().descriptor(), f.sbom(), f.sbomJson(), vulns, decision));
+        }
+        if (artifact instanceof Artifact.Multi) {
+            subjects.add(new Publisher.Subject(artifact.descriptor(), null, null, null, decision));
+        }
+        return subjects;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.gate.cli.gate;
+
+import dev.gate.image.registry.RegistryOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One gate run, with the flags and gate.yaml already merged.
+ *
+ * @param database null when the scan is skipped
+ * @param policies empty only with {@code sbomOnly}
+ */
+public record PipelineSettings(String source, String destination, List<String> also, List<Path> policies, List<Path> data,
+                               Map<String, String> params, String namespace, SigningMethod signing, Path database,
+                               boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
+}

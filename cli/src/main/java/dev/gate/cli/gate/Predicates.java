@@ -1,0 +1,98 @@
+package dev.gate.cli.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.cli.GateVersion;
+import dev.gate.image.Digest;
+import dev.gate.policy.PolicySet;
+import dev.gate.policy.decision.Decision;
+import dev.gate.policy.decision.EvaluatedRule;
+import dev.gate.policy.decision.RuleResult;
+import dev.gate.policy.value.JsonValues;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The predicates the gate attests besides the SBOM: cosign's vulnerability predicate and the
+ * gate's own decision record (docs/decision-attestation.md).
+ */
+public final class Predicates {
+
+    public static final String DECISION_TYPE = "https://gate.dev/attestation/decision/v1";
+    public static final String SCANNER_URI = "https://gate.dev/scanner";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Predicates() {
+    }
+
+    /** {@code https://cosign.sigstore.dev/attestation/vuln/v1}; the scanner result is gate's scan JSON report. */
+    public static ObjectNode vulnerabilities(JsonNode scanReport, Instant started, Instant finished) {
+        ObjectNode predicate = NODES.objectNode();
+        ObjectNode invocation = predicate.putObject("invocation");
+        invocation.putNull("parameters");
+        invocation.put("uri", "");
+        invocation.put("event_id", "");
+        invocation.put("builder.id", "");
+        ObjectNode scanner = predicate.putObject("scanner");
+        scanner.put("uri", SCANNER_URI);
+        scanner.put("version", GateVersion.current());
+        JsonNode database = scanReport.path("scan").path("database");
+        scanner.putObject("db").put("uri", "https://osv.dev").put("version", database.path("builtAt").asText(""));
+        scanner.set("result", scanReport);
+        predicate.putObject("metadata").put("scanStartedOn", started.toString()).put("scanFinishedOn", finished.toString());
+        return predicate;
+    }
+
+    /** What a decision record says about the policies: files, data, the input's digest and every result. */
+    public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespace, List<PolicySet.LoadedFile> policies,
+                                 List<PolicySet.LoadedFile> data, Digest inputDigest, Decision decision, Instant time) {
+    }
+
+    public static ObjectNode decision(DecisionRecord record, JsonNode input) {
+        ObjectNode predicate = NODES.objectNode();
+        predicate.put("allowed", record.allowed());
+        predicate.put("failOnWarn", record.failOnWarn());
+        if (record.namespace() == null) {
+            predicate.putNull("namespace");
+        } else {
+            predicate.put("namespace", record.namespace());
+        }
+        predicate.set("policies", files(record.policies()));
+        predicate.set("data", files(record.data()));
+        predicate.putObject("input").put("digest", record.inputDigest().toString())
+                .set("params", input.path("context").path("params").deepCopy());
+        Decision decision = record.decision();
+        ObjectNode results = predicate.putObject("results");
+        results.set("failures", results(decision.failures()));
+        results.set("warnings", results(decision.warnings()));
+        results.set("exempted", results(decision.exempted()));
+        ArrayNode rules = predicate.putArray("rules");
+        for (EvaluatedRule rule : decision.rules()) {
+            rules.addObject().put("namespace", rule.namespace()).put("rule", rule.rule())
+                    .put("kind", rule.kind().name().toLowerCase(java.util.Locale.ROOT)).put("location", rule.location())
+                    .put("messages", rule.messages()).put("exempted", rule.exempted()).put("passed", rule.passed());
+        }
+        predicate.putObject("gate").put("version", GateVersion.current());
+        predicate.put("time", record.time().toString());
+        return predicate;
+    }
+
+    public static ArrayNode results(List<RuleResult> list) {
+        ArrayNode out = NODES.arrayNode();
+        for (RuleResult r : list) {
+            ObjectNode node = out.addObject().put("namespace", r.namespace()).put("rule", r.rule())
+                    .put("message", r.message()).put("location", r.location());
+            ObjectNode metadata = node.putObject("metadata");
+            r.metadata().forEach((k, v) -> metadata.set(k, JsonValues.toJson(v)));
+        }
+        return out;
+    }
+
+    private static ArrayNode files(List<PolicySet.LoadedFile> files) {
+        ArrayNode out = NODES.arrayNode();
+        files.forEach(f -> out.addObject().put("path", f.path().toString()).put("sha256", f.sha256()));
+        return out;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.gate.cli.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code input.sbom}, read from the CycloneDX document itself: the push and {@code gate verify}
+ * (which only has the SBOM attestation) build it the same way. Components without a purl (the
+ * operating system) are described by {@code os} instead.
+ */
+public final class SbomSection {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SbomSection() {
+    }
+
+    /** Several platform SBOMs make one section: the components of all, the first one's OS. */
+    public static ObjectNode of(List<JsonNode> boms) {
+        ObjectNode sbom = JSON.createObjectNode();
+        sbom.put("format", "CycloneDX");
+        sbom.put("specVersion", boms.isEmpty() ? "1.6" : boms.get(0).path("specVersion").asText("1.6"));
+        sbom.putNull("os");
+        ArrayNode components = sbom.putArray("components");
+        for (JsonNode bom : boms) {
+            List<JsonNode> flat = new ArrayList<>();
+            flatten(bom.path("components"), flat);
+            for (JsonNode c : flat) {
+                if ("operating-system".equals(c.path("type").asText()) && sbom.get("os").isNull()) {
+                    sbom.putObject("os").put("id", c.path("name").asText()).put("versionId", c.path("version").asText(""))
+                            .put("name", c.path("description").asText(""));
+                }
+                if (c.hasNonNull("purl")) {
+                    components.add(component(c));
+                }
+            }
+        }
+        return sbom;
+    }
+
+    private static void flatten(JsonNode components, List<JsonNode> out) {
+        for (JsonNode c : components) {
+            out.add(c);
+            flatten(c.path("components"), out);
+        }
+    }
+
+    private static ObjectNode component(JsonNode c) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("type", c.path("type").asText("library"));
+        out.put("name", c.path("name").asText());
+        if (c.hasNonNull("group")) {
+            out.put("group", c.get("group").asText());
+        } else {
+            out.putNull("group");
+        }
+        out.put("version", c.path("version").asText(""));
+        String purl = c.get("purl").asText();
+        out.put("purl", purl);
+        String type = property(c, "gate:package:type");
+        out.put("ecosystem", type != null ? type : purlType(purl));
+        ArrayNode licenses = out.putArray("licenses");
+        for (JsonNode l : c.path("licenses")) {
+            JsonNode license = l.path("license");
+            String id = license.hasNonNull("id") ? license.get("id").asText()
+                    : license.hasNonNull("name") ? license.get("name").asText() : l.path("expression").asText(null);
+            if (id != null) {
+                licenses.add(id);
+            }
+        }
+        String layer = property(c, "gate:layer:digest");
+        if (layer != null) {
+            out.put("layer", layer);
+        }
+        ArrayNode paths = out.putArray("paths");
+        for (JsonNode p : c.path("properties")) {
+            if ("gate:location:path".equals(p.path("name").asText())) {
+                paths.add(p.path("value").asText());
+            }
+        }
+        return out;
+    }
+
+    private static String property(JsonNode component, String name) {
+        for (JsonNode p : component.path("properties")) {
+            if (name.equals(p.path("name").asText())) {
+                return p.path("value").asText();
+            }
+        }
+        return null;
+    }
+
+    private static String purlType(String purl) {
+        int slash = purl.indexOf('/');
+        return purl.startsWith("pkg:") && slash > 4 ? purl.substring(4, slash) : "unknown";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gate.cli.gate.report;
+
+import dev.gate.cli.gate.GateRun;
+import dev.gate.cli.gate.Published;
+import dev.gate.image.GateException;
+import dev.gate.policy.decision.RuleResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+/** The Markdown appended to {@code $GITHUB_STEP_SUMMARY}, so a CI run's page shows the gate's verdict. */
+public final class MarkdownSummary {
+
+    private MarkdownSummary() {
+    }
+
+    public static String of(GateRun run) {
+        StringBuilder md = new StringBuilder();
+        md.append("### gate: ").append(escape(run.image().ref())).append(" — ").append(RunFigures.verdict(run)).append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| digest | `").append(run.digest()).append("` |\n");
+        md.append("| packages | ").append(RunFigures.packages(run));
+        Map<String, Integer> eco = RunFigures.packagesPerEcosystem(run);
+        eco.forEach((k, v) -> md.append(" · ").append(k).append(' ').append(v));
+        md.append(" |\n");
+        md.append("| findings | ");
+        if (RunFigures.scanned(run)) {
+            RunFigures.findings(run).forEach((k, v) -> md.append(v).append(' ').append(k).append(" · "));
+            md.setLength(md.length() - 3);
+        } else {
+            md.append("not scanned");
+        }
+        md.append(" |\n");
+        for (Published p : run.published()) {
+            md.append("| pushed | ").append(escape(p.destination())).append(" (signatures: ").append(p.signatures().size())
+                    .append(", attestations: ").append(p.attestations().size()).append(") |\n");
+        }
+        if (run.decision() != null) {
+            rules(md, "Failing rules", run.decision().failures());
+            rules(md, "Warnings", run.decision().warnings());
+        }
+        return md.append('\n').toString();
+    }
+
+    private static void rules(StringBuilder md, String title, List<RuleResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        md.append("\n**").append(title).append("**\n\n| rule | message | where |\n|---|---|---|\n");
+        for (RuleResult r : results) {
+            md.append("| `").append(r.namespace()).append('.').append(r.rule()).append("` | ").append(escape(r.message()))
+                    .append(" | ").append(r.location() == null ? "" : "`" + r.location() + "`").append(" |\n");
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** Appends to the file GitHub Actions names; a summary that cannot be written is an I/O failure. */
+    public static void append(Path file, GateRun run) {
+        try {
+            Files.writeString(file, of(run), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw GateException.operational("cannot append to GITHUB_STEP_SUMMARY " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gate.cli.gate.report;
+
+import dev.gate.cli.gate.GateRun;
+import dev.gate.cli.gate.Published;
+import dev.gate.policy.decision.EvaluatedRule;
+import dev.gate.policy.decision.RuleResult;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The one-screen summary of a gate run. */
+public final class TextSummary {
+
+    private TextSummary() {
+    }
+
+    public static void write(GateRun run, PrintWriter out) {
+        out.println("image     " + run.image().ref() + "  (from " + run.source() + ")");
+        out.println("digest    " + run.digest());
+        Map<String, Integer> perEcosystem = RunFigures.packagesPerEcosystem(run);
+        out.println("packages  " + RunFigures.packages(run) + (perEcosystem.isEmpty() ? "" : " (" + perEcosystem.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
+        if (RunFigures.scanned(run)) {
+            out.println("findings  " + RunFigures.findings(run).entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", ")));
+        } else {
+            out.println("findings  not scanned");
+        }
+        out.println("policy    " + RunFigures.verdict(run));
+        if (run.decision() != null) {
+            for (RuleResult r : run.decision().failures()) {
+                out.println("  FAIL  " + line(r));
+            }
+            for (RuleResult r : run.decision().warnings()) {
+                out.println("  WARN  " + line(r));
+            }
+            for (RuleResult r : run.decision().exempted()) {
+                out.println("  EXEMPT " + line(r));
+            }
+            long passed = run.decision().rules().stream().filter(EvaluatedRule::passed).count();
+            out.println("  " + passed + " of " + run.decision().rules().size() + " rules passed");
+        }
+        if (!run.allowed()) {
+            out.println("nothing was pushed");
+        } else if (run.dryRun()) {
+            out.println("dry run: nothing was pushed to " + run.image().ref());
+        }
+        for (Published p : run.published()) {
+            out.println("pushed    " + p.destination() + " (" + p.blobsUploaded() + " blobs uploaded, " + p.blobsSkipped()
+                    + " already there)");
+            p.signatures().forEach(s -> out.println("  signature    " + s));
+            p.attestations().forEach(a -> out.println("  attestation  " + a));
+            p.referrers().forEach(r -> out.println("  sbom         referrer " + r));
+            out.println("  tag          " + (p.tag() == null ? "(none: pushed by digest)" : p.tag()));
+        }
+        out.flush();
+    }
+
+    static String line(RuleResult r) {
+        return r.namespace() + "." + r.rule() + ": " + r.message() + (r.location() == null ? "" : "  [" + r.location() + "]");
+    }
+}
