@@ -57,6 +57,7 @@ public final class Lexer {
         if (Character.isDigit(c)) return number(start);
         if (c == '"') return string(start);
         if (c == '`') return rawString(start);
+        if (c == '$' && pos + 1 < text.length() && (text.charAt(pos + 1) == '"' || text.charAt(pos + 1) == '`')) return template(start);
         for (String op : OPERATORS) {
             if (text.startsWith(op, pos)) {
                 pos += op.length();
@@ -127,9 +128,64 @@ public final class Lexer {
         int end = text.indexOf('`', pos + 1);
         if (end < 0) throw new SyntaxException(source, span(start), "non-terminated raw string");
         String raw = text.substring(pos + 1, end);
-        for (int i = 0; i < raw.length(); i++) if (raw.charAt(i) == '\n') { line++; lineStart = pos + 2 + i; }
+        Span at = span(start);
+        countLines(pos, end);
         pos = end + 1;
-        return new Token(Token.Kind.RAW_STRING, raw, new Span(line, 1, start, pos));
+        return new Token(Token.Kind.RAW_STRING, raw, new Span(at.line(), at.column(), start, pos));
+    }
+
+    /**
+     * A template string {@code $"..."} or {@code $`...`}: the token's text is the raw content between the quotes; the
+     * parser splits it into text and embedded expressions. Braces and quotes inside embedded expressions are skipped
+     * so that nested strings and templates end where they should.
+     */
+    private Token template(int start) {
+        Span at = span(start);
+        int end = skipTemplate(pos + 1);
+        String raw = text.substring(pos + 2, end - 1);
+        countLines(pos, end);
+        pos = end;
+        return new Token(text.charAt(start + 1) == '"' ? Token.Kind.TEMPLATE : Token.Kind.RAW_TEMPLATE, raw,
+                new Span(at.line(), at.column(), start, end));
+    }
+
+    /** From the opening quote at {@code i}, returns the index after the closing quote. */
+    private int skipTemplate(int i) {
+        char quote = text.charAt(i++);
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\') i += 2;
+            else if (c == quote) return i + 1;
+            else if (c == '{') i = skipEmbedded(i + 1);
+            else if (c == '\n' && quote == '"') break;
+            else i++;
+        }
+        throw new SyntaxException(source, span(pos), "non-terminated template string");
+    }
+
+    /** Skips an embedded expression up to and including its closing brace. */
+    private int skipEmbedded(int i) {
+        int depth = 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '{') depth++;
+            else if (c == '}' && --depth == 0) return i + 1;
+            else if (c == '$' && i + 1 < text.length() && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '`')) { i = skipTemplate(i + 1); continue; }
+            else if (c == '"') { i = skipQuoted(i); continue; }
+            else if (c == '`') { int e = text.indexOf('`', i + 1); if (e < 0) break; i = e + 1; continue; }
+            i++;
+        }
+        throw new SyntaxException(source, span(pos), "non-terminated template expression");
+    }
+
+    private int skipQuoted(int i) {
+        i++;
+        while (i < text.length() && text.charAt(i) != '"') i += text.charAt(i) == '\\' ? 2 : 1;
+        return i + 1;
+    }
+
+    private void countLines(int from, int to) {
+        for (int i = from; i < to; i++) if (text.charAt(i) == '\n') { line++; lineStart = i + 1; }
     }
 
     private Span span(int start) { return new Span(line, start - lineStart + 1, start, Math.max(start, pos)); }

@@ -12,10 +12,10 @@ import java.util.List;
  * Compares result rows as OPA's conformance harness does: rows as a set (order ignored), keys ignored
  * in order, numbers by value; with sort_bindings, array bindings are sorted first.
  */
-final class ResultMatcher {
+public final class ResultMatcher {
     private ResultMatcher() {}
 
-    static boolean matches(JsonNode want, List<Value> gotRows, boolean sortBindings) {
+    public static boolean matches(JsonNode want, List<Value> gotRows, boolean sortBindings) {
         List<Value> wantRows = new ArrayList<>();
         if (want != null) want.forEach(row -> wantRows.add(JsonValues.fromJson(row)));
         return normalize(wantRows, sortBindings).equals(normalize(gotRows, sortBindings));
@@ -34,7 +34,15 @@ final class ResultMatcher {
     private static Value sortArrays(Value row) {
         if (!(row instanceof dev.gate.policy.value.ObjectValue obj)) return row;
         java.util.TreeMap<Value, Value> sorted = new java.util.TreeMap<>();
-        obj.entries().forEach((k, v) -> sorted.put(k, v instanceof ArrayValue a ? ArrayValue.of(new ArrayList<>(SetValue.of(a.elements()).elements())) : v));
+        obj.entries().forEach((k, v) -> {
+            if (v instanceof ArrayValue a) {
+                List<Value> items = new ArrayList<>(a.elements());
+                items.sort(null);
+                sorted.put(k, ArrayValue.of(items));
+            } else {
+                sorted.put(k, v);
+            }
+        });
         return dev.gate.policy.value.ObjectValue.of(sorted);
     }
 }

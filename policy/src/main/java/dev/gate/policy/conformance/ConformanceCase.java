@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * One OPA conformance case as laid out in opa-conformance/v1 (see its README): query, modules, data,
  * input (JSON, or input_term as Rego term text for the engine to parse), and either the wanted rows or the wanted error code and message fragment.
  */
-record ConformanceCase(Path file, String note, String query, List<String> modules, JsonNode data, JsonNode input, String inputTerm,
+public record ConformanceCase(Path file, String note, String query, List<String> modules, JsonNode data, JsonNode input, String inputTerm,
         JsonNode wantResult, String wantErrorCode, String wantError, boolean sortBindings, boolean strictError) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -23,11 +23,11 @@ record ConformanceCase(Path file, String note, String query, List<String> module
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
     /** The case's folder name, used for per-folder summaries. */
-    String folder(Path root) { return root.relativize(file).getName(0).toString(); }
+    public String folder(Path root) { return root.relativize(file).getName(0).toString(); }
 
-    boolean expectsError() { return wantErrorCode != null || wantError != null; }
+    public boolean expectsError() { return wantErrorCode != null || wantError != null; }
 
-    static List<ConformanceCase> loadAll(Path root) throws IOException {
+    public static List<ConformanceCase> loadAll(Path root) throws IOException {
         List<ConformanceCase> cases = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) cases.addAll(load(f));
@@ -35,7 +35,7 @@ record ConformanceCase(Path file, String note, String query, List<String> module
         return cases;
     }
 
-    static List<ConformanceCase> load(Path file) throws IOException {
+    public static List<ConformanceCase> load(Path file) throws IOException {
         JsonNode doc = YAML.readTree(file.toFile());
         List<ConformanceCase> cases = new ArrayList<>();
         for (JsonNode c : doc.path("cases")) cases.add(of(file, c));
@@ -55,5 +55,5 @@ record ConformanceCase(Path file, String note, String query, List<String> module
     private static String text(JsonNode c, String field) { return c.hasNonNull(field) ? c.get(field).asText() : null; }
 
     /** The stable id used in the passing list and repro files: folder/file#note. */
-    String id(Path root) { return root.relativize(file) + "#" + note; }
+    public String id(Path root) { return root.relativize(file) + "#" + note; }
 }

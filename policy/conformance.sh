@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs OPA conformance cases against gate's Rego engine: per-folder results, "N passed, M failed", repro files.
+# usage: policy/conformance.sh [DIR] [REPRO_DIR]   (defaults: ../shared/opa-conformance/v1, policy/target/conformance-repro)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+build="${GATE_BUILD_DIR:-target}"
+dir="${1:-$root/../shared/opa-conformance/v1}"
+repro="${2:-$here/$build/conformance-repro}"
+if [ ! -d "$here/$build/classes" ] || [ -n "${GATE_REBUILD:-}" ]; then
+  (cd "$root" && mvn -q -B -o -Dgate.buildDir="$build" -pl policy -am install -DskipTests)
+fi
+cp_file="$here/$build/classpath.txt"
+(cd "$here" && mvn -q -B -o -Dgate.buildDir="$build" dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
+rm -rf "$repro"
+exec java -Xss512m -cp "$here/$build/classes:$(cat "$cp_file")" dev.gate.policy.conformance.ConformanceRunner "$dir" --repro "$repro"

@@ -1,0 +1,412 @@
+package dev.gate.policy.compile;
+
+import dev.gate.policy.PolicyException;
+import dev.gate.policy.ast.CallTarget;
+import dev.gate.policy.ast.Expr;
+import dev.gate.policy.ast.Literal;
+import dev.gate.policy.ast.Module;
+import dev.gate.policy.ast.Rule;
+import dev.gate.policy.ast.Term;
+import dev.gate.policy.builtins.BuiltinRegistry;
+import dev.gate.policy.syntax.Span;
+import dev.gate.policy.value.StringValue;
+import dev.gate.policy.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns parsed modules into something the evaluator can run: names resolved (rule names and import aliases become
+ * {@code data}/{@code input} references, calls point at a builtin or a function), variables declared in nested
+ * bodies renamed apart, bodies put in a safe order, and rules placed in the {@link RuleTree}.
+ */
+public final class Compiler {
+    private static final AtomicLong RENAMES = new AtomicLong();
+
+    private final BuiltinRegistry builtins;
+    private final RuleTree tree = new RuleTree();
+    private final Map<String, List<Rule>> functions = new LinkedHashMap<>();
+    private final Map<String, Integer> functionArity = new HashMap<>();
+    private final Set<String> valueRulePaths = new HashSet<>();
+
+    public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
+
+    /** The compiled form: the rule tree and the functions by dotted path ({@code data.lib.f}). */
+    public record Compiled(RuleTree tree, Map<String, List<Rule>> functions, List<Module> modules) {}
+
+    public Compiled compile(List<Module> modules) {
+        for (Module m : modules) declare(m);
+        List<Module> compiled = new ArrayList<>();
+        for (Module m : modules) {
+            ModuleContext ctx = new ModuleContext(m);
+            List<Rule> rules = new ArrayList<>();
+            for (Rule r : m.rules()) {
+                Rule c = compileRule(r, ctx);
+                rules.add(c);
+                place(m, c);
+            }
+            compiled.add(new Module(m.source(), m.packagePath(), m.imports(), rules));
+        }
+        return new Compiled(tree, functions, compiled);
+    }
+
+    /** Compiles a query against already compiled policies (their functions and rule names under data). */
+    public List<Literal> compileQueryWith(Compiled policy, List<Literal> query) {
+        for (Map.Entry<String, List<Rule>> f : policy.functions().entrySet()) {
+            functionArity.put(f.getKey(), f.getValue().get(0).args().size());
+        }
+        return compileQuery(query, null);
+    }
+
+    /** Resolves and orders a query; its top-level variables keep their names (they are the result bindings). */
+    public List<Literal> compileQuery(List<Literal> query, Module context) {
+        ModuleContext ctx = context == null ? new ModuleContext(null) : new ModuleContext(context);
+        Scope scope = new Scope(null, false);
+        declareTopLevel(query, scope);
+        List<Literal> body = ctx.body(query, scope);
+        return BodyOrder.order(body, Set.of());
+    }
+
+    /** Resolves a term outside any rule (e.g. an input given as Rego text). */
+    public Term compileTerm(Term term) {
+        return new ModuleContext(null).term(term, new Scope(null, false));
+    }
+
+    private void declare(Module m) {
+        for (Rule r : m.rules()) {
+            List<String> path = fullPath(m, r);
+            String dotted = "data." + String.join(".", path);
+            if (r.kind() == Rule.Kind.FUNCTION) {
+                Integer known = functionArity.putIfAbsent(dotted, r.args().size());
+                if (known != null && known != r.args().size()) {
+                    throw compileError(r, "conflicting rules " + dotted + " found: functions must have the same arity");
+                }
+            } else {
+                valueRulePaths.add(dotted);
+            }
+        }
+        for (String f : functionArity.keySet()) {
+            if (valueRulePaths.contains(f)) throw new PolicyException("rego_type_error", "conflicting rules " + f + " found", null);
+        }
+    }
+
+    /** The rule's path under data when its head is ground up to its name and the names after it. */
+    private static List<String> fullPath(Module m, Rule r) {
+        List<String> path = new ArrayList<>(m.packagePath());
+        for (Term t : r.head()) {
+            if (t instanceof Term.Scalar s && s.value() instanceof StringValue str) path.add(str.value());
+            else break;
+        }
+        return path;
+    }
+
+    private void place(Module m, Rule r) {
+        if (r.kind() == Rule.Kind.FUNCTION) {
+            functions.computeIfAbsent("data." + String.join(".", fullPath(m, r)), k -> new ArrayList<>()).add(r);
+            return;
+        }
+        List<Value> path = RuleTree.strings(m.packagePath());
+        for (Term t : r.head()) {
+            if (!(t instanceof Term.Scalar s)) break;
+            path.add(s.value());
+        }
+        tree.node(RuleTree.strings(m.packagePath()));
+        tree.node(path).add(r);
+    }
+
+    private Rule compileRule(Rule r, ModuleContext ctx) {
+        Scope scope = new Scope(null, false);
+        Set<String> argVars = new HashSet<>();
+        if (r.args() != null) for (Term a : r.args()) Vars.all(a, argVars);
+        scope.declared.addAll(argVars);
+        declareTopLevel(r.body(), scope);
+        List<Term> head = new ArrayList<>();
+        head.add(r.head().get(0));
+        for (int i = 1; i < r.head().size(); i++) head.add(ctx.term(r.head().get(i), scope));
+        List<Term> args = null;
+        if (r.args() != null) {
+            args = new ArrayList<>();
+            for (Term a : r.args()) args.add(ctx.term(a, scope));
+        }
+        Term value = r.value() == null ? null : ctx.term(r.value(), scope);
+        List<Literal> body = BodyOrder.order(ctx.body(r.body(), scope), argVars);
+        Rule elseRule = r.elseRule() == null ? null : compileRule(r.elseRule().with(r.head(), r.args(), r.elseRule().value(),
+                r.elseRule().body(), r.elseRule().elseRule()), ctx);
+        return r.with(head, args, value, body, elseRule);
+    }
+
+    /** Variables a body declares at its own level with {@code :=} or {@code some}: they shadow rule names. */
+    private static void declareTopLevel(List<Literal> body, Scope scope) {
+        for (Literal l : body) {
+            if (l.expr() instanceof Expr.Assign a) Vars.patternVars(a.left(), scope.declared);
+            else if (l.expr() instanceof Expr.SomeVars s) for (Term.Var v : s.vars()) scope.declared.add(v.name());
+            else if (l.expr() instanceof Expr.SomeIn s) {
+                if (s.key() != null) Vars.patternVars(s.key(), scope.declared);
+                Vars.patternVars(s.value(), scope.declared);
+            }
+        }
+    }
+
+    private static PolicyException compileError(Rule r, String message) {
+        return new PolicyException("rego_compile_error", r.location() + ": " + message, r.location());
+    }
+
+    /** Variables visible at one nesting level; nested levels rename what they declare so it cannot clash. */
+    private static final class Scope {
+        final Scope parent;
+        final boolean nested;
+        final Set<String> declared = new HashSet<>();
+        final Map<String, String> renamed = new HashMap<>();
+
+        Scope(Scope parent, boolean nested) {
+            this.parent = parent;
+            this.nested = nested;
+        }
+
+        String lookup(String name) {
+            for (Scope s = this; s != null; s = s.parent) {
+                String r = s.renamed.get(name);
+                if (r != null) return r;
+                if (s.declared.contains(name)) return name;
+            }
+            return null;
+        }
+
+        void declareNested(String name) {
+            if (name.startsWith("$")) return;
+            renamed.put(name, name + "$" + RENAMES.incrementAndGet());
+        }
+    }
+
+    /** Resolution of names inside one module. */
+    private final class ModuleContext {
+        private final List<String> pkg;
+        private final Set<String> ruleNames = new HashSet<>();
+        private final Map<String, List<String>> imports = new HashMap<>();
+
+        ModuleContext(Module m) {
+            this.pkg = m == null ? List.of() : m.packagePath();
+            if (m == null) return;
+            for (Rule r : m.rules()) ruleNames.add(r.name());
+            for (Module.Import i : m.imports()) {
+                String root = i.path().get(0);
+                if (root.equals("data") || root.equals("input")) imports.put(i.alias(), i.path());
+            }
+        }
+
+        List<Literal> body(List<Literal> body, Scope scope) {
+            List<Literal> out = new ArrayList<>(body.size());
+            for (Literal l : body) out.add(literal(l, scope));
+            return out;
+        }
+
+        private Literal literal(Literal l, Scope scope) {
+            List<Literal.With> withs = new ArrayList<>();
+            for (Literal.With w : l.withs()) withs.add(new Literal.With(withTarget(w.target()), withValue(w.value(), scope), w.span()));
+            return new Literal(expression(l.expr(), scope), l.negated(), withs, l.span());
+        }
+
+        private Expr expression(Expr expr, Scope scope) {
+            if (expr instanceof Expr.TermExpr t) return new Expr.TermExpr(term(t.term(), scope));
+            if (expr instanceof Expr.Unify u) return new Expr.Unify(term(u.left(), scope), term(u.right(), scope));
+            if (expr instanceof Expr.Assign a) {
+                if (scope.nested) Vars.patternVars(a.left(), null).forEach(scope::declareNested);
+                return new Expr.Assign(term(a.left(), scope), term(a.right(), scope));
+            }
+            if (expr instanceof Expr.SomeVars s) {
+                List<Term.Var> vars = new ArrayList<>();
+                for (Term.Var v : s.vars()) {
+                    if (scope.nested) scope.declareNested(v.name());
+                    vars.add((Term.Var) term(v, scope));
+                }
+                return new Expr.SomeVars(vars);
+            }
+            if (expr instanceof Expr.SomeIn s) {
+                Term coll = term(s.collection(), scope);
+                if (scope.nested) {
+                    if (s.key() != null) Vars.patternVars(s.key(), null).forEach(scope::declareNested);
+                    Vars.patternVars(s.value(), null).forEach(scope::declareNested);
+                }
+                return new Expr.SomeIn(s.key() == null ? null : term(s.key(), scope), term(s.value(), scope), coll);
+            }
+            Expr.Every ev = (Expr.Every) expr;
+            Term domain = term(ev.domain(), scope);
+            Scope inner = new Scope(scope, true);
+            if (ev.key() != null) Vars.patternVars(ev.key(), null).forEach(inner::declareNested);
+            Vars.patternVars(ev.value(), null).forEach(inner::declareNested);
+            Term key = ev.key() == null ? null : term(ev.key(), inner);
+            Term value = term(ev.value(), inner);
+            return new Expr.Every(key, value, domain, body(ev.body(), inner));
+        }
+
+        private Term withTarget(Term target) {
+            String name = dottedName(target);
+            if (name == null) throw error(target.span(), "invalid with target");
+            String root = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+            if (root.equals("input") || root.equals("data")) {
+                CallTarget fn = root.equals("data") ? functionTarget(name) : null;
+                if (fn != null) return new Term.FunctionRef(name, fn, target.span());
+                return target;
+            }
+            CallTarget fn = resolveCall(name, target.span(), -1);
+            return new Term.FunctionRef(name, fn, target.span());
+        }
+
+        /** A with value naming a function or builtin replaces it; any other value is a term. */
+        private Term withValue(Term value, Scope scope) {
+            String name = dottedName(value);
+            if (name != null && scope.lookup(name.split("\\.")[0]) == null) {
+                CallTarget fn = tryResolveCall(name);
+                if (fn != null) return new Term.FunctionRef(name, fn, value.span());
+            }
+            return term(value, scope);
+        }
+
+        Term term(Term t, Scope scope) {
+            if (t instanceof Term.Var v) return variable(v, scope);
+            if (t instanceof Term.Ref r) {
+                Term head = term(r.head(), scope);
+                List<Term> path = new ArrayList<>();
+                if (head instanceof Term.Ref hr) {
+                    path.addAll(hr.path());
+                    head = hr.head();
+                }
+                for (Term e : r.path()) path.add(term(e, scope));
+                return new Term.Ref(head, path, r.span());
+            }
+            if (t instanceof Term.ArrayTerm a) return new Term.ArrayTerm(terms(a.elements(), scope), a.span());
+            if (t instanceof Term.SetTerm s) return new Term.SetTerm(terms(s.elements(), scope), s.span());
+            if (t instanceof Term.ObjectTerm o) {
+                List<Term.Entry> entries = new ArrayList<>();
+                for (Term.Entry e : o.entries()) entries.add(new Term.Entry(term(e.key(), scope), term(e.value(), scope)));
+                return new Term.ObjectTerm(entries, o.span());
+            }
+            if (t instanceof Term.Call c) {
+                CallTarget target = resolveCall(c.name(), c.span(), c.args().size());
+                return new Term.Call(c.name(), terms(c.args(), scope), c.span(), target);
+            }
+            if (t instanceof Term.ArrayComprehension c) {
+                Scope inner = new Scope(scope, true);
+                List<Literal> body = body(c.body(), inner);
+                return new Term.ArrayComprehension(term(c.head(), inner), body, c.span());
+            }
+            if (t instanceof Term.SetComprehension c) {
+                Scope inner = new Scope(scope, true);
+                List<Literal> body = body(c.body(), inner);
+                return new Term.SetComprehension(term(c.head(), inner), body, c.span());
+            }
+            if (t instanceof Term.ObjectComprehension c) {
+                Scope inner = new Scope(scope, true);
+                List<Literal> body = body(c.body(), inner);
+                return new Term.ObjectComprehension(term(c.key(), inner), term(c.value(), inner), body, c.span());
+            }
+            if (t instanceof Term.Template tp) {
+                List<Object> parts = new ArrayList<>();
+                for (Object part : tp.parts()) parts.add(part instanceof Literal l ? literal(l, scope) : part);
+                return new Term.Template(parts, tp.span());
+            }
+            return t;
+        }
+
+        private List<Term> terms(List<Term> ts, Scope scope) {
+            List<Term> out = new ArrayList<>(ts.size());
+            for (Term t : ts) out.add(term(t, scope));
+            return out;
+        }
+
+        private Term variable(Term.Var v, Scope scope) {
+            String name = v.name();
+            String local = scope.lookup(name);
+            if (local != null) return local.equals(name) ? v : new Term.Var(local, v.span());
+            if (name.equals("input") || name.equals("data") || v.isGenerated()) return v;
+            List<String> imported = imports.get(name);
+            if (imported != null) return ref(imported, v.span());
+            if (ruleNames.contains(name)) {
+                List<String> path = new ArrayList<>();
+                path.add("data");
+                path.addAll(pkg);
+                path.add(name);
+                return ref(path, v.span());
+            }
+            return v;
+        }
+
+        private CallTarget resolveCall(String name, Span span, int argCount) {
+            CallTarget target = tryResolveCall(name);
+            if (target == null) {
+                String full = qualify(name);
+                if (full.startsWith("data.") && valueRulePaths.contains(full)) throw error(span, full + " is not a function");
+                throw new PolicyException("rego_type_error", describe(span, "undefined function " + name), location(span));
+            }
+            if (argCount >= 0) {
+                int arity = target instanceof CallTarget.Builtin b ? b.arity() : ((CallTarget.Function) target).arity();
+                if (argCount != arity && argCount != arity + 1 && !isVariadic(name)) {
+                    throw new PolicyException("rego_type_error", describe(span, name + ": arity mismatch: " + arity
+                            + " argument" + (arity == 1 ? "" : "s") + " expected, got " + argCount), location(span));
+                }
+            }
+            return target;
+        }
+
+        private CallTarget tryResolveCall(String name) {
+            String full = qualify(name);
+            if (full.startsWith("data.")) return functionTarget(full);
+            BuiltinRegistry.Entry entry = builtins.get(name);
+            return entry == null ? null : new CallTarget.Builtin(name, entry.decl().arity());
+        }
+
+        private CallTarget functionTarget(String dotted) {
+            Integer arity = functionArity.get(dotted);
+            if (arity == null) return null;
+            return new CallTarget.Function(List.of(dotted.substring("data.".length()).split("\\.")), arity);
+        }
+
+        /** Expands a name's first segment through imports and package rule names. */
+        private String qualify(String name) {
+            String[] parts = name.split("\\.", 2);
+            String rest = parts.length > 1 ? "." + parts[1] : "";
+            List<String> imported = imports.get(parts[0]);
+            if (imported != null) return String.join(".", imported) + rest;
+            if (ruleNames.contains(parts[0]) || functionArity.containsKey("data." + String.join(".", pkg) + "." + parts[0])) {
+                return "data." + String.join(".", pkg) + "." + name;
+            }
+            return name;
+        }
+
+        private PolicyException error(Span span, String message) {
+            return new PolicyException("rego_compile_error", describe(span, message), location(span));
+        }
+    }
+
+    private static boolean isVariadic(String name) { return name.equals("print"); }
+
+    private static String describe(Span span, String message) { return span.line() + ":" + span.column() + ": " + message; }
+
+    private static String location(Span span) { return span.line() + ":" + span.column(); }
+
+    static Term ref(List<String> path, Span span) {
+        List<Term> elems = new ArrayList<>();
+        for (int i = 1; i < path.size(); i++) elems.add(new Term.Scalar(StringValue.of(path.get(i)), span));
+        Term.Var head = new Term.Var(path.get(0), span);
+        return elems.isEmpty() ? head : new Term.Ref(head, elems, span);
+    }
+
+    /** {@code a.b.c} for a variable or a reference of names, else null. */
+    static String dottedName(Term t) {
+        if (t instanceof Term.Var v) return v.name();
+        if (t instanceof Term.Ref r && r.head() instanceof Term.Var v) {
+            StringBuilder sb = new StringBuilder(v.name());
+            for (Term e : r.path()) {
+                if (!(e instanceof Term.Scalar s) || !(s.value() instanceof StringValue str)) return null;
+                sb.append('.').append(str.value());
+            }
+            return sb.toString();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gate.policy.eval;
+
+import dev.gate.policy.value.ArrayValue;
+import dev.gate.policy.value.NumberValue;
+import dev.gate.policy.value.ObjectValue;
+import dev.gate.policy.value.SetValue;
+import dev.gate.policy.value.Value;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/** Indexing, iteration and path updates over Rego documents. */
+final class Documents {
+    private Documents() {}
+
+    /** {@code v[key]}, or null when undefined. Sets index by membership and yield the element. */
+    static Value index(Value v, Value key) {
+        if (v instanceof ObjectValue o) return o.get(key);
+        if (v instanceof ArrayValue a) {
+            if (!(key instanceof NumberValue n)) return null;
+            Integer i = n.intValueExact();
+            return i != null && i >= 0 && i < a.size() ? a.get(i) : null;
+        }
+        if (v instanceof SetValue s) return s.contains(key) ? key : null;
+        return null;
+    }
+
+    /** Key/value pairs of a collection; nothing for scalars. */
+    static void each(Value v, BiConsumer<Value, Value> visit) {
+        if (v instanceof ArrayValue a) {
+            List<Value> elements = a.elements();
+            for (int i = 0; i < elements.size(); i++) visit.accept(NumberValue.of(i), elements.get(i));
+        } else if (v instanceof ObjectValue o) {
+            for (Map.Entry<Value, Value> e : o.entries().entrySet()) visit.accept(e.getKey(), e.getValue());
+        } else if (v instanceof SetValue s) {
+            for (Value e : s.elements()) visit.accept(e, e);
+        }
+    }
+
+    static Value get(Value root, List<Value> path) {
+        Value v = root;
+        for (Value k : path) {
+            if (v == null) return null;
+            v = index(v, k);
+        }
+        return v;
+    }
+
+    /** A copy of {@code root} with {@code value} at {@code path}, creating objects on the way. */
+    static Value set(Value root, List<Value> path, Value value) {
+        if (path.isEmpty()) return value;
+        ObjectValue obj = root instanceof ObjectValue o ? o : ObjectValue.EMPTY;
+        Value key = path.get(0);
+        TreeMap<Value, Value> copy = new TreeMap<>(obj.entries());
+        copy.put(key, set(obj.get(key), path.subList(1, path.size()), value));
+        return ObjectValue.of(copy);
+    }
+}

@@ -1,0 +1,598 @@
+package dev.gate.policy.syntax;
+
+import dev.gate.policy.ast.Expr;
+import dev.gate.policy.ast.Literal;
+import dev.gate.policy.ast.Module;
+import dev.gate.policy.ast.Rule;
+import dev.gate.policy.ast.Term;
+import dev.gate.policy.value.BooleanValue;
+import dev.gate.policy.value.NullValue;
+import dev.gate.policy.value.NumberValue;
+import dev.gate.policy.value.StringValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Recursive-descent parser for Rego v1. Newlines separate body expressions, so a token that follows a newline never
+ * continues the term before it (no infix operator, index or call across a line break).
+ * Operator precedence, lowest first: {@code in}, relations, {@code |}, {@code &}, {@code + -}, {@code * / %}.
+ */
+public final class Parser {
+    private static final AtomicLong WILDCARDS = new AtomicLong();
+    private static final Map<String, String> RELATIONS = Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
+    private static final Map<String, String> ARITH = Map.of("+", "plus", "-", "minus");
+    private static final Map<String, String> FACTOR = Map.of("*", "mul", "/", "div", "%", "rem");
+    private static final Set<String> KEYWORDS = Set.of("package", "import", "default", "if", "else", "contains", "in", "some",
+            "every", "not", "with", "as", "true", "false", "null");
+
+    private final Source source;
+    private final List<Token> tokens = new ArrayList<>();
+    private final List<Boolean> newlineBefore = new ArrayList<>();
+    private int p;
+
+    private Parser(Source source) {
+        this.source = source;
+        boolean nl = false;
+        for (Token t : new Lexer(source).tokenize()) {
+            if (t.kind() == Token.Kind.NEWLINE) { nl = true; continue; }
+            tokens.add(t);
+            newlineBefore.add(nl);
+            nl = false;
+        }
+    }
+
+    public static Module parseModule(Source source) { return new Parser(source).module(); }
+
+    public static List<Literal> parseQuery(Source source) {
+        Parser parser = new Parser(source);
+        List<Literal> body = parser.literalsUntil(null);
+        if (body.isEmpty()) throw parser.error(parser.peek(), "empty query");
+        return body;
+    }
+
+    public static Term parseTerm(Source source) {
+        Parser parser = new Parser(source);
+        Term t = parser.infix();
+        parser.expectEnd();
+        return t;
+    }
+
+    // ---- module level -------------------------------------------------------------------------------------------
+
+    private Module module() {
+        if (!isKeyword(peek(), "package")) throw error(peek(), "expected package declaration");
+        next();
+        List<String> pkg = dottedPath(true);
+        List<Module.Import> imports = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        while (isKeyword(peek(), "import")) imports.add(importDecl());
+        while (peek().kind() != Token.Kind.EOF) {
+            if (isKeyword(peek(), "import")) throw error(peek(), "import must come before rules");
+            if (isKeyword(peek(), "package")) throw error(peek(), "unexpected package: one package per file");
+            rules.add(rule());
+        }
+        return new Module(source, pkg, imports, rules);
+    }
+
+    private Module.Import importDecl() {
+        Token at = next();
+        List<String> path = dottedPath(false);
+        String root = path.get(0);
+        if (!Set.of("data", "input", "future", "rego").contains(root)) {
+            throw error(at, "invalid import path " + String.join(".", path) + ": must begin with input or data");
+        }
+        String alias = path.get(path.size() - 1);
+        if (isKeyword(peek(), "as")) {
+            next();
+            alias = expectIdent("import alias").text();
+        }
+        return new Module.Import(path, alias);
+    }
+
+    /** {@code a.b["c"]}; package paths may not hold keywords as their first name. */
+    private List<String> dottedPath(boolean isPackage) {
+        List<String> path = new ArrayList<>();
+        path.add(expectIdent(isPackage ? "package name" : "import path").text());
+        while (!newlineBefore() && (peekOp(".") || peekOp("["))) {
+            if (acceptOp(".")) path.add(expectName().text());
+            else {
+                next();
+                Token s = next();
+                if (s.kind() != Token.Kind.STRING && s.kind() != Token.Kind.RAW_STRING) throw error(s, "expected string in path");
+                path.add(s.text());
+                expectOp("]");
+            }
+        }
+        return path;
+    }
+
+    private Rule rule() {
+        Token start = peek();
+        boolean isDefault = false;
+        if (isKeyword(start, "default")) { next(); isDefault = true; }
+        List<Term> head = headRef();
+        List<Term> args = null;
+        if (!newlineBefore() && peekOp("(")) {
+            next();
+            args = termList(")");
+        }
+        Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.VALUE;
+        Term value = null;
+        if (!newlineBefore() && isKeyword(peek(), "contains")) {
+            next();
+            kind = Rule.Kind.SET;
+            value = infix();
+        } else if (!newlineBefore() && (peekOp(":=") || peekOp("="))) {
+            next();
+            value = infix();
+        } else if (head.size() > 1 && head.get(head.size() - 1) instanceof Term.Var v && args == null) {
+            // p[x] if { ... } without a value: a partial set, as OPA reads it.
+            kind = Rule.Kind.SET;
+            value = v;
+            head = head.subList(0, head.size() - 1);
+        }
+        if (isDefault && value == null) throw error(start, "default rule must have a value");
+        List<Literal> body = ruleBody(isDefault);
+        Rule elseRule = elseChain(kind, head, args);
+        Span span = start.span();
+        return new Rule(kind, head, args, value, body, isDefault, elseRule, span, source.fileName());
+    }
+
+    private List<Term> headRef() {
+        Token name = expectIdent("rule name");
+        List<Term> head = new ArrayList<>();
+        head.add(new Term.Scalar(StringValue.of(name.text()), name.span()));
+        while (!newlineBefore() && (peekOp(".") || peekOp("["))) {
+            if (acceptOp(".")) {
+                Token t = expectName();
+                head.add(new Term.Scalar(StringValue.of(t.text()), t.span()));
+            } else {
+                next();
+                head.add(infix());
+                expectOp("]");
+            }
+        }
+        return head;
+    }
+
+    private List<Literal> ruleBody(boolean isDefault) {
+        if (!newlineBefore() && isKeyword(peek(), "if")) {
+            if (isDefault) throw error(peek(), "default rules cannot have a body");
+            next();
+            if (peekOp("{") && startsBody()) return braceBody();
+            List<Literal> one = new ArrayList<>();
+            one.add(literal());
+            return one;
+        }
+        if (!newlineBefore() && peekOp("{")) {
+            if (isDefault) throw error(peek(), "default rules cannot have a body");
+            return braceBody();
+        }
+        return List.of();
+    }
+
+    /** After {@code if}, a brace opens a body unless it is an object or set term followed by more of an expression. */
+    private boolean startsBody() {
+        int save = p;
+        try {
+            braceBody();
+            return true;
+        } catch (SyntaxException e) {
+            return false;
+        } finally {
+            p = save;
+        }
+    }
+
+    private Rule elseChain(Rule.Kind kind, List<Term> head, List<Term> args) {
+        if (!isKeyword(peek(), "else")) return null;
+        Token at = next();
+        if (kind == Rule.Kind.SET) throw error(at, "else keyword cannot be used on multi-value rules");
+        Term value = null;
+        if (!newlineBefore() && (peekOp(":=") || peekOp("="))) {
+            next();
+            value = infix();
+        }
+        List<Literal> body = ruleBody(false);
+        Rule next = elseChain(kind, head, args);
+        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName());
+    }
+
+    private List<Literal> braceBody() {
+        expectOp("{");
+        List<Literal> body = literalsUntil("}");
+        if (body.isEmpty()) throw error(peek(), "found empty body");
+        expectOp("}");
+        return body;
+    }
+
+    /** Literals separated by {@code ;} or newlines, up to {@code closer} (not consumed) or the end of input. */
+    private List<Literal> literalsUntil(String closer) {
+        List<Literal> body = new ArrayList<>();
+        while (true) {
+            if (closer == null ? peek().kind() == Token.Kind.EOF : peekOp(closer)) return body;
+            body.add(literal());
+            if (acceptOp(";")) continue;
+            if (closer == null ? peek().kind() == Token.Kind.EOF : peekOp(closer)) return body;
+            if (!newlineBefore()) throw error(peek(), "unexpected " + describe(peek()) + ", expected end of expression");
+        }
+    }
+
+    // ---- literals -----------------------------------------------------------------------------------------------
+
+    private Literal literal() {
+        Token start = peek();
+        Expr expr;
+        boolean negated = false;
+        if (isKeyword(start, "some")) {
+            next();
+            expr = some();
+        } else if (isKeyword(start, "every")) {
+            next();
+            expr = every();
+        } else {
+            if (isKeyword(start, "not")) { next(); negated = true; }
+            expr = expression();
+        }
+        List<Literal.With> withs = new ArrayList<>();
+        while (!newlineBefore() && isKeyword(peek(), "with")) {
+            Token w = next();
+            Term target = postfix();
+            if (!isKeyword(peek(), "as")) throw error(peek(), "expected as after with target");
+            next();
+            withs.add(new Literal.With(target, infix(), w.span()));
+        }
+        return new Literal(expr, negated, withs, start.span());
+    }
+
+    private Expr expression() {
+        Term left = infix();
+        if (!newlineBefore() && peekOp(",")) {
+            next();
+            Term value = relation(null);
+            expectKeyword("in");
+            Term coll = relation(null);
+            return new Expr.TermExpr(call("internal.member_3", left.span(), left, value, coll));
+        }
+        if (!newlineBefore() && acceptOp(":=")) return new Expr.Assign(left, infix());
+        if (!newlineBefore() && acceptOp("=")) return new Expr.Unify(left, infix());
+        return new Expr.TermExpr(left);
+    }
+
+    private Expr some() {
+        List<Term> terms = new ArrayList<>();
+        terms.add(relation(null));
+        while (acceptOp(",")) terms.add(relation(null));
+        if (!newlineBefore() && isKeyword(peek(), "in")) {
+            next();
+            if (terms.size() > 2) throw error(peek(), "unexpected , in some ... in: at most key and value");
+            Term coll = relation(null);
+            return terms.size() == 2 ? new Expr.SomeIn(terms.get(0), terms.get(1), coll) : new Expr.SomeIn(null, terms.get(0), coll);
+        }
+        List<Term.Var> vars = new ArrayList<>();
+        for (Term t : terms) {
+            if (!(t instanceof Term.Var v)) throw error(t.span(), "expected var in some declaration");
+            vars.add(v);
+        }
+        return new Expr.SomeVars(vars);
+    }
+
+    private Expr every() {
+        Term first = relation(null);
+        Term key = null, value = first;
+        if (acceptOp(",")) {
+            key = first;
+            value = relation(null);
+        }
+        expectKeyword("in");
+        Term domain = relation(null);
+        return new Expr.Every(key, value, domain, braceBody());
+    }
+
+    // ---- terms by precedence ------------------------------------------------------------------------------------
+
+    private Term infix() { return membership(relation(null)); }
+
+    private Term membership(Term lhs) {
+        while (!newlineBefore() && isKeyword(peek(), "in")) {
+            next();
+            lhs = call("internal.member_2", lhs.span(), lhs, relation(null));
+        }
+        return lhs;
+    }
+
+    private Term relation(Term lhs) {
+        if (lhs == null) lhs = or(null);
+        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && RELATIONS.containsKey(peek().text())) {
+            String op = RELATIONS.get(next().text());
+            lhs = call(op, lhs.span(), lhs, or(null));
+        }
+        return lhs;
+    }
+
+    private Term or(Term lhs) {
+        if (lhs == null) lhs = and(null);
+        while (!newlineBefore() && peekOp("|")) {
+            next();
+            lhs = call("or", lhs.span(), lhs, and(null));
+        }
+        return lhs;
+    }
+
+    private Term and(Term lhs) {
+        if (lhs == null) lhs = arith(null);
+        while (!newlineBefore() && peekOp("&")) {
+            next();
+            lhs = call("and", lhs.span(), lhs, arith(null));
+        }
+        return lhs;
+    }
+
+    private Term arith(Term lhs) {
+        if (lhs == null) lhs = factor(null);
+        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && ARITH.containsKey(peek().text())) {
+            String op = ARITH.get(next().text());
+            lhs = call(op, lhs.span(), lhs, factor(null));
+        }
+        return lhs;
+    }
+
+    private Term factor(Term lhs) {
+        if (lhs == null) lhs = postfix();
+        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && FACTOR.containsKey(peek().text())) {
+            String op = FACTOR.get(next().text());
+            lhs = call(op, lhs.span(), lhs, postfix());
+        }
+        return lhs;
+    }
+
+    /** Continues an expression whose first operand was parsed at the {@code &} level (after a comprehension check). */
+    private Term continueInfix(Term lhs) { return membership(relation(or(lhs))); }
+
+    private Term postfix() {
+        Term t = primary();
+        List<Term> path = new ArrayList<>();
+        while (!newlineBefore()) {
+            if (peekOp(".") && adjacent()) {
+                next();
+                Token name = expectName();
+                path.add(new Term.Scalar(StringValue.of(name.text()), name.span()));
+            } else if (peekOp("[") && adjacent()) {
+                next();
+                path.add(infix());
+                expectOp("]");
+            } else if (peekOp("(") && adjacent() && callName(refOf(t, path)) != null) {
+                String name = callName(refOf(t, path));
+                Token open = next();
+                t = new Term.Call(name, termList(")"), t.span().to(open.span()), null);
+                path = new ArrayList<>();
+            } else break;
+        }
+        return refOf(t, path);
+    }
+
+    private static Term refOf(Term t, List<Term> path) {
+        if (path.isEmpty()) return t;
+        if (t instanceof Term.Ref r) {
+            List<Term> all = new ArrayList<>(r.path());
+            all.addAll(path);
+            return new Term.Ref(r.head(), all, r.span());
+        }
+        return new Term.Ref(t, path, t.span());
+    }
+
+    /** The dotted name of a callee: a variable, or a variable followed by names. */
+    private static String callName(Term t) {
+        if (t instanceof Term.Var v) return v.isGenerated() ? null : v.name();
+        if (t instanceof Term.Ref r && r.head() instanceof Term.Var v) {
+            StringBuilder name = new StringBuilder(v.name());
+            for (Term e : r.path()) {
+                if (!(e instanceof Term.Scalar s) || !(s.value() instanceof StringValue str)) return null;
+                name.append('.').append(str.value());
+            }
+            return name.toString();
+        }
+        return null;
+    }
+
+    private Term primary() {
+        Token t = next();
+        switch (t.kind()) {
+            case NUMBER -> { return number(t, false); }
+            case STRING, RAW_STRING -> { return new Term.Scalar(StringValue.of(t.text()), t.span()); }
+            case TEMPLATE, RAW_TEMPLATE -> { return new TemplateParser(source, t).parse(); }
+            case IDENT -> { return identifier(t); }
+            case OPERATOR -> { return operatorTerm(t); }
+            default -> throw error(t, "unexpected " + describe(t));
+        }
+    }
+
+    private Term identifier(Token t) {
+        switch (t.text()) {
+            case "true": return new Term.Scalar(BooleanValue.TRUE, t.span());
+            case "false": return new Term.Scalar(BooleanValue.FALSE, t.span());
+            case "null": return new Term.Scalar(NullValue.NULL, t.span());
+            case "_": return new Term.Var(Term.WILDCARD_PREFIX + WILDCARDS.incrementAndGet(), t.span());
+            default:
+                if (t.text().equals("set") && peekOp("(") && adjacentTo(t) && peekAt(1).is(Token.Kind.OPERATOR, ")")) {
+                    next();
+                    Token close = next();
+                    return new Term.SetTerm(List.of(), t.span().to(close.span()));
+                }
+                if (KEYWORDS.contains(t.text())) throw error(t, "unexpected " + t.text() + " keyword");
+                return new Term.Var(t.text(), t.span());
+        }
+    }
+
+    private Term operatorTerm(Token t) {
+        switch (t.text()) {
+            case "(" -> {
+                Term inner = infix();
+                expectOp(")");
+                return inner;
+            }
+            case "[" -> { return array(t); }
+            case "{" -> { return braces(t); }
+            case "-" -> {
+                if (peek().kind() == Token.Kind.NUMBER && adjacentTo(t)) return number(next(), true);
+                Term operand = postfix();
+                return call("minus", t.span(), new Term.Scalar(NumberValue.of(0), t.span()), operand);
+            }
+            default -> throw error(t, "unexpected " + describe(t));
+        }
+    }
+
+    private Term number(Token t, boolean negative) {
+        try {
+            NumberValue n = NumberValue.parse(t.text());
+            return new Term.Scalar(negative ? NumberValue.of(n.decimal().negate()) : n, t.span());
+        } catch (NumberFormatException e) {
+            throw error(t, "invalid number " + t.text());
+        }
+    }
+
+    private Term array(Token open) {
+        if (acceptOp("]")) return new Term.ArrayTerm(List.of(), open.span());
+        Term first = and(null);
+        if (acceptOp("|")) {
+            List<Literal> body = literalsUntil("]");
+            expectOp("]");
+            return new Term.ArrayComprehension(first, body, open.span());
+        }
+        List<Term> items = new ArrayList<>();
+        items.add(continueInfix(first));
+        while (acceptOp(",")) {
+            if (peekOp("]")) break;
+            items.add(infix());
+        }
+        expectOp("]");
+        return new Term.ArrayTerm(items, open.span());
+    }
+
+    private Term braces(Token open) {
+        if (acceptOp("}")) return new Term.ObjectTerm(List.of(), open.span());
+        Term first = and(null);
+        if (acceptOp(":")) {
+            Term value = and(null);
+            if (acceptOp("|")) {
+                List<Literal> body = literalsUntil("}");
+                expectOp("}");
+                return new Term.ObjectComprehension(first, value, body, open.span());
+            }
+            List<Term.Entry> entries = new ArrayList<>();
+            entries.add(new Term.Entry(continueInfix(first), continueInfix(value)));
+            while (acceptOp(",")) {
+                if (peekOp("}")) break;
+                Term k = infix();
+                expectOp(":");
+                entries.add(new Term.Entry(k, infix()));
+            }
+            expectOp("}");
+            return new Term.ObjectTerm(entries, open.span());
+        }
+        if (acceptOp("|")) {
+            List<Literal> body = literalsUntil("}");
+            expectOp("}");
+            return new Term.SetComprehension(first, body, open.span());
+        }
+        List<Term> items = new ArrayList<>();
+        items.add(continueInfix(first));
+        while (acceptOp(",")) {
+            if (peekOp("}")) break;
+            items.add(infix());
+        }
+        expectOp("}");
+        return new Term.SetTerm(items, open.span());
+    }
+
+    private List<Term> termList(String closer) {
+        List<Term> items = new ArrayList<>();
+        if (acceptOp(closer)) return items;
+        items.add(infix());
+        while (acceptOp(",")) {
+            if (peekOp(closer)) break;
+            items.add(infix());
+        }
+        expectOp(closer);
+        return items;
+    }
+
+    private static Term call(String name, Span span, Term... args) {
+        return new Term.Call(name, List.of(args), span, null);
+    }
+
+    // ---- token helpers ------------------------------------------------------------------------------------------
+
+    private Token peek() { return tokens.get(p); }
+
+    private Token peekAt(int ahead) { return tokens.get(Math.min(p + ahead, tokens.size() - 1)); }
+
+    private Token next() {
+        Token t = tokens.get(p);
+        if (t.kind() != Token.Kind.EOF) p++;
+        return t;
+    }
+
+    private boolean newlineBefore() { return newlineBefore.get(p); }
+
+    /** The next token starts right where the previous one ended (no blank between them). */
+    private boolean adjacent() { return p > 0 && tokens.get(p - 1).span().end() == peek().span().start(); }
+
+    private boolean adjacentTo(Token t) { return t.span().end() == peek().span().start(); }
+
+    private boolean peekOp(String op) { return peek().is(Token.Kind.OPERATOR, op); }
+
+    private boolean acceptOp(String op) {
+        if (!peekOp(op)) return false;
+        next();
+        return true;
+    }
+
+    private void expectOp(String op) {
+        if (!acceptOp(op)) throw error(peek(), "unexpected " + describe(peek()) + ", expected " + op);
+    }
+
+    private static boolean isKeyword(Token t, String word) { return t.is(Token.Kind.IDENT, word); }
+
+    private void expectKeyword(String word) {
+        if (!isKeyword(peek(), word)) throw error(peek(), "unexpected " + describe(peek()) + ", expected " + word);
+        next();
+    }
+
+    private Token expectIdent(String what) {
+        Token t = next();
+        if (t.kind() != Token.Kind.IDENT || KEYWORDS.contains(t.text()) && !t.text().equals("_")) {
+            throw error(t, "unexpected " + describe(t) + ", expected " + what);
+        }
+        return t;
+    }
+
+    /** A field name after a dot: keywords are allowed there ({@code input.in}). */
+    private Token expectName() {
+        Token t = next();
+        if (t.kind() != Token.Kind.IDENT) throw error(t, "unexpected " + describe(t) + ", expected name after .");
+        return t;
+    }
+
+    private void expectEnd() {
+        if (peek().kind() != Token.Kind.EOF) throw error(peek(), "unexpected " + describe(peek()));
+    }
+
+    private static String describe(Token t) {
+        return switch (t.kind()) {
+            case EOF -> "eof token";
+            case IDENT -> KEYWORDS.contains(t.text()) ? t.text() + " keyword" : "ident token";
+            case STRING, RAW_STRING -> "string token";
+            case TEMPLATE, RAW_TEMPLATE -> "template string token";
+            case NUMBER -> "number token";
+            default -> t.text() + " token";
+        };
+    }
+
+    private SyntaxException error(Token t, String message) { return error(t.span(), message); }
+
+    private SyntaxException error(Span span, String message) { return new SyntaxException(source, span, message); }
+}
