@@ -13,18 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Python's cryptography package rebuilds the DSSE PAE on its own and verifies gate's signature. */
 class PythonCryptographyCheckTest {
 
-    private static final String SCRIPT = String.join("\n",
-            "import base64, json, sys",
-            "from cryptography.hazmat.primitives import hashes, serialization",
-            "from cryptography.hazmat.primitives.asymmetric import ec",
-            "key = serialization.load_pem_public_key(open(sys.argv[1], 'rb').read())",
-            "env = json.load(open(sys.argv[2]))",
-            "body = base64.b64decode(env['payload'])",
-            "ptype = env['payloadType'].encode()",
-            "pae = b'DSSEv1 %d %s %d %s' % (len(ptype), ptype, len(body), body)",
-            "key.verify(base64.b64decode(env['signatures'][0]['sig']), pae, ec.ECDSA(hashes.SHA256()))",
-            "print(json.loads(body)['predicateType'])");
-
     @Test
     void pythonVerifiesTheDsseSignature(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(run(dir, "python3", "-c", "import cryptography") == 0, "python3 cryptography not installed");
@@ -33,11 +21,11 @@ class PythonCryptographyCheckTest {
                 InTotoStatement.VULN, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
         Files.writeString(dir.resolve("pub.pem"), key.publicPem());
         Files.write(dir.resolve("env.json"), Dsse.sign(key, Dsse.IN_TOTO, statement.bytes()));
-        Files.writeString(dir.resolve("check.py"), SCRIPT);
-        assertEquals(0, run(dir, "python3", "check.py", "pub.pem", "env.json"));
+        String check = Path.of(System.getProperty("gate.root", "..")).resolve("signing/src/test/independent/verify-dsse.py").toString();
+        assertEquals(0, run(dir, "python3", check, "pub.pem", "env.json"));
         assertTrue(Files.readString(dir.resolve("out")).contains(InTotoStatement.VULN));
         Files.writeString(dir.resolve("pub.pem"), CosignKeyFile.generate().publicPem());
-        assertTrue(run(dir, "python3", "check.py", "pub.pem", "env.json") != 0);
+        assertTrue(run(dir, "python3", check, "pub.pem", "env.json") != 0);
     }
 
     private static int run(Path dir, String... command) throws Exception {

@@ -44,6 +44,28 @@ class CosignAttacherTest {
         assertEquals(layer.path("digest").asText(), config.path("rootfs").path("diff_ids").get(0).asText());
     }
 
+    /**
+     * The exact bytes cosign writes (go-containerregistry's empty image plus appended layers, as
+     * cosign's SIGNATURE_SPEC describes): OCI manifest and config media types, a config whose
+     * rootfs lists each layer and whose history has one zero-time entry per layer, fields in Go's
+     * struct order, and only the signature annotation on a key-signed layer.
+     */
+    @Test
+    void signatureManifestAndConfigAreCosignsBytes() {
+        CosignLayer layer = ImageSignatures.signatureLayer(CosignKeyFile.generate(), REPO, IMAGE);
+        attacher.append(CosignAttacher.signatureTag(IMAGE), layer);
+        String config = "{\"architecture\":\"\",\"created\":\"0001-01-01T00:00:00Z\",\"history\":[{\"created\":"
+                + "\"0001-01-01T00:00:00Z\"}],\"os\":\"\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer.digest()
+                + "\"]},\"config\":{}}";
+        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{"
+                + "\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":" + config.length() + ",\"digest\":\""
+                + Digest.sha256(config.getBytes()) + "\"},\"layers\":[{\"mediaType\":\"application/vnd.dev.cosign.simplesigning.v1+json\","
+                + "\"size\":" + layer.content().length + ",\"digest\":\"" + layer.digest() + "\",\"annotations\":{"
+                + "\"dev.cosignproject.cosign/signature\":\"" + layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION) + "\"}}]}";
+        assertEquals(manifest, new String(store.manifest(CosignAttacher.signatureTag(IMAGE)).orElseThrow()));
+        assertEquals(config, new String(store.blob(Digest.sha256(config.getBytes()))));
+    }
+
     @Test
     void newSignaturesAreAppendedAndExactDuplicatesSkipped() {
         String tag = CosignAttacher.signatureTag(IMAGE);
