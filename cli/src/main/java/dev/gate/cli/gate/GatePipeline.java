@@ -36,19 +36,10 @@ public final class GatePipeline {
         PolicyGate gate = settings.sbomOnly() ? null
                 : PolicyGate.load(settings.policies(), settings.data(), settings.namespace());
         try (ImageSource source = Transports.source(settings.source(), settings.registries())) {
-            Artifact[] resolved = new Artifact[1];
-            times.time("resolve", () -> resolved[0] = source.resolve());
-            Artifact artifact = resolved[0];
-            List<PlatformImage> images = PlatformImage.of(artifact);
-            Instant scanStart = Instant.now();
-            List<ImageFacts> facts = Cataloging.run(images, main.name().ref(), settings.sbomOnly() ? null : settings.database(),
-                    times);
-            Instant scanEnd = Instant.now();
-            Instant now = Instant.now();
-            ObjectNode input = InputDocument.build(ImageSection.of(main.name(), artifact, images),
-                    facts.stream().map(ImageFacts::sbom).toList(),
-                    facts.stream().anyMatch(f -> f.scanReport() == null) ? null : facts.stream().map(ImageFacts::scanReport).toList(),
-                    settings.signing().describe(), now, settings.params(), environment);
+            Gathered gathered = gather(source, main.name(), times);
+            ObjectNode input = gathered.input();
+            Artifact artifact = gathered.artifact();
+            Instant now = gathered.time();
             Decision decision = null;
             boolean allowed = true;
             JsonNode decisionPredicate = null;
@@ -62,16 +53,37 @@ public final class GatePipeline {
             }
             List<Published> published = new ArrayList<>();
             if (allowed && !settings.dryRun()) {
-                List<Publisher.Subject> subjects = subjects(artifact, facts, decisionPredicate, scanStart, scanEnd);
+                List<Publisher.Subject> subjects = subjects(artifact, gathered.facts(), decisionPredicate, gathered.scanStart(),
+                        gathered.scanEnd());
                 Publisher publisher = new Publisher(settings.signing(), times);
                 for (Destination d : destinations) {
                     published.add(publisher.publish(d, artifact, subjects, listener));
                 }
             }
             return new GateRun(source.describe(), main.name(), artifact.descriptor().digest().toString(),
-                    artifact.descriptor().mediaType(), facts, input, decision, allowed, settings.dryRun(),
+                    artifact.descriptor().mediaType(), gathered.facts(), input, decision, allowed, settings.dryRun(),
                     settings.signing().method(), published, times.ordered());
         }
+    }
+
+    /** Steps 1 to 4 up to the decision: what was read and learned, and the input document built from it. */
+    record Gathered(Artifact artifact, List<ImageFacts> facts, ObjectNode input, Instant time, Instant scanStart,
+                    Instant scanEnd) {
+    }
+
+    Gathered gather(ImageSource source, ImageName name, StepTimes times) {
+        Artifact[] resolved = new Artifact[1];
+        times.time("resolve", () -> resolved[0] = source.resolve());
+        Artifact artifact = resolved[0];
+        List<PlatformImage> images = PlatformImage.of(artifact);
+        Instant scanStart = Instant.now();
+        List<ImageFacts> facts = Cataloging.run(images, name.ref(), settings.sbomOnly() ? null : settings.database(), times);
+        Instant scanEnd = Instant.now();
+        boolean scanned = facts.stream().allMatch(f -> f.scanReport() != null);
+        ObjectNode input = InputDocument.build(ImageSection.of(name, artifact, images), facts.stream().map(ImageFacts::sbom).toList(),
+                scanned ? facts.stream().map(ImageFacts::scanReport).toList() : null, settings.signing().describe(), scanEnd,
+                settings.params(), environment);
+        return new Gathered(artifact, facts, input, scanEnd, scanStart, scanEnd);
     }
 
     /** Each platform image carries its own SBOM and scan; an index carries the decision and its signature. */

@@ -1,0 +1,94 @@
+package dev.gate.cli.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.gate.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import picocli.CommandLine;
+
+/** Runs gate commands in-process and finds the shared test material and loopback services. */
+final class GateFixtures {
+
+    record Run(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- out\n" + out + "\n--- err\n" + err;
+        }
+    }
+
+    private GateFixtures() {
+    }
+
+    static Run gate(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The repository root (tests run in cli/). */
+    static Path root() {
+        return Path.of("").toAbsolutePath().getParent();
+    }
+
+    /** An advisory database imported from the shared OSV records, or a visible skip without them. */
+    static Path osvDatabase(Path dir) {
+        String shared = System.getProperty("gate.shared", "../../shared");
+        Path osv = Path.of(shared, "osv");
+        if (!Files.isDirectory(osv)) {
+            skip("shared OSV records missing: " + osv);
+        }
+        Path db = dir.resolve("osv.db");
+        Run imported = gate("db", "import", osv.toString(), "--db", db.toString());
+        assertEquals(0, imported.code(), imported.toString());
+        return db;
+    }
+
+    /** A key pair made by {@code gate key generate}; the password is "pw" (tests set it in the environment). */
+    static Path keyPair(Path dir) {
+        Run generated = gate("key", "generate", "--output-key-prefix", dir.resolve("gate").toString());
+        assertEquals(0, generated.code(), generated.toString());
+        return dir.resolve("gate.key");
+    }
+
+    static String service(String key) {
+        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
+        Map<String, String> values = new HashMap<>();
+        if (Files.isRegularFile(file)) {
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        values.put(line.substring(0, eq), line.substring(eq + 1));
+                    }
+                }
+            } catch (IOException e) {
+                fail("cannot read " + file + ": " + e);
+            }
+        }
+        String value = values.get(key);
+        if (value == null) {
+            skip(key + " is not running: start the services with `bash .ci/services.sh start`");
+        }
+        return value;
+    }
+
+    static void skip(String why) {
+        if ("true".equals(System.getenv("CI"))) {
+            fail(why);
+        }
+        System.err.println("SKIPPED: " + why);
+        Assumptions.abort(why);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gate.cli.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.transport.ImageSource;
+import dev.gate.image.transport.Transports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The input document the pipeline builds, checked against docs/policy-input.schema.json. */
+class InputDocumentTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static PipelineSettings settings(String source, String destination, Path db) {
+        return new PipelineSettings(source, destination, List.of(), List.of(), List.of(), Map.of("high_fix_max_days", "14"),
+                null, SigningMethod.none(), db, db == null, false, false, RegistryOptions.defaults());
+    }
+
+    private static JsonNode gather(PipelineSettings settings, Map<String, String> env) {
+        GatePipeline pipeline = new GatePipeline(settings, env::get);
+        Destination destination = Destination.parse(settings.destination(), settings.registries());
+        try (ImageSource source = Transports.source(settings.source())) {
+            return pipeline.gather(source, destination.name(), new StepTimes()).input();
+        }
+    }
+
+    static Set<ValidationMessage> validate(JsonNode document) throws IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(GateFixtures.root().resolve("docs/policy-input.schema.json")));
+        return schema.validate(document);
+    }
+
+    @Test
+    void sampleImageDocumentMatchesTheSchemaAndTheImage() throws IOException {
+        JsonNode doc = gather(settings("oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0",
+                "registry.example.com/payments/api:v1.2.3", null), Map.of("GITHUB_ACTIONS", "true", "GITHUB_SHA", "abc123"));
+        assertEquals(Set.of(), validate(doc), doc.toPrettyString());
+        JsonNode image = doc.get("image");
+        assertEquals("registry.example.com/payments/api:v1.2.3", image.get("ref").asText());
+        assertEquals("registry.example.com", image.get("registry").asText());
+        assertEquals("payments/api", image.get("repository").asText());
+        assertEquals("payments", image.get("namespace").asText());
+        assertEquals("api", image.get("name").asText());
+        assertEquals("v1.2.3", image.get("tag").asText());
+        assertEquals("sha256:799fb5134de02aaa15cf6285f044fb8d90b86815d0cec9bd4217f21ae486a440", image.get("digest").asText());
+        assertEquals("[\"linux/amd64\"]", image.get("platforms").toString());
+        assertEquals("10001", image.at("/config/user").asText());
+        assertEquals("https://example.com/gate/sample", image.at("/config/labels/org.opencontainers.image.source").asText());
+        assertEquals(1, image.get("layers").size());
+        assertEquals("debian", doc.at("/sbom/os/id").asText());
+        assertEquals(3, doc.at("/sbom/components").size());
+        JsonNode baseFiles = doc.at("/sbom/components/0");
+        assertEquals("base-files", baseFiles.get("name").asText());
+        assertEquals("deb", baseFiles.get("ecosystem").asText());
+        assertEquals("[\"GPL-2.0-or-later\"]", baseFiles.get("licenses").toString());
+        assertEquals(image.at("/layers/0/digest").asText(), baseFiles.get("layer").asText());
+        assertTrue(doc.at("/scan/skipped").asBoolean());
+        assertEquals(0, doc.get("vulnerabilities").size());
+        assertEquals("none", doc.at("/signing/method").asText());
+        assertEquals("14", doc.at("/context/params/high_fix_max_days").asText());
+        assertEquals("github-actions", doc.at("/context/ci/provider").asText());
+        assertEquals("abc123", doc.at("/context/ci/sha").asText());
+        assertTrue(doc.at("/context/time").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+    }
+
+    @Test
+    void vulnerablePackageAppearsWithFixAndSeverity(@TempDir Path dir) throws IOException {
+        Path db = GateFixtures.osvDatabase(dir);
+        Path layout = dir.resolve("vulnerable");
+        TestImages.write(layout, "2.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
+        JsonNode doc = gather(settings("oci:" + layout + ":2.0.0", "registry.example.com/team/app:2.0.0", db), Map.of());
+        assertEquals(Set.of(), validate(doc), doc.toPrettyString());
+        JsonNode vulnerability = doc.at("/vulnerabilities/0");
+        assertEquals("GHSA-xvch-5gv4-984h", vulnerability.get("id").asText());
+        assertEquals("CRITICAL", vulnerability.get("severity").asText());
+        assertTrue(vulnerability.get("fixAvailable").asBoolean());
+        assertEquals("[\"1.2.6\"]", vulnerability.get("fixedVersions").toString());
+        assertEquals("minimist", vulnerability.at("/package/name").asText());
+        assertEquals(1, doc.at("/scan/summary/critical").asInt());
+        assertFalse(doc.at("/scan/skipped").asBoolean());
+        assertTrue(doc.at("/scan/database/advisories").asInt() > 0);
+        assertEquals("", doc.at("/context/ci/provider").asText(""));
+    }
+
+    @Test
+    void multiPlatformIndexListsEveryPlatform(@TempDir Path dir) throws IOException {
+        Path layout = dir.resolve("multi");
+        TestImages.writeIndex(layout, "3.0.0", List.of(TestImages.Spec.compliant(),
+                TestImages.Spec.compliant().withArchitecture("arm64")));
+        JsonNode doc = gather(settings("oci:" + layout + ":3.0.0", "oci:" + dir.resolve("out") + ":3.0.0", null), Map.of());
+        assertEquals(Set.of(), validate(doc), doc.toPrettyString());
+        assertEquals("[\"linux/amd64\",\"linux/arm64\"]", doc.at("/image/platforms").toString());
+        assertEquals("application/vnd.oci.image.index.v1+json", doc.at("/image/mediaType").asText());
+        assertEquals(ImageName.LAYOUT_REGISTRY, doc.at("/image/registry").asText());
+        assertEquals("out", doc.at("/image/repository").asText());
+        assertEquals(2, doc.at("/image/layers").size());
+    }
+
+    @Test
+    void schemaRejectsADocumentWithoutTheImage() throws IOException {
+        JsonNode broken = JSON.readTree("{\"sbom\":{},\"vulnerabilities\":[],\"scan\":{},\"signing\":{},\"context\":{}}");
+        assertFalse(validate(broken).isEmpty());
+    }
+}
