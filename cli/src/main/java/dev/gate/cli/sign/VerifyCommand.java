@@ -1,6 +1,7 @@
 package dev.gate.cli.sign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.gate.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
 import dev.gate.signing.InTotoStatement;
@@ -61,6 +62,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RegistryFlags registry = new RegistryFlags();
 
+    @Mixin
+    PolicyRecheck recheck = new PolicyRecheck();
+
     @Override
     public Integer call() throws Exception {
         if (!output.equals("text") && !output.equals("json")) {
@@ -77,14 +81,34 @@ public final class VerifyCommand implements Callable<Integer> {
         SignTarget target = SignTarget.open(image, registry.toOptions());
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
         Verification result = new ImageVerifier(target.store(), publicKey, keyless).verify(target.repository(), target.digest(), type);
+        PolicyRecheck.Outcome policy = recheckPolicies(target, publicKey, result);
         PrintWriter out = spec.commandLine().getOut();
         if (output.equals("json")) {
-            out.println(new ObjectMapper().writeValueAsString(result));
+            com.fasterxml.jackson.databind.node.ObjectNode json = new ObjectMapper().valueToTree(result);
+            if (policy != null) {
+                json.set("policy", policy.json());
+            }
+            out.println(json);
         } else {
             print(out, target, result);
+            if (policy != null) {
+                policy.print(out);
+            }
         }
         out.flush();
-        return result.ok() ? 0 : 1;
+        return result.ok() && (policy == null || policy.passed()) ? 0 : 1;
+    }
+
+    /** With --policy every signature and attestation must verify, and today's policies must allow the image. */
+    private PolicyRecheck.Outcome recheckPolicies(SignTarget target, PublicKey publicKey, Verification result) {
+        if (!recheck.requested()) {
+            return null;
+        }
+        if (publicKey == null) {
+            throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
+        }
+        return recheck.evaluate(target.reference(), target.digest(), target.store(), registry.toOptions(), publicKey,
+                result.failures(), Passwords.environment);
     }
 
     private KeylessPolicy keylessPolicy() {

@@ -56,7 +56,7 @@ public final class TextSummary {
         out.flush();
     }
 
-    static String line(RuleResult r) {
+    public static String line(RuleResult r) {
         return r.namespace() + "." + r.rule() + ": " + r.message() + (r.location() == null ? "" : "  [" + r.location() + "]");
     }
 }
