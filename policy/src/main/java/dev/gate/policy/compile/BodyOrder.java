@@ -92,6 +92,7 @@ final class BodyOrder {
             for (String v : all) if (visible.contains(v)) needs.add(v);
             outs.clear();
         }
+        if (!l.negated()) needs.removeAll(outs);
         outs.removeAll(needs);
         return new Info(l, needs, outs);
     }

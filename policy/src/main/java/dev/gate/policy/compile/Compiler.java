@@ -44,6 +44,7 @@ public final class Compiler {
         List<Module> compiled = new ArrayList<>();
         for (Module m : modules) {
             ModuleContext ctx = new ModuleContext(m);
+            tree.node(RuleTree.strings(m.packagePath()));
             List<Rule> rules = new ArrayList<>();
             for (Rule r : m.rules()) {
                 Rule c = compileRule(r, ctx);
@@ -107,7 +108,9 @@ public final class Compiler {
 
     private void place(Module m, Rule r) {
         if (r.kind() == Rule.Kind.FUNCTION) {
-            functions.computeIfAbsent("data." + String.join(".", fullPath(m, r)), k -> new ArrayList<>()).add(r);
+            List<String> path = fullPath(m, r);
+            functions.computeIfAbsent("data." + String.join(".", path), k -> new ArrayList<>()).add(r);
+            tree.node(RuleTree.strings(path.subList(0, path.size() - 1)));
             return;
         }
         List<Value> path = RuleTree.strings(m.packagePath());
@@ -120,6 +123,7 @@ public final class Compiler {
     }
 
     private Rule compileRule(Rule r, ModuleContext ctx) {
+        if (r.args() != null) r = argumentsAsPatterns(r);
         Scope scope = new Scope(null, false);
         Set<String> argVars = new HashSet<>();
         if (r.args() != null) for (Term a : r.args()) Vars.all(a, argVars);
@@ -138,6 +142,31 @@ public final class Compiler {
         Rule elseRule = r.elseRule() == null ? null : compileRule(r.elseRule().with(r.head(), r.args(), r.elseRule().value(),
                 r.elseRule().body(), r.elseRule().elseRule()), ctx);
         return r.with(head, args, value, body, elseRule);
+    }
+
+    /**
+     * Function arguments that are not patterns (templates, references, calls) become fresh variables compared in the
+     * body, so that they are evaluated once the body has bound what they read.
+     */
+    private static Rule argumentsAsPatterns(Rule r) {
+        List<Term> args = new ArrayList<>();
+        List<Literal> body = new ArrayList<>();
+        for (Term a : r.args()) {
+            if (isPattern(a)) { args.add(a); continue; }
+            Term.Var v = new Term.Var("$arg" + RENAMES.incrementAndGet(), a.span());
+            args.add(v);
+            body.add(new Literal(new Expr.Unify(v, a), false, List.of(), a.span()));
+        }
+        if (body.isEmpty()) return r;
+        body.addAll(r.body());
+        return r.with(r.head(), args, r.value(), body, r.elseRule());
+    }
+
+    private static boolean isPattern(Term t) {
+        if (t instanceof Term.Var || t instanceof Term.Scalar) return true;
+        if (t instanceof Term.ArrayTerm a) return a.elements().stream().allMatch(Compiler::isPattern);
+        if (t instanceof Term.ObjectTerm o) return o.entries().stream().allMatch(e -> e.key() instanceof Term.Scalar && isPattern(e.value()));
+        return false;
     }
 
     /** Variables a body declares at its own level with {@code :=} or {@code some}: they shadow rule names. */

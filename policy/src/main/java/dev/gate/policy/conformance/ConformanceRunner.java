@@ -52,7 +52,7 @@ public final class ConformanceRunner {
         } catch (PolicyException e) {
             if (!c.expectsError()) return new Outcome(c, false, "unexpected error " + e.code() + ": " + e.getMessage());
             boolean codeOk = c.wantErrorCode() == null || c.wantErrorCode().equals(e.code());
-            boolean messageOk = c.wantError() == null || String.valueOf(e.getMessage()).contains(c.wantError());
+            boolean messageOk = c.wantError() == null || (e.code() + ": " + e.getMessage()).contains(c.wantError());
             if (codeOk && messageOk) return new Outcome(c, true, "");
             return new Outcome(c, false, "wanted error " + c.wantErrorCode() + " \"" + c.wantError() + "\", got " + e.code() + ": " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

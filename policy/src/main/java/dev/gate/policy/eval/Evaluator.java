@@ -265,9 +265,32 @@ public final class Evaluator {
             if (x.elements().size() == y.elements().size()) unifyPairs(x.elements(), y.elements(), 0, b, k);
             return;
         }
+        if (a instanceof Term.ObjectTerm x && c instanceof Term.ObjectTerm y && hasUnboundPattern(a, b) && hasUnboundPattern(c, b)) {
+            unifyObjects(x, y, b, k);
+            return;
+        }
         if (hasUnboundPattern(a, b)) { evalTerm(c, b, v -> unifyValue(a, v, b, k)); return; }
         if (hasUnboundPattern(c, b)) { evalTerm(a, b, v -> unifyValue(c, v, b, k)); return; }
         evalTerm(a, b, va -> evalTerm(c, b, vc -> { if (va.equals(vc)) k.run(); }));
+    }
+
+    /** Two object patterns: same keys, values unified pairwise (keys must be ground). */
+    private void unifyObjects(Term.ObjectTerm x, Term.ObjectTerm y, Bindings b, Next k) {
+        if (x.entries().size() != y.entries().size()) return;
+        List<Term> keys = new ArrayList<>();
+        for (Term.Entry e : x.entries()) keys.add(e.key());
+        for (Term.Entry e : y.entries()) keys.add(e.key());
+        evalAll(keys, 0, new Value[keys.size()], b, kv -> {
+            int n = x.entries().size();
+            List<Term> left = new ArrayList<>(), right = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int j = kv.subList(n, 2 * n).indexOf(kv.get(i));
+                if (j < 0) return;
+                left.add(x.entries().get(i).value());
+                right.add(y.entries().get(j).value());
+            }
+            unifyPairs(left, right, 0, b, k);
+        });
     }
 
     private void unifyPairs(List<Term> xs, List<Term> ys, int i, Bindings b, Next k) {
@@ -447,10 +470,22 @@ public final class Evaluator {
         });
     }
 
+    /** Walks base data, where a number also finds the object key spelled as that number. */
+    private void walkBase(Value v, List<Term> path, int i, Bindings b, Values k) {
+        if (i == path.size() || !(v instanceof ObjectValue) || isUnboundVar(path.get(i), b) || hasUnboundPattern(path.get(i), b)) {
+            walk(v, path, i, b, k);
+            return;
+        }
+        evalTerm(path.get(i), b, key -> {
+            Value child = baseChild(v, key);
+            if (child != null) walkBase(child, path, i + 1, b, k);
+        });
+    }
+
     /** Walks {@code data}: the rule tree where rules live, base data elsewhere. */
     private void evalData(List<Term> path, int i, RuleTree.Node node, Value base, Bindings b, Values k) {
         if (node == null || state.isMasked(node.path())) {
-            if (base != null) walk(base, path, i, b, k);
+            if (base != null) walkBase(base, path, i, b, k);
             return;
         }
         if (node.hasRules()) {
@@ -473,7 +508,15 @@ public final class Evaluator {
             }
             return;
         }
-        evalTerm(e, b, key -> evalData(path, i + 1, node.child(key), base == null ? null : Documents.index(base, key), b, k));
+        evalTerm(e, b, key -> evalData(path, i + 1, node.child(key), baseChild(base, key), b, k));
+    }
+
+    /** Base documents come from JSON, so a number key also finds the key spelled as that number. */
+    private static Value baseChild(Value base, Value key) {
+        if (base == null) return null;
+        Value v = Documents.index(base, key);
+        if (v == null && base instanceof ObjectValue o && key instanceof dev.gate.policy.value.NumberValue) v = o.get(StringValue.of(key.toString()));
+        return v;
     }
 
     /** The whole document under a node without rules of its own: base data merged with the rules below. */
@@ -526,7 +569,20 @@ public final class Evaluator {
         for (Rule r : rules) if (suffixLength(r) > 0) complete = false;
         if (complete && first.kind() == Rule.Kind.SET) return setValue(rules);
         if (complete) return completeValue(rules, node);
-        return objectValue(rules);
+        Value v = objectValue(rules);
+        return node.children().isEmpty() ? v : mergeChildren((ObjectValue) v, node, first);
+    }
+
+    /** Rules with ground heads below an object rule's node add their keys; the same key twice is a conflict. */
+    private Value mergeChildren(ObjectValue v, RuleTree.Node node, Rule rule) {
+        TreeMap<Value, Value> m = new TreeMap<>(v.entries());
+        for (Map.Entry<Value, RuleTree.Node> c : node.children().entrySet()) {
+            Value child = subtree(c.getValue(), null);
+            if (child == null) continue;
+            Value old = m.putIfAbsent(c.getKey(), child);
+            if (old != null && !old.equals(child)) throw conflict(rule.span(), rule.file(), "object keys must be unique");
+        }
+        return ObjectValue.of(m);
     }
 
     /** How many head elements after the ground prefix (the part evaluated into keys). */
@@ -636,22 +692,55 @@ public final class Evaluator {
 
     private void evalCall(Term.Call c, int argCount, Bindings b, Values k) {
         CallTarget target = c.target();
-        State.Mock mock = state.mocks.get(mockKey(target));
+        String key = mockKey(target);
+        State.Mock mock = state.mocks.get(key);
         if (mock != null) {
             if (mock.value() != null) {
                 evalAll(c.args().subList(0, argCount), 0, new Value[argCount], b, args -> k.accept(mock.value()));
                 return;
             }
-            target = mock.function();
+            // Inside the replacement, the replaced function is the original again (a mock may call what it mocks).
+            State outer = state;
+            CallTarget replacement = mock.function();
+            evalArgs(c.args().subList(0, argCount), b, args -> {
+                state = outer.withoutMock(key);
+                try {
+                    Values back = v -> inState(outer, () -> k.accept(v));
+                    if (replacement instanceof CallTarget.Function f) callFunction(f, args, c.span(), back);
+                    else if (isSpecial(((CallTarget.Builtin) replacement).name())) throw new PolicyException("rego_type_error", "cannot mock with " + mockKey(replacement), location(c.span()));
+                    else callBuiltin(((CallTarget.Builtin) replacement).name(), args, c.span(), back);
+                } finally {
+                    state = outer;
+                }
+            });
+            return;
         }
         CallTarget resolved = target;
         if (resolved instanceof CallTarget.Builtin bt && isSpecial(bt.name())) {
             special(c, bt.name(), argCount, b, k);
             return;
         }
-        evalAll(c.args().subList(0, argCount), 0, new Value[argCount], b, args -> {
+        evalArgs(c.args().subList(0, argCount), b, args -> {
             if (resolved instanceof CallTarget.Function f) callFunction(f, args, c.span(), k);
             else callBuiltin(((CallTarget.Builtin) resolved).name(), args, c.span(), k);
+        });
+    }
+
+    /** Arguments in source order, except that references go first: iterating them binds what other arguments read. */
+    private void evalArgs(List<Term> args, Bindings b, ValueList k) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) if (args.get(i) instanceof Term.Ref) order.add(i);
+        for (int i = 0; i < args.size(); i++) if (!(args.get(i) instanceof Term.Ref)) order.add(i);
+        Value[] values = new Value[args.size()];
+        evalOrdered(args, order, 0, values, b, k);
+    }
+
+    private void evalOrdered(List<Term> args, List<Integer> order, int i, Value[] values, Bindings b, ValueList k) {
+        if (i == order.size()) { k.accept(List.of(values.clone())); return; }
+        int at = order.get(i);
+        evalTerm(args.get(at), b, v -> {
+            values[at] = v;
+            evalOrdered(args, order, i + 1, values, b, k);
         });
     }
 

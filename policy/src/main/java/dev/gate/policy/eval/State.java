@@ -49,6 +49,12 @@ final class State {
         return new State(input, data, masked, m);
     }
 
+    State withoutMock(String name) {
+        Map<String, Mock> m = new HashMap<>(mocks);
+        m.remove(name);
+        return new State(input, data, masked, m);
+    }
+
     /** A node is masked when an override replaced the document at its path or above it. */
     boolean isMasked(List<Value> path) {
         for (List<Value> m : masked) {

@@ -63,15 +63,15 @@ public final class Parser {
     // ---- module level -------------------------------------------------------------------------------------------
 
     private Module module() {
-        if (!isKeyword(peek(), "package")) throw error(peek(), "expected package declaration");
+        if (!atKeyword("package")) throw error(peek(), "expected package declaration");
         next();
         List<String> pkg = dottedPath(true);
         List<Module.Import> imports = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
-        while (isKeyword(peek(), "import")) imports.add(importDecl());
+        while (atKeyword("import")) imports.add(importDecl());
         while (peek().kind() != Token.Kind.EOF) {
-            if (isKeyword(peek(), "import")) throw error(peek(), "import must come before rules");
-            if (isKeyword(peek(), "package")) throw error(peek(), "unexpected package: one package per file");
+            if (atKeyword("import")) throw error(peek(), "import must come before rules");
+            if (atKeyword("package")) throw error(peek(), "unexpected package: one package per file");
             rules.add(rule());
         }
         return new Module(source, pkg, imports, rules);
@@ -112,7 +112,7 @@ public final class Parser {
     private Rule rule() {
         Token start = peek();
         boolean isDefault = false;
-        if (isKeyword(start, "default")) { next(); isDefault = true; }
+        if (atKeyword("default")) { next(); isDefault = true; }
         List<Term> head = headRef();
         List<Term> args = null;
         if (!newlineBefore() && peekOp("(")) {
@@ -128,11 +128,6 @@ public final class Parser {
         } else if (!newlineBefore() && (peekOp(":=") || peekOp("="))) {
             next();
             value = infix();
-        } else if (head.size() > 1 && head.get(head.size() - 1) instanceof Term.Var v && args == null) {
-            // p[x] if { ... } without a value: a partial set, as OPA reads it.
-            kind = Rule.Kind.SET;
-            value = v;
-            head = head.subList(0, head.size() - 1);
         }
         if (isDefault && value == null) throw error(start, "default rule must have a value");
         List<Literal> body = ruleBody(isDefault);
@@ -142,7 +137,7 @@ public final class Parser {
     }
 
     private List<Term> headRef() {
-        Token name = expectIdent("rule name");
+        Token name = namesRef(p) ? next() : expectIdent("rule name");
         List<Term> head = new ArrayList<>();
         head.add(new Term.Scalar(StringValue.of(name.text()), name.span()));
         while (!newlineBefore() && (peekOp(".") || peekOp("["))) {
@@ -188,7 +183,7 @@ public final class Parser {
     }
 
     private Rule elseChain(Rule.Kind kind, List<Term> head, List<Term> args) {
-        if (!isKeyword(peek(), "else")) return null;
+        if (!atKeyword("else")) return null;
         Token at = next();
         if (kind == Rule.Kind.SET) throw error(at, "else keyword cannot be used on multi-value rules");
         Term value = null;
@@ -227,18 +222,18 @@ public final class Parser {
         Token start = peek();
         Expr expr;
         boolean negated = false;
-        if (isKeyword(start, "some")) {
+        if (atKeyword("some")) {
             next();
             expr = some();
-        } else if (isKeyword(start, "every")) {
+        } else if (atKeyword("every")) {
             next();
             expr = every();
         } else {
-            if (isKeyword(start, "not")) { next(); negated = true; }
+            if (atKeyword("not")) { next(); negated = true; }
             expr = expression();
         }
         List<Literal.With> withs = new ArrayList<>();
-        while (!newlineBefore() && isKeyword(peek(), "with")) {
+        while (isKeyword(peek(), "with") && !namesRef(p)) {
             Token w = next();
             Term target = postfix();
             if (!isKeyword(peek(), "as")) throw error(peek(), "expected as after with target");
@@ -411,6 +406,8 @@ public final class Parser {
     }
 
     private Term identifier(Token t) {
+        if (KEYWORDS.contains(t.text()) && namesRef(p - 1)) return new Term.Var(t.text(), t.span());
+        if (t.text().equals("contains") && peekOp("(") && adjacentTo(t)) return new Term.Var(t.text(), t.span());
         switch (t.text()) {
             case "true": return new Term.Scalar(BooleanValue.TRUE, t.span());
             case "false": return new Term.Scalar(BooleanValue.FALSE, t.span());
@@ -431,6 +428,11 @@ public final class Parser {
         switch (t.text()) {
             case "(" -> {
                 Term inner = infix();
+                if (acceptOp(",")) {
+                    Term value = relation(null);
+                    expectKeyword("in");
+                    inner = call("internal.member_3", inner.span(), inner, value, relation(null));
+                }
                 expectOp(")");
                 return inner;
             }
@@ -556,6 +558,17 @@ public final class Parser {
     }
 
     private static boolean isKeyword(Token t, String word) { return t.is(Token.Kind.IDENT, word); }
+
+    /** The next token is the keyword, not a name that merely spells it ({@code if.foo}, {@code else.x}). */
+    private boolean atKeyword(String word) { return isKeyword(peek(), word) && !namesRef(p); }
+
+    /** A keyword directly followed by a dot and a name is a reference head, e.g. {@code true.foo}. */
+    private boolean namesRef(int index) {
+        if (index + 2 >= tokens.size()) return false;
+        Token word = tokens.get(index), dot = tokens.get(index + 1);
+        return dot.is(Token.Kind.OPERATOR, ".") && word.span().end() == dot.span().start()
+                && tokens.get(index + 2).kind() == Token.Kind.IDENT;
+    }
 
     private void expectKeyword(String word) {
         if (!isKeyword(peek(), word)) throw error(peek(), "unexpected " + describe(peek()) + ", expected " + word);
