@@ -8,7 +8,6 @@ import dev.gate.scan.Scanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,14 +87,7 @@ public final class GateOptions {
         if (sbomOnly && !policies.isEmpty()) {
             throw GateException.input("--sbom-only evaluates no policies; drop --policy or --sbom-only");
         }
-        Map<String, String> merged = new LinkedHashMap<>(cfg.params());
-        for (String p : params) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw GateException.input("--param " + p + ": expected NAME=VALUE");
-            }
-            merged.put(p.substring(0, eq), p.substring(eq + 1));
-        }
+        Map<String, String> merged = Params.merge(cfg.params(), params);
         Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries());
         insecure.addAll(cfg.insecureRegistries());
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;

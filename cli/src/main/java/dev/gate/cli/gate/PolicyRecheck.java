@@ -143,14 +143,7 @@ public final class PolicyRecheck {
         if (decision != null) {
             decision.path("input").path("params").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         }
-        for (String p : params) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw GateException.input("--param " + p + ": expected NAME=VALUE");
-            }
-            out.put(p.substring(0, eq), p.substring(eq + 1));
-        }
-        return out;
+        return Params.merge(out, params);
     }
 
     private JsonNode rescan(JsonNode bom, Digest image) {
