@@ -1,0 +1,165 @@
+package dev.gate.cli.gate;
+
+import static dev.gate.cli.gate.GateFixtures.gate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.cli.gate.GateFixtures.Run;
+import dev.gate.cli.sign.Passwords;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate's publishing against a real Distribution registry (GATE_REGISTRY_PLAIN), without the
+ * policy step: order, faults in the middle, reruns, and what gate verify makes of moved tags and
+ * tampered attestations.
+ */
+class PipelineRegistryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SAMPLE_DIGEST = "sha256:799fb5134de02aaa15cf6285f044fb8d90b86815d0cec9bd4217f21ae486a440";
+    private static final String SAMPLE_HEX = SAMPLE_DIGEST.substring(7);
+
+    @TempDir
+    Path dir;
+    String registry;
+    String repository;
+
+    @BeforeEach
+    void setUp() {
+        registry = GateFixtures.service("GATE_REGISTRY_PLAIN");
+        repository = "gate-test/pipeline-" + UUID.randomUUID().toString().substring(0, 8);
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+    }
+
+    @AfterEach
+    void restore() {
+        Passwords.environment = System::getenv;
+    }
+
+    private String sample() {
+        return "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0";
+    }
+
+    @Test
+    void failureBeforeTheTagLeavesNoTagAndARerunFinishesWithoutReuploading() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        try (FaultyProxy proxy = new FaultyProxy(registry)) {
+            String attestationTag = "sha256-" + SAMPLE_HEX + ".att";
+            proxy.failWhen((method, path) -> method.equals("PUT") && path.endsWith("/manifests/" + attestationTag));
+            String destination = proxy.hostPort() + "/" + repository + ":1.0.0";
+            Run failed = gate("push", "--sbom-only", "--key", key.toString(), sample(), destination);
+            assertEquals(3, failed.code(), failed.toString());
+            assertTrue(proxy.failures.get() > 0);
+            assertEquals(200, RegistryChecks.manifestStatus(registry, repository, SAMPLE_DIGEST), "the image went by digest");
+            assertEquals(200, RegistryChecks.manifestStatus(registry, repository, "sha256-" + SAMPLE_HEX + ".sig"));
+            assertFalse(RegistryChecks.tags(registry, repository).contains("1.0.0"), "no tag after a failed run");
+
+            proxy.failWhen((method, path) -> false);
+            Run rerun = gate("push", "--sbom-only", "--key", key.toString(), sample(), destination, "--output", "json");
+            assertEquals(0, rerun.code(), rerun.toString());
+            JsonNode report = JSON.readTree(rerun.out());
+            assertEquals(0, report.at("/published/0/blobsUploaded").asInt(), "every blob was there already");
+            assertTrue(RegistryChecks.tags(registry, repository).contains("1.0.0"));
+        }
+        JsonNode inspected = RegistryChecks.skopeoInspect(registry + "/" + repository + ":1.0.0");
+        assertEquals(SAMPLE_DIGEST, inspected.get("Digest").asText());
+        Run verified = gate("verify", "--key", dir.resolve("gate.pub").toString(), registry + "/" + repository + ":1.0.0");
+        assertEquals(0, verified.code(), verified.toString());
+        assertTrue(verified.out().contains("verified signature"), verified.out());
+        assertTrue(verified.out().contains("verified attestation https://cyclonedx.org/bom"), verified.out());
+        assertFalse(verified.out().contains("not verified"), verified.out());
+    }
+
+    @Test
+    void tagMovedToAnUnsignedImageFailsVerification() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        String image = registry + "/" + repository + ":1.0.0";
+        assertEquals(0, gate("push", "--sbom-only", "--key", key.toString(), sample(), image).code());
+        Path other = dir.resolve("other");
+        TestImages.write(other, "1.0.0", TestImages.Spec.compliant().withFile("etc/motd", "moved\n"));
+        Run plain = gate("push", "oci:" + other + ":1.0.0", image);
+        assertEquals(0, plain.code(), plain.toString());
+        Run verified = gate("verify", "--key", dir.resolve("gate.pub").toString(), image);
+        assertEquals(1, verified.code(), verified.toString());
+        assertTrue(verified.out().contains(".sig: no signatures found"), verified.out());
+    }
+
+    @Test
+    void tamperedSbomAttestationIsNotVerified() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        String image = registry + "/" + repository + ":1.0.0";
+        assertEquals(0, gate("push", "--sbom-only", "--key", key.toString(), sample(), image).code());
+        tamperWithAttestation();
+        Run sbom = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--attestation-type", "cyclonedx", image);
+        assertEquals(1, sbom.code(), sbom.toString());
+        assertTrue(sbom.out().contains("attestation does not verify with this key"), sbom.out());
+    }
+
+    /** Rewrites the statement inside the DSSE envelope of the .att layer and pushes the altered manifest. */
+    private void tamperWithAttestation() throws Exception {
+        String tag = "sha256-" + SAMPLE_HEX + ".att";
+        ObjectNode manifest = (ObjectNode) JSON.readTree(RegistryChecks.manifest(registry, repository, tag));
+        ObjectNode layer = (ObjectNode) manifest.at("/layers/0");
+        byte[] envelopeBytes = blob(layer.get("digest").asText());
+        ObjectNode envelope = (ObjectNode) JSON.readTree(envelopeBytes);
+        String statement = new String(Base64.getDecoder().decode(envelope.get("payload").asText()), StandardCharsets.UTF_8);
+        String altered = statement.replace("base-files", "base-filez");
+        assertFalse(statement.equals(altered));
+        envelope.put("payload", Base64.getEncoder().encodeToString(altered.getBytes(StandardCharsets.UTF_8)));
+        byte[] newEnvelope = JSON.writeValueAsBytes(envelope);
+        String newDigest = uploadBlob(newEnvelope);
+        layer.put("digest", newDigest);
+        layer.put("size", newEnvelope.length);
+        RegistryChecks.putManifest(registry, repository, tag, JSON.writeValueAsBytes(manifest), "application/vnd.oci.image.manifest.v1+json");
+    }
+
+    private byte[] blob(String digest) throws Exception {
+        var response = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + registry + "/v2/" + repository + "/blobs/" + digest))
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    private String uploadBlob(byte[] content) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        String digest = "sha256:" + TestImages.sha256(content);
+        var start = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + registry + "/v2/" + repository
+                + "/blobs/uploads/")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(202, start.statusCode());
+        String location = start.headers().firstValue("Location").orElseThrow();
+        java.net.URI upload = java.net.URI.create("http://" + registry).resolve(location);
+        String url = upload + (upload.getQuery() == null ? "?" : "&") + "digest=" + digest;
+        var put = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(201, put.statusCode());
+        return digest;
+    }
+
+    @Test
+    void alsoPushesTheSignedResultToASecondRepository() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        String mirror = repository + "-mirror";
+        Run run = gate("push", "--sbom-only", "--key", key.toString(), sample(), registry + "/" + repository + ":1.0.0",
+                "--also", registry + "/" + mirror + ":1.0.0", "--output", "json");
+        assertEquals(0, run.code(), run.toString());
+        assertEquals(2, JSON.readTree(run.out()).get("published").size());
+        for (String repo : List.of(repository, mirror)) {
+            Run verified = gate("verify", "--key", dir.resolve("gate.pub").toString(), registry + "/" + repo + ":1.0.0");
+            assertEquals(0, verified.code(), verified.toString());
+            assertTrue(verified.out().contains("verified signature subject " + registry + "/" + repo), verified.out());
+        }
+    }
+}
