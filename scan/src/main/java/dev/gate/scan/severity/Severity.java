@@ -20,12 +20,16 @@ public enum Severity {
         return LOW;
     }
 
-    /** GHSA's {@code database_specific.severity} and distribution words (Red Hat's Important, Debian's urgency). */
+    /**
+     * GHSA's {@code database_specific.severity} and distribution words (Red Hat's Important, Debian's
+     * urgency, Ubuntu's priority). Debian marks urgencies taken from NVD with trailing asterisks
+     * ({@code low**}); "not yet assigned", "end-of-life" and Ubuntu's "untriaged" say nothing: UNKNOWN.
+     */
     public static Severity ofWord(String word) {
         if (word == null) {
             return UNKNOWN;
         }
-        return switch (word.trim().toLowerCase(Locale.ROOT)) {
+        return switch (word.trim().replaceAll("\\*+$", "").toLowerCase(Locale.ROOT)) {
             case "critical" -> CRITICAL;
             case "high", "important" -> HIGH;
             case "moderate", "medium" -> MEDIUM;

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Rates an advisory for one affected package, most specific source first: a CVSS v3 vector
  * (per package, then per record), a CVSS v4 vector, GHSA's {@code database_specific.severity},
- * a distribution's rating (Debian urgency; the "Important:" prefix of Red Hat-style summaries).
+ * a distribution's rating (Debian urgency, Ubuntu priority, the "Important:" prefix of Red Hat-style summaries).
  */
 public final class SeverityRater {
 
@@ -30,7 +30,7 @@ public final class SeverityRater {
             }
         }
         for (String word : new String[] {record.databaseSeverity(), affected.ghsaSeverity(), affected.urgency(),
-                summaryPrefix(record.summary())}) {
+                typedWord(scores, "Ubuntu"), summaryPrefix(record.summary())}) {
             Severity severity = Severity.ofWord(word);
             if (severity != Severity.UNKNOWN) {
                 return new SeverityRating(severity, null, null, null);
@@ -53,6 +53,11 @@ public final class SeverityRater {
             return null; // an unreadable vector falls through to the next source of severity
         }
         return null;
+    }
+
+    /** A rating word OSV carries as a severity entry of its own type (Ubuntu's {@code {"type":"Ubuntu","score":"medium"}}). */
+    private static String typedWord(List<SeverityScore> scores, String type) {
+        return scores.stream().filter(s -> type.equals(s.type())).map(SeverityScore::score).findFirst().orElse(null);
     }
 
     /** AlmaLinux and Red Hat summaries start with the rating: "Important: openssl security update". */
