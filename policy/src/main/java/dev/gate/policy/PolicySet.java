@@ -1,12 +1,23 @@
 package dev.gate.policy;
 
+import dev.gate.policy.ast.Module;
 import dev.gate.policy.decision.Decision;
+import dev.gate.policy.decision.DecisionRules;
+import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.value.Value;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Policies as a CI gate sees them: Rego files (or folders of them, {@code *_test.rego} left out) plus organisation data
@@ -17,25 +28,90 @@ public final class PolicySet {
     /** A loaded file and the SHA-256 of its bytes, for the decision record. */
     public record LoadedFile(Path path, String sha256) {}
 
-    private PolicySet() {}
+    private final RegoEngine engine;
+    private final List<LoadedFile> policyFiles;
+    private final List<LoadedFile> dataFiles;
+
+    private PolicySet(RegoEngine engine, List<LoadedFile> policyFiles, List<LoadedFile> dataFiles) {
+        this.engine = engine;
+        this.policyFiles = List.copyOf(policyFiles);
+        this.dataFiles = List.copyOf(dataFiles);
+    }
 
     /**
      * Loads and compiles; throws {@link PolicyException} with {@code file:line:col} for bad policies and
-     * {@code IllegalArgumentException} naming the file for unreadable or malformed data files.
+     * {@link IllegalArgumentException} naming the file for unreadable or malformed files.
      */
     public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles) {
-        throw new UnsupportedOperationException("policy evaluation is not available yet");
+        return load(policyPaths, dataFiles, false);
     }
 
-    public List<LoadedFile> policyFiles() { return List.of(); }
+    /** As {@link #load(List, List)}; with {@code includeTests} the {@code *_test.rego} files are loaded too. */
+    public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests) {
+        List<Path> files = regoFiles(policyPaths, includeTests);
+        if (files.isEmpty()) throw new IllegalArgumentException("no .rego files found in " + policyPaths);
+        List<PolicyEngine.Module> modules = new ArrayList<>();
+        List<LoadedFile> loaded = new ArrayList<>();
+        for (Path f : files) {
+            byte[] bytes = read(f);
+            modules.add(new PolicyEngine.Module(f.toString(), new String(bytes, StandardCharsets.UTF_8)));
+            loaded.add(new LoadedFile(f, sha256(bytes)));
+        }
+        List<LoadedFile> data = new ArrayList<>();
+        Value merged = DataFiles.merge(dataFiles, (path, bytes) -> data.add(new LoadedFile(path, sha256(bytes))));
+        RegoEngine engine = new RegoEngine();
+        engine.load(modules, merged);
+        return new PolicySet(engine, loaded, data);
+    }
 
-    public List<LoadedFile> dataFiles() { return List.of(); }
+    public List<LoadedFile> policyFiles() { return policyFiles; }
+
+    public List<LoadedFile> dataFiles() { return dataFiles; }
+
+    public RegoEngine engine() { return engine; }
+
+    /** Parsed modules, in load order. */
+    public List<Module> modules() { return engine.modules(); }
 
     /** Evaluates the decision contract over every package, or only {@code namespace} when given. */
     public Decision decide(Value input, Optional<String> namespace, Duration timeout) {
-        throw new UnsupportedOperationException("policy evaluation is not available yet");
+        return DecisionRules.decide(engine, input, namespace, timeout);
     }
 
-    /** Parameters from {@code --param k=v} are part of the input document; this is a convenience for callers. */
-    public static Map<String, String> noParams() { return Map.of(); }
+    /** The .rego files under the given paths (folders recursively), sorted, each once. */
+    public static List<Path> regoFiles(List<Path> paths, boolean includeTests) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isRegularFile(p)) {
+                if (!out.contains(p)) out.add(p);
+                continue;
+            }
+            if (!Files.isDirectory(p)) throw new IllegalArgumentException(p + ": no such policy file or directory");
+            try (Stream<Path> walk = Files.walk(p)) {
+                walk.filter(f -> f.toString().endsWith(".rego") && Files.isRegularFile(f))
+                        .filter(f -> includeTests || !f.getFileName().toString().endsWith("_test.rego"))
+                        .sorted()
+                        .forEach(f -> { if (!out.contains(f)) out.add(f); });
+            } catch (IOException e) {
+                throw new UncheckedIOException(p + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    static byte[] read(Path f) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(f + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

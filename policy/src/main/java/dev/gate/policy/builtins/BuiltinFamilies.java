@@ -8,6 +8,17 @@ public final class BuiltinFamilies {
     private BuiltinFamilies() {}
 
     public static void registerAll(BuiltinRegistry registry) {
-        // Families add their register(registry) call here.
+        Aggregates.register(registry);
+        Arrays.register(registry);
+        Sets.register(registry);
+        Objects.register(registry);
+        Strings.register(registry);
+        Regex.register(registry);
+        Globs.register(registry);
+        SemVers.register(registry);
+        Numbers.register(registry);
+        Bits.register(registry);
+        Casts.register(registry);
+        Types.register(registry);
     }
 }

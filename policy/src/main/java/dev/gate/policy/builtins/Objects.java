@@ -4,7 +4,6 @@ import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.SetValue;
 import dev.gate.policy.value.Value;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -133,5 +132,4 @@ final class Objects {
         return false;
     }
 
-    static List<Value> keysOf(ObjectValue o) { return new ArrayList<>(o.entries().keySet()); }
 }

@@ -124,24 +124,47 @@ public final class Compiler {
 
     private Rule compileRule(Rule r, ModuleContext ctx) {
         if (r.args() != null) r = argumentsAsPatterns(r);
-        Scope scope = new Scope(null, false);
+        // Declarations in a rule body are renamed from their declaration on, so a comprehension written before
+        // `x := ...` has an x of its own, as in OPA.
+        Scope scope = new Scope(null, true);
         Set<String> argVars = new HashSet<>();
         if (r.args() != null) for (Term a : r.args()) Vars.all(a, argVars);
         scope.declared.addAll(argVars);
         declareTopLevel(r.body(), scope);
-        List<Term> head = new ArrayList<>();
-        head.add(r.head().get(0));
-        for (int i = 1; i < r.head().size(); i++) head.add(ctx.term(r.head().get(i), scope));
         List<Term> args = null;
         if (r.args() != null) {
             args = new ArrayList<>();
             for (Term a : r.args()) args.add(ctx.term(a, scope));
         }
+        List<Literal> resolved = ctx.body(r.body(), scope);
+        // The head reads the body's variables, so it is resolved after the body (declarations renamed there).
+        List<Term> head = new ArrayList<>();
+        head.add(r.head().get(0));
+        for (int i = 1; i < r.head().size(); i++) head.add(ctx.term(r.head().get(i), scope));
         Term value = r.value() == null ? null : ctx.term(r.value(), scope);
-        List<Literal> body = BodyOrder.order(ctx.body(r.body(), scope), argVars);
+        checkSafety(r, resolved, argVars, head, value);
+        List<Literal> body = BodyOrder.order(resolved, argVars);
         Rule elseRule = r.elseRule() == null ? null : compileRule(r.elseRule().with(r.head(), r.args(), r.elseRule().value(),
                 r.elseRule().body(), r.elseRule().elseRule()), ctx);
         return r.with(head, args, value, body, elseRule);
+    }
+
+    /** OPA refuses rules whose variables nothing can bind: in the body, or read by the head but never bound. */
+    private static void checkSafety(Rule r, List<Literal> body, Set<String> argVars, List<Term> head, Term value) {
+        Set<String> unsafe = new java.util.LinkedHashSet<>(BodyOrder.unsafe(body, argVars));
+        if (unsafe.isEmpty()) {
+            Set<String> bound = new HashSet<>(argVars);
+            Vars.body(body, bound);
+            Set<String> headVars = new java.util.LinkedHashSet<>();
+            for (int i = 1; i < head.size(); i++) Vars.outsideComprehensions(head.get(i), headVars);
+            if (value != null) Vars.outsideComprehensions(value, headVars);
+            for (String v : headVars) if (!bound.contains(v) && !v.startsWith("$")) unsafe.add(v);
+        }
+        unsafe.removeIf(v -> v.startsWith(Term.WILDCARD_PREFIX));
+        if (unsafe.isEmpty()) return;
+        String name = unsafe.iterator().next();
+        int cut = name.indexOf('$');
+        throw new PolicyException("rego_unsafe_var_error", r.location() + ": var " + (cut > 0 ? name.substring(0, cut) : name) + " is unsafe", r.location());
     }
 
     /**
@@ -244,8 +267,9 @@ public final class Compiler {
             if (expr instanceof Expr.TermExpr t) return new Expr.TermExpr(term(t.term(), scope));
             if (expr instanceof Expr.Unify u) return new Expr.Unify(term(u.left(), scope), term(u.right(), scope));
             if (expr instanceof Expr.Assign a) {
+                Term right = term(a.right(), scope);
                 if (scope.nested) Vars.patternVars(a.left(), null).forEach(scope::declareNested);
-                return new Expr.Assign(term(a.left(), scope), term(a.right(), scope));
+                return new Expr.Assign(term(a.left(), scope), right);
             }
             if (expr instanceof Expr.SomeVars s) {
                 List<Term.Var> vars = new ArrayList<>();

@@ -45,6 +45,32 @@ final class Vars {
         return out;
     }
 
+    /** Variables a term reads outside comprehensions (which bind their own). */
+    static Set<String> outsideComprehensions(Term t, Set<String> out) {
+        if (t instanceof Term.ArrayComprehension || t instanceof Term.SetComprehension || t instanceof Term.ObjectComprehension
+                || t instanceof Term.Template) {
+            return out;
+        }
+        if (t instanceof Term.Var v) {
+            if (!isRoot(v.name())) out.add(v.name());
+        } else if (t instanceof Term.Ref r) {
+            outsideComprehensions(r.head(), out);
+            for (Term e : r.path()) outsideComprehensions(e, out);
+        } else if (t instanceof Term.ArrayTerm a) {
+            for (Term e : a.elements()) outsideComprehensions(e, out);
+        } else if (t instanceof Term.SetTerm s) {
+            for (Term e : s.elements()) outsideComprehensions(e, out);
+        } else if (t instanceof Term.ObjectTerm o) {
+            for (Term.Entry e : o.entries()) {
+                outsideComprehensions(e.key(), out);
+                outsideComprehensions(e.value(), out);
+            }
+        } else if (t instanceof Term.Call c) {
+            for (Term a : c.args()) outsideComprehensions(a, out);
+        }
+        return out;
+    }
+
     static void body(Iterable<Literal> body, Set<String> out) {
         for (Literal l : body) literal(l, out);
     }

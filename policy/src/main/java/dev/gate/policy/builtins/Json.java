@@ -1,0 +1,91 @@
+package dev.gate.policy.builtins;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gate.policy.builtins.support.GoJsonIndent;
+import dev.gate.policy.value.BooleanValue;
+import dev.gate.policy.value.JsonValues;
+import dev.gate.policy.value.ObjectValue;
+import dev.gate.policy.value.StringValue;
+import dev.gate.policy.value.Value;
+import java.util.List;
+import java.util.Map;
+
+/** json.marshal, json.marshal_with_options, json.unmarshal and json.is_valid; filter, remove and patch live in JsonEdits. */
+final class Json {
+    static final BuiltinDeclaration MARSHAL = Decl.of("json.marshal", "string", "Serializes a value to compact JSON.", "any");
+    static final BuiltinDeclaration MARSHAL_WITH_OPTIONS = Decl.of("json.marshal_with_options", "string",
+            "Serializes a value to JSON with options pretty, prefix and indent.", "any", "object");
+    static final BuiltinDeclaration UNMARSHAL = Decl.of("json.unmarshal", "any", "Parses JSON text.", "string");
+    static final BuiltinDeclaration IS_VALID = Decl.of("json.is_valid", "boolean", "Whether a string is valid JSON.", "string");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {}
+
+    static void register(BuiltinRegistry r) {
+        r.add(MARSHAL, (ctx, args) -> Values.str(GoJsonText.write(args.get(0))));
+        r.add(MARSHAL_WITH_OPTIONS, (ctx, args) -> marshalWithOptions(args));
+        r.add(UNMARSHAL, (ctx, args) -> unmarshal(Operands.string("json.unmarshal", args, 1)));
+        r.add(IS_VALID, (ctx, args) -> Values.bool(args.get(0) instanceof StringValue s && parse(s.value()) != null));
+    }
+
+    /** The JSON document as a value, or null when the text is not exactly one JSON value. */
+    static JsonNode parse(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static Value unmarshal(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) throw BuiltinException.builtin("json.unmarshal", "unexpected end of JSON input");
+            return JsonValues.fromJson(node);
+        } catch (JsonProcessingException e) {
+            throw BuiltinException.builtin("json.unmarshal", firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) return "invalid JSON";
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static Value marshalWithOptions(List<Value> args) {
+        String name = "json.marshal_with_options";
+        ObjectValue options = Operands.object(name, args, 2);
+        Boolean pretty = null;
+        String prefix = null, indent = null;
+        for (Map.Entry<Value, Value> e : options.entries().entrySet()) {
+            String key = e.getKey() instanceof StringValue s ? s.value() : null;
+            Value v = e.getValue();
+            if ("prefix".equals(key) || "indent".equals(key)) {
+                if (!(v instanceof StringValue s)) {
+                    throw BuiltinException.type(name + ": operand 2 key " + key + " failed cast to string: must be string but got " + v.typeName());
+                }
+                if (key.equals("prefix")) prefix = s.value();
+                else indent = s.value();
+            } else if ("pretty".equals(key)) {
+                if (!(v instanceof BooleanValue b)) throw BuiltinException.type(name + ": operand 2 key pretty failed cast to bool");
+                pretty = b.value();
+            } else {
+                throw BuiltinException.type(name + ": operand 2 object contained unknown key " + RegoText.term(e.getKey()));
+            }
+        }
+        return Values.str(GoJsonIndent.marshal(GoJsonText.write(args.get(0)), pretty, prefix, indent));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.gate.policy.builtins;
+
+import dev.gate.policy.builtins.support.OpaNumbers;
+import dev.gate.policy.value.NumberValue;
+import dev.gate.policy.value.Value;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** abs, round, ceil, floor, numbers.range and numbers.range_step (the infix operators are the engine's). */
+final class Numbers {
+    static final BuiltinDeclaration ABS = Decl.of("abs", "number", "Absolute value.", "number");
+    static final BuiltinDeclaration ROUND = Decl.of("round", "number", "Rounds to the nearest integer, halves away from zero.", "number");
+    static final BuiltinDeclaration CEIL = Decl.of("ceil", "number", "Rounds up to an integer.", "number");
+    static final BuiltinDeclaration FLOOR = Decl.of("floor", "number", "Rounds down to an integer.", "number");
+    static final BuiltinDeclaration RANGE = Decl.of("numbers.range", "array",
+            "Every integer from a to b inclusive, descending when b < a.", "number", "number");
+    static final BuiltinDeclaration RANGE_STEP = Decl.of("numbers.range_step", "array",
+            "Integers from a towards b inclusive in steps of a positive integer.", "number", "number", "number");
+
+    private Numbers() {}
+
+    static void register(BuiltinRegistry r) {
+        unary(r, ABS, BigDecimal::abs);
+        unary(r, ROUND, OpaNumbers::round);
+        unary(r, CEIL, OpaNumbers::ceil);
+        unary(r, FLOOR, OpaNumbers::floor);
+        r.add(RANGE, (ctx, args) -> Values.integers(OpaNumbers.range(
+                Values.bigInteger("numbers.range", args, 1), Values.bigInteger("numbers.range", args, 2))));
+        r.add(RANGE_STEP, (ctx, args) -> rangeStep(args));
+    }
+
+    private static void unary(BuiltinRegistry r, BuiltinDeclaration d, UnaryOperator<BigDecimal> op) {
+        r.add(d, (ctx, args) -> NumberValue.of(op.apply(Operands.number(d.name(), args, 1).decimal())));
+    }
+
+    private static Value rangeStep(List<Value> args) {
+        String name = "numbers.range_step";
+        BigInteger a = Values.bigInteger(name, args, 1), b = Values.bigInteger(name, args, 2), step = Values.bigInteger(name, args, 3);
+        try {
+            return Values.integers(OpaNumbers.rangeStep(a, b, step));
+        } catch (IllegalArgumentException e) {
+            throw BuiltinException.builtin(name, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gate.policy.decision;
+
+import dev.gate.policy.PolicyEngine;
+import dev.gate.policy.ast.Module;
+import dev.gate.policy.ast.Rule;
+import dev.gate.policy.rego.RegoEngine;
+import dev.gate.policy.value.ArrayValue;
+import dev.gate.policy.value.BooleanValue;
+import dev.gate.policy.value.ObjectValue;
+import dev.gate.policy.value.SetValue;
+import dev.gate.policy.value.StringValue;
+import dev.gate.policy.value.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The decision contract, as conftest has it: in every package, rules named {@code deny}, {@code deny_<x>},
+ * {@code violation}, {@code violation_<x>} fail; {@code warn}, {@code warn_<x>} warn. A rule's value is a set (or
+ * array) of strings or of objects with {@code msg} (other keys become metadata), or a boolean or a string.
+ * {@code exception contains ["<x>"]} exempts the rules whose name without prefix is {@code <x>}.
+ */
+public final class DecisionRules {
+    private DecisionRules() {}
+
+    /** The kind of a decision rule by name, or null when the rule is not part of the contract. */
+    public static EvaluatedRule.Kind kindOf(String rule) {
+        if (matches(rule, "deny") || matches(rule, "violation")) return EvaluatedRule.Kind.FAILURE;
+        if (matches(rule, "warn")) return EvaluatedRule.Kind.WARNING;
+        return null;
+    }
+
+    private static boolean matches(String rule, String prefix) { return rule.equals(prefix) || rule.startsWith(prefix + "_"); }
+
+    /** The name without its contract prefix: {@code deny_latest} is {@code latest}, {@code deny} is empty. */
+    static String suffix(String rule) {
+        int i = rule.indexOf('_');
+        return i < 0 ? "" : rule.substring(i + 1);
+    }
+
+    public static Decision decide(RegoEngine engine, Value input, Optional<String> namespace, Duration timeout) {
+        Map<String, Map<String, Rule>> packages = decisionRules(engine.modules(), namespace);
+        List<RuleResult> failures = new ArrayList<>(), warnings = new ArrayList<>(), exempted = new ArrayList<>();
+        List<EvaluatedRule> evaluated = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Rule>> pkg : packages.entrySet()) {
+            ObjectValue doc = packageDocument(engine, pkg.getKey(), input, timeout);
+            Set<String> exceptions = exceptions(doc.get("exception"));
+            for (Map.Entry<String, Rule> r : pkg.getValue().entrySet()) {
+                String name = r.getKey();
+                EvaluatedRule.Kind kind = kindOf(name);
+                List<RuleResult> results = results(pkg.getKey(), name, r.getValue().location(), doc.get(name));
+                boolean exempt = !results.isEmpty() && exceptions.contains(suffix(name));
+                evaluated.add(new EvaluatedRule(pkg.getKey(), name, kind, r.getValue().location(), results.size(), exempt));
+                if (exempt) exempted.addAll(results);
+                else if (kind == EvaluatedRule.Kind.FAILURE) failures.addAll(results);
+                else warnings.addAll(results);
+            }
+        }
+        return new Decision(failures, warnings, exempted, evaluated);
+    }
+
+    /** Package name to its decision rules (first definition of each name, for its location), in source order. */
+    private static Map<String, Map<String, Rule>> decisionRules(List<Module> modules, Optional<String> namespace) {
+        Map<String, Map<String, Rule>> out = new LinkedHashMap<>();
+        for (Module m : modules) {
+            String pkg = m.packageName();
+            if (namespace.isPresent() && !namespace.get().equals(pkg)) continue;
+            Map<String, Rule> rules = out.computeIfAbsent(pkg, k -> new LinkedHashMap<>());
+            for (Rule r : m.rules()) {
+                if (r.head().size() == 1 && r.kind() != Rule.Kind.FUNCTION && kindOf(r.name()) != null) rules.putIfAbsent(r.name(), r);
+            }
+        }
+        out.values().removeIf(Map::isEmpty);
+        return out;
+    }
+
+    private static ObjectValue packageDocument(RegoEngine engine, String pkg, Value input, Duration timeout) {
+        StringBuilder ref = new StringBuilder("data");
+        for (String part : pkg.split("\\.")) ref.append("[").append(StringValue.of(part).toJson()).append("]");
+        List<PolicyEngine.ResultRow> rows = engine.evaluate("__doc__ = " + ref, input, new PolicyEngine.Options(timeout, false));
+        if (rows.isEmpty() || !(rows.get(0).bindings().get("__doc__") instanceof ObjectValue doc)) return ObjectValue.EMPTY;
+        return doc;
+    }
+
+    private static Set<String> exceptions(Value v) {
+        Set<String> names = new HashSet<>();
+        if (v == null) return names;
+        for (Value e : elements(v)) {
+            if (e instanceof StringValue s) names.add(s.value());
+            else for (Value inner : elements(e)) if (inner instanceof StringValue s) names.add(s.value());
+        }
+        return names;
+    }
+
+    private static Collection<Value> elements(Value v) {
+        if (v instanceof SetValue s) return s.elements();
+        if (v instanceof ArrayValue a) return a.elements();
+        return List.of();
+    }
+
+    private static List<RuleResult> results(String pkg, String rule, String location, Value v) {
+        List<RuleResult> out = new ArrayList<>();
+        if (v == null || v == BooleanValue.FALSE) return out;
+        if (v == BooleanValue.TRUE) {
+            out.add(new RuleResult(pkg, rule, rule, Map.of(), location));
+            return out;
+        }
+        Collection<Value> items = v instanceof SetValue || v instanceof ArrayValue ? elements(v) : List.of(v);
+        for (Value item : items) out.add(result(pkg, rule, location, item));
+        return out;
+    }
+
+    private static RuleResult result(String pkg, String rule, String location, Value item) {
+        if (item instanceof StringValue s) return new RuleResult(pkg, rule, s.value(), Map.of(), location);
+        if (item instanceof ObjectValue o) {
+            Map<String, Value> metadata = new LinkedHashMap<>();
+            String message = null;
+            for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
+                String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
+                if (key.equals("msg") && e.getValue() instanceof StringValue m) message = m.value();
+                else metadata.put(key, e.getValue());
+            }
+            return new RuleResult(pkg, rule, message == null ? o.toJson() : message, metadata, location);
+        }
+        return new RuleResult(pkg, rule, item.toJson(), Map.of(), location);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gate.policy.testing;
+
+import dev.gate.policy.PolicyEngine;
+import dev.gate.policy.PolicyException;
+import dev.gate.policy.PolicySet;
+import dev.gate.policy.ast.Module;
+import dev.gate.policy.ast.Rule;
+import dev.gate.policy.value.BooleanValue;
+import dev.gate.policy.value.StringValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Runs policy unit tests as {@code opa test} does: every rule named {@code test_*} passes when it is defined and not
+ * false; {@code todo_test_*} rules are reported as skipped; an evaluation error is an error.
+ */
+public final class PolicyTests {
+    private PolicyTests() {}
+
+    public enum Status { PASS, FAIL, ERROR, SKIPPED }
+
+    /** One test: its package, rule name, where it is written, outcome, error text and how long it took. */
+    public record Result(String pkg, String name, String location, Status status, String error, Duration duration) {
+        public String qualifiedName() { return "data." + pkg + "." + name; }
+    }
+
+    /** Runs the tests of the loaded modules whose qualified name matches {@code filter} (null runs all). */
+    public static List<Result> run(PolicySet policies, Pattern filter, Duration timeout) {
+        List<Result> out = new ArrayList<>();
+        for (Map.Entry<String, Rule> t : tests(policies.modules()).entrySet()) {
+            Rule rule = t.getValue();
+            String pkg = t.getKey().substring(0, t.getKey().lastIndexOf('.'));
+            String name = rule.name();
+            if (filter != null && !filter.matcher("data." + t.getKey()).find()) continue;
+            if (name.startsWith("todo_")) {
+                out.add(new Result(pkg, name, rule.location(), Status.SKIPPED, null, Duration.ZERO));
+                continue;
+            }
+            out.add(runOne(policies, pkg, name, rule.location(), timeout));
+        }
+        return out;
+    }
+
+    private static Result runOne(PolicySet policies, String pkg, String name, String location, Duration timeout) {
+        long start = System.nanoTime();
+        StringBuilder ref = new StringBuilder("data");
+        for (String part : pkg.split("\\.")) ref.append('[').append(StringValue.of(part).toJson()).append(']');
+        ref.append('[').append(StringValue.of(name).toJson()).append(']');
+        try {
+            List<PolicyEngine.ResultRow> rows = policies.engine().evaluate("__test__ = " + ref, null, new PolicyEngine.Options(timeout, false));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            boolean passed = !rows.isEmpty() && rows.get(0).bindings().get("__test__") != BooleanValue.FALSE;
+            return new Result(pkg, name, location, passed ? Status.PASS : Status.FAIL, null, took);
+        } catch (PolicyException e) {
+            return new Result(pkg, name, location, Status.ERROR, e.code() + ": " + e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** {@code pkg.rule} to the first definition of each test rule, in source order. */
+    private static Map<String, Rule> tests(List<Module> modules) {
+        Map<String, Rule> out = new LinkedHashMap<>();
+        for (Module m : modules) {
+            for (Rule r : m.rules()) {
+                if (r.head().size() != 1 || r.kind() == Rule.Kind.FUNCTION) continue;
+                String name = r.name();
+                if (name.startsWith("test_") || name.startsWith("todo_test_")) out.putIfAbsent(m.packageName() + "." + name, r);
+            }
+        }
+        return out;
+    }
+}
