@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,10 +28,12 @@ public final class RegistryClient {
 
     private final RegistryHttp http;
     private final String repository;
+    private final UploadSizes uploadSizes;
 
-    private RegistryClient(RegistryHttp http, String repository) {
+    private RegistryClient(RegistryHttp http, String repository, UploadSizes uploadSizes) {
         this.http = http;
         this.repository = repository;
+        this.uploadSizes = uploadSizes;
     }
 
     public static RegistryClient open(Reference reference, RegistryOptions options) {
@@ -38,9 +41,14 @@ public final class RegistryClient {
         String host = registry.equals(Reference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
         TokenAuth auth = new TokenAuth(registry, options.credentials().lookup(registry));
         boolean plain = reference.isLoopback() || options.insecureRegistries().contains(registry);
-        RegistryHttp http = new RegistryHttp(host, plain, auth, RetryPolicy.DEFAULT);
+        RegistryHttp http = new RegistryHttp(host, plain, auth, RetryPolicy.DEFAULT, RegistryTls.context(options.extraCa()));
         auth.useClient(http.client());
-        return new RegistryClient(http, reference.repository());
+        return new RegistryClient(http, reference.repository(), options.uploads());
+    }
+
+    /** The registry host as references spell it, e.g. {@code 127.0.0.1:5000}. */
+    public String registry() {
+        return http.registry();
     }
 
     public String repository() {
@@ -129,27 +137,18 @@ public final class RegistryClient {
         return new dev.gate.image.VerifyingInputStream(response.body(), descriptor, http.registry() + "/" + repository);
     }
 
-    /**
-     * Uploads a blob in one request (POST for a session, PUT with the digest). {@code content}
-     * opens the bytes afresh for every attempt.
-     */
+    /** Uploads a blob; {@code content} opens the bytes afresh whenever an upload must start over. */
     public void uploadBlob(Descriptor descriptor, Supplier<InputStream> content) {
-        String what = "upload blob " + descriptor.digest() + " to " + repository;
-        HttpResponse<byte[]> session = http.exchange(what, push(),
-                () -> HttpRequest.newBuilder(uri("/blobs/uploads/")).POST(HttpRequest.BodyPublishers.noBody()),
-                HttpResponse.BodyHandlers.ofByteArray());
-        expect(session, 202, what);
-        URI location = session.uri().resolve(session.headers().firstValue("Location")
-                .orElseThrow(() -> GateException.operational(what + ": registry gave no upload location", null)));
-        String separator = location.getRawQuery() == null ? "?" : "&";
-        URI put = URI.create(location + separator + "digest=" + URLEncoder.encode(descriptor.digest().toString(), StandardCharsets.UTF_8));
-        HttpResponse<byte[]> done = http.exchange(what, push(),
-                () -> HttpRequest.newBuilder(put)
-                        .header("Content-Type", "application/octet-stream")
-                        .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                                HttpRequest.BodyPublishers.ofInputStream(content), descriptor.size())),
-                HttpResponse.BodyHandlers.ofByteArray());
-        expect(done, 201, what);
+        uploadBlob(descriptor, content, done -> { });
+    }
+
+    /**
+     * Uploads a blob in one PUT or in resumable chunks (see {@link UploadSizes}), reporting the
+     * bytes sent so far to {@code progress}.
+     */
+    public void uploadBlob(Descriptor descriptor, Supplier<InputStream> content, LongConsumer progress) {
+        new BlobUpload(http, uri("/blobs/uploads/"), push(), uploadSizes, descriptor,
+                "upload blob " + descriptor.digest() + " to " + repository, content, progress).run();
     }
 
     /** Asks the registry to link a blob from another repository; false when it must be uploaded. */

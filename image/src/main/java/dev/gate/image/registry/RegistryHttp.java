@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
@@ -28,7 +29,7 @@ final class RegistryHttp {
     private final RetryPolicy retry;
     private volatile URI base;
 
-    RegistryHttp(String registry, boolean plainHttpAllowed, TokenAuth auth, RetryPolicy retry) {
+    RegistryHttp(String registry, boolean plainHttpAllowed, TokenAuth auth, RetryPolicy retry, SSLContext tls) {
         this.registry = registry;
         this.plainHttpAllowed = plainHttpAllowed;
         this.auth = auth;
@@ -37,6 +38,7 @@ final class RegistryHttp {
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(15))
+                .sslContext(tls)
                 .build();
     }
 
@@ -46,6 +48,10 @@ final class RegistryHttp {
 
     HttpClient client() {
         return client;
+    }
+
+    RetryPolicy retry() {
+        return retry;
     }
 
     /** {@code https://host} unless plain HTTP is allowed and the registry does not speak TLS. */
@@ -83,7 +89,8 @@ final class RegistryHttp {
             return https;
         } catch (SSLException e) {
             throw GateException.operational(registry + ": TLS handshake failed (" + e.getMessage()
-                    + "); if this registry serves plain HTTP, pass --insecure-registry " + registry, e);
+                    + "); if it uses a private CA, pass --registry-ca FILE; if it serves plain HTTP, pass --insecure-registry "
+                    + registry, e);
         } catch (IOException e) {
             throw unreachable(e);
         }
@@ -114,13 +121,7 @@ final class RegistryHttp {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<T> response;
             try {
-                HttpRequest built = request.get().build();
-                if (sameOrigin(built.uri(), base())) {
-                    HttpRequest.Builder withAuth = HttpRequest.newBuilder(built, (name, value) -> true);
-                    auth.authorize(withAuth, scopes);
-                    built = withAuth.build();
-                }
-                response = followRedirects(built, handler);
+                response = followRedirects(authorized(request.get(), scopes), handler);
             } catch (IOException e) {
                 if (attempt >= retry.maxAttempts()) {
                     throw GateException.operational(what + ": " + registry + " failed after " + attempt + " attempts: " + e, e);
@@ -141,6 +142,31 @@ final class RegistryHttp {
             }
             return response;
         }
+    }
+
+    /**
+     * Sends a request once, answering an authentication challenge but never retrying a failure:
+     * for requests whose effect on the registry is unknown after a failure (an upload chunk), the
+     * caller asks the registry where it stands instead. {@code request} is called again after a 401.
+     */
+    <T> HttpResponse<T> exchangeOnce(Set<String> scopes, Supplier<HttpRequest.Builder> request,
+                                     HttpResponse.BodyHandler<T> handler) throws IOException {
+        HttpResponse<T> response = followRedirects(authorized(request.get(), scopes), handler);
+        if (response.statusCode() == 401) {
+            auth.refresh(response, scopes);
+            response = followRedirects(authorized(request.get(), scopes), handler);
+        }
+        return response;
+    }
+
+    private HttpRequest authorized(HttpRequest.Builder request, Set<String> scopes) {
+        HttpRequest built = request.build();
+        if (!sameOrigin(built.uri(), base())) {
+            return built;
+        }
+        HttpRequest.Builder withAuth = HttpRequest.newBuilder(built, (name, value) -> true);
+        auth.authorize(withAuth, scopes);
+        return withAuth.build();
     }
 
     private <T> HttpResponse<T> followRedirects(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
@@ -185,7 +211,7 @@ final class RegistryHttp {
         return uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
-    private static void sleep(Duration delay) {
+    static void sleep(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {

@@ -110,13 +110,21 @@ public final class RegistrySink implements ImageSink {
     private static PushReport.BlobResult upload(RegistryClient client, Blob blob, PushListener listener) {
         Descriptor descriptor = blob.descriptor();
         if (client.hasBlob(descriptor.digest())) {
-            listener.blobFinished(descriptor, Outcome.SKIPPED_EXISTING);
-            return new PushReport.BlobResult(descriptor, Outcome.SKIPPED_EXISTING);
+            return finished(listener, descriptor, Outcome.SKIPPED_EXISTING);
+        }
+        if (blob instanceof RegistryOrigin origin && origin.originRegistry().equals(client.registry())
+                && !origin.originRepository().equals(client.repository())
+                && client.mountBlob(descriptor.digest(), origin.originRepository())) {
+            return finished(listener, descriptor, Outcome.MOUNTED);
         }
         listener.blobStarted(descriptor);
-        client.uploadBlob(descriptor, () -> open(blob));
-        listener.blobFinished(descriptor, Outcome.UPLOADED);
-        return new PushReport.BlobResult(descriptor, Outcome.UPLOADED);
+        client.uploadBlob(descriptor, () -> open(blob), done -> listener.blobProgress(descriptor, done));
+        return finished(listener, descriptor, Outcome.UPLOADED);
+    }
+
+    private static PushReport.BlobResult finished(PushListener listener, Descriptor descriptor, Outcome outcome) {
+        listener.blobFinished(descriptor, outcome);
+        return new PushReport.BlobResult(descriptor, outcome);
     }
 
     private static InputStream open(Blob blob) {

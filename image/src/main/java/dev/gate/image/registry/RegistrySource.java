@@ -48,7 +48,7 @@ public final class RegistrySource implements ImageSource {
     private Image image(RegistryClient.Manifest fetched) {
         OciManifest manifest = OciManifest.parse(fetched.raw(), reference.name() + " manifest " + fetched.descriptor().digest());
         Blob config = new RemoteBlob(client, manifest.config());
-        List<Layer> layers = manifest.layers().stream().<Layer>map(d -> new RemoteLayer(client, d)).toList();
+        List<Layer> layers = manifest.layers().stream().<Layer>map(d -> new RemoteBlob(client, d)).toList();
         return new Image() {
             @Override
             public Descriptor descriptor() {
@@ -116,17 +116,21 @@ public final class RegistrySource implements ImageSource {
     public void close() {
     }
 
-    private record RemoteBlob(RegistryClient client, Descriptor descriptor) implements Blob {
+    /** A config or layer in the registry, fetched on open; a layer is also readable uncompressed. */
+    private record RemoteBlob(RegistryClient client, Descriptor descriptor) implements Layer, RegistryOrigin {
         @Override
         public InputStream open() {
             return client.openBlob(descriptor);
         }
-    }
 
-    private record RemoteLayer(RegistryClient client, Descriptor descriptor) implements Layer {
         @Override
-        public InputStream open() {
-            return client.openBlob(descriptor);
+        public String originRegistry() {
+            return client.registry();
+        }
+
+        @Override
+        public String originRepository() {
+            return client.repository();
         }
 
         @Override

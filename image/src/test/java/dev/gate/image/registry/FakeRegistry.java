@@ -3,9 +3,12 @@ package dev.gate.image.registry;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gate.image.Digest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,9 +28,13 @@ final class FakeRegistry implements AutoCloseable {
     record Fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, int[] remaining) {
     }
 
+    /** Status of a fault that reads part of an upload's body, keeps it, and drops the connection. */
+    static final int DROP_CONNECTION = -1;
+
     final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
     final Map<String, String> manifestTypes = new ConcurrentHashMap<>();
+    final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
@@ -54,6 +61,16 @@ final class FakeRegistry implements AutoCloseable {
         requiredToken = token;
     }
 
+    /** From the first request matching {@code when} on, only {@code next} is accepted (a token that expired). */
+    void rotateToken(Predicate<HttpExchange> when, String next) {
+        rotations.add(new Rotation(when, next));
+    }
+
+    private record Rotation(Predicate<HttpExchange> when, String next) {
+    }
+
+    private final List<Rotation> rotations = Collections.synchronizedList(new ArrayList<>());
+
     long count(String prefix) {
         return requests.stream().filter(r -> r.startsWith(prefix)).count();
     }
@@ -66,7 +83,15 @@ final class FakeRegistry implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(authorization == null ? "" : authorization);
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
+            synchronized (rotations) {
+                rotations.removeIf(rotation -> {
+                    if (rotation.when().test(exchange)) {
+                        requiredToken = rotation.next();
+                        return true;
+                    }
+                    return false;
+                });
+            }
             if (path.equals("/token")) {
                 respond(exchange, 200, ("{\"token\":\"" + requiredToken + "\"}").getBytes(), Map.of());
                 return;
@@ -75,11 +100,16 @@ final class FakeRegistry implements AutoCloseable {
                 synchronized (fault) {
                     if (fault.remaining()[0] > 0 && fault.when().test(exchange)) {
                         fault.remaining()[0]--;
+                        if (fault.status() == DROP_CONNECTION) {
+                            dropMidBody(exchange, path);
+                        }
+                        exchange.getRequestBody().readAllBytes();
                         respond(exchange, fault.status(), new byte[0], fault.headers());
                         return;
                     }
                 }
             }
+            byte[] body = exchange.getRequestBody().readAllBytes();
             if (requiredToken != null && !("Bearer " + requiredToken).equals(authorization)) {
                 respond(exchange, 401, new byte[0], Map.of("WWW-Authenticate",
                         "Bearer realm=\"http://" + host() + "/token\",service=\"fake\""));
@@ -89,19 +119,31 @@ final class FakeRegistry implements AutoCloseable {
         }
     }
 
+    /** Keeps the first half of the body in the upload session, as a registry does, then cuts the connection. */
+    private void dropMidBody(HttpExchange exchange, String path) throws IOException {
+        long length = Long.parseLong(exchange.getRequestHeaders().getFirst("Content-Length"));
+        byte[] half = exchange.getRequestBody().readNBytes((int) (length / 2));
+        ByteArrayOutputStream session = uploads.get(path.substring(path.lastIndexOf('/') + 1));
+        if (session != null) {
+            session.writeBytes(half);
+        }
+        throw new IOException("connection dropped on purpose");
+    }
+
     private void route(HttpExchange exchange, String method, String path, String query, byte[] body) throws IOException {
         if (path.equals("/v2/")) {
             respond(exchange, 200, "{}".getBytes(), Map.of());
         } else if (path.contains("/blobs/uploads/") && method.equals("POST")) {
-            respond(exchange, 202, new byte[0], Map.of("Location", path + UUID.randomUUID()));
-        } else if (path.contains("/blobs/uploads/") && method.equals("PUT")) {
-            String digest = java.net.URLDecoder.decode(query.replaceFirst(".*digest=", ""), "UTF-8");
-            if (!Digest.sha256(body).toString().equals(digest)) {
-                respond(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"digest mismatch\"}]}".getBytes(), Map.of());
+            String mount = parameter(query, "mount");
+            if (mount != null && blobs.containsKey(mount)) {
+                respond(exchange, 201, new byte[0], Map.of("Docker-Content-Digest", mount));
                 return;
             }
-            blobs.put(digest, body);
-            respond(exchange, 201, new byte[0], Map.of("Docker-Content-Digest", digest));
+            String id = UUID.randomUUID().toString();
+            uploads.put(id, new ByteArrayOutputStream());
+            respond(exchange, 202, new byte[0], Map.of("Location", path + id, "Range", "0-0"));
+        } else if (path.contains("/blobs/uploads/")) {
+            upload(exchange, method, path, query, body);
         } else if (path.contains("/blobs/")) {
             byte[] blob = blobs.get(path.substring(path.lastIndexOf('/') + 1));
             respond(exchange, blob == null ? 404 : 200, blob == null ? new byte[0] : blob, Map.of());
@@ -118,6 +160,53 @@ final class FakeRegistry implements AutoCloseable {
         } else {
             respond(exchange, 404, new byte[0], Map.of());
         }
+    }
+
+    private void upload(HttpExchange exchange, String method, String path, String query, byte[] body) throws IOException {
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        ByteArrayOutputStream session = uploads.get(id);
+        if (session == null) {
+            respond(exchange, 404, "{\"errors\":[{\"code\":\"BLOB_UPLOAD_UNKNOWN\",\"message\":\"blob upload unknown\"}]}".getBytes(), Map.of());
+            return;
+        }
+        synchronized (session) {
+            if (method.equals("PATCH")) {
+                String range = exchange.getRequestHeaders().getFirst("Content-Range");
+                if (range != null && Long.parseLong(range.split("-")[0]) != session.size()) {
+                    respond(exchange, 416, new byte[0], Map.of("Range", "0-" + Math.max(0, session.size() - 1)));
+                    return;
+                }
+                session.writeBytes(body);
+                respond(exchange, 202, new byte[0], Map.of("Location", path, "Range", "0-" + Math.max(0, session.size() - 1)));
+            } else if (method.equals("GET")) {
+                respond(exchange, 204, new byte[0], Map.of("Location", path, "Range", "0-" + Math.max(0, session.size() - 1)));
+            } else if (method.equals("PUT")) {
+                session.writeBytes(body);
+                String digest = parameter(query, "digest");
+                byte[] content = session.toByteArray();
+                if (!Digest.sha256(content).toString().equals(digest)) {
+                    respond(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"digest mismatch\"}]}".getBytes(), Map.of());
+                    return;
+                }
+                uploads.remove(id);
+                blobs.put(digest, content);
+                respond(exchange, 201, new byte[0], Map.of("Docker-Content-Digest", digest));
+            } else {
+                respond(exchange, 405, new byte[0], Map.of());
+            }
+        }
+    }
+
+    private static String parameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
