@@ -1,27 +1,92 @@
 package dev.gate.cli.push;
 
+import dev.gate.image.GateException;
+import dev.gate.image.registry.CredentialStore;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.registry.UploadSizes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Registry options, spelled the same on every command that talks to a registry. */
 public final class RegistryFlags {
 
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)");
+    private static final long MIN_CHUNK = 64 * 1024;
+
     @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
             description = "Allow plain HTTP to this registry (loopback registries always may). Repeatable.")
     List<String> insecure = List.of();
+
+    @Option(names = "--registry-ca", paramLabel = "FILE",
+            description = "Also trust the CA certificates in this PEM file for registries served over TLS.")
+    Path registryCa;
+
+    @Option(names = "--authfile", paramLabel = "FILE",
+            description = "Read registry credentials from this auth file (docker config.json or containers auth.json format) "
+                    + "instead of the usual places.")
+    Path authFile;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
             description = "Blobs uploaded at once (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    @Option(names = "--chunk-size", paramLabel = "SIZE",
+            description = "Upload blobs larger than SIZE (e.g. 16MiB) in resumable chunks of SIZE. "
+                    + "Default: one request per blob up to 1 GiB, 64 MiB chunks above.")
+    String chunkSize;
+
     public RegistryOptions toOptions() {
         if (jobs < 1 || jobs > 64) {
-            throw dev.gate.image.GateException.input("--jobs must be between 1 and 64, got " + jobs);
+            throw GateException.input("--jobs must be between 1 and 64, got " + jobs);
         }
         Set<String> hosts = new LinkedHashSet<>(insecure);
-        return RegistryOptions.defaults().withJobs(jobs).withInsecure(hosts);
+        RegistryOptions options = RegistryOptions.defaults().withJobs(jobs).withInsecure(hosts);
+        if (authFile != null) {
+            if (!Files.isRegularFile(authFile)) {
+                throw GateException.input("--authfile " + authFile + ": no such file");
+            }
+            options = options.withCredentials(new CredentialStore(List.of(authFile)));
+        }
+        if (chunkSize != null) {
+            options = options.withUploads(UploadSizes.chunked(parseSize(chunkSize)));
+        }
+        if (registryCa != null) {
+            if (!Files.isRegularFile(registryCa)) {
+                throw GateException.input("--registry-ca " + registryCa + ": no such file");
+            }
+            options = options.withExtraCa(registryCa);
+        }
+        return options;
+    }
+
+    /** Bytes from {@code 1048576}, {@code 512k}, {@code 16MiB} or {@code 1g} (binary multiples). */
+    static long parseSize(String text) {
+        Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw GateException.input("--chunk-size '" + text + "' is not a size such as 16MiB, 512KiB or 1048576");
+        }
+        int shift = switch (m.group(2).isEmpty() ? 'b' : m.group(2).charAt(0)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        long value;
+        try {
+            value = Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw GateException.input("--chunk-size '" + text + "' is too large");
+        }
+        if (value < MIN_CHUNK) {
+            throw GateException.input("--chunk-size '" + text + "' is below the 64KiB minimum");
+        }
+        return value;
     }
 }

@@ -1,0 +1,99 @@
+package dev.gate.cli.push;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** gate copy and push against the real Distribution registries of .ci/services.sh, checked with skopeo. */
+class CopyRegistryTest {
+
+    static final Path SAMPLE = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
+
+    static String service(String key) throws Exception {
+        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
+        Map<String, String> values = new HashMap<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        String value = values.get(key);
+        if (value == null) {
+            Assumptions.assumeFalse("true".equals(System.getenv("CI")), key + " missing under CI");
+            Assumptions.abort(key + " is not running: start the services with `bash .ci/services.sh start`");
+        }
+        return value;
+    }
+
+    @Test
+    void copyBetweenRepositoriesOfOneRegistryMountsEveryBlob() throws Exception {
+        String host = service("GATE_REGISTRY_PLAIN");
+        String from = host + "/it/copy-from-" + UUID.randomUUID() + ":1.0.0";
+        String to = host + "/it/copy-to-" + UUID.randomUUID() + ":1.0.0";
+        assertEquals(0, PushCommandTest.gate("push", "-q", "oci:" + SAMPLE + ":1.0.0", from).exit());
+
+        PushCommandTest.Run copy = PushCommandTest.gate("copy", "--output", "json", from, to);
+        assertEquals(0, copy.exit(), copy.err());
+        JsonNode report = new ObjectMapper().readTree(copy.out());
+        assertEquals(PushCommandTest.SAMPLE_DIGEST, report.get("digest").asText());
+        report.get("blobs").forEach(blob -> assertEquals("mounted", blob.get("outcome").asText(), copy.out()));
+        String skopeo = run("skopeo", "inspect", "--tls-verify=false", "--format", "{{.Digest}}", "docker://" + to);
+        assertEquals(PushCommandTest.SAMPLE_DIGEST, skopeo.strip());
+    }
+
+    @Test
+    void chunkedPushIsWhatSkopeoReads() throws Exception {
+        String host = service("GATE_REGISTRY_PLAIN");
+        String to = host + "/it/chunked-" + UUID.randomUUID() + ":1.0.0";
+        PushCommandTest.Run push = PushCommandTest.gate("push", "--chunk-size", "64KiB", "--output", "json", "oci:" + SAMPLE + ":1.0.0", to);
+        assertEquals(0, push.exit(), push.err());
+        String skopeo = run("skopeo", "inspect", "--tls-verify=false", "--format", "{{.Digest}}", "docker://" + to);
+        assertEquals(PushCommandTest.SAMPLE_DIGEST, skopeo.strip());
+        Path pulled = Files.createTempDirectory("gate-chunked");
+        run("skopeo", "copy", "--src-tls-verify=false", "docker://" + to, "oci:" + pulled + ":x");
+        assertEquals(PushCommandTest.SAMPLE_DIGEST, run("skopeo", "inspect", "--format", "{{.Digest}}", "oci:" + pulled + ":x").strip());
+    }
+
+    @Test
+    void registryCaTrustsTheTlsRegistryWithoutInsecure() throws Exception {
+        String host = service("GATE_REGISTRY_TLS");
+        String ca = service("GATE_REGISTRY_CA");
+        Path auth = Files.createTempFile("gate-auth", ".json");
+        String pair = java.util.Base64.getEncoder().encodeToString(
+                (service("GATE_REGISTRY_USER") + ":" + service("GATE_REGISTRY_PASSWORD")).getBytes());
+        Files.writeString(auth, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + pair + "\"}}}");
+        String to = host + "/it/ca-" + UUID.randomUUID() + ":1.0.0";
+
+        PushCommandTest.Run untrusted = PushCommandTest.gate("push", "--authfile", auth.toString(), "-q", "oci:" + SAMPLE + ":1.0.0", to);
+        assertEquals(3, untrusted.exit(), untrusted.err());
+        assertTrue(untrusted.err().contains("--registry-ca"), untrusted.err());
+
+        PushCommandTest.Run trusted = PushCommandTest.gate("push", "--registry-ca", ca, "--authfile", auth.toString(), "-q",
+                "oci:" + SAMPLE + ":1.0.0", to);
+        assertEquals(0, trusted.exit(), trusted.err());
+        Path certDir = Files.createTempDirectory("gate-ca");
+        Files.copy(Path.of(ca), certDir.resolve("ca.crt"));
+        String skopeo = run("skopeo", "inspect", "--cert-dir", certDir.toString(), "--authfile", auth.toString(),
+                "--format", "{{.Digest}}", "docker://" + to);
+        assertEquals(PushCommandTest.SAMPLE_DIGEST, skopeo.strip());
+    }
+
+    static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+        return output;
+    }
+}
