@@ -13,9 +13,13 @@ import rego.v1
 
 required_labels := {"org.opencontainers.image.source", "org.opencontainers.image.revision"}
 
-allowed_registries := object.get(data, ["gate", "allowed_registries"], [])
+default allowed_registries := []
 
-denied_licenses := object.get(data, ["gate", "denied_licenses"], [])
+allowed_registries := data.gate.allowed_registries
+
+default denied_licenses := []
+
+denied_licenses := data.gate.denied_licenses
 
 default high_fix_max_days := 30
 
@@ -95,5 +99,5 @@ deny_license contains msg if {
 }
 
 exception contains [rule] if {
-	some rule in object.get(data, ["gate", "exceptions", image.repository], [])
+	some rule in data.gate.exceptions[image.repository]
 }

@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 dev.gate.cli.push.PushCommand.class, dev.gate.cli.push.CopyCommand.class,
                 dev.gate.cli.scan.ScanCommand.class, dev.gate.cli.scan.DbCommand.class,
-                dev.gate.cli.sbom.SbomCommand.class,
+                dev.gate.cli.sbom.SbomCommand.class, dev.gate.cli.policy.PolicyCommand.class,
                 dev.gate.cli.sign.KeyCommand.class, dev.gate.cli.sign.SignCommand.class,
                 dev.gate.cli.sign.AttestCommand.class, dev.gate.cli.sign.VerifyCommand.class,
+                dev.gate.cli.audit.AuditCommand.class,
         })
 public final class GateCommand {
 }

@@ -16,6 +16,13 @@ public class PolicyException extends RuntimeException {
 
     public String code() { return code; }
 
+    /** For people: location (unless the message already starts with it), code and message. */
+    public String describe() {
+        String message = getMessage();
+        if (location == null || message.startsWith(location) || message.contains(location + ":")) return code + ": " + message;
+        return location + ": " + code + ": " + message;
+    }
+
     /** {@code file:line:col}, or null when the error has no source position. */
     public String location() { return location; }
 }

@@ -20,5 +20,14 @@ public final class BuiltinFamilies {
         Bits.register(registry);
         Casts.register(registry);
         Types.register(registry);
+        Encodings.register(registry);
+        Json.register(registry);
+        JsonEdits.register(registry);
+        Yaml.register(registry);
+        Times.register(registry);
+        UnitsBuiltins.register(registry);
+        Net.register(registry);
+        Crypto.register(registry);
+        Misc.register(registry);
     }
 }

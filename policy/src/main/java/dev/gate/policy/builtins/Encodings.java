@@ -61,12 +61,12 @@ final class Encodings {
     }
 
     private static void text(BuiltinRegistry r, BuiltinDeclaration d, UnaryOperator<String> op) {
-        r.add(d, (ctx, args) -> Values.str(Regex.guard(d.name(), () -> op.apply(Operands.string(d.name(), args, 1)))));
+        r.add(d, (ctx, args) -> Values.str(Values.guard(d.name(), () -> op.apply(Operands.string(d.name(), args, 1)))));
     }
 
     private static void bytes(BuiltinRegistry r, BuiltinDeclaration d, Function<String, byte[]> op) {
         r.add(d, (ctx, args) -> Values.str(new String(
-                Regex.guard(d.name(), () -> op.apply(Operands.string(d.name(), args, 1))), StandardCharsets.UTF_8)));
+                Values.guard(d.name(), () -> op.apply(Operands.string(d.name(), args, 1))), StandardCharsets.UTF_8)));
     }
 
     /** url.Values.Encode: keys sorted, each value as key=value, joined by '&'. */
@@ -109,8 +109,8 @@ final class Encodings {
             if (pair.isEmpty()) continue;
             if (pair.indexOf(';') >= 0) throw BuiltinException.builtin(name, "invalid semicolon separator in query");
             int eq = pair.indexOf('=');
-            String key = Regex.guard(name, () -> GoEncodings.queryUnescape(eq < 0 ? pair : pair.substring(0, eq)));
-            String value = Regex.guard(name, () -> GoEncodings.queryUnescape(eq < 0 ? "" : pair.substring(eq + 1)));
+            String key = Values.guard(name, () -> GoEncodings.queryUnescape(eq < 0 ? pair : pair.substring(0, eq)));
+            String value = Values.guard(name, () -> GoEncodings.queryUnescape(eq < 0 ? "" : pair.substring(eq + 1)));
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         TreeMap<Value, Value> result = new TreeMap<>();

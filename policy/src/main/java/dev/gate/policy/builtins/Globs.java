@@ -26,7 +26,7 @@ final class Globs {
         String pattern = Operands.string("glob.match", args, 1);
         List<String> delimiters = delimiters(args.get(1));
         String value = Operands.string("glob.match", args, 3);
-        return Values.bool(Regex.guard("glob.match", () -> Glob.matches(pattern, delimiters, value)));
+        return Values.bool(Values.guard("glob.match", () -> Glob.matches(pattern, delimiters, value)));
     }
 
     /** null: no delimiters; an empty array: the default "."; otherwise single characters. */

@@ -8,7 +8,6 @@ import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** The regex.* builtins on Go's RE2 dialect. */
 final class Regex {
@@ -29,40 +28,32 @@ final class Regex {
     private Regex() {}
 
     static void register(BuiltinRegistry r) {
-        r.add(MATCH, (ctx, args) -> Values.bool(guard("regex.match",
+        r.add(MATCH, (ctx, args) -> Values.bool(Values.guard("regex.match",
                 () -> Re2.matches(Operands.string("regex.match", args, 1), Operands.string("regex.match", args, 2)))));
         r.add(IS_VALID, (ctx, args) -> Values.bool(args.get(0) instanceof StringValue s && Re2.isValid(s.value())));
-        r.add(FIND_N, (ctx, args) -> Values.strings(guard("regex.find_n", () -> Re2.findN(
+        r.add(FIND_N, (ctx, args) -> Values.strings(Values.guard("regex.find_n", () -> Re2.findN(
                 Operands.string("regex.find_n", args, 1), Operands.string("regex.find_n", args, 2),
                 Operands.integer("regex.find_n", args, 3)))));
         r.add(FIND_ALL_SUBMATCH_N, (ctx, args) -> findAllSubmatch(args));
-        r.add(SPLIT, (ctx, args) -> Values.strings(guard("regex.split",
+        r.add(SPLIT, (ctx, args) -> Values.strings(Values.guard("regex.split",
                 () -> Re2.split(Operands.string("regex.split", args, 1), Operands.string("regex.split", args, 2)))));
-        r.add(REPLACE, (ctx, args) -> Values.str(guard("regex.replace", () -> Re2.replaceAll(
+        r.add(REPLACE, (ctx, args) -> Values.str(Values.guard("regex.replace", () -> Re2.replaceAll(
                 Operands.string("regex.replace", args, 2), Operands.string("regex.replace", args, 1),
                 Operands.string("regex.replace", args, 3)))));
-        r.add(TEMPLATE_MATCH, (ctx, args) -> Values.bool(guard("regex.template_match", () -> RegexTemplate.matches(
+        r.add(TEMPLATE_MATCH, (ctx, args) -> Values.bool(Values.guard("regex.template_match", () -> RegexTemplate.matches(
                 Operands.string("regex.template_match", args, 1), Operands.string("regex.template_match", args, 2),
                 Operands.string("regex.template_match", args, 3), Operands.string("regex.template_match", args, 4)))));
-        r.add(GLOBS_MATCH, (ctx, args) -> Values.bool(guard("regex.globs_match", () -> GlobIntersection.intersects(
+        r.add(GLOBS_MATCH, (ctx, args) -> Values.bool(Values.guard("regex.globs_match", () -> GlobIntersection.intersects(
                 Operands.string("regex.globs_match", args, 1), Operands.string("regex.globs_match", args, 2)))));
     }
 
     private static Value findAllSubmatch(List<Value> args) {
         String name = "regex.find_all_string_submatch_n";
-        List<List<String>> matches = guard(name, () -> Re2.findAllSubmatchN(
+        List<List<String>> matches = Values.guard(name, () -> Re2.findAllSubmatchN(
                 Operands.string(name, args, 1), Operands.string(name, args, 2), Operands.integer(name, args, 3)));
         List<Value> out = new ArrayList<>(matches.size());
         for (List<String> groups : matches) out.add(Values.strings(groups));
         return ArrayValue.of(out);
     }
 
-    /** Runs a support call, turning its complaint (a bad pattern) into the builtin's error. */
-    static <T> T guard(String name, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (IllegalArgumentException e) {
-            throw BuiltinException.builtin(name, e.getMessage());
-        }
-    }
 }

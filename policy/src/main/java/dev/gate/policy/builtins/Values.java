@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Conversions between Rego values and plain Java values that several families share. */
 final class Values {
@@ -75,5 +76,17 @@ final class Values {
             throw BuiltinException.type(builtin + ": operand " + pos + " must be integer number but got floating-point number");
         }
         return n.bigInteger();
+    }
+
+    /**
+     * Runs a support call whose complaint ({@link IllegalArgumentException} or {@link ArithmeticException}) is OPA's
+     * message without the builtin's name, and raises it as that builtin's error.
+     */
+    static <T> T guard(String name, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw BuiltinException.builtin(name, e.getMessage());
+        }
     }
 }

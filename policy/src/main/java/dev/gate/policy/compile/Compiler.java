@@ -238,11 +238,13 @@ public final class Compiler {
     /** Resolution of names inside one module. */
     private final class ModuleContext {
         private final List<String> pkg;
+        private final dev.gate.policy.syntax.Source source;
         private final Set<String> ruleNames = new HashSet<>();
         private final Map<String, List<String>> imports = new HashMap<>();
 
         ModuleContext(Module m) {
             this.pkg = m == null ? List.of() : m.packagePath();
+            this.source = m == null ? null : m.source();
             if (m == null) return;
             for (Rule r : m.rules()) ruleNames.add(r.name());
             for (Module.Import i : m.imports()) {
@@ -434,13 +436,18 @@ public final class Compiler {
         private PolicyException error(Span span, String message) {
             return new PolicyException("rego_compile_error", describe(span, message), location(span));
         }
+
+        /** {@code file:line:col: message} with the line and a caret, as parse errors are shown. */
+        private String describe(Span span, String message) {
+            return source == null ? location(span) + ": " + message : source.describe(span, message);
+        }
+
+        private String location(Span span) {
+            return (source == null ? "query" : source.fileName()) + ":" + span.line() + ":" + span.column();
+        }
     }
 
     private static boolean isVariadic(String name) { return name.equals("print"); }
-
-    private static String describe(Span span, String message) { return span.line() + ":" + span.column() + ": " + message; }
-
-    private static String location(Span span) { return span.line() + ":" + span.column(); }
 
     static Term ref(List<String> path, Span span) {
         List<Term> elems = new ArrayList<>();

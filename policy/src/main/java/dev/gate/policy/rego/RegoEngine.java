@@ -56,6 +56,7 @@ public final class RegoEngine implements PolicyEngine {
         engineBuiltin(r, "internal.member_3", "any", "any", "any");
         engineBuiltin(r, "walk", "any");
         engineBuiltin(r, "print");
+        offline(r, "http.send", "object");
         return r;
     }
 
@@ -64,6 +65,13 @@ public final class RegoEngine implements PolicyEngine {
         r.add(new BuiltinDeclaration(name, List.of(args), "any", "evaluated by the engine"), (ctx, a) -> {
             throw new IllegalStateException(name + " is evaluated by the engine");
         });
+    }
+
+    /** Builtins that need the network exist (so policies compile and tests can mock them) but refuse to run. */
+    private static void offline(BuiltinRegistry r, String name, String... args) {
+        if (r.contains(name)) return;
+        r.add(new BuiltinDeclaration(name, List.of(args), "any", "not available: gate evaluates policies offline"),
+                (ctx, a) -> { throw dev.gate.policy.builtins.BuiltinException.builtin(name, "not available: gate evaluates policies offline"); });
     }
 
     public BuiltinRegistry builtins() { return builtins; }

@@ -1,0 +1,58 @@
+package dev.gate.cli.policy;
+
+import dev.gate.image.GateException;
+import dev.gate.policy.DataFiles;
+import dev.gate.policy.PolicyException;
+import dev.gate.policy.PolicySet;
+import dev.gate.policy.value.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Loading policies, data and input for the policy commands, with bad files reported as input errors (exit 2). */
+final class PolicyFiles {
+    private PolicyFiles() {}
+
+    static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests) {
+        for (Path p : policies) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
+        for (Path d : data) if (!Files.isRegularFile(d)) throw GateException.input("--data " + d + ": no such file");
+        return asInput(() -> PolicySet.load(policies, data, includeTests));
+    }
+
+    /** The input document: JSON or YAML from a file, or JSON from standard input for {@code -}. */
+    static Value input(Path file) {
+        if (file == null) return null;
+        if (file.toString().equals("-")) return asInput(() -> DataFiles.parse(Path.of("stdin.json"), readStdin()));
+        if (!Files.isRegularFile(file)) throw GateException.input("--input " + file + ": no such file");
+        return asInput(() -> DataFiles.parse(file, readAll(file)));
+    }
+
+    /** Runs a policy step, turning policy and file errors into input errors. */
+    static <T> T asInput(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (PolicyException e) {
+            throw GateException.input(e.describe());
+        } catch (IllegalArgumentException e) {
+            throw GateException.input(e.getMessage());
+        }
+    }
+
+    private static byte[] readAll(Path f) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(f + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readStdin() {
+        try {
+            return System.in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("standard input: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.gate.cli.policy;
+
+import dev.gate.cli.ExitCodes;
+import dev.gate.policy.PolicySet;
+import dev.gate.policy.testing.PolicyTests;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import dev.gate.image.GateException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gate policy test}: runs the {@code test_*} rules of policy folders, as {@code opa test} does. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run test_* rules (todo_test_* are skipped): PASS, FAIL or ERROR per test; exit 1 on any failure.")
+public final class PolicyTestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Policy and test files or folders.")
+    List<Path> paths;
+
+    @Option(names = {"-d", "--data"}, paramLabel = "FILE", description = "Data documents, JSON or YAML (repeatable).")
+    List<Path> data = new ArrayList<>();
+
+    @Option(names = {"-v", "--verbose"}, description = "Print every test, not only failures.")
+    boolean verbose;
+
+    @Option(names = {"-r", "--run"}, paramLabel = "REGEX", description = "Run only tests whose name (data.pkg.test_x) matches.")
+    String run;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", description = "Time limit per test (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Override
+    public Integer call() {
+        Duration limit = Durations.parse(timeout, "--timeout");
+        Pattern filter = null;
+        if (run != null) {
+            try {
+                filter = Pattern.compile(run);
+            } catch (PatternSyntaxException e) {
+                throw GateException.input("--run " + run + ": " + e.getDescription());
+            }
+        }
+        PolicySet set = PolicyFiles.load(paths, data, true);
+        List<PolicyTests.Result> results = PolicyTests.run(set, filter, limit);
+        PrintWriter out = spec.commandLine().getOut();
+        String file = null;
+        int pass = 0, fail = 0, error = 0, skip = 0;
+        for (PolicyTests.Result r : results) {
+            switch (r.status()) {
+                case PASS -> pass++;
+                case FAIL -> fail++;
+                case ERROR -> error++;
+                case SKIPPED -> skip++;
+            }
+            boolean show = verbose || r.status() == PolicyTests.Status.FAIL || r.status() == PolicyTests.Status.ERROR;
+            if (!show) continue;
+            String thisFile = r.location().substring(0, r.location().indexOf(':'));
+            if (!thisFile.equals(file)) {
+                out.println(thisFile + ":");
+                file = thisFile;
+            }
+            out.printf("%s: %s (%s)%n", r.qualifiedName(), r.status(), millis(r.duration()));
+            if (r.error() != null) out.println("  " + r.error().replace("\n", "\n  "));
+        }
+        if (verbose || fail + error > 0) out.println("-".repeat(80));
+        int total = results.size();
+        if (pass > 0) out.printf("PASS: %d/%d%n", pass, total);
+        if (fail > 0) out.printf("FAIL: %d/%d%n", fail, total);
+        if (error > 0) out.printf("ERROR: %d/%d%n", error, total);
+        if (skip > 0) out.printf("SKIPPED: %d/%d%n", skip, total);
+        if (total == 0) out.println("no tests found");
+        out.flush();
+        return fail + error > 0 ? ExitCodes.REFUSED : ExitCodes.OK;
+    }
+
+    private static String millis(Duration d) {
+        return String.format(Locale.ROOT, "%.1fms", d.toNanos() / 1e6);
+    }
+}

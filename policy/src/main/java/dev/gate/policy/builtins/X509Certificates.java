@@ -1,0 +1,187 @@
+package dev.gate.policy.builtins;
+
+import dev.gate.policy.builtins.support.GoEncodings;
+import dev.gate.policy.value.ArrayValue;
+import dev.gate.policy.value.BooleanValue;
+import dev.gate.policy.value.NullValue;
+import dev.gate.policy.value.NumberValue;
+import dev.gate.policy.value.ObjectValue;
+import dev.gate.policy.value.StringValue;
+import dev.gate.policy.value.Value;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * crypto.x509.parse_certificates: PEM text, or base64 of PEM or of concatenated DER, to objects with the field names
+ * Go's x509.Certificate marshals to JSON (Subject.CommonName, DNSNames, NotAfter ...). Byte fields are base64.
+ */
+final class X509Certificates {
+    private static final String NAME = "crypto.x509.parse_certificates";
+    private static final String[][] NAME_FIELDS = {
+        {"C", "Country"}, {"O", "Organization"}, {"OU", "OrganizationalUnit"}, {"L", "Locality"},
+        {"ST", "Province"}, {"STREET", "StreetAddress"}, {"2.5.4.17", "PostalCode"},
+    };
+
+    private X509Certificates() {}
+
+    static Value parse(String input) {
+        byte[] data;
+        if (input.startsWith("-----BEGIN")) {
+            data = input.getBytes(StandardCharsets.UTF_8);
+        } else {
+            data = Values.guard(NAME, () -> GoEncodings.base64Decode(input));
+        }
+        Collection<? extends java.security.cert.Certificate> certs;
+        try {
+            certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(data));
+        } catch (CertificateException e) {
+            throw BuiltinException.builtin(NAME, "x509: malformed certificate");
+        }
+        if (certs.isEmpty()) throw BuiltinException.builtin(NAME, "x509: malformed certificate");
+        List<Value> out = new ArrayList<>();
+        for (java.security.cert.Certificate c : certs) out.add(describe((X509Certificate) c));
+        return ArrayValue.of(out);
+    }
+
+    private static Value describe(X509Certificate c) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        try {
+            m.put("Raw", bytes(c.getEncoded()));
+            m.put("RawTBSCertificate", bytes(c.getTBSCertificate()));
+        } catch (CertificateException e) {
+            throw BuiltinException.builtin(NAME, "x509: malformed certificate");
+        }
+        m.put("RawSubjectPublicKeyInfo", bytes(c.getPublicKey().getEncoded()));
+        m.put("RawSubject", bytes(c.getSubjectX500Principal().getEncoded()));
+        m.put("RawIssuer", bytes(c.getIssuerX500Principal().getEncoded()));
+        m.put("Signature", bytes(c.getSignature()));
+        m.put("Version", NumberValue.of(c.getVersion()));
+        m.put("SerialNumber", NumberValue.of(c.getSerialNumber()));
+        m.put("Issuer", name(c.getIssuerX500Principal()));
+        m.put("Subject", name(c.getSubjectX500Principal()));
+        m.put("NotBefore", time(c.getNotBefore()));
+        m.put("NotAfter", time(c.getNotAfter()));
+        m.put("KeyUsage", NumberValue.of(keyUsage(c.getKeyUsage())));
+        boolean basic = c.getExtensionValue("2.5.29.19") != null;
+        int pathLen = c.getBasicConstraints();
+        m.put("BasicConstraintsValid", BooleanValue.of(basic));
+        m.put("IsCA", BooleanValue.of(pathLen >= 0));
+        m.put("MaxPathLen", NumberValue.of(pathLen == Integer.MAX_VALUE || pathLen < 0 ? -1 : pathLen));
+        m.put("MaxPathLenZero", BooleanValue.of(pathLen == 0));
+        addSubjectAlternativeNames(c, m);
+        return ObjectValue.ofStrings(m);
+    }
+
+    private static Value bytes(byte[] b) {
+        return b == null ? NullValue.NULL : StringValue.of(Base64.getEncoder().encodeToString(b));
+    }
+
+    private static Value time(java.util.Date d) {
+        return StringValue.of(DateTimeFormatter.ISO_INSTANT.format(d.toInstant().atOffset(ZoneOffset.UTC)));
+    }
+
+    /** Go numbers KeyUsage bits from the least significant: digitalSignature is 1, contentCommitment 2 ... */
+    private static long keyUsage(boolean[] bits) {
+        long usage = 0;
+        if (bits != null) {
+            for (int i = 0; i < bits.length; i++) if (bits[i]) usage |= 1L << i;
+        }
+        return usage;
+    }
+
+    private static Value name(X500Principal principal) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        String commonName = "", serial = "";
+        List<Value> names = new ArrayList<>();
+        try {
+            for (Rdn rdn : new LdapName(principal.getName(X500Principal.RFC2253)).getRdns()) {
+                String type = rdn.getType().toUpperCase();
+                String value = String.valueOf(rdn.getValue());
+                if (type.equals("CN")) commonName = value;
+                else if (type.equals("2.5.4.5")) serial = value;
+                for (String[] field : NAME_FIELDS) {
+                    if (field[0].equals(type)) fields.computeIfAbsent(field[1], k -> new ArrayList<>()).add(value);
+                }
+                names.add(ObjectValue.ofStrings(Map.of("Type", oid(type), "Value", StringValue.of(value))));
+            }
+        } catch (InvalidNameException e) {
+            throw BuiltinException.builtin(NAME, "x509: malformed name");
+        }
+        Map<String, Value> out = new LinkedHashMap<>();
+        for (String[] field : NAME_FIELDS) {
+            List<String> values = fields.get(field[1]);
+            out.put(field[1], values == null ? NullValue.NULL : Values.strings(values));
+        }
+        out.put("SerialNumber", StringValue.of(serial));
+        out.put("CommonName", StringValue.of(commonName));
+        out.put("Names", ArrayValue.of(names));
+        out.put("ExtraNames", NullValue.NULL);
+        return ObjectValue.ofStrings(out);
+    }
+
+    private static Value oid(String type) {
+        String dotted = switch (type) {
+            case "CN" -> "2.5.4.3";
+            case "C" -> "2.5.4.6";
+            case "L" -> "2.5.4.7";
+            case "ST" -> "2.5.4.8";
+            case "STREET" -> "2.5.4.9";
+            case "O" -> "2.5.4.10";
+            case "OU" -> "2.5.4.11";
+            case "DC" -> "0.9.2342.19200300.100.1.25";
+            case "UID" -> "0.9.2342.19200300.100.1.1";
+            default -> type;
+        };
+        List<Value> parts = new ArrayList<>();
+        for (String p : dotted.split("\\.")) {
+            try {
+                parts.add(NumberValue.of(Long.parseLong(p)));
+            } catch (NumberFormatException e) {
+                return StringValue.of(type);
+            }
+        }
+        return ArrayValue.of(parts);
+    }
+
+    /** SAN general names: 1 rfc822, 2 dNSName, 6 URI, 7 IP address. */
+    private static void addSubjectAlternativeNames(X509Certificate c, Map<String, Value> m) {
+        List<String> dns = new ArrayList<>(), emails = new ArrayList<>(), ips = new ArrayList<>(), uris = new ArrayList<>();
+        try {
+            Collection<List<?>> sans = c.getSubjectAlternativeNames();
+            if (sans != null) {
+                for (List<?> san : sans) {
+                    Object value = san.get(1);
+                    switch ((Integer) san.get(0)) {
+                        case 1 -> emails.add(String.valueOf(value));
+                        case 2 -> dns.add(String.valueOf(value));
+                        case 6 -> uris.add(String.valueOf(value));
+                        case 7 -> ips.add(String.valueOf(value));
+                        default -> { }
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            throw BuiltinException.builtin(NAME, "x509: malformed subject alternative names");
+        }
+        m.put("DNSNames", dns.isEmpty() ? NullValue.NULL : Values.strings(dns));
+        m.put("EmailAddresses", emails.isEmpty() ? NullValue.NULL : Values.strings(emails));
+        m.put("IPAddresses", ips.isEmpty() ? NullValue.NULL : Values.strings(ips));
+        m.put("URIs", uris.isEmpty() ? NullValue.NULL : Values.strings(uris));
+    }
+}
