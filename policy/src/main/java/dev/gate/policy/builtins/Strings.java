@@ -9,6 +9,7 @@ import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.SetValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
+import java.math.BigDecimal;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,11 +140,21 @@ final class Strings {
         ArrayValue values = Operands.array("sprintf", args, 2);
         List<Object> converted = new ArrayList<>(values.size());
         for (Value v : values.elements()) {
-            if (v instanceof NumberValue n) converted.add(GoFormat.numberArgument(n.toString()));
+            if (v instanceof NumberValue n) converted.add(GoFormat.numberArgument(numberText(n)));
             else if (v instanceof StringValue s) converted.add(s.value());
             else converted.add(RegoText.term(v));
         }
         return Values.str(GoFormat.sprintf(format, converted));
+    }
+
+    /**
+     * The number's text as OPA holds it: a large round integer keeps the exponent form it is written in (2e308),
+     * which decides how sprintf sees it (beyond float64 it is printed as that text).
+     */
+    private static String numberText(NumberValue n) {
+        BigDecimal stripped = n.decimal().stripTrailingZeros();
+        if (stripped.scale() < -20) return stripped.unscaledValue() + "e" + (-stripped.scale());
+        return n.toString();
     }
 
     private static Value anyMatch(String name, List<Value> args, BiPredicate<String, String> test) {

@@ -61,14 +61,15 @@ public final class GoEncodings {
     }
 
     public static byte[] hexDecode(String s) {
-        if (s.length() % 2 != 0) {
-            throw new IllegalArgumentException("encoding/hex: odd length hex string");
-        }
+        // Go reports a bad digit before an odd length.
         for (int i = 0; i < s.length(); i++) {
             if (Character.digit(s.charAt(i), 16) < 0) {
                 throw new IllegalArgumentException("encoding/hex: invalid byte: U+00"
                         + HexFormat.of().withUpperCase().toHexDigits((byte) s.charAt(i)) + " " + GoQuote.quoteRune(s.charAt(i)));
             }
+        }
+        if (s.length() % 2 != 0) {
+            throw new IllegalArgumentException("encoding/hex: odd length hex string");
         }
         return HexFormat.of().parseHex(s);
     }
