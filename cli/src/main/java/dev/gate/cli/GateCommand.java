@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 dev.gate.cli.sign.KeyCommand.class, dev.gate.cli.sign.SignCommand.class,
                 dev.gate.cli.sign.AttestCommand.class, dev.gate.cli.sign.VerifyCommand.class,
                 dev.gate.cli.audit.AuditCommand.class,
+                dev.gate.cli.audit.AuditCommand.class,
         })
 public final class GateCommand {
 }

@@ -20,14 +20,14 @@ import java.util.Map;
  * subject, by predicate type (the last one of a type wins, as the gate replaces its own). What does
  * not verify is listed, never used.
  */
-final class AttestedPredicates {
+public final class AttestedPredicates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, JsonNode> byType = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
-    static AttestedPredicates read(SignatureStore store, Digest image, PublicKey key) {
+    public static AttestedPredicates read(SignatureStore store, Digest image, PublicKey key) {
         AttestedPredicates found = new AttestedPredicates();
         String tag = CosignAttacher.attestationTag(image);
         List<CosignLayer> layers;
@@ -69,11 +69,11 @@ final class AttestedPredicates {
         byType.put(statement.path("predicateType").asText(), statement.path("predicate"));
     }
 
-    JsonNode predicate(String type) {
+    public JsonNode predicate(String type) {
         return byType.get(type);
     }
 
-    List<String> failures() {
+    public List<String> failures() {
         return failures;
     }
 }

@@ -96,7 +96,16 @@ public final class PolicyRecheck {
     /** {@code verificationFailures}: what the signature check could not verify; any makes the outcome fail. */
     public Outcome evaluate(Reference reference, Digest digest, SignatureStore store, RegistryOptions options, PublicKey key,
             List<String> verificationFailures, UnaryOperator<String> env) {
-        PolicyGate gate = PolicyGate.load(policies, data, namespace);
+        return evaluate(loadPolicies(), reference, digest, store, options, key, verificationFailures, env);
+    }
+
+    /** The policies once, for callers that evaluate many images. */
+    public PolicyGate loadPolicies() {
+        return PolicyGate.load(policies, data, namespace);
+    }
+
+    public Outcome evaluate(PolicyGate gate, Reference reference, Digest digest, SignatureStore store, RegistryOptions options,
+            PublicKey key, List<String> verificationFailures, UnaryOperator<String> env) {
         List<String> problems = new ArrayList<>(verificationFailures);
         Artifact artifact;
         try (RegistrySource source = RegistrySource.open(reference.atDigest(digest), options)) {

@@ -140,7 +140,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    static PublicKey readPublic(Path file) {
+    public static PublicKey readPublic(Path file) {
         Pem pem = Pem.parse(KeyFiles.read(file), file.toString());
         if (!pem.type().equals("PUBLIC KEY")) {
             throw GateException.input(file + ": expected a PUBLIC KEY PEM, found " + pem.type());

@@ -1,0 +1,139 @@
+package dev.gate.cli.audit;
+
+import dev.gate.cli.gate.PolicyGate;
+import dev.gate.cli.gate.PolicyRecheck;
+import dev.gate.cli.push.RegistryFlags;
+import dev.gate.cli.sign.Passwords;
+import dev.gate.cli.sign.VerifyCommand;
+import dev.gate.image.GateException;
+import dev.gate.image.registry.RegistryOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gate audit REGISTRY/REPOSITORY}: every tag verified and evaluated, as a table, JSON or an HTML report. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Verify every tag of a repository (--all: every repository of the registry's catalog) and, with "
+                + "--policy, re-evaluate the policies against the stored attestations.%n"
+                + "Exit: 0 every tag signed, verified and passing; 1 otherwise; 2 bad input; 3 registry failure.")
+public final class AuditCommand implements Callable<Integer> {
+
+    /** Tags cosign and the referrers fallback use for what hangs off an image; they are not images to audit. */
+    private static final Pattern ATTACHED = Pattern.compile("sha256-[0-9a-f]{64}(\\.[a-z]+)?");
+
+    enum Format { text, json, html }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "REGISTRY/REPOSITORY", description = "e.g. registry.example.com/payments/api; with --all just the registry.")
+    String target;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM: verify signatures and attestations with it.")
+    Path key;
+
+    @Option(names = "--all", description = "Every repository the registry's catalog lists.")
+    boolean all;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path outputFile;
+
+    @Mixin
+    PolicyRecheck recheck = new PolicyRecheck();
+
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
+
+    @Override
+    public Integer call() {
+        if (recheck.requested() && key == null) {
+            throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
+        }
+        PublicKey publicKey = key == null ? null : VerifyCommand.readPublic(key);
+        PolicyGate policies = recheck.requested() ? recheck.loadPolicies() : null;
+        RegistryOptions options = registry.toOptions();
+        String host = all ? target : target.substring(0, Math.max(target.indexOf('/'), 0));
+        if (host.isEmpty()) {
+            throw GateException.input(target + ": expected REGISTRY/REPOSITORY (or REGISTRY with --all)");
+        }
+        RegistryListing listing = new RegistryListing(host, options);
+        List<String> repositories = all ? listing.repositories() : List.of(target.substring(host.length() + 1));
+        Auditor auditor = new Auditor(options, publicKey, recheck, policies, Passwords.environment);
+        List<TagAudit> results = run(auditor, listing, host, repositories, options.jobs());
+        AuditReport report = new AuditReport(host, results, publicKey != null, policies != null);
+        String text = switch (format) {
+            case text -> report.table();
+            case json -> report.json();
+            case html -> report.html();
+        };
+        write(text);
+        return results.stream().allMatch(TagAudit::ok) ? 0 : 1;
+    }
+
+    private static List<TagAudit> run(Auditor auditor, RegistryListing listing, String host, List<String> repositories, int jobs) {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "gate-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<TagAudit>> futures = new ArrayList<>();
+            for (String repository : repositories) {
+                for (String tag : listing.tags(repository)) {
+                    if (!ATTACHED.matcher(tag).matches()) {
+                        futures.add(pool.submit(() -> auditor.audit(host, repository, tag)));
+                    }
+                }
+            }
+            List<TagAudit> results = new ArrayList<>();
+            for (Future<TagAudit> f : futures) {
+                results.add(f.get());
+            }
+            results.sort(Comparator.comparing(TagAudit::repository).thenComparing(TagAudit::tag));
+            return results;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof GateException g ? g
+                    : new GateException(GateException.Kind.OPERATIONAL, "audit failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GateException(GateException.Kind.OPERATIONAL, "audit interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void write(String text) {
+        if (outputFile == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+            return;
+        }
+        try {
+            Files.writeString(outputFile, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw GateException.operational("cannot write " + outputFile + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.gate.cli.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.cli.gate.AttestedPredicates;
+import dev.gate.cli.gate.PolicyGate;
+import dev.gate.cli.gate.PolicyRecheck;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.Reference;
+import dev.gate.image.registry.RegistryClient;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.signing.ImageVerifier;
+import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.Verification;
+import dev.gate.signing.oci.CosignAttacher;
+import dev.gate.signing.oci.RegistrySignatureStore;
+import dev.gate.signing.oci.SignatureStore;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Audits one tag: resolve, verify signature and attestations, read the findings, re-evaluate the policies. */
+final class Auditor {
+
+    private static final String[] SEVERITIES = {"critical", "high", "medium", "low", "unknown"};
+
+    private final RegistryOptions options;
+    private final PublicKey key;
+    private final PolicyRecheck recheck;
+    private final PolicyGate policies;
+    private final UnaryOperator<String> env;
+
+    /** {@code key} and {@code policies} may be null. */
+    Auditor(RegistryOptions options, PublicKey key, PolicyRecheck recheck, PolicyGate policies, UnaryOperator<String> env) {
+        this.options = options;
+        this.key = key;
+        this.recheck = recheck;
+        this.policies = policies;
+        this.env = env;
+    }
+
+    TagAudit audit(String registry, String repository, String tag) {
+        try {
+            return check(Reference.parse(registry + "/" + repository + ":" + tag));
+        } catch (GateException e) {
+            return TagAudit.failed(repository, tag, e.getMessage());
+        }
+    }
+
+    private TagAudit check(Reference reference) {
+        RegistryClient client = RegistryClient.open(reference, options);
+        Digest digest = client.getManifest(reference.tag()).map(m -> m.descriptor().digest())
+                .orElseThrow(() -> GateException.input(reference + ": tag vanished during the audit"));
+        SignatureStore store = new RegistrySignatureStore(client);
+        List<String> verified = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        boolean signed;
+        Map<String, Long> severities = new LinkedHashMap<>();
+        if (key == null) {
+            signed = store.manifest(CosignAttacher.signatureTag(digest)).isPresent();
+        } else {
+            Verification result = new ImageVerifier(store, key, null).verify(reference.name(), digest, null);
+            result.verified().forEach(v -> verified.add(v.predicateType() == null ? v.kind() : v.predicateType()));
+            failures.addAll(result.failures());
+            signed = result.verified().stream().anyMatch(v -> "signature".equals(v.kind()));
+            JsonNode vuln = AttestedPredicates.read(store, digest, key).predicate(InTotoStatement.VULN);
+            if (vuln != null) {
+                counts(vuln.path("scanner").path("result").path("scan").path("summary"), severities);
+            }
+        }
+        Boolean passed = null;
+        List<String> failing = new ArrayList<>();
+        if (policies != null && key != null) {
+            PolicyRecheck.Outcome outcome = recheck.evaluate(policies, reference, digest, store, options, key, failures, env);
+            passed = outcome.passed();
+            failing.addAll(outcome.problems());
+            if (outcome.decision() != null) {
+                outcome.decision().failures().forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()));
+            }
+            if (outcome.input() != null) {
+                severities.clear();
+                counts(outcome.input().path("scan").path("summary"), severities);
+            }
+        }
+        return new TagAudit(reference.repository(), reference.tag(), digest.toString(), signed, verified, failures, severities,
+                passed, failing, null);
+    }
+
+    private static void counts(JsonNode summary, Map<String, Long> into) {
+        if (summary.isObject()) {
+            for (String s : SEVERITIES) {
+                into.put(s, summary.path(s).asLong());
+            }
+        }
+    }
+}
