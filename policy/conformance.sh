@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs OPA conformance cases against gate's Rego engine: per-folder results, "N passed, M failed", repro files.
 # usage: policy/conformance.sh [DIR] [REPRO_DIR]   (defaults: ../shared/opa-conformance/v1, policy/target/conformance-repro)
+# The ids of passing cases go to policy/target/conformance-passing.txt; copy new ones into
+# policy/src/test/resources/conformance-passing.txt (the list may only grow).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -13,4 +15,4 @@ fi
 cp_file="$here/$build/classpath.txt"
 (cd "$here" && mvn -q -B -o -Dgate.buildDir="$build" dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
 rm -rf "$repro"
-exec java -Xss512m -cp "$here/$build/classes:$(cat "$cp_file")" dev.gate.policy.conformance.ConformanceRunner "$dir" --repro "$repro"
+exec java -Xss512m -cp "$here/$build/classes:$(cat "$cp_file")" dev.gate.policy.conformance.ConformanceRunner "$dir" --repro "$repro" --passing "$here/$build/conformance-passing.txt"

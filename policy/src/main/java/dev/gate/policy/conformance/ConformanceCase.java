@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * input (JSON, or input_term as Rego term text for the engine to parse), and either the wanted rows or the wanted error code and message fragment.
  */
 public record ConformanceCase(Path file, String note, String query, List<String> modules, JsonNode data, JsonNode input, String inputTerm,
-        JsonNode wantResult, String wantErrorCode, String wantError, boolean sortBindings, boolean strictError) {
+        JsonNode wantResult, String wantErrorCode, String wantError, boolean sortBindings, boolean strictError, int occurrence) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -38,22 +38,26 @@ public record ConformanceCase(Path file, String note, String query, List<String>
     public static List<ConformanceCase> load(Path file) throws IOException {
         JsonNode doc = YAML.readTree(file.toFile());
         List<ConformanceCase> cases = new ArrayList<>();
-        for (JsonNode c : doc.path("cases")) cases.add(of(file, c));
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (JsonNode c : doc.path("cases")) {
+            int n = seen.merge(c.path("note").asText(), 1, Integer::sum);
+            cases.add(of(file, c, n));
+        }
         return cases;
     }
 
-    private static ConformanceCase of(Path file, JsonNode c) {
+    private static ConformanceCase of(Path file, JsonNode c, int occurrence) {
         List<String> modules = new ArrayList<>();
         c.path("modules").forEach(m -> modules.add(m.asText()));
         JsonNode input = c.has("input") ? c.get("input") : null;
         String inputTerm = c.hasNonNull("input_term") ? c.get("input_term").asText() : null;
         return new ConformanceCase(file, c.path("note").asText(), c.path("query").asText(), List.copyOf(modules),
                 c.get("data"), input, inputTerm, c.get("want_result"), text(c, "want_error_code"), text(c, "want_error"),
-                c.path("sort_bindings").asBoolean(false), c.path("strict_error").asBoolean(false));
+                c.path("sort_bindings").asBoolean(false), c.path("strict_error").asBoolean(false), occurrence);
     }
 
     private static String text(JsonNode c, String field) { return c.hasNonNull(field) ? c.get(field).asText() : null; }
 
     /** The stable id used in the passing list and repro files: folder/file#note. */
-    public String id(Path root) { return root.relativize(file) + "#" + note; }
+    public String id(Path root) { return root.relativize(file) + "#" + note + (occurrence > 1 ? "#" + occurrence : ""); }
 }

@@ -62,24 +62,34 @@ public final class ConformanceRunner {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: ConformanceRunner DIR [--repro DIR]");
+            System.err.println("usage: ConformanceRunner DIR [--repro DIR] [--passing FILE]");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
-        Path repro = args.length >= 3 && args[1].equals("--repro") ? Path.of(args[2]) : null;
-        int failed = report(root, repro, System.out);
+        Path repro = null, passing = null;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--repro")) repro = Path.of(args[i + 1]);
+            else if (args[i].equals("--passing")) passing = Path.of(args[i + 1]);
+        }
+        int failed = report(root, repro, passing, System.out);
         System.exit(failed == 0 ? 0 : 1);
     }
 
     /** Runs every case under {@code root}, prints the summary, writes repro files; returns the number of failures. */
-    public static int report(Path root, Path reproDir, PrintStream out) throws IOException {
+    public static int report(Path root, Path reproDir, Path passingList, PrintStream out) throws IOException {
         List<ConformanceCase> cases = ConformanceCase.loadAll(root);
         Map<String, int[]> perFolder = new TreeMap<>();
+        java.util.TreeSet<String> passingIds = new java.util.TreeSet<>();
         int passed = 0, failed = 0;
         for (ConformanceCase c : cases) {
             Outcome o = run(c);
             int[] counts = perFolder.computeIfAbsent(c.folder(root), k -> new int[2]);
-            if (o.passed()) { passed++; counts[0]++; continue; }
+            if (o.passed()) {
+                passed++;
+                counts[0]++;
+                passingIds.add(c.id(root));
+                continue;
+            }
             failed++;
             counts[1]++;
             if (reproDir != null) writeRepro(reproDir, root, o);
@@ -89,6 +99,7 @@ public final class ConformanceRunner {
             out.printf("%-40s %4d passed %4d failed%n", e.getKey(), c[0], c[1]);
         }
         out.println(passed + " passed, " + failed + " failed");
+        if (passingList != null) Files.write(passingList, passingIds);
         return failed;
     }
 

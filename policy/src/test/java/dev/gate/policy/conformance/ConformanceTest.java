@@ -1,0 +1,66 @@
+package dev.gate.policy.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * OPA's conformance cases as dynamic tests. A case on the checked-in passing list must pass (the list may only grow);
+ * any other case runs too and, when it fails, is reported as skipped with what went wrong.
+ */
+class ConformanceTest {
+
+    static Path sharedCases() {
+        String shared = System.getProperty("gate.shared", "../shared");
+        Path root = Path.of(shared, "opa-conformance", "v1");
+        boolean present = Files.isDirectory(root);
+        if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("missing opa-conformance under " + shared);
+        Assumptions.assumeTrue(present, "opa-conformance not found under " + shared + "; skipping");
+        return root;
+    }
+
+    static Set<String> passingList() throws IOException {
+        try (InputStream in = ConformanceTest.class.getResourceAsStream("/conformance-passing.txt")) {
+            if (in == null) return Set.of();
+            Set<String> ids = new HashSet<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) ids.add(line.strip());
+            }
+            return ids;
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sharedCases_listedOnesMustPass() throws IOException {
+        Path root = sharedCases();
+        Set<String> listed = passingList();
+        List<ConformanceCase> cases = ConformanceCase.loadAll(root);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
+            ConformanceRunner.Outcome o = ConformanceRunner.run(c);
+            if (listed.contains(c.id(root))) {
+                assertTrue(o.passed(), () -> c.id(root) + " is on the passing list but failed: " + o.detail());
+            } else {
+                Assumptions.assumeTrue(o.passed(), () -> "not yet passing: " + o.detail());
+            }
+        }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void passingListCoversMostCases() throws IOException {
+        Path root = sharedCases();
+        int listed = passingList().size();
+        int total = ConformanceCase.loadAll(root).size();
+        assertTrue(listed * 100 >= total * 80, "passing list holds " + listed + " of " + total + " cases");
+    }
+}
