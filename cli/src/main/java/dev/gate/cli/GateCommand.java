@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
                 dev.gate.cli.sign.KeyCommand.class, dev.gate.cli.sign.SignCommand.class,
                 dev.gate.cli.sign.AttestCommand.class, dev.gate.cli.sign.VerifyCommand.class,
                 dev.gate.cli.audit.AuditCommand.class,
-                dev.gate.cli.audit.AuditCommand.class,
         })
 public final class GateCommand {
 }
