@@ -28,6 +28,7 @@ public final class BuiltinFamilies {
         UnitsBuiltins.register(registry);
         Net.register(registry);
         Crypto.register(registry);
+        JsonSchema.register(registry);
         Misc.register(registry);
     }
 }

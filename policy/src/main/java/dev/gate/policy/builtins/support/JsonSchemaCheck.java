@@ -251,14 +251,16 @@ public final class JsonSchemaCheck {
         if (condition != null) {
             if (quietly(condition, value, context, depth).isEmpty()) {
                 JsonNode then = schema.get("then");
-                if (then != null && !quietly(then, value, context, depth).isEmpty()) {
-                    out.addAll(quietly(then, value, context, depth));
+                List<Failure> sub = then == null ? List.of() : quietly(then, value, context, depth);
+                if (!sub.isEmpty()) {
+                    out.addAll(sub);
                     out.add(failure("condition_then", context, "Must validate \"then\" as \"if\" was valid"));
                 }
             } else {
                 JsonNode otherwise = schema.get("else");
-                if (otherwise != null && !quietly(otherwise, value, context, depth).isEmpty()) {
-                    out.addAll(quietly(otherwise, value, context, depth));
+                List<Failure> sub = otherwise == null ? List.of() : quietly(otherwise, value, context, depth);
+                if (!sub.isEmpty()) {
+                    out.addAll(sub);
                     out.add(failure("condition_else", context, "Must validate \"else\" as \"if\" was not valid"));
                 }
             }
@@ -403,7 +405,7 @@ public final class JsonSchemaCheck {
         JsonNode names = schema.get("propertyNames");
         if (names != null) {
             for (String key : fields.keySet()) {
-                if (!quietly(names, o.textNode(key), context, depth).isEmpty()) {
+                if (!quietly(names, com.fasterxml.jackson.databind.node.TextNode.valueOf(key), context, depth).isEmpty()) {
                     out.add(failure("invalid_property_name", context, "Property name of \"" + key + "\" does not match"));
                 }
             }
