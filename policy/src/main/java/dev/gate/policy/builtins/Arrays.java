@@ -2,10 +2,7 @@ package dev.gate.policy.builtins;
 
 import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.Value;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 
 /** array.concat, array.slice, array.reverse and array.flatten. */
@@ -14,7 +11,7 @@ final class Arrays {
     static final BuiltinDeclaration SLICE = Decl.of("array.slice", "array",
             "Returns a slice of an array; indexes are clamped to the array's bounds.", "array", "number", "number");
     static final BuiltinDeclaration REVERSE = Decl.of("array.reverse", "array", "Returns the array in reverse order.", "array");
-    static final BuiltinDeclaration FLATTEN = Decl.of("array.flatten", "array", "Flattens nested arrays into one array.", "array");
+    static final BuiltinDeclaration FLATTEN = Decl.of("array.flatten", "array", "Splices the elements of nested arrays into the array, one level deep.", "array");
 
     private Arrays() {}
 
@@ -47,19 +44,11 @@ final class Arrays {
         return ArrayValue.of(out);
     }
 
-    /** Iterative so deeply nested input cannot overflow the stack. */
+    /** One level only: elements that are arrays are spliced in, arrays inside them stay. */
     private static Value flatten(List<Value> args) {
         List<Value> out = new ArrayList<>();
-        Deque<Iterator<Value>> work = new ArrayDeque<>();
-        work.push(Operands.array("array.flatten", args, 1).elements().iterator());
-        while (!work.isEmpty()) {
-            Iterator<Value> it = work.peek();
-            if (!it.hasNext()) {
-                work.pop();
-                continue;
-            }
-            Value v = it.next();
-            if (v instanceof ArrayValue inner) work.push(inner.elements().iterator());
+        for (Value v : Operands.array("array.flatten", args, 1).elements()) {
+            if (v instanceof ArrayValue inner) out.addAll(inner.elements());
             else out.add(v);
         }
         return ArrayValue.of(out);

@@ -5,6 +5,7 @@ import dev.gate.policy.builtins.support.GoDuration;
 import dev.gate.policy.builtins.support.GoTimeFormatter;
 import dev.gate.policy.builtins.support.GoTimeParser;
 import dev.gate.policy.value.ArrayValue;
+import dev.gate.policy.value.NullValue;
 import dev.gate.policy.value.NumberValue;
 import dev.gate.policy.value.Value;
 import java.time.Instant;
@@ -33,6 +34,9 @@ final class Times {
     static final BuiltinDeclaration FORMAT = Decl.of("time.format", "string",
             "Formats a time: ns, [ns, tz] or [ns, tz, layout]; RFC 3339 with nanoseconds by default.", "number|array");
 
+    static final BuiltinDeclaration TEST_SLEEP = Decl.of("test.sleep", "null",
+            "Sleeps for a Go duration; for tests of time-dependent policies.", "string");
+
     private static final String RFC3339 = "2006-01-02T15:04:05Z07:00";
     private static final String RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00";
 
@@ -58,6 +62,8 @@ final class Times {
             Zoned t = zoned("time.weekday", args.get(0));
             return Values.str(GoCalendar.weekday(t.nanos, t.zone));
         });
+        r.add(TEST_SLEEP, (ctx, args) -> sleep(ctx, Values.guard("test.sleep",
+                () -> GoDuration.parseNanos(Operands.string("test.sleep", args, 1)))));
         r.add(ADD_DATE, (ctx, args) -> addDate(args));
         r.add(DIFF, (ctx, args) -> {
             Zoned a = zoned("time.diff", args.get(0)), b = zoned("time.diff", args.get(1));
@@ -71,6 +77,21 @@ final class Times {
 
     static long nanos(Instant now) {
         return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+    }
+
+    /** Sleeps in slices so the query's deadline still stops it. */
+    private static Value sleep(BuiltinContext ctx, long nanos) {
+        long end = System.nanoTime() + Math.max(0, nanos);
+        for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+            ctx.checkDeadline();
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw BuiltinException.builtin("test.sleep", "interrupted");
+            }
+        }
+        return NullValue.NULL;
     }
 
     private static Value addDate(List<Value> args) {

@@ -157,7 +157,7 @@ public final class Parser {
         if (!newlineBefore() && isKeyword(peek(), "if")) {
             if (isDefault) throw error(peek(), "default rules cannot have a body");
             next();
-            if (peekOp("{") && startsBody()) return braceBody();
+            if (peekOp("{")) return braceBody();
             List<Literal> one = new ArrayList<>();
             one.add(literal());
             return one;
@@ -167,19 +167,6 @@ public final class Parser {
             return braceBody();
         }
         return List.of();
-    }
-
-    /** After {@code if}, a brace opens a body unless it is an object or set term followed by more of an expression. */
-    private boolean startsBody() {
-        int save = p;
-        try {
-            braceBody();
-            return true;
-        } catch (SyntaxException e) {
-            return false;
-        } finally {
-            p = save;
-        }
     }
 
     private Rule elseChain(Rule.Kind kind, List<Term> head, List<Term> args) {
