@@ -3,7 +3,7 @@
 # $GATE_SERVICES_ENV (default /tmp/gate-services.env), which the tests read; nothing is exported.
 #   plain HTTP CNCF Distribution registry:        127.0.0.1:5101
 #   htpasswd + TLS (throwaway CA, user gate):     127.0.0.1:5102
-# Token auth (5103 + issuer 5104) is not set up yet.
+#   token auth, plain HTTP (user gate):           127.0.0.1:5103, token issuer (.ci/token-issuer.py) 127.0.0.1:5104
 set -euo pipefail
 cd "$(dirname "$0")/.."
 state="${GATE_SERVICES_DIR:-/tmp/gate-services}"
@@ -40,6 +40,21 @@ make_ca() { # a throwaway CA and a server certificate for 127.0.0.1
     -days 2 -extfile "$state/san.ext" -out "$state/tls.crt" 2>/dev/null
 }
 
+start_issuer() { # a signing key and certificate for tokens, then the issuer on 127.0.0.1:5104
+  local dir="$state/issuer"
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=gate-test-issuer \
+    -keyout "$dir/token.key" -out "$dir/token.crt" 2>/dev/null
+  nohup /usr/bin/python3 .ci/token-issuer.py --listen 127.0.0.1:5104 --key "$dir/token.key" --cert "$dir/token.crt" \
+    --user gate --password gate-secret > "$dir/log" 2>&1 &
+  echo $! > "$dir/pid"
+  for _ in $(seq 1 50); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:5104/token)" = 200 ]; then return 0; fi
+    sleep 0.2
+  done
+  echo "token issuer did not start; log:" >&2; cat "$dir/log" >&2; return 1
+}
+
 stop_all() {
   for pidfile in "$state"/*/pid; do
     [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
@@ -56,12 +71,17 @@ case "${1:-}" in
     start_registry plain 5101 http "http: {addr: 127.0.0.1:5101}"
     start_registry tls 5102 https "http: {addr: 127.0.0.1:5102, tls: {certificate: $state/tls.crt, key: $state/tls.key}}
 auth: {htpasswd: {realm: gate-test, path: $state/htpasswd}}"
+    start_issuer
+    start_registry token 5103 http "http: {addr: 127.0.0.1:5103}
+auth: {token: {realm: \"http://127.0.0.1:5104/token\", service: gate-test-registry, issuer: gate-test-issuer, rootcertbundle: $state/issuer/token.crt}}"
     cat > "$envfile" <<ENV
 GATE_REGISTRY_PLAIN=127.0.0.1:5101
 GATE_REGISTRY_TLS=127.0.0.1:5102
 GATE_REGISTRY_CA=$state/ca.crt
 GATE_REGISTRY_USER=gate
 GATE_REGISTRY_PASSWORD=gate-secret
+GATE_REGISTRY_TOKEN=127.0.0.1:5103
+GATE_TOKEN_ISSUER=127.0.0.1:5104
 ENV
     if [ -f .ci/podman-service.sh ]; then bash .ci/podman-service.sh start; fi
     ;;
