@@ -5,6 +5,7 @@ import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
 import dev.gate.scan.db.AdvisoryDb;
 import dev.gate.scan.db.DbInfo;
+import dev.gate.scan.db.GateCache;
 import dev.gate.scan.match.EcosystemResolver;
 import dev.gate.scan.match.IndexedRecord;
 import dev.gate.scan.match.PackageMatcher;
@@ -54,9 +55,7 @@ public final class Scanner implements AutoCloseable {
 
     /** The default database: {@code $XDG_CACHE_HOME/gate/osv.db}, else {@code ~/.cache/gate/osv.db}. */
     public static Path defaultDatabase() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return cache.resolve("gate").resolve("osv.db");
+        return GateCache.folder().resolve("osv.db");
     }
 
     public DbInfo database() {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,8 +61,10 @@ public final class AdvisoryDb implements AutoCloseable {
     }
 
     private static Connection connect(Path file) {
+        SqliteNative.prepare();
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // The driver directly: DriverManager would first scan every jar for other JDBC drivers.
+            return org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new java.util.Properties());
         } catch (SQLException e) {
             throw GateException.operational("cannot open advisory database " + file + ": " + e.getMessage(), e);
         }
