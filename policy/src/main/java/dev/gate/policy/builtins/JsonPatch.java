@@ -95,11 +95,9 @@ final class JsonPatch {
             i = n.intValueExact();
         } else if (key instanceof StringValue s) {
             if (s.value().equals("-")) return length - 1;
-            try {
-                i = Integer.parseInt(s.value());
-            } catch (NumberFormatException e) {
-                return -1;
-            }
+            // RFC 6901: an index is "0" or digits without a leading zero.
+            if (!s.value().matches("0|[1-9][0-9]{0,8}")) return -1;
+            i = Integer.parseInt(s.value());
         }
         return i != null && i >= 0 && i < length ? i : -1;
     }
