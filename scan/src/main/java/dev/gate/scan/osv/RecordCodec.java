@@ -1,8 +1,6 @@
 package dev.gate.scan.osv;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +44,7 @@ public final class RecordCodec {
 
     public static OsvRecord decode(byte[] data) throws MalformedRecordException {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+            StoredBytes in = new StoredBytes(data);
             if (in.readUnsignedByte() != FORMAT) {
                 throw new MalformedRecordException("stored record has an unknown format");
             }
@@ -66,7 +64,7 @@ public final class RecordCodec {
             }
             return new OsvRecord(id, modified, published, withdrawn, aliases, upstream, summary, severity,
                     databaseSeverity, affected);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new MalformedRecordException("stored record cannot be decoded: " + e.getMessage());
         }
     }
@@ -88,7 +86,7 @@ public final class RecordCodec {
         severities(out, a.severity());
     }
 
-    private static Affected affected(DataInputStream in) throws IOException {
+    private static Affected affected(StoredBytes in) {
         String ecosystem = string(in);
         String name = string(in);
         String purl = string(in);
@@ -118,7 +116,7 @@ public final class RecordCodec {
         }
     }
 
-    private static List<SeverityScore> severities(DataInputStream in) throws IOException {
+    private static List<SeverityScore> severities(StoredBytes in) {
         int n = in.readInt();
         List<SeverityScore> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -134,7 +132,7 @@ public final class RecordCodec {
         }
     }
 
-    private static List<String> strings(DataInputStream in) throws IOException {
+    private static List<String> strings(StoredBytes in) {
         int n = in.readInt();
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -154,13 +152,7 @@ public final class RecordCodec {
         out.write(b);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+    private static String string(StoredBytes in) {
+        return in.readString();
     }
 }
