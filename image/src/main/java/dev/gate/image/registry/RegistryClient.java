@@ -104,14 +104,35 @@ public final class RegistryClient {
         return digest.map(d -> Descriptor.of(type.orElse(MediaTypes.OCI_MANIFEST), Digest.parse(d), size));
     }
 
+    /** What the registry said to a manifest push: the {@code OCI-Subject} it indexed the manifest under, if any. */
+    public record ManifestPut(Optional<Digest> ociSubject) {
+    }
+
     /** Puts manifest bytes unchanged under a digest or tag, with the manifest's own media type. */
-    public void putManifest(String tagOrDigest, Descriptor descriptor, byte[] raw) {
+    public ManifestPut putManifest(String tagOrDigest, Descriptor descriptor, byte[] raw) {
         HttpResponse<byte[]> response = http.exchange("push manifest " + repository + ":" + tagOrDigest, push(),
                 () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest))
                         .header("Content-Type", descriptor.mediaType())
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(raw)),
                 HttpResponse.BodyHandlers.ofByteArray());
         expect(response, 201, "push manifest " + descriptor.digest() + " to " + repository + ":" + tagOrDigest);
+        return new ManifestPut(response.headers().firstValue("OCI-Subject").map(Digest::parse));
+    }
+
+    /**
+     * The referrers API's index for {@code subject} ({@code artifactType} passed on as a filter
+     * when not null); empty when the registry has no referrers API (404).
+     */
+    public Optional<byte[]> referrers(Digest subject, String artifactType) {
+        String query = artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> response = http.exchange("list referrers of " + subject, pull(),
+                () -> HttpRequest.newBuilder(uri("/referrers/" + subject + query)).header("Accept", MediaTypes.OCI_INDEX).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(response, 200, "list referrers of " + subject + " in " + repository);
+        return Optional.of(response.body());
     }
 
     public boolean hasBlob(Digest digest) {

@@ -1,5 +1,9 @@
 package dev.gate.image.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gate.image.Digest;
@@ -24,6 +28,8 @@ import java.util.function.Predicate;
  */
 final class FakeRegistry implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** A fault answered instead of the real response when its predicate matches, {@code times} times. */
     record Fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, int[] remaining) {
     }
@@ -35,6 +41,10 @@ final class FakeRegistry implements AutoCloseable {
     final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
     final Map<String, String> manifestTypes = new ConcurrentHashMap<>();
     final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
+    /** Referrer descriptors by {@code /v2/<name>/referrers/<subject>}, kept when the referrers API is on. */
+    final Map<String, List<ObjectNode>> referrers = new ConcurrentHashMap<>();
+    /** Off: behave like a registry without the referrers API (404, no OCI-Subject). */
+    volatile boolean referrersApi = true;
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
@@ -147,11 +157,24 @@ final class FakeRegistry implements AutoCloseable {
         } else if (path.contains("/blobs/")) {
             byte[] blob = blobs.get(path.substring(path.lastIndexOf('/') + 1));
             respond(exchange, blob == null ? 404 : 200, blob == null ? new byte[0] : blob, Map.of());
+        } else if (path.contains("/referrers/") && method.equals("GET")) {
+            listReferrers(exchange, path, parameter(query, "artifactType"));
         } else if (path.contains("/manifests/") && method.equals("PUT")) {
             String key = path;
             manifests.put(key, body);
-            manifestTypes.put(key, exchange.getRequestHeaders().getFirst("Content-Type"));
-            respond(exchange, 201, new byte[0], Map.of("Docker-Content-Digest", Digest.sha256(body).toString()));
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            manifestTypes.put(key, type);
+            Map<String, String> headers = new java.util.HashMap<>(Map.of("Docker-Content-Digest", Digest.sha256(body).toString()));
+            JsonNode subject = JSON.readTree(body).path("subject");
+            if (referrersApi && subject.has("digest")) {
+                ObjectNode entry = JSON.createObjectNode().put("mediaType", type).put("digest", Digest.sha256(body).toString())
+                        .put("size", body.length).put("artifactType", JSON.readTree(body).path("artifactType").asText());
+                String repository = path.substring(0, path.indexOf("/manifests/"));
+                referrers.computeIfAbsent(repository + "/referrers/" + subject.get("digest").asText(),
+                        k -> Collections.synchronizedList(new ArrayList<>())).add(entry);
+                headers.put("OCI-Subject", subject.get("digest").asText());
+            }
+            respond(exchange, 201, new byte[0], headers);
         } else if (path.contains("/manifests/")) {
             byte[] manifest = manifests.get(path);
             Map<String, String> headers = manifest == null ? Map.of() : Map.of("Content-Type", manifestTypes.get(path),
@@ -195,6 +218,23 @@ final class FakeRegistry implements AutoCloseable {
                 respond(exchange, 405, new byte[0], Map.of());
             }
         }
+    }
+
+    private void listReferrers(HttpExchange exchange, String path, String artifactType) throws IOException {
+        if (!referrersApi) {
+            respond(exchange, 404, "{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no route\"}]}".getBytes(), Map.of());
+            return;
+        }
+        ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.index.v1+json");
+        ArrayNode listed = index.putArray("manifests");
+        for (ObjectNode entry : referrers.getOrDefault(path, List.of())) {
+            if (artifactType == null || artifactType.equals(entry.path("artifactType").asText())) {
+                listed.add(entry);
+            }
+        }
+        respond(exchange, 200, JSON.writeValueAsBytes(index), artifactType == null
+                ? Map.of("Content-Type", "application/vnd.oci.image.index.v1+json")
+                : Map.of("Content-Type", "application/vnd.oci.image.index.v1+json", "OCI-Filters-Applied", "artifactType"));
     }
 
     private static String parameter(String query, String name) {

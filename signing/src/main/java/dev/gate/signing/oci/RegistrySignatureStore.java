@@ -37,16 +37,32 @@ public final class RegistrySignatureStore implements SignatureStore {
         }
     }
 
+    /** The referrers API when the registry has one, else the tag-schema fallback index. */
+    @Override
+    public Optional<byte[]> referrers(Digest subject) {
+        return dev.gate.image.registry.Referrers.index(client, subject, null);
+    }
+
+    /** Pushes a referrer's blobs and manifest; the registry client keeps the fallback index when needed. */
+    void publishReferrer(Descriptor referrer, byte[] manifest, Map<Digest, byte[]> blobs, String artifactType, Digest subject) {
+        uploadMissing(blobs);
+        dev.gate.image.registry.Referrers.publish(client, referrer, manifest, artifactType, subject);
+    }
+
     @Override
     public void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs) {
+        uploadMissing(blobs);
+        // The referrers fallback tag holds an index; everything else here is an image manifest.
+        client.putManifest(tag, Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length), manifest);
+    }
+
+    private void uploadMissing(Map<Digest, byte[]> blobs) {
         blobs.forEach((digest, content) -> {
             if (!client.hasBlob(digest)) {
                 client.uploadBlob(Descriptor.of(MediaTypes.OCI_LAYER, digest, content.length),
                         () -> new ByteArrayInputStream(content));
             }
         });
-        // The referrers fallback tag holds an index; everything else here is an image manifest.
-        client.putManifest(tag, Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length), manifest);
     }
 
     private static String topLevelMediaType(byte[] manifest) {

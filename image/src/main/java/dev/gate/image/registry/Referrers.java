@@ -1,0 +1,115 @@
+package dev.gate.image.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.Descriptor;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.MediaTypes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * OCI 1.1 referrers: artifacts (signatures, SBOMs) whose manifest names an image as its
+ * {@code subject}. Registries with the referrers API index them on push and say so with
+ * {@code OCI-Subject}; for the others the pusher keeps the tag-schema fallback index under
+ * {@code sha256-<hex>}, and readers fall back to that tag when the API answers 404.
+ */
+public final class Referrers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Referrers() {
+    }
+
+    /** The fallback tag of a subject: {@code <algorithm>-<hex>}. */
+    public static String fallbackTag(Digest subject) {
+        return subject.algorithm() + "-" + subject.hex();
+    }
+
+    /**
+     * Pushes a referrer manifest (its blobs already pushed) by digest and, unless the registry
+     * indexed it itself, adds it to the subject's fallback index. Returns whether the fallback was used.
+     */
+    public static boolean publish(RegistryClient client, Descriptor referrer, byte[] raw, String artifactType, Digest subject) {
+        RegistryClient.ManifestPut put = client.putManifest(referrer.digest().toString(), referrer, raw);
+        if (put.ociSubject().filter(subject::equals).isPresent()) {
+            return false;
+        }
+        String tag = fallbackTag(subject);
+        Optional<byte[]> current = client.getManifest(tag).map(RegistryClient.Manifest::raw);
+        byte[] updated = withReferrer(current, referrer, artifactType, client.repository() + ":" + tag);
+        if (current.isEmpty() || !java.util.Arrays.equals(current.get(), updated)) {
+            client.putManifest(tag, Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(updated), updated.length), updated);
+        }
+        return true;
+    }
+
+    /**
+     * The referrers index of {@code subject}, only entries of {@code artifactType} when it is not
+     * null: from the referrers API, or from the fallback tag when the registry has no such API.
+     * Empty when there are none.
+     */
+    public static Optional<byte[]> index(RegistryClient client, Digest subject, String artifactType) {
+        Optional<byte[]> listed = client.referrers(subject, artifactType);
+        if (listed.isEmpty()) {
+            listed = client.getManifest(fallbackTag(subject)).map(RegistryClient.Manifest::raw);
+        }
+        return listed.map(raw -> filtered(raw, artifactType, "referrers of " + subject));
+    }
+
+    /** {@code index} (or a new empty index) with {@code referrer} listed once. */
+    public static byte[] withReferrer(Optional<byte[]> index, Descriptor referrer, String artifactType, String where) {
+        ObjectNode root = index.map(raw -> parse(raw, where)).orElseGet(Referrers::emptyIndex);
+        ArrayNode manifests = (ArrayNode) root.get("manifests");
+        for (JsonNode existing : manifests) {
+            if (referrer.digest().toString().equals(existing.path("digest").asText())) {
+                return index.orElseThrow();
+            }
+        }
+        ObjectNode entry = manifests.addObject().put("mediaType", referrer.mediaType())
+                .put("digest", referrer.digest().toString()).put("size", referrer.size());
+        if (artifactType != null) {
+            entry.put("artifactType", artifactType);
+        }
+        return root.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] filtered(byte[] raw, String artifactType, String where) {
+        if (artifactType == null) {
+            return raw;
+        }
+        ObjectNode root = parse(raw, where);
+        ArrayNode kept = JSON.createArrayNode();
+        root.get("manifests").forEach(entry -> {
+            if (artifactType.equals(entry.path("artifactType").asText())) {
+                kept.add(entry);
+            }
+        });
+        root.set("manifests", kept);
+        return root.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode emptyIndex() {
+        ObjectNode index = JSON.createObjectNode();
+        index.put("schemaVersion", 2);
+        index.put("mediaType", MediaTypes.OCI_INDEX);
+        index.putArray("manifests");
+        return index;
+    }
+
+    private static ObjectNode parse(byte[] raw, String where) {
+        try {
+            JsonNode node = JSON.readTree(raw);
+            if (node instanceof ObjectNode object && node.path("manifests").isArray()) {
+                return object;
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw GateException.input(where + ": not an OCI index of referrers");
+    }
+}
