@@ -1,0 +1,99 @@
+package dev.gate.policy.builtins;
+
+import static dev.gate.policy.builtins.Calls.assertBuiltinError;
+import static dev.gate.policy.builtins.Calls.assertCall;
+import static dev.gate.policy.builtins.Calls.assertTypeError;
+
+import org.junit.jupiter.api.Test;
+
+class StringBuiltinsTest {
+    @Test
+    void searchingAndSplitting() {
+        assertCall("\"a,b\"", "concat", "\",\", [\"a\", \"b\"]");
+        assertCall("\"a-b\"", "concat", "\"-\", {\"b\", \"a\"}");
+        assertCall("true", "contains", "\"abc\", \"b\"");
+        assertCall("true", "startswith", "\"abc\", \"ab\"");
+        assertCall("false", "endswith", "\"abc\", \"b\"");
+        assertCall("[\"a\", \"\", \"b\"]", "split", "\"a..b\", \".\"");
+        assertCall("2", "indexof", "\"🍧🍨x\", \"x\"");
+        assertCall("-1", "indexof", "\"abc\", \"z\"");
+        assertCall("[0, 2]", "indexof_n", "\"abab\", \"a\"");
+        assertCall("3", "strings.count", "\"cheese\", \"e\"");
+        assertCall("\"🍨🍧\"", "strings.reverse", "\"🍧🍨\"");
+        assertCall("true", "strings.any_prefix_match", "[\"x/y\", \"a/b\"], {\"a/\"}");
+        assertCall("false", "strings.any_suffix_match", "\"abc\", [\"x\"]");
+        assertTypeError("concat: operand 2 must be one of {set, array} but got string", "concat", "\",\", \"a\"");
+        assertTypeError("concat: operand 2 must be array of strings but got array containing number", "concat", "\",\", [1]");
+        assertTypeError("strings.any_prefix_match: operand 1 must be one of {string, set, array} but got number",
+                "strings.any_prefix_match", "1, \"a\"");
+        assertTypeError("strings.any_prefix_match: operand 2 must be array of strings but got array containing number",
+                "strings.any_prefix_match", "\"a\", [1]");
+    }
+
+    @Test
+    void replacingTrimmingAndCase() {
+        assertCall("\"x-x\"", "replace", "\"a-a\", \"a\", \"x\"");
+        assertCall("\"1 2\"", "strings.replace_n", "{\"a\": \"1\", \"b\": \"2\"}, \"a b\"");
+        assertCall("\"b\"", "trim", "\"xxbxx\", \"x\"");
+        assertCall("\"bxx\"", "trim_left", "\"xxbxx\", \"x\"");
+        assertCall("\"xxb\"", "trim_right", "\"xxbxx\", \"x\"");
+        assertCall("\"bc\"", "trim_prefix", "\"abc\", \"a\"");
+        assertCall("\"ab\"", "trim_suffix", "\"abc\", \"c\"");
+        assertCall("\"a b\"", "trim_space", "\"\\t a b \\n\"");
+        assertCall("\"ABß\"", "upper", "\"abß\"");
+        assertCall("\"ab\"", "lower", "\"AB\"");
+        assertCall("\"🍨\"", "substring", "\"🍧🍨x\", 1, 1");
+        assertCall("\"x\"", "substring", "\"🍧🍨x\", 2, -1");
+        assertCall("\"\"", "substring", "\"abc\", 5, 1");
+        assertBuiltinError("substring: negative offset", "substring", "\"abc\", -1, 1");
+        assertTypeError("strings.replace_n: operand 1 non-string value found in pattern object", "strings.replace_n", "{\"a\": 1}, \"a\"");
+    }
+
+    @Test
+    void formatting() {
+        assertCall("\"ff\"", "format_int", "255.9, 16");
+        assertCall("\"-101\"", "format_int", "-5, 2");
+        assertTypeError("format_int: operand 2 must be one of {2, 8, 10, 16}", "format_int", "4.1, 199");
+        assertCall("\"x=1 y=a z=[1, \\\"b\\\"] s={1}\"", "sprintf", "\"x=%d y=%s z=%v s=%v\", [1, \"a\", [1, \"b\"], {1}]");
+        assertCall("\"1.50\"", "sprintf", "\"%.2f\", [1.5]");
+        assertCall("\"hi 2e308\"", "sprintf", "\"hi %v\", [2e308]");
+        assertCall("\"%!d(string=true)\"", "sprintf", "\"%d\", [true]");
+    }
+
+    @Test
+    void regex() {
+        assertCall("true", "regex.match", "\"^a+$\", \"aaa\"");
+        assertCall("false", "regex.is_valid", "\"[a\"");
+        assertCall("false", "regex.is_valid", "1");
+        assertCall("[\"a\", \"a\"]", "regex.find_n", "\"a\", \"banana\", 2");
+        assertCall("[[\"ab\", \"b\"], [\"ac\", \"c\"]]", "regex.find_all_string_submatch_n", "\"a(.)\", \"abac\", -1");
+        assertCall("[\"a\", \"b\", \"c\"]", "regex.split", "\",+\", \"a,b,,c\"");
+        assertCall("\"b-a\"", "regex.replace", "\"a-b\", \"(\\\\w)-(\\\\w)\", \"$2-$1\"");
+        assertCall("true", "regex.template_match", "\"urn:foo:{.*}\", \"urn:foo:bar:baz\", \"{\", \"}\"");
+        assertCall("true", "regex.globs_match", "\"a.a[0-9]+\", \"a.*\"");
+        assertCall("false", "regex.globs_match", "\"a\", \"b+\"");
+        assertBuiltinError("regex.match: error parsing regexp: missing closing ]: `[a`", "regex.match", "\"[a\", \"a\"");
+        assertBuiltinError("regex.globs_match: input:pqrs], pos:5, set-close ']' with no preceding '[': the input provided is invalid",
+                "regex.globs_match", "\"pqrs]\", \"[a-b]+\"");
+    }
+
+    @Test
+    void globs() {
+        assertCall("true", "glob.match", "\"*.example.com\", [\".\"], \"api.example.com\"");
+        assertCall("false", "glob.match", "\"*.com\", [], \"api.example.com\"");
+        assertCall("true", "glob.match", "\"*.com\", null, \"api.example.com\"");
+        assertCall("true", "glob.match", "\"{a,b}/**\", [\"/\"], \"b/c/d\"");
+        assertCall("\"\\\\*\\\\?\"", "glob.quote_meta", "\"*?\"");
+        assertTypeError("glob.match: operand 2 must be one of {array, null} but got string", "glob.match", "\"a\", \"a\", \"a\"");
+    }
+
+    @Test
+    void semver() {
+        assertCall("true", "semver.is_valid", "\"1.2.3-rc.1+build\"");
+        assertCall("false", "semver.is_valid", "\"1.2\"");
+        assertCall("false", "semver.is_valid", "1");
+        assertCall("-1", "semver.compare", "\"1.2.3-rc.1\", \"1.2.3\"");
+        assertCall("0", "semver.compare", "\"1.2.3+a\", \"1.2.3+b\"");
+        assertBuiltinError("semver.compare: operand 1: string \"1\" is not a valid SemVer", "semver.compare", "\"1\", \"1.0.0\"");
+    }
+}
