@@ -29,6 +29,7 @@ public final class BuiltinFamilies {
         Net.register(registry);
         Crypto.register(registry);
         JsonSchema.register(registry);
+        Jwt.register(registry);
         Misc.register(registry);
     }
 }

@@ -39,7 +39,7 @@ public final class ConformanceRunner {
         try {
             RegoEngine engine = new RegoEngine(null);
             List<PolicyEngine.Module> modules = new ArrayList<>();
-            for (int i = 0; i < c.modules().size(); i++) modules.add(new PolicyEngine.Module("module-" + i + ".rego", c.modules().get(i)));
+            for (int i = 0; i < c.modules().size(); i++) modules.add(new PolicyEngine.Module("test-" + i + ".rego", c.modules().get(i)));
             Value data = c.data() == null || c.data().isNull() ? ObjectValue.EMPTY : JsonValues.fromJson(c.data());
             engine.load(modules, data);
             Value input = c.input() != null ? JsonValues.fromJson(c.input()) : c.inputTerm() != null ? engine.evaluateTerm(c.inputTerm()) : null;
@@ -52,12 +52,21 @@ public final class ConformanceRunner {
         } catch (PolicyException e) {
             if (!c.expectsError()) return new Outcome(c, false, "unexpected error " + e.code() + ": " + e.getMessage());
             boolean codeOk = c.wantErrorCode() == null || c.wantErrorCode().equals(e.code());
-            boolean messageOk = c.wantError() == null || (e.code() + ": " + e.getMessage()).contains(c.wantError());
+            boolean messageOk = c.wantError() == null || opaText(e).contains(c.wantError());
             if (codeOk && messageOk) return new Outcome(c, true, "");
             return new Outcome(c, false, "wanted error " + c.wantErrorCode() + " \"" + c.wantError() + "\", got " + e.code() + ": " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             return new Outcome(c, false, "crash: " + e);
         }
+    }
+
+    /** The error as OPA prints it: {@code file:line: code: message} when the location is known. */
+    private static String opaText(PolicyException e) {
+        String text = e.code() + ": " + e.getMessage();
+        String loc = e.location();
+        if (loc == null) return text;
+        int lastColon = loc.lastIndexOf(':');
+        return (lastColon > 0 ? loc.substring(0, lastColon) : loc) + ": " + text;
     }
 
     public static void main(String[] args) throws IOException {

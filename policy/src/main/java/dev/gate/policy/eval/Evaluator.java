@@ -54,6 +54,8 @@ public final class Evaluator {
     private final BuiltinContext context;
     private final PrintStream printOut;
     private State state;
+    /** The file of the rule or function being evaluated, for error locations ("query" at the top). */
+    private String file = "query";
     private long steps;
     private int depth;
 
@@ -374,7 +376,7 @@ public final class Evaluator {
             TreeMap<Value, Value> items = new TreeMap<>();
             evalBody(c.body(), 0, b, () -> evalTerm(c.key(), b, key -> evalTerm(c.value(), b, value -> {
                 Value old = items.putIfAbsent(key, value);
-                if (old != null && !old.equals(value)) throw conflict(c.span(), "object keys must be unique");
+                if (old != null && !old.equals(value)) throw conflictHere(c.span(), "object keys must be unique");
             })));
             k.accept(ObjectValue.of(items));
         } else if (t instanceof Term.Template tp) {
@@ -618,10 +620,10 @@ public final class Evaluator {
             List<Value> found = new ArrayList<>();
             Bindings b = new Bindings();
             Rule cur = r;
-            evalBody(cur.body(), 0, b, () -> {
+            inFile(cur.file(), () -> evalBody(cur.body(), 0, b, () -> {
                 if (cur.value() == null) found.add(BooleanValue.TRUE);
                 else evalTerm(cur.value(), b, found::add);
-            });
+            }));
             if (!found.isEmpty()) {
                 out.addAll(found);
                 return;
@@ -633,7 +635,7 @@ public final class Evaluator {
         TreeSet<Value> items = new TreeSet<>();
         for (Rule r : rules) {
             Bindings b = new Bindings();
-            evalBody(r.body(), 0, b, () -> evalTerm(r.value(), b, items::add));
+            inFile(r.file(), () -> evalBody(r.body(), 0, b, () -> evalTerm(r.value(), b, items::add)));
         }
         return SetValue.of(items);
     }
@@ -646,7 +648,7 @@ public final class Evaluator {
             Bindings b = new Bindings();
             int groundInHead = r.head().size() - suffixLength(r);
             List<Term> keys = r.head().subList(groundInHead, r.head().size());
-            evalBody(r.body(), 0, b, () -> evalAll(keys, 0, new Value[keys.size()], b, keyValues -> {
+            inFile(r.file(), () -> evalBody(r.body(), 0, b, () -> evalAll(keys, 0, new Value[keys.size()], b, keyValues -> {
                 if (r.kind() == Rule.Kind.SET) {
                     evalTerm(r.value(), b, v -> insert(root, keyValues, v, true, r));
                 } else if (r.value() == null) {
@@ -654,7 +656,7 @@ public final class Evaluator {
                 } else {
                     evalTerm(r.value(), b, v -> insert(root, keyValues, v, false, r));
                 }
-            }));
+            })));
         }
         return toValue(root);
     }
@@ -774,17 +776,17 @@ public final class Evaluator {
                     List<Value> found = new ArrayList<>();
                     Bindings fb = new Bindings();
                     Rule rule = cur;
-                    unifyElements(rule.args(), args, 0, fb, () -> evalBody(rule.body(), 0, fb, () -> {
+                    inFile(rule.file(), () -> unifyElements(rule.args(), args, 0, fb, () -> evalBody(rule.body(), 0, fb, () -> {
                         if (rule.value() == null) found.add(BooleanValue.TRUE);
                         else evalTerm(rule.value(), fb, found::add);
-                    }));
+                    })));
                     if (!found.isEmpty()) {
                         results.addAll(found);
                         break;
                     }
                 }
             }
-            if (results.size() > 1) throw conflict(span, "functions must not produce multiple outputs for same inputs");
+            if (results.size() > 1) throw conflictHere(span, "functions must not produce multiple outputs for same inputs");
             if (results.isEmpty() && defaultRule != null) evalTerm(defaultRule.value(), new Bindings(), results::add);
             if (results.isEmpty()) return;
             Value result = results.first();
@@ -849,7 +851,7 @@ public final class Evaluator {
         }
     }
 
-    private PolicyException conflict(Span span, String message) {
+    private PolicyException conflictHere(Span span, String message) {
         return new PolicyException("eval_conflict_error", message, location(span));
     }
 
@@ -858,7 +860,18 @@ public final class Evaluator {
         return new PolicyException("eval_conflict_error", message, loc);
     }
 
-    private static String location(Span span) { return span == null ? null : span.line() + ":" + span.column(); }
+    private String location(Span span) { return span == null ? null : file + ":" + span.line() + ":" + span.column(); }
+
+    /** Runs a rule's or function's evaluation with its file as the location of errors raised inside. */
+    private void inFile(String ruleFile, Runnable body) {
+        String saved = file;
+        file = ruleFile;
+        try {
+            body.run();
+        } finally {
+            file = saved;
+        }
+    }
 
     private static String dotted(List<Value> path) {
         List<String> parts = new ArrayList<>();

@@ -57,6 +57,20 @@ public final class RegoEngine implements PolicyEngine {
         engineBuiltin(r, "walk", "any");
         engineBuiltin(r, "print");
         offline(r, "http.send", "object");
+        offline(r, "io.jwt.decode", "string");
+        offline(r, "io.jwt.decode_verify", "string", "object");
+        if (!r.contains("test.sleep")) {
+            r.add(new BuiltinDeclaration("test.sleep", List.of("string"), "null", "Sleeps for a duration (for tests)."), (ctx, a) -> {
+                long nanos = dev.gate.policy.builtins.support.GoDuration.parseNanos(
+                        dev.gate.policy.builtins.Operands.string("test.sleep", a, 1));
+                try {
+                    Thread.sleep(nanos / 1_000_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return dev.gate.policy.value.NullValue.NULL;
+            });
+        }
         return r;
     }
 

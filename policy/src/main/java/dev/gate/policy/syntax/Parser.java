@@ -157,7 +157,7 @@ public final class Parser {
         if (!newlineBefore() && isKeyword(peek(), "if")) {
             if (isDefault) throw error(peek(), "default rules cannot have a body");
             next();
-            if (peekOp("{")) return braceBody();
+            if (peekOp("{")) return bodyOrComprehension();
             List<Literal> one = new ArrayList<>();
             one.add(literal());
             return one;
@@ -167,6 +167,26 @@ public final class Parser {
             return braceBody();
         }
         return List.of();
+    }
+
+    /**
+     * After {@code if}, a brace opens a body, except when what follows is one expression that starts with an object,
+     * set or comprehension ({@code if {x: 1 | ...}}); the body's error is the one reported when neither parses.
+     */
+    private List<Literal> bodyOrComprehension() {
+        int save = p;
+        try {
+            return braceBody();
+        } catch (SyntaxException bodyError) {
+            p = save;
+            try {
+                List<Literal> one = new ArrayList<>();
+                one.add(literal());
+                return one;
+            } catch (SyntaxException termError) {
+                throw bodyError;
+            }
+        }
     }
 
     private Rule elseChain(Rule.Kind kind, List<Term> head, List<Term> args) {
@@ -237,7 +257,7 @@ public final class Parser {
             Term value = relation(null);
             expectKeyword("in");
             Term coll = relation(null);
-            return new Expr.TermExpr(call("internal.member_3", left.span(), left, value, coll));
+            return new Expr.TermExpr(membership(call("internal.member_3", left.span(), left, value, coll)));
         }
         if (!newlineBefore() && acceptOp(":=")) return new Expr.Assign(left, infix());
         if (!newlineBefore() && acceptOp("=")) return new Expr.Unify(left, infix());
