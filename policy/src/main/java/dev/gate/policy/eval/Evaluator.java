@@ -701,11 +701,11 @@ public final class Evaluator {
                 evalAll(c.args().subList(0, argCount), 0, new Value[argCount], b, args -> k.accept(mock.value()));
                 return;
             }
-            // Inside the replacement, the replaced function is the original again (a mock may call what it mocks).
+            // Inside the replacement, functions are the originals again (a mock may call what it mocks).
             State outer = state;
             CallTarget replacement = mock.function();
             evalArgs(c.args().subList(0, argCount), b, args -> {
-                state = outer.withoutMock(key);
+                state = outer.withoutMocks();
                 try {
                     Values back = v -> inState(outer, () -> k.accept(v));
                     if (replacement instanceof CallTarget.Function f) callFunction(f, args, c.span(), back);
