@@ -238,4 +238,17 @@ class GateRegistryTest {
         assertTrue(recheck.out().contains("verified signature"), recheck.out());
         assertTrue(recheck.out().contains("FAIL  gate.stricter.deny: libssl3 is banned since yesterday"), recheck.out());
     }
+
+    @Test
+    void verifyPolicyRefusesATamperedVulnerabilityAttestation() throws Exception {
+        assertEquals(0, push(sample(), image("1.0.0")).code());
+        RegistryChecks.tamperWithAttestation(registry, repository,
+                "sha256:799fb5134de02aaa15cf6285f044fb8d90b86815d0cec9bd4217f21ae486a440", "\"critical\":0", "\"critical\":9");
+        Run recheck = gate("verify", "--key", pub(), "--policy", policy("prod.rego"), "--data", policy("data.example.yaml"),
+                image("1.0.0"));
+        assertEquals(1, recheck.code(), recheck.toString());
+        assertTrue(recheck.out().contains("policy re-evaluation: FAILED"), recheck.out());
+        assertTrue(recheck.out().contains("problem: sha256-"), recheck.out());
+        assertTrue(recheck.out().contains("does not verify"), recheck.out());
+    }
 }

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.gate.GateFixtures.Run;
 import dev.gate.cli.sign.Passwords;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -101,51 +98,10 @@ class PipelineRegistryTest {
         Path key = GateFixtures.keyPair(dir);
         String image = registry + "/" + repository + ":1.0.0";
         assertEquals(0, gate("push", "--sbom-only", "--key", key.toString(), sample(), image).code());
-        tamperWithAttestation();
+        RegistryChecks.tamperWithAttestation(registry, repository, SAMPLE_DIGEST, "base-files", "base-filez");
         Run sbom = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--attestation-type", "cyclonedx", image);
         assertEquals(1, sbom.code(), sbom.toString());
         assertTrue(sbom.out().contains("attestation does not verify with this key"), sbom.out());
-    }
-
-    /** Rewrites the statement inside the DSSE envelope of the .att layer and pushes the altered manifest. */
-    private void tamperWithAttestation() throws Exception {
-        String tag = "sha256-" + SAMPLE_HEX + ".att";
-        ObjectNode manifest = (ObjectNode) JSON.readTree(RegistryChecks.manifest(registry, repository, tag));
-        ObjectNode layer = (ObjectNode) manifest.at("/layers/0");
-        byte[] envelopeBytes = blob(layer.get("digest").asText());
-        ObjectNode envelope = (ObjectNode) JSON.readTree(envelopeBytes);
-        String statement = new String(Base64.getDecoder().decode(envelope.get("payload").asText()), StandardCharsets.UTF_8);
-        String altered = statement.replace("base-files", "base-filez");
-        assertFalse(statement.equals(altered));
-        envelope.put("payload", Base64.getEncoder().encodeToString(altered.getBytes(StandardCharsets.UTF_8)));
-        byte[] newEnvelope = JSON.writeValueAsBytes(envelope);
-        String newDigest = uploadBlob(newEnvelope);
-        layer.put("digest", newDigest);
-        layer.put("size", newEnvelope.length);
-        RegistryChecks.putManifest(registry, repository, tag, JSON.writeValueAsBytes(manifest), "application/vnd.oci.image.manifest.v1+json");
-    }
-
-    private byte[] blob(String digest) throws Exception {
-        var response = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
-                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + registry + "/v2/" + repository + "/blobs/" + digest))
-                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, response.statusCode());
-        return response.body();
-    }
-
-    private String uploadBlob(byte[] content) throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
-        String digest = "sha256:" + TestImages.sha256(content);
-        var start = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + registry + "/v2/" + repository
-                + "/blobs/uploads/")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-        assertEquals(202, start.statusCode());
-        String location = start.headers().firstValue("Location").orElseThrow();
-        java.net.URI upload = java.net.URI.create("http://" + registry).resolve(location);
-        String url = upload + (upload.getQuery() == null ? "?" : "&") + "digest=" + digest;
-        var put = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-        assertEquals(201, put.statusCode());
-        return digest;
     }
 
     @Test
