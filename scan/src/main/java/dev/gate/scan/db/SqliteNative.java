@@ -30,18 +30,28 @@ final class SqliteNative {
         }
         prepared = true;
         try {
-            String platform = OSInfo.getNativeLibFolderPathForCurrentOS();
             String name = System.mapLibraryName("sqlitejdbc");
-            Path folder = GateCache.folder().resolve("native")
-                    .resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform.replace('/', '-'));
+            Path folder = GateCache.folder().resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-"
+                    + System.getProperty("os.name") + "-" + System.getProperty("os.arch") + (musl() ? "-musl" : ""));
             Path library = folder.resolve(name);
-            if (!Files.isRegularFile(library) && !copy("/org/sqlite/native/" + platform + "/" + name, folder, library)) {
+            // OSInfo names the jar's folder for this platform, but asks `uname` in a child process: only on a miss.
+            if (!Files.isRegularFile(library)
+                    && !copy("/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name, folder, library)) {
                 return;
             }
             System.setProperty(PATH_PROPERTY, folder.toString());
             System.setProperty(NAME_PROPERTY, name);
         } catch (IOException | RuntimeException e) {
             // sqlite-jdbc extracts the library itself, as it always does.
+        }
+    }
+
+    /** musl and glibc builds differ on the same OS and architecture; musl systems have its loader in /lib. */
+    private static boolean musl() {
+        try (var entries = Files.newDirectoryStream(Path.of("/lib"), "ld-musl-*")) {
+            return entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
         }
     }
 
