@@ -1,5 +1,6 @@
 package dev.gate.policy.builtins;
 
+import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.NumberValue;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.Value;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * uuid.rfc4122, rand.intn and opa.runtime. The random builtins answer the same for the same arguments within one
+ * uuid.rfc4122, rand.intn, opa.runtime and trace. The random builtins answer the same for the same arguments within one
  * query (kept in the query's cache), as OPA does, so a rule evaluated twice sees one value.
  */
 final class Misc {
@@ -17,6 +18,7 @@ final class Misc {
             "A random version 4 UUID, the same for the same key within one query.", "string");
     static final BuiltinDeclaration RAND_INTN = Decl.of("rand.intn", "number",
             "A random integer in [0, n), the same for the same key and n within one query.", "string", "number");
+    static final BuiltinDeclaration TRACE = Decl.of("trace", "boolean", "Adds a note to the evaluation trace; always true.", "string");
     static final BuiltinDeclaration OPA_RUNTIME = Decl.of("opa.runtime", "object", "Information about the runtime (empty here).");
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -29,6 +31,10 @@ final class Misc {
                 k -> Values.str(UUID.randomUUID().toString())));
         r.add(RAND_INTN, (ctx, args) -> randIntn(ctx, args));
         r.add(OPA_RUNTIME, (ctx, args) -> ObjectValue.EMPTY);
+        r.add(TRACE, (ctx, args) -> {
+            Operands.string("trace", args, 1);
+            return BooleanValue.TRUE;
+        });
     }
 
     private static Value randIntn(BuiltinContext ctx, List<Value> args) {

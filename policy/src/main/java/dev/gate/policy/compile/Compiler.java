@@ -53,6 +53,7 @@ public final class Compiler {
             }
             compiled.add(new Module(m.source(), m.packagePath(), m.imports(), rules));
         }
+        RecursionCheck.check(tree, functions);
         return new Compiled(tree, functions, compiled);
     }
 

@@ -48,6 +48,18 @@ class RegoEngineTest {
     }
 
     @Test
+    void recursionIsACompileErrorNamingTheCycle() {
+        PolicyException e = assertThrows(PolicyException.class, () -> eval("package p\n\na if b\n\nb if a\n", "data.p.a", null));
+        assertEquals("rego_recursion_error", e.code());
+        assertTrue(e.getMessage().contains("data.p.a -> data.p.b -> data.p.a"), e.getMessage());
+        PolicyException whole = assertThrows(PolicyException.class,
+                () -> eval("package p\n\nlist := object.get(data, [\"cfg\"], [])\n", "data.p.list", null));
+        assertEquals("rego_recursion_error", whole.code(), "reading all of data from a rule reads the rule itself");
+        PolicyException fn = assertThrows(PolicyException.class, () -> eval("package p\n\nf(x) := f(x)\n", "data.p.f(1)", null));
+        assertTrue(fn.getMessage().contains("function data.p.f is recursive"), fn.getMessage());
+    }
+
+    @Test
     void bodiesAreOrderedSoVariablesAreBoundFirst() {
         assertEquals(NumberValue.of(5), eval("package p\n\nq := x if {\n  x > 1\n  x = input.n\n}\n", "data.p.q",
                 ObjectValue.ofStrings(Map.of("n", NumberValue.of(5)))));

@@ -1,0 +1,71 @@
+package dev.gate.policy.builtins;
+
+import dev.gate.policy.value.ArrayValue;
+import dev.gate.policy.value.ObjectValue;
+import dev.gate.policy.value.SetValue;
+import dev.gate.policy.value.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/** graph.reachable and graph.reachable_paths over an object mapping each node to an array or set of neighbours. */
+final class Graphs {
+    static final BuiltinDeclaration REACHABLE = Decl.of("graph.reachable", "set",
+            "The nodes of the graph reachable from the initial nodes (those nodes included when in the graph).", "object", "array|set");
+    static final BuiltinDeclaration REACHABLE_PATHS = Decl.of("graph.reachable_paths", "set",
+            "Every path from the initial nodes until a node without further unvisited neighbours.", "object", "array|set");
+
+    private Graphs() {}
+
+    static void register(BuiltinRegistry r) {
+        r.add(REACHABLE, (ctx, args) -> reachable(ctx, args));
+        r.add(REACHABLE_PATHS, (ctx, args) -> reachablePaths(ctx, args));
+    }
+
+    private static List<Value> neighbours(Value edges) {
+        if (edges instanceof ArrayValue a) return a.elements();
+        if (edges instanceof SetValue s) return List.copyOf(s.elements());
+        return List.of();
+    }
+
+    private static Value reachable(BuiltinContext ctx, List<Value> args) {
+        ObjectValue graph = Operands.object(REACHABLE.name(), args, 1);
+        Deque<Value> queue = new ArrayDeque<>(Values.elementsOfArrayOrSet(REACHABLE.name(), args, 2, "set", "array"));
+        TreeSet<Value> reached = new TreeSet<>();
+        while (!queue.isEmpty()) {
+            ctx.checkDeadline();
+            Value node = queue.poll();
+            Value edges = graph.get(node);
+            if (edges == null || !reached.add(node)) continue;
+            for (Value n : neighbours(edges)) if (!reached.contains(n)) queue.add(n);
+        }
+        return SetValue.of(reached);
+    }
+
+    private static Value reachablePaths(BuiltinContext ctx, List<Value> args) {
+        ObjectValue graph = Operands.object(REACHABLE_PATHS.name(), args, 1);
+        TreeSet<Value> paths = new TreeSet<>();
+        for (Value start : Values.elementsOfArrayOrSet(REACHABLE_PATHS.name(), args, 2, "set", "array")) {
+            if (graph.get(start) != null) walk(ctx, graph, new LinkedHashSet<>(List.of(start)), start, paths);
+        }
+        return SetValue.of(paths);
+    }
+
+    /** Depth first; a path ends where a node has no neighbour left that is not already on it. */
+    private static void walk(BuiltinContext ctx, ObjectValue graph, LinkedHashSet<Value> path, Value node, TreeSet<Value> out) {
+        ctx.checkDeadline();
+        boolean extended = false;
+        for (Value next : neighbours(graph.get(node))) {
+            if (path.contains(next)) continue;
+            extended = true;
+            path.add(next);
+            if (graph.get(next) == null) out.add(ArrayValue.of(new ArrayList<>(path)));
+            else walk(ctx, graph, path, next, out);
+            path.remove(next);
+        }
+        if (!extended) out.add(ArrayValue.of(new ArrayList<>(path)));
+    }
+}
