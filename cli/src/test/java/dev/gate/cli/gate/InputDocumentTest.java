@@ -41,9 +41,22 @@ class InputDocumentTest {
     }
 
     static Set<ValidationMessage> validate(JsonNode document) throws IOException {
+        assertDeclared(document, JSON.readTree(GateFixtures.root().resolve("docs/policy-input.schema.json").toFile()), "input");
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(Files.readString(GateFixtures.root().resolve("docs/policy-input.schema.json")));
         return schema.validate(document);
+    }
+
+    /** Every field the builder writes is documented: objects with declared properties hold no others. */
+    private static void assertDeclared(JsonNode value, JsonNode schema, String path) {
+        if (value.isObject() && schema.has("properties")) {
+            value.fieldNames().forEachRemaining(field -> {
+                assertTrue(schema.get("properties").has(field), path + "." + field + " is not in docs/policy-input.schema.json");
+                assertDeclared(value.get(field), schema.get("properties").get(field), path + "." + field);
+            });
+        } else if (value.isArray() && schema.has("items")) {
+            value.forEach(item -> assertDeclared(item, schema.get("items"), path + "[]"));
+        }
     }
 
     @Test
