@@ -4,7 +4,7 @@ import dev.gate.policy.builtins.support.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** crypto.md5/sha1/sha256, crypto.hmac.* and crypto.x509.parse_certificates. */
+/** crypto.md5/sha1/sha256, crypto.hmac.*, crypto.x509.parse_certificates and parse_and_verify_certificates. */
 final class Crypto {
     static final BuiltinDeclaration MD5 = Decl.of("crypto.md5", "string", "MD5 digest of a string, as hex.", "string");
     static final BuiltinDeclaration SHA1 = Decl.of("crypto.sha1", "string", "SHA-1 digest of a string, as hex.", "string");
@@ -19,6 +19,8 @@ final class Crypto {
             "Compares two MACs in constant time.", "string", "string");
     static final BuiltinDeclaration X509_PARSE_CERTIFICATES = Decl.of("crypto.x509.parse_certificates", "array",
             "Parses PEM or base64 DER certificates into objects shaped like Go's x509.Certificate.", "string");
+    static final BuiltinDeclaration X509_PARSE_AND_VERIFY = Decl.of("crypto.x509.parse_and_verify_certificates", "array",
+            "Verifies a chain given root first and leaf last: [true, the chain from leaf to root] or [false, []].", "string");
 
     private Crypto() {}
 
@@ -33,6 +35,8 @@ final class Crypto {
         r.add(HMAC_EQUAL, (ctx, args) -> Values.bool(MessageDigest.isEqual(
                 Operands.string("crypto.hmac.equal", args, 1).getBytes(StandardCharsets.UTF_8),
                 Operands.string("crypto.hmac.equal", args, 2).getBytes(StandardCharsets.UTF_8))));
+        r.add(X509_PARSE_AND_VERIFY, (ctx, args) -> X509Certificates.parseAndVerify(ctx, X509_PARSE_AND_VERIFY.name(),
+                Operands.string(X509_PARSE_AND_VERIFY.name(), args, 1)));
         r.add(X509_PARSE_CERTIFICATES, (ctx, args) -> X509Certificates.parse(Operands.string(X509_PARSE_CERTIFICATES.name(), args, 1)));
     }
 

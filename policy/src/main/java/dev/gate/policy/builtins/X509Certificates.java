@@ -41,22 +41,49 @@ final class X509Certificates {
     private X509Certificates() {}
 
     static Value parse(String input) {
+        List<X509Certificate> certs = read(NAME, input);
+        List<Value> out = new ArrayList<>();
+        for (X509Certificate c : certs) out.add(describe(c));
+        return ArrayValue.of(out);
+    }
+
+    /** PEM text, or base64 of PEM or of concatenated DER, as OPA's getX509CertsFromString reads it. */
+    static List<X509Certificate> read(String name, String input) {
         byte[] data;
         if (input.startsWith("-----BEGIN")) {
             data = input.getBytes(StandardCharsets.UTF_8);
         } else {
-            data = Values.guard(NAME, () -> GoEncodings.base64Decode(input));
+            data = Values.guard(name, () -> GoEncodings.base64Decode(input));
         }
         Collection<? extends java.security.cert.Certificate> certs;
         try {
             certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(data));
         } catch (CertificateException e) {
-            throw BuiltinException.builtin(NAME, "x509: malformed certificate");
+            throw BuiltinException.builtin(name, "x509: malformed certificate");
         }
-        if (certs.isEmpty()) throw BuiltinException.builtin(NAME, "x509: malformed certificate");
+        if (certs.isEmpty()) throw BuiltinException.builtin(name, "x509: malformed certificate");
+        List<X509Certificate> out = new ArrayList<>();
+        for (java.security.cert.Certificate c : certs) out.add((X509Certificate) c);
+        return out;
+    }
+
+    /**
+     * crypto.x509.parse_and_verify_certificates: the first certificate is the trusted root, the last the leaf, the
+     * others intermediates; [true, the chain from leaf to root] when the leaf verifies at the query's time, else [false, []].
+     */
+    static Value parseAndVerify(BuiltinContext ctx, String name, String input) {
+        Value invalid = ArrayValue.of(BooleanValue.FALSE, ArrayValue.EMPTY);
+        List<X509Certificate> certs;
+        try {
+            certs = read(name, input);
+        } catch (BuiltinException e) {
+            return invalid;
+        }
+        List<X509Certificate> chain = X509Chains.verify(certs, java.util.Date.from(ctx.now()));
+        if (chain == null) return invalid;
         List<Value> out = new ArrayList<>();
-        for (java.security.cert.Certificate c : certs) out.add(describe((X509Certificate) c));
-        return ArrayValue.of(out);
+        for (X509Certificate c : chain) out.add(describe(c));
+        return ArrayValue.of(BooleanValue.TRUE, ArrayValue.of(out));
     }
 
     private static Value describe(X509Certificate c) {
