@@ -30,6 +30,14 @@ public interface Destination {
     void tag(Artifact artifact);
 
     static Destination parse(String location, RegistryOptions options) {
+        return parse(location, options, null);
+    }
+
+    /**
+     * {@code publishedAs}: for an OCI layout, the registry reference the image will be published
+     * under later; the policies and signatures then name that, not the directory.
+     */
+    static Destination parse(String location, RegistryOptions options, String publishedAs) {
         if (location.startsWith("oci:")) {
             String rest = location.substring("oci:".length());
             int colon = rest.indexOf(':');
@@ -38,12 +46,19 @@ public interface Destination {
             if (dir.isEmpty()) {
                 throw GateException.input("'" + location + "' names no directory: expected oci:DIR[:TAG]");
             }
-            return new LayoutDestination(location, Path.of(dir), tag);
+            ImageName name = publishedAs == null ? null : ImageName.of(Reference.parse(publishedAs));
+            if (name != null && !java.util.Objects.equals(name.tag(), tag)) {
+                throw GateException.input("--name " + publishedAs + " and " + location + " name different tags");
+            }
+            return new LayoutDestination(location, Path.of(dir), tag, name);
         }
         String ref = location.startsWith("docker://") ? location.substring("docker://".length()) : location;
         int colon = ref.indexOf(':');
         if (colon > 0 && ref.substring(0, colon).matches("oci-archive|docker-archive|docker-daemon")) {
             throw GateException.input("'" + location + "': the gate publishes to registries and oci:DIR[:TAG] layouts only");
+        }
+        if (publishedAs != null) {
+            throw GateException.input("--name is for oci:DIR[:TAG] destinations; a registry destination names the image itself");
         }
         return new RegistryDestination(Reference.parse(ref), options);
     }

@@ -59,6 +59,10 @@ public final class GateOptions {
     @Option(names = "--fail-on-warn", description = "Warnings block the push too.")
     boolean failOnWarn;
 
+    @Option(names = "--name", paramLabel = "REF", description = "For an oci:DIR:TAG destination: the registry reference the "
+            + "image will be published under; policies and signatures name it instead of the directory.")
+    String publishedAs;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Defaults (default: gate.yaml in the working directory).")
     Path config;
 
@@ -91,7 +95,7 @@ public final class GateOptions {
         Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries());
         insecure.addAll(cfg.insecureRegistries());
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
-        return new PipelineSettings(source, destination, mirrors, sbomOnly ? List.of() : policyPaths,
+        return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
                 registries.withInsecure(insecure));

@@ -28,7 +28,7 @@ public final class GatePipeline {
 
     public GateRun run(PushListener listener) {
         StepTimes times = new StepTimes();
-        Destination main = Destination.parse(settings.destination(), settings.registries());
+        Destination main = Destination.parse(settings.destination(), settings.registries(), settings.publishedAs());
         List<Destination> destinations = new ArrayList<>();
         destinations.add(main);
         settings.also().forEach(a -> destinations.add(Destination.parse(a, settings.registries())));

@@ -16,11 +16,14 @@ final class LayoutDestination implements Destination {
     private final String location;
     private final Path dir;
     private final String tag;
+    private final ImageName publishedAs;
 
-    LayoutDestination(String location, Path dir, String tag) {
+    /** {@code publishedAs} null: the image is named after the layout's directory. */
+    LayoutDestination(String location, Path dir, String tag, ImageName publishedAs) {
         this.location = location;
         this.dir = dir;
         this.tag = tag;
+        this.publishedAs = publishedAs;
     }
 
     @Override
@@ -30,6 +33,9 @@ final class LayoutDestination implements Destination {
 
     @Override
     public ImageName name() {
+        if (publishedAs != null) {
+            return publishedAs;
+        }
         Path fileName = dir.toAbsolutePath().normalize().getFileName();
         return ImageName.ofLayout(location, fileName == null ? "image" : fileName.toString(), tag);
     }

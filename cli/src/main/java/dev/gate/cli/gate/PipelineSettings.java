@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * One gate run, with the flags and gate.yaml already merged.
  *
+ * @param publishedAs for an OCI layout destination, the reference it will be published under (--name), or null
  * @param database null when the scan is skipped
  * @param policies empty only with {@code sbomOnly}
  */
-public record PipelineSettings(String source, String destination, List<String> also, List<Path> policies, List<Path> data,
+public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                                Map<String, String> params, String namespace, SigningMethod signing, Path database,
                                boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
 }

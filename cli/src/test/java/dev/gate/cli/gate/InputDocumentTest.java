@@ -28,7 +28,7 @@ class InputDocumentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static PipelineSettings settings(String source, String destination, Path db) {
-        return new PipelineSettings(source, destination, List.of(), List.of(), List.of(), Map.of("high_fix_max_days", "14"),
+        return new PipelineSettings(source, destination, null, List.of(), List.of(), List.of(), Map.of("high_fix_max_days", "14"),
                 null, SigningMethod.none(), db, db == null, false, false, RegistryOptions.defaults());
     }
 

@@ -173,4 +173,41 @@ class PushLayoutTest {
         assertFalse(run.err().contains("Zq9-not-the-password"), "the password never appears: " + run.err());
         assertFalse(Files.exists(dir.resolve("out")));
     }
+
+    @Test
+    void configFileAndNameGateALayoutWithTheShippedPolicies() throws Exception {
+        GateFixtures.keyPair(dir);
+        Path config = dir.resolve("gate.yaml");
+        Files.writeString(config, "policies: [" + GateFixtures.root().resolve("policies/prod.rego") + "]\n"
+                + "data: [" + GateFixtures.root().resolve("policies/data.example.yaml") + "]\n"
+                + "key: gate.key\nparams: {high_fix_max_days: \"7\"}\n");
+        Path out = dir.resolve("out");
+        Run unnamed = gate("push", "--config", config.toString(), "--no-scan", sample(), "oci:" + out + ":1.0.0");
+        assertEquals(1, unnamed.code(), unnamed.toString());
+        assertTrue(unnamed.out().contains("gate.prod.deny_registry: registry \"oci\" is not one of the allowed registries"), unnamed.out());
+        assertFalse(Files.exists(out));
+
+        Run named = gate("push", "--config", config.toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0",
+                sample(), "oci:" + out + ":1.0.0", "--output", "json");
+        assertEquals(0, named.code(), named.toString());
+        JsonNode report = JSON.readTree(named.out());
+        assertEquals("registry.example.com/demo/sample:1.0.0", report.get("destination").asText());
+        assertEquals(2, report.at("/published/0/attestations").size(), "SBOM and decision attestations (no scan: no vuln)");
+        Verification verified = new KeyVerifier(new CosignAttacher(new LayoutSignatureStore(out)), publicKey(dir.resolve("gate.pub")))
+                .verify(Digest.parse(SAMPLE_DIGEST), null);
+        assertEquals(List.of(), verified.failures());
+        assertEquals("registry.example.com/demo/sample", verified.verified().get(0).subject(), "signed under the published name");
+
+        Run mismatch = gate("push", "--config", config.toString(), "--no-scan", "--name", "registry.example.com/demo/sample:2.0.0",
+                sample(), "oci:" + out + ":1.0.0");
+        assertEquals(2, mismatch.code(), mismatch.toString());
+    }
+
+    @Test
+    void keylessWithoutATokenIsRefusedUpFront() {
+        Run run = gate("push", "--sbom-only", "--keyless", sample(), "oci:" + dir.resolve("out") + ":1.0.0");
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("--keyless needs an OIDC token"), run.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
 }
