@@ -30,6 +30,7 @@ public final class BuiltinFamilies {
         Crypto.register(registry);
         JsonSchema.register(registry);
         Jwt.register(registry);
+        JwtSigning.register(registry);
         Graphs.register(registry);
         Uuids.register(registry);
         Misc.register(registry);
