@@ -29,19 +29,27 @@ final class RegistryTls {
     private RegistryTls() {
     }
 
-    /** The default context when there is no extra CA. */
+    /**
+     * A context trusting the system's CAs and those of {@code extraCa}. Trust material is loaded
+     * on the first TLS handshake, so talking plain HTTP to a loopback registry never parses the
+     * system's CA bundle.
+     */
     static SSLContext context(Optional<Path> extraCa) {
+        Optional<KeyStore> extra = extraCa.map(RegistryTls::keyStoreOrInputError);
         try {
-            if (extraCa.isEmpty()) {
-                return SSLContext.getDefault();
-            }
-            X509TrustManager system = trustManager(null);
-            X509TrustManager extra = trustManager(keyStore(extraCa.get()));
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new Either(extra, system)}, null);
+            context.init(null, new TrustManager[] {new Lazy(extra)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw GateException.operational("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore keyStoreOrInputError(Path pem) {
+        try {
+            return keyStore(pem);
+        } catch (GeneralSecurityException e) {
+            throw GateException.input("--registry-ca " + pem + ": " + e.getMessage());
         }
     }
 
@@ -81,28 +89,59 @@ final class RegistryTls {
         throw new GeneralSecurityException("no X.509 trust manager");
     }
 
-    /** Trusts a server chain that either the extra CAs or the system's accept. */
-    private record Either(X509TrustManager first, X509TrustManager second) implements X509TrustManager {
+    /** Trusts a server chain that the extra CAs (if any) or the system's accept; built on first use. */
+    private static final class Lazy implements X509TrustManager {
+        private final Optional<KeyStore> extra;
+        private volatile List<X509TrustManager> managers;
+
+        Lazy(Optional<KeyStore> extra) {
+            this.extra = extra;
+        }
+
+        private List<X509TrustManager> managers() throws CertificateException {
+            List<X509TrustManager> known = managers;
+            if (known == null) {
+                try {
+                    List<X509TrustManager> built = new ArrayList<>();
+                    if (extra.isPresent()) {
+                        built.add(trustManager(extra.get()));
+                    }
+                    built.add(trustManager(null));
+                    known = List.copyOf(built);
+                    managers = known;
+                } catch (GeneralSecurityException e) {
+                    throw new CertificateException("cannot load trusted certificates: " + e.getMessage(), e);
+                }
+            }
+            return known;
+        }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            second.checkClientTrusted(chain, authType);
+            throw new CertificateException("gate does not accept client connections");
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            try {
-                first.checkServerTrusted(chain, authType);
-            } catch (CertificateException notOurs) {
-                second.checkServerTrusted(chain, authType);
+            CertificateException last = null;
+            for (X509TrustManager manager : managers()) {
+                try {
+                    manager.checkServerTrusted(chain, authType);
+                    return;
+                } catch (CertificateException e) {
+                    last = e;
+                }
             }
+            throw last;
         }
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            List<X509Certificate> all = new ArrayList<>(List.of(first.getAcceptedIssuers()));
-            all.addAll(List.of(second.getAcceptedIssuers()));
-            return all.toArray(X509Certificate[]::new);
+            try {
+                return managers().stream().flatMap(m -> List.of(m.getAcceptedIssuers()).stream()).toArray(X509Certificate[]::new);
+            } catch (CertificateException e) {
+                return new X509Certificate[0];
+            }
         }
     }
 }
