@@ -31,6 +31,7 @@ public final class BuiltinFamilies {
         JsonSchema.register(registry);
         Jwt.register(registry);
         JwtSigning.register(registry);
+        PrivateKeys.register(registry);
         Graphs.register(registry);
         Uuids.register(registry);
         Misc.register(registry);
