@@ -20,6 +20,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,9 +77,21 @@ public final class ScanCommand implements Callable<Integer> {
         }
         Set<Severity> wanted = wantedSeverities();
         PrintWriter err = spec.commandLine().getErr();
-        CycloneDxInput input = source != null ? ImageInput.catalog(source, platform, err) : CycloneDxInput.read(sbom);
+        // Loading SQLite and opening the database overlaps reading the SBOM: both are start-up cost.
+        CompletableFuture<Scanner> opening = CompletableFuture.supplyAsync(() -> Scanner.open(database));
+        CycloneDxInput input;
+        try {
+            input = source != null ? ImageInput.catalog(source, platform, err) : CycloneDxInput.read(sbom);
+        } catch (RuntimeException e) {
+            opening.whenComplete((scanner, failure) -> {
+                if (scanner != null) {
+                    scanner.close();
+                }
+            });
+            throw e;
+        }
         ScanResult result;
-        try (Scanner scanner = Scanner.open(database)) {
+        try (Scanner scanner = opened(opening)) {
             result = filter(scanner.scan(input.packages(), input.os()), wanted);
         }
         if (!quiet) {
@@ -86,6 +100,14 @@ public final class ScanCommand implements Callable<Integer> {
         }
         write(result, input);
         return result.findings().isEmpty() ? 0 : exitCode;
+    }
+
+    private static Scanner opened(CompletableFuture<Scanner> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private Set<Severity> wantedSeverities() {
