@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.image.Artifact;
+import dev.gate.image.Descriptor;
+import dev.gate.image.MediaTypes;
+import dev.gate.image.VerifyingInputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import dev.gate.image.Digest;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
@@ -50,5 +55,34 @@ class DistributionRegistryTest {
                 assertEquals(layer.descriptor().size(), in.transferTo(java.io.OutputStream.nullOutputStream()));
             }
         }
+    }
+
+    @Test
+    void chunkedUploadIsWhatSkopeoReads() throws Exception {
+        String host = LocalServices.require("GATE_REGISTRY_PLAIN");
+        Reference destination = Reference.parse(host + "/it/chunked-" + UUID.randomUUID() + ":1.0.0");
+        byte[] layer = new byte[5 * 1024 * 1024 + 123];
+        new java.util.Random(11).nextBytes(layer);
+        Descriptor layerDescriptor = Descriptor.of(MediaTypes.OCI_LAYER, Digest.sha256(layer), layer.length);
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + Digest.sha256(layer) + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        Descriptor configDescriptor = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length);
+        RegistryClient client = RegistryClient.open(destination,
+                RegistryOptions.defaults().withUploads(UploadSizes.chunked(1024 * 1024)));
+        java.util.List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client.uploadBlob(layerDescriptor, () -> new VerifyingInputStream(new ByteArrayInputStream(layer), layerDescriptor, "test"),
+                progress::add);
+        client.uploadBlob(configDescriptor, () -> new ByteArrayInputStream(config));
+        assertTrue(progress.contains(1024L * 1024) && progress.contains(2L * 1024 * 1024), "sent in 1 MiB chunks: " + progress);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\""
+                + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + configDescriptor.digest() + "\",\"size\":" + config.length
+                + "},\"layers\":[{\"mediaType\":\"" + MediaTypes.OCI_LAYER + "\",\"digest\":\"" + layerDescriptor.digest()
+                + "\",\"size\":" + layer.length + "}]}").getBytes(StandardCharsets.UTF_8);
+        client.putManifest("1.0.0", Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length), manifest);
+
+        Path pulled = Files.createTempDirectory("gate-chunked");
+        // dir: keeps layers as they are (an oci: destination would compress this uncompressed layer)
+        LocalServices.run("skopeo", "copy", "--src-tls-verify=false", "docker://" + destination, "dir:" + pulled);
+        assertArrayEquals(layer, Files.readAllBytes(pulled.resolve(layerDescriptor.digest().hex())));
     }
 }
