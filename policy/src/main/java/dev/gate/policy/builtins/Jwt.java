@@ -33,23 +33,29 @@ final class Jwt {
             "string", "object");
     private static final List<String> ALGORITHMS = List.of("hs256", "hs384", "hs512", "rs256", "rs384", "rs512",
             "ps256", "ps384", "ps512", "es256", "es384", "es512", "eddsa");
+    /** io.jwt.verify_hs256 ... io.jwt.verify_eddsa, one per algorithm. */
+    static final List<BuiltinDeclaration> VERIFY = ALGORITHMS.stream().map(alg -> Decl.of("io.jwt.verify_" + alg, "boolean",
+            "Verifies a JWT's " + algorithmName(alg) + " signature with "
+                    + (alg.startsWith("hs") ? "a shared secret." : "a PEM certificate, PEM public key or JWK set."), "string", "string"))
+            .toList();
 
     private Jwt() {}
 
     static void register(BuiltinRegistry r) {
         r.add(DECODE, (ctx, args) -> decode(args));
         r.add(DECODE_VERIFY, (ctx, args) -> decodeVerify(ctx, args));
-        for (String alg : ALGORITHMS) {
-            String name = "io.jwt.verify_" + alg;
-            boolean secret = alg.startsWith("hs");
-            r.add(Decl.of(name, "boolean", "Verifies a JWT's " + alg.toUpperCase() + " signature with "
-                    + (secret ? "a shared secret." : "a PEM certificate, PEM public key or JWK set."), "string", "string"),
-                    (ctx, args) -> {
-                        Token t = Token.parse(name, Operands.string(name, args, 1));
-                        String key = Operands.string(name, args, 2);
-                        return BooleanValue.of(verifies(name, t, alg.toUpperCase().replace("EDDSA", "EdDSA"), key, key));
-                    });
+        for (BuiltinDeclaration d : VERIFY) {
+            String alg = algorithmName(d.name().substring("io.jwt.verify_".length()));
+            r.add(d, (ctx, args) -> {
+                Token t = Token.parse(d.name(), Operands.string(d.name(), args, 1));
+                String key = Operands.string(d.name(), args, 2);
+                return BooleanValue.of(verifies(d.name(), t, alg, key, key));
+            });
         }
+    }
+
+    private static String algorithmName(String lower) {
+        return lower.equals("eddsa") ? "EdDSA" : lower.toUpperCase();
     }
 
     /** The three base64url sections of a compact JWS. */

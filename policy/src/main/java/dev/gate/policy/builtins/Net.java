@@ -8,12 +8,14 @@ import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.SetValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** net.cidr_* builtins. */
+/** net.cidr_* builtins and net.lookup_ip_addr. */
 final class Net {
     static final BuiltinDeclaration CIDR_CONTAINS = Decl.of("net.cidr_contains", "boolean",
             "Whether a CIDR contains an address or another CIDR.", "string", "string");
@@ -26,6 +28,8 @@ final class Net {
     static final BuiltinDeclaration CIDR_CONTAINS_MATCHES = Decl.of("net.cidr_contains_matches", "set",
             "Pairs of keys [cidr key, address key] where the CIDR contains the address or CIDR.",
             "string|array|set|object", "string|array|set|object");
+    static final BuiltinDeclaration LOOKUP_IP_ADDR = Decl.of("net.lookup_ip_addr", "set",
+            "The IPv4 and IPv6 addresses a host name resolves to.", "string");
 
     private Net() {}
 
@@ -40,6 +44,7 @@ final class Net {
         r.add(CIDR_IS_VALID, (ctx, args) -> Values.bool(args.get(0) instanceof StringValue s && Cidr.isValid(s.value())));
         r.add(CIDR_MERGE, (ctx, args) -> merge(args));
         r.add(CIDR_CONTAINS_MATCHES, (ctx, args) -> containsMatches(args));
+        r.add(LOOKUP_IP_ADDR, (ctx, args) -> lookup(Operands.string(LOOKUP_IP_ADDR.name(), args, 1)));
     }
 
     private static Value merge(List<Value> args) {
@@ -50,6 +55,19 @@ final class Net {
             networks.add(Values.guard(name, () -> CidrSets.parseMergeOperand(s.value())));
         }
         return Values.stringSet(CidrSets.merge(networks));
+    }
+
+    private static Value lookup(String host) {
+        try {
+            TreeSet<String> out = new TreeSet<>();
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                byte[] b = a.getAddress();
+                out.add(CidrSets.formatIp(new java.math.BigInteger(1, b), b.length * 8)); // Go's form: "::1", not "0:0:0:0:0:0:0:1"
+            }
+            return Values.stringSet(out);
+        } catch (UnknownHostException e) {
+            throw BuiltinException.builtin(LOOKUP_IP_ADDR.name(), "lookup " + host + ": no such host");
+        }
     }
 
     /** One operand element: its key in the result and the CIDR or address term (a string, or an array's first element). */

@@ -68,6 +68,14 @@ class TimeNetCryptoBuiltinsTest {
     }
 
     @Test
+    void hostLookup() {
+        assertTrue(((dev.gate.policy.value.SetValue) call("net.lookup_ip_addr", v("\"localhost\""))).contains(v("\"127.0.0.1\""))
+                || ((dev.gate.policy.value.SetValue) call("net.lookup_ip_addr", v("\"localhost\""))).contains(v("\"::1\"")));
+        assertCall("{\"10.1.2.3\"}", "net.lookup_ip_addr", "\"10.1.2.3\"");
+        assertBuiltinError("net.lookup_ip_addr: lookup no-such-host.invalid: no such host", "net.lookup_ip_addr", "\"no-such-host.invalid\"");
+    }
+
+    @Test
     void hashes() {
         assertCall("\"900150983cd24fb0d6963f7d28e17f72\"", "crypto.md5", "\"abc\"");
         assertCall("\"a9993e364706816aba3e25717850c26c9cd0d89d\"", "crypto.sha1", "\"abc\"");
