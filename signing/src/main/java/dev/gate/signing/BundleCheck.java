@@ -58,7 +58,7 @@ final class BundleCheck {
         }
         byte[] digest = base64(message.path("messageDigest").path("digest").asText(), where);
         if (certified) {
-            requireKeyless(keyless(digest, bundle, where));
+            failIfNotNull(keylessFailure(digest, bundle, where));
         } else {
             requireKey(where);
             if (!EcdsaSigner.verifyDigest(key, digest, base64(message.path("signature").asText(), where))) {
@@ -80,7 +80,7 @@ final class BundleCheck {
         byte[] payload;
         if (certified) {
             // sigstore-java checks the envelope signature and that the image digest is among the subjects.
-            requireKeyless(keyless(HexFormat.of().parseHex(image.hex()), bundle, where));
+            failIfNotNull(keylessFailure(HexFormat.of().parseHex(image.hex()), bundle, where));
             payload = base64(root.path("dsseEnvelope").path("payload").asText(), where);
         } else {
             requireKey(where);
@@ -92,7 +92,8 @@ final class BundleCheck {
         return Claims.statement(payload, image, type, kind("attestation", certified), where);
     }
 
-    private String keyless(byte[] digest, byte[] bundle, String where) {
+    /** Null when sigstore-java verifies the bundle for {@code digest} under the keyless policy, else why not. */
+    private String keylessFailure(byte[] digest, byte[] bundle, String where) {
         if (keyless == null) {
             throw GateException.input(where + ": keyless bundle (certificate); verify it with --trusted-root, "
                     + "--certificate-identity and --certificate-oidc-issuer");
@@ -100,7 +101,7 @@ final class BundleCheck {
         return keyless.check(digest, new String(bundle, StandardCharsets.UTF_8), where);
     }
 
-    private static void requireKeyless(String failure) {
+    private static void failIfNotNull(String failure) {
         if (failure != null) {
             throw GateException.input(failure);
         }
