@@ -76,7 +76,8 @@ final class Auditor {
         if (policies != null && key != null) {
             PolicyRecheck.Outcome outcome = recheck.evaluate(policies, reference, digest, store, options, key, failures, env);
             passed = outcome.passed();
-            failing.addAll(outcome.problems());
+            // The verification failures are handed in and come back among the problems; list them once.
+            outcome.problems().stream().filter(p -> !failures.contains(p)).forEach(failing::add);
             if (outcome.decision() != null) {
                 outcome.decision().failures().forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()));
             }

@@ -251,4 +251,27 @@ class GateRegistryTest {
         assertTrue(recheck.out().contains("problem: sha256-"), recheck.out());
         assertTrue(recheck.out().contains("does not verify"), recheck.out());
     }
+
+    @Test
+    void auditReEvaluatesEveryTag() throws Exception {
+        assertEquals(0, push(sample(), image("1.0.0")).code());
+        Path layout = dir.resolve("vulnerable");
+        TestImages.write(layout, "1.1.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
+        Run warned = gate("push", "--policy", policy("baseline.rego"), "--data", policy("data.example.yaml"), "--key", key.toString(),
+                "--db", db.toString(), "oci:" + layout + ":1.1.0", image("1.1.0"));
+        assertEquals(0, warned.code(), warned.toString());
+        Run audit = gate("audit", "--key", pub(), "--policy", policy("prod.rego"), "--data", policy("data.example.yaml"),
+                "--output", "json", registry + "/" + repository);
+        assertEquals(1, audit.code(), audit.toString());
+        JsonNode report = JSON.readTree(audit.out());
+        assertEquals(1, report.at("/severityTotals/critical").asInt());
+        JsonNode passing = report.at("/tags/0");
+        assertTrue(passing.get("policyPassed").asBoolean(), passing.toString());
+        JsonNode failing = report.at("/tags/1");
+        assertFalse(failing.get("policyPassed").asBoolean());
+        assertTrue(failing.get("signed").asBoolean());
+        assertEquals("[\"gate.prod.deny_critical: GHSA-xvch-5gv4-984h (CRITICAL) in minimist 1.2.5 is fixed in 1.2.6\"]",
+                failing.get("failingRules").toString());
+        assertEquals(1, failing.at("/severities/critical").asInt());
+    }
 }
