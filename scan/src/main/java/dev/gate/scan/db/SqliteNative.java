@@ -33,6 +33,9 @@ final class SqliteNative {
             String name = System.mapLibraryName("sqlitejdbc");
             Path folder = GateCache.folder().resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-"
                     + System.getProperty("os.name") + "-" + System.getProperty("os.arch") + (musl() ? "-musl" : ""));
+            if (!folder.isAbsolute()) {
+                return; // no home folder (user.home "?"): never write a cache under the working directory
+            }
             Path library = folder.resolve(name);
             // OSInfo names the jar's folder for this platform, but asks `uname` in a child process: only on a miss.
             if (!Files.isRegularFile(library)
