@@ -2,6 +2,7 @@ package dev.gate.policy.builtins;
 
 import dev.gate.policy.builtins.support.GoFormat;
 import dev.gate.policy.builtins.support.GoStrings;
+import dev.gate.policy.builtins.support.GoTextTemplate;
 import dev.gate.policy.builtins.support.OpaNumbers;
 import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.NumberValue;
@@ -48,6 +49,8 @@ final class Strings {
             "Whether any search string ends with any of the suffixes.", "string|array|set", "string|array|set");
     static final BuiltinDeclaration REVERSE = Decl.of("strings.reverse", "string", "Reverses a string by characters.", "string");
     static final BuiltinDeclaration COUNT = Decl.of("strings.count", "number", "Counts non-overlapping occurrences of a substring.", "string", "string");
+    static final BuiltinDeclaration RENDER_TEMPLATE = Decl.of("strings.render_template", "string",
+            "Renders a Go text/template with the object's entries as its data; a missing key is an error.", "string", "object");
 
     private Strings() {}
 
@@ -75,6 +78,11 @@ final class Strings {
         r.add(COUNT, (ctx, args) -> Values.num(GoStrings.count(Operands.string("strings.count", args, 1),
                 Operands.string("strings.count", args, 2))));
         r.add(SUBSTRING, (ctx, args) -> substring(args));
+        r.add(RENDER_TEMPLATE, (ctx, args) -> {
+            String template = Operands.string(RENDER_TEMPLATE.name(), args, 1);
+            Object data = TemplateData.of(Operands.object(RENDER_TEMPLATE.name(), args, 2));
+            return Values.str(Values.guard(RENDER_TEMPLATE.name(), () -> GoTextTemplate.render(template, data)));
+        });
         r.add(FORMAT_INT, (ctx, args) -> formatInt(args));
         r.add(SPRINTF, (ctx, args) -> sprintf(args));
         r.add(ANY_PREFIX_MATCH, (ctx, args) -> anyMatch("strings.any_prefix_match", args, String::startsWith));

@@ -61,6 +61,18 @@ class StringBuiltinsTest {
     }
 
     @Test
+    void renderTemplate() {
+        assertCall("\"hi gate, 3 items: a b c\"", "strings.render_template",
+                "\"hi {{.name}}, {{len .items}} items:{{range .items}} {{.}}{{end}}\", {\"name\": \"gate\", \"items\": [\"a\", \"b\", \"c\"]}");
+        assertCall("\"big 1.5 [1 x] map[a:true]\"", "strings.render_template",
+                "\"{{if gt .n 1.0}}big{{else}}small{{end}} {{.n}} {{.list}} {{.obj}}\", {\"n\": 1.5, \"list\": [1, \"x\"], \"obj\": {\"a\": true}}");
+        assertCall("\"0=a;1=b;\"", "strings.render_template", "\"{{- range $i, $v := .xs -}} {{$i}}={{$v}}; {{- end}}\", {\"xs\": [\"a\", \"b\"]}");
+        assertCall("\"none\"", "strings.render_template", "\"{{with .x}}{{.}}{{else}}none{{end}}\", {\"x\": \"\"}");
+        assertBuiltinError("strings.render_template: template: template:1:2: executing \"template\" at <.missing>: map has no entry for key \"missing\"",
+                "strings.render_template", "\"{{.missing}}\", {}");
+    }
+
+    @Test
     void regex() {
         assertCall("true", "regex.match", "\"^a+$\", \"aaa\"");
         assertCall("false", "regex.is_valid", "\"[a\"");
