@@ -21,6 +21,8 @@ final class Crypto {
             "Parses PEM or base64 DER certificates into objects shaped like Go's x509.Certificate.", "string");
     static final BuiltinDeclaration X509_PARSE_AND_VERIFY = Decl.of("crypto.x509.parse_and_verify_certificates", "array",
             "Verifies a chain given root first and leaf last: [true, the chain from leaf to root] or [false, []].", "string");
+    static final BuiltinDeclaration X509_PARSE_AND_VERIFY_WITH_OPTIONS = Decl.of("crypto.x509.parse_and_verify_certificates_with_options",
+            "array", "As parse_and_verify_certificates, with DNSName, CurrentTime (ns) and KeyUsages options.", "string", "object");
 
     private Crypto() {}
 
@@ -37,6 +39,9 @@ final class Crypto {
                 Operands.string("crypto.hmac.equal", args, 2).getBytes(StandardCharsets.UTF_8))));
         r.add(X509_PARSE_AND_VERIFY, (ctx, args) -> X509Certificates.parseAndVerify(ctx, X509_PARSE_AND_VERIFY.name(),
                 Operands.string(X509_PARSE_AND_VERIFY.name(), args, 1)));
+        r.add(X509_PARSE_AND_VERIFY_WITH_OPTIONS, (ctx, args) -> X509Certificates.parseAndVerifyWithOptions(ctx,
+                X509_PARSE_AND_VERIFY_WITH_OPTIONS.name(), Operands.string(X509_PARSE_AND_VERIFY_WITH_OPTIONS.name(), args, 1),
+                Operands.object(X509_PARSE_AND_VERIFY_WITH_OPTIONS.name(), args, 2)));
         r.add(X509_PARSE_CERTIFICATES, (ctx, args) -> X509Certificates.parse(Operands.string(X509_PARSE_CERTIFICATES.name(), args, 1)));
     }
 

@@ -72,6 +72,39 @@ final class X509Certificates {
      * others intermediates; [true, the chain from leaf to root] when the leaf verifies at the query's time, else [false, []].
      */
     static Value parseAndVerify(BuiltinContext ctx, String name, String input) {
+        return parseAndVerify(name, input, java.util.Date.from(ctx.now()), null, List.of("1.3.6.1.5.5.7.3.1"));
+    }
+
+    /** The options object: DNSName, CurrentTime (Unix ns), KeyUsages (Go names), MaxConstraintComparisons (accepted). */
+    static Value parseAndVerifyWithOptions(BuiltinContext ctx, String name, String input, ObjectValue options) {
+        java.util.Date at = java.util.Date.from(ctx.now());
+        String dnsName = null;
+        List<String> usages = List.of("1.3.6.1.5.5.7.3.1");
+        for (Map.Entry<Value, Value> e : options.entries().entrySet()) {
+            String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
+            Value v = e.getValue();
+            switch (key) {
+                case "DNSName" -> dnsName = Operands.string(name, List.of(v), 1);
+                case "CurrentTime" -> {
+                    java.math.BigInteger ns = Values.bigInteger(name, List.of(v), 1);
+                    at = new java.util.Date(ns.divide(java.math.BigInteger.valueOf(1_000_000)).longValue());
+                }
+                case "KeyUsages" -> {
+                    usages = new ArrayList<>();
+                    for (String usage : Values.stringElements(name, List.of(v), 1)) {
+                        String oid = X509Chains.usageOid(usage);
+                        if (oid == null) throw BuiltinException.builtin(name, "invalid entry for KeyUsages: " + usage);
+                        usages.add(oid);
+                    }
+                }
+                case "MaxConstraintComparisons" -> Values.bigInteger(name, List.of(v), 1);
+                default -> throw BuiltinException.builtin(name, "invalid key option: " + key);
+            }
+        }
+        return parseAndVerify(name, input, at, dnsName, usages);
+    }
+
+    private static Value parseAndVerify(String name, String input, java.util.Date at, String dnsName, List<String> usages) {
         Value invalid = ArrayValue.of(BooleanValue.FALSE, ArrayValue.EMPTY);
         List<X509Certificate> certs;
         try {
@@ -79,7 +112,7 @@ final class X509Certificates {
         } catch (BuiltinException e) {
             return invalid;
         }
-        List<X509Certificate> chain = X509Chains.verify(certs, java.util.Date.from(ctx.now()));
+        List<X509Certificate> chain = X509Chains.verify(certs, at, dnsName, usages);
         if (chain == null) return invalid;
         List<Value> out = new ArrayList<>();
         for (X509Certificate c : chain) out.add(describe(c));

@@ -68,6 +68,20 @@ class X509ChainBuiltinsTest {
     }
 
     @Test
+    void optionsNameTheHostTimeAndUsages() {
+        String name = "crypto.x509.parse_and_verify_certificates_with_options";
+        BuiltinContext now = BuiltinContext.simple(Instant.now());
+        Value pem = StringValue.of(root + leaf);
+        assertEquals(v("true"), ((ArrayValue) call(now, name, pem, v("{\"DNSName\": \"leaf.example\"}"))).get(0));
+        assertEquals(v("[false, []]"), call(now, name, pem, v("{\"DNSName\": \"other.example\"}")));
+        assertEquals(v("[false, []]"), call(now, name, pem, v("{\"KeyUsages\": [\"KeyUsageCodeSigning\"]}")));
+        assertEquals(v("true"), ((ArrayValue) call(now, name, pem, v("{\"KeyUsages\": [\"KeyUsageAny\"]}"))).get(0));
+        long later = (Instant.now().getEpochSecond() + 86400L * 60) * 1_000_000_000L;
+        assertEquals(v("[false, []]"), call(now, name, pem, v("{\"CurrentTime\": " + later + "}")));
+        Calls.assertBuiltinError(name + ": invalid key option: Nope", name, "\"x\", {\"Nope\": 1}");
+    }
+
+    @Test
     void wrongOrderOtherRootExpiredOrGarbageDoNot() {
         Value invalid = v("[false, []]");
         assertEquals(invalid, verify(Instant.now(), leaf + root));
