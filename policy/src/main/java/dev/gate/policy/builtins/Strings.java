@@ -72,9 +72,9 @@ final class Strings {
         unary(r, LOWER, GoStrings::lower);
         unary(r, UPPER, GoStrings::upper);
         unary(r, REVERSE, GoStrings::reverse);
-        r.add(INDEXOF, (ctx, args) -> Values.num(GoStrings.indexOf(Operands.string("indexof", args, 1), Operands.string("indexof", args, 2))));
+        r.add(INDEXOF, (ctx, args) -> Values.num(GoStrings.indexOf(Operands.string("indexof", args, 1), search("indexof", args))));
         r.add(INDEXOF_N, (ctx, args) -> Values.integers(GoStrings.indexOfAll(Operands.string("indexof_n", args, 1),
-                Operands.string("indexof_n", args, 2))));
+                search("indexof_n", args))));
         r.add(COUNT, (ctx, args) -> Values.num(GoStrings.count(Operands.string("strings.count", args, 1),
                 Operands.string("strings.count", args, 2))));
         r.add(SUBSTRING, (ctx, args) -> substring(args));
@@ -99,6 +99,13 @@ final class Strings {
 
     private static void unary(BuiltinRegistry r, BuiltinDeclaration d, UnaryOperator<String> op) {
         r.add(d, (ctx, args) -> Values.str(op.apply(Operands.string(d.name(), args, 1))));
+    }
+
+    /** The needle of indexof / indexof_n; OPA refuses an empty one. */
+    private static String search(String name, List<Value> args) {
+        String needle = Operands.string(name, args, 2);
+        if (needle.isEmpty()) throw BuiltinException.builtin(name, "empty search character");
+        return needle;
     }
 
     private static Value concat(List<Value> args) {

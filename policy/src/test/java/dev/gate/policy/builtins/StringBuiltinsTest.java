@@ -18,6 +18,8 @@ class StringBuiltinsTest {
         assertCall("2", "indexof", "\"🍧🍨x\", \"x\"");
         assertCall("-1", "indexof", "\"abc\", \"z\"");
         assertCall("[0, 2]", "indexof_n", "\"abab\", \"a\"");
+        assertBuiltinError("indexof: empty search character", "indexof", "\"abc\", \"\"");
+        assertBuiltinError("indexof_n: empty search character", "indexof_n", "\"abc\", \"\"");
         assertCall("3", "strings.count", "\"cheese\", \"e\"");
         assertCall("\"🍨🍧\"", "strings.reverse", "\"🍧🍨\"");
         assertCall("true", "strings.any_prefix_match", "[\"x/y\", \"a/b\"], {\"a/\"}");
