@@ -27,19 +27,19 @@ final class Numbers {
         unary(r, CEIL, OpaNumbers::ceil);
         unary(r, FLOOR, OpaNumbers::floor);
         r.add(RANGE, (ctx, args) -> Values.integers(OpaNumbers.range(
-                Values.bigInteger("numbers.range", args, 1), Values.bigInteger("numbers.range", args, 2))));
-        r.add(RANGE_STEP, (ctx, args) -> rangeStep(args));
+                Values.bigInteger("numbers.range", args, 1), Values.bigInteger("numbers.range", args, 2), ctx::checkDeadline)));
+        r.add(RANGE_STEP, (ctx, args) -> rangeStep(ctx, args));
     }
 
     private static void unary(BuiltinRegistry r, BuiltinDeclaration d, UnaryOperator<BigDecimal> op) {
         r.add(d, (ctx, args) -> NumberValue.of(op.apply(Operands.number(d.name(), args, 1).decimal())));
     }
 
-    private static Value rangeStep(List<Value> args) {
+    private static Value rangeStep(BuiltinContext ctx, List<Value> args) {
         String name = "numbers.range_step";
         BigInteger a = Values.bigInteger(name, args, 1), b = Values.bigInteger(name, args, 2), step = Values.bigInteger(name, args, 3);
         try {
-            return Values.integers(OpaNumbers.rangeStep(a, b, step));
+            return Values.integers(OpaNumbers.rangeStep(a, b, step, ctx::checkDeadline));
         } catch (IllegalArgumentException e) {
             throw BuiltinException.builtin(name, e.getMessage());
         }

@@ -69,9 +69,9 @@ final class Values {
                 + kind + " containing " + element.typeName());
     }
 
-    /** An operand that must be an integer: OPA's message for a float. */
+    /** OPA's BigIntOperand: "must be integer but got string" for a non-number, its float message for a fraction. */
     static BigInteger bigInteger(String builtin, List<Value> args, int pos) {
-        NumberValue n = Operands.number(builtin, args, pos);
+        if (!(args.get(pos - 1) instanceof NumberValue n)) throw Operands.mustBe(builtin, pos, "integer", args.get(pos - 1));
         if (!n.isInteger()) {
             throw BuiltinException.type(builtin + ": operand " + pos + " must be integer number but got floating-point number");
         }

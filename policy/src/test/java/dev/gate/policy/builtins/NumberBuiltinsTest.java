@@ -26,6 +26,18 @@ class NumberBuiltinsTest {
         assertCall("[10, 8]", "numbers.range_step", "10, 7, 2");
         assertTypeError("numbers.range: operand 2 must be integer number but got floating-point number", "numbers.range", "3, 3.14");
         assertBuiltinError("numbers.range_step: step must be a positive integer", "numbers.range_step", "0, 10, -2");
+        assertTypeError("numbers.range: operand 1 must be integer but got string", "numbers.range", "\"1\", 3");
+    }
+
+    @Test
+    void hugeRangesStopAtTheDeadline() {
+        BuiltinContext expired = new BuiltinContext() {
+            @Override public java.time.Instant now() { return Calls.NOW; }
+            @Override public java.util.Map<String, Object> cache() { return new java.util.HashMap<>(); }
+            @Override public void checkDeadline() { throw new BuiltinException("eval_cancel_error", "timed out"); }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(BuiltinException.class,
+                () -> Calls.call(expired, "numbers.range", Calls.v("0"), Calls.v("1000000000000")));
     }
 
     @Test

@@ -68,23 +68,35 @@ public final class OpaNumbers {
 
     /** numbers.range: every integer from a to b inclusive, descending when b &lt; a. */
     public static List<BigInteger> range(BigInteger a, BigInteger b) {
-        return stepped(a, b, BigInteger.ONE);
+        return stepped(a, b, BigInteger.ONE, () -> { });
+    }
+
+    /** As {@link #range(BigInteger, BigInteger)}, calling tick every 4096 numbers (a deadline check). */
+    public static List<BigInteger> range(BigInteger a, BigInteger b, Runnable tick) {
+        return stepped(a, b, BigInteger.ONE, tick);
     }
 
     /** numbers.range_step: step must be positive; b itself only when reached exactly. */
     public static List<BigInteger> rangeStep(BigInteger a, BigInteger b, BigInteger step) {
+        return rangeStep(a, b, step, () -> { });
+    }
+
+    public static List<BigInteger> rangeStep(BigInteger a, BigInteger b, BigInteger step, Runnable tick) {
         if (step.signum() <= 0) {
             throw new IllegalArgumentException("step must be a positive integer");
         }
-        return stepped(a, b, step);
+        return stepped(a, b, step, tick);
     }
 
-    private static List<BigInteger> stepped(BigInteger a, BigInteger b, BigInteger step) {
+    private static List<BigInteger> stepped(BigInteger a, BigInteger b, BigInteger step, Runnable tick) {
         List<BigInteger> out = new ArrayList<>();
         boolean up = a.compareTo(b) <= 0;
         BigInteger delta = up ? step : step.negate();
         for (BigInteger i = a; up ? i.compareTo(b) <= 0 : i.compareTo(b) >= 0; i = i.add(delta)) {
             out.add(i);
+            if ((out.size() & 4095) == 0) {
+                tick.run();
+            }
         }
         return out;
     }
