@@ -110,35 +110,61 @@ public final class Scanner implements AutoCloseable {
     }
 
     /**
-     * Loads the candidates of many packages with two database connections at once: reading and
-     * decoding records is half of a large scan. Small scans stay on one thread.
+     * Loads the candidates of many packages with two database connections at once, in batched
+     * lookups of up to {@link AdvisoryDb#BATCH} names: reading and decoding records is half of a
+     * large scan. Small scans stay on one thread and look packages up one by one.
      */
     private void prefetch(List<PackageQuery> queries) {
-        List<String[]> keys = new ArrayList<>();
+        Map<String, List<String>> namesByEcosystem = new java.util.TreeMap<>();
         Set<String> seen = new HashSet<>();
+        int count = 0;
         for (PackageQuery query : queries) {
             for (String name : query.names()) {
                 String key = key(query.ecosystem(), name);
                 if (!cache.containsKey(key) && seen.add(key)) {
-                    keys.add(new String[] {query.ecosystem(), name});
+                    namesByEcosystem.computeIfAbsent(query.ecosystem(), k -> new ArrayList<>()).add(name);
+                    count++;
                 }
             }
         }
-        if (keys.size() < PARALLEL_LOOKUP_THRESHOLD) {
+        if (count < PARALLEL_LOOKUP_THRESHOLD) {
             return; // candidates() loads them one by one
         }
-        List<String[]> second = keys.subList(keys.size() / 2, keys.size());
-        CompletableFuture<Void> helper = CompletableFuture.runAsync(() -> {
-            try (AdvisoryDb other = AdvisoryDb.openExisting(db.location())) {
-                second.forEach(k -> cache.put(key(k[0], k[1]), load(other, k[0], k[1])));
+        List<Batch> batches = new ArrayList<>();
+        namesByEcosystem.forEach((ecosystem, names) -> {
+            for (int from = 0; from < names.size(); from += AdvisoryDb.BATCH) {
+                batches.add(new Batch(ecosystem, names.subList(from, Math.min(names.size(), from + AdvisoryDb.BATCH))));
             }
         });
-        keys.subList(0, keys.size() / 2).forEach(k -> cache.put(key(k[0], k[1]), load(db, k[0], k[1])));
+        List<Batch> second = batches.subList(batches.size() / 2, batches.size());
+        CompletableFuture<Void> helper = CompletableFuture.runAsync(() -> {
+            try (AdvisoryDb other = AdvisoryDb.openExisting(db.location())) {
+                second.forEach(batch -> loadBatch(other, batch));
+            }
+        });
+        batches.subList(0, batches.size() / 2).forEach(batch -> loadBatch(db, batch));
         try {
             helper.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof GateException g ? g : e;
         }
+    }
+
+    /** Names of one ecosystem looked up together. */
+    private record Batch(String ecosystem, List<String> names) {
+    }
+
+    private void loadBatch(AdvisoryDb from, Batch batch) {
+        Map<String, List<IndexedRecord>> found = new HashMap<>();
+        batch.names().forEach(name -> found.put(name, new ArrayList<>()));
+        from.advisoriesFor(batch.ecosystem(), batch.names(), id -> !parsed.containsKey(id), (name, id, json) -> {
+            IndexedRecord record = resolve(id, json);
+            List<IndexedRecord> records = found.get(name);
+            if (record != null && records != null) {
+                records.add(record);
+            }
+        });
+        found.forEach((name, records) -> cache.put(key(batch.ecosystem(), name), records));
     }
 
     private static String key(String ecosystem, String name) {
@@ -170,12 +196,17 @@ public final class Scanner implements AutoCloseable {
     private List<IndexedRecord> load(AdvisoryDb from, String ecosystem, String name) {
         List<IndexedRecord> records = new ArrayList<>();
         from.advisoriesFor(ecosystem, name, id -> !parsed.containsKey(id), (id, json) -> {
-            IndexedRecord record = json == null ? parsed.get(id) : parsed.computeIfAbsent(id, k -> IndexedRecord.of(parse(json)));
+            IndexedRecord record = resolve(id, json);
             if (record != null) {
                 records.add(record);
             }
         });
         return records;
+    }
+
+    /** The record of {@code id}: decoded from {@code json}, or (json null) the one another lookup decoded. */
+    private IndexedRecord resolve(String id, byte[] json) {
+        return json == null ? parsed.get(id) : parsed.computeIfAbsent(id, k -> IndexedRecord.of(parse(json)));
     }
 
     private OsvRecord parse(byte[] json) {
