@@ -4,7 +4,6 @@ import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.NumberValue;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.Value;
-import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
@@ -39,14 +38,8 @@ final class Misc {
 
     private static Value randIntn(BuiltinContext ctx, List<Value> args) {
         String key = Operands.string("rand.intn", args, 1);
-        BigInteger n = Values.bigInteger("rand.intn", args, 2).abs();
-        return (Value) ctx.cache().computeIfAbsent("rand.intn/" + key + "/" + n, k -> {
-            if (n.signum() == 0) return NumberValue.of(0);
-            BigInteger pick;
-            do {
-                pick = new BigInteger(n.bitLength(), RANDOM);
-            } while (pick.compareTo(n) >= 0);
-            return NumberValue.of(pick);
-        });
+        int n = Math.abs(Operands.integer("rand.intn", args, 2));
+        if (n == 0) return NumberValue.of(0);
+        return (Value) ctx.cache().computeIfAbsent("rand.intn/" + key + "/" + n, k -> NumberValue.of(RANDOM.nextInt(n)));
     }
 }
