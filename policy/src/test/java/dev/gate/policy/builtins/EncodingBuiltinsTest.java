@@ -20,6 +20,7 @@ class EncodingBuiltinsTest {
         assertCall("\"6869\"", "hex.encode", "\"hi\"");
         assertCall("\"hi\"", "hex.decode", "\"6869\"");
         assertBuiltinError("base64.decode: illegal base64 data at input byte 0", "base64.decode", "\"aGk\"");
+        assertBuiltinError("base64.decode: illegal base64 data at input byte 2", "base64.decode", "\"aG*/\"");
         assertBuiltinError("hex.decode: encoding/hex: invalid byte: U+0067 'g'", "hex.decode", "\"6g6\"");
         assertTypeError("hex.encode: operand 1 must be string but got number", "hex.encode", "1");
     }

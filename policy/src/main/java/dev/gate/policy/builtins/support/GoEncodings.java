@@ -52,8 +52,26 @@ public final class GoEncodings {
         try {
             return decoder.decode(s);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("illegal base64 data: " + e.getMessage());
+            throw new IllegalArgumentException("illegal base64 data at input byte " + firstBadByte(s, decoder == Base64.getUrlDecoder()));
         }
+    }
+
+    /** Where Go stops: the first character outside the alphabet, or padding followed by more data. */
+    private static int firstBadByte(String s, boolean url) {
+        String alphabet = url ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '=') {
+                return bytes;
+            }
+            if (alphabet.indexOf(c) < 0) {
+                return utf8(s.substring(0, i)).length;
+            }
+            bytes++;
+        }
+        return Math.max(0, bytes - 1);
     }
 
     public static String hexEncode(String s) {
