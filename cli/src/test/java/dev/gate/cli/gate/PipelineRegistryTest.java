@@ -118,4 +118,26 @@ class PipelineRegistryTest {
             assertTrue(verified.out().contains("verified signature subject " + registry + "/" + repo), verified.out());
         }
     }
+
+    @Test
+    void multiPlatformIndexIsSignedThroughoutAndTaggedLast() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        Path source = dir.resolve("multi");
+        String index = TestImages.writeIndex(source, "3.0.0", List.of(TestImages.Spec.compliant(),
+                TestImages.Spec.compliant().withArchitecture("arm64")));
+        Run run = gate("push", "--sbom-only", "--key", key.toString(), "oci:" + source + ":3.0.0",
+                registry + "/" + repository + ":3.0.0", "--output", "json");
+        assertEquals(0, run.code(), run.toString());
+        JsonNode children = JSON.readTree(RegistryChecks.manifest(registry, repository, "3.0.0")).get("manifests");
+        assertEquals(index, "sha256:" + TestImages.sha256(RegistryChecks.manifest(registry, repository, "3.0.0")));
+        for (JsonNode child : children) {
+            String digest = child.get("digest").asText();
+            Run verified = gate("verify", "--key", dir.resolve("gate.pub").toString(), registry + "/" + repository + "@" + digest);
+            assertEquals(0, verified.code(), verified.toString());
+            assertTrue(verified.out().contains("verified attestation https://cyclonedx.org/bom"), verified.out());
+        }
+        Run root = gate("verify", "--key", dir.resolve("gate.pub").toString(), registry + "/" + repository + ":3.0.0");
+        assertEquals(0, root.code(), root.toString());
+        assertTrue(root.out().contains("verified signature"), root.out());
+    }
 }
