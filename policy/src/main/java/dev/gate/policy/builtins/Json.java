@@ -55,8 +55,37 @@ final class Json {
             if (node == null || node.isMissingNode()) throw BuiltinException.builtin("json.unmarshal", "unexpected end of JSON input");
             return JsonValues.fromJson(node);
         } catch (JsonProcessingException e) {
-            throw BuiltinException.builtin("json.unmarshal", firstLine(e.getOriginalMessage()));
+            throw BuiltinException.builtin("json.unmarshal", goMessage(text, e));
         }
+    }
+
+    /** Go's encoding/json wording for the usual syntax errors; Jackson's own text otherwise. */
+    private static String goMessage(String text, JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Unexpected end-of-input")) return "unexpected end of JSON input";
+        long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+        if (message.startsWith("Trailing token")) {
+            String rest = offset >= 0 && offset <= text.length() ? text.substring((int) offset).strip() : "";
+            int at = rest.isEmpty() ? 0 : rest.codePointAt(0);
+            if (rest.isEmpty()) {
+                for (int i = text.length() - 1; i >= 0; i--) if (!Character.isWhitespace(text.charAt(i))) { at = text.codePointAt(i); break; }
+            }
+            return "invalid character " + quoteRune(at) + " after top-level value";
+        }
+        if (message.startsWith("Unexpected close marker '")) {
+            int at = message.codePointAt("Unexpected close marker '".length());
+            return "invalid character " + quoteRune(at) + (message.contains("for root") ? " after top-level value" : " looking for beginning of value");
+        }
+        if (message.startsWith("Unexpected character") || message.startsWith("Unrecognized token")) {
+            int start = message.indexOf("('");
+            int at = start >= 0 ? message.codePointAt(start + 2) : message.codePointAt(message.indexOf('\'') + 1);
+            return "invalid character " + quoteRune(at) + " looking for beginning of value";
+        }
+        return firstLine(message);
+    }
+
+    private static String quoteRune(int cp) {
+        return cp == '\'' ? "'\\''" : "'" + new String(Character.toChars(cp)) + "'";
     }
 
     static String firstLine(String message) {

@@ -41,6 +41,9 @@ class EncodingBuiltinsTest {
         assertCall("\"[1]\"", "json.marshal_with_options", "[1], {\"indent\": \"  \", \"pretty\": false}");
         assertTypeError("json.marshal_with_options: operand 2 object contained unknown key \"x\"", "json.marshal_with_options", "[], {\"x\": 1}");
         assertCall("{\"a\": [1, 2.5, null]}", "json.unmarshal", "\"{\\\"a\\\": [1, 2.5, null]}\"");
+        assertBuiltinError("json.unmarshal: unexpected end of JSON input", "json.unmarshal", "\"[1, \"");
+        assertBuiltinError("json.unmarshal: invalid character 'x' looking for beginning of value", "json.unmarshal", "\"[x]\"");
+        assertBuiltinError("json.unmarshal: invalid character ']' after top-level value", "json.unmarshal", "\"[1]]\"");
         assertCall("true", "json.is_valid", "\"[1]\"");
         assertCall("false", "json.is_valid", "\"[1] x\"");
         assertCall("false", "json.is_valid", "\"{'a': 1}\"");
