@@ -274,4 +274,21 @@ class GateRegistryTest {
                 failing.get("failingRules").toString());
         assertEquals(1, failing.at("/severities/critical").asInt());
     }
+
+    @Test
+    void verifyPolicyNeverPullsALayer() throws Exception {
+        assertEquals(0, push(sample(), image("1.0.0")).code());
+        JsonNode manifest = JSON.readTree(RegistryChecks.manifest(registry, repository, "1.0.0"));
+        String layer = manifest.at("/layers/0/digest").asText();
+        try (FaultyProxy proxy = new FaultyProxy(registry)) {
+            proxy.failWhen((method, path) -> path.endsWith("/blobs/" + layer));
+            Run recheck = gate("verify", "--key", pub(), "--policy", policy("prod.rego"), "--data", policy("data.example.yaml"),
+                    proxy.hostPort() + "/" + repository + ":1.0.0");
+            assertEquals(0, proxy.failures.get(), "the layer was requested");
+            assertEquals(0, recheck.code(), recheck.toString());
+            assertTrue(recheck.out().contains("policy re-evaluation: PASSED"), recheck.out());
+            Run sbom = gate("sbom", "docker://" + proxy.hostPort() + "/" + repository + ":1.0.0");
+            assertTrue(proxy.failures.get() > 0, "control: cataloging the image does request the layer: " + sbom);
+        }
+    }
 }
