@@ -90,7 +90,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             out.println(json);
         } else {
-            print(out, target, result);
+            print(out, target, result, keyless);
             if (policy != null) {
                 policy.print(out);
             }
@@ -129,9 +129,10 @@ public final class VerifyCommand implements Callable<Integer> {
         return failure == null ? 0 : 1;
     }
 
-    private static void print(PrintWriter out, SignTarget target, Verification result) {
+    private static void print(PrintWriter out, SignTarget target, Verification result, KeylessPolicy keyless) {
         out.println("image " + target.repository() + "@" + target.digest()
-                + (result.keyId() == null ? "" : ", key " + result.keyId()));
+                + (result.keyId() == null ? "" : ", key " + result.keyId())
+                + (keyless == null ? "" : ", keyless identity " + keyless.identity() + " (" + keyless.issuer() + ")"));
         for (Verification.Verified v : result.verified()) {
             out.println("verified " + v.kind() + (v.predicateType() == null ? "" : " " + v.predicateType()) + " subject " + v.subject());
         }

@@ -76,6 +76,8 @@ class VerifyReferrersRegistryTest {
         Digest jar = Digest.sha256(Files.readAllBytes(jarPath()));
         assertTrue(gate.out.toString().contains("bundle signs " + jar + ", which is not a simple-signing payload for the image "
                 + descriptor.digest()), gate.output());
+        assertTrue(gate.out.toString().startsWith("image " + reference.name() + "@" + descriptor.digest() + ", keyless identity "
+                + JAR_IDENTITY + " (" + GITHUB_ISSUER + ")"), gate.output());
 
         assertEquals(1, gate.run("verify", "--trusted-root", root, "--certificate-identity", "https://example.com/other",
                 "--certificate-oidc-issuer", GITHUB_ISSUER, image), gate.output());
