@@ -99,6 +99,13 @@ class EncodingBuiltinsTest {
         assertCall("[false, [{\"desc\": \"Must be greater than or equal to 3\", \"error\": \"0: Must be greater than or equal to 3\","
                 + " \"field\": \"0\", \"type\": \"number_gte\"}]]",
                 "json.match_schema", "[1], {\"items\": {\"$ref\": \"#/definitions/n\"}, \"definitions\": {\"n\": {\"minimum\": 3}}}");
+        assertCall("[false, [{\"desc\": \"Must validate at least one schema (anyOf)\", \"error\": \"s: Must validate at least one schema (anyOf)\","
+                + " \"field\": \"s\", \"type\": \"number_any_of\"}, {\"desc\": \"String length must be greater than or equal to 3\","
+                + " \"error\": \"s: String length must be greater than or equal to 3\", \"field\": \"s\", \"type\": \"string_gte\"}]]",
+                "json.match_schema", "{\"s\": \"ab\"}, {\"properties\": {\"s\": {\"anyOf\": [{\"type\": \"number\", \"minimum\": 1}, {\"minLength\": 3}]}}}");
+        assertCall("[false, [{\"desc\": \"x must be one of the following: \\\"a\\\", 1\", \"error\": \"x: x must be one of the following: \\\"a\\\", 1\","
+                + " \"field\": \"x\", \"type\": \"enum\"}]]",
+                "json.match_schema", "{\"x\": 2}, {\"properties\": {\"x\": {\"enum\": [\"a\", 1]}}}");
         assertBuiltinError("json.match_schema: invalid JSON string", "json.match_schema", "\"{\", {}");
     }
 }

@@ -28,6 +28,8 @@ public final class JsonSchemaCheck {
 
     private final JsonNode root;
     private final List<Failure> failures = new ArrayList<>();
+    /** gojsonschema's score: values fully checked (not stopped by a type mismatch); picks anyOf's closest branch. */
+    private int score;
 
     private JsonSchemaCheck(JsonNode root) { this.root = root; }
 
@@ -170,6 +172,7 @@ public final class JsonSchemaCheck {
         if (value.isArray()) array(schema, (ArrayNode) value, context, out, depth);
         if (value.isObject()) object(schema, value, context, out, depth);
         common(schema, value, context, out);
+        score++;
     }
 
     private static boolean typeMatches(JsonNode type, JsonNode value) {
@@ -199,24 +202,51 @@ public final class JsonSchemaCheck {
         return "object";
     }
 
+    /** Validates against a subschema into a list of its own; anyOf, oneOf and if need the outcome before reporting. */
     private List<Failure> quietly(JsonNode schema, JsonNode value, String context, int depth) {
+        return branch(schema, value, context, depth).failures();
+    }
+
+    private record Branch(List<Failure> failures, int score) {}
+
+    private Branch branch(JsonNode schema, JsonNode value, String context, int depth) {
         List<Failure> out = new ArrayList<>();
+        int before = score;
         validate(schema, value, context, out, depth + 1);
-        return out;
+        return new Branch(out, score - before);
     }
 
     private void combinators(JsonNode schema, JsonNode value, String context, List<Failure> out, int depth) {
         JsonNode anyOf = schema.get("anyOf");
         if (anyOf != null) {
+            Branch best = null;
             boolean any = false;
-            for (JsonNode s : anyOf) any |= quietly(s, value, context, depth).isEmpty();
-            if (!any) out.add(failure("number_any_of", context, "Must validate at least one schema (anyOf)"));
+            for (JsonNode s : anyOf) {
+                Branch b = branch(s, value, context, depth);
+                if (b.failures().isEmpty()) {
+                    any = true;
+                    break;
+                }
+                if (best == null || b.score() > best.score()) best = b;
+            }
+            if (!any) {
+                out.add(failure("number_any_of", context, "Must validate at least one schema (anyOf)"));
+                out.addAll(best.failures());
+            }
         }
         JsonNode oneOf = schema.get("oneOf");
         if (oneOf != null) {
+            Branch best = null;
             int valid = 0;
-            for (JsonNode s : oneOf) if (quietly(s, value, context, depth).isEmpty()) valid++;
-            if (valid != 1) out.add(failure("number_one_of", context, "Must validate one and only one schema (oneOf)"));
+            for (JsonNode s : oneOf) {
+                Branch b = branch(s, value, context, depth);
+                if (b.failures().isEmpty()) valid++;
+                else if (best == null || b.score() > best.score()) best = b;
+            }
+            if (valid != 1) {
+                out.add(failure("number_one_of", context, "Must validate one and only one schema (oneOf)"));
+                if (valid == 0) out.addAll(best.failures());
+            }
         }
         JsonNode allOf = schema.get("allOf");
         if (allOf != null) {
@@ -253,15 +283,15 @@ public final class JsonSchemaCheck {
                 JsonNode then = schema.get("then");
                 List<Failure> sub = then == null ? List.of() : quietly(then, value, context, depth);
                 if (!sub.isEmpty()) {
-                    out.addAll(sub);
                     out.add(failure("condition_then", context, "Must validate \"then\" as \"if\" was valid"));
+                    out.addAll(sub);
                 }
             } else {
                 JsonNode otherwise = schema.get("else");
                 List<Failure> sub = otherwise == null ? List.of() : quietly(otherwise, value, context, depth);
                 if (!sub.isEmpty()) {
-                    out.addAll(sub);
                     out.add(failure("condition_else", context, "Must validate \"else\" as \"if\" was not valid"));
+                    out.addAll(sub);
                 }
             }
         }
