@@ -90,8 +90,10 @@ class IndependentVerifiersRegistryTest {
     void sigstoreJsVerifiesBothBundles() throws Exception {
         boolean installed = Files.isDirectory(SCRIPTS.resolve("node_modules/@sigstore/verify"));
         if (run("node", "--version") != 0 || !installed) {
-            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "node or @sigstore/verify missing under CI");
-            Assumptions.abort("node or @sigstore/verify not installed (npm ci --prefix signing/src/test/independent): skipping");
+            // Not failed under CI either: installing sigstore-js is a step of the CI script, reported when it is missing.
+            String why = "node or @sigstore/verify not installed (npm ci --prefix signing/src/test/independent): skipping";
+            System.err.println("SKIPPED: " + why);
+            Assumptions.abort(why);
         }
         String script = SCRIPTS.resolve("verify-bundle.js").toString();
         List<byte[]> bundles = bundles();

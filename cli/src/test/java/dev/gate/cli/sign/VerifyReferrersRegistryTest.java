@@ -110,7 +110,9 @@ class VerifyReferrersRegistryTest {
         String shared = System.getProperty("gate.shared");
         Path dir = shared == null ? null : Path.of(shared, "sigstore");
         if (dir == null || !Files.isDirectory(dir)) {
-            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "shared sigstore material missing under CI");
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("shared sigstore material missing under CI");
+            }
             Assumptions.abort("shared folder missing: skipping keyless referrer test");
         }
         return dir;
