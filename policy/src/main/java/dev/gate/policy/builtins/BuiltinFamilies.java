@@ -32,6 +32,7 @@ public final class BuiltinFamilies {
         Jwt.register(registry);
         JwtSigning.register(registry);
         PrivateKeys.register(registry);
+        CertificateRequests.register(registry);
         Graphs.register(registry);
         Uuids.register(registry);
         Misc.register(registry);

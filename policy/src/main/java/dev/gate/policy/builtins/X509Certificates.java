@@ -148,7 +148,7 @@ final class X509Certificates {
         return ObjectValue.ofStrings(m);
     }
 
-    private static Value bytes(byte[] b) {
+    static Value bytes(byte[] b) {
         return b == null ? NullValue.NULL : StringValue.of(Base64.getEncoder().encodeToString(b));
     }
 
@@ -165,7 +165,7 @@ final class X509Certificates {
         return usage;
     }
 
-    private static Value name(X500Principal principal) {
+    static Value name(X500Principal principal) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         String commonName = "", serial = "";
         List<Value> names = new ArrayList<>();

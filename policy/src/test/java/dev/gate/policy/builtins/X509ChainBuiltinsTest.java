@@ -24,6 +24,7 @@ class X509ChainBuiltinsTest {
     @TempDir
     static Path dir;
     private static String root;
+    private static String csr;
     private static String leaf;
     private static String stranger;
 
@@ -38,6 +39,7 @@ class X509ChainBuiltinsTest {
         keytool("-exportcert", "-alias", "root", "-rfc", "-file", dir.resolve("root.pem").toString());
         keytool("-exportcert", "-alias", "stranger", "-rfc", "-file", dir.resolve("stranger.pem").toString());
         root = Files.readString(dir.resolve("root.pem"));
+        csr = Files.readString(dir.resolve("leaf.csr")).replace("NEW CERTIFICATE REQUEST", "CERTIFICATE REQUEST"); // keytool writes the legacy label
         leaf = Files.readString(dir.resolve("leaf.pem"));
         stranger = Files.readString(dir.resolve("stranger.pem"));
     }
@@ -65,6 +67,18 @@ class X509ChainBuiltinsTest {
         assertEquals(v("[\"leaf.example\"]"), ((ObjectValue) chain.get(0)).get("DNSNames"));
         assertEquals(v("\"gate test root\""), ((ObjectValue) ((ObjectValue) chain.get(1)).get("Subject")).get("CommonName"));
         assertEquals(v("true"), ((ObjectValue) chain.get(1)).get("IsCA"));
+    }
+
+    @Test
+    void certificateRequests() {
+        String name = "crypto.x509.parse_certificate_request";
+        ObjectValue parsed = (ObjectValue) call(name, StringValue.of(csr));
+        assertEquals(v("\"leaf.example\""), ((ObjectValue) parsed.get("Subject")).get("CommonName"));
+        assertEquals(v("3"), parsed.get("PublicKeyAlgorithm"), "ECDSA");
+        String der = csr.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        assertEquals(parsed, call(name, StringValue.of(der)));
+        Calls.assertBuiltinError(name + ": invalid PEM-encoded certificate signing request", name,
+                "\"" + java.util.Base64.getEncoder().encodeToString(root.getBytes()) + "\"");
     }
 
     @Test
