@@ -133,7 +133,7 @@ public final class GateOptions {
         if (keyFile == null) {
             throw GateException.input("give --key FILE, --keyless, or --no-sign (or key: in gate.yaml)");
         }
-        // Read before anything else happens, dry run included: a wrong password fails in the first second.
-        return SigningMethod.key(KeyFiles.loadPrivate(keyFile));
+        // Dry runs too: a wrong password fails before the decision, not in the real run.
+        return SigningMethod.key(KeyFiles.loadPrivateInBackground(keyFile));
     }
 }

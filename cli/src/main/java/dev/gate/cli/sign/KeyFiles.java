@@ -19,6 +19,16 @@ public final class KeyFiles {
         return CosignKeyFile.decrypt(text, Passwords.read("Enter password for private key: ", false), file.toString());
     }
 
+    /**
+     * Reads the file and the password now (so a missing file or password fails at once) and decrypts
+     * in the background: scrypt takes most of a second, which the gate spends cataloging meanwhile.
+     */
+    public static java.util.concurrent.CompletableFuture<CosignKeyPair> loadPrivateInBackground(Path file) {
+        String text = read(file);
+        char[] password = Passwords.read("Enter password for private key: ", false);
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> CosignKeyFile.decrypt(text, password, file.toString()));
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

@@ -165,7 +165,7 @@ class PushLayoutTest {
     }
 
     @Test
-    void wrongPasswordFailsBeforeAnythingIsRead() throws Exception {
+    void wrongPasswordFailsBeforeAnythingIsWritten() throws Exception {
         Path key = GateFixtures.keyPair(dir);
         Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "Zq9-not-the-password" : null;
         Run run = gate("push", "--sbom-only", "--key", key.toString(), sample(), "oci:" + dir.resolve("out") + ":1.0.0");
