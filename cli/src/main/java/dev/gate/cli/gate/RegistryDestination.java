@@ -1,6 +1,7 @@
 package dev.gate.cli.gate;
 
 import dev.gate.image.Artifact;
+import dev.gate.image.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
@@ -34,6 +35,9 @@ final class RegistryDestination implements Destination {
 
     @Override
     public PushReport pushByDigest(Artifact artifact, PushListener listener) {
+        if (reference.digest() != null && !reference.digest().equals(artifact.descriptor().digest())) {
+            throw GateException.input(reference + " names a digest, but the source's digest is " + artifact.descriptor().digest());
+        }
         // A reference with a digest and no tag makes the sink write manifests by digest only.
         return new RegistrySink(reference.atDigest(artifact.descriptor().digest()), options).write(artifact, listener);
     }
