@@ -190,7 +190,8 @@ final class Jwt {
                 default -> throw BuiltinException.builtin(name, "unknown token validation constraint: " + key);
             }
         }
-        if (cert == null && secret == null) throw BuiltinException.builtin(name, "no key or secret provided");
+        if (cert != null && secret != null) throw BuiltinException.builtin(name, "duplicate key constraints");
+        if (cert == null && secret == null) throw BuiltinException.builtin(name, "no key constraint");
         Value invalid = ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
         JsonNode header = t.json(name, t.header(), "header");
         String headerAlg = header.path("alg").asText("");
@@ -201,7 +202,7 @@ final class Jwt {
         }
         if (!verifies(name, t, headerAlg, secret, cert)) return invalid;
         JsonNode payload = t.json(name, t.payload(), "payload");
-        if (!claimsHold(payload, time, iss, aud)) return invalid;
+        if (!claimsHold(name, payload, time, iss, aud)) return invalid;
         return ArrayValue.of(BooleanValue.TRUE, JsonValues.fromJson(header), JsonValues.fromJson(payload));
     }
 
@@ -211,12 +212,14 @@ final class Jwt {
     }
 
     /** exp and nbf are seconds compared to the time in nanoseconds; iss must match; aud must be named when present. */
-    private static boolean claimsHold(JsonNode payload, BigDecimal timeNanos, String iss, String aud) {
+    private static boolean claimsHold(String name, JsonNode payload, BigDecimal timeNanos, String iss, String aud) {
         BigDecimal billion = BigDecimal.valueOf(1_000_000_000L);
         JsonNode exp = payload.get("exp");
-        if (exp != null && (!exp.isNumber() || timeNanos.compareTo(exp.decimalValue().multiply(billion)) >= 0)) return false;
+        if (exp != null && !exp.isNumber()) throw BuiltinException.builtin(name, "exp value must be a number");
+        if (exp != null && timeNanos.compareTo(exp.decimalValue().multiply(billion)) >= 0) return false;
         JsonNode nbf = payload.get("nbf");
-        if (nbf != null && (!nbf.isNumber() || timeNanos.compareTo(nbf.decimalValue().multiply(billion)) < 0)) return false;
+        if (nbf != null && !nbf.isNumber()) throw BuiltinException.builtin(name, "nbf value must be a number");
+        if (nbf != null && timeNanos.compareTo(nbf.decimalValue().multiply(billion)) < 0) return false;
         if (iss != null && !iss.equals(payload.path("iss").asText(null))) return false;
         JsonNode audience = payload.get("aud");
         if (audience == null) return aud == null;

@@ -2,6 +2,7 @@ package dev.gate.policy.builtins;
 
 import dev.gate.policy.builtins.support.GoEncodings;
 import dev.gate.policy.value.ArrayValue;
+import dev.gate.policy.value.NullValue;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
@@ -54,13 +55,18 @@ final class PrivateKeys {
         String name = PARSE_RSA_PRIVATE_KEY.name();
         Matcher m = PEM.matcher(pemText(name, input));
         if (!m.find()) throw BuiltinException.builtin(name, "failed to parse PEM block containing the key");
-        if (!m.group(1).equals("RSA PRIVATE KEY")) throw BuiltinException.builtin(name, "x509: failed to parse private key");
+        if (m.group(1).equals("PRIVATE KEY")) {
+            throw BuiltinException.builtin(name, "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)");
+        }
+        if (m.group(1).equals("EC PRIVATE KEY")) {
+            throw BuiltinException.builtin(name, "x509: failed to parse private key (use ParseECPrivateKey instead for this key format)");
+        }
         return jwk(name, "RSA PRIVATE KEY", Base64.getMimeDecoder().decode(m.group(2)));
     }
 
     private static Value parseAll(String input) {
         String name = PARSE_PRIVATE_KEYS.name();
-        if (input.isEmpty()) return ArrayValue.EMPTY;
+        if (input.isEmpty()) return NullValue.NULL; // OPA documents null for an empty input
         Matcher m = PEM.matcher(pemText(name, input));
         List<Value> keys = new ArrayList<>();
         while (m.find()) {

@@ -64,6 +64,9 @@ class JwtBuiltinsTest {
                 v("{\"secret\": \"s3cret\", \"aud\": \"ci\", \"alg\": \"RS256\"}")), "algorithm mismatch");
         assertBuiltinError("io.jwt.decode_verify: unknown token validation constraint: nope", "io.jwt.decode_verify",
                 "\"a.b.c\", {\"nope\": 1}");
+        assertBuiltinError("io.jwt.decode_verify: duplicate key constraints", "io.jwt.decode_verify",
+                "\"a.b.c\", {\"secret\": \"x\", \"cert\": \"y\"}");
+        assertBuiltinError("io.jwt.decode_verify: no key constraint", "io.jwt.decode_verify", "\"a.b.c\", {\"iss\": \"x\"}");
     }
 
     @Test

@@ -55,7 +55,9 @@ class PrivateKeyBuiltinsTest {
         assertEquals(jwk, all.get(1));
         assertBuiltinError("crypto.x509.parse_rsa_private_key: failed to parse PEM block containing the key",
                 "crypto.x509.parse_rsa_private_key", "\"-----BEGIN nothing\"");
-        assertEquals(v("[]"), call("crypto.parse_private_keys", v("\"\"")));
+        assertEquals(v("null"), call("crypto.parse_private_keys", v("\"\"")));
+        assertBuiltinError("crypto.x509.parse_rsa_private_key: x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)",
+                "crypto.x509.parse_rsa_private_key", "\"" + pem("PRIVATE KEY", key.getEncoded()).replace("\n", "\\n") + "\"");
     }
 
     @Test
