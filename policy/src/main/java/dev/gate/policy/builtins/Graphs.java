@@ -16,7 +16,7 @@ final class Graphs {
     static final BuiltinDeclaration REACHABLE = Decl.of("graph.reachable", "set",
             "The nodes of the graph reachable from the initial nodes (those nodes included when in the graph).", "object", "array|set");
     static final BuiltinDeclaration REACHABLE_PATHS = Decl.of("graph.reachable_paths", "set",
-            "Every path from the initial nodes until a node without further unvisited neighbours.", "object", "array|set");
+            "Every path from the initial nodes to where it ends or would revisit a node.", "object", "array|set");
 
     private Graphs() {}
 
@@ -54,18 +54,23 @@ final class Graphs {
         return SetValue.of(paths);
     }
 
-    /** Depth first; a path ends where a node has no neighbour left that is not already on it. */
+    /**
+     * Depth first along paths without repeated nodes: a path is reported where it meets a node already on it, where
+     * a node has no neighbours, and where a neighbour is not in the graph (that neighbour included).
+     */
     private static void walk(BuiltinContext ctx, ObjectValue graph, LinkedHashSet<Value> path, Value node, TreeSet<Value> out) {
         ctx.checkDeadline();
-        boolean extended = false;
-        for (Value next : neighbours(graph.get(node))) {
-            if (path.contains(next)) continue;
-            extended = true;
-            path.add(next);
-            if (graph.get(next) == null) out.add(ArrayValue.of(new ArrayList<>(path)));
-            else walk(ctx, graph, path, next, out);
-            path.remove(next);
+        List<Value> next = neighbours(graph.get(node));
+        if (next.isEmpty()) out.add(ArrayValue.of(new ArrayList<>(path)));
+        for (Value n : next) {
+            if (path.contains(n)) {
+                out.add(ArrayValue.of(new ArrayList<>(path)));
+                continue;
+            }
+            path.add(n);
+            if (graph.get(n) == null) out.add(ArrayValue.of(new ArrayList<>(path)));
+            else walk(ctx, graph, path, n, out);
+            path.remove(n);
         }
-        if (!extended) out.add(ArrayValue.of(new ArrayList<>(path)));
     }
 }

@@ -70,13 +70,21 @@ final class Jwt {
         byte[] signingInput() { return (header + "." + payload).getBytes(StandardCharsets.US_ASCII); }
 
         JsonNode json(String name, String section, String what) {
-            byte[] bytes = Values.guard(name, () -> GoEncodings.base64UrlDecode(section));
+            byte[] bytes = decoded(name, section, what);
             JsonNode node = Json.parse(new String(bytes, StandardCharsets.UTF_8));
             if (node == null || !node.isObject()) throw BuiltinException.builtin(name, "JWT " + what + " had invalid encoding: not a JSON object");
             return node;
         }
 
-        byte[] signatureBytes(String name) { return Values.guard(name, () -> GoEncodings.base64UrlDecode(signature)); }
+        byte[] signatureBytes(String name) { return decoded(name, signature, "signature"); }
+
+        private static byte[] decoded(String name, String section, String what) {
+            try {
+                return GoEncodings.base64UrlDecode(section);
+            } catch (IllegalArgumentException e) {
+                throw BuiltinException.builtin(name, "JWT " + what + " had invalid encoding: " + e.getMessage());
+            }
+        }
     }
 
     private static Value decode(List<Value> args) {

@@ -20,6 +20,7 @@ class GraphBuiltinsTest {
         assertCall("{[\"a\", \"b\", \"c\"], [\"a\", \"b\", \"d\"]}", "graph.reachable_paths", GRAPH + ", [\"a\"]");
         assertCall("{[\"x\", \"y\"]}", "graph.reachable_paths", GRAPH + ", [\"x\"]");
         assertCall("{[\"d\"]}", "graph.reachable_paths", GRAPH + ", [\"d\"]");
+        assertCall("{[\"a\", \"b\"], [\"a\", \"b\", \"c\"]}", "graph.reachable_paths", "{\"a\": [\"b\"], \"b\": [\"a\", \"c\"]}, {\"a\"}");
     }
 
     @Test

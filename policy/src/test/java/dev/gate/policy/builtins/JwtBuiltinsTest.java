@@ -48,6 +48,7 @@ class JwtBuiltinsTest {
                 ((dev.gate.policy.value.ArrayValue) decoded).get(1));
         assertBuiltinError("io.jwt.decode: encoded JWT had no period separators", "io.jwt.decode", "\"abc\"");
         assertBuiltinError("io.jwt.decode: encoded JWT must have 3 sections, found 2", "io.jwt.decode", "\"a.b\"");
+        assertBuiltinError("io.jwt.decode: JWT header had invalid encoding: illegal base64 data at input byte 1", "io.jwt.decode", "\"a*.b.c\"");
     }
 
     @Test
