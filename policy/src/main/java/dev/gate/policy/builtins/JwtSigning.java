@@ -30,6 +30,8 @@ final class JwtSigning {
     static final BuiltinDeclaration ENCODE_SIGN_RAW = Decl.of("io.jwt.encode_sign_raw", "string",
             "Signs a payload JSON text with a header JSON text and a JWK JSON text.", "string", "string", "string");
 
+    private static final List<String> ALGORITHMS = List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
+            "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "none");
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private JwtSigning() {}
@@ -57,6 +59,10 @@ final class JwtSigning {
     private static String sign(String name, String header, String payload, JsonNode jwk, Value headerValue) {
         Value algValue = ((ObjectValue) headerValue).get("alg");
         String alg = algValue instanceof dev.gate.policy.value.StringValue s ? s.value() : "";
+        Value typ = ((ObjectValue) headerValue).get("typ");
+        boolean jwt = typ == null || typ.equals(Values.str("")) || typ.equals(Values.str("JWT"));
+        if (!ALGORITHMS.contains(alg)) throw BuiltinException.builtin(name, "unknown signature algorithm");
+        if (jwt && Json.parse(payload) == null) throw BuiltinException.builtin(name, "type is JWT but payload is not JSON");
         String input = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         byte[] data = input.getBytes(StandardCharsets.US_ASCII);
@@ -68,10 +74,7 @@ final class JwtSigning {
     }
 
     private static byte[] signature(String name, String alg, JsonNode jwk, byte[] data) throws GeneralSecurityException {
-        if (!List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")
-                .contains(alg)) {
-            throw BuiltinException.builtin(name, "unknown signature algorithm " + GoJsonText.write(Values.str(alg)));
-        }
+        if (alg.equals("none")) return new byte[0];
         String bits = alg.substring(2);
         switch (alg.substring(0, 2)) {
             case "HS" -> {

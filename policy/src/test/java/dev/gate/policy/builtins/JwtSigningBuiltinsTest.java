@@ -46,8 +46,12 @@ class JwtSigningBuiltinsTest {
         String privateJwk = jwk + ", \"d\": \"" + url.encodeToString(unsigned(((ECPrivateKey) pair.getPrivate()).getS().toByteArray())) + "\"}";
         Value es = call("io.jwt.encode_sign", v("{\"alg\": \"ES256\"}"), v("{\"sub\": \"gate\"}"), v(privateJwk));
         assertEquals(v("true"), call("io.jwt.verify_es256", es, StringValue.of(jwk + "}")));
-        assertBuiltinError("io.jwt.encode_sign: unknown signature algorithm \"none\"", "io.jwt.encode_sign",
-                "{\"alg\": \"none\"}, {}, {\"kty\": \"oct\", \"k\": \"eA\"}");
+        assertBuiltinError("io.jwt.encode_sign: unknown signature algorithm", "io.jwt.encode_sign",
+                "{\"alg\": \"XS256\"}, {}, {\"kty\": \"oct\", \"k\": \"eA\"}");
+        assertBuiltinError("io.jwt.encode_sign_raw: type is JWT but payload is not JSON", "io.jwt.encode_sign_raw",
+                "`{\"alg\": \"HS256\"}`, \"not json\", `{\"kty\": \"oct\", \"k\": \"eA\"}`");
+        assertEquals(StringValue.of("eyJhbGciOiJub25lIn0.e30."), call("io.jwt.encode_sign", v("{\"alg\": \"none\"}"), v("{}"),
+                v("{\"kty\": \"oct\", \"k\": \"eA\"}")));
     }
 
     private static byte[] unsigned(byte[] twosComplement) {
