@@ -35,18 +35,23 @@ final class RegistryListing {
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final String registry;
-    private final String base;
+    private final boolean plainAllowed;
+    private String base;
     private final Optional<Credential> credential;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http;
 
     RegistryListing(String registry, RegistryOptions options) {
         this.registry = registry;
         String host = registry.split(":")[0];
         boolean plain = host.equals("localhost") || host.startsWith("127.") || registry.startsWith("[::1]")
                 || options.insecureRegistries().contains(registry);
-        this.base = (plain ? "http://" : "https://") + registry;
+        this.plainAllowed = plain;
         this.credential = options.credentials().lookup(registry);
+        // HTTP/1.1 as the registry client speaks it: Distribution's HTTP/2 answers Java's h2 requests with 400.
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL);
+        options.extraCa().ifPresent(ca -> builder.sslContext(ListingTls.trusting(ca)));
+        this.http = builder.build();
     }
 
     List<String> tags(String repository) {
@@ -96,8 +101,27 @@ final class RegistryListing {
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
+    /** HTTPS first; plain HTTP only where it is allowed (loopback, --insecure-registry) and HTTPS does not answer. */
+    private synchronized String base() {
+        if (base == null) {
+            base = "https://" + registry;
+            if (plainAllowed) {
+                try {
+                    http.send(HttpRequest.newBuilder(URI.create(base + "/v2/")).timeout(Duration.ofSeconds(10)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+                } catch (IOException e) {
+                    base = "http://" + registry;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new GateException(GateException.Kind.OPERATIONAL, registry + ": interrupted", e);
+                }
+            }
+        }
+        return base;
+    }
+
     private HttpResponse<String> get(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

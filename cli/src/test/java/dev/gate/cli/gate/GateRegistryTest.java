@@ -291,4 +291,31 @@ class GateRegistryTest {
             assertTrue(proxy.failures.get() > 0, "control: cataloging the image does request the layer: " + sbom);
         }
     }
+
+    @Test
+    void gateVerifyAndAuditOverTlsWithPasswordAuth() throws Exception {
+        String tls = GateFixtures.service("GATE_REGISTRY_TLS");
+        String ca = GateFixtures.service("GATE_REGISTRY_CA");
+        String user = GateFixtures.service("GATE_REGISTRY_USER");
+        String password = GateFixtures.service("GATE_REGISTRY_PASSWORD");
+        Path authfile = dir.resolve("auth.json");
+        String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(authfile, "{\"auths\": {\"" + tls + "\": {\"auth\": \"" + auth + "\"}}}");
+        Path data = dir.resolve("data.yaml");
+        Files.writeString(data, "gate:\n  allowed_registries: [\"" + tls + "\"]\n");
+        String image = tls + "/" + repository + ":1.0.0";
+        Run pushed = gate("push", "--policy", policy("prod.rego"), "--data", data.toString(), "--key", key.toString(), "--db", db.toString(),
+                "--registry-ca", ca, "--authfile", authfile.toString(), sample(), image);
+        assertEquals(0, pushed.code(), pushed.toString());
+        assertFalse(pushed.toString().contains(password), "the password never appears");
+        Run verified = gate("verify", "--key", pub(), "--policy", policy("prod.rego"), "--data", data.toString(),
+                "--registry-ca", ca, "--authfile", authfile.toString(), image);
+        assertEquals(0, verified.code(), verified.toString());
+        assertTrue(verified.out().contains("policy re-evaluation: PASSED"), verified.out());
+        Run audit = gate("audit", "--key", pub(), "--registry-ca", ca, "--authfile", authfile.toString(), tls + "/" + repository);
+        assertEquals(0, audit.code(), audit.toString());
+        assertTrue(audit.out().contains("1 of 1 tags signed and verified"), audit.out());
+        Run refused = gate("audit", "--key", pub(), "--registry-ca", ca, tls + "/" + repository);
+        assertEquals(3, refused.code(), "no credentials: " + refused);
+    }
 }
