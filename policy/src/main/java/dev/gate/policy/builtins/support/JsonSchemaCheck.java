@@ -1,16 +1,14 @@
 package dev.gate.policy.builtins.support;
 
+import static dev.gate.policy.builtins.support.JsonSchemaScalars.failure;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * JSON Schema (drafts 4 to 7, as gojsonschema reads them) for json.verify_schema and json.match_schema: schema
@@ -18,8 +16,6 @@ import java.util.regex.Pattern;
  * descriptions. Local {@code $ref}s ("#", "#/definitions/x") are followed; remote ones are refused.
  */
 public final class JsonSchemaCheck {
-    private static final List<String> TYPES = List.of("array", "boolean", "integer", "number", "null", "object", "string");
-    private static final int MAX_REF_DEPTH = 256;
 
     /** One validation error as OPA reports it. */
     public record Failure(String type, String field, String description) {
@@ -35,7 +31,7 @@ public final class JsonSchemaCheck {
 
     /** Throws IllegalArgumentException with gojsonschema's complaint when the schema itself is not valid. */
     public static void verify(JsonNode schema) {
-        verifySchema(schema, schema, 0);
+        JsonSchemaRules.verify(schema);
     }
 
     public static List<Failure> validate(JsonNode schema, JsonNode document) {
@@ -45,111 +41,6 @@ public final class JsonSchemaCheck {
         return check.failures;
     }
 
-    // ---- schema checks ----
-
-    private static void verifySchema(JsonNode root, JsonNode schema, int depth) {
-        if (schema.isBoolean()) return;
-        if (!schema.isObject()) throw invalid("schema must be of type object or boolean");
-        if (depth > MAX_REF_DEPTH) throw invalid("schema is nested too deeply");
-        JsonNode type = schema.get("type");
-        if (type != null) {
-            if (type.isTextual()) checkTypeName(type.asText());
-            else if (type.isArray()) type.forEach(t -> {
-                if (!t.isTextual()) throw invalid("type must be of type string");
-                checkTypeName(t.asText());
-            });
-            else throw invalid("type must be of type string or array");
-        }
-        for (String key : List.of("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties")) {
-            JsonNode n = schema.get(key);
-            if (n != null && (!n.isIntegralNumber() && !(n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0))) {
-                throw invalid(key + " must be of type integer");
-            }
-            if (n != null && n.decimalValue().signum() < 0) throw invalid(key + " must be greater than or equal to 0");
-        }
-        for (String key : List.of("minimum", "maximum", "multipleOf")) {
-            JsonNode n = schema.get(key);
-            if (n != null && !n.isNumber()) throw invalid(key + " must be of type number");
-        }
-        JsonNode multipleOf = schema.get("multipleOf");
-        if (multipleOf != null && multipleOf.decimalValue().signum() <= 0) throw invalid("multipleOf must be strictly greater than 0");
-        JsonNode pattern = schema.get("pattern");
-        if (pattern != null && (!pattern.isTextual() || !Re2.isValid(pattern.asText()))) throw invalid("pattern must be a valid regex");
-        JsonNode required = schema.get("required");
-        if (required != null) {
-            if (!required.isArray()) throw invalid("required must be of an array");
-            Set<String> seen = new HashSet<>();
-            required.forEach(r -> {
-                if (!r.isTextual()) throw invalid("required items must be string");
-                if (!seen.add(r.asText())) throw invalid("required items must be unique");
-            });
-        }
-        JsonNode enumeration = schema.get("enum");
-        if (enumeration != null && !enumeration.isArray()) throw invalid("enum must be of an array");
-        for (String key : List.of("properties", "patternProperties", "definitions", "$defs")) {
-            JsonNode children = schema.get(key);
-            if (children == null) continue;
-            if (!children.isObject()) throw invalid(key + " must be of an object");
-            children.fields().forEachRemaining(e -> {
-                if (key.equals("patternProperties") && !Re2.isValid(e.getKey())) throw invalid(e.getKey() + " must be a valid regex");
-                verifySchema(root, e.getValue(), depth + 1);
-            });
-        }
-        for (String key : List.of("allOf", "anyOf", "oneOf")) {
-            JsonNode list = schema.get(key);
-            if (list == null) continue;
-            if (!list.isArray() || list.isEmpty()) throw invalid(key + " must be of an array");
-            list.forEach(s -> verifySchema(root, s, depth + 1));
-        }
-        for (String key : List.of("not", "additionalProperties", "additionalItems", "propertyNames", "contains", "if", "then", "else")) {
-            JsonNode sub = schema.get(key);
-            if (sub != null) verifySchema(root, sub, depth + 1);
-        }
-        JsonNode items = schema.get("items");
-        if (items != null) {
-            if (items.isArray()) items.forEach(s -> verifySchema(root, s, depth + 1));
-            else verifySchema(root, items, depth + 1);
-        }
-        JsonNode ref = schema.get("$ref");
-        if (ref != null && (!ref.isTextual() || resolve(root, ref.asText()) == null)) {
-            throw invalid("reference " + ref.asText() + " must be a resolvable local reference");
-        }
-    }
-
-    private static void checkTypeName(String name) {
-        if (!TYPES.contains(name)) {
-            throw invalid("has a primitive type that is NOT VALID -- given: /" + name + "/ Expected valid values are:"
-                    + "[array boolean integer number null object string]");
-        }
-    }
-
-    private static IllegalArgumentException invalid(String message) {
-        return new IllegalArgumentException("jsonschema: " + message);
-    }
-
-    /** "#", "#/definitions/a" style pointers into the root schema; null when absent or remote. */
-    private static JsonNode resolve(JsonNode root, String ref) {
-        if (ref.equals("#")) return root;
-        if (!ref.startsWith("#/")) return null;
-        JsonNode node = root;
-        for (String part : ref.substring(2).split("/", -1)) {
-            String key = part.replace("~1", "/").replace("~0", "~");
-            node = node.isArray() ? node.path(parseIndex(key)) : node.get(key);
-            if (node == null || node.isMissingNode()) return null;
-        }
-        return node;
-    }
-
-    private static int parseIndex(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    // ---- validation ----
-
     private void validate(JsonNode schema, JsonNode value, String context, List<Failure> out, int depth) {
         if (schema.isBoolean()) {
             if (!schema.asBoolean()) out.add(failure("false", context, "False always fails validation"));
@@ -157,8 +48,8 @@ public final class JsonSchemaCheck {
         }
         JsonNode ref = schema.get("$ref");
         if (ref != null) {
-            if (depth > MAX_REF_DEPTH) throw new IllegalArgumentException("jsonschema: reference cycle at " + ref.asText());
-            validate(resolve(root, ref.asText()), value, context, out, depth + 1);
+            if (depth > JsonSchemaRules.MAX_REF_DEPTH) throw new IllegalArgumentException("jsonschema: reference cycle at " + ref.asText());
+            validate(JsonSchemaRules.resolve(root, ref.asText()), value, context, out, depth + 1);
             return;
         }
         JsonNode type = schema.get("type");
@@ -167,11 +58,11 @@ public final class JsonSchemaCheck {
             return;
         }
         combinators(schema, value, context, out, depth);
-        if (value.isNumber()) number(schema, value.decimalValue(), context, out);
-        if (value.isTextual()) string(schema, value.asText(), context, out);
+        if (value.isNumber()) JsonSchemaScalars.number(schema, value.decimalValue(), context, out);
+        if (value.isTextual()) JsonSchemaScalars.string(schema, value.asText(), context, out);
         if (value.isArray()) array(schema, (ArrayNode) value, context, out, depth);
         if (value.isObject()) object(schema, value, context, out, depth);
-        common(schema, value, context, out);
+        JsonSchemaScalars.common(schema, value, context, out);
         score++;
     }
 
@@ -297,61 +188,6 @@ public final class JsonSchemaCheck {
         }
     }
 
-    private static void number(JsonNode schema, BigDecimal n, String context, List<Failure> out) {
-        JsonNode multipleOf = schema.get("multipleOf");
-        if (multipleOf != null && n.remainder(multipleOf.decimalValue()).signum() != 0) {
-            out.add(failure("multiple_of", context, "Must be a multiple of " + text(multipleOf)));
-        }
-        bound(schema, n, context, out, "maximum", "exclusiveMaximum", true);
-        bound(schema, n, context, out, "minimum", "exclusiveMinimum", false);
-    }
-
-    /** Draft 4 writes exclusiveMaximum as a boolean beside maximum; drafts 6 and 7 as a number of its own. */
-    private static void bound(JsonNode schema, BigDecimal n, String context, List<Failure> out, String inclusive, String exclusive,
-            boolean upper) {
-        JsonNode limit = schema.get(inclusive);
-        JsonNode ex = schema.get(exclusive);
-        boolean exclusiveFlag = ex != null && ex.isBoolean() && ex.asBoolean();
-        if (limit != null) {
-            int c = n.compareTo(limit.decimalValue());
-            boolean fails = upper ? (exclusiveFlag ? c >= 0 : c > 0) : (exclusiveFlag ? c <= 0 : c < 0);
-            if (fails) out.add(boundFailure(upper, exclusiveFlag, limit, context));
-        }
-        if (ex != null && ex.isNumber()) {
-            int c = n.compareTo(ex.decimalValue());
-            if (upper ? c >= 0 : c <= 0) out.add(boundFailure(upper, true, ex, context));
-        }
-    }
-
-    private static Failure boundFailure(boolean upper, boolean exclusive, JsonNode limit, String context) {
-        if (upper) {
-            return exclusive ? failure("number_lt", context, "Must be less than " + text(limit))
-                    : failure("number_lte", context, "Must be less than or equal to " + text(limit));
-        }
-        return exclusive ? failure("number_gt", context, "Must be greater than " + text(limit))
-                : failure("number_gte", context, "Must be greater than or equal to " + text(limit));
-    }
-
-    private static void string(JsonNode schema, String s, String context, List<Failure> out) {
-        int length = s.codePointCount(0, s.length());
-        JsonNode min = schema.get("minLength");
-        if (min != null && length < min.asInt()) {
-            out.add(failure("string_gte", context, "String length must be greater than or equal to " + min.asInt()));
-        }
-        JsonNode max = schema.get("maxLength");
-        if (max != null && length > max.asInt()) {
-            out.add(failure("string_lte", context, "String length must be less than or equal to " + max.asInt()));
-        }
-        JsonNode pattern = schema.get("pattern");
-        if (pattern != null && !Re2.matches(pattern.asText(), s)) {
-            out.add(failure("pattern", context, "Does not match pattern '" + pattern.asText() + "'"));
-        }
-        JsonNode format = schema.get("format");
-        if (format != null && !JsonSchemaFormats.matches(format.asText(), s)) {
-            out.add(failure("format", context, "Does not match format '" + format.asText() + "'"));
-        }
-    }
-
     private void array(JsonNode schema, ArrayNode a, String context, List<Failure> out, int depth) {
         JsonNode items = schema.get("items");
         if (items != null && items.isArray()) {
@@ -376,7 +212,7 @@ public final class JsonSchemaCheck {
             outer:
             for (int i = 0; i < a.size(); i++) {
                 for (int j = i + 1; j < a.size(); j++) {
-                    if (sameJson(a.get(i), a.get(j))) {
+                    if (JsonSchemaScalars.sameJson(a.get(i), a.get(j))) {
                         out.add(failure("unique", context, "array items[" + i + "," + j + "] must be unique"));
                         break outer;
                     }
@@ -450,53 +286,4 @@ public final class JsonSchemaCheck {
         }
     }
 
-    private static void common(JsonNode schema, JsonNode value, String context, List<Failure> out) {
-        JsonNode constant = schema.get("const");
-        if (constant != null && !sameJson(constant, value)) {
-            out.add(failure("const", context, field(context) + " does not match: " + GoJsonNode.write(constant)));
-        }
-        JsonNode enumeration = schema.get("enum");
-        if (enumeration != null) {
-            boolean found = false;
-            List<String> allowed = new ArrayList<>();
-            for (JsonNode e : enumeration) {
-                found |= sameJson(e, value);
-                allowed.add(GoJsonNode.write(e));
-            }
-            if (!found) out.add(failure("enum", context, field(context) + " must be one of the following: " + String.join(", ", allowed)));
-        }
-    }
-
-    /** JSON equality with numbers compared by value (1 equals 1.0). */
-    private static boolean sameJson(JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) return a.decimalValue().compareTo(b.decimalValue()) == 0;
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) return false;
-            for (int i = 0; i < a.size(); i++) if (!sameJson(a.get(i), b.get(i))) return false;
-            return true;
-        }
-        if (a.isObject() && b.isObject()) {
-            if (a.size() != b.size()) return false;
-            Iterator<Map.Entry<String, JsonNode>> it = a.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode other = b.get(e.getKey());
-                if (other == null || !sameJson(e.getValue(), other)) return false;
-            }
-            return true;
-        }
-        return a.equals(b);
-    }
-
-    private static String text(JsonNode n) {
-        return n.decimalValue().stripTrailingZeros().toPlainString();
-    }
-
-    private static String field(String context) {
-        return context.equals("(root)") ? context : context.substring("(root).".length());
-    }
-
-    private static Failure failure(String type, String context, String description) {
-        return new Failure(type, field(context), description);
-    }
 }
