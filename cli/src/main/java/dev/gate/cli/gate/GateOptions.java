@@ -74,6 +74,17 @@ public final class GateOptions {
         return !policies.isEmpty() || sbomOnly || !loaded.policies().isEmpty();
     }
 
+    /** A plain push ignores none of the gate's flags silently: they need --policy or --sbom-only. */
+    public void refuseGateFlagsOnAPlainPush() {
+        boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
+                || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
+                || namespace != null;
+        if (gateOnly) {
+            throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
+                    + "without them gate push copies the image unchanged");
+        }
+    }
+
     public GateConfig loadConfig() {
         return GateConfig.load(config);
     }

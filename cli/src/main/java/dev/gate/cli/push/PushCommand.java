@@ -38,6 +38,7 @@ public final class PushCommand extends TransferCommand {
     public Integer call() {
         GateConfig config = gate.loadConfig();
         if (!gate.gateRequested(config)) {
+            gate.refuseGateFlagsOnAPlainPush();
             return super.call();
         }
         GatePipeline pipeline = new GatePipeline(gate.settings(source, destination, config, registries.toOptions()),

@@ -204,6 +204,15 @@ class PushLayoutTest {
     }
 
     @Test
+    void gateFlagsWithoutAPolicyAreRefusedRatherThanIgnored() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        Run run = gate("push", "--key", key.toString(), sample(), "oci:" + dir.resolve("out") + ":1.0.0");
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("need --policy FILE|DIR (or --sbom-only)"), run.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void keylessWithoutATokenIsRefusedUpFront() {
         Run run = gate("push", "--sbom-only", "--keyless", sample(), "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(2, run.code(), run.toString());
