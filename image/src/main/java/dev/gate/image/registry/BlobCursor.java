@@ -27,8 +27,8 @@ final class BlobCursor implements Closeable {
     private final Supplier<InputStream> opener;
     private final long size;
     private final LongConsumer progress;
-    private InputStream in;
-    private long position;
+    private volatile InputStream in;
+    private volatile long position;
     private volatile IOException contentFailure;
 
     BlobCursor(Supplier<InputStream> opener, long size, LongConsumer progress) {
