@@ -26,7 +26,11 @@ jar="${GATE_JAR:-$root/cli/target-bench/gate.jar}"
 if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -q -Dgate.buildDir=target-bench -pl cli -am package -DskipTests >&2)
 fi
-gate() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar" "$@"; }
+# The JVM flags of the ./gate launcher (without its class-data archive).
+gate() {
+  java -XX:+UseSerialGC -XX:-UsePerfData -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=50000 \
+    -XX:Tier4CompileThreshold=100000 -jar "$jar" "$@"
+}
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
