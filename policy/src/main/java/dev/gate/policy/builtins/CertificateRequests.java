@@ -40,7 +40,7 @@ final class CertificateRequests {
         if (text.startsWith("-----BEGIN")) {
             if (!text.startsWith(PEM_HEADER)) throw BuiltinException.builtin(NAME, "invalid PEM-encoded certificate signing request");
             int end = text.indexOf("-----END");
-            data = Base64.getMimeDecoder().decode(text.substring(PEM_HEADER.length(), end < 0 ? text.length() : end));
+            data = Values.guard(NAME, () -> Base64.getMimeDecoder().decode(text.substring(PEM_HEADER.length(), end < 0 ? text.length() : end)));
         }
         try {
             return describe(data);

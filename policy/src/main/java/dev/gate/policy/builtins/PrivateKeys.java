@@ -61,7 +61,7 @@ final class PrivateKeys {
         if (m.group(1).equals("EC PRIVATE KEY")) {
             throw BuiltinException.builtin(name, "x509: failed to parse private key (use ParseECPrivateKey instead for this key format)");
         }
-        return jwk(name, "RSA PRIVATE KEY", Base64.getMimeDecoder().decode(m.group(2)));
+        return jwk(name, "RSA PRIVATE KEY", Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2))));
     }
 
     private static Value parseAll(String input) {
@@ -70,7 +70,7 @@ final class PrivateKeys {
         Matcher m = PEM.matcher(pemText(name, input));
         List<Value> keys = new ArrayList<>();
         while (m.find()) {
-            if (m.group(1).endsWith("PRIVATE KEY")) keys.add(jwk(name, m.group(1), Base64.getMimeDecoder().decode(m.group(2))));
+            if (m.group(1).endsWith("PRIVATE KEY")) keys.add(jwk(name, m.group(1), Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2)))));
         }
         return ArrayValue.of(keys);
     }
