@@ -1,7 +1,6 @@
 package dev.gate.cli.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.GateVersion;
 import dev.gate.image.GateException;
 import dev.gate.scan.Finding;
@@ -9,6 +8,7 @@ import dev.gate.scan.ScanResult;
 import dev.gate.scan.Scanner;
 import dev.gate.scan.report.CycloneDxVex;
 import dev.gate.scan.report.JsonReport;
+import dev.gate.scan.report.PrettyJson;
 import dev.gate.scan.report.SarifReport;
 import dev.gate.scan.report.TableReport;
 import dev.gate.scan.sbomin.CycloneDxInput;
@@ -149,9 +149,7 @@ public final class ScanCommand implements Callable<Integer> {
             case sarif -> SarifReport.document(result, GateVersion.current(), artifactUri());
             default -> CycloneDxVex.withVulnerabilities(input.bom(), result, input.bomRefs());
         };
-        ObjectMapper json = new ObjectMapper();
-        json.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.writerWithDefaultPrettyPrinter().writeValue(out, document);
+        PrettyJson.write(document, out);
         out.println();
         out.flush();
     }

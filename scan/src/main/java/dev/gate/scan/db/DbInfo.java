@@ -1,7 +1,9 @@
 package dev.gate.scan.db;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What an advisory database holds: advisories in all, advisories per OSV ecosystem string,
@@ -11,6 +13,8 @@ public record DbInfo(Path location, long advisories, Map<String, Long> perEcosys
                      String builtAt) {
 
     public DbInfo {
-        perEcosystem = Map.copyOf(perEcosystem);
+        // Sorted by ecosystem: Map.copyOf iterates in an order that changes from run to run, and
+        // reports (the JSON ecosystems list, gate db info) must not.
+        perEcosystem = Collections.unmodifiableMap(new TreeMap<>(perEcosystem));
     }
 }

@@ -1,6 +1,6 @@
 package dev.gate.scan.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.scan.Finding;
@@ -16,13 +16,14 @@ import java.util.Locale;
  */
 public final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // The node factory alone: an ObjectMapper is not needed to build trees, and costs start-up time.
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private JsonReport() {
     }
 
     public static ObjectNode document(ScanResult result) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JSON.objectNode();
         root.set("scan", scan(result));
         root.set("vulnerabilities", vulnerabilities(result));
         ArrayNode warnings = root.putArray("warnings");
@@ -31,7 +32,7 @@ public final class JsonReport {
     }
 
     public static ObjectNode scan(ScanResult result) {
-        ObjectNode scan = JSON.createObjectNode();
+        ObjectNode scan = JSON.objectNode();
         scan.set("database", database(result.database()));
         ObjectNode summary = scan.putObject("summary");
         for (Severity s : new Severity[] {Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.UNKNOWN}) {
@@ -42,7 +43,7 @@ public final class JsonReport {
     }
 
     public static ObjectNode database(DbInfo info) {
-        ObjectNode db = JSON.createObjectNode();
+        ObjectNode db = JSON.objectNode();
         db.put("advisories", info.advisories());
         ArrayNode ecosystems = db.putArray("ecosystems");
         info.perEcosystem().keySet().forEach(ecosystems::add);
@@ -52,7 +53,7 @@ public final class JsonReport {
     }
 
     public static ArrayNode vulnerabilities(ScanResult result) {
-        ArrayNode list = JSON.createArrayNode();
+        ArrayNode list = JSON.arrayNode();
         for (Finding f : result.findings()) {
             list.add(vulnerability(f));
         }
@@ -60,7 +61,7 @@ public final class JsonReport {
     }
 
     public static ObjectNode vulnerability(Finding f) {
-        ObjectNode v = JSON.createObjectNode();
+        ObjectNode v = JSON.objectNode();
         v.put("id", f.id());
         ArrayNode aliases = v.putArray("aliases");
         f.aliases().forEach(aliases::add);

@@ -1,6 +1,6 @@
 package dev.gate.scan.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.scan.Finding;
@@ -16,14 +16,15 @@ import java.util.Map;
  */
 public final class SarifReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // The node factory alone: an ObjectMapper is not needed to build trees, and costs start-up time.
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private SarifReport() {
     }
 
     /** {@code artifactUri} is where results point when a package has no path of its own (the SBOM or image). */
     public static ObjectNode document(ScanResult result, String toolVersion, String artifactUri) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JSON.objectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -47,7 +48,7 @@ public final class SarifReport {
     }
 
     private static ObjectNode rule(Finding f) {
-        ObjectNode rule = JSON.createObjectNode();
+        ObjectNode rule = JSON.objectNode();
         rule.put("id", f.id());
         rule.put("name", f.id().replaceAll("[^A-Za-z0-9]", ""));
         String text = f.summary() == null || f.summary().isBlank() ? f.id() : f.summary();
@@ -63,7 +64,7 @@ public final class SarifReport {
     }
 
     private static ObjectNode result(Finding f, int ruleIndex, String artifactUri) {
-        ObjectNode r = JSON.createObjectNode();
+        ObjectNode r = JSON.objectNode();
         r.put("ruleId", f.id());
         r.put("ruleIndex", ruleIndex);
         r.put("level", level(f.rating().severity()));
