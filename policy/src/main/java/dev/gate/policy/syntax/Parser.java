@@ -164,7 +164,8 @@ public final class Parser {
         }
         if (!newlineBefore() && peekOp("{")) {
             if (isDefault) throw error(peek(), "default rules cannot have a body");
-            return braceBody();
+            // Rego v1, as OPA 1.x: a body needs `if` (v0 policies must be migrated, not silently read differently).
+            throw error(peek(), "`if` keyword is required before rule body");
         }
         return List.of();
     }

@@ -33,6 +33,13 @@ class RegoEngineTest {
     }
 
     @Test
+    void regoV0BodiesWithoutIfAreRefusedAsOpa1Does() {
+        PolicyException e = assertThrows(PolicyException.class, () -> eval("package p\n\ndeny[msg] {\n  msg := \"x\"\n}\n", "data.p.deny", null));
+        assertEquals("rego_parse_error", e.code());
+        assertTrue(e.getMessage().startsWith("p.rego:3:11: `if` keyword is required before rule body"), e.getMessage());
+    }
+
+    @Test
     void unknownBuiltinsAreCompileErrorsNamingThem() {
         PolicyException e = assertThrows(PolicyException.class, () -> eval("package p\n\nq := no.such(1)\n", "data.p.q", null));
         assertEquals("rego_type_error", e.code());
