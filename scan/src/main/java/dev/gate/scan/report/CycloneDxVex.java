@@ -1,6 +1,6 @@
 package dev.gate.scan.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.sbom.Package;
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class CycloneDxVex {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private CycloneDxVex() {
     }
@@ -42,7 +42,7 @@ public final class CycloneDxVex {
     }
 
     private static ObjectNode entry(Finding f) {
-        ObjectNode v = JSON.createObjectNode();
+        ObjectNode v = JSON.objectNode();
         v.put("bom-ref", "vuln:" + f.id());
         v.put("id", f.id());
         ObjectNode source = v.putObject("source");

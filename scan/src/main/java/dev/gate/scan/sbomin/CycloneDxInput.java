@@ -52,7 +52,7 @@ public record CycloneDxInput(Map<String, Object> document, List<Package> package
 
     /** The SBOM as a Jackson tree, for writing it back. */
     public ObjectNode bom() {
-        return new ObjectMapper().valueToTree(document);
+        return (ObjectNode) JsonValues.toTree(document);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,7 +3,13 @@ package dev.gate.scan.sbomin;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,5 +89,46 @@ final class JsonValues {
     /** An array field's elements, or an empty list. */
     static List<?> list(Object node, String field) {
         return get(node, field) instanceof List<?> list ? list : List.of();
+    }
+
+    /** The maps, lists and values {@link #parse} returns as a Jackson tree, as {@code ObjectMapper.valueToTree} builds it. */
+    @SuppressWarnings("unchecked")
+    static JsonNode toTree(Object value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = nodes.objectNode();
+            ((Map<String, Object>) map).forEach((k, v) -> object.set(k, toTree(v)));
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = nodes.arrayNode();
+            list.forEach(v -> array.add(toTree(v)));
+            return array;
+        }
+        if (value instanceof String text) {
+            return nodes.textNode(text);
+        }
+        if (value instanceof Boolean bool) {
+            return nodes.booleanNode(bool);
+        }
+        if (value instanceof Integer i) {
+            return nodes.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return nodes.numberNode(l);
+        }
+        if (value instanceof BigInteger big) {
+            return nodes.numberNode(big);
+        }
+        if (value instanceof Double d) {
+            return nodes.numberNode(d);
+        }
+        if (value instanceof BigDecimal decimal) {
+            return nodes.numberNode(decimal);
+        }
+        if (value instanceof Number number) {
+            return nodes.numberNode(number.doubleValue());
+        }
+        return nodes.nullNode();
     }
 }

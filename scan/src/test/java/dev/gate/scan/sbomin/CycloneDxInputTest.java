@@ -93,4 +93,14 @@ class CycloneDxInputTest {
         assertTrue(unknown.getMessage().contains("unknown ecosystem (purl type 'bogus')"), unknown.getMessage());
         assertEquals("gem", bom("{\"name\":\"rails\",\"purl\":\"pkg:gem/rails@7.0.0\"}").packages().get(0).ecosystem());
     }
+
+    /** The SBOM written back (CycloneDX output) is the tree Jackson itself reads from the file. */
+    @Test
+    void bomIsTheDocumentAsJacksonReadsIt() throws Exception {
+        Path file = tmp.resolve("types.cdx.json");
+        Files.writeString(file, "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"version\":1,\"serial\":12345678901,"
+                + "\"ratio\":0.25,\"big\":123456789012345678901234567890,\"flag\":true,\"none\":null,"
+                + "\"components\":[{\"type\":\"library\",\"name\":\"x\",\"purl\":\"pkg:pypi/x@1.0\",\"tags\":[\"a\",2]}]}");
+        assertEquals(new ObjectMapper().readTree(file.toFile()), CycloneDxInput.read(file).bom());
+    }
 }
