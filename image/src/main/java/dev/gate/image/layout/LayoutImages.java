@@ -94,12 +94,22 @@ final class LayoutImages {
         public InputStream open() throws IOException {
             return layout.open(descriptor);
         }
+
+        @Override
+        public InputStream openForCheckingDestination() throws IOException {
+            return layout.openUnchecked(descriptor);
+        }
     }
 
     private record LayoutLayer(OciLayout layout, Descriptor descriptor) implements Layer {
         @Override
         public InputStream open() throws IOException {
             return layout.open(descriptor);
+        }
+
+        @Override
+        public InputStream openForCheckingDestination() throws IOException {
+            return layout.openUnchecked(descriptor);
         }
 
         @Override

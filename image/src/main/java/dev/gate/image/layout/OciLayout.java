@@ -60,6 +60,15 @@ final class OciLayout {
         }
     }
 
+    /** The blob's bytes as stored, for a destination that verifies the digest itself. */
+    InputStream openUnchecked(Descriptor descriptor) throws IOException {
+        try {
+            return Files.newInputStream(blobPath(descriptor.digest()));
+        } catch (NoSuchFileException e) {
+            throw GateException.input("oci layout " + root + ": missing blob " + descriptor.digest());
+        }
+    }
+
     /** A small blob (manifest, index, config) read whole and verified. */
     byte[] readSmall(Descriptor descriptor) {
         if (descriptor.size() > 64L << 20) {

@@ -30,6 +30,10 @@ final class RegistryErrors {
             case 429 -> "too many requests: the registry rate-limits this client; wait and try again";
             default -> status >= 500 ? "the registry failed (" + status + "); try again later" : "HTTP " + status;
         };
+        if (detail.contains("DIGEST_INVALID")) {
+            hint = "the bytes sent do not match their digest: the source's copy of this blob is corrupt or was changed "
+                    + "after the image was built; rebuild or re-pull the image";
+        }
         if (detail.contains("BLOB_UPLOAD_INVALID") || detail.contains("BLOB_UPLOAD_UNKNOWN")) {
             hint = "blob upload invalid: the registry lost or refused the upload session (a proxy or load balancer sending "
                     + "requests of one upload to different registry replicas, or a session that expired); try again, or with --jobs 1";

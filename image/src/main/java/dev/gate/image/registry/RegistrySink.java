@@ -129,7 +129,7 @@ public final class RegistrySink implements ImageSink {
 
     private static InputStream open(Blob blob) {
         try {
-            return blob.open();
+            return blob.openForCheckingDestination();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

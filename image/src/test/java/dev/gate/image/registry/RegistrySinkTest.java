@@ -133,6 +133,31 @@ class RegistrySinkTest {
     }
 
     @Test
+    void corruptLayerIsRefusedByTheRegistryAndReportedAsBadInput(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path copy = temp.resolve("layout");
+        try (var files = java.nio.file.Files.walk(SAMPLE)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, copy.resolve(SAMPLE.relativize(file).toString()));
+            }
+        }
+        var layer = ((Artifact.Single) sample).image().layers().get(0).descriptor();
+        Path blob = copy.resolve("blobs/sha256/" + layer.digest().hex());
+        blob.toFile().setWritable(true);
+        byte[] bytes = java.nio.file.Files.readAllBytes(blob);
+        bytes[bytes.length / 2] ^= 1;
+        java.nio.file.Files.write(blob, bytes);
+
+        Artifact corrupt = new LayoutSource(copy, "1.0.0").resolve();
+        GateException error = assertThrows(GateException.class, () -> new RegistrySink(
+                Reference.parse(registry.host() + "/team/app:1.0.0"), OPTIONS).write(corrupt, PushListener.NONE));
+        assertEquals(GateException.Kind.INPUT, error.kind());
+        assertTrue(error.getMessage().contains("do not match their digest"), error.getMessage());
+        assertTrue(error.getMessage().contains(layer.digest().toString()), error.getMessage());
+        assertFalse(registry.blobs.containsKey(layer.digest().toString()));
+        assertFalse(registry.manifests.containsKey("/v2/team/app/manifests/1.0.0"), "no tag");
+    }
+
+    @Test
     void unreachableRegistryIsOperational() {
         int port = registryPortThatIsClosed();
         GateException error = assertThrows(GateException.class, () -> new RegistrySink(
