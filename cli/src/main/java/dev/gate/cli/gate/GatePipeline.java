@@ -39,21 +39,10 @@ public final class GatePipeline {
             Gathered gathered = gather(source, main.name(), times);
             ObjectNode input = gathered.input();
             Artifact artifact = gathered.artifact();
-            Instant now = gathered.time();
-            Decision decision = null;
-            boolean allowed = true;
-            JsonNode decisionPredicate = null;
-            if (gate != null) {
-                Decision[] decided = new Decision[1];
-                times.time("policy", () -> decided[0] = gate.decide(input));
-                decision = decided[0];
-                allowed = decision.allowed(settings.failOnWarn());
-                decisionPredicate = Predicates.decision(new Predicates.DecisionRecord(allowed, settings.failOnWarn(),
-                        gate.namespace(), gate.policyFiles(), gate.dataFiles(), InputDocument.digest(input), decision, now), input);
-            }
+            Verdict verdict = gate == null ? Verdict.NOT_EVALUATED : verdict(gate, gathered, times);
             List<Published> published = new ArrayList<>();
-            if (allowed && !settings.dryRun()) {
-                List<Publisher.Subject> subjects = subjects(artifact, gathered.facts(), decisionPredicate, gathered.scanStart(),
+            if (verdict.allowed() && !settings.dryRun()) {
+                List<Publisher.Subject> subjects = subjects(artifact, gathered.facts(), verdict.record(), gathered.scanStart(),
                         gathered.scanEnd());
                 Publisher publisher = new Publisher(settings.signing(), times);
                 for (Destination d : destinations) {
@@ -61,9 +50,24 @@ public final class GatePipeline {
                 }
             }
             return new GateRun(source.describe(), main.name(), artifact.descriptor().digest().toString(),
-                    artifact.descriptor().mediaType(), gathered.facts(), input, decision, allowed, settings.dryRun(),
+                    artifact.descriptor().mediaType(), gathered.facts(), input, verdict.decision(), verdict.allowed(), settings.dryRun(),
                     settings.signing().method(), published, times.ordered());
         }
+    }
+
+    /** The decision, whether it lets the image through, and its record for the decision attestation. */
+    record Verdict(Decision decision, boolean allowed, JsonNode record) {
+        static final Verdict NOT_EVALUATED = new Verdict(null, true, null);
+    }
+
+    private Verdict verdict(PolicyGate gate, Gathered gathered, StepTimes times) {
+        Decision[] decided = new Decision[1];
+        times.time("policy", () -> decided[0] = gate.decide(gathered.input()));
+        boolean allowed = decided[0].allowed(settings.failOnWarn());
+        JsonNode record = Predicates.decision(new Predicates.DecisionRecord(allowed, settings.failOnWarn(), gate.namespace(),
+                gate.policyFiles(), gate.dataFiles(), InputDocument.digest(gathered.input()), decided[0], gathered.time()),
+                gathered.input());
+        return new Verdict(decided[0], allowed, record);
     }
 
     /** Steps 1 to 4 up to the decision: what was read and learned, and the input document built from it. */
