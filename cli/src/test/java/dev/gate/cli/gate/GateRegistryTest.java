@@ -130,6 +130,13 @@ class GateRegistryTest {
                 "--db", db.toString(), image("1.0.0"));
         assertEquals(0, recheck.code(), recheck.toString());
         assertTrue(recheck.out().contains("policy re-evaluation: PASSED"), recheck.out());
+        Run json = gate("verify", "--key", pub(), "--policy", policy("prod.rego"), "--data", policy("data.example.yaml"),
+                "--output", "json", image("1.0.0"));
+        assertEquals(0, json.code(), json.toString());
+        JsonNode report = JSON.readTree(json.out());
+        assertTrue(report.at("/policy/passed").asBoolean(), json.out());
+        assertTrue(report.at("/policy/inputDigest").asText().startsWith("sha256:"), json.out());
+        assertEquals(0, report.at("/policy/failures").size());
     }
 
     private JsonNode attested(String digest, String type) {
@@ -143,7 +150,12 @@ class GateRegistryTest {
     @Test
     void latestTagIsRefusedAndNothingIsSent() throws Exception {
         Path sarif = dir.resolve("gate.sarif");
+        Path summary = dir.resolve("summary.md");
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
         Run run = push(sample(), image("latest"), "--sarif", sarif.toString());
+        String markdown = Files.readString(summary);
+        assertTrue(markdown.contains("— DENIED"), markdown);
+        assertTrue(markdown.contains("| `gate.prod.deny_latest` | tag \"latest\" is not allowed: use a semantic version |"), markdown);
         assertEquals(1, run.code(), run.toString());
         assertTrue(run.out().contains("FAIL  gate.prod.deny_latest: tag \"latest\" is not allowed"), run.out());
         assertTrue(run.out().contains("prod.rego:"), "each failure names its location: " + run.out());
