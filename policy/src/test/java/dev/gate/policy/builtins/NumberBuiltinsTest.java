@@ -36,8 +36,11 @@ class NumberBuiltinsTest {
             @Override public java.util.Map<String, Object> cache() { return new java.util.HashMap<>(); }
             @Override public void checkDeadline() { throw new BuiltinException("eval_cancel_error", "timed out"); }
         };
-        org.junit.jupiter.api.Assertions.assertThrows(BuiltinException.class,
-                () -> Calls.call(expired, "numbers.range", Calls.v("0"), Calls.v("1000000000000")));
+        BuiltinException e = org.junit.jupiter.api.Assertions.assertThrows(BuiltinException.class,
+                () -> Calls.call(expired, "numbers.range", Calls.v("0"), Calls.v("10000000")));
+        org.junit.jupiter.api.Assertions.assertEquals("timed out", e.getMessage());
+        assertBuiltinError("numbers.range: range of more than 16777216 numbers refused", "numbers.range", "0, 1e12");
+        assertBuiltinError("bits.lsh: shift count too large", "bits.lsh", "1, 2147483647");
     }
 
     @Test
