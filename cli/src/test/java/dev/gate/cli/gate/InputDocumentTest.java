@@ -126,6 +126,22 @@ class InputDocumentTest {
     }
 
     @Test
+    void theSameImageGivesTheSameSbomBytes() {
+        PipelineSettings settings = settings("oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0",
+                "registry.example.com/payments/api:v1.2.3", null);
+        List<String> sboms = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            try (ImageSource source = Transports.source(settings.source())) {
+                sboms.add(new GatePipeline(settings, name -> null).gather(source,
+                        Destination.parse(settings.destination(), settings.registries()).name(), new StepTimes()).facts().get(0).sbomJson());
+            }
+        }
+        assertEquals(sboms.get(0), sboms.get(1));
+        assertTrue(sboms.get(0).contains("\"serialNumber\" : \"urn:uuid:"), sboms.get(0));
+        assertFalse(sboms.get(0).contains("\"timestamp\""), sboms.get(0));
+    }
+
+    @Test
     void schemaRejectsADocumentWithoutTheImage() throws IOException {
         JsonNode broken = JSON.readTree("{\"sbom\":{},\"vulnerabilities\":[],\"scan\":{},\"signing\":{},\"context\":{}}");
         assertFalse(validate(broken).isEmpty());
