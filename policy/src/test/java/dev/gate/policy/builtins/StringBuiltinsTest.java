@@ -60,6 +60,7 @@ class StringBuiltinsTest {
         assertCall("\"1.50\"", "sprintf", "\"%.2f\", [1.5]");
         assertCall("\"hi 2e308\"", "sprintf", "\"hi %v\", [2e308]");
         assertCall("\"%!d(string=true)\"", "sprintf", "\"%d\", [true]");
+        assertCall("\"%!(BADWIDTH)1\"", "sprintf", "\"%*d\", [2000000000, 1]");
     }
 
     @Test

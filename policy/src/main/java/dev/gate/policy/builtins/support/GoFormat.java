@@ -106,7 +106,8 @@ public final class GoFormat {
     }
 
     private static int starArgument(List<?> args, int index, StringBuilder out) {
-        if (index < args.size() && args.get(index) instanceof Long n) {
+        // Go refuses a width or precision beyond a million (fmt's tooLarge), which also keeps the output bounded.
+        if (index < args.size() && args.get(index) instanceof Long n && Math.abs(n) <= 1_000_000) {
             return n.intValue();
         }
         out.append("%!(BADWIDTH)");
