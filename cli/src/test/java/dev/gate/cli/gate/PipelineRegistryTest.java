@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.gate.GateFixtures.Run;
 import dev.gate.cli.sign.Passwords;
+import dev.gate.signing.Verification;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -139,5 +140,34 @@ class PipelineRegistryTest {
         Run root = gate("verify", "--key", dir.resolve("gate.pub").toString(), registry + "/" + repository + ":3.0.0");
         assertEquals(0, root.code(), root.toString());
         assertTrue(root.out().contains("verified signature"), root.out());
+    }
+
+    @Test
+    void copyCarriesSignaturesAttestationsAndTheSbomReferrer() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        String image = registry + "/" + repository + ":1.0.0";
+        assertEquals(0, gate("push", "--sbom-only", "--key", key.toString(), sample(), image).code());
+        String copy = registry + "/" + repository + "-copy:1.0.0";
+        Run copied = gate("copy", image, copy);
+        assertEquals(0, copied.code(), copied.toString());
+        Run verified = gate("verify", "--key", dir.resolve("gate.pub").toString(), copy);
+        assertEquals(0, verified.code(), verified.toString());
+        assertTrue(verified.out().contains("verified signature"), verified.out());
+        assertTrue(verified.out().contains("verified attestation https://cyclonedx.org/bom"), verified.out());
+        JsonNode referrers = JSON.readTree(RegistryChecks.manifest(registry, repository + "-copy", "sha256-" + SAMPLE_HEX));
+        assertEquals("application/vnd.cyclonedx+json", referrers.at("/manifests/0/artifactType").asText());
+        assertEquals(200, RegistryChecks.manifestStatus(registry, repository + "-copy", referrers.at("/manifests/0/digest").asText()));
+
+        Run again = gate("copy", image, copy);
+        assertEquals(0, again.code(), again.toString());
+        JsonNode sig = JSON.readTree(RegistryChecks.manifest(registry, repository + "-copy", "sha256-" + SAMPLE_HEX + ".sig"));
+        assertEquals(1, sig.get("layers").size(), "copying again adds no duplicate signature");
+
+        Path layout = dir.resolve("copied");
+        assertEquals(0, gate("copy", copy, "oci:" + layout + ":1.0.0").code());
+        Verification inLayout = new dev.gate.signing.KeyVerifier(new dev.gate.signing.oci.CosignAttacher(new LayoutSignatureStore(layout)),
+                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).verify(dev.gate.image.Digest.parse(SAMPLE_DIGEST), null);
+        assertEquals(List.of(), inLayout.failures());
+        assertEquals(2, inLayout.verified().size());
     }
 }
