@@ -33,6 +33,7 @@ public final class BuiltinFamilies {
         JwtSigning.register(registry);
         PrivateKeys.register(registry);
         CertificateRequests.register(registry);
+        KeyPairs.register(registry);
         Graphs.register(registry);
         Uuids.register(registry);
         Misc.register(registry);

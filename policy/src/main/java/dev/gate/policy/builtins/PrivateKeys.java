@@ -76,6 +76,11 @@ final class PrivateKeys {
     }
 
     private static Value jwk(String name, String type, byte[] der) {
+        return describe(read(name, type, der));
+    }
+
+    /** A PEM block's key: type is the PEM label ("RSA PRIVATE KEY", "EC PRIVATE KEY" or "PRIVATE KEY"). */
+    static PrivateKey read(String name, String type, byte[] der) {
         try {
             byte[] pkcs8 = switch (type) {
                 case "RSA PRIVATE KEY" -> sequence(concat(hex("020100"), RSA_ALGORITHM, tlv(0x04, der)));
@@ -84,7 +89,7 @@ final class PrivateKeys {
             };
             for (String algorithm : new String[] {"RSA", "EC"}) {
                 try {
-                    return describe(KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+                    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
                 } catch (GeneralSecurityException tryNext) {
                     // the next algorithm may read it
                 }
@@ -93,6 +98,17 @@ final class PrivateKeys {
             // reported below
         }
         throw BuiltinException.builtin(name, "x509: failed to parse private key");
+    }
+
+    /** The first PEM private key block of a string (or base64 of one): {label, DER}; null when there is none. */
+    static Object[] firstKeyBlock(String name, String input) {
+        Matcher m = PEM.matcher(pemText(name, input));
+        while (m.find()) {
+            if (m.group(1).endsWith("PRIVATE KEY")) {
+                return new Object[] {m.group(1), Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2)))};
+            }
+        }
+        return null;
     }
 
     private static Value describe(PrivateKey key) {

@@ -70,6 +70,26 @@ class X509ChainBuiltinsTest {
     }
 
     @Test
+    void keyPairs() throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(dir.resolve("keys.p12"))) {
+            store.load(in, "changeit".toCharArray());
+        }
+        String rootKey = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                store.getKey("root", "changeit".toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        String leafKey = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                store.getKey("leaf", "changeit".toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        String name = "crypto.x509.parse_keypair";
+        ObjectValue pair = (ObjectValue) call(name, StringValue.of(root), StringValue.of(rootKey));
+        assertEquals(1, ((ArrayValue) pair.get("Certificate")).size());
+        assertEquals(v("\"gate test root\""), ((ObjectValue) ((ObjectValue) pair.get("Leaf")).get("Subject")).get("CommonName"));
+        assertEquals(pair, call(name, StringValue.of(java.util.Base64.getEncoder().encodeToString(root.getBytes())),
+                StringValue.of(java.util.Base64.getEncoder().encodeToString(rootKey.getBytes()))));
+        Calls.assertError(BuiltinException.BUILTIN_ERROR, name + ": tls: private key does not match public key", name,
+                "\"" + root.replace("\n", "\\n") + "\", \"" + leafKey.replace("\n", "\\n").replace("\r", "") + "\"");
+    }
+
+    @Test
     void certificateRequests() {
         String name = "crypto.x509.parse_certificate_request";
         ObjectValue parsed = (ObjectValue) call(name, StringValue.of(csr));
