@@ -28,23 +28,27 @@ final class JsonSchema {
         r.add(MATCH_SCHEMA, (ctx, args) -> match(args));
     }
 
+    /** OPA's schema loader: JSON text or an object; anything else is refused. */
     private static JsonNode json(String name, Value v) {
         if (v instanceof StringValue s) {
             JsonNode node = Json.parse(s.value());
             if (node == null) throw BuiltinException.builtin(name, "invalid JSON string");
             return node;
         }
-        return JsonValues.toJson(v);
+        if (v instanceof ObjectValue) return JsonValues.toJson(v);
+        throw BuiltinException.builtin(name, "wrong type, expected string or object");
     }
 
+    /** A schema that cannot be read or is not valid gives [false, "jsonschema: " and the complaint]. */
     private static Value verify(List<Value> args) {
         String name = VERIFY_SCHEMA.name();
-        JsonNode schema = json(name, args.get(0));
         try {
-            JsonSchemaCheck.verify(schema);
+            JsonSchemaCheck.verify(json(name, args.get(0)));
             return ArrayValue.of(BooleanValue.TRUE, NullValue.NULL);
         } catch (IllegalArgumentException e) {
-            return ArrayValue.of(BooleanValue.FALSE, StringValue.of(e.getMessage()));
+            return ArrayValue.of(BooleanValue.FALSE, StringValue.of("jsonschema: " + e.getMessage()));
+        } catch (BuiltinException e) {
+            return ArrayValue.of(BooleanValue.FALSE, StringValue.of("jsonschema: " + e.getMessage().substring(name.length() + 2)));
         }
     }
 

@@ -98,7 +98,7 @@ class EncodingBuiltinsTest {
                 "json.match_schema", "{\"a\": 1}, {\"required\": [\"b\"], \"properties\": {\"a\": {\"type\": \"string\"}}}");
         assertCall("[false, [{\"desc\": \"Must be greater than or equal to 3\", \"error\": \"0: Must be greater than or equal to 3\","
                 + " \"field\": \"0\", \"type\": \"number_gte\"}]]",
-                "json.match_schema", "[1], {\"items\": {\"$ref\": \"#/definitions/n\"}, \"definitions\": {\"n\": {\"minimum\": 3}}}");
+                "json.match_schema", "\"[1]\", {\"items\": {\"$ref\": \"#/definitions/n\"}, \"definitions\": {\"n\": {\"minimum\": 3}}}");
         assertCall("[false, [{\"desc\": \"Must validate at least one schema (anyOf)\", \"error\": \"s: Must validate at least one schema (anyOf)\","
                 + " \"field\": \"s\", \"type\": \"number_any_of\"}, {\"desc\": \"String length must be greater than or equal to 3\","
                 + " \"error\": \"s: String length must be greater than or equal to 3\", \"field\": \"s\", \"type\": \"string_gte\"}]]",
@@ -107,5 +107,9 @@ class EncodingBuiltinsTest {
                 + " \"field\": \"x\", \"type\": \"enum\"}]]",
                 "json.match_schema", "{\"x\": 2}, {\"properties\": {\"x\": {\"enum\": [\"a\", 1]}}}");
         assertBuiltinError("json.match_schema: invalid JSON string", "json.match_schema", "\"{\", {}");
+        assertBuiltinError("json.match_schema: wrong type, expected string or object", "json.match_schema", "[1], {}");
+        assertCall("[false, \"jsonschema: invalid JSON string\"]", "json.verify_schema", "\"{\"");
+        assertBuiltinError("json.match_schema: has a primitive type that is NOT VALID -- given: /x/ Expected valid values are:"
+                + "[array boolean integer number null object string]", "json.match_schema", "{}, {\"type\": \"x\"}");
     }
 }

@@ -48,7 +48,7 @@ public final class JsonSchemaCheck {
         }
         JsonNode ref = schema.get("$ref");
         if (ref != null) {
-            if (depth > JsonSchemaRules.MAX_REF_DEPTH) throw new IllegalArgumentException("jsonschema: reference cycle at " + ref.asText());
+            if (depth > JsonSchemaRules.MAX_REF_DEPTH) throw new IllegalArgumentException("reference cycle at " + ref.asText());
             validate(JsonSchemaRules.resolve(root, ref.asText()), value, context, out, depth + 1);
             return;
         }

@@ -93,7 +93,7 @@ final class JsonSchemaRules {
     }
 
     private static IllegalArgumentException invalid(String message) {
-        return new IllegalArgumentException("jsonschema: " + message);
+        return new IllegalArgumentException(message);
     }
 
     /** "#", "#/definitions/a" style pointers into the root schema; null when absent or remote. */
