@@ -140,6 +140,12 @@ class PipelineRegistryTest {
         Run root = gate("verify", "--key", dir.resolve("gate.pub").toString(), registry + "/" + repository + ":3.0.0");
         assertEquals(0, root.code(), root.toString());
         assertTrue(root.out().contains("verified signature"), root.out());
+        Run recheck = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--policy",
+                GateFixtures.root().resolve("policies/prod.rego").toString(), "--data",
+                GateFixtures.root().resolve("policies/data.example.yaml").toString(), "--db", GateFixtures.osvDatabase(dir).toString(),
+                registry + "/" + repository + ":3.0.0");
+        assertEquals(0, recheck.code(), "both platforms' attested SBOMs, rescanned: " + recheck);
+        assertTrue(recheck.out().contains("policy re-evaluation: PASSED"), recheck.out());
     }
 
     @Test
