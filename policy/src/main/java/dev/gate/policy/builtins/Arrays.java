@@ -7,11 +7,11 @@ import java.util.List;
 
 /** array.concat, array.slice, array.reverse and array.flatten. */
 final class Arrays {
-    static final BuiltinDeclaration CONCAT = Decl.of("array.concat", "array", "Concatenates two arrays.", "array", "array");
-    static final BuiltinDeclaration SLICE = Decl.of("array.slice", "array",
+    static final BuiltinDeclaration CONCAT = BuiltinDeclaration.of("array.concat", "array", "Concatenates two arrays.", "array", "array");
+    static final BuiltinDeclaration SLICE = BuiltinDeclaration.of("array.slice", "array",
             "Returns a slice of an array; indexes are clamped to the array's bounds.", "array", "number", "number");
-    static final BuiltinDeclaration REVERSE = Decl.of("array.reverse", "array", "Returns the array in reverse order.", "array");
-    static final BuiltinDeclaration FLATTEN = Decl.of("array.flatten", "array", "Splices the elements of nested arrays into the array, one level deep.", "array");
+    static final BuiltinDeclaration REVERSE = BuiltinDeclaration.of("array.reverse", "array", "Returns the array in reverse order.", "array");
+    static final BuiltinDeclaration FLATTEN = BuiltinDeclaration.of("array.flatten", "array", "Splices the elements of nested arrays into the array, one level deep.", "array");
 
     private Arrays() {}
 

@@ -6,12 +6,12 @@ import java.util.function.BinaryOperator;
 
 /** bits.*: bitwise operations on arbitrary-size integers, two's complement for negatives (as Go's big.Int). */
 final class Bits {
-    static final BuiltinDeclaration OR = Decl.of("bits.or", "number", "Bitwise or of two integers.", "number", "number");
-    static final BuiltinDeclaration AND = Decl.of("bits.and", "number", "Bitwise and of two integers.", "number", "number");
-    static final BuiltinDeclaration XOR = Decl.of("bits.xor", "number", "Bitwise exclusive or of two integers.", "number", "number");
-    static final BuiltinDeclaration NEGATE = Decl.of("bits.negate", "number", "Bitwise negation of an integer.", "number");
-    static final BuiltinDeclaration LSH = Decl.of("bits.lsh", "number", "Shifts an integer left by n bits.", "number", "number");
-    static final BuiltinDeclaration RSH = Decl.of("bits.rsh", "number", "Shifts an integer right by n bits.", "number", "number");
+    static final BuiltinDeclaration OR = BuiltinDeclaration.of("bits.or", "number", "Bitwise or of two integers.", "number", "number");
+    static final BuiltinDeclaration AND = BuiltinDeclaration.of("bits.and", "number", "Bitwise and of two integers.", "number", "number");
+    static final BuiltinDeclaration XOR = BuiltinDeclaration.of("bits.xor", "number", "Bitwise exclusive or of two integers.", "number", "number");
+    static final BuiltinDeclaration NEGATE = BuiltinDeclaration.of("bits.negate", "number", "Bitwise negation of an integer.", "number");
+    static final BuiltinDeclaration LSH = BuiltinDeclaration.of("bits.lsh", "number", "Shifts an integer left by n bits.", "number", "number");
+    static final BuiltinDeclaration RSH = BuiltinDeclaration.of("bits.rsh", "number", "Shifts an integer right by n bits.", "number", "number");
 
     private Bits() {}
 

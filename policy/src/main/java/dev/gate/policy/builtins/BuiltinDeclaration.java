@@ -15,5 +15,10 @@ public record BuiltinDeclaration(String name, List<String> argumentTypes, String
         if (description == null) description = "";
     }
 
+    /** The shorthand of the declaration blocks: name, result type, description, argument types. */
+    public static BuiltinDeclaration of(String name, String resultType, String description, String... argumentTypes) {
+        return new BuiltinDeclaration(name, List.of(argumentTypes), resultType, description);
+    }
+
     public int arity() { return argumentTypes.size(); }
 }

@@ -9,7 +9,7 @@ import dev.gate.policy.value.Value;
 
 /** to_number. */
 final class Casts {
-    static final BuiltinDeclaration TO_NUMBER = Decl.of("to_number", "number",
+    static final BuiltinDeclaration TO_NUMBER = BuiltinDeclaration.of("to_number", "number",
             "Converts null, a boolean, a number or a numeric string to a number.", "null|boolean|number|string");
 
     private Casts() {}

@@ -22,7 +22,7 @@ import javax.security.auth.x500.X500Principal;
  * checked, as Go's parser does not check it either.
  */
 final class CertificateRequests {
-    static final BuiltinDeclaration PARSE_CERTIFICATE_REQUEST = Decl.of("crypto.x509.parse_certificate_request", "object",
+    static final BuiltinDeclaration PARSE_CERTIFICATE_REQUEST = BuiltinDeclaration.of("crypto.x509.parse_certificate_request", "object",
             "Parses a PKCS#10 certificate signing request (PEM or base64 DER).", "string");
     private static final String NAME = PARSE_CERTIFICATE_REQUEST.name();
     private static final String PEM_HEADER = "-----BEGIN CERTIFICATE REQUEST-----";

@@ -6,22 +6,22 @@ import java.security.MessageDigest;
 
 /** crypto.md5/sha1/sha256, crypto.hmac.*, crypto.x509.parse_certificates and parse_and_verify_certificates. */
 final class Crypto {
-    static final BuiltinDeclaration MD5 = Decl.of("crypto.md5", "string", "MD5 digest of a string, as hex.", "string");
-    static final BuiltinDeclaration SHA1 = Decl.of("crypto.sha1", "string", "SHA-1 digest of a string, as hex.", "string");
-    static final BuiltinDeclaration SHA256 = Decl.of("crypto.sha256", "string", "SHA-256 digest of a string, as hex.", "string");
-    static final BuiltinDeclaration HMAC_MD5 = Decl.of("crypto.hmac.md5", "string", "HMAC-MD5 of a message with a key, as hex.", "string", "string");
-    static final BuiltinDeclaration HMAC_SHA1 = Decl.of("crypto.hmac.sha1", "string", "HMAC-SHA1 of a message with a key, as hex.", "string", "string");
-    static final BuiltinDeclaration HMAC_SHA256 = Decl.of("crypto.hmac.sha256", "string",
+    static final BuiltinDeclaration MD5 = BuiltinDeclaration.of("crypto.md5", "string", "MD5 digest of a string, as hex.", "string");
+    static final BuiltinDeclaration SHA1 = BuiltinDeclaration.of("crypto.sha1", "string", "SHA-1 digest of a string, as hex.", "string");
+    static final BuiltinDeclaration SHA256 = BuiltinDeclaration.of("crypto.sha256", "string", "SHA-256 digest of a string, as hex.", "string");
+    static final BuiltinDeclaration HMAC_MD5 = BuiltinDeclaration.of("crypto.hmac.md5", "string", "HMAC-MD5 of a message with a key, as hex.", "string", "string");
+    static final BuiltinDeclaration HMAC_SHA1 = BuiltinDeclaration.of("crypto.hmac.sha1", "string", "HMAC-SHA1 of a message with a key, as hex.", "string", "string");
+    static final BuiltinDeclaration HMAC_SHA256 = BuiltinDeclaration.of("crypto.hmac.sha256", "string",
             "HMAC-SHA256 of a message with a key, as hex.", "string", "string");
-    static final BuiltinDeclaration HMAC_SHA512 = Decl.of("crypto.hmac.sha512", "string",
+    static final BuiltinDeclaration HMAC_SHA512 = BuiltinDeclaration.of("crypto.hmac.sha512", "string",
             "HMAC-SHA512 of a message with a key, as hex.", "string", "string");
-    static final BuiltinDeclaration HMAC_EQUAL = Decl.of("crypto.hmac.equal", "boolean",
+    static final BuiltinDeclaration HMAC_EQUAL = BuiltinDeclaration.of("crypto.hmac.equal", "boolean",
             "Compares two MACs in constant time.", "string", "string");
-    static final BuiltinDeclaration X509_PARSE_CERTIFICATES = Decl.of("crypto.x509.parse_certificates", "array",
+    static final BuiltinDeclaration X509_PARSE_CERTIFICATES = BuiltinDeclaration.of("crypto.x509.parse_certificates", "array",
             "Parses PEM or base64 DER certificates into objects shaped like Go's x509.Certificate.", "string");
-    static final BuiltinDeclaration X509_PARSE_AND_VERIFY = Decl.of("crypto.x509.parse_and_verify_certificates", "array",
+    static final BuiltinDeclaration X509_PARSE_AND_VERIFY = BuiltinDeclaration.of("crypto.x509.parse_and_verify_certificates", "array",
             "Verifies a chain given root first and leaf last: [true, the chain from leaf to root] or [false, []].", "string");
-    static final BuiltinDeclaration X509_PARSE_AND_VERIFY_WITH_OPTIONS = Decl.of("crypto.x509.parse_and_verify_certificates_with_options",
+    static final BuiltinDeclaration X509_PARSE_AND_VERIFY_WITH_OPTIONS = BuiltinDeclaration.of("crypto.x509.parse_and_verify_certificates_with_options",
             "array", "As parse_and_verify_certificates, with DNSName, CurrentTime (ns) and KeyUsages options.", "string", "object");
 
     private Crypto() {}

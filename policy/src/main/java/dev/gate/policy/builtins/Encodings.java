@@ -17,21 +17,21 @@ import java.util.function.UnaryOperator;
 
 /** base64.*, base64url.*, hex.* and urlquery.*. */
 final class Encodings {
-    static final BuiltinDeclaration BASE64_ENCODE = Decl.of("base64.encode", "string", "Encodes a string as standard base64.", "string");
-    static final BuiltinDeclaration BASE64_DECODE = Decl.of("base64.decode", "string", "Decodes standard base64.", "string");
-    static final BuiltinDeclaration BASE64_IS_VALID = Decl.of("base64.is_valid", "boolean", "Whether a string is valid standard base64.", "string");
-    static final BuiltinDeclaration BASE64URL_ENCODE = Decl.of("base64url.encode", "string", "Encodes a string as URL-safe base64.", "string");
-    static final BuiltinDeclaration BASE64URL_ENCODE_NO_PAD = Decl.of("base64url.encode_no_pad", "string",
+    static final BuiltinDeclaration BASE64_ENCODE = BuiltinDeclaration.of("base64.encode", "string", "Encodes a string as standard base64.", "string");
+    static final BuiltinDeclaration BASE64_DECODE = BuiltinDeclaration.of("base64.decode", "string", "Decodes standard base64.", "string");
+    static final BuiltinDeclaration BASE64_IS_VALID = BuiltinDeclaration.of("base64.is_valid", "boolean", "Whether a string is valid standard base64.", "string");
+    static final BuiltinDeclaration BASE64URL_ENCODE = BuiltinDeclaration.of("base64url.encode", "string", "Encodes a string as URL-safe base64.", "string");
+    static final BuiltinDeclaration BASE64URL_ENCODE_NO_PAD = BuiltinDeclaration.of("base64url.encode_no_pad", "string",
             "Encodes a string as URL-safe base64 without padding.", "string");
-    static final BuiltinDeclaration BASE64URL_DECODE = Decl.of("base64url.decode", "string",
+    static final BuiltinDeclaration BASE64URL_DECODE = BuiltinDeclaration.of("base64url.decode", "string",
             "Decodes URL-safe base64, padded or not.", "string");
-    static final BuiltinDeclaration HEX_ENCODE = Decl.of("hex.encode", "string", "Encodes a string's UTF-8 bytes as hex.", "string");
-    static final BuiltinDeclaration HEX_DECODE = Decl.of("hex.decode", "string", "Decodes hex to a string.", "string");
-    static final BuiltinDeclaration URLQUERY_ENCODE = Decl.of("urlquery.encode", "string", "Escapes a string for a URL query.", "string");
-    static final BuiltinDeclaration URLQUERY_DECODE = Decl.of("urlquery.decode", "string", "Unescapes a URL query string.", "string");
-    static final BuiltinDeclaration URLQUERY_ENCODE_OBJECT = Decl.of("urlquery.encode_object", "string",
+    static final BuiltinDeclaration HEX_ENCODE = BuiltinDeclaration.of("hex.encode", "string", "Encodes a string's UTF-8 bytes as hex.", "string");
+    static final BuiltinDeclaration HEX_DECODE = BuiltinDeclaration.of("hex.decode", "string", "Decodes hex to a string.", "string");
+    static final BuiltinDeclaration URLQUERY_ENCODE = BuiltinDeclaration.of("urlquery.encode", "string", "Escapes a string for a URL query.", "string");
+    static final BuiltinDeclaration URLQUERY_DECODE = BuiltinDeclaration.of("urlquery.decode", "string", "Unescapes a URL query string.", "string");
+    static final BuiltinDeclaration URLQUERY_ENCODE_OBJECT = BuiltinDeclaration.of("urlquery.encode_object", "string",
             "Encodes an object of strings (or arrays or sets of strings) as a URL query.", "object");
-    static final BuiltinDeclaration URLQUERY_DECODE_OBJECT = Decl.of("urlquery.decode_object", "object",
+    static final BuiltinDeclaration URLQUERY_DECODE_OBJECT = BuiltinDeclaration.of("urlquery.decode_object", "object",
             "Decodes a URL query to an object of string arrays.", "string");
 
     private Encodings() {}

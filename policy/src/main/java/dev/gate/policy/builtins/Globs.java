@@ -10,10 +10,10 @@ import java.util.List;
 
 /** glob.match and glob.quote_meta. */
 final class Globs {
-    static final BuiltinDeclaration MATCH = Decl.of("glob.match", "boolean",
+    static final BuiltinDeclaration MATCH = BuiltinDeclaration.of("glob.match", "boolean",
             "Whether the value matches the glob; delimiters (default [\".\"]) bound * and ?; null means none.",
             "string", "array|null", "string");
-    static final BuiltinDeclaration QUOTE_META = Decl.of("glob.quote_meta", "string", "Escapes glob metacharacters.", "string");
+    static final BuiltinDeclaration QUOTE_META = BuiltinDeclaration.of("glob.quote_meta", "string", "Escapes glob metacharacters.", "string");
 
     private Globs() {}
 

@@ -3,6 +3,7 @@ package dev.gate.policy.builtins;
 import dev.gate.policy.builtins.support.GoJson;
 import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.ObjectValue;
+import dev.gate.policy.value.RegoText;
 import dev.gate.policy.value.SetValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;

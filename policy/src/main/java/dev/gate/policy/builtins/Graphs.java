@@ -13,9 +13,9 @@ import java.util.TreeSet;
 
 /** graph.reachable and graph.reachable_paths over an object mapping each node to an array or set of neighbours. */
 final class Graphs {
-    static final BuiltinDeclaration REACHABLE = Decl.of("graph.reachable", "set",
+    static final BuiltinDeclaration REACHABLE = BuiltinDeclaration.of("graph.reachable", "set",
             "The nodes of the graph reachable from the initial nodes (those nodes included when in the graph).", "object", "array|set");
-    static final BuiltinDeclaration REACHABLE_PATHS = Decl.of("graph.reachable_paths", "set",
+    static final BuiltinDeclaration REACHABLE_PATHS = BuiltinDeclaration.of("graph.reachable_paths", "set",
             "Every path from the initial nodes to where it ends or would revisit a node.", "object", "array|set");
 
     private Graphs() {}

@@ -10,6 +10,7 @@ import dev.gate.policy.builtins.support.GoJsonIndent;
 import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.JsonValues;
 import dev.gate.policy.value.ObjectValue;
+import dev.gate.policy.value.RegoText;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
 import java.util.List;
@@ -17,11 +18,11 @@ import java.util.Map;
 
 /** json.marshal, json.marshal_with_options, json.unmarshal and json.is_valid; filter, remove and patch live in JsonEdits. */
 final class Json {
-    static final BuiltinDeclaration MARSHAL = Decl.of("json.marshal", "string", "Serializes a value to compact JSON.", "any");
-    static final BuiltinDeclaration MARSHAL_WITH_OPTIONS = Decl.of("json.marshal_with_options", "string",
+    static final BuiltinDeclaration MARSHAL = BuiltinDeclaration.of("json.marshal", "string", "Serializes a value to compact JSON.", "any");
+    static final BuiltinDeclaration MARSHAL_WITH_OPTIONS = BuiltinDeclaration.of("json.marshal_with_options", "string",
             "Serializes a value to JSON with options pretty, prefix and indent.", "any", "object");
-    static final BuiltinDeclaration UNMARSHAL = Decl.of("json.unmarshal", "any", "Parses JSON text.", "string");
-    static final BuiltinDeclaration IS_VALID = Decl.of("json.is_valid", "boolean", "Whether a string is valid JSON.", "string");
+    static final BuiltinDeclaration UNMARSHAL = BuiltinDeclaration.of("json.unmarshal", "any", "Parses JSON text.", "string");
+    static final BuiltinDeclaration IS_VALID = BuiltinDeclaration.of("json.is_valid", "boolean", "Whether a string is valid JSON.", "string");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))

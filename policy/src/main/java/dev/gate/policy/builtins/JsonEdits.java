@@ -15,11 +15,11 @@ import java.util.TreeSet;
 
 /** json.filter and json.remove over a tree of paths, and json.patch (RFC 6902 as OPA applies it, sets included). */
 final class JsonEdits {
-    static final BuiltinDeclaration FILTER = Decl.of("json.filter", "any",
+    static final BuiltinDeclaration FILTER = BuiltinDeclaration.of("json.filter", "any",
             "Keeps only the given paths (\"a/b\" strings or arrays of segments) of an object.", "object", "array|set");
-    static final BuiltinDeclaration REMOVE = Decl.of("json.remove", "any",
+    static final BuiltinDeclaration REMOVE = BuiltinDeclaration.of("json.remove", "any",
             "Removes the given paths (\"a/b\" strings or arrays of segments) from an object.", "object", "array|set");
-    static final BuiltinDeclaration PATCH = Decl.of("json.patch", "any",
+    static final BuiltinDeclaration PATCH = BuiltinDeclaration.of("json.patch", "any",
             "Applies JSON-Patch operations; undefined when one of them fails.", "any", "array");
 
     private JsonEdits() {}

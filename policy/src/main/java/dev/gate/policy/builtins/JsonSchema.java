@@ -16,9 +16,9 @@ import java.util.Map;
 
 /** json.verify_schema and json.match_schema; a schema or document is JSON text or a value. */
 final class JsonSchema {
-    static final BuiltinDeclaration VERIFY_SCHEMA = Decl.of("json.verify_schema", "array",
+    static final BuiltinDeclaration VERIFY_SCHEMA = BuiltinDeclaration.of("json.verify_schema", "array",
             "Checks a JSON schema: [true, null] or [false, the complaint].", "string|object");
-    static final BuiltinDeclaration MATCH_SCHEMA = Decl.of("json.match_schema", "array",
+    static final BuiltinDeclaration MATCH_SCHEMA = BuiltinDeclaration.of("json.match_schema", "array",
             "Validates a document against a schema: [valid, errors with error, type, field and desc].", "any", "string|object");
 
     private JsonSchema() {}

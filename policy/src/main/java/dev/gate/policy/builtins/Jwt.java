@@ -26,15 +26,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** io.jwt.decode, io.jwt.verify_* and io.jwt.decode_verify for JWS compact tokens (HS, RS, PS, ES and EdDSA). */
 final class Jwt {
-    static final BuiltinDeclaration DECODE = Decl.of("io.jwt.decode", "array",
+    static final BuiltinDeclaration DECODE = BuiltinDeclaration.of("io.jwt.decode", "array",
             "Decodes a JWT without verifying it: [header, payload, signature as hex].", "string");
-    static final BuiltinDeclaration DECODE_VERIFY = Decl.of("io.jwt.decode_verify", "array",
+    static final BuiltinDeclaration DECODE_VERIFY = BuiltinDeclaration.of("io.jwt.decode_verify", "array",
             "Verifies a JWT's signature and claims against constraints (cert, secret, alg, iss, aud, time): [valid, header, payload].",
             "string", "object");
     private static final List<String> ALGORITHMS = List.of("hs256", "hs384", "hs512", "rs256", "rs384", "rs512",
             "ps256", "ps384", "ps512", "es256", "es384", "es512", "eddsa");
     /** io.jwt.verify_hs256 ... io.jwt.verify_eddsa, one per algorithm. */
-    static final List<BuiltinDeclaration> VERIFY = ALGORITHMS.stream().map(alg -> Decl.of("io.jwt.verify_" + alg, "boolean",
+    static final List<BuiltinDeclaration> VERIFY = ALGORITHMS.stream().map(alg -> BuiltinDeclaration.of("io.jwt.verify_" + alg, "boolean",
             "Verifies a JWT's " + algorithmName(alg) + " signature with "
                     + (alg.startsWith("hs") ? "a shared secret." : "a PEM certificate, PEM public key or JWK set."), "string", "string"))
             .toList();

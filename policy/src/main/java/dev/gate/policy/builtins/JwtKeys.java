@@ -75,21 +75,26 @@ final class JwtKeys {
             return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(unsigned(k.path("n").asText()), unsigned(k.path("e").asText())));
         }
         if (kty.equals("EC")) {
-            String curve = switch (k.path("crv").asText()) {
-                case "P-256" -> "secp256r1";
-                case "P-384" -> "secp384r1";
-                case "P-521" -> "secp521r1";
-                default -> throw new GeneralSecurityException("unsupported curve " + k.path("crv").asText());
-            };
-            AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
-            params.init(new ECGenParameterSpec(curve));
             ECPoint point = new ECPoint(unsigned(k.path("x").asText()), unsigned(k.path("y").asText()));
-            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, params.getParameterSpec(ECParameterSpec.class)));
+            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve(k)));
         }
         throw new GeneralSecurityException("unsupported key type " + kty);
     }
 
     private static BigInteger unsigned(String base64url) {
         return new BigInteger(1, Base64.getUrlDecoder().decode(base64url));
+    }
+
+    /** The curve a JWK's {@code crv} names (P-256, P-384, P-521), as the JDK's key specs want it. */
+    static ECParameterSpec curve(JsonNode k) throws GeneralSecurityException {
+        String curve = switch (k.path("crv").asText()) {
+            case "P-256" -> "secp256r1";
+            case "P-384" -> "secp384r1";
+            case "P-521" -> "secp521r1";
+            default -> throw new GeneralSecurityException("unsupported curve " + k.path("crv").asText());
+        };
+        AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+        params.init(new ECGenParameterSpec(curve));
+        return params.getParameterSpec(ECParameterSpec.class);
     }
 }

@@ -6,13 +6,10 @@ import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
@@ -25,9 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** io.jwt.encode_sign and io.jwt.encode_sign_raw: compact JWS signed with a JWK (oct, RSA or EC private key). */
 final class JwtSigning {
-    static final BuiltinDeclaration ENCODE_SIGN = Decl.of("io.jwt.encode_sign", "string",
+    static final BuiltinDeclaration ENCODE_SIGN = BuiltinDeclaration.of("io.jwt.encode_sign", "string",
             "Signs a payload object with a header object (its alg chooses the algorithm) and a JWK object.", "object", "object", "object");
-    static final BuiltinDeclaration ENCODE_SIGN_RAW = Decl.of("io.jwt.encode_sign_raw", "string",
+    static final BuiltinDeclaration ENCODE_SIGN_RAW = BuiltinDeclaration.of("io.jwt.encode_sign_raw", "string",
             "Signs a payload JSON text with a header JSON text and a JWK JSON text.", "string", "string", "string");
 
     private static final List<String> ALGORITHMS = List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
@@ -114,15 +111,7 @@ final class JwtSigning {
     }
 
     private static PrivateKey ecKey(JsonNode k) throws GeneralSecurityException {
-        String curve = switch (k.path("crv").asText()) {
-            case "P-256" -> "secp256r1";
-            case "P-384" -> "secp384r1";
-            case "P-521" -> "secp521r1";
-            default -> throw new GeneralSecurityException("unsupported curve " + k.path("crv").asText());
-        };
-        AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
-        params.init(new ECGenParameterSpec(curve));
-        return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(number(k, "d"), params.getParameterSpec(ECParameterSpec.class)));
+        return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(number(k, "d"), JwtKeys.curve(k)));
     }
 
     private static byte[] bytes(JsonNode k, String field) throws GeneralSecurityException {

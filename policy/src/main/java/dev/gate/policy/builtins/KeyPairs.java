@@ -25,7 +25,7 @@ import java.util.Map;
  * tls.X509KeyPair does, as an object shaped like tls.Certificate (Certificate as base64 DER, PrivateKey, Leaf).
  */
 final class KeyPairs {
-    static final BuiltinDeclaration PARSE_KEYPAIR = Decl.of("crypto.x509.parse_keypair", "object",
+    static final BuiltinDeclaration PARSE_KEYPAIR = BuiltinDeclaration.of("crypto.x509.parse_keypair", "object",
             "Parses a PEM certificate chain and its private key (or base64 of them) into a TLS key pair.", "string", "string");
     private static final String NAME = PARSE_KEYPAIR.name();
 

@@ -13,12 +13,12 @@ import java.util.UUID;
  * query (kept in the query's cache), as OPA does, so a rule evaluated twice sees one value.
  */
 final class Misc {
-    static final BuiltinDeclaration UUID_RFC4122 = Decl.of("uuid.rfc4122", "string",
+    static final BuiltinDeclaration UUID_RFC4122 = BuiltinDeclaration.of("uuid.rfc4122", "string",
             "A random version 4 UUID, the same for the same key within one query.", "string");
-    static final BuiltinDeclaration RAND_INTN = Decl.of("rand.intn", "number",
+    static final BuiltinDeclaration RAND_INTN = BuiltinDeclaration.of("rand.intn", "number",
             "A random integer in [0, n), the same for the same key and n within one query.", "string", "number");
-    static final BuiltinDeclaration TRACE = Decl.of("trace", "boolean", "Adds a note to the evaluation trace; always true.", "string");
-    static final BuiltinDeclaration OPA_RUNTIME = Decl.of("opa.runtime", "object", "Information about the runtime (empty here).");
+    static final BuiltinDeclaration TRACE = BuiltinDeclaration.of("trace", "boolean", "Adds a note to the evaluation trace; always true.", "string");
+    static final BuiltinDeclaration OPA_RUNTIME = BuiltinDeclaration.of("opa.runtime", "object", "Information about the runtime (empty here).");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -17,18 +17,18 @@ import java.util.TreeSet;
 
 /** net.cidr_* builtins and net.lookup_ip_addr. */
 final class Net {
-    static final BuiltinDeclaration CIDR_CONTAINS = Decl.of("net.cidr_contains", "boolean",
+    static final BuiltinDeclaration CIDR_CONTAINS = BuiltinDeclaration.of("net.cidr_contains", "boolean",
             "Whether a CIDR contains an address or another CIDR.", "string", "string");
-    static final BuiltinDeclaration CIDR_INTERSECTS = Decl.of("net.cidr_intersects", "boolean",
+    static final BuiltinDeclaration CIDR_INTERSECTS = BuiltinDeclaration.of("net.cidr_intersects", "boolean",
             "Whether two CIDRs overlap.", "string", "string");
-    static final BuiltinDeclaration CIDR_EXPAND = Decl.of("net.cidr_expand", "set", "Every address of a CIDR.", "string");
-    static final BuiltinDeclaration CIDR_IS_VALID = Decl.of("net.cidr_is_valid", "boolean", "Whether a string is a valid CIDR.", "string");
-    static final BuiltinDeclaration CIDR_MERGE = Decl.of("net.cidr_merge", "set",
+    static final BuiltinDeclaration CIDR_EXPAND = BuiltinDeclaration.of("net.cidr_expand", "set", "Every address of a CIDR.", "string");
+    static final BuiltinDeclaration CIDR_IS_VALID = BuiltinDeclaration.of("net.cidr_is_valid", "boolean", "Whether a string is a valid CIDR.", "string");
+    static final BuiltinDeclaration CIDR_MERGE = BuiltinDeclaration.of("net.cidr_merge", "set",
             "The fewest CIDRs covering the given addresses and CIDRs.", "array|set");
-    static final BuiltinDeclaration CIDR_CONTAINS_MATCHES = Decl.of("net.cidr_contains_matches", "set",
+    static final BuiltinDeclaration CIDR_CONTAINS_MATCHES = BuiltinDeclaration.of("net.cidr_contains_matches", "set",
             "Pairs of keys [cidr key, address key] where the CIDR contains the address or CIDR.",
             "string|array|set|object", "string|array|set|object");
-    static final BuiltinDeclaration LOOKUP_IP_ADDR = Decl.of("net.lookup_ip_addr", "set",
+    static final BuiltinDeclaration LOOKUP_IP_ADDR = BuiltinDeclaration.of("net.lookup_ip_addr", "set",
             "The IPv4 and IPv6 addresses a host name resolves to.", "string");
 
     private Net() {}

@@ -10,13 +10,13 @@ import java.util.function.UnaryOperator;
 
 /** abs, round, ceil, floor, numbers.range and numbers.range_step (the infix operators are the engine's). */
 final class Numbers {
-    static final BuiltinDeclaration ABS = Decl.of("abs", "number", "Absolute value.", "number");
-    static final BuiltinDeclaration ROUND = Decl.of("round", "number", "Rounds to the nearest integer, halves away from zero.", "number");
-    static final BuiltinDeclaration CEIL = Decl.of("ceil", "number", "Rounds up to an integer.", "number");
-    static final BuiltinDeclaration FLOOR = Decl.of("floor", "number", "Rounds down to an integer.", "number");
-    static final BuiltinDeclaration RANGE = Decl.of("numbers.range", "array",
+    static final BuiltinDeclaration ABS = BuiltinDeclaration.of("abs", "number", "Absolute value.", "number");
+    static final BuiltinDeclaration ROUND = BuiltinDeclaration.of("round", "number", "Rounds to the nearest integer, halves away from zero.", "number");
+    static final BuiltinDeclaration CEIL = BuiltinDeclaration.of("ceil", "number", "Rounds up to an integer.", "number");
+    static final BuiltinDeclaration FLOOR = BuiltinDeclaration.of("floor", "number", "Rounds down to an integer.", "number");
+    static final BuiltinDeclaration RANGE = BuiltinDeclaration.of("numbers.range", "array",
             "Every integer from a to b inclusive, descending when b < a.", "number", "number");
-    static final BuiltinDeclaration RANGE_STEP = Decl.of("numbers.range_step", "array",
+    static final BuiltinDeclaration RANGE_STEP = BuiltinDeclaration.of("numbers.range_step", "array",
             "Integers from a towards b inclusive in steps of a positive integer.", "number", "number", "number");
 
     /**

@@ -11,18 +11,18 @@ import java.util.TreeMap;
 
 /** object.get, object.keys, object.remove, object.filter, object.union, object.union_n and object.subset. */
 final class Objects {
-    static final BuiltinDeclaration GET = Decl.of("object.get", "any",
+    static final BuiltinDeclaration GET = BuiltinDeclaration.of("object.get", "any",
             "Returns the value at a key or key path of an object, or the default when absent.", "object", "any", "any");
-    static final BuiltinDeclaration KEYS = Decl.of("object.keys", "set", "Returns the set of an object's keys.", "object");
-    static final BuiltinDeclaration REMOVE = Decl.of("object.remove", "object",
+    static final BuiltinDeclaration KEYS = BuiltinDeclaration.of("object.keys", "set", "Returns the set of an object's keys.", "object");
+    static final BuiltinDeclaration REMOVE = BuiltinDeclaration.of("object.remove", "object",
             "Removes the given keys from an object.", "object", "array|object|set");
-    static final BuiltinDeclaration FILTER = Decl.of("object.filter", "object",
+    static final BuiltinDeclaration FILTER = BuiltinDeclaration.of("object.filter", "object",
             "Keeps only the given keys of an object.", "object", "array|object|set");
-    static final BuiltinDeclaration UNION = Decl.of("object.union", "object",
+    static final BuiltinDeclaration UNION = BuiltinDeclaration.of("object.union", "object",
             "Merges two objects recursively; the second wins on conflicts.", "object", "object");
-    static final BuiltinDeclaration UNION_N = Decl.of("object.union_n", "object",
+    static final BuiltinDeclaration UNION_N = BuiltinDeclaration.of("object.union_n", "object",
             "Merges an array of objects recursively; later objects win.", "array");
-    static final BuiltinDeclaration SUBSET = Decl.of("object.subset", "boolean",
+    static final BuiltinDeclaration SUBSET = BuiltinDeclaration.of("object.subset", "boolean",
             "Whether the second operand is a recursive subset of the first.", "any", "any");
 
     private Objects() {}

@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  * SEC 1 "EC PRIVATE KEY", PKCS#8 "PRIVATE KEY"), or base64 of such PEM, as JWK objects.
  */
 final class PrivateKeys {
-    static final BuiltinDeclaration PARSE_RSA_PRIVATE_KEY = Decl.of("crypto.x509.parse_rsa_private_key", "object",
+    static final BuiltinDeclaration PARSE_RSA_PRIVATE_KEY = BuiltinDeclaration.of("crypto.x509.parse_rsa_private_key", "object",
             "Parses a PKCS#1 RSA private key (PEM, or base64 of PEM) into a JWK.", "string");
-    static final BuiltinDeclaration PARSE_PRIVATE_KEYS = Decl.of("crypto.parse_private_keys", "array",
+    static final BuiltinDeclaration PARSE_PRIVATE_KEYS = BuiltinDeclaration.of("crypto.parse_private_keys", "array",
             "Parses every PEM private key (RSA, EC, PKCS#8) in a string, or base64 of it, into JWKs.", "string");
 
     private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");

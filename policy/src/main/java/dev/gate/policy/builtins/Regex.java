@@ -11,18 +11,18 @@ import java.util.List;
 
 /** The regex.* builtins on Go's RE2 dialect. */
 final class Regex {
-    static final BuiltinDeclaration MATCH = Decl.of("regex.match", "boolean", "Whether the value contains a match of the pattern.", "string", "string");
-    static final BuiltinDeclaration IS_VALID = Decl.of("regex.is_valid", "boolean", "Whether the operand is a valid RE2 pattern.", "any");
-    static final BuiltinDeclaration FIND_N = Decl.of("regex.find_n", "array",
+    static final BuiltinDeclaration MATCH = BuiltinDeclaration.of("regex.match", "boolean", "Whether the value contains a match of the pattern.", "string", "string");
+    static final BuiltinDeclaration IS_VALID = BuiltinDeclaration.of("regex.is_valid", "boolean", "Whether the operand is a valid RE2 pattern.", "any");
+    static final BuiltinDeclaration FIND_N = BuiltinDeclaration.of("regex.find_n", "array",
             "The first n matches of the pattern (all when n is -1).", "string", "string", "number");
-    static final BuiltinDeclaration FIND_ALL_SUBMATCH_N = Decl.of("regex.find_all_string_submatch_n", "array",
+    static final BuiltinDeclaration FIND_ALL_SUBMATCH_N = BuiltinDeclaration.of("regex.find_all_string_submatch_n", "array",
             "The first n matches with their capture groups (all when n is -1).", "string", "string", "number");
-    static final BuiltinDeclaration SPLIT = Decl.of("regex.split", "array", "Splits the value around matches of the pattern.", "string", "string");
-    static final BuiltinDeclaration REPLACE = Decl.of("regex.replace", "string",
+    static final BuiltinDeclaration SPLIT = BuiltinDeclaration.of("regex.split", "array", "Splits the value around matches of the pattern.", "string", "string");
+    static final BuiltinDeclaration REPLACE = BuiltinDeclaration.of("regex.replace", "string",
             "Replaces every match of the pattern, expanding $1-style references.", "string", "string", "string");
-    static final BuiltinDeclaration TEMPLATE_MATCH = Decl.of("regex.template_match", "boolean",
+    static final BuiltinDeclaration TEMPLATE_MATCH = BuiltinDeclaration.of("regex.template_match", "boolean",
             "Whether the value matches a template of literal text and delimited patterns.", "string", "string", "string", "string");
-    static final BuiltinDeclaration GLOBS_MATCH = Decl.of("regex.globs_match", "boolean",
+    static final BuiltinDeclaration GLOBS_MATCH = BuiltinDeclaration.of("regex.globs_match", "boolean",
             "Whether two restricted patterns have a match in common.", "string", "string");
 
     private Regex() {}

@@ -7,10 +7,10 @@ import java.util.TreeSet;
 
 /** Set intersection and union: infix {@code &} and {@code |} ("and", "or") and their n-ary forms over a set of sets. */
 final class Sets {
-    static final BuiltinDeclaration AND = Decl.of("and", "set", "Returns the intersection of two sets.", "set", "set");
-    static final BuiltinDeclaration OR = Decl.of("or", "set", "Returns the union of two sets.", "set", "set");
-    static final BuiltinDeclaration INTERSECTION = Decl.of("intersection", "set", "Returns the intersection of the given sets.", "set");
-    static final BuiltinDeclaration UNION = Decl.of("union", "set", "Returns the union of the given sets.", "set");
+    static final BuiltinDeclaration AND = BuiltinDeclaration.of("and", "set", "Returns the intersection of two sets.", "set", "set");
+    static final BuiltinDeclaration OR = BuiltinDeclaration.of("or", "set", "Returns the union of two sets.", "set", "set");
+    static final BuiltinDeclaration INTERSECTION = BuiltinDeclaration.of("intersection", "set", "Returns the intersection of the given sets.", "set");
+    static final BuiltinDeclaration UNION = BuiltinDeclaration.of("union", "set", "Returns the union of the given sets.", "set");
 
     private Sets() {}
 

@@ -7,6 +7,7 @@ import dev.gate.policy.builtins.support.OpaNumbers;
 import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.NumberValue;
 import dev.gate.policy.value.ObjectValue;
+import dev.gate.policy.value.RegoText;
 import dev.gate.policy.value.SetValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
@@ -21,35 +22,35 @@ import java.util.function.UnaryOperator;
 
 /** The string builtins: search, split, replace, trim, case, substring, format_int and sprintf. */
 final class Strings {
-    static final BuiltinDeclaration CONCAT = Decl.of("concat", "string", "Joins a set or array of strings with a delimiter.", "string", "array|set");
-    static final BuiltinDeclaration CONTAINS = Decl.of("contains", "boolean", "Whether the string contains the search string.", "string", "string");
-    static final BuiltinDeclaration STARTSWITH = Decl.of("startswith", "boolean", "Whether the string starts with the search string.", "string", "string");
-    static final BuiltinDeclaration ENDSWITH = Decl.of("endswith", "boolean", "Whether the string ends with the search string.", "string", "string");
-    static final BuiltinDeclaration SPLIT = Decl.of("split", "array", "Splits a string at every occurrence of a delimiter.", "string", "string");
-    static final BuiltinDeclaration REPLACE = Decl.of("replace", "string", "Replaces every occurrence of a string.", "string", "string", "string");
-    static final BuiltinDeclaration REPLACE_N = Decl.of("strings.replace_n", "string",
+    static final BuiltinDeclaration CONCAT = BuiltinDeclaration.of("concat", "string", "Joins a set or array of strings with a delimiter.", "string", "array|set");
+    static final BuiltinDeclaration CONTAINS = BuiltinDeclaration.of("contains", "boolean", "Whether the string contains the search string.", "string", "string");
+    static final BuiltinDeclaration STARTSWITH = BuiltinDeclaration.of("startswith", "boolean", "Whether the string starts with the search string.", "string", "string");
+    static final BuiltinDeclaration ENDSWITH = BuiltinDeclaration.of("endswith", "boolean", "Whether the string ends with the search string.", "string", "string");
+    static final BuiltinDeclaration SPLIT = BuiltinDeclaration.of("split", "array", "Splits a string at every occurrence of a delimiter.", "string", "string");
+    static final BuiltinDeclaration REPLACE = BuiltinDeclaration.of("replace", "string", "Replaces every occurrence of a string.", "string", "string", "string");
+    static final BuiltinDeclaration REPLACE_N = BuiltinDeclaration.of("strings.replace_n", "string",
             "Replaces each key of the pattern object by its value, left to right.", "object", "string");
-    static final BuiltinDeclaration TRIM = Decl.of("trim", "string", "Removes leading and trailing characters of a cutset.", "string", "string");
-    static final BuiltinDeclaration TRIM_LEFT = Decl.of("trim_left", "string", "Removes leading characters of a cutset.", "string", "string");
-    static final BuiltinDeclaration TRIM_RIGHT = Decl.of("trim_right", "string", "Removes trailing characters of a cutset.", "string", "string");
-    static final BuiltinDeclaration TRIM_PREFIX = Decl.of("trim_prefix", "string", "Removes a leading prefix.", "string", "string");
-    static final BuiltinDeclaration TRIM_SUFFIX = Decl.of("trim_suffix", "string", "Removes a trailing suffix.", "string", "string");
-    static final BuiltinDeclaration TRIM_SPACE = Decl.of("trim_space", "string", "Removes leading and trailing white space.", "string");
-    static final BuiltinDeclaration LOWER = Decl.of("lower", "string", "Lower-cases a string.", "string");
-    static final BuiltinDeclaration UPPER = Decl.of("upper", "string", "Upper-cases a string.", "string");
-    static final BuiltinDeclaration INDEXOF = Decl.of("indexof", "number", "Index of the first occurrence, in characters, or -1.", "string", "string");
-    static final BuiltinDeclaration INDEXOF_N = Decl.of("indexof_n", "array", "Indexes of every occurrence, in characters.", "string", "string");
-    static final BuiltinDeclaration SUBSTRING = Decl.of("substring", "string",
+    static final BuiltinDeclaration TRIM = BuiltinDeclaration.of("trim", "string", "Removes leading and trailing characters of a cutset.", "string", "string");
+    static final BuiltinDeclaration TRIM_LEFT = BuiltinDeclaration.of("trim_left", "string", "Removes leading characters of a cutset.", "string", "string");
+    static final BuiltinDeclaration TRIM_RIGHT = BuiltinDeclaration.of("trim_right", "string", "Removes trailing characters of a cutset.", "string", "string");
+    static final BuiltinDeclaration TRIM_PREFIX = BuiltinDeclaration.of("trim_prefix", "string", "Removes a leading prefix.", "string", "string");
+    static final BuiltinDeclaration TRIM_SUFFIX = BuiltinDeclaration.of("trim_suffix", "string", "Removes a trailing suffix.", "string", "string");
+    static final BuiltinDeclaration TRIM_SPACE = BuiltinDeclaration.of("trim_space", "string", "Removes leading and trailing white space.", "string");
+    static final BuiltinDeclaration LOWER = BuiltinDeclaration.of("lower", "string", "Lower-cases a string.", "string");
+    static final BuiltinDeclaration UPPER = BuiltinDeclaration.of("upper", "string", "Upper-cases a string.", "string");
+    static final BuiltinDeclaration INDEXOF = BuiltinDeclaration.of("indexof", "number", "Index of the first occurrence, in characters, or -1.", "string", "string");
+    static final BuiltinDeclaration INDEXOF_N = BuiltinDeclaration.of("indexof_n", "array", "Indexes of every occurrence, in characters.", "string", "string");
+    static final BuiltinDeclaration SUBSTRING = BuiltinDeclaration.of("substring", "string",
             "Part of a string from an offset, of a length (negative: to the end), in characters.", "string", "number", "number");
-    static final BuiltinDeclaration FORMAT_INT = Decl.of("format_int", "string", "Writes a number's integer part in base 2, 8, 10 or 16.", "number", "number");
-    static final BuiltinDeclaration SPRINTF = Decl.of("sprintf", "string", "Formats values as Go's fmt.Sprintf does.", "string", "array");
-    static final BuiltinDeclaration ANY_PREFIX_MATCH = Decl.of("strings.any_prefix_match", "boolean",
+    static final BuiltinDeclaration FORMAT_INT = BuiltinDeclaration.of("format_int", "string", "Writes a number's integer part in base 2, 8, 10 or 16.", "number", "number");
+    static final BuiltinDeclaration SPRINTF = BuiltinDeclaration.of("sprintf", "string", "Formats values as Go's fmt.Sprintf does.", "string", "array");
+    static final BuiltinDeclaration ANY_PREFIX_MATCH = BuiltinDeclaration.of("strings.any_prefix_match", "boolean",
             "Whether any search string starts with any of the prefixes.", "string|array|set", "string|array|set");
-    static final BuiltinDeclaration ANY_SUFFIX_MATCH = Decl.of("strings.any_suffix_match", "boolean",
+    static final BuiltinDeclaration ANY_SUFFIX_MATCH = BuiltinDeclaration.of("strings.any_suffix_match", "boolean",
             "Whether any search string ends with any of the suffixes.", "string|array|set", "string|array|set");
-    static final BuiltinDeclaration REVERSE = Decl.of("strings.reverse", "string", "Reverses a string by characters.", "string");
-    static final BuiltinDeclaration COUNT = Decl.of("strings.count", "number", "Counts non-overlapping occurrences of a substring.", "string", "string");
-    static final BuiltinDeclaration RENDER_TEMPLATE = Decl.of("strings.render_template", "string",
+    static final BuiltinDeclaration REVERSE = BuiltinDeclaration.of("strings.reverse", "string", "Reverses a string by characters.", "string");
+    static final BuiltinDeclaration COUNT = BuiltinDeclaration.of("strings.count", "number", "Counts non-overlapping occurrences of a substring.", "string", "string");
+    static final BuiltinDeclaration RENDER_TEMPLATE = BuiltinDeclaration.of("strings.render_template", "string",
             "Renders a Go text/template with the object's entries as its data; a missing key is an error.", "string", "object");
 
     private Strings() {}

@@ -17,24 +17,24 @@ import java.util.List;
 final class Times {
     private static final String EITHER = "either number (ns) or [number (ns), string (tz)]";
 
-    static final BuiltinDeclaration NOW_NS = Decl.of("time.now_ns", "number", "The query's current time in Unix nanoseconds (fixed for one query).");
-    static final BuiltinDeclaration PARSE_RFC3339_NS = Decl.of("time.parse_rfc3339_ns", "number",
+    static final BuiltinDeclaration NOW_NS = BuiltinDeclaration.of("time.now_ns", "number", "The query's current time in Unix nanoseconds (fixed for one query).");
+    static final BuiltinDeclaration PARSE_RFC3339_NS = BuiltinDeclaration.of("time.parse_rfc3339_ns", "number",
             "Parses an RFC 3339 timestamp to Unix nanoseconds.", "string");
-    static final BuiltinDeclaration PARSE_NS = Decl.of("time.parse_ns", "number",
+    static final BuiltinDeclaration PARSE_NS = BuiltinDeclaration.of("time.parse_ns", "number",
             "Parses a timestamp with a Go layout to Unix nanoseconds.", "string", "string");
-    static final BuiltinDeclaration PARSE_DURATION_NS = Decl.of("time.parse_duration_ns", "number",
+    static final BuiltinDeclaration PARSE_DURATION_NS = BuiltinDeclaration.of("time.parse_duration_ns", "number",
             "Parses a Go duration (\"1h30m\") to nanoseconds.", "string");
-    static final BuiltinDeclaration DATE = Decl.of("time.date", "array", "[year, month, day] of a time.", "number|array");
-    static final BuiltinDeclaration CLOCK = Decl.of("time.clock", "array", "[hour, minute, second] of a time.", "number|array");
-    static final BuiltinDeclaration WEEKDAY = Decl.of("time.weekday", "string", "The English weekday of a time.", "number|array");
-    static final BuiltinDeclaration ADD_DATE = Decl.of("time.add_date", "number",
+    static final BuiltinDeclaration DATE = BuiltinDeclaration.of("time.date", "array", "[year, month, day] of a time.", "number|array");
+    static final BuiltinDeclaration CLOCK = BuiltinDeclaration.of("time.clock", "array", "[hour, minute, second] of a time.", "number|array");
+    static final BuiltinDeclaration WEEKDAY = BuiltinDeclaration.of("time.weekday", "string", "The English weekday of a time.", "number|array");
+    static final BuiltinDeclaration ADD_DATE = BuiltinDeclaration.of("time.add_date", "number",
             "Adds years, months and days to a time, normalising as Go does.", "number", "number", "number", "number");
-    static final BuiltinDeclaration DIFF = Decl.of("time.diff", "array",
+    static final BuiltinDeclaration DIFF = BuiltinDeclaration.of("time.diff", "array",
             "[years, months, days, hours, minutes, seconds] between two times.", "number|array", "number|array");
-    static final BuiltinDeclaration FORMAT = Decl.of("time.format", "string",
+    static final BuiltinDeclaration FORMAT = BuiltinDeclaration.of("time.format", "string",
             "Formats a time: ns, [ns, tz] or [ns, tz, layout]; RFC 3339 with nanoseconds by default.", "number|array");
 
-    static final BuiltinDeclaration TEST_SLEEP = Decl.of("test.sleep", "null",
+    static final BuiltinDeclaration TEST_SLEEP = BuiltinDeclaration.of("test.sleep", "null",
             "Sleeps for a Go duration; for tests of time-dependent policies.", "string");
 
     private static final String RFC3339 = "2006-01-02T15:04:05Z07:00";

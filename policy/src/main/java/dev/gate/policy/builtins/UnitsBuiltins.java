@@ -5,9 +5,9 @@ import dev.gate.policy.value.NumberValue;
 
 /** units.parse and units.parse_bytes. */
 final class UnitsBuiltins {
-    static final BuiltinDeclaration PARSE = Decl.of("units.parse", "number",
+    static final BuiltinDeclaration PARSE = BuiltinDeclaration.of("units.parse", "number",
             "Parses an amount with a decimal (k, M, G ...) or binary (Ki, Mi ...) suffix; m is milli.", "string");
-    static final BuiltinDeclaration PARSE_BYTES = Decl.of("units.parse_bytes", "number",
+    static final BuiltinDeclaration PARSE_BYTES = BuiltinDeclaration.of("units.parse_bytes", "number",
             "Parses a byte amount (\"10KB\", \"1.5GiB\") to an integer number of bytes.", "string");
 
     private UnitsBuiltins() {}

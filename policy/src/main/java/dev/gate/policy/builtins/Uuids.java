@@ -14,7 +14,7 @@ import java.util.Map;
  * version 1 and 2 UUIDs also give their time (Unix ns), clock sequence and node. Undefined when not a UUID.
  */
 final class Uuids {
-    static final BuiltinDeclaration PARSE = Decl.of("uuid.parse", "object",
+    static final BuiltinDeclaration PARSE = BuiltinDeclaration.of("uuid.parse", "object",
             "Parses a UUID into its version, variant and, for time-based ones, time, clocksequence, nodeid and macvariables.", "string");
 
     /** 100-ns intervals between the Gregorian reform (1582-10-15) and the Unix epoch. */

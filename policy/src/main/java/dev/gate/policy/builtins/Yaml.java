@@ -6,9 +6,9 @@ import dev.gate.policy.value.StringValue;
 
 /** yaml.marshal, yaml.unmarshal and yaml.is_valid, through the JSON form of values as OPA converts them. */
 final class Yaml {
-    static final BuiltinDeclaration MARSHAL = Decl.of("yaml.marshal", "string", "Serializes a value to YAML.", "any");
-    static final BuiltinDeclaration UNMARSHAL = Decl.of("yaml.unmarshal", "any", "Parses YAML text.", "string");
-    static final BuiltinDeclaration IS_VALID = Decl.of("yaml.is_valid", "boolean", "Whether a string is valid YAML.", "string");
+    static final BuiltinDeclaration MARSHAL = BuiltinDeclaration.of("yaml.marshal", "string", "Serializes a value to YAML.", "any");
+    static final BuiltinDeclaration UNMARSHAL = BuiltinDeclaration.of("yaml.unmarshal", "any", "Parses YAML text.", "string");
+    static final BuiltinDeclaration IS_VALID = BuiltinDeclaration.of("yaml.is_valid", "boolean", "Whether a string is valid YAML.", "string");
 
     private Yaml() {}
 

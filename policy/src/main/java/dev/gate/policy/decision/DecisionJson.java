@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.policy.value.JsonValues;
 import java.util.List;
+import java.util.Locale;
 
 /** A decision as JSON, one shape for every report: {@code allowed}, failures, warnings, exempted, rules. */
 public final class DecisionJson {
@@ -18,14 +19,20 @@ public final class DecisionJson {
         root.set("failures", results(d.failures()));
         root.set("warnings", results(d.warnings()));
         root.set("exempted", results(d.exempted()));
-        ArrayNode rules = root.putArray("rules");
-        for (EvaluatedRule r : d.rules()) {
-            rules.addObject().put("namespace", r.namespace()).put("rule", r.rule())
-                    .put("kind", r.kind() == EvaluatedRule.Kind.FAILURE ? "deny" : "warn")
+        root.set("rules", rules(d.rules()));
+        return root;
+    }
+
+    /** Every decision rule evaluated, passed or not; {@code kind} is {@code failure} or {@code warning}. */
+    public static ArrayNode rules(List<EvaluatedRule> list) {
+        ArrayNode out = NODES.arrayNode();
+        for (EvaluatedRule r : list) {
+            out.addObject().put("namespace", r.namespace()).put("rule", r.rule())
+                    .put("kind", r.kind().name().toLowerCase(Locale.ROOT))
                     .put("location", r.location()).put("messages", r.messages())
                     .put("exempted", r.exempted()).put("passed", r.passed());
         }
-        return root;
+        return out;
     }
 
     public static ArrayNode results(List<RuleResult> list) {

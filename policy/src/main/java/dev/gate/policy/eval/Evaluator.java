@@ -12,6 +12,7 @@ import dev.gate.policy.builtins.BuiltinRegistry;
 import dev.gate.policy.compile.Compiler;
 import dev.gate.policy.compile.RuleTree;
 import dev.gate.policy.syntax.Span;
+import dev.gate.policy.value.RegoText;
 import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.ObjectValue;
@@ -432,7 +433,7 @@ public final class Evaluator {
                     evalLiteral(l, b, () -> { first[0] = BooleanValue.TRUE; found.run(); });
                 }
             });
-            out.append(first[0] == null ? "<undefined>" : ValueText.display(first[0]));
+            out.append(first[0] == null ? "<undefined>" : RegoText.display(first[0]));
         }
         return out.toString();
     }
@@ -812,7 +813,7 @@ public final class Evaluator {
             List<String> parts = new ArrayList<>();
             for (Term a : c.args()) {
                 TreeSet<String> shown = new TreeSet<>();
-                succeeds(b, found -> evalTerm(a, b, v -> { shown.add(ValueText.display(v)); found.run(); }));
+                succeeds(b, found -> evalTerm(a, b, v -> { shown.add(RegoText.display(v)); found.run(); }));
                 parts.add(shown.isEmpty() ? "<undefined>" : shown.first());
             }
             if (printOut != null) printOut.println(String.join(" ", parts));

@@ -31,29 +31,25 @@ public final class Operators {
     public static void register(BuiltinRegistry registry) {
         arithmetic(registry, "plus", BigDecimal::add);
         arithmetic(registry, "mul", BigDecimal::multiply);
-        registry.add(decl("minus", "number|set", "Minus subtracts numbers or takes a set difference.", "any", "any"), (ctx, args) -> minus(args));
-        registry.add(decl("div", "number", "Divides the first number by the second.", "number", "number"), (ctx, args) -> div(args));
-        registry.add(decl("rem", "number", "Remainder of integer division.", "number", "number"), (ctx, args) -> rem(args));
+        registry.add(BuiltinDeclaration.of("minus", "number|set", "Minus subtracts numbers or takes a set difference.", "any", "any"), (ctx, args) -> minus(args));
+        registry.add(BuiltinDeclaration.of("div", "number", "Divides the first number by the second.", "number", "number"), (ctx, args) -> div(args));
+        registry.add(BuiltinDeclaration.of("rem", "number", "Remainder of integer division.", "number", "number"), (ctx, args) -> rem(args));
         comparison(registry, "equal", c -> c == 0);
         comparison(registry, "neq", c -> c != 0);
         comparison(registry, "lt", c -> c < 0);
         comparison(registry, "lte", c -> c <= 0);
         comparison(registry, "gt", c -> c > 0);
         comparison(registry, "gte", c -> c >= 0);
-        registry.add(decl("count", "number", "Counts elements of a collection or characters of a string.", "any"), (ctx, args) -> count(args.get(0)));
-    }
-
-    private static BuiltinDeclaration decl(String name, String result, String description, String... args) {
-        return new BuiltinDeclaration(name, List.of(args), result, description);
+        registry.add(BuiltinDeclaration.of("count", "number", "Counts elements of a collection or characters of a string.", "any"), (ctx, args) -> count(args.get(0)));
     }
 
     private static void arithmetic(BuiltinRegistry registry, String name, BinaryOperator<BigDecimal> op) {
-        registry.add(decl(name, "number", "Arithmetic " + name + " of two numbers.", "number", "number"),
+        registry.add(BuiltinDeclaration.of(name, "number", "Arithmetic " + name + " of two numbers.", "number", "number"),
                 (ctx, args) -> NumberValue.of(op.apply(Operands.number(name, args, 1).decimal(), Operands.number(name, args, 2).decimal())));
     }
 
     private static void comparison(BuiltinRegistry registry, String name, IntPredicate test) {
-        registry.add(decl(name, "boolean", "Compares two values in OPA's total order.", "any", "any"),
+        registry.add(BuiltinDeclaration.of(name, "boolean", "Compares two values in OPA's total order.", "any", "any"),
                 (ctx, args) -> BooleanValue.of(test.test(args.get(0).compareTo(args.get(1)))));
     }
 

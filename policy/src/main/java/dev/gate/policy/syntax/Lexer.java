@@ -103,25 +103,12 @@ public final class Lexer {
 
     private void escape(int start, StringBuilder out) {
         if (pos >= text.length()) throw new SyntaxException(source, span(start), "non-terminated string");
-        char e = text.charAt(pos++);
-        switch (e) {
-            case '"', '\\', '/' -> out.append(e);
-            case 'b' -> out.append('\b');
-            case 'f' -> out.append('\f');
-            case 'n' -> out.append('\n');
-            case 'r' -> out.append('\r');
-            case 't' -> out.append('\t');
-            case 'u' -> {
-                if (pos + 4 > text.length()) throw new SyntaxException(source, span(start), "invalid unicode escape");
-                try {
-                    out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                } catch (NumberFormatException ex) {
-                    throw new SyntaxException(source, span(start), "invalid unicode escape");
-                }
-                pos += 4;
-            }
-            default -> throw new SyntaxException(source, span(pos - 2), "illegal escape sequence '\\" + e + "'");
+        int next = Escapes.decode(text, pos, out);
+        if (next == Escapes.BAD_UNICODE) throw new SyntaxException(source, span(start), "invalid unicode escape");
+        if (next == Escapes.ILLEGAL) {
+            throw new SyntaxException(source, span(pos - 1), "illegal escape sequence '\\" + text.charAt(pos) + "'");
         }
+        pos = next;
     }
 
     private Token rawString(int start) {

@@ -99,21 +99,11 @@ final class TemplateParser {
 
     private int escape(String content, int i, StringBuilder out) {
         if (i + 1 >= content.length()) throw new SyntaxException(source, token.span(), "non-terminated template string");
-        char e = content.charAt(i + 1);
-        switch (e) {
-            case '"', '\\', '/' -> out.append(e);
-            case 'b' -> out.append('\b');
-            case 'f' -> out.append('\f');
-            case 'n' -> out.append('\n');
-            case 'r' -> out.append('\r');
-            case 't' -> out.append('\t');
-            case 'u' -> {
-                if (i + 6 > content.length()) throw new SyntaxException(source, token.span(), "invalid unicode escape");
-                out.append((char) Integer.parseInt(content.substring(i + 2, i + 6), 16));
-                return i + 6;
-            }
-            default -> throw new SyntaxException(source, token.span(), "illegal escape sequence '\\" + e + "'");
+        int next = Escapes.decode(content, i + 1, out);
+        if (next == Escapes.BAD_UNICODE) throw new SyntaxException(source, token.span(), "invalid unicode escape");
+        if (next == Escapes.ILLEGAL) {
+            throw new SyntaxException(source, token.span(), "illegal escape sequence '\\" + content.charAt(i + 1) + "'");
         }
-        return i + 2;
+        return next;
     }
 }

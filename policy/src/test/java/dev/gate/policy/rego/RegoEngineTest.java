@@ -18,9 +18,13 @@ import org.junit.jupiter.api.Test;
 class RegoEngineTest {
 
     private static Value eval(String module, String query, Value input) {
+        return eval(module, query, input, PolicyEngine.Options.defaults());
+    }
+
+    private static Value eval(String module, String query, Value input, PolicyEngine.Options options) {
         RegoEngine engine = new RegoEngine(null);
         engine.load(List.of(new PolicyEngine.Module("p.rego", module)), ObjectValue.EMPTY);
-        List<PolicyEngine.ResultRow> rows = engine.evaluate("x = " + query, input, PolicyEngine.Options.defaults());
+        List<PolicyEngine.ResultRow> rows = engine.evaluate("x = " + query, input, options);
         return rows.isEmpty() ? null : rows.get(0).bindings().get("x");
     }
 
@@ -30,6 +34,17 @@ class RegoEngineTest {
         assertEquals("rego_parse_error", e.code());
         assertTrue(e.getMessage().startsWith("p.rego:5:1: "), e.getMessage());
         assertTrue(e.getMessage().contains("\n\t}\n\t^"), e.getMessage());
+    }
+
+    @Test
+    void stringsAndTemplateStringsShareTheirEscapes() {
+        assertEquals(StringValue.of("é\t\"/"), eval("package p\n\nq := \"\\u00e9\\t\\\"\\/\"\n", "data.p.q", null));
+        assertEquals(StringValue.of("é 3\n"), eval("package p\n\nq := $\"\\u00e9 {1 + 2}\\n\"\n", "data.p.q", null));
+        for (String bad : List.of("\"\\u12zz\"", "$\"\\u12zz\"", "\"\\q\"", "$\"\\q\"")) {
+            PolicyException e = assertThrows(PolicyException.class, () -> eval("package p\n\nq := " + bad + "\n", "data.p.q", null));
+            assertEquals("rego_parse_error", e.code(), bad);
+            assertTrue(e.getMessage().matches("(?s)p\\.rego:3:[67]: (illegal escape sequence .\\\\q.|invalid unicode escape).*"), e.getMessage());
+        }
     }
 
     @Test
@@ -113,6 +128,7 @@ class RegoEngineTest {
         for (int i = 0; i < 20_000; i++) deep = ObjectValue.ofStrings(Map.of("a", deep));
         Value input = deep;
         String module = "package p\n\nq := count([v | walk(input, [_, v])])\n";
-        assertEquals(NumberValue.of(20_001), eval(module, "data.p.q", input));
+        // walk's paths make this quadratic (about 1 s); the default 5 s limit is too close on a loaded machine.
+        assertEquals(NumberValue.of(20_001), eval(module, "data.p.q", input, new PolicyEngine.Options(Duration.ofSeconds(60), false)));
     }
 }

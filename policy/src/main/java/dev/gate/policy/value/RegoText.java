@@ -1,24 +1,19 @@
-package dev.gate.policy.eval;
+package dev.gate.policy.value;
 
-import dev.gate.policy.value.ArrayValue;
-import dev.gate.policy.value.ObjectValue;
-import dev.gate.policy.value.SetValue;
-import dev.gate.policy.value.StringValue;
-import dev.gate.policy.value.Value;
 import java.util.Map;
 
 /**
- * Values written as Rego terms, the way template strings and print show them: a top-level string as its text,
- * strings inside collections quoted, sets as {@code {1, 2}} or {@code set()}.
+ * Values written as Rego terms, as OPA's String() writes them: strings quoted, sets as {@code {1, 2}} or
+ * {@code set()}. {@link #display} is what template strings and print show: a top-level string as its text.
  */
-final class ValueText {
-    private ValueText() {}
+public final class RegoText {
+    private RegoText() {}
 
-    static String display(Value v) {
+    public static String display(Value v) {
         return v instanceof StringValue s ? s.value() : term(v);
     }
 
-    static String term(Value v) {
+    public static String term(Value v) {
         StringBuilder out = new StringBuilder();
         write(v, out);
         return out.toString();
