@@ -2,19 +2,11 @@ package dev.gate.cli;
 
 import picocli.CommandLine.Command;
 
-/** The top-level {@code gate} command; each subcommand lives in its own class. */
+/** The top-level {@code gate} command; each subcommand lives in its own class, registered by {@link Main}. */
 @Command(
         name = "gate",
         mixinStandardHelpOptions = true,
         versionProvider = GateVersion.class,
-        description = "Supply-chain compliance gate for container images.",
-        subcommands = {
-                dev.gate.cli.push.PushCommand.class, dev.gate.cli.push.CopyCommand.class,
-                dev.gate.cli.scan.ScanCommand.class, dev.gate.cli.scan.DbCommand.class,
-                dev.gate.cli.sbom.SbomCommand.class, dev.gate.cli.policy.PolicyCommand.class,
-                dev.gate.cli.sign.KeyCommand.class, dev.gate.cli.sign.SignCommand.class,
-                dev.gate.cli.sign.AttestCommand.class, dev.gate.cli.sign.VerifyCommand.class,
-                dev.gate.cli.audit.AuditCommand.class,
-        })
+        description = "Supply-chain compliance gate for container images.")
 public final class GateCommand {
 }

@@ -38,7 +38,7 @@ public final class PolicyGate {
         try {
             return new PolicyGate(PolicySet.load(policyPaths, dataFiles), namespace);
         } catch (PolicyException e) {
-            throw GateException.input(describe(e));
+            throw GateException.input(e.describe());
         } catch (IllegalArgumentException e) {
             throw GateException.input(e.getMessage());
         } catch (UnsupportedOperationException e) {
@@ -51,7 +51,7 @@ public final class PolicyGate {
         try {
             return policies.decide(JsonValues.fromJson(input), Optional.ofNullable(namespace), TIMEOUT);
         } catch (PolicyException e) {
-            throw GateException.input(describe(e));
+            throw GateException.input(e.describe());
         } catch (UnsupportedOperationException e) {
             throw new GateException(GateException.Kind.OPERATIONAL, "policy evaluation is not available in this build: "
                     + e.getMessage());
@@ -68,9 +68,5 @@ public final class PolicyGate {
 
     public String namespace() {
         return namespace;
-    }
-
-    private static String describe(PolicyException e) {
-        return (e.location() == null ? "" : e.location() + ": ") + e.code() + ": " + e.getMessage();
     }
 }

@@ -11,6 +11,7 @@ import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.RegistrySource;
 import dev.gate.policy.decision.Decision;
+import dev.gate.policy.decision.DecisionJson;
 import dev.gate.policy.decision.RuleResult;
 import dev.gate.scan.ScanResult;
 import dev.gate.scan.Scanner;
@@ -86,8 +87,8 @@ public final class PolicyRecheck {
             node.put("passed", passed);
             problems.forEach(node.putArray("problems")::add);
             if (decision != null) {
-                node.set("failures", Predicates.results(decision.failures()));
-                node.set("warnings", Predicates.results(decision.warnings()));
+                node.set("failures", DecisionJson.results(decision.failures()));
+                node.set("warnings", DecisionJson.results(decision.warnings()));
             }
             node.put("inputDigest", input == null ? null : InputDocument.digest(input).toString());
             return node;

@@ -8,9 +8,7 @@ import dev.gate.cli.GateVersion;
 import dev.gate.image.Digest;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.decision.Decision;
-import dev.gate.policy.decision.EvaluatedRule;
-import dev.gate.policy.decision.RuleResult;
-import dev.gate.policy.value.JsonValues;
+import dev.gate.policy.decision.DecisionJson;
 import java.time.Instant;
 import java.util.List;
 
@@ -65,29 +63,13 @@ public final class Predicates {
                 .set("params", input.path("context").path("params").deepCopy());
         Decision decision = record.decision();
         ObjectNode results = predicate.putObject("results");
-        results.set("failures", results(decision.failures()));
-        results.set("warnings", results(decision.warnings()));
-        results.set("exempted", results(decision.exempted()));
-        ArrayNode rules = predicate.putArray("rules");
-        for (EvaluatedRule rule : decision.rules()) {
-            rules.addObject().put("namespace", rule.namespace()).put("rule", rule.rule())
-                    .put("kind", rule.kind().name().toLowerCase(java.util.Locale.ROOT)).put("location", rule.location())
-                    .put("messages", rule.messages()).put("exempted", rule.exempted()).put("passed", rule.passed());
-        }
+        results.set("failures", DecisionJson.results(decision.failures()));
+        results.set("warnings", DecisionJson.results(decision.warnings()));
+        results.set("exempted", DecisionJson.results(decision.exempted()));
+        predicate.set("rules", DecisionJson.rules(decision.rules()));
         predicate.putObject("gate").put("version", GateVersion.current());
         predicate.put("time", record.time().toString());
         return predicate;
-    }
-
-    public static ArrayNode results(List<RuleResult> list) {
-        ArrayNode out = NODES.arrayNode();
-        for (RuleResult r : list) {
-            ObjectNode node = out.addObject().put("namespace", r.namespace()).put("rule", r.rule())
-                    .put("message", r.message()).put("location", r.location());
-            ObjectNode metadata = node.putObject("metadata");
-            r.metadata().forEach((k, v) -> metadata.set(k, JsonValues.toJson(v)));
-        }
-        return out;
     }
 
     private static ArrayNode files(List<PolicySet.LoadedFile> files) {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.gate.GateRun;
-import dev.gate.cli.gate.Predicates;
 import dev.gate.cli.gate.Published;
-import dev.gate.policy.decision.EvaluatedRule;
+import dev.gate.policy.decision.DecisionJson;
 
 /** {@code --output json}: the run as one JSON object (documented in docs/gate-push.md). */
 public final class JsonSummary {
@@ -33,14 +32,10 @@ public final class JsonSummary {
             root.putNull("decision");
         } else {
             ObjectNode decision = root.putObject("decision");
-            decision.set("failures", Predicates.results(run.decision().failures()));
-            decision.set("warnings", Predicates.results(run.decision().warnings()));
-            decision.set("exempted", Predicates.results(run.decision().exempted()));
-            ArrayNode rules = decision.putArray("rules");
-            for (EvaluatedRule r : run.decision().rules()) {
-                rules.addObject().put("namespace", r.namespace()).put("rule", r.rule()).put("location", r.location())
-                        .put("passed", r.passed());
-            }
+            decision.set("failures", DecisionJson.results(run.decision().failures()));
+            decision.set("warnings", DecisionJson.results(run.decision().warnings()));
+            decision.set("exempted", DecisionJson.results(run.decision().exempted()));
+            decision.set("rules", DecisionJson.rules(run.decision().rules()));
         }
         root.put("signing", run.signingMethod());
         ArrayNode published = root.putArray("published");

@@ -1,0 +1,58 @@
+package dev.gate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    static final List<String> ALL = List.of("push", "copy", "scan", "db", "sbom", "policy", "key", "sign", "attest",
+            "verify", "audit");
+
+    @Test
+    void aRunBuildsOnlyTheSubcommandItNames() {
+        assertEquals(Set.of("push"), Main.commandLine("push", "--quiet", "oci:a", "oci:b").getSubcommands().keySet());
+        assertEquals(Set.of("policy"), Main.commandLine("policy", "test", "policies/").getSubcommands().keySet());
+        assertEquals(Set.of("eval", "test", "check"),
+                Main.commandLine("policy", "eval").getSubcommands().get("policy").getSubcommands().keySet());
+    }
+
+    @Test
+    void helpAndMisspeltNamesSeeEveryCommand() {
+        assertEquals(ALL, List.copyOf(Main.commandLine().getSubcommands().keySet()));
+        assertEquals(ALL, List.copyOf(Main.commandLine("--help").getSubcommands().keySet()));
+        assertEquals(ALL, List.copyOf(Main.commandLine("pussh", "x").getSubcommands().keySet()));
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine("pussh", "x");
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("pussh", "x"));
+        assertTrue(err.toString().contains("push"), err.toString());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine("--help");
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("--help"));
+        for (String name : ALL) {
+            assertTrue(out.toString().contains("  " + name + " "), name + " missing from\n" + out);
+        }
+    }
+
+    @Test
+    void versionNeedsNoSubcommands() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine("--version");
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("--version"));
+        assertTrue(out.toString().startsWith("gate "), out.toString());
+    }
+}
