@@ -46,6 +46,11 @@ public final class RegistryClient {
         return new RegistryClient(http, reference.repository(), options.uploads());
     }
 
+    /** Finds the registry's scheme and authentication challenge now rather than at the first request. */
+    public void ping() {
+        http.base();
+    }
+
     /** The registry host as references spell it, e.g. {@code 127.0.0.1:5000}. */
     public String registry() {
         return http.registry();

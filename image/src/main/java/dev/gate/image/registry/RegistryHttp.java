@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The HTTP layer for one registry: picks the scheme, authenticates on demand, retries what is safe
@@ -39,6 +40,7 @@ final class RegistryHttp {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(15))
                 .sslContext(tls)
+                .sslParameters(new SSLParameters()) // JSSE's defaults, without making the context build them now
                 .build();
     }
 

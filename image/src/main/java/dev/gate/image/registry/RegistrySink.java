@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,15 +36,25 @@ public final class RegistrySink implements ImageSink {
 
     private final Reference destination;
     private final RegistryOptions options;
+    private final CompletableFuture<RegistryClient> client;
 
+    /**
+     * Starts opening the registry at once: reading credentials, building the HTTP client and the first
+     * round trip cost a cold JVM a few hundred milliseconds, which overlap with reading the source.
+     */
     public RegistrySink(Reference destination, RegistryOptions options) {
         this.destination = destination;
         this.options = options;
+        this.client = CompletableFuture.supplyAsync(() -> {
+            RegistryClient opened = RegistryClient.open(destination, options);
+            opened.ping();
+            return opened;
+        });
     }
 
     @Override
     public PushReport write(Artifact artifact, PushListener listener) {
-        RegistryClient client = RegistryClient.open(destination, options);
+        RegistryClient client = openedClient();
         Map<Digest, Blob> blobs = new LinkedHashMap<>();
         List<Runnable> manifests = new ArrayList<>();
         collect(artifact, client, blobs, manifests);
@@ -53,6 +65,17 @@ public final class RegistrySink implements ImageSink {
         }
         listener.manifestWritten(artifact.descriptor(), destination.tag() == null ? artifact.descriptor().digest().toString() : destination.tag());
         return new PushReport(describe(), artifact.descriptor(), results);
+    }
+
+    private RegistryClient openedClient() {
+        try {
+            return client.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Gathers distinct blobs and the manifest writes, children first, the root last. */

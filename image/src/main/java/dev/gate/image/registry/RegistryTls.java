@@ -30,19 +30,21 @@ final class RegistryTls {
     }
 
     /**
-     * A context trusting the system's CAs and those of {@code extraCa}. Trust material is loaded
-     * on the first TLS handshake, so talking plain HTTP to a loopback registry never parses the
-     * system's CA bundle.
+     * A context trusting the system's CAs and those of {@code extraCa}. The context is set up, and
+     * the system's CA bundle parsed, on the first TLS handshake, so talking plain HTTP to a loopback
+     * registry needs neither. A bad {@code extraCa} file is reported now.
      */
     static SSLContext context(Optional<Path> extraCa) {
         Optional<KeyStore> extra = extraCa.map(RegistryTls::keyStoreOrInputError);
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new Lazy(extra)}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw GateException.operational("cannot set up TLS: " + e.getMessage(), e);
-        }
+        return new DeferredSslContext(() -> {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {new Lazy(extra)}, null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw GateException.operational("cannot set up TLS: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static KeyStore keyStoreOrInputError(Path pem) {
