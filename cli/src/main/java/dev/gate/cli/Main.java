@@ -1,6 +1,7 @@
 package dev.gate.cli;
 
 import dev.gate.image.GateException;
+import dev.gate.image.registry.HttpSelectorThreads;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exitCode = run(args);
+        HttpSelectorThreads.stop();
+        System.exit(exitCode);
     }
 
     public static int run(String... args) {
