@@ -1,0 +1,60 @@
+package dev.gate.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A representative run of gate's commands in one JVM, for the launcher to record an application class-data
+ * archive from ({@code -XX:ArchiveClassesAtExit}): later runs map those classes instead of loading, verifying
+ * and linking them, which takes a cold start from about 0.95 s to 0.8 s on a 2,000-package scan.
+ *
+ * <p>Each step only has to load what its command loads; whether it succeeds does not matter (the copy goes
+ * to a closed loopback port on purpose). Everything it writes goes to a temporary folder it removes.
+ */
+public final class ClassDataTraining {
+
+    // A made-up advisory for the sample image's libssl3 (source package openssl), so that matching, CVSS
+    // scoring and the reports all run.
+    private static final String ADVISORY = """
+            {"schema_version": "1.6.0", "id": "GATE-TRAINING-1", "modified": "2026-01-01T00:00:00Z",
+             "summary": "training advisory",
+             "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],
+             "affected": [{"package": {"ecosystem": "Debian:12", "name": "openssl"},
+                           "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "3.0.16-1~deb12u1"}]}]}]}
+            """;
+
+    private ClassDataTraining() {
+    }
+
+    /** {@code args[0]}: the checkout root (for its sample image and policies). */
+    public static void main(String[] args) throws IOException {
+        run(Path.of(args[0]));
+    }
+
+    /** Runs the steps and returns their exit codes, in order. */
+    static List<Integer> run(Path root) throws IOException {
+        String sample = "oci:" + root.resolve("testdata/sample") + ":1.0.0";
+        Path work = Files.createTempDirectory("gate-training");
+        try {
+            Path osv = Files.createDirectories(work.resolve("osv"));
+            Files.writeString(osv.resolve("GATE-TRAINING-1.json"), ADVISORY);
+            String bom = work.resolve("bom.json").toString();
+            String db = work.resolve("osv.db").toString();
+            return List.of(
+                    Main.run("copy", "-q", sample, "127.0.0.1:9/gate/class-data:x"),
+                    Main.run("sbom", sample, "-o", bom),
+                    Main.run("db", "import", osv.toString(), "--db", db),
+                    Main.run("scan", "--sbom", bom, "--db", db),
+                    Main.run("scan", "--sbom", bom, "--db", db, "--format", "json"),
+                    Main.run("policy", "test", root.resolve("policies").toString()));
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}
