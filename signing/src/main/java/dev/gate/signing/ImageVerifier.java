@@ -35,14 +35,16 @@ public final class ImageVerifier {
     public Verification verify(String repository, Digest image, String attestationType) {
         List<Verification.Verified> verified = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         if (key != null) {
             Verification tags = new KeyVerifier(new CosignAttacher(store), key).verify(image, attestationType);
             verified.addAll(tags.verified());
             failures.addAll(tags.failures());
+            absent.addAll(tags.absent());
         }
         List<BundleReferrers.Found> bundles = readBundles(image, failures);
         if (bundles.isEmpty() && key == null) {
-            failures.add(image + ": no sigstore bundle referrers found");
+            absent.add(image + ": no sigstore bundle referrers found");
         }
         BundleCheck check = new BundleCheck(key, keyless);
         List<byte[]> payloads = signedPayloads(repository, image);
@@ -60,7 +62,7 @@ public final class ImageVerifier {
                 failures.add(e.getMessage());
             }
         }
-        return new Verification(key == null ? null : EcdsaSigner.keyId(key), verified, failures);
+        return new Verification(key == null ? null : EcdsaSigner.keyId(key), verified, failures, absent);
     }
 
     private List<BundleReferrers.Found> readBundles(Digest image, List<String> failures) {

@@ -24,17 +24,19 @@ public final class KeyVerifier {
     public Verification verify(Digest image, String attestationType) {
         List<Verification.Verified> verified = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         if (attestationType == null) {
-            checkLayers(CosignAttacher.signatureTag(image), image, null, verified, failures);
+            checkLayers(CosignAttacher.signatureTag(image), image, null, verified, failures, absent);
         }
-        checkLayers(CosignAttacher.attestationTag(image), image, attestationType, verified, failures);
+        checkLayers(CosignAttacher.attestationTag(image), image, attestationType, verified, failures, absent);
         if (attestationType != null && verified.isEmpty()) {
             failures.add(CosignAttacher.attestationTag(image) + ": no verified attestation of type " + attestationType);
         }
-        return new Verification(EcdsaSigner.keyId(key), verified, failures);
+        return new Verification(EcdsaSigner.keyId(key), verified, failures, absent);
     }
 
-    private void checkLayers(String tag, Digest image, String type, List<Verification.Verified> verified, List<String> failures) {
+    private void checkLayers(String tag, Digest image, String type, List<Verification.Verified> verified, List<String> failures,
+                             List<String> absent) {
         List<CosignLayer> layers;
         try {
             layers = attacher.layers(tag);
@@ -43,7 +45,7 @@ public final class KeyVerifier {
             return;
         }
         if (layers.isEmpty()) {
-            failures.add(tag + ": no " + (tag.endsWith(".sig") ? "signatures" : "attestations") + " found");
+            absent.add(tag + ": no " + (tag.endsWith(".sig") ? "signatures" : "attestations") + " found");
         }
         for (int i = 0; i < layers.size(); i++) {
             String where = tag + " layer " + i;

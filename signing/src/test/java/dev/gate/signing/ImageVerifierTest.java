@@ -43,7 +43,7 @@ class ImageVerifierTest {
         publish(signatureBundle(key, REPO, IMAGE), SUBJECT);
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertTrue(result.ok(), result.toString());
-        assertTrue(result.failures().stream().anyMatch(f -> f.endsWith(".sig: no signatures found")), result.toString());
+        assertTrue(result.absent().stream().anyMatch(f -> f.endsWith(".sig: no signatures found")), result.toString());
     }
 
     @Test
@@ -131,7 +131,8 @@ class ImageVerifierTest {
         Path dir = SharedSigstore.dir();
         KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
         Verification result = new ImageVerifier(store, null, new KeylessPolicy(verifier, "x", "y")).verify(REPO, IMAGE, null);
-        assertEquals(List.of(IMAGE + ": no sigstore bundle referrers found"), result.failures());
+        assertFalse(result.ok());
+        assertEquals(List.of(IMAGE + ": no sigstore bundle referrers found"), result.absent());
     }
 
     static byte[] signatureBundle(CosignKeyPair signer, String repository, Digest image) {

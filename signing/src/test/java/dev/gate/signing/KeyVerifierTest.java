@@ -44,6 +44,24 @@ class KeyVerifierTest {
     }
 
     @Test
+    void aBadAttestationBesideAGoodSignatureFailsTheImage() throws Exception {
+        ImageSignatures.sign(attacher, key, REPO, IMAGE);
+        ImageAttestations.attest(attacher, CosignKeyFile.generate(), IMAGE, statement("cyclonedx"), false);
+        Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
+        assertEquals(List.of(new Verification.Verified("signature", null, REPO)), result.verified());
+        assertFalse(result.ok(), "a claim that was found and does not verify must fail the image");
+        assertTrue(result.failures().get(0).contains("attestation does not verify with this key"), result.failures().toString());
+    }
+
+    @Test
+    void aSignedImageWithoutAttestationsVerifies() {
+        ImageSignatures.sign(attacher, key, REPO, IMAGE);
+        Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
+        assertTrue(result.ok(), result.toString());
+        assertTrue(result.absent().get(0).endsWith(".att: no attestations found"), result.absent().toString());
+    }
+
+    @Test
     void tamperedPayloadFails() {
         CosignLayer genuine = ImageSignatures.signatureLayer(key, REPO, IMAGE);
         byte[] altered = new String(genuine.content(), StandardCharsets.UTF_8).replace(REPO, "evil.example/app")
@@ -66,7 +84,8 @@ class KeyVerifierTest {
     void missingAndCorruptedAreReported() {
         Verification missing = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertFalse(missing.ok());
-        assertTrue(missing.failures().get(0).endsWith(".sig: no signatures found"), missing.failures().toString());
+        assertTrue(missing.failures().isEmpty(), missing.failures().toString());
+        assertTrue(missing.absent().get(0).endsWith(".sig: no signatures found"), missing.absent().toString());
         store.put(CosignAttacher.signatureTag(IMAGE), "][".getBytes(), Map.of());
         Verification corrupted = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertTrue(corrupted.failures().get(0).contains("corrupted signature manifest"), corrupted.failures().toString());

@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gate verify --key PUB IMAGE}: exit 0 when something verifies, 1 when nothing does. */
+/**
+ * {@code gate verify --key PUB IMAGE}: exit 0 when something verifies and nothing that was found fails to (a
+ * tampered attestation beside a good signature fails the run); 1 otherwise.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify an image's cosign signatures, attestations and sigstore bundle referrers "
                 + "against a public key or, keyless, a trusted root and signer identity.")
@@ -108,7 +111,7 @@ public final class VerifyCommand implements Callable<Integer> {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
         return recheck.evaluate(target.reference(), target.digest(), target.store(), registry.toOptions(), publicKey,
-                result.failures(), Passwords.environment);
+                result.problems(), Passwords.environment);
     }
 
     private KeylessPolicy keylessPolicy() {
@@ -138,6 +141,12 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         for (String failure : result.failures()) {
             out.println("not verified: " + failure);
+        }
+        for (String absent : result.absent()) {
+            out.println("absent: " + absent);
+        }
+        if (result.verified().isEmpty()) {
+            out.println("not verified: nothing stored for " + target.digest() + " verifies");
         }
     }
 

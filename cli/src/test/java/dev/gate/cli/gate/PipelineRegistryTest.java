@@ -103,6 +103,12 @@ class PipelineRegistryTest {
         Run sbom = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--attestation-type", "cyclonedx", image);
         assertEquals(1, sbom.code(), sbom.toString());
         assertTrue(sbom.out().contains("attestation does not verify with this key"), sbom.out());
+
+        // Without a type filter the signature and the other attestations still verify; the tampered one fails the run.
+        Run all = gate("verify", "--key", dir.resolve("gate.pub").toString(), image);
+        assertEquals(1, all.code(), all.toString());
+        assertTrue(all.out().contains("verified signature subject"), all.out());
+        assertTrue(all.out().contains("not verified: ") && all.out().contains("attestation does not verify with this key"), all.out());
     }
 
     @Test
