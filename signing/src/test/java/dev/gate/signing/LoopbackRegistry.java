@@ -6,12 +6,11 @@ import dev.gate.image.layout.LayoutSource;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.RegistrySink;
+import dev.gate.image.testing.LoopbackServices;
 import dev.gate.image.transport.PushListener;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The plain loopback Distribution registry named by GATE_REGISTRY_PLAIN in the services file
@@ -21,27 +20,11 @@ import org.junit.jupiter.api.Assumptions;
 record LoopbackRegistry(Reference image, RegistryClient client, Descriptor descriptor) {
 
     static LoopbackRegistry withSample(String prefix) throws IOException {
-        String host = service("GATE_REGISTRY_PLAIN");
+        String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         Path sample = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
         Reference image = Reference.parse(host + "/" + prefix + "/" + UUID.randomUUID() + ":1.0.0");
         new RegistrySink(image, RegistryOptions.defaults()).write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
         RegistryClient client = RegistryClient.open(image, RegistryOptions.defaults());
         return new LoopbackRegistry(image, client, client.getManifest(image.identifier()).orElseThrow().descriptor());
-    }
-
-    private static String service(String key) throws IOException {
-        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
-        if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file)) {
-                if (line.startsWith(key + "=")) {
-                    return line.substring(key.length() + 1);
-                }
-            }
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError(key + " missing under CI: .ci/run starts the loopback registry");
-        }
-        Assumptions.abort("no loopback registry (" + key + "): start .ci/services.sh; skipping");
-        return null;
     }
 }

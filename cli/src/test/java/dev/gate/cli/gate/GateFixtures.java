@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gate.cli.Main;
-import java.io.IOException;
+import dev.gate.image.testing.LoopbackServices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import picocli.CommandLine;
 
@@ -63,25 +61,7 @@ final class GateFixtures {
     }
 
     static String service(String key) {
-        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
-        Map<String, String> values = new HashMap<>();
-        if (Files.isRegularFile(file)) {
-            try {
-                for (String line : Files.readAllLines(file)) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0) {
-                        values.put(line.substring(0, eq), line.substring(eq + 1));
-                    }
-                }
-            } catch (IOException e) {
-                fail("cannot read " + file + ": " + e);
-            }
-        }
-        String value = values.get(key);
-        if (value == null) {
-            skip(key + " is not running: start the services with `bash .ci/services.sh start`");
-        }
-        return value;
+        return LoopbackServices.require(key);
     }
 
     static void skip(String why) {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** gate copy and push against the real Distribution registries of .ci/services.sh, checked with skopeo. */
@@ -18,23 +16,8 @@ class CopyRegistryTest {
 
     static final Path SAMPLE = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
 
-    static String service(String key) throws Exception {
-        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
-        Map<String, String> values = new HashMap<>();
-        if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    values.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
-        String value = values.get(key);
-        if (value == null) {
-            Assumptions.assumeFalse("true".equals(System.getenv("CI")), key + " missing under CI");
-            Assumptions.abort(key + " is not running: start the services with `bash .ci/services.sh start`");
-        }
-        return value;
+    static String service(String key) {
+        return LoopbackServices.require(key);
     }
 
     @Test

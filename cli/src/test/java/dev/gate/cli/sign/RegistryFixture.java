@@ -5,15 +5,12 @@ import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.RegistrySink;
+import dev.gate.image.testing.LoopbackServices;
 import dev.gate.image.transport.PushListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import picocli.CommandLine;
 
 /**
@@ -27,13 +24,7 @@ final class RegistryFixture {
 
     /** Pushes the sample image to a new repository; skips visibly when no registry runs (fails under CI). */
     String pushSample(String prefix) throws Exception {
-        String host = services().get("GATE_REGISTRY_PLAIN");
-        if (host == null) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("GATE_REGISTRY_PLAIN missing under CI: .ci/run starts the loopback registry");
-            }
-            Assumptions.abort("no loopback registry (GATE_REGISTRY_PLAIN): start .ci/services.sh; skipping");
-        }
+        String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         Path sample = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
         Reference destination = Reference.parse(host + "/" + prefix + "/" + UUID.randomUUID() + ":1.0.0");
         new RegistrySink(destination, RegistryOptions.defaults()).write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
@@ -52,19 +43,5 @@ final class RegistryFixture {
 
     String output() {
         return out + "\n" + err;
-    }
-
-    private static Map<String, String> services() throws Exception {
-        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
-        Map<String, String> values = new HashMap<>();
-        if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    values.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
-        return values;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gate.image.Artifact;
 import dev.gate.image.GateException;
 import dev.gate.image.MediaTypes;
+import dev.gate.image.testing.LoopbackServices;
 import dev.gate.image.transport.ImageSink;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.PushListener;
@@ -16,9 +17,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,8 +70,7 @@ class SourceContractTest {
 
     @Test
     void registryWhenThePlainRegistryIsUp() throws IOException {
-        String registry = service("GATE_REGISTRY_PLAIN");
-        Assumptions.assumeTrue(registry != null, "plain registry not running (.ci/services.sh start): skipped");
+        String registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         String ref = registry + "/contract/sample-" + System.nanoTime() + ":1";
         Artifact pushed;
         try (ImageSource from = Transports.source("oci:" + Fixtures.SAMPLE + ":1.0.0")) {
@@ -85,12 +83,8 @@ class SourceContractTest {
 
     @Test
     void daemonWhenPodmanIsUp() throws Exception {
-        String socket = service("GATE_PODMAN_SOCKET");
-        if (socket == null && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but no podman service: run .ci/podman-service.sh start");
-        }
-        Assumptions.assumeTrue(socket != null && Files.exists(Path.of(socket)),
-                "podman service not running (.ci/podman-service.sh start): skipped");
+        String socket = LoopbackServices.require("GATE_PODMAN_SOCKET");
+        assertTrue(Files.exists(Path.of(socket)), "the Podman API socket " + socket + " is missing: bash .ci/services.sh start");
         Path archive = Fixtures.legacyDockerArchive(dir, "localhost/gate-contract:1");
         Process load = new ProcessBuilder("podman", "--storage-driver", "vfs", "load", "-i", archive.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
@@ -165,22 +159,6 @@ class SourceContractTest {
         });
         assertEquals(GateException.Kind.INPUT, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains(mentioned), e.getMessage());
-    }
-
-    private static String service(String key) throws IOException {
-        String direct = System.getenv(key);
-        if (direct != null) {
-            return direct;
-        }
-        Path env = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
-        if (!Files.isRegularFile(env)) {
-            return null;
-        }
-        Properties p = new Properties();
-        try (var in = Files.newInputStream(env)) {
-            p.load(in);
-        }
-        return p.getProperty(key);
     }
 
     private static String read(Path file) {

@@ -2,14 +2,12 @@ package dev.gate.image.registry;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gate.image.testing.LoopbackServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The loopback services that {@code .ci/services.sh start} runs (real registries: plain, htpasswd +
@@ -22,29 +20,7 @@ final class LocalServices {
     }
 
     static String require(String key) {
-        Path file = Path.of(System.getenv().getOrDefault("GATE_SERVICES_ENV", "/tmp/gate-services.env"));
-        Map<String, String> values = new HashMap<>();
-        if (Files.isRegularFile(file)) {
-            try {
-                for (String line : Files.readAllLines(file)) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0) {
-                        values.put(line.substring(0, eq), line.substring(eq + 1));
-                    }
-                }
-            } catch (IOException e) {
-                fail("cannot read " + file + ": " + e);
-            }
-        }
-        String value = values.get(key);
-        if (value == null) {
-            String why = key + " is not running: start the services with `bash .ci/services.sh start`";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        return value;
+        return LoopbackServices.require(key);
     }
 
     /** The registry with {@code auth: token} (GATE_REGISTRY_TOKEN), its issuer running too. */
