@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.gate.GateFixtures.Run;
 import dev.gate.cli.sign.Passwords;
+import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -29,7 +30,7 @@ class AuditRegistryTest {
 
     @BeforeEach
     void setUp() {
-        registry = GateFixtures.service("GATE_REGISTRY_PLAIN");
+        registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         repository = "gate-test/audit-" + UUID.randomUUID().toString().substring(0, 8);
         Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gate.cli.Main;
-import dev.gate.image.testing.LoopbackServices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -58,10 +57,6 @@ final class GateFixtures {
         Run generated = gate("key", "generate", "--output-key-prefix", dir.resolve("gate").toString());
         assertEquals(0, generated.code(), generated.toString());
         return dir.resolve("gate.key");
-    }
-
-    static String service(String key) {
-        return LoopbackServices.require(key);
     }
 
     static void skip(String why) {

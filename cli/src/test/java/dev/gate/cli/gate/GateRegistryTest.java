@@ -13,6 +13,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.testing.LoopbackServices;
 import dev.gate.signing.oci.RegistrySignatureStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class GateRegistryTest {
 
     @BeforeEach
     void setUp() {
-        registry = GateFixtures.service("GATE_REGISTRY_PLAIN");
+        registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         repository = "gate-test/app-" + UUID.randomUUID().toString().substring(0, 8);
         env = new java.util.HashMap<>(Map.of("COSIGN_PASSWORD", "pw"));
         Passwords.environment = env::get;
@@ -306,10 +307,10 @@ class GateRegistryTest {
 
     @Test
     void gateVerifyAndAuditOverTlsWithPasswordAuth() throws Exception {
-        String tls = GateFixtures.service("GATE_REGISTRY_TLS");
-        String ca = GateFixtures.service("GATE_REGISTRY_CA");
-        String user = GateFixtures.service("GATE_REGISTRY_USER");
-        String password = GateFixtures.service("GATE_REGISTRY_PASSWORD");
+        String tls = LoopbackServices.require("GATE_REGISTRY_TLS");
+        String ca = LoopbackServices.require("GATE_REGISTRY_CA");
+        String user = LoopbackServices.require("GATE_REGISTRY_USER");
+        String password = LoopbackServices.require("GATE_REGISTRY_PASSWORD");
         Path authfile = dir.resolve("auth.json");
         String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Files.writeString(authfile, "{\"auths\": {\"" + tls + "\": {\"auth\": \"" + auth + "\"}}}");

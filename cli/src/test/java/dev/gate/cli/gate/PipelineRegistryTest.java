@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.gate.GateFixtures.Run;
 import dev.gate.cli.sign.Passwords;
+import dev.gate.image.testing.LoopbackServices;
 import dev.gate.signing.Verification;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,7 @@ class PipelineRegistryTest {
 
     @BeforeEach
     void setUp() {
-        registry = GateFixtures.service("GATE_REGISTRY_PLAIN");
+        registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         repository = "gate-test/pipeline-" + UUID.randomUUID().toString().substring(0, 8);
         Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
     }

@@ -16,13 +16,9 @@ class CopyRegistryTest {
 
     static final Path SAMPLE = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
 
-    static String service(String key) {
-        return LoopbackServices.require(key);
-    }
-
     @Test
     void copyBetweenRepositoriesOfOneRegistryMountsEveryBlob() throws Exception {
-        String host = service("GATE_REGISTRY_PLAIN");
+        String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         String from = host + "/it/copy-from-" + UUID.randomUUID() + ":1.0.0";
         String to = host + "/it/copy-to-" + UUID.randomUUID() + ":1.0.0";
         assertEquals(0, PushCommandTest.gate("push", "-q", "oci:" + SAMPLE + ":1.0.0", from).exit());
@@ -38,11 +34,11 @@ class CopyRegistryTest {
 
     @Test
     void registryCaTrustsTheTlsRegistryWithoutInsecure() throws Exception {
-        String host = service("GATE_REGISTRY_TLS");
-        String ca = service("GATE_REGISTRY_CA");
+        String host = LoopbackServices.require("GATE_REGISTRY_TLS");
+        String ca = LoopbackServices.require("GATE_REGISTRY_CA");
         Path auth = Files.createTempFile("gate-auth", ".json");
         String pair = java.util.Base64.getEncoder().encodeToString(
-                (service("GATE_REGISTRY_USER") + ":" + service("GATE_REGISTRY_PASSWORD")).getBytes());
+                (LoopbackServices.require("GATE_REGISTRY_USER") + ":" + LoopbackServices.require("GATE_REGISTRY_PASSWORD")).getBytes());
         Files.writeString(auth, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + pair + "\"}}}");
         String to = host + "/it/ca-" + UUID.randomUUID() + ":1.0.0";
 

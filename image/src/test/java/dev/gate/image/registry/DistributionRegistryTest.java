@@ -8,6 +8,7 @@ import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.VerifyingInputStream;
+import dev.gate.image.testing.LoopbackServices;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import dev.gate.image.Digest;
@@ -27,7 +28,7 @@ class DistributionRegistryTest {
 
     @Test
     void pushedManifestIsWhatSkopeoReadsAndRerunUploadsNothing() throws Exception {
-        String host = LocalServices.require("GATE_REGISTRY_PLAIN");
+        String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         Reference destination = Reference.parse(host + "/it/" + UUID.randomUUID() + ":1.0.0");
         Artifact sample = new LayoutSource(SAMPLE, "1.0.0").resolve();
         RegistryOptions options = RegistryOptions.defaults();
@@ -43,7 +44,7 @@ class DistributionRegistryTest {
 
     @Test
     void readsWhatSkopeoPushed() throws Exception {
-        String host = LocalServices.require("GATE_REGISTRY_PLAIN");
+        String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         String name = host + "/it/skopeo-" + UUID.randomUUID() + ":v1";
         LocalServices.run("skopeo", "copy", "--dest-tls-verify=false", "oci:" + SAMPLE + ":1.0.0", "docker://" + name);
         Artifact pulled = RegistrySource.open(Reference.parse(name), RegistryOptions.defaults()).resolve();
@@ -59,7 +60,7 @@ class DistributionRegistryTest {
 
     @Test
     void chunkedUploadIsWhatSkopeoReads() throws Exception {
-        String host = LocalServices.require("GATE_REGISTRY_PLAIN");
+        String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         Reference destination = Reference.parse(host + "/it/chunked-" + UUID.randomUUID() + ":1.0.0");
         byte[] layer = new byte[5 * 1024 * 1024 + 123];
         new java.util.Random(11).nextBytes(layer);

@@ -10,28 +10,24 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * The loopback services that {@code .ci/services.sh start} runs (real registries: plain, htpasswd +
- * TLS, token auth with its issuer), read from the file it writes. Missing services skip a test
- * visibly, and fail it under CI.
+ * What the registry tests build on the loopback services of {@code .ci/services.sh} (found through
+ * {@link LoopbackServices}): the token-auth registry, an auth file for the test user, and external checks.
  */
 final class LocalServices {
 
     private LocalServices() {
     }
 
-    static String require(String key) {
-        return LoopbackServices.require(key);
-    }
-
     /** The registry with {@code auth: token} (GATE_REGISTRY_TOKEN), its issuer running too. */
     static String tokenRegistry() {
-        require("GATE_TOKEN_ISSUER");
-        return require("GATE_REGISTRY_TOKEN");
+        LoopbackServices.require("GATE_TOKEN_ISSUER");
+        return LoopbackServices.require("GATE_REGISTRY_TOKEN");
     }
 
     /** An auth file holding the test user's credentials for {@code registry}. */
     static Path authFile(String registry) throws IOException {
-        String pair = require("GATE_REGISTRY_USER") + ":" + require("GATE_REGISTRY_PASSWORD");
+        String user = LoopbackServices.require("GATE_REGISTRY_USER");
+        String pair = user + ":" + LoopbackServices.require("GATE_REGISTRY_PASSWORD");
         Path file = Files.createTempFile("gate-auth", ".json");
         Files.writeString(file, "{\"auths\":{\"" + registry + "\":{\"auth\":\""
                 + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)) + "\"}}}");

@@ -13,6 +13,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
+import dev.gate.image.testing.LoopbackServices;
 import dev.gate.image.transport.PushListener;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ class ReferrersTest {
 
     @Test
     void distributionUsesTheFallbackTagThatSkopeoReads() throws Exception {
-        String host = LocalServices.require("GATE_REGISTRY_PLAIN");
+        String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         Reference reference = Reference.parse(host + "/it/referrers-" + UUID.randomUUID() + ":1.0.0");
         RegistryOptions options = RegistryOptions.defaults();
         List<Boolean> fellBack = new ArrayList<>();
