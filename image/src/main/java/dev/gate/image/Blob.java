@@ -2,6 +2,7 @@ package dev.gate.image;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /** Content addressed by a descriptor: a config, a layer, a manifest. */
 public interface Blob {
@@ -12,11 +13,11 @@ public interface Blob {
     InputStream open() throws IOException;
 
     /**
-     * The stored bytes for a destination that checks the digest itself (a registry verifies every
-     * blob it receives and refuses a mismatch), so hashing them here as well would only cost CPU.
-     * Sources whose bytes are cheap to read unchecked override this; others check as {@link #open()}.
+     * Where the stored bytes lie whole in a local file, when they do (a blob of an OCI layout, a member of
+     * an uncompressed tar). A destination that checks the digest itself, as a registry does for every blob
+     * it receives, sends them from there as they are: no hashing here, and no copy through the heap.
      */
-    default InputStream openForCheckingDestination() throws IOException {
-        return open();
+    default Optional<FileRegion> storedRegion() {
+        return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import dev.gate.image.Blob;
 import dev.gate.image.Compression;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.image.FileRegion;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
@@ -15,6 +16,7 @@ import dev.gate.image.oci.OciManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /** Images and indexes whose blobs live under {@code blobs/<alg>/<hex>} inside a tar. */
 final class ArchiveImages {
@@ -120,6 +122,11 @@ final class ArchiveImages {
                 throw GateException.input(tar.file() + ": missing blob " + descriptor.digest());
             }
             return tar.open(name, descriptor);
+        }
+
+        @Override
+        public Optional<FileRegion> storedRegion() {
+            return tar.region(blobName(descriptor.digest())).filter(region -> region.length() == descriptor.size());
         }
 
         @Override

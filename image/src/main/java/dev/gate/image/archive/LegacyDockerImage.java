@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.Blob;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.image.FileRegion;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.Layer;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An image from a legacy docker-archive entry. The archive has no registry manifest, so one is
@@ -95,6 +97,11 @@ final class LegacyDockerImage {
         @Override
         public InputStream open() throws IOException {
             return tar.open(member, descriptor);
+        }
+
+        @Override
+        public Optional<FileRegion> storedRegion() {
+            return tar.region(member).filter(region -> region.length() == descriptor.size());
         }
 
         @Override

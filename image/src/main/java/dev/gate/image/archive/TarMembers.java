@@ -1,6 +1,7 @@
 package dev.gate.image.archive;
 
 import dev.gate.image.Descriptor;
+import dev.gate.image.FileRegion;
 import dev.gate.image.GateException;
 import dev.gate.image.VerifyingInputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
@@ -64,6 +66,18 @@ final class TarMembers implements AutoCloseable {
 
     InputStream open(String name) throws IOException {
         return tar.getInputStream(regular(name));
+    }
+
+    /**
+     * Where a member's bytes lie in the archive file, when they lie there whole: a regular member that is
+     * not sparse. Empty for a missing member, which {@link #open(String)} then reports.
+     */
+    Optional<FileRegion> region(String name) {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        TarArchiveEntry entry = regular(name);
+        return entry.isSparse() ? Optional.empty() : Optional.of(new FileRegion(file, entry.getDataOffset(), entry.getSize()));
     }
 
     /** A member streamed and checked against the descriptor's digest and size. */

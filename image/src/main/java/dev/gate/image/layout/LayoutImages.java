@@ -4,6 +4,7 @@ import dev.gate.image.Blob;
 import dev.gate.image.Compression;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.image.FileRegion;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
@@ -14,6 +15,7 @@ import dev.gate.image.oci.OciManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /** Images and indexes whose blobs live in an OCI layout directory. */
 final class LayoutImages {
@@ -96,8 +98,8 @@ final class LayoutImages {
         }
 
         @Override
-        public InputStream openForCheckingDestination() throws IOException {
-            return layout.openUnchecked(descriptor);
+        public Optional<FileRegion> storedRegion() {
+            return Optional.of(layout.region(descriptor));
         }
     }
 
@@ -108,8 +110,8 @@ final class LayoutImages {
         }
 
         @Override
-        public InputStream openForCheckingDestination() throws IOException {
-            return layout.openUnchecked(descriptor);
+        public Optional<FileRegion> storedRegion() {
+            return Optional.of(layout.region(descriptor));
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.gate.image.layout;
 
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.image.FileRegion;
 import dev.gate.image.GateException;
 import dev.gate.image.VerifyingInputStream;
 import dev.gate.image.oci.OciIndex;
@@ -60,13 +61,21 @@ final class OciLayout {
         }
     }
 
-    /** The blob's bytes as stored, for a destination that verifies the digest itself. */
-    InputStream openUnchecked(Descriptor descriptor) throws IOException {
+    /** Where the blob's bytes are, for a destination that verifies the digest itself; its size is checked. */
+    FileRegion region(Descriptor descriptor) {
+        Path path = blobPath(descriptor.digest());
         try {
-            return Files.newInputStream(blobPath(descriptor.digest()));
+            long size = Files.size(path);
+            if (size != descriptor.size()) {
+                throw GateException.input("oci layout " + root + ": blob " + descriptor.digest() + " is " + size
+                        + " bytes, its descriptor says " + descriptor.size());
+            }
         } catch (NoSuchFileException e) {
             throw GateException.input("oci layout " + root + ": missing blob " + descriptor.digest());
+        } catch (IOException e) {
+            throw GateException.input("oci layout " + root + ": cannot read blob " + descriptor.digest() + ": " + e.getMessage());
         }
+        return new FileRegion(path, 0, descriptor.size());
     }
 
     /** A small blob (manifest, index, config) read whole and verified. */

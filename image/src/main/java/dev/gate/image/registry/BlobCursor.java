@@ -1,5 +1,6 @@
 package dev.gate.image.registry;
 
+import dev.gate.image.FileRegion;
 import dev.gate.image.VerifyingInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -7,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,27 +17,40 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * A blob being uploaded, read once from start to end in large chunks. Request bodies are cut from
- * it at any offset: the common case continues where the last body stopped, and only after a failure
- * (when the registry may hold fewer bytes than were sent) is the content opened again and skipped
- * forward to the offset the registry reports.
+ * A blob being uploaded, read from start to end in large pieces. Request bodies are cut from it at any
+ * offset: the common case continues where the last body stopped, and only after a failure (when the
+ * registry may hold fewer bytes than were sent) is the content read again from the offset the registry
+ * reports.
  */
 final class BlobCursor implements Closeable {
 
-    /** Large reads keep the per-chunk cost of the HTTP client small next to the cost of the bytes. */
+    /** Large pieces keep the per-piece cost of the HTTP client small next to the cost of the bytes. */
     static final int READ_SIZE = 1 << 20;
 
-    private final Supplier<InputStream> opener;
+    private final Content content;
     private final long size;
     private final LongConsumer progress;
-    private volatile InputStream in;
-    private volatile long position;
     private volatile IOException contentFailure;
 
-    BlobCursor(Supplier<InputStream> opener, long size, LongConsumer progress) {
-        this.opener = opener;
+    private BlobCursor(Content content, long size, LongConsumer progress) {
+        this.content = content;
         this.size = size;
         this.progress = progress;
+    }
+
+    /** A blob whose bytes {@code opener} streams, afresh each time it is called. */
+    static BlobCursor of(Supplier<InputStream> opener, long size, LongConsumer progress) {
+        return new BlobCursor(new StreamContent(opener, size), size, progress);
+    }
+
+    /** A blob whose bytes lie in a local file. */
+    static BlobCursor of(FileRegion region, LongConsumer progress) {
+        return of(region, FileContent.WINDOW, progress);
+    }
+
+    /** A blob whose bytes lie in a local file, mapped at most {@code window} bytes at a time. */
+    static BlobCursor of(FileRegion region, long window, LongConsumer progress) {
+        return new BlobCursor(new FileContent(region, window), region.length(), progress);
     }
 
     long size() {
@@ -54,29 +70,115 @@ final class BlobCursor implements Closeable {
         return contentFailure;
     }
 
-    private InputStream positionedAt(long offset) throws IOException {
-        if (in == null || position != offset) {
-            close();
-            try {
-                in = opener.get();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            in.skipNBytes(offset);
-            position = offset;
-        }
-        return in;
-    }
-
     @Override
     public void close() {
-        if (in != null) {
+        content.close();
+    }
+
+    private static void closeQuietly(Closeable source) {
+        if (source != null) {
             try {
-                in.close();
+                source.close();
             } catch (IOException ignored) {
                 // only read from; nothing is lost
             }
+        }
+    }
+
+    /** Where the bytes come from: a read of up to {@code max} bytes at {@code offset}, never empty. */
+    private interface Content extends Closeable {
+        ByteBuffer read(long offset, int max) throws IOException;
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Bytes from a stream, read into fresh arrays (the HTTP client keeps a buffer until it is written).
+     * A read at another offset than the last one ended at opens the stream again.
+     */
+    private static final class StreamContent implements Content {
+        private final Supplier<InputStream> opener;
+        private final long size;
+        private InputStream in;
+        private long position = -1;
+
+        StreamContent(Supplier<InputStream> opener, long size) {
+            this.opener = opener;
+            this.size = size;
+        }
+
+        @Override
+        public ByteBuffer read(long offset, int max) throws IOException {
+            if (in == null || position != offset) {
+                close();
+                try {
+                    in = opener.get();
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                in.skipNBytes(offset);
+            }
+            position = -1;
+            byte[] bytes = new byte[max];
+            int read = in.readNBytes(bytes, 0, max);
+            if (read == 0) {
+                throw new VerifyingInputStream.BlobMismatchException("blob ended after " + offset + " of " + size + " bytes");
+            }
+            if (offset + read == size && in.read() != -1) {
+                throw new VerifyingInputStream.BlobMismatchException("blob is longer than " + size + " bytes");
+            }
+            position = offset + read;
+            return ByteBuffer.wrap(bytes, 0, read);
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(in);
             in = null;
+        }
+    }
+
+    /**
+     * Bytes mapped from a file, a window at a time: the socket is written straight from the page cache,
+     * without copying the blob into the heap and from there into a native buffer.
+     */
+    private static final class FileContent implements Content {
+        private static final long WINDOW = 64L << 20;
+
+        private final FileRegion region;
+        private final long windowSize;
+        private FileChannel channel;
+        private ByteBuffer window;
+        private long windowStart;
+
+        FileContent(FileRegion region, long windowSize) {
+            this.region = region;
+            this.windowSize = windowSize;
+        }
+
+        @Override
+        public ByteBuffer read(long offset, int max) throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(region.file(), StandardOpenOption.READ);
+                if (channel.size() < region.offset() + region.length()) {
+                    throw new VerifyingInputStream.BlobMismatchException(region.file() + ": ends before the blob's "
+                            + region.length() + " bytes");
+                }
+            }
+            if (window == null || offset < windowStart || offset >= windowStart + window.capacity()) {
+                windowStart = offset;
+                window = channel.map(FileChannel.MapMode.READ_ONLY, region.offset() + offset,
+                        Math.min(windowSize, region.length() - offset));
+            }
+            int from = (int) (offset - windowStart);
+            return window.slice(from, Math.min(max, window.capacity() - from));
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(channel);
+            channel = null;
         }
     }
 
@@ -123,24 +225,14 @@ final class BlobCursor implements Closeable {
                             subscriber.onComplete();
                             return;
                         }
-                        InputStream source = positionedAt(offset + sent);
-                        byte[] bytes = source.readNBytes((int) Math.min(READ_SIZE, length - sent));
-                        if (bytes.length == 0) {
-                            throw new VerifyingInputStream.BlobMismatchException("blob ended after " + (offset + sent)
-                                    + " of " + size + " bytes");
-                        }
-                        sent += bytes.length;
-                        position += bytes.length;
-                        if (position == size && source.read() != -1) {
-                            throw new VerifyingInputStream.BlobMismatchException("blob is longer than " + size + " bytes");
-                        }
+                        ByteBuffer bytes = content.read(offset + sent, (int) Math.min(READ_SIZE, length - sent));
+                        sent += bytes.remaining();
                         demand.decrementAndGet();
-                        progress.accept(position);
-                        subscriber.onNext(ByteBuffer.wrap(bytes));
+                        progress.accept(offset + sent);
+                        subscriber.onNext(bytes);
                     } catch (IOException e) {
                         done = true;
                         contentFailure = e;
-                        position = -1;
                         subscriber.onError(e);
                     }
                 }

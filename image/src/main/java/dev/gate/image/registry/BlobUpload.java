@@ -4,7 +4,6 @@ import dev.gate.image.Descriptor;
 import dev.gate.image.GateException;
 import dev.gate.image.VerifyingInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -12,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongConsumer;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,14 +36,14 @@ final class BlobUpload {
     private long chunk;
 
     BlobUpload(RegistryHttp http, URI uploads, Set<String> scopes, UploadSizes sizes, Descriptor descriptor, String what,
-               Supplier<InputStream> content, LongConsumer progress) {
+               BlobCursor cursor) {
         this.http = http;
         this.uploads = uploads;
         this.scopes = scopes;
         this.sizes = sizes;
         this.descriptor = descriptor;
         this.what = what;
-        this.cursor = new BlobCursor(content, descriptor.size(), progress);
+        this.cursor = cursor;
         this.chunk = sizes.chunkSize();
     }
 

@@ -2,6 +2,7 @@ package dev.gate.image.registry;
 
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.image.FileRegion;
 import dev.gate.image.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
@@ -173,8 +174,20 @@ public final class RegistryClient {
      * bytes sent so far to {@code progress}.
      */
     public void uploadBlob(Descriptor descriptor, Supplier<InputStream> content, LongConsumer progress) {
+        upload(descriptor, BlobCursor.of(content, descriptor.size(), progress));
+    }
+
+    /**
+     * Uploads a blob that lies in a local file, as {@link #uploadBlob(Descriptor, Supplier, LongConsumer)}
+     * does. The registry checks its digest; gate sends the bytes as they are.
+     */
+    public void uploadBlob(Descriptor descriptor, FileRegion stored, LongConsumer progress) {
+        upload(descriptor, BlobCursor.of(stored, progress));
+    }
+
+    private void upload(Descriptor descriptor, BlobCursor cursor) {
         new BlobUpload(http, uri("/blobs/uploads/"), push(), uploadSizes, descriptor,
-                "upload blob " + descriptor.digest() + " to " + repository, content, progress).run();
+                "upload blob " + descriptor.digest() + " to " + repository, cursor).run();
     }
 
     /** Asks the registry to link a blob from another repository; false when it must be uploaded. */

@@ -4,6 +4,7 @@ import dev.gate.image.Artifact;
 import dev.gate.image.Blob;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.image.FileRegion;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
@@ -20,12 +21,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 
 /**
  * Pushes an image or index to a registry in the order that keeps a tag honest: every blob (a
@@ -141,7 +144,13 @@ public final class RegistrySink implements ImageSink {
             return finished(listener, descriptor, Outcome.MOUNTED);
         }
         listener.blobStarted(descriptor);
-        client.uploadBlob(descriptor, () -> open(blob), done -> listener.blobProgress(descriptor, done));
+        LongConsumer progress = done -> listener.blobProgress(descriptor, done);
+        Optional<FileRegion> stored = blob.storedRegion();
+        if (stored.isPresent()) {
+            client.uploadBlob(descriptor, stored.get(), progress);
+        } else {
+            client.uploadBlob(descriptor, () -> open(blob), progress);
+        }
         return finished(listener, descriptor, Outcome.UPLOADED);
     }
 
@@ -152,7 +161,7 @@ public final class RegistrySink implements ImageSink {
 
     private static InputStream open(Blob blob) {
         try {
-            return blob.openForCheckingDestination();
+            return blob.open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

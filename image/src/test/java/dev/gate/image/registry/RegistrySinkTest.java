@@ -134,12 +134,7 @@ class RegistrySinkTest {
 
     @Test
     void corruptLayerIsRefusedByTheRegistryAndReportedAsBadInput(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
-        Path copy = temp.resolve("layout");
-        try (var files = java.nio.file.Files.walk(SAMPLE)) {
-            for (Path file : files.toList()) {
-                java.nio.file.Files.copy(file, copy.resolve(SAMPLE.relativize(file).toString()));
-            }
-        }
+        Path copy = copyOfSample(temp);
         var layer = ((Artifact.Single) sample).image().layers().get(0).descriptor();
         Path blob = copy.resolve("blobs/sha256/" + layer.digest().hex());
         blob.toFile().setWritable(true);
@@ -155,6 +150,34 @@ class RegistrySinkTest {
         assertTrue(error.getMessage().contains(layer.digest().toString()), error.getMessage());
         assertFalse(registry.blobs.containsKey(layer.digest().toString()));
         assertFalse(registry.manifests.containsKey("/v2/team/app/manifests/1.0.0"), "no tag");
+    }
+
+    @Test
+    void layerFileOfAnotherSizeThanItsDescriptorIsBadInput(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path copy = copyOfSample(temp);
+        var layer = ((Artifact.Single) sample).image().layers().get(0).descriptor();
+        Path blob = copy.resolve("blobs/sha256/" + layer.digest().hex());
+        blob.toFile().setWritable(true);
+        java.nio.file.Files.write(blob, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+
+        Artifact longer = new LayoutSource(copy, "1.0.0").resolve();
+        GateException error = assertThrows(GateException.class, () -> new RegistrySink(
+                Reference.parse(registry.host() + "/team/app:1.0.0"), OPTIONS).write(longer, PushListener.NONE));
+        assertEquals(GateException.Kind.INPUT, error.kind());
+        assertTrue(error.getMessage().contains("blob " + layer.digest() + " is " + (layer.size() + 1)
+                + " bytes, its descriptor says " + layer.size()), error.getMessage());
+        assertFalse(registry.blobs.containsKey(layer.digest().toString()));
+        assertFalse(registry.manifests.containsKey("/v2/team/app/manifests/1.0.0"), "no tag");
+    }
+
+    private static Path copyOfSample(Path temp) throws java.io.IOException {
+        Path copy = temp.resolve("layout");
+        try (var files = java.nio.file.Files.walk(SAMPLE)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, copy.resolve(SAMPLE.relativize(file).toString()));
+            }
+        }
+        return copy;
     }
 
     @Test
