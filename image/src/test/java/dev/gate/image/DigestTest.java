@@ -1,6 +1,7 @@
 package dev.gate.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,17 @@ class DigestTest {
         assertEquals("sha256", digest.algorithm());
         assertEquals(text, digest.toString());
         assertEquals("sha256-" + "0f".repeat(32), digest.tagSafe());
+    }
+
+    @Test
+    void equalDigestsAreEqualKeys() {
+        Digest digest = Digest.parse("sha256:" + "0f".repeat(32));
+        Digest same = new Digest("sha256", "0f".repeat(32));
+        assertEquals(digest, same);
+        assertEquals(digest.hashCode(), same.hashCode());
+        assertNotEquals(digest, Digest.parse("sha256:" + "0e".repeat(32)));
+        assertNotEquals(digest, Digest.parse("sha512:" + "0f".repeat(64)));
+        assertEquals(java.util.Set.of(digest), java.util.Set.of(same));
     }
 
     @Test

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.gate.image.GateException;
 import java.io.IOException;
 
-/** One configured mapper for the image module's wire formats, with errors that name the document. */
+/**
+ * One configured mapper for the image module's wire formats, with errors that name the document. It is built
+ * on first use only: a plain push reads its manifests with {@link OciReader} and never needs it.
+ */
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper()

@@ -22,7 +22,7 @@ public record OciIndex(
     }
 
     public static OciIndex parse(byte[] raw, String origin) {
-        OciIndex index = Json.read(raw, OciIndex.class, origin);
+        OciIndex index = OciReader.index(raw, origin);
         if (index.schemaVersion != 2) {
             throw Json.invalid(origin, "schemaVersion must be 2, found " + index.schemaVersion);
         }

@@ -19,7 +19,7 @@ public record OciManifest(
         Map<String, String> annotations) {
 
     public static OciManifest parse(byte[] raw, String origin) {
-        OciManifest manifest = Json.read(raw, OciManifest.class, origin);
+        OciManifest manifest = OciReader.manifest(raw, origin);
         if (manifest.schemaVersion != 2) {
             throw Json.invalid(origin, "schemaVersion must be 2, found " + manifest.schemaVersion);
         }

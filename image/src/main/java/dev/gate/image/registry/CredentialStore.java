@@ -1,8 +1,8 @@
 package dev.gate.image.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.GateException;
+import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  * {@code ~/.docker/config.json} with its {@code auths}, {@code credHelpers} and {@code credsStore}.
  */
 public final class CredentialStore {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<Path> files;
 
@@ -113,7 +111,7 @@ public final class CredentialStore {
 
     private static JsonNode read(Path file) {
         try {
-            return MAPPER.readTree(file.toFile());
+            return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw GateException.input("cannot read credentials file " + file + ": not valid JSON");
         }
@@ -139,7 +137,7 @@ public final class CredentialStore {
                 if (process.exitValue() != 0) {
                     return Optional.empty();
                 }
-                JsonNode answer = MAPPER.readTree(output);
+                JsonNode answer = Json.MAPPER.readTree(output);
                 String user = answer.path("Username").asText();
                 String secret = answer.path("Secret").asText();
                 return Optional.of(user.equals("<token>") ? Credential.identityToken(secret) : Credential.password(user, secret));

@@ -1,13 +1,13 @@
 package dev.gate.image.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.MediaTypes;
+import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -19,8 +19,6 @@ import java.util.Optional;
  * {@code sha256-<hex>}, and readers fall back to that tag when the API answers 404.
  */
 public final class Referrers {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Referrers() {
     }
@@ -83,7 +81,7 @@ public final class Referrers {
             return raw;
         }
         ObjectNode root = parse(raw, where);
-        ArrayNode kept = JSON.createArrayNode();
+        ArrayNode kept = Json.MAPPER.createArrayNode();
         root.get("manifests").forEach(entry -> {
             if (artifactType.equals(entry.path("artifactType").asText())) {
                 kept.add(entry);
@@ -94,7 +92,7 @@ public final class Referrers {
     }
 
     private static ObjectNode emptyIndex() {
-        ObjectNode index = JSON.createObjectNode();
+        ObjectNode index = Json.MAPPER.createObjectNode();
         index.put("schemaVersion", 2);
         index.put("mediaType", MediaTypes.OCI_INDEX);
         index.putArray("manifests");
@@ -103,7 +101,7 @@ public final class Referrers {
 
     private static ObjectNode parse(byte[] raw, String where) {
         try {
-            JsonNode node = JSON.readTree(raw);
+            JsonNode node = Json.MAPPER.readTree(raw);
             if (node instanceof ObjectNode object && node.path("manifests").isArray()) {
                 return object;
             }

@@ -1,8 +1,8 @@
 package dev.gate.image.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.GateException;
+import dev.gate.image.oci.Json;
 import java.net.http.HttpResponse;
 
 /**
@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
  * happens, and what to do. Never includes request headers, so credentials cannot leak.
  */
 final class RegistryErrors {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RegistryErrors() {
     }
@@ -47,7 +45,7 @@ final class RegistryErrors {
             return "";
         }
         try {
-            JsonNode errors = MAPPER.readTree(body).path("errors");
+            JsonNode errors = Json.MAPPER.readTree(body).path("errors");
             StringBuilder out = new StringBuilder();
             for (JsonNode error : errors) {
                 if (out.length() > 0) {

@@ -1,8 +1,8 @@
 package dev.gate.image.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.GateException;
+import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,8 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * scope set and fetched again when the registry answers 401.
  */
 final class TokenAuth {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String registry;
     private final Optional<Credential> credential;
@@ -108,7 +106,7 @@ final class TokenAuth {
             if (response.statusCode() != 200) {
                 throw GateException.operational("token service of " + registry + " answered " + response.statusCode(), null);
             }
-            JsonNode body = MAPPER.readTree(response.body());
+            JsonNode body = Json.MAPPER.readTree(response.body());
             String token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText();
             if (token.isEmpty()) {
                 throw GateException.operational("token service of " + registry + " returned no token", null);
