@@ -54,6 +54,9 @@ public final class Main {
      * otherwise (no subcommand, help, a misspelt name) all of them, so help and suggestions list everything.
      */
     public static CommandLine commandLine(String... args) {
+        // picocli's default factory otherwise looks for Groovy's Closure class, a search that opens every jar on
+        // the class path on every start.
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cli = new CommandLine(new GateCommand());
         String wanted = firstWord(args);
         if (wanted != null && SUBCOMMANDS.containsKey(wanted)) {
@@ -61,7 +64,7 @@ public final class Main {
         } else if (wanted != null || !versionOnly(args)) {
             SUBCOMMANDS.forEach(cli::addSubcommand);
         }
-        cli.setExecutionExceptionHandler(Main::handleFailure);
+        cli.setExecutionExceptionHandler(new FailureHandler());
         return cli;
     }
 
@@ -78,18 +81,27 @@ public final class Main {
         return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
-    private static int handleFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
-        PrintWriter err = command.getErr();
-        if (failure instanceof GateException gate) {
-            err.println("gate: " + gate.getMessage());
+    /**
+     * A named class rather than a method reference: a lambda for a picocli interface would link picocli's classes
+     * while the class-data archive is dumped, and linked classes of picocli's old class-file version are left out
+     * of the archive, to be loaded and verified again on every start.
+     */
+    private static final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+            PrintWriter err = command.getErr();
+            if (failure instanceof GateException gate) {
+                err.println("gate: " + gate.getMessage());
+                err.flush();
+                return gate.kind().exitCode();
+            }
+            err.println("gate: internal error: " + failure);
+            if (System.getenv("GATE_DEBUG") != null) {
+                failure.printStackTrace(err);
+            }
             err.flush();
-            return gate.kind().exitCode();
+            return ExitCodes.OPERATIONAL;
         }
-        err.println("gate: internal error: " + failure);
-        if (System.getenv("GATE_DEBUG") != null) {
-            failure.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCodes.OPERATIONAL;
     }
+
 }
