@@ -1,7 +1,6 @@
 package dev.gate.image.archive;
 
 import dev.gate.image.Artifact;
-import dev.gate.image.Blob;
 import dev.gate.image.Compression;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
@@ -12,10 +11,10 @@ import dev.gate.image.ImageIndex;
 import dev.gate.image.Layer;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.oci.OciIndex;
-import dev.gate.image.oci.OciManifest;
+import dev.gate.image.oci.StoredImage;
+import dev.gate.image.oci.StoredIndex;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 
 /** Images and indexes whose blobs live under {@code blobs/<alg>/<hex>} inside a tar. */
@@ -42,67 +41,13 @@ final class ArchiveImages {
     }
 
     static Image image(TarMembers tar, Descriptor descriptor) {
-        byte[] raw = readBlob(tar, descriptor);
-        OciManifest manifest = OciManifest.parse(raw, tar.file() + " manifest " + descriptor.digest());
-        Blob config = new TarBlob(tar, manifest.config());
-        List<Layer> layers = manifest.layers().stream().<Layer>map(d -> new TarBlob(tar, d)).toList();
-        return new Image() {
-            @Override
-            public Descriptor descriptor() {
-                return descriptor;
-            }
-
-            @Override
-            public byte[] rawManifest() {
-                return raw.clone();
-            }
-
-            @Override
-            public Blob config() {
-                return config;
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return layers;
-            }
-        };
+        return StoredImage.parse(descriptor, readBlob(tar, descriptor), tar.file() + " manifest " + descriptor.digest(),
+                blob -> new TarBlob(tar, blob));
     }
 
     static ImageIndex index(TarMembers tar, Descriptor descriptor) {
-        byte[] raw = readBlob(tar, descriptor);
-        OciIndex index = OciIndex.parse(raw, tar.file() + " index " + descriptor.digest());
-        return new ImageIndex() {
-            @Override
-            public Descriptor descriptor() {
-                return descriptor;
-            }
-
-            @Override
-            public byte[] rawIndex() {
-                return raw.clone();
-            }
-
-            @Override
-            public List<Descriptor> manifests() {
-                return index.manifests();
-            }
-
-            @Override
-            public Image image(Digest digest) {
-                return ArchiveImages.image(tar, child(digest));
-            }
-
-            @Override
-            public ImageIndex index(Digest digest) {
-                return ArchiveImages.index(tar, child(digest));
-            }
-
-            private Descriptor child(Digest digest) {
-                return index.manifests().stream().filter(d -> d.digest().equals(digest)).findFirst()
-                        .orElseThrow(() -> GateException.input("index " + descriptor.digest() + " has no entry " + digest));
-            }
-        };
+        return StoredIndex.parse(descriptor, readBlob(tar, descriptor), tar.file() + " index " + descriptor.digest(),
+                entry -> image(tar, entry), entry -> index(tar, entry));
     }
 
     private static byte[] readBlob(TarMembers tar, Descriptor descriptor) {

@@ -10,6 +10,7 @@ import dev.gate.image.Image;
 import dev.gate.image.Layer;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.oci.Json;
+import dev.gate.image.oci.StoredImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -51,28 +52,7 @@ final class LegacyDockerImage {
         }
         byte[] manifest = manifest(configDescriptor, layers);
         Descriptor descriptor = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length);
-        Blob config = new ConfigBlob(configDescriptor, configBytes);
-        return new Image() {
-            @Override
-            public Descriptor descriptor() {
-                return descriptor;
-            }
-
-            @Override
-            public byte[] rawManifest() {
-                return manifest.clone();
-            }
-
-            @Override
-            public Blob config() {
-                return config;
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return layers;
-            }
-        };
+        return new StoredImage(descriptor, manifest, new ConfigBlob(configDescriptor, configBytes), layers);
     }
 
     /** Field order is fixed by the map, so equal inputs serialize to equal bytes. */

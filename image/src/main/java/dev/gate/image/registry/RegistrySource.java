@@ -1,22 +1,19 @@
 package dev.gate.image.registry;
 
 import dev.gate.image.Artifact;
-import dev.gate.image.Blob;
 import dev.gate.image.Compression;
 import dev.gate.image.Descriptor;
-import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.Layer;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
-import dev.gate.image.oci.OciIndex;
-import dev.gate.image.oci.OciManifest;
+import dev.gate.image.oci.StoredImage;
+import dev.gate.image.oci.StoredIndex;
 import dev.gate.image.transport.ImageSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 /** Reads an image or index from a registry; blobs are fetched lazily and verified as they stream. */
 public final class RegistrySource implements ImageSource {
@@ -46,60 +43,13 @@ public final class RegistrySource implements ImageSource {
     }
 
     private Image image(RegistryClient.Manifest fetched) {
-        OciManifest manifest = OciManifest.parse(fetched.raw(), reference.name() + " manifest " + fetched.descriptor().digest());
-        Blob config = new RemoteBlob(client, manifest.config());
-        List<Layer> layers = manifest.layers().stream().<Layer>map(d -> new RemoteBlob(client, d)).toList();
-        return new Image() {
-            @Override
-            public Descriptor descriptor() {
-                return fetched.descriptor();
-            }
-
-            @Override
-            public byte[] rawManifest() {
-                return fetched.raw().clone();
-            }
-
-            @Override
-            public Blob config() {
-                return config;
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return layers;
-            }
-        };
+        return StoredImage.parse(fetched.descriptor(), fetched.raw(), reference.name() + " manifest " + fetched.descriptor().digest(),
+                blob -> new RemoteBlob(client, blob));
     }
 
     private ImageIndex index(RegistryClient.Manifest fetched) {
-        OciIndex index = OciIndex.parse(fetched.raw(), reference.name() + " index " + fetched.descriptor().digest());
-        return new ImageIndex() {
-            @Override
-            public Descriptor descriptor() {
-                return fetched.descriptor();
-            }
-
-            @Override
-            public byte[] rawIndex() {
-                return fetched.raw().clone();
-            }
-
-            @Override
-            public List<Descriptor> manifests() {
-                return index.manifests();
-            }
-
-            @Override
-            public Image image(Digest digest) {
-                return RegistrySource.this.image(fetch(digest.toString()));
-            }
-
-            @Override
-            public ImageIndex index(Digest digest) {
-                return RegistrySource.this.index(fetch(digest.toString()));
-            }
-        };
+        return StoredIndex.parse(fetched.descriptor(), fetched.raw(), reference.name() + " index " + fetched.descriptor().digest(),
+                entry -> image(fetch(entry.digest().toString())), entry -> index(fetch(entry.digest().toString())));
     }
 
     /** The repository's client, for callers that also read signatures and referrers. */

@@ -1,0 +1,67 @@
+package dev.gate.image.oci;
+
+import dev.gate.image.Descriptor;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.Image;
+import dev.gate.image.ImageIndex;
+import java.util.List;
+import java.util.function.Function;
+
+/** An index as a source keeps it: the exact bytes, and its entries read on demand from the same source. */
+public final class StoredIndex implements ImageIndex {
+
+    private final Descriptor descriptor;
+    private final byte[] raw;
+    private final OciIndex index;
+    private final Function<Descriptor, Image> images;
+    private final Function<Descriptor, ImageIndex> indexes;
+
+    private StoredIndex(Descriptor descriptor, byte[] raw, OciIndex index, Function<Descriptor, Image> images,
+                        Function<Descriptor, ImageIndex> indexes) {
+        this.descriptor = descriptor;
+        this.raw = raw.clone();
+        this.index = index;
+        this.images = images;
+        this.indexes = indexes;
+    }
+
+    /**
+     * The index whose bytes are {@code raw}; {@code images} and {@code indexes} read the entries it lists.
+     * {@code origin} names the index in errors.
+     */
+    public static ImageIndex parse(Descriptor descriptor, byte[] raw, String origin, Function<Descriptor, Image> images,
+                                   Function<Descriptor, ImageIndex> indexes) {
+        return new StoredIndex(descriptor, raw, OciIndex.parse(raw, origin), images, indexes);
+    }
+
+    @Override
+    public Descriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public byte[] rawIndex() {
+        return raw.clone();
+    }
+
+    @Override
+    public List<Descriptor> manifests() {
+        return index.manifests();
+    }
+
+    @Override
+    public Image image(Digest digest) {
+        return images.apply(entry(digest));
+    }
+
+    @Override
+    public ImageIndex index(Digest digest) {
+        return indexes.apply(entry(digest));
+    }
+
+    private Descriptor entry(Digest digest) {
+        return index.manifests().stream().filter(d -> d.digest().equals(digest)).findFirst()
+                .orElseThrow(() -> GateException.input("index " + descriptor.digest() + " has no entry " + digest));
+    }
+}
