@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.image.GateException;
+import dev.gate.image.testing.TestMaterial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class CosignKeyFileTest {
@@ -58,14 +58,6 @@ class CosignKeyFileTest {
     }
 
     static Path shared(String name) {
-        String dir = System.getProperty("gate.shared");
-        Path file = dir == null ? null : Path.of(dir, "cosign", name);
-        if (file == null || !Files.isRegularFile(file)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("shared cosign key missing: " + name);
-            }
-            Assumptions.abort("shared folder missing, skipping: " + name);
-        }
-        return file;
+        return TestMaterial.shared("cosign/" + name);
     }
 }

@@ -1,8 +1,7 @@
 package dev.gate.signing;
 
-import java.nio.file.Files;
+import dev.gate.image.testing.TestMaterial;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /** The real sigstore material in the shared folder; missing, tests skip visibly (and fail under CI). */
 final class SharedSigstore {
@@ -15,14 +14,6 @@ final class SharedSigstore {
     }
 
     static Path dir() {
-        String dir = System.getProperty("gate.shared");
-        Path path = dir == null ? null : Path.of(dir, "sigstore");
-        if (path == null || !Files.isDirectory(path)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("shared sigstore material missing");
-            }
-            Assumptions.abort("shared folder missing: skipping sigstore bundle test");
-        }
-        return path;
+        return TestMaterial.shared("sigstore");
     }
 }

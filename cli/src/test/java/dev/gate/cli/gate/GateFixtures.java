@@ -1,14 +1,12 @@
 package dev.gate.cli.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gate.cli.Main;
+import dev.gate.image.testing.TestMaterial;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import picocli.CommandLine;
 
 /** Runs gate commands in-process and finds the shared test material and loopback services. */
@@ -41,11 +39,7 @@ final class GateFixtures {
 
     /** An advisory database imported from the shared OSV records, or a visible skip without them. */
     static Path osvDatabase(Path dir) {
-        String shared = System.getProperty("gate.shared", "../../shared");
-        Path osv = Path.of(shared, "osv");
-        if (!Files.isDirectory(osv)) {
-            skip("shared OSV records missing: " + osv);
-        }
+        Path osv = TestMaterial.shared("osv");
         Path db = dir.resolve("osv.db");
         Run imported = gate("db", "import", osv.toString(), "--db", db.toString());
         assertEquals(0, imported.code(), imported.toString());
@@ -57,13 +51,5 @@ final class GateFixtures {
         Run generated = gate("key", "generate", "--output-key-prefix", dir.resolve("gate").toString());
         assertEquals(0, generated.code(), generated.toString());
         return dir.resolve("gate.key");
-    }
-
-    static void skip(String why) {
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why);
-        }
-        System.err.println("SKIPPED: " + why);
-        Assumptions.abort(why);
     }
 }

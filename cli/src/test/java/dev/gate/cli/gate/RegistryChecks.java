@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.testing.TestMaterial;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,7 +69,7 @@ final class RegistryChecks {
         try {
             process = new ProcessBuilder("skopeo", "inspect", "--tls-verify=false", "docker://" + image).start();
         } catch (IOException e) {
-            GateFixtures.skip("skopeo is not installed (apt-get install skopeo): " + e.getMessage());
+            TestMaterial.missing("skopeo is not installed (apt-get install skopeo): " + e.getMessage());
             throw e;
         }
         String out = new String(process.getInputStream().readAllBytes());

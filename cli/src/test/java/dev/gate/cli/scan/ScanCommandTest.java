@@ -3,12 +3,12 @@ package dev.gate.cli.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.Main;
+import dev.gate.image.testing.TestMaterial;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,15 +45,7 @@ class ScanCommandTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        String shared = System.getProperty("gate.shared");
-        Path osv = shared == null ? null : Path.of(shared, "osv");
-        if (osv == null || !Files.isDirectory(osv)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("shared test material missing: " + osv);
-            }
-            System.err.println("SKIPPED: shared test material missing: " + osv);
-            assumeTrue(false);
-        }
+        Path osv = TestMaterial.shared("osv");
         db = tmp.resolve("osv.db");
         Run imported = gate("db", "import", osv.toString(), "--db", db.toString());
         assertEquals(0, imported.code(), imported.err());

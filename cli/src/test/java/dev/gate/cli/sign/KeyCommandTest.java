@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.Main;
+import dev.gate.image.testing.TestMaterial;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -53,12 +53,7 @@ class KeyCommandTest {
 
     @Test
     void cosignWrittenKeyPrintsItsPublicKey() {
-        String shared = System.getProperty("gate.shared");
-        Path key = shared == null ? null : Path.of(shared, "cosign", "pemsigstorekey.pem");
-        if (key == null || !Files.isRegularFile(key)) {
-            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "shared cosign keys missing under CI");
-            Assumptions.abort("shared folder missing: skipping cosign key test");
-        }
+        Path key = TestMaterial.shared("cosign/pemsigstorekey.pem");
         password("hello");
         assertEquals(0, run("key", "public", "--key", key.toString()), err.toString());
         assertTrue(out.toString().startsWith("-----BEGIN PUBLIC KEY-----\n"), out.toString());

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.Main;
+import dev.gate.image.testing.TestMaterial;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,12 +20,7 @@ class VerifyKeylessCommandTest {
 
     @Test
     void sigstoreJavaJarVerifiesAndOtherIdentityDoesNot() {
-        String shared = System.getProperty("gate.shared");
-        Path dir = shared == null ? null : Path.of(shared, "sigstore");
-        if (dir == null || !Files.isDirectory(dir)) {
-            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "shared sigstore material missing under CI");
-            Assumptions.abort("shared folder missing: skipping keyless verify test");
-        }
+        Path dir = TestMaterial.shared("sigstore");
         Path jar = Path.of(System.getProperty("user.home"), ".m2/repository/dev/sigstore/sigstore-java/2.0.0/sigstore-java-2.0.0.jar");
         String[] base = {"verify", "--trusted-root", dir.resolve("trusted_root.public-good.json").toString(),
             "--bundle", dir.resolve("sigstore-java-2.0.0.jar.sigstore.json").toString(), "--certificate-oidc-issuer", ISSUER};

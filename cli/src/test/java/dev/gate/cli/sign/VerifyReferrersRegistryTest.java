@@ -9,6 +9,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.testing.TestMaterial;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.Referrers;
 import dev.gate.signing.oci.RegistrySignatureStore;
@@ -107,14 +108,6 @@ class VerifyReferrersRegistryTest {
     }
 
     private static Path sharedSigstore() {
-        String shared = System.getProperty("gate.shared");
-        Path dir = shared == null ? null : Path.of(shared, "sigstore");
-        if (dir == null || !Files.isDirectory(dir)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("shared sigstore material missing under CI");
-            }
-            Assumptions.abort("shared folder missing: skipping keyless referrer test");
-        }
-        return dir;
+        return TestMaterial.shared("sigstore");
     }
 }

@@ -1,13 +1,11 @@
 package dev.gate.image.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The loopback services that {@code .ci/services.sh start} runs (real registries: plain, htpasswd + TLS, token
@@ -46,12 +44,7 @@ public final class LoopbackServices {
     public static String require(String key) {
         Optional<String> value = find(key);
         if (value.isEmpty()) {
-            String why = key + " is not running: start the services with `bash .ci/services.sh start`";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            System.err.println("SKIPPED: " + why);
-            Assumptions.abort(why);
+            TestMaterial.missing(key + " is not running: start the services with `bash .ci/services.sh start`");
         }
         return value.get();
     }

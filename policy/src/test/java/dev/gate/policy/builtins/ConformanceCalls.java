@@ -3,6 +3,7 @@ package dev.gate.policy.builtins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gate.policy.conformance.SharedCases;
 import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.JsonValues;
 import dev.gate.policy.value.SetValue;
@@ -35,8 +36,7 @@ final class ConformanceCalls {
     private final BuiltinRegistry registry = BuiltinRegistry.standard();
 
     static Path root() {
-        String shared = System.getProperty("gate.shared", "../shared");
-        return Path.of(shared, "opa-conformance", "v1");
+        return SharedCases.root();
     }
 
     List<Outcome> replay(String folder) throws IOException {

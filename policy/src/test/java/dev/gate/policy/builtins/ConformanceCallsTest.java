@@ -3,10 +3,8 @@ package dev.gate.policy.builtins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Every single-call conformance case of the builtin folders agrees with OPA when replayed on the registry. */
@@ -23,9 +21,6 @@ class ConformanceCallsTest {
 
     @Test
     void singleCallCasesAgreeWithOpa() throws Exception {
-        boolean present = Files.isDirectory(ConformanceCalls.root());
-        if (!present && "true".equals(System.getenv("CI"))) throw new IllegalStateException("conformance cases missing");
-        Assumptions.assumeTrue(present, "skipped: conformance cases not found at " + ConformanceCalls.root());
         ConformanceCalls replay = new ConformanceCalls();
         List<String> failures = new ArrayList<>();
         int checked = 0;

@@ -10,23 +10,15 @@ import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.SetValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ConformanceCaseTest {
 
     @Test
     void loadsEverySharedCase() throws Exception {
-        String shared = System.getProperty("gate.shared");
-        Path root = shared == null ? null : Path.of(shared, "opa-conformance", "v1");
-        boolean present = root != null && Files.isDirectory(root);
-        if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("missing opa-conformance under " + shared);
-        Assumptions.assumeTrue(present, "opa-conformance not found under gate.shared; skipping");
-        List<ConformanceCase> cases = ConformanceCase.loadAll(root);
+        List<ConformanceCase> cases = ConformanceCase.loadAll(SharedCases.root());
         assertEquals(1165, cases.size());
         assertTrue(cases.stream().allMatch(c -> !c.query().isBlank()));
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -22,12 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceTest {
 
     static Path sharedCases() {
-        String shared = System.getProperty("gate.shared", "../shared");
-        Path root = Path.of(shared, "opa-conformance", "v1");
-        boolean present = Files.isDirectory(root);
-        if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("missing opa-conformance under " + shared);
-        Assumptions.assumeTrue(present, "opa-conformance not found under " + shared + "; skipping");
-        return root;
+        return SharedCases.root();
     }
 
     static Set<String> passingList() throws IOException {

@@ -3,13 +3,13 @@ package dev.gate.policy.builtins.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gate.policy.conformance.SharedCases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Reads OPA's conformance cases of one builtin family from the shared folder, so the support
@@ -39,13 +39,6 @@ final class SharedCaseSample {
     }
 
     private static Path folder() {
-        String shared = System.getProperty("gate.shared");
-        Path dir = shared == null ? null : Path.of(shared, "opa-conformance", "v1");
-        boolean present = dir != null && Files.isDirectory(dir);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("shared conformance cases missing at " + dir);
-        }
-        Assumptions.assumeTrue(present, "skipped: shared conformance cases not found at " + dir);
-        return dir;
+        return SharedCases.root();
     }
 }
