@@ -1,35 +1,16 @@
 package dev.gate.cli.gate;
 
+import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gate.cli.Main;
+import dev.gate.cli.InProcessGate.Run;
 import dev.gate.image.testing.TestMaterial;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import picocli.CommandLine;
 
-/** Runs gate commands in-process and finds the shared test material and loopback services. */
+/** Test material of the gate tests: the repository root, an advisory database, a key pair. */
 final class GateFixtures {
 
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out\n" + out + "\n--- err\n" + err;
-        }
-    }
-
     private GateFixtures() {
-    }
-
-    static Run gate(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(args);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     /** The repository root (tests run in cli/). */

@@ -1,13 +1,13 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.gate.GateFixtures.gate;
+import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.cli.gate.GateFixtures.Run;
+import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Digest;
 import dev.gate.image.Reference;

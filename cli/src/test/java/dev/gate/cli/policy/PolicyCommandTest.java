@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.cli.Main;
+import dev.gate.cli.InProcessGate;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PolicyCommandTest {
 
@@ -29,10 +27,10 @@ class PolicyCommandTest {
     Path dir;
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        InProcessGate.Run run = InProcessGate.gate(args);
+        out.write(run.out());
+        err.write(run.err());
+        return run.code();
     }
 
     private Path input(String tag, String user) throws IOException {

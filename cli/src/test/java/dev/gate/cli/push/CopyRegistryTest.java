@@ -1,10 +1,12 @@
 package dev.gate.cli.push;
 
+import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.InProcessGate.Run;
 import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +23,10 @@ class CopyRegistryTest {
         String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         String from = host + "/it/copy-from-" + UUID.randomUUID() + ":1.0.0";
         String to = host + "/it/copy-to-" + UUID.randomUUID() + ":1.0.0";
-        assertEquals(0, PushCommandTest.gate("push", "-q", "oci:" + SAMPLE + ":1.0.0", from).exit());
+        assertEquals(0, gate("push", "-q", "oci:" + SAMPLE + ":1.0.0", from).code());
 
-        PushCommandTest.Run copy = PushCommandTest.gate("copy", "--output", "json", from, to);
-        assertEquals(0, copy.exit(), copy.err());
+        Run copy = gate("copy", "--output", "json", from, to);
+        assertEquals(0, copy.code(), copy.err());
         JsonNode report = new ObjectMapper().readTree(copy.out());
         assertEquals(PushCommandTest.SAMPLE_DIGEST, report.get("digest").asText());
         report.get("blobs").forEach(blob -> assertEquals("mounted", blob.get("outcome").asText(), copy.out()));
@@ -42,13 +44,13 @@ class CopyRegistryTest {
         Files.writeString(auth, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + pair + "\"}}}");
         String to = host + "/it/ca-" + UUID.randomUUID() + ":1.0.0";
 
-        PushCommandTest.Run untrusted = PushCommandTest.gate("push", "--authfile", auth.toString(), "-q", "oci:" + SAMPLE + ":1.0.0", to);
-        assertEquals(3, untrusted.exit(), untrusted.err());
+        Run untrusted = gate("push", "--authfile", auth.toString(), "-q", "oci:" + SAMPLE + ":1.0.0", to);
+        assertEquals(3, untrusted.code(), untrusted.err());
         assertTrue(untrusted.err().contains("--registry-ca"), untrusted.err());
 
-        PushCommandTest.Run trusted = PushCommandTest.gate("push", "--registry-ca", ca, "--authfile", auth.toString(), "-q",
+        Run trusted = gate("push", "--registry-ca", ca, "--authfile", auth.toString(), "-q",
                 "oci:" + SAMPLE + ":1.0.0", to);
-        assertEquals(0, trusted.exit(), trusted.err());
+        assertEquals(0, trusted.code(), trusted.err());
         Path certDir = Files.createTempDirectory("gate-ca");
         Files.copy(Path.of(ca), certDir.resolve("ca.crt"));
         String skopeo = run("skopeo", "inspect", "--cert-dir", certDir.toString(), "--authfile", auth.toString(),

@@ -1,19 +1,17 @@
 package dev.gate.cli.push;
 
+import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.gate.cli.InProcessGate.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PushCommandTest {
 
@@ -23,24 +21,11 @@ class PushCommandTest {
     @TempDir
     Path temp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run gate(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(args);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void pushesTheSampleKeepingItsDigestAndSkipsOnRerun() throws Exception {
         String dest = "oci:" + temp.resolve("out") + ":1.0.0";
         Run first = gate("push", "oci:" + SAMPLE + ":1.0.0", dest);
-        assertEquals(0, first.exit(), first.err());
+        assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("digest: " + SAMPLE_DIGEST), first.out());
 
         Run second = gate("push", "--output", "json", "oci:" + SAMPLE + ":1.0.0", dest);
@@ -53,7 +38,7 @@ class PushCommandTest {
     @Test
     void quietPrintsNothing() {
         Run run = gate("copy", "-q", "oci:" + SAMPLE, "oci:" + temp.resolve("q"));
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.code(), run.err());
         assertEquals("", run.out());
     }
 
@@ -65,7 +50,7 @@ class PushCommandTest {
                 {"copy", "oci:" + SAMPLE, "Bad/Name"},
         }) {
             Run run = gate(args);
-            assertEquals(2, run.exit(), String.join(" ", args) + " -> " + run.err());
+            assertEquals(2, run.code(), String.join(" ", args) + " -> " + run.err());
             assertTrue(run.err().startsWith("gate: "), run.err());
             assertEquals(1, run.err().strip().lines().count(), run.err());
             assertFalse(run.err().contains("Exception"), run.err());
@@ -76,7 +61,7 @@ class PushCommandTest {
     @Test
     void badJobsIsAnInputError() {
         Run run = gate("copy", "--jobs", "0", "oci:" + SAMPLE, "oci:" + temp.resolve("j"));
-        assertEquals(2, run.exit(), run.err());
+        assertEquals(2, run.code(), run.err());
         assertTrue(run.err().contains("--jobs"), run.err());
     }
 }

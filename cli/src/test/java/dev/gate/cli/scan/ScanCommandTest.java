@@ -1,5 +1,6 @@
 package dev.gate.cli.scan;
 
+import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.cli.Main;
+import dev.gate.cli.InProcessGate.Run;
 import dev.gate.image.testing.TestMaterial;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gate db import|info} and {@code gate scan --sbom} end to end, on the shared OSV records. */
 class ScanCommandTest {
@@ -29,19 +27,6 @@ class ScanCommandTest {
 
     static Path db;
     static Path sbom;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run gate(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(args);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void setUp() throws IOException {

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.cli.Main;
+import dev.gate.cli.InProcessGate;
 import dev.gate.image.testing.TestMaterial;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class KeyCommandTest {
 
@@ -74,9 +72,9 @@ class KeyCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        InProcessGate.Run run = InProcessGate.gate(args);
+        out.write(run.out());
+        err.write(run.err());
+        return run.code();
     }
 }

@@ -1,17 +1,15 @@
 package dev.gate.cli.sign;
 
-import dev.gate.cli.Main;
+import dev.gate.cli.InProcessGate;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.RegistrySink;
 import dev.gate.image.testing.LoopbackServices;
 import dev.gate.image.transport.PushListener;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.UUID;
-import picocli.CommandLine;
 
 /**
  * The loopback Distribution registry of the services file (GATE_REGISTRY_PLAIN) with a fresh
@@ -35,10 +33,10 @@ final class RegistryFixture {
     int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        CommandLine cli = Main.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        InProcessGate.Run run = InProcessGate.gate(args);
+        out.write(run.out());
+        err.write(run.err());
+        return run.code();
     }
 
     String output() {

@@ -3,18 +3,16 @@ package dev.gate.cli.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.cli.Main;
+import dev.gate.cli.InProcessGate;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** gate sign / attest / verify against a real loopback registry (GATE_REGISTRY_PLAIN in the services file). */
 class SignVerifyRegistryTest {
@@ -73,9 +71,9 @@ class SignVerifyRegistryTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        InProcessGate.Run run = InProcessGate.gate(args);
+        out.write(run.out());
+        err.write(run.err());
+        return run.code();
     }
 }

@@ -3,13 +3,11 @@ package dev.gate.cli.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.cli.Main;
+import dev.gate.cli.InProcessGate;
 import dev.gate.image.testing.TestMaterial;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class VerifyKeylessCommandTest {
 
@@ -34,9 +32,9 @@ class VerifyKeylessCommandTest {
         String[] args = new String[base.length + more.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(more, 0, args, base.length, more.length);
-        CommandLine cli = Main.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute(args);
+        InProcessGate.Run run = InProcessGate.gate(args);
+        out.write(run.out());
+        out.write(run.err());
+        return run.code();
     }
 }
