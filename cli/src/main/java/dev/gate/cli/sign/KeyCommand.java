@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,7 +56,7 @@ public final class KeyCommand {
             } catch (FileAlreadyExistsException e) {
                 throw GateException.input(file + " already exists; not overwriting a private key");
             } catch (IOException e) {
-                throw GateException.operational("cannot write " + file + ": " + e.getMessage(), e);
+                throw cannotWrite(file, e);
             }
         }
 
@@ -63,8 +64,17 @@ public final class KeyCommand {
             try {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw GateException.operational("cannot write " + file + ": " + e.getMessage(), e);
+                throw cannotWrite(file, e);
             }
+        }
+
+        /** A missing folder is the user's to create (exit 2); anything else is the file system's (exit 3). */
+        private static GateException cannotWrite(Path file, IOException e) {
+            if (e instanceof NoSuchFileException) {
+                Path folder = file.toAbsolutePath().getParent();
+                return GateException.input("cannot write " + file + ": no such directory " + folder);
+            }
+            return GateException.operational("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

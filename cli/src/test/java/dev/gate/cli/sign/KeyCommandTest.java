@@ -40,6 +40,16 @@ class KeyCommandTest {
     }
 
     @Test
+    void aMissingFolderIsNamedWithExitTwo(@TempDir Path dir) {
+        password("pw-1");
+        Path missing = dir.resolve("no-such-folder");
+        assertEquals(2, run("key", "generate", "--output-key-prefix", missing.resolve("release").toString()));
+        assertTrue(err.toString().startsWith("gate: cannot write " + missing.resolve("release.key") + ": no such directory " + missing),
+                err.toString());
+        assertFalse(Files.exists(missing));
+    }
+
+    @Test
     void wrongPasswordExitsTwoWithoutEchoingIt(@TempDir Path dir) {
         password("right-pw");
         assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("k").toString()));
