@@ -2,6 +2,7 @@ package dev.gate.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.gate.AttestedPredicates;
+import dev.gate.cli.gate.ImageName;
 import dev.gate.cli.gate.PolicyGate;
 import dev.gate.cli.gate.PolicyRecheck;
 import dev.gate.image.Digest;
@@ -9,6 +10,7 @@ import dev.gate.image.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.registry.RegistrySource;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.Verification;
@@ -74,7 +76,10 @@ final class Auditor {
         Boolean passed = null;
         List<String> failing = new ArrayList<>();
         if (policies != null && key != null) {
-            PolicyRecheck.Outcome outcome = recheck.evaluate(policies, reference, digest, store, options, key, failures, env);
+            PolicyRecheck.Outcome outcome;
+            try (RegistrySource source = RegistrySource.open(reference.atDigest(digest), options)) {
+                outcome = recheck.evaluate(policies, ImageName.of(reference), source.resolve(), store, key, failures, env);
+            }
             passed = outcome.passed();
             // The verification failures are handed in and come back among the problems; list them once.
             outcome.problems().stream().filter(p -> !failures.contains(p)).forEach(failing::add);

@@ -7,9 +7,6 @@ import dev.gate.cli.gate.report.TextSummary;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
-import dev.gate.image.Reference;
-import dev.gate.image.registry.RegistryOptions;
-import dev.gate.image.registry.RegistrySource;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionJson;
 import dev.gate.policy.decision.RuleResult;
@@ -95,10 +92,13 @@ public final class PolicyRecheck {
         }
     }
 
-    /** {@code verificationFailures}: what the signature check could not verify; any makes the outcome fail. */
-    public Outcome evaluate(Reference reference, Digest digest, SignatureStore store, RegistryOptions options, PublicKey key,
+    /**
+     * {@code artifact}: the image as its registry or layout holds it, named {@code name} as at its push;
+     * {@code verificationFailures}: what the signature check could not verify; any makes the outcome fail.
+     */
+    public Outcome evaluate(ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
             List<String> verificationFailures, UnaryOperator<String> env) {
-        return evaluate(loadPolicies(), reference, digest, store, options, key, verificationFailures, env);
+        return evaluate(loadPolicies(), name, artifact, store, key, verificationFailures, env);
     }
 
     /** The policies once, for callers that evaluate many images. */
@@ -106,50 +106,47 @@ public final class PolicyRecheck {
         return PolicyGate.load(policies, data, namespace);
     }
 
-    public Outcome evaluate(PolicyGate gate, Reference reference, Digest digest, SignatureStore store, RegistryOptions options,
-            PublicKey key, List<String> verificationFailures, UnaryOperator<String> env) {
+    public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
+            List<String> verificationFailures, UnaryOperator<String> env) {
         List<String> problems = new ArrayList<>(verificationFailures);
-        Artifact artifact;
-        try (RegistrySource source = RegistrySource.open(reference.atDigest(digest), options)) {
-            artifact = source.resolve();
-            if (artifact instanceof Artifact.Multi) {
-                // An index's SBOMs and scans are attested on its images, checked below; it may carry none itself.
-                problems.remove(CosignAttacher.attestationTag(digest) + ": no attestations found");
-            }
-            List<PlatformImage> images = PlatformImage.of(artifact);
-            ObjectNode image = ImageSection.of(ImageName.of(reference), artifact, images);
-            List<JsonNode> boms = new ArrayList<>();
-            List<JsonNode> scans = new ArrayList<>();
-            JsonNode decision = AttestedPredicates.read(store, digest, key).predicate(Predicates.DECISION_TYPE);
-            for (PlatformImage p : images) {
-                AttestedPredicates attested = AttestedPredicates.read(store, p.descriptor().digest(), key);
-                problems.addAll(attested.failures());
-                JsonNode bom = attested.predicate(InTotoStatement.SBOM_CYCLONEDX);
-                if (bom == null || !bom.isObject()) {
-                    problems.add(p.descriptor().digest() + ": no verified SBOM attestation (" + InTotoStatement.SBOM_CYCLONEDX + ")");
-                    continue;
-                }
-                boms.add(bom);
-                JsonNode scan = database != null ? rescan(bom, p.descriptor().digest())
-                        : attested.predicate(InTotoStatement.VULN) == null ? null
-                        : attested.predicate(InTotoStatement.VULN).path("scanner").path("result");
-                if (scan == null) {
-                    problems.add(p.descriptor().digest() + ": no verified vulnerability attestation (give --db to scan the SBOM)");
-                } else {
-                    scans.add(scan);
-                }
-                if (decision == null) {
-                    decision = attested.predicate(Predicates.DECISION_TYPE);
-                }
-            }
-            if (!problems.isEmpty()) {
-                return new Outcome(false, null, problems, null);
-            }
-            ObjectNode input = InputDocument.build(image, boms, scans, new InputDocument.Signing("key", EcdsaSigner.keyId(key)),
-                    Instant.now(), params(decision), env);
-            Decision decided = gate.decide(input);
-            return new Outcome(decided.allowed(failOnWarn), decided, problems, input);
+        Digest digest = artifact.descriptor().digest();
+        if (artifact instanceof Artifact.Multi) {
+            // An index's SBOMs and scans are attested on its images, checked below; it may carry none itself.
+            problems.remove(CosignAttacher.attestationTag(digest) + ": no attestations found");
         }
+        List<PlatformImage> images = PlatformImage.of(artifact);
+        ObjectNode image = ImageSection.of(name, artifact, images);
+        List<JsonNode> boms = new ArrayList<>();
+        List<JsonNode> scans = new ArrayList<>();
+        JsonNode decision = AttestedPredicates.read(store, digest, key).predicate(Predicates.DECISION_TYPE);
+        for (PlatformImage p : images) {
+            AttestedPredicates attested = AttestedPredicates.read(store, p.descriptor().digest(), key);
+            problems.addAll(attested.failures());
+            JsonNode bom = attested.predicate(InTotoStatement.SBOM_CYCLONEDX);
+            if (bom == null || !bom.isObject()) {
+                problems.add(p.descriptor().digest() + ": no verified SBOM attestation (" + InTotoStatement.SBOM_CYCLONEDX + ")");
+                continue;
+            }
+            boms.add(bom);
+            JsonNode scan = database != null ? rescan(bom, p.descriptor().digest())
+                    : attested.predicate(InTotoStatement.VULN) == null ? null
+                    : attested.predicate(InTotoStatement.VULN).path("scanner").path("result");
+            if (scan == null) {
+                problems.add(p.descriptor().digest() + ": no verified vulnerability attestation (give --db to scan the SBOM)");
+            } else {
+                scans.add(scan);
+            }
+            if (decision == null) {
+                decision = attested.predicate(Predicates.DECISION_TYPE);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(false, null, problems, null);
+        }
+        ObjectNode input = InputDocument.build(image, boms, scans, new InputDocument.Signing("key", EcdsaSigner.keyId(key)),
+                Instant.now(), params(decision), env);
+        Decision decided = gate.decide(input);
+        return new Outcome(decided.allowed(failOnWarn), decided, problems, input);
     }
 
     /** --param wins; otherwise the parameters the push recorded in its decision, so thresholds stay the same. */

@@ -45,7 +45,7 @@ public final class AttestCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Drop earlier attestations of the same predicate type.")
     boolean replace;
 
-    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest]")
+    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or an OCI layout oci:DIR:TAG")
     String image;
 
     @Mixin

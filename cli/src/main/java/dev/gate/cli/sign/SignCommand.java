@@ -38,7 +38,7 @@ public final class SignCommand implements Callable<Integer> {
     @Option(names = "--identity-token", paramLabel = "JWT", description = "OIDC identity token for --keyless.")
     String identityToken;
 
-    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest]")
+    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or an OCI layout oci:DIR:TAG")
     String image;
 
     @Option(names = "--bundle", description = "Also publish a sigstore bundle v0.3 as an OCI referrer of the image.")

@@ -1,37 +1,69 @@
 package dev.gate.cli.sign;
 
+import dev.gate.cli.gate.Destination;
+import dev.gate.cli.gate.ImageName;
+import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
-import dev.gate.image.registry.RegistryClient;
+import dev.gate.image.layout.LayoutSource;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.registry.RegistrySource;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.RegistrySignatureStore;
 import dev.gate.signing.oci.SignatureStore;
+import java.nio.file.Path;
 
-/** The image a signing command works on: its repository, resolved digest and signature store. */
-record SignTarget(Reference reference, Descriptor descriptor, CosignAttacher attacher, SignatureStore store) {
+/**
+ * The image a signing command works on, in a registry or in an OCI layout that {@code gate push} wrote: how
+ * signatures and the policy input name it, the image as stored, and where its signatures are kept.
+ */
+record SignTarget(ImageName name, Artifact artifact, SignatureStore store) {
 
     static SignTarget open(String image, RegistryOptions options) {
-        Reference reference = Reference.parse(image);
-        RegistryClient client = RegistryClient.open(reference, options);
-        // GET rather than HEAD: the digest is computed from the bytes, not taken from a header.
-        Descriptor descriptor = client.getManifest(reference.identifier()).map(RegistryClient.Manifest::descriptor)
-                .orElseThrow(() -> GateException.input(image + ": no such image in the registry"));
-        if (reference.digest() != null && !reference.digest().equals(descriptor.digest())) {
-            throw GateException.input(image + ": registry returned digest " + descriptor.digest());
+        return open(image, options, null);
+    }
+
+    /**
+     * {@code publishedAs}: for {@code oci:DIR:TAG}, the reference the image was pushed into the layout under
+     * ({@code gate push --name}); null names it after the directory, as the push did then.
+     */
+    static SignTarget open(String image, RegistryOptions options, String publishedAs) {
+        if (image.startsWith("oci:")) {
+            Destination layout = Destination.parse(image, options, publishedAs);
+            String rest = image.substring("oci:".length());
+            int colon = rest.indexOf(':');
+            if (colon < 0 || colon == rest.length() - 1) {
+                throw GateException.input("'" + image + "': name the image's tag, oci:DIR:TAG");
+            }
+            Artifact artifact = new LayoutSource(Path.of(rest.substring(0, colon)), rest.substring(colon + 1)).resolve();
+            return new SignTarget(layout.name(), artifact, layout.signatures());
         }
-        SignatureStore store = new RegistrySignatureStore(client);
-        return new SignTarget(reference, descriptor, new CosignAttacher(store), store);
+        if (publishedAs != null) {
+            throw GateException.input("--name is for oci:DIR:TAG images; a registry reference names the image itself");
+        }
+        Reference reference = Reference.parse(image.startsWith("docker://") ? image.substring("docker://".length()) : image);
+        // The manifest is read, not HEADed: the digest is computed from the bytes, not taken from a header.
+        try (RegistrySource source = RegistrySource.open(reference, options)) {
+            return new SignTarget(ImageName.of(reference), source.resolve(), new RegistrySignatureStore(source.client()));
+        }
+    }
+
+    Descriptor descriptor() {
+        return artifact.descriptor();
     }
 
     Digest digest() {
-        return descriptor.digest();
+        return descriptor().digest();
+    }
+
+    CosignAttacher attacher() {
+        return new CosignAttacher(store);
     }
 
     /** What the signed claims name: {@code registry/repository}, as cosign writes docker-reference. */
     String repository() {
-        return reference.name();
+        return name.signedName();
     }
 }

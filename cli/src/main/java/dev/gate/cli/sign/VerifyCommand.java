@@ -59,8 +59,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     String output;
 
-    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest]")
+    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or oci:DIR:TAG as gate push wrote it")
     String image;
+
+    @Option(names = "--name", paramLabel = "REF", description = "For an oci:DIR:TAG image: the reference it was pushed "
+            + "under with gate push --name.")
+    String publishedAs;
 
     @Mixin
     RegistryFlags registry = new RegistryFlags();
@@ -81,7 +85,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         PublicKey publicKey = key == null ? null : readPublic(key);
         KeylessPolicy keyless = trustedRoot == null ? null : keylessPolicy();
-        SignTarget target = SignTarget.open(image, registry.toOptions());
+        SignTarget target = SignTarget.open(image, registry.toOptions(), publishedAs);
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
         Verification result = new ImageVerifier(target.store(), publicKey, keyless).verify(target.repository(), target.digest(), type);
         PolicyRecheck.Outcome policy = recheckPolicies(target, publicKey, result);
@@ -110,8 +114,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (publicKey == null) {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
-        return recheck.evaluate(target.reference(), target.digest(), target.store(), registry.toOptions(), publicKey,
-                result.problems(), Passwords.environment);
+        return recheck.evaluate(target.name(), target.artifact(), target.store(), publicKey, result.problems(), Passwords.environment);
     }
 
     private KeylessPolicy keylessPolicy() {
