@@ -100,8 +100,9 @@ final class BlobCursor implements Closeable {
     private static final class StreamContent implements Content {
         private final Supplier<InputStream> opener;
         private final long size;
-        private InputStream in;
-        private long position = -1;
+        // Volatile: successive pieces may be read on different threads of the HTTP client.
+        private volatile InputStream in;
+        private volatile long position = -1;
 
         StreamContent(Supplier<InputStream> opener, long size) {
             this.opener = opener;
@@ -148,9 +149,9 @@ final class BlobCursor implements Closeable {
 
         private final FileRegion region;
         private final long windowSize;
-        private FileChannel channel;
-        private ByteBuffer window;
-        private long windowStart;
+        private volatile FileChannel channel;
+        private volatile ByteBuffer window;
+        private volatile long windowStart;
 
         FileContent(FileRegion region, long windowSize) {
             this.region = region;
