@@ -103,5 +103,4 @@ public final class Main {
             return ExitCodes.OPERATIONAL;
         }
     }
-
 }

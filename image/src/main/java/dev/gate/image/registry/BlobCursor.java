@@ -28,19 +28,17 @@ final class BlobCursor implements Closeable {
     static final int READ_SIZE = 1 << 20;
 
     private final Content content;
-    private final long size;
     private final LongConsumer progress;
     private volatile IOException contentFailure;
 
-    private BlobCursor(Content content, long size, LongConsumer progress) {
+    private BlobCursor(Content content, LongConsumer progress) {
         this.content = content;
-        this.size = size;
         this.progress = progress;
     }
 
     /** A blob whose bytes {@code opener} streams, afresh each time it is called. */
     static BlobCursor of(Supplier<InputStream> opener, long size, LongConsumer progress) {
-        return new BlobCursor(new StreamContent(opener, size), size, progress);
+        return new BlobCursor(new StreamContent(opener, size), progress);
     }
 
     /** A blob whose bytes lie in a local file. */
@@ -50,11 +48,7 @@ final class BlobCursor implements Closeable {
 
     /** A blob whose bytes lie in a local file, mapped at most {@code window} bytes at a time. */
     static BlobCursor of(FileRegion region, long window, LongConsumer progress) {
-        return new BlobCursor(new FileContent(region, window), region.length(), progress);
-    }
-
-    long size() {
-        return size;
+        return new BlobCursor(new FileContent(region, window), progress);
     }
 
     /**
