@@ -7,13 +7,12 @@ import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
-import dev.gate.image.layout.LayoutSource;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.RegistrySource;
+import dev.gate.image.transport.Transports;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.RegistrySignatureStore;
 import dev.gate.signing.oci.SignatureStore;
-import java.nio.file.Path;
 
 /**
  * The image a signing command works on, in a registry or in an OCI layout that {@code gate push} wrote: how
@@ -30,24 +29,22 @@ record SignTarget(ImageName name, Artifact artifact, SignatureStore store) {
      * ({@code gate push --name}); null names it after the directory, as the push did then.
      */
     static SignTarget open(String image, RegistryOptions options, String publishedAs) {
+        // Neither a layout nor a registry source holds anything open, so the target keeps the artifact it
+        // resolved, to be read later (a policy re-evaluation reads its config), without a source to close.
         if (image.startsWith("oci:")) {
             Destination layout = Destination.parse(image, options, publishedAs);
-            String rest = image.substring("oci:".length());
-            int colon = rest.indexOf(':');
-            if (colon < 0 || colon == rest.length() - 1) {
+            if (layout.name().tag() == null) {
                 throw GateException.input("'" + image + "': name the image's tag, oci:DIR:TAG");
             }
-            Artifact artifact = new LayoutSource(Path.of(rest.substring(0, colon)), rest.substring(colon + 1)).resolve();
-            return new SignTarget(layout.name(), artifact, layout.signatures());
+            return new SignTarget(layout.name(), Transports.source(image, options).resolve(), layout.signatures());
         }
         if (publishedAs != null) {
             throw GateException.input("--name is for oci:DIR:TAG images; a registry reference names the image itself");
         }
         Reference reference = Reference.parse(image.startsWith("docker://") ? image.substring("docker://".length()) : image);
         // The manifest is read, not HEADed: the digest is computed from the bytes, not taken from a header.
-        try (RegistrySource source = RegistrySource.open(reference, options)) {
-            return new SignTarget(ImageName.of(reference), source.resolve(), new RegistrySignatureStore(source.client()));
-        }
+        RegistrySource source = RegistrySource.open(reference, options);
+        return new SignTarget(ImageName.of(reference), source.resolve(), new RegistrySignatureStore(source.client()));
     }
 
     Descriptor descriptor() {
