@@ -77,7 +77,7 @@ final class Auditor {
         List<String> failing = new ArrayList<>();
         if (policies != null && key != null) {
             PolicyRecheck.Outcome outcome;
-            try (RegistrySource source = RegistrySource.open(reference.atDigest(digest), options)) {
+            try (RegistrySource source = RegistrySource.over(client, reference.atDigest(digest))) {
                 outcome = recheck.evaluate(policies, ImageName.of(reference), source.resolve(), store, key, failures, env);
             }
             passed = outcome.passed();

@@ -27,7 +27,12 @@ public final class RegistrySource implements ImageSource {
     }
 
     public static RegistrySource open(Reference reference, RegistryOptions options) {
-        return new RegistrySource(reference, RegistryClient.open(reference, options));
+        return over(RegistryClient.open(reference, options), reference);
+    }
+
+    /** Reads {@code reference} through a client already open on its repository (its token and connections). */
+    public static RegistrySource over(RegistryClient client, Reference reference) {
+        return new RegistrySource(reference, client);
     }
 
     @Override
