@@ -11,13 +11,13 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.Layer;
+import dev.gate.image.testing.SampleLayout;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.PushReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -123,18 +123,7 @@ class LayoutTest {
     }
 
     private Path copyOfSample() throws IOException {
-        Path copy = temp.resolve("copy");
-        try (Stream<Path> files = Files.walk(SAMPLE)) {
-            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = copy.resolve(SAMPLE.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return copy;
+        return SampleLayout.copyTo(temp.resolve("copy"));
     }
 
     private static Image single(Artifact artifact) {

@@ -10,6 +10,7 @@ import dev.gate.image.Artifact;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
+import dev.gate.image.testing.SampleLayout;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.PushReport;
 import java.io.InputStream;
@@ -134,7 +135,7 @@ class RegistrySinkTest {
 
     @Test
     void corruptLayerIsRefusedByTheRegistryAndReportedAsBadInput(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
-        Path copy = copyOfSample(temp);
+        Path copy = SampleLayout.copyTo(temp.resolve("layout"));
         var layer = ((Artifact.Single) sample).image().layers().get(0).descriptor();
         Path blob = copy.resolve("blobs/sha256/" + layer.digest().hex());
         blob.toFile().setWritable(true);
@@ -154,7 +155,7 @@ class RegistrySinkTest {
 
     @Test
     void layerFileOfAnotherSizeThanItsDescriptorIsBadInput(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
-        Path copy = copyOfSample(temp);
+        Path copy = SampleLayout.copyTo(temp.resolve("layout"));
         var layer = ((Artifact.Single) sample).image().layers().get(0).descriptor();
         Path blob = copy.resolve("blobs/sha256/" + layer.digest().hex());
         blob.toFile().setWritable(true);
@@ -168,16 +169,6 @@ class RegistrySinkTest {
                 + " bytes, its descriptor says " + layer.size()), error.getMessage());
         assertFalse(registry.blobs.containsKey(layer.digest().toString()));
         assertFalse(registry.manifests.containsKey("/v2/team/app/manifests/1.0.0"), "no tag");
-    }
-
-    private static Path copyOfSample(Path temp) throws java.io.IOException {
-        Path copy = temp.resolve("layout");
-        try (var files = java.nio.file.Files.walk(SAMPLE)) {
-            for (Path file : files.toList()) {
-                java.nio.file.Files.copy(file, copy.resolve(SAMPLE.relativize(file).toString()));
-            }
-        }
-        return copy;
     }
 
     @Test
