@@ -1,8 +1,14 @@
 package dev.gate.image.fs;
 
+import dev.gate.image.Compression;
+import dev.gate.image.GateException;
 import dev.gate.image.Layer;
+import dev.gate.image.VerifyingInputStream;
+import dev.gate.image.VerifyingInputStream.BlobMismatchException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -27,6 +33,11 @@ public final class Squasher {
         this.limits = limits;
     }
 
+    /**
+     * Reads every layer to its end, so that its digest is checked before anything learned from it counts: a layer
+     * that does not match its descriptor stops the squash ({@link GateException}, bad input), and so does an image
+     * larger than the uncompressed budget, since a filesystem of part of an image would hide what the rest holds.
+     */
     public SquashedFilesystem squash(List<? extends Layer> layers) throws IOException {
         TreeMap<String, FileEntry> tree = new TreeMap<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -35,20 +46,64 @@ public final class Squasher {
         for (Layer layer : layers) {
             String digest = layer.descriptor().digest().toString();
             LayerPass pass = new LayerPass(digest, skipped, captured);
-            try (InputStream stored = layer.open();
-                    InputStream tar = new LimitedInputStream(dev.gate.image.Compression.decompressed(stored), budget)) {
-                pass.read(tar);
-            } catch (LimitedInputStream.LimitExceeded e) {
-                skipped.add(new Skipped(digest, "/", "stopped: more than " + limits.maxUncompressedBytes()
-                        + " uncompressed bytes in the image; this layer and later ones are incomplete"));
-                pass.applyTo(tree);
-                break;
+            try (InputStream stored = verified(layer)) {
+                readTar(pass, stored, budget);
+                // The tar ends before its stored bytes do (end marker, padding, compression trailer): read on to the end
+                // so that the digest is checked, without decompressing what no one reads.
+                stored.transferTo(OutputStream.nullOutputStream());
             } catch (IOException e) {
-                skipped.add(new Skipped(digest, "/", "layer tar unreadable, rest of layer skipped: " + e.getMessage()));
+                BlobMismatchException mismatch = mismatchIn(e);
+                if (mismatch != null) {
+                    throw GateException.input("the source changed or is corrupt: layer " + digest + " of "
+                            + mismatch.getMessage());
+                }
+                throw GateException.operational("reading layer " + digest + " failed: " + e.getMessage(), e);
             }
             pass.applyTo(tree);
         }
         return new SquashedFilesystem(tree, skipped, limits.maxSymlinkHops());
+    }
+
+    /** A tar that cannot be parsed is an unknown; one whose bytes do not match their digest is not read further. */
+    private void readTar(LayerPass pass, InputStream stored, LimitedInputStream.Budget budget) throws IOException {
+        try (InputStream tar = new LimitedInputStream(Compression.decompressed(new KeptOpen(stored)), budget)) {
+            pass.read(tar);
+        } catch (LimitedInputStream.LimitExceeded e) {
+            throw GateException.input("layer " + pass.digest + " takes the image over " + limits.maxUncompressedBytes()
+                    + " uncompressed bytes; the rest of the image would go unread, so it is not cataloged");
+        } catch (IOException e) {
+            if (mismatchIn(e) != null) {
+                throw e;
+            }
+            pass.skipped.add(new Skipped(pass.digest, "/", "layer tar unreadable, rest of layer skipped: " + e.getMessage()));
+        }
+    }
+
+    /** The stored bytes, checked against the descriptor as they stream unless the source checks them already. */
+    private static InputStream verified(Layer layer) throws IOException {
+        InputStream stored = layer.open();
+        return stored instanceof VerifyingInputStream ? stored
+                : new VerifyingInputStream(stored, layer.descriptor(), "the image");
+    }
+
+    private static BlobMismatchException mismatchIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BlobMismatchException mismatch) {
+                return mismatch;
+            }
+        }
+        return null;
+    }
+
+    /** Lets the decompressor close without closing the stored stream, which is still read to its end. */
+    private static final class KeptOpen extends FilterInputStream {
+        KeptOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** One layer's changes, collected first so its whiteouts only hide lower layers. */

@@ -3,14 +3,21 @@ package dev.gate.image.fs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.luben.zstd.Zstd;
+import dev.gate.image.Compression;
+import dev.gate.image.Descriptor;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
 import dev.gate.image.Layer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -113,7 +120,7 @@ class SquasherTest {
     }
 
     @Test
-    void gzipBombStopsAtTheUncompressedLimit() throws IOException {
+    void anImageOverTheUncompressedLimitIsNotCatalogedAtAll() throws IOException {
         byte[] big = new byte[4 << 20];
         byte[] tar = new TestLayers().file("zeros", big, 0644).file("after", "x").tarBytes();
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -121,9 +128,65 @@ class SquasherTest {
             out.write(tar);
         }
         SquashLimits limits = new SquashLimits(1 << 20, 1 << 20, 1 << 20, 40);
-        SquashedFilesystem fs = new Squasher(ContentCapture.none(), limits).squash(List.of(TestLayers.of(gz.toByteArray())));
-        assertTrue(fs.entry("/after").isEmpty());
+        Squasher squasher = new Squasher(ContentCapture.none(), limits);
+        GateException e = assertThrows(GateException.class, () -> squasher.squash(List.of(TestLayers.of(gz.toByteArray()))));
+        assertEquals(GateException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("over 1048576 uncompressed bytes"), e.getMessage());
+    }
+
+    @Test
+    void bytesAfterTheTarEndMarkerAreCheckedAgainstTheDigest() {
+        byte[] real = new TestLayers().file("etc/os-release", "ID=debian\n").tarBytes();
+        byte[] served = real.clone();
+        served[served.length - 1] ^= 1; // inside the end-of-archive padding, which a tar reader never looks at
+        GateException e = assertThrows(GateException.class, () -> squash(servedInstead(real, served)));
+        assertEquals(GateException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("the source changed or is corrupt: layer " + Digest.sha256(real)), e.getMessage());
+    }
+
+    @Test
+    void aDecoyOfTheSameSizeIsRefusedNotCataloged() throws IOException {
+        byte[] real = gzip(new TestLayers().file("var/lib/dpkg/status", "Package: banned\n").tarBytes());
+        byte[] decoy = Arrays.copyOf(gzip(new TestLayers().file("var/lib/dpkg/status", "Package: harmless\n").tarBytes()),
+                real.length);
+        GateException e = assertThrows(GateException.class, () -> squash(servedInstead(real, decoy)));
+        assertTrue(e.getMessage().contains("the source changed or is corrupt"), e.getMessage());
+    }
+
+    @Test
+    void aTarThatCannotBeParsedIsAnUnknownWhenItsBytesMatch() throws IOException {
+        byte[] garbage = "this is not a tar archive, but it is what the digest names".repeat(20).getBytes(StandardCharsets.UTF_8);
+        SquashedFilesystem fs = squash(TestLayers.of(garbage));
         assertFalse(fs.skipped().isEmpty());
+    }
+
+    /** A layer whose descriptor names {@code real} but whose source serves {@code served}. */
+    private static Layer servedInstead(byte[] real, byte[] served) {
+        Layer honest = TestLayers.of(real);
+        return new Layer() {
+            @Override
+            public Descriptor descriptor() {
+                return honest.descriptor();
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(served);
+            }
+
+            @Override
+            public InputStream openUncompressed() throws IOException {
+                return Compression.decompressed(open());
+            }
+        };
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(bytes);
+        }
+        return gz.toByteArray();
     }
 
     @Test
