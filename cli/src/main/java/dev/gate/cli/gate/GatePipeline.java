@@ -3,6 +3,7 @@ package dev.gate.cli.gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Artifact;
+import dev.gate.image.store.VerifiedStore;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.Transports;
@@ -35,8 +36,9 @@ public final class GatePipeline {
         // Policies load before the image is read: a broken policy fails in a second, not after a scan.
         PolicyGate gate = settings.sbomOnly() ? null
                 : PolicyGate.load(settings.policies(), settings.data(), settings.namespace());
-        try (ImageSource source = Transports.source(settings.source(), settings.registries())) {
-            Gathered gathered = gather(source, main.name(), times);
+        try (ImageSource source = Transports.source(settings.source(), settings.registries());
+                VerifiedStore store = VerifiedStore.open()) {
+            Gathered gathered = gather(source, store, main.name(), times);
             ObjectNode input = gathered.input();
             Artifact artifact = gathered.artifact();
             Verdict verdict = gate == null ? Verdict.NOT_EVALUATED : verdict(gate, gathered, times);
@@ -75,10 +77,14 @@ public final class GatePipeline {
                     Instant scanEnd) {
     }
 
-    Gathered gather(ImageSource source, ImageName name, StepTimes times) {
+    /**
+     * What is cataloged here is what gets published: a source that may serve other bytes on a second read is read
+     * once, through the store, and pushed from there.
+     */
+    Gathered gather(ImageSource source, VerifiedStore store, ImageName name, StepTimes times) {
         Artifact[] resolved = new Artifact[1];
         times.time("resolve", () -> resolved[0] = source.resolve());
-        Artifact artifact = resolved[0];
+        Artifact artifact = source.rereadsAlike() ? resolved[0] : store.hold(resolved[0]);
         List<PlatformImage> images = PlatformImage.of(artifact);
         Instant scanStart = Instant.now();
         List<ImageFacts> facts = Cataloging.run(images, name.ref(), settings.sbomOnly() ? null : settings.database(), times);

@@ -9,6 +9,7 @@ import dev.gate.image.Descriptor;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.Layer;
+import dev.gate.image.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -104,8 +105,11 @@ public final class ImageSection {
         if (d.size() > 16L << 20) {
             throw GateException.input("image config " + d.digest() + " declares " + d.size() + " bytes, over the 16 MiB limit");
         }
-        try (InputStream in = image.config().open()) {
+        // Checked here whatever the source does: the config's labels, user and history feed the policy input.
+        try (InputStream in = new VerifyingInputStream(image.config().open(), d, "the image")) {
             return JSON.readTree(in.readAllBytes());
+        } catch (VerifyingInputStream.BlobMismatchException e) {
+            throw GateException.input("the source changed or is corrupt: config " + d.digest() + ": " + e.getMessage());
         } catch (IOException e) {
             throw GateException.input("image config " + d.digest() + " is not JSON: " + e.getMessage());
         }

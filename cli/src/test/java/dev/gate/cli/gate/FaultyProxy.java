@@ -11,14 +11,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 
 /**
  * A loopback HTTP proxy in front of a real registry that answers 500 to the requests a predicate
- * picks, so a test can make the registry fail at one exact step of a push.
+ * picks, so a test can make the registry fail at one exact step of a push; or that serves other
+ * bodies than the registry's, as a lying registry would.
  */
 final class FaultyProxy implements AutoCloseable {
 
@@ -28,7 +32,9 @@ final class FaultyProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String upstream;
     private volatile BiPredicate<String, String> fail = (method, path) -> false;
+    private volatile BiFunction<String, byte[], byte[]> lie = (path, body) -> body;
     final AtomicInteger failures = new AtomicInteger();
+    final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
 
     FaultyProxy(String upstreamHostPort) throws IOException {
         this.upstream = "http://" + upstreamHostPort;
@@ -45,6 +51,11 @@ final class FaultyProxy implements AutoCloseable {
     /** Requests for which {@code (method, path)} holds get a 500 from now on. */
     void failWhen(BiPredicate<String, String> predicate) {
         fail = predicate;
+    }
+
+    /** GET answers pass through {@code replace(path, body)} from now on; its result is served instead. */
+    void serveInstead(BiFunction<String, byte[], byte[]> replace) {
+        lie = replace;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -77,6 +88,10 @@ final class FaultyProxy implements AutoCloseable {
                 }
             });
             byte[] answer = response.body();
+            if (method.equals("GET") && response.statusCode() == 200) {
+                gets.computeIfAbsent(uri.getPath(), p -> new AtomicInteger()).incrementAndGet();
+                answer = lie.apply(uri.getPath(), answer);
+            }
             boolean noBody = method.equals("HEAD") || answer.length == 0;
             exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
             if (!noBody) {

@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.store.VerifiedStore;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.Transports;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class InputDocumentTest {
         GatePipeline pipeline = new GatePipeline(settings, env::get);
         Destination destination = Destination.parse(settings.destination(), settings.registries());
         try (ImageSource source = Transports.source(settings.source())) {
-            return pipeline.gather(source, destination.name(), new StepTimes()).input();
+            return pipeline.gather(source, VerifiedStore.open(), destination.name(), new StepTimes()).input();
         }
     }
 
@@ -132,7 +133,7 @@ class InputDocumentTest {
         List<String> sboms = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             try (ImageSource source = Transports.source(settings.source())) {
-                sboms.add(new GatePipeline(settings, name -> null).gather(source,
+                sboms.add(new GatePipeline(settings, name -> null).gather(source, VerifiedStore.open(),
                         Destination.parse(settings.destination(), settings.registries()).name(), new StepTimes()).facts().get(0).sbomJson());
             }
         }

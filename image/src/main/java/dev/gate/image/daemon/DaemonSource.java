@@ -3,6 +3,7 @@ package dev.gate.image.daemon;
 import dev.gate.image.Artifact;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
+import dev.gate.image.TempFiles;
 import dev.gate.image.archive.DockerArchiveSource;
 import dev.gate.image.transport.ImageSource;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Reads {@code docker-daemon:REF} through the Engine API's {@code GET /images/{name}/get} (Docker or
@@ -23,7 +25,7 @@ public final class DaemonSource implements ImageSource {
 
     private final String name;
     private final Path socket;
-    private Path saved;
+    private TempFiles.Folder saved;
     private DockerArchiveSource archive;
 
     public DaemonSource(String name, String dockerHost) {
@@ -47,32 +49,30 @@ public final class DaemonSource implements ImageSource {
     @Override
     public Artifact resolve() {
         if (archive == null) {
-            saved = save();
-            archive = new DockerArchiveSource(saved, null, describe());
+            saved = TempFiles.folder("gate-daemon-");
+            archive = new DockerArchiveSource(save(saved.path().resolve("image.tar")), null, describe());
         }
         return archive.resolve();
     }
 
-    private Path save() {
+    /**
+     * The daemon's answer is read once, into a private folder that goes with the run: the archive read from there
+     * for cataloging is the archive pushed, whatever the daemon holds by then.
+     */
+    private Path save(Path file) {
         if (!Files.exists(socket)) {
             throw GateException.operational("no Docker daemon socket at " + socket + " (set DOCKER_HOST=unix:///PATH)", null);
         }
-        Path file = null;
         try (UnixHttp.Response response = UnixHttp.get(socket, "/images/" + name + "/get")) {
             if (response.status() != 200) {
                 throw failure(response);
             }
-            file = Files.createTempFile("gate-daemon-", ".tar");
-            try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(file)) {
+            try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 body.transferTo(out);
             }
             return file;
         } catch (IOException e) {
-            deleteQuietly(file);
             throw GateException.operational(describe() + ": cannot read the image from the daemon at " + socket + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(file);
-            throw e;
         }
     }
 
@@ -96,17 +96,9 @@ public final class DaemonSource implements ImageSource {
             archive.close();
             archive = null;
         }
-        deleteQuietly(saved);
-        saved = null;
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover temp file is harmless
-            }
+        if (saved != null) {
+            saved.close();
+            saved = null;
         }
     }
 }

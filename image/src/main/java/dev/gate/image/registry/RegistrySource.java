@@ -63,6 +63,11 @@ public final class RegistrySource implements ImageSource {
     }
 
     @Override
+    public boolean rereadsAlike() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return "docker://" + reference;
     }

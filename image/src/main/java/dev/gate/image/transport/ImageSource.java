@@ -9,6 +9,15 @@ public interface ImageSource extends Closeable {
     /** The image or index this source names, with content readable until {@link #close()}. */
     Artifact resolve();
 
+    /**
+     * Whether reading a blob again is sure to give the bytes read the first time: local files are, since they are
+     * checked against their digests on every read; a registry may answer differently each time, so what must be both
+     * evaluated and published is read from it once, through a {@link dev.gate.image.store.VerifiedStore}.
+     */
+    default boolean rereadsAlike() {
+        return true;
+    }
+
     /** The source as the user wrote it, for messages. */
     String describe();
 
