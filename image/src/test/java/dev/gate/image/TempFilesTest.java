@@ -32,4 +32,21 @@ class TempFilesTest {
         }
         assertTrue(Files.exists(kept));
     }
+
+    @Test
+    void aRunStoppedBySigtermLeavesNoFolderBehind() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TempFolderHolder.class.getName())
+                .redirectErrorStream(true).start();
+        Path folder;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            folder = Path.of(out.readLine());
+            assertTrue(Files.exists(folder.resolve("blob")));
+            child.destroy(); // SIGTERM
+            assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertFalse(Files.exists(folder), folder + " is left behind");
+    }
 }
