@@ -3,8 +3,10 @@ package dev.gate.signing;
 import dev.gate.image.Digest;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Signs an image digest as {@code cosign sign --key} does and attaches the signature layer. */
 public final class ImageSignatures {
@@ -18,8 +20,30 @@ public final class ImageSignatures {
         return new CosignLayer(CosignLayer.SIMPLE_SIGNING, payload, Map.of(CosignLayer.SIGNATURE_ANNOTATION, signature));
     }
 
-    /** Returns false when an identical signature was already attached. */
+    /**
+     * Returns false when this key already signed this payload: ECDSA signatures differ on every run, so an identical
+     * layer cannot tell a rerun; the payload and the key can.
+     */
     public static boolean sign(CosignAttacher attacher, CosignKeyPair key, String repository, Digest image) {
-        return attacher.append(CosignAttacher.signatureTag(image), signatureLayer(key, repository, image));
+        CosignLayer layer = signatureLayer(key, repository, image);
+        return attacher.append(CosignAttacher.signatureTag(image), layer, sameKeyAndPayload(key, layer));
+    }
+
+    /** A stored signature over the same payload that verifies with this key. */
+    public static Predicate<CosignLayer> sameKeyAndPayload(CosignKeyPair key, CosignLayer layer) {
+        byte[] payload = layer.content();
+        return stored -> {
+            String signature = stored.annotations().get(CosignLayer.SIGNATURE_ANNOTATION);
+            return signature != null && CosignLayer.SIMPLE_SIGNING.equals(stored.mediaType())
+                    && Arrays.equals(payload, stored.content()) && EcdsaSigner.verify(key.publicKey(), payload, decode(signature));
+        };
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 }

@@ -83,6 +83,7 @@ public final class AttachedArtifacts {
         for (CosignLayer layer : layers) {
             added += destination.append(tag, layer) ? 1 : 0;
         }
+        destination.confirm();
         return added == 0 ? 0 : 1;
     }
 

@@ -8,7 +8,6 @@ import dev.gate.image.Digest;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.PushReport;
 import dev.gate.signing.Dsse;
-import dev.gate.signing.EcdsaSigner;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.InTotoStatement;
@@ -21,7 +20,6 @@ import dev.gate.signing.oci.SignatureStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -73,6 +71,9 @@ final class Publisher {
                 }
             }
         });
+        // Concurrent writers of the same image (other jobs signing or attesting it) may have replaced what was written:
+        // every signature and attestation is confirmed stored before the tag points at the image.
+        times.time("confirm", attacher::confirm);
         times.time("tag", () -> destination.tag(artifact));
         int uploaded = 0;
         int skipped = 0;
@@ -91,9 +92,7 @@ final class Publisher {
         Digest digest = subject.digest();
         switch (signing.method()) {
             case "key" -> {
-                if (!alreadySigned(attacher, signedName, digest)) {
-                    ImageSignatures.sign(attacher, signing.key(), signedName, digest);
-                }
+                ImageSignatures.sign(attacher, signing.key(), signedName, digest);
                 where.add(CosignAttacher.signatureTag(digest));
             }
             case "keyless" -> {
@@ -105,19 +104,6 @@ final class Publisher {
                 // --no-sign: nothing to attach
             }
         }
-    }
-
-    /** ECDSA signatures differ on every run, so "identical layer" cannot tell a rerun; the payload and key can. */
-    private boolean alreadySigned(CosignAttacher attacher, String signedName, Digest digest) {
-        byte[] payload = ImageSignatures.signatureLayer(signing.key(), signedName, digest).content();
-        for (CosignLayer layer : attacher.layers(CosignAttacher.signatureTag(digest))) {
-            String signature = layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION);
-            if (signature != null && java.util.Arrays.equals(payload, layer.content())
-                    && EcdsaSigner.verify(signing.key().publicKey(), payload, decode(signature))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void attest(CosignAttacher attacher, String signedName, Subject subject, List<String> where) {
@@ -175,13 +161,5 @@ final class Publisher {
             return null; // Referrers.publish reports an unreadable index
         }
         return null;
-    }
-
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
     }
 }

@@ -60,12 +60,14 @@ public final class AttestCommand implements Callable<Integer> {
         InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
         CosignLayer layer = ImageAttestations.layer(pair, statement);
         String tag = CosignAttacher.attestationTag(target.digest());
+        CosignAttacher attacher = target.attacher();
         if (replace) {
-            target.attacher().replace(tag, layer,
+            attacher.replace(tag, layer,
                     old -> predicateType.equals(old.annotations().get(ImageAttestations.PREDICATE_TYPE_ANNOTATION)));
         } else {
-            target.attacher().append(tag, layer);
+            attacher.append(tag, layer);
         }
+        attacher.confirm();
         if (bundle) {
             byte[] json = SigstoreBundles.dsse(pair.publicKey(), layer.content());
             spec.commandLine().getOut().println("Bundle published as referrer "

@@ -58,7 +58,10 @@ public final class SignCommand implements Callable<Integer> {
         CosignKeyPair pair = KeyFiles.loadPrivate(key);
         SignTarget target = SignTarget.open(image, registry.toOptions());
         CosignLayer layer = ImageSignatures.signatureLayer(pair, target.repository(), target.digest());
-        boolean added = target.attacher().append(CosignAttacher.signatureTag(target.digest()), layer);
+        CosignAttacher attacher = target.attacher();
+        boolean added = attacher.append(CosignAttacher.signatureTag(target.digest()), layer,
+                ImageSignatures.sameKeyAndPayload(pair, layer));
+        attacher.confirm();
         if (bundle) {
             byte[] signature = Base64.getDecoder().decode(layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION));
             byte[] json = SigstoreBundles.messageSignature(pair.publicKey(), layer.content(), signature);

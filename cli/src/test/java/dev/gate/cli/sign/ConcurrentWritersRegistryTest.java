@@ -1,0 +1,100 @@
+package dev.gate.cli.sign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gate.cli.InProcessGate;
+import dev.gate.cli.Main;
+import dev.gate.image.Digest;
+import dev.gate.image.Reference;
+import dev.gate.image.registry.RegistryClient;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.signing.EcdsaSigner;
+import dev.gate.signing.oci.CosignAttacher;
+import dev.gate.signing.oci.CosignLayer;
+import dev.gate.signing.oci.RegistrySignatureStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Separate gate processes signing and attesting one image at once on the real Distribution registry, which keeps only
+ * the last manifest written under a tag: every process that exits 0 must find its work stored afterwards.
+ */
+class ConcurrentWritersRegistryTest {
+
+    private static final int SIGNERS = 6;
+    private static final int ATTESTERS = 6;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreEnvironment() {
+        Passwords.environment = System::getenv;
+    }
+
+    @Test
+    void concurrentSignersAndAttestersAllKeepWhatTheyReportedWritten() throws Exception {
+        String image = new RegistryFixture().pushSample("concurrent");
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        for (int i = 0; i < SIGNERS; i++) {
+            assertEquals(0, InProcessGate.gate("key", "generate", "--output-key-prefix", dir.resolve("k" + i).toString()).code());
+        }
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < SIGNERS; i++) {
+            processes.add(gate(dir.resolve("sign-" + i + ".log"), "sign", "--key", dir.resolve("k" + i + ".key").toString(), image));
+        }
+        for (int i = 0; i < ATTESTERS; i++) {
+            Path predicate = Files.writeString(dir.resolve("p" + i + ".json"), "{\"run\":" + i + "}");
+            processes.add(gate(dir.resolve("attest-" + i + ".log"), "attest", "--key", dir.resolve("k0.key").toString(),
+                    "--predicate", predicate.toString(), "--type", "https://example.com/predicate/" + i, image));
+        }
+        List<Integer> succeeded = new ArrayList<>();
+        for (int i = 0; i < processes.size(); i++) {
+            Process p = processes.get(i);
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "process " + i + " finished");
+            if (p.exitValue() == 0) {
+                succeeded.add(i);
+            } else {
+                String log = Files.readString(dir.resolve((i < SIGNERS ? "sign-" + i : "attest-" + (i - SIGNERS)) + ".log"));
+                assertEquals(3, p.exitValue(), log);
+                assertTrue(log.contains("overwritten by a concurrent writer"), log);
+            }
+        }
+        Reference reference = Reference.parse(image);
+        RegistryClient client = RegistryClient.open(reference, RegistryOptions.defaults());
+        Digest digest = client.getManifest(reference.identifier()).orElseThrow().descriptor().digest();
+        CosignAttacher stored = new CosignAttacher(new RegistrySignatureStore(client));
+        List<CosignLayer> signatures = stored.layers(CosignAttacher.signatureTag(digest));
+        List<CosignLayer> attestations = stored.layers(CosignAttacher.attestationTag(digest));
+        for (int i : succeeded) {
+            if (i < SIGNERS) {
+                PublicKey key = VerifyCommand.readPublic(dir.resolve("k" + i + ".pub"));
+                assertTrue(signatures.stream().anyMatch(l -> EcdsaSigner.verify(key, l.content(),
+                        Base64.getDecoder().decode(l.annotations().get(CosignLayer.SIGNATURE_ANNOTATION)))), "signer " + i + " kept");
+            } else {
+                String type = "https://example.com/predicate/" + (i - SIGNERS);
+                assertTrue(attestations.stream().anyMatch(l -> type.equals(l.annotations().get("predicateType"))),
+                        "attester " + (i - SIGNERS) + " kept");
+            }
+        }
+        assertTrue(succeeded.size() >= processes.size() / 2, "most writers succeed: " + succeeded);
+    }
+
+    private Process gate(Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("COSIGN_PASSWORD", "pw");
+        return builder.start();
+    }
+}
