@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.PushReport;
 import dev.gate.signing.Dsse;
@@ -49,14 +50,15 @@ final class Publisher {
         PushReport[] report = new PushReport[1];
         times.time("push", () -> report[0] = destination.pushByDigest(artifact, listener));
         SignatureStore store = destination.signatures();
-        CosignAttacher attacher = new CosignAttacher(store);
+        MergedWrites writes = MergedWrites.standard();
+        CosignAttacher attacher = new CosignAttacher(store, writes);
         String signedName = destination.name().signedName();
         List<String> signatures = new ArrayList<>();
         List<String> attestations = new ArrayList<>();
         List<String> referrers = new ArrayList<>();
         times.time("sign", () -> {
             for (Subject s : subjects) {
-                sign(store, attacher, signedName, s.descriptor(), signatures);
+                sign(store, attacher, writes, signedName, s.descriptor(), signatures);
             }
         });
         times.time("attest", () -> {
@@ -67,13 +69,13 @@ final class Publisher {
         times.time("referrer", () -> {
             for (Subject s : subjects) {
                 if (s.sbomJson() != null) {
-                    referrers.add(sbomReferrer(store, s));
+                    referrers.add(sbomReferrer(store, writes, s));
                 }
             }
         });
         // Concurrent writers of the same image (other jobs signing or attesting it) may have replaced what was written:
         // every signature and attestation is confirmed stored before the tag points at the image.
-        times.time("confirm", attacher::confirm);
+        times.time("confirm", writes::confirm);
         times.time("tag", () -> destination.tag(artifact));
         int uploaded = 0;
         int skipped = 0;
@@ -88,7 +90,8 @@ final class Publisher {
                 signatures, attestations, referrers, destination.name().tag());
     }
 
-    private void sign(SignatureStore store, CosignAttacher attacher, String signedName, Descriptor subject, List<String> where) {
+    private void sign(SignatureStore store, CosignAttacher attacher, MergedWrites writes, String signedName, Descriptor subject,
+            List<String> where) {
         Digest digest = subject.digest();
         switch (signing.method()) {
             case "key" -> {
@@ -97,7 +100,8 @@ final class Publisher {
             }
             case "keyless" -> {
                 String bundle = KeylessImageSigner.sign(signedName, digest, signing.identityToken());
-                Digest referrer = Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject);
+                Digest referrer = Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject,
+                        writes);
                 where.add("bundle referrer " + referrer);
             }
             default -> {
@@ -137,13 +141,13 @@ final class Publisher {
     }
 
     /** One SBOM artifact per image: a rerun finds the one it attached before. */
-    private static String sbomReferrer(SignatureStore store, Subject subject) {
+    private static String sbomReferrer(SignatureStore store, MergedWrites writes, Subject subject) {
         String existing = existingReferrer(store, subject.descriptor().digest());
         if (existing != null) {
             return existing;
         }
         byte[] sbom = subject.sbomJson().getBytes(StandardCharsets.UTF_8);
-        return Referrers.publish(store, SBOM_ARTIFACT_TYPE, sbom, subject.descriptor()).toString();
+        return Referrers.publish(store, SBOM_ARTIFACT_TYPE, sbom, subject.descriptor(), writes).toString();
     }
 
     private static String existingReferrer(SignatureStore store, Digest subject) {

@@ -3,7 +3,9 @@ package dev.gate.cli.sign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.push.RegistryFlags;
+import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.image.merge.MergedWrites;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.InTotoStatement;
@@ -60,18 +62,19 @@ public final class AttestCommand implements Callable<Integer> {
         InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
         CosignLayer layer = ImageAttestations.layer(pair, statement);
         String tag = CosignAttacher.attestationTag(target.digest());
-        CosignAttacher attacher = target.attacher();
+        MergedWrites writes = MergedWrites.standard();
+        CosignAttacher attacher = target.attacher(writes);
         if (replace) {
             attacher.replace(tag, layer,
                     old -> predicateType.equals(old.annotations().get(ImageAttestations.PREDICATE_TYPE_ANNOTATION)));
         } else {
             attacher.append(tag, layer);
         }
-        attacher.confirm();
-        if (bundle) {
-            byte[] json = SigstoreBundles.dsse(pair.publicKey(), layer.content());
-            spec.commandLine().getOut().println("Bundle published as referrer "
-                    + Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, target.descriptor()));
+        Digest referrer = bundle ? Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
+                SigstoreBundles.dsse(pair.publicKey(), layer.content()), target.descriptor(), writes) : null;
+        writes.confirm();
+        if (referrer != null) {
+            spec.commandLine().getOut().println("Bundle published as referrer " + referrer);
         }
         spec.commandLine().getOut().println("Attested " + predicateType + " for " + target.repository() + "@" + target.digest());
         return 0;

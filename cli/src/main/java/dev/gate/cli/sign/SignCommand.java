@@ -3,6 +3,7 @@ package dev.gate.cli.sign;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.image.Digest;
+import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.GateException;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.KeylessImageSigner;
@@ -58,14 +59,17 @@ public final class SignCommand implements Callable<Integer> {
         CosignKeyPair pair = KeyFiles.loadPrivate(key);
         SignTarget target = SignTarget.open(image, registry.toOptions());
         CosignLayer layer = ImageSignatures.signatureLayer(pair, target.repository(), target.digest());
-        CosignAttacher attacher = target.attacher();
-        boolean added = attacher.append(CosignAttacher.signatureTag(target.digest()), layer,
+        MergedWrites writes = MergedWrites.standard();
+        boolean added = target.attacher(writes).append(CosignAttacher.signatureTag(target.digest()), layer,
                 ImageSignatures.sameKeyAndPayload(pair, layer));
-        attacher.confirm();
+        Digest referrer = null;
         if (bundle) {
             byte[] signature = Base64.getDecoder().decode(layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION));
             byte[] json = SigstoreBundles.messageSignature(pair.publicKey(), layer.content(), signature);
-            Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, target.descriptor());
+            referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, target.descriptor(), writes);
+        }
+        writes.confirm();
+        if (referrer != null) {
             spec.commandLine().getOut().println("Bundle published as referrer " + referrer);
         }
         spec.commandLine().getOut().println((added ? "Signed " : "Already signed ") + target.repository() + "@" + target.digest());

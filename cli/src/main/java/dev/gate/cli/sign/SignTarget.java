@@ -5,6 +5,7 @@ import dev.gate.cli.gate.ImageName;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryOptions;
@@ -55,8 +56,9 @@ record SignTarget(ImageName name, Artifact artifact, SignatureStore store) {
         return descriptor().digest();
     }
 
-    CosignAttacher attacher() {
-        return new CosignAttacher(store);
+    /** An attacher whose writes are confirmed with the others of {@code writes}. */
+    CosignAttacher attacher(MergedWrites writes) {
+        return new CosignAttacher(store, writes);
     }
 
     /** What the signed claims name: {@code registry/repository}, as cosign writes docker-reference. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Separate gate processes signing and attesting one image at once on the real Distribution registry, which keeps only
+ * Separate gate processes signing (with a sigstore bundle referrer each) and attesting one image at once on the real Distribution registry, which keeps only
  * the last manifest written under a tag: every process that exits 0 must find its work stored afterwards.
  */
 class ConcurrentWritersRegistryTest {
@@ -50,7 +50,7 @@ class ConcurrentWritersRegistryTest {
         }
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < SIGNERS; i++) {
-            processes.add(gate(dir.resolve("sign-" + i + ".log"), "sign", "--key", dir.resolve("k" + i + ".key").toString(), image));
+            processes.add(gate(dir.resolve("sign-" + i + ".log"), "sign", "--bundle", "--key", dir.resolve("k" + i + ".key").toString(), image));
         }
         for (int i = 0; i < ATTESTERS; i++) {
             Path predicate = Files.writeString(dir.resolve("p" + i + ".json"), "{\"run\":" + i + "}");
@@ -75,8 +75,13 @@ class ConcurrentWritersRegistryTest {
         CosignAttacher stored = new CosignAttacher(new RegistrySignatureStore(client));
         List<CosignLayer> signatures = stored.layers(CosignAttacher.signatureTag(digest));
         List<CosignLayer> attestations = stored.layers(CosignAttacher.attestationTag(digest));
+        String referrers = new String(client.getManifest("sha256-" + digest.hex()).orElseThrow().raw());
         for (int i : succeeded) {
             if (i < SIGNERS) {
+                String log = Files.readString(dir.resolve("sign-" + i + ".log"));
+                java.util.regex.Matcher bundle = java.util.regex.Pattern.compile("referrer (sha256:[0-9a-f]{64})").matcher(log);
+                assertTrue(bundle.find(), log);
+                assertTrue(referrers.contains(bundle.group(1)), "signer " + i + "'s bundle is listed in the fallback index");
                 PublicKey key = VerifyCommand.readPublic(dir.resolve("k" + i + ".pub"));
                 assertTrue(signatures.stream().anyMatch(l -> EcdsaSigner.verify(key, l.content(),
                         Base64.getDecoder().decode(l.annotations().get(CosignLayer.SIGNATURE_ANNOTATION)))), "signer " + i + " kept");

@@ -7,6 +7,7 @@ import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.MediaTypes;
+import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,21 +29,29 @@ public final class Referrers {
         return subject.algorithm() + "-" + subject.hex();
     }
 
-    /**
-     * Pushes a referrer manifest (its blobs already pushed) by digest and, unless the registry
-     * indexed it itself, adds it to the subject's fallback index. Returns whether the fallback was used.
-     */
+    /** {@link #publish(RegistryClient, Descriptor, byte[], String, Digest, MergedWrites)}, confirmed at once. */
     public static boolean publish(RegistryClient client, Descriptor referrer, byte[] raw, String artifactType, Digest subject) {
+        MergedWrites writes = MergedWrites.standard();
+        boolean fellBack = publish(client, referrer, raw, artifactType, subject, writes);
+        writes.confirm();
+        return fellBack;
+    }
+
+    /**
+     * Pushes a referrer manifest (its blobs already pushed) by digest and, unless the registry indexed it itself (the
+     * referrers API: one manifest per referrer, nothing to merge), adds it to the subject's fallback index as one of
+     * {@code writes}, to be confirmed with them. Returns whether the fallback was used.
+     */
+    public static boolean publish(RegistryClient client, Descriptor referrer, byte[] raw, String artifactType, Digest subject,
+            MergedWrites writes) {
         RegistryClient.ManifestPut put = client.putManifest(referrer.digest().toString(), referrer, raw);
         if (put.ociSubject().filter(subject::equals).isPresent()) {
             return false;
         }
         String tag = fallbackTag(subject);
-        Optional<byte[]> current = client.getManifest(tag).map(RegistryClient.Manifest::raw);
-        byte[] updated = withReferrer(current, referrer, artifactType, client.repository() + ":" + tag);
-        if (current.isEmpty() || !java.util.Arrays.equals(current.get(), updated)) {
-            client.putManifest(tag, Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(updated), updated.length), updated);
-        }
+        writes.add(new FallbackEntry(t -> client.getManifest(t).map(RegistryClient.Manifest::raw),
+                (t, index) -> client.putManifest(t, Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(index), index.length), index),
+                tag, referrer, artifactType, client.repository() + ":" + tag));
         return true;
     }
 
@@ -74,6 +83,16 @@ public final class Referrers {
             entry.put("artifactType", artifactType);
         }
         return root.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the referrers index {@code index} lists {@code referrer}. */
+    static boolean lists(byte[] index, Digest referrer, String where) {
+        for (JsonNode existing : parse(index, where).get("manifests")) {
+            if (referrer.toString().equals(existing.path("digest").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] filtered(byte[] raw, String artifactType, String where) {

@@ -1,7 +1,9 @@
 package dev.gate.signing.oci;
 
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.image.merge.Convergence;
+import dev.gate.image.merge.MergedWrite;
+import dev.gate.image.merge.MergedWrites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,24 +17,27 @@ import java.util.stream.Collectors;
 /**
  * Adds layers to the {@code .sig} / {@code .att} manifest of an image: read, modify, write. Several writers may do this
  * to one tag at once (CI jobs signing and attesting the same image), and a registry keeps only the last manifest
- * written, so every write is a contribution that {@link #confirm()} checks is still there once no write made from an
- * older read can land any more, merging and writing again when another writer replaced it. See {@link Convergence}.
+ * written, so each layer added is a {@link MergedWrite} that {@link #confirm()} checks is still stored once no older
+ * write can land any more, writing it again where another writer replaced it.
  */
 public final class CosignAttacher {
 
     private final SignatureStore store;
-    private final Convergence convergence;
+    private final MergedWrites writes;
     private final Map<Digest, byte[]> blobs = new ConcurrentHashMap<>();
-    private final List<Contribution> pending = new ArrayList<>();
-    private long lastWrite;
 
     public CosignAttacher(SignatureStore store) {
-        this(store, Convergence.standard());
+        this(store, MergedWrites.standard());
     }
 
     public CosignAttacher(SignatureStore store, Convergence convergence) {
+        this(store, new MergedWrites(convergence));
+    }
+
+    /** An attacher whose writes are confirmed with the others of {@code writes} (a run's referrers, say). */
+    public CosignAttacher(SignatureStore store, MergedWrites writes) {
         this.store = store;
-        this.convergence = convergence;
+        this.writes = writes;
     }
 
     public static String signatureTag(Digest image) {
@@ -53,7 +58,7 @@ public final class CosignAttacher {
      * the same payload): concurrent reruns of one job then keep one of theirs, and each counts it as its own.
      */
     public boolean append(String tag, CosignLayer layer, Predicate<CosignLayer> equivalent) {
-        return add(new Contribution(tag, layer, existing -> false, equivalent));
+        return writes.add(new Contribution(tag, layer, existing -> false, equivalent));
     }
 
     /**
@@ -62,86 +67,16 @@ public final class CosignAttacher {
      * replace each other's layers would otherwise never converge.
      */
     public boolean replace(String tag, CosignLayer layer, Predicate<CosignLayer> drop) {
-        return add(new Contribution(tag, layer, drop, existing -> false));
+        return writes.add(new Contribution(tag, layer, drop, existing -> false));
     }
 
-    private boolean add(Contribution contribution) {
-        boolean written = write(contribution);
-        synchronized (pending) {
-            pending.add(contribution);
-        }
-        return written;
-    }
-
-    /**
-     * Waits until every write made from a read older than this writer's last write has landed, then checks that each
-     * layer this attacher added is still there, merging and writing again where a concurrent writer replaced the
-     * manifest; fails (exit 3) when a layer could not be kept within the convergence policy's bound.
-     */
+    /** Confirms every layer added so far is stored (see {@link MergedWrites#confirm()}); exit 3 when one is not. */
     public void confirm() {
-        List<Contribution> open;
-        synchronized (pending) {
-            open = new ArrayList<>(pending);
-            pending.clear();
-        }
-        for (int round = 1; !open.isEmpty(); round++) {
-            convergence.settle(lastWrite);
-            List<Contribution> lost = open.stream().filter(c -> !present(c)).toList();
-            if (lost.isEmpty()) {
-                return;
-            }
-            if (round > convergence.maxRewrites()) {
-                Contribution first = lost.get(0);
-                throw GateException.operational(first.describe() + " written but overwritten by a concurrent writer "
-                        + convergence.maxRewrites() + " times; not stored", null);
-            }
-            convergence.backoff(round);
-            lost.forEach(this::write);
-            open = lost;
-        }
+        writes.confirm();
     }
 
     public List<CosignLayer> layers(String tag) {
-        return read(tag).layers();
-    }
-
-    /** One read-modify-write; a merge that took longer than the policy's cycle bound is done again, never written. */
-    private boolean write(Contribution c) {
-        for (int attempt = 1; ; attempt++) {
-            long start = convergence.now();
-            Current current = read(c.tag());
-            List<CosignLayer> layers = new ArrayList<>(current.layers());
-            if (c.predecessors == null) {
-                c.predecessors = layers.stream().filter(c.drop()).map(CosignLayer::digest).collect(Collectors.toSet());
-            }
-            int before = layers.size();
-            layers.removeIf(l -> c.predecessors.contains(l.digest()));
-            boolean duplicate = layers.stream().anyMatch(c::satisfiedBy);
-            if (duplicate && layers.size() == before) {
-                return false;
-            }
-            if (!duplicate) {
-                layers.add(c.layer());
-            }
-            CosignManifest.Built built = CosignManifest.build(layers);
-            Map<Digest, byte[]> content = new LinkedHashMap<>();
-            content.put(Digest.sha256(built.config()), built.config());
-            layers.forEach(l -> content.put(l.digest(), l.content()));
-            if (convergence.withinCycle(start) || attempt >= convergence.maxRewrites()) {
-                store.put(c.tag(), built.manifest(), content);
-                lastWrite = Math.max(lastWrite, convergence.now());
-                return !duplicate;
-            }
-        }
-    }
-
-    private boolean present(Contribution c) {
-        return read(c.tag()).layers().stream().anyMatch(c::satisfiedBy);
-    }
-
-    private Current read(String tag) {
-        Optional<byte[]> manifest = store.manifest(tag);
-        return new Current(manifest.map(m -> CosignManifest.read(m, cached(), tag)).orElse(List.of()));
+        return store.manifest(tag).map(m -> CosignManifest.read(m, cached(), tag)).orElse(List.of());
     }
 
     /** Layer blobs are content-addressed and checked against their digests, so each is fetched once per attacher. */
@@ -172,11 +107,8 @@ public final class CosignAttacher {
         };
     }
 
-    private record Current(List<CosignLayer> layers) {
-    }
-
-    /** A layer this attacher wrote (or found already there) under a tag, with what its write drops. */
-    private static final class Contribution {
+    /** A layer added under a tag, with what its write drops and what stored layer would count as it. */
+    private final class Contribution implements MergedWrite {
         private final String tag;
         private final CosignLayer layer;
         private final Predicate<CosignLayer> drop;
@@ -191,23 +123,57 @@ public final class CosignAttacher {
             this.equivalent = equivalent;
         }
 
-        String tag() {
-            return tag;
+        /**
+         * The layer's blob goes first; the read, the merge and the new config blob must then fit in the cycle, so that
+         * the manifest, written right after, follows its read closely. Other layers' blobs are in the store already.
+         */
+        @Override
+        public boolean write(Convergence convergence) {
+            store.putBlobs(Map.of(layer.digest(), layer.content()));
+            Optional<CosignManifest.Built> merged = convergence.freshMerge(() -> merged().map(layers -> {
+                CosignManifest.Built built = CosignManifest.build(layers);
+                store.putBlobs(Map.of(Digest.sha256(built.config()), built.config()));
+                return built;
+            }));
+            if (merged.isEmpty()) {
+                return false;
+            }
+            Map<Digest, byte[]> content = new LinkedHashMap<>();
+            content.put(Digest.sha256(merged.get().config()), merged.get().config());
+            content.put(layer.digest(), layer.content());
+            store.put(tag, merged.get().manifest(), content);
+            return true;
         }
 
-        CosignLayer layer() {
-            return layer;
+        /** The layers to write, or empty when the tag holds this layer already and has nothing to drop. */
+        private Optional<List<CosignLayer>> merged() {
+            List<CosignLayer> layers = new ArrayList<>(layers(tag));
+            if (predecessors == null) {
+                predecessors = layers.stream().filter(drop).map(CosignLayer::digest).collect(Collectors.toSet());
+            }
+            int before = layers.size();
+            layers.removeIf(l -> predecessors.contains(l.digest()));
+            boolean held = layers.stream().anyMatch(this::satisfiedBy);
+            if (held && layers.size() == before) {
+                return Optional.empty();
+            }
+            if (!held) {
+                layers.add(layer);
+            }
+            return Optional.of(layers);
         }
 
-        Predicate<CosignLayer> drop() {
-            return drop;
+        @Override
+        public boolean stored() {
+            return layers(tag).stream().anyMatch(this::satisfiedBy);
         }
 
-        boolean satisfiedBy(CosignLayer stored) {
+        private boolean satisfiedBy(CosignLayer stored) {
             return layer.sameAs(stored) || equivalent.test(stored);
         }
 
-        String describe() {
+        @Override
+        public String describe() {
             return (tag.endsWith(".sig") ? "signature" : "attestation") + " " + layer.digest() + " in " + tag;
         }
     }

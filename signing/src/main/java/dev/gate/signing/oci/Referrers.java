@@ -3,10 +3,10 @@ package dev.gate.signing.oci;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.MediaTypes;
-import java.util.Arrays;
+import dev.gate.image.merge.MergedWrites;
+import dev.gate.image.registry.FallbackEntry;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Publishes an artifact as a referrer of an image. On a registry this is the registry client's
@@ -18,23 +18,28 @@ public final class Referrers {
     private Referrers() {
     }
 
+    /** {@link #publish(SignatureStore, String, byte[], Descriptor, MergedWrites)}, confirmed at once. */
     public static Digest publish(SignatureStore store, String artifactType, byte[] layer, Descriptor subject) {
+        MergedWrites writes = MergedWrites.standard();
+        Digest referrer = publish(store, artifactType, layer, subject, writes);
+        writes.confirm();
+        return referrer;
+    }
+
+    /** Publishes and lists the referrer; the fallback index entry is one of {@code writes}, confirmed with them. */
+    public static Digest publish(SignatureStore store, String artifactType, byte[] layer, Descriptor subject, MergedWrites writes) {
         byte[] manifest = ReferrerManifest.build(artifactType, layer, subject);
         Descriptor referrer = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length);
         Map<Digest, byte[]> blobs = new LinkedHashMap<>();
         blobs.put(Digest.sha256(ReferrerManifest.EMPTY_CONFIG), ReferrerManifest.EMPTY_CONFIG);
         blobs.put(Digest.sha256(layer), layer);
         if (store instanceof RegistrySignatureStore registry) {
-            registry.publishReferrer(referrer, manifest, blobs, artifactType, subject.digest());
+            registry.publishReferrer(referrer, manifest, blobs, artifactType, subject.digest(), writes);
             return referrer.digest();
         }
         store.put(referrer.digest().toString(), manifest, blobs);
         String tag = fallbackTag(subject.digest());
-        Optional<byte[]> current = store.manifest(tag);
-        byte[] updated = dev.gate.image.registry.Referrers.withReferrer(current, referrer, artifactType, tag);
-        if (current.isEmpty() || !Arrays.equals(current.get(), updated)) {
-            store.put(tag, updated, Map.of());
-        }
+        writes.add(new FallbackEntry(store::manifest, (t, index) -> store.put(t, index, Map.of()), tag, referrer, artifactType, tag));
         return referrer.digest();
     }
 

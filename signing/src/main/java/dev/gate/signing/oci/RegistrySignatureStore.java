@@ -4,6 +4,7 @@ import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.MediaTypes;
+import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.registry.RegistryClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,11 +12,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link SignatureStore} on one registry repository, through gate's registry client. */
 public final class RegistrySignatureStore implements SignatureStore {
 
     private final RegistryClient client;
+    /** Blobs known to be in the repository: uploaded here, or found there. */
+    private final Set<Digest> present = ConcurrentHashMap.newKeySet();
 
     public RegistrySignatureStore(RegistryClient client) {
         this.client = client;
@@ -44,9 +49,10 @@ public final class RegistrySignatureStore implements SignatureStore {
     }
 
     /** Pushes a referrer's blobs and manifest; the registry client keeps the fallback index when needed. */
-    void publishReferrer(Descriptor referrer, byte[] manifest, Map<Digest, byte[]> blobs, String artifactType, Digest subject) {
+    void publishReferrer(Descriptor referrer, byte[] manifest, Map<Digest, byte[]> blobs, String artifactType, Digest subject,
+            MergedWrites writes) {
         uploadMissing(blobs);
-        dev.gate.image.registry.Referrers.publish(client, referrer, manifest, artifactType, subject);
+        dev.gate.image.registry.Referrers.publish(client, referrer, manifest, artifactType, subject, writes);
     }
 
     @Override
@@ -56,12 +62,18 @@ public final class RegistrySignatureStore implements SignatureStore {
         client.putManifest(tag, Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length), manifest);
     }
 
+    @Override
+    public void putBlobs(Map<Digest, byte[]> blobs) {
+        uploadMissing(blobs);
+    }
+
     private void uploadMissing(Map<Digest, byte[]> blobs) {
         blobs.forEach((digest, content) -> {
-            if (!client.hasBlob(digest)) {
+            if (!present.contains(digest) && !client.hasBlob(digest)) {
                 client.uploadBlob(Descriptor.of(MediaTypes.OCI_LAYER, digest, content.length),
                         () -> new ByteArrayInputStream(content));
             }
+            present.add(digest);
         });
     }
 
