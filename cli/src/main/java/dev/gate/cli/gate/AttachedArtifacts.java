@@ -2,13 +2,14 @@ package dev.gate.cli.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
+import dev.gate.image.merge.MergedWrites;
+import dev.gate.image.registry.FallbackEntry;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.ImageSource;
@@ -19,7 +20,6 @@ import dev.gate.signing.oci.Referrers;
 import dev.gate.signing.oci.RegistrySignatureStore;
 import dev.gate.signing.oci.SignatureStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,12 +54,15 @@ public final class AttachedArtifacts {
                 subjects.addAll(multi.index().manifests());
             }
         }
+        // The destination may be written by other jobs at once: what is merged into its tags is confirmed stored.
+        MergedWrites writes = MergedWrites.standard();
         int copied = 0;
         for (Descriptor subject : subjects) {
-            copied += copyLayers(from, to, CosignAttacher.signatureTag(subject.digest()));
-            copied += copyLayers(from, to, CosignAttacher.attestationTag(subject.digest()));
-            copied += copyReferrers(from, to, subject.digest());
+            copied += copyLayers(from, to, writes, CosignAttacher.signatureTag(subject.digest()));
+            copied += copyLayers(from, to, writes, CosignAttacher.attestationTag(subject.digest()));
+            copied += copyReferrers(from, to, writes, subject.digest());
         }
+        writes.confirm();
         return copied;
     }
 
@@ -76,42 +79,37 @@ public final class AttachedArtifacts {
         return new RegistrySignatureStore(RegistryClient.open(Reference.parse(ref), options));
     }
 
-    private static int copyLayers(SignatureStore from, SignatureStore to, String tag) {
+    private static int copyLayers(SignatureStore from, SignatureStore to, MergedWrites writes, String tag) {
         List<CosignLayer> layers = new CosignAttacher(from).layers(tag);
-        CosignAttacher destination = new CosignAttacher(to);
+        CosignAttacher destination = new CosignAttacher(to, writes);
         int added = 0;
         for (CosignLayer layer : layers) {
             added += destination.append(tag, layer) ? 1 : 0;
         }
-        destination.confirm();
         return added == 0 ? 0 : 1;
     }
 
-    private static int copyReferrers(SignatureStore from, SignatureStore to, Digest subject) {
+    private static int copyReferrers(SignatureStore from, SignatureStore to, MergedWrites writes, Digest subject) {
         String indexTag = Referrers.fallbackTag(subject);
         byte[] index = from.manifest(indexTag).orElse(null);
         if (index == null) {
             return 0;
         }
-        ObjectNode merged = to.manifest(indexTag).map(raw -> read(raw, indexTag)).orElse(null);
+        ObjectNode held = to.manifest(indexTag).map(raw -> read(raw, indexTag)).orElse(null);
         int copied = 0;
         for (JsonNode entry : read(index, indexTag).path("manifests")) {
             String digest = entry.path("digest").asText();
-            if (merged != null && contains(merged, digest)) {
+            if (held != null && contains(held, digest)) {
                 continue;
             }
             byte[] manifest = from.manifest(digest).orElseThrow(() -> GateException.input(indexTag + " lists " + digest
                     + ", which the source does not hold"));
             to.put(digest, manifest, blobsOf(from, manifest, digest));
+            Descriptor referrer = Descriptor.of(entry.path("mediaType").asText(), Digest.parse(digest), manifest.length);
+            String artifactType = entry.hasNonNull("artifactType") ? entry.get("artifactType").asText() : null;
+            writes.add(new FallbackEntry(to::manifest, (tag, bytes) -> to.put(tag, bytes, Map.of()), indexTag, referrer,
+                    artifactType, indexTag));
             copied++;
-            if (merged == null) {
-                merged = read(index, indexTag);
-                ((ArrayNode) merged.get("manifests")).removeAll();
-            }
-            ((ArrayNode) merged.get("manifests")).add(entry);
-        }
-        if (copied > 0) {
-            to.put(indexTag, merged.toString().getBytes(StandardCharsets.UTF_8), Map.of());
         }
         return copied;
     }
