@@ -23,13 +23,16 @@ public final class JavaCataloger implements Cataloger {
     @Override
     public void catalog(CatalogContext context) {
         for (FileEntry file : context.fs().find(JavaCataloger::isArchive)) {
+            context.checkDeadline();
             if (!file.isRegular() || file.content() == null) {
                 continue;
             }
-            JarReader reader = new JarReader(file.layer());
+            JarReader reader = new JarReader(file.layer(), context.deadline());
             try {
                 List<Package> found = reader.read(file.path(), file.content());
                 found.forEach(context::add);
+            } catch (CatalogDeadline.Exceeded e) {
+                throw e;
             } catch (RuntimeException | java.io.IOException e) {
                 context.unknown(file, "java archive unreadable: " + e.getMessage());
             }
