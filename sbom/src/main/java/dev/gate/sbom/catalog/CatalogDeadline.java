@@ -12,6 +12,9 @@ import java.time.Duration;
  */
 public final class CatalogDeadline {
 
+    /** Longer budgets mean "no limit" and would overflow the clock's arithmetic. */
+    private static final Duration LONGEST = Duration.ofDays(365L * 100);
+
     private final String imageName;
     private final Duration budget;
     private final long endsAt;
@@ -22,7 +25,7 @@ public final class CatalogDeadline {
         }
         this.imageName = imageName;
         this.budget = budget;
-        this.endsAt = System.nanoTime() + Math.min(budget.toNanos(), Long.MAX_VALUE / 4);
+        this.endsAt = System.nanoTime() + (budget.compareTo(LONGEST) > 0 ? LONGEST : budget).toNanos();
     }
 
     /** Starts the clock for one image. */
