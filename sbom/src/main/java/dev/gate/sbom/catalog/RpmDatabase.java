@@ -72,20 +72,19 @@ final class RpmDatabase implements AutoCloseable {
     }
 
     private void checkSchema() throws SQLException, Refused {
+        // The type SQLite itself gave the object when it parsed the schema: table, view, virtual or shadow.
         String type = null;
-        String sql = null;
         try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(
-                "SELECT type, sql FROM sqlite_master WHERE name = 'Packages' COLLATE NOCASE AND type IN ('table', 'view')")) {
+                "SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'Packages' COLLATE NOCASE")) {
             if (rows.next()) {
                 type = rows.getString(1);
-                sql = rows.getString(2);
             }
         }
         if (type == null) {
             throw new Refused("no Packages table");
         }
-        if (!type.equals("table") || sql == null || !sql.startsWith("CREATE TABLE")) {
-            throw new Refused("Packages is a " + (type.equals("table") ? "virtual table" : type) + ", not a plain table; not queried");
+        if (!type.equals("table")) {
+            throw new Refused("Packages is a " + (type.equals("virtual") ? "virtual table" : type) + ", not a plain table; not queried");
         }
         if (count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Packages' COLLATE NOCASE") > 0) {
             throw new Refused("Packages has triggers; not queried");
