@@ -78,7 +78,7 @@ public final class SbomGenerator {
         CatalogDeadline deadline = CatalogDeadline.start(imageName, catalogTimeout);
         SquashedFilesystem fs;
         try {
-            fs = new Squasher(capture(), limits).squash(layers.stream().map(l -> DeadlineLayer.of(l, deadline)).toList());
+            fs = new Squasher(capture(deadline), limits).squash(layers.stream().map(l -> DeadlineLayer.of(l, deadline)).toList());
         } catch (IOException e) {
             throw GateException.operational("reading the layers of " + imageName + " failed: " + e.getMessage(), e);
         }
@@ -103,7 +103,7 @@ public final class SbomGenerator {
      * The union of what the catalogers want; the first that wants a file decides how it is kept.
      * The squash reads one entry at a time, so remembering the choice between the two calls is safe.
      */
-    private ContentCapture capture() {
+    private ContentCapture capture(CatalogDeadline deadline) {
         return new ContentCapture() {
             private Cataloger chosen;
 
@@ -115,7 +115,7 @@ public final class SbomGenerator {
 
             @Override
             public byte[] capture(String path, InputStream content) throws IOException {
-                return chosen == null || OsReleaseParser.wants(path) ? content.readAllBytes() : chosen.capture(path, content);
+                return chosen == null || OsReleaseParser.wants(path) ? content.readAllBytes() : chosen.capture(path, content, deadline);
             }
         };
     }

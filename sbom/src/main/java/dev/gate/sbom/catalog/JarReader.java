@@ -1,14 +1,12 @@
 package dev.gate.sbom.catalog;
 
-import dev.gate.sbom.Package;
-import dev.gate.sbom.Purl;
+import dev.gate.sbom.catalog.JarFindings.Coordinates;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
@@ -38,7 +36,6 @@ final class JarReader {
     static final int MAX_PROBLEMS = 100;
     private static final Pattern NAME_VERSION = Pattern.compile("^(.+?)-(\\d[\\w.+-]*)$");
 
-    private final String layer;
     private final CatalogDeadline deadline;
     private final List<String> problems = new ArrayList<>();
     private final byte[] scratch = new byte[8192];
@@ -47,33 +44,36 @@ final class JarReader {
     private long kept;
     private int nestedArchives;
 
-    JarReader(String layer, CatalogDeadline deadline) {
-        this.layer = layer;
+    JarReader(CatalogDeadline deadline) {
         this.deadline = deadline;
     }
 
-    /** What could not be read, at most {@link #MAX_PROBLEMS} of them and a count of the rest. */
-    List<String> problems() {
+    /**
+     * The packages found in the archive at {@code path}, read once from {@code archive}, and what could not be
+     * read (at most {@link #MAX_PROBLEMS} problems and a count of the rest). A bound that stops the reading is
+     * a problem and what was found before it stays; only a spent deadline is thrown.
+     */
+    JarFindings read(String path, InputStream archive) {
+        List<Coordinates> found = new ArrayList<>();
+        try {
+            readArchive(path, deadline.guard(archive), 0, found);
+        } catch (Stopped e) {
+            problem(path + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CatalogDeadline.Exceeded spent) {
+                throw spent;
+            }
+            problem("java archive unreadable: " + e.getMessage());
+        }
         List<String> all = new ArrayList<>(problems);
         if (problemsLeftOut > 0) {
             all.add(problemsLeftOut + " more problems in this archive not listed");
         }
-        return all;
+        return new JarFindings(found, all);
     }
 
-    /** The packages found; a bound that stops the reading is a problem and what was found before it stays. */
-    List<Package> read(String path, byte[] bytes) throws IOException {
-        List<Package> found = new ArrayList<>();
-        try {
-            readArchive(path, deadline.guard(new ByteArrayInputStream(bytes)), 0, found);
-        } catch (Stopped e) {
-            problem(path + ": " + e.getMessage());
-        }
-        return found;
-    }
-
-    private void readArchive(String path, InputStream in, int depth, List<Package> found) throws IOException {
-        List<Coordinates> poms = new ArrayList<>();
+    private void readArchive(String path, InputStream in, int depth, List<Coordinates> found) throws IOException {
+        List<Pom> poms = new ArrayList<>();
         Manifest manifest = null;
         // Closing the reader frees its inflater; the parent's stream stays open for its next entries.
         try (ZipInputStream zip = new ZipInputStream(unclosable(in))) {
@@ -85,7 +85,7 @@ final class JarReader {
                 if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
                     byte[] bytes = metadata(path + ":" + name, content);
                     if (bytes != null) {
-                        poms.add(Coordinates.of(bytes));
+                        poms.add(Pom.of(bytes));
                     }
                 } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
                     byte[] bytes = metadata(path + ":" + name, content);
@@ -102,9 +102,9 @@ final class JarReader {
         addPackages(path, poms, manifest, found);
     }
 
-    private void addPackages(String path, List<Coordinates> poms, Manifest manifest, List<Package> found) {
+    private void addPackages(String path, List<Pom> poms, Manifest manifest, List<Coordinates> found) {
         int before = found.size();
-        for (Coordinates pom : poms) {
+        for (Pom pom : poms) {
             add(found, pom.group(), pom.artifact(), pom.version(), path);
         }
         if (found.size() == before) {
@@ -112,7 +112,7 @@ final class JarReader {
         }
     }
 
-    private void nested(String path, InputStream content, int depth, List<Package> found) throws IOException {
+    private void nested(String path, InputStream content, int depth, List<Coordinates> found) throws IOException {
         if (depth + 1 >= MAX_DEPTH) {
             problem(path + ": nested deeper than " + MAX_DEPTH + " archives, not read");
             return;
@@ -216,7 +216,7 @@ final class JarReader {
         }
     }
 
-    private void fromManifest(String path, Manifest manifest, List<Package> found) {
+    private void fromManifest(String path, Manifest manifest, List<Coordinates> found) {
         String stem = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.[A-Za-z]+$", "");
         Matcher m = NAME_VERSION.matcher(stem.substring(stem.lastIndexOf(':') + 1));
         String fileName = m.matches() ? m.group(1) : stem.substring(stem.lastIndexOf(':') + 1);
@@ -237,7 +237,7 @@ final class JarReader {
                 firstNonEmpty(version, fileVersion), path);
     }
 
-    private void add(List<Package> found, String group, String artifact, String version, String path) {
+    private void add(List<Coordinates> found, String group, String artifact, String version, String path) {
         if (artifact == null || artifact.isBlank() || version == null || version.isBlank()) {
             problem(path + ": no Maven coordinates or version found");
             return;
@@ -246,9 +246,7 @@ final class JarReader {
             problem(path + ": more than " + MAX_PACKAGES + " packages in one archive, not listed");
             return;
         }
-        String g = group == null || group.isBlank() ? null : group.strip();
-        String purl = Purl.of("maven", g, artifact.strip(), version.strip(), Map.of()).toString();
-        found.add(new Package("maven", g, artifact.strip(), version.strip(), purl, null, null, List.of(), layer, List.of(path)));
+        found.add(new Coordinates(group == null || group.isBlank() ? null : group.strip(), artifact.strip(), version.strip(), path));
     }
 
     private static String firstNonEmpty(String a, String b) {
@@ -256,11 +254,11 @@ final class JarReader {
     }
 
     /** The three values gate uses from a pom.properties; the rest of the file is not kept. */
-    private record Coordinates(String group, String artifact, String version) {
-        static Coordinates of(byte[] pomProperties) throws IOException {
+    private record Pom(String group, String artifact, String version) {
+        static Pom of(byte[] pomProperties) throws IOException {
             Properties p = new Properties();
             p.load(new ByteArrayInputStream(pomProperties));
-            return new Coordinates(p.getProperty("groupId"), p.getProperty("artifactId"), p.getProperty("version"));
+            return new Pom(p.getProperty("groupId"), p.getProperty("artifactId"), p.getProperty("version"));
         }
     }
 
