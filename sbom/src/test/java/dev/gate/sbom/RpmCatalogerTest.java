@@ -43,6 +43,22 @@ class RpmCatalogerTest {
         assertEquals(1, sbom.packages().size(), "gpg-pubkey entries are keys, not packages");
     }
 
+    /** rpm keeps its database in WAL mode; the image holds the main file, read without its side files. */
+    @Test
+    void readsAWalModeDatabaseWithoutItsSideFiles(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("rpmdb.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("CREATE TABLE Packages (hnum INTEGER PRIMARY KEY AUTOINCREMENT, blob BLOB NOT NULL)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO Packages (blob) VALUES (?)")) {
+                insert.setBytes(1, header("bash", "5.1.8", "9.el9", null, "x86_64", "GPLv3+", "bash-5.1.8-9.el9.src.rpm"));
+                insert.execute();
+            }
+        }
+        Sbom sbom = Fixtures.generate(Fixtures.layer(null, Map.of("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(db)), 0644));
+        assertEquals("5.1.8-9.el9", Fixtures.only(sbom, "bash").version(), sbom.unknowns().toString());
+    }
+
     @Test
     void reportsBerkeleyAndNdbDatabasesAndCorruptSqlite() {
         Sbom sbom = Fixtures.generate(Fixtures.layer(null, Map.of(

@@ -1,12 +1,15 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.policy.Durations;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.KeylessEnvironment;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.sbom.SbomGenerator;
 import dev.gate.scan.Scanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +72,10 @@ public final class GateOptions {
     @Option(names = "--sarif", paramLabel = "FILE", description = "Also write findings and rule results as SARIF 2.1.0 to FILE.")
     Path sarif;
 
+    @Option(names = "--catalog-timeout", paramLabel = "DURATION", description = "Time budget for cataloging each platform "
+            + "image; over it the gate fails (exit 2) and pushes nothing (default: 10m).")
+    String catalogTimeout;
+
     /** Whether this run is the gate (policies given, here or in the config) rather than a plain push. */
     public boolean gateRequested(GateConfig loaded) {
         return !policies.isEmpty() || sbomOnly || !loaded.policies().isEmpty();
@@ -78,7 +85,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null;
+                || namespace != null || catalogTimeout != null;
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -109,7 +116,11 @@ public final class GateOptions {
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure));
+                registries.withInsecure(insecure), catalogTimeout());
+    }
+
+    private Duration catalogTimeout() {
+        return catalogTimeout == null ? SbomGenerator.DEFAULT_CATALOG_TIMEOUT : Durations.parse(catalogTimeout, "--catalog-timeout");
     }
 
     private Path scanDatabase(GateConfig cfg) {

@@ -1,7 +1,9 @@
 package dev.gate.cli.gate;
 
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.sbom.SbomGenerator;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +13,18 @@ import java.util.Map;
  * @param publishedAs for an OCI layout destination, the reference it will be published under (--name), or null
  * @param database null when the scan is skipped
  * @param policies empty only with {@code sbomOnly}
+ * @param catalogTimeout the time cataloging one platform image may take (--catalog-timeout)
  */
 public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                                Map<String, String> params, String namespace, SigningMethod signing, Path database,
-                               boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
+                               boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
+                               Duration catalogTimeout) {
+
+    /** Settings with the default catalog time budget. */
+    public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
+                            Map<String, String> params, String namespace, SigningMethod signing, Path database,
+                            boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
+        this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
+                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT);
+    }
 }

@@ -6,12 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations written as on other CLI tools: {@code 500ms}, {@code 5s}, {@code 2m}. */
-final class Durations {
-    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m)");
+public final class Durations {
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     private Durations() {}
 
-    static Duration parse(String text, String option) {
+    public static Duration parse(String text, String option) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) throw GateException.input(option + " " + text + ": expected a duration such as 500ms, 5s or 2m");
         long n = Long.parseLong(m.group(1));

@@ -14,6 +14,7 @@ import dev.gate.sbom.Sbom;
 import dev.gate.sbom.SbomGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Reads SOURCE through the image transports and catalogs it; a bare path to a file is read as a
@@ -24,7 +25,7 @@ final class ImageSbom {
     private ImageSbom() {
     }
 
-    static Sbom generate(String source, Platform platform) {
+    static Sbom generate(String source, Platform platform, Duration catalogTimeout) {
         String location = Files.isRegularFile(Path.of(source)) ? "docker-archive:" + source : source;
         try (ImageSource from = Transports.source(location)) {
             Artifact artifact = from.resolve();
@@ -33,7 +34,7 @@ final class ImageSbom {
                     : pick(((Artifact.Multi) artifact).index(), platform, source);
             // Layers are read while the source is open.
             String name = from instanceof DockerArchiveSource archive ? archive.imageName().orElse(source) : source;
-            return SbomGenerator.standard().generate(name, image);
+            return SbomGenerator.standard(catalogTimeout).generate(name, image);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gate.cli.sbom;
 
+import dev.gate.cli.policy.Durations;
 import dev.gate.image.GateException;
 import dev.gate.image.Platform;
 import dev.gate.sbom.Sbom;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,10 +43,16 @@ public final class SbomCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
+    @Option(names = "--catalog-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Time budget for cataloging the image, reading its layers included; over it gate fails "
+                    + "(exit 2) rather than write a partial SBOM (default: ${DEFAULT-VALUE}).")
+    String catalogTimeout;
+
     @Override
     public Integer call() {
         Format chosen = parseFormat(format);
-        Sbom sbom = ImageSbom.generate(source, Platform.parse(platform));
+        Duration budget = Durations.parse(catalogTimeout, "--catalog-timeout");
+        Sbom sbom = ImageSbom.generate(source, Platform.parse(platform), budget);
         String text = switch (chosen) {
             case cyclonedx_json -> new CycloneDxWriter().write(sbom);
             case spdx_json -> new SpdxWriter().write(sbom);

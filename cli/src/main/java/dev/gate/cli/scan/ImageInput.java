@@ -2,10 +2,9 @@ package dev.gate.cli.scan;
 
 import dev.gate.cli.sbom.SbomCommand;
 import dev.gate.image.GateException;
+import dev.gate.image.TempFiles;
 import dev.gate.scan.sbomin.CycloneDxInput;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -19,31 +18,18 @@ final class ImageInput {
     private ImageInput() {
     }
 
-    static CycloneDxInput catalog(String source, String platform, PrintWriter err) {
-        Path sbom = null;
-        try {
-            sbom = Files.createTempFile("gate-scan-", ".cdx.json");
+    static CycloneDxInput catalog(String source, String platform, String catalogTimeout, PrintWriter err) {
+        // A private folder, removed on every path (SIGTERM included): the SBOM lists what the image holds.
+        try (TempFiles.Folder dir = TempFiles.folder("gate-scan-")) {
+            Path sbom = dir.path().resolve("sbom.cdx.json");
             CommandLine sbomCommand = new CommandLine(new SbomCommand());
             sbomCommand.setErr(err);
-            sbomCommand.parseArgs(source, "--platform", platform, "--format", "cyclonedx-json", "-o", sbom.toString());
+            sbomCommand.parseArgs(source, "--platform", platform, "--format", "cyclonedx-json", "-o", sbom.toString(),
+                    "--catalog-timeout", catalogTimeout);
             ((SbomCommand) sbomCommand.getCommand()).call();
             return CycloneDxInput.read(sbom);
         } catch (CommandLine.ParameterException e) {
             throw GateException.input(e.getMessage());
-        } catch (IOException e) {
-            throw GateException.operational("cannot write a temporary SBOM: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(sbom);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            // a leftover file in the temporary folder is harmless
         }
     }
 }

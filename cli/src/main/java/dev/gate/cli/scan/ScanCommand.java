@@ -70,6 +70,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No warnings on standard error.")
     boolean quiet;
 
+    @Option(names = "--catalog-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Time budget for cataloging SOURCE, as for gate sbom; over it gate fails (exit 2) "
+                    + "rather than scan a partial SBOM (default: ${DEFAULT-VALUE}).")
+    String catalogTimeout;
+
     @Override
     public Integer call() throws IOException {
         if ((source == null) == (sbom == null)) {
@@ -81,7 +86,7 @@ public final class ScanCommand implements Callable<Integer> {
         CompletableFuture<Scanner> opening = CompletableFuture.supplyAsync(() -> Scanner.open(database));
         CycloneDxInput input;
         try {
-            input = source != null ? ImageInput.catalog(source, platform, err) : CycloneDxInput.read(sbom);
+            input = source != null ? ImageInput.catalog(source, platform, catalogTimeout, err) : CycloneDxInput.read(sbom);
         } catch (RuntimeException e) {
             opening.whenComplete((scanner, failure) -> {
                 if (scanner != null) {

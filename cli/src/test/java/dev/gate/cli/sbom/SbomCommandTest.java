@@ -60,21 +60,64 @@ class SbomCommandTest {
         assertEquals(2, run(dockerArchive(dir).toString(), "--format", "xml"));
     }
 
+    /** The run fails closed, one line naming the image and the budget, rather than writing a partial SBOM. */
+    @Test
+    void anImageThatCannotBeCatalogedInTimeExitsTwo(@TempDir Path dir) throws Exception {
+        Path archive = dockerArchive(dir, "app/slow.jar", slowJar());
+        Path out = dir.resolve("sbom.json");
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, archive.toString(), "--catalog-timeout", "1ms", "-o", out.toString()));
+        assertTrue(err.toString().contains("cataloging gate-test/tiny:1 did not finish within its time budget of 1ms"), err.toString());
+        assertEquals(1, err.toString().trim().lines().count(), err.toString());
+        assertTrue(Files.notExists(out), "no SBOM is written");
+        assertEquals(0, run(archive.toString(), "--catalog-timeout", "2m", "-o", out.toString()));
+        assertEquals(2, run(archive.toString(), "--catalog-timeout", "0s"));
+        assertEquals(2, run(archive.toString(), "--catalog-timeout", "soon"));
+    }
+
+    /** A jar whose 64 MiB entry the Java cataloger reads through: some tens of milliseconds of work. */
+    private static byte[] slowJar() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            zip.putNextEntry(new java.util.zip.ZipEntry("zeros.bin"));
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(chunk);
+            }
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
     private static int run(String... args) {
         return run(new StringWriter(), args);
     }
 
     private static int run(StringWriter out, String... args) {
+        return run(out, new StringWriter(), args);
+    }
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
         CommandLine cli = new CommandLine(new SbomCommand());
         cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> e instanceof dev.gate.image.GateException g ? g.kind().exitCode() : 3);
+        PrintWriter errors = new PrintWriter(err, true);
+        cli.setErr(errors);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            errors.println("gate: " + e.getMessage());
+            return e instanceof dev.gate.image.GateException g ? g.kind().exitCode() : 3;
+        });
         return cli.execute(args);
     }
 
     /** A one-layer docker-archive as docker save writes it. */
     static Path dockerArchive(Path dir) throws IOException {
-        byte[] layer = tar(new String[][] {{"etc/os-release", OS}, {"var/lib/dpkg/status", STATUS}});
+        return dockerArchive(dir, null, null);
+    }
+
+    /** The same archive, with one more file in its layer when {@code extraName} is given. */
+    static Path dockerArchive(Path dir, String extraName, byte[] extra) throws IOException {
+        byte[] layer = tar(new String[][] {{"etc/os-release", OS}, {"var/lib/dpkg/status", STATUS}}, extraName, extra);
         String layerHex = sha256(layer);
         byte[] config = ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + layerHex + "\"]}}").getBytes(StandardCharsets.UTF_8);
         String configName = sha256(config) + ".json";
@@ -90,11 +133,14 @@ class SbomCommandTest {
         return archive;
     }
 
-    private static byte[] tar(String[][] files) throws IOException {
+    private static byte[] tar(String[][] files, String extraName, byte[] extra) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             for (String[] f : files) {
                 put(tar, f[0], f[1].getBytes(StandardCharsets.UTF_8));
+            }
+            if (extraName != null) {
+                put(tar, extraName, extra);
             }
         }
         return bytes.toByteArray();

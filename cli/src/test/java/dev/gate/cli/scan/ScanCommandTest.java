@@ -139,6 +139,17 @@ class ScanCommandTest {
         assertEquals(2, gate("scan", "--db", db.toString()).code());
     }
 
+    /** gate scan SOURCE catalogs through gate sbom, with the same time budget. */
+    @Test
+    void theCatalogTimeoutReachesTheCataloger() {
+        Path sample = Path.of(System.getProperty("gate.root", ".")).resolve("testdata/sample");
+        assumeTrue(Files.isDirectory(sample), "testdata/sample missing");
+        Run zero = gate("scan", "oci:" + sample, "--db", db.toString(), "--catalog-timeout", "0s");
+        assertEquals(2, zero.code(), zero.err());
+        assertTrue(zero.err().contains("--catalog-timeout 0s: must be more than zero"), zero.err());
+        assertEquals(0, gate("scan", "oci:" + sample, "--db", db.toString(), "--catalog-timeout", "1m").code());
+    }
+
     @Test
     void scansAnImageThroughTheCataloger() throws IOException {
         Path sample = Path.of(System.getProperty("gate.root", ".")).resolve("testdata/sample");

@@ -10,18 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What catalogers read (the filesystem, the distribution) and where they put what they find. */
+/**
+ * What catalogers read (the filesystem, the distribution), the time they have, and where they put what
+ * they find.
+ */
 public final class CatalogContext {
 
     private final SquashedFilesystem fs;
     private final OsRelease os;
+    private final CatalogDeadline deadline;
     private final List<Package> packages = new ArrayList<>();
     private final List<Unknown> unknowns = new ArrayList<>();
     private final Map<String, List<String>> dependencies = new LinkedHashMap<>();
 
-    public CatalogContext(SquashedFilesystem fs, OsRelease os) {
+    public CatalogContext(SquashedFilesystem fs, OsRelease os, CatalogDeadline deadline) {
         this.fs = fs;
         this.os = os;
+        this.deadline = deadline;
     }
 
     public SquashedFilesystem fs() {
@@ -31,6 +36,15 @@ public final class CatalogContext {
     /** The distribution, or null. */
     public OsRelease os() {
         return os;
+    }
+
+    public CatalogDeadline deadline() {
+        return deadline;
+    }
+
+    /** Called between files: throws {@link CatalogDeadline.Exceeded} once the image's time budget is spent. */
+    public void checkDeadline() {
+        deadline.check();
     }
 
     public void add(Package p) {

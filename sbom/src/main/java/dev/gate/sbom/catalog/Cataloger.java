@@ -17,5 +17,13 @@ public interface Cataloger {
         return content.readAllBytes();
     }
 
+    /**
+     * As {@link #capture(String, InputStream)}, for a cataloger that does its reading while the layer streams
+     * past and so must watch the image's time budget itself.
+     */
+    default byte[] capture(String path, InputStream content, CatalogDeadline deadline) throws IOException {
+        return capture(path, content);
+    }
+
     void catalog(CatalogContext context);
 }

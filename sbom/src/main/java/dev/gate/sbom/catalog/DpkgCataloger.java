@@ -37,6 +37,7 @@ public final class DpkgCataloger implements Cataloger {
         Map<String, String> purlByName = new HashMap<>();
         Map<String, List<String>> dependsByPurl = new HashMap<>();
         for (FileEntry file : files) {
+            context.checkDeadline();
             byte[] bytes = file.content();
             if (bytes == null || !file.isRegular()) {
                 continue;

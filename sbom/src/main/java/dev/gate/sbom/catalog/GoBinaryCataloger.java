@@ -25,6 +25,7 @@ public final class GoBinaryCataloger implements Cataloger {
     @Override
     public void catalog(CatalogContext context) {
         for (FileEntry file : context.fs().entries()) {
+            context.checkDeadline();
             byte[] captured = file.content();
             if (!file.isRegular() || captured == null || !file.isExecutable() || captured.length < GoBuildInfo.MAGIC.length
                     || captured[0] != GoBuildInfo.MAGIC[0] || captured[1] != GoBuildInfo.MAGIC[1]) {

@@ -33,6 +33,7 @@ public final class NpmCataloger implements Cataloger {
     @Override
     public void catalog(CatalogContext context) {
         for (FileEntry file : context.fs().find(NpmCataloger::isInstalledManifest)) {
+            context.checkDeadline();
             if (file.content() == null) {
                 continue;
             }

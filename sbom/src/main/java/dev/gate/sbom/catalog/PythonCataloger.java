@@ -26,6 +26,7 @@ public final class PythonCataloger implements Cataloger {
     @Override
     public void catalog(CatalogContext context) {
         for (FileEntry file : context.fs().find(PythonCataloger::isMetadata)) {
+            context.checkDeadline();
             if (!file.isRegular() || file.content() == null) {
                 continue;
             }

@@ -1,29 +1,41 @@
 package dev.gate.sbom.catalog;
 
+import dev.gate.image.TempFiles;
 import dev.gate.image.fs.FileEntry;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Purl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
- * Red Hat family: the SQLite rpmdb ({@code rpmdb.sqlite}, Packages table of header blobs). The
- * older Berkeley DB {@code Packages} and SUSE's ndb {@code Packages.db} are reported, not read.
+ * Red Hat family: the SQLite rpmdb ({@code rpmdb.sqlite}, Packages table of header blobs), read through
+ * {@link RpmDatabase}'s bounds. The older Berkeley DB {@code Packages} and SUSE's ndb {@code Packages.db}
+ * are reported, not read.
  */
 public final class RpmCataloger implements Cataloger {
 
     private static final List<String> DIRS = List.of("/var/lib/rpm/", "/usr/lib/sysimage/rpm/");
+    /** A real rpmdb of a few thousand packages reads in well under a second. */
+    static final Duration QUERY_LIMIT = Duration.ofSeconds(30);
+
+    private final Supplier<TempFiles.Folder> folders;
+    private final Duration queryLimit;
+
+    public RpmCataloger() {
+        this(() -> TempFiles.folder("gate-rpmdb-"), QUERY_LIMIT);
+    }
+
+    RpmCataloger(Supplier<TempFiles.Folder> folders, Duration queryLimit) {
+        this.folders = folders;
+        this.queryLimit = queryLimit;
+    }
 
     @Override
     public boolean wants(String path, long size, int mode) {
@@ -46,22 +58,30 @@ public final class RpmCataloger implements Cataloger {
             context.unknown(file, "rpmdb.sqlite not read (over the size limit)");
             return;
         }
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("gate-rpmdb");
-            Path db = dir.resolve("rpmdb.sqlite");
+        Duration remaining = context.deadline().remaining();
+        Duration limit = remaining.compareTo(queryLimit) < 0 ? remaining : queryLimit;
+        // SQLite reads a file, not bytes; the private folder goes on every path, a SIGTERM included.
+        try (TempFiles.Folder dir = folders.get()) {
+            Path db = dir.path().resolve("rpmdb.sqlite");
             Files.write(db, file.content());
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db + "?open_mode=1");
-                    Statement s = c.createStatement();
-                    ResultSet rows = s.executeQuery("SELECT blob FROM Packages ORDER BY hnum")) {
-                while (rows.next()) {
-                    addHeader(RpmHeader.parse(rows.getBytes(1)), file, context);
+            try (RpmDatabase rpmdb = RpmDatabase.open(db, limit)) {
+                try {
+                    rpmdb.readHeaders(blob -> addHeader(RpmHeader.parse(blob), file, context));
+                } catch (SQLException e) {
+                    if (!rpmdb.stoppedByTimeLimit()) {
+                        throw e;
+                    }
+                    context.checkDeadline();
+                    context.unknown(file, "rpm database not read: its query ran past the time limit of "
+                            + CatalogDeadline.describe(limit) + " and was stopped");
                 }
             }
+        } catch (RpmDatabase.Refused e) {
+            context.unknown(file, "rpm database refused: " + e.getMessage());
+        } catch (CatalogDeadline.Exceeded e) {
+            throw e;
         } catch (IOException | SQLException | RuntimeException e) {
             context.unknown(file, "rpm database unreadable: " + e.getMessage());
-        } finally {
-            deleteQuietly(dir);
         }
     }
 
@@ -99,16 +119,5 @@ public final class RpmCataloger implements Cataloger {
         int release = base.lastIndexOf('-');
         int version = release <= 0 ? -1 : base.lastIndexOf('-', release - 1);
         return version <= 0 ? null : base.substring(0, version);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp dir is harmless; the SBOM itself is unaffected.
-        }
     }
 }
