@@ -15,6 +15,7 @@ import dev.gate.scan.report.JsonReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,12 @@ final class Cataloging {
     private Cataloging() {
     }
 
-    /** {@code database} null skips the scan. */
-    static List<ImageFacts> run(List<PlatformImage> images, String imageName, Path database, StepTimes times) {
+    /** {@code database} null skips the scan; {@code catalogTimeout} bounds the cataloging of each platform image. */
+    static List<ImageFacts> run(List<PlatformImage> images, String imageName, Path database, Duration catalogTimeout,
+            StepTimes times) {
         List<ImageFacts> facts = new ArrayList<>();
         List<Sbom> sboms = new ArrayList<>();
-        times.time("sbom", () -> images.forEach(p -> sboms.add(SbomGenerator.standard().generate(imageName, p.image()))));
+        times.time("sbom", () -> images.forEach(p -> sboms.add(SbomGenerator.standard(catalogTimeout).generate(imageName, p.image()))));
         List<ScanResult> scans = new ArrayList<>();
         if (database != null) {
             times.time("scan", () -> {

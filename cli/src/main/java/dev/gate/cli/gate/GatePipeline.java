@@ -87,7 +87,8 @@ public final class GatePipeline {
         Artifact artifact = source.rereadsAlike() ? resolved[0] : store.hold(resolved[0]);
         List<PlatformImage> images = PlatformImage.of(artifact);
         Instant scanStart = Instant.now();
-        List<ImageFacts> facts = Cataloging.run(images, name.ref(), settings.sbomOnly() ? null : settings.database(), times);
+        List<ImageFacts> facts = Cataloging.run(images, name.ref(), settings.sbomOnly() ? null : settings.database(),
+                settings.catalogTimeout(), times);
         Instant scanEnd = Instant.now();
         boolean scanned = facts.stream().allMatch(f -> f.scanReport() != null);
         ObjectNode input = InputDocument.build(ImageSection.of(name, artifact, images), facts.stream().map(ImageFacts::sbom).toList(),

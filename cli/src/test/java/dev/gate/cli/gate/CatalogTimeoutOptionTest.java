@@ -39,6 +39,15 @@ class CatalogTimeoutOptionTest {
         assertTrue(run.err().contains("need --policy FILE|DIR (or --sbom-only)"), run.err());
     }
 
+    @Test
+    void theBudgetReachesTheGatesCataloging(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Run run = gate("push", "--sbom-only", "--no-sign", "--catalog-timeout", "1ms",
+                "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0", "oci:" + dir.resolve("out") + ":1.0.0");
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("1ms"), run.err());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("out")), "nothing is written");
+    }
+
     private static PipelineSettings settings(String... args) {
         GateOptions options = new GateOptions();
         new CommandLine(options).parseArgs(args);
