@@ -94,6 +94,35 @@ class ConcurrentWritersRegistryTest {
         assertTrue(succeeded.size() >= processes.size() / 2, "most writers succeed: " + succeeded);
     }
 
+    @Test
+    void concurrentGatedPushesOfOneImageAllLeaveItVerifiable() throws Exception {
+        String registry = dev.gate.image.testing.LoopbackServices.require("GATE_REGISTRY_PLAIN");
+        String image = registry + "/concurrent/push-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":1.0.0";
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        assertEquals(0, InProcessGate.gate("key", "generate", "--output-key-prefix", dir.resolve("k").toString()).code());
+        Path root = Path.of(System.getProperty("gate.root", ".."));
+        List<Process> pushes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            pushes.add(gate(dir.resolve("push-" + i + ".log"), "push", "--policy", root.resolve("policies/prod.rego").toString(),
+                    "--data", root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14",
+                    "--no-scan", "--key", dir.resolve("k.key").toString(), "oci:" + root.resolve("testdata/sample") + ":1.0.0", image));
+        }
+        for (int i = 0; i < pushes.size(); i++) {
+            assertTrue(pushes.get(i).waitFor(5, TimeUnit.MINUTES), "push " + i + " finished");
+            assertEquals(0, pushes.get(i).exitValue(), Files.readString(dir.resolve("push-" + i + ".log")));
+        }
+        InProcessGate.Run verified = InProcessGate.gate("verify", "--key", dir.resolve("k.pub").toString(), image);
+        assertEquals(0, verified.code(), verified.toString());
+        for (String type : List.of("https://cyclonedx.org/bom", "https://gate.dev/attestation/decision/v1")) {
+            assertTrue(verified.out().contains("verified attestation " + type), verified.out());
+        }
+        Reference reference = Reference.parse(image);
+        RegistryClient client = RegistryClient.open(reference, RegistryOptions.defaults());
+        Digest digest = client.getManifest(reference.identifier()).orElseThrow().descriptor().digest();
+        assertEquals(1, new CosignAttacher(new RegistrySignatureStore(client)).layers(CosignAttacher.signatureTag(digest)).size(),
+                "one signature per key and payload");
+    }
+
     private Process gate(Path log, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
