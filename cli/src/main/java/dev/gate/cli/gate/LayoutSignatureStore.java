@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.image.layout.LayoutLock;
 import dev.gate.image.MediaTypes;
 import dev.gate.signing.oci.SignatureStore;
 import java.io.IOException;
@@ -69,7 +70,19 @@ final class LayoutSignatureStore implements SignatureStore {
         name(tag, descriptor);
     }
 
+    /** Under the layout's lock: other processes may name manifests in the same layout at once. */
     private void name(String tag, Descriptor descriptor) {
+        try {
+            LayoutLock.holding(dir, () -> {
+                rename(tag, descriptor);
+                return null;
+            });
+        } catch (IOException e) {
+            throw GateException.operational("cannot lock " + dir.resolve("index.json") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void rename(String tag, Descriptor descriptor) {
         ObjectNode index = readIndex();
         ArrayNode manifests = (ArrayNode) index.get("manifests");
         for (Iterator<JsonNode> it = manifests.elements(); it.hasNext(); ) {

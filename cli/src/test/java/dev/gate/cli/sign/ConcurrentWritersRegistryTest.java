@@ -123,6 +123,35 @@ class ConcurrentWritersRegistryTest {
                 "one signature per key and payload");
     }
 
+    @Test
+    void concurrentSignersOfOneLayoutAllKeepTheirSignatures() throws Exception {
+        Path layout = dev.gate.image.testing.SampleLayout.copyTo(dir.resolve("layout"));
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        List<Process> signers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(0, InProcessGate.gate("key", "generate", "--output-key-prefix", dir.resolve("l" + i).toString()).code());
+        }
+        for (int i = 0; i < 4; i++) {
+            signers.add(gate(dir.resolve("lsign-" + i + ".log"), "sign", "--key", dir.resolve("l" + i + ".key").toString(),
+                    "oci:" + layout + ":1.0.0"));
+            signers.add(gate(dir.resolve("lattest-" + i + ".log"), "attest", "--key", dir.resolve("l" + i + ".key").toString(),
+                    "--predicate", Files.writeString(dir.resolve("lp" + i + ".json"), "{}").toString(),
+                    "--type", "https://example.com/layout/" + i, "oci:" + layout + ":1.0.0"));
+        }
+        for (int i = 0; i < signers.size(); i++) {
+            assertTrue(signers.get(i).waitFor(5, TimeUnit.MINUTES));
+            String log = Files.readString(dir.resolve((i % 2 == 0 ? "lsign-" : "lattest-") + (i / 2) + ".log"));
+            assertEquals(0, signers.get(i).exitValue(), log);
+        }
+        for (int i = 0; i < 4; i++) {
+            // Each key verifies its own signature and attestation; the others' are reported as not verified by it.
+            InProcessGate.Run verified = InProcessGate.gate("verify", "--key", dir.resolve("l" + i + ".pub").toString(),
+                    "oci:" + layout + ":1.0.0");
+            assertTrue(verified.out().contains("verified attestation https://example.com/layout/" + i), verified.toString());
+            assertTrue(verified.out().contains("verified signature"), verified.toString());
+        }
+    }
+
     private Process gate(Path log, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));

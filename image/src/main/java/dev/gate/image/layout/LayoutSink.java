@@ -118,8 +118,18 @@ public final class LayoutSink implements ImageSink {
         return Files.isRegularFile(path) && Files.size(path) == descriptor.size();
     }
 
-    /** Adds the entry to index.json, replacing an earlier entry with the same tag. */
+    /**
+     * Adds the entry to index.json, replacing an earlier entry with the same tag; under the layout's lock, so that
+     * another process writing the same layout at once does not lose its entries to this write or this one to its.
+     */
     private void writeIndexJson(Descriptor root) throws IOException {
+        LayoutLock.holding(layout.root(), () -> {
+            mergeIndexJson(root);
+            return null;
+        });
+    }
+
+    private void mergeIndexJson(Descriptor root) throws IOException {
         Path indexFile = layout.root().resolve("index.json");
         List<Descriptor> entries = new ArrayList<>();
         if (Files.exists(indexFile)) {
