@@ -73,7 +73,18 @@ public final class PolicySet {
     /** Parsed modules, in load order. */
     public List<Module> modules() { return engine.modules(); }
 
-    /** Evaluates the decision contract over every package, or only {@code namespace} when given. */
+    /**
+     * Throws {@link PolicyException} ({@link DecisionRules#NO_RULES}) when a decision would evaluate no rule, so that
+     * callers that decide later (per image) fail before any work.
+     */
+    public void requireDecisionRules(Optional<String> namespace) {
+        DecisionRules.requireRules(engine.modules(), namespace);
+    }
+
+    /**
+     * Evaluates the decision contract over every package, or only {@code namespace} when given; fails closed with
+     * {@link PolicyException} when that selects no decision rule.
+     */
     public Decision decide(Value input, Optional<String> namespace, Duration timeout) {
         return DecisionRules.decide(engine, input, namespace, timeout);
     }

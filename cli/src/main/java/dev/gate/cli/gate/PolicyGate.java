@@ -36,7 +36,10 @@ public final class PolicyGate {
             }
         }
         try {
-            return new PolicyGate(PolicySet.load(policyPaths, dataFiles), namespace);
+            PolicySet set = PolicySet.load(policyPaths, dataFiles);
+            // Before any image is read: a namespace or policies that decide nothing fail here, not after a scan.
+            set.requireDecisionRules(Optional.ofNullable(namespace));
+            return new PolicyGate(set, namespace);
         } catch (PolicyException e) {
             throw GateException.input(e.describe());
         } catch (IllegalArgumentException e) {
