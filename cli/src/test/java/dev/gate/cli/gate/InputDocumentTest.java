@@ -29,7 +29,7 @@ class InputDocumentTest {
 
     private static PipelineSettings settings(String source, String destination, Path db) {
         return new PipelineSettings(source, destination, null, List.of(), List.of(), List.of(), Map.of("high_fix_max_days", "14"),
-                null, SigningMethod.none(), db, db == null, false, false, RegistryOptions.defaults());
+                null, SigningMethod.none(), db, db == null, false, false, RegistryOptions.defaults(), null);
     }
 
     private static JsonNode gather(PipelineSettings settings, Map<String, String> env) {
