@@ -3,6 +3,7 @@ package dev.gate.cli.gate.report;
 import dev.gate.cli.gate.GateRun;
 import dev.gate.cli.gate.Published;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.policy.decision.RuleResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.Map;
 /** The Markdown appended to {@code $GITHUB_STEP_SUMMARY}, so a CI run's page shows the gate's verdict. */
 public final class MarkdownSummary {
 
+    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
     private MarkdownSummary() {
     }
 
@@ -25,7 +28,7 @@ public final class MarkdownSummary {
         md.append("| digest | `").append(run.digest()).append("` |\n");
         md.append("| packages | ").append(RunFigures.packages(run));
         Map<String, Integer> eco = RunFigures.packagesPerEcosystem(run);
-        eco.forEach((k, v) -> md.append(" · ").append(k).append(' ').append(v));
+        eco.forEach((k, v) -> md.append(" · ").append(escape(k)).append(' ').append(v));
         md.append(" |\n");
         md.append("| findings | ");
         if (RunFigures.scanned(run)) {
@@ -52,13 +55,28 @@ public final class MarkdownSummary {
         }
         md.append("\n**").append(title).append("**\n\n| rule | message | where |\n|---|---|---|\n");
         for (RuleResult r : results) {
-            md.append("| `").append(r.namespace()).append('.').append(r.rule()).append("` | ").append(escape(r.message()))
-                    .append(" | ").append(r.location() == null ? "" : "`" + r.location() + "`").append(" |\n");
+            md.append("| <code>").append(escape(r.namespace() + "." + r.rule())).append("</code> | ").append(escape(r.message()))
+                    .append(" | ").append(r.location() == null ? "" : "<code>" + escape(r.location()) + "</code>").append(" |\n");
         }
     }
 
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+    /**
+     * Text from the image or the policies as literal Markdown: controls escaped as for a terminal, then every ASCII
+     * punctuation character backslash-escaped (CommonMark makes each of them literal), so that no name or message
+     * can end a table cell, open a link, an image, emphasis or inline HTML, or a code span. Wrapped in {@code <code>}
+     * rather than backticks where a monospaced look is wanted: escapes do not work inside a code span.
+     */
+    static String escape(String text) {
+        String safe = SafeText.of(text);
+        StringBuilder out = new StringBuilder(safe.length() + 16);
+        for (int i = 0; i < safe.length(); i++) {
+            char c = safe.charAt(i);
+            if (c < 0x80 && PUNCTUATION.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Appends to the file GitHub Actions names; a summary that cannot be written is an I/O failure. */
