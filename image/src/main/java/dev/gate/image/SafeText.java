@@ -14,8 +14,9 @@ package dev.gate.image;
  * can begin a workflow command, and so has the {@code [} of {@code ##[}. Everything else is kept, backslashes
  * included: the output is for people, who see where an escape was made.
  *
- * <p>The policy module depends on nothing and prints nothing of its own to terminals: the commands that show its
- * results escape them here.
+ * <p>The policy module depends on nothing, so it does not use this class: it prints to terminals only through the
+ * stream its callers give Rego's {@code print()}, and the commands that show its results and that stream escape
+ * them here.
  */
 public final class SafeText {
 

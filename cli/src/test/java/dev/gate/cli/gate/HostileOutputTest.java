@@ -12,8 +12,11 @@ import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.sign.Passwords;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.RuleResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -132,6 +135,24 @@ class HostileOutputTest {
         Run test = gate("policy", "test", policies.toString());
         assertEquals(1, test.code(), test.toString());
         HostileText.assertInert(test.out());
+    }
+
+    @Test
+    void regoPrintOutputIsEscaped() throws Exception {
+        Path policy = Files.writeString(dir.resolve("p.rego"), "package p\n\ndeny contains \"x\" if {\n\tprint(input.name)\n\tfalse\n}\n");
+        Path inputFile = Files.writeString(dir.resolve("input.json"), JSON.writeValueAsString(JSON.createObjectNode().put("name", NAME)));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            Run eval = gate("policy", "eval", "--policy", policy.toString(), "--input", inputFile.toString());
+            assertEquals(0, eval.code(), eval.toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(1, text.lines().count(), text);
+        HostileText.assertInert(text);
     }
 
     @Test
