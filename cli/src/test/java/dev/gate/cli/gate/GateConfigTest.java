@@ -6,16 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.Main;
 import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Digest;
+import dev.gate.image.registry.RegistryOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,16 +123,15 @@ class GateConfigTest {
         fromFile.noSign = true;
         fromFile.noScan = true;
         fromFile.policies = List.of(Path.of(shipped("prod.rego")));
-        PipelineSettings settings = fromFile.settings("src", "dst", config,
-                dev.gate.image.registry.RegistryOptions.defaults());
-        assertEquals(java.util.Set.of("10.0.0.5:5000"), settings.registries().insecureRegistries());
+        PipelineSettings settings = fromFile.settings("src", "dst", config, RegistryOptions.defaults());
+        assertEquals(Set.of("10.0.0.5:5000"), settings.registries().insecureRegistries());
         PipelineSettings flagged = fromFile.settings("src", "dst", config,
-                dev.gate.image.registry.RegistryOptions.defaults().withInsecure(java.util.Set.of("10.0.0.6:5000")));
-        assertEquals(java.util.Set.of("10.0.0.6:5000"), flagged.registries().insecureRegistries());
+                RegistryOptions.defaults().withInsecure(Set.of("10.0.0.6:5000")));
+        assertEquals(Set.of("10.0.0.6:5000"), flagged.registries().insecureRegistries(), "the flag replaces the file's list");
     }
 
     @Test
-    void theDecisionRecordNamesTheConfigurationAndItsDigest() throws Exception {
+    void theDecisionRecordNamesTheConfigurationAndItsDigestAsItsSchemaSays() throws Exception {
         GateFixtures.keyPair(dir);
         Path config = Files.writeString(dir.resolve("gate.yaml"), "policies: [" + shipped("prod.rego") + "]\n"
                 + "data: [" + shipped("data.example.yaml") + "]\nkey: gate.key\n");
@@ -146,10 +152,22 @@ class GateConfigTest {
         JsonNode without = AttestedPredicates.read(new LayoutSignatureStore(plain), Digest.parse(SAMPLE_DIGEST),
                 PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(Predicates.DECISION_TYPE);
         assertTrue(without.has("config") && without.get("config").isNull(), without.toString());
+
+        // docs/decision-record.schema.json documents every field, and only those.
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(GateFixtures.root().resolve("docs/decision-record.schema.json")));
+        assertEquals(Set.of(), schema.validate(decision), decision.toPrettyString());
+        assertEquals(Set.of(), schema.validate(without), without.toPrettyString());
+        ObjectNode undocumented = decision.deepCopy();
+        undocumented.put("extra", true);
+        assertFalse(schema.validate(undocumented).isEmpty(), "a field the schema does not name fails");
+        ObjectNode noConfig = decision.deepCopy();
+        noConfig.remove("config");
+        assertFalse(schema.validate(noConfig).isEmpty(), "config is required, null when none was read");
     }
 
     private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
