@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.InTotoStatement;
@@ -71,7 +72,8 @@ public final class AttestCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Bundle published as referrer "
                     + Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, target.descriptor()));
         }
-        spec.commandLine().getOut().println("Attested " + predicateType + " for " + target.repository() + "@" + target.digest());
+        spec.commandLine().getOut().println("Attested " + SafeText.of(predicateType) + " for " + SafeText.of(target.repository()) + "@"
+                + target.digest());
         return 0;
     }
 

@@ -156,6 +156,22 @@ class HostileOutputTest {
     }
 
     @Test
+    void verifyEscapesPredicateTypesAndFailuresFromTheStore() throws Exception {
+        GateFixtures.keyPair(dir);
+        Path layout = dir.resolve("signed");
+        String image = "oci:" + layout + ":1.0.0";
+        assertEquals(0, gate("copy", "-q", "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0", image).code());
+        Path predicate = Files.writeString(dir.resolve("predicate.json"), "{}");
+        Run attested = gate("attest", "--key", dir.resolve("gate.key").toString(), "--predicate", predicate.toString(),
+                "--type", "https://example.com/" + NAME, image);
+        assertEquals(0, attested.code(), attested.toString());
+        HostileText.assertInert(attested.out());
+        Run verified = gate("verify", "--key", dir.resolve("gate.pub").toString(), image);
+        assertTrue(verified.out().contains("verified attestation https://example.com/evil\\x1b[2J"), verified.out());
+        HostileText.assertInert(verified.out());
+    }
+
+    @Test
     void errorMessagesAreOneEscapedLine() {
         Path missing = dir.resolve("x\u001b[2J\n::error::owned.rego");
         Run run = gate("push", "--policy", missing.toString(), "--no-sign", "--no-scan", "oci:a:1", "oci:b:1");
