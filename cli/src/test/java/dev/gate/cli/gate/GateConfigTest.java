@@ -116,6 +116,15 @@ class GateConfigTest {
     }
 
     @Test
+    void aConfigurationFileIsBoundedInSize() throws Exception {
+        Path huge = Files.writeString(dir.resolve("huge.yaml"), "# padding\n".repeat(120_000));
+        Run run = gate("push", "--config", huge.toString(), "--policy", shipped("prod.rego"), "--no-sign", "--no-scan", sample(),
+                "oci:" + dir.resolve("out") + ":1.0.0");
+        assertEquals(2, run.code(), run.toString());
+        assertEquals("gate: --config " + huge + ": larger than 1048576 bytes; not a configuration file\n", run.err());
+    }
+
+    @Test
     void insecureRegistriesOnTheCommandLineReplaceTheFilesList() {
         GateConfig config = new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of("10.0.0.5:5000"),
                 List.of(), null);

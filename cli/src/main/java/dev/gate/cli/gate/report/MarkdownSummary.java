@@ -16,7 +16,7 @@ import java.util.Map;
 /** The Markdown appended to {@code $GITHUB_STEP_SUMMARY}, so a CI run's page shows the gate's verdict. */
 public final class MarkdownSummary {
 
-    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    private static final String INLINE_MARKUP = "\\`*_~[]()!<>&|$";
 
     private MarkdownSummary() {
     }
@@ -55,28 +55,38 @@ public final class MarkdownSummary {
         }
         md.append("\n**").append(title).append("**\n\n| rule | message | where |\n|---|---|---|\n");
         for (RuleResult r : results) {
-            md.append("| <code>").append(escape(r.namespace() + "." + r.rule())).append("</code> | ").append(escape(r.message()))
-                    .append(" | ").append(r.location() == null ? "" : "<code>" + escape(r.location()) + "</code>").append(" |\n");
+            md.append("| ").append(code(r.namespace() + "." + r.rule())).append(" | ").append(escape(r.message()))
+                    .append(" | ").append(r.location() == null ? "" : code(r.location())).append(" |\n");
         }
     }
 
     /**
-     * Text from the image or the policies as literal Markdown: controls escaped as for a terminal, then every ASCII
-     * punctuation character backslash-escaped (CommonMark makes each of them literal), so that no name or message
-     * can end a table cell, open a link, an image, emphasis or inline HTML, or a code span. Wrapped in {@code <code>}
-     * rather than backticks where a monospaced look is wanted: escapes do not work inside a code span.
+     * Text from the image or the policies as literal Markdown inside a table cell or after a heading's first words:
+     * controls escaped as for a terminal, then each character that means something inline backslash-escaped
+     * (CommonMark makes an escaped punctuation character literal), so that no name or message can end a table cell,
+     * open a code span, emphasis, a link, an image, inline HTML, an entity or GitHub's math. Characters that only
+     * matter at the start of a line ({@code #}, {@code -}, ...) never stand there.
      */
     static String escape(String text) {
         String safe = SafeText.of(text);
         StringBuilder out = new StringBuilder(safe.length() + 16);
         for (int i = 0; i < safe.length(); i++) {
             char c = safe.charAt(i);
-            if (c < 0x80 && PUNCTUATION.indexOf(c) >= 0) {
+            if (INLINE_MARKUP.indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);
         }
         return out.toString();
+    }
+
+    /**
+     * A name or location in a code span when it can hold one (inside a span escapes do not work, so a backtick would
+     * end it); otherwise escaped text. A pipe is escaped either way: GitHub ends a table cell at one even in a span.
+     */
+    static String code(String text) {
+        String safe = SafeText.of(text);
+        return safe.indexOf('`') < 0 ? "`" + safe.replace("|", "\\|") + "`" : escape(text);
     }
 
     /** Appends to the file GitHub Actions names; a summary that cannot be written is an I/O failure. */
