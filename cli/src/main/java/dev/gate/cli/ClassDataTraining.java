@@ -1,10 +1,13 @@
 package dev.gate.cli;
 
+import dev.gate.cli.gate.GateConfig;
+import dev.gate.cli.sign.Passwords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -40,21 +43,24 @@ public final class ClassDataTraining {
     static List<Integer> run(Path root) throws IOException {
         String sample = "oci:" + root.resolve("testdata/sample") + ":1.0.0";
         Path work = Files.createTempDirectory("gate-training");
+        UnaryOperator<String> environment = Passwords.environment;
         try (TrainingRegistry registry = new TrainingRegistry()) {
             Path osv = Files.createDirectories(work.resolve("osv"));
             Files.writeString(osv.resolve("GATE-TRAINING-1.json"), ADVISORY);
             String bom = work.resolve("bom.json").toString();
             String db = work.resolve("osv.db").toString();
-            // An empty configuration, so that a gate.yaml in the working directory cannot add destinations.
-            String config = Files.writeString(work.resolve("gate.yaml"), "{}\n").toString();
+            // No configuration, whatever GATE_CONFIG says: the training push must stay a plain push to the training
+            // registry, never a gate run with the user's policies and destinations.
+            Passwords.environment = name -> name.equals(GateConfig.VARIABLE) ? null : environment.apply(name);
             return List.of(
-                    Main.run("push", "-q", "--config", config, sample, registry.host() + "/gate/class-data:x"),
+                    Main.run("push", "-q", sample, registry.host() + "/gate/class-data:x"),
                     Main.run("sbom", sample, "-o", bom),
                     Main.run("db", "import", osv.toString(), "--db", db),
                     Main.run("scan", "--sbom", bom, "--db", db),
                     Main.run("scan", "--sbom", bom, "--db", db, "--format", "json"),
                     Main.run("policy", "test", root.resolve("policies").toString()));
         } finally {
+            Passwords.environment = environment;
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

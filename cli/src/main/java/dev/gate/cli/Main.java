@@ -1,6 +1,7 @@
 package dev.gate.cli;
 
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.image.registry.HttpSelectorThreads;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -90,12 +91,14 @@ public final class Main {
         @Override
         public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
             PrintWriter err = command.getErr();
+            // Messages carry registry answers, file contents and policy output: escaped, one line (but a Rego
+            // error's excerpt and caret).
             if (failure instanceof GateException gate) {
-                err.println("gate: " + gate.getMessage());
+                err.println("gate: " + SafeText.message(gate.getMessage()));
                 err.flush();
                 return gate.kind().exitCode();
             }
-            err.println("gate: internal error: " + failure);
+            err.println("gate: internal error: " + SafeText.message(failure.toString()));
             if (System.getenv("GATE_DEBUG") != null) {
                 failure.printStackTrace(err);
             }

@@ -6,6 +6,7 @@ import dev.gate.policy.decision.DecisionRules;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.value.Value;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +49,15 @@ public final class PolicySet {
 
     /** As {@link #load(List, List)}; with {@code includeTests} the {@code *_test.rego} files are loaded too. */
     public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests) {
+        return load(policyPaths, dataFiles, includeTests, System.err);
+    }
+
+    /**
+     * As {@link #load(List, List, boolean)}, with the output of Rego's {@code print()} going to {@code printOut} (one
+     * {@code println} a call; null discards it). Policies print what the input holds, so a caller that shows it on a
+     * terminal passes a stream that escapes it.
+     */
+    public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut) {
         List<Path> files = regoFiles(policyPaths, includeTests);
         if (files.isEmpty()) throw new IllegalArgumentException("no .rego files found in " + policyPaths);
         List<PolicyEngine.Module> modules = new ArrayList<>();
@@ -59,7 +69,7 @@ public final class PolicySet {
         }
         List<LoadedFile> data = new ArrayList<>();
         Value merged = DataFiles.merge(dataFiles, (path, bytes) -> data.add(new LoadedFile(path, sha256(bytes))));
-        RegoEngine engine = new RegoEngine();
+        RegoEngine engine = new RegoEngine(printOut);
         engine.load(modules, merged);
         return new PolicySet(engine, loaded, data);
     }
@@ -73,7 +83,18 @@ public final class PolicySet {
     /** Parsed modules, in load order. */
     public List<Module> modules() { return engine.modules(); }
 
-    /** Evaluates the decision contract over every package, or only {@code namespace} when given. */
+    /**
+     * Throws {@link PolicyException} ({@link DecisionRules#NO_RULES}) when a decision would evaluate no rule, so that
+     * callers that decide later (per image) fail before any work.
+     */
+    public void requireDecisionRules(Optional<String> namespace) {
+        DecisionRules.requireRules(engine.modules(), namespace);
+    }
+
+    /**
+     * Evaluates the decision contract over every package, or only {@code namespace} when given; fails closed with
+     * {@link PolicyException} when that selects no decision rule.
+     */
     public Decision decide(Value input, Optional<String> namespace, Duration timeout) {
         return DecisionRules.decide(engine, input, namespace, timeout);
     }

@@ -3,6 +3,7 @@ package dev.gate.cli.audit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.SafeText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -32,10 +33,11 @@ final class AuditReport {
         out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", "IMAGE", "DIGEST", "SIGNED", "POLICY",
                 "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
         for (TagAudit t : tags) {
+            // Repository and tag names come from the registry's listings, problems from its answers: escaped.
             String problems = t.error() != null ? t.error() : String.join("; ", concat(t.failures(), t.failingRules()));
-            out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", t.repository() + ":" + t.tag(),
-                    t.digest() == null ? "-" : t.digest().substring(0, 19), t.signed() ? "yes" : "NO", policyText(t),
-                    count(t, "critical"), count(t, "high"), count(t, "medium"), count(t, "low"), problems));
+            out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", SafeText.of(t.repository() + ":" + t.tag()),
+                    t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), t.signed() ? "yes" : "NO", policyText(t),
+                    count(t, "critical"), count(t, "high"), count(t, "medium"), count(t, "low"), SafeText.of(problems)));
         }
         long good = tags.stream().filter(TagAudit::ok).count();
         out.append(String.format("%d of %d tags signed%s%s%n", good, tags.size(), verifiedWithKey ? " and verified" : " (not verified: no --key)",

@@ -3,8 +3,11 @@ package dev.gate.cli.gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.policy.PolicySet;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,10 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * Defaults from {@code gate.yaml} (the working directory's, or {@code --config FILE}). Paths in the
- * file are relative to the file. Secrets have no place here: passwords come from the environment.
+ * Defaults from a configuration file, read only when one is named ({@code --config FILE}, else the
+ * {@code GATE_CONFIG} variable): in CI the working directory is the checkout being gated, and a file
+ * found there must not be able to weaken the gate. Paths in the file are relative to the file.
+ * Secrets have no place here: passwords come from the environment.
  *
  * <pre>
  * policies: [policies/prod.rego]      # files or folders
@@ -31,31 +37,43 @@ import java.util.Set;
  * </pre>
  */
 public record GateConfig(List<Path> policies, List<Path> data, String namespace, Map<String, String> params, Path key,
-                         Path db, Boolean failOnWarn, List<String> insecureRegistries, List<String> also) {
+                         Path db, Boolean failOnWarn, List<String> insecureRegistries, List<String> also,
+                         PolicySet.LoadedFile file) {
 
+    /** The variable that names a configuration file when {@code --config} does not. */
+    public static final String VARIABLE = "GATE_CONFIG";
     private static final Set<String> KEYS = Set.of("policies", "data", "namespace", "params", "key", "db", "failOnWarn",
             "registries", "also");
+    private static final int MAX_BYTES = 1 << 20;
 
-    public static GateConfig empty() {
-        return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of());
+    /** No configuration: only the command line counts. */
+    public static GateConfig none() {
+        return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), null);
     }
 
-    /** {@code explicit} null: gate.yaml in the working directory when there is one. */
-    public static GateConfig load(Path explicit) {
-        Path file = explicit != null ? explicit : Path.of("gate.yaml");
-        if (explicit == null && !Files.isRegularFile(file)) {
-            return empty();
+    /** The file {@code --config} names ({@code flag}), else the one {@code GATE_CONFIG} names, else none. */
+    public static GateConfig load(Path flag, UnaryOperator<String> environment) {
+        if (flag != null) {
+            return read(flag, "--config " + flag);
         }
+        String named = environment.apply(VARIABLE);
+        if (named == null || named.isBlank()) {
+            return none();
+        }
+        return read(Path.of(named), VARIABLE + "=" + named);
+    }
+
+    private static GateConfig read(Path file, String origin) {
+        byte[] bytes = bounded(file, origin);
+        PolicySet.LoadedFile loaded = new PolicySet.LoadedFile(file, Digest.sha256(bytes).hex());
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw GateException.input("--config " + file + ": no such file");
+            root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
         } catch (IOException e) {
             throw GateException.input(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return empty();
+            return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), loaded);
         }
         if (!root.isObject()) {
             throw GateException.input(file + ": expected a mapping of settings at the top");
@@ -69,7 +87,21 @@ public record GateConfig(List<Path> policies, List<Path> data, String namespace,
         return new GateConfig(paths(root, "policies", base, file), paths(root, "data", base, file),
                 text(root, "namespace", file), params(root, file), path(root, "key", base, file), path(root, "db", base, file),
                 root.has("failOnWarn") ? bool(root.get("failOnWarn"), "failOnWarn", file) : null,
-                strings(root.path("registries"), "insecure", file), strings(root, "also", file));
+                strings(root.path("registries"), "insecure", file), strings(root, "also", file), loaded);
+    }
+
+    private static byte[] bounded(Path file, String origin) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw GateException.input(origin + ": larger than " + MAX_BYTES + " bytes; not a configuration file");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw GateException.input(origin + ": no such file");
+        } catch (IOException e) {
+            throw GateException.input(origin + ": cannot read: " + e.getMessage());
+        }
     }
 
     private static List<Path> paths(JsonNode root, String field, Path base, Path file) {

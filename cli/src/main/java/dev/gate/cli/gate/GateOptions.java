@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /** The flags of {@code gate push} that turn a plain push into the gate. Repeatable flags take one value each. */
@@ -66,7 +67,8 @@ public final class GateOptions {
             + "image will be published under; policies and signatures name it instead of the directory.")
     String publishedAs;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Defaults (default: gate.yaml in the working directory).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Defaults from this YAML file (else the file GATE_CONFIG "
+            + "names; no other file is read). The command line wins over it.")
     Path config;
 
     @Option(names = "--sarif", paramLabel = "FILE", description = "Also write findings and rule results as SARIF 2.1.0 to FILE.")
@@ -92,31 +94,31 @@ public final class GateOptions {
         }
     }
 
-    public GateConfig loadConfig() {
-        return GateConfig.load(config);
+    public GateConfig loadConfig(UnaryOperator<String> environment) {
+        return GateConfig.load(config, environment);
     }
 
     public Path sarifFile() {
         return sarif;
     }
 
-    /** Flags win over gate.yaml; a list given as flags replaces the config's list. */
+    /** Flags win over the configuration file; a list given as flags replaces the file's list. */
     public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries) {
         List<Path> policyPaths = policies.isEmpty() ? cfg.policies() : policies;
         if (policyPaths.isEmpty() && !sbomOnly) {
-            throw GateException.input("give --policy FILE|DIR (or policies: in gate.yaml)");
+            throw GateException.input("give --policy FILE|DIR (or policies: in the --config file)");
         }
         if (sbomOnly && !policies.isEmpty()) {
             throw GateException.input("--sbom-only evaluates no policies; drop --policy or --sbom-only");
         }
         Map<String, String> merged = Params.merge(cfg.params(), params);
-        Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries());
-        insecure.addAll(cfg.insecureRegistries());
+        Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries()
+                : registries.insecureRegistries());
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout());
+                registries.withInsecure(insecure), catalogTimeout(), cfg.file());
     }
 
     private Duration catalogTimeout() {
@@ -153,7 +155,7 @@ public final class GateOptions {
         }
         Path keyFile = key != null ? key : cfg.key();
         if (keyFile == null) {
-            throw GateException.input("give --key FILE, --keyless, or --no-sign (or key: in gate.yaml)");
+            throw GateException.input("give --key FILE, --keyless, or --no-sign (or key: in the --config file)");
         }
         // Dry runs too: a wrong password fails before the decision, not in the real run.
         return SigningMethod.key(KeyFiles.loadPrivateInBackground(keyFile));

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --param NAME=VALUE} flags over defaults (gate.yaml, or what a push recorded). */
+/** {@code --param NAME=VALUE} flags over defaults (the --config file, or what a push recorded). */
 final class Params {
 
     private Params() {

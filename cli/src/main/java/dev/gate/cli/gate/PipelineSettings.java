@@ -1,6 +1,7 @@
 package dev.gate.cli.gate;
 
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.policy.PolicySet;
 import dev.gate.sbom.SbomGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,23 +9,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One gate run, with the flags and gate.yaml already merged.
+ * One gate run, with the flags and the configuration file already merged.
  *
  * @param publishedAs for an OCI layout destination, the reference it will be published under (--name), or null
  * @param database null when the scan is skipped
  * @param policies empty only with {@code sbomOnly}
  * @param catalogTimeout the time cataloging one platform image may take (--catalog-timeout)
+ * @param config the configuration file read, for the decision record, or null when none was named
  */
 public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                                Map<String, String> params, String namespace, SigningMethod signing, Path database,
                                boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
-                               Duration catalogTimeout) {
+                               Duration catalogTimeout, PolicySet.LoadedFile config) {
 
-    /** Settings with the default catalog time budget. */
+    /** Settings with the default catalog time budget and no configuration file. */
     public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                             Map<String, String> params, String namespace, SigningMethod signing, Path database,
                             boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
         this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
-                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT);
+                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gate.cli.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.cli.policy.PolicyPrint;
 import dev.gate.image.GateException;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
@@ -36,7 +37,10 @@ public final class PolicyGate {
             }
         }
         try {
-            return new PolicyGate(PolicySet.load(policyPaths, dataFiles), namespace);
+            PolicySet set = PolicySet.load(policyPaths, dataFiles, false, PolicyPrint.toStandardError());
+            // Before any image is read: a namespace or policies that decide nothing fail here, not after a scan.
+            set.requireDecisionRules(Optional.ofNullable(namespace));
+            return new PolicyGate(set, namespace);
         } catch (PolicyException e) {
             throw GateException.input(e.describe());
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import dev.gate.cli.gate.report.TextSummary;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionJson;
 import dev.gate.policy.decision.RuleResult;
@@ -66,7 +67,7 @@ public final class PolicyRecheck {
 
         public void print(PrintWriter out) {
             out.println("policy re-evaluation: " + (passed ? "PASSED" : "FAILED"));
-            problems.forEach(p -> out.println("  problem: " + p));
+            problems.forEach(p -> out.println("  problem: " + SafeText.of(p)));
             if (decision != null) {
                 decision.failures().forEach(r -> out.println("  FAIL  " + line(r)));
                 decision.warnings().forEach(r -> out.println("  WARN  " + line(r)));

@@ -43,9 +43,13 @@ public final class Predicates {
         return predicate;
     }
 
-    /** What a decision record says about the policies: files, data, the input's digest and every result. */
+    /**
+     * What a decision record says about the policies: files, data, the configuration file that supplied defaults (null
+     * when none was named), the input's digest and every result.
+     */
     public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespace, List<PolicySet.LoadedFile> policies,
-                                 List<PolicySet.LoadedFile> data, Digest inputDigest, Decision decision, Instant time) {
+                                 List<PolicySet.LoadedFile> data, PolicySet.LoadedFile config, Digest inputDigest,
+                                 Decision decision, Instant time) {
     }
 
     public static ObjectNode decision(DecisionRecord record, JsonNode input) {
@@ -59,6 +63,11 @@ public final class Predicates {
         }
         predicate.set("policies", files(record.policies()));
         predicate.set("data", files(record.data()));
+        if (record.config() == null) {
+            predicate.putNull("config");
+        } else {
+            predicate.set("config", file(record.config()));
+        }
         predicate.putObject("input").put("digest", record.inputDigest().toString())
                 .set("params", input.path("context").path("params").deepCopy());
         Decision decision = record.decision();
@@ -74,7 +83,11 @@ public final class Predicates {
 
     private static ArrayNode files(List<PolicySet.LoadedFile> files) {
         ArrayNode out = NODES.arrayNode();
-        files.forEach(f -> out.addObject().put("path", f.path().toString()).put("sha256", f.sha256()));
+        files.forEach(f -> out.add(file(f)));
         return out;
+    }
+
+    private static ObjectNode file(PolicySet.LoadedFile f) {
+        return NODES.objectNode().put("path", f.path().toString()).put("sha256", f.sha256());
     }
 }

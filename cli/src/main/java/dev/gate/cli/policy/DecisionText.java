@@ -1,5 +1,6 @@
 package dev.gate.cli.policy;
 
+import dev.gate.image.SafeText;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.RuleResult;
 import java.io.PrintWriter;
@@ -17,7 +18,11 @@ final class DecisionText {
                 d.warnings().size(), d.exempted().size());
     }
 
+    /** Messages often echo the input document (package names, labels): every part is escaped. */
     private static void lines(String label, List<RuleResult> results, PrintWriter out) {
-        for (RuleResult r : results) out.println(label + " - " + r.location() + " - " + r.namespace() + "." + r.rule() + " - " + r.message());
+        for (RuleResult r : results) {
+            out.println(label + " - " + SafeText.of(r.location()) + " - " + SafeText.of(r.namespace() + "." + r.rule()) + " - "
+                    + SafeText.of(r.message()));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.gate.cli.policy;
 
 import dev.gate.cli.ExitCodes;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
@@ -45,7 +46,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
                 Parser.parseModule(new Source(f.toString(), text));
                 modules.add(new PolicyEngine.Module(f.toString(), text));
             } catch (PolicyException e) {
-                err.println(e.describe());
+                err.println(SafeText.message(e.describe()));
                 errors++;
             }
         }
@@ -53,7 +54,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
             try {
                 new RegoEngine(null).load(modules, null);
             } catch (PolicyException e) {
-                err.println(e.describe());
+                err.println(SafeText.message(e.describe()));
                 errors++;
             }
         }

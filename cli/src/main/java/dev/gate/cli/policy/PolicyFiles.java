@@ -18,7 +18,7 @@ final class PolicyFiles {
     static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests) {
         for (Path p : policies) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
         for (Path d : data) if (!Files.isRegularFile(d)) throw GateException.input("--data " + d + ": no such file");
-        return asInput(() -> PolicySet.load(policies, data, includeTests));
+        return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError()));
     }
 
     /** The input document: JSON or YAML from a file, or JSON from standard input for {@code -}. */

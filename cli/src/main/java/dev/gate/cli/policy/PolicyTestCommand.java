@@ -1,6 +1,7 @@
 package dev.gate.cli.policy;
 
 import dev.gate.cli.ExitCodes;
+import dev.gate.image.SafeText;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.testing.PolicyTests;
 import java.io.PrintWriter;
@@ -69,11 +70,11 @@ public final class PolicyTestCommand implements Callable<Integer> {
             if (!show) continue;
             String thisFile = r.location().substring(0, r.location().indexOf(':'));
             if (!thisFile.equals(file)) {
-                out.println(thisFile + ":");
+                out.println(SafeText.of(thisFile) + ":");
                 file = thisFile;
             }
-            out.printf("%s: %s (%s)%n", r.qualifiedName(), r.status(), millis(r.duration()));
-            if (r.error() != null) out.println("  " + r.error().replace("\n", "\n  "));
+            out.printf("%s: %s (%s)%n", SafeText.of(r.qualifiedName()), r.status(), millis(r.duration()));
+            if (r.error() != null) out.println("  " + SafeText.message(r.error()).replace("\n", "\n  "));
         }
         if (verbose || fail + error > 0) out.println("-".repeat(80));
         int total = results.size();

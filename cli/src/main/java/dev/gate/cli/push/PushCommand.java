@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code gate push SOURCE DEST}: publishes an image unchanged, keeping its digest. With
- * {@code --policy} (or policies in gate.yaml) it is the gate: SBOM, scan, policies, and only when
+ * {@code --policy} (or policies in the --config file) it is the gate: SBOM, scan, policies, and only when
  * they allow it the image with signature, attestations and SBOM referrer, tag last.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
@@ -36,7 +36,7 @@ public final class PushCommand extends TransferCommand {
 
     @Override
     public Integer call() {
-        GateConfig config = gate.loadConfig();
+        GateConfig config = gate.loadConfig(Passwords.environment);
         if (!gate.gateRequested(config)) {
             gate.refuseGateFlagsOnAPlainPush();
             return super.call();

@@ -1,6 +1,7 @@
 package dev.gate.cli.push;
 
 import dev.gate.image.Artifact;
+import dev.gate.image.SafeText;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.ImageSink;
 import dev.gate.image.transport.ImageSource;
@@ -24,7 +25,7 @@ final class Transfer {
             if (options.output == TransferOptions.OutputFormat.json) {
                 out.println(ReportJson.of(report));
             } else if (!options.quiet) {
-                out.println(sink.describe() + ": digest: " + report.root().digest() + " size: " + report.root().size());
+                out.println(SafeText.of(sink.describe()) + ": digest: " + report.root().digest() + " size: " + report.root().size());
             }
             out.flush();
             return 0;

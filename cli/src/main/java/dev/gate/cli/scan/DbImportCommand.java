@@ -1,5 +1,6 @@
 package dev.gate.cli.scan;
 
+import dev.gate.image.SafeText;
 import dev.gate.scan.Scanner;
 import dev.gate.scan.db.AdvisoryDb;
 import dev.gate.scan.db.ImportReport;
@@ -36,7 +37,7 @@ public final class DbImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
         try (AdvisoryDb db = AdvisoryDb.openForWrite(database)) {
-            report = new Importer(db, problem -> err.println("gate: warning: " + problem)).importPaths(paths);
+            report = new Importer(db, problem -> err.println("gate: warning: " + SafeText.of(problem))).importPaths(paths);
         }
         err.flush();
         if (!quiet) {

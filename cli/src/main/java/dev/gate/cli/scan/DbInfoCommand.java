@@ -2,6 +2,7 @@ package dev.gate.cli.scan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.SafeText;
 import dev.gate.scan.Scanner;
 import dev.gate.scan.db.AdvisoryDb;
 import dev.gate.scan.db.DbInfo;
@@ -47,10 +48,10 @@ public final class DbInfoCommand implements Callable<Integer> {
         } else {
             out.println("database:        " + info.location().toAbsolutePath());
             out.println("advisories:      " + info.advisories());
-            out.println("newest modified: " + info.newestModified());
+            out.println("newest modified: " + SafeText.of(info.newestModified()));
             out.println("built at:        " + info.builtAt());
             for (Map.Entry<String, Long> e : info.perEcosystem().entrySet()) {
-                out.printf("  %-24s %d%n", e.getKey(), e.getValue());
+                out.printf("  %-24s %d%n", SafeText.of(e.getKey()), e.getValue());
             }
         }
         out.flush();

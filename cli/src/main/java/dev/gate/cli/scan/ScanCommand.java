@@ -3,6 +3,7 @@ package dev.gate.cli.scan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.GateVersion;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.scan.Finding;
 import dev.gate.scan.ScanResult;
 import dev.gate.scan.Scanner;
@@ -100,7 +101,7 @@ public final class ScanCommand implements Callable<Integer> {
             result = filter(scanner.scan(input.packages(), input.os()), wanted);
         }
         if (!quiet) {
-            result.warnings().forEach(w -> err.println("gate: warning: " + w));
+            result.warnings().forEach(w -> err.println("gate: warning: " + SafeText.of(w)));
             err.flush();
         }
         write(result, input);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
@@ -76,7 +77,8 @@ public final class AttestCommand implements Callable<Integer> {
         if (referrer != null) {
             spec.commandLine().getOut().println("Bundle published as referrer " + referrer);
         }
-        spec.commandLine().getOut().println("Attested " + predicateType + " for " + target.repository() + "@" + target.digest());
+        spec.commandLine().getOut().println("Attested " + SafeText.of(predicateType) + " for " + SafeText.of(target.repository()) + "@"
+                + target.digest());
         return 0;
     }
 

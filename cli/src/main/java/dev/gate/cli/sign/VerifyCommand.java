@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.gate.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.KeylessBundleVerifier;
@@ -130,23 +131,27 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         String failure = new KeylessBundleVerifier(trustedRoot).verify(Path.of(image), bundle, identity, issuer);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(failure == null ? "verified " + image + " signed by " + identity + " (" + issuer + ")" : "not verified: " + failure);
+        out.println(failure == null ? "verified " + SafeText.of(image) + " signed by " + SafeText.of(identity) + " ("
+                + SafeText.of(issuer) + ")" : "not verified: " + SafeText.of(failure));
         out.flush();
         return failure == null ? 0 : 1;
     }
 
     private static void print(PrintWriter out, SignTarget target, Verification result, KeylessPolicy keyless) {
-        out.println("image " + target.repository() + "@" + target.digest()
+        // Predicate types, subjects and failures come from what the registry or layout holds: escaped.
+        out.println("image " + SafeText.of(target.repository()) + "@" + target.digest()
                 + (result.keyId() == null ? "" : ", key " + result.keyId())
-                + (keyless == null ? "" : ", keyless identity " + keyless.identity() + " (" + keyless.issuer() + ")"));
+                + (keyless == null ? "" : ", keyless identity " + SafeText.of(keyless.identity()) + " ("
+                        + SafeText.of(keyless.issuer()) + ")"));
         for (Verification.Verified v : result.verified()) {
-            out.println("verified " + v.kind() + (v.predicateType() == null ? "" : " " + v.predicateType()) + " subject " + v.subject());
+            out.println("verified " + v.kind() + (v.predicateType() == null ? "" : " " + SafeText.of(v.predicateType()))
+                    + " subject " + SafeText.of(v.subject()));
         }
         for (String failure : result.failures()) {
-            out.println("not verified: " + failure);
+            out.println("not verified: " + SafeText.of(failure));
         }
         for (String absent : result.absent()) {
-            out.println("absent: " + absent);
+            out.println("absent: " + SafeText.of(absent));
         }
         if (result.verified().isEmpty()) {
             out.println("not verified: nothing stored for " + target.digest() + " verifies");

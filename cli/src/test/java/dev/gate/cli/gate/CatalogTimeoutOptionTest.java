@@ -51,6 +51,6 @@ class CatalogTimeoutOptionTest {
     private static PipelineSettings settings(String... args) {
         GateOptions options = new GateOptions();
         new CommandLine(options).parseArgs(args);
-        return options.settings("oci:/src:1", "oci:/dst:1", GateConfig.empty(), RegistryOptions.defaults());
+        return options.settings("oci:/src:1", "oci:/dst:1", GateConfig.none(), RegistryOptions.defaults());
     }
 }

@@ -1,6 +1,7 @@
 package dev.gate.policy.decision;
 
 import dev.gate.policy.PolicyEngine;
+import dev.gate.policy.PolicyException;
 import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.rego.RegoEngine;
@@ -27,6 +28,9 @@ import java.util.Set;
  * {@code exception contains ["<x>"]} exempts the rules whose name without prefix is {@code <x>}.
  */
 public final class DecisionRules {
+    /** The error code of a decision that has no decision rule to evaluate. */
+    public static final String NO_RULES = "no_decision_rules";
+
     private DecisionRules() {}
 
     /** The kind of a decision rule by name, or null when the rule is not part of the contract. */
@@ -44,8 +48,35 @@ public final class DecisionRules {
         return i < 0 ? "" : rule.substring(i + 1);
     }
 
+    /**
+     * Fails closed: a decision in which no rule is evaluated would allow everything, so a namespace that matches no
+     * package, or policies without any decision rule, are an error ({@link #NO_RULES}) naming what was looked for.
+     */
+    public static void requireRules(List<Module> modules, Optional<String> namespace) {
+        if (decisionRules(modules, namespace).isEmpty()) throw noRules(modules, namespace);
+    }
+
+    private static PolicyException noRules(List<Module> modules, Optional<String> namespace) {
+        List<String> files = modules.stream().map(m -> m.source().fileName()).distinct().toList();
+        String where = files.size() <= 5 ? String.join(", ", files)
+                : String.join(", ", files.subList(0, 5)) + " and " + (files.size() - 5) + " more files";
+        String looked;
+        if (namespace.isEmpty()) {
+            looked = "no package of " + where + " has a";
+        } else if (modules.stream().anyMatch(m -> m.packageName().equals(namespace.get()))) {
+            looked = "package " + namespace.get() + " of " + where + " has no";
+        } else {
+            looked = "package " + namespace.get() + " is not in " + where + ", so there is no";
+        }
+        Set<String> elsewhere = decisionRules(modules, Optional.empty()).keySet();
+        return new PolicyException(NO_RULES, looked + " deny, deny_<x>, violation, violation_<x>, warn or warn_<x> rule"
+                + (elsewhere.isEmpty() ? "" : " (packages with decision rules: " + String.join(", ", elsewhere) + ")")
+                + "; a decision without rules would allow everything", null);
+    }
+
     public static Decision decide(RegoEngine engine, Value input, Optional<String> namespace, Duration timeout) {
         Map<String, Map<String, Rule>> packages = decisionRules(engine.modules(), namespace);
+        if (packages.isEmpty()) throw noRules(engine.modules(), namespace);
         List<RuleResult> failures = new ArrayList<>(), warnings = new ArrayList<>(), exempted = new ArrayList<>();
         List<EvaluatedRule> evaluated = new ArrayList<>();
         for (Map.Entry<String, Map<String, Rule>> pkg : packages.entrySet()) {

@@ -2,8 +2,10 @@ package dev.gate.policy.decision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.value.NumberValue;
 import dev.gate.policy.value.ObjectValue;
@@ -64,5 +66,33 @@ class DecisionRulesTest {
         assertEquals(1, d.warnings().size());
         assertTrue(d.allowed(false));
         assertFalse(d.allowed(true));
+    }
+
+    @Test
+    void aNamespaceThatMatchesNoPackageIsAnErrorNamingItAndTheFilesNeverAnAllow() throws IOException {
+        PolicySet set = load("package gate.prod\n\ndeny_latest contains \"latest\" if input.latest\n");
+        PolicyException e = assertThrows(PolicyException.class,
+                () -> set.decide(ObjectValue.EMPTY, Optional.of("nothing.here"), Duration.ofSeconds(5)));
+        assertEquals(DecisionRules.NO_RULES, e.code());
+        assertEquals("package nothing.here is not in " + dir.resolve("m0.rego") + ", so there is no deny, deny_<x>, violation, "
+                + "violation_<x>, warn or warn_<x> rule (packages with decision rules: gate.prod); a decision without rules "
+                + "would allow everything", e.getMessage());
+        assertThrows(PolicyException.class, () -> set.requireDecisionRules(Optional.of("nothing.here")));
+        set.requireDecisionRules(Optional.of("gate.prod"));
+        set.requireDecisionRules(Optional.empty());
+    }
+
+    @Test
+    void policiesWithoutDecisionRulesAreAnError() throws IOException {
+        PolicySet set = load("package a\n\nallow if true\n\ndeny_fn(x) := x\n", "package b\n\nhelper := 1\n");
+        PolicyException any = assertThrows(PolicyException.class,
+                () -> set.decide(ObjectValue.EMPTY, Optional.empty(), Duration.ofSeconds(5)));
+        assertEquals(DecisionRules.NO_RULES, any.code());
+        assertTrue(any.getMessage().startsWith("no package of " + dir.resolve("m0.rego") + ", " + dir.resolve("m1.rego")
+                + " has a deny, deny_<x>, violation"), any.getMessage());
+        PolicyException named = assertThrows(PolicyException.class,
+                () -> set.decide(ObjectValue.EMPTY, Optional.of("a"), Duration.ofSeconds(5)));
+        assertTrue(named.getMessage().startsWith("package a of " + dir.resolve("m0.rego") + ", " + dir.resolve("m1.rego")
+                + " has no deny"), named.getMessage());
     }
 }

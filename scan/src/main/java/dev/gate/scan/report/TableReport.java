@@ -1,5 +1,6 @@
 package dev.gate.scan.report;
 
+import dev.gate.image.SafeText;
 import dev.gate.scan.Finding;
 import dev.gate.scan.ScanResult;
 import dev.gate.scan.severity.Severity;
@@ -20,10 +21,11 @@ public final class TableReport {
             out.print(line);
             for (Finding f : findings) {
                 // Padding by hand: printf parses its format string again for each of thousands of lines.
-                row(line, f.id(), f.rating().severity().name(),
+                // Names and versions come from the image, ids and fixed versions from advisories: escaped.
+                row(line, SafeText.of(f.id()), f.rating().severity().name(),
                         f.rating().score() == null ? "-" : String.valueOf(f.rating().score()),
-                        clip(f.pkg().name(), 32), clip(f.installedVersion(), 24),
-                        f.fixAvailable() ? String.join(", ", f.fixedVersions()) : "(no fix)");
+                        clip(SafeText.of(f.pkg().name()), 32), clip(SafeText.of(f.installedVersion()), 24),
+                        f.fixAvailable() ? SafeText.of(String.join(", ", f.fixedVersions())) : "(no fix)");
                 out.print(line);
             }
         }

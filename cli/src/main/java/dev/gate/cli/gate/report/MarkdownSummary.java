@@ -3,6 +3,7 @@ package dev.gate.cli.gate.report;
 import dev.gate.cli.gate.GateRun;
 import dev.gate.cli.gate.Published;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.policy.decision.RuleResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.Map;
 /** The Markdown appended to {@code $GITHUB_STEP_SUMMARY}, so a CI run's page shows the gate's verdict. */
 public final class MarkdownSummary {
 
+    private static final String INLINE_MARKUP = "\\`*_~[]()!<>&|$";
+
     private MarkdownSummary() {
     }
 
@@ -25,7 +28,7 @@ public final class MarkdownSummary {
         md.append("| digest | `").append(run.digest()).append("` |\n");
         md.append("| packages | ").append(RunFigures.packages(run));
         Map<String, Integer> eco = RunFigures.packagesPerEcosystem(run);
-        eco.forEach((k, v) -> md.append(" · ").append(k).append(' ').append(v));
+        eco.forEach((k, v) -> md.append(" · ").append(escape(k)).append(' ').append(v));
         md.append(" |\n");
         md.append("| findings | ");
         if (RunFigures.scanned(run)) {
@@ -52,13 +55,38 @@ public final class MarkdownSummary {
         }
         md.append("\n**").append(title).append("**\n\n| rule | message | where |\n|---|---|---|\n");
         for (RuleResult r : results) {
-            md.append("| `").append(r.namespace()).append('.').append(r.rule()).append("` | ").append(escape(r.message()))
-                    .append(" | ").append(r.location() == null ? "" : "`" + r.location() + "`").append(" |\n");
+            md.append("| ").append(code(r.namespace() + "." + r.rule())).append(" | ").append(escape(r.message()))
+                    .append(" | ").append(r.location() == null ? "" : code(r.location())).append(" |\n");
         }
     }
 
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+    /**
+     * Text from the image or the policies as literal Markdown inside a table cell or after a heading's first words:
+     * controls escaped as for a terminal, then each character that means something inline backslash-escaped
+     * (CommonMark makes an escaped punctuation character literal), so that no name or message can end a table cell,
+     * open a code span, emphasis, a link, an image, inline HTML, an entity or GitHub's math. Characters that only
+     * matter at the start of a line ({@code #}, {@code -}, ...) never stand there.
+     */
+    static String escape(String text) {
+        String safe = SafeText.of(text);
+        StringBuilder out = new StringBuilder(safe.length() + 16);
+        for (int i = 0; i < safe.length(); i++) {
+            char c = safe.charAt(i);
+            if (INLINE_MARKUP.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * A name or location in a code span when it can hold one (inside a span escapes do not work, so a backtick would
+     * end it); otherwise escaped text. A pipe is escaped either way: GitHub ends a table cell at one even in a span.
+     */
+    static String code(String text) {
+        String safe = SafeText.of(text);
+        return safe.indexOf('`') < 0 ? "`" + safe.replace("|", "\\|") + "`" : escape(text);
     }
 
     /** Appends to the file GitHub Actions names; a summary that cannot be written is an I/O failure. */

@@ -2,6 +2,7 @@ package dev.gate.cli.gate.report;
 
 import dev.gate.cli.gate.GateRun;
 import dev.gate.cli.gate.Published;
+import dev.gate.image.SafeText;
 import dev.gate.policy.decision.EvaluatedRule;
 import dev.gate.policy.decision.RuleResult;
 import java.io.PrintWriter;
@@ -15,11 +16,11 @@ public final class TextSummary {
     }
 
     public static void write(GateRun run, PrintWriter out) {
-        out.println("image     " + run.image().ref() + "  (from " + run.source() + ")");
+        out.println("image     " + SafeText.of(run.image().ref()) + "  (from " + SafeText.of(run.source()) + ")");
         out.println("digest    " + run.digest());
         Map<String, Integer> perEcosystem = RunFigures.packagesPerEcosystem(run);
         out.println("packages  " + RunFigures.packages(run) + (perEcosystem.isEmpty() ? "" : " (" + perEcosystem.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
+                .map(e -> SafeText.of(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
         if (RunFigures.scanned(run)) {
             out.println("findings  " + RunFigures.findings(run).entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", ")));
@@ -43,20 +44,22 @@ public final class TextSummary {
         if (!run.allowed()) {
             out.println("nothing was pushed");
         } else if (run.dryRun()) {
-            out.println("dry run: nothing was pushed to " + run.image().ref());
+            out.println("dry run: nothing was pushed to " + SafeText.of(run.image().ref()));
         }
         for (Published p : run.published()) {
-            out.println("pushed    " + p.destination() + " (" + p.blobsUploaded() + " blobs uploaded, " + p.blobsSkipped()
+            out.println("pushed    " + SafeText.of(p.destination()) + " (" + p.blobsUploaded() + " blobs uploaded, " + p.blobsSkipped()
                     + " already there)");
-            p.signatures().forEach(s -> out.println("  signature    " + s));
-            p.attestations().forEach(a -> out.println("  attestation  " + a));
-            p.referrers().forEach(r -> out.println("  sbom         referrer " + r));
-            out.println("  tag          " + (p.tag() == null ? "(none: pushed by digest)" : p.tag()));
+            p.signatures().forEach(s -> out.println("  signature    " + SafeText.of(s)));
+            p.attestations().forEach(a -> out.println("  attestation  " + SafeText.of(a)));
+            p.referrers().forEach(r -> out.println("  sbom         referrer " + SafeText.of(r)));
+            out.println("  tag          " + (p.tag() == null ? "(none: pushed by digest)" : SafeText.of(p.tag())));
         }
         out.flush();
     }
 
+    /** One rule result; its message often echoes the image (package names, labels), so every part is escaped. */
     public static String line(RuleResult r) {
-        return r.namespace() + "." + r.rule() + ": " + r.message() + (r.location() == null ? "" : "  [" + r.location() + "]");
+        return SafeText.of(r.namespace() + "." + r.rule()) + ": " + SafeText.of(r.message())
+                + (r.location() == null ? "" : "  [" + SafeText.of(r.location()) + "]");
     }
 }
