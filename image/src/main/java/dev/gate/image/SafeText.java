@@ -20,6 +20,8 @@ package dev.gate.image;
  */
 public final class SafeText {
 
+    private static final int QUOTE_LIMIT = 200;
+
     private SafeText() {
     }
 
@@ -43,6 +45,19 @@ public final class SafeText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A value quoted inside an error message ({@code 'text'}): escaped as {@link #of} does, and cut after 200 characters,
+     * since what a hostile source chose to send can be of any length.
+     */
+    public static String quoted(String text) {
+        if (text == null) {
+            return "none";
+        }
+        String kept = text.codePointCount(0, text.length()) > QUOTE_LIMIT
+                ? text.substring(0, text.offsetByCodePoints(0, QUOTE_LIMIT)) + "..." : text;
+        return "'" + of(kept) + "'";
     }
 
     /**

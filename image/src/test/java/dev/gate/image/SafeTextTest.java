@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 class SafeTextTest {
 
     @Test
+    void aQuotedValueIsEscapedAndCutShort() {
+        assertEquals("'a\\x1b[2J'", SafeText.quoted("a\u001b[2J"));
+        String quoted = SafeText.quoted("x".repeat(5000));
+        assertEquals(2 + 200 + 3, quoted.length());
+        assertEquals("none", SafeText.quoted(null));
+    }
+
+    @Test
     void terminalControlSequencesAreEscaped() {
         assertEquals("\\x1b[2Jpkg", SafeText.of("\u001b[2Jpkg"), "clear screen");
         assertEquals("\\x1b]0;owned\\x07", SafeText.of("\u001b]0;owned\u0007"), "OSC window title, ended by BEL");
