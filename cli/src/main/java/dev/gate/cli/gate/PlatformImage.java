@@ -30,16 +30,27 @@ public record PlatformImage(String platform, Image image) {
         for (Descriptor child : index.manifests()) {
             if (MediaTypes.isIndex(child.mediaType())) {
                 collect(index.index(child.digest()), images);
-            } else if (MediaTypes.isManifest(child.mediaType()) && !isAttestation(child)) {
+            } else if (MediaTypes.isManifest(child.mediaType())) {
                 Image image = index.image(child.digest());
-                String platform = child.platform() != null ? child.platform().toString() : ImageSection.platformOf(image);
-                images.add(new PlatformImage(platform, image));
+                if (!isAttestation(child, image)) {
+                    String platform = child.platform() != null ? child.platform().toString() : ImageSection.platformOf(image);
+                    images.add(new PlatformImage(platform, image));
+                }
             }
         }
     }
 
-    /** BuildKit stores provenance as index entries with platform unknown/unknown; they are not images to gate. */
-    private static boolean isAttestation(Descriptor child) {
-        return child.platform() != null && "unknown".equals(child.platform().os());
+    /**
+     * BuildKit stores provenance as index entries with platform unknown/unknown, a reference-type annotation and only
+     * in-toto layers; they are not images to gate. All three must hold: a platform label alone would let an index hide
+     * a runnable image from the gate.
+     */
+    private static boolean isAttestation(Descriptor child, Image image) {
+        return child.platform() != null && "unknown".equals(child.platform().os())
+                && child.annotations() != null && "attestation-manifest".equals(child.annotations().get(REFERENCE_TYPE))
+                && image.layers().stream().allMatch(l -> IN_TOTO.equals(l.descriptor().mediaType()));
     }
+
+    private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
+    private static final String IN_TOTO = "application/vnd.in-toto+json";
 }
