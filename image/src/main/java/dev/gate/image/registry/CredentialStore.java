@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Finds credentials where docker, podman and skopeo keep them: {@code $REGISTRY_AUTH_FILE},
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code ~/.docker/config.json} with its {@code auths}, {@code credHelpers} and {@code credsStore}.
  */
 public final class CredentialStore {
+
+    private static final Pattern HELPER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final List<Path> files;
 
@@ -63,7 +66,7 @@ public final class CredentialStore {
     private Optional<Credential> lookup(JsonNode config, String registry, Path file) {
         JsonNode helper = config.path("credHelpers").path(registry);
         if (helper.isTextual()) {
-            return CredentialHelper.get(helper.asText(), registry);
+            return CredentialHelper.get(helperName(helper.asText(), file, "credHelpers." + registry), registry);
         }
         for (String key : keysFor(registry)) {
             JsonNode entry = config.path("auths").path(key);
@@ -73,9 +76,21 @@ public final class CredentialStore {
         }
         JsonNode store = config.path("credsStore");
         if (store.isTextual() && !store.asText().isEmpty()) {
-            return CredentialHelper.get(store.asText(), registry);
+            return CredentialHelper.get(helperName(store.asText(), file, "credsStore"), registry);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A helper name becomes part of a program name ({@code docker-credential-NAME}) looked up on the
+     * PATH; a slash would make it a path ({@code x/evil} runs {@code ./docker-credential-x/evil}).
+     */
+    private static String helperName(String name, Path file, String field) {
+        if (!HELPER_NAME.matcher(name).matches()) {
+            throw GateException.input(file + ": " + Untrusted.quote(field) + " is " + Untrusted.quote(name)
+                    + ", not a credential helper name (letters, digits, '.', '_' and '-' only)");
+        }
+        return name;
     }
 
     /** Docker Hub credentials are stored under the legacy index URL. */

@@ -54,6 +54,21 @@ class CredentialStoreTest {
     }
 
     @Test
+    void helperNamesThatAreNotPlainNamesAreRefusedBeforeAnythingRuns() throws Exception {
+        Path config = temp.resolve("config.json");
+        Files.writeString(config, "{\"credHelpers\":{\"r.example\":\"x/evil\"}}");
+        GateException helper = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
+        assertEquals(GateException.Kind.INPUT, helper.kind(), helper.getMessage());
+        assertTrue(helper.getMessage().startsWith(config + ": 'credHelpers.r.example' is 'x/evil'"), helper.getMessage());
+
+        Files.writeString(config, "{\"credsStore\":\"../../tmp/pwn\\n\"}");
+        GateException store = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
+        assertEquals(GateException.Kind.INPUT, store.kind(), store.getMessage());
+        assertTrue(store.getMessage().contains(config + ": 'credsStore'"), store.getMessage());
+        assertFalse(store.getMessage().contains("\n"), "the name is escaped, not printed raw");
+    }
+
+    @Test
     void secretsNeverPrint() {
         assertFalse(Credential.password("u", "hunter2").toString().contains("hunter2"));
     }
