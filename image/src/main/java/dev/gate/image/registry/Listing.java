@@ -86,7 +86,7 @@ final class Listing {
         }
         for (JsonNode entry : list) {
             if (!entry.isTextual() || !valid.test(entry.asText())) {
-                throw GateException.operational(what + ": " + http.registry() + " listed " + Untrusted.quote(entry.toString())
+                throw GateException.operational(what + ": " + http.registry() + " listed " + Untrusted.quote(entry.isTextual() ? entry.asText() : entry.toString())
                         + ", which is not a valid name", null);
             }
             if (into.size() >= MAX_ENTRIES) {

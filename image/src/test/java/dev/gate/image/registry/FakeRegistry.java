@@ -79,6 +79,10 @@ final class FakeRegistry implements AutoCloseable {
         faults.add(new Fault(when, status, headers, new int[] {times}));
     }
 
+    void clearFaults() {
+        faults.clear();
+    }
+
     /**
      * Answers requests matching {@code when} with a 200 whose body is {@code length} spaces, sent in
      * chunks as fast as the client takes them; with {@code stallAt >= 0} the body stops there and
