@@ -175,7 +175,7 @@ final class RegistryHttp {
             }
             return response;
         } catch (CappedBody.TooLarge e) {
-            throw tooLarge(request.get().build().method() + " " + Untrusted.quote(request.get().build().uri().getPath()), e);
+            throw tooLarge("upload", e);
         }
     }
 
