@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
+import dev.gate.image.layout.LayoutSource;
+import dev.gate.image.transport.PushListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Registries that go silent or send without end: every request ends, in time and within a size cap. */
 class BoundedNetworkTest {
 
-    static final RegistryOptions QUICK = new RegistryOptions(Set.of(), 2, CredentialStore.none()).withTimeout(Duration.ofMillis(300));
+    static final RegistryOptions QUICK = new RegistryOptions(Set.of(), 2, CredentialStore.none()).withTimeout(Duration.ofSeconds(1));
     static final Duration BOUND = Duration.ofSeconds(15);
 
     FakeRegistry registry;
@@ -48,7 +52,7 @@ class BoundedNetworkTest {
             GateException error = assertTimeoutPreemptively(BOUND,
                     () -> assertThrows(GateException.class, () -> client(silent.host()).getManifest("1")));
             assertEquals(GateException.Kind.OPERATIONAL, error.kind());
-            assertTrue(error.getMessage().contains("no answer from '" + silent.host() + "' for 300 ms"), error.getMessage());
+            assertTrue(error.getMessage().contains("no answer from '" + silent.host() + "' for 1 s"), error.getMessage());
             assertTrue(error.getMessage().contains("--timeout"), error.getMessage());
             assertEquals(1, error.getMessage().lines().count());
         }
@@ -62,6 +66,19 @@ class BoundedNetworkTest {
         assertEquals(GateException.Kind.OPERATIONAL, error.kind());
         assertTrue(error.getMessage().startsWith("get manifest team/app:1: no answer from"), error.getMessage());
         assertEquals(1, registry.count("GET /v2/team/app/manifests/"), "a silent registry is not asked again");
+    }
+
+    @Test
+    void registryThatTakesAnUploadAndNeverAnswersEndsThePush() throws Exception {
+        registry.fault(e -> e.getRequestMethod().equals("PUT") && e.getRequestURI().getPath().contains("/blobs/uploads/"),
+                FakeRegistry.NEVER_ANSWER, Map.of(), 100);
+        Artifact sample = new LayoutSource(RegistrySinkTest.SAMPLE, "1.0.0").resolve();
+        RegistrySink sink = new RegistrySink(Reference.parse(registry.host() + "/team/app:1.0.0"), QUICK);
+        GateException error = assertTimeoutPreemptively(BOUND,
+                () -> assertThrows(GateException.class, () -> sink.write(sample, PushListener.NONE)));
+        assertEquals(GateException.Kind.OPERATIONAL, error.kind());
+        assertTrue(error.getMessage().contains("no answer from"), error.getMessage());
+        assertTrue(registry.manifests.isEmpty(), "nothing was tagged");
     }
 
     @Test
@@ -84,7 +101,7 @@ class BoundedNetworkTest {
         registry.blobs.put(descriptor.digest().toString(), blob);
         try (InputStream in = client(registry.host()).openBlob(descriptor)) {
             byte[] start = in.readNBytes(1024);
-            Thread.sleep(1_000); // more than three timeouts, spent by the reader, not the registry
+            Thread.sleep(3_000); // three timeouts, spent by the reader, not the registry
             byte[] rest = in.readAllBytes();
             assertEquals(blob.length, start.length + rest.length);
             assertArrayEquals(blob, concat(start, rest));

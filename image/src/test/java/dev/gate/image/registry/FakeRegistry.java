@@ -41,6 +41,8 @@ final class FakeRegistry implements AutoCloseable {
 
     /** Status of a fault that reads part of an upload's body, keeps it, and drops the connection. */
     static final int DROP_CONNECTION = -1;
+    /** Status of a fault that reads the whole request and then never answers, until the registry is closed. */
+    static final int NEVER_ANSWER = -2;
 
     final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
@@ -153,6 +155,11 @@ final class FakeRegistry implements AutoCloseable {
                         if (fault.status() == DROP_CONNECTION) {
                             dropMidBody(exchange, path);
                         }
+                        if (fault.status() == NEVER_ANSWER) {
+                            exchange.getRequestBody().readAllBytes();
+                            awaitClose();
+                            return;
+                        }
                         exchange.getRequestBody().readAllBytes();
                         respond(exchange, fault.status(), new byte[0], fault.headers());
                         return;
@@ -189,11 +196,15 @@ final class FakeRegistry implements AutoCloseable {
         }
         out.flush();
         if (stream.stallAt() >= 0) {
-            try {
-                closing.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitClose();
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closing.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
