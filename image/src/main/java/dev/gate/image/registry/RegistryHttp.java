@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -112,8 +113,10 @@ final class RegistryHttp {
 
     /** A timeout is not retried: a registry that went silent for the whole --timeout is not coming back soon. */
     private GateException silent(String what, IOException e) {
-        return GateException.operational(what + ": " + e.getMessage() + " (connect or idle timeout " + IdleTimeout.describe(timeout)
-                + "); the registry or a proxy in front of it hangs; raise --timeout if it is only slow", e);
+        String why = e instanceof HttpConnectTimeoutException ? "could not connect to " + registry + " within "
+                + IdleTimeout.describe(timeout) : e.getMessage();
+        return GateException.operational(what + ": " + why + "; the registry or a proxy in front of it hangs "
+                + "(raise --timeout if it is only slow)", e);
     }
 
     private GateException tooLarge(String what, CappedBody.TooLarge e) {

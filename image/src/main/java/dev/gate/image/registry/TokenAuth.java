@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Answers a registry's challenge: Basic credentials, or Bearer tokens fetched from the realm for
@@ -27,6 +28,8 @@ import java.util.function.Predicate;
  * scope set and fetched again when the registry answers 401.
  */
 final class TokenAuth {
+
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     private final String registry;
     private final Optional<Credential> credential;
@@ -111,9 +114,13 @@ final class TokenAuth {
                 throw GateException.operational("token service of " + registry + " answered " + response.statusCode(), null);
             }
             JsonNode body = Json.MAPPER.readTree(response.body());
-            String token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText();
+            String token = body == null ? "" : body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText();
             if (token.isEmpty()) {
                 throw GateException.operational("token service of " + registry + " returned no token", null);
+            }
+            if (!TOKEN.matcher(token).matches()) {
+                // it goes into a header: no line breaks or other characters a header cannot carry
+                throw GateException.operational("token service of " + registry + " returned a token with characters a token cannot have", null);
             }
             return token;
         } catch (CappedBody.TooLarge e) {

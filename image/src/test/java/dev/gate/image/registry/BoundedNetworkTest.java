@@ -132,6 +132,14 @@ class BoundedNetworkTest {
     }
 
     @Test
+    void tokenThatWouldBreakTheHeaderIsRefused() {
+        registry.requireToken("t0ken\\r\\nX-Injected: yes"); // JSON escapes: the token the client decodes has a line break
+        GateException error = assertThrows(GateException.class, () -> client(registry.host()).getManifest("1"));
+        assertEquals(GateException.Kind.OPERATIONAL, error.kind());
+        assertTrue(error.getMessage().contains("a token with characters a token cannot have"), error.getMessage());
+    }
+
+    @Test
     void hugeListingPageIsCutAtTheCap() {
         registry.streamBody(e -> e.getRequestURI().getPath().endsWith("/tags/list"), 400L << 20, -1);
         GateException error = assertTimeoutPreemptively(BOUND,
