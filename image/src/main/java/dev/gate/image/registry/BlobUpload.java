@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -132,7 +133,8 @@ final class BlobUpload {
 
     /**
      * One request; null when the network failed (the registry may hold part of it). A failure to
-     * read the source is bad input and ends the upload.
+     * read the source is bad input and ends the upload, unless the source is a registry that went
+     * silent: that is an operational failure like any other timeout.
      */
     private HttpResponse<byte[]> attempt(Request request) {
         try {
@@ -141,6 +143,9 @@ final class BlobUpload {
             IOException content = cursor.contentFailure();
             if (content instanceof VerifyingInputStream.BlobMismatchException) {
                 throw GateException.input(what + ": " + content.getMessage());
+            }
+            if (content instanceof HttpTimeoutException) {
+                throw GateException.operational(what + ": the source stopped sending: " + content.getMessage(), content);
             }
             if (content != null) {
                 throw GateException.input(what + ": cannot read the source: " + content.getMessage());

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bounds one exchange in time without bounding its size: it fails once nothing has moved for the
@@ -29,8 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * steady transfer of a large blob goes on; a registry that accepts the connection and goes quiet
  * ends the run instead of hanging a CI job. {@link HttpRequest#timeout()} cannot do this: it
  * covers an upload's whole body but not the download of the answer's.
- * While a streamed answer waits for its reader (busy with the bytes it already has), the clock
- * stands still.
+ * The clock also stands still while gate itself is the slow side: a streamed answer waiting for its
+ * reader (busy with the bytes it has), or a request body the connection asked for that its source
+ * (another registry, say) has not produced yet; that source has its own clock.
  */
 final class IdleTimeout {
 
@@ -44,6 +46,7 @@ final class IdleTimeout {
     private final String peer;
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean readerAway;
+    private final AtomicLong bodyOwed = new AtomicLong();
     private volatile boolean expired;
     private volatile CompletableFuture<?> exchange;
     private volatile Watched<?> answer;
@@ -110,7 +113,7 @@ final class IdleTimeout {
     }
 
     private void check() {
-        if (readerAway || expired || System.nanoTime() - lastProgress < limit.toNanos()) {
+        if (readerAway || bodyOwed.get() > 0 || expired || System.nanoTime() - lastProgress < limit.toNanos()) {
             return;
         }
         expired = true;
@@ -142,7 +145,10 @@ final class IdleTimeout {
                 .method(request.method(), new WatchedPublisher(body.get())).build();
     }
 
-    /** A request body whose every buffer handed to the connection counts as progress. */
+    /**
+     * A request body whose every buffer handed to the connection counts as progress, and which
+     * counts the buffers the connection asked for and has not got yet.
+     */
     private final class WatchedPublisher implements HttpRequest.BodyPublisher {
         private final HttpRequest.BodyPublisher delegate;
 
@@ -160,22 +166,37 @@ final class IdleTimeout {
             delegate.subscribe(new Flow.Subscriber<ByteBuffer>() {
                 @Override
                 public void onSubscribe(Flow.Subscription subscription) {
-                    subscriber.onSubscribe(subscription);
+                    subscriber.onSubscribe(new Flow.Subscription() {
+                        @Override
+                        public void request(long n) {
+                            bodyOwed.getAndAccumulate(n, (owed, more) -> owed + more < 0 ? Long.MAX_VALUE : owed + more);
+                            subscription.request(n);
+                        }
+
+                        @Override
+                        public void cancel() {
+                            bodyOwed.set(0);
+                            subscription.cancel();
+                        }
+                    });
                 }
 
                 @Override
                 public void onNext(ByteBuffer item) {
+                    bodyOwed.decrementAndGet();
                     progress();
                     subscriber.onNext(item);
                 }
 
                 @Override
                 public void onError(Throwable throwable) {
+                    bodyOwed.set(0);
                     subscriber.onError(throwable);
                 }
 
                 @Override
                 public void onComplete() {
+                    bodyOwed.set(0);
                     progress();
                     subscriber.onComplete();
                 }

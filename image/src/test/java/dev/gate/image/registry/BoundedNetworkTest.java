@@ -82,6 +82,35 @@ class BoundedNetworkTest {
     }
 
     @Test
+    void registryThatStopsReadingAnUploadEndsIt() {
+        registry.fault(e -> e.getRequestMethod().equals("PUT") && e.getRequestURI().getPath().contains("/blobs/uploads/"),
+                FakeRegistry.STOP_READING, Map.of(), 100);
+        byte[] blob = random(32 << 20);
+        Descriptor descriptor = Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(blob), blob.length);
+        GateException error = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(GateException.class,
+                () -> client(registry.host()).uploadBlob(descriptor, () -> new java.io.ByteArrayInputStream(blob))));
+        assertEquals(GateException.Kind.OPERATIONAL, error.kind());
+        assertTrue(error.getMessage().contains("no answer from"), error.getMessage());
+    }
+
+    @Test
+    void sourceRegistryThatStopsMidBlobEndsTheCopyAsAnOperationalFailure() throws Exception {
+        Artifact sample = new LayoutSource(RegistrySinkTest.SAMPLE, "1.0.0").resolve();
+        new RegistrySink(Reference.parse(registry.host() + "/team/app:1.0.0"), QUICK).write(sample, PushListener.NONE);
+        registry.streamBody(e -> e.getRequestMethod().equals("GET") && e.getRequestURI().getPath().contains("/blobs/"), 1 << 20, 10);
+        Artifact source = RegistrySource.open(Reference.parse(registry.host() + "/team/app:1.0.0"), QUICK).resolve();
+        try (FakeRegistry mirror = new FakeRegistry()) {
+            RegistrySink sink = new RegistrySink(Reference.parse(mirror.host() + "/team/app:1.0.0"), QUICK);
+            GateException error = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> assertThrows(GateException.class, () -> sink.write(source, PushListener.NONE)));
+            assertEquals(GateException.Kind.OPERATIONAL, error.kind(), error.getMessage());
+            assertTrue(error.getMessage().contains("the source stopped sending: no answer from '" + registry.host() + "'"),
+                    error.getMessage());
+            assertTrue(mirror.manifests.isEmpty(), "nothing was tagged");
+        }
+    }
+
+    @Test
     void blobThatStopsHalfWayFailsTheRead() {
         byte[] blob = random(1 << 20);
         Descriptor descriptor = Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(blob), blob.length);

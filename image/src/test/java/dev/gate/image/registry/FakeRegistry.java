@@ -43,6 +43,8 @@ final class FakeRegistry implements AutoCloseable {
     static final int DROP_CONNECTION = -1;
     /** Status of a fault that reads the whole request and then never answers, until the registry is closed. */
     static final int NEVER_ANSWER = -2;
+    /** Status of a fault that stops reading the request at once and never answers, until the registry is closed. */
+    static final int STOP_READING = -3;
 
     final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
@@ -155,8 +157,10 @@ final class FakeRegistry implements AutoCloseable {
                         if (fault.status() == DROP_CONNECTION) {
                             dropMidBody(exchange, path);
                         }
-                        if (fault.status() == NEVER_ANSWER) {
-                            exchange.getRequestBody().readAllBytes();
+                        if (fault.status() == NEVER_ANSWER || fault.status() == STOP_READING) {
+                            if (fault.status() == NEVER_ANSWER) {
+                                exchange.getRequestBody().readAllBytes();
+                            }
                             awaitClose();
                             return;
                         }
