@@ -13,7 +13,12 @@ final class Untrusted {
      * (so it cannot forge lines or terminal sequences), cut at 200 characters.
      */
     static String quote(String text) {
-        StringBuilder out = new StringBuilder("'");
+        return "'" + escape(text) + "'";
+    }
+
+    /** {@code text} escaped as {@link #quote} does, without the quotes. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length() && i < MAX_LENGTH; i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c >= 0x7f || c == '\'' || c == '\\') {
@@ -22,6 +27,6 @@ final class Untrusted {
                 out.append(c);
             }
         }
-        return out.append(text.length() > MAX_LENGTH ? "...'" : "'").toString();
+        return out.append(text.length() > MAX_LENGTH ? "..." : "").toString();
     }
 }
