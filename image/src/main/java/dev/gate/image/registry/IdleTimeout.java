@@ -142,66 +142,7 @@ final class IdleTimeout {
             return request;
         }
         return HttpRequest.newBuilder(request, (name, value) -> true)
-                .method(request.method(), new WatchedPublisher(body.get())).build();
-    }
-
-    /**
-     * A request body whose every buffer handed to the connection counts as progress, and which
-     * counts the buffers the connection asked for and has not got yet.
-     */
-    private final class WatchedPublisher implements HttpRequest.BodyPublisher {
-        private final HttpRequest.BodyPublisher delegate;
-
-        WatchedPublisher(HttpRequest.BodyPublisher delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public long contentLength() {
-            return delegate.contentLength();
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-            delegate.subscribe(new Flow.Subscriber<ByteBuffer>() {
-                @Override
-                public void onSubscribe(Flow.Subscription subscription) {
-                    subscriber.onSubscribe(new Flow.Subscription() {
-                        @Override
-                        public void request(long n) {
-                            bodyOwed.getAndAccumulate(n, (owed, more) -> owed + more < 0 ? Long.MAX_VALUE : owed + more);
-                            subscription.request(n);
-                        }
-
-                        @Override
-                        public void cancel() {
-                            bodyOwed.set(0);
-                            subscription.cancel();
-                        }
-                    });
-                }
-
-                @Override
-                public void onNext(ByteBuffer item) {
-                    bodyOwed.decrementAndGet();
-                    progress();
-                    subscriber.onNext(item);
-                }
-
-                @Override
-                public void onError(Throwable throwable) {
-                    bodyOwed.set(0);
-                    subscriber.onError(throwable);
-                }
-
-                @Override
-                public void onComplete() {
-                    bodyOwed.set(0);
-                    progress();
-                    subscriber.onComplete();
-                }
-            });
-        }
+                .method(request.method(), new WatchedPublisher(body.get(), this::progress, bodyOwed)).build();
     }
 
     /** The answer's body: its bytes count as progress, and it can be ended when the clock runs out. */
