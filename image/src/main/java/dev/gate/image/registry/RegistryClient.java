@@ -54,9 +54,8 @@ public final class RegistryClient {
     private static RegistryClient open(String registry, String repository, RegistryOptions options) {
         String host = registry.equals(Reference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
         TokenAuth auth = new TokenAuth(registry, options.credentials().lookup(registry), options::plainHttpAllowed);
-        boolean plain = options.plainHttpAllowed(registry);
-        RegistryHttp http = new RegistryHttp(host, plain, auth, RetryPolicy.DEFAULT, RegistryTls.context(options.extraCa()),
-                options.timeout());
+        RegistryHttp http = new RegistryHttp(host, options::plainHttpAllowed, auth, RetryPolicy.DEFAULT,
+                RegistryTls.context(options.extraCa()), options.timeout());
         return new RegistryClient(http, repository, options.uploads());
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -26,15 +27,19 @@ final class RegistryHttp {
 
     private final String registry;
     private final boolean plainHttpAllowed;
+    private final Predicate<String> plainHttpHosts;
     private final HttpClient client;
     private final TokenAuth auth;
     private final RetryPolicy retry;
     private final Duration timeout;
     private volatile URI base;
 
-    RegistryHttp(String registry, boolean plainHttpAllowed, TokenAuth auth, RetryPolicy retry, SSLContext tls, Duration timeout) {
+    /** {@code plainHttpHosts} tells which {@code host[:port]} may be spoken to over plain HTTP. */
+    RegistryHttp(String registry, Predicate<String> plainHttpHosts, TokenAuth auth, RetryPolicy retry, SSLContext tls,
+                 Duration timeout) {
         this.registry = registry;
-        this.plainHttpAllowed = plainHttpAllowed;
+        this.plainHttpHosts = plainHttpHosts;
+        this.plainHttpAllowed = plainHttpHosts.test(registry);
         this.auth = auth;
         this.retry = retry;
         this.timeout = timeout;
@@ -206,6 +211,7 @@ final class RegistryHttp {
     private <T> HttpResponse<T> followRedirects(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         HttpRequest current = request;
         for (int hop = 0; ; hop++) {
+            refuseUnsafePlainHttp(current.uri());
             HttpResponse<T> response = IdleTimeout.send(client, current, handler, timeout);
             int status = response.statusCode();
             boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -227,6 +233,18 @@ final class RegistryHttp {
                 }
             });
             current = next.build();
+        }
+    }
+
+    /**
+     * A Location (a redirect, an upload session) may name any URL; plain HTTP is used only where
+     * it would be for a registry: loopback or a host given with --insecure-registry.
+     */
+    private void refuseUnsafePlainHttp(URI target) {
+        if (target.getScheme().equalsIgnoreCase("http") && !plainHttpHosts.test(target.getRawAuthority())) {
+            throw GateException.operational(registry + " sent gate to " + Untrusted.quote(target.getScheme() + "://"
+                    + target.getRawAuthority() + target.getRawPath()) + " over plain HTTP; refused (plain HTTP only to loopback "
+                    + "or a host given with --insecure-registry)", null);
         }
     }
 

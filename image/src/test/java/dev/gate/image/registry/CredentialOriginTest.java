@@ -102,6 +102,18 @@ class CredentialOriginTest {
         assertNothingReachedElsewhere();
     }
 
+    @Test
+    void redirectToPlainHttpOnAnotherHostIsRefused() throws Exception {
+        registry.requireBasic("gate", PASSWORD);
+        registry.fault(e -> e.getRequestURI().getPath().contains("tags/list"), 307,
+                Map.of("Location", "http://storage.example/v2/team/app/tags/list"), 100);
+        GateException refused = assertThrows(GateException.class, () -> client(login()).tags());
+        assertEquals(GateException.Kind.OPERATIONAL, refused.kind());
+        assertTrue(refused.getMessage().contains("'http://storage.example/v2/team/app/tags/list' over plain HTTP; refused"),
+                refused.getMessage());
+        assertEquals(1, registry.count("GET /v2/team/app/tags/list"), "refused at once, not retried");
+    }
+
     private void challengeWithRealm(String realm) {
         registry.clearFaults();
         registry.fault(e -> true, 401, Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"fake\""), 100);
