@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Main;
 import dev.gate.image.GateException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,5 +64,20 @@ class RegistryFlagsTest {
             assertEquals(GateException.Kind.INPUT, error.kind());
             assertTrue(error.getMessage().startsWith("--timeout '" + bad + "'"), error.getMessage());
         }
+    }
+
+    @Test
+    void everyRegistryCommandSpellsTheTimeoutTheSameWay() {
+        List<String> registryCommands = new ArrayList<>();
+        collect(Main.commandLine(), registryCommands);
+        assertTrue(registryCommands.containsAll(List.of("push", "copy", "sign", "attest", "verify", "audit")), registryCommands.toString());
+    }
+
+    private static void collect(CommandLine command, List<String> registryCommands) {
+        if (command.getCommandSpec().findOption("--insecure-registry") != null) {
+            assertTrue(command.getCommandSpec().findOption("--timeout") != null, command.getCommandName() + " has no --timeout");
+            registryCommands.add(command.getCommandName());
+        }
+        command.getSubcommands().values().forEach(sub -> collect(sub, registryCommands));
     }
 }
