@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -129,39 +128,6 @@ public final class CredentialStore {
             return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw GateException.input("cannot read credentials file " + file + ": not valid JSON");
-        }
-    }
-
-    /** Runs {@code docker-credential-NAME get}, the credential helper protocol. */
-    static final class CredentialHelper {
-
-        private CredentialHelper() {
-        }
-
-        static Optional<Credential> get(String name, String registry) {
-            String program = "docker-credential-" + name;
-            try {
-                Process process = new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                process.getOutputStream().write(registry.getBytes(StandardCharsets.UTF_8));
-                process.getOutputStream().close();
-                byte[] output = process.getInputStream().readAllBytes();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw GateException.operational(program + " did not answer within 30 s", null);
-                }
-                if (process.exitValue() != 0) {
-                    return Optional.empty();
-                }
-                JsonNode answer = Json.MAPPER.readTree(output);
-                String user = answer.path("Username").asText();
-                String secret = answer.path("Secret").asText();
-                return Optional.of(user.equals("<token>") ? Credential.identityToken(secret) : Credential.password(user, secret));
-            } catch (IOException e) {
-                throw GateException.operational("credential helper " + program + " could not be run: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw GateException.operational("interrupted while running " + program, e);
-            }
         }
     }
 }

@@ -3,11 +3,13 @@ package dev.gate.image.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.image.GateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,39 @@ class CredentialStoreTest {
         assertEquals(GateException.Kind.INPUT, store.kind(), store.getMessage());
         assertTrue(store.getMessage().contains(config + ": 'credsStore'"), store.getMessage());
         assertFalse(store.getMessage().contains("\n"), "the name is escaped, not printed raw");
+    }
+
+    private Path helper(String script) throws Exception {
+        Path program = temp.resolve("docker-credential-test");
+        Files.writeString(program, "#!/bin/sh\n" + script + "\n");
+        program.toFile().setExecutable(true);
+        return program;
+    }
+
+    @Test
+    void helperAnswersAreRead() throws Exception {
+        Path program = helper("read registry; printf '{\"ServerURL\":\"%s\",\"Username\":\"u\",\"Secret\":\"s\"}' \"$registry\"");
+        Credential found = CredentialHelper.run(List.of(program.toString(), "get"), "r.example", Duration.ofSeconds(10)).orElseThrow();
+        assertEquals("u", found.username());
+        assertEquals("s", found.secret());
+        Path none = helper("exit 1");
+        assertTrue(CredentialHelper.run(List.of(none.toString(), "get"), "r.example", Duration.ofSeconds(10)).isEmpty());
+    }
+
+    @Test
+    void helperThatHangsOrFloodsEndsTheRun() throws Exception {
+        Path hangs = helper("exec sleep 30");
+        GateException slow = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(GateException.class,
+                () -> CredentialHelper.run(List.of(hangs.toString(), "get"), "r.example", Duration.ofMillis(500))));
+        assertEquals(GateException.Kind.OPERATIONAL, slow.kind());
+        assertTrue(slow.getMessage().endsWith("did not answer within 500 ms"), slow.getMessage());
+
+        Path floods = helper("exec yes secret-ish");
+        GateException big = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(GateException.class,
+                () -> CredentialHelper.run(List.of(floods.toString(), "get"), "r.example", Duration.ofSeconds(5))));
+        assertEquals(GateException.Kind.OPERATIONAL, big.kind());
+        assertTrue(big.getMessage().endsWith("answered more than 64 KiB"), big.getMessage());
+        assertFalse(big.getMessage().contains("secret-ish"));
     }
 
     @Test
