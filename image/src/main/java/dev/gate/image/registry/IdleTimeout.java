@@ -3,6 +3,7 @@ package dev.gate.image.registry;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,7 +61,8 @@ final class IdleTimeout {
     /** Sends {@code request}; an exchange (or later, a streamed body) that stalls for {@code limit} fails. */
     static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration limit)
             throws IOException {
-        IdleTimeout watch = new IdleTimeout(limit, request.uri().getAuthority());
+        URI uri = request.uri();
+        IdleTimeout watch = new IdleTimeout(limit, uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : ""));
         long period = Math.max(10, Math.min(1000, limit.toMillis() / 4));
         watch.clock = CLOCK.scheduleAtFixedRate(watch::check, period, period, TimeUnit.MILLISECONDS);
         CompletableFuture<HttpResponse<T>> pending = client.sendAsync(watch.watched(request), info -> {
