@@ -86,8 +86,8 @@ final class Listing {
         }
         for (JsonNode entry : list) {
             if (!entry.isTextual() || !valid.test(entry.asText())) {
-                throw GateException.operational(what + ": " + http.registry() + " listed " + Untrusted.quote(entry.isTextual() ? entry.asText() : entry.toString())
-                        + ", which is not a valid name", null);
+                String shown = Untrusted.quote(entry.isTextual() ? entry.asText() : entry.toString());
+                throw GateException.operational(what + ": " + http.registry() + " listed " + shown + ", which is not a valid name", null);
             }
             if (into.size() >= MAX_ENTRIES) {
                 throw GateException.operational(what + ": " + http.registry() + " listed more than " + MAX_ENTRIES + " entries", null);
