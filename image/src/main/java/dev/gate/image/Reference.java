@@ -1,6 +1,9 @@
 package dev.gate.image;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +22,8 @@ public record Reference(String registry, String repository, String tag, Digest d
             "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?");
     private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-fA-F:.]+\\]");
 
     public Reference {
         if (tag == null && digest == null) {
@@ -126,7 +131,35 @@ public record Reference(String registry, String repository, String tag, Digest d
     public boolean isLoopback() {
         String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1)
                 : registry.split(":")[0];
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return isLoopbackHost(host);
+    }
+
+    /**
+     * {@code localhost}, an IPv4 literal in 127.0.0.0/8 or the IPv6 literal {@code [::1]}. A name
+     * that merely starts with {@code 127.} ({@code 127.0.0.1.nip.io}) resolves wherever its owner
+     * wants, so only literals count; no name is ever looked up.
+     */
+    public static boolean isLoopbackHost(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        Matcher v4 = IPV4.matcher(host);
+        if (v4.matches()) {
+            for (int octet = 1; octet <= 4; octet++) {
+                if (Integer.parseInt(v4.group(octet)) > 255) {
+                    return false;
+                }
+            }
+            return v4.group(1).equals("127");
+        }
+        if (IPV6.matcher(host).matches()) {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress(); // a literal: parsed, never resolved
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override

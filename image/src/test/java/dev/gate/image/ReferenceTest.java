@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,6 +90,16 @@ class ReferenceTest {
         assertTrue(Reference.parse("127.0.0.1:5101/a").isLoopback());
         assertFalse(Reference.parse("registry.example.com/a").isLoopback());
         assertFalse(Reference.parse("nginx").isLoopback());
+        assertTrue(Reference.parse("127.8.9.10:5000/a").isLoopback());
+        assertTrue(Reference.parse("[::1]:5000/a").isLoopback());
+    }
+
+    @Test
+    void namesThatLookLikeLoopbackAreNot() {
+        for (String name : List.of("127.evil.example/a", "127.0.0.1.nip.io/a", "127.0.0.1.nip.io:5000/a", "localhost.evil.example/a",
+                "127.0.0.256/a", "128.0.0.1/a", "[::2]:5000/a", "1127.0.0.1/a")) {
+            assertFalse(Reference.parse(name).isLoopback(), name);
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sign.Passwords;
 import dev.gate.cli.sign.VerifyCommand;
 import dev.gate.image.GateException;
+import dev.gate.image.Reference;
+import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,10 +79,10 @@ public final class AuditCommand implements Callable<Integer> {
         if (host.isEmpty()) {
             throw GateException.input(target + ": expected REGISTRY/REPOSITORY (or REGISTRY with --all)");
         }
-        RegistryListing listing = new RegistryListing(host, options);
-        List<String> repositories = all ? listing.repositories() : List.of(target.substring(host.length() + 1));
+        List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
+                : List.of(target.substring(host.length() + 1));
         Auditor auditor = new Auditor(options, publicKey, recheck, policies, Passwords.environment);
-        List<TagAudit> results = run(auditor, listing, host, repositories, options.jobs());
+        List<TagAudit> results = run(auditor, options, host, repositories);
         AuditReport report = new AuditReport(host, results, publicKey != null, policies != null);
         String text = switch (format) {
             case text -> report.table();
@@ -91,8 +93,8 @@ public final class AuditCommand implements Callable<Integer> {
         return results.stream().allMatch(TagAudit::ok) ? 0 : 1;
     }
 
-    private static List<TagAudit> run(Auditor auditor, RegistryListing listing, String host, List<String> repositories, int jobs) {
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+    private static List<TagAudit> run(Auditor auditor, RegistryOptions options, String host, List<String> repositories) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
             Thread t = new Thread(r, "gate-audit");
             t.setDaemon(true);
             return t;
@@ -100,7 +102,7 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             List<Future<TagAudit>> futures = new ArrayList<>();
             for (String repository : repositories) {
-                for (String tag : listing.tags(repository)) {
+                for (String tag : RegistryClient.open(repositoryAt(host, repository), options).tags()) {
                     if (!ATTACHED.matcher(tag).matches()) {
                         futures.add(pool.submit(() -> auditor.audit(host, repository, tag)));
                     }
@@ -121,6 +123,15 @@ public final class AuditCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** {@code host/repository}, refusing a name that Docker's rules would move to another registry. */
+    private static Reference repositoryAt(String host, String repository) {
+        Reference reference = Reference.parse(host + "/" + repository);
+        if (!reference.registry().equals(host) || !reference.repository().equals(repository)) {
+            throw GateException.input(host + "/" + repository + ": expected REGISTRY/REPOSITORY, e.g. registry.example.com/team/app");
+        }
+        return reference;
     }
 
     private void write(String text) {

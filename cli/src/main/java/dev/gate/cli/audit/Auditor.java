@@ -44,10 +44,18 @@ final class Auditor {
         this.env = env;
     }
 
+    /**
+     * A problem with the tag itself (it vanished, its manifest is malformed) is this tag's result; a
+     * registry that fails (times out, refuses the login, keeps answering 5xx) ends the whole audit,
+     * as it would fail every other tag the same way, one timeout at a time.
+     */
     TagAudit audit(String registry, String repository, String tag) {
         try {
             return check(Reference.parse(registry + "/" + repository + ":" + tag));
         } catch (GateException e) {
+            if (e.kind() == GateException.Kind.OPERATIONAL) {
+                throw e;
+            }
             return TagAudit.failed(repository, tag, e.getMessage());
         }
     }

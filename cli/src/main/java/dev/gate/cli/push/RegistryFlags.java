@@ -6,6 +6,7 @@ import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.UploadSizes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ public final class RegistryFlags {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)");
     private static final long MIN_CHUNK = 64 * 1024;
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(|ms|s|m)");
 
     @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
             description = "Allow plain HTTP to this registry (loopback registries always may). Repeatable.")
@@ -42,12 +44,17 @@ public final class RegistryFlags {
                     + "Default: one request per blob up to 1 GiB, 64 MiB chunks above.")
     String chunkSize;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Give up on a registry that takes longer to connect, or stays silent longer in the middle of a "
+                    + "request, e.g. 30s, 2m, 500ms (default: ${DEFAULT-VALUE}). A slow but steady transfer is not cut.")
+    String timeout;
+
     public RegistryOptions toOptions() {
         if (jobs < 1 || jobs > 64) {
             throw GateException.input("--jobs must be between 1 and 64, got " + jobs);
         }
         Set<String> hosts = new LinkedHashSet<>(insecure);
-        RegistryOptions options = RegistryOptions.defaults().withJobs(jobs).withInsecure(hosts);
+        RegistryOptions options = RegistryOptions.defaults().withJobs(jobs).withInsecure(hosts).withTimeout(parseDuration(timeout));
         if (authFile != null) {
             if (!Files.isRegularFile(authFile)) {
                 throw GateException.input("--authfile " + authFile + ": no such file");
@@ -64,6 +71,24 @@ public final class RegistryFlags {
             options = options.withExtraCa(registryCa);
         }
         return options;
+    }
+
+    /** A duration from {@code 60}, {@code 60s}, {@code 2m} or {@code 500ms}; between 1 ms and 1 hour. */
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw GateException.input("--timeout '" + text + "' is not a duration such as 60s, 2m or 500ms");
+        }
+        long value = Long.parseLong(m.group(1));
+        Duration duration = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(value);
+            case "m" -> Duration.ofMinutes(value);
+            default -> Duration.ofSeconds(value);
+        };
+        if (duration.isZero() || duration.compareTo(Duration.ofHours(1)) > 0) {
+            throw GateException.input("--timeout '" + text + "' must be between 1ms and 1h");
+        }
+        return duration;
     }
 
     /** Bytes from {@code 1048576}, {@code 512k}, {@code 16MiB} or {@code 1g} (binary multiples). */

@@ -29,7 +29,7 @@ final class BlobCursor implements Closeable {
 
     private final Content content;
     private final LongConsumer progress;
-    private volatile IOException contentFailure;
+    private volatile Chunks latest;
 
     private BlobCursor(Content content, LongConsumer progress) {
         this.content = content;
@@ -56,12 +56,19 @@ final class BlobCursor implements Closeable {
      * end of the stream, which is where the source checks the digest of what it gave.
      */
     HttpRequest.BodyPublisher body(long offset, long length) {
-        return HttpRequest.BodyPublishers.fromPublisher(new Chunks(offset, length), length);
+        Chunks chunks = new Chunks(offset, length);
+        latest = chunks;
+        return HttpRequest.BodyPublishers.fromPublisher(chunks, length);
     }
 
-    /** Set when reading the source failed (as opposed to the network), e.g. a digest mismatch. */
+    /**
+     * Set when reading the source for the latest body failed (as opposed to the network), e.g. a
+     * digest mismatch. An earlier body's read that fails because a retry closed its stream under it
+     * is not the source's failure.
+     */
     IOException contentFailure() {
-        return contentFailure;
+        Chunks current = latest;
+        return current == null ? null : current.failure;
     }
 
     @Override
@@ -181,6 +188,7 @@ final class BlobCursor implements Closeable {
     private final class Chunks implements Flow.Publisher<ByteBuffer> {
         private final long offset;
         private final long length;
+        private volatile IOException failure;
 
         Chunks(long offset, long length) {
             this.offset = offset;
@@ -227,7 +235,7 @@ final class BlobCursor implements Closeable {
                         subscriber.onNext(bytes);
                     } catch (IOException e) {
                         done = true;
-                        contentFailure = e;
+                        failure = e;
                         subscriber.onError(e);
                     }
                 }

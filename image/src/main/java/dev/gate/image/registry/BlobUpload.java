@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +57,7 @@ final class BlobUpload {
             }
             HttpResponse<byte[]> whole = attempt(() -> http.exchangeOnce(scopes, () -> HttpRequest.newBuilder(withDigest(session))
                     .header("Content-Type", "application/octet-stream")
-                    .PUT(cursor.body(0, descriptor.size())), HttpResponse.BodyHandlers.ofByteArray()));
+                    .PUT(cursor.body(0, descriptor.size())), CappedBody.upTo(CappedBody.SMALL)));
             if (whole != null && whole.statusCode() == 201) {
                 return;
             }
@@ -82,7 +83,7 @@ final class BlobUpload {
             HttpResponse<byte[]> response = attempt(() -> http.exchangeOnce(scopes, () -> HttpRequest.newBuilder(session)
                     .header("Content-Type", "application/octet-stream")
                     .header("Content-Range", from + "-" + (from + length - 1))
-                    .method("PATCH", cursor.body(from, length)), HttpResponse.BodyHandlers.ofByteArray()));
+                    .method("PATCH", cursor.body(from, length)), CappedBody.upTo(CappedBody.SMALL)));
             if (response != null && response.statusCode() == 202) {
                 follow(response);
                 offset = acknowledged(response).orElse(from + length);
@@ -112,7 +113,7 @@ final class BlobUpload {
 
     private long where() {
         HttpResponse<byte[]> status = http.exchange(what, scopes, () -> HttpRequest.newBuilder(session).GET(),
-                HttpResponse.BodyHandlers.ofByteArray());
+                CappedBody.upTo(CappedBody.SMALL));
         if (status.statusCode() == 204 || status.statusCode() == 202) {
             follow(status);
             return acknowledged(status).orElse(0L);
@@ -124,7 +125,7 @@ final class BlobUpload {
     private void commit() {
         HttpResponse<byte[]> done = http.exchange(what, scopes, () -> HttpRequest.newBuilder(withDigest(session))
                 .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofByteArray());
+                .PUT(HttpRequest.BodyPublishers.noBody()), CappedBody.upTo(CappedBody.SMALL));
         if (done.statusCode() != 201) {
             throw RegistryErrors.of(what, done);
         }
@@ -132,7 +133,8 @@ final class BlobUpload {
 
     /**
      * One request; null when the network failed (the registry may hold part of it). A failure to
-     * read the source is bad input and ends the upload.
+     * read the source is bad input and ends the upload, unless the source is a registry that went
+     * silent: that is an operational failure like any other timeout.
      */
     private HttpResponse<byte[]> attempt(Request request) {
         try {
@@ -141,6 +143,9 @@ final class BlobUpload {
             IOException content = cursor.contentFailure();
             if (content instanceof VerifyingInputStream.BlobMismatchException) {
                 throw GateException.input(what + ": " + content.getMessage());
+            }
+            if (content instanceof HttpTimeoutException) {
+                throw GateException.operational(what + ": the source stopped sending: " + content.getMessage(), content);
             }
             if (content != null) {
                 throw GateException.input(what + ": cannot read the source: " + content.getMessage());
@@ -152,7 +157,7 @@ final class BlobUpload {
     private URI start() {
         HttpResponse<byte[]> response = http.exchange(what, scopes,
                 () -> HttpRequest.newBuilder(uploads).POST(HttpRequest.BodyPublishers.noBody()),
-                HttpResponse.BodyHandlers.ofByteArray());
+                CappedBody.upTo(CappedBody.SMALL));
         if (response.statusCode() != 202) {
             throw RegistryErrors.of(what, response);
         }
@@ -164,7 +169,7 @@ final class BlobUpload {
     }
 
     private static Optional<URI> location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").map(l -> response.uri().resolve(l));
+        return response.headers().firstValue("Location").map(l -> RegistryHttp.resolve(response.uri(), l));
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Finds credentials where docker, podman and skopeo keep them: {@code $REGISTRY_AUTH_FILE},
@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * {@code ~/.docker/config.json} with its {@code auths}, {@code credHelpers} and {@code credsStore}.
  */
 public final class CredentialStore {
+
+    private static final Pattern HELPER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final List<Path> files;
 
@@ -63,7 +65,7 @@ public final class CredentialStore {
     private Optional<Credential> lookup(JsonNode config, String registry, Path file) {
         JsonNode helper = config.path("credHelpers").path(registry);
         if (helper.isTextual()) {
-            return CredentialHelper.get(helper.asText(), registry);
+            return CredentialHelper.get(helperName(helper.asText(), file, "credHelpers." + registry), registry);
         }
         for (String key : keysFor(registry)) {
             JsonNode entry = config.path("auths").path(key);
@@ -73,9 +75,21 @@ public final class CredentialStore {
         }
         JsonNode store = config.path("credsStore");
         if (store.isTextual() && !store.asText().isEmpty()) {
-            return CredentialHelper.get(store.asText(), registry);
+            return CredentialHelper.get(helperName(store.asText(), file, "credsStore"), registry);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A helper name becomes part of a program name ({@code docker-credential-NAME}) looked up on the
+     * PATH; a slash would make it a path ({@code x/evil} runs {@code ./docker-credential-x/evil}).
+     */
+    private static String helperName(String name, Path file, String field) {
+        if (!HELPER_NAME.matcher(name).matches()) {
+            throw GateException.input(file + ": " + Untrusted.quote(field) + " is " + Untrusted.quote(name)
+                    + ", not a credential helper name (letters, digits, '.', '_' and '-' only)");
+        }
+        return name;
     }
 
     /** Docker Hub credentials are stored under the legacy index URL. */
@@ -114,39 +128,6 @@ public final class CredentialStore {
             return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw GateException.input("cannot read credentials file " + file + ": not valid JSON");
-        }
-    }
-
-    /** Runs {@code docker-credential-NAME get}, the credential helper protocol. */
-    static final class CredentialHelper {
-
-        private CredentialHelper() {
-        }
-
-        static Optional<Credential> get(String name, String registry) {
-            String program = "docker-credential-" + name;
-            try {
-                Process process = new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                process.getOutputStream().write(registry.getBytes(StandardCharsets.UTF_8));
-                process.getOutputStream().close();
-                byte[] output = process.getInputStream().readAllBytes();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw GateException.operational(program + " did not answer within 30 s", null);
-                }
-                if (process.exitValue() != 0) {
-                    return Optional.empty();
-                }
-                JsonNode answer = Json.MAPPER.readTree(output);
-                String user = answer.path("Username").asText();
-                String secret = answer.path("Secret").asText();
-                return Optional.of(user.equals("<token>") ? Credential.identityToken(secret) : Credential.password(user, secret));
-            } catch (IOException e) {
-                throw GateException.operational("credential helper " + program + " could not be run: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw GateException.operational("interrupted while running " + program, e);
-            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -38,13 +39,24 @@ public final class RegistryClient {
     }
 
     public static RegistryClient open(Reference reference, RegistryOptions options) {
-        String registry = reference.registry();
+        return open(reference.registry(), reference.repository(), options);
+    }
+
+    /** A client for the calls that concern the whole registry rather than one repository ({@link #catalog()}). */
+    public static RegistryClient openRegistry(String registry, RegistryOptions options) {
+        Reference probe = Reference.parse(registry + "/catalog");
+        if (!probe.registry().equals(registry)) {
+            throw GateException.input(registry + ": not a registry host (expected e.g. registry.example.com or localhost:5000)");
+        }
+        return open(registry, "", options);
+    }
+
+    private static RegistryClient open(String registry, String repository, RegistryOptions options) {
         String host = registry.equals(Reference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
-        TokenAuth auth = new TokenAuth(registry, options.credentials().lookup(registry));
-        boolean plain = reference.isLoopback() || options.insecureRegistries().contains(registry);
-        RegistryHttp http = new RegistryHttp(host, plain, auth, RetryPolicy.DEFAULT, RegistryTls.context(options.extraCa()));
-        auth.useClient(http.client());
-        return new RegistryClient(http, reference.repository(), options.uploads());
+        TokenAuth auth = new TokenAuth(registry, options.credentials().lookup(registry), options::plainHttpAllowed);
+        RegistryHttp http = new RegistryHttp(host, options::plainHttpAllowed, auth, RetryPolicy.DEFAULT,
+                RegistryTls.context(options.extraCa()), options.timeout());
+        return new RegistryClient(http, repository, options.uploads());
     }
 
     /** Finds the registry's scheme and authentication challenge now rather than at the first request. */
@@ -80,7 +92,7 @@ public final class RegistryClient {
     public Optional<Manifest> getManifest(String tagOrDigest) {
         HttpResponse<byte[]> response = http.exchange("get manifest " + repository + ":" + tagOrDigest, pull(),
                 () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest)).header("Accept", ACCEPT).GET(),
-                HttpResponse.BodyHandlers.ofByteArray());
+                CappedBody.upTo(CappedBody.MANIFEST));
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -120,7 +132,7 @@ public final class RegistryClient {
                 () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest))
                         .header("Content-Type", descriptor.mediaType())
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(raw)),
-                HttpResponse.BodyHandlers.ofByteArray());
+                CappedBody.upTo(CappedBody.SMALL));
         expect(response, 201, "push manifest " + descriptor.digest() + " to " + repository + ":" + tagOrDigest);
         return new ManifestPut(response.headers().firstValue("OCI-Subject").map(Digest::parse));
     }
@@ -133,12 +145,43 @@ public final class RegistryClient {
         String query = artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
         HttpResponse<byte[]> response = http.exchange("list referrers of " + subject, pull(),
                 () -> HttpRequest.newBuilder(uri("/referrers/" + subject + query)).header("Accept", MediaTypes.OCI_INDEX).GET(),
-                HttpResponse.BodyHandlers.ofByteArray());
+                CappedBody.upTo(CappedBody.MANIFEST));
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
         expect(response, 200, "list referrers of " + subject + " in " + repository);
         return Optional.of(response.body());
+    }
+
+    /** Every tag of the repository, across the registry's {@code Link} pages. */
+    public List<String> tags() {
+        String what = "list tags of " + http.registry() + "/" + repository;
+        return new Listing(http, what, pull(), "tags", this::isTag)
+                .all("/v2/" + repository + "/tags/list", http.registry() + "/" + repository + ": no such repository (404)");
+    }
+
+    /** Every repository the registry's {@code _catalog} lists, across its {@code Link} pages. */
+    public List<String> catalog() {
+        String what = "list the catalog of " + http.registry();
+        return new Listing(http, what, Set.of("registry:catalog:*"), "repositories", this::isRepository)
+                .all("/v2/_catalog", http.registry() + ": the registry has no catalog (404)");
+    }
+
+    private boolean isTag(String tag) {
+        return isRepository(repository) && parses(repository + ":" + tag, r -> tag.equals(r.tag()) && r.digest() == null);
+    }
+
+    private boolean isRepository(String name) {
+        return !name.isEmpty() && parses(name, r -> name.equals(r.repository()) && Reference.DEFAULT_TAG.equals(r.tag()));
+    }
+
+    private boolean parses(String nameAndTag, java.util.function.Predicate<Reference> check) {
+        try {
+            Reference parsed = Reference.parse(http.registry() + "/" + nameAndTag);
+            return parsed.registry().equals(http.registry()) && check.test(parsed);
+        } catch (GateException e) {
+            return false;
+        }
     }
 
     public boolean hasBlob(Digest digest) {
@@ -196,7 +239,7 @@ public final class RegistryClient {
         HttpResponse<byte[]> response = http.exchange("mount blob", scopes,
                 () -> HttpRequest.newBuilder(uri("/blobs/uploads/?mount=" + digest + "&from="
                         + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.noBody()),
-                HttpResponse.BodyHandlers.ofByteArray());
+                CappedBody.upTo(CappedBody.SMALL));
         return response.statusCode() == 201;
     }
 

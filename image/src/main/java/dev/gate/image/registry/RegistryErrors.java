@@ -51,7 +51,9 @@ final class RegistryErrors {
                 if (out.length() > 0) {
                     out.append("; ");
                 }
-                out.append(error.path("code").asText()).append(": ").append(error.path("message").asText());
+                // the registry's words, escaped: they must not forge lines or terminal sequences
+                out.append(Untrusted.escape(error.path("code").asText())).append(": ")
+                        .append(Untrusted.escape(error.path("message").asText()));
             }
             return out.toString();
         } catch (java.io.IOException e) {

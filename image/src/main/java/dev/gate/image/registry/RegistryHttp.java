@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -25,31 +27,34 @@ final class RegistryHttp {
 
     private final String registry;
     private final boolean plainHttpAllowed;
+    private final Predicate<String> plainHttpHosts;
     private final HttpClient client;
     private final TokenAuth auth;
     private final RetryPolicy retry;
+    private final Duration timeout;
     private volatile URI base;
 
-    RegistryHttp(String registry, boolean plainHttpAllowed, TokenAuth auth, RetryPolicy retry, SSLContext tls) {
+    /** {@code plainHttpHosts} tells which {@code host[:port]} may be spoken to over plain HTTP. */
+    RegistryHttp(String registry, Predicate<String> plainHttpHosts, TokenAuth auth, RetryPolicy retry, SSLContext tls,
+                 Duration timeout) {
         this.registry = registry;
-        this.plainHttpAllowed = plainHttpAllowed;
+        this.plainHttpHosts = plainHttpHosts;
+        this.plainHttpAllowed = plainHttpHosts.test(registry);
         this.auth = auth;
         this.retry = retry;
+        this.timeout = timeout;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(15))
+                .connectTimeout(timeout)
                 .sslContext(tls)
                 .sslParameters(new SSLParameters()) // JSSE's defaults, without making the context build them now
                 .build();
+        auth.useClient(client, timeout);
     }
 
     String registry() {
         return registry;
-    }
-
-    HttpClient client() {
-        return client;
     }
 
     RetryPolicy retry() {
@@ -74,12 +79,12 @@ final class RegistryHttp {
         if (plainHttpAllowed) {
             URI http = URI.create("http://" + registry);
             try {
-                HttpResponse<byte[]> response = send(HttpRequest.newBuilder(http.resolve("/v2/")).GET(), http);
+                HttpResponse<byte[]> response = send(HttpRequest.newBuilder(http.resolve("/v2/")).GET());
                 if (response.statusCode() == 200 || response.statusCode() == 401) {
                     auth.observe(response);
                     return http;
                 }
-            } catch (ConnectException e) {
+            } catch (ConnectException | HttpTimeoutException e) {
                 throw unreachable(e);
             } catch (IOException e) {
                 // not plain HTTP: try TLS below
@@ -87,7 +92,7 @@ final class RegistryHttp {
         }
         URI https = URI.create("https://" + registry);
         try {
-            auth.observe(send(HttpRequest.newBuilder(https.resolve("/v2/")).GET(), https));
+            auth.observe(send(HttpRequest.newBuilder(https.resolve("/v2/")).GET()));
             return https;
         } catch (SSLException e) {
             throw GateException.operational(registry + ": TLS handshake failed (" + e.getMessage()
@@ -98,19 +103,29 @@ final class RegistryHttp {
         }
     }
 
-    private HttpResponse<byte[]> send(HttpRequest.Builder request, URI origin) throws IOException {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException {
+        return IdleTimeout.send(client, request.build(), CappedBody.upTo(CappedBody.SMALL), timeout);
     }
 
     private GateException unreachable(IOException e) {
-        String why = e instanceof ConnectException ? "connection refused" : e instanceof HttpTimeoutException ? "timed out" : e.toString();
+        if (e instanceof HttpTimeoutException) {
+            return silent(registry + " (ping)", e);
+        }
+        String why = e instanceof ConnectException ? "connection refused" : e.toString();
         return GateException.operational("registry " + registry + " is unreachable (" + why
                 + "); check the host and port, and that the registry is running", e);
+    }
+
+    /** A timeout is not retried: a registry that went silent for the whole --timeout is not coming back soon. */
+    private GateException silent(String what, IOException e) {
+        String why = e instanceof HttpConnectTimeoutException ? "could not connect to " + registry + " within "
+                + IdleTimeout.describe(timeout) : e.getMessage();
+        return GateException.operational(what + ": " + why + "; the registry or a proxy in front of it hangs "
+                + "(raise --timeout if it is only slow)", e);
+    }
+
+    private GateException tooLarge(String what, CappedBody.TooLarge e) {
+        return GateException.operational(what + ": " + registry + " sent an answer that is too large: " + e.getMessage(), e);
     }
 
     /**
@@ -124,6 +139,10 @@ final class RegistryHttp {
             HttpResponse<T> response;
             try {
                 response = followRedirects(authorized(request.get(), scopes), handler);
+            } catch (HttpTimeoutException e) {
+                throw silent(what, e);
+            } catch (CappedBody.TooLarge e) {
+                throw tooLarge(what, e);
             } catch (IOException e) {
                 if (attempt >= retry.maxAttempts()) {
                     throw GateException.operational(what + ": " + registry + " failed after " + attempt + " attempts: " + e, e);
@@ -134,11 +153,13 @@ final class RegistryHttp {
             int status = response.statusCode();
             if (status == 401 && !reauthenticated) {
                 reauthenticated = true;
+                discard(response);
                 auth.refresh(response, scopes);
                 attempt--;
                 continue;
             }
             if (retry.retryable(status) && attempt < retry.maxAttempts()) {
+                discard(response);
                 sleep(retry.delay(attempt, response));
                 continue;
             }
@@ -153,12 +174,28 @@ final class RegistryHttp {
      */
     <T> HttpResponse<T> exchangeOnce(Set<String> scopes, Supplier<HttpRequest.Builder> request,
                                      HttpResponse.BodyHandler<T> handler) throws IOException {
-        HttpResponse<T> response = followRedirects(authorized(request.get(), scopes), handler);
-        if (response.statusCode() == 401) {
-            auth.refresh(response, scopes);
-            response = followRedirects(authorized(request.get(), scopes), handler);
+        try {
+            HttpResponse<T> response = followRedirects(authorized(request.get(), scopes), handler);
+            if (response.statusCode() == 401) {
+                discard(response);
+                auth.refresh(response, scopes);
+                response = followRedirects(authorized(request.get(), scopes), handler);
+            }
+            return response;
+        } catch (CappedBody.TooLarge e) {
+            throw tooLarge("upload", e);
         }
-        return response;
+    }
+
+    /** Lets go of the connection behind a streamed answer gate will not read. */
+    private static void discard(HttpResponse<?> response) {
+        if (response.body() instanceof AutoCloseable body) {
+            try {
+                body.close();
+            } catch (Exception e) {
+                // the answer is dropped either way
+            }
+        }
     }
 
     private HttpRequest authorized(HttpRequest.Builder request, Set<String> scopes) {
@@ -174,13 +211,8 @@ final class RegistryHttp {
     private <T> HttpResponse<T> followRedirects(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         HttpRequest current = request;
         for (int hop = 0; ; hop++) {
-            HttpResponse<T> response;
-            try {
-                response = client.send(current, handler);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            refuseUnsafePlainHttp(current.uri());
+            HttpResponse<T> response = IdleTimeout.send(client, current, handler, timeout);
             int status = response.statusCode();
             boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
             if (!redirect || hop >= MAX_REDIRECTS) {
@@ -190,7 +222,8 @@ final class RegistryHttp {
             if (location == null) {
                 return response;
             }
-            URI target = current.uri().resolve(location);
+            discard(response);
+            URI target = resolve(current.uri(), location);
             HttpRequest.Builder next = HttpRequest.newBuilder(target).method(current.method(),
                     current.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
             boolean sameOrigin = sameOrigin(current.uri(), target);
@@ -199,14 +232,40 @@ final class RegistryHttp {
                     values.forEach(value -> next.header(name, value));
                 }
             });
-            current.timeout().ifPresent(next::timeout);
             current = next.build();
         }
     }
 
+    /**
+     * A Location (a redirect, an upload session) may name any URL; plain HTTP is used only where
+     * it would be for a registry: loopback or a host given with --insecure-registry.
+     */
+    private void refuseUnsafePlainHttp(URI target) {
+        if (target.getScheme().equalsIgnoreCase("http") && !plainHttpHosts.test(target.getRawAuthority())) {
+            throw GateException.operational(registry + " sent gate to " + Untrusted.quote(target.getScheme() + "://"
+                    + target.getRawAuthority() + target.getRawPath()) + " over plain HTTP; refused (plain HTTP only to loopback "
+                    + "or a host given with --insecure-registry)", null);
+        }
+    }
+
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && effectivePort(a) == effectivePort(b);
+        return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost()) && effectivePort(a) == effectivePort(b);
+    }
+
+    /** A {@code Location} the registry sent, resolved against the request it answered; only http(s) URLs of a host. */
+    static URI resolve(URI request, String location) {
+        try {
+            URI target = request.resolve(location);
+            String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (target.getHost() != null && (scheme.equals("http") || scheme.equals("https"))) {
+                return target;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw GateException.operational(request.getHost() + " sent a Location that is not an http(s) URL: "
+                + Untrusted.quote(location), null);
     }
 
     private static int effectivePort(URI uri) {

@@ -5,6 +5,7 @@ import dev.gate.image.GateException;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Answers a registry's challenge: Basic credentials, or Bearer tokens fetched from the realm for
@@ -25,19 +29,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenAuth {
 
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
+
     private final String registry;
     private final Optional<Credential> credential;
+    private final Predicate<String> plainHttpAllowed;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private volatile HttpClient client;
+    private volatile Duration timeout;
     private volatile Challenge challenge;
 
-    TokenAuth(String registry, Optional<Credential> credential) {
+    /** {@code plainHttpAllowed} tells, for a realm's {@code host[:port]}, whether plain HTTP may carry credentials to it. */
+    TokenAuth(String registry, Optional<Credential> credential, Predicate<String> plainHttpAllowed) {
         this.registry = registry;
         this.credential = credential;
+        this.plainHttpAllowed = plainHttpAllowed;
     }
 
-    void useClient(HttpClient httpClient) {
+    void useClient(HttpClient httpClient, Duration idleTimeout) {
         this.client = httpClient;
+        this.timeout = idleTimeout;
     }
 
     /** Remembers the challenge of a ping, so later requests authenticate up front. */
@@ -74,10 +85,7 @@ final class TokenAuth {
     }
 
     private String fetchToken(Challenge bearer, Set<String> scopes) {
-        String realm = bearer.realm();
-        if (realm == null) {
-            throw GateException.operational(registry + ": bearer challenge without a realm", null);
-        }
+        URI realm = realm(bearer);
         StringBuilder query = new StringBuilder();
         if (bearer.params().containsKey("service")) {
             query.append("service=").append(encode(bearer.params().get("service")));
@@ -88,16 +96,15 @@ final class TokenAuth {
         HttpRequest.Builder request;
         if (credential.isPresent() && credential.get().identityToken()) {
             String form = query + "&grant_type=refresh_token&client_id=gate&refresh_token=" + encode(credential.get().secret());
-            request = HttpRequest.newBuilder(URI.create(realm))
+            request = HttpRequest.newBuilder(realm)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form));
         } else {
-            request = HttpRequest.newBuilder(URI.create(realm + (realm.contains("?") ? "&" : "?") + query)).GET();
+            request = HttpRequest.newBuilder(URI.create(realm + (realm.getRawQuery() != null ? "&" : "?") + query)).GET();
             credential.ifPresent(c -> request.header("Authorization", basic(c)));
         }
         try {
-            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = IdleTimeout.send(client, request.build(), CappedBody.upTo(CappedBody.TOKEN), timeout);
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 throw GateException.operational("authentication to " + registry + " failed: "
                         + (credential.isPresent() ? "wrong username or password" : "this registry needs a login")
@@ -107,17 +114,49 @@ final class TokenAuth {
                 throw GateException.operational("token service of " + registry + " answered " + response.statusCode(), null);
             }
             JsonNode body = Json.MAPPER.readTree(response.body());
-            String token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText();
+            String token = body == null ? "" : body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText();
             if (token.isEmpty()) {
                 throw GateException.operational("token service of " + registry + " returned no token", null);
             }
+            if (!TOKEN.matcher(token).matches()) {
+                // it goes into a header: no line breaks or other characters a header cannot carry
+                throw GateException.operational("token service of " + registry + " returned a token with characters a token cannot have", null);
+            }
             return token;
+        } catch (CappedBody.TooLarge e) {
+            throw GateException.operational("token service of " + registry + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw GateException.operational("token service of " + registry + " is unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw GateException.operational("interrupted while fetching a token", e);
         }
+    }
+
+    /**
+     * The realm the registry named, checked before anything is sent to it: credentials (and the
+     * token that comes back) travel only over HTTPS, or over plain HTTP to a host that may use it
+     * (loopback, {@code --insecure-registry}). A registry, or whoever rewrites its answers, must not
+     * be able to collect the password by naming {@code http://elsewhere/}.
+     */
+    private URI realm(Challenge bearer) {
+        String text = bearer.realm();
+        if (text == null || text.isEmpty()) {
+            throw GateException.operational(registry + ": bearer challenge without a realm", null);
+        }
+        URI realm;
+        try {
+            realm = new URI(text);
+        } catch (URISyntaxException e) {
+            throw GateException.operational(registry + ": token realm " + Untrusted.quote(text) + " is not a URL", null);
+        }
+        String scheme = realm.getScheme() == null ? "" : realm.getScheme().toLowerCase(Locale.ROOT);
+        if (realm.getHost() == null || realm.getRawUserInfo() != null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw GateException.operational(registry + ": token realm " + Untrusted.quote(text) + " is not an http(s) URL of a host", null);
+        }
+        if (scheme.equals("http") && !plainHttpAllowed.test(realm.getRawAuthority())) {
+            throw GateException.operational(registry + ": token realm " + Untrusted.quote(text) + " is plain HTTP; gate sends "
+                    + "credentials to a realm only over HTTPS, or over HTTP to loopback or a host given with --insecure-registry "
+                    + Untrusted.quote(realm.getRawAuthority()), null);
+        }
+        return realm;
     }
 
     private static String basic(Credential credential) {

@@ -3,11 +3,13 @@ package dev.gate.image.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.image.GateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,54 @@ class CredentialStoreTest {
         GateException error = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
         assertTrue(error.getMessage().contains(config.toString()) && error.getMessage().contains("auths.r.example.auth"));
         assertFalse(error.getMessage().contains("nocolon"), "the secret is not echoed");
+    }
+
+    @Test
+    void helperNamesThatAreNotPlainNamesAreRefusedBeforeAnythingRuns() throws Exception {
+        Path config = temp.resolve("config.json");
+        Files.writeString(config, "{\"credHelpers\":{\"r.example\":\"x/evil\"}}");
+        GateException helper = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
+        assertEquals(GateException.Kind.INPUT, helper.kind(), helper.getMessage());
+        assertTrue(helper.getMessage().startsWith(config + ": 'credHelpers.r.example' is 'x/evil'"), helper.getMessage());
+
+        Files.writeString(config, "{\"credsStore\":\"../../tmp/pwn\\n\"}");
+        GateException store = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
+        assertEquals(GateException.Kind.INPUT, store.kind(), store.getMessage());
+        assertTrue(store.getMessage().contains(config + ": 'credsStore'"), store.getMessage());
+        assertFalse(store.getMessage().contains("\n"), "the name is escaped, not printed raw");
+    }
+
+    private Path helper(String script) throws Exception {
+        Path program = temp.resolve("docker-credential-test");
+        Files.writeString(program, "#!/bin/sh\n" + script + "\n");
+        program.toFile().setExecutable(true);
+        return program;
+    }
+
+    @Test
+    void helperAnswersAreRead() throws Exception {
+        Path program = helper("read registry; printf '{\"ServerURL\":\"%s\",\"Username\":\"u\",\"Secret\":\"s\"}' \"$registry\"");
+        Credential found = CredentialHelper.run(List.of(program.toString(), "get"), "r.example", Duration.ofSeconds(10)).orElseThrow();
+        assertEquals("u", found.username());
+        assertEquals("s", found.secret());
+        Path none = helper("exit 1");
+        assertTrue(CredentialHelper.run(List.of(none.toString(), "get"), "r.example", Duration.ofSeconds(10)).isEmpty());
+    }
+
+    @Test
+    void helperThatHangsOrFloodsEndsTheRun() throws Exception {
+        Path hangs = helper("exec sleep 30");
+        GateException slow = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(GateException.class,
+                () -> CredentialHelper.run(List.of(hangs.toString(), "get"), "r.example", Duration.ofMillis(500))));
+        assertEquals(GateException.Kind.OPERATIONAL, slow.kind());
+        assertTrue(slow.getMessage().endsWith("did not answer within 500 ms"), slow.getMessage());
+
+        Path floods = helper("exec yes secret-ish");
+        GateException big = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(GateException.class,
+                () -> CredentialHelper.run(List.of(floods.toString(), "get"), "r.example", Duration.ofSeconds(5))));
+        assertEquals(GateException.Kind.OPERATIONAL, big.kind());
+        assertTrue(big.getMessage().endsWith("answered more than 64 KiB"), big.getMessage());
+        assertFalse(big.getMessage().contains("secret-ish"));
     }
 
     @Test

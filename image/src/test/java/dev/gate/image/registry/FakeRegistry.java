@@ -10,16 +10,21 @@ import dev.gate.image.Digest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +41,10 @@ final class FakeRegistry implements AutoCloseable {
 
     /** Status of a fault that reads part of an upload's body, keeps it, and drops the connection. */
     static final int DROP_CONNECTION = -1;
+    /** Status of a fault that reads the whole request and then never answers, until the registry is closed. */
+    static final int NEVER_ANSWER = -2;
+    /** Status of a fault that stops reading the request at once and never answers, until the registry is closed. */
+    static final int STOP_READING = -3;
 
     final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
@@ -50,6 +59,14 @@ final class FakeRegistry implements AutoCloseable {
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final HttpServer server;
     volatile String requiredToken;
+    /** {@code Basic base64(user:password)} required when set, as an htpasswd registry does. */
+    volatile String requiredBasic;
+    /** Entries per {@code tags/list} or {@code _catalog} page, linked by {@code Link: rel="next"}; 0: one page. */
+    volatile int pageSize;
+    /** Bytes written by {@link #streamBody} answers, for tests that show a client stopped reading. */
+    final AtomicLong streamed = new AtomicLong();
+    private final List<Streamed> streams = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     FakeRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,6 +81,27 @@ final class FakeRegistry implements AutoCloseable {
 
     void fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, int times) {
         faults.add(new Fault(when, status, headers, new int[] {times}));
+    }
+
+    void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Answers requests matching {@code when} with a 200 whose body is {@code length} spaces, sent in
+     * chunks as fast as the client takes them; with {@code stallAt >= 0} the body stops there and
+     * the connection stays open and silent until the registry is closed.
+     */
+    void streamBody(Predicate<HttpExchange> when, long length, long stallAt) {
+        streams.add(new Streamed(when, length, stallAt));
+    }
+
+    private record Streamed(Predicate<HttpExchange> when, long length, long stallAt) {
+    }
+
+    /** Requires Basic credentials for every request. */
+    void requireBasic(String user, String password) {
+        requiredBasic = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Requires {@code Bearer token}, issued by this server's /token endpoint. */
@@ -102,6 +140,12 @@ final class FakeRegistry implements AutoCloseable {
                     return false;
                 });
             }
+            for (Streamed stream : List.copyOf(streams)) {
+                if (stream.when().test(exchange)) {
+                    stream(exchange, stream);
+                    return;
+                }
+            }
             if (path.equals("/token")) {
                 respond(exchange, 200, ("{\"token\":\"" + requiredToken + "\"}").getBytes(), Map.of());
                 return;
@@ -113,6 +157,13 @@ final class FakeRegistry implements AutoCloseable {
                         if (fault.status() == DROP_CONNECTION) {
                             dropMidBody(exchange, path);
                         }
+                        if (fault.status() == NEVER_ANSWER || fault.status() == STOP_READING) {
+                            if (fault.status() == NEVER_ANSWER) {
+                                exchange.getRequestBody().readAllBytes();
+                            }
+                            awaitClose();
+                            return;
+                        }
                         exchange.getRequestBody().readAllBytes();
                         respond(exchange, fault.status(), new byte[0], fault.headers());
                         return;
@@ -120,12 +171,44 @@ final class FakeRegistry implements AutoCloseable {
                 }
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (requiredBasic != null && !requiredBasic.equals(authorization)) {
+                respond(exchange, 401, new byte[0], Map.of("WWW-Authenticate", "Basic realm=\"fake\""));
+                return;
+            }
             if (requiredToken != null && !("Bearer " + requiredToken).equals(authorization)) {
                 respond(exchange, 401, new byte[0], Map.of("WWW-Authenticate",
                         "Bearer realm=\"http://" + host() + "/token\",service=\"fake\""));
                 return;
             }
             route(exchange, method, path, query, body);
+        }
+    }
+
+    private void stream(HttpExchange exchange, Streamed stream) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        exchange.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) ' ');
+        OutputStream out = exchange.getResponseBody();
+        long end = stream.stallAt() >= 0 ? Math.min(stream.stallAt(), stream.length()) : stream.length();
+        for (long sent = 0; sent < end; ) {
+            int n = (int) Math.min(chunk.length, end - sent);
+            out.write(chunk, 0, n);
+            sent += n;
+            streamed.addAndGet(n);
+        }
+        out.flush();
+        if (stream.stallAt() >= 0) {
+            awaitClose();
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closing.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -157,6 +240,19 @@ final class FakeRegistry implements AutoCloseable {
         } else if (path.contains("/blobs/")) {
             byte[] blob = blobs.get(path.substring(path.lastIndexOf('/') + 1));
             respond(exchange, blob == null ? 404 : 200, blob == null ? new byte[0] : blob, Map.of());
+        } else if (path.equals("/v2/_catalog")) {
+            list(exchange, path, query, "repositories", manifests.keySet().stream()
+                    .map(key -> key.substring("/v2/".length(), key.indexOf("/manifests/"))).distinct().sorted().toList());
+        } else if (path.endsWith("/tags/list")) {
+            String prefix = path.substring(0, path.length() - "tags/list".length()) + "manifests/";
+            List<String> tags = manifests.keySet().stream().filter(key -> key.startsWith(prefix))
+                    .map(key -> key.substring(prefix.length())).filter(tag -> !tag.contains(":")).sorted().toList();
+            if (tags.isEmpty()) {
+                respond(exchange, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known\"}]}".getBytes(),
+                        Map.of());
+            } else {
+                list(exchange, path, query, "tags", tags);
+            }
         } else if (path.contains("/referrers/") && method.equals("GET")) {
             listReferrers(exchange, path, parameter(query, "artifactType"));
         } else if (path.contains("/manifests/") && method.equals("PUT")) {
@@ -237,6 +333,19 @@ final class FakeRegistry implements AutoCloseable {
                 : Map.of("Content-Type", "application/vnd.oci.image.index.v1+json", "OCI-Filters-Applied", "artifactType"));
     }
 
+    /** One page of a listing: the entries after {@code last}, and a {@code Link} to the next page when more remain. */
+    private void list(HttpExchange exchange, String path, String query, String field, List<String> all) throws IOException {
+        String last = parameter(query, "last");
+        List<String> rest = all.stream().filter(entry -> last == null || entry.compareTo(last) > 0).toList();
+        int size = pageSize;
+        List<String> page = size > 0 && rest.size() > size ? rest.subList(0, size) : rest;
+        ObjectNode body = JSON.createObjectNode();
+        page.forEach(body.putArray(field)::add);
+        Map<String, String> headers = page.size() < rest.size()
+                ? Map.of("Link", "<" + path + "?n=" + size + "&last=" + page.get(page.size() - 1) + ">; rel=\"next\"") : Map.of();
+        respond(exchange, 200, JSON.writeValueAsBytes(body), headers);
+    }
+
     private static String parameter(String query, String name) {
         if (query == null) {
             return null;
@@ -264,6 +373,7 @@ final class FakeRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }

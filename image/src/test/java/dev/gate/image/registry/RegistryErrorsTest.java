@@ -92,4 +92,11 @@ class RegistryErrorsTest {
         assertTrue(error.getMessage().contains("client_max_body_size"));
         assertFalse(error.getMessage().contains("<html>"), "a proxy's HTML page is not quoted: " + error.getMessage());
     }
+
+    @Test
+    void registryWordsAreEscaped() {
+        GateException error = explain(500, "UNKNOWN", "boom\\u001b]0;owned\\u0007\\nfake: line");
+        assertFalse(error.getMessage().contains("\u001b") || error.getMessage().contains("\n"), error.getMessage());
+        assertTrue(error.getMessage().contains("boom\\u001b]0;owned\\u0007\\u000afake: line"), error.getMessage());
+    }
 }
