@@ -1,5 +1,6 @@
 package dev.gate.image.registry;
 
+import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.GateException;
 import dev.gate.image.oci.Json;
@@ -86,7 +87,7 @@ public final class CredentialStore {
      */
     private static String helperName(String name, Path file, String field) {
         if (!HELPER_NAME.matcher(name).matches()) {
-            throw GateException.input(file + ": " + Untrusted.quote(field) + " is " + Untrusted.quote(name)
+            throw GateException.input(file + ": " + SafeText.quoted(field) + " is " + SafeText.quoted(name)
                     + ", not a credential helper name (letters, digits, '.', '_' and '-' only)");
         }
         return name;

@@ -1,5 +1,6 @@
 package dev.gate.image.registry;
 
+import dev.gate.image.SafeText;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,7 +132,7 @@ final class IdleTimeout {
     }
 
     private HttpTimeoutException timeout() {
-        return new HttpTimeoutException("no answer from " + Untrusted.quote(peer) + " for " + describe(limit));
+        return new HttpTimeoutException("no answer from " + SafeText.quoted(peer) + " for " + describe(limit));
     }
 
     static String describe(Duration duration) {

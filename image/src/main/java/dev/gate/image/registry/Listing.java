@@ -1,5 +1,6 @@
 package dev.gate.image.registry;
 
+import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.GateException;
 import dev.gate.image.oci.Json;
@@ -86,7 +87,7 @@ final class Listing {
         }
         for (JsonNode entry : list) {
             if (!entry.isTextual() || !valid.test(entry.asText())) {
-                String shown = Untrusted.quote(entry.isTextual() ? entry.asText() : entry.toString());
+                String shown = SafeText.quoted(entry.isTextual() ? entry.asText() : entry.toString());
                 throw GateException.operational(what + ": " + http.registry() + " listed " + shown + ", which is not a valid name", null);
             }
             if (into.size() >= MAX_ENTRIES) {
@@ -112,11 +113,11 @@ final class Listing {
             target = base.resolve(m.group(1));
         } catch (IllegalArgumentException e) {
             throw GateException.operational(what + ": " + http.registry() + " sent a Link that is not a URL: "
-                    + Untrusted.quote(m.group(1)), null);
+                    + SafeText.quoted(m.group(1)), null);
         }
         if (!RegistryHttp.sameOrigin(target, base) || target.getRawPath() == null || !target.getRawPath().startsWith("/v2/")) {
             throw GateException.operational(what + ": " + http.registry() + " sent a Link to a page outside its API: "
-                    + Untrusted.quote(m.group(1)), null);
+                    + SafeText.quoted(m.group(1)), null);
         }
         return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
     }

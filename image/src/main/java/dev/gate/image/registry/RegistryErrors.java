@@ -1,5 +1,6 @@
 package dev.gate.image.registry;
 
+import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.GateException;
 import dev.gate.image.oci.Json;
@@ -52,8 +53,8 @@ final class RegistryErrors {
                     out.append("; ");
                 }
                 // the registry's words, escaped: they must not forge lines or terminal sequences
-                out.append(Untrusted.escape(error.path("code").asText())).append(": ")
-                        .append(Untrusted.escape(error.path("message").asText()));
+                out.append(SafeText.of(error.path("code").asText())).append(": ")
+                        .append(SafeText.of(error.path("message").asText()));
             }
             return out.toString();
         } catch (java.io.IOException e) {

@@ -1,5 +1,6 @@
 package dev.gate.image.registry;
 
+import dev.gate.image.SafeText;
 import dev.gate.image.GateException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -242,7 +243,7 @@ final class RegistryHttp {
      */
     private void refuseUnsafePlainHttp(URI target) {
         if (target.getScheme().equalsIgnoreCase("http") && !plainHttpHosts.test(target.getRawAuthority())) {
-            throw GateException.operational(registry + " sent gate to " + Untrusted.quote(target.getScheme() + "://"
+            throw GateException.operational(registry + " sent gate to " + SafeText.quoted(target.getScheme() + "://"
                     + target.getRawAuthority() + target.getRawPath()) + " over plain HTTP; refused (plain HTTP only to loopback "
                     + "or a host given with --insecure-registry)", null);
         }
@@ -265,7 +266,7 @@ final class RegistryHttp {
             // reported below
         }
         throw GateException.operational(request.getHost() + " sent a Location that is not an http(s) URL: "
-                + Untrusted.quote(location), null);
+                + SafeText.quoted(location), null);
     }
 
     private static int effectivePort(URI uri) {

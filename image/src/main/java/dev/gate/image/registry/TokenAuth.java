@@ -1,5 +1,6 @@
 package dev.gate.image.registry;
 
+import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.GateException;
 import dev.gate.image.oci.Json;
@@ -145,16 +146,16 @@ final class TokenAuth {
         try {
             realm = new URI(text);
         } catch (URISyntaxException e) {
-            throw GateException.operational(registry + ": token realm " + Untrusted.quote(text) + " is not a URL", null);
+            throw GateException.operational(registry + ": token realm " + SafeText.quoted(text) + " is not a URL", null);
         }
         String scheme = realm.getScheme() == null ? "" : realm.getScheme().toLowerCase(Locale.ROOT);
         if (realm.getHost() == null || realm.getRawUserInfo() != null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw GateException.operational(registry + ": token realm " + Untrusted.quote(text) + " is not an http(s) URL of a host", null);
+            throw GateException.operational(registry + ": token realm " + SafeText.quoted(text) + " is not an http(s) URL of a host", null);
         }
         if (scheme.equals("http") && !plainHttpAllowed.test(realm.getRawAuthority())) {
-            throw GateException.operational(registry + ": token realm " + Untrusted.quote(text) + " is plain HTTP; gate sends "
+            throw GateException.operational(registry + ": token realm " + SafeText.quoted(text) + " is plain HTTP; gate sends "
                     + "credentials to a realm only over HTTPS, or over HTTP to loopback or a host given with --insecure-registry "
-                    + Untrusted.quote(realm.getRawAuthority()), null);
+                    + SafeText.quoted(realm.getRawAuthority()), null);
         }
         return realm;
     }

@@ -92,7 +92,7 @@ class ListingTest {
         tag("team/app", "1.0.0", "bad\u001b[2Jtag");
         GateException error = assertThrows(GateException.class, () -> client("team/app").tags());
         assertEquals(GateException.Kind.OPERATIONAL, error.kind());
-        assertTrue(error.getMessage().contains("\\u001b"), error.getMessage());
+        assertTrue(error.getMessage().contains("\\x1b"), error.getMessage());
         assertFalse(error.getMessage().contains("\u001b"), "never printed raw");
     }
 }

@@ -97,6 +97,6 @@ class RegistryErrorsTest {
     void registryWordsAreEscaped() {
         GateException error = explain(500, "UNKNOWN", "boom\\u001b]0;owned\\u0007\\nfake: line");
         assertFalse(error.getMessage().contains("\u001b") || error.getMessage().contains("\n"), error.getMessage());
-        assertTrue(error.getMessage().contains("boom\\u001b]0;owned\\u0007\\u000afake: line"), error.getMessage());
+        assertTrue(error.getMessage().contains("boom\\x1b]0;owned\\x07\\nfake: line"), error.getMessage());
     }
 }
