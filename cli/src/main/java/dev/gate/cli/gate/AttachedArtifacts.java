@@ -107,7 +107,7 @@ public final class AttachedArtifacts {
             to.put(digest, manifest, blobsOf(from, manifest, digest));
             Descriptor referrer = Descriptor.of(entry.path("mediaType").asText(), Digest.parse(digest), manifest.length);
             String artifactType = entry.hasNonNull("artifactType") ? entry.get("artifactType").asText() : null;
-            writes.add(new FallbackEntry(to::manifest, (tag, bytes) -> to.put(tag, bytes, Map.of()), indexTag, referrer,
+            writes.add(new FallbackEntry(to::manifest, (tag, bytes, read) -> to.putIf(tag, bytes, Map.of(), read), indexTag, referrer,
                     artifactType, indexTag));
             copied++;
         }

@@ -2,6 +2,8 @@ package dev.gate.image.merge;
 
 import dev.gate.image.GateException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +45,28 @@ public record Convergence(long cycleNanos, long settleNanos, int maxRewrites, lo
             T merged = merge.get();
             if (withinCycle(start) || attempt >= maxRewrites) {
                 return merged;
+            }
+        }
+    }
+
+    /**
+     * Merges ({@link #freshMerge}) and writes until a write is accepted: a write refused because the tag moved since
+     * it was read ({@link TagMoved}, where the store honours conditional writes) is merged again. {@code merge} gives
+     * nothing when there is nothing to write. Returns whether anything was written.
+     */
+    public <T> boolean mergeAndWrite(Supplier<Optional<T>> merge, Consumer<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<T> merged = freshMerge(merge);
+            if (merged.isEmpty()) {
+                return false;
+            }
+            try {
+                write.accept(merged.get());
+                return true;
+            } catch (TagMoved moved) {
+                if (attempt >= maxRewrites) {
+                    throw moved;
+                }
             }
         }
     }

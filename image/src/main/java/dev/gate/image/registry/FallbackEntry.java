@@ -5,7 +5,6 @@ import dev.gate.image.merge.Convergence;
 import dev.gate.image.merge.MergedWrite;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -16,13 +15,19 @@ import java.util.function.Function;
 public final class FallbackEntry implements MergedWrite {
 
     private final Function<String, Optional<byte[]>> read;
-    private final BiConsumer<String, byte[]> write;
+    private final ConditionalWrite write;
     private final String tag;
     private final Descriptor referrer;
     private final String artifactType;
     private final String where;
 
-    public FallbackEntry(Function<String, Optional<byte[]>> read, BiConsumer<String, byte[]> write, String tag,
+    /** Writes {@code index} under {@code tag} if the tag still holds {@code read} (nothing, when empty). */
+    @FunctionalInterface
+    public interface ConditionalWrite {
+        void write(String tag, byte[] index, Optional<byte[]> read);
+    }
+
+    public FallbackEntry(Function<String, Optional<byte[]>> read, ConditionalWrite write, String tag,
             Descriptor referrer, String artifactType, String where) {
         this.read = read;
         this.write = write;
@@ -34,13 +39,15 @@ public final class FallbackEntry implements MergedWrite {
 
     @Override
     public boolean write(Convergence convergence) {
-        Optional<byte[]> updated = convergence.freshMerge(() -> {
+        return convergence.<Update>mergeAndWrite(() -> {
             Optional<byte[]> current = read.apply(tag);
             byte[] merged = Referrers.withReferrer(current, referrer, artifactType, where);
-            return current.isPresent() && Arrays.equals(current.get(), merged) ? Optional.<byte[]>empty() : Optional.of(merged);
-        });
-        updated.ifPresent(bytes -> write.accept(tag, bytes));
-        return updated.isPresent();
+            return current.isPresent() && Arrays.equals(current.get(), merged) ? Optional.empty()
+                    : Optional.of(new Update(current, merged));
+        }, update -> write.write(tag, update.merged(), update.read()));
+    }
+
+    private record Update(Optional<byte[]> read, byte[] merged) {
     }
 
     @Override

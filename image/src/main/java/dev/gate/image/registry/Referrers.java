@@ -50,7 +50,8 @@ public final class Referrers {
         }
         String tag = fallbackTag(subject);
         writes.add(new FallbackEntry(t -> client.getManifest(t).map(RegistryClient.Manifest::raw),
-                (t, index) -> client.putManifest(t, Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(index), index.length), index),
+                (t, index, read) -> client.putManifestIf(t, Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(index), index.length),
+                        index, read),
                 tag, referrer, artifactType, client.repository() + ":" + tag));
         return true;
     }

@@ -4,6 +4,7 @@ import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
 import dev.gate.image.GateException;
+import dev.gate.image.merge.TagMoved;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
 import java.io.IOException;
@@ -134,6 +135,28 @@ public final class RegistryClient {
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(raw)),
                 CappedBody.upTo(CappedBody.SMALL));
         expect(response, 201, "push manifest " + descriptor.digest() + " to " + repository + ":" + tagOrDigest);
+        return new ManifestPut(response.headers().firstValue("OCI-Subject").map(Digest::parse));
+    }
+
+    /**
+     * Puts manifest bytes under {@code tag} only if the tag still holds what the writer read ({@code read}: the bytes'
+     * digest as the entity tag), or nothing when {@code read} is empty. A registry that honours conditional requests
+     * answers 412 when another writer got there first ({@link TagMoved}); one that ignores them writes, and the writer's
+     * confirmation catches what that loses (see {@code dev.gate.image.merge.Convergence}).
+     */
+    public ManifestPut putManifestIf(String tag, Descriptor descriptor, byte[] raw, Optional<byte[]> read) {
+        String what = "push manifest " + descriptor.digest() + " to " + repository + ":" + tag;
+        HttpResponse<byte[]> response = http.exchange(what, push(), () -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/manifests/" + tag))
+                    .header("Content-Type", descriptor.mediaType())
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(raw));
+            return read.isPresent() ? request.header("If-Match", "\"" + Digest.sha256(read.get()) + "\"")
+                    : request.header("If-None-Match", "*");
+        }, CappedBody.upTo(CappedBody.SMALL));
+        if (response.statusCode() == 412) {
+            throw new TagMoved(repository + ":" + tag + " changed since it was read");
+        }
+        expect(response, 201, what);
         return new ManifestPut(response.headers().firstValue("OCI-Subject").map(Digest::parse));
     }
 

@@ -52,6 +52,10 @@ final class FakeRegistry implements AutoCloseable {
     final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
     /** Referrer descriptors by {@code /v2/<name>/referrers/<subject>}, kept when the referrers API is on. */
     final Map<String, List<ObjectNode>> referrers = new ConcurrentHashMap<>();
+    /** On: honour If-Match / If-None-Match on manifest writes with 412, as a registry with conditional writes does. */
+    volatile boolean conditionalWrites;
+    /** Runs before a manifest PUT is applied: a concurrent writer landing between a client's read and its write. */
+    volatile java.util.function.Consumer<String> beforeManifestPut = path -> { };
     /** Off: behave like a registry without the referrers API (404, no OCI-Subject). */
     volatile boolean referrersApi = true;
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
@@ -257,6 +261,11 @@ final class FakeRegistry implements AutoCloseable {
             listReferrers(exchange, path, parameter(query, "artifactType"));
         } else if (path.contains("/manifests/") && method.equals("PUT")) {
             String key = path;
+            beforeManifestPut.accept(key);
+            if (conditionalWrites && !conditionHolds(exchange, manifests.get(key))) {
+                respond(exchange, 412, new byte[0], Map.of());
+                return;
+            }
             manifests.put(key, body);
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             manifestTypes.put(key, type);
@@ -279,6 +288,15 @@ final class FakeRegistry implements AutoCloseable {
         } else {
             respond(exchange, 404, new byte[0], Map.of());
         }
+    }
+
+    private static boolean conditionHolds(HttpExchange exchange, byte[] current) {
+        String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        if (ifMatch != null) {
+            return current != null && ifMatch.equals("\"" + Digest.sha256(current) + "\"");
+        }
+        return !"*".equals(ifNoneMatch) || current == null;
     }
 
     private void upload(HttpExchange exchange, String method, String path, String query, byte[] body) throws IOException {

@@ -107,6 +107,9 @@ public final class CosignAttacher {
         };
     }
 
+    private record Update(Optional<byte[]> read, CosignManifest.Built built) {
+    }
+
     /** A layer added under a tag, with what its write drops and what stored layer would count as it. */
     private final class Contribution implements MergedWrite {
         private final String tag;
@@ -125,29 +128,24 @@ public final class CosignAttacher {
 
         /**
          * The layer's blob goes first; the read, the merge and the new config blob must then fit in the cycle, so that
-         * the manifest, written right after, follows its read closely. Other layers' blobs are in the store already.
+         * the manifest, written right after (on the condition that the tag still holds what was read, where the store
+         * can check that), follows its read closely. Other layers' blobs are in the store already.
          */
         @Override
         public boolean write(Convergence convergence) {
             store.putBlobs(Map.of(layer.digest(), layer.content()));
-            Optional<CosignManifest.Built> merged = convergence.freshMerge(() -> merged().map(layers -> {
-                CosignManifest.Built built = CosignManifest.build(layers);
-                store.putBlobs(Map.of(Digest.sha256(built.config()), built.config()));
-                return built;
-            }));
-            if (merged.isEmpty()) {
-                return false;
-            }
-            Map<Digest, byte[]> content = new LinkedHashMap<>();
-            content.put(Digest.sha256(merged.get().config()), merged.get().config());
-            content.put(layer.digest(), layer.content());
-            store.put(tag, merged.get().manifest(), content);
-            return true;
+            return convergence.<Update>mergeAndWrite(this::merged, update -> {
+                Map<Digest, byte[]> content = new LinkedHashMap<>();
+                content.put(Digest.sha256(update.built().config()), update.built().config());
+                content.put(layer.digest(), layer.content());
+                store.putIf(tag, update.built().manifest(), content, update.read());
+            });
         }
 
-        /** The layers to write, or empty when the tag holds this layer already and has nothing to drop. */
-        private Optional<List<CosignLayer>> merged() {
-            List<CosignLayer> layers = new ArrayList<>(layers(tag));
+        /** The manifest to write and what it was merged from, or empty when the tag holds this layer and has nothing to drop. */
+        private Optional<Update> merged() {
+            Optional<byte[]> read = store.manifest(tag);
+            List<CosignLayer> layers = new ArrayList<>(read.map(m -> CosignManifest.read(m, cached(), tag)).orElse(List.of()));
             if (predecessors == null) {
                 predecessors = layers.stream().filter(drop).map(CosignLayer::digest).collect(Collectors.toSet());
             }
@@ -160,7 +158,9 @@ public final class CosignAttacher {
             if (!held) {
                 layers.add(layer);
             }
-            return Optional.of(layers);
+            CosignManifest.Built built = CosignManifest.build(layers);
+            store.putBlobs(Map.of(Digest.sha256(built.config()), built.config()));
+            return Optional.of(new Update(read, built));
         }
 
         @Override

@@ -39,7 +39,7 @@ public final class Referrers {
         }
         store.put(referrer.digest().toString(), manifest, blobs);
         String tag = fallbackTag(subject.digest());
-        writes.add(new FallbackEntry(store::manifest, (t, index) -> store.put(t, index, Map.of()), tag, referrer, artifactType, tag));
+        writes.add(new FallbackEntry(store::manifest, (t, index, read) -> store.putIf(t, index, Map.of(), read), tag, referrer, artifactType, tag));
         return referrer.digest();
     }
 

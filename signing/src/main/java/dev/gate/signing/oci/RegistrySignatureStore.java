@@ -67,6 +67,14 @@ public final class RegistrySignatureStore implements SignatureStore {
         uploadMissing(blobs);
     }
 
+    /** Sent as a conditional request (If-Match / If-None-Match), which registries that support it check. */
+    @Override
+    public void putIf(String tag, byte[] manifest, Map<Digest, byte[]> blobs, Optional<byte[]> read) {
+        uploadMissing(blobs);
+        client.putManifestIf(tag, Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length), manifest,
+                read);
+    }
+
     private void uploadMissing(Map<Digest, byte[]> blobs) {
         blobs.forEach((digest, content) -> {
             if (!present.contains(digest) && !client.hasBlob(digest)) {

@@ -33,4 +33,12 @@ public interface SignatureStore {
 
     /** Writes blobs first (those not already written), then the manifest under {@code tag}. */
     void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs);
+
+    /**
+     * {@link #put}, on the condition that {@code tag} still holds {@code read} (nothing, when empty): a store that can
+     * check it refuses with {@link dev.gate.image.merge.TagMoved}; this default cannot, and writes.
+     */
+    default void putIf(String tag, byte[] manifest, Map<Digest, byte[]> blobs, Optional<byte[]> read) {
+        put(tag, manifest, blobs);
+    }
 }
