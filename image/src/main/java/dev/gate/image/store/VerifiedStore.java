@@ -6,8 +6,10 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
+import dev.gate.image.Layer;
 import dev.gate.image.TempFiles;
 import dev.gate.image.VerifyingInputStream;
+import dev.gate.image.oci.StoredImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,8 +42,10 @@ public final class VerifiedStore implements AutoCloseable {
                 : Artifact.of(hold(((Artifact.Single) artifact).image()));
     }
 
+    /** The manifest as read once; the config and layers read through the store. */
     Image hold(Image image) {
-        return new HeldImage(image, this);
+        return new StoredImage(image.descriptor(), image.rawManifest(), HeldLayer.of(image.config(), this),
+                image.layers().stream().<Layer>map(layer -> HeldLayer.of(layer, this)).toList());
     }
 
     ImageIndex hold(ImageIndex index) {
