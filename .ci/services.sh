@@ -4,6 +4,7 @@
 #   plain HTTP CNCF Distribution registry:        127.0.0.1:5101
 #   htpasswd + TLS (throwaway CA, user gate):     127.0.0.1:5102
 #   token auth, plain HTTP (user gate):           127.0.0.1:5103, token issuer (.ci/token-issuer.py) 127.0.0.1:5104
+#   and, with GATE_TOOLS_BIN set (.ci/tools.sh), where the judge tools are
 set -euo pipefail
 cd "$(dirname "$0")/.."
 state="${GATE_SERVICES_DIR:-/tmp/gate-services}"
@@ -83,6 +84,8 @@ GATE_REGISTRY_PASSWORD=gate-secret
 GATE_REGISTRY_TOKEN=127.0.0.1:5103
 GATE_TOKEN_ISSUER=127.0.0.1:5104
 ENV
+    # The judges .ci/tools.sh installed (cosign, opa, crane, oras), when it ran first.
+    if [ -n "${GATE_TOOLS_BIN:-}" ]; then echo "GATE_TOOLS_BIN=$GATE_TOOLS_BIN" >> "$envfile"; fi
     if [ -f .ci/podman-service.sh ]; then bash .ci/podman-service.sh start; fi
     ;;
   stop)
