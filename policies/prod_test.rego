@@ -61,7 +61,7 @@ test_registry_with_port_matches_host if {
 }
 
 test_no_allow_list_denies if {
-	count(prod.deny_registry) == 1 with input as compliant
+	count(prod.deny_registry) == 1 with input as compliant with data.gate.allowed_registries as []
 }
 
 test_repository_without_namespace_denied if {
