@@ -1,6 +1,7 @@
 package dev.gate.image.oci;
 
 import dev.gate.image.MediaTypes;
+import dev.gate.image.Printable;
 
 /**
  * Decides what a manifest or index is from the document itself as well as from what carried it (a registry's
@@ -23,7 +24,8 @@ public final class ManifestType {
         }
         String own = shape.mediaType();
         if (own != null && claimed != null && !own.equals(claimed)) {
-            throw Json.invalid(origin, "its mediaType " + printable(own) + " disagrees with " + claimedBy + " " + printable(claimed));
+            throw Json.invalid(origin, "its mediaType " + Printable.quoted(own) + " disagrees with " + claimedBy + " "
+                    + Printable.quoted(claimed));
         }
         String type = own != null ? own : claimed != null ? claimed
                 : shape.listsManifests() ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
@@ -34,18 +36,5 @@ public final class ManifestType {
             throw Json.invalid(origin, "a manifest (" + type + ") must not list manifests");
         }
         return type;
-    }
-
-    /** A media type as it may be shown: quoted, shortened, control characters escaped. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder("'");
-        text.codePoints().limit(200).forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.append(text.length() > 200 ? "...'" : "'").toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
+import dev.gate.image.Printable;
 import java.util.List;
 import java.util.function.Function;
 
@@ -71,7 +72,7 @@ public final class StoredIndex implements ImageIndex {
     private void sameType(Descriptor entry, Descriptor found) {
         if (!entry.mediaType().equals(found.mediaType())) {
             throw GateException.input("index " + descriptor.digest() + " lists " + entry.digest() + " as "
-                    + ManifestType.printable(entry.mediaType()) + " but it is " + ManifestType.printable(found.mediaType()));
+                    + Printable.quoted(entry.mediaType()) + " but it is " + Printable.quoted(found.mediaType()));
         }
     }
 
