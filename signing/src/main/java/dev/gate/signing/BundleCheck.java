@@ -78,6 +78,7 @@ final class BundleCheck {
             String where) {
         byte[] envelope = root.path("dsseEnvelope").toString().getBytes(StandardCharsets.UTF_8);
         byte[] payload;
+        Dsse.requireInToto(root.path("dsseEnvelope"), where);
         if (certified) {
             // sigstore-java checks the envelope signature and that the image digest is among the subjects.
             failIfNotNull(keylessFailure(HexFormat.of().parseHex(image.hex()), bundle, where));
