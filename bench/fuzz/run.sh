@@ -25,6 +25,6 @@ export JAZZER_INSTRUMENT='dev.gate.**'
 started=$(date +%s)
 status=0
 mvn -B -ntp -q -pl "$module" -am verify -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Djazzer.max_duration="${seconds}s" -Djazzer.instrument='dev.gate.**' || status=$?
+    -Djazzer.max_duration="${seconds}s" -Djazzer.instrument='dev.gate.**' -Djazzer.hooks=true || status=$?
 echo "fuzzed $target for $(( $(date +%s) - started ))s (asked ${seconds}s): $([[ $status == 0 ]] && echo 'no finding' || echo 'FINDING or failure, see above')"
 exit $status
