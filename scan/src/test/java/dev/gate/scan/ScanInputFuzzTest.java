@@ -51,13 +51,16 @@ class ScanInputFuzzTest {
         parses(() -> Orderings.semver().compare(a, b), REFUSALS);
     }
 
-    /** An OSV record as the importer reads it, stored and read back, then rated and matched. */
+    /** An OSV record as the importer reads it, stored and read back, then rated and matched as the scanner would. */
     @FuzzTest
     void osvRecord(byte[] input) throws Exception {
         parses(() -> {
             OsvRecord record = RecordCodec.decode(RecordCodec.encode(OsvParser.parse(JSON.readTree(input))));
             for (Affected affected : record.affected()) {
                 SeverityRater.rate(record, affected);
+                if (affected.ecosystem() == null) {
+                    continue; // no package: never indexed, so never matched (IndexedRecord)
+                }
                 VersionOrdering ordering = Orderings.forEcosystem(affected.ecosystem()).orElse(Orderings.semver());
                 for (String version : List.of("0", "1.0.0", "2.36-9+deb12u4", "1.2.3-r0")) {
                     parses(() -> {
