@@ -57,6 +57,9 @@ final class BundleCheck {
             throw GateException.input(where + ": message digest algorithm '" + algorithm + "' is not SHA2_256");
         }
         byte[] digest = base64(message.path("messageDigest").path("digest").asText(), where);
+        if (digest.length != 32) {
+            throw GateException.input(where + ": message digest must be 32 bytes (SHA2_256), found " + digest.length);
+        }
         if (certified) {
             failIfNotNull(keylessFailure(digest, bundle, where));
         } else {
