@@ -18,7 +18,8 @@ test=${target#*/}
 test=${test##*.}
 
 cd "$(dirname "$0")/../.."
-# Every gate class is instrumented, not only the fuzz test's own package: parsers call across packages.
+# Fuzzing mode. Every gate class is instrumented (jazzer.instrument), not only the test's package: parsers
+# call across packages.
 export JAZZER_FUZZ=1
 started=$(date +%s)
 status=0
