@@ -39,7 +39,7 @@ final class OciReader {
         return new OciManifest(d.schemaVersion, d.mediaType, d.artifactType, d.config, d.layers, d.subject, d.annotations);
     }
 
-    /** What a document says it is: its own {@code mediaType} field, and whether it lists manifests. */
+    /** What a document says it is: its own {@code mediaType} field, and whether it lists manifests, config or layers. */
     record Shape(String mediaType, boolean listsManifests, boolean listsImageParts) {
     }
 
