@@ -57,6 +57,9 @@ final class BundleCheck {
             throw GateException.input(where + ": message digest algorithm '" + algorithm + "' is not SHA2_256");
         }
         byte[] digest = base64(message.path("messageDigest").path("digest").asText(), where);
+        if (digest.length != 32) {
+            throw GateException.input(where + ": message digest must be 32 bytes (SHA2_256), found " + digest.length);
+        }
         if (certified) {
             failIfNotNull(keylessFailure(digest, bundle, where));
         } else {
@@ -78,6 +81,7 @@ final class BundleCheck {
             String where) {
         byte[] envelope = root.path("dsseEnvelope").toString().getBytes(StandardCharsets.UTF_8);
         byte[] payload;
+        Dsse.requireInToto(root.path("dsseEnvelope"), where);
         if (certified) {
             // sigstore-java checks the envelope signature and that the image digest is among the subjects.
             failIfNotNull(keylessFailure(HexFormat.of().parseHex(image.hex()), bundle, where));

@@ -31,6 +31,7 @@ final class Claims {
     /** An in-toto statement whose subjects include {@code image}; null when of another predicate type than {@code type}. */
     static Verification.Verified statement(byte[] payload, Digest image, String type, String kind, String where) {
         JsonNode statement = json(payload, where);
+        InTotoStatement.requireType(statement, where);
         String predicateType = statement.path("predicateType").asText();
         if (type != null && !type.equals(predicateType)) {
             return null;

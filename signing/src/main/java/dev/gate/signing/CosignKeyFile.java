@@ -78,8 +78,12 @@ public final class CosignKeyFile {
         if (!READ_N.contains(n) || params.path("r").asInt() != 8 || params.path("p").asInt() != 1) {
             throw GateException.input(source + ": unsupported scrypt parameters N=" + n);
         }
+        byte[] nonce = unb64(root, "cipher", "nonce", source);
+        if (nonce.length != SecretBox.NONCE_BYTES) {
+            throw GateException.input(source + ": cipher.nonce must be " + SecretBox.NONCE_BYTES + " bytes, found " + nonce.length);
+        }
         byte[] key = derive(password, unb64(root, "kdf", "salt", source), n, 8, 1);
-        byte[] plain = SecretBox.open(key, unb64(root, "cipher", "nonce", source), unb64(root, null, "ciphertext", source));
+        byte[] plain = SecretBox.open(key, nonce, unb64(root, null, "ciphertext", source));
         if (plain == null) {
             throw GateException.input(source + ": wrong password, or the key file was altered");
         }

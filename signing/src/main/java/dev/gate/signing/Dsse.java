@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.GateException;
+import dev.gate.image.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,11 @@ public final class Dsse {
         return envelope.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The verified payload, or null when no signature in the envelope verifies with {@code key}. */
+    /**
+     * The verified payload, or null when no signature in the envelope verifies with {@code key}. Gate verifies
+     * in-toto statements only: an envelope of another payloadType is an error even when its signature holds, so
+     * a key that also signs other DSSE documents cannot have one of them read as an attestation.
+     */
     public static byte[] verify(byte[] envelope, PublicKey key, String source) {
         JsonNode root;
         try {
@@ -47,7 +52,7 @@ public final class Dsse {
         } catch (IOException e) {
             throw GateException.input(source + ": DSSE envelope is not JSON");
         }
-        String payloadType = root.path("payloadType").asText();
+        String payloadType = requireInToto(root, source);
         byte[] payload = decode(root.path("payload").asText(), source);
         for (JsonNode sig : root.path("signatures")) {
             if (EcdsaSigner.verify(key, pae(payloadType, payload), decode(sig.path("sig").asText(), source))) {
@@ -55,6 +60,16 @@ public final class Dsse {
             }
         }
         return null;
+    }
+
+    /** The envelope's payloadType, when it is {@link #IN_TOTO}; else an INPUT error that names it. */
+    public static String requireInToto(JsonNode envelope, String source) {
+        JsonNode type = envelope == null ? null : envelope.get("payloadType");
+        if (type == null || !type.isTextual() || !type.asText().equals(IN_TOTO)) {
+            String found = type == null ? "none" : Printable.quoted(type.isTextual() ? type.asText() : type.toString());
+            throw GateException.input(source + ": DSSE payloadType must be " + IN_TOTO + ", found " + found);
+        }
+        return IN_TOTO;
     }
 
     private static byte[] decode(String text, String source) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.Printable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -14,6 +16,7 @@ import java.util.Objects;
 public record InTotoStatement(String subjectName, Digest subjectDigest, String predicateType, JsonNode predicate) {
 
     public static final String TYPE_V01 = "https://in-toto.io/Statement/v0.1";
+    public static final String TYPE_V1 = "https://in-toto.io/Statement/v1";
     public static final String SBOM_CYCLONEDX = "https://cyclonedx.org/bom";
     public static final String VULN = "https://cosign.sigstore.dev/attestation/vuln/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +35,18 @@ public record InTotoStatement(String subjectName, Digest subjectDigest, String p
             case "vuln" -> VULN;
             default -> type;
         };
+    }
+
+    /**
+     * Refuses a signed document that is not an in-toto statement ({@code _type} v1, or v0.1 as cosign reads it):
+     * its subject and predicate fields would mean something else, or nothing, to the tools that wrote it.
+     */
+    public static void requireType(JsonNode statement, String where) {
+        JsonNode type = statement == null ? null : statement.get("_type");
+        if (type == null || !type.isTextual() || !(type.asText().equals(TYPE_V1) || type.asText().equals(TYPE_V01))) {
+            String found = type == null ? "none" : Printable.quoted(type.isTextual() ? type.asText() : type.toString());
+            throw GateException.input(where + ": statement _type must be " + TYPE_V1 + " or " + TYPE_V01 + ", found " + found);
+        }
     }
 
     public byte[] bytes() {

@@ -3,14 +3,9 @@ package dev.gate.cli.sign;
 import dev.gate.image.GateException;
 import dev.gate.signing.CosignKeyFile;
 import dev.gate.signing.CosignKeyPair;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,45 +31,18 @@ public final class KeyCommand {
         public Integer call() {
             Path privateFile = Path.of(prefix + ".key");
             Path publicFile = Path.of(prefix + ".pub");
-            if (Files.exists(privateFile)) {
+            KeyFiles.refuseLink(privateFile);
+            KeyFiles.refuseLink(publicFile);
+            if (Files.exists(privateFile, LinkOption.NOFOLLOW_LINKS)) {
                 throw GateException.input(privateFile + " already exists; not overwriting a private key");
             }
             CosignKeyPair pair = CosignKeyFile.generate();
             String encrypted = CosignKeyFile.encrypt(pair, Passwords.read("Enter password for private key: ", true));
-            writePrivate(privateFile, encrypted);
-            write(publicFile, pair.publicPem());
+            KeyFiles.writePrivate(privateFile, encrypted);
+            KeyFiles.writePublic(publicFile, pair.publicPem());
             spec.commandLine().getOut().println("Private key written to " + privateFile);
             spec.commandLine().getOut().println("Public key written to " + publicFile);
             return 0;
-        }
-
-        private static void writePrivate(Path file, String text) {
-            try {
-                // Created 0600 from the start so the key is never readable by others, even briefly.
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-            } catch (FileAlreadyExistsException e) {
-                throw GateException.input(file + " already exists; not overwriting a private key");
-            } catch (IOException e) {
-                throw cannotWrite(file, e);
-            }
-        }
-
-        private static void write(Path file, String text) {
-            try {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw cannotWrite(file, e);
-            }
-        }
-
-        /** A missing folder is the user's to create (exit 2); anything else is the file system's (exit 3). */
-        private static GateException cannotWrite(Path file, IOException e) {
-            if (e instanceof NoSuchFileException) {
-                Path folder = file.toAbsolutePath().getParent();
-                return GateException.input("cannot write " + file + ": no such directory " + folder);
-            }
-            return GateException.operational("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,8 +9,10 @@ import dev.gate.image.oci.OciIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** An OCI image layout directory: {@code oci-layout}, {@code index.json} and {@code blobs/<alg>/<hex>}. */
 final class OciLayout {
@@ -18,6 +20,8 @@ final class OciLayout {
     static final String REF_NAME = "org.opencontainers.image.ref.name";
     static final String LAYOUT_FILE = "oci-layout";
     static final String LAYOUT_CONTENT = "{\"imageLayoutVersion\":\"1.0.0\"}";
+    /** The most a manifest, index or config may be. */
+    static final int SMALL_LIMIT = 64 << 20;
 
     private final Path root;
 
@@ -29,8 +33,23 @@ final class OciLayout {
         return root;
     }
 
+    /**
+     * Where the blob is, once no step below the root is a symbolic link: a layout comes from elsewhere, and a
+     * planted link would make gate read, or write, a file outside it (a link to /etc/shadow as a "layer").
+     */
     Path blobPath(Digest digest) {
-        return root.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
+        Path blobs = unlinked(root.resolve("blobs"));
+        Path algorithm = unlinked(blobs.resolve(digest.algorithm()));
+        return unlinked(algorithm.resolve(digest.hex()));
+    }
+
+    /** The path, refused when it is a symbolic link (whatever it points at, even nothing). */
+    Path unlinked(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            throw GateException.input("oci layout " + root + ": " + root.relativize(path)
+                    + " is a symbolic link; gate does not follow links inside a layout");
+        }
+        return path;
     }
 
     /** Reads and checks the layout's marker file and index. */
@@ -38,12 +57,16 @@ final class OciLayout {
         if (!Files.isDirectory(root)) {
             throw GateException.input("oci layout " + root + ": no such directory");
         }
-        if (!Files.isRegularFile(root.resolve(LAYOUT_FILE))) {
+        if (!Files.isRegularFile(unlinked(root.resolve(LAYOUT_FILE)), LinkOption.NOFOLLOW_LINKS)) {
             throw GateException.input("oci layout " + root + ": missing " + LAYOUT_FILE + " file (not an OCI image layout)");
         }
-        Path indexFile = root.resolve("index.json");
-        try {
-            return OciIndex.parse(Files.readAllBytes(indexFile), indexFile.toString());
+        Path indexFile = unlinked(root.resolve("index.json"));
+        try (InputStream in = Files.newInputStream(indexFile, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] raw = in.readNBytes(SMALL_LIMIT + 1);
+            if (raw.length > SMALL_LIMIT) {
+                throw GateException.input("oci layout " + root + ": index.json is over the 64 MiB limit");
+            }
+            return OciIndex.parse(raw, indexFile.toString());
         } catch (NoSuchFileException e) {
             throw GateException.input("oci layout " + root + ": missing index.json");
         } catch (IOException e) {
@@ -55,7 +78,7 @@ final class OciLayout {
     InputStream open(Descriptor descriptor) throws IOException {
         Path path = blobPath(descriptor.digest());
         try {
-            return new VerifyingInputStream(Files.newInputStream(path), descriptor, root.toString());
+            return new VerifyingInputStream(Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS), descriptor, root.toString());
         } catch (NoSuchFileException e) {
             throw GateException.input("oci layout " + root + ": missing blob " + descriptor.digest());
         }
@@ -65,7 +88,11 @@ final class OciLayout {
     FileRegion region(Descriptor descriptor) {
         Path path = blobPath(descriptor.digest());
         try {
-            long size = Files.size(path);
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            long size = attributes.size();
+            if (!attributes.isRegularFile()) {
+                throw GateException.input("oci layout " + root + ": blob " + descriptor.digest() + " is not a regular file");
+            }
             if (size != descriptor.size()) {
                 throw GateException.input("oci layout " + root + ": blob " + descriptor.digest() + " is " + size
                         + " bytes, its descriptor says " + descriptor.size());
@@ -80,7 +107,7 @@ final class OciLayout {
 
     /** A small blob (manifest, index, config) read whole and verified. */
     byte[] readSmall(Descriptor descriptor) {
-        if (descriptor.size() > 64L << 20) {
+        if (descriptor.size() > SMALL_LIMIT) {
             throw GateException.input("oci layout " + root + ": " + descriptor.mediaType() + " "
                     + descriptor.digest() + " declares " + descriptor.size() + " bytes, over the 64 MiB limit");
         }

@@ -39,8 +39,19 @@ final class OciReader {
         return new OciManifest(d.schemaVersion, d.mediaType, d.artifactType, d.config, d.layers, d.subject, d.annotations);
     }
 
+    /** What a document says it is: its own {@code mediaType} field, and whether it lists manifests, config or layers. */
+    record Shape(String mediaType, boolean listsManifests, boolean listsImageParts) {
+    }
+
+    static Shape shape(byte[] raw, String origin) {
+        Document d = document(raw, origin, true);
+        return new Shape(d.mediaType, d.listsManifests, d.listsImageParts);
+    }
+
     /** The fields of an index or a manifest: they share all but what they list. */
     private static final class Document {
+        boolean listsManifests;
+        boolean listsImageParts;
         int schemaVersion;
         String mediaType;
         String artifactType;
@@ -73,15 +84,33 @@ final class OciReader {
                 case "schemaVersion" -> d.schemaVersion = integer("schemaVersion");
                 case "mediaType" -> d.mediaType = string("mediaType");
                 case "artifactType" -> d.artifactType = string("artifactType");
-                case "manifests" -> d.manifests = index ? descriptors("manifests") : skip();
-                case "config" -> d.config = index ? skip() : descriptor("config");
-                case "layers" -> d.layers = index ? skip() : descriptors("layers");
+                case "manifests" -> {
+                    d.listsManifests |= present();
+                    d.manifests = index ? descriptors("manifests") : skip();
+                }
+                case "config" -> {
+                    d.listsImageParts |= present();
+                    d.config = index ? skip() : descriptor("config");
+                }
+                case "layers" -> {
+                    d.listsImageParts |= present();
+                    d.layers = index ? skip() : descriptors("layers");
+                }
                 case "subject" -> d.subject = descriptor("subject");
                 case "annotations" -> d.annotations = strings("annotations");
                 default -> parser.skipChildren();
             }
         }
+        // Readers that go by the lists present would see an index where gate sees an image, or the reverse.
+        if (d.listsManifests && d.listsImageParts) {
+            throw GateException.input("document is both a manifest and an index (it has manifests and config/layers)");
+        }
         return d;
+    }
+
+    /** Whether the current value is anything but JSON null, which the reader takes as an absent field. */
+    private boolean present() {
+        return parser.currentToken() != JsonToken.VALUE_NULL;
     }
 
     /** Skips the current value; null for the field it stood in. */

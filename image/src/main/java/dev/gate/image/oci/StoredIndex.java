@@ -5,6 +5,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
+import dev.gate.image.Printable;
 import java.util.List;
 import java.util.function.Function;
 
@@ -32,6 +33,7 @@ public final class StoredIndex implements ImageIndex {
      */
     public static ImageIndex parse(Descriptor descriptor, byte[] raw, String origin, Function<Descriptor, Image> images,
                                    Function<Descriptor, ImageIndex> indexes) {
+        ManifestType.of(raw, descriptor.mediaType(), "its descriptor's", origin);
         return new StoredIndex(descriptor, raw, OciIndex.parse(raw, origin), images, indexes);
     }
 
@@ -52,12 +54,26 @@ public final class StoredIndex implements ImageIndex {
 
     @Override
     public Image image(Digest digest) {
-        return images.apply(entry(digest));
+        Descriptor entry = entry(digest);
+        Image image = images.apply(entry);
+        sameType(entry, image.descriptor());
+        return image;
     }
 
     @Override
     public ImageIndex index(Digest digest) {
-        return indexes.apply(entry(digest));
+        Descriptor entry = entry(digest);
+        ImageIndex index = indexes.apply(entry);
+        sameType(entry, index.descriptor());
+        return index;
+    }
+
+    /** A source may fetch an entry by digest alone (a registry): what it found must be what the index said. */
+    private void sameType(Descriptor entry, Descriptor found) {
+        if (!entry.mediaType().equals(found.mediaType())) {
+            throw GateException.input("index " + descriptor.digest() + " lists " + entry.digest() + " as "
+                    + Printable.quoted(entry.mediaType()) + " but it is " + Printable.quoted(found.mediaType()));
+        }
     }
 
     private Descriptor entry(Digest digest) {

@@ -7,6 +7,7 @@ import dev.gate.image.GateException;
 import dev.gate.image.merge.TagMoved;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
+import dev.gate.image.oci.ManifestType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -103,8 +104,8 @@ public final class RegistryClient {
         if (tagOrDigest.contains(":") && !Digest.parse(tagOrDigest).equals(digest)) {
             throw GateException.input(http.registry() + "/" + repository + ": manifest " + tagOrDigest + " has digest " + digest);
         }
-        String mediaType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip())
-                .orElse(MediaTypes.OCI_MANIFEST);
+        String mediaType = ManifestType.of(raw, response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip())
+                .orElse(null), "the Content-Type", http.registry() + "/" + repository + " manifest " + digest);
         return Optional.of(new Manifest(Descriptor.of(mediaType, digest, raw.length), raw));
     }
 

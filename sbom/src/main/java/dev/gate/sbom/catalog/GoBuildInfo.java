@@ -87,11 +87,14 @@ final class GoBuildInfo {
         List<Module> deps = new ArrayList<>();
         for (String line : modInfo.split("\n")) {
             String[] f = line.split("\t");
-            if (f[0].equals("mod") && f.length >= 3) {
+            if (f.length < 3) {
+                continue;
+            }
+            if (f[0].equals("mod")) {
                 main = new Module(f[1], f[2]);
-            } else if (f[0].equals("dep") && f.length >= 3) {
+            } else if (f[0].equals("dep")) {
                 deps.add(new Module(f[1], f[2]));
-            } else if (f[0].equals("=>") && f.length >= 3 && !deps.isEmpty()) {
+            } else if (f[0].equals("=>") && !deps.isEmpty()) {
                 deps.set(deps.size() - 1, new Module(f[1], f[2]));
             }
         }

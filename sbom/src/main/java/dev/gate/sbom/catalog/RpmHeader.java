@@ -31,6 +31,9 @@ final class RpmHeader {
     }
 
     static RpmHeader parse(byte[] blob) {
+        if (blob.length < 8) {
+            throw new IllegalArgumentException("rpm header shorter than its 8-byte preamble");
+        }
         ByteBuffer b = ByteBuffer.wrap(blob);
         int count = b.getInt();
         int dataLength = b.getInt();

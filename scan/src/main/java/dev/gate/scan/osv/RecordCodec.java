@@ -57,7 +57,7 @@ public final class RecordCodec {
             List<String> aliases = strings(in);
             List<String> upstream = strings(in);
             List<SeverityScore> severity = severities(in);
-            int count = in.readInt();
+            int count = in.readCount();
             List<Affected> affected = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 affected.add(affected(in));
@@ -92,11 +92,11 @@ public final class RecordCodec {
         String purl = string(in);
         String urgency = string(in);
         String ghsaSeverity = string(in);
-        int rangeCount = in.readInt();
+        int rangeCount = in.readCount();
         List<Range> ranges = new ArrayList<>(rangeCount);
         for (int i = 0; i < rangeCount; i++) {
             String type = string(in);
-            int eventCount = in.readInt();
+            int eventCount = in.readCount();
             List<Event> events = new ArrayList<>(eventCount);
             for (int j = 0; j < eventCount; j++) {
                 Event.Kind kind = Event.Kind.values()[in.readUnsignedByte()];
@@ -117,7 +117,7 @@ public final class RecordCodec {
     }
 
     private static List<SeverityScore> severities(StoredBytes in) {
-        int n = in.readInt();
+        int n = in.readCount();
         List<SeverityScore> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             list.add(new SeverityScore(string(in), string(in)));
@@ -133,7 +133,7 @@ public final class RecordCodec {
     }
 
     private static List<String> strings(StoredBytes in) {
-        int n = in.readInt();
+        int n = in.readCount();
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             list.add(string(in));

@@ -28,6 +28,18 @@ final class StoredBytes {
         return value;
     }
 
+    /**
+     * The number of items that follow, each at least one byte long: a corrupt count is refused here rather than
+     * sizing a list of billions of entries.
+     */
+    int readCount() {
+        int count = readInt();
+        if (count < 0 || count > data.length - position) {
+            throw new ArrayIndexOutOfBoundsException("count of " + count + " items past the end");
+        }
+        return count;
+    }
+
     /** Length-prefixed UTF-8, -1 for null. */
     String readString() {
         int length = readInt();

@@ -1,0 +1,2 @@
+package p
+deny[msg] { msg := "x"; input.a[i] == 1 }
