@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.GateException;
-import dev.gate.image.Printable;
+import dev.gate.image.SafeText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ public final class Dsse {
     public static String requireInToto(JsonNode envelope, String source) {
         JsonNode type = envelope == null ? null : envelope.get("payloadType");
         if (type == null || !type.isTextual() || !type.asText().equals(IN_TOTO)) {
-            String found = type == null ? "none" : Printable.quoted(type.isTextual() ? type.asText() : type.toString());
+            String found = type == null ? "none" : SafeText.quoted(type.isTextual() ? type.asText() : type.toString());
             throw GateException.input(source + ": DSSE payloadType must be " + IN_TOTO + ", found " + found);
         }
         return IN_TOTO;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
-import dev.gate.image.Printable;
+import dev.gate.image.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -44,7 +44,7 @@ public record InTotoStatement(String subjectName, Digest subjectDigest, String p
     public static void requireType(JsonNode statement, String where) {
         JsonNode type = statement == null ? null : statement.get("_type");
         if (type == null || !type.isTextual() || !(type.asText().equals(TYPE_V1) || type.asText().equals(TYPE_V01))) {
-            String found = type == null ? "none" : Printable.quoted(type.isTextual() ? type.asText() : type.toString());
+            String found = type == null ? "none" : SafeText.quoted(type.isTextual() ? type.asText() : type.toString());
             throw GateException.input(where + ": statement _type must be " + TYPE_V1 + " or " + TYPE_V01 + ", found " + found);
         }
     }

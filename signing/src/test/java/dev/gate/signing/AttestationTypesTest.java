@@ -88,7 +88,7 @@ class AttestationTypesTest {
     @Test
     void aTypeFullOfControlCharactersIsShownEscaped() {
         Verification result = attested(Dsse.IN_TOTO, statement("\u001b]0;owned\u0007"));
-        assertTrue(has(result, "found '\\u001b]0;owned\\u0007'"), result.toString());
+        assertTrue(has(result, "found '\\x1b]0;owned\\x07'"), result.toString());
         assertFalse(result.failures().stream().anyMatch(f -> f.contains("\u001b")), result.toString());
     }
 

@@ -1,7 +1,7 @@
 package dev.gate.image.oci;
 
 import dev.gate.image.MediaTypes;
-import dev.gate.image.Printable;
+import dev.gate.image.SafeText;
 
 /**
  * Decides what a manifest or index is from the document itself as well as from what carried it (a registry's
@@ -24,8 +24,8 @@ public final class ManifestType {
         }
         String own = shape.mediaType();
         if (own != null && claimed != null && !own.equals(claimed)) {
-            throw Json.invalid(origin, "its mediaType " + Printable.quoted(own) + " disagrees with " + claimedBy + " "
-                    + Printable.quoted(claimed));
+            throw Json.invalid(origin, "its mediaType " + SafeText.quoted(own) + " disagrees with " + claimedBy + " "
+                    + SafeText.quoted(claimed));
         }
         String type = own != null ? own : claimed != null ? claimed
                 : shape.listsManifests() ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;

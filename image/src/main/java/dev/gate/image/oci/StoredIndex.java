@@ -5,7 +5,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
-import dev.gate.image.Printable;
+import dev.gate.image.SafeText;
 import java.util.List;
 import java.util.function.Function;
 
@@ -72,7 +72,7 @@ public final class StoredIndex implements ImageIndex {
     private void sameType(Descriptor entry, Descriptor found) {
         if (!entry.mediaType().equals(found.mediaType())) {
             throw GateException.input("index " + descriptor.digest() + " lists " + entry.digest() + " as "
-                    + Printable.quoted(entry.mediaType()) + " but it is " + Printable.quoted(found.mediaType()));
+                    + SafeText.quoted(entry.mediaType()) + " but it is " + SafeText.quoted(found.mediaType()));
         }
     }
 
