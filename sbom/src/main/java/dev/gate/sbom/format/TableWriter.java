@@ -9,7 +9,7 @@ public final class TableWriter {
 
     public String write(Sbom sbom) {
         int nameWidth = Math.max(4, sbom.packages().stream().mapToInt(p -> display(p).length()).max().orElse(0));
-        int versionWidth = Math.max(7, sbom.packages().stream().mapToInt(p -> p.version().length()).max().orElse(0));
+        int versionWidth = Math.max(7, sbom.packages().stream().mapToInt(p -> version(p).length()).max().orElse(0));
         StringBuilder out = new StringBuilder();
         if (sbom.os() != null) {
             out.append("OS: ").append(sbom.os().id()).append(' ').append(sbom.os().versionId()).append('\n');
@@ -17,13 +17,17 @@ public final class TableWriter {
         String format = "%-" + nameWidth + "s  %-" + versionWidth + "s  %s%n";
         out.append(String.format(format, "NAME", "VERSION", "TYPE"));
         for (Package p : sbom.packages()) {
-            out.append(String.format(format, display(p), p.version(), p.ecosystem()));
+            out.append(String.format(format, display(p), version(p), p.ecosystem()));
         }
         out.append(sbom.packages().size()).append(" packages\n");
         for (Unknown u : sbom.unknowns()) {
             out.append("not read: ").append(u).append('\n');
         }
         return out.toString();
+    }
+
+    private static String version(Package p) {
+        return p.version() == null ? "" : p.version();
     }
 
     private static String display(Package p) {

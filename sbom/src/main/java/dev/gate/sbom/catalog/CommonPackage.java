@@ -1,0 +1,62 @@
+package dev.gate.sbom.catalog;
+
+/**
+ * The package that all classes of an archive share, found from entry names as they stream past (one string
+ * comparison per class, nothing kept per class). Multi-release copies under {@code META-INF/versions/N/}
+ * count as the classes they replace; {@code module-info} and classes outside any package are left out, as
+ * they say nothing about a group.
+ */
+final class CommonPackage {
+
+    private static final String VERSIONED = "META-INF/versions/";
+
+    private String prefix;
+    private int classes;
+
+    void add(String entryName) {
+        if (!entryName.endsWith(".class")) {
+            return;
+        }
+        String name = entryName;
+        if (name.startsWith(VERSIONED)) {
+            int slash = name.indexOf('/', VERSIONED.length());
+            name = slash < 0 ? "" : name.substring(slash + 1);
+        }
+        int lastSlash = name.lastIndexOf('/');
+        if (lastSlash <= 0 || name.startsWith("META-INF/") || name.endsWith("module-info.class")) {
+            return;
+        }
+        classes++;
+        String folder = name.substring(0, lastSlash);
+        prefix = prefix == null ? folder : shared(prefix, folder);
+    }
+
+    /** Dotted ({@code org.springframework}); null when there are no classes or they share no package. */
+    String prefix() {
+        return prefix == null || prefix.isEmpty() ? null : prefix.replace('/', '.');
+    }
+
+    int classes() {
+        return classes;
+    }
+
+    /** The longest run of whole folder names both paths start with. */
+    private static String shared(String a, String b) {
+        if (b.startsWith(a) && (b.length() == a.length() || b.charAt(a.length()) == '/')) {
+            return a;
+        }
+        int end = 0;
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i <= n; i++) {
+            boolean boundaryA = i == a.length() || a.charAt(i) == '/';
+            boolean boundaryB = i == b.length() || b.charAt(i) == '/';
+            if (boundaryA && boundaryB) {
+                end = i;
+            }
+            if (i == n || a.charAt(i) != b.charAt(i)) {
+                break;
+            }
+        }
+        return a.substring(0, end);
+    }
+}
