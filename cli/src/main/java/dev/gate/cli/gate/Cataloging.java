@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.GateVersion;
+import dev.gate.cli.sbom.JavaIndexes;
 import dev.gate.image.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
 import dev.gate.sbom.SbomGenerator;
+import dev.gate.sbom.catalog.JavaIndex;
 import dev.gate.sbom.format.CycloneDxWriter;
 import dev.gate.scan.ScanResult;
 import dev.gate.scan.Scanner;
@@ -32,10 +34,16 @@ final class Cataloging {
 
     /** {@code database} null skips the scan; {@code catalogTimeout} bounds the cataloging of each platform image. */
     static List<ImageFacts> run(List<PlatformImage> images, String imageName, Path database, Duration catalogTimeout,
-            StepTimes times) {
+            Path javaDb, StepTimes times) {
         List<ImageFacts> facts = new ArrayList<>();
         List<Sbom> sboms = new ArrayList<>();
-        times.time("sbom", () -> images.forEach(p -> sboms.add(SbomGenerator.standard(catalogTimeout).generate(imageName, p.image()))));
+        JavaIndex javaIndex = JavaIndexes.open(javaDb);
+        try {
+            SbomGenerator generator = SbomGenerator.standard(catalogTimeout, javaIndex);
+            times.time("sbom", () -> images.forEach(p -> sboms.add(generator.generate(imageName, p.image()))));
+        } finally {
+            JavaIndexes.close(javaIndex);
+        }
         List<ScanResult> scans = new ArrayList<>();
         if (database != null) {
             times.time("scan", () -> {

@@ -14,11 +14,21 @@ import java.util.Map;
  * @param database null when the scan is skipped
  * @param policies empty only with {@code sbomOnly}
  * @param catalogTimeout the time cataloging one platform image may take (--catalog-timeout)
+ * @param javaDb trivy's Java DB naming jars by SHA-1 (--java-db, else beside the advisory database), or null
  */
 public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                                Map<String, String> params, String namespace, SigningMethod signing, Path database,
                                boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
-                               Duration catalogTimeout) {
+                               Duration catalogTimeout, Path javaDb) {
+
+    /** Settings without a Java DB. */
+    public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
+                            Map<String, String> params, String namespace, SigningMethod signing, Path database,
+                            boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
+                            Duration catalogTimeout) {
+        this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
+                failOnWarn, registries, catalogTimeout, null);
+    }
 
     /** Settings with the default catalog time budget. */
     public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,

@@ -48,11 +48,16 @@ public final class SbomCommand implements Callable<Integer> {
                     + "(exit 2) rather than write a partial SBOM (default: ${DEFAULT-VALUE}).")
     String catalogTimeout;
 
+    @Option(names = "--java-db", paramLabel = "FILE",
+            description = "trivy's Java DB (trivy-java.db): Maven coordinates of jars by SHA-1 "
+                    + "(default: trivy-java.db beside the advisory database, when there is one).")
+    Path javaDb;
+
     @Override
     public Integer call() {
         Format chosen = parseFormat(format);
         Duration budget = Durations.parse(catalogTimeout, "--catalog-timeout");
-        Sbom sbom = ImageSbom.generate(source, Platform.parse(platform), budget);
+        Sbom sbom = ImageSbom.generate(source, Platform.parse(platform), budget, JavaIndexes.choose(javaDb, null));
         String text = switch (chosen) {
             case cyclonedx_json -> new CycloneDxWriter().write(sbom);
             case spdx_json -> new SpdxWriter().write(sbom);
