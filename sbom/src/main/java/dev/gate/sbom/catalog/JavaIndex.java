@@ -27,4 +27,31 @@ public interface JavaIndex {
 
     /** The groups that publish {@code artifact} at {@code version}; several when the name alone is ambiguous. */
     Set<String> groupsOf(String artifact, String version);
+
+    /** The first answer of {@code indexes}, asked in order: a local index before a service. */
+    static JavaIndex firstOf(JavaIndex... indexes) {
+        return new JavaIndex() {
+            @Override
+            public Optional<MavenCoordinates> bySha1(String sha1) {
+                for (JavaIndex index : indexes) {
+                    Optional<MavenCoordinates> found = index.bySha1(sha1);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Set<String> groupsOf(String artifact, String version) {
+                for (JavaIndex index : indexes) {
+                    Set<String> groups = index.groupsOf(artifact, version);
+                    if (!groups.isEmpty()) {
+                        return groups;
+                    }
+                }
+                return Set.of();
+            }
+        };
+    }
 }
