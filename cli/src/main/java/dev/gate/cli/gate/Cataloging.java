@@ -9,7 +9,6 @@ import dev.gate.image.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
 import dev.gate.sbom.SbomGenerator;
-import dev.gate.sbom.catalog.JavaIndex;
 import dev.gate.sbom.format.CycloneDxWriter;
 import dev.gate.scan.ScanResult;
 import dev.gate.scan.Scanner;
@@ -34,15 +33,12 @@ final class Cataloging {
 
     /** {@code database} null skips the scan; {@code catalogTimeout} bounds the cataloging of each platform image. */
     static List<ImageFacts> run(List<PlatformImage> images, String imageName, Path database, Duration catalogTimeout,
-            Path javaDb, StepTimes times) {
+            JavaIndexes java, StepTimes times) {
         List<ImageFacts> facts = new ArrayList<>();
         List<Sbom> sboms = new ArrayList<>();
-        JavaIndex javaIndex = JavaIndexes.open(javaDb);
-        try {
-            SbomGenerator generator = SbomGenerator.standard(catalogTimeout, javaIndex);
+        try (JavaIndexes.Opened javaIndex = java.open()) {
+            SbomGenerator generator = SbomGenerator.standard(catalogTimeout, javaIndex.index());
             times.time("sbom", () -> images.forEach(p -> sboms.add(generator.generate(imageName, p.image()))));
-        } finally {
-            JavaIndexes.close(javaIndex);
         }
         List<ScanResult> scans = new ArrayList<>();
         if (database != null) {

@@ -52,6 +52,14 @@ public final class GateOptions {
             description = "trivy's Java DB (trivy-java.db) naming jars by SHA-1 (default: beside the advisory database, when there is one).")
     Path javaDb;
 
+    @Option(names = "--java-lookup", description = "Also ask Maven Central's search service for jars by SHA-1 "
+            + "(only checksums are sent; answers cached in $XDG_CACHE_HOME/gate/java-lookup).")
+    boolean javaLookup;
+
+    @Option(names = "--java-lookup-url", paramLabel = "URL", hidden = true,
+            description = "The search service for --java-lookup (a mirror answering as search.maven.org/solrsearch/select does).")
+    java.net.URI javaLookupUrl;
+
     @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty).")
     boolean noScan;
 
@@ -90,7 +98,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || javaDb != null;
+                || namespace != null || catalogTimeout != null || javaDb != null || javaLookup;
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -129,8 +137,8 @@ public final class GateOptions {
     }
 
     /** The Java DB named, else one beside the advisory database (given or default), when there is one. */
-    private Path javaDb(GateConfig cfg) {
-        return JavaIndexes.choose(javaDb, database != null ? database : cfg.db());
+    private JavaIndexes javaDb(GateConfig cfg) {
+        return JavaIndexes.choose(javaDb, database != null ? database : cfg.db(), javaLookup, javaLookupUrl);
     }
 
     private Path scanDatabase(GateConfig cfg) {

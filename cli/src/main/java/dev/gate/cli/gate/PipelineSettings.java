@@ -1,5 +1,6 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.sbom.JavaIndexes;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.sbom.SbomGenerator;
 import java.nio.file.Path;
@@ -14,20 +15,21 @@ import java.util.Map;
  * @param database null when the scan is skipped
  * @param policies empty only with {@code sbomOnly}
  * @param catalogTimeout the time cataloging one platform image may take (--catalog-timeout)
- * @param javaDb trivy's Java DB naming jars by SHA-1 (--java-db, else beside the advisory database), or null
+ * @param java what names Java archives besides themselves: trivy's Java DB (--java-db, else beside the advisory
+ *             database) and Maven Central's search service (--java-lookup)
  */
 public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                                Map<String, String> params, String namespace, SigningMethod signing, Path database,
                                boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
-                               Duration catalogTimeout, Path javaDb) {
+                               Duration catalogTimeout, JavaIndexes java) {
 
-    /** Settings without a Java DB. */
+    /** Settings without a Java index. */
     public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                             Map<String, String> params, String namespace, SigningMethod signing, Path database,
                             boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
                             Duration catalogTimeout) {
         this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
-                failOnWarn, registries, catalogTimeout, null);
+                failOnWarn, registries, catalogTimeout, JavaIndexes.NONE);
     }
 
     /** Settings with the default catalog time budget. */

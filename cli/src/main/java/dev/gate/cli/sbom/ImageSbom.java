@@ -26,12 +26,9 @@ final class ImageSbom {
     private ImageSbom() {
     }
 
-    static Sbom generate(String source, Platform platform, Duration catalogTimeout, Path javaDb) {
-        JavaIndex index = JavaIndexes.open(javaDb);
-        try {
-            return generate(source, platform, catalogTimeout, index);
-        } finally {
-            JavaIndexes.close(index);
+    static Sbom generate(String source, Platform platform, Duration catalogTimeout, JavaIndexes javaIndexes) {
+        try (JavaIndexes.Opened index = javaIndexes.open()) {
+            return generate(source, platform, catalogTimeout, index.index());
         }
     }
 

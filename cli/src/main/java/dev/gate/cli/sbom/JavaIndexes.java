@@ -1,37 +1,51 @@
 package dev.gate.cli.sbom;
 
 import dev.gate.sbom.catalog.JavaIndex;
+import dev.gate.sbom.catalog.MavenCentralLookup;
 import dev.gate.sbom.catalog.TrivyJavaDb;
 import dev.gate.scan.Scanner;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Which Java index names the archives of an image: the {@code --java-db FILE} given (it must exist), else a
- * {@code trivy-java.db} beside the advisory database, else none.
+ * What names the Java archives of an image besides the archives themselves: trivy's Java DB (the
+ * {@code --java-db FILE} given, which must exist, else a {@code trivy-java.db} beside the advisory database)
+ * and, only with {@code --java-lookup}, Maven Central's search service, asked after the DB.
+ *
+ * @param javaDb null for none
+ * @param lookup the search service's endpoint, or null for none
  */
-public final class JavaIndexes {
+public record JavaIndexes(Path javaDb, URI lookup) {
 
-    private JavaIndexes() {
-    }
+    public static final JavaIndexes NONE = new JavaIndexes(null, null);
 
-    /** The file to use, or null: {@code javaDb} when given, else the one beside {@code advisoryDb} when present. */
-    public static Path choose(Path javaDb, Path advisoryDb) {
-        if (javaDb != null) {
-            return javaDb;
+    /** {@code javaDb} when given, else the one beside {@code advisoryDb} (or the default database) when present. */
+    public static JavaIndexes choose(Path javaDb, Path advisoryDb, boolean lookup, URI lookupEndpoint) {
+        Path db = javaDb;
+        if (db == null) {
+            Path beside = (advisoryDb != null ? advisoryDb.toAbsolutePath() : Scanner.defaultDatabase()).resolveSibling(TrivyJavaDb.FILE_NAME);
+            db = Files.isRegularFile(beside) ? beside : null;
         }
-        Path beside = (advisoryDb != null ? advisoryDb.toAbsolutePath() : Scanner.defaultDatabase()).resolveSibling(TrivyJavaDb.FILE_NAME);
-        return Files.isRegularFile(beside) ? beside : null;
+        return new JavaIndexes(db, lookup ? (lookupEndpoint != null ? lookupEndpoint : MavenCentralLookup.CENTRAL) : null);
     }
 
-    /** An open index for {@code file}, or {@link JavaIndex#NONE} when null; close it with {@link #close}. */
-    public static JavaIndex open(Path file) {
-        return file == null ? JavaIndex.NONE : TrivyJavaDb.open(file);
+    /** The index to catalog with; close it when done. */
+    public Opened open() {
+        TrivyJavaDb db = javaDb == null ? null : TrivyJavaDb.open(javaDb);
+        JavaIndex local = db == null ? JavaIndex.NONE : db;
+        JavaIndex index = lookup == null ? local
+                : JavaIndex.firstOf(local, new MavenCentralLookup(lookup, Scanner.defaultDatabase().resolveSibling("java-lookup")));
+        return new Opened(index, db);
     }
 
-    public static void close(JavaIndex index) {
-        if (index instanceof TrivyJavaDb db) {
-            db.close();
+    /** An open index and the database it holds open. */
+    public record Opened(JavaIndex index, TrivyJavaDb db) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (db != null) {
+                db.close();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gate.cli.scan;
 
+import dev.gate.cli.sbom.JavaIndexes;
 import dev.gate.cli.sbom.SbomCommand;
 import dev.gate.image.GateException;
 import dev.gate.image.TempFiles;
@@ -20,7 +21,7 @@ final class ImageInput {
     private ImageInput() {
     }
 
-    static CycloneDxInput catalog(String source, String platform, String catalogTimeout, Path javaDb, PrintWriter err) {
+    static CycloneDxInput catalog(String source, String platform, String catalogTimeout, JavaIndexes java, PrintWriter err) {
         // A private folder, removed on every path (SIGTERM included): the SBOM lists what the image holds.
         try (TempFiles.Folder dir = TempFiles.folder("gate-scan-")) {
             Path sbom = dir.path().resolve("sbom.cdx.json");
@@ -28,8 +29,11 @@ final class ImageInput {
             sbomCommand.setErr(err);
             List<String> args = new ArrayList<>(List.of(source, "--platform", platform, "--format", "cyclonedx-json",
                     "-o", sbom.toString(), "--catalog-timeout", catalogTimeout));
-            if (javaDb != null) {
-                args.addAll(List.of("--java-db", javaDb.toString()));
+            if (java.javaDb() != null) {
+                args.addAll(List.of("--java-db", java.javaDb().toString()));
+            }
+            if (java.lookup() != null) {
+                args.addAll(List.of("--java-lookup", "--java-lookup-url", java.lookup().toString()));
             }
             sbomCommand.parseArgs(args.toArray(String[]::new));
             ((SbomCommand) sbomCommand.getCommand()).call();

@@ -81,6 +81,14 @@ public final class ScanCommand implements Callable<Integer> {
                     + "(default: trivy-java.db beside the advisory database, when there is one).")
     Path javaDb;
 
+    @Option(names = "--java-lookup", description = "Also ask Maven Central's search service for jars by SHA-1 "
+            + "(only checksums are sent; answers cached in $XDG_CACHE_HOME/gate/java-lookup).")
+    boolean javaLookup;
+
+    @Option(names = "--java-lookup-url", paramLabel = "URL", hidden = true,
+            description = "The search service for --java-lookup (a mirror answering as search.maven.org/solrsearch/select does).")
+    java.net.URI javaLookupUrl;
+
     @Override
     public Integer call() throws IOException {
         if ((source == null) == (sbom == null)) {
@@ -92,7 +100,7 @@ public final class ScanCommand implements Callable<Integer> {
         CompletableFuture<Scanner> opening = CompletableFuture.supplyAsync(() -> Scanner.open(database));
         CycloneDxInput input;
         try {
-            input = source != null ? ImageInput.catalog(source, platform, catalogTimeout, JavaIndexes.choose(javaDb, database), err) : CycloneDxInput.read(sbom);
+            input = source != null ? ImageInput.catalog(source, platform, catalogTimeout, JavaIndexes.choose(javaDb, database, javaLookup, javaLookupUrl), err) : CycloneDxInput.read(sbom);
         } catch (RuntimeException e) {
             opening.whenComplete((scanner, failure) -> {
                 if (scanner != null) {
