@@ -9,6 +9,8 @@ package dev.gate.sbom.catalog;
 final class CommonPackage {
 
     private static final String VERSIONED = "META-INF/versions/";
+    /** Where a war and a Spring Boot jar keep their own classes. */
+    private static final java.util.List<String> CLASS_FOLDERS = java.util.List.of("WEB-INF/classes/", "BOOT-INF/classes/");
 
     private String prefix;
     private int classes;
@@ -18,6 +20,11 @@ final class CommonPackage {
             return;
         }
         String name = entryName;
+        for (String folder : CLASS_FOLDERS) {
+            if (name.startsWith(folder)) {
+                name = name.substring(folder.length());
+            }
+        }
         if (name.startsWith(VERSIONED)) {
             int slash = name.indexOf('/', VERSIONED.length());
             name = slash < 0 ? "" : name.substring(slash + 1);

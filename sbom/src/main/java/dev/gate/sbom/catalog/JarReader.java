@@ -76,6 +76,8 @@ final class JarReader {
 
     private void readArchive(String path, InputStream in, int depth, List<ArchiveEvidence> found) throws IOException {
         List<MavenCoordinates> poms = new ArrayList<>();
+        java.util.Set<String> pomFolders = new java.util.HashSet<>();
+        Map<String, MavenCoordinates> pomXmls = new LinkedHashMap<>();
         Manifest manifest = null;
         CommonPackage classes = new CommonPackage();
         ChecksummingInputStream checksummed = new ChecksummingInputStream(in);
@@ -92,15 +94,28 @@ final class JarReader {
                     byte[] bytes = metadata(path + ":" + name, content);
                     if (bytes != null) {
                         poms.add(pom(bytes));
+                        pomFolders.add(name.substring(0, name.length() - "pom.properties".length()));
+                    }
+                } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.xml")) {
+                    byte[] bytes = metadata(path + ":" + name, content);
+                    MavenCoordinates pom = bytes == null ? null : EmbeddedPom.of(bytes);
+                    if (pom != null) {
+                        pomXmls.put(name.substring(0, name.length() - "pom.xml".length()), pom);
                     }
                 } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
                     byte[] bytes = metadata(path + ":" + name, content);
-                    manifest = bytes == null ? manifest : new Manifest(new ByteArrayInputStream(bytes));
+                    manifest = bytes == null ? manifest : manifest(path + ":" + name, bytes, manifest);
                 } else if (JavaCataloger.isArchive(name) && !entry.isDirectory()) {
                     nested(path + ":" + name, content, depth, found);
                 }
                 drain(content);
             }
+            // A pom.xml speaks only for a folder whose pom.properties is missing.
+            pomXmls.forEach((folder, pom) -> {
+                if (!pomFolders.contains(folder)) {
+                    poms.add(pom);
+                }
+            });
             // The central directory follows the last entry; the checksums cover it too.
             checksummed.readToEnd(scratch);
             whole = true;
@@ -155,6 +170,16 @@ final class JarReader {
             throw e;
         } catch (IOException | RuntimeException e) {
             problem(path + ": nested archive unreadable: " + e.getMessage());
+        }
+    }
+
+    /** A manifest Java cannot parse (a line over 512 bytes, say) is a problem; the rest of the archive is still read. */
+    private Manifest manifest(String path, byte[] bytes, Manifest previous) {
+        try {
+            return new Manifest(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            problem(path + ": unreadable (" + e.getMessage() + ")");
+            return previous;
         }
     }
 

@@ -144,4 +144,37 @@ class JavaIdentificationTest {
         JavaLayers.noGrouplessPurl(sbom);
         assertNull(JavaLayers.at(sbom, "/lib/spring-core-5.3.0.jar").purl());
     }
+
+    @Test
+    void manifestTextInAnUnknownIsEscapedAndCut() {
+        String longValue = "evil\u001b[2J" + "x".repeat(5000);
+        StringBuilder folded = new StringBuilder("Bundle-SymbolicName: ").append(longValue, 0, 40);
+        for (int i = 40; i < longValue.length(); i += 60) {
+            folded.append("\r\n ").append(longValue, i, Math.min(longValue.length(), i + 60)); // manifest continuation lines
+        }
+        byte[] hostile = TestJars.jar().manifest("Implementation-Version: 1.0", folded.toString()).classes("a.b.C", "d.e.F").bytes();
+        Sbom sbom = JavaLayers.catalog(Map.of("lib/evil-1.0.jar", hostile), JavaIndex.NONE);
+        String reason = sbom.unknowns().stream().filter(u -> u.path().equals("/lib/evil-1.0.jar")).findFirst().orElseThrow().reason();
+        assertTrue(reason.contains("evil\\u001b[2J"), reason);
+        assertTrue(reason.chars().noneMatch(Character::isISOControl), reason);
+        assertTrue(reason.length() < 1000, "manifest values are cut at " + JarReader.MAX_MANIFEST_VALUE + ": " + reason.length());
+    }
+
+    @Test
+    void aWarsOwnClassesNameItsGroup() {
+        byte[] war = TestJars.jar().manifest("Implementation-Version: 2.0")
+                .classes("WEB-INF.classes.org.acmeshop.web.Home", "WEB-INF.classes.org.acmeshop.Store").bytes();
+        Sbom sbom = JavaLayers.catalog(Map.of("srv/acmeshop-web-2.0.war", war), JavaIndex.NONE);
+        assertEquals("pkg:maven/org.acmeshop/acmeshop-web@2.0", JavaLayers.at(sbom, "/srv/acmeshop-web-2.0.war").purl());
+    }
+
+    @Test
+    void aManifestJavaCannotParseLosesOnlyTheManifest() {
+        byte[] jar = TestJars.jar().manifest("Implementation-Version: " + "9".repeat(600)).pom("org.example", "kept", "1.0")
+                .entry("lib/inner-1.0.jar", TestJars.jar().pom("org.example", "inner", "1.0").bytes()).bytes();
+        Sbom sbom = JavaLayers.catalog(Map.of("lib/kept-1.0.jar", jar), JavaIndex.NONE);
+        assertEquals("pkg:maven/org.example/kept@1.0", JavaLayers.at(sbom, "/lib/kept-1.0.jar").purl());
+        assertEquals("pkg:maven/org.example/inner@1.0", JavaLayers.at(sbom, "/lib/kept-1.0.jar:lib/inner-1.0.jar").purl());
+        assertTrue(sbom.unknowns().stream().anyMatch(u -> u.reason().contains("MANIFEST.MF: unreadable")), sbom.unknowns().toString());
+    }
 }
