@@ -3,18 +3,40 @@ package dev.gate.sbom.catalog;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * SHA-1 and SHA-256 of every byte read through it, so an archive's checksums come from the same pass that
  * reads its entries. The SHA-1 is what Maven Central and trivy's Java DB index jars by.
+ * <p>
+ * The digests are updated on one background thread, in the order the bytes were read, while the reading
+ * thread goes on inflating: a fat jar's bytes are checksummed twice (as the fat jar and as each nested jar),
+ * and on the reading thread that doubled the time cataloging it takes. At most {@link #IN_FLIGHT} blocks wait
+ * for the digests, so the copies cost a bounded amount of memory.
  */
 final class ChecksummingInputStream extends FilterInputStream {
 
+    static final int IN_FLIGHT = 16;
+    /** One thread for every archive: its queue keeps each archive's blocks in order. */
+    private static final ExecutorService DIGESTS = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "gate-jar-checksums");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final MessageDigest sha1;
     private final MessageDigest sha256;
+    private final Semaphore room = new Semaphore(IN_FLIGHT);
+    private Future<?> last;
 
     ChecksummingInputStream(InputStream in) {
         super(in);
@@ -30,8 +52,7 @@ final class ChecksummingInputStream extends FilterInputStream {
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-            sha1.update((byte) b);
-            sha256.update((byte) b);
+            digest(new byte[] {(byte) b}, 0, 1);
         }
         return b;
     }
@@ -40,8 +61,7 @@ final class ChecksummingInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
         if (n > 0) {
-            sha1.update(b, off, n);
-            sha256.update(b, off, n);
+            digest(b, off, n);
         }
         return n;
     }
@@ -68,11 +88,36 @@ final class ChecksummingInputStream extends FilterInputStream {
         }
     }
 
-    String sha1() {
-        return HexFormat.of().formatHex(sha1.digest());
+    /** Hex SHA-1 and SHA-256 of everything read, once the background updates are done. */
+    String[] hex() throws IOException {
+        if (last != null) {
+            try {
+                last.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while checksumming");
+            } catch (ExecutionException e) {
+                throw new IOException("checksumming failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return new String[] {HexFormat.of().formatHex(sha1.digest()), HexFormat.of().formatHex(sha256.digest())};
     }
 
-    String sha256() {
-        return HexFormat.of().formatHex(sha256.digest());
+    private void digest(byte[] b, int off, int len) throws IOException {
+        byte[] copy = Arrays.copyOfRange(b, off, off + len);
+        try {
+            room.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while checksumming");
+        }
+        last = DIGESTS.submit(() -> {
+            try {
+                sha1.update(copy);
+                sha256.update(copy);
+            } finally {
+                room.release();
+            }
+        });
     }
 }

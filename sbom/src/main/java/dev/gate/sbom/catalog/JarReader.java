@@ -1,5 +1,6 @@
 package dev.gate.sbom.catalog;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -34,6 +35,7 @@ final class JarReader {
     static final int MAX_NESTED_ARCHIVES = 10_000;
     static final int MAX_PACKAGES = 5_000;
     static final int MAX_PROBLEMS = 100;
+    static final int CHECKSUM_BLOCK = 64 << 10;
     /** A manifest value that names something is short; longer ones are cut, not kept whole. */
     static final int MAX_MANIFEST_VALUE = 256;
 
@@ -81,9 +83,11 @@ final class JarReader {
         Manifest manifest = null;
         CommonPackage classes = new CommonPackage();
         ChecksummingInputStream checksummed = new ChecksummingInputStream(in);
-        boolean whole = false;
+        // The zip reader asks for 512 bytes at a time; checksums fed in large blocks run several times faster.
+        InputStream buffered = new BufferedInputStream(checksummed, CHECKSUM_BLOCK);
+        String[] checksums = null;
         // Closing the reader frees its inflater; the parent's stream stays open for its next entries.
-        try (ZipInputStream zip = new ZipInputStream(unclosable(checksummed))) {
+        try (ZipInputStream zip = new ZipInputStream(unclosable(buffered))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 deadline.check();
@@ -118,21 +122,22 @@ final class JarReader {
             });
             // The central directory follows the last entry; the checksums cover it too.
             checksummed.readToEnd(scratch);
-            whole = true;
+            checksums = checksummed.hex();
         } catch (Stopped e) {
             addEvidence(path, null, poms, manifest, classes, found); // what was read before the bound still counts
             throw e;
         }
-        addEvidence(path, whole ? checksummed : null, poms, manifest, classes, found);
+        addEvidence(path, checksums, poms, manifest, classes, found);
     }
 
-    private void addEvidence(String path, ChecksummingInputStream whole, List<MavenCoordinates> poms, Manifest manifest,
+    /** {@code checksums}: hex SHA-1 and SHA-256, or null when the archive was not read to its end. */
+    private void addEvidence(String path, String[] checksums, List<MavenCoordinates> poms, Manifest manifest,
             CommonPackage classes, List<ArchiveEvidence> found) {
         if (found.size() >= MAX_PACKAGES) {
             problem(path + ": more than " + MAX_PACKAGES + " archives and packages in one archive, not listed");
             return;
         }
-        found.add(new ArchiveEvidence(path, whole == null ? null : whole.sha1(), whole == null ? null : whole.sha256(),
+        found.add(new ArchiveEvidence(path, checksums == null ? null : checksums[0], checksums == null ? null : checksums[1],
                 poms, naming(manifest), classes.prefix(), classes.classes()));
     }
 
