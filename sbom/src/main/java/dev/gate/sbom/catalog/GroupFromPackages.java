@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * span {@code org.springframework.core}, {@code .asm}, {@code .cglib}. Classes that all sit deeper
  * ({@code org.springframework.beans} for {@code spring-beans}) could belong to a group that goes deeper too
  * ({@code org.springframework.boot} publishes {@code spring-boot} from {@code org.springframework.boot}), so
- * that is a doubt, and a doubt is an unknown, never a guess.
+ * that is a doubt, and a doubt is an unknown, never a guess. So is a module name that goes on below the group
+ * ({@code org.hibernate.orm.core} for classes in {@code org.hibernate}: hibernate-core's group is
+ * {@code org.hibernate.orm}; {@code io.micronaut.validation}: Micronaut publishes modules under sub-groups).
  */
 final class GroupFromPackages {
 
@@ -57,10 +59,8 @@ final class GroupFromPackages {
             return new Result(null, "classes under " + classPrefix + " are not a group name");
         }
         if (automaticModuleName != null && automaticModuleName.startsWith(group + ".")) {
-            String next = automaticModuleName.substring(group.length() + 1).split("\\.")[0].toLowerCase(Locale.ROOT);
-            if (!words.contains(next)) {
-                return new Result(null, "Automatic-Module-Name " + automaticModuleName + " points below " + group);
-            }
+            // io.micronaut.validation for micronaut-validation: the group may be io.micronaut or io.micronaut.validation
+            return new Result(null, "Automatic-Module-Name " + automaticModuleName + ": the group is " + group + " or deeper");
         }
         return new Result(group, null);
     }
