@@ -8,6 +8,7 @@ package dev.gate.sbom.catalog;
  */
 final class CommonPackage {
 
+    static final int MAX_KEPT = 256;
     private static final String VERSIONED = "META-INF/versions/";
     /** Where a war and a Spring Boot jar keep their own classes. */
     private static final java.util.List<String> CLASS_FOLDERS = java.util.List.of("WEB-INF/classes/", "BOOT-INF/classes/");
@@ -38,9 +39,21 @@ final class CommonPackage {
         prefix = prefix == null ? folder : shared(prefix, folder);
     }
 
-    /** Dotted ({@code org.springframework}); null when there are no classes or they share no package. */
+    /**
+     * Dotted ({@code org.springframework}); null when there are no classes or they share no package. Kept for
+     * every archive of an image, so cut to {@link #MAX_KEPT} characters at a folder boundary: a group is never
+     * that long, and an entry name can be 64 KiB.
+     */
     String prefix() {
-        return prefix == null || prefix.isEmpty() ? null : prefix.replace('/', '.');
+        if (prefix == null || prefix.isEmpty()) {
+            return null;
+        }
+        String kept = prefix;
+        if (kept.length() > MAX_KEPT) {
+            int cut = kept.lastIndexOf('/', MAX_KEPT);
+            kept = cut > 0 ? kept.substring(0, cut) : kept.substring(0, MAX_KEPT);
+        }
+        return kept.replace('/', '.');
     }
 
     int classes() {
