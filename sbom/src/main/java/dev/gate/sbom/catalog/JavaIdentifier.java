@@ -72,11 +72,11 @@ final class JavaIdentifier {
     /** The pom.properties that describes the archive itself, not one of the packages shaded into it. */
     private static MavenCoordinates ownPom(List<MavenCoordinates> poms, String[] file) {
         for (MavenCoordinates pom : poms) {
-            if (file[0] != null && pom.artifact().equals(file[0]) && pom.version().equals(file[1])) {
+            if (file[0] != null && pom.artifact().equals(file[0]) && versionOfFile(file[1], pom.version())) {
                 return pom;
             }
         }
-        if (poms.size() == 1 && (file[1] == null || poms.get(0).version().equals(file[1]))) {
+        if (poms.size() == 1 && (file[1] == null || versionOfFile(file[1], poms.get(0).version()))) {
             return poms.get(0);
         }
         return null;
@@ -87,9 +87,9 @@ final class JavaIdentifier {
         String artifact;
         String version;
         String named;
-        if (file[1] != null && (manifestVersion == null || sameVersion(file[1], manifestVersion))) {
+        if (file[1] != null && (manifestVersion == null || versionOfFile(file[1], manifestVersion))) {
             artifact = file[0];
-            version = file[1];
+            version = manifestVersion != null && !sameVersion(file[1], manifestVersion) ? manifestVersion : file[1];
             named = manifestVersion == null ? "file name" : "file name, agreeing with the manifest's version";
         } else {
             artifact = first(artifactLike(archive.manifestValue("Implementation-Title")), artifactLike(archive.manifestValue("Bundle-Name")));
@@ -153,6 +153,11 @@ final class JavaIdentifier {
     static String[] nameAndVersion(String stem) {
         Matcher m = NAME_VERSION.matcher(stem);
         return m.matches() ? new String[] {m.group(1), m.group(2)} : new String[] {stem.isEmpty() ? null : stem, null};
+    }
+
+    /** The file's version part is {@code version}, or {@code version} and a classifier ({@code 4.1.110.Final-linux-x86_64}). */
+    private static boolean versionOfFile(String fileVersion, String version) {
+        return sameVersion(fileVersion, version) || fileVersion.startsWith(version + "-");
     }
 
     /** OSGi writes {@code 1.0.0.RELEASE} where Maven has {@code 1.0.0-RELEASE}. */

@@ -177,4 +177,17 @@ class JavaIdentificationTest {
         assertEquals("pkg:maven/org.example/inner@1.0", JavaLayers.at(sbom, "/lib/kept-1.0.jar:lib/inner-1.0.jar").purl());
         assertTrue(sbom.unknowns().stream().anyMatch(u -> u.reason().contains("MANIFEST.MF: unreadable")), sbom.unknowns().toString());
     }
+
+    @Test
+    void aClassifierInTheFileNameIsNotPartOfTheVersion() {
+        byte[] epoll = TestJars.jar().pom("io.netty", "netty-transport-native-epoll", "4.1.110.Final").bytes();
+        byte[] gradle = TestJars.jar().manifest("Implementation-Version: 6.1.14").classes("org.springframework.core.A",
+                "org.springframework.asm.B").bytes();
+        Sbom sbom = JavaLayers.catalog(Map.of("lib/netty-transport-native-epoll-4.1.110.Final-linux-x86_64.jar", epoll,
+                "lib/spring-core-6.1.14-jdk17.jar", gradle), JavaIndex.NONE);
+        Package netty = JavaLayers.at(sbom, "/lib/netty-transport-native-epoll-4.1.110.Final-linux-x86_64.jar");
+        assertEquals("pkg:maven/io.netty/netty-transport-native-epoll@4.1.110.Final", netty.purl());
+        assertEquals(TestJars.sha1(epoll), netty.hashes().get("SHA-1"), "the pom.properties is the jar's own");
+        assertEquals("pkg:maven/org.springframework/spring-core@6.1.14", JavaLayers.at(sbom, "/lib/spring-core-6.1.14-jdk17.jar").purl());
+    }
 }
