@@ -11,7 +11,8 @@ import java.util.Map;
  * @param path         as nested paths are written: {@code /app/app.jar:BOOT-INF/lib/x.jar}
  * @param sha1         hex, or null when the archive was not read to its end
  * @param sha256       hex, or null when the archive was not read to its end
- * @param poms         coordinates from {@code META-INF/maven/**\/pom.properties}, any field null when absent
+ * @param poms         coordinates from {@code META-INF/maven/**\/pom.properties} (or a {@code pom.xml} where that is
+ *                     missing), any field null when absent
  * @param manifest     the naming attributes of the main section of {@code MANIFEST.MF} (see {@link #MANIFEST_NAMES})
  * @param classPrefix  the package all of the archive's classes share ({@code org.springframework}), or null
  * @param classCount   how many classes the archive holds, nested archives not counted

@@ -17,8 +17,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Gathers what one archive says about itself ({@code META-INF/maven/**\/pom.properties}, {@code MANIFEST.MF},
- * the package of its classes, its SHA-1 and SHA-256, all in the one pass) and descends into nested archives. A nested archive is read as a
- * stream out of its parent's entry, never copied into memory, so a jar in a jar in a jar costs a few
+ * the package of its classes, its SHA-1 and SHA-256, all in the one pass) and descends into nested archives.
+ * A nested archive is read as a stream out of its parent's entry, never copied into memory, so a jar in a jar in a jar costs a few
  * buffers per level whatever its size. What is kept (metadata entries, paths, packages) and what is
  * inflated (every entry of every level, skipped ones too) are bounded per top-level archive, so a crafted
  * image costs a fixed amount of heap and work; what the bounds leave unread is reported as a problem.
@@ -28,11 +28,12 @@ final class JarReader {
     static final int MAX_DEPTH = 4;
     /** Inflated bytes, all levels and skipped entries counted: the work a zip bomb can buy. */
     static final long MAX_INFLATED = 1L << 30;
-    /** A pom.properties or MANIFEST.MF is a few KiB; only these are held in memory. */
+    /** A pom.properties, pom.xml or MANIFEST.MF is a few KiB; only these are held in memory. */
     static final int MAX_METADATA_ENTRY = 1 << 20;
     /** Metadata entries and nested archive paths kept, together. */
     static final long MAX_KEPT = 16L << 20;
     static final int MAX_NESTED_ARCHIVES = 10_000;
+    /** Archives described (the top-level one and those nested in it). */
     static final int MAX_PACKAGES = 5_000;
     static final int MAX_PROBLEMS = 100;
     static final int CHECKSUM_BLOCK = 64 << 10;
