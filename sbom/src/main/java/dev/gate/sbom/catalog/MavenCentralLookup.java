@@ -12,8 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -23,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Maven Central's search service asked for a jar by its SHA-1 ({@code q=1:"<sha1>"}), opt-in
  * ({@code --java-lookup}): only checksums leave the machine, never names or paths. Answers are cached, one
- * small file per checksum, found or not, so a rerun asks nothing. An answer is bounded in size and time and
+ * small file per checksum, found or not, so a rerun asks nothing; a cache folder that is not the user's own is
+ * not used. An answer is bounded in size and time and
  * is used only when it names exactly one artifact; a service that cannot be reached stops the run (exit 3)
  * rather than leave jars unnamed without saying so.
  */
@@ -42,6 +47,7 @@ public final class MavenCentralLookup implements JavaIndex {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private int lookups;
+    private Boolean cacheTrusted;
 
     /** {@code cache}: a folder of gate's own (created 0700 when missing). */
     public MavenCentralLookup(URI endpoint, Path cache) {
@@ -57,7 +63,7 @@ public final class MavenCentralLookup implements JavaIndex {
         }
         Path cached = cache.resolve(sha1);
         try {
-            if (Files.isRegularFile(cached)) {
+            if (cacheIsOurs() && Files.isRegularFile(cached, LinkOption.NOFOLLOW_LINKS)) {
                 return parseCached(Files.readString(cached, StandardCharsets.UTF_8).strip());
             }
         } catch (IOException e) {
@@ -125,12 +131,33 @@ public final class MavenCentralLookup implements JavaIndex {
         return Optional.of(new MavenCoordinates(parts[0], parts[1], parts[2]));
     }
 
+    /**
+     * An answer names a jar, so a cache someone else can write could hide one behind another's name: it is read
+     * only when the folder belongs to this user and no one else may write to it (else every answer is asked anew).
+     */
+    private boolean cacheIsOurs() {
+        if (cacheTrusted == null) {
+            try {
+                PosixFileAttributes a = Files.readAttributes(cache, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                cacheTrusted = a.isDirectory() && a.owner().getName().equals(System.getProperty("user.name"))
+                        && !a.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                        && !a.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+            } catch (IOException | UnsupportedOperationException e) {
+                cacheTrusted = false;
+            }
+        }
+        return cacheTrusted;
+    }
+
     /** Written whole or not at all: a temporary file moved into place. A cache that cannot be written is skipped. */
     private void remember(Path cached, String text) {
         try {
             if (!Files.isDirectory(cache)) {
-                Files.createDirectories(cache, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(cache, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                cacheTrusted = null;
+            }
+            if (!cacheIsOurs()) {
+                return;
             }
             Path tmp = Files.createTempFile(cache, "answer-", ".tmp");
             Files.writeString(tmp, text + "\n", StandardCharsets.UTF_8);

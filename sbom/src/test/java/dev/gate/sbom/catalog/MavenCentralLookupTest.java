@@ -106,4 +106,19 @@ class MavenCentralLookupTest {
         answers.put("4".repeat(40), TOMCAT);
         assertEquals("tomcat-embed-core", lookup.bySha1("4".repeat(40)).orElseThrow().artifact(), "a failure is not cached");
     }
+
+    /** A cache someone else may write to could name a jar falsely: it is not read, and the service is asked. */
+    @Test
+    void aCacheOthersMayWriteIsNotBelieved(@TempDir Path dir) throws Exception {
+        Path cache = java.nio.file.Files.createDirectory(dir.resolve("java-lookup"));
+        String sha1 = "5".repeat(40);
+        java.nio.file.Files.writeString(cache.resolve(sha1), "org.innocent:harmless:1.0\n");
+        java.nio.file.Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        answers.put(sha1, TOMCAT);
+        assertEquals("tomcat-embed-core", new MavenCentralLookup(endpoint(), cache).bySha1(sha1).orElseThrow().artifact());
+        assertEquals(1, queries.size());
+        java.nio.file.Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertEquals("harmless", new MavenCentralLookup(endpoint(), cache).bySha1(sha1).orElseThrow().artifact(),
+                "the user's own cache is believed");
+    }
 }
