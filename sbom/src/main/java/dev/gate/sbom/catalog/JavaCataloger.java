@@ -1,5 +1,6 @@
 package dev.gate.sbom.catalog;
 
+import dev.gate.image.GateException;
 import dev.gate.image.fs.FileEntry;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Purl;
@@ -59,9 +60,16 @@ public final class JavaCataloger implements Cataloger {
                     ? JarFindings.decode(file.content())
                     : new JarReader(context.deadline()).read(file.path(), new ByteArrayInputStream(file.content()));
             for (ArchiveEvidence archive : findings.archives()) {
-                for (JavaIdentifier.Identified found : identifier.identify(archive)) {
-                    add(context, archive, found, file.layer());
+                List<JavaIdentifier.Identified> identified;
+                try {
+                    identified = identifier.identify(archive);
+                } catch (GateException e) {
+                    throw e; // a Java DB or look-up service that fails stops the run
+                } catch (RuntimeException e) {
+                    context.unknown(archive.path(), file.layer(), "Java archive not identified: " + e);
+                    continue;
                 }
+                identified.forEach(found -> add(context, archive, found, file.layer()));
             }
             findings.problems().forEach(problem -> context.unknown(file.path(), file.layer(), problem));
         }

@@ -157,7 +157,7 @@ final class JavaIdentifier {
 
     /** The file's version part is {@code version}, or {@code version} and a classifier ({@code 4.1.110.Final-linux-x86_64}). */
     private static boolean versionOfFile(String fileVersion, String version) {
-        return sameVersion(fileVersion, version) || fileVersion.startsWith(version + "-");
+        return fileVersion != null && (sameVersion(fileVersion, version) || fileVersion.startsWith(version + "-"));
     }
 
     /** OSGi writes {@code 1.0.0.RELEASE} where Maven has {@code 1.0.0-RELEASE}. */

@@ -190,4 +190,22 @@ class JavaIdentificationTest {
         assertEquals(TestJars.sha1(epoll), netty.hashes().get("SHA-1"), "the pom.properties is the jar's own");
         assertEquals("pkg:maven/org.springframework/spring-core@6.1.14", JavaLayers.at(sbom, "/lib/spring-core-6.1.14-jdk17.jar").purl());
     }
+
+    @Test
+    void anArchiveThatCannotBeIdentifiedIsAnUnknownNotACrash() {
+        JavaIndex broken = new JavaIndex() {
+            @Override
+            public Optional<MavenCoordinates> bySha1(String sha1) {
+                throw new IllegalStateException("index broke");
+            }
+
+            @Override
+            public Set<String> groupsOf(String artifact, String version) {
+                return Set.of();
+            }
+        };
+        Sbom sbom = JavaLayers.catalog(Map.of("lib/a-1.0.jar", TestJars.springCore()), broken);
+        assertTrue(sbom.unknowns().stream().anyMatch(u -> u.path().equals("/lib/a-1.0.jar") && u.reason().contains("index broke")),
+                sbom.unknowns().toString());
+    }
 }

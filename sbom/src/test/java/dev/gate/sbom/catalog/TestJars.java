@@ -19,6 +19,8 @@ import java.util.zip.ZipOutputStream;
  */
 final class TestJars {
 
+    private static final long FIXED_TIME = 1_700_000_000_000L;
+
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
     static TestJars jar() {
@@ -57,6 +59,7 @@ final class TestJars {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setTime(FIXED_TIME); // the same jar gives the same bytes, and so the same SHA-1, on every call
                 if (e.getKey().endsWith(".jar")) {
                     CRC32 crc = new CRC32();
                     crc.update(e.getValue());
