@@ -14,6 +14,7 @@ import dev.gate.sbom.catalog.Cataloger;
 import dev.gate.sbom.catalog.DpkgCataloger;
 import dev.gate.sbom.catalog.GoBinaryCataloger;
 import dev.gate.sbom.catalog.JavaCataloger;
+import dev.gate.sbom.catalog.JavaIndex;
 import dev.gate.sbom.catalog.NpmCataloger;
 import dev.gate.sbom.catalog.OsReleaseParser;
 import dev.gate.sbom.catalog.PythonCataloger;
@@ -34,9 +35,9 @@ import java.util.TreeMap;
 public final class SbomGenerator {
 
     private static final Comparator<Package> ORDER = Comparator.comparing(Package::ecosystem)
-            .thenComparing(Package::name).thenComparing(Package::version)
+            .thenComparing(Package::name).thenComparing(Package::version, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(p -> p.paths().isEmpty() ? "" : p.paths().get(0))
-            .thenComparing(Package::purl);
+            .thenComparing(Package::purl, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** Generous: a large real image catalogs in seconds; only a crafted one comes near. */
     public static final Duration DEFAULT_CATALOG_TIMEOUT = Duration.ofMinutes(10);
@@ -64,8 +65,13 @@ public final class SbomGenerator {
 
     /** The standard catalogers; cataloging one image taking longer than {@code catalogTimeout} fails the run. */
     public static SbomGenerator standard(Duration catalogTimeout) {
+        return standard(catalogTimeout, JavaIndex.NONE);
+    }
+
+    /** As {@link #standard(Duration)}, naming Java archives with the help of {@code javaIndex}. */
+    public static SbomGenerator standard(Duration catalogTimeout, JavaIndex javaIndex) {
         return new SbomGenerator(List.of(new DpkgCataloger(), new ApkCataloger(), new RpmCataloger(),
-                new JavaCataloger(), new NpmCataloger(), new PythonCataloger(), new GoBinaryCataloger()),
+                new JavaCataloger(javaIndex), new NpmCataloger(), new PythonCataloger(), new GoBinaryCataloger()),
                 SquashLimits.DEFAULT, catalogTimeout);
     }
 

@@ -177,6 +177,9 @@ public final class Scanner implements AutoCloseable {
             return "no advisories for " + type + " packages on " + (os == null || os.id() == null ? "an unknown distribution"
                     : os.id() + " " + os.versionId()) + "; those packages were not scanned";
         }
+        if ("maven".equals(type)) {
+            return "Maven packages without a group were not scanned: a name alone could take another group's advisories";
+        }
         return "ecosystem '" + type + "' is not supported; its packages were not scanned";
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.GateVersion;
+import dev.gate.cli.sbom.JavaIndexes;
 import dev.gate.image.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
@@ -32,10 +33,13 @@ final class Cataloging {
 
     /** {@code database} null skips the scan; {@code catalogTimeout} bounds the cataloging of each platform image. */
     static List<ImageFacts> run(List<PlatformImage> images, String imageName, Path database, Duration catalogTimeout,
-            StepTimes times) {
+            JavaIndexes java, StepTimes times) {
         List<ImageFacts> facts = new ArrayList<>();
         List<Sbom> sboms = new ArrayList<>();
-        times.time("sbom", () -> images.forEach(p -> sboms.add(SbomGenerator.standard(catalogTimeout).generate(imageName, p.image()))));
+        try (JavaIndexes.Opened javaIndex = java.open()) {
+            SbomGenerator generator = SbomGenerator.standard(catalogTimeout, javaIndex.index());
+            times.time("sbom", () -> images.forEach(p -> sboms.add(generator.generate(imageName, p.image()))));
+        }
         List<ScanResult> scans = new ArrayList<>();
         if (database != null) {
             times.time("scan", () -> {

@@ -3,6 +3,7 @@ package dev.gate.cli.gate;
 import dev.gate.cli.policy.Durations;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.KeylessEnvironment;
+import dev.gate.cli.sbom.JavaIndexes;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.sbom.SbomGenerator;
@@ -48,6 +49,18 @@ public final class GateOptions {
     @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: $XDG_CACHE_HOME/gate/osv.db).")
     Path database;
 
+    @Option(names = "--java-db", paramLabel = "FILE",
+            description = "trivy's Java DB (trivy-java.db) naming jars by SHA-1 (default: beside the advisory database, when there is one).")
+    Path javaDb;
+
+    @Option(names = "--java-lookup", description = "Also ask Maven Central's search service for jars by SHA-1 "
+            + "(only checksums are sent; answers cached in $XDG_CACHE_HOME/gate/java-lookup).")
+    boolean javaLookup;
+
+    @Option(names = "--java-lookup-url", paramLabel = "URL", hidden = true,
+            description = "The search service for --java-lookup (a mirror answering as search.maven.org/solrsearch/select does).")
+    java.net.URI javaLookupUrl;
+
     @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty).")
     boolean noScan;
 
@@ -87,7 +100,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null;
+                || namespace != null || catalogTimeout != null || javaDb != null || javaLookup;
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -118,11 +131,16 @@ public final class GateOptions {
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout(), cfg.file());
+                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg));
     }
 
     private Duration catalogTimeout() {
         return catalogTimeout == null ? SbomGenerator.DEFAULT_CATALOG_TIMEOUT : Durations.parse(catalogTimeout, "--catalog-timeout");
+    }
+
+    /** The Java DB named, else one beside the advisory database (given or default), when there is one. */
+    private JavaIndexes javaDb(GateConfig cfg) {
+        return JavaIndexes.choose(javaDb, database != null ? database : cfg.db(), javaLookup, javaLookupUrl);
     }
 
     private Path scanDatabase(GateConfig cfg) {

@@ -88,7 +88,7 @@ public final class GatePipeline {
         List<PlatformImage> images = PlatformImage.of(artifact);
         Instant scanStart = Instant.now();
         List<ImageFacts> facts = Cataloging.run(images, name.ref(), settings.sbomOnly() ? null : settings.database(),
-                settings.catalogTimeout(), times);
+                settings.catalogTimeout(), settings.java(), times);
         Instant scanEnd = Instant.now();
         boolean scanned = facts.stream().allMatch(f -> f.scanReport() != null);
         ObjectNode input = InputDocument.build(ImageSection.of(name, artifact, images), facts.stream().map(ImageFacts::sbom).toList(),

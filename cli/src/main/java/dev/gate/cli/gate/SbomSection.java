@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * {@code input.sbom}, read from the CycloneDX document itself: the push and {@code gate verify}
- * (which only has the SBOM attestation) build it the same way. Components without a purl (the
- * operating system) are described by {@code os} instead.
+ * (which only has the SBOM attestation) build it the same way. Components without a purl are the
+ * operating system (described by {@code os}) or archives that could not be named ({@code unidentified}).
  */
 public final class SbomSection {
 
@@ -26,6 +26,7 @@ public final class SbomSection {
         sbom.put("specVersion", boms.isEmpty() ? "1.6" : boms.get(0).path("specVersion").asText("1.6"));
         sbom.putNull("os");
         ArrayNode components = sbom.putArray("components");
+        ArrayNode unidentified = sbom.putArray("unidentified");
         for (JsonNode bom : boms) {
             List<JsonNode> flat = new ArrayList<>();
             flatten(bom.path("components"), flat);
@@ -36,6 +37,8 @@ public final class SbomSection {
                 }
                 if (c.hasNonNull("purl")) {
                     components.add(component(c));
+                } else if (property(c, "gate:package:type") != null) {
+                    unidentified.add(unidentified(c));
                 }
             }
         }
@@ -76,13 +79,44 @@ public final class SbomSection {
         if (layer != null) {
             out.put("layer", layer);
         }
+        paths(c, out);
+        String identifiedBy = property(c, "gate:java:identified-by");
+        if (identifiedBy != null) {
+            out.put("identifiedBy", identifiedBy);
+        }
+        hashes(c, out);
+        return out;
+    }
+
+    /** An archive gate found but could not name: what is known of it, so a policy can refuse it. */
+    private static ObjectNode unidentified(JsonNode c) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("name", c.path("name").asText());
+        out.put("version", c.path("version").asText(""));
+        out.put("ecosystem", property(c, "gate:package:type"));
+        paths(c, out);
+        hashes(c, out);
+        return out;
+    }
+
+    private static void paths(JsonNode c, ObjectNode out) {
         ArrayNode paths = out.putArray("paths");
         for (JsonNode p : c.path("properties")) {
             if ("gate:location:path".equals(p.path("name").asText())) {
                 paths.add(p.path("value").asText());
             }
         }
-        return out;
+    }
+
+    /** CycloneDX {@code hashes} as {@code {"sha1": ..., "sha256": ...}}. */
+    private static void hashes(JsonNode c, ObjectNode out) {
+        if (!c.path("hashes").isArray() || c.path("hashes").isEmpty()) {
+            return;
+        }
+        ObjectNode hashes = out.putObject("hashes");
+        for (JsonNode h : c.path("hashes")) {
+            hashes.put(h.path("alg").asText().toLowerCase(java.util.Locale.ROOT).replace("-", ""), h.path("content").asText());
+        }
     }
 
     private static String property(JsonNode component, String name) {

@@ -12,6 +12,7 @@ import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.Transports;
 import dev.gate.sbom.Sbom;
 import dev.gate.sbom.SbomGenerator;
+import dev.gate.sbom.catalog.JavaIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,13 @@ final class ImageSbom {
     private ImageSbom() {
     }
 
-    static Sbom generate(String source, Platform platform, Duration catalogTimeout) {
+    static Sbom generate(String source, Platform platform, Duration catalogTimeout, JavaIndexes javaIndexes) {
+        try (JavaIndexes.Opened index = javaIndexes.open()) {
+            return generate(source, platform, catalogTimeout, index.index());
+        }
+    }
+
+    private static Sbom generate(String source, Platform platform, Duration catalogTimeout, JavaIndex javaIndex) {
         String location = Files.isRegularFile(Path.of(source)) ? "docker-archive:" + source : source;
         try (ImageSource from = Transports.source(location)) {
             Artifact artifact = from.resolve();
@@ -34,7 +41,7 @@ final class ImageSbom {
                     : pick(((Artifact.Multi) artifact).index(), platform, source);
             // Layers are read while the source is open.
             String name = from instanceof DockerArchiveSource archive ? archive.imageName().orElse(source) : source;
-            return SbomGenerator.standard(catalogTimeout).generate(name, image);
+            return SbomGenerator.standard(catalogTimeout, javaIndex).generate(name, image);
         }
     }
 

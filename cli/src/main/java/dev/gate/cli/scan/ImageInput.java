@@ -1,11 +1,14 @@
 package dev.gate.cli.scan;
 
+import dev.gate.cli.sbom.JavaIndexes;
 import dev.gate.cli.sbom.SbomCommand;
 import dev.gate.image.GateException;
 import dev.gate.image.TempFiles;
 import dev.gate.scan.sbomin.CycloneDxInput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -18,14 +21,21 @@ final class ImageInput {
     private ImageInput() {
     }
 
-    static CycloneDxInput catalog(String source, String platform, String catalogTimeout, PrintWriter err) {
+    static CycloneDxInput catalog(String source, String platform, String catalogTimeout, JavaIndexes java, PrintWriter err) {
         // A private folder, removed on every path (SIGTERM included): the SBOM lists what the image holds.
         try (TempFiles.Folder dir = TempFiles.folder("gate-scan-")) {
             Path sbom = dir.path().resolve("sbom.cdx.json");
             CommandLine sbomCommand = new CommandLine(new SbomCommand());
             sbomCommand.setErr(err);
-            sbomCommand.parseArgs(source, "--platform", platform, "--format", "cyclonedx-json", "-o", sbom.toString(),
-                    "--catalog-timeout", catalogTimeout);
+            List<String> args = new ArrayList<>(List.of(source, "--platform", platform, "--format", "cyclonedx-json",
+                    "-o", sbom.toString(), "--catalog-timeout", catalogTimeout));
+            if (java.javaDb() != null) {
+                args.addAll(List.of("--java-db", java.javaDb().toString()));
+            }
+            if (java.lookup() != null) {
+                args.addAll(List.of("--java-lookup", "--java-lookup-url", java.lookup().toString()));
+            }
+            sbomCommand.parseArgs(args.toArray(String[]::new));
             ((SbomCommand) sbomCommand.getCommand()).call();
             return CycloneDxInput.read(sbom);
         } catch (CommandLine.ParameterException e) {

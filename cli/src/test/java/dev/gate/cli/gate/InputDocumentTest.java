@@ -49,7 +49,7 @@ class InputDocumentTest {
     }
 
     /** Every field the builder writes is documented: objects with declared properties hold no others. */
-    private static void assertDeclared(JsonNode value, JsonNode schema, String path) {
+    static void assertDeclared(JsonNode value, JsonNode schema, String path) {
         if (value.isObject() && schema.has("properties")) {
             value.fieldNames().forEachRemaining(field -> {
                 assertTrue(schema.get("properties").has(field), path + "." + field + " is not in docs/policy-input.schema.json");

@@ -9,20 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link JarReader} found in one archive, kept in place of the archive's bytes while the layers are
  * squashed: the Java archives of an image then cost a few hundred bytes each in memory, not their size.
  * The bytes start with a marker no archive starts with, so an archive captured whole is told apart.
  */
-record JarFindings(List<Coordinates> packages, List<String> problems) {
+record JarFindings(List<ArchiveEvidence> archives, List<String> problems) {
 
-    private static final byte[] MARKER = "gate:jar-findings:1\n".getBytes(StandardCharsets.US_ASCII);
-
-    /** Maven coordinates, any of them null when the archive did not say; {@code path} as nested paths are written. */
-    record Coordinates(String group, String artifact, String version, String path) {
-    }
+    private static final byte[] MARKER = "gate:jar-findings:2\n".getBytes(StandardCharsets.US_ASCII);
 
     static boolean isEncoded(byte[] bytes) {
         return bytes.length >= MARKER.length && Arrays.equals(bytes, 0, MARKER.length, MARKER, 0, MARKER.length);
@@ -32,12 +30,24 @@ record JarFindings(List<Coordinates> packages, List<String> problems) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MARKER);
-            out.writeInt(packages.size());
-            for (Coordinates c : packages) {
-                write(out, c.group());
-                write(out, c.artifact());
-                write(out, c.version());
-                write(out, c.path());
+            out.writeInt(archives.size());
+            for (ArchiveEvidence a : archives) {
+                write(out, a.path());
+                write(out, a.sha1());
+                write(out, a.sha256());
+                out.writeInt(a.poms().size());
+                for (MavenCoordinates c : a.poms()) {
+                    write(out, c.group());
+                    write(out, c.artifact());
+                    write(out, c.version());
+                }
+                out.writeInt(a.manifest().size());
+                for (Map.Entry<String, String> m : a.manifest().entrySet()) {
+                    write(out, m.getKey());
+                    write(out, m.getValue());
+                }
+                write(out, a.classPrefix());
+                out.writeInt(a.classCount());
             }
             out.writeInt(problems.size());
             for (String problem : problems) {
@@ -51,15 +61,26 @@ record JarFindings(List<Coordinates> packages, List<String> problems) {
 
     static JarFindings decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MARKER.length, bytes.length - MARKER.length))) {
-            List<Coordinates> packages = new ArrayList<>();
+            List<ArchiveEvidence> archives = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
-                packages.add(new Coordinates(read(in), read(in), read(in), read(in)));
+                String path = read(in);
+                String sha1 = read(in);
+                String sha256 = read(in);
+                List<MavenCoordinates> poms = new ArrayList<>();
+                for (int p = in.readInt(); p > 0; p--) {
+                    poms.add(new MavenCoordinates(read(in), read(in), read(in)));
+                }
+                Map<String, String> manifest = new LinkedHashMap<>();
+                for (int m = in.readInt(); m > 0; m--) {
+                    manifest.put(read(in), read(in));
+                }
+                archives.add(new ArchiveEvidence(path, sha1, sha256, poms, manifest, read(in), in.readInt()));
             }
             List<String> problems = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 problems.add(read(in));
             }
-            return new JarFindings(packages, problems);
+            return new JarFindings(archives, problems);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // only gate writes these bytes
         }

@@ -1,23 +1,24 @@
 package dev.gate.sbom.catalog;
 
-import dev.gate.sbom.catalog.JarFindings.Coordinates;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.jar.Attributes;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Reads one archive's {@code META-INF/maven/**\/pom.properties}, falling back to its
- * {@code MANIFEST.MF} and file name, and descends into nested archives. A nested archive is read as a
- * stream out of its parent's entry, never copied into memory, so a jar in a jar in a jar costs a few
+ * Gathers what one archive says about itself ({@code META-INF/maven/**\/pom.properties}, {@code MANIFEST.MF},
+ * the package of its classes, its SHA-1 and SHA-256, all in the one pass) and descends into nested archives.
+ * A nested archive is read as a stream out of its parent's entry, never copied into memory, so a jar in a jar in a jar costs a few
  * buffers per level whatever its size. What is kept (metadata entries, paths, packages) and what is
  * inflated (every entry of every level, skipped ones too) are bounded per top-level archive, so a crafted
  * image costs a fixed amount of heap and work; what the bounds leave unread is reported as a problem.
@@ -27,14 +28,17 @@ final class JarReader {
     static final int MAX_DEPTH = 4;
     /** Inflated bytes, all levels and skipped entries counted: the work a zip bomb can buy. */
     static final long MAX_INFLATED = 1L << 30;
-    /** A pom.properties or MANIFEST.MF is a few KiB; only these are held in memory. */
+    /** A pom.properties, pom.xml or MANIFEST.MF is a few KiB; only these are held in memory. */
     static final int MAX_METADATA_ENTRY = 1 << 20;
     /** Metadata entries and nested archive paths kept, together. */
     static final long MAX_KEPT = 16L << 20;
     static final int MAX_NESTED_ARCHIVES = 10_000;
+    /** Archives described (the top-level one and those nested in it). */
     static final int MAX_PACKAGES = 5_000;
     static final int MAX_PROBLEMS = 100;
-    private static final Pattern NAME_VERSION = Pattern.compile("^(.+?)-(\\d[\\w.+-]*)$");
+    static final int CHECKSUM_BLOCK = 64 << 10;
+    /** A manifest value that names something is short; longer ones are cut, not kept whole. */
+    static final int MAX_MANIFEST_VALUE = 256;
 
     private final CatalogDeadline deadline;
     private final List<String> problems = new ArrayList<>();
@@ -49,12 +53,13 @@ final class JarReader {
     }
 
     /**
-     * The packages found in the archive at {@code path}, read once from {@code archive}, and what could not be
+     * The evidence of the archive at {@code path} and of the archives nested in it, read once from
+     * {@code archive}, and what could not be
      * read (at most {@link #MAX_PROBLEMS} problems and a count of the rest). A bound that stops the reading is
      * a problem and what was found before it stays; only a spent deadline is thrown.
      */
     JarFindings read(String path, InputStream archive) {
-        List<Coordinates> found = new ArrayList<>();
+        List<ArchiveEvidence> found = new ArrayList<>();
         try {
             readArchive(path, deadline.guard(archive), 0, found);
         } catch (Stopped e) {
@@ -72,47 +77,87 @@ final class JarReader {
         return new JarFindings(found, all);
     }
 
-    private void readArchive(String path, InputStream in, int depth, List<Coordinates> found) throws IOException {
-        List<Pom> poms = new ArrayList<>();
+    private void readArchive(String path, InputStream in, int depth, List<ArchiveEvidence> found) throws IOException {
+        List<MavenCoordinates> poms = new ArrayList<>();
+        java.util.Set<String> pomFolders = new java.util.HashSet<>();
+        Map<String, MavenCoordinates> pomXmls = new LinkedHashMap<>();
         Manifest manifest = null;
+        CommonPackage classes = new CommonPackage();
+        ChecksummingInputStream checksummed = new ChecksummingInputStream(in);
+        // The zip reader asks for 512 bytes at a time; checksums fed in large blocks run several times faster.
+        InputStream buffered = new BufferedInputStream(checksummed, CHECKSUM_BLOCK);
+        String[] checksums = null;
         // Closing the reader frees its inflater; the parent's stream stays open for its next entries.
-        try (ZipInputStream zip = new ZipInputStream(unclosable(in))) {
+        try (ZipInputStream zip = new ZipInputStream(unclosable(buffered))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 deadline.check();
                 InputStream content = counted(zip);
                 String name = entry.getName();
+                classes.add(name);
                 if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
                     byte[] bytes = metadata(path + ":" + name, content);
                     if (bytes != null) {
-                        poms.add(Pom.of(bytes));
+                        poms.add(pom(bytes));
+                        pomFolders.add(name.substring(0, name.length() - "pom.properties".length()));
+                    }
+                } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.xml")) {
+                    byte[] bytes = metadata(path + ":" + name, content);
+                    MavenCoordinates pom = bytes == null ? null : EmbeddedPom.of(bytes);
+                    if (pom != null) {
+                        pomXmls.put(name.substring(0, name.length() - "pom.xml".length()), pom);
                     }
                 } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
                     byte[] bytes = metadata(path + ":" + name, content);
-                    manifest = bytes == null ? manifest : new Manifest(new ByteArrayInputStream(bytes));
+                    manifest = bytes == null ? manifest : manifest(path + ":" + name, bytes, manifest);
                 } else if (JavaCataloger.isArchive(name) && !entry.isDirectory()) {
                     nested(path + ":" + name, content, depth, found);
                 }
                 drain(content);
             }
+            // A pom.xml speaks only for a folder whose pom.properties is missing.
+            pomXmls.forEach((folder, pom) -> {
+                if (!pomFolders.contains(folder)) {
+                    poms.add(pom);
+                }
+            });
+            // The central directory follows the last entry; the checksums cover it too.
+            checksummed.readToEnd(scratch);
+            checksums = checksummed.hex();
         } catch (Stopped e) {
-            addPackages(path, poms, manifest, found); // what was read before the bound still counts
+            addEvidence(path, null, poms, manifest, classes, found); // what was read before the bound still counts
             throw e;
         }
-        addPackages(path, poms, manifest, found);
+        addEvidence(path, checksums, poms, manifest, classes, found);
     }
 
-    private void addPackages(String path, List<Pom> poms, Manifest manifest, List<Coordinates> found) {
-        int before = found.size();
-        for (Pom pom : poms) {
-            add(found, pom.group(), pom.artifact(), pom.version(), path);
+    /** {@code checksums}: hex SHA-1 and SHA-256, or null when the archive was not read to its end. */
+    private void addEvidence(String path, String[] checksums, List<MavenCoordinates> poms, Manifest manifest,
+            CommonPackage classes, List<ArchiveEvidence> found) {
+        if (found.size() >= MAX_PACKAGES) {
+            problem(path + ": more than " + MAX_PACKAGES + " archives and packages in one archive, not listed");
+            return;
         }
-        if (found.size() == before) {
-            fromManifest(path, manifest, found);
-        }
+        found.add(new ArchiveEvidence(path, checksums == null ? null : checksums[0], checksums == null ? null : checksums[1],
+                poms, naming(manifest), classes.prefix(), classes.classes()));
     }
 
-    private void nested(String path, InputStream content, int depth, List<Coordinates> found) throws IOException {
+    private static Map<String, String> naming(Manifest manifest) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        if (manifest == null) {
+            return kept;
+        }
+        Attributes main = manifest.getMainAttributes();
+        for (String name : ArchiveEvidence.MANIFEST_NAMES) {
+            String value = main.getValue(name);
+            if (value != null && !value.isBlank()) {
+                kept.put(name, value.length() > MAX_MANIFEST_VALUE ? value.substring(0, MAX_MANIFEST_VALUE) : value);
+            }
+        }
+        return kept;
+    }
+
+    private void nested(String path, InputStream content, int depth, List<ArchiveEvidence> found) throws IOException {
         if (depth + 1 >= MAX_DEPTH) {
             problem(path + ": nested deeper than " + MAX_DEPTH + " archives, not read");
             return;
@@ -131,6 +176,16 @@ final class JarReader {
             throw e;
         } catch (IOException | RuntimeException e) {
             problem(path + ": nested archive unreadable: " + e.getMessage());
+        }
+    }
+
+    /** A manifest Java cannot parse (a line over 512 bytes, say) is a problem; the rest of the archive is still read. */
+    private Manifest manifest(String path, byte[] bytes, Manifest previous) {
+        try {
+            return new Manifest(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            problem(path + ": unreadable (" + e.getMessage() + ")");
+            return previous;
         }
     }
 
@@ -216,50 +271,15 @@ final class JarReader {
         }
     }
 
-    private void fromManifest(String path, Manifest manifest, List<Coordinates> found) {
-        String stem = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.[A-Za-z]+$", "");
-        Matcher m = NAME_VERSION.matcher(stem.substring(stem.lastIndexOf(':') + 1));
-        String fileName = m.matches() ? m.group(1) : stem.substring(stem.lastIndexOf(':') + 1);
-        String fileVersion = m.matches() ? m.group(2) : null;
-        String group = null;
-        String name = null;
-        String version = null;
-        if (manifest != null) {
-            var a = manifest.getMainAttributes();
-            group = a.getValue("Implementation-Vendor-Id");
-            name = firstNonEmpty(a.getValue("Bundle-SymbolicName"), a.getValue("Implementation-Title"));
-            version = firstNonEmpty(a.getValue("Implementation-Version"), a.getValue("Bundle-Version"));
-        }
-        if (name != null) {
-            name = name.split(";", 2)[0].strip();
-        }
-        add(found, group, fileName != null && (name == null || name.contains(" ")) ? fileName : name,
-                firstNonEmpty(version, fileVersion), path);
-    }
-
-    private void add(List<Coordinates> found, String group, String artifact, String version, String path) {
-        if (artifact == null || artifact.isBlank() || version == null || version.isBlank()) {
-            problem(path + ": no Maven coordinates or version found");
-            return;
-        }
-        if (found.size() >= MAX_PACKAGES) {
-            problem(path + ": more than " + MAX_PACKAGES + " packages in one archive, not listed");
-            return;
-        }
-        found.add(new Coordinates(group == null || group.isBlank() ? null : group.strip(), artifact.strip(), version.strip(), path));
-    }
-
-    private static String firstNonEmpty(String a, String b) {
-        return a != null && !a.isBlank() ? a : (b != null && !b.isBlank() ? b : null);
-    }
-
     /** The three values gate uses from a pom.properties; the rest of the file is not kept. */
-    private record Pom(String group, String artifact, String version) {
-        static Pom of(byte[] pomProperties) throws IOException {
-            Properties p = new Properties();
-            p.load(new ByteArrayInputStream(pomProperties));
-            return new Pom(p.getProperty("groupId"), p.getProperty("artifactId"), p.getProperty("version"));
-        }
+    private static MavenCoordinates pom(byte[] pomProperties) throws IOException {
+        Properties p = new Properties();
+        p.load(new ByteArrayInputStream(pomProperties));
+        return new MavenCoordinates(cut(p.getProperty("groupId")), cut(p.getProperty("artifactId")), cut(p.getProperty("version")));
+    }
+
+    private static String cut(String value) {
+        return value == null ? null : value.strip().substring(0, Math.min(value.strip().length(), MAX_MANIFEST_VALUE));
     }
 
     /** A bound that ends the reading of the whole top-level archive, not just of one nested archive. */

@@ -16,6 +16,7 @@ import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.License;
 import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.model.Metadata;
@@ -55,9 +56,13 @@ public final class CycloneDxWriter {
             components.add(os);
         }
         for (Package p : sbom.packages()) {
-            int n = seen.merge(p.purl(), 1, Integer::sum);
-            String ref = n == 1 ? p.purl() : p.purl() + "#" + n;
-            refByPurl.putIfAbsent(p.purl(), ref);
+            // A package without a purl (an archive that could not be named) is referred to by where it is.
+            String key = p.purl() != null ? p.purl() : "gate:unidentified:" + (p.paths().isEmpty() ? p.name() : p.paths().get(0));
+            int n = seen.merge(key, 1, Integer::sum);
+            String ref = n == 1 ? key : key + "#" + n;
+            if (p.purl() != null) {
+                refByPurl.putIfAbsent(p.purl(), ref);
+            }
             components.add(component(p, ref));
         }
         bom.setComponents(components);
@@ -103,6 +108,11 @@ public final class CycloneDxWriter {
         String[] epochAndVersion = splitEpoch(p);
         c.setVersion(epochAndVersion[1]);
         c.setPurl(p.purl());
+        if (!p.hashes().isEmpty()) {
+            List<Hash> hashes = new ArrayList<>();
+            p.hashes().forEach((algorithm, value) -> hashes.add(new Hash(algorithm, value)));
+            c.setHashes(hashes);
+        }
         if (!p.licenses().isEmpty()) {
             LicenseChoice choice = new LicenseChoice();
             for (String name : p.licenses()) {
@@ -127,11 +137,15 @@ public final class CycloneDxWriter {
         if (p.sourceVersion() != null) {
             props.add(property("gate:package:source-version", p.sourceVersion()));
         }
+        p.properties().forEach((name, value) -> props.add(property(name, value)));
         c.setProperties(props);
         return c;
     }
 
     private static String[] splitEpoch(Package p) {
+        if (p.version() == null) {
+            return new String[] {null, null};
+        }
         int colon = p.version().indexOf(':');
         boolean distro = p.ecosystem().equals("deb") || p.ecosystem().equals("rpm");
         if (!distro || colon <= 0 || !p.version().substring(0, colon).chars().allMatch(Character::isDigit)) {

@@ -45,7 +45,9 @@ public final class SpdxWriter {
             ObjectNode node = packages.addObject();
             node.put("name", p.group() != null && !p.ecosystem().equals("golang") ? p.group() + "/" + p.name() : p.name());
             node.put("SPDXID", id);
-            node.put("versionInfo", p.version());
+            if (p.version() != null) {
+                node.put("versionInfo", p.version());
+            }
             node.put("downloadLocation", "NOASSERTION");
             node.put("filesAnalyzed", false);
             node.put("licenseConcluded", "NOASSERTION");
@@ -54,10 +56,14 @@ public final class SpdxWriter {
                 node.put("licenseComments", "declared: " + String.join("; ", p.licenses()));
             }
             node.put("sourceInfo", "found at " + String.join(", ", p.paths()) + " in layer " + p.layer());
-            ObjectNode ref = node.putArray("externalRefs").addObject();
-            ref.put("referenceCategory", "PACKAGE-MANAGER");
-            ref.put("referenceType", "purl");
-            ref.put("referenceLocator", p.purl());
+            p.hashes().forEach((algorithm, value) -> node.withArray("checksums").addObject()
+                    .put("algorithm", algorithm.replace("-", "")).put("checksumValue", value));
+            if (p.purl() != null) {
+                ObjectNode ref = node.putArray("externalRefs").addObject();
+                ref.put("referenceCategory", "PACKAGE-MANAGER");
+                ref.put("referenceType", "purl");
+                ref.put("referenceLocator", p.purl());
+            }
             relationship(relationships, "SPDXRef-Image", "CONTAINS", id);
         }
         try {

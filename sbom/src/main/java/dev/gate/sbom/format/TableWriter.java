@@ -38,6 +38,6 @@ public final class TableWriter {
     }
 
     private static String version(Package p) {
-        return SafeText.of(p.version());
+        return p.version() == null ? "" : SafeText.of(p.version());
     }
 }

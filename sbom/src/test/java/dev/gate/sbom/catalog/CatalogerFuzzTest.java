@@ -66,7 +66,8 @@ class CatalogerFuzzTest {
 
     @FuzzTest
     void jar(byte[] input) throws Exception {
-        parses(() -> new JarReader("sha256:" + "0".repeat(64)).read("/app/app.jar", input), REFUSALS);
+        parses(() -> new JarReader(CatalogDeadline.start("fuzz", java.time.Duration.ofMinutes(1)))
+                .read("/app/app.jar", new java.io.ByteArrayInputStream(input)), REFUSALS);
         catalog(new JavaCataloger(), "app/app.jar", input, 0644, DEBIAN);
     }
 

@@ -111,7 +111,7 @@ class NestedJarBoundsTest {
             if (args[0].equals("jar")) {
                 try (InputStream in = Files.newInputStream(file)) {
                     JarFindings found = new JarReader(deadline).read("/app/bomb.jar", in);
-                    found.packages().forEach(c -> System.out.println("package " + c.group() + ":" + c.artifact() + ":" + c.version()));
+                    found.archives().forEach(a -> a.poms().forEach(c -> System.out.println("package " + c.group() + ":" + c.artifact() + ":" + c.version())));
                     found.problems().forEach(p -> System.out.println("problem " + p));
                 }
                 return;

@@ -45,6 +45,10 @@ public final class EcosystemResolver {
         String type = pkg.ecosystem() == null ? "" : pkg.ecosystem().toLowerCase(Locale.ROOT);
         String language = LANGUAGE_ECOSYSTEMS.get(type);
         if (language != null) {
+            if (type.equals("maven") && (pkg.group() == null || pkg.group().isBlank())) {
+                // A Maven name without its group matches no advisory, and guessing one could match the wrong one.
+                return Optional.empty();
+            }
             String name = PackageNames.normalize(language, languageName(type, pkg));
             return Optional.of(new PackageQuery(pkg, language, List.of(name), pkg.version()));
         }
