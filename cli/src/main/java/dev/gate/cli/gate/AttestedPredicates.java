@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.signing.Dsse;
+import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.SignatureStore;
@@ -59,6 +60,7 @@ public final class AttestedPredicates {
         } catch (IOException e) {
             throw GateException.input(where + ": statement is not JSON");
         }
+        InTotoStatement.requireType(statement, where);
         boolean names = false;
         for (JsonNode subject : statement.path("subject")) {
             names |= image.hex().equals(subject.path("digest").path(image.algorithm()).asText());

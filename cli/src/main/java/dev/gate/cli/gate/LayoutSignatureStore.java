@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.image.layout.LayoutFiles;
 import dev.gate.image.layout.LayoutLock;
 import dev.gate.image.MediaTypes;
 import dev.gate.signing.oci.SignatureStore;
@@ -48,7 +49,9 @@ final class LayoutSignatureStore implements SignatureStore {
     @Override
     public byte[] blob(Digest digest, long size) {
         try {
-            return Files.readAllBytes(blobPath(digest));
+            try (java.io.InputStream in = Files.newInputStream(blobPath(digest), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return in.readAllBytes();
+            }
         } catch (NoSuchFileException e) {
             throw GateException.input("oci layout " + dir + ": missing blob " + digest);
         } catch (IOException e) {
@@ -112,9 +115,9 @@ final class LayoutSignatureStore implements SignatureStore {
     }
 
     private ObjectNode readIndex() {
-        Path file = dir.resolve("index.json");
-        try {
-            JsonNode node = JSON.readTree(Files.readAllBytes(file));
+        Path file = LayoutFiles.top(dir, "index.json");
+        try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            JsonNode node = JSON.readTree(in);
             if (node instanceof ObjectNode object && node.path("manifests").isArray()) {
                 return object;
             }
@@ -140,7 +143,7 @@ final class LayoutSignatureStore implements SignatureStore {
     }
 
     private Path blobPath(Digest digest) {
-        return dir.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
+        return LayoutFiles.blob(dir, digest);
     }
 
     private void writeBlob(Digest digest, byte[] content) {
@@ -153,8 +156,9 @@ final class LayoutSignatureStore implements SignatureStore {
     private void writeAtomically(Path target, byte[] content) {
         try {
             Files.createDirectories(target.getParent());
-            if (!Files.exists(dir.resolve("oci-layout"))) {
-                Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+            Path marker = LayoutFiles.top(dir, "oci-layout");
+            if (!Files.exists(marker, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.writeString(marker, "{\"imageLayoutVersion\":\"1.0.0\"}", java.nio.file.StandardOpenOption.CREATE_NEW);
             }
             Path temp = Files.createTempFile(target.getParent(), ".tmp-", "");
             Files.write(temp, content);
