@@ -33,6 +33,8 @@ public final class Compiler {
     private final Map<String, List<Rule>> functions = new LinkedHashMap<>();
     private final Map<String, Integer> functionArity = new HashMap<>();
     private final Set<String> valueRulePaths = new HashSet<>();
+    /** Rule names per package over every module: a package split across files is one namespace. */
+    private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
 
     public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
 
@@ -80,7 +82,9 @@ public final class Compiler {
     }
 
     private void declare(Module m) {
+        Set<String> names = packageRuleNames.computeIfAbsent(m.packagePath(), k -> new HashSet<>());
         for (Rule r : m.rules()) {
+            names.add(r.name());
             List<String> path = fullPath(m, r);
             String dotted = "data." + String.join(".", path);
             if (r.kind() == Rule.Kind.FUNCTION) {
@@ -247,6 +251,7 @@ public final class Compiler {
             this.pkg = m == null ? List.of() : m.packagePath();
             this.source = m == null ? null : m.source();
             if (m == null) return;
+            ruleNames.addAll(packageRuleNames.getOrDefault(m.packagePath(), Set.of()));
             for (Rule r : m.rules()) ruleNames.add(r.name());
             for (Module.Import i : m.imports()) {
                 String root = i.path().get(0);
