@@ -41,20 +41,38 @@ public final class Compiler {
     /** The compiled form: the rule tree and the functions by dotted path ({@code data.lib.f}). */
     public record Compiled(RuleTree tree, Map<String, List<Rule>> functions, List<Module> modules) {}
 
+    /**
+     * Compiles in OPA's stages: local declarations, then conflicts between rules, then names and safety rule by rule,
+     * then recursion. Each stage reports every error it finds and stops compilation when it found one.
+     */
     public Compiled compile(List<Module> modules) {
+        Problems declarations = new Problems();
+        for (Module m : modules) LocalDeclarations.check(m, declarations);
+        declarations.throwIfAny();
+        Problems conflicts = new Problems();
+        RuleConflicts.check(modules, conflicts);
+        conflicts.throwIfAny();
         for (Module m : modules) declare(m);
+        Problems problems = new Problems();
         List<Module> compiled = new ArrayList<>();
         for (Module m : modules) {
             ModuleContext ctx = new ModuleContext(m);
             tree.node(RuleTree.strings(m.packagePath()));
             List<Rule> rules = new ArrayList<>();
             for (Rule r : m.rules()) {
-                Rule c = compileRule(r, ctx);
+                Rule c;
+                try {
+                    c = compileRule(r, ctx);
+                } catch (PolicyException e) {
+                    problems.add(e);
+                    continue;
+                }
                 rules.add(c);
                 place(m, c);
             }
             compiled.add(new Module(m.source(), m.packagePath(), m.imports(), rules));
         }
+        problems.throwIfAny();
         RecursionCheck.check(tree, functions);
         return new Compiled(tree, functions, compiled);
     }
@@ -69,6 +87,9 @@ public final class Compiler {
 
     /** Resolves and orders a query; its top-level variables keep their names (they are the result bindings). */
     public List<Literal> compileQuery(List<Literal> query, Module context) {
+        Problems declarations = new Problems();
+        LocalDeclarations.checkQuery(query, declarations);
+        declarations.throwIfAny();
         ModuleContext ctx = context == null ? new ModuleContext(null) : new ModuleContext(context);
         Scope scope = new Scope(null, false);
         declareTopLevel(query, scope);
@@ -88,10 +109,7 @@ public final class Compiler {
             List<String> path = fullPath(m, r);
             String dotted = "data." + String.join(".", path);
             if (r.kind() == Rule.Kind.FUNCTION) {
-                Integer known = functionArity.putIfAbsent(dotted, r.args().size());
-                if (known != null && known != r.args().size()) {
-                    throw compileError(r, "conflicting rules " + dotted + " found: functions must have the same arity");
-                }
+                functionArity.putIfAbsent(dotted, r.args().size()); // one arity per name: RuleConflicts checked it
             } else {
                 valueRulePaths.add(dotted);
             }
@@ -147,7 +165,7 @@ public final class Compiler {
         head.add(r.head().get(0));
         for (int i = 1; i < r.head().size(); i++) head.add(ctx.term(r.head().get(i), scope));
         Term value = r.value() == null ? null : ctx.term(r.value(), scope);
-        checkSafety(r, resolved, argVars, head, value);
+        checkSafety(r, ctx.source, resolved, argVars, head, value);
         List<Literal> body = BodyOrder.order(resolved, argVars);
         Rule elseRule = r.elseRule() == null ? null : compileRule(r.elseRule().with(r.head(), r.args(), r.elseRule().value(),
                 r.elseRule().body(), r.elseRule().elseRule()), ctx);
@@ -155,7 +173,8 @@ public final class Compiler {
     }
 
     /** OPA refuses rules whose variables nothing can bind: in the body, or read by the head but never bound. */
-    private static void checkSafety(Rule r, List<Literal> body, Set<String> argVars, List<Term> head, Term value) {
+    private static void checkSafety(Rule r, dev.gate.policy.syntax.Source source, List<Literal> body, Set<String> argVars,
+            List<Term> head, Term value) {
         Set<String> unsafe = new java.util.LinkedHashSet<>(BodyOrder.unsafe(body, argVars));
         if (unsafe.isEmpty()) {
             Set<String> bound = new HashSet<>(argVars);
@@ -165,11 +184,29 @@ public final class Compiler {
             if (value != null) Vars.outsideComprehensions(value, headVars);
             for (String v : headVars) if (!bound.contains(v) && !v.startsWith("$")) unsafe.add(v);
         }
-        unsafe.removeIf(v -> v.startsWith(Term.WILDCARD_PREFIX));
         if (unsafe.isEmpty()) return;
-        String name = unsafe.iterator().next();
-        int cut = name.indexOf('$');
-        throw new PolicyException("rego_unsafe_var_error", r.location() + ": var " + (cut > 0 ? name.substring(0, cut) : name) + " is unsafe", r.location());
+        Problems problems = new Problems();
+        Set<String> reported = new HashSet<>();
+        for (String name : unsafe) {
+            // Wildcards read as `_` (as OPA prints them); other generated names mean nothing to a reader.
+            String written = name.startsWith(Term.WILDCARD_PREFIX) ? "_" : name.startsWith("$") ? null : name.split("\\$", 2)[0];
+            Span at = firstUse(body, name, r.span());
+            if (written != null && reported.add(written + "@" + at)) {
+                problems.add(Problems.at("rego_unsafe_var_error", source, at, "var " + written + " is unsafe"));
+            }
+        }
+        if (problems.isEmpty()) problems.add(Problems.at("rego_unsafe_var_error", source, r.span(), "expression is unsafe"));
+        problems.throwIfAny();
+    }
+
+    /** Where an unsafe variable is reported: the first expression using it (as OPA does), else the rule. */
+    private static Span firstUse(List<Literal> body, String name, Span rule) {
+        for (Literal l : body) {
+            Set<String> vars = new HashSet<>();
+            Vars.literal(l, vars);
+            if (vars.contains(name)) return l.span();
+        }
+        return rule;
     }
 
     /**
@@ -207,10 +244,6 @@ public final class Compiler {
                 Vars.patternVars(s.value(), scope.declared);
             }
         }
-    }
-
-    private static PolicyException compileError(Rule r, String message) {
-        return new PolicyException("rego_compile_error", r.location() + ": " + message, r.location());
     }
 
     /** Variables visible at one nesting level; nested levels rename what they declare so it cannot clash. */

@@ -1,0 +1,34 @@
+package dev.gate.policy.compile;
+
+import dev.gate.policy.PolicyException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Several errors of one compile stage, reported together as OPA does ({@code 3 errors occurred: ...}). The code and
+ * location are those of the first error; {@link #errors()} lists each with its own code and location.
+ */
+public final class CompileErrors extends PolicyException {
+    /** OPA stops listing after this many errors of a stage. */
+    static final int MAX_ERRORS = 10;
+
+    private final List<PolicyException> errors;
+
+    private CompileErrors(List<PolicyException> errors) {
+        super(errors.get(0).code(), summary(errors), errors.get(0).location());
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<PolicyException> errors() { return errors; }
+
+    /** Throws the single error itself, or all of them together; returns when there is none. */
+    static void throwIfAny(List<PolicyException> errors) {
+        if (errors.isEmpty()) return;
+        if (errors.size() == 1) throw errors.get(0);
+        throw new CompileErrors(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+    }
+
+    private static String summary(List<PolicyException> errors) {
+        return errors.size() + " errors occurred:\n" + errors.stream().map(PolicyException::describe).collect(Collectors.joining("\n"));
+    }
+}
