@@ -74,6 +74,9 @@ public final class Compiler {
         }
         problems.throwIfAny();
         RecursionCheck.check(tree, functions);
+        Problems types = new Problems();
+        TypeChecker.check(compiled, builtins, types);
+        types.throwIfAny();
         return new Compiled(tree, functions, compiled);
     }
 

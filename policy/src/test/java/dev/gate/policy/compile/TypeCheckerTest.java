@@ -1,0 +1,103 @@
+package dev.gate.policy.compile;
+
+import static dev.gate.policy.compile.CompileErrorsFixture.load;
+import static dev.gate.policy.compile.CompileErrorsFixture.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gate.policy.PolicyException;
+import org.junit.jupiter.api.Test;
+
+/** What OPA's type checker refuses at compile time, and what it lets through for want of knowing the types. */
+class TypeCheckerTest {
+
+    private static PolicyException typeError(String body) {
+        PolicyException e = refused(body);
+        assertEquals("rego_type_error", e.code(), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void arithmeticOperandsMustBeNumbers() {
+        PolicyException e = typeError("r if {\n  x := 1 + \"a\"\n}\n");
+        assertTrue(e.getMessage().startsWith("m0.rego:4:3: plus: invalid argument(s)\n\thave: (number, string, ???)\n\twant: (number, number, number)"),
+                e.getMessage());
+        assertTrue(typeError("q := 1 + \"a\"\n").getMessage().contains("plus: invalid argument(s)"));
+    }
+
+    @Test
+    void builtinArgumentsFollowTheDeclaration() {
+        PolicyException e = typeError("r if {\n  count(1)\n}\n");
+        assertTrue(e.getMessage().contains("count: invalid argument(s)\n\thave: (number)\n\twant: (any<string, array[any], object[any: any], set[any]>, number)"),
+                e.getMessage());
+        assertTrue(typeError("r if startswith(1, \"a\")\n").getMessage().contains("startswith: invalid argument(s)"));
+        PolicyException nested = typeError("r if count(1 + \"a\") > 0\n");
+        assertTrue(nested.getMessage().contains("plus: invalid argument(s)") && !(nested instanceof CompileErrors), nested.getMessage());
+    }
+
+    @Test
+    void unifyingValuesOfDifferentKindsIsAMatchError() {
+        assertTrue(typeError("r if {\n  1 = \"a\"\n}\n").getMessage().contains("match error\n\tleft  : number\n\tright : string"));
+        assertTrue(typeError("r if {\n  x := \"a\"\n  x = 1\n}\n").getMessage().contains("match error\n\tleft  : string\n\tright : number"));
+    }
+
+    @Test
+    void aStatementEqualityIsCheckedAsAUnification() {
+        assertTrue(typeError("r if {\n  1 == \"a\"\n}\n").getMessage().contains("match error\n\tleft  : number\n\tright : string"));
+        assertTrue(typeError("r if {\n  not 1 == \"a\"\n}\n").getMessage().contains("match error"));
+        load("r if {\n  1 != \"a\"\n  1 < \"a\"\n}\n");
+    }
+
+    @Test
+    void literalsUnifyElementByElement() {
+        assertTrue(typeError("r if {\n  [1, \"a\"] = [x, x]\n}\n").getMessage().contains("match error\n\tleft  : string\n\tright : number"));
+        assertTrue(typeError("r if {\n  {\"a\": 1} = {\"a\": \"b\"}\n}\n").getMessage()
+                .contains("match error\n\tleft  : object<a: number>\n\tright : object<a: string>"));
+        assertTrue(typeError("r if {\n  x := [1, {\"k\": 2}]\n  x[1].j\n}\n").getMessage().contains("undefined ref: x[1].j"));
+        load("r if {\n  [1, x] = [y, \"a\"]\n  {\"a\": z} = {\"a\": 1}\n}\n");
+    }
+
+    @Test
+    void referencesIntoKnownObjectsMustNameTheirKeys() {
+        PolicyException e = typeError("r if {\n  x := {\"a\": 1}\n  x.b\n}\n");
+        assertTrue(e.getMessage().startsWith("m0.rego:5:3: undefined ref: x.b\n\tx.b\n\t  ^\n\t  have: \"b\"\n\t  want (one of): [\"a\"]"), e.getMessage());
+        e = typeError("r if {\n  x := {\"a\": {\"b\": 1}}\n  x.a.c\n}\n");
+        assertTrue(e.getMessage().contains("undefined ref: x.a.c\n\tx.a.c\n\t    ^\n\t    have: \"c\"\n\t    want (one of): [\"b\"]"), e.getMessage());
+        assertTrue(typeError("r if {\n  x := 1\n  x.a\n}\n").getMessage().contains("undefined ref: x.a\n\tx.a\n\t^\n\thave: number"));
+        assertTrue(typeError("r if {\n  x := [1]\n  x.a\n}\n").getMessage().contains("want (type): number"));
+    }
+
+    @Test
+    void everyTypeErrorIsReported() {
+        CompileErrors all = assertInstanceOf(CompileErrors.class, refused("r if {\n  count(1)\n  1 = \"a\"\n}\n", "s := 1 + \"a\"\n"));
+        assertEquals(3, all.errors().size(), all.getMessage());
+        assertTrue(all.errors().stream().allMatch(e -> e.code().equals("rego_type_error")));
+    }
+
+    @Test
+    void whatCannotBeKnownPasses() {
+        load("""
+                import rego.v1
+
+                f(x) := x
+
+                r if {
+                    a := [x | x = 1]
+                    b := [x | x = "s"]
+                    startswith(object.union({}, {}), "x")
+                    every y in 1 { y > 0 }
+                    count(input.items) > f(1)
+                    data.p.s.b = 2
+                    z := {"a": 1, "k": input.k}
+                    z.k.deep
+                    z[input.key]
+                    n := count(a)
+                    n + 1 > 0
+                    not b[0] = 1
+                }
+
+                s := {"a": 1, "b": 2}
+                """);
+    }
+}
