@@ -29,18 +29,32 @@ final class TypeChecker {
     /** Types of the variables bound so far; nested bodies work on a copy, their bindings do not leak out. */
     private Map<String, Type> vars = new HashMap<>();
 
-    private TypeChecker(BuiltinRegistry builtins, Source source, Problems problems) {
+    /** Types of rules by their path ({@code data.p.q}), for references into them. */
+    private final Map<String, Type> ruleTypes;
+
+    private TypeChecker(BuiltinRegistry builtins, Source source, Problems problems, Map<String, Type> ruleTypes) {
         this.builtins = builtins;
         this.source = source;
         this.problems = problems;
+        this.ruleTypes = ruleTypes;
     }
 
     static void check(List<Module> compiled, BuiltinRegistry builtins, Problems problems) {
+        Map<String, Type> ruleTypes = RuleTypes.infer(compiled, builtins);
         for (Module m : compiled) {
             for (Rule r : m.rules()) {
-                for (Rule part = r; part != null; part = part.elseRule()) new TypeChecker(builtins, m.source(), problems).rule(part);
+                for (Rule part = r; part != null; part = part.elseRule()) {
+                    new TypeChecker(builtins, m.source(), problems, ruleTypes).rule(part);
+                }
             }
         }
+    }
+
+    /** The type of one definition's value, its body typed first; what it would refuse is not reported here. */
+    static Type valueType(Rule part, BuiltinRegistry builtins, Map<String, Type> ruleTypes) {
+        TypeChecker checker = new TypeChecker(builtins, null, new Problems(), ruleTypes);
+        checker.body(part.body());
+        return part.value() == null ? Type.ANY : checker.typeOf(part.value(), part.span(), false);
     }
 
     private void rule(Rule r) {
@@ -217,9 +231,23 @@ final class TypeChecker {
     private Type refType(Term.Ref r, Span at) {
         Type current = typeOf(r.head(), at, false);
         for (Term e : r.path()) typeOf(e, at, false);
-        if (!(r.head() instanceof Term.Var head) || Vars.isRoot(head.name())) return Type.ANY;
+        if (!(r.head() instanceof Term.Var head) || head.name().equals("input")) return Type.ANY;
         StringBuilder text = new StringBuilder(RefText.name(head.name()));
-        for (Term e : r.path()) {
+        int start = 0;
+        if (head.name().equals("data")) {
+            // From the longest prefix that names a rule of known type on.
+            start = -1;
+            for (int i = r.path().size(); i > 0 && start < 0; i--) {
+                String path = dataPath(r.path().subList(0, i));
+                if (path != null && ruleTypes.containsKey(path)) {
+                    start = i;
+                    current = ruleTypes.get(path);
+                    text = new StringBuilder(path);
+                }
+            }
+            if (start < 0) return Type.ANY;
+        }
+        for (Term e : r.path().subList(start, r.path().size())) {
             String missing = missing(current, e);
             if (missing != null) {
                 int caret = current.kinds().size() == 1 && isScalarKind(current) ? 0 : text.length() + 1;
@@ -232,6 +260,16 @@ final class TypeChecker {
             text.append(RefText.element(e));
         }
         return current;
+    }
+
+    /** {@code data.a.b} for a path of names, else null. */
+    private static String dataPath(List<Term> path) {
+        StringBuilder sb = new StringBuilder("data");
+        for (Term e : path) {
+            if (!(e instanceof Term.Scalar s) || !(s.value() instanceof dev.gate.policy.value.StringValue str)) return null;
+            sb.append('.').append(str.value());
+        }
+        return sb.toString();
     }
 
     /** Why {@code element} cannot select from a value of type {@code t}, or null when it may. */

@@ -69,6 +69,17 @@ class TypeCheckerTest {
     }
 
     @Test
+    void rulesHaveTheTypesOfTheirValuesAcrossFiles() {
+        PolicyException e = typeError("r := {\"a\": 1}\n\ns := r.b\n");
+        assertTrue(e.getMessage().contains("undefined ref: data.p.r.b\n\tdata.p.r.b\n\t         ^\n\t         have: \"b\""), e.getMessage());
+        PolicyException plus = refused("threshold := \"5\"\n", "deny contains \"big\" if count(input.items) > threshold + 1\n");
+        assertEquals("rego_type_error", plus.code());
+        assertTrue(plus.getMessage().startsWith("m1.rego:3:24: plus: invalid argument(s)\n\thave: (string, number, ???)"), plus.getMessage());
+        assertTrue(typeError("a := b\n\nb := c\n\nc := 1\n\nd := upper(a)\n").getMessage().contains("upper: invalid argument(s)"));
+        load("t := 1 if input.x else := \"s\"\n\nu := upper(t)\n\nv contains 1\n\nw := count(v)\n");
+    }
+
+    @Test
     void everyTypeErrorIsReported() {
         CompileErrors all = assertInstanceOf(CompileErrors.class, refused("r if {\n  count(1)\n  1 = \"a\"\n}\n", "s := 1 + \"a\"\n"));
         assertEquals(3, all.errors().size(), all.getMessage());

@@ -1,0 +1,73 @@
+package dev.gate.policy.compile;
+
+import dev.gate.policy.ast.Module;
+import dev.gate.policy.ast.Rule;
+import dev.gate.policy.ast.Term;
+import dev.gate.policy.builtins.BuiltinRegistry;
+import dev.gate.policy.value.StringValue;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The type of each rule's value as its definitions tell it, over every module (OPA infers them before checking the
+ * rules that read them): a single-value rule has the join of its definitions' value types (defaults and else
+ * branches included), a {@code contains} rule is a set, a rule with variables in its head an object. Rules that read
+ * other rules are typed again until nothing changes (a few passes; recursion is refused before this runs).
+ */
+final class RuleTypes {
+    private static final int PASSES = 6;
+
+    private RuleTypes() {}
+
+    static Map<String, Type> infer(List<Module> compiled, BuiltinRegistry builtins) {
+        Map<String, Type> known = Map.of();
+        for (int pass = 0; pass < PASSES; pass++) {
+            Map<String, Type> next = onePass(compiled, builtins, known);
+            if (next.equals(known)) return next;
+            known = next;
+        }
+        return known;
+    }
+
+    private static Map<String, Type> onePass(List<Module> compiled, BuiltinRegistry builtins, Map<String, Type> known) {
+        Map<String, Type> out = new HashMap<>();
+        for (Module m : compiled) {
+            for (Rule r : m.rules()) {
+                if (r.kind() == Rule.Kind.FUNCTION) continue;
+                StringBuilder path = new StringBuilder("data");
+                for (String p : m.packagePath()) path.append('.').append(p);
+                boolean ground = true;
+                for (Term t : r.head()) {
+                    if (t instanceof Term.Scalar s && s.value() instanceof StringValue str) path.append('.').append(str.value());
+                    else { ground = false; break; }
+                }
+                Type type;
+                if (!ground) type = Type.of(Type.Kind.OBJECT);
+                else if (r.kind() == Rule.Kind.SET) type = Type.of(Type.Kind.SET);
+                else type = valueType(r, builtins, known);
+                out.merge(path.toString(), type, RuleTypes::join);
+            }
+        }
+        return out;
+    }
+
+    private static Type valueType(Rule r, BuiltinRegistry builtins, Map<String, Type> known) {
+        Type type = null;
+        for (Rule part = r; part != null; part = part.elseRule()) {
+            Type t = TypeChecker.valueType(part, builtins, known);
+            type = type == null ? t : join(type, t);
+        }
+        return type;
+    }
+
+    /** A value of either type: the same type, or the union of their kinds with their shapes forgotten. */
+    static Type join(Type a, Type b) {
+        if (a.equals(b)) return a;
+        EnumSet<Type.Kind> kinds = EnumSet.noneOf(Type.Kind.class);
+        kinds.addAll(a.kinds());
+        kinds.addAll(b.kinds());
+        return kinds.size() == Type.Kind.values().length ? Type.ANY : new Type(kinds, null, null);
+    }
+}
