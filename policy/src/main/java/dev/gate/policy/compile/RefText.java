@@ -16,6 +16,13 @@ final class RefText {
         return sb.toString();
     }
 
+    /** A term as short text: a variable or reference as written, anything else as {@code (...)}. */
+    static String term(Term t) {
+        if (t instanceof Term.Var v) return name(v.name());
+        if (t instanceof Term.Ref r) return of(r);
+        return "(...)";
+    }
+
     static String element(Term e) {
         if (e instanceof Term.Scalar s && s.value() instanceof StringValue str && NAME.matcher(str.value()).matches()) return "." + str.value();
         if (e instanceof Term.Scalar s) return "[" + s.value().toJson() + "]";

@@ -19,23 +19,39 @@ import java.util.Map;
 final class RuleTypes {
     private static final int PASSES = 6;
 
+    /** What a call of a function (or builtin) takes and gives. */
+    record Signature(List<Type> args, Type result) {
+        Signature {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** Rule value types and function signatures by path ({@code data.p.q}). */
+    record Known(Map<String, Type> rules, Map<String, Signature> functions) {
+        static final Known NOTHING = new Known(Map.of(), Map.of());
+    }
+
     private RuleTypes() {}
 
-    static Map<String, Type> infer(List<Module> compiled, BuiltinRegistry builtins) {
-        Map<String, Type> known = Map.of();
+    static Known infer(List<Module> compiled, BuiltinRegistry builtins) {
+        Known known = Known.NOTHING;
         for (int pass = 0; pass < PASSES; pass++) {
-            Map<String, Type> next = onePass(compiled, builtins, known);
+            Known next = onePass(compiled, builtins, known);
             if (next.equals(known)) return next;
             known = next;
         }
         return known;
     }
 
-    private static Map<String, Type> onePass(List<Module> compiled, BuiltinRegistry builtins, Map<String, Type> known) {
+    private static Known onePass(List<Module> compiled, BuiltinRegistry builtins, Known known) {
         Map<String, Type> out = new HashMap<>();
+        Map<String, Signature> functions = new HashMap<>();
         for (Module m : compiled) {
             for (Rule r : m.rules()) {
-                if (r.kind() == Rule.Kind.FUNCTION) continue;
+                if (r.kind() == Rule.Kind.FUNCTION) {
+                    functions.merge(path(m, r), signature(r, builtins, known), RuleTypes::join);
+                    continue;
+                }
                 StringBuilder path = new StringBuilder("data");
                 for (String p : m.packagePath()) path.append('.').append(p);
                 boolean ground = true;
@@ -50,10 +66,34 @@ final class RuleTypes {
                 out.merge(path.toString(), type, RuleTypes::join);
             }
         }
-        return out;
+        return new Known(out, functions);
     }
 
-    private static Type valueType(Rule r, BuiltinRegistry builtins, Map<String, Type> known) {
+    private static String path(Module m, Rule r) {
+        StringBuilder path = new StringBuilder("data");
+        for (String p : m.packagePath()) path.append('.').append(p);
+        for (Term t : r.head()) if (t instanceof Term.Scalar s && s.value() instanceof StringValue str) path.append('.').append(str.value());
+        return path.toString();
+    }
+
+    /** A function's definitions and else branches each allow their own argument types: the signature joins them. */
+    private static Signature signature(Rule r, BuiltinRegistry builtins, Known known) {
+        Signature signature = null;
+        for (Rule part = r; part != null; part = part.elseRule()) {
+            Signature s = TypeChecker.signature(part, builtins, known);
+            signature = signature == null ? s : join(signature, s);
+        }
+        return signature;
+    }
+
+    private static Signature join(Signature a, Signature b) {
+        if (a.args().size() != b.args().size()) return new Signature(java.util.Collections.nCopies(a.args().size(), Type.ANY), Type.ANY);
+        List<Type> args = new java.util.ArrayList<>();
+        for (int i = 0; i < a.args().size(); i++) args.add(join(a.args().get(i), b.args().get(i)));
+        return new Signature(args, join(a.result(), b.result()));
+    }
+
+    private static Type valueType(Rule r, BuiltinRegistry builtins, Known known) {
         Type type = null;
         for (Rule part = r; part != null; part = part.elseRule()) {
             Type t = TypeChecker.valueType(part, builtins, known);

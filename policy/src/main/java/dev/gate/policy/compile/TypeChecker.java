@@ -29,32 +29,51 @@ final class TypeChecker {
     /** Types of the variables bound so far; nested bodies work on a copy, their bindings do not leak out. */
     private Map<String, Type> vars = new HashMap<>();
 
-    /** Types of rules by their path ({@code data.p.q}), for references into them. */
-    private final Map<String, Type> ruleTypes;
+    /** Types of rules and functions by their path ({@code data.p.q}), for references and calls. */
+    private final RuleTypes.Known known;
+    /**
+     * While a function's signature is inferred, its arguments start unbound and take the types of the builtin
+     * arguments and literals they meet, as OPA infers them.
+     */
+    private final boolean inferring;
 
-    private TypeChecker(BuiltinRegistry builtins, Source source, Problems problems, Map<String, Type> ruleTypes) {
+    private TypeChecker(BuiltinRegistry builtins, Source source, Problems problems, RuleTypes.Known known, boolean inferring) {
         this.builtins = builtins;
         this.source = source;
         this.problems = problems;
-        this.ruleTypes = ruleTypes;
+        this.known = known;
+        this.inferring = inferring;
     }
 
     static void check(List<Module> compiled, BuiltinRegistry builtins, Problems problems) {
-        Map<String, Type> ruleTypes = RuleTypes.infer(compiled, builtins);
+        RuleTypes.Known known = RuleTypes.infer(compiled, builtins);
         for (Module m : compiled) {
             for (Rule r : m.rules()) {
                 for (Rule part = r; part != null; part = part.elseRule()) {
-                    new TypeChecker(builtins, m.source(), problems, ruleTypes).rule(part);
+                    new TypeChecker(builtins, m.source(), problems, known, false).rule(part);
                 }
             }
         }
     }
 
     /** The type of one definition's value, its body typed first; what it would refuse is not reported here. */
-    static Type valueType(Rule part, BuiltinRegistry builtins, Map<String, Type> ruleTypes) {
-        TypeChecker checker = new TypeChecker(builtins, null, new Problems(), ruleTypes);
+    static Type valueType(Rule part, BuiltinRegistry builtins, RuleTypes.Known known) {
+        TypeChecker checker = new TypeChecker(builtins, null, new Problems(), known, false);
         checker.body(part.body());
-        return part.value() == null ? Type.ANY : checker.typeOf(part.value(), part.span(), false);
+        return part.value() == null ? Type.of(Type.Kind.BOOLEAN) : checker.typeOf(part.value(), part.span(), false);
+    }
+
+    /** A function definition's signature: what its body asks of each plain argument, and its value's type. */
+    static RuleTypes.Signature signature(Rule part, BuiltinRegistry builtins, RuleTypes.Known known) {
+        TypeChecker checker = new TypeChecker(builtins, null, new Problems(), known, true);
+        checker.body(part.body());
+        Type result = part.value() == null ? Type.of(Type.Kind.BOOLEAN) : checker.typeOf(part.value(), part.span(), false);
+        List<Type> args = new ArrayList<>();
+        for (Term a : part.args()) {
+            Type t = a instanceof Term.Var v ? checker.vars.get(v.name()) : null;
+            args.add(t == null ? Type.ANY : t);
+        }
+        return new RuleTypes.Signature(args, result);
     }
 
     private void rule(Rule r) {
@@ -82,7 +101,12 @@ final class TypeChecker {
         } else if (e instanceof Expr.TermExpr t) {
             typeOf(t.term(), at, true);
         } else if (e instanceof Expr.SomeIn s) {
-            typeOf(s.collection(), at, false);
+            Type collection = typeOf(s.collection(), at, false);
+            if (!collection.isAny() && Selection.isScalar(collection)) {
+                String text = RefText.term(s.collection()) + "[" + RefText.term(s.value()) + "]";
+                problems.add(error(at, "undefined ref: " + text + "\n\t" + text + "\n\t" + "^".repeat(RefText.term(s.collection()).length())
+                        + "\n\thave: " + collection));
+            }
             if (s.key() != null) bind(s.key(), Type.ANY);
             bind(s.value(), Type.ANY);
         } else if (e instanceof Expr.Every ev) {
@@ -191,21 +215,31 @@ final class TypeChecker {
     private Type callType(Term.Call c, Span at, boolean statement) {
         List<Type> args = new ArrayList<>();
         for (Term a : c.args()) args.add(typeOf(a, at, false));
-        if (!(c.target() instanceof CallTarget.Builtin b) || builtins.get(b.name()) == null) {
+        RuleTypes.Signature signature = signatureOf(c);
+        if (signature == null) {
             bindOutput(c, c.target() instanceof CallTarget.Function f ? f.arity() : -1, Type.ANY);
             return Type.ANY;
         }
-        BuiltinDeclaration decl = builtins.get(b.name()).decl();
-        Type result = Type.parse(decl.resultType());
-        if (c.name().equals("print")) return result;
-        for (int i = 0; i < Math.min(decl.arity(), args.size()); i++) {
-            if (args.get(i).cannotMeet(Type.parse(decl.argumentTypes().get(i)))) {
-                problems.add(error(at, argumentError(c, args, decl, statement)));
+        int arity = signature.args().size();
+        for (int i = 0; i < Math.min(arity, args.size()); i++) {
+            if (args.get(i).cannotMeet(signature.args().get(i))) {
+                problems.add(error(at, argumentError(c, args, signature, statement)));
                 return Type.ANY; // a refused call has no result type, so what reads it is not refused again
             }
+            if (inferring && isFree(c.args().get(i))) bind(c.args().get(i), signature.args().get(i));
         }
-        bindOutput(c, decl.arity(), result);
-        return result;
+        bindOutput(c, arity, signature.result());
+        return signature.result();
+    }
+
+    /** A builtin's declared signature or a function's inferred one; null when nothing is known (print, mocks). */
+    private RuleTypes.Signature signatureOf(Term.Call c) {
+        if (c.target() instanceof CallTarget.Function f) return known.functions().get(f.dotted());
+        if (!(c.target() instanceof CallTarget.Builtin b) || builtins.get(b.name()) == null || b.name().equals("print")) return null;
+        BuiltinDeclaration decl = builtins.get(b.name()).decl();
+        List<Type> args = new ArrayList<>();
+        for (String t : decl.argumentTypes()) args.add(Type.parse(t));
+        return new RuleTypes.Signature(args, Type.parse(decl.resultType()));
     }
 
     /** A call given one argument more than its arity binds that argument to its result. */
@@ -213,95 +247,60 @@ final class TypeChecker {
         if (arity >= 0 && c.args().size() == arity + 1) bind(c.args().get(arity), result);
     }
 
-    private String argumentError(Term.Call c, List<Type> args, BuiltinDeclaration decl, boolean statement) {
+    private String argumentError(Term.Call c, List<Type> args, RuleTypes.Signature signature, boolean statement) {
         List<String> have = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             boolean unbound = c.args().get(i) instanceof Term.Var v && vars.get(v.name()) == null;
             have.add(unbound ? "???" : args.get(i).toString());
         }
         // A call inside an expression has an implicit output OPA shows as unknown.
-        if (!statement && c.args().size() == decl.arity()) have.add("???");
+        if (!statement && c.args().size() == signature.args().size()) have.add("???");
         List<String> want = new ArrayList<>();
-        for (String t : decl.argumentTypes()) want.add(Type.parse(t).toString());
-        want.add(Type.parse(decl.resultType()).toString());
-        return decl.name() + ": invalid argument(s)\n\thave: (" + String.join(", ", have) + ")\n\twant: (" + String.join(", ", want) + ")";
+        for (Type t : signature.args()) want.add(t.toString());
+        want.add(signature.result().toString());
+        String name = c.target() instanceof CallTarget.Function f ? f.dotted() : c.name();
+        return name + ": invalid argument(s)\n\thave: (" + String.join(", ", have) + ")\n\twant: (" + String.join(", ", want) + ")";
     }
 
     /** References into a value of known shape must name something it has. */
     private Type refType(Term.Ref r, Span at) {
         Type current = typeOf(r.head(), at, false);
-        for (Term e : r.path()) typeOf(e, at, false);
-        if (!(r.head() instanceof Term.Var head) || head.name().equals("input")) return Type.ANY;
-        StringBuilder text = new StringBuilder(RefText.name(head.name()));
+        for (Term e : r.path()) {
+            typeOf(e, at, false);
+            if (isFree(e)) bind(e, Type.ANY); // a variable in a reference iterates: any key
+        }
+        if (r.head() instanceof Term.Var v && v.name().equals("input")) return Type.ANY;
+        StringBuilder text = new StringBuilder(r.head() instanceof Term.Var v ? RefText.name(v.name()) : "(...)");
         int start = 0;
-        if (head.name().equals("data")) {
+        if (r.head() instanceof Term.Var head && head.name().equals("data")) {
             // From the longest prefix that names a rule of known type on.
             start = -1;
             for (int i = r.path().size(); i > 0 && start < 0; i--) {
-                String path = dataPath(r.path().subList(0, i));
-                if (path != null && ruleTypes.containsKey(path)) {
+                String path = Selection.dataPath(r.path().subList(0, i));
+                if (path != null && known.rules().containsKey(path)) {
                     start = i;
-                    current = ruleTypes.get(path);
+                    current = known.rules().get(path);
                     text = new StringBuilder(path);
                 }
             }
             if (start < 0) return Type.ANY;
         }
         for (Term e : r.path().subList(start, r.path().size())) {
-            String missing = missing(current, e);
+            String missing = Selection.missing(current, e);
             if (missing != null) {
-                int caret = current.kinds().size() == 1 && isScalarKind(current) ? 0 : text.length() + 1;
-                problems.add(error(at, "undefined ref: " + RefText.of(r) + "\n\t" + RefText.of(r) + "\n\t" + " ".repeat(caret) + "^"
+                // OPA underlines what a scalar cannot be selected from, or points at the key that is not there.
+                boolean scalar = Selection.isScalar(current);
+                int caret = scalar ? 0 : text.length() + 1;
+                String mark = scalar ? "^".repeat(text.length()) : " ".repeat(caret) + "^";
+                problems.add(error(at, "undefined ref: " + RefText.of(r) + "\n\t" + RefText.of(r) + "\n\t" + mark
                         + missing.lines().map(line -> "\n\t" + " ".repeat(caret) + line).reduce("", String::concat)));
                 return Type.ANY;
             }
-            current = next(current, e);
+            current = Selection.next(current, e);
             if (current == null) current = Type.ANY;
             text.append(RefText.element(e));
         }
         return current;
-    }
-
-    /** {@code data.a.b} for a path of names, else null. */
-    private static String dataPath(List<Term> path) {
-        StringBuilder sb = new StringBuilder("data");
-        for (Term e : path) {
-            if (!(e instanceof Term.Scalar s) || !(s.value() instanceof dev.gate.policy.value.StringValue str)) return null;
-            sb.append('.').append(str.value());
-        }
-        return sb.toString();
-    }
-
-    /** Why {@code element} cannot select from a value of type {@code t}, or null when it may. */
-    private static String missing(Type t, Term element) {
-        if (t.isAny()) return null;
-        if (isScalarKind(t)) return "have: " + t;
-        if (!(element instanceof Term.Scalar s)) return null;
-        if (t.is(Type.Kind.OBJECT) && t.keys() != null && !t.keys().containsKey(s.value())) {
-            List<String> keys = t.keys().keySet().stream().map(dev.gate.policy.value.Value::toJson).toList();
-            return "have: " + s.value().toJson() + "\nwant (one of): [" + String.join(" ", keys) + "]";
-        }
-        if (t.is(Type.Kind.ARRAY) && !(s.value() instanceof dev.gate.policy.value.NumberValue)) {
-            return "have: " + s.value().toJson() + "\nwant (type): number";
-        }
-        return null;
-    }
-
-    private static Type next(Type t, Term element) {
-        if (!(element instanceof Term.Scalar s)) return Type.ANY;
-        if (t.is(Type.Kind.OBJECT) && t.keys() != null) return t.keys().get(s.value());
-        if (t.is(Type.Kind.ARRAY) && t.elements() != null && s.value() instanceof dev.gate.policy.value.NumberValue n) {
-            int i = n.decimal().intValue();
-            return i >= 0 && i < t.elements().size() && n.decimal().stripTrailingZeros().scale() <= 0 ? t.elements().get(i) : Type.ANY;
-        }
-        return Type.ANY;
-    }
-
-    private static boolean isScalarKind(Type t) {
-        for (Type.Kind k : t.kinds()) {
-            if (k == Type.Kind.ARRAY || k == Type.Kind.OBJECT || k == Type.Kind.SET) return false;
-        }
-        return true;
     }
 
     private dev.gate.policy.PolicyException error(Span at, String message) {

@@ -77,6 +77,26 @@ class TypeCheckerTest {
         assertTrue(plus.getMessage().startsWith("m1.rego:3:24: plus: invalid argument(s)\n\thave: (string, number, ???)"), plus.getMessage());
         assertTrue(typeError("a := b\n\nb := c\n\nc := 1\n\nd := upper(a)\n").getMessage().contains("upper: invalid argument(s)"));
         load("t := 1 if input.x else := \"s\"\n\nu := upper(t)\n\nv contains 1\n\nw := count(v)\n");
+        PolicyException flag = typeError("allow if input.ok\n\nr := allow.b\n");
+        assertTrue(flag.getMessage().contains("undefined ref: data.p.allow.b\n\tdata.p.allow.b\n\t^^^^^^^^^^^^\n\thave: boolean"), flag.getMessage());
+    }
+
+    @Test
+    void functionsHaveSignaturesInferredFromTheirBodies() {
+        PolicyException e = typeError("f(x) := x * 2\n\nr := f(\"a\")\n");
+        assertTrue(e.getMessage().contains("data.p.f: invalid argument(s)\n\thave: (string, ???)\n\twant: (number, number)"), e.getMessage());
+        assertTrue(typeError("f(x) if x == \"a\"\n\nr if f(1)\n").getMessage().contains("data.p.f: invalid argument(s)"));
+        assertTrue(typeError("g(_) := \"s\"\n\ns := g(1) + 1\n").getMessage().contains("plus: invalid argument(s)\n\thave: (string, number, ???)"));
+        assertTrue(typeError("f(x) := y if y := {\"a\": x}\n\ns := f(1).b\n").getMessage().contains("undefined ref"));
+        load("f(x) := 1 if {\n  is_number(x)\n  x > 0\n}\n\nf(x) := 2 if startswith(x, \"a\")\n\nr := f(1)\n",
+                "h(x) := r if r := upper(x) else := 0\n\ns := h(1)\n\nk(x) := [a | some a in x]\n\nt := k({1})\n");
+    }
+
+    @Test
+    void someInIteratesOnlyCollections() {
+        PolicyException e = typeError("r if {\n  x := 1\n  some y in x\n}\n");
+        assertTrue(e.getMessage().contains("undefined ref: x[y]\n\tx[y]\n\t^\n\thave: number"), e.getMessage());
+        load("r if {\n  some y in input.xs\n  every z in 5 { z > y }\n}\n");
     }
 
     @Test
