@@ -5,6 +5,7 @@ import dev.gate.image.GateException;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
+import dev.gate.policy.compile.CompileErrors;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.Parser;
 import dev.gate.policy.syntax.Source;
@@ -52,6 +53,9 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         if (errors == 0) {
             try {
                 new RegoEngine(null).load(modules, null);
+            } catch (CompileErrors all) {
+                for (PolicyException e : all.errors()) err.println(e.describe());
+                errors += all.errors().size();
             } catch (PolicyException e) {
                 err.println(e.describe());
                 errors++;
