@@ -56,7 +56,12 @@ public final class RegoEngine implements PolicyEngine {
         engineBuiltin(r, "internal.member_3", "any", "any", "any");
         engineBuiltin(r, "walk", "any");
         engineBuiltin(r, "print");
-        offline(r, "http.send", "object");
+        if (!r.contains("http.send")) {
+            r.add(new BuiltinDeclaration("http.send", List.of("object"), "object", "not available: gate evaluates policies offline"), (ctx, a) -> {
+                dev.gate.policy.builtins.HttpSendRequests.check(a);
+                throw dev.gate.policy.builtins.BuiltinException.builtin("http.send", "not available: gate evaluates policies offline");
+            });
+        }
         offline(r, "io.jwt.decode", "string");
         offline(r, "io.jwt.decode_verify", "string", "object");
         if (!r.contains("test.sleep")) {
