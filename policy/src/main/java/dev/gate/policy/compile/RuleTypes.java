@@ -108,6 +108,6 @@ final class RuleTypes {
         EnumSet<Type.Kind> kinds = EnumSet.noneOf(Type.Kind.class);
         kinds.addAll(a.kinds());
         kinds.addAll(b.kinds());
-        return kinds.size() == Type.Kind.values().length ? Type.ANY : new Type(kinds, null, null);
+        return kinds.size() == Type.Kind.values().length ? Type.ANY : new Type(kinds, null, null, null);
     }
 }

@@ -20,11 +20,11 @@ import java.util.TreeMap;
  * as a literal, its keys and their types. A type that allows every kind is "any" and never conflicts with another;
  * the checker reports only kinds that cannot meet, so it rejects nothing OPA accepts for want of knowledge.
  */
-record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements) {
+record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of) {
 
     enum Kind { NULL, BOOLEAN, NUMBER, STRING, ARRAY, OBJECT, SET }
 
-    static final Type ANY = new Type(EnumSet.allOf(Kind.class), null, null);
+    static final Type ANY = new Type(EnumSet.allOf(Kind.class), null, null, null);
 
     Type {
         kinds = Set.copyOf(kinds);
@@ -32,13 +32,16 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements) {
         elements = elements == null ? null : List.copyOf(elements);
     }
 
-    static Type of(Kind kind) { return new Type(EnumSet.of(kind), null, null); }
+    static Type of(Kind kind) { return new Type(EnumSet.of(kind), null, null, null); }
+
+    /** An array or set (or either, by {@code kinds}) whose every element has type {@code of}. */
+    static Type collection(Set<Kind> kinds, Type of) { return new Type(kinds, null, null, of == null || of.isAny() ? null : of); }
 
     /** An object whose keys are all known (an object literal with constant keys). */
-    static Type object(Map<Value, Type> keys) { return new Type(EnumSet.of(Kind.OBJECT), keys, null); }
+    static Type object(Map<Value, Type> keys) { return new Type(EnumSet.of(Kind.OBJECT), keys, null, null); }
 
     /** An array whose length and element types are known (an array literal). */
-    static Type array(List<Type> elements) { return new Type(EnumSet.of(Kind.ARRAY), null, elements); }
+    static Type array(List<Type> elements) { return new Type(EnumSet.of(Kind.ARRAY), null, elements, null); }
 
     static Type of(Value v) {
         if (v instanceof NullValue) return of(Kind.NULL);
@@ -51,12 +54,22 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements) {
         return ANY;
     }
 
-    /** A declaration's type name: "any", or kinds joined by {@code |} ("array|set"); an unknown name is any. */
+    /**
+     * A declaration's type name: "any", or kinds joined by {@code |} ("array|set"), collections optionally with their
+     * element type ("array[string]|set[string]", one element type for all); an unknown name is any.
+     */
     static Type parse(String declared) {
         if (declared == null) return ANY;
         EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+        Type of = null;
         for (String part : declared.split("\\|")) {
-            switch (part.strip()) {
+            String name = part.strip();
+            int bracket = name.indexOf('[');
+            if (bracket > 0 && name.endsWith("]")) {
+                of = parse(name.substring(bracket + 1, name.length() - 1));
+                name = name.substring(0, bracket);
+            }
+            switch (name) {
                 case "null" -> kinds.add(Kind.NULL);
                 case "boolean" -> kinds.add(Kind.BOOLEAN);
                 case "number" -> kinds.add(Kind.NUMBER);
@@ -67,26 +80,43 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements) {
                 default -> { return ANY; }
             }
         }
-        return new Type(kinds, null, null);
+        return of == null ? new Type(kinds, null, null, null) : collection(kinds, of);
     }
 
     boolean isAny() { return kinds.size() == Kind.values().length; }
 
-    /** Whether no value can have both types: kinds apart, or literals of different shapes. */
+    /** Whether no value can have both types: kinds apart, or, for each kind they share, shapes that cannot meet. */
     boolean cannotMeet(Type other) {
         if (isAny() || other.isAny()) return false;
-        boolean common = false;
-        for (Kind k : kinds) if (other.kinds.contains(k)) common = true;
-        if (!common) return true;
-        if (elements != null && other.elements != null) {
-            if (elements.size() != other.elements.size()) return true;
-            for (int i = 0; i < elements.size(); i++) if (elements.get(i).cannotMeet(other.elements.get(i))) return true;
+        for (Kind k : kinds) if (other.kinds.contains(k) && !shapesApart(k, other)) return false;
+        return true;
+    }
+
+    private boolean shapesApart(Kind kind, Type other) {
+        switch (kind) {
+            case ARRAY -> {
+                if (elements != null && other.elements != null) {
+                    if (elements.size() != other.elements.size()) return true;
+                    for (int i = 0; i < elements.size(); i++) if (elements.get(i).cannotMeet(other.elements.get(i))) return true;
+                    return false;
+                }
+                if (elements != null && other.of != null) return elements.stream().anyMatch(e -> e.cannotMeet(other.of));
+                if (of != null && other.elements != null) return other.elements.stream().anyMatch(e -> e.cannotMeet(of));
+                return of != null && other.of != null && of.cannotMeet(other.of);
+            }
+            case SET -> {
+                return of != null && other.of != null && of.cannotMeet(other.of);
+            }
+            case OBJECT -> {
+                if (keys == null || other.keys == null) return false;
+                if (!keys.keySet().equals(other.keys.keySet())) return true;
+                for (Map.Entry<Value, Type> e : keys.entrySet()) if (e.getValue().cannotMeet(other.keys.get(e.getKey()))) return true;
+                return false;
+            }
+            default -> {
+                return false;
+            }
         }
-        if (keys != null && other.keys != null) {
-            if (!keys.keySet().equals(other.keys.keySet())) return true;
-            for (Map.Entry<Value, Type> e : keys.entrySet()) if (e.getValue().cannotMeet(other.keys.get(e.getKey()))) return true;
-        }
-        return false;
     }
 
     /** The single kind of a type that has exactly one. */
@@ -107,8 +137,9 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements) {
             case BOOLEAN -> "boolean";
             case NUMBER -> "number";
             case STRING -> "string";
-            case ARRAY -> elements == null ? "array[any]" : "array<" + String.join(", ", elements.stream().map(Type::toString).toList()) + ">";
-            case SET -> "set[any]";
+            case ARRAY -> elements != null ? "array<" + String.join(", ", elements.stream().map(Type::toString).toList()) + ">"
+                    : "array[" + (of == null ? "any" : of) + "]";
+            case SET -> "set[" + (of == null ? "any" : of) + "]";
             case OBJECT -> keys == null ? "object[any: any]" : objectText();
         };
     }

@@ -177,8 +177,12 @@ final class TypeChecker {
             return Type.array(elements);
         }
         if (t instanceof Term.SetTerm s) {
-            for (Term e : s.elements()) typeOf(e, at, false);
-            return Type.of(Type.Kind.SET);
+            Type of = null;
+            for (Term e : s.elements()) {
+                Type element = typeOf(e, at, false);
+                of = of == null ? element : RuleTypes.join(of, element);
+            }
+            return Type.collection(java.util.EnumSet.of(Type.Kind.SET), of);
         }
         if (t instanceof Term.ObjectTerm o) return objectType(o, at);
         if (t instanceof Term.Call c) return callType(c, at, statement);

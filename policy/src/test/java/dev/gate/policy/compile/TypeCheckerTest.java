@@ -43,6 +43,16 @@ class TypeCheckerTest {
     }
 
     @Test
+    void collectionsMustHoldTheElementsABuiltinDeclares() {
+        PolicyException e = typeError("d := concat(\",\", {1})\n");
+        assertTrue(e.getMessage().contains("concat: invalid argument(s)\n\thave: (string, set[number], ???)\n\twant: (string, any<array[string], set[string]>, string)"),
+                e.getMessage());
+        assertTrue(typeError("d := sum([1, \"a\"])\n").getMessage().contains("sum: invalid argument(s)\n\thave: (array<number, string>, ???)"));
+        assertTrue(typeError("d := sum({\"a\"})\n").getMessage().contains("sum: invalid argument(s)"));
+        load("a := sum([])\n\nb := concat(\",\", {\"a\"})\n\nc := concat(\",\", [\"a\", input.x])\n\nd := product(input.xs)\n");
+    }
+
+    @Test
     void aStatementEqualityIsCheckedAsAUnification() {
         assertTrue(typeError("r if {\n  1 == \"a\"\n}\n").getMessage().contains("match error\n\tleft  : number\n\tright : string"));
         assertTrue(typeError("r if {\n  not 1 == \"a\"\n}\n").getMessage().contains("match error"));
