@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * location are those of the first error; {@link #errors()} lists each with its own code and location.
  */
 public final class CompileErrors extends PolicyException {
-    /** OPA stops listing after this many errors of a stage. */
+    /** OPA lists this many errors of a stage, then says the limit was reached. */
     static final int MAX_ERRORS = 10;
 
     private final List<PolicyException> errors;
@@ -25,7 +25,10 @@ public final class CompileErrors extends PolicyException {
     static void throwIfAny(List<PolicyException> errors) {
         if (errors.isEmpty()) return;
         if (errors.size() == 1) throw errors.get(0);
-        throw new CompileErrors(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        if (errors.size() <= MAX_ERRORS) throw new CompileErrors(errors);
+        List<PolicyException> shown = new java.util.ArrayList<>(errors.subList(0, MAX_ERRORS));
+        shown.add(new PolicyException("rego_compile_error", "error limit reached", null));
+        throw new CompileErrors(shown);
     }
 
     private static String summary(List<PolicyException> errors) {

@@ -67,6 +67,16 @@ class LocalDeclarationsTest {
     }
 
     @Test
+    void afterTenErrorsTheLimitIsReported() {
+        StringBuilder body = new StringBuilder("q if {\n  x := 1\n");
+        for (int i = 0; i < 12; i++) body.append("  x := ").append(i).append('\n');
+        CompileErrors all = assertInstanceOf(CompileErrors.class, refused(body + "}\n"));
+        assertEquals(11, all.errors().size());
+        assertEquals("rego_compile_error", all.errors().get(10).code());
+        assertEquals("error limit reached", all.errors().get(10).getMessage());
+    }
+
+    @Test
     void queriesFollowTheSameRules() {
         var engine = load("q := 1\n");
         PolicyException e = assertThrows(PolicyException.class,
