@@ -350,6 +350,11 @@ public final class Compiler {
                 if (fn != null) return new Term.FunctionRef(name, fn, target.span());
                 return target;
             }
+            String qualified = qualify(name);
+            if (qualified.startsWith("data.") && functionTarget(qualified) == null) {
+                // A rule of the package (or an imported document) named without data: the same target as data.p.q.
+                return ref(List.of(qualified.split("\\.")), target.span());
+            }
             CallTarget fn = resolveCall(name, target.span(), -1);
             return new Term.FunctionRef(name, fn, target.span());
         }

@@ -106,6 +106,7 @@ final class LocalDeclarations {
             declarePattern(ev.value(), Occurrence.DECLARED);
             body(ev.body());
             scopes.pop();
+            unusedEveryVars(ev, l);
         } else if (e instanceof Expr.Unify u) {
             read(u.left());
             read(u.right());
@@ -113,6 +114,20 @@ final class LocalDeclarations {
             read(t.term());
         }
         withs(l);
+    }
+
+    /** An every that declares a key or value its body never reads is refused (OPA: declared var unused). */
+    private void unusedEveryVars(Expr.Every ev, Literal l) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        Vars.body(ev.body(), used);
+        java.util.Set<String> declared = new java.util.LinkedHashSet<>();
+        if (ev.key() != null) Vars.patternVars(ev.key(), declared);
+        Vars.patternVars(ev.value(), declared);
+        for (String v : declared) {
+            if (!v.startsWith("$") && !used.contains(v)) {
+                problems.add("rego_compile_error", source, l.span(), "declared var " + v + " unused");
+            }
+        }
     }
 
     private void withs(Literal l) {

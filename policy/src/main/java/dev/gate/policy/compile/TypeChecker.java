@@ -26,6 +26,10 @@ final class TypeChecker {
     private final BuiltinRegistry builtins;
     private final Source source;
     private final Problems problems;
+    /** Inside an every body, where OPA reports nothing but what its comprehensions hold. */
+    private boolean quiet;
+    /** Type errors found so far, reported or not. */
+    private int reported;
     /** Types of the variables bound so far; nested bodies work on a copy, their bindings do not leak out. */
     private Map<String, Type> vars = new HashMap<>();
 
@@ -56,11 +60,13 @@ final class TypeChecker {
         }
     }
 
-    /** The type of one definition's value, its body typed first; what it would refuse is not reported here. */
+    /** The type of one definition's value, its body typed first; what it would refuse is reported when it is checked. */
     static Type valueType(Rule part, BuiltinRegistry builtins, RuleTypes.Known known) {
         TypeChecker checker = new TypeChecker(builtins, null, new Problems(), known, false);
         checker.body(part.body());
-        return part.value() == null ? Type.of(Type.Kind.BOOLEAN) : checker.typeOf(part.value(), part.span(), false);
+        Type value = part.value() == null ? Type.of(Type.Kind.BOOLEAN) : checker.typeOf(part.value(), part.span(), false);
+        // A rule that does not type-check has no type (as in OPA): what reads it is not refused on its account.
+        return checker.problems.isEmpty() ? value : Type.ANY;
     }
 
     /** A function definition's signature: what its body asks of each plain argument, and its value's type. */
@@ -68,6 +74,7 @@ final class TypeChecker {
         TypeChecker checker = new TypeChecker(builtins, null, new Problems(), known, true);
         checker.body(part.body());
         Type result = part.value() == null ? Type.of(Type.Kind.BOOLEAN) : checker.typeOf(part.value(), part.span(), false);
+        if (!checker.problems.isEmpty()) return new RuleTypes.Signature(java.util.Collections.nCopies(part.args().size(), Type.ANY), Type.ANY);
         List<Type> args = new ArrayList<>();
         for (Term a : part.args()) {
             Type t = a instanceof Term.Var v ? checker.vars.get(v.name()) : null;
@@ -102,22 +109,33 @@ final class TypeChecker {
             typeOf(t.term(), at, true);
         } else if (e instanceof Expr.SomeIn s) {
             Type collection = typeOf(s.collection(), at, false);
-            if (!collection.isAny() && Selection.isScalar(collection)) {
+            // OPA iterates a literal in place (a scalar cannot match an element) and a computed collection through
+            // a reference (which cannot select from a scalar).
+            if (s.collection() instanceof Term.Scalar) {
+                report(error(at, "match error\n\tleft  : ???\n\tright : ???"));
+            } else if (!collection.isAny() && Selection.isScalar(collection)) {
                 String text = RefText.term(s.collection()) + "[" + RefText.term(s.value()) + "]";
-                problems.add(error(at, "undefined ref: " + text + "\n\t" + text + "\n\t" + "^".repeat(RefText.term(s.collection()).length())
+                report(error(at, "undefined ref: " + text + "\n\t" + text + "\n\t" + "^".repeat(RefText.term(s.collection()).length())
                         + "\n\thave: " + collection));
             }
             if (s.key() != null) bind(s.key(), Type.ANY);
             bind(s.value(), Type.ANY);
         } else if (e instanceof Expr.Every ev) {
             typeOf(ev.domain(), at, false);
+            // OPA does not type-check the expressions of an every body, only the comprehensions inside them.
+            boolean wasQuiet = quiet;
+            quiet = true;
             nested(() -> {
                 if (ev.key() != null) bind(ev.key(), Type.ANY);
                 bind(ev.value(), Type.ANY);
                 body(ev.body());
             });
+            quiet = wasQuiet;
         }
-        for (Literal.With w : l.withs()) if (!(w.value() instanceof Term.FunctionRef)) typeOf(w.value(), w.span(), false);
+        for (Literal.With w : l.withs()) {
+            if (w.value() instanceof Term.FunctionRef mock) mockArity(w, mock);
+            else typeOf(w.value(), w.span(), false);
+        }
     }
 
     private static boolean isPlainEquality(Literal l, Term t) {
@@ -138,7 +156,7 @@ final class TypeChecker {
         Type left = typeOf(l, at, false), right = typeOf(r, at, false);
         if (leftFree) bind(l, right);
         else if (rightFree) bind(r, left);
-        else if (left.cannotMeet(right)) problems.add(error(at, "match error\n\tleft  : " + left + "\n\tright : " + right));
+        else if (left.cannotMeet(right)) report(error(at, "match error\n\tleft  : " + left + "\n\tright : " + right));
         else {
             bind(l, Type.ANY);
             bind(r, Type.ANY);
@@ -209,11 +227,21 @@ final class TypeChecker {
     }
 
     private Type comprehension(List<Literal> body, Type.Kind kind, Span at, Term... heads) {
+        boolean wasQuiet = quiet;
+        quiet = false;
+        int before = reported;
         nested(() -> {
             body(body);
             for (Term h : heads) typeOf(h, at, false);
         });
-        return Type.of(kind);
+        quiet = wasQuiet;
+        // A comprehension that does not type-check has no type, so what reads it is not refused again.
+        return reported == before ? Type.of(kind) : Type.ANY;
+    }
+
+    private void report(dev.gate.policy.PolicyException e) {
+        reported++;
+        if (!quiet) problems.add(e);
     }
 
     private Type callType(Term.Call c, Span at, boolean statement) {
@@ -227,7 +255,7 @@ final class TypeChecker {
         int arity = signature.args().size();
         for (int i = 0; i < Math.min(arity, args.size()); i++) {
             if (args.get(i).cannotMeet(signature.args().get(i))) {
-                problems.add(error(at, argumentError(c, args, signature, statement)));
+                report(error(at, argumentError(c, args, signature, statement)));
                 return Type.ANY; // a refused call has no result type, so what reads it is not refused again
             }
             if (inferring && isFree(c.args().get(i))) bind(c.args().get(i), signature.args().get(i));
@@ -244,6 +272,22 @@ final class TypeChecker {
         List<Type> args = new ArrayList<>();
         for (String t : decl.argumentTypes()) args.add(Type.parse(t));
         return new RuleTypes.Signature(args, Type.parse(decl.resultType()));
+    }
+
+    /** A function or builtin replaced by another with {@code with} must be replaced by one of the same arity. */
+    private void mockArity(Literal.With w, Term.FunctionRef mock) {
+        if (!(w.target() instanceof Term.FunctionRef target)) return;
+        int want = arity(target.target()), have = arity(mock.target());
+        if (want < 0 || have < 0 || want == have) return;
+        String name = target.target() instanceof CallTarget.Function f ? f.dotted() : target.name();
+        report(error(w.span(), name + ": arity mismatch\n\thave: (" + String.join(", ", java.util.Collections.nCopies(have, "any"))
+                + ")\n\twant: (" + String.join(", ", java.util.Collections.nCopies(want, "any")) + ")"));
+    }
+
+    private static int arity(CallTarget t) {
+        if (t instanceof CallTarget.Builtin b) return b.name().equals("print") ? -1 : b.arity();
+        if (t instanceof CallTarget.Function f) return f.arity();
+        return -1;
     }
 
     /** A call given one argument more than its arity binds that argument to its result. */
@@ -296,7 +340,7 @@ final class TypeChecker {
                 boolean scalar = Selection.isScalar(current);
                 int caret = scalar ? 0 : text.length() + 1;
                 String mark = scalar ? "^".repeat(text.length()) : " ".repeat(caret) + "^";
-                problems.add(error(at, "undefined ref: " + RefText.of(r) + "\n\t" + RefText.of(r) + "\n\t" + mark
+                report(error(at, "undefined ref: " + RefText.of(r) + "\n\t" + RefText.of(r) + "\n\t" + mark
                         + missing.lines().map(line -> "\n\t" + " ".repeat(caret) + line).reduce("", String::concat)));
                 return Type.ANY;
             }

@@ -67,6 +67,13 @@ class LocalDeclarationsTest {
     }
 
     @Test
+    void everyUsesWhatItDeclares() {
+        assertRefused("rego_compile_error", "declared var v unused", "q if {\n  every k, v in {\"a\": 1} { k == \"a\" }\n}\n");
+        assertRefused("rego_compile_error", "declared var x unused", "q if {\n  every x in input.xs { input.y }\n}\n");
+        load("q if {\n  every _, v in {\"a\": 1} { v == 1 }\n}\n");
+    }
+
+    @Test
     void afterTenErrorsTheLimitIsReported() {
         StringBuilder body = new StringBuilder("q if {\n  x := 1\n");
         for (int i = 0; i < 12; i++) body.append("  x := ").append(i).append('\n');

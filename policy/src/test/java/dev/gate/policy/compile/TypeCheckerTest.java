@@ -106,7 +106,28 @@ class TypeCheckerTest {
     void someInIteratesOnlyCollections() {
         PolicyException e = typeError("r if {\n  x := 1\n  some y in x\n}\n");
         assertTrue(e.getMessage().contains("undefined ref: x[y]\n\tx[y]\n\t^\n\thave: number"), e.getMessage());
+        assertTrue(typeError("r := [x | some x in true]\n").getMessage().contains("match error\n\tleft  : ???\n\tright : ???"));
         load("r if {\n  some y in input.xs\n  every z in 5 { z > y }\n}\n");
+    }
+
+    @Test
+    void everyBodiesAreNotCheckedButTheirComprehensionsAre() {
+        load("r if {\n  every x in [1] {\n    x > 0\n    y := 1 + \"a\"\n    startswith(x, 1)\n  }\n}\n");
+        assertTrue(typeError("r if {\n  every x in [1] {\n    x > 0\n    [x | x := 1 + \"a\"]\n  }\n}\n").getMessage().contains("plus: invalid argument(s)"));
+    }
+
+    @Test
+    void aMockMustHaveTheArityOfWhatItReplaces() {
+        PolicyException e = typeError("r if {\n  count([]) == 0 with count as mock\n}\n\nmock(_, _) := 0\n");
+        assertTrue(e.getMessage().contains("count: arity mismatch\n\thave: (any, any)\n\twant: (any)"), e.getMessage());
+        load("r if {\n  count([]) == 0 with count as mock\n}\n\nmock(_) := 0\n");
+    }
+
+    @Test
+    void aRuleThatDoesNotTypeCheckHasNoTypeForItsReaders() {
+        PolicyException e = typeError("r := x if {\n  x := {\"a\": 1}\n  y := 1 + \"a\"\n}\n\ns := r.b\n\nf(x) := x if startswith(1, \"a\")\n\nt := f(1) + 1\n");
+        assertTrue(e instanceof CompileErrors all && all.errors().size() == 2, e.getMessage());
+        assertTrue(e.getMessage().contains("plus: invalid argument(s)") && e.getMessage().contains("startswith: invalid argument(s)"), e.getMessage());
     }
 
     @Test
