@@ -53,7 +53,10 @@ public final class Compiler {
         RuleConflicts.check(modules, conflicts);
         conflicts.throwIfAny();
         for (Module m : modules) declare(m);
+        // Names are resolved before safety is checked (OPA's stages): unsafe variables are reported only when every
+        // name resolved, so a call of an undefined function is not also reported as the unsafe variables it leaves.
         Problems problems = new Problems();
+        Problems unsafe = new Problems();
         List<Module> compiled = new ArrayList<>();
         for (Module m : modules) {
             ModuleContext ctx = new ModuleContext(m);
@@ -63,8 +66,11 @@ public final class Compiler {
                 Rule c;
                 try {
                     c = compileRule(r, ctx);
+                } catch (CompileErrors all) {
+                    all.errors().forEach((all.code().equals("rego_unsafe_var_error") ? unsafe : problems)::add);
+                    continue;
                 } catch (PolicyException e) {
-                    problems.add(e);
+                    (e.code().equals("rego_unsafe_var_error") ? unsafe : problems).add(e);
                     continue;
                 }
                 rules.add(c);
@@ -73,6 +79,7 @@ public final class Compiler {
             compiled.add(new Module(m.source(), m.packagePath(), m.imports(), rules));
         }
         problems.throwIfAny();
+        unsafe.throwIfAny();
         RecursionCheck.check(tree, functions);
         Problems types = new Problems();
         TypeChecker.check(compiled, builtins, types);

@@ -42,12 +42,18 @@ final class LocalDeclarations {
         for (Rule r : m.rules()) {
             LocalDeclarations check = new LocalDeclarations(m.source(), problems);
             check.ruleName(r);
-            for (Rule part = r; part != null; part = part.elseRule()) check.rule(r.args(), part.body());
+            for (Rule part = r; part != null; part = part.elseRule()) check.rule(r.args(), part.body(), headTerms(part));
         }
     }
 
     static void checkQuery(List<Literal> query, Problems problems) {
-        new LocalDeclarations(null, problems).rule(null, query);
+        new LocalDeclarations(null, problems).rule(null, query, List.of());
+    }
+
+    private static List<Term> headTerms(Rule part) {
+        List<Term> terms = new java.util.ArrayList<>(part.head().subList(1, part.head().size()));
+        if (part.value() != null) terms.add(part.value());
+        return terms;
     }
 
     private void ruleName(Rule r) {
@@ -56,7 +62,8 @@ final class LocalDeclarations {
         }
     }
 
-    private void rule(List<Term> args, List<Literal> body) {
+    private void rule(List<Term> args, List<Literal> body, List<Term> head) {
+        int before = problems.size();
         scopes.clear();
         Map<String, Occurrence> top = push();
         if (args != null) {
@@ -68,7 +75,28 @@ final class LocalDeclarations {
             }
         }
         body(body);
+        // The head is read after the body, as OPA rewrites it; its comprehensions are bodies of their own.
+        for (Term t : head) read(t);
         scopes.pop();
+        if (problems.size() == before) unusedSomeVars(body, head);
+    }
+
+    /**
+     * {@code some x} declares a variable for the rest of its body; one that nothing reads is refused (OPA: declared
+     * var unused), unless the body already has declaration errors.
+     */
+    private void unusedSomeVars(List<Literal> body, List<Term> alsoReading) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Literal l : body) if (!(l.expr() instanceof Expr.SomeVars)) Vars.literal(l, used);
+        for (Term t : alsoReading) Vars.all(t, used);
+        for (Literal l : body) {
+            if (!(l.expr() instanceof Expr.SomeVars s)) continue;
+            for (Term.Var v : s.vars()) {
+                if (!v.isGenerated() && !used.contains(v.name())) {
+                    problems.add("rego_compile_error", source, l.span(), "declared var " + v.name() + " unused");
+                }
+            }
+        }
     }
 
     private Map<String, Occurrence> push() {
@@ -194,10 +222,12 @@ final class LocalDeclarations {
 
     /** OPA reads a comprehension's body before its head, in a scope of its own. */
     private void comprehension(List<Literal> body, Term head, Term value) {
+        int before = problems.size();
         push();
         body(body);
         read(head);
         if (value != null) read(value);
         scopes.pop();
+        if (problems.size() == before) unusedSomeVars(body, value == null ? List.of(head) : List.of(head, value));
     }
 }

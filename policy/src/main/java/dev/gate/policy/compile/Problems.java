@@ -17,6 +17,8 @@ final class Problems {
 
     boolean isEmpty() { return found.isEmpty(); }
 
+    int size() { return found.size(); }
+
     void throwIfAny() { CompileErrors.throwIfAny(found); }
 
     static PolicyException at(String code, Source source, Span span, String message) {

@@ -74,6 +74,15 @@ class LocalDeclarationsTest {
     }
 
     @Test
+    void someDeclaresOnlyWhatItsBodyReads() {
+        PolicyException e = refused("p if {\n  input.x\n  some x\n}\n");
+        assertEquals("rego_compile_error", e.code());
+        assertTrue(e.getMessage().startsWith("m0.rego:5:3: declared var x unused"), e.getMessage());
+        assertRefused("rego_compile_error", "declared var y unused", "p := [1 | some y; input.a]\n");
+        load("p contains x if {\n  some x\n  input.xs[x]\n}\n\nq := [x | some x; x = 1]\n\nr[k] := 1 if {\n  some k\n  input.m[k]\n}\n");
+    }
+
+    @Test
     void afterTenErrorsTheLimitIsReported() {
         StringBuilder body = new StringBuilder("q if {\n  x := 1\n");
         for (int i = 0; i < 12; i++) body.append("  x := ").append(i).append('\n');
