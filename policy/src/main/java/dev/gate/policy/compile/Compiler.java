@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * bodies renamed apart, bodies put in a safe order, and rules placed in the {@link RuleTree}.
  */
 public final class Compiler {
-    private static final AtomicLong RENAMES = new AtomicLong();
+    static final AtomicLong RENAMES = new AtomicLong();
 
     private final BuiltinRegistry builtins;
     private final RuleTree tree = new RuleTree();
@@ -175,48 +175,11 @@ public final class Compiler {
         head.add(r.head().get(0));
         for (int i = 1; i < r.head().size(); i++) head.add(ctx.term(r.head().get(i), scope));
         Term value = r.value() == null ? null : ctx.term(r.value(), scope);
-        checkSafety(r, ctx.source, resolved, argVars, head, value);
+        Safety.check(r, ctx.source, resolved, argVars, head, value);
         List<Literal> body = BodyOrder.order(resolved, argVars);
         Rule elseRule = r.elseRule() == null ? null : compileRule(r.elseRule().with(r.head(), r.args(), r.elseRule().value(),
                 r.elseRule().body(), r.elseRule().elseRule()), ctx);
         return r.with(head, args, value, body, elseRule);
-    }
-
-    /** OPA refuses rules whose variables nothing can bind: in the body, or read by the head but never bound. */
-    private static void checkSafety(Rule r, dev.gate.policy.syntax.Source source, List<Literal> body, Set<String> argVars,
-            List<Term> head, Term value) {
-        Set<String> unsafe = new java.util.LinkedHashSet<>(BodyOrder.unsafe(body, argVars));
-        if (unsafe.isEmpty()) {
-            Set<String> bound = new HashSet<>(argVars);
-            Vars.body(body, bound);
-            Set<String> headVars = new java.util.LinkedHashSet<>();
-            for (int i = 1; i < head.size(); i++) Vars.outsideComprehensions(head.get(i), headVars);
-            if (value != null) Vars.outsideComprehensions(value, headVars);
-            for (String v : headVars) if (!bound.contains(v) && !v.startsWith("$")) unsafe.add(v);
-        }
-        if (unsafe.isEmpty()) return;
-        Problems problems = new Problems();
-        Set<String> reported = new HashSet<>();
-        for (String name : unsafe) {
-            // Wildcards read as `_` (as OPA prints them); other generated names mean nothing to a reader.
-            String written = name.startsWith(Term.WILDCARD_PREFIX) ? "_" : name.startsWith("$") ? null : name.split("\\$", 2)[0];
-            Span at = firstUse(body, name, r.span());
-            if (written != null && reported.add(written + "@" + at)) {
-                problems.add(Problems.at("rego_unsafe_var_error", source, at, "var " + written + " is unsafe"));
-            }
-        }
-        if (problems.isEmpty()) problems.add(Problems.at("rego_unsafe_var_error", source, r.span(), "expression is unsafe"));
-        problems.throwIfAny();
-    }
-
-    /** Where an unsafe variable is reported: the first expression using it (as OPA does), else the rule. */
-    private static Span firstUse(List<Literal> body, String name, Span rule) {
-        for (Literal l : body) {
-            Set<String> vars = new HashSet<>();
-            Vars.literal(l, vars);
-            if (vars.contains(name)) return l.span();
-        }
-        return rule;
     }
 
     /**
@@ -253,33 +216,6 @@ public final class Compiler {
                 if (s.key() != null) Vars.patternVars(s.key(), scope.declared);
                 Vars.patternVars(s.value(), scope.declared);
             }
-        }
-    }
-
-    /** Variables visible at one nesting level; nested levels rename what they declare so it cannot clash. */
-    private static final class Scope {
-        final Scope parent;
-        final boolean nested;
-        final Set<String> declared = new HashSet<>();
-        final Map<String, String> renamed = new HashMap<>();
-
-        Scope(Scope parent, boolean nested) {
-            this.parent = parent;
-            this.nested = nested;
-        }
-
-        String lookup(String name) {
-            for (Scope s = this; s != null; s = s.parent) {
-                String r = s.renamed.get(name);
-                if (r != null) return r;
-                if (s.declared.contains(name)) return name;
-            }
-            return null;
-        }
-
-        void declareNested(String name) {
-            if (name.startsWith("$")) return;
-            renamed.put(name, name + "$" + RENAMES.incrementAndGet());
         }
     }
 

@@ -29,7 +29,19 @@ final class RuleTypes {
     /** Rule value types and function signatures by path ({@code data.p.q}). */
     record Known(Map<String, Type> rules, Map<String, Signature> functions) {
         static final Known NOTHING = new Known(Map.of(), Map.of());
+
+        /** The longest prefix of a reference below data that names a rule of known type, or null. */
+        RulePrefix rulePrefix(List<Term> pathBelowData) {
+            for (int i = pathBelowData.size(); i > 0; i--) {
+                String path = Selection.dataPath(pathBelowData.subList(0, i));
+                if (path != null && rules.containsKey(path)) return new RulePrefix(i, path, rules.get(path));
+            }
+            return null;
+        }
     }
+
+    /** A reference's first {@code length} elements below data name the rule at {@code path}, of type {@code type}. */
+    record RulePrefix(int length, String path, Type type) {}
 
     private RuleTypes() {}
 
@@ -80,10 +92,30 @@ final class RuleTypes {
     private static Signature signature(Rule r, BuiltinRegistry builtins, Known known) {
         Signature signature = null;
         for (Rule part = r; part != null; part = part.elseRule()) {
-            Signature s = TypeChecker.signature(part, builtins, known);
+            Signature s = definitionSignature(part, builtins, known);
             signature = signature == null ? s : join(signature, s);
         }
         return signature;
+    }
+
+    /** A rule that does not type-check has no type (as in OPA): what reads it is not refused on its account. */
+    private static Type definitionType(Rule part, BuiltinRegistry builtins, Known known) {
+        TypeChecker checker = TypeChecker.inferring(builtins, known, false);
+        Type value = checker.definitionValue(part);
+        return checker.refusedAnything() ? Type.ANY : value;
+    }
+
+    /** What a function definition's body asks of each plain argument, and its value's type. */
+    private static Signature definitionSignature(Rule part, BuiltinRegistry builtins, Known known) {
+        TypeChecker checker = TypeChecker.inferring(builtins, known, true);
+        Type result = checker.definitionValue(part);
+        if (checker.refusedAnything()) return new Signature(java.util.Collections.nCopies(part.args().size(), Type.ANY), Type.ANY);
+        List<Type> args = new java.util.ArrayList<>();
+        for (Term a : part.args()) {
+            Type t = a instanceof Term.Var v ? checker.varType(v.name()) : null;
+            args.add(t == null ? Type.ANY : t);
+        }
+        return new Signature(args, result);
     }
 
     private static Signature join(Signature a, Signature b) {
@@ -96,7 +128,7 @@ final class RuleTypes {
     private static Type valueType(Rule r, BuiltinRegistry builtins, Known known) {
         Type type = null;
         for (Rule part = r; part != null; part = part.elseRule()) {
-            Type t = TypeChecker.valueType(part, builtins, known);
+            Type t = definitionType(part, builtins, known);
             type = type == null ? t : join(type, t);
         }
         return type;

@@ -60,28 +60,21 @@ final class TypeChecker {
         }
     }
 
-    /** The type of one definition's value, its body typed first; what it would refuse is reported when it is checked. */
-    static Type valueType(Rule part, BuiltinRegistry builtins, RuleTypes.Known known) {
-        TypeChecker checker = new TypeChecker(builtins, null, new Problems(), known, false);
-        checker.body(part.body());
-        Type value = part.value() == null ? Type.of(Type.Kind.BOOLEAN) : checker.typeOf(part.value(), part.span(), false);
-        // A rule that does not type-check has no type (as in OPA): what reads it is not refused on its account.
-        return checker.problems.isEmpty() ? value : Type.ANY;
+    /** A checker that reports nothing, for inferring the types of rules and functions. */
+    static TypeChecker inferring(BuiltinRegistry builtins, RuleTypes.Known known, boolean functionArguments) {
+        return new TypeChecker(builtins, null, new Problems(), known, functionArguments);
     }
 
-    /** A function definition's signature: what its body asks of each plain argument, and its value's type. */
-    static RuleTypes.Signature signature(Rule part, BuiltinRegistry builtins, RuleTypes.Known known) {
-        TypeChecker checker = new TypeChecker(builtins, null, new Problems(), known, true);
-        checker.body(part.body());
-        Type result = part.value() == null ? Type.of(Type.Kind.BOOLEAN) : checker.typeOf(part.value(), part.span(), false);
-        if (!checker.problems.isEmpty()) return new RuleTypes.Signature(java.util.Collections.nCopies(part.args().size(), Type.ANY), Type.ANY);
-        List<Type> args = new ArrayList<>();
-        for (Term a : part.args()) {
-            Type t = a instanceof Term.Var v ? checker.vars.get(v.name()) : null;
-            args.add(t == null ? Type.ANY : t);
-        }
-        return new RuleTypes.Signature(args, result);
+    /** Types a definition's body, then its value (true when it has none). */
+    Type definitionValue(Rule part) {
+        body(part.body());
+        return part.value() == null ? Type.of(Type.Kind.BOOLEAN) : typeOf(part.value(), part.span(), false);
     }
+
+    /** The type a variable was bound to, or null. */
+    Type varType(String name) { return vars.get(name); }
+
+    boolean refusedAnything() { return !problems.isEmpty(); }
 
     private void rule(Rule r) {
         if (r.args() != null) for (Term a : r.args()) for (String v : Vars.all(a, null)) vars.put(v, Type.ANY);
@@ -112,11 +105,10 @@ final class TypeChecker {
             // OPA iterates a literal in place (a scalar cannot match an element) and a computed collection through
             // a reference (which cannot select from a scalar).
             if (s.collection() instanceof Term.Scalar) {
-                report(error(at, "match error\n\tleft  : ???\n\tright : ???"));
+                report(error(at, TypeMessages.matchError("???", "???")));
             } else if (!collection.isAny() && Selection.isScalar(collection)) {
                 String text = RefText.term(s.collection()) + "[" + RefText.term(s.value()) + "]";
-                report(error(at, "undefined ref: " + text + "\n\t" + text + "\n\t" + "^".repeat(RefText.term(s.collection()).length())
-                        + "\n\thave: " + collection));
+                report(error(at, TypeMessages.undefinedRef(text, "^".repeat(RefText.term(s.collection()).length()), 0, "have: " + collection)));
             }
             if (s.key() != null) bind(s.key(), Type.ANY);
             bind(s.value(), Type.ANY);
@@ -156,7 +148,7 @@ final class TypeChecker {
         Type left = typeOf(l, at, false), right = typeOf(r, at, false);
         if (leftFree) bind(l, right);
         else if (rightFree) bind(r, left);
-        else if (left.cannotMeet(right)) report(error(at, "match error\n\tleft  : " + left + "\n\tright : " + right));
+        else if (left.cannotMeet(right)) report(error(at, TypeMessages.matchError(left.toString(), right.toString())));
         else {
             bind(l, Type.ANY);
             bind(r, Type.ANY);
@@ -280,8 +272,7 @@ final class TypeChecker {
         int want = arity(target.target()), have = arity(mock.target());
         if (want < 0 || have < 0 || want == have) return;
         String name = target.target() instanceof CallTarget.Function f ? f.dotted() : target.name();
-        report(error(w.span(), name + ": arity mismatch\n\thave: (" + String.join(", ", java.util.Collections.nCopies(have, "any"))
-                + ")\n\twant: (" + String.join(", ", java.util.Collections.nCopies(want, "any")) + ")"));
+        report(error(w.span(), TypeMessages.arityMismatch(name, have, want)));
     }
 
     private static int arity(CallTarget t) {
@@ -303,11 +294,8 @@ final class TypeChecker {
         }
         // A call inside an expression has an implicit output OPA shows as unknown.
         if (!statement && c.args().size() == signature.args().size()) have.add("???");
-        List<String> want = new ArrayList<>();
-        for (Type t : signature.args()) want.add(t.toString());
-        want.add(signature.result().toString());
         String name = c.target() instanceof CallTarget.Function f ? f.dotted() : c.name();
-        return name + ": invalid argument(s)\n\thave: (" + String.join(", ", have) + ")\n\twant: (" + String.join(", ", want) + ")";
+        return TypeMessages.invalidArguments(name, have, signature);
     }
 
     /** References into a value of known shape must name something it has. */
@@ -321,17 +309,11 @@ final class TypeChecker {
         StringBuilder text = new StringBuilder(r.head() instanceof Term.Var v ? RefText.name(v.name()) : "(...)");
         int start = 0;
         if (r.head() instanceof Term.Var head && head.name().equals("data")) {
-            // From the longest prefix that names a rule of known type on.
-            start = -1;
-            for (int i = r.path().size(); i > 0 && start < 0; i--) {
-                String path = Selection.dataPath(r.path().subList(0, i));
-                if (path != null && known.rules().containsKey(path)) {
-                    start = i;
-                    current = known.rules().get(path);
-                    text = new StringBuilder(path);
-                }
-            }
-            if (start < 0) return Type.ANY;
+            RuleTypes.RulePrefix rule = known.rulePrefix(r.path());
+            if (rule == null) return Type.ANY;
+            start = rule.length();
+            current = rule.type();
+            text = new StringBuilder(rule.path());
         }
         for (Term e : r.path().subList(start, r.path().size())) {
             String missing = Selection.missing(current, e);
@@ -340,8 +322,7 @@ final class TypeChecker {
                 boolean scalar = Selection.isScalar(current);
                 int caret = scalar ? 0 : text.length() + 1;
                 String mark = scalar ? "^".repeat(text.length()) : " ".repeat(caret) + "^";
-                report(error(at, "undefined ref: " + RefText.of(r) + "\n\t" + RefText.of(r) + "\n\t" + mark
-                        + missing.lines().map(line -> "\n\t" + " ".repeat(caret) + line).reduce("", String::concat)));
+                report(error(at, TypeMessages.undefinedRef(RefText.of(r), mark, caret, missing)));
                 return Type.ANY;
             }
             current = Selection.next(current, e);
