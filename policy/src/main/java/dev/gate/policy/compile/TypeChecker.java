@@ -54,7 +54,9 @@ final class TypeChecker {
         for (Module m : compiled) {
             for (Rule r : m.rules()) {
                 for (Rule part = r; part != null; part = part.elseRule()) {
-                    new TypeChecker(builtins, m.source(), problems, known, false).rule(part);
+                    // A function's arguments take the types their first uses give them, so later uses are checked
+                    // against those, as OPA checks a function body.
+                    new TypeChecker(builtins, m.source(), problems, known, r.kind() == Rule.Kind.FUNCTION).rule(part);
                 }
             }
         }
@@ -77,7 +79,7 @@ final class TypeChecker {
     boolean refusedAnything() { return !problems.isEmpty(); }
 
     private void rule(Rule r) {
-        if (r.args() != null) for (Term a : r.args()) for (String v : Vars.all(a, null)) vars.put(v, Type.ANY);
+        if (r.args() != null && !inferring) for (Term a : r.args()) for (String v : Vars.all(a, null)) vars.put(v, Type.ANY);
         body(r.body());
         for (int i = 1; i < r.head().size(); i++) typeOf(r.head().get(i), r.span(), false);
         if (r.value() != null) typeOf(r.value(), r.span(), false);

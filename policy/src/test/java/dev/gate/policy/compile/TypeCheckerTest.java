@@ -131,6 +131,14 @@ class TypeCheckerTest {
     }
 
     @Test
+    void aFunctionBodyIsCheckedWithTheArgumentTypesItsFirstUsesGive() {
+        PolicyException e = typeError("f(x) := object.keys(x) - x\n");
+        assertTrue(e.getMessage().contains("minus: invalid argument(s)\n\thave: (set[any], object[any: any], ???)"), e.getMessage());
+        assertTrue(typeError("f(x) := y if {\n  startswith(x, \"a\")\n  y := x + 1\n}\n").getMessage().contains("plus: invalid argument(s)"));
+        load("f(x) := y if {\n  count(x) > 0\n  y := x[0]\n}\n\ng(x) := y if {\n  is_string(x)\n  y := upper(x)\n} else := x\n\nr := g(1)\n");
+    }
+
+    @Test
     void everyTypeErrorIsReported() {
         CompileErrors all = assertInstanceOf(CompileErrors.class, refused("r if {\n  count(1)\n  1 = \"a\"\n}\n", "s := 1 + \"a\"\n"));
         assertEquals(3, all.errors().size(), all.getMessage());
