@@ -36,7 +36,15 @@ public final class Compiler {
     /** Rule names per package over every module: a package split across files is one namespace. */
     private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
 
+    private boolean strict;
+
     public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
+
+    /** With {@code opa check --strict}'s extra checks: unused function arguments and unused assignments are errors. */
+    public Compiler strict(boolean on) {
+        this.strict = on;
+        return this;
+    }
 
     /** The compiled form: the rule tree and the functions by dotted path ({@code data.lib.f}). */
     public record Compiled(RuleTree tree, Map<String, List<Rule>> functions, List<Module> modules) {}
@@ -47,7 +55,10 @@ public final class Compiler {
      */
     public Compiled compile(List<Module> modules) {
         Problems declarations = new Problems();
-        for (Module m : modules) LocalDeclarations.check(m, declarations);
+        for (Module m : modules) {
+            LocalDeclarations.check(m, declarations);
+            if (strict) StrictChecks.check(m, declarations);
+        }
         declarations.throwIfAny();
         Problems conflicts = new Problems();
         RuleConflicts.check(modules, conflicts);

@@ -97,9 +97,14 @@ public final class RegoEngine implements PolicyEngine {
 
     @Override
     public void load(List<PolicyEngine.Module> modules, Value data) {
+        load(modules, data, false);
+    }
+
+    /** As {@link #load(List, Value)}; {@code strict} adds the checks of {@code opa check --strict}. */
+    public void load(List<PolicyEngine.Module> modules, Value data, boolean strict) {
         List<dev.gate.policy.ast.Module> ms = new ArrayList<>();
         for (PolicyEngine.Module m : modules) ms.add(Parser.parseModule(new Source(m.fileName(), m.source())));
-        this.compiled = new Compiler(builtins).compile(ms);
+        this.compiled = new Compiler(builtins).strict(strict).compile(ms);
         this.parsed = ms;
         this.data = data == null ? ObjectValue.EMPTY : data;
     }

@@ -1,0 +1,125 @@
+package dev.gate.policy.compile;
+
+import dev.gate.policy.ast.Expr;
+import dev.gate.policy.ast.Literal;
+import dev.gate.policy.ast.Module;
+import dev.gate.policy.ast.Rule;
+import dev.gate.policy.ast.Term;
+import dev.gate.policy.syntax.Source;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code opa check --strict} adds to the declaration stage: a function argument nothing reads, and a variable
+ * assigned with {@code :=} that nothing reads afterwards, are errors.
+ */
+final class StrictChecks {
+    private final Source source;
+    private final Problems problems;
+
+    private StrictChecks(Source source, Problems problems) {
+        this.source = source;
+        this.problems = problems;
+    }
+
+    static void check(Module m, Problems problems) {
+        StrictChecks checks = new StrictChecks(m.source(), problems);
+        for (Rule r : m.rules()) {
+            checks.unusedArguments(r);
+            for (Rule part = r; part != null; part = part.elseRule()) checks.unusedAssignments(part.body(), headTerms(part));
+        }
+    }
+
+    private static List<Term> headTerms(Rule part) {
+        List<Term> terms = new ArrayList<>(part.head().subList(1, part.head().size()));
+        if (part.value() != null) terms.add(part.value());
+        return terms;
+    }
+
+    private void unusedArguments(Rule r) {
+        if (r.args() == null) return;
+        Set<String> used = new HashSet<>();
+        for (Rule part = r; part != null; part = part.elseRule()) {
+            for (Literal l : part.body()) Vars.literal(l, used);
+            for (Term t : headTerms(part)) reads(t, used);
+        }
+        Set<String> args = new LinkedHashSet<>();
+        for (Term a : r.args()) Vars.all(a, args);
+        for (String a : args) {
+            if (!a.startsWith("$") && !used.contains(a)) {
+                problems.add("rego_compile_error", source, r.span(), "unused argument " + a + ". (hint: use _ (wildcard variable) instead)");
+            }
+        }
+    }
+
+    /**
+     * The variables a head term reads from the rule: a comprehension's own declarations ({@code some x in},
+     * {@code x :=}) shadow the rule's names inside it.
+     */
+    private static void reads(Term t, Set<String> out) {
+        List<Literal> body = t instanceof Term.ArrayComprehension c ? c.body() : t instanceof Term.SetComprehension c ? c.body()
+                : t instanceof Term.ObjectComprehension c ? c.body() : null;
+        if (body == null) {
+            if (t instanceof Term.Call c) c.args().forEach(a -> reads(a, out));
+            else if (t instanceof Term.ArrayTerm a) a.elements().forEach(e -> reads(e, out));
+            else if (t instanceof Term.SetTerm st) st.elements().forEach(e -> reads(e, out));
+            else if (t instanceof Term.ObjectTerm o) o.entries().forEach(e -> { reads(e.key(), out); reads(e.value(), out); });
+            else if (t instanceof Term.Ref r) { reads(r.head(), out); r.path().forEach(e -> reads(e, out)); }
+            else Vars.all(t, out);
+            return;
+        }
+        Set<String> inner = Vars.all(t, null);
+        for (Literal l : body) {
+            if (l.expr() instanceof Expr.Assign a) inner.removeAll(Vars.patternVars(a.left(), null));
+            else if (l.expr() instanceof Expr.SomeVars sv) sv.vars().forEach(v -> inner.remove(v.name()));
+            else if (l.expr() instanceof Expr.SomeIn si) {
+                if (si.key() != null) inner.removeAll(Vars.patternVars(si.key(), null));
+                inner.removeAll(Vars.patternVars(si.value(), null));
+            }
+        }
+        out.addAll(inner);
+    }
+
+    /** In one body: a variable assigned at its level must be read by another expression, nested ones or the head. */
+    private void unusedAssignments(List<Literal> body, List<Term> reading) {
+        for (Literal l : body) {
+            if (!(l.expr() instanceof Expr.Assign a)) continue;
+            Set<String> used = new HashSet<>();
+            for (Literal other : body) if (other != l) Vars.literal(other, used);
+            for (Term t : reading) Vars.all(t, used);
+            Vars.all(a.right(), used);
+            for (String v : Vars.patternVars(a.left(), null)) {
+                if (!v.startsWith("$") && !used.contains(v)) problems.add("rego_compile_error", source, l.span(), "assigned var " + v + " unused");
+            }
+        }
+        for (Literal l : body) nestedBodies(l);
+    }
+
+    private void nestedBodies(Literal l) {
+        List<Term> terms = new ArrayList<>();
+        Expr e = l.expr();
+        if (e instanceof Expr.TermExpr t) terms.add(t.term());
+        else if (e instanceof Expr.Unify u) { terms.add(u.left()); terms.add(u.right()); }
+        else if (e instanceof Expr.Assign a) terms.add(a.right());
+        else if (e instanceof Expr.SomeIn s) terms.add(s.collection());
+        else if (e instanceof Expr.Every ev) {
+            terms.add(ev.domain());
+            unusedAssignments(ev.body(), List.of());
+        }
+        for (Term t : terms) comprehensions(t);
+    }
+
+    private void comprehensions(Term t) {
+        if (t instanceof Term.ArrayComprehension c) unusedAssignments(c.body(), List.of(c.head()));
+        else if (t instanceof Term.SetComprehension c) unusedAssignments(c.body(), List.of(c.head()));
+        else if (t instanceof Term.ObjectComprehension c) unusedAssignments(c.body(), List.of(c.key(), c.value()));
+        else if (t instanceof Term.Ref r) { comprehensions(r.head()); r.path().forEach(this::comprehensions); }
+        else if (t instanceof Term.Call c) c.args().forEach(this::comprehensions);
+        else if (t instanceof Term.ArrayTerm a) a.elements().forEach(this::comprehensions);
+        else if (t instanceof Term.SetTerm s) s.elements().forEach(this::comprehensions);
+        else if (t instanceof Term.ObjectTerm o) o.entries().forEach(en -> { comprehensions(en.key()); comprehensions(en.value()); });
+    }
+}
