@@ -138,6 +138,18 @@ class PolicyCommandTest {
     }
 
     @Test
+    void strictCheckRefusesUnusedArgumentsAndAssignments() throws IOException {
+        Files.writeString(dir.resolve("s.rego"), "package s\n\nf(x) := 1\n\nr if {\n  y := 1\n  input.a\n}\n");
+        assertEquals(0, run("policy", "check", dir.toString()), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("policy", "check", "--strict", dir.toString()));
+        String errors = err.toString();
+        assertTrue(errors.contains(dir.resolve("s.rego") + ":3:1: unused argument x."), errors);
+        assertTrue(errors.contains(dir.resolve("s.rego") + ":6:3: assigned var y unused"), errors);
+        assertTrue(out.toString().contains("2 errors in 1 file"), out.toString());
+    }
+
+    @Test
     void failingAndErroringTestsExitOne() throws IOException {
         Files.writeString(dir.resolve("x_test.rego"), "package x\n\ntest_ok if true\ntest_bad if false\n"
                 + "test_err if 1 / 0 == 1\ntodo_test_later if false\n");
