@@ -27,6 +27,7 @@ final class StrictChecks {
 
     static void check(Module m, Problems problems) {
         StrictChecks checks = new StrictChecks(m.source(), problems);
+        checks.unusedImports(m);
         for (Rule r : m.rules()) {
             checks.unusedArguments(r);
             for (Rule part = r; part != null; part = part.elseRule()) checks.unusedAssignments(part.body(), headTerms(part));
@@ -37,6 +38,87 @@ final class StrictChecks {
         List<Term> terms = new ArrayList<>(part.head().subList(1, part.head().size()));
         if (part.value() != null) terms.add(part.value());
         return terms;
+    }
+
+    /** An import of data or input whose name no rule of the module reads. */
+    private void unusedImports(Module m) {
+        Set<String> used = new HashSet<>();
+        for (Rule r : m.rules()) {
+            for (Rule part = r; part != null; part = part.elseRule()) {
+                Vars.body(part.body(), used);
+                for (Term t : headTerms(part)) Vars.all(t, used);
+                if (part.args() != null) for (Term a : part.args()) Vars.all(a, used);
+                callNames(part, used);
+            }
+        }
+        for (Module.Import i : m.imports()) {
+            String root = i.path().get(0);
+            if (!root.equals("data") && !root.equals("input")) continue;
+            if (used.contains(i.alias())) continue;
+            String path = String.join(".", i.path());
+            problems.add("rego_compile_error", source, importSpan(path), "import " + path + " unused");
+        }
+    }
+
+    /** Calls name imports too ({@code lib.f(x)} with {@code import data.lib}): their first name counts as read. */
+    private static void callNames(Rule part, Set<String> used) {
+        List<Term> terms = new ArrayList<>(headTerms(part));
+        for (Literal l : part.body()) terms.addAll(literalTerms(l));
+        for (Term t : terms) callNames(t, used);
+    }
+
+    private static void callNames(Term t, Set<String> used) {
+        if (t instanceof Term.Call c) {
+            used.add(c.name().split("\\.", 2)[0]);
+            c.args().forEach(a -> callNames(a, used));
+        } else if (t instanceof Term.Var v) {
+            used.add(v.name());
+        } else if (t instanceof Term.Ref r) {
+            callNames(r.head(), used);
+            r.path().forEach(e -> callNames(e, used));
+        } else if (t instanceof Term.ArrayTerm a) {
+            a.elements().forEach(e -> callNames(e, used));
+        } else if (t instanceof Term.SetTerm st) {
+            st.elements().forEach(e -> callNames(e, used));
+        } else if (t instanceof Term.ObjectTerm o) {
+            o.entries().forEach(e -> { callNames(e.key(), used); callNames(e.value(), used); });
+        } else if (t instanceof Term.ArrayComprehension c) {
+            callNames(c.head(), used);
+            c.body().forEach(l -> literalTerms(l).forEach(x -> callNames(x, used)));
+        } else if (t instanceof Term.SetComprehension c) {
+            callNames(c.head(), used);
+            c.body().forEach(l -> literalTerms(l).forEach(x -> callNames(x, used)));
+        } else if (t instanceof Term.ObjectComprehension c) {
+            callNames(c.key(), used);
+            callNames(c.value(), used);
+            c.body().forEach(l -> literalTerms(l).forEach(x -> callNames(x, used)));
+        }
+    }
+
+    private static List<Term> literalTerms(Literal l) {
+        List<Term> terms = new ArrayList<>();
+        Expr e = l.expr();
+        if (e instanceof Expr.TermExpr t) terms.add(t.term());
+        else if (e instanceof Expr.Unify u) { terms.add(u.left()); terms.add(u.right()); }
+        else if (e instanceof Expr.Assign a) { terms.add(a.left()); terms.add(a.right()); }
+        else if (e instanceof Expr.SomeIn s) { terms.add(s.value()); terms.add(s.collection()); }
+        else if (e instanceof Expr.Every ev) {
+            terms.add(ev.domain());
+            ev.body().forEach(b -> terms.addAll(literalTerms(b)));
+        }
+        for (Literal.With w : l.withs()) { terms.add(w.target()); terms.add(w.value()); }
+        return terms;
+    }
+
+    /** Imports carry no position of their own; the line that writes the import is found in the source. */
+    private dev.gate.policy.syntax.Span importSpan(String path) {
+        String[] lines = source.text().split("\n", -1);
+        int offset = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith("import " + path)) return new dev.gate.policy.syntax.Span(i + 1, 1, offset, offset);
+            offset += lines[i].length() + 1;
+        }
+        return new dev.gate.policy.syntax.Span(1, 1, 0, 0);
     }
 
     private void unusedArguments(Rule r) {

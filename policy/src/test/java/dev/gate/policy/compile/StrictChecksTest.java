@@ -31,6 +31,16 @@ class StrictChecksTest {
     }
 
     @Test
+    void anImportNothingReadsIsRefusedWhenStrict() {
+        String policy = "package p\n\nimport data.lib\nimport data.other\nimport input.b\nimport data.never\n\nr if lib.x\n\ns if other.q with lib.y as 1\n";
+        load(policy, false);
+        CompileErrors e = assertThrows(CompileErrors.class, () -> load(policy, true));
+        assertTrue(e.errors().get(0).getMessage().startsWith("s.rego:5:1: import input.b unused"), e.getMessage());
+        assertTrue(e.errors().get(1).getMessage().startsWith("s.rego:6:1: import data.never unused"), e.getMessage());
+        assertEquals(2, e.errors().size(), e.getMessage());
+    }
+
+    @Test
     void whatIsReadPassesStrictChecks() {
         load("package p\n\nf(x) := x + 1\n\ng(_) := 1\n\nr := [v | v := input.xs[_]]\n\nq contains y if {\n  y := 1\n}\n", true);
     }
