@@ -34,7 +34,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Rego files or folders (tests included).")
     List<Path> paths;
 
-    @Option(names = "--strict", description = "Also refuse what opa check --strict refuses: unused function arguments and assignments.")
+    @Option(names = "--strict", description = "Also refuse what opa check --strict refuses: unused function arguments, assignments and imports.")
     boolean strict;
 
     @Override
