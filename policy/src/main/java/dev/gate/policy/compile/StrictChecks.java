@@ -170,7 +170,7 @@ final class StrictChecks {
         for (Literal l : body) {
             if (!(l.expr() instanceof Expr.Assign a)) continue;
             Set<String> used = new HashSet<>();
-            for (Literal other : body) if (other != l) Vars.literal(other, used);
+            for (Literal other : body) if (other != l) readsOf(other, used);
             for (Term t : reading) Vars.all(t, used);
             Vars.all(a.right(), used);
             for (String v : Vars.patternVars(a.left(), null)) {
@@ -178,6 +178,21 @@ final class StrictChecks {
             }
         }
         for (Literal l : body) nestedBodies(l);
+    }
+
+    /** What a literal reads from its body; an every's own key and value shadow the body's names inside it. */
+    private static void readsOf(Literal l, Set<String> out) {
+        if (!(l.expr() instanceof Expr.Every ev)) {
+            Vars.literal(l, out);
+            return;
+        }
+        Vars.all(ev.domain(), out);
+        Set<String> inner = new HashSet<>();
+        Vars.body(ev.body(), inner);
+        if (ev.key() != null) inner.removeAll(Vars.patternVars(ev.key(), null));
+        inner.removeAll(Vars.patternVars(ev.value(), null));
+        out.addAll(inner);
+        for (Literal.With w : l.withs()) Vars.all(w.value(), out);
     }
 
     private void nestedBodies(Literal l) {

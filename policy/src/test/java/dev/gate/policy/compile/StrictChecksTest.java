@@ -41,6 +41,13 @@ class StrictChecksTest {
     }
 
     @Test
+    void anEveryDeclaringTheSameNameDoesNotReadTheAssignment() {
+        dev.gate.policy.PolicyException e = assertThrows(dev.gate.policy.PolicyException.class,
+                () -> load("package p\n\nr if {\n  x := 1\n  every x in input.xs { x > 0 }\n}\n\ns if {\n  y := 1\n  every x in input.xs { x > y }\n}\n", true));
+        assertTrue(!(e instanceof CompileErrors) && e.getMessage().startsWith("s.rego:4:3: assigned var x unused"), e.getMessage());
+    }
+
+    @Test
     void whatIsReadPassesStrictChecks() {
         load("package p\n\nf(x) := x + 1\n\ng(_) := 1\n\nr := [v | v := input.xs[_]]\n\nq contains y if {\n  y := 1\n}\n", true);
     }
