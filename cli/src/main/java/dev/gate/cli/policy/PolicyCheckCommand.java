@@ -6,6 +6,7 @@ import dev.gate.image.SafeText;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
+import dev.gate.policy.compile.CompileErrors;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.Parser;
 import dev.gate.policy.syntax.Source;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,6 +34,9 @@ public final class PolicyCheckCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Rego files or folders (tests included).")
     List<Path> paths;
+
+    @Option(names = "--strict", description = "Also refuse what opa check --strict refuses: unused function arguments, assignments and imports.")
+    boolean strict;
 
     @Override
     public Integer call() {
@@ -52,7 +57,10 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         }
         if (errors == 0) {
             try {
-                new RegoEngine(null).load(modules, null);
+                new RegoEngine(null).load(modules, null, strict);
+            } catch (CompileErrors all) {
+                for (PolicyException e : all.errors()) err.println(e.describe());
+                errors += all.errors().size();
             } catch (PolicyException e) {
                 err.println(SafeText.message(e.describe()));
                 errors++;

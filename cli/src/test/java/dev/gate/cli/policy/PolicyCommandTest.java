@@ -119,6 +119,37 @@ class PolicyCommandTest {
     }
 
     @Test
+    void checkListsEveryCompileErrorOfPackagesSplitOverFiles() throws IOException {
+        Files.writeString(dir.resolve("m0.rego"), "package gen\n\na := count(b)\n\nc := 1 + \"a\"\n");
+        Files.writeString(dir.resolve("m1.rego"), "package gen\n\nb contains 1\n\nd if {\n  1 = \"a\"\n}\n");
+        assertEquals(2, run("policy", "check", dir.toString()));
+        String errors = err.toString();
+        assertTrue(errors.contains(dir.resolve("m0.rego") + ":5:1: plus: invalid argument(s)"), errors);
+        assertTrue(errors.contains(dir.resolve("m1.rego") + ":6:3: match error"), errors);
+        assertTrue(out.toString().contains("2 errors in 2 files"), out.toString());
+        Files.writeString(dir.resolve("m0.rego"), "package gen\n\na := count(b)\n");
+        Files.writeString(dir.resolve("m1.rego"), "package gen\n\nb contains 1\n");
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{}");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("policy", "eval", "-p", dir.toString(), "-i", in.toString(), "-q", "data.gen.a", "-o", "json"), err.toString());
+        JsonNode result = new ObjectMapper().readTree(out.toString()).get("result").get(0);
+        assertEquals(1, result.get("expressions").get(0).get("value").asInt(), out.toString());
+    }
+
+    @Test
+    void strictCheckRefusesUnusedArgumentsAndAssignments() throws IOException {
+        Files.writeString(dir.resolve("s.rego"), "package s\n\nf(x) := 1\n\nr if {\n  y := 1\n  input.a\n}\n");
+        assertEquals(0, run("policy", "check", dir.toString()), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("policy", "check", "--strict", dir.toString()));
+        String errors = err.toString();
+        assertTrue(errors.contains(dir.resolve("s.rego") + ":3:1: unused argument x."), errors);
+        assertTrue(errors.contains(dir.resolve("s.rego") + ":6:3: assigned var y unused"), errors);
+        assertTrue(out.toString().contains("2 errors in 1 file"), out.toString());
+    }
+
+    @Test
     void failingAndErroringTestsExitOne() throws IOException {
         Files.writeString(dir.resolve("x_test.rego"), "package x\n\ntest_ok if true\ntest_bad if false\n"
                 + "test_err if 1 / 0 == 1\ntodo_test_later if false\n");

@@ -30,7 +30,7 @@ final class Bits {
 
     private static int shift(String name, java.util.List<dev.gate.policy.value.Value> args) {
         BigInteger n = Values.bigInteger(name, args, 2);
-        if (n.signum() < 0) throw BuiltinException.type(name + ": operand 2 must be unsigned integer number but got negative integer");
+        if (n.signum() < 0) throw BuiltinException.type(name + ": operand 2 must be an unsigned integer number but got a negative integer");
         // A left shift by 2^31 would need a quarter gigabyte; a 16-million-bit number is already far beyond any policy.
         if (n.compareTo(BigInteger.valueOf(1 << 24)) > 0) throw BuiltinException.builtin(name, "shift count too large");
         return n.intValue();

@@ -50,6 +50,16 @@ final class Json {
         }
     }
 
+    /** Go's encoding/json message for text that is not one JSON value. */
+    static String syntaxError(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? "unexpected end of JSON input" : "invalid JSON";
+        } catch (JsonProcessingException e) {
+            return goMessage(text, e);
+        }
+    }
+
     private static Value unmarshal(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);

@@ -91,9 +91,29 @@ final class Jwt {
         String name = DECODE.name();
         Token t = Token.parse(name, Operands.string(name, args, 1));
         JsonNode header = t.json(name, t.header(), "header");
+        while (isNested(name, header)) {
+            t = inner(name, t);
+            header = t.json(name, t.header(), "header");
+        }
         JsonNode payload = t.json(name, t.payload(), "payload");
         return ArrayValue.of(JsonValues.fromJson(header), JsonValues.fromJson(payload),
                 StringValue.of(HexFormat.of().formatHex(t.signatureBytes(name))));
+    }
+
+    /** A header with {@code cty: JWT} signs another token carried as the payload; encrypted tokens (JWE) are refused. */
+    private static boolean isNested(String name, JsonNode header) {
+        if (header.has("enc")) throw BuiltinException.builtin(name, "JWT is a JWE object, which is not supported");
+        return header.path("cty").asText("").equalsIgnoreCase("JWT");
+    }
+
+    /** The token a nested token's payload carries, as a JSON string or as plain text. */
+    private static Token inner(String name, Token outer) {
+        String text = new String(GoEncodings.base64UrlDecode(outer.payload()), StandardCharsets.UTF_8).strip();
+        if (text.startsWith("\"")) {
+            JsonNode quoted = Json.parse(text);
+            if (quoted != null && quoted.isTextual()) text = quoted.asText();
+        }
+        return Token.parse(name, text);
     }
 
     private static boolean verifies(String name, Token t, String alg, String secret, String keys) {
@@ -202,13 +222,21 @@ final class Jwt {
         if (cert == null && secret == null) throw BuiltinException.builtin(name, "no key constraint");
         Value invalid = ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
         JsonNode header = t.json(name, t.header(), "header");
-        String headerAlg = header.path("alg").asText("");
-        if (alg != null && !alg.equals(headerAlg)) return invalid;
-        if (!List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
-                .contains(headerAlg)) {
-            return invalid;
+        // Every level of a nested token must verify with the key; the claims are those of the innermost.
+        while (true) {
+            String headerAlg = header.path("alg").asText("");
+            if (alg != null && !alg.equals(headerAlg)) return invalid;
+            if (!List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
+                    .contains(headerAlg)) {
+                return invalid;
+            }
+            // No critical header extension is understood, so a token that names one does not verify.
+            if (header.has("crit")) return invalid;
+            if (!verifies(name, t, headerAlg, secret, cert)) return invalid;
+            if (!isNested(name, header)) break;
+            t = inner(name, t);
+            header = t.json(name, t.header(), "header");
         }
-        if (!verifies(name, t, headerAlg, secret, cert)) return invalid;
         JsonNode payload = t.json(name, t.payload(), "payload");
         if (!claimsHold(name, payload, time, iss, aud)) return invalid;
         return ArrayValue.of(BooleanValue.TRUE, JsonValues.fromJson(header), JsonValues.fromJson(payload));

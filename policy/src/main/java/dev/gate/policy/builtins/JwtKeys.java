@@ -33,15 +33,24 @@ final class JwtKeys {
             if (trimmed.startsWith("{")) return fromJwks(name, trimmed);
             Matcher m = PEM.matcher(trimmed);
             if (!m.find()) throw BuiltinException.builtin(name, "failed to extract a Key from the PEM certificate");
-            byte[] der = Base64.getMimeDecoder().decode(m.group(2));
             if (m.group(1).equals("CERTIFICATE")) {
-                return List.of(CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).getPublicKey());
+                if (!trimmed.substring(m.end()).isBlank()) throw BuiltinException.builtin(name, "extra data after a PEM certificate block");
+                return List.of(certificateKey(name, m.group(0)));
             }
+            byte[] der = Base64.getMimeDecoder().decode(m.group(2));
             if (m.group(1).equals("PUBLIC KEY")) return List.of(publicKey(der));
             throw BuiltinException.builtin(name, "failed to extract a Key from the PEM certificate");
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw BuiltinException.builtin(name, "failed to parse a key: " + e.getMessage());
+        }
+    }
+
+    private static PublicKey certificateKey(String name, String pem) {
+        try {
+            return CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8))).getPublicKey();
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw BuiltinException.builtin(name, "failed to parse a PEM certificate: " + e.getMessage());
         }
     }
 
@@ -61,10 +70,14 @@ final class JwtKeys {
         JsonNode node = Json.parse(json);
         if (node == null) throw BuiltinException.builtin(name, "failed to parse a JWK key (set)");
         List<PublicKey> keys = new ArrayList<>();
-        if (node.has("keys")) {
-            for (JsonNode k : node.get("keys")) keys.add(fromJwk(k));
-        } else {
-            keys.add(fromJwk(node));
+        try {
+            if (node.has("keys")) {
+                for (JsonNode k : node.get("keys")) keys.add(fromJwk(k));
+            } else {
+                keys.add(fromJwk(node));
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw BuiltinException.builtin(name, "failed to parse a JWK key (set): " + e.getMessage());
         }
         return keys;
     }

@@ -47,7 +47,8 @@ final class JwtSigning {
             String payload = Operands.string(name, args, 2);
             JsonNode headerJson = Json.parse(header);
             JsonNode key = Json.parse(Operands.string(name, args, 3));
-            if (headerJson == null || !headerJson.isObject()) throw BuiltinException.builtin(name, "header is not a JSON object");
+            if (headerJson == null) throw BuiltinException.builtin(name, Json.syntaxError(header));
+            if (!headerJson.isObject()) throw BuiltinException.builtin(name, "header is not a JSON object");
             if (key == null || !key.isObject()) throw BuiltinException.builtin(name, "key is not a JSON object");
             return Values.str(sign(name, header, payload, key, JsonValues.fromJson(headerJson)));
         });
@@ -58,6 +59,8 @@ final class JwtSigning {
         String alg = algValue instanceof dev.gate.policy.value.StringValue s ? s.value() : "";
         Value typ = ((ObjectValue) headerValue).get("typ");
         boolean jwt = typ == null || typ.equals(Values.str("")) || typ.equals(Values.str("JWT"));
+        // A header without an algorithm fails where OPA creates the signer; a named but unknown one before that.
+        if (alg.isEmpty()) throw BuiltinException.builtin(name, "failed to create signer: unsupported signature algorithm ");
         if (!ALGORITHMS.contains(alg)) throw BuiltinException.builtin(name, "unknown signature algorithm");
         if (jwt && Json.parse(payload) == null) throw BuiltinException.builtin(name, "type is JWT but payload is not JSON");
         String input = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

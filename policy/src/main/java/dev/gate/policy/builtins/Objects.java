@@ -14,15 +14,17 @@ final class Objects {
     static final BuiltinDeclaration GET = BuiltinDeclaration.of("object.get", "any",
             "Returns the value at a key or key path of an object, or the default when absent.", "object", "any", "any");
     static final BuiltinDeclaration KEYS = BuiltinDeclaration.of("object.keys", "set", "Returns the set of an object's keys.", "object");
-    static final BuiltinDeclaration REMOVE = BuiltinDeclaration.of("object.remove", "object",
+    // The results below are objects (a boolean for subset), but OPA declares them "any": the type checker may not
+    // know more than OPA's, or it would refuse policies OPA accepts.
+    static final BuiltinDeclaration REMOVE = BuiltinDeclaration.of("object.remove", "any",
             "Removes the given keys from an object.", "object", "array|object|set");
-    static final BuiltinDeclaration FILTER = BuiltinDeclaration.of("object.filter", "object",
+    static final BuiltinDeclaration FILTER = BuiltinDeclaration.of("object.filter", "any",
             "Keeps only the given keys of an object.", "object", "array|object|set");
-    static final BuiltinDeclaration UNION = BuiltinDeclaration.of("object.union", "object",
+    static final BuiltinDeclaration UNION = BuiltinDeclaration.of("object.union", "any",
             "Merges two objects recursively; the second wins on conflicts.", "object", "object");
-    static final BuiltinDeclaration UNION_N = BuiltinDeclaration.of("object.union_n", "object",
+    static final BuiltinDeclaration UNION_N = BuiltinDeclaration.of("object.union_n", "any",
             "Merges an array of objects recursively; later objects win.", "array");
-    static final BuiltinDeclaration SUBSET = BuiltinDeclaration.of("object.subset", "boolean",
+    static final BuiltinDeclaration SUBSET = BuiltinDeclaration.of("object.subset", "any",
             "Whether the second operand is a recursive subset of the first.", "any", "any");
 
     private Objects() {}

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 
 /** The string builtins: search, split, replace, trim, case, substring, format_int and sprintf. */
 final class Strings {
-    static final BuiltinDeclaration CONCAT = BuiltinDeclaration.of("concat", "string", "Joins a set or array of strings with a delimiter.", "string", "array|set");
+    static final BuiltinDeclaration CONCAT = BuiltinDeclaration.of("concat", "string", "Joins a set or array of strings with a delimiter.", "string", "array[string]|set[string]");
     static final BuiltinDeclaration CONTAINS = BuiltinDeclaration.of("contains", "boolean", "Whether the string contains the search string.", "string", "string");
     static final BuiltinDeclaration STARTSWITH = BuiltinDeclaration.of("startswith", "boolean", "Whether the string starts with the search string.", "string", "string");
     static final BuiltinDeclaration ENDSWITH = BuiltinDeclaration.of("endswith", "boolean", "Whether the string ends with the search string.", "string", "string");

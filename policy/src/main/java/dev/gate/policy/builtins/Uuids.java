@@ -37,7 +37,9 @@ final class Uuids {
             long timeLow = ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL);
             long timeMid = ((b[4] & 0xffL) << 8) | (b[5] & 0xffL);
             long timeHigh = (((b[6] & 0xffL) << 8) | (b[7] & 0xffL)) & 0xfff;
-            long ticks = version == 2 ? (timeMid << 32) | (timeHigh << 48) : timeLow | (timeMid << 32) | (timeHigh << 48);
+            // A DCE (v2) UUID keeps its local id where v1 keeps time_low; google/uuid, and so OPA, still reads the
+            // time from all three fields, and the id is also reported on its own.
+            long ticks = timeLow | (timeMid << 32) | (timeHigh << 48);
             out.put("time", NumberValue.of(BigInteger.valueOf(ticks - GREGORIAN_OFFSET).multiply(BigInteger.valueOf(100))));
             out.put("clocksequence", NumberValue.of((((b[8] & 0xff) << 8) | (b[9] & 0xff)) & 0x3fff));
             String node = HexFormat.ofDelimiter("-").formatHex(b, 10, 16);

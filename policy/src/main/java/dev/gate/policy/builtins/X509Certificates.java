@@ -243,5 +243,7 @@ final class X509Certificates {
         m.put("EmailAddresses", emails.isEmpty() ? NullValue.NULL : Values.strings(emails));
         m.put("IPAddresses", ips.isEmpty() ? NullValue.NULL : Values.strings(ips));
         m.put("URIs", uris.isEmpty() ? NullValue.NULL : Values.strings(uris));
+        // OPA adds the URIs as plain strings too (Go's own URIs are URL structures).
+        m.put("URIStrings", uris.isEmpty() ? NullValue.NULL : Values.strings(uris));
     }
 }

@@ -86,10 +86,8 @@ final class BodyOrder {
         }
         for (Literal.With w : l.withs()) collect(w.value(), false, needs, outs, visible);
         if (l.negated()) {
-            Set<String> all = new LinkedHashSet<>(needs);
-            all.addAll(outs);
-            needs.clear();
-            for (String v : all) if (visible.contains(v)) needs.add(v);
+            // A negation binds nothing: every variable it mentions, wildcards too, must be bound elsewhere (as in OPA).
+            needs.addAll(outs);
             outs.clear();
         }
         if (!l.negated()) needs.removeAll(outs);

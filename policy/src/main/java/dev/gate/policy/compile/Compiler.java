@@ -26,34 +26,75 @@ import java.util.concurrent.atomic.AtomicLong;
  * bodies renamed apart, bodies put in a safe order, and rules placed in the {@link RuleTree}.
  */
 public final class Compiler {
-    private static final AtomicLong RENAMES = new AtomicLong();
+    static final AtomicLong RENAMES = new AtomicLong();
 
     private final BuiltinRegistry builtins;
     private final RuleTree tree = new RuleTree();
     private final Map<String, List<Rule>> functions = new LinkedHashMap<>();
     private final Map<String, Integer> functionArity = new HashMap<>();
     private final Set<String> valueRulePaths = new HashSet<>();
+    /** Rule names per package over every module: a package split across files is one namespace. */
+    private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
+
+    private boolean strict;
 
     public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
+
+    /** With {@code opa check --strict}'s extra checks: unused function arguments and unused assignments are errors. */
+    public Compiler strict(boolean on) {
+        this.strict = on;
+        return this;
+    }
 
     /** The compiled form: the rule tree and the functions by dotted path ({@code data.lib.f}). */
     public record Compiled(RuleTree tree, Map<String, List<Rule>> functions, List<Module> modules) {}
 
+    /**
+     * Compiles in OPA's stages: local declarations, then conflicts between rules, then names and safety rule by rule,
+     * then recursion. Each stage reports every error it finds and stops compilation when it found one.
+     */
     public Compiled compile(List<Module> modules) {
+        Problems declarations = new Problems();
+        for (Module m : modules) {
+            LocalDeclarations.check(m, declarations);
+            if (strict) StrictChecks.check(m, declarations);
+        }
+        declarations.throwIfAny();
+        Problems conflicts = new Problems();
+        RuleConflicts.check(modules, conflicts);
+        conflicts.throwIfAny();
         for (Module m : modules) declare(m);
+        // Names are resolved before safety is checked (OPA's stages): unsafe variables are reported only when every
+        // name resolved, so a call of an undefined function is not also reported as the unsafe variables it leaves.
+        Problems problems = new Problems();
+        Problems unsafe = new Problems();
         List<Module> compiled = new ArrayList<>();
         for (Module m : modules) {
             ModuleContext ctx = new ModuleContext(m);
             tree.node(RuleTree.strings(m.packagePath()));
             List<Rule> rules = new ArrayList<>();
             for (Rule r : m.rules()) {
-                Rule c = compileRule(r, ctx);
+                Rule c;
+                try {
+                    c = compileRule(r, ctx);
+                } catch (CompileErrors all) {
+                    all.errors().forEach((all.code().equals("rego_unsafe_var_error") ? unsafe : problems)::add);
+                    continue;
+                } catch (PolicyException e) {
+                    (e.code().equals("rego_unsafe_var_error") ? unsafe : problems).add(e);
+                    continue;
+                }
                 rules.add(c);
                 place(m, c);
             }
             compiled.add(new Module(m.source(), m.packagePath(), m.imports(), rules));
         }
+        problems.throwIfAny();
+        unsafe.throwIfAny();
         RecursionCheck.check(tree, functions);
+        Problems types = new Problems();
+        TypeChecker.check(compiled, builtins, types);
+        types.throwIfAny();
         return new Compiled(tree, functions, compiled);
     }
 
@@ -67,6 +108,9 @@ public final class Compiler {
 
     /** Resolves and orders a query; its top-level variables keep their names (they are the result bindings). */
     public List<Literal> compileQuery(List<Literal> query, Module context) {
+        Problems declarations = new Problems();
+        LocalDeclarations.checkQuery(query, declarations);
+        declarations.throwIfAny();
         ModuleContext ctx = context == null ? new ModuleContext(null) : new ModuleContext(context);
         Scope scope = new Scope(null, false);
         declareTopLevel(query, scope);
@@ -80,14 +124,13 @@ public final class Compiler {
     }
 
     private void declare(Module m) {
+        Set<String> names = packageRuleNames.computeIfAbsent(m.packagePath(), k -> new HashSet<>());
         for (Rule r : m.rules()) {
+            names.add(r.name());
             List<String> path = fullPath(m, r);
             String dotted = "data." + String.join(".", path);
             if (r.kind() == Rule.Kind.FUNCTION) {
-                Integer known = functionArity.putIfAbsent(dotted, r.args().size());
-                if (known != null && known != r.args().size()) {
-                    throw compileError(r, "conflicting rules " + dotted + " found: functions must have the same arity");
-                }
+                functionArity.putIfAbsent(dotted, r.args().size()); // one arity per name: RuleConflicts checked it
             } else {
                 valueRulePaths.add(dotted);
             }
@@ -143,29 +186,11 @@ public final class Compiler {
         head.add(r.head().get(0));
         for (int i = 1; i < r.head().size(); i++) head.add(ctx.term(r.head().get(i), scope));
         Term value = r.value() == null ? null : ctx.term(r.value(), scope);
-        checkSafety(r, resolved, argVars, head, value);
+        Safety.check(r, ctx.source, resolved, argVars, head, value);
         List<Literal> body = BodyOrder.order(resolved, argVars);
         Rule elseRule = r.elseRule() == null ? null : compileRule(r.elseRule().with(r.head(), r.args(), r.elseRule().value(),
                 r.elseRule().body(), r.elseRule().elseRule()), ctx);
         return r.with(head, args, value, body, elseRule);
-    }
-
-    /** OPA refuses rules whose variables nothing can bind: in the body, or read by the head but never bound. */
-    private static void checkSafety(Rule r, List<Literal> body, Set<String> argVars, List<Term> head, Term value) {
-        Set<String> unsafe = new java.util.LinkedHashSet<>(BodyOrder.unsafe(body, argVars));
-        if (unsafe.isEmpty()) {
-            Set<String> bound = new HashSet<>(argVars);
-            Vars.body(body, bound);
-            Set<String> headVars = new java.util.LinkedHashSet<>();
-            for (int i = 1; i < head.size(); i++) Vars.outsideComprehensions(head.get(i), headVars);
-            if (value != null) Vars.outsideComprehensions(value, headVars);
-            for (String v : headVars) if (!bound.contains(v) && !v.startsWith("$")) unsafe.add(v);
-        }
-        unsafe.removeIf(v -> v.startsWith(Term.WILDCARD_PREFIX));
-        if (unsafe.isEmpty()) return;
-        String name = unsafe.iterator().next();
-        int cut = name.indexOf('$');
-        throw new PolicyException("rego_unsafe_var_error", r.location() + ": var " + (cut > 0 ? name.substring(0, cut) : name) + " is unsafe", r.location());
     }
 
     /**
@@ -205,37 +230,6 @@ public final class Compiler {
         }
     }
 
-    private static PolicyException compileError(Rule r, String message) {
-        return new PolicyException("rego_compile_error", r.location() + ": " + message, r.location());
-    }
-
-    /** Variables visible at one nesting level; nested levels rename what they declare so it cannot clash. */
-    private static final class Scope {
-        final Scope parent;
-        final boolean nested;
-        final Set<String> declared = new HashSet<>();
-        final Map<String, String> renamed = new HashMap<>();
-
-        Scope(Scope parent, boolean nested) {
-            this.parent = parent;
-            this.nested = nested;
-        }
-
-        String lookup(String name) {
-            for (Scope s = this; s != null; s = s.parent) {
-                String r = s.renamed.get(name);
-                if (r != null) return r;
-                if (s.declared.contains(name)) return name;
-            }
-            return null;
-        }
-
-        void declareNested(String name) {
-            if (name.startsWith("$")) return;
-            renamed.put(name, name + "$" + RENAMES.incrementAndGet());
-        }
-    }
-
     /** Resolution of names inside one module. */
     private final class ModuleContext {
         private final List<String> pkg;
@@ -247,6 +241,7 @@ public final class Compiler {
             this.pkg = m == null ? List.of() : m.packagePath();
             this.source = m == null ? null : m.source();
             if (m == null) return;
+            ruleNames.addAll(packageRuleNames.getOrDefault(m.packagePath(), Set.of()));
             for (Rule r : m.rules()) ruleNames.add(r.name());
             for (Module.Import i : m.imports()) {
                 String root = i.path().get(0);
@@ -308,6 +303,11 @@ public final class Compiler {
                 CallTarget fn = root.equals("data") ? functionTarget(name) : null;
                 if (fn != null) return new Term.FunctionRef(name, fn, target.span());
                 return target;
+            }
+            String qualified = qualify(name);
+            if (qualified.startsWith("data.") && functionTarget(qualified) == null) {
+                // A rule of the package (or an imported document) named without data: the same target as data.p.q.
+                return ref(List.of(qualified.split("\\.")), target.span());
             }
             CallTarget fn = resolveCall(name, target.span(), -1);
             return new Term.FunctionRef(name, fn, target.span());

@@ -109,14 +109,20 @@ final class RecursionCheck {
 
     /** The rule nodes a data reference can read: the first node with rules on its ground prefix, or all below. */
     private void dataRef(List<Term> path, Set<Object> out) {
-        RuleTree.Node node = tree.root();
-        for (Term e : path) {
-            if (node.hasRules()) { out.add(node); return; }
-            if (!(e instanceof Term.Scalar s)) break;
-            node = node.child(s.value());
-            if (node == null) return;
+        dataRef(tree.root(), path, 0, out);
+    }
+
+    /** A variable in the path ({@code data[pkg].allow}) may be any child, but what follows it must still match. */
+    private static void dataRef(RuleTree.Node node, List<Term> path, int at, Set<Object> out) {
+        if (node.hasRules()) { out.add(node); return; }
+        if (at == path.size()) { addSubtree(node, out); return; }
+        Term e = path.get(at);
+        if (e instanceof Term.Scalar s) {
+            RuleTree.Node child = node.child(s.value());
+            if (child != null) dataRef(child, path, at + 1, out);
+        } else {
+            for (RuleTree.Node child : node.children().values()) dataRef(child, path, at + 1, out);
         }
-        addSubtree(node, out);
     }
 
     private static void addSubtree(RuleTree.Node node, Set<Object> out) {

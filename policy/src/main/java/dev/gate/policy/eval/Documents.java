@@ -56,4 +56,28 @@ final class Documents {
         copy.put(key, set(obj.get(key), path.subList(1, path.size()), value));
         return ObjectValue.of(copy);
     }
+
+    /**
+     * What a rule with variables in its head and the rules below it build together: the objects its head makes merge
+     * key by key for {@code depth} levels; at the leaf, the sets of multi-value rules join and equal values are one.
+     * Anything else (such as a rule writing into another rule's value) is a conflict: null.
+     */
+    static Value mergeUnderHead(Value a, Value b, int depth, boolean setLeaf) {
+        if (a.equals(b)) return a;
+        if (depth <= 0) {
+            if (!setLeaf || !(a instanceof SetValue x) || !(b instanceof SetValue y)) return null;
+            java.util.TreeSet<Value> all = new java.util.TreeSet<>(x.elements());
+            all.addAll(y.elements());
+            return SetValue.of(all);
+        }
+        if (!(a instanceof ObjectValue x) || !(b instanceof ObjectValue y)) return null;
+        TreeMap<Value, Value> m = new TreeMap<>(x.entries());
+        for (Map.Entry<Value, Value> e : y.entries().entrySet()) {
+            Value old = m.get(e.getKey());
+            Value merged = old == null ? e.getValue() : mergeUnderHead(old, e.getValue(), depth - 1, setLeaf);
+            if (merged == null) return null;
+            m.put(e.getKey(), merged);
+        }
+        return ObjectValue.of(m);
+    }
 }

@@ -582,8 +582,10 @@ public final class Evaluator {
         for (Map.Entry<Value, RuleTree.Node> c : node.children().entrySet()) {
             Value child = subtree(c.getValue(), null);
             if (child == null) continue;
-            Value old = m.putIfAbsent(c.getKey(), child);
-            if (old != null && !old.equals(child)) throw conflict(rule.span(), rule.file(), "object keys must be unique");
+            Value old = m.get(c.getKey());
+            Value merged = old == null ? child : Documents.mergeUnderHead(old, child, suffixLength(rule) - 1, rule.kind() == Rule.Kind.SET);
+            if (merged == null) throw conflict(rule.span(), rule.file(), "object keys must be unique");
+            m.put(c.getKey(), merged);
         }
         return ObjectValue.of(m);
     }

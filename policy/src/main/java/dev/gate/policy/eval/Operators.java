@@ -31,7 +31,7 @@ public final class Operators {
     public static void register(BuiltinRegistry registry) {
         arithmetic(registry, "plus", BigDecimal::add);
         arithmetic(registry, "mul", BigDecimal::multiply);
-        registry.add(BuiltinDeclaration.of("minus", "number|set", "Minus subtracts numbers or takes a set difference.", "any", "any"), (ctx, args) -> minus(args));
+        registry.add(BuiltinDeclaration.of("minus", "number|set", "Minus subtracts numbers or takes a set difference.", "number|set", "number|set"), (ctx, args) -> minus(args));
         registry.add(BuiltinDeclaration.of("div", "number", "Divides the first number by the second.", "number", "number"), (ctx, args) -> div(args));
         registry.add(BuiltinDeclaration.of("rem", "number", "Remainder of integer division.", "number", "number"), (ctx, args) -> rem(args));
         comparison(registry, "equal", c -> c == 0);
@@ -40,7 +40,7 @@ public final class Operators {
         comparison(registry, "lte", c -> c <= 0);
         comparison(registry, "gt", c -> c > 0);
         comparison(registry, "gte", c -> c >= 0);
-        registry.add(BuiltinDeclaration.of("count", "number", "Counts elements of a collection or characters of a string.", "any"), (ctx, args) -> count(args.get(0)));
+        registry.add(BuiltinDeclaration.of("count", "number", "Counts elements of a collection or characters of a string.", "string|array|object|set"), (ctx, args) -> count(args.get(0)));
     }
 
     private static void arithmetic(BuiltinRegistry registry, String name, BinaryOperator<BigDecimal> op) {

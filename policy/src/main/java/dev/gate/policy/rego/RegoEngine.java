@@ -56,7 +56,12 @@ public final class RegoEngine implements PolicyEngine {
         engineBuiltin(r, "internal.member_3", "any", "any", "any");
         engineBuiltin(r, "walk", "any");
         engineBuiltin(r, "print");
-        offline(r, "http.send", "object");
+        if (!r.contains("http.send")) {
+            r.add(new BuiltinDeclaration("http.send", List.of("object"), "object", "not available: gate evaluates policies offline"), (ctx, a) -> {
+                dev.gate.policy.builtins.HttpSendRequests.check(a);
+                throw dev.gate.policy.builtins.BuiltinException.builtin("http.send", "not available: gate evaluates policies offline");
+            });
+        }
         offline(r, "io.jwt.decode", "string");
         offline(r, "io.jwt.decode_verify", "string", "object");
         if (!r.contains("test.sleep")) {
@@ -92,9 +97,14 @@ public final class RegoEngine implements PolicyEngine {
 
     @Override
     public void load(List<PolicyEngine.Module> modules, Value data) {
+        load(modules, data, false);
+    }
+
+    /** As {@link #load(List, Value)}; {@code strict} adds the checks of {@code opa check --strict}. */
+    public void load(List<PolicyEngine.Module> modules, Value data, boolean strict) {
         List<dev.gate.policy.ast.Module> ms = new ArrayList<>();
         for (PolicyEngine.Module m : modules) ms.add(Parser.parseModule(new Source(m.fileName(), m.source())));
-        this.compiled = new Compiler(builtins).compile(ms);
+        this.compiled = new Compiler(builtins).strict(strict).compile(ms);
         this.parsed = ms;
         this.data = data == null ? ObjectValue.EMPTY : data;
     }

@@ -51,7 +51,7 @@ class NumberBuiltinsTest {
         assertCall("-6", "bits.negate", "5");
         assertCall("36893488147419103232", "bits.lsh", "1, 65");
         assertCall("-1", "bits.rsh", "-2, 1");
-        assertTypeError("bits.lsh: operand 2 must be unsigned integer number but got negative integer", "bits.lsh", "1, -1");
+        assertTypeError("bits.lsh: operand 2 must be an unsigned integer number but got a negative integer", "bits.lsh", "1, -1");
         assertTypeError("bits.or: operand 1 must be integer number but got floating-point number", "bits.or", "1.5, 1");
     }
 

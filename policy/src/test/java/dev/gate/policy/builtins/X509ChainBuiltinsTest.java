@@ -35,7 +35,7 @@ class X509ChainBuiltinsTest {
         keytool("-genkeypair", "-alias", "stranger", "-keyalg", "EC", "-dname", "CN=gate test root", "-ext", "bc:c", "-validity", "30");
         keytool("-certreq", "-alias", "leaf", "-file", dir.resolve("leaf.csr").toString());
         keytool("-gencert", "-alias", "root", "-infile", dir.resolve("leaf.csr").toString(), "-outfile", dir.resolve("leaf.pem").toString(),
-                "-rfc", "-ext", "eku=serverAuth", "-ext", "san=dns:leaf.example", "-validity", "10");
+                "-rfc", "-ext", "eku=serverAuth", "-ext", "san=dns:leaf.example,uri:spiffe://example.com/opa", "-validity", "10");
         keytool("-exportcert", "-alias", "root", "-rfc", "-file", dir.resolve("root.pem").toString());
         keytool("-exportcert", "-alias", "stranger", "-rfc", "-file", dir.resolve("stranger.pem").toString());
         root = Files.readString(dir.resolve("root.pem"));
@@ -65,6 +65,8 @@ class X509ChainBuiltinsTest {
         assertEquals(2, chain.size());
         assertEquals(v("\"leaf.example\""), ((ObjectValue) ((ObjectValue) chain.get(0)).get("Subject")).get("CommonName"));
         assertEquals(v("[\"leaf.example\"]"), ((ObjectValue) chain.get(0)).get("DNSNames"));
+        assertEquals(v("[\"spiffe://example.com/opa\"]"), ((ObjectValue) chain.get(0)).get("URIStrings"));
+        assertEquals(v("null"), ((ObjectValue) chain.get(1)).get("URIStrings"));
         assertEquals(v("\"gate test root\""), ((ObjectValue) ((ObjectValue) chain.get(1)).get("Subject")).get("CommonName"));
         assertEquals(v("true"), ((ObjectValue) chain.get(1)).get("IsCA"));
     }

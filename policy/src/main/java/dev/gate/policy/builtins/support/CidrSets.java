@@ -25,7 +25,10 @@ public final class CidrSets {
         return out;
     }
 
-    /** Parses a cidr_merge operand: an IPv4 address alone means /32; IPv6 needs a prefix. */
+    /**
+     * Parses a cidr_merge operand. An IPv4 address alone stands for its classful network (class A /8, B /16, C /24,
+     * others /32), as Go's {@code IP.DefaultMask} that OPA applies; IPv6 needs a prefix.
+     */
     public static Cidr parseMergeOperand(String text) {
         if (text.indexOf('/') >= 0) {
             return Cidr.parse(text);
@@ -33,7 +36,10 @@ public final class CidrSets {
         if (text.indexOf(':') >= 0) {
             throw new IllegalArgumentException("IPv6 invalid: needs prefix length");
         }
-        return Cidr.parse(text + "/32");
+        Cidr host = Cidr.parse(text + "/32");
+        int firstOctet = host.first().shiftRight(24).intValue();
+        int prefix = firstOctet < 128 ? 8 : firstOctet < 192 ? 16 : firstOctet < 224 ? 24 : 32;
+        return new Cidr(host.first(), prefix, 32);
     }
 
     /** The fewest networks covering exactly the union of the given ones, per address family. */

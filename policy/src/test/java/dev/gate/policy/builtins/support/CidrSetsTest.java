@@ -25,6 +25,9 @@ class CidrSetsTest {
         assertEquals(List.of("192.0.128.0/23"), merge("192.0.128.0/24", "192.0.129.0/24"));
         assertEquals(List.of("192.0.129.0/24", "192.0.130.0/24"), merge("192.0.129.0/24", "192.0.130.0/24"));
         assertEquals(List.of("10.0.0.0/8"), merge("10.0.0.0/8", "10.1.2.3"));
+        assertEquals(List.of("192.0.128.0/23"), merge("192.0.128.0", "192.0.129.0"), "bare addresses are classful networks");
+        assertEquals(List.of("192.0.2.0/24"), merge("192.0.2.112", "192.0.2.116/31", "192.0.2.118/31"));
+        assertEquals(List.of("172.16.0.0/16", "224.0.0.1/32"), merge("172.16.3.4", "224.0.0.1"));
         assertEquals(List.of("2601:600:8a80:207e::/64"),
                 merge("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64", "2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"));
         assertEquals(List.of("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"),
