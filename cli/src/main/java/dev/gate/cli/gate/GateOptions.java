@@ -3,6 +3,7 @@ package dev.gate.cli.gate;
 import dev.gate.cli.policy.Durations;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.KeylessEnvironment;
+import dev.gate.cli.sbom.JavaIndexFlags;
 import dev.gate.cli.sbom.JavaIndexes;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryOptions;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags of {@code gate push} that turn a plain push into the gate. Repeatable flags take one value each. */
@@ -49,17 +51,11 @@ public final class GateOptions {
     @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: $XDG_CACHE_HOME/gate/osv.db).")
     Path database;
 
-    @Option(names = "--java-db", paramLabel = "FILE",
-            description = "trivy's Java DB (trivy-java.db) naming jars by SHA-1 (default: beside the advisory database, when there is one).")
-    Path javaDb;
 
-    @Option(names = "--java-lookup", description = "Also ask Maven Central's search service for jars by SHA-1 "
-            + "(only checksums are sent; answers cached in $XDG_CACHE_HOME/gate/java-lookup).")
-    boolean javaLookup;
 
-    @Option(names = "--java-lookup-url", paramLabel = "URL", hidden = true,
-            description = "The search service for --java-lookup (a mirror answering as search.maven.org/solrsearch/select does).")
-    java.net.URI javaLookupUrl;
+
+    @Mixin
+    JavaIndexFlags java = new JavaIndexFlags();
 
     @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty).")
     boolean noScan;
@@ -100,7 +96,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || javaDb != null || javaLookup;
+                || namespace != null || catalogTimeout != null || java.given();
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -140,7 +136,7 @@ public final class GateOptions {
 
     /** The Java DB named, else one beside the advisory database (given or default), when there is one. */
     private JavaIndexes javaDb(GateConfig cfg) {
-        return JavaIndexes.choose(javaDb, database != null ? database : cfg.db(), javaLookup, javaLookupUrl);
+        return java.indexes(database != null ? database : cfg.db());
     }
 
     private Path scanDatabase(GateConfig cfg) {

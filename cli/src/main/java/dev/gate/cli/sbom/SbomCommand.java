@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,25 +49,18 @@ public final class SbomCommand implements Callable<Integer> {
                     + "(exit 2) rather than write a partial SBOM (default: ${DEFAULT-VALUE}).")
     String catalogTimeout;
 
-    @Option(names = "--java-db", paramLabel = "FILE",
-            description = "trivy's Java DB (trivy-java.db): Maven coordinates of jars by SHA-1 "
-                    + "(default: trivy-java.db beside the advisory database, when there is one).")
-    Path javaDb;
 
-    @Option(names = "--java-lookup", description = "Also ask Maven Central's search service for jars by SHA-1 "
-            + "(only checksums are sent; answers cached in $XDG_CACHE_HOME/gate/java-lookup).")
-    boolean javaLookup;
 
-    @Option(names = "--java-lookup-url", paramLabel = "URL", hidden = true,
-            description = "The search service for --java-lookup (a mirror answering as search.maven.org/solrsearch/select does).")
-    java.net.URI javaLookupUrl;
+
+    @Mixin
+    JavaIndexFlags java = new JavaIndexFlags();
 
     @Override
     public Integer call() {
         Format chosen = parseFormat(format);
         Duration budget = Durations.parse(catalogTimeout, "--catalog-timeout");
         Sbom sbom = ImageSbom.generate(source, Platform.parse(platform), budget,
-                JavaIndexes.choose(javaDb, null, javaLookup, javaLookupUrl));
+                java.indexes(null));
         String text = switch (chosen) {
             case cyclonedx_json -> new CycloneDxWriter().write(sbom);
             case spdx_json -> new SpdxWriter().write(sbom);

@@ -2,7 +2,7 @@ package dev.gate.cli.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.GateVersion;
-import dev.gate.cli.sbom.JavaIndexes;
+import dev.gate.cli.sbom.JavaIndexFlags;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.scan.Finding;
@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -77,18 +78,11 @@ public final class ScanCommand implements Callable<Integer> {
                     + "rather than scan a partial SBOM (default: ${DEFAULT-VALUE}).")
     String catalogTimeout;
 
-    @Option(names = "--java-db", paramLabel = "FILE",
-            description = "trivy's Java DB (trivy-java.db) naming the jars of SOURCE by SHA-1 "
-                    + "(default: trivy-java.db beside the advisory database, when there is one).")
-    Path javaDb;
 
-    @Option(names = "--java-lookup", description = "Also ask Maven Central's search service for jars by SHA-1 "
-            + "(only checksums are sent; answers cached in $XDG_CACHE_HOME/gate/java-lookup).")
-    boolean javaLookup;
 
-    @Option(names = "--java-lookup-url", paramLabel = "URL", hidden = true,
-            description = "The search service for --java-lookup (a mirror answering as search.maven.org/solrsearch/select does).")
-    java.net.URI javaLookupUrl;
+
+    @Mixin
+    JavaIndexFlags java = new JavaIndexFlags();
 
     @Override
     public Integer call() throws IOException {
@@ -101,7 +95,7 @@ public final class ScanCommand implements Callable<Integer> {
         CompletableFuture<Scanner> opening = CompletableFuture.supplyAsync(() -> Scanner.open(database));
         CycloneDxInput input;
         try {
-            input = source != null ? ImageInput.catalog(source, platform, catalogTimeout, JavaIndexes.choose(javaDb, database, javaLookup, javaLookupUrl), err) : CycloneDxInput.read(sbom);
+            input = source != null ? ImageInput.catalog(source, platform, catalogTimeout, java.indexes(database), err) : CycloneDxInput.read(sbom);
         } catch (RuntimeException e) {
             opening.whenComplete((scanner, failure) -> {
                 if (scanner != null) {
