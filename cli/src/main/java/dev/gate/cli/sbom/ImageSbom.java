@@ -8,6 +8,7 @@ import dev.gate.image.ImageIndex;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Platform;
 import dev.gate.image.archive.DockerArchiveSource;
+import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.Transports;
 import dev.gate.sbom.Sbom;
@@ -21,20 +22,23 @@ import java.time.Duration;
  * Reads SOURCE through the image transports and catalogs it; a bare path to a file is read as a
  * docker-archive.
  */
-final class ImageSbom {
+public final class ImageSbom {
 
     private ImageSbom() {
     }
 
-    static Sbom generate(String source, Platform platform, Duration catalogTimeout, JavaIndexes javaIndexes) {
+    /** The SBOM of the image at {@code source}; {@code registries} says how to reach one that is in a registry. */
+    public static Sbom generate(String source, Platform platform, Duration catalogTimeout, JavaIndexes javaIndexes,
+            RegistryOptions registries) {
         try (JavaIndexes.Opened index = javaIndexes.open()) {
-            return generate(source, platform, catalogTimeout, index.index());
+            return generate(source, platform, catalogTimeout, index.index(), registries);
         }
     }
 
-    private static Sbom generate(String source, Platform platform, Duration catalogTimeout, JavaIndex javaIndex) {
+    private static Sbom generate(String source, Platform platform, Duration catalogTimeout, JavaIndex javaIndex,
+            RegistryOptions registries) {
         String location = Files.isRegularFile(Path.of(source)) ? "docker-archive:" + source : source;
-        try (ImageSource from = Transports.source(location)) {
+        try (ImageSource from = Transports.source(location, registries)) {
             Artifact artifact = from.resolve();
             Image image = artifact instanceof Artifact.Single single
                     ? single.image()

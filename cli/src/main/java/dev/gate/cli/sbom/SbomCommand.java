@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.gate.cli.push.RegistryFlags;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,12 +56,15 @@ public final class SbomCommand implements Callable<Integer> {
     @Mixin
     JavaIndexFlags java = new JavaIndexFlags();
 
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
+
     @Override
     public Integer call() {
         Format chosen = parseFormat(format);
         Duration budget = Durations.parse(catalogTimeout, "--catalog-timeout");
         Sbom sbom = ImageSbom.generate(source, Platform.parse(platform), budget,
-                java.indexes(null));
+                java.indexes(null), registry.toOptions());
         String text = switch (chosen) {
             case cyclonedx_json -> new CycloneDxWriter().write(sbom);
             case spdx_json -> new SpdxWriter().write(sbom);

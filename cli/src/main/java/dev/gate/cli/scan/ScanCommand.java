@@ -2,6 +2,7 @@ package dev.gate.cli.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.GateVersion;
+import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sbom.JavaIndexFlags;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
@@ -84,6 +85,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     JavaIndexFlags java = new JavaIndexFlags();
 
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
+
     @Override
     public Integer call() throws IOException {
         if ((source == null) == (sbom == null)) {
@@ -95,7 +99,7 @@ public final class ScanCommand implements Callable<Integer> {
         CompletableFuture<Scanner> opening = CompletableFuture.supplyAsync(() -> Scanner.open(database));
         CycloneDxInput input;
         try {
-            input = source != null ? ImageInput.catalog(source, platform, catalogTimeout, java.indexes(database), err) : CycloneDxInput.read(sbom);
+            input = source != null ? ImageInput.catalog(source, platform, catalogTimeout, java.indexes(database), registry.toOptions()) : CycloneDxInput.read(sbom);
         } catch (RuntimeException e) {
             opening.whenComplete((scanner, failure) -> {
                 if (scanner != null) {

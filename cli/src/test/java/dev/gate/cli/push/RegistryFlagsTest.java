@@ -70,7 +70,7 @@ class RegistryFlagsTest {
     void everyRegistryCommandSpellsTheTimeoutTheSameWay() {
         List<String> registryCommands = new ArrayList<>();
         collect(Main.commandLine(), registryCommands);
-        assertTrue(registryCommands.containsAll(List.of("push", "copy", "sign", "attest", "verify", "audit")), registryCommands.toString());
+        assertTrue(registryCommands.containsAll(List.of("push", "copy", "sign", "attest", "verify", "audit", "sbom", "scan")), registryCommands.toString());
     }
 
     private static void collect(CommandLine command, List<String> registryCommands) {
