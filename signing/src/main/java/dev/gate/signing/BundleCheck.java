@@ -65,7 +65,7 @@ final class BundleCheck {
         } else {
             requireKey(where);
             if (!EcdsaSigner.verifyDigest(key, digest, base64(message.path("signature").asText(), where))) {
-                throw GateException.input(where + ": bundle signature does not verify with this key (signed by another key, or digest altered)");
+                throw new UntrustedClaim(where + ": bundle signature does not verify with this key (signed by another key, or digest altered)");
             }
         }
         for (byte[] payload : payloads) {
@@ -90,7 +90,7 @@ final class BundleCheck {
             requireKey(where);
             payload = Dsse.verify(envelope, key, where);
             if (payload == null) {
-                throw GateException.input(where + ": bundle attestation does not verify with this key (signed by another key, or statement altered)");
+                throw new UntrustedClaim(where + ": bundle attestation does not verify with this key (signed by another key, or statement altered)");
             }
         }
         return Claims.statement(payload, image, type, kind("attestation", certified), where);

@@ -36,11 +36,13 @@ public final class ImageVerifier {
         List<Verification.Verified> verified = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<String> absent = new ArrayList<>();
+        List<String> untrusted = new ArrayList<>();
         if (key != null) {
             Verification tags = new KeyVerifier(new CosignAttacher(store), key).verify(image, attestationType);
             verified.addAll(tags.verified());
             failures.addAll(tags.failures());
             absent.addAll(tags.absent());
+            untrusted.addAll(tags.untrusted());
         }
         List<BundleReferrers.Found> bundles = readBundles(image, failures);
         if (bundles.isEmpty() && key == null) {
@@ -58,11 +60,13 @@ public final class ImageVerifier {
                 if (result != null) {
                     verified.add(result);
                 }
+            } catch (UntrustedClaim e) {
+                untrusted.add(e.getMessage());
             } catch (GateException e) {
                 failures.add(e.getMessage());
             }
         }
-        return new Verification(key == null ? null : EcdsaSigner.keyId(key), verified, failures, absent);
+        return new Verification(key == null ? null : EcdsaSigner.keyId(key), verified, failures, absent, untrusted);
     }
 
     private List<BundleReferrers.Found> readBundles(Digest image, List<String> failures) {

@@ -25,18 +25,25 @@ public final class KeyVerifier {
         List<Verification.Verified> verified = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<String> absent = new ArrayList<>();
+        List<String> untrusted = new ArrayList<>();
+        Found found = new Found(verified, failures, absent, untrusted);
         if (attestationType == null) {
-            checkLayers(CosignAttacher.signatureTag(image), image, null, verified, failures, absent);
+            checkLayers(CosignAttacher.signatureTag(image), image, null, found);
         }
-        checkLayers(CosignAttacher.attestationTag(image), image, attestationType, verified, failures, absent);
+        checkLayers(CosignAttacher.attestationTag(image), image, attestationType, found);
         if (attestationType != null && verified.isEmpty()) {
             failures.add(CosignAttacher.attestationTag(image) + ": no verified attestation of type " + attestationType);
         }
-        return new Verification(EcdsaSigner.keyId(key), verified, failures, absent);
+        return new Verification(EcdsaSigner.keyId(key), verified, failures, absent, untrusted);
     }
 
-    private void checkLayers(String tag, Digest image, String type, List<Verification.Verified> verified, List<String> failures,
-                             List<String> absent) {
+    private record Found(List<Verification.Verified> verified, List<String> failures, List<String> absent, List<String> untrusted) {
+    }
+
+    private void checkLayers(String tag, Digest image, String type, Found found) {
+        List<Verification.Verified> verified = found.verified();
+        List<String> failures = found.failures();
+        List<String> absent = found.absent();
         List<CosignLayer> layers;
         try {
             layers = attacher.layers(tag);
@@ -55,6 +62,8 @@ public final class KeyVerifier {
                 if (result != null) {
                     verified.add(result);
                 }
+            } catch (UntrustedClaim e) {
+                found.untrusted().add(e.getMessage());
             } catch (GateException e) {
                 failures.add(e.getMessage());
             }
@@ -64,7 +73,7 @@ public final class KeyVerifier {
     private Verification.Verified signature(CosignLayer layer, Digest image, String where) {
         byte[] signature = decode(layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION), where);
         if (!EcdsaSigner.verify(key, layer.content(), signature)) {
-            throw GateException.input(where + ": signature does not verify with this key (signed by another key, or payload altered)");
+            throw new UntrustedClaim(where + ": signature does not verify with this key (signed by another key, or payload altered)");
         }
         return Claims.signature(layer.content(), image, "signature", where);
     }
@@ -72,7 +81,7 @@ public final class KeyVerifier {
     private Verification.Verified attestation(CosignLayer layer, Digest image, String type, String where) {
         byte[] payload = Dsse.verify(layer.content(), key, where);
         if (payload == null) {
-            throw GateException.input(where + ": attestation does not verify with this key (signed by another key, or statement altered)");
+            throw new UntrustedClaim(where + ": attestation does not verify with this key (signed by another key, or statement altered)");
         }
         return Claims.statement(payload, image, type, "attestation", where);
     }

@@ -36,21 +36,32 @@ class KeyVerifierTest {
     }
 
     @Test
-    void otherKeyFailsWithAMessage() {
+    void otherKeyDoesNotVerifyAndSaysWhy() {
         ImageSignatures.sign(attacher, key, REPO, IMAGE);
         Verification result = new KeyVerifier(attacher, CosignKeyFile.generate().publicKey()).verify(IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(result.failures().get(0).contains("does not verify with this key"), result.failures().toString());
+        assertTrue(result.untrusted().get(0).contains("does not verify with this key"), result.toString());
     }
 
+    /** As in cosign: a second party's signature or attestation is listed, and never fails what the trusted key signed. */
     @Test
-    void aBadAttestationBesideAGoodSignatureFailsTheImage() throws Exception {
+    void anotherSignersClaimsBesideTheTrustedOnesAreListedNotFailures() throws Exception {
         ImageSignatures.sign(attacher, key, REPO, IMAGE);
+        ImageSignatures.sign(attacher, CosignKeyFile.generate(), REPO, IMAGE);
         ImageAttestations.attest(attacher, CosignKeyFile.generate(), IMAGE, statement("cyclonedx"), false);
         Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertEquals(List.of(new Verification.Verified("signature", null, REPO)), result.verified());
-        assertFalse(result.ok(), "a claim that was found and does not verify must fail the image");
-        assertTrue(result.failures().get(0).contains("attestation does not verify with this key"), result.failures().toString());
+        assertTrue(result.ok(), result.toString());
+        assertEquals(2, result.untrusted().size(), result.toString());
+        assertTrue(result.untrusted().get(1).contains("attestation does not verify with this key"), result.toString());
+    }
+
+    @Test
+    void anotherSignersAttestationDoesNotSatisfyARequiredType() throws Exception {
+        ImageSignatures.sign(attacher, key, REPO, IMAGE);
+        ImageAttestations.attest(attacher, CosignKeyFile.generate(), IMAGE, statement("cyclonedx"), false);
+        Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, InTotoStatement.SBOM_CYCLONEDX);
+        assertFalse(result.ok(), result.toString());
     }
 
     @Test
@@ -62,14 +73,14 @@ class KeyVerifierTest {
     }
 
     @Test
-    void tamperedPayloadFails() {
+    void tamperedPayloadDoesNotVerify() {
         CosignLayer genuine = ImageSignatures.signatureLayer(key, REPO, IMAGE);
         byte[] altered = new String(genuine.content(), StandardCharsets.UTF_8).replace(REPO, "evil.example/app")
                 .getBytes(StandardCharsets.UTF_8);
         attacher.append(CosignAttacher.signatureTag(IMAGE), new CosignLayer(genuine.mediaType(), altered, genuine.annotations()));
         Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(result.failures().get(0).contains("payload altered"), result.failures().toString());
+        assertTrue(result.untrusted().get(0).contains("payload altered"), result.toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.signing.Dsse;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.UntrustedClaim;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.SignatureStore;
@@ -42,6 +43,8 @@ public final class AttestedPredicates {
             String where = tag + " layer " + i;
             try {
                 found.add(layers.get(i), image, key, where);
+            } catch (UntrustedClaim e) {
+                // Another signer's attestation, or an altered one: it never reaches a policy, and does not fail it.
             } catch (GateException e) {
                 found.failures.add(e.getMessage());
             }
@@ -52,7 +55,7 @@ public final class AttestedPredicates {
     private void add(CosignLayer layer, Digest image, PublicKey key, String where) {
         byte[] payload = Dsse.verify(layer.content(), key, where);
         if (payload == null) {
-            throw GateException.input(where + ": attestation does not verify with this key");
+            throw new UntrustedClaim(where + ": attestation does not verify with this key");
         }
         JsonNode statement;
         try {

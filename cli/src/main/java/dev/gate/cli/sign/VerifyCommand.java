@@ -153,6 +153,9 @@ public final class VerifyCommand implements Callable<Integer> {
         for (String absent : result.absent()) {
             out.println("absent: " + SafeText.of(absent));
         }
+        for (String other : result.untrusted()) {
+            out.println("signed also by an untrusted key (not used): " + SafeText.of(other));
+        }
         if (result.verified().isEmpty()) {
             out.println("not verified: nothing stored for " + target.digest() + " verifies");
         }

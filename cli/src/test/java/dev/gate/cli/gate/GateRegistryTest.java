@@ -261,8 +261,9 @@ class GateRegistryTest {
                 image("1.0.0"));
         assertEquals(1, recheck.code(), recheck.toString());
         assertTrue(recheck.out().contains("policy re-evaluation: FAILED"), recheck.out());
-        assertTrue(recheck.out().contains("problem: sha256-"), recheck.out());
-        assertTrue(recheck.out().contains("does not verify"), recheck.out());
+        // The altered attestation is listed and never used: the policies see no vulnerability attestation at all.
+        assertTrue(recheck.out().contains("signed also by an untrusted key (not used): sha256-"), recheck.out());
+        assertTrue(recheck.out().contains("no verified vulnerability attestation"), recheck.out());
     }
 
     @Test
