@@ -5,6 +5,8 @@ set -euo pipefail
 bin="${GATE_TOOLS_BIN:-$HOME/.cache/gate-tools/bin}"
 export GOBIN="$bin" GOPATH="${GATE_TOOLS_GOPATH:-$HOME/.cache/gate-tools/go}" GOFLAGS=-mod=mod
 mkdir -p "$bin"
+# Go as the machine installs it, also where a non-login shell's PATH lacks it.
+command -v go >/dev/null || export PATH="$PATH:/usr/local/go/bin"
 tools=(
   "opa github.com/open-policy-agent/opa@v1.22.4"
   "cosign github.com/sigstore/cosign/v3/cmd/cosign@v3.1.3"
