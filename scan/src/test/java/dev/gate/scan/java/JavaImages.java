@@ -1,17 +1,11 @@
 package dev.gate.scan.java;
 
-import dev.gate.image.Descriptor;
-import dev.gate.image.Digest;
 import dev.gate.image.Layer;
+import dev.gate.image.fs.TestLayers;
 import dev.gate.sbom.Sbom;
 import dev.gate.sbom.SbomGenerator;
 import dev.gate.sbom.catalog.JavaIndex;
 import dev.gate.sbom.catalog.TrivyJavaDb;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,8 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** One-layer images of Java applications, cataloged as gate sbom does, and trivy-layout Java DBs for them. */
 final class JavaImages {
@@ -63,37 +55,8 @@ final class JavaImages {
     }
 
     static Layer layer(Map<String, byte[]> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
-                TarArchiveEntry e = new TarArchiveEntry(f.getKey(), true);
-                e.setSize(f.getValue().length);
-                e.setMode(0644);
-                tar.putArchiveEntry(e);
-                tar.write(f.getValue());
-                tar.closeArchiveEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] stored = bytes.toByteArray();
-        Descriptor d = Descriptor.of("application/vnd.oci.image.layer.v1.tar", Digest.sha256(stored), stored.length);
-        return new Layer() {
-            @Override
-            public Descriptor descriptor() {
-                return d;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(stored);
-            }
-
-            @Override
-            public InputStream openUncompressed() {
-                return open();
-            }
-        };
+        TestLayers layers = new TestLayers();
+        new TreeMap<>(files).forEach((name, content) -> layers.file(name, content, 0644));
+        return layers.layer();
     }
 }
