@@ -9,7 +9,12 @@ import java.security.MessageDigest;
  * Passes content through while hashing it, and fails at the end of the stream when the bytes do
  * not match the descriptor's digest and size: nothing read from a source is trusted unchecked.
  */
-public final class VerifyingInputStream extends FilterInputStream {
+public final class VerifyingInputStream extends FilterInputStream implements CheckedStream {
+
+    /** {@code in} when it is checked already (a source that verifies its blobs), else {@code in} checked here. */
+    public static InputStream checked(InputStream in, Descriptor expected, String origin) {
+        return in instanceof CheckedStream ? in : new VerifyingInputStream(in, expected, origin);
+    }
 
     private final Descriptor expected;
     private final String origin;

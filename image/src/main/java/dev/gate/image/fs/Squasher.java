@@ -81,9 +81,7 @@ public final class Squasher {
 
     /** The stored bytes, checked against the descriptor as they stream unless the source checks them already. */
     private static InputStream verified(Layer layer) throws IOException {
-        InputStream stored = layer.open();
-        return stored instanceof VerifyingInputStream ? stored
-                : new VerifyingInputStream(stored, layer.descriptor(), "the image");
+        return VerifyingInputStream.checked(layer.open(), layer.descriptor(), "the image");
     }
 
     private static BlobMismatchException mismatchIn(Throwable e) {

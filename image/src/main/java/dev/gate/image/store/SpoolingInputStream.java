@@ -1,5 +1,6 @@
 package dev.gate.image.store;
 
+import dev.gate.image.CheckedStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,10 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Passes a verified stream through while writing it to {@code partial}; at the end of the stream, once the source has
- * checked the digest, the copy becomes {@code done}. A stream closed before its end leaves nothing behind.
+ * checked the digest, the copy becomes {@code done}. A stream closed before its end leaves nothing behind. Checked as
+ * its source is, so a reader (the squasher) does not hash the same bytes a second time.
  */
-final class SpoolingInputStream extends FilterInputStream {
+final class SpoolingInputStream extends FilterInputStream implements CheckedStream {
 
     private final Path partial;
     private final Path done;
@@ -20,10 +22,18 @@ final class SpoolingInputStream extends FilterInputStream {
     private boolean finished;
 
     SpoolingInputStream(InputStream verified, Path partial, Path done) throws IOException {
-        super(verified);
+        // Only a checked source may make this stream count as checked.
+        super(requireChecked(verified));
         this.partial = partial;
         this.done = done;
         this.copy = Files.newOutputStream(partial);
+    }
+
+    private static InputStream requireChecked(InputStream verified) {
+        if (!(verified instanceof CheckedStream)) {
+            throw new IllegalArgumentException("a spooled stream must come from a checked one");
+        }
+        return verified;
     }
 
     @Override

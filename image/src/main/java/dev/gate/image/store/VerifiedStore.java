@@ -61,9 +61,7 @@ public final class VerifiedStore implements AutoCloseable {
         if (Files.isRegularFile(done, LinkOption.NOFOLLOW_LINKS)) {
             return Files.newInputStream(done, LinkOption.NOFOLLOW_LINKS);
         }
-        InputStream served = blob.open();
-        InputStream verified = served instanceof VerifyingInputStream ? served
-                : new VerifyingInputStream(served, blob.descriptor(), "the source");
+        InputStream verified = VerifyingInputStream.checked(blob.open(), blob.descriptor(), "the source");
         Path partial = Files.createTempFile(folder(), "partial-", "");
         return new SpoolingInputStream(verified, partial, done);
     }
