@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -130,11 +131,10 @@ public final class RegistryClient {
 
     /** Puts manifest bytes unchanged under a digest or tag, with the manifest's own media type. */
     public ManifestPut putManifest(String tagOrDigest, Descriptor descriptor, byte[] raw) {
-        HttpResponse<byte[]> response = http.exchange("push manifest " + repository + ":" + tagOrDigest, push(),
+        HttpResponse<byte[]> response = sendManifest("push manifest " + repository + ":" + tagOrDigest,
                 () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest))
                         .header("Content-Type", descriptor.mediaType())
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(raw)),
-                CappedBody.upTo(CappedBody.SMALL));
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(raw)));
         expect(response, 201, "push manifest " + descriptor.digest() + " to " + repository + ":" + tagOrDigest);
         return new ManifestPut(response.headers().firstValue("OCI-Subject").map(Digest::parse));
     }
@@ -147,18 +147,44 @@ public final class RegistryClient {
      */
     public ManifestPut putManifestIf(String tag, Descriptor descriptor, byte[] raw, Optional<byte[]> read) {
         String what = "push manifest " + descriptor.digest() + " to " + repository + ":" + tag;
-        HttpResponse<byte[]> response = http.exchange(what, push(), () -> {
+        HttpResponse<byte[]> response = sendManifest(what, () -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri("/manifests/" + tag))
                     .header("Content-Type", descriptor.mediaType())
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(raw));
             return read.isPresent() ? request.header("If-Match", "\"" + Digest.sha256(read.get()) + "\"")
                     : request.header("If-None-Match", "*");
-        }, CappedBody.upTo(CappedBody.SMALL));
+        });
         if (response.statusCode() == 412) {
             throw new TagMoved(repository + ":" + tag + " changed since it was read");
         }
         expect(response, 201, what);
         return new ManifestPut(response.headers().firstValue("OCI-Subject").map(Digest::parse));
+    }
+
+    /**
+     * Sends a manifest PUT, again after a pause while the registry says a blob it names is unknown: the blobs were
+     * uploaded (or found) just before, and a registry briefly misses one while another client links the same blob
+     * into the repository (Distribution's filesystem storage rewrites the link in place) or while its storage catches up.
+     * A blob that is really missing still fails, after {@link #BLOB_SETTLING} pauses.
+     */
+    private HttpResponse<byte[]> sendManifest(String what, Supplier<HttpRequest.Builder> request) {
+        HttpResponse<byte[]> response = http.exchange(what, push(), request, CappedBody.upTo(CappedBody.SMALL));
+        for (Duration pause : BLOB_SETTLING) {
+            if (!namesUnknownBlob(response)) {
+                break;
+            }
+            RegistryHttp.sleep(pause);
+            response = http.exchange(what, push(), request, CappedBody.upTo(CappedBody.SMALL));
+        }
+        return response;
+    }
+
+    private static final List<Duration> BLOB_SETTLING = List.of(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
+
+    private static boolean namesUnknownBlob(HttpResponse<byte[]> response) {
+        return response.statusCode() == 400 && response.body() != null
+                && new String(response.body(), StandardCharsets.UTF_8).contains("MANIFEST_BLOB_UNKNOWN");
     }
 
     /**

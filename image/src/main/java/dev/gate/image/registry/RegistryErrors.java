@@ -29,7 +29,9 @@ final class RegistryErrors {
             case 429 -> "too many requests: the registry rate-limits this client; wait and try again";
             default -> status >= 500 ? "the registry failed (" + status + "); try again later" : "HTTP " + status;
         };
-        if (detail.contains("DIGEST_INVALID")) {
+        if (detail.contains("MANIFEST_BLOB_UNKNOWN")) {
+            hint = "a blob the manifest names is not in the repository: it was not uploaded, or the registry lost it";
+        } else if (detail.contains("DIGEST_INVALID")) {
             hint = "the bytes sent do not match their digest: the source's copy of this blob is corrupt or was changed "
                     + "after the image was built; rebuild or re-pull the image";
         }

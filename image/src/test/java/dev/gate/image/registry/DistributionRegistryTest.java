@@ -86,4 +86,48 @@ class DistributionRegistryTest {
         LocalServices.run("skopeo", "copy", "--src-tls-verify=false", "docker://" + destination, "dir:" + pulled);
         assertArrayEquals(layer, Files.readAllBytes(pulled.resolve(layerDescriptor.digest().hex())));
     }
+    /**
+     * Distribution rewrites a repository's link to a blob in place each time a client uploads that blob, and a manifest
+     * written meanwhile is refused as naming an unknown blob (about one write in twenty here). Concurrent signers upload
+     * the same blobs, so every write below must still succeed.
+     */
+    @Test
+    void manifestWritesSucceedWhileAnotherClientUploadsTheSameBlob() throws Exception {
+        String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
+        Reference destination = Reference.parse(host + "/it/relink-" + UUID.randomUUID() + ":1.0.0");
+        RegistryClient client = RegistryClient.open(destination, RegistryOptions.defaults());
+        byte[] layer = "a layer another client uploads again and again".repeat(50).getBytes(StandardCharsets.UTF_8);
+        Descriptor layerDescriptor = Descriptor.of(MediaTypes.OCI_LAYER, Digest.sha256(layer), layer.length);
+        byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
+        Descriptor configDescriptor = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length);
+        client.uploadBlob(layerDescriptor, () -> new ByteArrayInputStream(layer));
+        client.uploadBlob(configDescriptor, () -> new ByteArrayInputStream(config));
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\""
+                + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + configDescriptor.digest() + "\",\"size\":" + config.length
+                + "},\"layers\":[{\"mediaType\":\"" + MediaTypes.OCI_LAYER + "\",\"digest\":\"" + layerDescriptor.digest()
+                + "\",\"size\":" + layer.length + "}]}").getBytes(StandardCharsets.UTF_8);
+        Descriptor manifestDescriptor = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<Thread> uploaders = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            RegistryClient other = RegistryClient.open(destination, RegistryOptions.defaults());
+            Thread uploader = new Thread(() -> {
+                while (writing.get()) {
+                    other.uploadBlob(layerDescriptor, () -> new ByteArrayInputStream(layer));
+                }
+            });
+            uploader.start();
+            uploaders.add(uploader);
+        }
+        try {
+            for (int i = 0; i < 150; i++) {
+                client.putManifest("1.0.0", manifestDescriptor, manifest);
+            }
+        } finally {
+            writing.set(false);
+            for (Thread uploader : uploaders) {
+                uploader.join();
+            }
+        }
+    }
 }

@@ -36,7 +36,7 @@ final class FakeRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A fault answered instead of the real response when its predicate matches, {@code times} times. */
-    record Fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, int[] remaining) {
+    record Fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, byte[] body, int[] remaining) {
     }
 
     /** Status of a fault that reads part of an upload's body, keeps it, and drops the connection. */
@@ -84,7 +84,12 @@ final class FakeRegistry implements AutoCloseable {
     }
 
     void fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, int times) {
-        faults.add(new Fault(when, status, headers, new int[] {times}));
+        fault(when, status, headers, new byte[0], times);
+    }
+
+    /** A fault answered with {@code body}, such as a registry's JSON error list. */
+    void fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, byte[] body, int times) {
+        faults.add(new Fault(when, status, headers, body, new int[] {times}));
     }
 
     void clearFaults() {
@@ -169,7 +174,7 @@ final class FakeRegistry implements AutoCloseable {
                             return;
                         }
                         exchange.getRequestBody().readAllBytes();
-                        respond(exchange, fault.status(), new byte[0], fault.headers());
+                        respond(exchange, fault.status(), fault.body(), fault.headers());
                         return;
                     }
                 }
