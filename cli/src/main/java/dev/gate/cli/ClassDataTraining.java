@@ -48,6 +48,8 @@ public final class ClassDataTraining {
             Path osv = Files.createDirectories(work.resolve("osv"));
             Files.writeString(osv.resolve("GATE-TRAINING-1.json"), ADVISORY);
             String bom = work.resolve("bom.json").toString();
+            Path java = work.resolve("java.tar");
+            TrainingImage.write(java);
             String db = work.resolve("osv.db").toString();
             // No configuration, whatever GATE_CONFIG says: the training push must stay a plain push to the training
             // registry, never a gate run with the user's policies and destinations.
@@ -55,6 +57,7 @@ public final class ClassDataTraining {
             return List.of(
                     Main.run("push", "-q", sample, registry.host() + "/gate/class-data:x"),
                     Main.run("sbom", sample, "-o", bom),
+                    Main.run("sbom", "docker-archive:" + java, "-o", work.resolve("java.json").toString()),
                     Main.run("db", "import", osv.toString(), "--db", db),
                     Main.run("scan", "--sbom", bom, "--db", db),
                     Main.run("scan", "--sbom", bom, "--db", db, "--format", "json"),

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,13 +18,15 @@ import java.util.concurrent.Semaphore;
  * reads its entries. The SHA-1 is what Maven Central and trivy's Java DB index jars by.
  * <p>
  * The digests are updated on one background thread, in the order the bytes were read, while the reading
- * thread goes on inflating: a fat jar's bytes are checksummed twice (as the fat jar and as each nested jar),
- * and on the reading thread that doubled the time cataloging it takes. At most {@link #IN_FLIGHT} blocks wait
- * for the digests, so the copies cost a bounded amount of memory.
+ * thread goes on reading entries: a fat jar's bytes are checksummed twice (as the fat jar and as each nested jar),
+ * and on the reading thread that doubled the time cataloging it takes. Bytes are handed over in blocks of
+ * {@link #BLOCK} (a hand-over per read, 64 KiB or less, cost more in thread wake-ups than the digests saved),
+ * and at most {@link #IN_FLIGHT} blocks wait for the digests, so the copies cost a bounded amount of memory.
  */
 final class ChecksummingInputStream extends FilterInputStream {
 
-    static final int IN_FLIGHT = 16;
+    static final int BLOCK = 1 << 20;
+    static final int IN_FLIGHT = 4;
     /** One thread for every archive: its queue keeps each archive's blocks in order. */
     private static final ExecutorService DIGESTS = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "gate-jar-checksums");
@@ -36,6 +37,8 @@ final class ChecksummingInputStream extends FilterInputStream {
     private final MessageDigest sha1;
     private final MessageDigest sha256;
     private final Semaphore room = new Semaphore(IN_FLIGHT);
+    private byte[] block = new byte[BLOCK];
+    private int filled;
     private Future<?> last;
 
     ChecksummingInputStream(InputStream in) {
@@ -90,6 +93,7 @@ final class ChecksummingInputStream extends FilterInputStream {
 
     /** Hex SHA-1 and SHA-256 of everything read, once the background updates are done. */
     String[] hex() throws IOException {
+        handOver();
         if (last != null) {
             try {
                 last.get();
@@ -104,7 +108,25 @@ final class ChecksummingInputStream extends FilterInputStream {
     }
 
     private void digest(byte[] b, int off, int len) throws IOException {
-        byte[] copy = Arrays.copyOfRange(b, off, off + len);
+        while (len > 0) {
+            int n = Math.min(len, BLOCK - filled);
+            System.arraycopy(b, off, block, filled, n);
+            filled += n;
+            off += n;
+            len -= n;
+            if (filled == BLOCK) {
+                handOver();
+            }
+        }
+    }
+
+    /** Queues the bytes gathered so far for the digests and starts a new block. */
+    private void handOver() throws IOException {
+        if (filled == 0) {
+            return;
+        }
+        byte[] full = block;
+        int length = filled;
         try {
             room.acquire();
         } catch (InterruptedException e) {
@@ -113,11 +135,13 @@ final class ChecksummingInputStream extends FilterInputStream {
         }
         last = DIGESTS.submit(() -> {
             try {
-                sha1.update(copy);
-                sha256.update(copy);
+                sha1.update(full, 0, length);
+                sha256.update(full, 0, length);
             } finally {
                 room.release();
             }
         });
+        block = new byte[BLOCK];
+        filled = 0;
     }
 }

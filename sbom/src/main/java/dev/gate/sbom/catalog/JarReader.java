@@ -12,21 +12,23 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
  * Gathers what one archive says about itself ({@code META-INF/maven/**\/pom.properties}, {@code MANIFEST.MF},
  * the package of its classes, its SHA-1 and SHA-256, all in the one pass) and descends into nested archives.
  * A nested archive is read as a stream out of its parent's entry, never copied into memory, so a jar in a jar in a jar costs a few
- * buffers per level whatever its size. What is kept (metadata entries, paths, packages) and what is
- * inflated (every entry of every level, skipped ones too) are bounded per top-level archive, so a crafted
- * image costs a fixed amount of heap and work; what the bounds leave unread is reported as a problem.
+ * buffers per level whatever its size. Entries whose sizes the local header gives and that are not read
+ * (classes and resources: only their names count) are passed over without inflating them. What is kept
+ * (metadata entries, paths, packages) and what is inflated (metadata, nested archives, and entries whose end
+ * only inflating finds) are bounded per top-level archive, so a crafted image costs a fixed amount of heap and
+ * work; what the bounds leave unread is reported as a problem.
  */
 final class JarReader {
 
     static final int MAX_DEPTH = 4;
-    /** Inflated bytes, all levels and skipped entries counted: the work a zip bomb can buy. */
+    /** Inflated bytes, all levels counted: the work a zip bomb can buy. */
     static final long MAX_INFLATED = 1L << 30;
     /** A pom.properties, pom.xml or MANIFEST.MF is a few KiB; only these are held in memory. */
     static final int MAX_METADATA_ENTRY = 1 << 20;
@@ -88,8 +90,8 @@ final class JarReader {
         InputStream buffered = new BufferedInputStream(checksummed, CHECKSUM_BLOCK);
         String[] checksums = null;
         // Closing the reader frees its inflater; the parent's stream stays open for its next entries.
-        try (ZipInputStream zip = new ZipInputStream(unclosable(buffered))) {
-            ZipEntry entry;
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(unclosable(buffered), "UTF-8", true, false)) {
+            ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 deadline.check();
                 InputStream content = counted(zip);
@@ -113,7 +115,10 @@ final class JarReader {
                 } else if (JavaCataloger.isArchive(name) && !entry.isDirectory()) {
                     nested(path + ":" + name, content, depth, found);
                 }
-                drain(content);
+                if (entry.getGeneralPurposeBit().usesDataDescriptor()) {
+                    drain(content); // its end is found only by inflating it: work the bound counts
+                }
+                // Any other entry's rest is passed over as it lies, never inflated: a class's name is all that is used.
             }
             // A pom.xml speaks only for a folder whose pom.properties is missing.
             pomXmls.forEach((folder, pom) -> {
@@ -211,7 +216,7 @@ final class JarReader {
         return true;
     }
 
-    /** Reads the rest of an entry through the counter: skipped bytes are work too. */
+    /** Reads the rest of an entry through the counter: inflated bytes are work too. */
     private void drain(InputStream content) throws IOException {
         while (content.read(scratch) > 0) {
             // counted by the stream

@@ -88,6 +88,35 @@ class NestedJarBoundsTest {
         assertThrows(CatalogDeadline.Exceeded.class, () -> reader.read("/app/small.jar", new ByteArrayInputStream(bytes.toByteArray())));
     }
 
+    /**
+     * An entry whose sizes its local header gives, and that only names a class, is passed over as it lies: a jar
+     * whose class entry inflates past the work bound still gets the pom.properties that follows it.
+     */
+    @Test
+    void anEntryThatIsNotReadIsNotInflated(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("sized.jar");
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(jar)) {
+            zip.setLevel(Deflater.BEST_SPEED);
+            zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("org/example/Huge.class"));
+            byte[] chunk = new byte[1 << 20];
+            for (long written = 0; written <= JarReader.MAX_INFLATED; written += chunk.length) {
+                zip.write(chunk);
+            }
+            zip.closeArchiveEntry();
+            zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(
+                    "META-INF/maven/org.example/sized/pom.properties"));
+            zip.write("groupId=org.example\nartifactId=sized\nversion=1\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        JarFindings found;
+        try (InputStream in = Files.newInputStream(jar)) {
+            found = new JarReader(CatalogDeadline.start("img", Duration.ofMinutes(2))).read("/app/sized.jar", in);
+        }
+        assertEquals(List.of(), found.problems());
+        assertEquals("sized", found.archives().get(0).poms().get(0).artifact());
+    }
+
     private static String inSmallHeap(String what, Path file) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -140,8 +169,8 @@ class NestedJarBoundsTest {
     }
 
     /**
-     * The outer jar holds nine copies of a jar with 64 MiB of stored zeros (each compresses to a few KiB in the
-     * outer jar; together they inflate past the reader's work bound) and a chain of jars nested six deep.
+     * The outer jar holds seventeen copies of a jar with 64 MiB of stored zeros (each compresses to a few KiB in the
+     * outer jar; together they inflate past the reader's work bound of 1 GiB) and a chain of jars nested six deep.
      */
     private static void writeBomb(OutputStream out) throws IOException {
         try (ZipOutputStream outer = new ZipOutputStream(out)) {
@@ -150,7 +179,7 @@ class NestedJarBoundsTest {
             outer.putNextEntry(new ZipEntry("lib/deep.jar"));
             deepChain(unclosable(outer), 1, 6);
             outer.closeEntry();
-            for (int i = 0; i < 9; i++) {
+            for (int i = 0; i < 17; i++) {
                 outer.putNextEntry(new ZipEntry("lib/big-" + i + ".jar"));
                 bigJar(outer, BIG);
                 outer.closeEntry();
