@@ -3,11 +3,11 @@ package dev.gate.image;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 
 /**
- * Passes content through while hashing it, and fails at the end of the stream when the bytes do
- * not match the descriptor's digest and size: nothing read from a source is trusted unchecked.
+ * Passes content through while hashing it (on another thread, see {@link BackgroundDigests}), and fails at the end
+ * of the stream when the bytes do not match the descriptor's digest and size: nothing read from a source is trusted
+ * unchecked.
  */
 public final class VerifyingInputStream extends FilterInputStream implements CheckedStream {
 
@@ -18,7 +18,7 @@ public final class VerifyingInputStream extends FilterInputStream implements Che
 
     private final Descriptor expected;
     private final String origin;
-    private final MessageDigest hasher;
+    private final BackgroundDigests hasher;
     private long count;
     private boolean checked;
 
@@ -26,7 +26,7 @@ public final class VerifyingInputStream extends FilterInputStream implements Che
         super(in);
         this.expected = expected;
         this.origin = origin;
-        this.hasher = expected.digest().newHasher();
+        this.hasher = new BackgroundDigests(expected.size(), expected.digest().newHasher());
     }
 
     @Override
@@ -77,7 +77,7 @@ public final class VerifyingInputStream extends FilterInputStream implements Che
             throw mismatch("has " + count + " bytes but its descriptor declares " + expected.size());
         }
         Digest actual = new Digest(expected.digest().algorithm(),
-                java.util.HexFormat.of().formatHex(hasher.digest()));
+                java.util.HexFormat.of().formatHex(hasher.finish()[0]));
         if (!actual.equals(expected.digest())) {
             throw mismatch("has digest " + actual);
         }
