@@ -66,7 +66,7 @@ final class GroupFromPackages {
     }
 
     /** {@code springframework} names {@code spring}; {@code log4j} names {@code log4j}. */
-    private static boolean names(String segment, String word) {
+    static boolean names(String segment, String word) {
         String s = segment.toLowerCase(Locale.ROOT);
         return s.equals(word) || (word.length() >= 4 && s.startsWith(word));
     }

@@ -72,7 +72,8 @@ final class JavaIdentifier {
     /** The pom.properties that describes the archive itself, not one of the packages shaded into it. */
     private static MavenCoordinates ownPom(List<MavenCoordinates> poms, String[] file) {
         for (MavenCoordinates pom : poms) {
-            if (file[0] != null && pom.artifact().equals(file[0]) && versionOfFile(file[1], pom.version())) {
+            boolean named = pom.artifact().equals(file[0]) || (file[0] != null && QuarkusLayout.names(file[0], pom));
+            if (named && versionOfFile(file[1], pom.version())) {
                 return pom;
             }
         }
@@ -96,6 +97,10 @@ final class JavaIdentifier {
             version = manifestVersion;
             named = "manifest" + (file[1] == null ? "" : " (file name says version " + file[1] + ")");
         }
+        if (artifact != null && version != null && artifact.equals(file[0]) && artifact.contains(".")
+                && QuarkusLayout.holds(archive.path())) {
+            return fromQuarkusName(archive, artifact, version);
+        }
         if (artifact == null || version == null) {
             return unidentified(artifact == null ? file[0] : artifact, version,
                     "no Maven coordinates: no pom.properties, and the file name and manifest do not give an artifact and version"
@@ -110,7 +115,9 @@ final class JavaIdentifier {
             return new Identified(new MavenCoordinates(indexed.iterator().next(), artifact, version), BY_FILENAME, true, null);
         }
         String vendor = archive.manifestValue("Implementation-Vendor-Id");
-        if (vendor != null && GROUP_ID.matcher(vendor).matches() && agreesWithClasses(vendor, archive.classPrefix())) {
+        String deeper = vendor == null ? null : moduleBelow(vendor, artifact, archive);
+        if (vendor != null && GROUP_ID.matcher(vendor).matches() && agreesWithClasses(vendor, artifact, archive)
+                && deeper == null) {
             return new Identified(new MavenCoordinates(vendor, artifact, version), BY_MANIFEST, true, null);
         }
         GroupFromPackages.Result packages = GroupFromPackages.of(artifact, archive.classPrefix(), archive.manifestValue("Automatic-Module-Name"));
@@ -119,7 +126,9 @@ final class JavaIdentifier {
         }
         StringBuilder doubt = new StringBuilder("Maven group unknown for ").append(artifact).append(' ').append(version)
                 .append(" (from the ").append(named).append("): ").append(packages.doubt());
-        if (vendor != null) {
+        if (deeper != null) {
+            doubt.append("; Implementation-Vendor-Id ").append(vendor).append(" may be a parent of the group (").append(deeper).append(')');
+        } else if (vendor != null) {
             doubt.append("; Implementation-Vendor-Id ").append(vendor).append(" does not match the classes");
         }
         if (indexed.size() > 1) {
@@ -129,13 +138,72 @@ final class JavaIdentifier {
         return unidentified(artifact, version, doubt.toString());
     }
 
+    /**
+     * A jar named {@code GROUP.ARTIFACT-VERSION} by Quarkus: the reading that the Java index, the manifest's vendor id or
+     * the classes' package agree with, or the only plausible one; several readings and nothing to choose between them
+     * is an unknown.
+     */
+    private Identified fromQuarkusName(ArchiveEvidence archive, String name, String version) {
+        List<MavenCoordinates> readings = QuarkusLayout.readings(name, version);
+        List<MavenCoordinates> agreed = readings.stream().filter(r -> agrees(r, archive)).toList();
+        if (agreed.size() == 1) {
+            return new Identified(agreed.get(0), BY_FILENAME, true, null);
+        }
+        if (agreed.isEmpty() && readings.size() == 1) {
+            return new Identified(readings.get(0), BY_FILENAME, true, null);
+        }
+        return unidentified(name, version, "Maven group unknown: the Quarkus file name " + name + " reads as "
+                + readings.stream().map(r -> r.group() + " / " + r.artifact()).toList() + " and the evidence does not choose"
+                + manifestSummary(archive));
+    }
+
+    private boolean agrees(MavenCoordinates reading, ArchiveEvidence archive) {
+        String group = reading.group();
+        String classes = archive.classPrefix();
+        return index.groupsOf(reading.artifact(), reading.version()).contains(group)
+                || group.equals(archive.manifestValue("Implementation-Vendor-Id"))
+                || (classes != null && (classes.equals(group) || classes.startsWith(group + ".")));
+    }
+
     private static Identified unidentified(String artifact, String version, String doubt) {
         return new Identified(new MavenCoordinates(null, artifact, version), null, true, doubt + "; listed without a purl");
     }
 
-    /** A vendor id names the group of classes in its packages, not of classes elsewhere (a vendor's other project). */
-    private static boolean agreesWithClasses(String vendor, String classPrefix) {
-        return classPrefix == null || classPrefix.equals(vendor) || classPrefix.startsWith(vendor + ".");
+    /**
+     * The module name that goes on below the vendor id with more than the artifact's name, or null: Hibernate's
+     * {@code org.hibernate.orm.core} (vendor id {@code org.hibernate}) is published under {@code org.hibernate.orm}, so
+     * the vendor id names a parent of the group there, not the group.
+     */
+    private static String moduleBelow(String vendor, String artifact, ArchiveEvidence archive) {
+        for (String name : List.of("Automatic-Module-Name", "Bundle-SymbolicName")) {
+            String module = archive.manifestValue(name);
+            if (module != null && module.startsWith(vendor + ".")) {
+                String rest = module.substring(vendor.length() + 1);
+                if (!rest.equals(artifact) && !rest.equals(artifact.replace('-', '.'))) {
+                    return name + " " + module;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A vendor id names the group of classes in its own package, or one level below it that names the artifact
+     * ({@code org.yaml.snakeyaml} for snakeyaml under {@code org.yaml}); classes elsewhere are a vendor's other project,
+     * and classes deeper may be published under a deeper group ({@code org.hibernate.annotations.common}: hibernate's
+     * commons-annotations is {@code org.hibernate.common}'s).
+     */
+    private static boolean agreesWithClasses(String vendor, String artifact, ArchiveEvidence archive) {
+        String classPrefix = archive.classPrefix();
+        if (archive.classCount() == 0) {
+            return true; // resources only: nothing the vendor id could disagree with
+        }
+        if (classPrefix == null || !classPrefix.startsWith(vendor)) {
+            return false;
+        }
+        String below = classPrefix.substring(vendor.length());
+        String firstWord = artifact.toLowerCase(java.util.Locale.ROOT).split("[-_.]")[0];
+        return below.isEmpty() || (below.startsWith(".") && below.indexOf('.', 1) < 0 && GroupFromPackages.names(below.substring(1), firstWord));
     }
 
     private static String manifestSummary(ArchiveEvidence archive) {

@@ -126,14 +126,47 @@ class JavaIdentificationTest {
     @Test
     void aVendorIdNamesTheGroupOnlyOfClassesInItsPackages() {
         byte[] agrees = TestJars.jar().manifest("Implementation-Vendor-Id: org.tiny", "Implementation-Version: 2.1")
-                .classes("org.tiny.util.A").bytes();
+                .classes("org.tiny.A", "org.tiny.util.B").bytes();
         byte[] disagrees = TestJars.jar().manifest("Implementation-Vendor-Id: org.apache", "Implementation-Version: 3.0")
                 .classes("com.other.B", "com.other.c.D").bytes();
-        Sbom sbom = JavaLayers.catalog(Map.of("lib/tiny-2.1.jar", agrees, "lib/other-3.0.jar", disagrees), JavaIndex.NONE);
+        // hibernate-commons-annotations: vendor id org.hibernate, classes deeper, group org.hibernate.common
+        byte[] deeper = TestJars.jar().manifest("Implementation-Vendor-Id: org.hibernate", "Implementation-Version: 7.0.1.Final")
+                .classes("org.hibernate.annotations.common.A", "org.hibernate.annotations.common.reflection.B").bytes();
+        // hibernate-core: vendor id org.hibernate, module org.hibernate.orm.core, group org.hibernate.orm
+        byte[] module = TestJars.jar().manifest("Implementation-Vendor-Id: org.hibernate", "Implementation-Version: 6.6.0.Final",
+                "Automatic-Module-Name: org.hibernate.orm.core").classes("org.hibernate.A", "org.hibernate.boot.B").bytes();
+        Sbom sbom = JavaLayers.catalog(Map.of("lib/tiny-2.1.jar", agrees, "lib/other-3.0.jar", disagrees,
+                "lib/hibernate-commons-annotations-7.0.1.Final.jar", deeper, "lib/hibernate-core-6.6.0.Final.jar", module), JavaIndex.NONE);
         Package tiny = JavaLayers.at(sbom, "/lib/tiny-2.1.jar");
         assertEquals("pkg:maven/org.tiny/tiny@2.1", tiny.purl());
         assertEquals("manifest", tiny.properties().get(JavaCataloger.IDENTIFIED_BY));
         assertNull(JavaLayers.at(sbom, "/lib/other-3.0.jar").purl());
+        assertNull(JavaLayers.at(sbom, "/lib/hibernate-commons-annotations-7.0.1.Final.jar").purl());
+        assertNull(JavaLayers.at(sbom, "/lib/hibernate-core-6.6.0.Final.jar").purl());
+        JavaLayers.noGrouplessPurl(sbom);
+    }
+
+    /** Quarkus's fast-jar names carry the group: {@code lib/main/GROUP.ARTIFACT-VERSION.jar}. */
+    @Test
+    void quarkusFastJarNamesGiveTheGroupWhereTheyCanBeRead() {
+        byte[] hibernate = TestJars.jar().manifest("Implementation-Vendor-Id: org.hibernate", "Implementation-Version: 6.6.0.Final",
+                "Automatic-Module-Name: org.hibernate.orm.core").classes("org.hibernate.A", "org.hibernate.boot.B").bytes();
+        byte[] annotations = TestJars.jar().manifest("Implementation-Version: 2.1.1").classes("jakarta.annotation.A").bytes();
+        byte[] ambiguous = TestJars.jar().manifest("Implementation-Version: 1.0").classes("com.example.A").bytes();
+        Sbom sbom = JavaLayers.catalog(Map.of(
+                "deployments/lib/main/org.hibernate.orm.hibernate-core-6.6.0.Final.jar", hibernate,
+                "deployments/lib/main/jakarta.annotation.jakarta.annotation-api-2.1.1.jar", annotations,
+                "deployments/lib/main/org.acme.org.acme.tools-1.0.jar", ambiguous,
+                "deployments/lib/org.hibernate.orm.hibernate-core-6.6.0.Final.jar", hibernate), JavaIndex.NONE);
+        assertEquals("pkg:maven/org.hibernate.orm/hibernate-core@6.6.0.Final",
+                JavaLayers.at(sbom, "/deployments/lib/main/org.hibernate.orm.hibernate-core-6.6.0.Final.jar").purl());
+        assertEquals("pkg:maven/jakarta.annotation/jakarta.annotation-api@2.1.1",
+                JavaLayers.at(sbom, "/deployments/lib/main/jakarta.annotation.jakarta.annotation-api-2.1.1.jar").purl());
+        // org.acme / org.acme.tools or org.acme.org.acme / tools: nothing chooses, so no purl
+        assertNull(JavaLayers.at(sbom, "/deployments/lib/main/org.acme.org.acme.tools-1.0.jar").purl());
+        // outside Quarkus's folders a dotted name is not read as GROUP.ARTIFACT
+        assertNull(JavaLayers.at(sbom, "/deployments/lib/org.hibernate.orm.hibernate-core-6.6.0.Final.jar").purl());
+        JavaLayers.noGrouplessPurl(sbom);
     }
 
     @Test
