@@ -1,12 +1,15 @@
 package dev.gate.cli.audit;
 
-import dev.gate.cli.gate.PolicyGate;
-import dev.gate.cli.gate.PolicyRecheck;
+import dev.gate.pipeline.audit.AuditReport;
+import dev.gate.pipeline.audit.Auditor;
+import dev.gate.pipeline.audit.TagAudit;
+import dev.gate.pipeline.PolicyGate;
+import dev.gate.cli.policy.RecheckFlags;
+import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sign.Passwords;
 import dev.gate.cli.sign.VerifyCommand;
 import dev.gate.image.GateException;
-import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import java.io.IOException;
@@ -15,15 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +35,6 @@ import picocli.CommandLine.Spec;
 public final class AuditCommand implements Callable<Integer> {
 
     /** Tags cosign and the referrers fallback use for what hangs off an image; they are not images to audit. */
-    private static final Pattern ATTACHED = Pattern.compile("sha256-[0-9a-f]{64}(\\.[a-z]+)?");
 
     enum Format { text, json, html }
 
@@ -62,7 +57,7 @@ public final class AuditCommand implements Callable<Integer> {
     Path outputFile;
 
     @Mixin
-    PolicyRecheck recheck = new PolicyRecheck();
+    RecheckFlags recheck = new RecheckFlags();
 
     @Mixin
     RegistryFlags registry = new RegistryFlags();
@@ -73,7 +68,8 @@ public final class AuditCommand implements Callable<Integer> {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
         PublicKey publicKey = key == null ? null : VerifyCommand.readPublic(key);
-        PolicyGate policies = recheck.requested() ? recheck.loadPolicies() : null;
+        PolicyRecheck policyRecheck = recheck.recheck();
+        PolicyGate policies = recheck.requested() ? policyRecheck.loadPolicies() : null;
         RegistryOptions options = registry.toOptions();
         String host = all ? target : target.substring(0, Math.max(target.indexOf('/'), 0));
         if (host.isEmpty()) {
@@ -81,8 +77,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
                 : List.of(target.substring(host.length() + 1));
-        Auditor auditor = new Auditor(options, publicKey, recheck, policies, Passwords.environment);
-        List<TagAudit> results = run(auditor, options, host, repositories);
+        Auditor auditor = new Auditor(options, publicKey, policyRecheck, policies, Passwords.environment);
+        List<TagAudit> results = auditor.audit(host, repositories);
         AuditReport report = new AuditReport(host, results, publicKey != null, policies != null);
         String text = switch (format) {
             case text -> report.table();
@@ -91,47 +87,6 @@ public final class AuditCommand implements Callable<Integer> {
         };
         write(text);
         return results.stream().allMatch(TagAudit::ok) ? 0 : 1;
-    }
-
-    private static List<TagAudit> run(Auditor auditor, RegistryOptions options, String host, List<String> repositories) {
-        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
-            Thread t = new Thread(r, "gate-audit");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<TagAudit>> futures = new ArrayList<>();
-            for (String repository : repositories) {
-                for (String tag : RegistryClient.open(repositoryAt(host, repository), options).tags()) {
-                    if (!ATTACHED.matcher(tag).matches()) {
-                        futures.add(pool.submit(() -> auditor.audit(host, repository, tag)));
-                    }
-                }
-            }
-            List<TagAudit> results = new ArrayList<>();
-            for (Future<TagAudit> f : futures) {
-                results.add(f.get());
-            }
-            results.sort(Comparator.comparing(TagAudit::repository).thenComparing(TagAudit::tag));
-            return results;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof GateException g ? g
-                    : new GateException(GateException.Kind.OPERATIONAL, "audit failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GateException(GateException.Kind.OPERATIONAL, "audit interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** {@code host/repository}, refusing a name that Docker's rules would move to another registry. */
-    private static Reference repositoryAt(String host, String repository) {
-        Reference reference = Reference.parse(host + "/" + repository);
-        if (!reference.registry().equals(host) || !reference.repository().equals(repository)) {
-            throw GateException.input(host + "/" + repository + ": expected REGISTRY/REPOSITORY, e.g. registry.example.com/team/app");
-        }
-        return reference;
     }
 
     private void write(String text) {

@@ -1,10 +1,13 @@
 package dev.gate.cli.gate;
 
+import dev.gate.pipeline.Params;
+import dev.gate.pipeline.PipelineSettings;
+import dev.gate.pipeline.SigningMethod;
 import dev.gate.cli.policy.Durations;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.KeylessEnvironment;
 import dev.gate.cli.sbom.JavaIndexFlags;
-import dev.gate.cli.sbom.JavaIndexes;
+import dev.gate.pipeline.JavaIndexes;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.sbom.SbomGenerator;

@@ -1,5 +1,6 @@
 package dev.gate.cli.policy;
 
+import dev.gate.pipeline.PolicyPrint;
 import dev.gate.image.GateException;
 import dev.gate.policy.DataFiles;
 import dev.gate.policy.PolicyException;

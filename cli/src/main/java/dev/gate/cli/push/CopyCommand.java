@@ -11,7 +11,7 @@ public final class CopyCommand extends TransferCommand {
     /** Signatures, attestations and referrers first, then the image and its tag. */
     @Override
     public Integer call() {
-        dev.gate.cli.gate.AttachedArtifacts.copy(source, destination, registries.toOptions());
+        dev.gate.pipeline.AttachedArtifacts.copy(source, destination, registries.toOptions());
         return super.call();
     }
 }

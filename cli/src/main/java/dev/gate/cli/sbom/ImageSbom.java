@@ -1,5 +1,6 @@
 package dev.gate.cli.sbom;
 
+import dev.gate.pipeline.JavaIndexes;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.GateException;

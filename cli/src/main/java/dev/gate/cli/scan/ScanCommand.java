@@ -1,7 +1,7 @@
 package dev.gate.cli.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.cli.GateVersion;
+import dev.gate.pipeline.GateVersion;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sbom.JavaIndexFlags;
 import dev.gate.image.GateException;

@@ -1,7 +1,7 @@
 package dev.gate.cli.sign;
 
-import dev.gate.cli.gate.Destination;
-import dev.gate.cli.gate.ImageName;
+import dev.gate.pipeline.Destination;
+import dev.gate.pipeline.ImageName;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;

@@ -1,7 +1,8 @@
 package dev.gate.cli.sign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.cli.gate.PolicyRecheck;
+import dev.gate.cli.policy.RecheckFlags;
+import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
@@ -71,7 +72,7 @@ public final class VerifyCommand implements Callable<Integer> {
     RegistryFlags registry = new RegistryFlags();
 
     @Mixin
-    PolicyRecheck recheck = new PolicyRecheck();
+    RecheckFlags recheck = new RecheckFlags();
 
     @Override
     public Integer call() throws Exception {
@@ -115,7 +116,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (publicKey == null) {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
-        return recheck.evaluate(target.name(), target.artifact(), target.store(), publicKey, result.problems(), Passwords.environment);
+        return recheck.recheck().evaluate(target.name(), target.artifact(), target.store(), publicKey, result.problems(), Passwords.environment);
     }
 
     private KeylessPolicy keylessPolicy() {

@@ -1,5 +1,7 @@
 package dev.gate.cli.audit;
 
+import dev.gate.pipeline.audit.AuditReport;
+import dev.gate.pipeline.audit.TagAudit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package dev.gate.cli.gate;
 
+import dev.gate.pipeline.AttestedPredicates;
+import dev.gate.pipeline.LayoutSignatureStore;
+import dev.gate.pipeline.PipelineSettings;
+import dev.gate.pipeline.Predicates;
 import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

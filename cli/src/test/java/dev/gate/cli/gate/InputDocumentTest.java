@@ -1,5 +1,11 @@
 package dev.gate.cli.gate;
 
+import dev.gate.pipeline.Destination;
+import dev.gate.pipeline.GatePipeline;
+import dev.gate.pipeline.ImageName;
+import dev.gate.pipeline.PipelineSettings;
+import dev.gate.pipeline.SigningMethod;
+import dev.gate.pipeline.StepTimes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,35 @@
+package dev.gate.pipeline;
+
+import dev.gate.pipeline.JavaIndexes;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.policy.PolicySet;
+import dev.gate.sbom.SbomGenerator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One gate run, with the flags and the configuration file already merged.
+ *
+ * @param publishedAs for an OCI layout destination, the reference it will be published under (--name), or null
+ * @param database null when the scan is skipped
+ * @param policies empty only with {@code sbomOnly}
+ * @param catalogTimeout the time cataloging one platform image may take (--catalog-timeout)
+ * @param config the configuration file read, for the decision record, or null when none was named
+ * @param java what names Java archives besides themselves: trivy's Java DB (--java-db, else beside the advisory
+ *             database) and Maven Central's search service (--java-lookup)
+ */
+public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
+                               Map<String, String> params, String namespace, SigningMethod signing, Path database,
+                               boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
+                               Duration catalogTimeout, PolicySet.LoadedFile config, JavaIndexes java) {
+
+    /** Settings with the default catalog time budget, no configuration file and no Java index. */
+    public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
+                            Map<String, String> params, String namespace, SigningMethod signing, Path database,
+                            boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
+        this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
+                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.gate.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.pipeline.report.TextSummary;
+import dev.gate.image.Artifact;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
+import dev.gate.policy.decision.Decision;
+import dev.gate.policy.decision.DecisionJson;
+import dev.gate.policy.decision.RuleResult;
+import dev.gate.scan.ScanResult;
+import dev.gate.scan.Scanner;
+import dev.gate.scan.report.JsonReport;
+import dev.gate.scan.sbomin.CycloneDxInput;
+import dev.gate.signing.EcdsaSigner;
+import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.oci.CosignAttacher;
+import dev.gate.signing.oci.SignatureStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code gate verify --policy}: "would this image pass today's rules?" The input document is
+ * rebuilt from what the registry holds (manifest and config, never a layer) and from the verified
+ * SBOM, vulnerability and decision attestations, then evaluated with the policies given now.
+ * With {@code --db} the attested SBOM is scanned again against today's advisories.
+ */
+public final class PolicyRecheck {
+
+    private final List<Path> policies;
+    private final List<Path> data;
+    private final List<String> params;
+    private final String namespace;
+    private final Path database;
+    private final boolean failOnWarn;
+
+    /**
+     * @param params   input.context.params, over those the push recorded
+     * @param database an advisory database to scan the attested SBOM with again, instead of trusting the attested scan;
+     *                 null trusts it
+     */
+    public PolicyRecheck(List<Path> policies, List<Path> data, List<String> params, String namespace, Path database,
+            boolean failOnWarn) {
+        this.policies = List.copyOf(policies);
+        this.data = List.copyOf(data);
+        this.params = List.copyOf(params);
+        this.namespace = namespace;
+        this.database = database;
+        this.failOnWarn = failOnWarn;
+    }
+
+    public boolean requested() {
+        return !policies.isEmpty();
+    }
+
+    /** What the re-evaluation found; {@code problems} are missing or unverified attestations. */
+    public record Outcome(boolean passed, Decision decision, List<String> problems, JsonNode input) {
+
+        public void print(PrintWriter out) {
+            out.println("policy re-evaluation: " + (passed ? "PASSED" : "FAILED"));
+            problems.forEach(p -> out.println("  problem: " + SafeText.of(p)));
+            if (decision != null) {
+                decision.failures().forEach(r -> out.println("  FAIL  " + line(r)));
+                decision.warnings().forEach(r -> out.println("  WARN  " + line(r)));
+                out.println("  " + decision.rules().stream().filter(r -> r.passed()).count() + " of " + decision.rules().size()
+                        + " rules passed");
+            }
+        }
+
+        private static String line(RuleResult r) {
+            return TextSummary.line(r);
+        }
+
+        public ObjectNode json() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("passed", passed);
+            problems.forEach(node.putArray("problems")::add);
+            if (decision != null) {
+                node.set("failures", DecisionJson.results(decision.failures()));
+                node.set("warnings", DecisionJson.results(decision.warnings()));
+            }
+            node.put("inputDigest", input == null ? null : InputDocument.digest(input).toString());
+            return node;
+        }
+    }
+
+    /**
+     * {@code artifact}: the image as its registry or layout holds it, named {@code name} as at its push;
+     * {@code verificationFailures}: what the signature check could not verify; any makes the outcome fail.
+     */
+    public Outcome evaluate(ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
+            List<String> verificationFailures, UnaryOperator<String> env) {
+        return evaluate(loadPolicies(), name, artifact, store, key, verificationFailures, env);
+    }
+
+    /** The policies once, for callers that evaluate many images. */
+    public PolicyGate loadPolicies() {
+        return PolicyGate.load(policies, data, namespace);
+    }
+
+    public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
+            List<String> verificationFailures, UnaryOperator<String> env) {
+        List<String> problems = new ArrayList<>(verificationFailures);
+        Digest digest = artifact.descriptor().digest();
+        if (artifact instanceof Artifact.Multi) {
+            // An index's SBOMs and scans are attested on its images, checked below; it may carry none itself.
+            problems.remove(CosignAttacher.attestationTag(digest) + ": no attestations found");
+        }
+        List<PlatformImage> images = PlatformImage.of(artifact);
+        ObjectNode image = ImageSection.of(name, artifact, images);
+        List<JsonNode> boms = new ArrayList<>();
+        List<JsonNode> scans = new ArrayList<>();
+        JsonNode decision = AttestedPredicates.read(store, digest, key).predicate(Predicates.DECISION_TYPE);
+        for (PlatformImage p : images) {
+            AttestedPredicates attested = AttestedPredicates.read(store, p.descriptor().digest(), key);
+            problems.addAll(attested.failures());
+            JsonNode bom = attested.predicate(InTotoStatement.SBOM_CYCLONEDX);
+            if (bom == null || !bom.isObject()) {
+                problems.add(p.descriptor().digest() + ": no verified SBOM attestation (" + InTotoStatement.SBOM_CYCLONEDX + ")");
+                continue;
+            }
+            boms.add(bom);
+            JsonNode scan = database != null ? rescan(bom, p.descriptor().digest())
+                    : attested.predicate(InTotoStatement.VULN) == null ? null
+                    : attested.predicate(InTotoStatement.VULN).path("scanner").path("result");
+            if (scan == null) {
+                problems.add(p.descriptor().digest() + ": no verified vulnerability attestation (give --db to scan the SBOM)");
+            } else {
+                scans.add(scan);
+            }
+            if (decision == null) {
+                decision = attested.predicate(Predicates.DECISION_TYPE);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(false, null, problems, null);
+        }
+        ObjectNode input = InputDocument.build(image, boms, scans, new InputDocument.Signing("key", EcdsaSigner.keyId(key)),
+                Instant.now(), params(decision), env);
+        Decision decided = gate.decide(input);
+        return new Outcome(decided.allowed(failOnWarn), decided, problems, input);
+    }
+
+    /** --param wins; otherwise the parameters the push recorded in its decision, so thresholds stay the same. */
+    private Map<String, String> params(JsonNode decision) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (decision != null) {
+            decision.path("input").path("params").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        return Params.merge(out, params);
+    }
+
+    private JsonNode rescan(JsonNode bom, Digest image) {
+        if (!Files.isRegularFile(database)) {
+            throw GateException.input("advisory database " + database + " does not exist");
+        }
+        CycloneDxInput sbom = CycloneDxInput.fromBom((ObjectNode) bom, "SBOM attestation of " + image);
+        try (Scanner scanner = Scanner.open(database)) {
+            ScanResult result = scanner.scan(sbom.packages(), sbom.os());
+            return JsonReport.document(result);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gate.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.pipeline.GateVersion;
+import dev.gate.image.Digest;
+import dev.gate.policy.PolicySet;
+import dev.gate.policy.decision.Decision;
+import dev.gate.policy.decision.DecisionJson;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The predicates the gate attests besides the SBOM: cosign's vulnerability predicate and the
+ * gate's own decision record (docs/decision-attestation.md).
+ */
+public final class Predicates {
+
+    public static final String DECISION_TYPE = "https://gate.dev/attestation/decision/v1";
+    public static final String SCANNER_URI = "https://gate.dev/scanner";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Predicates() {
+    }
+
+    /** {@code https://cosign.sigstore.dev/attestation/vuln/v1}; the scanner result is gate's scan JSON report. */
+    public static ObjectNode vulnerabilities(JsonNode scanReport, Instant started, Instant finished) {
+        ObjectNode predicate = NODES.objectNode();
+        ObjectNode invocation = predicate.putObject("invocation");
+        invocation.putNull("parameters");
+        invocation.put("uri", "");
+        invocation.put("event_id", "");
+        invocation.put("builder.id", "");
+        ObjectNode scanner = predicate.putObject("scanner");
+        scanner.put("uri", SCANNER_URI);
+        scanner.put("version", GateVersion.current());
+        JsonNode database = scanReport.path("scan").path("database");
+        scanner.putObject("db").put("uri", "https://osv.dev").put("version", database.path("builtAt").asText(""));
+        scanner.set("result", scanReport);
+        predicate.putObject("metadata").put("scanStartedOn", started.toString()).put("scanFinishedOn", finished.toString());
+        return predicate;
+    }
+
+    /**
+     * What a decision record says about the policies: files, data, the configuration file that supplied defaults (null
+     * when none was named), the input's digest and every result.
+     */
+    public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespace, List<PolicySet.LoadedFile> policies,
+                                 List<PolicySet.LoadedFile> data, PolicySet.LoadedFile config, Digest inputDigest,
+                                 Decision decision, Instant time) {
+    }
+
+    public static ObjectNode decision(DecisionRecord record, JsonNode input) {
+        ObjectNode predicate = NODES.objectNode();
+        predicate.put("allowed", record.allowed());
+        predicate.put("failOnWarn", record.failOnWarn());
+        if (record.namespace() == null) {
+            predicate.putNull("namespace");
+        } else {
+            predicate.put("namespace", record.namespace());
+        }
+        predicate.set("policies", files(record.policies()));
+        predicate.set("data", files(record.data()));
+        if (record.config() == null) {
+            predicate.putNull("config");
+        } else {
+            predicate.set("config", file(record.config()));
+        }
+        predicate.putObject("input").put("digest", record.inputDigest().toString())
+                .set("params", input.path("context").path("params").deepCopy());
+        Decision decision = record.decision();
+        ObjectNode results = predicate.putObject("results");
+        results.set("failures", DecisionJson.results(decision.failures()));
+        results.set("warnings", DecisionJson.results(decision.warnings()));
+        results.set("exempted", DecisionJson.results(decision.exempted()));
+        predicate.set("rules", DecisionJson.rules(decision.rules()));
+        predicate.putObject("gate").put("version", GateVersion.current());
+        predicate.put("time", record.time().toString());
+        return predicate;
+    }
+
+    private static ArrayNode files(List<PolicySet.LoadedFile> files) {
+        ArrayNode out = NODES.arrayNode();
+        files.forEach(f -> out.add(file(f)));
+        return out;
+    }
+
+    private static ObjectNode file(PolicySet.LoadedFile f) {
+        return NODES.objectNode().put("path", f.path().toString()).put("sha256", f.sha256());
+    }
+}

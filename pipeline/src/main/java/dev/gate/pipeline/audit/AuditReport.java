@@ -1,0 +1,209 @@
+package dev.gate.pipeline.audit;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.SafeText;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The audit as a table, JSON, or one self-contained HTML page (inline CSS, no scripts, no external files). */
+public final class AuditReport {
+
+    static final String[] SEVERITIES = {"critical", "high", "medium", "low", "unknown"};
+
+    private final String registry;
+    private final List<TagAudit> tags;
+    private final boolean verifiedWithKey;
+    private final boolean policies;
+    private final String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+
+    public AuditReport(String registry, List<TagAudit> tags, boolean verifiedWithKey, boolean policies) {
+        this.registry = registry;
+        this.tags = tags;
+        this.verifiedWithKey = verifiedWithKey;
+        this.policies = policies;
+    }
+
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", "IMAGE", "DIGEST", "SIGNED", "POLICY",
+                "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
+        for (TagAudit t : tags) {
+            // Repository and tag names come from the registry's listings, problems from its answers: escaped.
+            String problems = t.error() != null ? t.error() : String.join("; ", concat(t.failures(), t.failingRules()));
+            out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", SafeText.of(t.repository() + ":" + t.tag()),
+                    t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), t.signed() ? "yes" : "NO", policyText(t),
+                    count(t, "critical"), count(t, "high"), count(t, "medium"), count(t, "low"), SafeText.of(problems)));
+        }
+        long good = tags.stream().filter(TagAudit::ok).count();
+        out.append(String.format("%d of %d tags signed%s%s%n", good, tags.size(), verifiedWithKey ? " and verified" : " (not verified: no --key)",
+                policies ? " and passing the policies" : ""));
+        return out.toString();
+    }
+
+    public String json() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("registry", registry);
+        root.put("time", time);
+        root.put("verifiedWithKey", verifiedWithKey);
+        root.put("policies", policies);
+        ObjectNode totals = root.putObject("severityTotals");
+        totals().forEach(totals::put);
+        ArrayNode list = root.putArray("tags");
+        for (TagAudit t : tags) {
+            ObjectNode node = list.addObject();
+            node.put("repository", t.repository());
+            node.put("tag", t.tag());
+            node.put("digest", t.digest());
+            node.put("signed", t.signed());
+            node.put("ok", t.ok());
+            t.verified().forEach(node.putArray("verified")::add);
+            t.failures().forEach(node.putArray("failures")::add);
+            ObjectNode sev = node.putObject("severities");
+            t.severities().forEach(sev::put);
+            if (t.policyPassed() == null) {
+                node.putNull("policyPassed");
+            } else {
+                node.put("policyPassed", t.policyPassed());
+            }
+            t.failingRules().forEach(node.putArray("failingRules")::add);
+            node.put("error", t.error());
+        }
+        return root.toPrettyString() + "\n";
+    }
+
+    public String html() {
+        StringBuilder h = new StringBuilder();
+        long ok = tags.stream().filter(TagAudit::ok).count();
+        long unsigned = tags.stream().filter(t -> !t.signed()).count();
+        long failingPolicy = tags.stream().filter(t -> Boolean.FALSE.equals(t.policyPassed())).count();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gate audit: ").append(esc(registry))
+                .append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
+        h.append("<header><h1>gate audit</h1><p>").append(esc(registry)).append(" &middot; ").append(esc(time))
+                .append(verifiedWithKey ? " &middot; verified with a public key" : " &middot; <b>not verified</b> (no --key)")
+                .append(policies ? " &middot; policies re-evaluated" : "").append("</p></header>\n");
+        h.append("<section class=\"tiles\">");
+        tile(h, "tags audited", tags.size(), "");
+        tile(h, "signed and verified" + (policies ? ", passing" : ""), ok, ok == tags.size() ? "good" : "");
+        tile(h, "unsigned", unsigned, unsigned > 0 ? "bad" : "good");
+        if (policies) {
+            tile(h, "failing policies", failingPolicy, failingPolicy > 0 ? "bad" : "good");
+        }
+        h.append("</section>\n<section><h2>Findings by severity</h2><div class=\"sev\">");
+        Map<String, Long> totals = totals();
+        long max = Math.max(1, totals.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        for (String s : SEVERITIES) {
+            long n = totals.get(s);
+            h.append("<div class=\"bar\"><span class=\"label\">").append(s).append("</span><span class=\"track\"><span class=\"fill ")
+                    .append(s).append("\" style=\"width:").append(n * 100 / max).append("%\"></span></span><span class=\"n\">")
+                    .append(n).append("</span></div>");
+        }
+        h.append("</div></section>\n<section><h2>Tags</h2><table><thead><tr><th>image</th><th>digest</th><th>signed</th>");
+        if (policies) {
+            h.append("<th>policy</th>");
+        }
+        for (String s : SEVERITIES) {
+            h.append("<th class=\"num\">").append(s).append("</th>");
+        }
+        h.append("</tr></thead><tbody>\n");
+        for (TagAudit t : tags) {
+            h.append("<tr class=\"").append(t.ok() ? "ok" : "notok").append("\"><td>").append(esc(t.repository() + ":" + t.tag()))
+                    .append("</td><td><code>").append(t.digest() == null ? "-" : esc(t.digest().substring(0, 19))).append("</code></td><td>")
+                    .append(badge(t.signed(), t.signed() ? "signed" : "unsigned")).append("</td>");
+            if (policies) {
+                h.append("<td>").append(t.policyPassed() == null ? "-" : badge(t.policyPassed(), t.policyPassed() ? "pass" : "fail")).append("</td>");
+            }
+            for (String s : SEVERITIES) {
+                h.append("<td class=\"num\">").append(count(t, s)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></section>\n");
+        problems(h);
+        h.append("<footer>gate audit &middot; generated ").append(esc(time)).append("</footer></body></html>\n");
+        return h.toString();
+    }
+
+    private void problems(StringBuilder h) {
+        List<TagAudit> unsignedTags = tags.stream().filter(t -> !t.signed()).toList();
+        if (!unsignedTags.isEmpty()) {
+            h.append("<section><h2>Unsigned tags</h2><ul>");
+            unsignedTags.forEach(t -> h.append("<li><b>").append(esc(t.repository() + ":" + t.tag())).append("</b>")
+                    .append(t.error() == null ? "" : " &mdash; " + esc(t.error())).append("</li>"));
+            h.append("</ul></section>\n");
+        }
+        List<TagAudit> failing = tags.stream().filter(t -> !t.failingRules().isEmpty() || !t.failures().isEmpty()).toList();
+        if (!failing.isEmpty()) {
+            h.append("<section><h2>Failing rules and verification problems</h2>");
+            for (TagAudit t : failing) {
+                h.append("<h3>").append(esc(t.repository() + ":" + t.tag())).append("</h3><ul>");
+                t.failingRules().forEach(r -> h.append("<li class=\"rule\">").append(esc(r)).append("</li>"));
+                t.failures().forEach(f -> h.append("<li class=\"verify\">").append(esc(f)).append("</li>"));
+                h.append("</ul>");
+            }
+            h.append("</section>\n");
+        }
+    }
+
+    private Map<String, Long> totals() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (String s : SEVERITIES) {
+            totals.put(s, tags.stream().mapToLong(t -> t.severities().getOrDefault(s, 0L)).sum());
+        }
+        return totals;
+    }
+
+    private static void tile(StringBuilder h, String label, long value, String kind) {
+        h.append("<div class=\"tile ").append(kind).append("\"><div class=\"v\">").append(value).append("</div><div class=\"l\">")
+                .append(esc(label)).append("</div></div>");
+    }
+
+    private static String badge(boolean good, String text) {
+        return "<span class=\"badge " + (good ? "good" : "bad") + "\">" + text + "</span>";
+    }
+
+    private String policyText(TagAudit t) {
+        return t.policyPassed() == null ? "-" : t.policyPassed() ? "pass" : "FAIL";
+    }
+
+    private static String count(TagAudit t, String severity) {
+        Long n = t.severities().get(severity);
+        return n == null ? "-" : n.toString();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static String esc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static final String CSS = """
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
+            header{background:#24292f;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;color:#d0d7de}
+            section{background:#fff;margin:16px 32px;padding:16px 20px;border:1px solid #d0d7de;border-radius:8px}
+            h2{font-size:16px;margin:0 0 12px}h3{font-size:14px;margin:12px 0 4px}
+            .tiles{display:flex;gap:16px;background:none;border:none;padding:0}
+            .tile{flex:1;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:14px 18px}
+            .tile .v{font-size:28px;font-weight:600}.tile .l{color:#57606a}
+            .tile.good .v{color:#1a7f37}.tile.bad .v{color:#cf222e}
+            .bar{display:flex;align-items:center;gap:10px;margin:4px 0}.label{width:70px;text-transform:capitalize}
+            .track{flex:1;height:14px;background:#eaeef2;border-radius:7px;overflow:hidden}.fill{display:block;height:100%}
+            .fill.critical{background:#8b0000}.fill.high{background:#cf222e}.fill.medium{background:#d4a72c}
+            .fill.low{background:#54aeff}.fill.unknown{background:#8c959f}.n{width:48px;text-align:right;font-variant-numeric:tabular-nums}
+            table{border-collapse:collapse;width:100%}th,td{padding:6px 10px;border-bottom:1px solid #eaeef2;text-align:left}
+            th{background:#f6f8fa;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+            tr.notok td:first-child{border-left:4px solid #cf222e}tr.ok td:first-child{border-left:4px solid #1a7f37}
+            .badge{padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600}
+            .badge.good{background:#dafbe1;color:#1a7f37}.badge.bad{background:#ffebe9;color:#cf222e}
+            li.rule{color:#cf222e}li.verify{color:#9a6700}code{font-size:12px}
+            footer{color:#57606a;margin:8px 32px 24px;font-size:12px}
+            """;
+}
