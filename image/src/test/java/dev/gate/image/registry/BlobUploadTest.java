@@ -96,9 +96,14 @@ class BlobUploadTest {
 
     @Test
     void chunksShrinkWhileAProxyStillRefusesThem() throws IOException {
+        java.util.List<Long> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        registry.fault(method("PATCH").and(e -> sent.add(Long.parseLong(e.getRequestHeaders().getFirst("Content-Length"))) && false),
+                413, Map.of(), 100);
         registry.fault(method("PATCH").and(e -> Long.parseLong(e.getRequestHeaders().getFirst("Content-Length")) > 1024 * 1024),
                 413, Map.of(), 100);
         upload(UploadSizes.chunked(2 * 1024 * 1024));
+        assertEquals(2L * 1024 * 1024, sent.get(0), "the first chunk is the configured size: " + sent);
+        assertTrue(sent.stream().skip(1).allMatch(n -> n <= 1024 * 1024), "after the refusal, chunks the proxy takes: " + sent);
     }
 
     @Test
