@@ -1,5 +1,6 @@
 package dev.gate.pipeline;
 
+import dev.gate.sbom.SbomProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +38,7 @@ public final class SbomSection {
                 }
                 if (c.hasNonNull("purl")) {
                     components.add(component(c));
-                } else if (property(c, "gate:package:type") != null) {
+                } else if (property(c, SbomProperties.PACKAGE_TYPE) != null) {
                     unidentified.add(unidentified(c));
                 }
             }
@@ -64,7 +65,7 @@ public final class SbomSection {
         out.put("version", c.path("version").asText(""));
         String purl = c.get("purl").asText();
         out.put("purl", purl);
-        String type = property(c, "gate:package:type");
+        String type = property(c, SbomProperties.PACKAGE_TYPE);
         out.put("ecosystem", type != null ? type : purlType(purl));
         ArrayNode licenses = out.putArray("licenses");
         for (JsonNode l : c.path("licenses")) {
@@ -75,12 +76,12 @@ public final class SbomSection {
                 licenses.add(id);
             }
         }
-        String layer = property(c, "gate:layer:digest");
+        String layer = property(c, SbomProperties.LAYER_DIGEST);
         if (layer != null) {
             out.put("layer", layer);
         }
         paths(c, out);
-        String identifiedBy = property(c, "gate:java:identified-by");
+        String identifiedBy = property(c, SbomProperties.JAVA_IDENTIFIED_BY);
         if (identifiedBy != null) {
             out.put("identifiedBy", identifiedBy);
         }
@@ -93,7 +94,7 @@ public final class SbomSection {
         ObjectNode out = JSON.createObjectNode();
         out.put("name", c.path("name").asText());
         out.put("version", c.path("version").asText(""));
-        out.put("ecosystem", property(c, "gate:package:type"));
+        out.put("ecosystem", property(c, SbomProperties.PACKAGE_TYPE));
         paths(c, out);
         hashes(c, out);
         return out;
@@ -102,7 +103,7 @@ public final class SbomSection {
     private static void paths(JsonNode c, ObjectNode out) {
         ArrayNode paths = out.putArray("paths");
         for (JsonNode p : c.path("properties")) {
-            if ("gate:location:path".equals(p.path("name").asText())) {
+            if (SbomProperties.LOCATION_PATH.equals(p.path("name").asText())) {
                 paths.add(p.path("value").asText());
             }
         }

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * A package URL (github.com/package-url/purl-spec) written the way syft and trivy write them, so
- * scanners that key on purls match gate's SBOMs: qualifiers sorted, '@' of an npm scope encoded.
+ * scanners that key on purls match gate's SBOMs: qualifiers sorted, '@' of an npm scope encoded. The one
+ * parser of purls too, for the SBOMs gate writes and those it reads from other tools.
  */
 public record Purl(String type, String namespace, String name, String version, SortedMap<String, String> qualifiers) {
 
@@ -36,11 +37,16 @@ public record Purl(String type, String namespace, String name, String version, S
         return new Purl(type, namespace, name, version, qualifiers == null ? null : new TreeMap<>(qualifiers));
     }
 
+    /**
+     * As the specification reads a purl: slashes after {@code pkg:} and around the path are ignored, the version
+     * starts at the last {@code @} after the last {@code /} (an npm scope's {@code @} is in the namespace), every
+     * part is percent-decoded. Anything else is an {@link IllegalArgumentException}.
+     */
     public static Purl parse(String text) {
         if (text == null || !text.startsWith("pkg:")) {
             throw new IllegalArgumentException("not a package URL: " + text);
         }
-        String rest = text.substring(4);
+        String rest = text.substring(4).replaceFirst("^/+", "");
         int hash = rest.indexOf('#');
         if (hash >= 0) {
             rest = rest.substring(0, hash);
@@ -66,8 +72,8 @@ public record Purl(String type, String namespace, String name, String version, S
         if (slash < 0) {
             throw new IllegalArgumentException("package URL has no name: " + text);
         }
-        String type = rest.substring(0, slash).toLowerCase();
-        String path = rest.substring(slash + 1);
+        String type = rest.substring(0, slash).toLowerCase(java.util.Locale.ROOT);
+        String path = rest.substring(slash + 1).replaceAll("^/+|/+$", "");
         int last = path.lastIndexOf('/');
         String name = decode(path.substring(last + 1));
         String namespace = last < 0 ? null : decodeSegments(path.substring(0, last));
@@ -123,7 +129,10 @@ public record Purl(String type, String namespace, String name, String version, S
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '%' && i + 2 < value.length()) {
+            if (c == '%') {
+                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0 || Character.digit(value.charAt(i + 2), 16) < 0) {
+                    throw new IllegalArgumentException("package URL has a malformed percent escape: " + value);
+                }
                 out.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {

@@ -34,6 +34,24 @@ class PurlTest {
         assertEquals("core", npm.name());
     }
 
+    /** Where two parsers once disagreed: the version's start, slashes, percent escapes. */
+    @Test
+    void readsAsTheSpecificationDoes() {
+        Purl scoped = Purl.parse("pkg:npm/%40angular/core");
+        assertEquals("@angular", scoped.namespace());
+        assertEquals(null, scoped.version());
+        Purl slashes = Purl.parse("pkg:///maven/org.example/app/@1.0");
+        assertEquals("maven", slashes.type());
+        assertEquals("org.example", slashes.namespace());
+        assertEquals("app", slashes.name());
+        assertEquals("1.0", slashes.version());
+        assertEquals("1.0+build", Purl.parse("pkg:generic/x@1.0%2Bbuild").version());
+        assertEquals("1.0+build", Purl.parse("pkg:generic/x@1.0+build").version());
+        assertEquals("a b", Purl.parse("pkg:maven/org.example/a%20b@1").name());
+        assertThrows(IllegalArgumentException.class, () -> Purl.parse("pkg:maven/org.example/a%2@1"));
+        assertThrows(IllegalArgumentException.class, () -> Purl.parse("pkg:maven/org.example/a%zz@1"));
+    }
+
     @Test
     void rejectsWhatIsNotAPurl() {
         assertThrows(IllegalArgumentException.class, () -> Purl.parse("npm/core@1"));

@@ -4,7 +4,7 @@ import static dev.gate.image.testing.FuzzChecks.parses;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.scan.match.Purl;
+import dev.gate.sbom.Purl;
 import dev.gate.scan.match.RangeEvaluator;
 import dev.gate.scan.osv.Affected;
 import dev.gate.scan.osv.MalformedRecordException;

@@ -1,5 +1,6 @@
 package dev.gate.sbom.catalog;
 
+import dev.gate.sbom.SbomProperties;
 import dev.gate.image.GateException;
 import dev.gate.image.fs.FileEntry;
 import dev.gate.sbom.Package;
@@ -19,7 +20,6 @@ import java.util.Map;
 public final class JavaCataloger implements Cataloger {
 
     /** The {@code gate:} property that says how a Java component was identified. */
-    public static final String IDENTIFIED_BY = "gate:java:identified-by";
 
     private static final List<String> EXTENSIONS = List.of(".jar", ".war", ".ear", ".jpi", ".hpi");
 
@@ -95,7 +95,7 @@ public final class JavaCataloger implements Cataloger {
         try {
             String purl = Purl.of("maven", c.group(), c.artifact(), c.version(), Map.of()).toString();
             context.add(new Package("maven", c.group(), c.artifact(), c.version(), purl, null, null, List.of(), layer,
-                    List.of(archive.path()), hashes, Map.of(IDENTIFIED_BY, found.identifiedBy())));
+                    List.of(archive.path()), hashes, Map.of(SbomProperties.JAVA_IDENTIFIED_BY, found.identifiedBy())));
         } catch (RuntimeException e) {
             context.unknown(archive.path(), layer, "Maven coordinates unusable: " + e.getMessage());
         }

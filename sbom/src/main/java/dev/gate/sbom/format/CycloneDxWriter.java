@@ -1,5 +1,6 @@
 package dev.gate.sbom.format;
 
+import dev.gate.sbom.SbomProperties;
 import dev.gate.image.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
@@ -69,7 +70,7 @@ public final class CycloneDxWriter {
         bom.setDependencies(dependencies(sbom, refByPurl));
         List<Property> unknowns = new ArrayList<>();
         for (Unknown u : sbom.unknowns()) {
-            unknowns.add(property("gate:unknown", u.path() + ": " + u.reason()));
+            unknowns.add(property(SbomProperties.UNKNOWN, u.path() + ": " + u.reason()));
         }
         if (!unknowns.isEmpty()) {
             bom.setProperties(unknowns);
@@ -91,7 +92,7 @@ public final class CycloneDxWriter {
         image.setBomRef(sbom.imageDigest());
         image.setName(sbom.imageName());
         image.setVersion(sbom.imageDigest());
-        image.setProperties(List.of(property("gate:image:digest", sbom.imageDigest())));
+        image.setProperties(List.of(property(SbomProperties.IMAGE_DIGEST, sbom.imageDigest())));
         metadata.setComponent(image);
         return metadata;
     }
@@ -123,19 +124,19 @@ public final class CycloneDxWriter {
             c.setLicenses(choice);
         }
         List<Property> props = new ArrayList<>();
-        props.add(property("gate:package:type", p.ecosystem()));
+        props.add(property(SbomProperties.PACKAGE_TYPE, p.ecosystem()));
         if (p.layer() != null) {
-            props.add(property("gate:layer:digest", p.layer()));
+            props.add(property(SbomProperties.LAYER_DIGEST, p.layer()));
         }
-        p.paths().forEach(path -> props.add(property("gate:location:path", path)));
+        p.paths().forEach(path -> props.add(property(SbomProperties.LOCATION_PATH, path)));
         if (epochAndVersion[0] != null) {
-            props.add(property("gate:package:epoch", epochAndVersion[0]));
+            props.add(property(SbomProperties.PACKAGE_EPOCH, epochAndVersion[0]));
         }
         if (p.sourceName() != null) {
-            props.add(property("gate:package:source-name", p.sourceName()));
+            props.add(property(SbomProperties.SOURCE_NAME, p.sourceName()));
         }
         if (p.sourceVersion() != null) {
-            props.add(property("gate:package:source-version", p.sourceVersion()));
+            props.add(property(SbomProperties.SOURCE_VERSION, p.sourceVersion()));
         }
         p.properties().forEach((name, value) -> props.add(property(name, value)));
         c.setProperties(props);

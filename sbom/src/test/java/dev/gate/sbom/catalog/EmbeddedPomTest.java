@@ -1,5 +1,6 @@
 package dev.gate.sbom.catalog;
 
+import dev.gate.sbom.SbomProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class EmbeddedPomTest {
         Sbom sbom = JavaLayers.catalog(Map.of("lib/widgets.jar", jarWithPom("com.acme/widgets", pom)), JavaIndex.NONE);
         Package p = JavaLayers.at(sbom, "/lib/widgets.jar");
         assertEquals("pkg:maven/com.acme/widgets@3.1", p.purl());
-        assertEquals("pom-properties", p.properties().get(JavaCataloger.IDENTIFIED_BY));
+        assertEquals("pom-properties", p.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gate.sbom.catalog;
 
+import dev.gate.sbom.SbomProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class JavaIdentificationTest {
         Sbom sbom = JavaLayers.catalog(Map.of("app/libs/spring-core-6.1.14.jar", core), JavaIndex.NONE);
         Package p = JavaLayers.at(sbom, "/app/libs/spring-core-6.1.14.jar");
         assertEquals("pkg:maven/org.springframework/spring-core@6.1.14", p.purl());
-        assertEquals("package-prefix", p.properties().get(JavaCataloger.IDENTIFIED_BY));
+        assertEquals("package-prefix", p.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
         assertEquals(Map.of("SHA-1", TestJars.sha1(core), "SHA-256", TestJars.sha256(core)), p.hashes());
     }
 
@@ -65,7 +66,7 @@ class JavaIdentificationTest {
         assertEquals(TestJars.sha1(core), nested.hashes().get("SHA-1"));
         Package outer = JavaLayers.at(sbom, "/app/app.jar");
         assertEquals("pkg:maven/org.example/demo@1.0", outer.purl());
-        assertEquals("pom-properties", outer.properties().get(JavaCataloger.IDENTIFIED_BY));
+        assertEquals("pom-properties", outer.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
         assertEquals(TestJars.sha256(app), outer.hashes().get("SHA-256"));
     }
 
@@ -103,10 +104,10 @@ class JavaIdentificationTest {
                 "app/libs/spring-beans-6.1.14.jar", TestJars.springBeans()), index);
         Package p = JavaLayers.at(sbom, "/app/libs/tomcat-embed-core-10.1.31.jar");
         assertEquals("pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@10.1.31", p.purl());
-        assertEquals("sha1-index", p.properties().get(JavaCataloger.IDENTIFIED_BY));
+        assertEquals("sha1-index", p.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
         Package beans = JavaLayers.at(sbom, "/app/libs/spring-beans-6.1.14.jar");
         assertEquals("pkg:maven/org.springframework/spring-beans@6.1.14", beans.purl());
-        assertEquals("filename", beans.properties().get(JavaCataloger.IDENTIFIED_BY));
+        assertEquals("filename", beans.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
     }
 
     @Test
@@ -139,7 +140,7 @@ class JavaIdentificationTest {
                 "lib/hibernate-commons-annotations-7.0.1.Final.jar", deeper, "lib/hibernate-core-6.6.0.Final.jar", module), JavaIndex.NONE);
         Package tiny = JavaLayers.at(sbom, "/lib/tiny-2.1.jar");
         assertEquals("pkg:maven/org.tiny/tiny@2.1", tiny.purl());
-        assertEquals("manifest", tiny.properties().get(JavaCataloger.IDENTIFIED_BY));
+        assertEquals("manifest", tiny.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
         assertNull(JavaLayers.at(sbom, "/lib/other-3.0.jar").purl());
         assertNull(JavaLayers.at(sbom, "/lib/hibernate-commons-annotations-7.0.1.Final.jar").purl());
         assertNull(JavaLayers.at(sbom, "/lib/hibernate-core-6.6.0.Final.jar").purl());

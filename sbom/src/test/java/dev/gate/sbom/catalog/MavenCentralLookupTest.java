@@ -1,5 +1,6 @@
 package dev.gate.sbom.catalog;
 
+import dev.gate.sbom.SbomProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,7 +72,7 @@ class MavenCentralLookupTest {
                 "app/libs/spring-beans-6.1.14.jar", TestJars.springBeans()), new MavenCentralLookup(endpoint(), cache));
         Package p = JavaLayers.at(sbom, "/app/libs/tomcat-embed-core-10.1.31.jar");
         assertEquals("pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@10.1.31", p.purl());
-        assertEquals("sha1-index", p.properties().get(JavaCataloger.IDENTIFIED_BY));
+        assertEquals("sha1-index", p.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
         assertEquals(2, queries.size());
         assertTrue(queries.stream().allMatch(q -> q.matches("q=1:\"[0-9a-f]{40}\"&rows=20&wt=json")), "only checksums leave: " + queries);
 

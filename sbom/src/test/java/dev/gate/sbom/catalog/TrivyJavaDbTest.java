@@ -1,5 +1,6 @@
 package dev.gate.sbom.catalog;
 
+import dev.gate.sbom.SbomProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class TrivyJavaDbTest {
                     "app/libs/util-1.0.jar", TestJars.jar().manifest("Implementation-Version: 1.0").classes("x.y.Z").bytes()), db);
             Package p = JavaLayers.at(sbom, "/app/libs/tomcat-embed-core-10.1.31.jar");
             assertEquals("pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@10.1.31", p.purl());
-            assertEquals("sha1-index", p.properties().get(JavaCataloger.IDENTIFIED_BY));
+            assertEquals("sha1-index", p.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
             // a name published by two groups is a doubt, not the first of them
             assertEquals(null, JavaLayers.at(sbom, "/app/libs/util-1.0.jar").purl());
             assertTrue(sbom.unknowns().stream().anyMatch(u -> u.reason().contains("the Java index has it in 2 groups")));

@@ -1,10 +1,11 @@
 package dev.gate.scan.sbomin;
 
+import dev.gate.sbom.SbomProperties;
 import dev.gate.image.GateException;
 import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
 import dev.gate.scan.match.EcosystemResolver;
-import dev.gate.scan.match.Purl;
+import dev.gate.sbom.Purl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ final class ComponentPackages {
                 sourceVersion = value;
             } else if (key.equals("path") && name.contains("location") && value != null) {
                 paths.add(value); // gate:location:path, syft:location:0:path
-            } else if (name.equals("gate:layer:digest")) {
+            } else if (name.equals(SbomProperties.LAYER_DIGEST)) {
                 layer = value;
             } else if (key.equals("epoch")) {
                 epochProperty = value;
