@@ -1,5 +1,6 @@
 package dev.gate.pipeline;
 
+import dev.gate.signing.oci.LayoutSignatureStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -2,9 +2,6 @@ package dev.gate.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.pipeline.GateVersion;
-import dev.gate.pipeline.JavaIndexes;
 import dev.gate.image.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
@@ -14,14 +11,12 @@ import dev.gate.scan.ScanResult;
 import dev.gate.scan.Scanner;
 import dev.gate.scan.report.JsonReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /** Steps 2 and 3 of the pipeline: an SBOM of every platform image, then a scan of its packages. */
 final class Cataloging {
@@ -50,28 +45,13 @@ final class Cataloging {
         }
         for (int i = 0; i < images.size(); i++) {
             Sbom sbom = sboms.get(i);
-            ObjectNode bom = reproducible(parse(new CycloneDxWriter().write(sbom)), images.get(i));
-            String text = bom.toPrettyString();
+            String text = CycloneDxWriter.reproducible(GateVersion.current()).write(sbom);
+            JsonNode bom = parse(text);
             ScanResult scan = database == null ? null : scans.get(i);
             facts.add(new ImageFacts(images.get(i), text, bom, sbom.packages().size(), perEcosystem(sbom),
                     scan, scan == null ? null : JsonReport.document(scan)));
         }
         return facts;
-    }
-
-    /**
-     * The same image and gate version give the same SBOM bytes: a serial number derived from both and
-     * no creation time. A rerun after a failure then attaches the very SBOM the first run attached,
-     * and the SBOM referrer and the SBOM attestation always agree.
-     */
-    private static ObjectNode reproducible(JsonNode bom, PlatformImage image) {
-        ObjectNode copy = ((ObjectNode) bom).deepCopy();
-        String seed = image.descriptor().digest() + " " + GateVersion.current();
-        copy.put("serialNumber", "urn:uuid:" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)));
-        if (copy.get("metadata") instanceof ObjectNode metadata) {
-            metadata.remove("timestamp");
-        }
-        return copy;
     }
 
     private static Map<String, Integer> perEcosystem(Sbom sbom) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.pipeline.GateVersion;
 import dev.gate.image.Digest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.gate.pipeline;
 
+import dev.gate.signing.oci.LayoutSignatureStore;
 import dev.gate.image.Artifact;
 import dev.gate.image.layout.LayoutSink;
 import dev.gate.image.transport.PushListener;

@@ -1,6 +1,5 @@
 package dev.gate.pipeline;
 
-import dev.gate.pipeline.JavaIndexes;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.policy.PolicySet;
 import dev.gate.sbom.SbomGenerator;

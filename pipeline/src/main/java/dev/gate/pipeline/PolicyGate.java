@@ -1,7 +1,6 @@
 package dev.gate.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.pipeline.PolicyPrint;
 import dev.gate.image.GateException;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;

@@ -1,7 +1,7 @@
 package dev.gate.cli.gate;
 
 import dev.gate.pipeline.AttestedPredicates;
-import dev.gate.pipeline.LayoutSignatureStore;
+import dev.gate.signing.oci.LayoutSignatureStore;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.Predicates;
 import static dev.gate.cli.InProcessGate.gate;

@@ -1,6 +1,6 @@
 package dev.gate.cli.gate;
 
-import dev.gate.pipeline.LayoutSignatureStore;
+import dev.gate.signing.oci.LayoutSignatureStore;
 import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -26,11 +26,33 @@ import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
  * CycloneDX 1.6 JSON. Components come in the SBOM's stable order, so two runs differ only in
- * serial number and timestamp. Properties use the {@code gate:} namespace.
+ * serial number and timestamp, or not at all when {@link #reproducible reproducible}. Properties use the
+ * {@code gate:} namespace ({@link dev.gate.sbom.SbomProperties}).
  */
 public final class CycloneDxWriter {
 
     public static final Version VERSION = Version.VERSION_16;
+
+    /** The tool version a reproducible SBOM's serial number is derived from; null: a random serial and a timestamp. */
+    private final String reproducibleFor;
+
+    /** A serial number of its own and the time of writing, as a one-off SBOM carries. */
+    public CycloneDxWriter() {
+        this(null);
+    }
+
+    private CycloneDxWriter(String reproducibleFor) {
+        this.reproducibleFor = reproducibleFor;
+    }
+
+    /**
+     * The same image and tool version give the same bytes: a serial number derived from both and no creation time.
+     * A rerun after a failure then attaches the very SBOM the first run attached, and an SBOM referrer and an SBOM
+     * attestation written from one run always agree.
+     */
+    public static CycloneDxWriter reproducible(String toolVersion) {
+        return new CycloneDxWriter(java.util.Objects.requireNonNull(toolVersion));
+    }
 
     public String write(Sbom sbom) {
         try {
@@ -42,7 +64,8 @@ public final class CycloneDxWriter {
 
     Bom toBom(Sbom sbom) {
         Bom bom = new Bom();
-        bom.setSerialNumber("urn:uuid:" + UUID.randomUUID());
+        bom.setSerialNumber("urn:uuid:" + (reproducibleFor == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes((sbom.imageDigest() + " " + reproducibleFor).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         bom.setMetadata(metadata(sbom));
         Map<String, String> refByPurl = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -78,9 +101,9 @@ public final class CycloneDxWriter {
         return bom;
     }
 
-    private static Metadata metadata(Sbom sbom) {
+    private Metadata metadata(Sbom sbom) {
         Metadata metadata = new Metadata();
-        metadata.setTimestamp(new Date());
+        metadata.setTimestamp(reproducibleFor == null ? new Date() : null); // a new Metadata carries the time of its making
         Component tool = new Component();
         tool.setType(Component.Type.APPLICATION);
         tool.setName("gate");

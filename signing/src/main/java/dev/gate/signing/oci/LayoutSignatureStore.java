@@ -1,38 +1,37 @@
-package dev.gate.pipeline;
+package dev.gate.signing.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.layout.LayoutFiles;
-import dev.gate.image.layout.LayoutLock;
+import dev.gate.image.layout.LayoutWriter;
 import dev.gate.image.MediaTypes;
-import dev.gate.signing.oci.SignatureStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Signature manifests in an OCI layout: blobs under {@code blobs/sha256/}, each manifest an
  * {@code index.json} entry whose {@code org.opencontainers.image.ref.name} is its tag. A "tag" that
- * is a digest (a referrer) becomes an entry without a name. index.json is replaced atomically.
+ * is a digest (a referrer) becomes an entry without a name. Written through the layout's one writer
+ * ({@link LayoutWriter}), as images are.
  */
 public final class LayoutSignatureStore implements SignatureStore {
 
-    public static final String REF_NAME = "org.opencontainers.image.ref.name";
+    public static final String REF_NAME = LayoutWriter.REF_NAME;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
+    private final LayoutWriter writer;
 
     public LayoutSignatureStore(Path dir) {
         this.dir = dir;
+        this.writer = new LayoutWriter(dir);
     }
 
     @Override
@@ -61,50 +60,25 @@ public final class LayoutSignatureStore implements SignatureStore {
 
     @Override
     public synchronized void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs) {
-        blobs.forEach(this::writeBlob);
-        Digest digest = Digest.sha256(manifest);
-        writeBlob(digest, manifest);
-        Descriptor descriptor = Descriptor.of(mediaType(manifest), digest, manifest.length);
-        name(tag.startsWith("sha256:") ? null : tag, descriptor);
+        try {
+            for (Map.Entry<Digest, byte[]> blob : blobs.entrySet()) {
+                writer.blob(Descriptor.of(MediaTypes.OCI_LAYER, blob.getKey(), blob.getValue().length), blob.getValue());
+            }
+            Descriptor descriptor = Descriptor.of(mediaType(manifest), Digest.sha256(manifest), manifest.length);
+            writer.blob(descriptor, manifest);
+            writer.name(descriptor, tag.startsWith("sha256:") ? null : tag);
+        } catch (IOException e) {
+            throw GateException.operational("cannot write to " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Names the manifest with {@code tag}, dropping an unnamed entry for the same digest. */
-    synchronized void tag(String tag, Descriptor descriptor) {
-        name(tag, descriptor);
-    }
-
-    /** Under the layout's lock: other processes may name manifests in the same layout at once. */
-    private void name(String tag, Descriptor descriptor) {
+    public synchronized void tag(String tag, Descriptor descriptor) {
         try {
-            LayoutLock.holding(dir, () -> {
-                rename(tag, descriptor);
-                return null;
-            });
+            writer.name(descriptor, tag);
         } catch (IOException e) {
-            throw GateException.operational("cannot lock " + dir.resolve("index.json") + ": " + e.getMessage(), e);
+            throw GateException.operational("cannot write " + dir.resolve("index.json") + ": " + e.getMessage(), e);
         }
-    }
-
-    private void rename(String tag, Descriptor descriptor) {
-        ObjectNode index = readIndex();
-        ArrayNode manifests = (ArrayNode) index.get("manifests");
-        for (Iterator<JsonNode> it = manifests.elements(); it.hasNext(); ) {
-            JsonNode entry = it.next();
-            boolean sameName = tag != null && tag.equals(entry.path("annotations").path(REF_NAME).asText(null));
-            boolean sameUnnamed = entry.path("annotations").path(REF_NAME).isMissingNode()
-                    && descriptor.digest().toString().equals(entry.path("digest").asText());
-            if (sameName || sameUnnamed) {
-                it.remove();
-            }
-        }
-        ObjectNode entry = manifests.addObject();
-        entry.put("mediaType", descriptor.mediaType());
-        entry.put("digest", descriptor.digest().toString());
-        entry.put("size", descriptor.size());
-        if (tag != null) {
-            entry.putObject("annotations").put(REF_NAME, tag);
-        }
-        writeAtomically(dir.resolve("index.json"), index.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private boolean matches(JsonNode entry, String tag) {
@@ -144,27 +118,5 @@ public final class LayoutSignatureStore implements SignatureStore {
 
     private Path blobPath(Digest digest) {
         return LayoutFiles.blob(dir, digest);
-    }
-
-    private void writeBlob(Digest digest, byte[] content) {
-        Path path = blobPath(digest);
-        if (!Files.isRegularFile(path)) {
-            writeAtomically(path, content);
-        }
-    }
-
-    private void writeAtomically(Path target, byte[] content) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path marker = LayoutFiles.top(dir, "oci-layout");
-            if (!Files.exists(marker, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.writeString(marker, "{\"imageLayoutVersion\":\"1.0.0\"}", java.nio.file.StandardOpenOption.CREATE_NEW);
-            }
-            Path temp = Files.createTempFile(target.getParent(), ".tmp-", "");
-            Files.write(temp, content);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw GateException.operational("cannot write " + target + ": " + e.getMessage(), e);
-        }
     }
 }
