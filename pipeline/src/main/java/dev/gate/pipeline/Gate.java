@@ -3,9 +3,11 @@ package dev.gate.pipeline;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.PushListener;
 import dev.gate.sbom.SbomGenerator;
+import dev.gate.scan.db.DatabaseAge;
 import dev.gate.signing.CosignKeyPair;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,7 @@ public final class Gate {
         private final List<String> also = new ArrayList<>();
         private String namespace;
         private Path database;
+        private Duration databaseMaxAge;
         private SigningMethod signing = SigningMethod.none();
         private boolean sbomOnly;
         private boolean dryRun;
@@ -94,6 +97,12 @@ public final class Gate {
         /** The advisory database to scan with; without one the image is not scanned. */
         public Push database(Path file) {
             database = file;
+            return this;
+        }
+
+        /** Refuse (an operational GateException) a database last known current longer ago than this. */
+        public Push databaseMaxAge(Duration limit) {
+            databaseMaxAge = limit;
             return this;
         }
 
@@ -171,6 +180,9 @@ public final class Gate {
         }
 
         public GateRun run() {
+            if (database != null && !sbomOnly) {
+                DatabaseAge.check(database, databaseMaxAge, Instant.now());
+            }
             return new GatePipeline(settings(), environment).run(listener);
         }
     }

@@ -85,6 +85,8 @@ public final class InputDocument {
             database.put("advisories", 0);
             database.putArray("ecosystems");
             database.putNull("builtAt");
+            database.putNull("checkedAt");
+            database.putNull("ageSeconds");
             scan.put("skipped", true);
         } else {
             scan.set("database", reports.get(0).path("scan").path("database").deepCopy());

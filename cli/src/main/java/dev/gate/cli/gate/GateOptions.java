@@ -1,5 +1,6 @@
 package dev.gate.cli.gate;
 
+import dev.gate.scan.db.DatabaseAge;
 import dev.gate.pipeline.Params;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.SigningMethod;
@@ -15,6 +16,7 @@ import dev.gate.scan.Scanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +92,13 @@ public final class GateOptions {
             + "image; over it the gate fails (exit 2) and pushes nothing (default: 10m).")
     String catalogTimeout;
 
+    @Option(names = "--db-max-age", paramLabel = "DURATION", description = "Refuse (exit 3) an advisory database last known "
+            + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
+    String databaseMaxAge;
+
+    /** Without --db-max-age a gated push still refuses a database older than this: "no known vulnerabilities" must mean today's. */
+    static final Duration DEFAULT_DATABASE_MAX_AGE = Duration.ofDays(5);
+
     /** Whether this run is the gate (policies given, here or in the config) rather than a plain push. */
     public boolean gateRequested(GateConfig loaded) {
         return !policies.isEmpty() || sbomOnly || !loaded.policies().isEmpty();
@@ -99,7 +108,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || java.given();
+                || namespace != null || catalogTimeout != null || databaseMaxAge != null || java.given();
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -127,9 +136,14 @@ public final class GateOptions {
         Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries()
                 : registries.insecureRegistries());
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
+        Path scanned = scanDatabase(cfg);
+        if (scanned != null && !sbomOnly) {
+            DatabaseAge.check(scanned, databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
+                    Instant.now());
+        }
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
-                scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
+                scanned, sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
                 registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg));
     }
 

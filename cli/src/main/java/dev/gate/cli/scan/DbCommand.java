@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code gate db}: the OSV advisory database. */
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Manage the OSV advisory database.",
-        subcommands = {DbImportCommand.class, DbInfoCommand.class})
+        subcommands = {DbImportCommand.class, DbUpdateCommand.class, DbInfoCommand.class})
 public final class DbCommand {
 }

@@ -1,6 +1,8 @@
 package dev.gate.cli.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.cli.policy.Durations;
+import dev.gate.scan.db.DatabaseAge;
 import dev.gate.pipeline.GateVersion;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sbom.JavaIndexFlags;
@@ -16,6 +18,7 @@ import dev.gate.scan.report.SarifReport;
 import dev.gate.scan.report.TableReport;
 import dev.gate.scan.sbomin.CycloneDxInput;
 import dev.gate.scan.severity.Severity;
+import java.time.Instant;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,6 +58,10 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: ${DEFAULT-VALUE}).")
     Path database = Scanner.defaultDatabase();
+
+    @Option(names = "--db-max-age", paramLabel = "DURATION",
+            description = "Refuse (exit 3) an advisory database last known current longer ago than this, e.g. 12h or 5d.")
+    String databaseMaxAge;
 
     @Option(names = "--severity", split = ",", paramLabel = "LEVEL",
             description = "Report only these severities: UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL (comma-separated).")
@@ -96,6 +103,9 @@ public final class ScanCommand implements Callable<Integer> {
         Set<Severity> wanted = wantedSeverities();
         PrintWriter err = spec.commandLine().getErr();
         // Loading SQLite and opening the database overlaps reading the SBOM: both are start-up cost.
+        if (databaseMaxAge != null) {
+            DatabaseAge.check(database, Durations.parse(databaseMaxAge, "--db-max-age"), Instant.now());
+        }
         CompletableFuture<Scanner> opening = CompletableFuture.supplyAsync(() -> Scanner.open(database));
         CycloneDxInput input;
         try {

@@ -231,7 +231,30 @@ public final class AdvisoryDb implements AutoCloseable {
             String total = text(s, "SELECT value FROM meta WHERE key = 'advisories'");
             return new DbInfo(location, total == null ? 0 : Long.parseLong(total), perEcosystem,
                     text(s, "SELECT value FROM meta WHERE key = 'newest_modified'"),
-                    text(s, "SELECT value FROM meta WHERE key = 'built_at'"));
+                    text(s, "SELECT value FROM meta WHERE key = 'built_at'"),
+                    text(s, "SELECT value FROM meta WHERE key = 'checked_at'"));
+        } catch (SQLException e) {
+            throw corrupt(e);
+        }
+    }
+
+    /** A value the database keeps about itself (what an update last fetched, when it last checked), or null. */
+    public String meta(String key) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw corrupt(e);
+        }
+    }
+
+    public void putMeta(String key, String value) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, value);
+            insert.executeUpdate();
         } catch (SQLException e) {
             throw corrupt(e);
         }
@@ -243,7 +266,8 @@ public final class AdvisoryDb implements AutoCloseable {
             s.executeUpdate("DELETE FROM ecosystem_stats");
             s.executeUpdate("INSERT INTO ecosystem_stats SELECT ecosystem, COUNT(DISTINCT id) FROM affected GROUP BY ecosystem");
             s.executeUpdate("INSERT OR REPLACE INTO meta SELECT 'advisories', COUNT(*) FROM advisory");
-            s.executeUpdate("INSERT OR REPLACE INTO meta SELECT 'newest_modified', MAX(modified) FROM advisory WHERE modified IS NOT NULL");
+            s.executeUpdate("INSERT OR REPLACE INTO meta SELECT 'newest_modified', MAX(modified) FROM advisory WHERE modified IS NOT NULL "
+                    + "HAVING MAX(modified) IS NOT NULL");
         }
     }
 

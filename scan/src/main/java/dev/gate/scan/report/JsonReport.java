@@ -48,7 +48,14 @@ public final class JsonReport {
         ArrayNode ecosystems = db.putArray("ecosystems");
         info.perEcosystem().keySet().forEach(ecosystems::add);
         db.put("builtAt", info.builtAt());
+        db.put("checkedAt", info.checkedAt());
         db.put("newestModified", info.newestModified());
+        java.time.Duration age = info.age(java.time.Instant.now());
+        if (age == null) {
+            db.putNull("ageSeconds");
+        } else {
+            db.put("ageSeconds", Math.max(0, age.toSeconds()));
+        }
         return db;
     }
 

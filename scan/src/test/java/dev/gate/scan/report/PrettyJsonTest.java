@@ -41,7 +41,7 @@ class PrettyJsonTest {
                 new SeverityRating(Severity.MEDIUM, 6.1, "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:N/A:N", "3.1"), "summary", pkg,
                 "PyPI", "requests", "2.19.0", List.of("2.20.0"), "2018-10-29T00:00:00Z"));
         ScanResult result = new ScanResult(findings, ScanResult.count(findings), List.of("a warning"), 1,
-                new DbInfo(Path.of("osv.db"), 3, Map.of("PyPI", 3L), "2024-01-01T00:00:00Z", null));
+                new DbInfo(Path.of("osv.db"), 3, Map.of("PyPI", 3L), "2024-01-01T00:00:00Z", null, null));
         assertSame(JsonReport.document(result));
         assertSame(SarifReport.document(result, "1.0", "bom.json"));
     }
@@ -49,7 +49,7 @@ class PrettyJsonTest {
     @Test
     void databaseEcosystemsAreListedInOrder() {
         DbInfo info = new DbInfo(Path.of("osv.db"), 6, Map.of("PyPI", 1L, "Go", 2L, "AlmaLinux:9", 3L, "crates.io", 4L, "npm", 5L),
-                null, null);
+                null, null, null);
         assertEquals(List.of("AlmaLinux:9", "Go", "PyPI", "crates.io", "npm"), List.copyOf(info.perEcosystem().keySet()));
     }
 

@@ -28,7 +28,7 @@ class TableReportTest {
                         "Maven", "log4j-core", "2.14.1", List.of("2.15.0", "2.12.2"), null),
                 new Finding("PYSEC-1", List.of(), SeverityRating.UNKNOWN, null, longName, "PyPI", "x", "1.0", List.of(), null));
         ScanResult result = new ScanResult(findings, ScanResult.count(findings), List.of(), 2,
-                new DbInfo(Path.of("osv.db"), 2, Map.of(), null, null));
+                new DbInfo(Path.of("osv.db"), 2, Map.of(), null, null, null));
         StringWriter text = new StringWriter();
         TableReport.write(result, new PrintWriter(text));
         String format = "%-28s %-9s %-5s %-32s %-24s %s%n";

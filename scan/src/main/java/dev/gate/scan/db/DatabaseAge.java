@@ -1,0 +1,45 @@
+package dev.gate.scan.db;
+
+import dev.gate.image.GateException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code --db-max-age}: a scan against advisories older than the limit says "no known vulnerabilities" about a world
+ * that has moved on, so it is refused (an operational failure, exit 3) before anything is read, as grype refuses a
+ * stale database.
+ */
+public final class DatabaseAge {
+
+    private DatabaseAge() {
+    }
+
+    /** Fails when the database at {@code file} was last known current more than {@code limit} before {@code now}. */
+    public static void check(Path file, Duration limit, Instant now) {
+        if (limit == null || !Files.isRegularFile(file)) {
+            return; // a missing database is reported by the scan itself, with how to make one
+        }
+        DbInfo info;
+        try (AdvisoryDb db = AdvisoryDb.openExisting(file)) {
+            info = db.info();
+        }
+        Duration age = info.age(now);
+        if (age == null || age.compareTo(limit) > 0) {
+            throw new GateException(GateException.Kind.OPERATIONAL, "advisory database " + file + " is "
+                    + (age == null ? "of unknown age" : "from " + info.currentAsOf() + ", " + describe(age) + " old")
+                    + ", over --db-max-age " + describe(limit) + ": run gate db update (or gate db import) first");
+        }
+    }
+
+    static String describe(Duration d) {
+        if (d.toDays() >= 2) {
+            return d.toDays() + " days";
+        }
+        if (d.toHours() >= 2) {
+            return d.toHours() + " hours";
+        }
+        return d.toMinutes() + " minutes";
+    }
+}
