@@ -25,11 +25,19 @@ public final class DatabaseAge {
         try (AdvisoryDb db = AdvisoryDb.openExisting(file)) {
             info = db.info();
         }
-        Duration age = info.age(now);
-        if (age == null || age.compareTo(limit) > 0) {
-            throw new GateException(GateException.Kind.OPERATIONAL, "advisory database " + file + " is "
-                    + (age == null ? "of unknown age" : "from " + info.currentAsOf() + ", " + describe(age) + " old")
-                    + ", over --db-max-age " + describe(limit) + ": run gate db update (or gate db import) first");
+        Instant asOf = info.currentAsOf() != null ? info.currentAsOf() : lastWritten(file); // an import that stored nothing records no time
+        Duration age = Duration.between(asOf, now);
+        if (age.compareTo(limit) > 0) {
+            throw new GateException(GateException.Kind.OPERATIONAL, "advisory database " + file + " is from " + asOf + ", "
+                    + describe(age) + " old, over --db-max-age " + describe(limit) + ": run gate db update (or gate db import) first");
+        }
+    }
+
+    private static Instant lastWritten(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (java.io.IOException e) {
+            throw GateException.operational("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
