@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Recursive-descent parser for Rego v1. Newlines separate body expressions, so a token that follows a newline never
- * continues the term before it (no infix operator, index or call across a line break).
+ * Recursive-descent parser for Rego v1. Newlines separate body expressions: as in OPA, an infix operator
+ * ({@code + == := in ...}) continues an expression across a line break, but an index, a dot or a call's parenthesis on
+ * the next line never continues the term before it.
  * Operator precedence, lowest first: {@code in}, relations, {@code |}, {@code &}, {@code + -}, {@code * / %}.
  */
 public final class Parser {
@@ -72,7 +73,7 @@ public final class Parser {
         while (peek().kind() != Token.Kind.EOF) {
             if (atKeyword("import")) throw error(peek(), "import must come before rules");
             if (atKeyword("package")) throw error(peek(), "unexpected package: one package per file");
-            rules.add(rule());
+            rules.addAll(rules());
         }
         return new Module(source, pkg, imports, rules);
     }
@@ -109,10 +110,15 @@ public final class Parser {
         return path;
     }
 
-    private Rule rule() {
+    /**
+     * One rule, its else chain, and any further bodies for the same head ({@code p if { a } { b }} is two rules, as
+     * in OPA). A rule's parts may be spread over lines: only body literals are separated by newlines.
+     */
+    private List<Rule> rules() {
         Token start = peek();
         boolean isDefault = false;
         if (atKeyword("default")) { next(); isDefault = true; }
+        ruleNameNotKeyword();
         List<Term> head = headRef();
         List<Term> args = null;
         if (!newlineBefore() && peekOp("(")) {
@@ -121,19 +127,37 @@ public final class Parser {
         }
         Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.VALUE;
         Term value = null;
-        if (!newlineBefore() && isKeyword(peek(), "contains")) {
+        if (atKeyword("contains")) {
             next();
             kind = Rule.Kind.SET;
             value = infix();
-        } else if (!newlineBefore() && (peekOp(":=") || peekOp("="))) {
+        } else if (peekOp(":=") || peekOp("=")) {
             next();
             value = infix();
         }
         if (isDefault && value == null) throw error(start, "default rule must have a value");
-        List<Literal> body = ruleBody(isDefault);
+        List<Literal> body = ruleBody(isDefault, start);
         Rule elseRule = elseChain(kind, head, args);
-        Span span = start.span();
-        return new Rule(kind, head, args, value, body, isDefault, elseRule, span, source.fileName());
+        List<Rule> rules = new ArrayList<>();
+        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName()));
+        while (!isDefault && !body.isEmpty() && peekOp("{")) {
+            if (elseRule != null) throw error(peek(), "expected else keyword");
+            Token brace = peek();
+            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName()));
+        }
+        return rules;
+    }
+
+    /** As OPA words it: {@code if := 1} names a keyword, {@code true := 1} a boolean. */
+    private void ruleNameNotKeyword() {
+        Token name = peek();
+        if (name.kind() != Token.Kind.IDENT || !KEYWORDS.contains(name.text()) || namesRef(p) || name.text().equals("else")) return;
+        String what = switch (name.text()) {
+            case "true", "false" -> "boolean";
+            case "null" -> "null";
+            default -> name.text() + " keyword";
+        };
+        throw error(name, what + " cannot be used for rule name");
     }
 
     private List<Term> headRef() {
@@ -153,8 +177,8 @@ public final class Parser {
         return head;
     }
 
-    private List<Literal> ruleBody(boolean isDefault) {
-        if (!newlineBefore() && isKeyword(peek(), "if")) {
+    private List<Literal> ruleBody(boolean isDefault, Token ruleStart) {
+        if (atKeyword("if")) {
             if (isDefault) throw error(peek(), "default rules cannot have a body");
             next();
             if (peekOp("{")) return bodyOrComprehension();
@@ -162,10 +186,10 @@ public final class Parser {
             one.add(literal());
             return one;
         }
-        if (!newlineBefore() && peekOp("{")) {
+        if (peekOp("{")) {
             if (isDefault) throw error(peek(), "default rules cannot have a body");
             // Rego v1, as OPA 1.x: a body needs `if` (v0 policies must be migrated, not silently read differently).
-            throw error(peek(), "`if` keyword is required before rule body");
+            throw error(ruleStart, "`if` keyword is required before rule body");
         }
         return List.of();
     }
@@ -195,11 +219,11 @@ public final class Parser {
         Token at = next();
         if (kind == Rule.Kind.SET) throw error(at, "else keyword cannot be used on multi-value rules");
         Term value = null;
-        if (!newlineBefore() && (peekOp(":=") || peekOp("="))) {
+        if (peekOp(":=") || peekOp("=")) {
             next();
             value = infix();
         }
-        List<Literal> body = ruleBody(false);
+        List<Literal> body = ruleBody(false, at);
         Rule next = elseChain(kind, head, args);
         return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName());
     }
@@ -260,8 +284,8 @@ public final class Parser {
             Term coll = relation(null);
             return new Expr.TermExpr(membership(call("internal.member_3", left.span(), left, value, coll)));
         }
-        if (!newlineBefore() && acceptOp(":=")) return new Expr.Assign(left, infix());
-        if (!newlineBefore() && acceptOp("=")) return new Expr.Unify(left, infix());
+        if (acceptOp(":=")) return new Expr.Assign(left, infix());
+        if (acceptOp("=")) return new Expr.Unify(left, infix());
         return new Expr.TermExpr(left);
     }
 
@@ -269,7 +293,7 @@ public final class Parser {
         List<Term> terms = new ArrayList<>();
         terms.add(relation(null));
         while (acceptOp(",")) terms.add(relation(null));
-        if (!newlineBefore() && isKeyword(peek(), "in")) {
+        if (atKeyword("in")) {
             next();
             if (terms.size() > 2) throw error(peek(), "unexpected , in some ... in: at most key and value");
             Term coll = relation(null);
@@ -300,7 +324,7 @@ public final class Parser {
     private Term infix() { return membership(relation(null)); }
 
     private Term membership(Term lhs) {
-        while (!newlineBefore() && isKeyword(peek(), "in")) {
+        while (atKeyword("in")) {
             next();
             lhs = call("internal.member_2", lhs.span(), lhs, relation(null));
         }
@@ -309,7 +333,7 @@ public final class Parser {
 
     private Term relation(Term lhs) {
         if (lhs == null) lhs = or(null);
-        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && RELATIONS.containsKey(peek().text())) {
+        while (peek().kind() == Token.Kind.OPERATOR && RELATIONS.containsKey(peek().text())) {
             String op = RELATIONS.get(next().text());
             lhs = call(op, lhs.span(), lhs, or(null));
         }
@@ -318,7 +342,7 @@ public final class Parser {
 
     private Term or(Term lhs) {
         if (lhs == null) lhs = and(null);
-        while (!newlineBefore() && peekOp("|")) {
+        while (peekOp("|")) {
             next();
             lhs = call("or", lhs.span(), lhs, and(null));
         }
@@ -327,7 +351,7 @@ public final class Parser {
 
     private Term and(Term lhs) {
         if (lhs == null) lhs = arith(null);
-        while (!newlineBefore() && peekOp("&")) {
+        while (peekOp("&")) {
             next();
             lhs = call("and", lhs.span(), lhs, arith(null));
         }
@@ -336,7 +360,7 @@ public final class Parser {
 
     private Term arith(Term lhs) {
         if (lhs == null) lhs = factor(null);
-        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && ARITH.containsKey(peek().text())) {
+        while (peek().kind() == Token.Kind.OPERATOR && ARITH.containsKey(peek().text())) {
             String op = ARITH.get(next().text());
             lhs = call(op, lhs.span(), lhs, factor(null));
         }
@@ -345,7 +369,7 @@ public final class Parser {
 
     private Term factor(Term lhs) {
         if (lhs == null) lhs = postfix();
-        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && FACTOR.containsKey(peek().text())) {
+        while (peek().kind() == Token.Kind.OPERATOR && FACTOR.containsKey(peek().text())) {
             String op = FACTOR.get(next().text());
             lhs = call(op, lhs.span(), lhs, postfix());
         }
