@@ -37,6 +37,7 @@ public final class Compiler {
     private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
 
     private boolean strict;
+    private RuleMetadata metadata = new RuleMetadata(List.of());
 
     public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
 
@@ -64,6 +65,7 @@ public final class Compiler {
         RuleConflicts.check(modules, conflicts);
         conflicts.throwIfAny();
         for (Module m : modules) declare(m);
+        metadata = new RuleMetadata(modules);
         // Names are resolved before safety is checked (OPA's stages): unsafe variables are reported only when every
         // name resolved, so a call of an undefined function is not also reported as the unsafe variables it leaves.
         Problems problems = new Problems();
@@ -76,6 +78,7 @@ public final class Compiler {
             for (Rule r : m.rules()) {
                 Rule c;
                 try {
+                    ctx.rule = r;
                     c = compileRule(r, ctx);
                 } catch (CompileErrors all) {
                     all.errors().forEach((all.code().equals("rego_unsafe_var_error") ? unsafe : problems)::add);
@@ -87,7 +90,7 @@ public final class Compiler {
                 rules.add(c);
                 place(m, c);
             }
-            compiled.add(new Module(m.source(), m.packagePath(), m.imports(), rules));
+            compiled.add(m.withRules(rules));
         }
         problems.throwIfAny();
         unsafe.throwIfAny();
@@ -141,7 +144,7 @@ public final class Compiler {
     }
 
     /** The rule's path under data when its head is ground up to its name and the names after it. */
-    private static List<String> fullPath(Module m, Rule r) {
+    static List<String> fullPath(Module m, Rule r) {
         List<String> path = new ArrayList<>(m.packagePath());
         for (Term t : r.head()) {
             if (t instanceof Term.Scalar s && s.value() instanceof StringValue str) path.add(str.value());
@@ -236,8 +239,12 @@ public final class Compiler {
         private final dev.gate.policy.syntax.Source source;
         private final Set<String> ruleNames = new HashSet<>();
         private final Map<String, List<String>> imports = new HashMap<>();
+        private final Module module;
+        /** The rule being compiled (the first of an else chain): what rego.metadata calls describe. */
+        private Rule rule;
 
         ModuleContext(Module m) {
+            this.module = m;
             this.pkg = m == null ? List.of() : m.packagePath();
             this.source = m == null ? null : m.source();
             if (m == null) return;
@@ -341,6 +348,9 @@ public final class Compiler {
                 List<Term.Entry> entries = new ArrayList<>();
                 for (Term.Entry e : o.entries()) entries.add(new Term.Entry(term(e.key(), scope), term(e.value(), scope)));
                 return new Term.ObjectTerm(entries, o.span());
+            }
+            if (t instanceof Term.Call c && rule != null && RuleMetadata.isCall(c)) {
+                return new Term.Scalar(metadata.valueOf(c, module, rule), c.span());
             }
             if (t instanceof Term.Call c) {
                 CallTarget target = resolveCall(c.name(), c.span(), c.args().size());

@@ -1,5 +1,6 @@
 package dev.gate.policy.syntax;
 
+import dev.gate.policy.ast.Annotations;
 import dev.gate.policy.ast.Expr;
 import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Module;
@@ -30,14 +31,16 @@ public final class Parser {
             "every", "not", "with", "as", "true", "false", "null");
 
     private final Source source;
+    private final Lexer lexer;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Boolean> newlineBefore = new ArrayList<>();
     private int p;
 
     private Parser(Source source) {
         this.source = source;
+        this.lexer = new Lexer(source);
         boolean nl = false;
-        for (Token t : new Lexer(source).tokenize()) {
+        for (Token t : lexer.tokenize()) {
             if (t.kind() == Token.Kind.NEWLINE) { nl = true; continue; }
             tokens.add(t);
             newlineBefore.add(nl);
@@ -64,18 +67,22 @@ public final class Parser {
     // ---- module level -------------------------------------------------------------------------------------------
 
     private Module module() {
+        AnnotationBlocks metadata = new AnnotationBlocks(source, lexer.comments());
         if (!atKeyword("package")) throw error(peek(), "expected package declaration");
-        next();
+        Annotations packageAnnotations = metadata.claim(next().span().line(), "package");
         List<String> pkg = dottedPath(true);
         List<Module.Import> imports = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
-        while (atKeyword("import")) imports.add(importDecl());
+        while (atKeyword("import")) {
+            metadata.claim(peek().span().line(), "import");
+            imports.add(importDecl());
+        }
         while (peek().kind() != Token.Kind.EOF) {
             if (atKeyword("import")) throw error(peek(), "import must come before rules");
             if (atKeyword("package")) throw error(peek(), "unexpected package: one package per file");
-            rules.addAll(rules());
+            rules.addAll(rules(metadata.claim(peek().span().line(), "rule")));
         }
-        return new Module(source, pkg, imports, rules);
+        return new Module(source, pkg, imports, rules, packageAnnotations);
     }
 
     private Module.Import importDecl() {
@@ -114,7 +121,7 @@ public final class Parser {
      * One rule, its else chain, and any further bodies for the same head ({@code p if { a } { b }} is two rules, as
      * in OPA). A rule's parts may be spread over lines: only body literals are separated by newlines.
      */
-    private List<Rule> rules() {
+    private List<Rule> rules(Annotations annotations) {
         Token start = peek();
         boolean isDefault = false;
         if (atKeyword("default")) { next(); isDefault = true; }
@@ -139,11 +146,11 @@ public final class Parser {
         List<Literal> body = ruleBody(isDefault, start);
         Rule elseRule = elseChain(kind, head, args);
         List<Rule> rules = new ArrayList<>();
-        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName()));
+        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName(), annotations));
         while (!isDefault && !body.isEmpty() && peekOp("{")) {
             if (elseRule != null) throw error(peek(), "expected else keyword");
             Token brace = peek();
-            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName()));
+            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName(), annotations));
         }
         return rules;
     }
@@ -225,7 +232,7 @@ public final class Parser {
         }
         List<Literal> body = ruleBody(false, at);
         Rule next = elseChain(kind, head, args);
-        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName());
+        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName(), null);
     }
 
     private List<Literal> braceBody() {
