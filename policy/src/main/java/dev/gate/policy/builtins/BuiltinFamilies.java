@@ -35,6 +35,7 @@ public final class BuiltinFamilies {
         CertificateRequests.register(registry);
         KeyPairs.register(registry);
         Graphs.register(registry);
+        GraphQl.register(registry);
         Uuids.register(registry);
         AwsSigning.register(registry);
         Misc.register(registry);
