@@ -36,6 +36,7 @@ public final class BuiltinFamilies {
         KeyPairs.register(registry);
         Graphs.register(registry);
         GraphQl.register(registry);
+        RegoModules.register(registry);
         Uuids.register(registry);
         AwsSigning.register(registry);
         Misc.register(registry);

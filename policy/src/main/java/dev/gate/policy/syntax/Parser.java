@@ -625,7 +625,7 @@ public final class Parser {
     /** A field name after a dot: keywords are allowed there ({@code input.in}). */
     private Token expectName() {
         Token t = next();
-        if (t.kind() != Token.Kind.IDENT) throw error(t, "unexpected " + describe(t) + ", expected name after .");
+        if (t.kind() != Token.Kind.IDENT) throw error(t, "unexpected " + describe(t) + ": expected identifier");
         return t;
     }
 
