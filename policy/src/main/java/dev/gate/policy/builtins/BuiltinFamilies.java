@@ -40,5 +40,6 @@ public final class BuiltinFamilies {
         Uuids.register(registry);
         AwsSigning.register(registry);
         Misc.register(registry);
+        Deprecated.register(registry);
     }
 }

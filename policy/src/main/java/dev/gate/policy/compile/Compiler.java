@@ -8,6 +8,7 @@ import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
 import dev.gate.policy.builtins.BuiltinRegistry;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Span;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
@@ -37,9 +38,16 @@ public final class Compiler {
     private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
 
     private boolean strict;
+    private RegoVersion queryVersion = RegoVersion.V1;
     private RuleMetadata metadata = new RuleMetadata(List.of());
 
     public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
+
+    /** The dialect of queries (v1 unless set): a query against v0 policies may call v0's deprecated builtins. */
+    public Compiler regoVersion(RegoVersion version) {
+        this.queryVersion = version;
+        return this;
+    }
 
     /** With {@code opa check --strict}'s extra checks: unused function arguments and unused assignments are errors. */
     public Compiler strict(boolean on) {
@@ -409,6 +417,10 @@ public final class Compiler {
                 if (full.startsWith("data.") && valueRulePaths.contains(full)) throw error(span, full + " is not a function");
                 throw new PolicyException("rego_type_error", describe(span, "undefined function " + name), location(span));
             }
+            if (target instanceof CallTarget.Builtin && BuiltinRegistry.isDeprecated(name) && !readsV0()) {
+                throw new PolicyException("rego_type_error", describe(span, "deprecated built-in function calls in expression: " + name),
+                        location(span));
+            }
             if (argCount >= 0) {
                 int arity = target instanceof CallTarget.Builtin b ? b.arity() : ((CallTarget.Function) target).arity();
                 if (argCount != arity && argCount != arity + 1 && !isVariadic(name)) {
@@ -418,6 +430,9 @@ public final class Compiler {
             }
             return target;
         }
+
+        /** A v0 module (or a query against v0 policies) may call what OPA deprecated. */
+        private boolean readsV0() { return (module != null ? module.regoVersion() : queryVersion) == RegoVersion.V0; }
 
         private CallTarget tryResolveCall(String name) {
             String full = qualify(name);

@@ -27,17 +27,24 @@ public final class Parser {
     private static final Map<String, String> RELATIONS = Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
     private static final Map<String, String> ARITH = Map.of("+", "plus", "-", "minus");
     private static final Map<String, String> FACTOR = Map.of("*", "mul", "/", "div", "%", "rem");
-    private static final Set<String> KEYWORDS = Set.of("package", "import", "default", "if", "else", "contains", "in", "some",
-            "every", "not", "with", "as", "true", "false", "null");
+    private static final Set<String> V1_KEYWORDS = union(RegoVersion.V0_KEYWORDS, RegoVersion.FUTURE_KEYWORDS);
+    private static final String V0_HINT = " (this is Rego v0 syntax: read it with --rego-version v0, or write it as v1 with `if`"
+            + " before bodies and `contains` for partial sets)";
 
     private final Source source;
+    private final RegoVersion version;
+    /** The words that are keywords here: all of v1's, or v0's and those imported from future.keywords. */
+    private Set<String> keywords = V1_KEYWORDS;
+    /** The module is read as v0 (its dialect is v0 and it does not import rego.v1). */
+    private boolean v0;
     private final Lexer lexer;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Boolean> newlineBefore = new ArrayList<>();
     private int p;
 
-    private Parser(Source source) {
+    private Parser(Source source, RegoVersion version) {
         this.source = source;
+        this.version = version;
         this.lexer = new Lexer(source);
         boolean nl = false;
         for (Token t : lexer.tokenize()) {
@@ -48,17 +55,21 @@ public final class Parser {
         }
     }
 
-    public static Module parseModule(Source source) { return new Parser(source).module(); }
+    /** A module in Rego v1, OPA 1.x's default dialect. */
+    public static Module parseModule(Source source) { return parseModule(source, RegoVersion.V1); }
+
+    /** A module in the given dialect; {@code import rego.v1} makes it v1 whatever the dialect. */
+    public static Module parseModule(Source source, RegoVersion version) { return new Parser(source, version).module(); }
 
     public static List<Literal> parseQuery(Source source) {
-        Parser parser = new Parser(source);
+        Parser parser = new Parser(source, RegoVersion.V1);
         List<Literal> body = parser.literalsUntil(null);
         if (body.isEmpty()) throw parser.error(parser.peek(), "empty query");
         return body;
     }
 
     public static Term parseTerm(Source source) {
-        Parser parser = new Parser(source);
+        Parser parser = new Parser(source, RegoVersion.V1);
         Term t = parser.infix();
         parser.expectEnd();
         return t;
@@ -77,12 +88,33 @@ public final class Parser {
             metadata.claim(peek().span().line(), "import");
             imports.add(importDecl());
         }
+        dialect(imports);
         while (peek().kind() != Token.Kind.EOF) {
             if (atKeyword("import")) throw error(peek(), "import must come before rules");
             if (atKeyword("package")) throw error(peek(), "unexpected package: one package per file");
             rules.addAll(rules(metadata.claim(peek().span().line(), "rule")));
         }
-        return new Module(source, pkg, imports, rules, packageAnnotations);
+        return new Module(source, pkg, imports, rules, packageAnnotations, v0 ? RegoVersion.V0 : RegoVersion.V1);
+    }
+
+    /** After the imports: a v0 module that does not import rego.v1 has v0's keywords and those it imports. */
+    private void dialect(List<Module.Import> imports) {
+        if (version == RegoVersion.V1 || imports.stream().anyMatch(i -> i.path().equals(List.of("rego", "v1")))) return;
+        v0 = true;
+        Set<String> words = new java.util.HashSet<>(RegoVersion.V0_KEYWORDS);
+        for (Module.Import i : imports) {
+            if (!i.path().get(0).equals("future") || i.path().size() < 2 || !i.path().get(1).equals("keywords")) continue;
+            if (i.path().size() == 2) words.addAll(RegoVersion.FUTURE_KEYWORDS);
+            else if (RegoVersion.FUTURE_KEYWORDS.contains(i.path().get(2))) words.add(i.path().get(2));
+            if (words.contains("every")) words.add("in"); // as in OPA, every brings the in it is written with
+        }
+        keywords = Set.copyOf(words);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private Module.Import importDecl() {
@@ -143,6 +175,14 @@ public final class Parser {
             value = infix();
         }
         if (isDefault && value == null) throw error(start, "default rule must have a value");
+        boolean hasIf = atKeyword("if");
+        if (!hasIf && kind == Rule.Kind.VALUE && value == null && head.size() == 2) {
+            // p[x] without `if`: a multi-value rule, as v0 writes it (v1 wants `p contains x`).
+            if (!v0 && !peekOp("{")) throw error(start, "`contains` keyword is required for partial set rules" + V0_HINT);
+            kind = Rule.Kind.SET;
+            value = head.get(1);
+            head = List.of(head.get(0));
+        }
         List<Literal> body = ruleBody(isDefault, start);
         Rule elseRule = elseChain(kind, head, args);
         List<Rule> rules = new ArrayList<>();
@@ -158,7 +198,7 @@ public final class Parser {
     /** As OPA words it: {@code if := 1} names a keyword, {@code true := 1} a boolean. */
     private void ruleNameNotKeyword() {
         Token name = peek();
-        if (name.kind() != Token.Kind.IDENT || !KEYWORDS.contains(name.text()) || namesRef(p) || name.text().equals("else")) return;
+        if (name.kind() != Token.Kind.IDENT || !keywords.contains(name.text()) || namesRef(p) || name.text().equals("else")) return;
         String what = switch (name.text()) {
             case "true", "false" -> "boolean";
             case "null" -> "null";
@@ -195,8 +235,9 @@ public final class Parser {
         }
         if (peekOp("{")) {
             if (isDefault) throw error(peek(), "default rules cannot have a body");
-            // Rego v1, as OPA 1.x: a body needs `if` (v0 policies must be migrated, not silently read differently).
-            throw error(ruleStart, "`if` keyword is required before rule body");
+            if (v0) return braceBody();
+            // Rego v1, as OPA 1.x: a body needs `if` (v0 policies are read as v0 only when asked to).
+            throw error(ruleStart, "`if` keyword is required before rule body" + V0_HINT);
         }
         return List.of();
     }
@@ -445,7 +486,7 @@ public final class Parser {
     }
 
     private Term identifier(Token t) {
-        if (KEYWORDS.contains(t.text()) && namesRef(p - 1)) return new Term.Var(t.text(), t.span());
+        if (keywords.contains(t.text()) && namesRef(p - 1)) return new Term.Var(t.text(), t.span());
         if (t.text().equals("contains") && peekOp("(") && adjacentTo(t)) return new Term.Var(t.text(), t.span());
         switch (t.text()) {
             case "true": return new Term.Scalar(BooleanValue.TRUE, t.span());
@@ -458,7 +499,7 @@ public final class Parser {
                     Token close = next();
                     return new Term.SetTerm(List.of(), t.span().to(close.span()));
                 }
-                if (KEYWORDS.contains(t.text())) throw error(t, "unexpected " + t.text() + " keyword");
+                if (keywords.contains(t.text())) throw error(t, "unexpected " + t.text() + " keyword");
                 return new Term.Var(t.text(), t.span());
         }
     }
@@ -596,7 +637,7 @@ public final class Parser {
         if (!acceptOp(op)) throw error(peek(), "unexpected " + describe(peek()) + ", expected " + op);
     }
 
-    private static boolean isKeyword(Token t, String word) { return t.is(Token.Kind.IDENT, word); }
+    private boolean isKeyword(Token t, String word) { return t.is(Token.Kind.IDENT, word) && keywords.contains(word); }
 
     /** The next token is the keyword, not a name that merely spells it ({@code if.foo}, {@code else.x}). */
     private boolean atKeyword(String word) { return isKeyword(peek(), word) && !namesRef(p); }
@@ -616,7 +657,7 @@ public final class Parser {
 
     private Token expectIdent(String what) {
         Token t = next();
-        if (t.kind() != Token.Kind.IDENT || KEYWORDS.contains(t.text()) && !t.text().equals("_")) {
+        if (t.kind() != Token.Kind.IDENT || keywords.contains(t.text()) && !t.text().equals("_")) {
             throw error(t, "unexpected " + describe(t) + ", expected " + what);
         }
         return t;
@@ -633,10 +674,10 @@ public final class Parser {
         if (peek().kind() != Token.Kind.EOF) throw error(peek(), "unexpected " + describe(peek()));
     }
 
-    private static String describe(Token t) {
+    private String describe(Token t) {
         return switch (t.kind()) {
             case EOF -> "eof token";
-            case IDENT -> KEYWORDS.contains(t.text()) ? t.text() + " keyword" : "ident token";
+            case IDENT -> keywords.contains(t.text()) ? t.text() + " keyword" : "ident token";
             case STRING, RAW_STRING -> "string token";
             case TEMPLATE, RAW_TEMPLATE -> "template string token";
             case NUMBER -> "number token";

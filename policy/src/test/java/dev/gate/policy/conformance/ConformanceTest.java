@@ -2,6 +2,7 @@ package dev.gate.policy.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.policy.syntax.RegoVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +47,14 @@ class ConformanceTest {
 
     /** Every case under {@code root} as a test: those listed must pass, the others are skipped when they fail. */
     static Stream<DynamicTest> listedOnesMustPass(Path root, Set<String> listed) throws IOException {
+        return listedOnesMustPass(root, listed, RegoVersion.V1);
+    }
+
+    /** As {@link #listedOnesMustPass(Path, Set)}, the cases' modules read in the given dialect. */
+    static Stream<DynamicTest> listedOnesMustPass(Path root, Set<String> listed, RegoVersion version) throws IOException {
         List<ConformanceCase> cases = ConformanceCase.loadAll(root);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
-            ConformanceRunner.Outcome o = ConformanceRunner.run(c);
+            ConformanceRunner.Outcome o = ConformanceRunner.run(c, version);
             if (listed.contains(c.id(root))) {
                 assertTrue(o.passed(), () -> c.id(root) + " is on the passing list but failed: " + o.detail());
             } else {
