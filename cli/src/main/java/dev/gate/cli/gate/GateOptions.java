@@ -1,6 +1,7 @@
 package dev.gate.cli.gate;
 
 import dev.gate.cli.policy.Durations;
+import dev.gate.cli.policy.RegoVersionOptions;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.KeylessEnvironment;
 import dev.gate.cli.sbom.JavaIndexFlags;
@@ -56,6 +57,9 @@ public final class GateOptions {
 
     @Mixin
     JavaIndexFlags java = new JavaIndexFlags();
+
+    @Mixin
+    RegoVersionOptions rego = new RegoVersionOptions();
 
     @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty).")
     boolean noScan;
@@ -127,7 +131,7 @@ public final class GateOptions {
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg));
+                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version());
     }
 
     private Duration catalogTimeout() {

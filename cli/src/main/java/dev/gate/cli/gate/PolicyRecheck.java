@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import dev.gate.cli.policy.RegoVersionOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,6 +52,9 @@ public final class PolicyRecheck {
 
     @Option(names = "--namespace", paramLabel = "PKG", description = "Evaluate only this Rego package.")
     String namespace;
+
+    @Mixin
+    RegoVersionOptions rego = new RegoVersionOptions();
 
     @Option(names = "--db", paramLabel = "FILE", description = "Scan the attested SBOM again with this advisory database "
             + "instead of trusting the attested scan.")
@@ -104,7 +109,7 @@ public final class PolicyRecheck {
 
     /** The policies once, for callers that evaluate many images. */
     public PolicyGate loadPolicies() {
-        return PolicyGate.load(policies, data, namespace);
+        return PolicyGate.load(policies, data, namespace, rego.version());
     }
 
     public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
