@@ -7,6 +7,7 @@ import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.compile.CompileErrors;
+import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.Parser;
 import dev.gate.policy.syntax.RegoVersion;
@@ -43,6 +44,10 @@ public final class PolicyCheckCommand implements Callable<Integer> {
     @Mixin
     RegoVersionOptions rego = new RegoVersionOptions();
 
+    @Option(names = "--schema", paramLabel = "FILE|DIR", description = "JSON schema of input (a file), or a folder of schemas "
+            + "that rules choose in their METADATA (schema.input is input.json); references into input are type-checked, as opa check --schema.")
+    Path schema;
+
     @Override
     public Integer call() {
         for (Path p : paths) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
@@ -50,6 +55,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<PolicyEngine.Module> modules = new ArrayList<>();
         RegoVersion version = rego.version();
+        InputSchemas schemas = schema == null ? InputSchemas.NONE : PolicyFiles.asInput(() -> InputSchemas.load(schema));
         int errors = 0;
         for (Path f : files) {
             String text = read(f);
@@ -63,7 +69,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         }
         if (errors == 0) {
             try {
-                new RegoEngine(null).regoVersion(version).load(modules, null, strict);
+                new RegoEngine(null).regoVersion(version).schemas(schemas).load(modules, null, strict);
             } catch (CompileErrors all) {
                 for (PolicyException e : all.errors()) err.println(e.describe());
                 errors += all.errors().size();

@@ -165,6 +165,18 @@ class PolicyCommandTest {
     }
 
     @Test
+    void checkWithASchemaRefusesReferencesTheInputCannotHave() throws IOException {
+        Path schema = ROOT.resolve("docs/policy-input.schema.json");
+        assertEquals(0, run("policy", "check", "--schema", schema.toString(), POLICIES.toString()), err.toString());
+        Files.writeString(dir.resolve("typo.rego"), "package gate.typo\n\ndeny contains \"x\" if input.image.tagg == \"latest\"\n");
+        assertEquals(0, run("policy", "check", dir.toString()), err.toString());
+        assertEquals(2, run("policy", "check", "--schema", schema.toString(), dir.toString()));
+        assertTrue(err.toString().contains("typo.rego:3:22: undefined ref: input.image.tagg"), err.toString());
+        assertEquals(2, run("policy", "check", "--schema", dir.resolve("none.json").toString(), dir.toString()));
+        assertTrue(err.toString().contains("none.json: no such schema file or folder"), err.toString());
+    }
+
+    @Test
     void failingAndErroringTestsExitOne() throws IOException {
         Files.writeString(dir.resolve("x_test.rego"), "package x\n\ntest_ok if true\ntest_bad if false\n"
                 + "test_err if 1 / 0 == 1\ntodo_test_later if false\n");

@@ -39,6 +39,7 @@ public final class Compiler {
 
     private boolean strict;
     private RegoVersion queryVersion = RegoVersion.V1;
+    private InputSchemas schemas = InputSchemas.NONE;
     private RuleMetadata metadata = new RuleMetadata(List.of());
 
     public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
@@ -46,6 +47,12 @@ public final class Compiler {
     /** The dialect of queries (v1 unless set): a query against v0 policies may call v0's deprecated builtins. */
     public Compiler regoVersion(RegoVersion version) {
         this.queryVersion = version;
+        return this;
+    }
+
+    /** JSON schemas of input (opa's --schema): references into input are checked against them. */
+    public Compiler schemas(InputSchemas inputSchemas) {
+        this.schemas = inputSchemas;
         return this;
     }
 
@@ -104,7 +111,7 @@ public final class Compiler {
         unsafe.throwIfAny();
         RecursionCheck.check(tree, functions);
         Problems types = new Problems();
-        TypeChecker.check(compiled, builtins, types);
+        TypeChecker.check(compiled, builtins, types, schemas);
         types.throwIfAny();
         return new Compiled(tree, functions, compiled);
     }

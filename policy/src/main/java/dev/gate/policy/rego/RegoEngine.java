@@ -12,6 +12,7 @@ import dev.gate.policy.compile.Compiler;
 import dev.gate.policy.eval.Evaluator;
 import dev.gate.policy.eval.Operators;
 import dev.gate.policy.syntax.Parser;
+import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
 import dev.gate.policy.value.ObjectValue;
@@ -40,6 +41,7 @@ public final class RegoEngine implements PolicyEngine {
     private List<dev.gate.policy.ast.Module> parsed = List.of();
     private Value data = ObjectValue.EMPTY;
     private RegoVersion regoVersion = RegoVersion.V1;
+    private InputSchemas schemas = InputSchemas.NONE;
 
     public RegoEngine() { this(System.err); }
 
@@ -108,11 +110,17 @@ public final class RegoEngine implements PolicyEngine {
         return this;
     }
 
+    /** JSON schemas of input, as opa's --schema: type errors against them are compile errors. */
+    public RegoEngine schemas(InputSchemas inputSchemas) {
+        this.schemas = inputSchemas;
+        return this;
+    }
+
     /** As {@link #load(List, Value)}; {@code strict} adds the checks of {@code opa check --strict}. */
     public void load(List<PolicyEngine.Module> modules, Value data, boolean strict) {
         List<dev.gate.policy.ast.Module> ms = new ArrayList<>();
         for (PolicyEngine.Module m : modules) ms.add(Parser.parseModule(new Source(m.fileName(), m.source()), regoVersion));
-        this.compiled = new Compiler(builtins).strict(strict).compile(ms);
+        this.compiled = new Compiler(builtins).strict(strict).schemas(schemas).compile(ms);
         this.parsed = ms;
         this.data = data == null ? ObjectValue.EMPTY : data;
     }
