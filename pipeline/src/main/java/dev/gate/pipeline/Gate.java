@@ -2,6 +2,7 @@ package dev.gate.pipeline;
 
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.PushListener;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.sbom.SbomGenerator;
 import dev.gate.scan.db.DatabaseAge;
 import dev.gate.signing.CosignKeyPair;
@@ -62,6 +63,7 @@ public final class Gate {
         private RegistryOptions registries = RegistryOptions.defaults();
         private Duration catalogTimeout = SbomGenerator.DEFAULT_CATALOG_TIMEOUT;
         private JavaIndexes java = JavaIndexes.NONE;
+        private RegoVersion regoVersion = RegoVersion.V1;
         private UnaryOperator<String> environment = System::getenv;
         private PushListener listener = PushListener.NONE;
 
@@ -85,6 +87,12 @@ public final class Gate {
         /** {@code input.context.params.name = value}. */
         public Push param(String name, String value) {
             params.put(name, value);
+            return this;
+        }
+
+        /** The Rego dialect of policy files that do not say (a file importing rego.v1 is v1 either way). */
+        public Push regoVersion(RegoVersion version) {
+            regoVersion = Objects.requireNonNull(version);
             return this;
         }
 
@@ -176,7 +184,7 @@ public final class Gate {
 
         public PipelineSettings settings() {
             return new PipelineSettings(source, destination, publishedAs, also, policies, data, params, namespace, signing, database,
-                    sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java);
+                    sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java, regoVersion);
         }
 
         public GateRun run() {

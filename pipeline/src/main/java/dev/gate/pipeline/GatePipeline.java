@@ -35,7 +35,7 @@ public final class GatePipeline {
         settings.also().forEach(a -> destinations.add(Destination.parse(a, settings.registries())));
         // Policies load before the image is read: a broken policy fails in a second, not after a scan.
         PolicyGate gate = settings.sbomOnly() ? null
-                : PolicyGate.load(settings.policies(), settings.data(), settings.namespace());
+                : PolicyGate.load(settings.policies(), settings.data(), settings.namespace(), settings.regoVersion());
         try (ImageSource source = Transports.source(settings.source(), settings.registries());
                 VerifiedStore store = VerifiedStore.open()) {
             Gathered gathered = gather(source, store, main.name(), times);

@@ -2,6 +2,7 @@ package dev.gate.pipeline;
 
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.policy.PolicySet;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.sbom.SbomGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,17 +19,18 @@ import java.util.Map;
  * @param config the configuration file read, for the decision record, or null when none was named
  * @param java what names Java archives besides themselves: trivy's Java DB (--java-db, else beside the advisory
  *             database) and Maven Central's search service (--java-lookup)
+ * @param regoVersion the dialect the policies are read in (--rego-version)
  */
 public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                                Map<String, String> params, String namespace, SigningMethod signing, Path database,
                                boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
-                               Duration catalogTimeout, PolicySet.LoadedFile config, JavaIndexes java) {
+                               Duration catalogTimeout, PolicySet.LoadedFile config, JavaIndexes java, RegoVersion regoVersion) {
 
     /** Settings with the default catalog time budget, no configuration file and no Java index. */
     public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                             Map<String, String> params, String namespace, SigningMethod signing, Path database,
                             boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
         this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
-                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE);
+                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE, RegoVersion.V1);
     }
 }

@@ -5,6 +5,7 @@ import dev.gate.image.GateException;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.decision.Decision;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.JsonValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class PolicyGate {
         this.namespace = namespace;
     }
 
-    public static PolicyGate load(List<Path> policyPaths, List<Path> dataFiles, String namespace) {
+    public static PolicyGate load(List<Path> policyPaths, List<Path> dataFiles, String namespace, RegoVersion version) {
         for (Path p : policyPaths) {
             if (!Files.exists(p)) {
                 throw GateException.input("--policy " + p + ": no such file or directory");
@@ -36,7 +37,7 @@ public final class PolicyGate {
             }
         }
         try {
-            PolicySet set = PolicySet.load(policyPaths, dataFiles, false, PolicyPrint.toStandardError());
+            PolicySet set = PolicySet.load(policyPaths, dataFiles, false, PolicyPrint.toStandardError(), version);
             // Before any image is read: a namespace or policies that decide nothing fail here, not after a scan.
             set.requireDecisionRules(Optional.ofNullable(namespace));
             return new PolicyGate(set, namespace);

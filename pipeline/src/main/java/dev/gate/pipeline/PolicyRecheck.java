@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import dev.gate.policy.syntax.RegoVersion;
 
 /**
  * {@code gate verify --policy}: "would this image pass today's rules?" The input document is
@@ -42,20 +43,23 @@ public final class PolicyRecheck {
     private final List<Path> data;
     private final List<String> params;
     private final String namespace;
+    private final RegoVersion regoVersion;
     private final Path database;
     private final boolean failOnWarn;
 
     /**
      * @param params   input.context.params, over those the push recorded
+     * @param regoVersion the dialect the policies are read in where a file does not say
      * @param database an advisory database to scan the attested SBOM with again, instead of trusting the attested scan;
      *                 null trusts it
      */
-    public PolicyRecheck(List<Path> policies, List<Path> data, List<String> params, String namespace, Path database,
-            boolean failOnWarn) {
+    public PolicyRecheck(List<Path> policies, List<Path> data, List<String> params, String namespace, RegoVersion regoVersion,
+            Path database, boolean failOnWarn) {
         this.policies = List.copyOf(policies);
         this.data = List.copyOf(data);
         this.params = List.copyOf(params);
         this.namespace = namespace;
+        this.regoVersion = regoVersion;
         this.database = database;
         this.failOnWarn = failOnWarn;
     }
@@ -106,7 +110,7 @@ public final class PolicyRecheck {
 
     /** The policies once, for callers that evaluate many images. */
     public PolicyGate loadPolicies() {
-        return PolicyGate.load(policies, data, namespace);
+        return PolicyGate.load(policies, data, namespace, regoVersion);
     }
 
     public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, PublicKey key,

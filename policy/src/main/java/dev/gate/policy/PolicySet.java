@@ -4,6 +4,7 @@ import dev.gate.policy.ast.Module;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionRules;
 import dev.gate.policy.rego.RegoEngine;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.Value;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,6 +59,12 @@ public final class PolicySet {
      * terminal passes a stream that escapes it.
      */
     public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut) {
+        return load(policyPaths, dataFiles, includeTests, printOut, RegoVersion.V1);
+    }
+
+    /** As {@link #load(List, List, boolean, PrintStream)}, with the policies read in the given Rego dialect. */
+    public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut,
+            RegoVersion version) {
         List<Path> files = regoFiles(policyPaths, includeTests);
         if (files.isEmpty()) throw new IllegalArgumentException("no .rego files found in " + policyPaths);
         List<PolicyEngine.Module> modules = new ArrayList<>();
@@ -69,7 +76,7 @@ public final class PolicySet {
         }
         List<LoadedFile> data = new ArrayList<>();
         Value merged = DataFiles.merge(dataFiles, (path, bytes) -> data.add(new LoadedFile(path, sha256(bytes))));
-        RegoEngine engine = new RegoEngine(printOut);
+        RegoEngine engine = new RegoEngine(printOut).regoVersion(version);
         engine.load(modules, merged);
         return new PolicySet(engine, loaded, data);
     }

@@ -5,6 +5,7 @@ import dev.gate.pipeline.Params;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.SigningMethod;
 import dev.gate.cli.policy.Durations;
+import dev.gate.cli.policy.RegoVersionOptions;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.KeylessEnvironment;
 import dev.gate.cli.sbom.JavaIndexFlags;
@@ -61,6 +62,9 @@ public final class GateOptions {
 
     @Mixin
     JavaIndexFlags java = new JavaIndexFlags();
+
+    @Mixin
+    RegoVersionOptions rego = new RegoVersionOptions();
 
     @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty).")
     boolean noScan;
@@ -144,7 +148,7 @@ public final class GateOptions {
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanned, sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg));
+                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version());
     }
 
     private Duration catalogTimeout() {

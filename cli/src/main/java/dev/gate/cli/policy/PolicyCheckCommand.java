@@ -7,8 +7,10 @@ import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.compile.CompileErrors;
+import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.Parser;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,17 +41,26 @@ public final class PolicyCheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Also refuse what opa check --strict refuses: unused function arguments, assignments and imports.")
     boolean strict;
 
+    @Mixin
+    RegoVersionOptions rego = new RegoVersionOptions();
+
+    @Option(names = "--schema", paramLabel = "FILE|DIR", description = "JSON schema of input (a file), or a folder of schemas "
+            + "that rules choose in their METADATA (schema.input is input.json); references into input are type-checked, as opa check --schema.")
+    Path schema;
+
     @Override
     public Integer call() {
         for (Path p : paths) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
         List<Path> files = PolicyFiles.asInput(() -> PolicySet.regoFiles(paths, true));
         PrintWriter err = spec.commandLine().getErr();
         List<PolicyEngine.Module> modules = new ArrayList<>();
+        RegoVersion version = rego.version();
+        InputSchemas schemas = schema == null ? InputSchemas.NONE : PolicyFiles.asInput(() -> InputSchemas.load(schema));
         int errors = 0;
         for (Path f : files) {
             String text = read(f);
             try {
-                Parser.parseModule(new Source(f.toString(), text));
+                Parser.parseModule(new Source(f.toString(), text), version);
                 modules.add(new PolicyEngine.Module(f.toString(), text));
             } catch (PolicyException e) {
                 err.println(SafeText.message(e.describe()));
@@ -57,7 +69,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         }
         if (errors == 0) {
             try {
-                new RegoEngine(null).load(modules, null, strict);
+                new RegoEngine(null).regoVersion(version).schemas(schemas).load(modules, null, strict);
             } catch (CompileErrors all) {
                 for (PolicyException e : all.errors()) err.println(e.describe());
                 errors += all.errors().size();

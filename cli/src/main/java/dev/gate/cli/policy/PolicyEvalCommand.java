@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,6 +39,9 @@ public final class PolicyEvalCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    RegoVersionOptions rego = new RegoVersionOptions();
 
     @Option(names = {"-p", "--policy"}, required = true, paramLabel = "FILE|DIR", description = "Rego files or folders (repeatable).")
     List<Path> policies;
@@ -69,7 +73,7 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration limit = Durations.parse(timeout, "--timeout");
-        PolicySet set = PolicyFiles.load(policies, data, false);
+        PolicySet set = PolicyFiles.load(policies, data, false, rego.version());
         Value inputDoc = PolicyFiles.input(input);
         PrintWriter out = spec.commandLine().getOut();
         int code = query == null ? decide(set, inputDoc, limit, out) : query(set, inputDoc, limit, out);

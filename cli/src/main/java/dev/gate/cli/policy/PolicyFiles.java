@@ -5,6 +5,7 @@ import dev.gate.image.GateException;
 import dev.gate.policy.DataFiles;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.Value;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +17,10 @@ import java.util.function.Supplier;
 final class PolicyFiles {
     private PolicyFiles() {}
 
-    static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests) {
+    static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests, RegoVersion version) {
         for (Path p : policies) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
         for (Path d : data) if (!Files.isRegularFile(d)) throw GateException.input("--data " + d + ": no such file");
-        return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError()));
+        return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError(), version));
     }
 
     /** The input document: JSON or YAML from a file, or JSON from standard input for {@code -}. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import dev.gate.image.GateException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,9 @@ public final class PolicyTestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    RegoVersionOptions rego = new RegoVersionOptions();
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Policy and test files or folders.")
     List<Path> paths;
@@ -54,7 +58,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
                 throw GateException.input("--run " + run + ": " + e.getDescription());
             }
         }
-        PolicySet set = PolicyFiles.load(paths, data, true);
+        PolicySet set = PolicyFiles.load(paths, data, true, rego.version());
         List<PolicyTests.Result> results = PolicyTests.run(set, filter, limit);
         PrintWriter out = spec.commandLine().getOut();
         String file = null;

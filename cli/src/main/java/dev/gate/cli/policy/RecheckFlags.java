@@ -4,6 +4,7 @@ import dev.gate.pipeline.PolicyRecheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags of {@code gate verify --policy} and {@code gate audit --policy}: what to re-evaluate the attestations with. */
@@ -21,6 +22,9 @@ public final class RecheckFlags {
     @Option(names = "--namespace", paramLabel = "PKG", description = "Evaluate only this Rego package.")
     String namespace;
 
+    @Mixin
+    RegoVersionOptions rego = new RegoVersionOptions();
+
     @Option(names = "--db", paramLabel = "FILE", description = "Scan the attested SBOM again with this advisory database "
             + "instead of trusting the attested scan.")
     Path database;
@@ -33,6 +37,6 @@ public final class RecheckFlags {
     }
 
     public PolicyRecheck recheck() {
-        return new PolicyRecheck(policies, data, params, namespace, database, failOnWarn);
+        return new PolicyRecheck(policies, data, params, namespace, rego.version(), database, failOnWarn);
     }
 }

@@ -150,6 +150,33 @@ class PolicyCommandTest {
     }
 
     @Test
+    void regoV0PoliciesAreReadWhenAskedFor() throws IOException {
+        Files.writeString(dir.resolve("v0.rego"), "package gate.legacy\n\ndeny[msg] { input.image.tag == \"latest\"; msg := \"no latest\" }\n");
+        Files.writeString(dir.resolve("v0_test.rego"), "package gate.legacy\n\ntest_latest { deny[\"no latest\"] with input as {\"image\": {\"tag\": \"latest\"}} }\n");
+        assertEquals(2, run("policy", "check", dir.toString()));
+        assertTrue(err.toString().contains("this is Rego v0 syntax: read it with --rego-version v0"), err.toString());
+        assertEquals(0, run("policy", "check", "--rego-version", "v0", dir.toString()), err.toString());
+        assertEquals(0, run("policy", "test", "--v0-compatible", dir.toString()), out + "\n" + err);
+        assertTrue(out.toString().contains("PASS: 1/1"), out.toString());
+        assertEquals(1, run("policy", "eval", "--rego-version", "v0", "--policy", dir.resolve("v0.rego").toString(),
+                "--input", input("latest", "app").toString()), out + "\n" + err);
+        assertEquals(2, run("policy", "check", "--rego-version", "v2", dir.toString()));
+        assertTrue(err.toString().contains("--rego-version: unknown Rego version v2: use v0 or v1"), err.toString());
+    }
+
+    @Test
+    void checkWithASchemaRefusesReferencesTheInputCannotHave() throws IOException {
+        Path schema = ROOT.resolve("docs/policy-input.schema.json");
+        assertEquals(0, run("policy", "check", "--schema", schema.toString(), POLICIES.toString()), err.toString());
+        Files.writeString(dir.resolve("typo.rego"), "package gate.typo\n\ndeny contains \"x\" if input.image.tagg == \"latest\"\n");
+        assertEquals(0, run("policy", "check", dir.toString()), err.toString());
+        assertEquals(2, run("policy", "check", "--schema", schema.toString(), dir.toString()));
+        assertTrue(err.toString().contains("typo.rego:3:22: undefined ref: input.image.tagg"), err.toString());
+        assertEquals(2, run("policy", "check", "--schema", dir.resolve("none.json").toString(), dir.toString()));
+        assertTrue(err.toString().contains("none.json: no such schema file or folder"), err.toString());
+    }
+
+    @Test
     void failingAndErroringTestsExitOne() throws IOException {
         Files.writeString(dir.resolve("x_test.rego"), "package x\n\ntest_ok if true\ntest_bad if false\n"
                 + "test_err if 1 / 0 == 1\ntodo_test_later if false\n");

@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * A rule. {@code head} is the rule's reference relative to its package ({@code p}, {@code a.b[x]}): its first element
  * is the name. Complete and object rules give {@code value}; set rules ({@code contains}) give {@code element};
- * functions have {@code args}. {@code elseRule} continues an else chain.
+ * functions have {@code args}. {@code elseRule} continues an else chain. {@code annotations} is the rule's METADATA
+ * block, or null.
  */
 public record Rule(Kind kind, List<Term> head, List<Term> args, Term value, List<Literal> body, boolean isDefault,
-        Rule elseRule, Span span, String file) {
+        Rule elseRule, Span span, String file, Annotations annotations) {
 
     public enum Kind { VALUE, SET, FUNCTION }
 
@@ -23,7 +24,7 @@ public record Rule(Kind kind, List<Term> head, List<Term> args, Term value, List
     public String name() { return ((Term.Scalar) head.get(0)).value() instanceof dev.gate.policy.value.StringValue s ? s.value() : "?"; }
 
     public Rule with(List<Term> newHead, List<Term> newArgs, Term newValue, List<Literal> newBody, Rule newElse) {
-        return new Rule(kind, newHead, newArgs, newValue, newBody, isDefault, newElse, span, file);
+        return new Rule(kind, newHead, newArgs, newValue, newBody, isDefault, newElse, span, file, annotations);
     }
 
     /** {@code file:line:col} of the rule. */

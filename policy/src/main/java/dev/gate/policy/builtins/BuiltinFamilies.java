@@ -35,8 +35,11 @@ public final class BuiltinFamilies {
         CertificateRequests.register(registry);
         KeyPairs.register(registry);
         Graphs.register(registry);
+        GraphQl.register(registry);
+        RegoModules.register(registry);
         Uuids.register(registry);
         AwsSigning.register(registry);
         Misc.register(registry);
+        Deprecated.register(registry);
     }
 }

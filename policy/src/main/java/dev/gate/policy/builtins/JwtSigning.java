@@ -11,6 +11,8 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.EdECPrivateKeySpec;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
@@ -20,7 +22,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** io.jwt.encode_sign and io.jwt.encode_sign_raw: compact JWS signed with a JWK (oct, RSA or EC private key). */
+/** io.jwt.encode_sign and io.jwt.encode_sign_raw: compact JWS signed with a JWK (oct, RSA, EC or OKP Ed25519 private key). */
 final class JwtSigning {
     static final BuiltinDeclaration ENCODE_SIGN = BuiltinDeclaration.of("io.jwt.encode_sign", "string",
             "Signs a payload object with a header object (its alg chooses the algorithm) and a JWK object.", "object", "object", "object");
@@ -28,7 +30,8 @@ final class JwtSigning {
             "Signs a payload JSON text with a header JSON text and a JWK JSON text.", "string", "string", "string");
 
     private static final List<String> ALGORITHMS = List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
-            "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "none");
+            "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
+    private static final String BAD_ALG = "missing or invalid 'alg' header: ";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private JwtSigning() {}
@@ -45,23 +48,31 @@ final class JwtSigning {
             String name = ENCODE_SIGN_RAW.name();
             String header = Operands.string(name, args, 1);
             String payload = Operands.string(name, args, 2);
-            JsonNode headerJson = Json.parse(header);
             JsonNode key = Json.parse(Operands.string(name, args, 3));
-            if (headerJson == null) throw BuiltinException.builtin(name, Json.syntaxError(header));
-            if (!headerJson.isObject()) throw BuiltinException.builtin(name, "header is not a JSON object");
             if (key == null || !key.isObject()) throw BuiltinException.builtin(name, "key is not a JSON object");
-            return Values.str(sign(name, header, payload, key, JsonValues.fromJson(headerJson)));
+            return Values.str(sign(name, header, payload, key, headerObject(name, header)));
         });
     }
 
-    private static String sign(String name, String header, String payload, JsonNode jwk, Value headerValue) {
-        Value algValue = ((ObjectValue) headerValue).get("alg");
-        String alg = algValue instanceof dev.gate.policy.value.StringValue s ? s.value() : "";
-        Value typ = ((ObjectValue) headerValue).get("typ");
+    /** The header text as an object, or OPA's error for a header it cannot read an algorithm from. */
+    private static ObjectValue headerObject(String name, String header) {
+        if (header.isBlank()) throw BuiltinException.builtin(name, BAD_ALG + "cannot parse JSON: cannot parse empty string");
+        JsonNode json = Json.parse(header);
+        if (json == null && header.strip().startsWith("{")) throw BuiltinException.builtin(name, BAD_ALG + "cannot parse JSON");
+        return json != null && json.isObject() ? (ObjectValue) JsonValues.fromJson(json) : ObjectValue.EMPTY;
+    }
+
+    private static String sign(String name, String header, String payload, JsonNode jwk, ObjectValue headerValue) {
+        Value algValue = headerValue.get("alg");
+        if (algValue == null) throw BuiltinException.builtin(name, BAD_ALG + "jwsbb: header \"alg\" not found");
+        if (!(algValue instanceof dev.gate.policy.value.StringValue s)) {
+            String what = algValue instanceof dev.gate.policy.value.BooleanValue ? algValue.toString() : algValue.typeName();
+            throw BuiltinException.builtin(name, BAD_ALG + "value doesn't contain string; it contains " + what);
+        }
+        String alg = s.value();
+        Value typ = headerValue.get("typ");
         boolean jwt = typ == null || typ.equals(Values.str("")) || typ.equals(Values.str("JWT"));
-        // A header without an algorithm fails where OPA creates the signer; a named but unknown one before that.
-        if (alg.isEmpty()) throw BuiltinException.builtin(name, "failed to create signer: unsupported signature algorithm ");
-        if (!ALGORITHMS.contains(alg)) throw BuiltinException.builtin(name, "unknown signature algorithm");
+        if (!ALGORITHMS.contains(alg)) throw BuiltinException.builtin(name, "unknown JWS algorithm: " + alg);
         if (jwt && Json.parse(payload) == null) throw BuiltinException.builtin(name, "type is JWT but payload is not JSON");
         String input = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
@@ -74,7 +85,7 @@ final class JwtSigning {
     }
 
     private static byte[] signature(String name, String alg, JsonNode jwk, byte[] data) throws GeneralSecurityException {
-        if (alg.equals("none")) return new byte[0];
+        if (alg.equals("EdDSA")) return signWith(Signature.getInstance("Ed25519"), edKey(jwk), data);
         String bits = alg.substring(2);
         switch (alg.substring(0, 2)) {
             case "HS" -> {
@@ -115,6 +126,12 @@ final class JwtSigning {
 
     private static PrivateKey ecKey(JsonNode k) throws GeneralSecurityException {
         return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(number(k, "d"), JwtKeys.curve(k)));
+    }
+
+    /** An OKP key on Ed25519: {@code d} is the 32-byte private seed. */
+    private static PrivateKey edKey(JsonNode k) throws GeneralSecurityException {
+        if (!k.path("crv").asText().equals("Ed25519")) throw new GeneralSecurityException("unsupported curve " + k.path("crv").asText());
+        return KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, bytes(k, "d")));
     }
 
     private static byte[] bytes(JsonNode k, String field) throws GeneralSecurityException {

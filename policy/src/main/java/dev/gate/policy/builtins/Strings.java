@@ -51,7 +51,7 @@ final class Strings {
     static final BuiltinDeclaration REVERSE = BuiltinDeclaration.of("strings.reverse", "string", "Reverses a string by characters.", "string");
     static final BuiltinDeclaration COUNT = BuiltinDeclaration.of("strings.count", "number", "Counts non-overlapping occurrences of a substring.", "string", "string");
     static final BuiltinDeclaration RENDER_TEMPLATE = BuiltinDeclaration.of("strings.render_template", "string",
-            "Renders a Go text/template with the object's entries as its data; a missing key is an error.", "string", "object");
+            "Renders a Go text/template with the object's entries as its data; a missing key renders as <undefined>.", "string", "object");
 
     private Strings() {}
 
@@ -82,7 +82,8 @@ final class Strings {
         r.add(RENDER_TEMPLATE, (ctx, args) -> {
             String template = Operands.string(RENDER_TEMPLATE.name(), args, 1);
             Object data = TemplateData.of(Operands.object(RENDER_TEMPLATE.name(), args, 2));
-            return Values.str(Values.guard(RENDER_TEMPLATE.name(), () -> GoTextTemplate.render(template, data)));
+            // As OPA: what Go prints for a missing value reads "<undefined>".
+            return Values.str(Values.guard(RENDER_TEMPLATE.name(), () -> GoTextTemplate.render(template, data)).replace("<no value>", "<undefined>"));
         });
         r.add(FORMAT_INT, (ctx, args) -> formatInt(args));
         r.add(SPRINTF, (ctx, args) -> sprintf(args));

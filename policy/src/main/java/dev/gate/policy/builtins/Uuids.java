@@ -74,7 +74,7 @@ final class Uuids {
     private static byte[] bytes(String s) {
         String hex;
         if (s.length() == 36 + 9 && s.regionMatches(true, 0, "urn:uuid:", 0, 9)) s = s.substring(9);
-        else if (s.length() == 38 && s.startsWith("{") && s.endsWith("}")) s = s.substring(1, 37);
+        else if (s.length() == 38) s = s.substring(1, 37); // as Go's uuid.Parse: any one character on either side
         if (s.length() == 36) {
             if (s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-' || s.charAt(23) != '-') return null;
             hex = s.replace("-", "");

@@ -8,6 +8,7 @@ import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
 import dev.gate.policy.builtins.BuiltinRegistry;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Span;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
@@ -37,8 +38,23 @@ public final class Compiler {
     private final Map<List<String>, Set<String>> packageRuleNames = new HashMap<>();
 
     private boolean strict;
+    private RegoVersion queryVersion = RegoVersion.V1;
+    private InputSchemas schemas = InputSchemas.NONE;
+    private RuleMetadata metadata = new RuleMetadata(List.of());
 
     public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
+
+    /** The dialect of queries (v1 unless set): a query against v0 policies may call v0's deprecated builtins. */
+    public Compiler regoVersion(RegoVersion version) {
+        this.queryVersion = version;
+        return this;
+    }
+
+    /** JSON schemas of input (opa's --schema): references into input are checked against them. */
+    public Compiler schemas(InputSchemas inputSchemas) {
+        this.schemas = inputSchemas;
+        return this;
+    }
 
     /** With {@code opa check --strict}'s extra checks: unused function arguments and unused assignments are errors. */
     public Compiler strict(boolean on) {
@@ -64,6 +80,7 @@ public final class Compiler {
         RuleConflicts.check(modules, conflicts);
         conflicts.throwIfAny();
         for (Module m : modules) declare(m);
+        metadata = new RuleMetadata(modules);
         // Names are resolved before safety is checked (OPA's stages): unsafe variables are reported only when every
         // name resolved, so a call of an undefined function is not also reported as the unsafe variables it leaves.
         Problems problems = new Problems();
@@ -76,6 +93,7 @@ public final class Compiler {
             for (Rule r : m.rules()) {
                 Rule c;
                 try {
+                    ctx.rule = r;
                     c = compileRule(r, ctx);
                 } catch (CompileErrors all) {
                     all.errors().forEach((all.code().equals("rego_unsafe_var_error") ? unsafe : problems)::add);
@@ -87,13 +105,13 @@ public final class Compiler {
                 rules.add(c);
                 place(m, c);
             }
-            compiled.add(new Module(m.source(), m.packagePath(), m.imports(), rules));
+            compiled.add(m.withRules(rules));
         }
         problems.throwIfAny();
         unsafe.throwIfAny();
         RecursionCheck.check(tree, functions);
         Problems types = new Problems();
-        TypeChecker.check(compiled, builtins, types);
+        TypeChecker.check(compiled, builtins, types, schemas);
         types.throwIfAny();
         return new Compiled(tree, functions, compiled);
     }
@@ -141,7 +159,7 @@ public final class Compiler {
     }
 
     /** The rule's path under data when its head is ground up to its name and the names after it. */
-    private static List<String> fullPath(Module m, Rule r) {
+    static List<String> fullPath(Module m, Rule r) {
         List<String> path = new ArrayList<>(m.packagePath());
         for (Term t : r.head()) {
             if (t instanceof Term.Scalar s && s.value() instanceof StringValue str) path.add(str.value());
@@ -236,8 +254,12 @@ public final class Compiler {
         private final dev.gate.policy.syntax.Source source;
         private final Set<String> ruleNames = new HashSet<>();
         private final Map<String, List<String>> imports = new HashMap<>();
+        private final Module module;
+        /** The rule being compiled (the first of an else chain): what rego.metadata calls describe. */
+        private Rule rule;
 
         ModuleContext(Module m) {
+            this.module = m;
             this.pkg = m == null ? List.of() : m.packagePath();
             this.source = m == null ? null : m.source();
             if (m == null) return;
@@ -342,6 +364,9 @@ public final class Compiler {
                 for (Term.Entry e : o.entries()) entries.add(new Term.Entry(term(e.key(), scope), term(e.value(), scope)));
                 return new Term.ObjectTerm(entries, o.span());
             }
+            if (t instanceof Term.Call c && rule != null && RuleMetadata.isCall(c)) {
+                return new Term.Scalar(metadata.valueOf(c, module, rule), c.span());
+            }
             if (t instanceof Term.Call c) {
                 CallTarget target = resolveCall(c.name(), c.span(), c.args().size());
                 return new Term.Call(c.name(), terms(c.args(), scope), c.span(), target);
@@ -399,6 +424,10 @@ public final class Compiler {
                 if (full.startsWith("data.") && valueRulePaths.contains(full)) throw error(span, full + " is not a function");
                 throw new PolicyException("rego_type_error", describe(span, "undefined function " + name), location(span));
             }
+            if (target instanceof CallTarget.Builtin && BuiltinRegistry.isDeprecated(name) && !readsV0()) {
+                throw new PolicyException("rego_type_error", describe(span, "deprecated built-in function calls in expression: " + name),
+                        location(span));
+            }
             if (argCount >= 0) {
                 int arity = target instanceof CallTarget.Builtin b ? b.arity() : ((CallTarget.Function) target).arity();
                 if (argCount != arity && argCount != arity + 1 && !isVariadic(name)) {
@@ -408,6 +437,9 @@ public final class Compiler {
             }
             return target;
         }
+
+        /** A v0 module (or a query against v0 policies) may call what OPA deprecated. */
+        private boolean readsV0() { return (module != null ? module.regoVersion() : queryVersion) == RegoVersion.V0; }
 
         private CallTarget tryResolveCall(String name) {
             String full = qualify(name);

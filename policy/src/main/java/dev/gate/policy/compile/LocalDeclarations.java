@@ -5,6 +5,7 @@ import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * OPA's rules for local variables, checked in source order before anything is reordered: a variable is declared
  * once per body ({@code :=}, {@code some}, {@code some .. in}, a function argument), never after it was read in that
- * body, and never named {@code input} or {@code data}. Comprehensions and {@code every} bodies open a scope of their
+ * body, and (in Rego v1) never named {@code input} or {@code data}. Comprehensions and {@code every} bodies open a scope of their
  * own, so they may declare a name the enclosing body uses.
  */
 final class LocalDeclarations {
@@ -32,22 +33,25 @@ final class LocalDeclarations {
     private final Source source;
     private final Problems problems;
     private final Deque<Map<String, Occurrence>> scopes = new ArrayDeque<>();
+    /** Rego v0 lets rules and variables (not arguments) be named input or data. */
+    private final boolean v0;
 
-    private LocalDeclarations(Source source, Problems problems) {
+    private LocalDeclarations(Source source, Problems problems, boolean v0) {
         this.source = source;
         this.problems = problems;
+        this.v0 = v0;
     }
 
     static void check(Module m, Problems problems) {
         for (Rule r : m.rules()) {
-            LocalDeclarations check = new LocalDeclarations(m.source(), problems);
+            LocalDeclarations check = new LocalDeclarations(m.source(), problems, m.regoVersion() == RegoVersion.V0);
             check.ruleName(r);
             for (Rule part = r; part != null; part = part.elseRule()) check.rule(r.args(), part.body(), headTerms(part));
         }
     }
 
     static void checkQuery(List<Literal> query, Problems problems) {
-        new LocalDeclarations(null, problems).rule(null, query, List.of());
+        new LocalDeclarations(null, problems, false).rule(null, query, List.of());
     }
 
     private static List<Term> headTerms(Rule part) {
@@ -57,7 +61,7 @@ final class LocalDeclarations {
     }
 
     private void ruleName(Rule r) {
-        if (Vars.isRoot(r.name())) {
+        if (!v0 && Vars.isRoot(r.name())) {
             problems.add("rego_compile_error", source, r.span(), "rules must not shadow " + r.name() + " (use a different rule name)");
         }
     }
@@ -114,7 +118,7 @@ final class LocalDeclarations {
         if (e instanceof Expr.Assign a) {
             read(a.right());
             withs(l);
-            if (a.left() instanceof Term.Var v && Vars.isRoot(v.name())) {
+            if (!v0 && a.left() instanceof Term.Var v && Vars.isRoot(v.name())) {
                 problems.add("rego_compile_error", source, l.span(), "variables must not shadow " + v.name() + " (use a different variable name)");
                 return;
             }

@@ -36,6 +36,10 @@ final class Selection {
     }
 
     static Type next(Type t, Term element) {
+        // Any element of an array whose elements share a type (a schema's items) has that type.
+        if (t.is(Type.Kind.ARRAY) && t.of() != null && !(element instanceof Term.Scalar sc && !(sc.value() instanceof NumberValue))) {
+            return t.of();
+        }
         if (!(element instanceof Term.Scalar s)) return Type.ANY;
         if (t.is(Type.Kind.OBJECT) && t.keys() != null) return t.keys().get(s.value());
         if (t.is(Type.Kind.ARRAY) && t.elements() != null && s.value() instanceof NumberValue n) {

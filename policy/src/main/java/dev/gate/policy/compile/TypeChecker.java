@@ -30,6 +30,8 @@ final class TypeChecker {
     private boolean quiet;
     /** Type errors found so far, reported or not. */
     private int reported;
+    /** The type of input here: what a --schema says of it, else any. */
+    private Type input = Type.ANY;
     /** Types of the variables bound so far; nested bodies work on a copy, their bindings do not leak out. */
     private Map<String, Type> vars = new HashMap<>();
 
@@ -49,14 +51,23 @@ final class TypeChecker {
         this.inferring = inferring;
     }
 
-    static void check(List<Module> compiled, BuiltinRegistry builtins, Problems problems) {
+    static void check(List<Module> compiled, BuiltinRegistry builtins, Problems problems, InputSchemas schemas) {
         RuleTypes.Known known = RuleTypes.infer(compiled, builtins);
         for (Module m : compiled) {
             for (Rule r : m.rules()) {
+                Type input;
+                try {
+                    input = schemas.inputOf(m, r);
+                } catch (dev.gate.policy.PolicyException e) {
+                    problems.add(e);
+                    continue;
+                }
                 for (Rule part = r; part != null; part = part.elseRule()) {
                     // A function's arguments take the types their first uses give them, so later uses are checked
                     // against those, as OPA checks a function body.
-                    new TypeChecker(builtins, m.source(), problems, known, r.kind() == Rule.Kind.FUNCTION).rule(part);
+                    TypeChecker checker = new TypeChecker(builtins, m.source(), problems, known, r.kind() == Rule.Kind.FUNCTION);
+                    checker.input = input;
+                    checker.rule(part);
                 }
             }
         }
@@ -307,7 +318,10 @@ final class TypeChecker {
             typeOf(e, at, false);
             if (isFree(e)) bind(e, Type.ANY); // a variable in a reference iterates: any key
         }
-        if (r.head() instanceof Term.Var v && v.name().equals("input")) return Type.ANY;
+        if (r.head() instanceof Term.Var v && v.name().equals("input")) {
+            if (input.isAny()) return Type.ANY;
+            current = input;
+        }
         StringBuilder text = new StringBuilder(r.head() instanceof Term.Var v ? RefText.name(v.name()) : "(...)");
         int start = 0;
         if (r.head() instanceof Term.Var head && head.name().equals("data")) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.rego.RegoEngine;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.JsonValues;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.Value;
@@ -35,9 +36,12 @@ public final class ConformanceRunner {
 
     private ConformanceRunner() {}
 
-    public static Outcome run(ConformanceCase c) {
+    public static Outcome run(ConformanceCase c) { return run(c, RegoVersion.V1); }
+
+    /** Runs a case with its modules read in the given dialect (OPA's v0 cases are v0 modules). */
+    public static Outcome run(ConformanceCase c, RegoVersion version) {
         try {
-            RegoEngine engine = new RegoEngine(null);
+            RegoEngine engine = new RegoEngine(null).regoVersion(version);
             List<PolicyEngine.Module> modules = new ArrayList<>();
             for (int i = 0; i < c.modules().size(); i++) modules.add(new PolicyEngine.Module("test-" + i + ".rego", c.modules().get(i)));
             Value data = c.data() == null || c.data().isNull() ? ObjectValue.EMPTY : JsonValues.fromJson(c.data());
@@ -71,27 +75,29 @@ public final class ConformanceRunner {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: ConformanceRunner DIR [--repro DIR] [--passing FILE]");
+            System.err.println("usage: ConformanceRunner DIR [--repro DIR] [--passing FILE] [--rego-version v0|v1]");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
         Path repro = null, passing = null;
+        RegoVersion version = RegoVersion.V1;
         for (int i = 1; i + 1 < args.length; i += 2) {
             if (args[i].equals("--repro")) repro = Path.of(args[i + 1]);
             else if (args[i].equals("--passing")) passing = Path.of(args[i + 1]);
+            else if (args[i].equals("--rego-version")) version = RegoVersion.parse(args[i + 1]);
         }
-        int failed = report(root, repro, passing, System.out);
+        int failed = report(root, repro, passing, version, System.out);
         System.exit(failed == 0 ? 0 : 1);
     }
 
     /** Runs every case under {@code root}, prints the summary, writes repro files; returns the number of failures. */
-    public static int report(Path root, Path reproDir, Path passingList, PrintStream out) throws IOException {
+    public static int report(Path root, Path reproDir, Path passingList, RegoVersion version, PrintStream out) throws IOException {
         List<ConformanceCase> cases = ConformanceCase.loadAll(root);
         Map<String, int[]> perFolder = new TreeMap<>();
         java.util.TreeSet<String> passingIds = new java.util.TreeSet<>();
         int passed = 0, failed = 0;
         for (ConformanceCase c : cases) {
-            Outcome o = run(c);
+            Outcome o = run(c, version);
             int[] counts = perFolder.computeIfAbsent(c.folder(root), k -> new int[2]);
             if (o.passed()) {
                 passed++;

@@ -12,6 +12,8 @@ import dev.gate.policy.compile.Compiler;
 import dev.gate.policy.eval.Evaluator;
 import dev.gate.policy.eval.Operators;
 import dev.gate.policy.syntax.Parser;
+import dev.gate.policy.compile.InputSchemas;
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.Value;
@@ -38,6 +40,8 @@ public final class RegoEngine implements PolicyEngine {
     private Compiler.Compiled compiled;
     private List<dev.gate.policy.ast.Module> parsed = List.of();
     private Value data = ObjectValue.EMPTY;
+    private RegoVersion regoVersion = RegoVersion.V1;
+    private InputSchemas schemas = InputSchemas.NONE;
 
     public RegoEngine() { this(System.err); }
 
@@ -100,11 +104,23 @@ public final class RegoEngine implements PolicyEngine {
         load(modules, data, false);
     }
 
+    /** The dialect modules are read in (v1 unless set); a module importing rego.v1 is v1 whatever this says. */
+    public RegoEngine regoVersion(RegoVersion version) {
+        this.regoVersion = version;
+        return this;
+    }
+
+    /** JSON schemas of input, as opa's --schema: type errors against them are compile errors. */
+    public RegoEngine schemas(InputSchemas inputSchemas) {
+        this.schemas = inputSchemas;
+        return this;
+    }
+
     /** As {@link #load(List, Value)}; {@code strict} adds the checks of {@code opa check --strict}. */
     public void load(List<PolicyEngine.Module> modules, Value data, boolean strict) {
         List<dev.gate.policy.ast.Module> ms = new ArrayList<>();
-        for (PolicyEngine.Module m : modules) ms.add(Parser.parseModule(new Source(m.fileName(), m.source())));
-        this.compiled = new Compiler(builtins).strict(strict).compile(ms);
+        for (PolicyEngine.Module m : modules) ms.add(Parser.parseModule(new Source(m.fileName(), m.source()), regoVersion));
+        this.compiled = new Compiler(builtins).strict(strict).schemas(schemas).compile(ms);
         this.parsed = ms;
         this.data = data == null ? ObjectValue.EMPTY : data;
     }
@@ -116,7 +132,7 @@ public final class RegoEngine implements PolicyEngine {
 
     @Override
     public List<ResultRow> evaluate(String query, Value input, Options options) {
-        List<Literal> body = new Compiler(builtins).compileQueryWith(compiled, Parser.parseQuery(new Source("query", query)));
+        List<Literal> body = new Compiler(builtins).regoVersion(regoVersion).compileQueryWith(compiled, Parser.parseQuery(new Source("query", query)));
         List<Evaluator.Solution> solutions = run(body, input, options);
         List<ResultRow> rows = new ArrayList<>();
         for (Evaluator.Solution s : solutions) rows.add(new ResultRow(s.expressions(), s.bindings()));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits Rego source into tokens. Newlines are kept as tokens because they separate body expressions;
- * comments are dropped. Operators are matched longest first.
+ * comments are set apart (see {@link #comments()}). Operators are matched longest first.
  */
 public final class Lexer {
     private static final String[] OPERATORS = {":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ",", ";",
@@ -13,6 +13,7 @@ public final class Lexer {
 
     private final Source source;
     private final String text;
+    private final List<Comment> comments = new ArrayList<>();
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -38,9 +39,19 @@ public final class Lexer {
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == ' ' || c == '\t' || c == '\r') pos++;
-            else if (c == '#') while (pos < text.length() && text.charAt(pos) != '\n') pos++;
+            else if (c == '#') comment();
             else return;
         }
+    }
+
+    /** The comments read so far, in order: {@code # METADATA} blocks are read from them. */
+    public List<Comment> comments() { return comments; }
+
+    private void comment() {
+        int start = pos;
+        while (pos < text.length() && text.charAt(pos) != '\n') pos++;
+        String body = text.substring(start + 1, pos);
+        comments.add(new Comment(span(start), body.endsWith("\r") ? body.substring(0, body.length() - 1) : body));
     }
 
     private Token next() {

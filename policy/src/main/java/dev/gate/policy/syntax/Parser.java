@@ -1,5 +1,6 @@
 package dev.gate.policy.syntax;
 
+import dev.gate.policy.ast.Annotations;
 import dev.gate.policy.ast.Expr;
 import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Module;
@@ -16,8 +17,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Recursive-descent parser for Rego v1. Newlines separate body expressions, so a token that follows a newline never
- * continues the term before it (no infix operator, index or call across a line break).
+ * Recursive-descent parser for Rego v1. Newlines separate body expressions: as in OPA, an infix operator
+ * ({@code + == := in ...}) continues an expression across a line break, but an index, a dot or a call's parenthesis on
+ * the next line never continues the term before it.
  * Operator precedence, lowest first: {@code in}, relations, {@code |}, {@code &}, {@code + -}, {@code * / %}.
  */
 public final class Parser {
@@ -25,18 +27,27 @@ public final class Parser {
     private static final Map<String, String> RELATIONS = Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
     private static final Map<String, String> ARITH = Map.of("+", "plus", "-", "minus");
     private static final Map<String, String> FACTOR = Map.of("*", "mul", "/", "div", "%", "rem");
-    private static final Set<String> KEYWORDS = Set.of("package", "import", "default", "if", "else", "contains", "in", "some",
-            "every", "not", "with", "as", "true", "false", "null");
+    private static final Set<String> V1_KEYWORDS = union(RegoVersion.V0_KEYWORDS, RegoVersion.FUTURE_KEYWORDS);
+    private static final String V0_HINT = " (this is Rego v0 syntax: read it with --rego-version v0, or write it as v1 with `if`"
+            + " before bodies and `contains` for partial sets)";
 
     private final Source source;
+    private final RegoVersion version;
+    /** The words that are keywords here: all of v1's, or v0's and those imported from future.keywords. */
+    private Set<String> keywords = V1_KEYWORDS;
+    /** The module is read as v0 (its dialect is v0 and it does not import rego.v1). */
+    private boolean v0;
+    private final Lexer lexer;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Boolean> newlineBefore = new ArrayList<>();
     private int p;
 
-    private Parser(Source source) {
+    private Parser(Source source, RegoVersion version) {
         this.source = source;
+        this.version = version;
+        this.lexer = new Lexer(source);
         boolean nl = false;
-        for (Token t : new Lexer(source).tokenize()) {
+        for (Token t : lexer.tokenize()) {
             if (t.kind() == Token.Kind.NEWLINE) { nl = true; continue; }
             tokens.add(t);
             newlineBefore.add(nl);
@@ -44,17 +55,21 @@ public final class Parser {
         }
     }
 
-    public static Module parseModule(Source source) { return new Parser(source).module(); }
+    /** A module in Rego v1, OPA 1.x's default dialect. */
+    public static Module parseModule(Source source) { return parseModule(source, RegoVersion.V1); }
+
+    /** A module in the given dialect; {@code import rego.v1} makes it v1 whatever the dialect. */
+    public static Module parseModule(Source source, RegoVersion version) { return new Parser(source, version).module(); }
 
     public static List<Literal> parseQuery(Source source) {
-        Parser parser = new Parser(source);
+        Parser parser = new Parser(source, RegoVersion.V1);
         List<Literal> body = parser.literalsUntil(null);
         if (body.isEmpty()) throw parser.error(parser.peek(), "empty query");
         return body;
     }
 
     public static Term parseTerm(Source source) {
-        Parser parser = new Parser(source);
+        Parser parser = new Parser(source, RegoVersion.V1);
         Term t = parser.infix();
         parser.expectEnd();
         return t;
@@ -63,18 +78,43 @@ public final class Parser {
     // ---- module level -------------------------------------------------------------------------------------------
 
     private Module module() {
+        AnnotationBlocks metadata = new AnnotationBlocks(source, lexer.comments());
         if (!atKeyword("package")) throw error(peek(), "expected package declaration");
-        next();
+        Annotations packageAnnotations = metadata.claim(next().span().line(), "package");
         List<String> pkg = dottedPath(true);
         List<Module.Import> imports = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
-        while (atKeyword("import")) imports.add(importDecl());
+        while (atKeyword("import")) {
+            metadata.claim(peek().span().line(), "import");
+            imports.add(importDecl());
+        }
+        dialect(imports);
         while (peek().kind() != Token.Kind.EOF) {
             if (atKeyword("import")) throw error(peek(), "import must come before rules");
             if (atKeyword("package")) throw error(peek(), "unexpected package: one package per file");
-            rules.add(rule());
+            rules.addAll(rules(metadata.claim(peek().span().line(), "rule")));
         }
-        return new Module(source, pkg, imports, rules);
+        return new Module(source, pkg, imports, rules, packageAnnotations, v0 ? RegoVersion.V0 : RegoVersion.V1);
+    }
+
+    /** After the imports: a v0 module that does not import rego.v1 has v0's keywords and those it imports. */
+    private void dialect(List<Module.Import> imports) {
+        if (version == RegoVersion.V1 || imports.stream().anyMatch(i -> i.path().equals(List.of("rego", "v1")))) return;
+        v0 = true;
+        Set<String> words = new java.util.HashSet<>(RegoVersion.V0_KEYWORDS);
+        for (Module.Import i : imports) {
+            if (!i.path().get(0).equals("future") || i.path().size() < 2 || !i.path().get(1).equals("keywords")) continue;
+            if (i.path().size() == 2) words.addAll(RegoVersion.FUTURE_KEYWORDS);
+            else if (RegoVersion.FUTURE_KEYWORDS.contains(i.path().get(2))) words.add(i.path().get(2));
+            if (words.contains("every")) words.add("in"); // as in OPA, every brings the in it is written with
+        }
+        keywords = Set.copyOf(words);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private Module.Import importDecl() {
@@ -109,10 +149,15 @@ public final class Parser {
         return path;
     }
 
-    private Rule rule() {
+    /**
+     * One rule, its else chain, and any further bodies for the same head ({@code p if { a } { b }} is two rules, as
+     * in OPA). A rule's parts may be spread over lines: only body literals are separated by newlines.
+     */
+    private List<Rule> rules(Annotations annotations) {
         Token start = peek();
         boolean isDefault = false;
         if (atKeyword("default")) { next(); isDefault = true; }
+        ruleNameNotKeyword();
         List<Term> head = headRef();
         List<Term> args = null;
         if (!newlineBefore() && peekOp("(")) {
@@ -121,19 +166,45 @@ public final class Parser {
         }
         Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.VALUE;
         Term value = null;
-        if (!newlineBefore() && isKeyword(peek(), "contains")) {
+        if (atKeyword("contains")) {
             next();
             kind = Rule.Kind.SET;
             value = infix();
-        } else if (!newlineBefore() && (peekOp(":=") || peekOp("="))) {
+        } else if (peekOp(":=") || peekOp("=")) {
             next();
             value = infix();
         }
         if (isDefault && value == null) throw error(start, "default rule must have a value");
-        List<Literal> body = ruleBody(isDefault);
+        boolean hasIf = atKeyword("if");
+        if (!hasIf && kind == Rule.Kind.VALUE && value == null && head.size() == 2) {
+            // p[x] without `if`: a multi-value rule, as v0 writes it (v1 wants `p contains x`).
+            if (!v0 && !peekOp("{")) throw error(start, "`contains` keyword is required for partial set rules" + V0_HINT);
+            kind = Rule.Kind.SET;
+            value = head.get(1);
+            head = List.of(head.get(0));
+        }
+        List<Literal> body = ruleBody(isDefault, start);
         Rule elseRule = elseChain(kind, head, args);
-        Span span = start.span();
-        return new Rule(kind, head, args, value, body, isDefault, elseRule, span, source.fileName());
+        List<Rule> rules = new ArrayList<>();
+        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName(), annotations));
+        while (!isDefault && !body.isEmpty() && peekOp("{")) {
+            if (elseRule != null) throw error(peek(), "expected else keyword");
+            Token brace = peek();
+            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName(), annotations));
+        }
+        return rules;
+    }
+
+    /** As OPA words it: {@code if := 1} names a keyword, {@code true := 1} a boolean. */
+    private void ruleNameNotKeyword() {
+        Token name = peek();
+        if (name.kind() != Token.Kind.IDENT || !keywords.contains(name.text()) || namesRef(p) || name.text().equals("else")) return;
+        String what = switch (name.text()) {
+            case "true", "false" -> "boolean";
+            case "null" -> "null";
+            default -> name.text() + " keyword";
+        };
+        throw error(name, what + " cannot be used for rule name");
     }
 
     private List<Term> headRef() {
@@ -153,8 +224,8 @@ public final class Parser {
         return head;
     }
 
-    private List<Literal> ruleBody(boolean isDefault) {
-        if (!newlineBefore() && isKeyword(peek(), "if")) {
+    private List<Literal> ruleBody(boolean isDefault, Token ruleStart) {
+        if (atKeyword("if")) {
             if (isDefault) throw error(peek(), "default rules cannot have a body");
             next();
             if (peekOp("{")) return bodyOrComprehension();
@@ -162,10 +233,11 @@ public final class Parser {
             one.add(literal());
             return one;
         }
-        if (!newlineBefore() && peekOp("{")) {
+        if (peekOp("{")) {
             if (isDefault) throw error(peek(), "default rules cannot have a body");
-            // Rego v1, as OPA 1.x: a body needs `if` (v0 policies must be migrated, not silently read differently).
-            throw error(peek(), "`if` keyword is required before rule body");
+            if (v0) return braceBody();
+            // Rego v1, as OPA 1.x: a body needs `if` (v0 policies are read as v0 only when asked to).
+            throw error(ruleStart, "`if` keyword is required before rule body" + V0_HINT);
         }
         return List.of();
     }
@@ -195,13 +267,13 @@ public final class Parser {
         Token at = next();
         if (kind == Rule.Kind.SET) throw error(at, "else keyword cannot be used on multi-value rules");
         Term value = null;
-        if (!newlineBefore() && (peekOp(":=") || peekOp("="))) {
+        if (peekOp(":=") || peekOp("=")) {
             next();
             value = infix();
         }
-        List<Literal> body = ruleBody(false);
+        List<Literal> body = ruleBody(false, at);
         Rule next = elseChain(kind, head, args);
-        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName());
+        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName(), null);
     }
 
     private List<Literal> braceBody() {
@@ -260,8 +332,8 @@ public final class Parser {
             Term coll = relation(null);
             return new Expr.TermExpr(membership(call("internal.member_3", left.span(), left, value, coll)));
         }
-        if (!newlineBefore() && acceptOp(":=")) return new Expr.Assign(left, infix());
-        if (!newlineBefore() && acceptOp("=")) return new Expr.Unify(left, infix());
+        if (acceptOp(":=")) return new Expr.Assign(left, infix());
+        if (acceptOp("=")) return new Expr.Unify(left, infix());
         return new Expr.TermExpr(left);
     }
 
@@ -269,7 +341,7 @@ public final class Parser {
         List<Term> terms = new ArrayList<>();
         terms.add(relation(null));
         while (acceptOp(",")) terms.add(relation(null));
-        if (!newlineBefore() && isKeyword(peek(), "in")) {
+        if (atKeyword("in")) {
             next();
             if (terms.size() > 2) throw error(peek(), "unexpected , in some ... in: at most key and value");
             Term coll = relation(null);
@@ -300,7 +372,7 @@ public final class Parser {
     private Term infix() { return membership(relation(null)); }
 
     private Term membership(Term lhs) {
-        while (!newlineBefore() && isKeyword(peek(), "in")) {
+        while (atKeyword("in")) {
             next();
             lhs = call("internal.member_2", lhs.span(), lhs, relation(null));
         }
@@ -309,7 +381,7 @@ public final class Parser {
 
     private Term relation(Term lhs) {
         if (lhs == null) lhs = or(null);
-        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && RELATIONS.containsKey(peek().text())) {
+        while (peek().kind() == Token.Kind.OPERATOR && RELATIONS.containsKey(peek().text())) {
             String op = RELATIONS.get(next().text());
             lhs = call(op, lhs.span(), lhs, or(null));
         }
@@ -318,7 +390,7 @@ public final class Parser {
 
     private Term or(Term lhs) {
         if (lhs == null) lhs = and(null);
-        while (!newlineBefore() && peekOp("|")) {
+        while (peekOp("|")) {
             next();
             lhs = call("or", lhs.span(), lhs, and(null));
         }
@@ -327,7 +399,7 @@ public final class Parser {
 
     private Term and(Term lhs) {
         if (lhs == null) lhs = arith(null);
-        while (!newlineBefore() && peekOp("&")) {
+        while (peekOp("&")) {
             next();
             lhs = call("and", lhs.span(), lhs, arith(null));
         }
@@ -336,7 +408,7 @@ public final class Parser {
 
     private Term arith(Term lhs) {
         if (lhs == null) lhs = factor(null);
-        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && ARITH.containsKey(peek().text())) {
+        while (peek().kind() == Token.Kind.OPERATOR && ARITH.containsKey(peek().text())) {
             String op = ARITH.get(next().text());
             lhs = call(op, lhs.span(), lhs, factor(null));
         }
@@ -345,7 +417,7 @@ public final class Parser {
 
     private Term factor(Term lhs) {
         if (lhs == null) lhs = postfix();
-        while (!newlineBefore() && peek().kind() == Token.Kind.OPERATOR && FACTOR.containsKey(peek().text())) {
+        while (peek().kind() == Token.Kind.OPERATOR && FACTOR.containsKey(peek().text())) {
             String op = FACTOR.get(next().text());
             lhs = call(op, lhs.span(), lhs, postfix());
         }
@@ -414,7 +486,7 @@ public final class Parser {
     }
 
     private Term identifier(Token t) {
-        if (KEYWORDS.contains(t.text()) && namesRef(p - 1)) return new Term.Var(t.text(), t.span());
+        if (keywords.contains(t.text()) && namesRef(p - 1)) return new Term.Var(t.text(), t.span());
         if (t.text().equals("contains") && peekOp("(") && adjacentTo(t)) return new Term.Var(t.text(), t.span());
         switch (t.text()) {
             case "true": return new Term.Scalar(BooleanValue.TRUE, t.span());
@@ -427,7 +499,7 @@ public final class Parser {
                     Token close = next();
                     return new Term.SetTerm(List.of(), t.span().to(close.span()));
                 }
-                if (KEYWORDS.contains(t.text())) throw error(t, "unexpected " + t.text() + " keyword");
+                if (keywords.contains(t.text())) throw error(t, "unexpected " + t.text() + " keyword");
                 return new Term.Var(t.text(), t.span());
         }
     }
@@ -565,7 +637,7 @@ public final class Parser {
         if (!acceptOp(op)) throw error(peek(), "unexpected " + describe(peek()) + ", expected " + op);
     }
 
-    private static boolean isKeyword(Token t, String word) { return t.is(Token.Kind.IDENT, word); }
+    private boolean isKeyword(Token t, String word) { return t.is(Token.Kind.IDENT, word) && keywords.contains(word); }
 
     /** The next token is the keyword, not a name that merely spells it ({@code if.foo}, {@code else.x}). */
     private boolean atKeyword(String word) { return isKeyword(peek(), word) && !namesRef(p); }
@@ -585,7 +657,7 @@ public final class Parser {
 
     private Token expectIdent(String what) {
         Token t = next();
-        if (t.kind() != Token.Kind.IDENT || KEYWORDS.contains(t.text()) && !t.text().equals("_")) {
+        if (t.kind() != Token.Kind.IDENT || keywords.contains(t.text()) && !t.text().equals("_")) {
             throw error(t, "unexpected " + describe(t) + ", expected " + what);
         }
         return t;
@@ -594,7 +666,7 @@ public final class Parser {
     /** A field name after a dot: keywords are allowed there ({@code input.in}). */
     private Token expectName() {
         Token t = next();
-        if (t.kind() != Token.Kind.IDENT) throw error(t, "unexpected " + describe(t) + ", expected name after .");
+        if (t.kind() != Token.Kind.IDENT) throw error(t, "unexpected " + describe(t) + ": expected identifier");
         return t;
     }
 
@@ -602,10 +674,10 @@ public final class Parser {
         if (peek().kind() != Token.Kind.EOF) throw error(peek(), "unexpected " + describe(peek()));
     }
 
-    private static String describe(Token t) {
+    private String describe(Token t) {
         return switch (t.kind()) {
             case EOF -> "eof token";
-            case IDENT -> KEYWORDS.contains(t.text()) ? t.text() + " keyword" : "ident token";
+            case IDENT -> keywords.contains(t.text()) ? t.text() + " keyword" : "ident token";
             case STRING, RAW_STRING -> "string token";
             case TEMPLATE, RAW_TEMPLATE -> "template string token";
             case NUMBER -> "number token";

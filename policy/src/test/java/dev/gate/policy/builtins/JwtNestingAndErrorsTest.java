@@ -62,11 +62,16 @@ class JwtNestingAndErrorsTest {
     @Test
     void encodeSignRawNamesWhatIsWrongWithTheHeader() {
         String key = "`{\"kty\": \"oct\", \"k\": \"eA\"}`";
-        assertBuiltinError("io.jwt.encode_sign_raw: invalid character 'e' looking for beginning of value", "io.jwt.encode_sign_raw",
-                "\"e\", \"{}\", " + key);
-        assertBuiltinError("io.jwt.encode_sign_raw: unexpected end of JSON input", "io.jwt.encode_sign_raw", "\"\", \"{}\", " + key);
-        assertBuiltinError("io.jwt.encode_sign_raw: failed to create signer: unsupported signature algorithm ", "io.jwt.encode_sign_raw",
-                "\"{}\", \"{}\", " + key);
+        // OPA 1.22's words for each.
+        String bad = "io.jwt.encode_sign_raw: missing or invalid 'alg' header: ";
+        assertBuiltinError(bad + "jwsbb: header \"alg\" not found", "io.jwt.encode_sign_raw", "\"e\", \"{}\", " + key);
+        assertBuiltinError(bad + "jwsbb: header \"alg\" not found", "io.jwt.encode_sign_raw", "\"{}\", \"{}\", " + key);
+        assertBuiltinError(bad + "cannot parse JSON: cannot parse empty string", "io.jwt.encode_sign_raw", "\"\", \"{}\", " + key);
+        assertBuiltinError(bad + "cannot parse JSON", "io.jwt.encode_sign_raw", "\"{\\\"alg\\\": \", \"{}\", " + key);
+        assertBuiltinError(bad + "value doesn't contain string; it contains true", "io.jwt.encode_sign_raw",
+                "\"{\\\"alg\\\": true}\", \"{}\", " + key);
+        assertBuiltinError("io.jwt.encode_sign_raw: unknown JWS algorithm: none", "io.jwt.encode_sign_raw",
+                "\"{\\\"alg\\\": \\\"none\\\"}\", \"{}\", " + key);
     }
 
     private static void assertBuiltinErrorStartsWith(String prefix, String name, String regoArgs) {

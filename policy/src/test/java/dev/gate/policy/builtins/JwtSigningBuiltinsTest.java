@@ -46,12 +46,15 @@ class JwtSigningBuiltinsTest {
         String privateJwk = jwk + ", \"d\": \"" + url.encodeToString(unsigned(((ECPrivateKey) pair.getPrivate()).getS().toByteArray())) + "\"}";
         Value es = call("io.jwt.encode_sign", v("{\"alg\": \"ES256\"}"), v("{\"sub\": \"gate\"}"), v(privateJwk));
         assertEquals(v("true"), call("io.jwt.verify_es256", es, StringValue.of(jwk + "}")));
-        assertBuiltinError("io.jwt.encode_sign: unknown signature algorithm", "io.jwt.encode_sign",
+        assertBuiltinError("io.jwt.encode_sign: unknown JWS algorithm: XS256", "io.jwt.encode_sign",
                 "{\"alg\": \"XS256\"}, {}, {\"kty\": \"oct\", \"k\": \"eA\"}");
         assertBuiltinError("io.jwt.encode_sign_raw: type is JWT but payload is not JSON", "io.jwt.encode_sign_raw",
                 "`{\"alg\": \"HS256\"}`, \"not json\", `{\"kty\": \"oct\", \"k\": \"eA\"}`");
-        assertEquals(StringValue.of("eyJhbGciOiJub25lIn0.e30."), call("io.jwt.encode_sign", v("{\"alg\": \"none\"}"), v("{}"),
-                v("{\"kty\": \"oct\", \"k\": \"eA\"}")));
+        // OPA 1.22 signs with EdDSA and no longer with "none" (the value below is what it prints for the same key).
+        assertBuiltinError("io.jwt.encode_sign: unknown JWS algorithm: none", "io.jwt.encode_sign", "{\"alg\": \"none\"}, {}, {\"kty\": \"oct\", \"k\": \"eA\"}");
+        assertEquals(StringValue.of("eyJhbGciOiJFZERTQSJ9.eyJhIjoxfQ.D28KvS9E9pNSTwXmO6CLh3qaCxVnHTzsdIFHG4Z4GeJthDfGxO0zBLUFl8XWARY-4iaRhvIhNvU4eOVzN49UBw"),
+                call("io.jwt.encode_sign", v("{\"alg\": \"EdDSA\"}"), v("{\"a\": 1}"), v("{\"kty\": \"OKP\", \"crv\": \"Ed25519\","
+                        + " \"x\": \"wEZFfoAj1rFKTLOOmjJjVZlCHwksuvMb2I5y_hg70E8\", \"d\": \"9XI34uQzYUJfWhDZf_0nYsLMBRVu8a6dFsy60P8uugk\"}")));
     }
 
     private static byte[] unsigned(byte[] twosComplement) {

@@ -71,8 +71,11 @@ class StringBuiltinsTest {
                 "\"{{if gt .n 1.0}}big{{else}}small{{end}} {{.n}} {{.list}} {{.obj}}\", {\"n\": 1.5, \"list\": [1, \"x\"], \"obj\": {\"a\": true}}");
         assertCall("\"0=a;1=b;\"", "strings.render_template", "\"{{- range $i, $v := .xs -}} {{$i}}={{$v}}; {{- end}}\", {\"xs\": [\"a\", \"b\"]}");
         assertCall("\"none\"", "strings.render_template", "\"{{with .x}}{{.}}{{else}}none{{end}}\", {\"x\": \"\"}");
-        assertBuiltinError("strings.render_template: template: template:1:2: executing \"template\" at <.missing>: map has no entry for key \"missing\"",
-                "strings.render_template", "\"{{.missing}}\", {}");
+        assertCall("\"<undefined> and <undefined>, 1\"", "strings.render_template", "\"{{.missing}} and {{.gone.deeper}}, {{.n}}\", {\"n\": 1}");
+        BuiltinException nil = org.junit.jupiter.api.Assertions.assertThrows(BuiltinException.class,
+                () -> Calls.call("strings.render_template", "\"{{.a.b}}\", {\"a\": null}"));
+        org.junit.jupiter.api.Assertions.assertTrue(nil.getMessage().endsWith("executing \"template\" at <.a.b>: nil pointer evaluating interface {}.b"),
+                nil.getMessage());
     }
 
     @Test

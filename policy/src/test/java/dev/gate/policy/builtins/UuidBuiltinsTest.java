@@ -11,6 +11,7 @@ class UuidBuiltinsTest {
         assertCall("{\"variant\": \"RFC4122\", \"version\": 4}", "uuid.parse", "\"00000000-0000-4000-8000-000000000000\"");
         assertCall("{\"variant\": \"RFC4122\", \"version\": 4}", "uuid.parse", "\"urn:uuid:00000000-0000-4000-8000-000000000000\"");
         assertCall("{\"variant\": \"Microsoft\", \"version\": 4}", "uuid.parse", "\"{00000000-0000-4000-c000-000000000000}\"");
+        assertCall("{\"variant\": \"RFC4122\", \"version\": 4}", "uuid.parse", "\"(00000000-0000-4000-8000-000000000000)\"");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gate.policy.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.policy.syntax.RegoVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,11 @@ class ConformanceTest {
     }
 
     static Set<String> passingList() throws IOException {
-        try (InputStream in = ConformanceTest.class.getResourceAsStream("/conformance-passing.txt")) {
+        return passingList("/conformance-passing.txt");
+    }
+
+    static Set<String> passingList(String resource) throws IOException {
+        try (InputStream in = ConformanceTest.class.getResourceAsStream(resource)) {
             if (in == null) return Set.of();
             Set<String> ids = new HashSet<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -37,11 +42,19 @@ class ConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> sharedCases_listedOnesMustPass() throws IOException {
-        Path root = sharedCases();
-        Set<String> listed = passingList();
+        return listedOnesMustPass(sharedCases(), passingList());
+    }
+
+    /** Every case under {@code root} as a test: those listed must pass, the others are skipped when they fail. */
+    static Stream<DynamicTest> listedOnesMustPass(Path root, Set<String> listed) throws IOException {
+        return listedOnesMustPass(root, listed, RegoVersion.V1);
+    }
+
+    /** As {@link #listedOnesMustPass(Path, Set)}, the cases' modules read in the given dialect. */
+    static Stream<DynamicTest> listedOnesMustPass(Path root, Set<String> listed, RegoVersion version) throws IOException {
         List<ConformanceCase> cases = ConformanceCase.loadAll(root);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
-            ConformanceRunner.Outcome o = ConformanceRunner.run(c);
+            ConformanceRunner.Outcome o = ConformanceRunner.run(c, version);
             if (listed.contains(c.id(root))) {
                 assertTrue(o.passed(), () -> c.id(root) + " is on the passing list but failed: " + o.detail());
             } else {

@@ -18,13 +18,17 @@ public final class SharedCases {
     public static Path root() {
         Path root = Path.of(System.getProperty("gate.shared", "../../shared"), "opa-conformance", "v1");
         if (!Files.isDirectory(root)) {
-            String why = "shared conformance cases missing: " + root;
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            System.err.println("SKIPPED: " + why);
-            Assumptions.abort(why);
+            missing("shared conformance cases missing: " + root);
         }
         return root;
+    }
+
+    /** Skips the calling test, saying why on stderr; under {@code CI=true}, fails it instead. */
+    public static void missing(String why) {
+        if ("true".equals(System.getenv("CI"))) {
+            fail(why);
+        }
+        System.err.println("SKIPPED: " + why);
+        Assumptions.abort(why);
     }
 }

@@ -51,7 +51,7 @@ class RegoEngineTest {
     void regoV0BodiesWithoutIfAreRefusedAsOpa1Does() {
         PolicyException e = assertThrows(PolicyException.class, () -> eval("package p\n\ndeny[msg] {\n  msg := \"x\"\n}\n", "data.p.deny", null));
         assertEquals("rego_parse_error", e.code());
-        assertTrue(e.getMessage().startsWith("p.rego:3:11: `if` keyword is required before rule body"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("p.rego:3:1: `if` keyword is required before rule body"), e.getMessage());
     }
 
     @Test

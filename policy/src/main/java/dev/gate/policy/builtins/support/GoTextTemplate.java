@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * strings.render_template: Go's text/template with missingkey=error over JSON-shaped data (maps with string keys,
+ * strings.render_template: Go's text/template (missing keys print as {@code <no value>}) over JSON-shaped data (maps with string keys,
  * lists, strings, Double numbers as json.Unmarshal makes them, Booleans, null). Supported: fields and chains
  * ({@code .a.b}, {@code $}, {@code $x.a}), {@code if / else if / else}, {@code range} (with {@code $i, $v :=}),
  * {@code with}, pipelines, parentheses, comments, trim markers, and the functions len, index, eq, ne, lt, le, gt,
  * ge, and, or, not, print, printf, println. Errors read as Go's, e.g.
- * {@code template: template:1:2: executing "template" at <.x>: map has no entry for key "x"}.
+ * {@code template: template:1:5: executing "template" at <.a.b>: nil pointer evaluating interface {}.b}.
  */
 public final class GoTextTemplate {
     private final String text;
@@ -117,7 +117,8 @@ public final class GoTextTemplate {
         Object v = start;
         for (String f : fields) {
             if (v instanceof Map<?, ?> m) {
-                if (!m.containsKey(f)) throw execError(t.pos(), "map has no entry for key \"" + f + "\"", t.text());
+                // missingkey=default: a missing key is no value, and so is any field read through it.
+                if (!m.containsKey(f)) return null;
                 v = m.get(f);
             } else if (v == null) {
                 throw execError(t.pos(), "nil pointer evaluating interface {}." + f, t.text());

@@ -1,0 +1,85 @@
+package dev.gate.policy.builtins.graphql;
+
+import graphql.language.Definition;
+import graphql.language.DirectiveDefinition;
+import graphql.language.DirectiveLocation;
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.NamedNode;
+import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import java.util.Set;
+
+/**
+ * GraphQL text read with graphql-java: query documents hold only operations and fragments, schema documents only
+ * type system definitions, as OPA's parser reads them. Errors are worded as OPA frames them:
+ * {@code <what> in GraphQL string at location <line>:<column>}.
+ */
+public final class GraphQlDocuments {
+    /** Bounds for hostile input (graphql-java counts tokens and nesting as it reads). */
+    private static final ParserOptions OPTIONS = ParserOptions.newParserOptions().maxTokens(100_000).maxRuleDepth(500).build();
+
+    private static final Set<String> LOCATIONS = Set.of("QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION",
+            "FRAGMENT_SPREAD", "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
+            "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION");
+
+    private GraphQlDocuments() {}
+
+    /** Thrown with OPA's wording of a GraphQL error; the builtin adds its own name in front. */
+    public static final class GraphQlException extends RuntimeException {
+        GraphQlException(String message) { super(message, null, false, false); }
+    }
+
+    public static Document query(String text) {
+        // OPA's parser reads a blank query as a document without operations, which validates.
+        if (text.isBlank()) return Document.newDocument().build();
+        Document doc = parse(text);
+        for (Definition<?> d : doc.getDefinitions()) {
+            if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition)) throw unexpected(d);
+        }
+        return doc;
+    }
+
+    public static Document schema(String text) {
+        Document doc = parse(text);
+        for (Definition<?> d : doc.getDefinitions()) {
+            if (d instanceof OperationDefinition || d instanceof FragmentDefinition) throw unexpected(d);
+            if (d instanceof DirectiveDefinition dd) knownLocations(dd);
+        }
+        return doc;
+    }
+
+    /** OPA's parser refuses a directive location the specification does not name; graphql-java reads any name. */
+    private static void knownLocations(DirectiveDefinition d) {
+        for (DirectiveLocation loc : d.getDirectiveLocations()) {
+            if (!LOCATIONS.contains(loc.getName())) {
+                throw new GraphQlException("Unexpected Name \"" + loc.getName() + "\"" + located(loc.getSourceLocation()));
+            }
+        }
+    }
+
+    private static Document parse(String text) {
+        try {
+            return Parser.parse(ParserEnvironment.newParserEnvironment().document(text).parserOptions(OPTIONS).build());
+        } catch (InvalidSyntaxException e) {
+            String message = e.getMessage();
+            int at = message.lastIndexOf(" at line ");
+            SourceLocation loc = e.getLocation();
+            if (at < 0 || loc == null) throw new GraphQlException("GraphQL parse error: " + message);
+            throw new GraphQlException(message.substring(0, at) + located(loc));
+        }
+    }
+
+    private static GraphQlException unexpected(Definition<?> d) {
+        String name = d instanceof NamedNode<?> n && n.getName() != null ? " \"" + n.getName() + "\"" : "";
+        return new GraphQlException("Unexpected " + d.getClass().getSimpleName() + name + located(d.getSourceLocation()));
+    }
+
+    public static String located(SourceLocation loc) {
+        return loc == null ? "" : " in GraphQL string at location " + loc.getLine() + ":" + loc.getColumn();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gate.policy.syntax;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The Rego dialect a module is read in. {@code V1} is OPA 1.x's: {@code if} before bodies, {@code contains} for
+ * multi-value rules, {@code in}, {@code every} and friends always keywords. {@code V0} is the older one, as OPA 1.x
+ * reads it with {@code --v0-compatible}: bodies without {@code if}, {@code p[x] { ... }} for sets, and the newer
+ * keywords only through {@code import future.keywords}. A module that imports {@code rego.v1} is v1 in either case.
+ */
+public enum RegoVersion {
+    V0, V1;
+
+    /** Keywords of every module, whatever its dialect. */
+    static final Set<String> V0_KEYWORDS = Set.of("package", "import", "default", "else", "some", "not", "with", "as",
+            "true", "false", "null");
+    /** The keywords v1 adds, which v0 modules import from {@code future.keywords}. */
+    static final Set<String> FUTURE_KEYWORDS = Set.of("if", "contains", "in", "every");
+
+    /** {@code v0} or {@code v1} (also {@code 0}, {@code 1}), as {@code --rego-version} and bundle manifests spell it. */
+    public static RegoVersion parse(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "v0", "0" -> V0;
+            case "v1", "1" -> V1;
+            default -> throw new IllegalArgumentException("unknown Rego version " + text + ": use v0 or v1");
+        };
+    }
+}
