@@ -1,0 +1,53 @@
+package dev.gate.cli.interop;
+
+import static dev.gate.cli.InProcessGate.gate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gate.cli.InProcessGate.Run;
+import dev.gate.cli.sign.Passwords;
+import dev.gate.image.testing.LoopbackServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the judges' tests on the plain loopback registry share: a temporary folder, cosign run in it, the repository
+ * root, and key files encrypted with {@link Cosign#PASSWORD} for gate and cosign alike.
+ */
+abstract class RegistryInterop {
+
+    @TempDir
+    Path dir;
+    String registry;
+    Cosign cosign;
+    final Path root = Path.of(System.getProperty("gate.root", ".."));
+
+    @BeforeEach
+    void useLoopbackRegistry() {
+        registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
+        Passwords.environment = Cosign.PASSWORD::get;
+        cosign = new Cosign(dir);
+    }
+
+    @AfterEach
+    void restorePasswords() {
+        Passwords.environment = System::getenv;
+    }
+
+    /** {@code gate key generate} into {@code dir/PREFIX.key} and {@code .pub}, once; returns the public key. */
+    Path gateKeyPair(String prefix) {
+        Path publicKey = dir.resolve(prefix + ".pub");
+        if (!Files.exists(publicKey)) {
+            Run generated = gate("key", "generate", "--output-key-prefix", dir.resolve(prefix).toString());
+            assertEquals(0, generated.code(), generated.toString());
+        }
+        return publicKey;
+    }
+
+    /** A key that signed nothing here: verifying with it must fail. */
+    Path otherPublicKey() {
+        return gateKeyPair("other");
+    }
+}
