@@ -46,6 +46,14 @@ abstract class RegistryInterop {
         return publicKey;
     }
 
+    /** The sample image copied unsigned to a new repository of the registry; returns its reference. */
+    String unsignedSample(String name) {
+        String image = Cosign.freshImage(registry, name, "1.0.0");
+        Run copied = gate("copy", "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
+        assertEquals(0, copied.code(), copied.toString());
+        return image;
+    }
+
     /** A key that signed nothing here: verifying with it must fail. */
     Path otherPublicKey() {
         return gateKeyPair("other");
