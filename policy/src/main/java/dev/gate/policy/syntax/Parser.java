@@ -512,7 +512,8 @@ public final class Parser {
                 value = postfix();
             }
             List<Term.Entry> entries = new ArrayList<>();
-            entries.add(new Term.Entry(continueInfix(first), continueInfix(value)));
+            // The key is whole already: it was one term before the colon, or was continued above.
+            entries.add(new Term.Entry(first, continueInfix(value)));
             while (acceptOp(",")) {
                 if (peekOp("}")) break;
                 Term k = infix();

@@ -33,6 +33,7 @@ class OpaDifferentialCasesTest {
         // A key written with operators still heads an object comprehension, as OPA parses it.
         assertEquals("{\"1\":5}", eval("package p\n\nq := {n + 1: v | some n, v in [5]}\n", "data.p.q").toString());
         assertEquals("[3,1]", eval("package p\n\nq := [1 + 2, 1]\n", "data.p.q").toString());
+        assertEquals("{\"k\":[1]}", eval("package p\n\nq := {\"k\": {1, 2} & {1}}\n", "data.p.q").toString());
         // A | whose right side is no body up to a comma is a union inside an element.
         assertEquals("[3,[1,2]]", eval("package p\n\nq := sort({{1} | {2}, 3})\n", "data.p.q").toString());
     }
