@@ -196,8 +196,8 @@ final class RegoPrograms {
             case BOOLEAN -> pick("is_number(" + expr(anyKind(), d) + ")", "input.b", "startswith(" + expr(Kind.STRING, d) + ", \"a\")",
                     "regex.match(\"" + pick("^a", "o", "[0-9]+", "^$") + "\", " + expr(Kind.STRING, d) + ")");
             case ARRAY -> pick(
-                    "[x " + pick("* 2", "+ 1", "") + " | some x in " + expr(pick(Kind.ARRAY, Kind.SET), d) + "; " + pick("x > 0", "true",
-                            "x != 2") + "]",
+                    "[" + pick("a", "(a * 2)", "a * 2", "(a + 1)").replace("a", "a" + d) + " | some a" + d + " in "
+                            + expr(pick(Kind.ARRAY, Kind.SET), d) + "; " + pick("a > 0", "true", "a != 2").replace("a", "a" + d) + "]",
                     "sort(" + expr(pick(Kind.ARRAY, Kind.SET), d) + ")",
                     "array.concat(" + expr(Kind.ARRAY, d) + ", " + expr(Kind.ARRAY, d) + ")",
                     "array.slice(" + expr(Kind.ARRAY, d) + ", " + expr(Kind.NUMBER, d) + ", " + pick("1", "3", "-1", "input.m") + ")",
@@ -206,7 +206,9 @@ final class RegoPrograms {
                     "[" + expr(Kind.NUMBER, d) + ", " + expr(Kind.STRING, d) + "]",
                     "numbers.range(" + expr(Kind.NUMBER, d) + ", " + pick("2", "-2", "input.m") + ")");
             case SET -> pick(
-                    "{x | some x in " + expr(pick(Kind.ARRAY, Kind.SET), d) + "}",
+                    // A name of its own per depth: opa 1.22 refuses three comprehensions nested in one another that all
+                    // name their variable x (rego_unsafe_var_error), though it takes two, and gate takes both.
+                    "{s" + d + " | some s" + d + " in " + expr(pick(Kind.ARRAY, Kind.SET), d) + "}",
                     expr(Kind.SET, d) + " " + pick("|", "&", "-") + " " + expr(Kind.SET, d),
                     "union({" + expr(Kind.SET, d) + ", " + expr(Kind.SET, d) + "})",
                     "object.keys(" + expr(Kind.OBJECT, d) + ")",
