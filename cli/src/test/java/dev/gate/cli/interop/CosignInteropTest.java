@@ -28,15 +28,19 @@ class CosignInteropTest extends RegistryInterop {
     void whatGatePushPublishesPassesCosignVerifyAndVerifyAttestation() throws Exception {
         gateKeyPair("gate");
         String image = image("gated");
+        String mirror = image("gated-mirror");
         Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--no-scan",
-                "--key", dir.resolve("gate.key").toString(), "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
+                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--db",
+                osvDatabase().toString(), "--key", dir.resolve("gate.key").toString(), "--also", mirror,
+                "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
         assertEquals(0, pushed.code(), pushed.toString());
-        Tool verified = cosign.verify("verify", dir.resolve("gate.pub"), image);
-        assertEquals(0, verified.code(), verified.toString());
-        for (String type : List.of("cyclonedx", DECISION)) {
-            Tool attested = cosign.verify("verify-attestation", dir.resolve("gate.pub"), image, "--type", type);
-            assertEquals(0, attested.code(), type + ": " + attested);
+        for (String where : List.of(image, mirror)) {
+            Tool verified = cosign.verify("verify", dir.resolve("gate.pub"), where);
+            assertEquals(0, verified.code(), where + ": " + verified);
+            for (String type : List.of("cyclonedx", "vuln", DECISION)) {
+                Tool attested = cosign.verify("verify-attestation", dir.resolve("gate.pub"), where, "--type", type);
+                assertEquals(0, attested.code(), where + " " + type + ": " + attested);
+            }
         }
         Tool other = cosign.verify("verify", otherPublicKey(), image);
         assertTrue(other.code() != 0, "another key does not verify: " + other);

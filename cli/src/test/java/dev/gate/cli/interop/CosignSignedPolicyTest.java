@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.gate.TestImages;
-import dev.gate.image.testing.TestMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,13 +127,6 @@ class CosignSignedPolicyTest extends RegistryInterop {
         Path layout = dir.resolve(name);
         TestImages.write(layout, "1.0.0", spec);
         return "oci:" + layout + ":1.0.0";
-    }
-
-    private Path osvDatabase() {
-        Path database = dir.resolve("osv.db");
-        Run imported = gate("db", "import", TestMaterial.shared("osv").toString(), "--db", database.toString());
-        assertEquals(0, imported.code(), imported.toString());
-        return database;
     }
 
     /** The rule names of the FAIL lines {@code gate verify --policy} prints ({@code FAIL  gate.prod.deny_x: msg}), sorted. */

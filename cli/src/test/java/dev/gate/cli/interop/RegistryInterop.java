@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
+import dev.gate.image.testing.TestMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,16 @@ abstract class RegistryInterop {
         Run copied = gate("copy", "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
         assertEquals(0, copied.code(), copied.toString());
         return image;
+    }
+
+    /** An advisory database imported from the shared OSV records (a visible skip without them). */
+    Path osvDatabase() {
+        Path database = dir.resolve("osv.db");
+        if (!Files.exists(database)) {
+            Run imported = gate("db", "import", TestMaterial.shared("osv").toString(), "--db", database.toString());
+            assertEquals(0, imported.code(), imported.toString());
+        }
+        return database;
     }
 
     /** A key that signed nothing here: verifying with it must fail. */
