@@ -52,6 +52,11 @@ class GateBundlesCosignTest extends RegistryInterop {
 
         Tool sbom = cosign.verify("verify-attestation", publicKey, image, "--new-bundle-format=true", "--type", "cyclonedx");
         assertEquals(0, sbom.code(), sbom.toString());
+        Tool discovered = Tool.run("oras", dir, Map.of(), "discover", "--plain-http", image);
+        assertEquals(0, discovered.code(), discovered.toString());
+        // oras prints the artifact type once and each referrer's digest below it, after the image's own line.
+        assertTrue(discovered.output().contains("application/vnd.dev.sigstore.bundle.v0.3+json"), discovered.output());
+        assertEquals(3, discovered.output().split("sha256:", -1).length - 1, "oras lists both bundles: " + discovered.output());
         String hex = digestOf(image).substring("sha256:".length());
         List<Path> bundles = bundleFiles(image, hex);
         assertEquals(2, bundles.size());

@@ -46,6 +46,9 @@ class MultiPlatformCosignTest extends RegistryInterop {
         assertEquals(0, copied.code(), copied.toString());
 
         for (String where : List.of(image, mirror)) {
+            Tool valid = Tool.run("crane", dir, Map.of(), "validate", "--remote", where, "--insecure");
+            assertEquals(0, valid.code(), where + ": " + valid);
+            assertTrue(valid.output().contains("PASS"), valid.output());
             Tool index = cosign.verify("verify", publicKey, where);
             assertEquals(0, index.code(), where + ": " + index);
             Tool decision = cosign.verify("verify-attestation", publicKey, where, "--type", DECISION);
