@@ -17,41 +17,7 @@ work="${GATE_BENCH_DIR:-/tmp/gate-bench}"
 gate="${GATE:-./gate}"
 mkdir -p "$work"
 
-# Writes an OCI layout with N gzip layers of random data, MB megabytes of data in all.
-make_layout() { # dir layers total-mb
-  local dir="$1" layers="$2" total="$3"
-  [ -f "$dir/index.json" ] && return 0
-  local tmp="$dir.tmp" diffs="" descs="" each=$(( $3 / $2 ))
-  rm -rf "$tmp" && mkdir -p "$tmp/blobs/sha256" "$tmp/src"
-  for i in $(seq 1 "$layers"); do
-    head -c $(( each * 1024 * 1024 )) /dev/urandom > "$tmp/src/data$i"
-    tar -C "$tmp/src" -cf "$tmp/layer.tar" "data$i" && rm "$tmp/src/data$i"
-    local diff; diff=$(sha256sum "$tmp/layer.tar" | cut -d' ' -f1)
-    gzip -1 -n -c "$tmp/layer.tar" > "$tmp/layer.tgz" && rm "$tmp/layer.tar"
-    local hex; hex=$(sha256sum "$tmp/layer.tgz" | cut -d' ' -f1)
-    local size; size=$(stat -c %s "$tmp/layer.tgz")
-    mv "$tmp/layer.tgz" "$tmp/blobs/sha256/$hex"
-    diffs="$diffs${diffs:+,}\"sha256:$diff\""
-    descs="$descs${descs:+,}{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"sha256:$hex\",\"size\":$size}"
-  done
-  blob() { # content -> prints "digest size", stores the blob
-    local h; h=$(printf '%s' "$1" | sha256sum | cut -d' ' -f1)
-    printf '%s' "$1" > "$tmp/blobs/sha256/$h"
-    echo "sha256:$h ${#1}"
-  }
-  local config manifest c m
-  config="{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[$diffs]}}"
-  read -r -a c <<< "$(blob "$config")"
-  manifest="{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"${c[0]}\",\"size\":${c[1]}},\"layers\":[$descs]}"
-  read -r -a m <<< "$(blob "$manifest")"
-  printf '{"imageLayoutVersion":"1.0.0"}' > "$tmp/oci-layout"
-  printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"%s","size":%s,"annotations":{"org.opencontainers.image.ref.name":"bench"}}]}' \
-    "${m[0]}" "${m[1]}" > "$tmp/index.json"
-  rm -rf "$tmp/src" && mv "$tmp" "$dir"
-}
-
-now() { date +%s.%N; }
-median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+. bench/lib.sh
 
 # skopeo as root keeps its blob-info cache in /var/lib/containers/cache, otherwise under
 # $XDG_DATA_HOME or ~/.local/share; a throwaway HOME plus removing the root cache empties both.

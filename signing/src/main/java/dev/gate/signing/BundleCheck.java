@@ -70,7 +70,7 @@ final class BundleCheck {
         }
         for (byte[] payload : payloads) {
             if (MessageDigest.isEqual(digest, sha256(payload))) {
-                return Claims.signature(payload, image, kind("signature", certified), where);
+                return Claims.signature(payload, image, source(certified) + "signature", where);
             }
         }
         throw GateException.input(where + ": bundle signs sha256:" + HexFormat.of().formatHex(digest)
@@ -93,7 +93,7 @@ final class BundleCheck {
                 throw new UntrustedClaim(where + ": bundle attestation does not verify with this key (signed by another key, or statement altered)");
             }
         }
-        return Claims.statement(payload, image, type, kind("attestation", certified), where);
+        return Claims.statement(payload, image, type, source(certified), where);
     }
 
     /** Null when sigstore-java verifies the bundle for {@code digest} under the keyless policy, else why not. */
@@ -117,8 +117,8 @@ final class BundleCheck {
         }
     }
 
-    private static String kind(String what, boolean certified) {
-        return (certified ? "keyless bundle " : "bundle ") + what;
+    private static String source(boolean certified) {
+        return certified ? "keyless bundle " : "bundle ";
     }
 
     private static JsonNode parse(byte[] bundle, String where) {

@@ -28,17 +28,23 @@ final class Claims {
         return new Verification.Verified(kind, null, critical.path("identity").path("docker-reference").asText());
     }
 
-    /** An in-toto statement whose subjects include {@code image}; null when of another predicate type than {@code type}. */
-    static Verification.Verified statement(byte[] payload, Digest image, String type, String kind, String where) {
+    /**
+     * An in-toto statement whose subjects include {@code image}: a signature when it is cosign 3's
+     * {@link InTotoStatement#COSIGN_SIGN}, else an attestation; null when it is not of the predicate type {@code type}
+     * asked for. {@code source} names where it was kept ("" for {@code .att}, "bundle ", "keyless bundle ").
+     */
+    static Verification.Verified statement(byte[] payload, Digest image, String type, String source, String where) {
         JsonNode statement = json(payload, where);
         InTotoStatement.requireType(statement, where);
         String predicateType = statement.path("predicateType").asText();
-        if (type != null && !type.equals(predicateType)) {
+        boolean signature = predicateType.equals(InTotoStatement.COSIGN_SIGN);
+        if (type != null && (signature || !type.equals(predicateType))) {
             return null;
         }
         for (JsonNode subject : statement.path("subject")) {
             if (image.hex().equals(subject.path("digest").path(image.algorithm()).asText())) {
-                return new Verification.Verified(kind, predicateType, subject.path("name").asText());
+                return signature ? new Verification.Verified(source + "signature", null, subject.path("name").asText())
+                        : new Verification.Verified(source + "attestation", predicateType, subject.path("name").asText());
             }
         }
         throw GateException.input(where + ": attestation subjects do not include the image " + image);

@@ -1,5 +1,6 @@
 package dev.gate.signing;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gate.image.Digest;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
@@ -18,6 +19,17 @@ public final class ImageSignatures {
         byte[] payload = new SimpleSigningPayload(repository, image).bytes();
         String signature = Base64.getEncoder().encodeToString(EcdsaSigner.sign(key, payload));
         return new CosignLayer(CosignLayer.SIMPLE_SIGNING, payload, Map.of(CosignLayer.SIGNATURE_ANNOTATION, signature));
+    }
+
+    /**
+     * The signature as a sigstore bundle, in cosign 3's form: a DSSE envelope of a {@link InTotoStatement#COSIGN_SIGN}
+     * statement about the image. {@code cosign verify} reads only DSSE bundles from an image's referrers, and once an
+     * image has any bundle it looks for its signature there and no longer in {@code .sig}.
+     */
+    public static byte[] signatureBundle(CosignKeyPair key, String repository, Digest image) {
+        InTotoStatement statement = new InTotoStatement(repository, image, InTotoStatement.COSIGN_SIGN,
+                JsonNodeFactory.instance.objectNode());
+        return SigstoreBundles.dsse(key.publicKey(), Dsse.sign(key, Dsse.IN_TOTO, statement.bytes()));
     }
 
     /**

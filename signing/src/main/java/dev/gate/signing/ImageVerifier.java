@@ -66,7 +66,25 @@ public final class ImageVerifier {
                 failures.add(e.getMessage());
             }
         }
+        holdsEitherFormat(image, attestationType, verified, failures, absent);
         return new Verification(key == null ? null : EcdsaSigner.keyId(key), verified, failures, absent, untrusted);
+    }
+
+    /**
+     * cosign keeps an image's claims in one of two formats: the {@code .sig} and {@code .att} tags, or sigstore bundle
+     * referrers (cosign 3's default). A signature or attestation verified in one format is not missing from the other.
+     */
+    private static void holdsEitherFormat(Digest image, String attestationType, List<Verification.Verified> verified,
+            List<String> failures, List<String> absent) {
+        if (verified.stream().anyMatch(v -> v.predicateType() == null)) {
+            absent.removeIf(line -> line.startsWith(CosignAttacher.signatureTag(image) + ":"));
+        }
+        if (verified.stream().anyMatch(v -> v.predicateType() != null)) {
+            absent.removeIf(line -> line.startsWith(CosignAttacher.attestationTag(image) + ":"));
+            if (attestationType != null) {
+                failures.remove(KeyVerifier.noAttestationOfType(image, attestationType));
+            }
+        }
     }
 
     private List<BundleReferrers.Found> readBundles(Digest image, List<String> failures) {

@@ -19,6 +19,11 @@ public record InTotoStatement(String subjectName, Digest subjectDigest, String p
     public static final String TYPE_V1 = "https://in-toto.io/Statement/v1";
     public static final String SBOM_CYCLONEDX = "https://cyclonedx.org/bom";
     public static final String VULN = "https://cosign.sigstore.dev/attestation/vuln/v1";
+    /**
+     * The predicate of cosign 3's image signature: a statement with this type and an empty predicate, in a DSSE
+     * sigstore bundle, is how cosign signs an image in its bundle format and all {@code cosign verify} accepts there.
+     */
+    public static final String COSIGN_SIGN = "https://sigstore.dev/cosign/sign/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public InTotoStatement {

@@ -32,9 +32,13 @@ public final class KeyVerifier {
         }
         checkLayers(CosignAttacher.attestationTag(image), image, attestationType, found);
         if (attestationType != null && verified.isEmpty()) {
-            failures.add(CosignAttacher.attestationTag(image) + ": no verified attestation of type " + attestationType);
+            failures.add(noAttestationOfType(image, attestationType));
         }
         return new Verification(EcdsaSigner.keyId(key), verified, failures, absent, untrusted);
+    }
+
+    static String noAttestationOfType(Digest image, String type) {
+        return CosignAttacher.attestationTag(image) + ": no verified attestation of type " + type;
     }
 
     private record Found(List<Verification.Verified> verified, List<String> failures, List<String> absent, List<String> untrusted) {
@@ -83,7 +87,7 @@ public final class KeyVerifier {
         if (payload == null) {
             throw new UntrustedClaim(where + ": attestation does not verify with this key (signed by another key, or statement altered)");
         }
-        return Claims.statement(payload, image, type, "attestation", where);
+        return Claims.statement(payload, image, type, "", where);
     }
 
     private static byte[] decode(String text, String where) {

@@ -43,7 +43,24 @@ class ImageVerifierTest {
         publish(signatureBundle(key, REPO, IMAGE), SUBJECT);
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertTrue(result.ok(), result.toString());
-        assertTrue(result.absent().stream().anyMatch(f -> f.endsWith(".sig: no signatures found")), result.toString());
+        // Signed in the bundle format, the image lacks no signature; it does lack attestations in both formats.
+        assertTrue(result.absent().stream().noneMatch(f -> f.endsWith(".sig: no signatures found")), result.toString());
+        assertTrue(result.absent().stream().anyMatch(f -> f.endsWith(".att: no attestations found")), result.toString());
+    }
+
+    @Test
+    void cosign3SignatureStatementIsABundleSignatureNotAnAttestation() {
+        publish(ImageSignatures.signatureBundle(key, REPO, IMAGE), SUBJECT);
+        Verification signed = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
+        assertEquals(List.of(new Verification.Verified("bundle signature", null, REPO)), signed.verified());
+        assertTrue(signed.problems().stream().noneMatch(p -> p.contains(".sig")), signed.toString());
+        Verification asked = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, InTotoStatement.COSIGN_SIGN);
+        assertFalse(asked.ok(), "a signature is no attestation of its type: " + asked);
+
+        publish(attestationBundle(key, IMAGE, InTotoStatement.SBOM_CYCLONEDX), SUBJECT);
+        Verification sbom = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, InTotoStatement.SBOM_CYCLONEDX);
+        assertTrue(sbom.ok(), sbom.toString());
+        assertEquals(List.of(), sbom.problems(), "attested in the bundle format, nothing is missing from .att");
     }
 
     @Test

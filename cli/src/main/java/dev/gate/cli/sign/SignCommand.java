@@ -11,7 +11,6 @@ import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.Referrers;
-import java.util.Base64;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +41,8 @@ public final class SignCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or an OCI layout oci:DIR:TAG")
     String image;
 
-    @Option(names = "--bundle", description = "Also publish a sigstore bundle v0.3 as an OCI referrer of the image.")
+    @Option(names = "--bundle", description = "Also publish the signature as a sigstore bundle v0.3 referrer of the image, "
+            + "as cosign 3 signs (a DSSE statement of type https://sigstore.dev/cosign/sign/v1).")
     boolean bundle;
 
     @Mixin
@@ -64,8 +64,7 @@ public final class SignCommand implements Callable<Integer> {
                 ImageSignatures.sameKeyAndPayload(pair, layer));
         Digest referrer = null;
         if (bundle) {
-            byte[] signature = Base64.getDecoder().decode(layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION));
-            byte[] json = SigstoreBundles.messageSignature(pair.publicKey(), layer.content(), signature);
+            byte[] json = ImageSignatures.signatureBundle(pair, target.repository(), target.digest());
             referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, target.descriptor(), writes);
         }
         writes.confirm();

@@ -145,8 +145,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 + (keyless == null ? "" : ", keyless identity " + SafeText.of(keyless.identity()) + " ("
                         + SafeText.of(keyless.issuer()) + ")"));
         for (Verification.Verified v : result.verified()) {
+            // cosign 3's statements name their subject by digest alone.
             out.println("verified " + v.kind() + (v.predicateType() == null ? "" : " " + SafeText.of(v.predicateType()))
-                    + " subject " + SafeText.of(v.subject()));
+                    + (v.subject().isEmpty() ? "" : " subject " + SafeText.of(v.subject())));
         }
         for (String failure : result.failures()) {
             out.println("not verified: " + SafeText.of(failure));

@@ -22,15 +22,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * Small OCI layouts written by the tests: one gzip layer of the given files, a config with the
  * given user and labels, tagged in index.json; or an index of several such images.
  */
-final class TestImages {
+public final class TestImages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What goes into one image. */
-    record Spec(String user, Map<String, String> labels, Map<String, String> files, String architecture) {
+    public record Spec(String user, Map<String, String> labels, Map<String, String> files, String architecture) {
 
         /** Passes prod.rego: non-root user, source and revision labels, a Debian base with dpkg records. */
-        static Spec compliant() {
+        public static Spec compliant() {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("org.opencontainers.image.source", "https://example.com/app");
             labels.put("org.opencontainers.image.revision", "0123456789abcdef");
@@ -46,22 +46,22 @@ final class TestImages {
             return new Spec("10001", labels, files, "amd64");
         }
 
-        Spec withUser(String newUser) {
+        public Spec withUser(String newUser) {
             return new Spec(newUser, labels, files, architecture);
         }
 
-        Spec withArchitecture(String arch) {
+        public Spec withArchitecture(String arch) {
             return new Spec(user, labels, files, arch);
         }
 
         /** Adds an npm package the shared OSV set has a CRITICAL advisory with a fix for (minimist < 1.2.6). */
-        Spec withVulnerableNpmPackage() {
+        public Spec withVulnerableNpmPackage() {
             Map<String, String> more = new LinkedHashMap<>(files);
             more.put("app/node_modules/minimist/package.json", "{\"name\":\"minimist\",\"version\":\"1.2.5\",\"license\":\"MIT\"}");
             return new Spec(user, labels, more, architecture);
         }
 
-        Spec withFile(String path, String content) {
+        public Spec withFile(String path, String content) {
             Map<String, String> more = new LinkedHashMap<>(files);
             more.put(path, content);
             return new Spec(user, labels, more, architecture);
@@ -72,7 +72,7 @@ final class TestImages {
     }
 
     /** Writes a layout with one image tagged {@code tag}; returns the manifest digest. */
-    static String write(Path layout, String tag, Spec spec) throws IOException {
+    public static String write(Path layout, String tag, Spec spec) throws IOException {
         ObjectNode manifest = image(layout, spec);
         byte[] raw = JSON.writeValueAsBytes(manifest);
         String digest = blob(layout, raw);
@@ -81,7 +81,7 @@ final class TestImages {
     }
 
     /** Writes a layout holding an index of one image per spec, tagged {@code tag}; returns the index digest. */
-    static String writeIndex(Path layout, String tag, List<Spec> specs) throws IOException {
+    public static String writeIndex(Path layout, String tag, List<Spec> specs) throws IOException {
         ObjectNode index = JSON.createObjectNode();
         index.put("schemaVersion", 2);
         index.put("mediaType", "application/vnd.oci.image.index.v1+json");
@@ -180,7 +180,7 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

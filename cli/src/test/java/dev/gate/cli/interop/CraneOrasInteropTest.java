@@ -5,47 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
-import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * crane and oras as judges on the real Distribution registry: what gate pushes passes {@code crane validate --remote};
  * {@code oras discover} lists gate's SBOM referrer through the tag-schema fallback; what {@code oras attach} adds is kept
  * beside gate's and carried by {@code gate copy}.
  */
-class CraneOrasInteropTest {
-
-    @TempDir
-    Path dir;
-    String registry;
-    Path root = Path.of(System.getProperty("gate.root", ".."));
-
-    @BeforeEach
-    void setUp() {
-        registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
-        Passwords.environment = Map.of("COSIGN_PASSWORD", "pw")::get;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
-    }
+class CraneOrasInteropTest extends RegistryInterop {
 
     private String image(String name) {
-        return registry + "/interop/" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ":1.0.0";
+        return Cosign.freshImage(registry, name, "1.0.0");
     }
 
     @Test
     void gatesPushValidatesAndItsReferrersAreDiscoveredAlongsideOrasAttachments() throws Exception {
-        assertEquals(0, gate("key", "generate", "--output-key-prefix", dir.resolve("gate").toString()).code());
+        gateKeyPair("gate");
         String image = image("gated");
         String mirror = image("mirror");
         Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",

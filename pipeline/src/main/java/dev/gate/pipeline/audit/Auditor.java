@@ -13,7 +13,9 @@ import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.RegistrySource;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.Verification;
+import dev.gate.signing.oci.BundleReferrers;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.RegistrySignatureStore;
 import dev.gate.signing.oci.SignatureStore;
@@ -123,12 +125,15 @@ public final class Auditor {
         boolean signed;
         Map<String, Long> severities = new LinkedHashMap<>();
         if (key == null) {
-            signed = store.manifest(CosignAttacher.signatureTag(digest)).isPresent();
+            // Unverified: something signed is attached, as a .sig tag or as sigstore bundle referrers.
+            signed = store.manifest(CosignAttacher.signatureTag(digest)).isPresent()
+                    || BundleReferrers.read(store, digest, SigstoreBundles.MEDIA_TYPE).stream().anyMatch(b -> b.failure() == null);
         } else {
             Verification result = new ImageVerifier(store, key, null).verify(reference.name(), digest, null);
             result.verified().forEach(v -> verified.add(v.predicateType() == null ? v.kind() : v.predicateType()));
             failures.addAll(result.problems()); // an audit expects every tag signed and attested
-            signed = result.verified().stream().anyMatch(v -> "signature".equals(v.kind()));
+            // A signature in either of cosign's formats: the .sig tag, or a bundle (cosign 3 signs there by default).
+            signed = result.verified().stream().anyMatch(v -> v.predicateType() == null);
             JsonNode vuln = AttestedPredicates.read(store, digest, key).predicate(InTotoStatement.VULN);
             if (vuln != null) {
                 counts(vuln.path("scanner").path("result").path("scan").path("summary"), severities);

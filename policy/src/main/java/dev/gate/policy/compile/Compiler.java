@@ -274,7 +274,7 @@ public final class Compiler {
         List<Literal> body(List<Literal> body, Scope scope) {
             List<Literal> out = new ArrayList<>(body.size());
             for (Literal l : body) out.add(literal(l, scope));
-            return out;
+            return NegatedOperands.hoist(out);
         }
 
         private Literal literal(Literal l, Scope scope) {

@@ -326,9 +326,16 @@ public final class Parser {
     private Expr expression() {
         Term left = infix();
         if (!newlineBefore() && peekOp(",")) {
+            // As in OPA, a comma not followed by `value in coll` ends the expression there (the caller then sees the
+            // comma: a comprehension's | that turns out to be a union inside a collection).
+            int comma = p;
             next();
             Term value = relation(null);
-            expectKeyword("in");
+            if (!isKeyword(peek(), "in")) {
+                p = comma;
+                return new Expr.TermExpr(left);
+            }
+            next();
             Term coll = relation(null);
             return new Expr.TermExpr(membership(call("internal.member_3", left.span(), left, value, coll)));
         }
@@ -424,8 +431,8 @@ public final class Parser {
         return lhs;
     }
 
-    /** Continues an expression whose first operand was parsed at the {@code &} level (after a comprehension check). */
-    private Term continueInfix(Term lhs) { return membership(relation(or(lhs))); }
+    /** Continues an expression whose first operand, a single term, was parsed before a comprehension check. */
+    private Term continueInfix(Term lhs) { return membership(relation(or(and(arith(factor(lhs)))))); }
 
     private Term postfix() {
         Term t = primary();
@@ -536,13 +543,19 @@ public final class Parser {
         }
     }
 
+    /*
+     * As in OPA, the head of a comprehension (and an object comprehension's value) is a single term: a reference, call,
+     * literal or parenthesised expression. An operator after it continues an ordinary element, so [x * 2 | body] is the
+     * array of one union whose right operand cannot start with the body, a parse error, and is written [(x * 2) | body].
+     */
     private Term array(Token open) {
         if (acceptOp("]")) return new Term.ArrayTerm(List.of(), open.span());
-        Term first = and(null);
+        int start = p;
+        Term first = postfix();
         if (acceptOp("|")) {
-            List<Literal> body = literalsUntil("]");
-            expectOp("]");
-            return new Term.ArrayComprehension(first, body, open.span());
+            List<Literal> body = comprehensionBody("]", start);
+            if (body != null) return new Term.ArrayComprehension(first, body, open.span());
+            first = postfix();
         }
         List<Term> items = new ArrayList<>();
         items.add(continueInfix(first));
@@ -556,16 +569,23 @@ public final class Parser {
 
     private Term braces(Token open) {
         if (acceptOp("}")) return new Term.ObjectTerm(List.of(), open.span());
-        Term first = and(null);
+        int start = p;
+        Term first = postfix();
+        if (!peekOp(":") && !peekOp("|")) {
+            // Not a comprehension's head: an element or key written with operators (OPA takes {k + 1: v | ...} as well).
+            first = continueInfix(first);
+        }
         if (acceptOp(":")) {
-            Term value = and(null);
+            int valueStart = p;
+            Term value = postfix();
             if (acceptOp("|")) {
-                List<Literal> body = literalsUntil("}");
-                expectOp("}");
-                return new Term.ObjectComprehension(first, value, body, open.span());
+                List<Literal> body = comprehensionBody("}", valueStart);
+                if (body != null) return new Term.ObjectComprehension(first, value, body, open.span());
+                value = postfix();
             }
             List<Term.Entry> entries = new ArrayList<>();
-            entries.add(new Term.Entry(continueInfix(first), continueInfix(value)));
+            // The key is whole already: it was one term before the colon, or was continued above.
+            entries.add(new Term.Entry(first, continueInfix(value)));
             while (acceptOp(",")) {
                 if (peekOp("}")) break;
                 Term k = infix();
@@ -576,9 +596,9 @@ public final class Parser {
             return new Term.ObjectTerm(entries, open.span());
         }
         if (acceptOp("|")) {
-            List<Literal> body = literalsUntil("}");
-            expectOp("}");
-            return new Term.SetComprehension(first, body, open.span());
+            List<Literal> body = comprehensionBody("}", start);
+            if (body != null) return new Term.SetComprehension(first, body, open.span());
+            first = continueInfix(postfix());
         }
         List<Term> items = new ArrayList<>();
         items.add(continueInfix(first));
@@ -588,6 +608,23 @@ public final class Parser {
         }
         expectOp("}");
         return new Term.SetTerm(items, open.span());
+    }
+
+    /**
+     * The body after a comprehension's {@code |} and its closer. As OPA does, a body that does not parse up to a comma
+     * means the {@code |} was a union in an element ({@code {{1} | {2}, {3}}}): then null, with the position back at
+     * {@code restart} for the caller to read the elements again.
+     */
+    private List<Literal> comprehensionBody(String closer, int restart) {
+        try {
+            List<Literal> body = literalsUntil(closer);
+            expectOp(closer);
+            return body;
+        } catch (SyntaxException e) {
+            if (!peekOp(",")) throw e;
+            p = restart;
+            return null;
+        }
     }
 
     private List<Term> termList(String closer) {

@@ -60,7 +60,7 @@ final class GoVerb {
 
     static String typeName(Object arg) {
         if (arg instanceof Long) {
-            return "int";
+            return "int64"; // OPA 1.x hands integers to Go's fmt as int64
         }
         if (arg instanceof BigInteger) {
             return "*big.Int";
@@ -80,14 +80,15 @@ final class GoVerb {
             body = string(spec, verb, String.valueOf(arg));
         }
         if (body == null) {
-            return badVerb(verb, arg);
+            return badVerb(spec, verb, arg);
         }
         return pad(spec, body);
     }
 
-    private static String badVerb(int verb, Object arg) {
+    /** Go prints the value of a bad verb with %v under the same width and precision: %.1f of "abc" is %!f(string=a). */
+    private static String badVerb(Spec spec, int verb, Object arg) {
         String name = arg instanceof BigInteger ? "big.Int" : typeName(arg);
-        return "%!" + Character.toString(verb) + "(" + name + "=" + format(new Spec(), 'v', arg) + ")";
+        return "%!" + Character.toString(verb) + "(" + name + "=" + format(spec, 'v', arg) + ")";
     }
 
     private static String string(Spec spec, int verb, String s) {
