@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  */
 public final class PolicyRecheck {
 
-    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Re-evaluate these Rego policies against the attestations (repeatable).")
+    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Re-evaluate these Rego policies (or one OPA wasm bundle) against the attestations (repeatable).")
     List<Path> policies = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "FILE", description = "Organisation data for --policy (repeatable).")

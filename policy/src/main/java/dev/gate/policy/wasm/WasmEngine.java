@@ -36,8 +36,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * An OPA-compiled wasm module run through opa-java-wasm (on Chicory), behind {@link PolicyEngine}. Builtins the
- * module imports come from opa-java-wasm where it has them and from gate's own implementations otherwise; a module
- * importing a builtin neither has is refused when it is loaded. Evaluations run one at a time (an instance has one
+ * module imports (those OPA's wasm library does not compile in) are gate's own implementations, the ones its Rego
+ * engine calls, and opa-java-wasm's only where gate has none; a module importing a builtin neither has is refused
+ * when it is loaded. Evaluations run one at a time (an instance has one
  * heap) on a thread of their own, bounded by the timeout and by the module's memory limit.
  */
 public final class WasmEngine implements PolicyEngine {
@@ -47,6 +48,7 @@ public final class WasmEngine implements PolicyEngine {
     private static final long STACK_BYTES = 512L * 1024 * 1024;
     /** gate's placeholders for what its Rego evaluator does itself; a wasm module does these in its own code. */
     private static final Set<String> EVALUATOR_ONLY = Set.of("internal.member_2", "internal.member_3", "walk", "print");
+    private static final BuiltinRegistry GATE_BUILTINS = RegoEngine.standardBuiltins();
 
     private final Bundle bundle;
     private final WasmAbi abi;
@@ -55,11 +57,13 @@ public final class WasmEngine implements PolicyEngine {
     private final List<String> importedBuiltins;
     private final int dataAddress;
     private final int baseHeap;
+    private final int maxMemoryPages;
     private volatile GateBuiltin.WasmCall current;
     private Thread previous;
 
-    private WasmEngine(Bundle bundle, WasmAbi abi, OpaWasm wasm, Value data) {
+    private WasmEngine(Bundle bundle, WasmAbi abi, OpaWasm wasm, Value data, int maxMemoryPages) {
         this.bundle = bundle;
+        this.maxMemoryPages = maxMemoryPages;
         this.abi = abi;
         this.wasm = wasm;
         this.entrypoints = readEntrypoints(wasm);
@@ -73,14 +77,25 @@ public final class WasmEngine implements PolicyEngine {
      * a module whose builtins cannot all be supplied. Throws {@link IllegalArgumentException} naming the bundle file.
      */
     public static WasmEngine load(Bundle bundle, Value data, int maxMemoryPages) {
+        WasmEngine engine = instantiate(bundle, data, maxMemoryPages);
+        List<String> missing = engine.missingBuiltins();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(bundle.file() + ": policy.wasm calls " + (missing.size() == 1 ? "builtin " : "builtins ")
+                    + String.join(", ", missing) + ", which neither gate nor opa-java-wasm provides");
+        }
+        return engine;
+    }
+
+    /** As {@link #load} without refusing missing builtins: for inspecting a bundle. */
+    public static WasmEngine instantiate(Bundle bundle, Value data, int maxMemoryPages) {
         WasmAbi abi = WasmAbi.check(bundle.file(), bundle.wasm());
         WasmEngine[] self = new WasmEngine[1];
-        BuiltinRegistry gate = RegoEngine.standardBuiltins();
         List<OpaBuiltin.Builtin> offered = new ArrayList<>();
-        for (Map.Entry<String, BuiltinRegistry.Entry> e : gate.entries().entrySet()) {
-            if (EVALUATOR_ONLY.contains(e.getKey()) || providedByOpaJavaWasm().contains(e.getKey())) continue;
-            offered.add(new GateBuiltin(e.getKey(), e.getValue().function(), () -> self[0].current));
+        for (Map.Entry<String, BuiltinRegistry.Entry> e : GATE_BUILTINS.entries().entrySet()) {
+            if (!EVALUATOR_ONLY.contains(e.getKey())) offered.add(new GateBuiltin(e.getKey(), e.getValue().function(), () -> self[0].current));
         }
+        // gate's implementation first, so both engines share one per builtin; opa-java-wasm's only where gate has none.
+        for (OpaBuiltin.Builtin b : Provided.all()) if (supplier(b.name()) == Supplier.OPA_JAVA_WASM) offered.add(b);
         OpaWasm wasm;
         try {
             wasm = OpaWasm.builder()
@@ -88,28 +103,34 @@ public final class WasmEngine implements PolicyEngine {
                     .withJsonMapper(DefaultMappers.jsonMapper)
                     .withYamlMapper(DefaultMappers.yamlMapper)
                     .withMemory(new ByteBufferMemory(new MemoryLimits(INITIAL_MEMORY_PAGES, maxMemoryPages)))
+                    .withDefaultBuiltins(false)
                     .addBuiltins(offered.toArray(OpaBuiltin.Builtin[]::new))
                     .build();
         } catch (ChicoryException | OpaAbortException e) {
             throw new IllegalArgumentException(bundle.file() + ": policy.wasm cannot be instantiated: " + e.getMessage());
         }
-        WasmEngine engine;
         try {
-            engine = new WasmEngine(bundle, abi, wasm, data);
+            self[0] = new WasmEngine(bundle, abi, wasm, data, maxMemoryPages);
         } catch (ChicoryException | OpaAbortException e) {
             throw new IllegalArgumentException(bundle.file() + ": policy.wasm failed while loading its data: " + e.getMessage());
         }
-        self[0] = engine;
-        List<String> missing = engine.importedBuiltins.stream()
-                .filter(b -> !providedByOpaJavaWasm().contains(b) && !(gate.contains(b) && !EVALUATOR_ONLY.contains(b))).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(bundle.file() + ": policy.wasm calls " + (missing.size() == 1 ? "builtin " : "builtins ")
-                    + String.join(", ", missing) + ", which neither opa-java-wasm nor gate provides");
-        }
-        return engine;
+        return self[0];
     }
 
-    /** The builtins opa-java-wasm implements itself (it prefers them to any offered). */
+    /** Who implements a builtin for wasm modules. */
+    public enum Supplier { GATE, OPA_JAVA_WASM, NONE }
+
+    public static Supplier supplier(String builtin) {
+        if (GATE_BUILTINS.contains(builtin) && !EVALUATOR_ONLY.contains(builtin)) return Supplier.GATE;
+        return providedByOpaJavaWasm().contains(builtin) ? Supplier.OPA_JAVA_WASM : Supplier.NONE;
+    }
+
+    /** Imported builtins no one supplies; a module calling one is refused by {@link #load}. */
+    public List<String> missingBuiltins() {
+        return importedBuiltins.stream().filter(b -> supplier(b) == Supplier.NONE).toList();
+    }
+
+    /** The builtins opa-java-wasm implements itself. */
     public static Set<String> providedByOpaJavaWasm() {
         Set<String> names = new TreeSet<>();
         for (OpaBuiltin.Builtin b : Provided.all()) names.add(b.name());
@@ -244,7 +265,7 @@ public final class WasmEngine implements PolicyEngine {
             String message = String.valueOf(cause.getMessage());
             if (message.contains("malloc") || message.contains("memory")) {
                 return new PolicyException("eval_error", file + ": policy.wasm ran out of memory (limit "
-                        + DEFAULT_MAX_MEMORY_PAGES / 16 + " MiB): " + message, null);
+                        + maxMemoryPages / 16 + " MiB): " + message, null);
             }
             return new PolicyException("eval_error", file + ": policy.wasm aborted: " + message, null);
         }

@@ -30,8 +30,8 @@ import java.util.TreeMap;
  * {@code gate/prod/deny_latest} is rule {@code deny_latest} of package {@code gate.prod} ({@code exception} is read the
  * same way), and an entrypoint naming a package ({@code gate/prod}) brings every decision rule its value holds.
  * {@code opa build -t wasm} rewrites the Rego it puts in a bundle (compiled rules leave it), so results are located by
- * bundle and entrypoint ({@code bundle.tar.gz#gate/prod/deny_latest}), not by line; the rewritten sources still tell
- * which entrypoints are packages and which decision rules they hold.
+ * bundle and entrypoint ({@code bundle.tar.gz#gate/prod/deny_latest}), not by line, and a package's rules come in name
+ * order; the rewritten sources still tell which entrypoints are packages and which decision rules they hold.
  */
 public final class WasmPolicies implements Policies {
     private static final String EXCEPTION = "exception";
@@ -100,6 +100,37 @@ public final class WasmPolicies implements Policies {
         return modules;
     }
 
+    /**
+     * The bundle as gate sees it, without refusing it: for {@code gate policy inspect}, which tells whether gate can run
+     * it and why not.
+     */
+    public static WasmPolicies inspect(Bundle bundle) {
+        return new WasmPolicies(bundle, WasmEngine.instantiate(bundle, bundle.data(), WasmEngine.DEFAULT_MAX_MEMORY_PAGES), List.of());
+    }
+
+    /** Each module entrypoint and what it is to the decision contract. */
+    public Map<String, String> entrypointRoles() {
+        Map<String, String> roles = new TreeMap<>();
+        for (String e : engine.entrypoints()) roles.put(e, "not a decision rule");
+        packageEntrypoints.forEach((pkg, e) -> roles.put(e, "package " + pkg + (sourceRules.containsKey(pkg)
+                ? " (decision rules " + String.join(", ", sourceRules.get(pkg)) + " and any its value holds)" : " (the decision rules its value holds)")));
+        ruleEntrypoints.forEach((pkg, rules) -> rules.forEach((rule, e) -> roles.put(e, rule.equals(EXCEPTION) ? "exception of " + pkg
+                : (DecisionRules.kindOf(rule) == dev.gate.policy.decision.EvaluatedRule.Kind.FAILURE ? "failure" : "warning") + " rule of " + pkg)));
+        return roles;
+    }
+
+    /** Why gate cannot run the bundle, or empty when it can. */
+    public Optional<String> refusal() {
+        List<String> missing = engine.missingBuiltins();
+        if (!missing.isEmpty()) return Optional.of("calls " + String.join(", ", missing) + ", which neither gate nor opa-java-wasm provides");
+        try {
+            requireDecisionRules(Optional.empty());
+        } catch (PolicyException e) {
+            return Optional.of(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
     public WasmEngine engine() { return engine; }
 
     public Bundle bundle() { return bundle; }
@@ -133,7 +164,8 @@ public final class WasmPolicies implements Policies {
     }
 
     private void add(Map<String, Map<String, String>> rules, String pkg, String rule) {
-        rules.computeIfAbsent(pkg, k -> new LinkedHashMap<>()).putIfAbsent(rule, bundle.file() + "#" + pkg.replace('.', '/') + "/" + rule);
+        // Sorted by name: the bundle keeps no source order to follow.
+        rules.computeIfAbsent(pkg, k -> new TreeMap<>()).putIfAbsent(rule, bundle.file() + "#" + pkg.replace('.', '/') + "/" + rule);
     }
 
     private static List<String> packages(Map<String, ?> byPackage, Optional<String> namespace) {
