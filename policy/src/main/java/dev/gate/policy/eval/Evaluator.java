@@ -33,6 +33,9 @@ import java.util.TreeSet;
  * after. Rule values are computed whole and cached per {@link State}, which changes only under {@code with}.
  */
 public final class Evaluator {
+    /** Names the operands {@link #hoistOperands} binds, unique within an evaluation. */
+    private int hoisted;
+
 
     /** Continuation after an expression succeeded. */
     @FunctionalInterface interface Next { void run(); }
@@ -114,10 +117,42 @@ public final class Evaluator {
     private void evalLiteral(Literal l, Bindings b, Next k) {
         if (!l.withs().isEmpty()) { evalWith(l, b, k); return; }
         if (l.negated()) {
-            if (!succeeds(b, found -> evalExpr(l.expr(), b, found))) k.run();
+            hoistOperands(l.expr(), b, expr -> { if (!succeeds(b, found -> evalExpr(expr, b, found))) k.run(); });
             return;
         }
         evalExpr(l.expr(), b, k);
+    }
+
+    /**
+     * As OPA's compiler rewrites a negated call (rewriteDynamics, expandExpr), its operands that are references or
+     * calls (for {@code ==}, calls only) are evaluated before the negation: when one is undefined, so is the literal,
+     * so {@code not is_string(input.missing)} is undefined in OPA, not true. The call then sees their values.
+     */
+    private void hoistOperands(Expr expr, Bindings b, java.util.function.Consumer<Expr> k) {
+        if (!(expr instanceof Expr.TermExpr t) || !(t.term() instanceof Term.Call call) || isOutputCall(call)) {
+            k.accept(expr);
+            return;
+        }
+        boolean equality = call.name().equals("equal");
+        hoistArgs(call, 0, equality, new ArrayList<>(call.args()), b, args -> k.accept(new Expr.TermExpr(call.withArgs(args))));
+    }
+
+    private void hoistArgs(Term.Call call, int i, boolean equality, List<Term> args, Bindings b, java.util.function.Consumer<List<Term>> k) {
+        if (i == args.size()) { k.accept(args); return; }
+        Term arg = args.get(i);
+        if (!(arg instanceof Term.Call || (!equality && arg instanceof Term.Ref))) {
+            hoistArgs(call, i + 1, equality, args, b, k);
+            return;
+        }
+        String name = "$hoisted" + hoisted++;
+        evalTerm(arg, b, v -> {
+            int mark = b.mark();
+            b.bind(name, v);
+            List<Term> next = new ArrayList<>(args);
+            next.set(i, new Term.Var(name, arg.span()));
+            hoistArgs(call, i + 1, equality, next, b, k);
+            b.undo(mark);
+        });
     }
 
     /** Whether an attempt reaches its continuation at least once; bindings are rolled back either way. */
