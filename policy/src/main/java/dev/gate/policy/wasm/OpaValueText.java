@@ -18,8 +18,12 @@ import java.util.TreeMap;
  * builtin such as {@code intersection} must see a set where Rego has one.
  */
 final class OpaValueText {
+    /** Deeper than any JSON document gate parses (Jackson stops at 1,000), shallow enough for any thread's stack. */
+    private static final int MAX_DEPTH = 2_000;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private OpaValueText(String text) {
         this.text = text;
@@ -34,6 +38,15 @@ final class OpaValueText {
     }
 
     private Value value() {
+        if (++depth > MAX_DEPTH) throw error("nested deeper than " + MAX_DEPTH);
+        try {
+            return scalarOrComposite();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Value scalarOrComposite() {
         space();
         if (pos >= text.length()) throw error("unexpected end");
         char c = text.charAt(pos);
@@ -135,7 +148,7 @@ final class OpaValueText {
         pos++;
     }
 
-    private IllegalStateException error(String what) {
-        return new IllegalStateException("wasm value text: " + what + " at offset " + pos);
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("wasm value text: " + what + " at offset " + pos);
     }
 }
