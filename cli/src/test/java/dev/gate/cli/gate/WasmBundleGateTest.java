@@ -87,6 +87,15 @@ class WasmBundleGateTest {
 
         Run asked = gate("policy", "eval", "--engine", "wasm", "--policy", bundle.toString(), "--data", data(), "--input", input.toString(), "-o", "json");
         assertEquals(wasm.out(), asked.out());
+
+        Run regoQuery = gate("policy", "eval", "--policy", policies.resolve("prod.rego").toString(), "--data", data(), "--input", input.toString(),
+                "-q", "data.gate.prod.deny_labels", "-o", "json");
+        Run wasmQuery = gate("policy", "eval", "--policy", bundle.toString(), "--data", data(), "--input", input.toString(),
+                "-q", "data.gate.prod.deny_labels", "-o", "json");
+        assertEquals(0, wasmQuery.code(), wasmQuery.toString());
+        assertEquals(JSON.readTree(regoQuery.out()), JSON.readTree(wasmQuery.out()), "a query naming an entrypoint answers as opa eval prints");
+        Run notAnEntrypoint = gate("policy", "eval", "--policy", bundle.toString(), "--input", input.toString(), "-q", "data.gate.prod.days_since");
+        assertOneLine(notAnEntrypoint, "data.gate.prod.days_since is not an entrypoint of the module");
     }
 
     /** A decision without its locations (a bundle locates by entrypoint), each list in rule-name order (a bundle keeps no source order). */
@@ -161,10 +170,18 @@ class WasmBundleGateTest {
     void aDeniedPushWithABundlePushesNothing() throws Exception {
         Path bundle = prodBundle();
         Path out = dir.resolve("out");
-        Run run = gate("push", "--policy", bundle.toString(), "--data", data(), "--no-sign", "--no-scan", sample(), "oci:" + out + ":latest");
+        Path wasmSarif = dir.resolve("wasm.sarif");
+        Run run = gate("push", "--policy", bundle.toString(), "--data", data(), "--no-sign", "--no-scan", "--sarif", wasmSarif.toString(),
+                sample(), "oci:" + out + ":latest");
         assertEquals(1, run.code(), run.toString());
         assertTrue(run.out().contains("deny_latest") || run.err().contains("deny_latest"), run.toString());
         assertFalse(Files.exists(out));
+
+        Path regoSarif = dir.resolve("rego.sarif");
+        Run rego = gate("push", "--policy", policies.resolve("prod.rego").toString(), "--data", data(), "--no-sign", "--no-scan", "--sarif",
+                regoSarif.toString(), sample(), "oci:" + out + ":latest");
+        assertEquals(1, rego.code(), rego.toString());
+        assertEquals(sarifResults(regoSarif), sarifResults(wasmSarif), "the same SARIF results, rule by rule");
     }
 
     @Test
@@ -255,6 +272,17 @@ class WasmBundleGateTest {
         JsonNode json = JSON.readTree(gate("policy", "inspect", "-o", "json", bundle.toString()).out());
         assertEquals("gate", json.at("/builtins/time.parse_rfc3339_ns").asText());
         assertTrue(json.path("runs").asBoolean());
+    }
+
+    /** Each SARIF result as rule id, level and message, sorted (a bundle locates by entrypoint, not by line). */
+    private static List<String> sarifResults(Path sarif) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode r : JSON.readTree(sarif.toFile()).at("/runs/0/results")) {
+            out.add(r.path("ruleId").asText() + " " + r.path("level").asText() + " " + r.at("/message/text").asText());
+        }
+        java.util.Collections.sort(out);
+        assertFalse(out.isEmpty());
+        return out;
     }
 
     private static void assertOneLine(Run run, String expected) {
