@@ -53,7 +53,7 @@ warn_semver contains msg if {
 	msg := sprintf("tag %q is not a semantic version (vMAJOR.MINOR.PATCH)", [image.tag])
 }
 
-warn_semver contains "image must be pushed with a tag" if not is_string(image.tag)
+warn_semver contains "image must be pushed with a tag" if not is_string(object.get(image, "tag", null))
 
 warn_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
 

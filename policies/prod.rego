@@ -51,7 +51,7 @@ deny_semver contains msg if {
 	msg := sprintf("tag %q is not a semantic version (vMAJOR.MINOR.PATCH)", [image.tag])
 }
 
-deny_semver contains "image must be pushed with a tag" if not is_string(image.tag)
+deny_semver contains "image must be pushed with a tag" if not is_string(object.get(image, "tag", null))
 
 deny_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
 

@@ -90,6 +90,12 @@ test_missing_tag_denied if {
 	prod.deny_semver == {"image must be pushed with a tag"} with input as doc
 }
 
+# Without the key at all: OPA evaluates a call's reference operands before `not`, so `not is_string(image.tag)` would be undefined.
+test_absent_tag_denied if {
+	doc := json.remove(compliant, ["image/tag"])
+	prod.deny_semver == {"image must be pushed with a tag"} with input as doc
+}
+
 test_root_user_denied if {
 	some user in ["", "root", "0", "root:root", "0:0"]
 	doc := with_image({"config": object.union(compliant.image.config, {"user": user})})

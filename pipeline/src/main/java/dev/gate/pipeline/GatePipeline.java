@@ -67,7 +67,8 @@ public final class GatePipeline {
         times.time("policy", () -> decided[0] = gate.decide(gathered.input()));
         boolean allowed = decided[0].allowed(settings.failOnWarn());
         JsonNode record = Predicates.decision(new Predicates.DecisionRecord(allowed, settings.failOnWarn(), gate.namespace(),
-                gate.policyFiles(), gate.dataFiles(), settings.config(), InputDocument.digest(gathered.input()), decided[0], gathered.time()),
+                gate.policyFiles(), gate.dataFiles(), gate.engineInfo(), settings.config(), InputDocument.digest(gathered.input()), decided[0],
+                gathered.time()),
                 gathered.input());
         return new Verdict(decided[0], allowed, record);
     }

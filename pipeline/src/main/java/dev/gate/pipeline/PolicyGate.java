@@ -2,6 +2,7 @@ package dev.gate.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.GateException;
+import dev.gate.policy.Policies;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.decision.Decision;
@@ -13,14 +14,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Step 4: the policies and data loaded once, and the decision for an input document. */
+/** Step 4: the policies (Rego sources or an OPA wasm bundle) and data loaded once, and the decision for an input document. */
 public final class PolicyGate {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private final PolicySet policies;
+    private final Policies policies;
     private final String namespace;
 
-    private PolicyGate(PolicySet policies, String namespace) {
+    private PolicyGate(Policies policies, String namespace) {
         this.policies = policies;
         this.namespace = namespace;
     }
@@ -37,7 +38,7 @@ public final class PolicyGate {
             }
         }
         try {
-            PolicySet set = PolicySet.load(policyPaths, dataFiles, false, PolicyPrint.toStandardError(), version);
+            Policies set = Policies.load(policyPaths, dataFiles, Policies.Engine.AUTO, PolicyPrint.toStandardError(), version);
             // Before any image is read: a namespace or policies that decide nothing fail here, not after a scan.
             set.requireDecisionRules(Optional.ofNullable(namespace));
             return new PolicyGate(set, namespace);
@@ -68,6 +69,11 @@ public final class PolicyGate {
 
     public List<PolicySet.LoadedFile> dataFiles() {
         return policies.dataFiles();
+    }
+
+    /** The engine that decides, and for a bundle its digest, revision and roots (for the decision record). */
+    public Policies.EngineInfo engineInfo() {
+        return policies.engineInfo();
     }
 
     public String namespace() {

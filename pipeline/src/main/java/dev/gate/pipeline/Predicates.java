@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Digest;
+import dev.gate.policy.Policies;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionJson;
@@ -47,7 +48,7 @@ public final class Predicates {
      * when none was named), the input's digest and every result.
      */
     public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespace, List<PolicySet.LoadedFile> policies,
-                                 List<PolicySet.LoadedFile> data, PolicySet.LoadedFile config, Digest inputDigest,
+                                 List<PolicySet.LoadedFile> data, Policies.EngineInfo engine, PolicySet.LoadedFile config, Digest inputDigest,
                                  Decision decision, Instant time) {
     }
 
@@ -62,6 +63,7 @@ public final class Predicates {
         }
         predicate.set("policies", files(record.policies()));
         predicate.set("data", files(record.data()));
+        predicate.set("engine", engine(record.engine()));
         if (record.config() == null) {
             predicate.putNull("config");
         } else {
@@ -78,6 +80,18 @@ public final class Predicates {
         predicate.putObject("gate").put("version", GateVersion.current());
         predicate.put("time", record.time().toString());
         return predicate;
+    }
+
+    /** {@code {"name": "rego"|"wasm", "bundle": null | {"sha256", "revision", "roots"}}}. */
+    private static ObjectNode engine(Policies.EngineInfo info) {
+        ObjectNode engine = NODES.objectNode().put("name", info.engine());
+        if (info.bundleSha256() == null) {
+            engine.putNull("bundle");
+        } else {
+            ObjectNode bundle = engine.putObject("bundle").put("sha256", info.bundleSha256()).put("revision", info.revision());
+            info.roots().forEach(bundle.putArray("roots")::add);
+        }
+        return engine;
     }
 
     private static ArrayNode files(List<PolicySet.LoadedFile> files) {

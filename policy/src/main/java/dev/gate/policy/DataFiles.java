@@ -49,7 +49,8 @@ public final class DataFiles {
         }
     }
 
-    private static Value deepMerge(Value a, Value b, Path file) {
+    /** Merges {@code b} into {@code a} as OPA merges data documents; a scalar that would replace an object, or the reverse, is an error naming {@code file}. */
+    public static Value deepMerge(Value a, Value b, Path file) {
         if (!(a instanceof ObjectValue x) || !(b instanceof ObjectValue y)) {
             if (a instanceof ObjectValue || b instanceof ObjectValue) throw new IllegalArgumentException(file + ": conflicts with data loaded before it");
             return b;

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * Policies as a CI gate sees them: Rego files (or folders of them, {@code *_test.rego} left out) plus organisation data
  * files (JSON or YAML, merged under {@code data.}), compiled once and asked for a {@link Decision} per input document.
  */
-public final class PolicySet {
+public final class PolicySet implements Policies {
 
     /** A loaded file and the SHA-256 of its bytes, for the decision record. */
     public record LoadedFile(Path path, String sha256) {}
@@ -81,11 +81,21 @@ public final class PolicySet {
         return new PolicySet(engine, loaded, data);
     }
 
+    @Override
     public List<LoadedFile> policyFiles() { return policyFiles; }
 
+    @Override
     public List<LoadedFile> dataFiles() { return dataFiles; }
 
     public RegoEngine engine() { return engine; }
+
+    @Override
+    public EngineInfo engineInfo() { return EngineInfo.rego(); }
+
+    @Override
+    public List<PolicyEngine.ResultRow> query(String query, Value input, PolicyEngine.Options options) {
+        return engine.evaluate(query, input, options);
+    }
 
     /** Parsed modules, in load order. */
     public List<Module> modules() { return engine.modules(); }
@@ -94,6 +104,7 @@ public final class PolicySet {
      * Throws {@link PolicyException} ({@link DecisionRules#NO_RULES}) when a decision would evaluate no rule, so that
      * callers that decide later (per image) fail before any work.
      */
+    @Override
     public void requireDecisionRules(Optional<String> namespace) {
         DecisionRules.requireRules(engine.modules(), namespace);
     }
@@ -102,6 +113,7 @@ public final class PolicySet {
      * Evaluates the decision contract over every package, or only {@code namespace} when given; fails closed with
      * {@link PolicyException} when that selects no decision rule.
      */
+    @Override
     public Decision decide(Value input, Optional<String> namespace, Duration timeout) {
         return DecisionRules.decide(engine, input, namespace, timeout);
     }

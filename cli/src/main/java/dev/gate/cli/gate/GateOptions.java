@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 /** The flags of {@code gate push} that turn a plain push into the gate. Repeatable flags take one value each. */
 public final class GateOptions {
 
-    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Rego policy file or folder (repeatable). Turns on the gate.")
+    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Rego policy file or folder (repeatable), or one OPA wasm bundle (bundle.tar.gz, policy.wasm). Turns on the gate.")
     List<Path> policies = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "FILE", description = "Organisation data, JSON or YAML, under data. (repeatable).")

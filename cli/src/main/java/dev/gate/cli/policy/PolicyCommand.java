@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code gate policy eval|test|check}: the tools policy authors use. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = "Evaluate, unit-test and check Rego policies with gate's own Rego engine (no opa binary needed).",
-        subcommands = {PolicyEvalCommand.class, PolicyTestCommand.class, PolicyCheckCommand.class})
+        description = "Evaluate, unit-test and check Rego policies with gate's own Rego engine (no opa binary needed); evaluate and inspect OPA wasm bundles.",
+        subcommands = {PolicyEvalCommand.class, PolicyTestCommand.class, PolicyCheckCommand.class, PolicyInspectCommand.class})
 public final class PolicyCommand {
 }

@@ -7,7 +7,7 @@ import dev.gate.cli.ExitCodes;
 import dev.gate.image.GateException;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
-import dev.gate.policy.PolicySet;
+import dev.gate.policy.Policies;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.value.JsonValues;
 import dev.gate.policy.value.Value;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * in the shape {@code opa eval --format json} prints.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate policies against an input document: the deny/warn decision, or a query's results.")
+        description = "Evaluate policies (Rego, or an OPA wasm bundle) against an input document: the deny/warn decision, or a query's results.")
 public final class PolicyEvalCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -43,8 +43,13 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     @Mixin
     RegoVersionOptions rego = new RegoVersionOptions();
 
-    @Option(names = {"-p", "--policy"}, required = true, paramLabel = "FILE|DIR", description = "Rego files or folders (repeatable).")
+    @Option(names = {"-p", "--policy"}, required = true, paramLabel = "FILE|DIR",
+            description = "Rego files or folders (repeatable), or one bundle built by opa build -t wasm (bundle.tar.gz, policy.wasm).")
     List<Path> policies;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
+            description = "rego (gate's interpreter, Rego sources), wasm (opa-java-wasm, a bundle), or auto: by what --policy names (default).")
+    String engine;
 
     @Option(names = {"-d", "--data"}, paramLabel = "FILE", description = "Data documents, JSON or YAML, merged under data (repeatable).")
     List<Path> data = new ArrayList<>();
@@ -73,7 +78,7 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration limit = Durations.parse(timeout, "--timeout");
-        PolicySet set = PolicyFiles.load(policies, data, false, rego.version());
+        Policies set = PolicyFiles.load(policies, data, engine(), rego.version());
         Value inputDoc = PolicyFiles.input(input);
         PrintWriter out = spec.commandLine().getOut();
         int code = query == null ? decide(set, inputDoc, limit, out) : query(set, inputDoc, limit, out);
@@ -81,7 +86,16 @@ public final class PolicyEvalCommand implements Callable<Integer> {
         return code;
     }
 
-    private int decide(PolicySet set, Value inputDoc, Duration limit, PrintWriter out) throws Exception {
+    private Policies.Engine engine() {
+        return switch (engine) {
+            case "auto" -> Policies.Engine.AUTO;
+            case "rego" -> Policies.Engine.REGO;
+            case "wasm" -> Policies.Engine.WASM;
+            default -> throw GateException.input("--engine " + engine + ": expected rego, wasm or auto");
+        };
+    }
+
+    private int decide(Policies set, Value inputDoc, Duration limit, PrintWriter out) throws Exception {
         if (inputDoc == null) throw GateException.input("--input is required to decide (or give --query)");
         Decision d = PolicyFiles.asInput(() -> set.decide(inputDoc, Optional.ofNullable(namespace), limit));
         if (output == Format.json) out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(dev.gate.policy.decision.DecisionJson.of(d, failOnWarn)));
@@ -89,10 +103,10 @@ public final class PolicyEvalCommand implements Callable<Integer> {
         return d.allowed(failOnWarn) ? ExitCodes.OK : ExitCodes.REFUSED;
     }
 
-    private int query(PolicySet set, Value inputDoc, Duration limit, PrintWriter out) throws Exception {
+    private int query(Policies set, Value inputDoc, Duration limit, PrintWriter out) throws Exception {
         List<PolicyEngine.ResultRow> rows;
         try {
-            rows = set.engine().evaluate(query, inputDoc, new PolicyEngine.Options(limit, strict));
+            rows = set.query(query, inputDoc, new PolicyEngine.Options(limit, strict));
         } catch (PolicyException e) {
             if (output == Format.json) {
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(errorJson(e)));

@@ -3,6 +3,7 @@ package dev.gate.cli.policy;
 import dev.gate.pipeline.PolicyPrint;
 import dev.gate.image.GateException;
 import dev.gate.policy.DataFiles;
+import dev.gate.policy.Policies;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.syntax.RegoVersion;
@@ -18,9 +19,19 @@ final class PolicyFiles {
     private PolicyFiles() {}
 
     static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests, RegoVersion version) {
+        requireFiles(policies, data);
+        return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError(), version));
+    }
+
+    /** Rego sources or one OPA wasm bundle, run by the engine asked for ({@code AUTO}: by what the files are). */
+    static Policies load(List<Path> policies, List<Path> data, Policies.Engine engine, RegoVersion version) {
+        requireFiles(policies, data);
+        return asInput(() -> Policies.load(policies, data, engine, PolicyPrint.toStandardError(), version));
+    }
+
+    private static void requireFiles(List<Path> policies, List<Path> data) {
         for (Path p : policies) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
         for (Path d : data) if (!Files.isRegularFile(d)) throw GateException.input("--data " + d + ": no such file");
-        return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError(), version));
     }
 
     /** The input document: JSON or YAML from a file, or JSON from standard input for {@code -}. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The flags of {@code gate verify --policy} and {@code gate audit --policy}: what to re-evaluate the attestations with. */
 public final class RecheckFlags {
 
-    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Re-evaluate these Rego policies against the attestations (repeatable).")
+    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Re-evaluate these Rego policies (or one OPA wasm bundle) against the attestations (repeatable).")
     List<Path> policies = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "FILE", description = "Organisation data for --policy (repeatable).")

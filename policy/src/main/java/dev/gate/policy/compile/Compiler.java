@@ -257,9 +257,16 @@ public final class Compiler {
         private final Module module;
         /** The rule being compiled (the first of an else chain): what rego.metadata calls describe. */
         private Rule rule;
+        /**
+         * {@code import future.keywords.not} (or all of {@code future.keywords}) asks for OPA's newer negation, whose
+         * operands are evaluated inside it: an undefined one makes the negation true rather than the body undefined.
+         */
+        private final boolean negationKeepsOperands;
 
         ModuleContext(Module m) {
             this.module = m;
+            this.negationKeepsOperands = m != null && m.imports().stream().anyMatch(i -> i.path().equals(List.of("future", "keywords"))
+                    || i.path().equals(List.of("future", "keywords", "not")));
             this.pkg = m == null ? List.of() : m.packagePath();
             this.source = m == null ? null : m.source();
             if (m == null) return;
@@ -274,7 +281,7 @@ public final class Compiler {
         List<Literal> body(List<Literal> body, Scope scope) {
             List<Literal> out = new ArrayList<>(body.size());
             for (Literal l : body) out.add(literal(l, scope));
-            return NegatedOperands.hoist(out);
+            return negationKeepsOperands ? out : NegatedOperands.hoist(out);
         }
 
         private Literal literal(Literal l, Scope scope) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The decision contract, as conftest has it: in every package, rules named {@code deny}, {@code deny_<x>},
@@ -77,17 +78,28 @@ public final class DecisionRules {
     public static Decision decide(RegoEngine engine, Value input, Optional<String> namespace, Duration timeout) {
         Map<String, Map<String, Rule>> packages = decisionRules(engine.modules(), namespace);
         if (packages.isEmpty()) throw noRules(engine.modules(), namespace);
+        Map<String, Map<String, String>> locations = new LinkedHashMap<>();
+        packages.forEach((pkg, rules) -> rules.forEach((name, rule) ->
+                locations.computeIfAbsent(pkg, k -> new LinkedHashMap<>()).put(name, rule.location())));
+        return decide(locations, pkg -> packageDocument(engine, pkg, input, timeout));
+    }
+
+    /**
+     * The contract over any engine: {@code rules} maps each package to its decision rules and where each is written;
+     * {@code documents} gives a package's document (its rules' values, {@code exception} included) for the input.
+     */
+    public static Decision decide(Map<String, Map<String, String>> rules, Function<String, ObjectValue> documents) {
         List<RuleResult> failures = new ArrayList<>(), warnings = new ArrayList<>(), exempted = new ArrayList<>();
         List<EvaluatedRule> evaluated = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Rule>> pkg : packages.entrySet()) {
-            ObjectValue doc = packageDocument(engine, pkg.getKey(), input, timeout);
+        for (Map.Entry<String, Map<String, String>> pkg : rules.entrySet()) {
+            ObjectValue doc = documents.apply(pkg.getKey());
             Set<String> exceptions = exceptions(doc.get("exception"));
-            for (Map.Entry<String, Rule> r : pkg.getValue().entrySet()) {
+            for (Map.Entry<String, String> r : pkg.getValue().entrySet()) {
                 String name = r.getKey();
                 EvaluatedRule.Kind kind = kindOf(name);
-                List<RuleResult> results = results(pkg.getKey(), name, r.getValue().location(), doc.get(name));
+                List<RuleResult> results = results(pkg.getKey(), name, r.getValue(), doc.get(name));
                 boolean exempt = !results.isEmpty() && exceptions.contains(suffix(name));
-                evaluated.add(new EvaluatedRule(pkg.getKey(), name, kind, r.getValue().location(), results.size(), exempt));
+                evaluated.add(new EvaluatedRule(pkg.getKey(), name, kind, r.getValue(), results.size(), exempt));
                 if (exempt) exempted.addAll(results);
                 else if (kind == EvaluatedRule.Kind.FAILURE) failures.addAll(results);
                 else warnings.addAll(results);
@@ -97,7 +109,7 @@ public final class DecisionRules {
     }
 
     /** Package name to its decision rules (first definition of each name, for its location), in source order. */
-    private static Map<String, Map<String, Rule>> decisionRules(List<Module> modules, Optional<String> namespace) {
+    public static Map<String, Map<String, Rule>> decisionRules(List<Module> modules, Optional<String> namespace) {
         Map<String, Map<String, Rule>> out = new LinkedHashMap<>();
         for (Module m : modules) {
             String pkg = m.packageName();

@@ -114,6 +114,7 @@ public final class Evaluator {
     private void evalLiteral(Literal l, Bindings b, Next k) {
         if (!l.withs().isEmpty()) { evalWith(l, b, k); return; }
         if (l.negated()) {
+            // Operands OPA evaluates before the negation were made literals of their own by the compiler (NegatedOperands).
             if (!succeeds(b, found -> evalExpr(l.expr(), b, found))) k.run();
             return;
         }

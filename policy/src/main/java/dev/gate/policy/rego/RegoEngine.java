@@ -20,7 +20,6 @@ import dev.gate.policy.value.Value;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -157,15 +156,8 @@ public final class RegoEngine implements PolicyEngine {
     private List<Evaluator.Solution> run(List<Literal> body, Value input, Options options) {
         long timeoutNanos = options.timeout().toNanos();
         long deadline = System.nanoTime() + timeoutNanos;
-        Map<String, Object> cache = new HashMap<>();
-        Instant now = Instant.now();
-        BuiltinContext context = new BuiltinContext() {
-            @Override public Instant now() { return now; }
-            @Override public Map<String, Object> cache() { return cache; }
-            @Override public void checkDeadline() {
-                if (System.nanoTime() - deadline > 0) throw new PolicyException("eval_cancel_error", "evaluation exceeded its time limit", null);
-            }
-        };
+        BuiltinContext context = BuiltinContext.bounded(Instant.now(), deadline,
+                () -> new PolicyException("eval_cancel_error", "evaluation exceeded its time limit", null));
         Evaluator evaluator = new Evaluator(compiled, builtins, input, data, options.strictBuiltinErrors(), deadline, context, printOut);
         FutureTask<List<Evaluator.Solution>> task = new FutureTask<>(() -> evaluator.query(body));
         Thread thread = new Thread(null, task, "rego-eval", STACK_BYTES);

@@ -1,7 +1,7 @@
 package dev.gate.policy.bench;
 
 import dev.gate.policy.DataFiles;
-import dev.gate.policy.PolicySet;
+import dev.gate.policy.Policies;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.value.Value;
 import java.nio.file.Files;
@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Benchmark harness (not a test): loads policies once, decides the same input repeatedly after a warm-up, and prints
- * the median, minimum and maximum time per decision. Usage: PolicyBench POLICY INPUT DATA [WARMUP] [RUNS].
+ * Benchmark harness (not a test): loads policies (Rego, or an OPA wasm bundle) once, decides the same input repeatedly
+ * after a warm-up, and prints the median, minimum and maximum time per decision.
+ * Usage: PolicyBench POLICY INPUT DATA [WARMUP] [RUNS].
  */
 public final class PolicyBench {
     private PolicyBench() {}
@@ -25,7 +26,7 @@ public final class PolicyBench {
         List<Path> data = args.length > 2 ? List.of(Path.of(args[2])) : List.of();
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 50;
-        PolicySet set = PolicySet.load(List.of(policy), data);
+        Policies set = Policies.load(List.of(policy), data, Policies.Engine.AUTO, null);
         Value doc = DataFiles.parse(input, Files.readAllBytes(input));
         Decision d = null;
         for (int i = 0; i < warmup; i++) d = set.decide(doc, Optional.empty(), Duration.ofSeconds(30));
@@ -40,7 +41,7 @@ public final class PolicyBench {
         parts.add(String.format("median %.2f ms", nanos[runs / 2] / 1e6));
         parts.add(String.format("min %.2f ms", nanos[0] / 1e6));
         parts.add(String.format("max %.2f ms", nanos[runs - 1] / 1e6));
-        System.out.println("decision per evaluation: " + String.join(", ", parts) + " (" + runs + " runs after " + warmup
+        System.out.println(set.engineInfo().engine() + " decision per evaluation: " + String.join(", ", parts) + " (" + runs + " runs after " + warmup
                 + " warm-up; " + d.failures().size() + " failures, " + d.warnings().size() + " warnings)");
     }
 }
