@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * What the CLI needs of a policy backend: load Rego modules (or a compiled bundle) and data,
- * then evaluate a query against an input. Implementations: the Rego interpreter of this module,
- * and later OPA-compiled wasm bundles.
+ * then evaluate a query against an input. Implementations: the Rego interpreter of this module
+ * ({@link dev.gate.policy.rego.RegoEngine}) and OPA-compiled wasm bundles through opa-java-wasm
+ * ({@link dev.gate.policy.wasm.WasmEngine}, which takes a bundle, not modules).
  */
 public interface PolicyEngine {
 

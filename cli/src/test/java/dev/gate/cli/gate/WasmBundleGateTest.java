@@ -201,6 +201,12 @@ class WasmBundleGateTest {
         }
         Path notWasm = Files.writeString(dir.resolve("policy.wasm"), "plain text");
         assertOneLine(gate("policy", "eval", "--policy", notWasm.toString(), "--input", truncated.toString()), notWasm + ": not a wasm module");
+        byte[] module = Files.readAllBytes(OpaBuild.wasmOf(dir.resolve("prod.tar.gz")));
+        Path cutModule = Files.write(dir.resolve("cut.wasm"), Arrays.copyOf(module, module.length / 3));
+        Path out = dir.resolve("out-cut");
+        assertOneLine(gate("push", "--policy", cutModule.toString(), "--no-sign", "--no-scan", sample(), "oci:" + out + ":1.0.0"),
+                cutModule + ": policy.wasm is not a valid wasm module");
+        assertFalse(Files.exists(out));
     }
 
     @Test
