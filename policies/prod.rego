@@ -7,6 +7,9 @@
 #   gate.exceptions          repository -> rule names exempted for it, e.g. {"payments/api": ["root"]}
 # Parameters (--param k=v):
 #   high_fix_max_days        how long a HIGH vulnerability may stay unpatched once its fix exists (default 30)
+#   waiver_warn_days         warn this many days before a waiver (--waivers) expires (default 14)
+# Waivers (--waivers FILE): a finding with an unexpired waiver is not held against the image; a rule waived whole is
+# exempted; expired waivers and those about to expire are warned about.
 package gate.prod
 
 import rego.v1
@@ -22,6 +25,10 @@ default denied_licenses := []
 denied_licenses := data.gate.denied_licenses
 
 default high_fix_max_days := 30
+
+default waiver_warn_days := 14
+
+waiver_warn_days := to_number(input.context.params.waiver_warn_days)
 
 high_fix_max_days := to_number(input.context.params.high_fix_max_days)
 
@@ -55,15 +62,21 @@ deny_semver contains "image must be pushed with a tag" if not is_string(object.g
 
 deny_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
 
-deny_critical contains msg if {
+# Findings no unexpired waiver covers.
+open_vulnerabilities contains vuln if {
 	some vuln in input.vulnerabilities
+	not vuln.waiver
+}
+
+deny_critical contains msg if {
+	some vuln in open_vulnerabilities
 	vuln.severity == "CRITICAL"
 	vuln.fixAvailable
 	msg := sprintf("%s (CRITICAL) in %s %s is fixed in %s", [vuln.id, vuln.package.name, vuln.package.version, concat(", ", vuln.fixedVersions)])
 }
 
 deny_stale_high contains msg if {
-	some vuln in input.vulnerabilities
+	some vuln in open_vulnerabilities
 	vuln.severity == "HIGH"
 	vuln.fixAvailable
 	age_days := days_since(vuln.fixPublished)
@@ -100,4 +113,20 @@ deny_license contains msg if {
 
 exception contains [rule] if {
 	some rule in data.gate.exceptions[image.repository]
+}
+
+exception contains [rule] if {
+	some rule in input.waivers.rules
+}
+
+warn_waiver_expired contains msg if {
+	some waiver in input.waivers.expired
+	msg := sprintf("waiver for %s (approved by %s) expired on %s: it covers nothing now", [object.get(waiver, "id", object.get(waiver, "rule", "?")), waiver.approver, waiver.expires])
+}
+
+warn_waiver_expiring contains msg if {
+	some waiver in input.waivers.applied
+	days_left := floor((time.parse_ns("2006-01-02", waiver.expires) - time.parse_rfc3339_ns(input.context.time)) / (24 * 3600 * 1000000000))
+	days_left < waiver_warn_days
+	msg := sprintf("waiver for %s (approved by %s) expires on %s, in %d days", [object.get(waiver, "id", object.get(waiver, "rule", "?")), waiver.approver, waiver.expires, days_left])
 }

@@ -157,3 +157,28 @@ test_exception_from_data if {
 	exceptions := {"gate": {"exceptions": {"payments/api": ["root", "labels"]}}}
 	prod.exception == {["root"], ["labels"]} with input as compliant with data.gate.exceptions as exceptions.gate.exceptions
 }
+
+waiver := {"id": "CVE-2022-0778", "reason": "not reachable", "approver": "sec@example.com", "expires": "2026-07-31", "file": "w.yaml"}
+
+test_waived_critical_allowed if {
+	vuln := object.union(critical_fixed, {"waiver": waiver})
+	doc := object.union(compliant, {"vulnerabilities": [vuln], "waivers": {"applied": [object.union(waiver, {"findings": 1})], "expired": [], "rules": []}})
+	count(prod.deny_critical) == 0 with input as doc
+	count(prod.warn_waiver_expiring) == 0 with input as doc
+}
+
+test_waiver_about_to_expire_warned if {
+	soon := object.union(waiver, {"expires": "2026-07-05", "findings": 1})
+	doc := object.union(compliant, {"waivers": {"applied": [soon], "expired": [], "rules": []}})
+	prod.warn_waiver_expiring == {"waiver for CVE-2022-0778 (approved by sec@example.com) expires on 2026-07-05, in 5 days"} with input as doc
+}
+
+test_expired_waiver_warned if {
+	doc := object.union(compliant, {"waivers": {"applied": [], "expired": [object.union(waiver, {"expires": "2026-06-01"})], "rules": []}})
+	count(prod.warn_waiver_expired) == 1 with input as doc
+}
+
+test_rule_waiver_exempts_the_rule if {
+	doc := object.union(compliant, {"waivers": {"applied": [], "expired": [], "rules": ["root"]}})
+	["root"] in prod.exception with input as doc
+}

@@ -52,6 +52,7 @@ public final class Gate {
         private final List<Path> data = new ArrayList<>();
         private final Map<String, String> params = new LinkedHashMap<>();
         private final List<String> also = new ArrayList<>();
+        private final List<Path> waivers = new ArrayList<>();
         private String namespace;
         private Path database;
         private Duration databaseMaxAge;
@@ -93,6 +94,12 @@ public final class Gate {
         /** The Rego dialect of policy files that do not say (a file importing rego.v1 is v1 either way). */
         public Push regoVersion(RegoVersion version) {
             regoVersion = Objects.requireNonNull(version);
+            return this;
+        }
+
+        /** A waiver file (YAML or JSON): time-boxed exceptions for findings and rules. */
+        public Push waivers(Path file) {
+            waivers.add(file);
             return this;
         }
 
@@ -184,7 +191,7 @@ public final class Gate {
 
         public PipelineSettings settings() {
             return new PipelineSettings(source, destination, publishedAs, also, policies, data, params, namespace, signing, database,
-                    sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java, regoVersion);
+                    sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java, regoVersion, Waivers.read(waivers));
         }
 
         public GateRun run() {

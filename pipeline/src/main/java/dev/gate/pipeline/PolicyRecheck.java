@@ -46,15 +46,17 @@ public final class PolicyRecheck {
     private final RegoVersion regoVersion;
     private final Path database;
     private final boolean failOnWarn;
+    private final List<Waivers.Waiver> waivers;
 
     /**
      * @param params   input.context.params, over those the push recorded
      * @param regoVersion the dialect the policies are read in where a file does not say
+     * @param waivers  time-boxed exceptions, applied as at a push
      * @param database an advisory database to scan the attested SBOM with again, instead of trusting the attested scan;
      *                 null trusts it
      */
     public PolicyRecheck(List<Path> policies, List<Path> data, List<String> params, String namespace, RegoVersion regoVersion,
-            Path database, boolean failOnWarn) {
+            Path database, boolean failOnWarn, List<Waivers.Waiver> waivers) {
         this.policies = List.copyOf(policies);
         this.data = List.copyOf(data);
         this.params = List.copyOf(params);
@@ -62,6 +64,7 @@ public final class PolicyRecheck {
         this.regoVersion = regoVersion;
         this.database = database;
         this.failOnWarn = failOnWarn;
+        this.waivers = List.copyOf(waivers);
     }
 
     public boolean requested() {
@@ -152,6 +155,7 @@ public final class PolicyRecheck {
         }
         ObjectNode input = InputDocument.build(image, boms, scans, new InputDocument.Signing("key", EcdsaSigner.keyId(key)),
                 Instant.now(), params(decision), env);
+        Waivers.apply(input, waivers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         Decision decided = gate.decide(input);
         return new Outcome(decided.allowed(failOnWarn), decided, problems, input);
     }

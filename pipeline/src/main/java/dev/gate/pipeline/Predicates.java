@@ -69,6 +69,9 @@ public final class Predicates {
         } else {
             predicate.set("config", file(record.config()));
         }
+        if (input.has("waivers")) {
+            predicate.set("waivers", input.get("waivers").deepCopy()); // every waiver that took effect, signed with the verdict
+        }
         predicate.putObject("input").put("digest", record.inputDigest().toString())
                 .set("params", input.path("context").path("params").deepCopy());
         Decision decision = record.decision();

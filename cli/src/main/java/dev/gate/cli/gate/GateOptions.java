@@ -1,6 +1,7 @@
 package dev.gate.cli.gate;
 
 import dev.gate.scan.db.DatabaseAge;
+import dev.gate.pipeline.Waivers;
 import dev.gate.pipeline.Params;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.SigningMethod;
@@ -96,6 +97,10 @@ public final class GateOptions {
             + "image; over it the gate fails (exit 2) and pushes nothing (default: 10m).")
     String catalogTimeout;
 
+    @Option(names = "--waivers", paramLabel = "FILE", description = "Time-boxed exceptions (YAML or JSON): findings or rules "
+            + "waived, with reason, approver and expiry (repeatable).")
+    List<Path> waivers = new ArrayList<>();
+
     @Option(names = "--db-max-age", paramLabel = "DURATION", description = "Refuse (exit 3) an advisory database last known "
             + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
     String databaseMaxAge;
@@ -112,7 +117,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || databaseMaxAge != null || java.given();
+                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || java.given();
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -148,7 +153,7 @@ public final class GateOptions {
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanned, sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version());
+                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(waivers));
     }
 
     private Duration catalogTimeout() {

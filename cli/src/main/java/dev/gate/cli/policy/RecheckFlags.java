@@ -1,6 +1,7 @@
 package dev.gate.cli.policy;
 
 import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.Waivers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ public final class RecheckFlags {
             + "instead of trusting the attested scan.")
     Path database;
 
+    @Option(names = "--waivers", paramLabel = "FILE", description = "Time-boxed exceptions (YAML or JSON), as for gate push (repeatable).")
+    List<Path> waivers = new ArrayList<>();
+
     @Option(names = "--fail-on-warn", description = "Warnings fail the re-evaluation too.")
     boolean failOnWarn;
 
@@ -37,6 +41,6 @@ public final class RecheckFlags {
     }
 
     public PolicyRecheck recheck() {
-        return new PolicyRecheck(policies, data, params, namespace, rego.version(), database, failOnWarn);
+        return new PolicyRecheck(policies, data, params, namespace, rego.version(), database, failOnWarn, Waivers.read(waivers));
     }
 }

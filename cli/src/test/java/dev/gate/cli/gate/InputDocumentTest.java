@@ -119,6 +119,32 @@ class InputDocumentTest {
     }
 
     @Test
+    void aWaiverMarksTheFindingItCoversAndIsListed(@TempDir Path dir) throws IOException {
+        Path db = GateFixtures.osvDatabase(dir);
+        Path layout = dir.resolve("vulnerable");
+        TestImages.write(layout, "2.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
+        Path waivers = Files.writeString(dir.resolve("waivers.yaml"), """
+                waivers:
+                  - id: GHSA-xvch-5gv4-984h
+                    purl: pkg:npm/minimist@*
+                    reason: only used by the build
+                    approver: sec@example.com
+                    expires: 2999-12-31
+                  - id: CVE-1999-0001
+                    reason: old
+                    approver: sec@example.com
+                    expires: 2000-01-01
+                """);
+        PipelineSettings settings = dev.gate.pipeline.Gate.push("oci:" + layout + ":2.0.0", "registry.example.com/team/app:2.0.0")
+                .database(db).param("high_fix_max_days", "14").waivers(waivers).settings();
+        JsonNode doc = gather(settings, Map.of());
+        assertEquals(Set.of(), validate(doc), doc.toPrettyString());
+        assertEquals("only used by the build", doc.at("/vulnerabilities/0/waiver/reason").asText(), doc.toPrettyString());
+        assertEquals(1, doc.at("/waivers/applied/0/findings").asInt());
+        assertEquals("CVE-1999-0001", doc.at("/waivers/expired/0/id").asText());
+    }
+
+    @Test
     void multiPlatformIndexListsEveryPlatform(@TempDir Path dir) throws IOException {
         Path layout = dir.resolve("multi");
         TestImages.writeIndex(layout, "3.0.0", List.of(TestImages.Spec.compliant(),
