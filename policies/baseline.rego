@@ -60,6 +60,7 @@ warn_latest contains "tag \"latest\" is not allowed: use a semantic version" if 
 warn_critical contains msg if {
 	some vuln in input.vulnerabilities
 	not vuln.waiver
+	not vuln.vex.status in {"not_affected", "fixed"}
 	vuln.severity == "CRITICAL"
 	vuln.fixAvailable
 	msg := sprintf("%s (CRITICAL) in %s %s is fixed in %s", [vuln.id, vuln.package.name, vuln.package.version, concat(", ", vuln.fixedVersions)])
@@ -68,6 +69,7 @@ warn_critical contains msg if {
 warn_stale_high contains msg if {
 	some vuln in input.vulnerabilities
 	not vuln.waiver
+	not vuln.vex.status in {"not_affected", "fixed"}
 	vuln.severity == "HIGH"
 	vuln.fixAvailable
 	age_days := days_since(vuln.fixPublished)

@@ -9,7 +9,8 @@
 #   high_fix_max_days        how long a HIGH vulnerability may stay unpatched once its fix exists (default 30)
 #   waiver_warn_days         warn this many days before a waiver (--waivers) expires (default 14)
 # Waivers (--waivers FILE): a finding with an unexpired waiver is not held against the image; a rule waived whole is
-# exempted; expired waivers and those about to expire are warned about.
+# exempted; expired waivers and those about to expire are warned about. VEX (--vex FILE): a finding a statement calls
+# not_affected or fixed is not held against the image either.
 package gate.prod
 
 import rego.v1
@@ -62,11 +63,14 @@ deny_semver contains "image must be pushed with a tag" if not is_string(object.g
 
 deny_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
 
-# Findings no unexpired waiver covers.
+# Findings no unexpired waiver covers and no VEX statement (--vex) calls not_affected or fixed.
 open_vulnerabilities contains vuln if {
 	some vuln in input.vulnerabilities
 	not vuln.waiver
+	not vex_settled(vuln)
 }
+
+vex_settled(vuln) if vuln.vex.status in {"not_affected", "fixed"}
 
 deny_critical contains msg if {
 	some vuln in open_vulnerabilities

@@ -182,3 +182,15 @@ test_rule_waiver_exempts_the_rule if {
 	doc := object.union(compliant, {"waivers": {"applied": [], "expired": [], "rules": ["root"]}})
 	["root"] in prod.exception with input as doc
 }
+
+test_vex_not_affected_critical_allowed if {
+	vuln := object.union(critical_fixed, {"vex": {"status": "not_affected", "justification": "vulnerable_code_not_in_execute_path", "document": "v.json"}})
+	doc := object.union(compliant, {"vulnerabilities": [vuln]})
+	count(prod.deny_critical) == 0 with input as doc
+}
+
+test_vex_affected_critical_still_denied if {
+	vuln := object.union(critical_fixed, {"vex": {"status": "affected", "justification": null, "document": "v.json"}})
+	doc := object.union(compliant, {"vulnerabilities": [vuln]})
+	count(prod.deny_critical) == 1 with input as doc
+}

@@ -53,6 +53,7 @@ public final class Gate {
         private final Map<String, String> params = new LinkedHashMap<>();
         private final List<String> also = new ArrayList<>();
         private final List<Path> waivers = new ArrayList<>();
+        private final List<Path> vex = new ArrayList<>();
         private String namespace;
         private Path database;
         private Duration databaseMaxAge;
@@ -100,6 +101,12 @@ public final class Gate {
         /** A waiver file (YAML or JSON): time-boxed exceptions for findings and rules. */
         public Push waivers(Path file) {
             waivers.add(file);
+            return this;
+        }
+
+        /** A VEX document (OpenVEX or CycloneDX VEX) whose statements mark the findings they cover. */
+        public Push vex(Path document) {
+            vex.add(document);
             return this;
         }
 
@@ -191,7 +198,8 @@ public final class Gate {
 
         public PipelineSettings settings() {
             return new PipelineSettings(source, destination, publishedAs, also, policies, data, params, namespace, signing, database,
-                    sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java, regoVersion, Waivers.read(waivers));
+                    sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java, regoVersion, Waivers.read(waivers),
+                    VexStatements.read(vex));
         }
 
         public GateRun run() {

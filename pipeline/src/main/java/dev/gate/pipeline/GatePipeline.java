@@ -95,6 +95,7 @@ public final class GatePipeline {
         ObjectNode input = InputDocument.build(ImageSection.of(name, artifact, images), facts.stream().map(ImageFacts::sbom).toList(),
                 scanned ? facts.stream().map(ImageFacts::scanReport).toList() : null, settings.signing().describe(), scanEnd,
                 settings.params(), environment);
+        VexStatements.apply(input, settings.vex());
         Waivers.apply(input, settings.waivers(), java.time.LocalDate.ofInstant(scanEnd, java.time.ZoneOffset.UTC));
         return new Gathered(artifact, facts, input, scanEnd, scanStart, scanEnd);
     }

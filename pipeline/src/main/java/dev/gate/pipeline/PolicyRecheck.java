@@ -47,16 +47,18 @@ public final class PolicyRecheck {
     private final Path database;
     private final boolean failOnWarn;
     private final List<Waivers.Waiver> waivers;
+    private final VexStatements.Documents vex;
 
     /**
      * @param params   input.context.params, over those the push recorded
      * @param regoVersion the dialect the policies are read in where a file does not say
      * @param waivers  time-boxed exceptions, applied as at a push
+     * @param vex      VEX statements, applied as at a push
      * @param database an advisory database to scan the attested SBOM with again, instead of trusting the attested scan;
      *                 null trusts it
      */
     public PolicyRecheck(List<Path> policies, List<Path> data, List<String> params, String namespace, RegoVersion regoVersion,
-            Path database, boolean failOnWarn, List<Waivers.Waiver> waivers) {
+            Path database, boolean failOnWarn, List<Waivers.Waiver> waivers, VexStatements.Documents vex) {
         this.policies = List.copyOf(policies);
         this.data = List.copyOf(data);
         this.params = List.copyOf(params);
@@ -65,6 +67,7 @@ public final class PolicyRecheck {
         this.database = database;
         this.failOnWarn = failOnWarn;
         this.waivers = List.copyOf(waivers);
+        this.vex = vex;
     }
 
     public boolean requested() {
@@ -155,6 +158,7 @@ public final class PolicyRecheck {
         }
         ObjectNode input = InputDocument.build(image, boms, scans, new InputDocument.Signing("key", EcdsaSigner.keyId(key)),
                 Instant.now(), params(decision), env);
+        VexStatements.apply(input, vex);
         Waivers.apply(input, waivers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         Decision decided = gate.decide(input);
         return new Outcome(decided.allowed(failOnWarn), decided, problems, input);

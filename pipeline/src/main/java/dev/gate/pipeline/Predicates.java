@@ -72,6 +72,9 @@ public final class Predicates {
         if (input.has("waivers")) {
             predicate.set("waivers", input.get("waivers").deepCopy()); // every waiver that took effect, signed with the verdict
         }
+        if (input.has("vex")) {
+            predicate.set("vex", input.get("vex").deepCopy()); // the VEX documents used, by digest
+        }
         predicate.putObject("input").put("digest", record.inputDigest().toString())
                 .set("params", input.path("context").path("params").deepCopy());
         Decision decision = record.decision();

@@ -1,6 +1,7 @@
 package dev.gate.cli.gate;
 
 import dev.gate.scan.db.DatabaseAge;
+import dev.gate.pipeline.VexStatements;
 import dev.gate.pipeline.Waivers;
 import dev.gate.pipeline.Params;
 import dev.gate.pipeline.PipelineSettings;
@@ -101,6 +102,10 @@ public final class GateOptions {
             + "waived, with reason, approver and expiry (repeatable).")
     List<Path> waivers = new ArrayList<>();
 
+    @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX document: findings it says do not "
+            + "affect the image (or are fixed) are marked, and the shipped policies skip them (repeatable).")
+    List<Path> vex = new ArrayList<>();
+
     @Option(names = "--db-max-age", paramLabel = "DURATION", description = "Refuse (exit 3) an advisory database last known "
             + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
     String databaseMaxAge;
@@ -117,7 +122,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || java.given();
+                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given();
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -153,7 +158,8 @@ public final class GateOptions {
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanned, sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(waivers));
+                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(waivers),
+                VexStatements.read(vex));
     }
 
     private Duration catalogTimeout() {

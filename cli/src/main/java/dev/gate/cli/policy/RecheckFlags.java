@@ -1,6 +1,7 @@
 package dev.gate.cli.policy;
 
 import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.VexStatements;
 import dev.gate.pipeline.Waivers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ public final class RecheckFlags {
     @Option(names = "--waivers", paramLabel = "FILE", description = "Time-boxed exceptions (YAML or JSON), as for gate push (repeatable).")
     List<Path> waivers = new ArrayList<>();
 
+    @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX documents, as for gate push (repeatable).")
+    List<Path> vex = new ArrayList<>();
+
     @Option(names = "--fail-on-warn", description = "Warnings fail the re-evaluation too.")
     boolean failOnWarn;
 
@@ -41,6 +45,6 @@ public final class RecheckFlags {
     }
 
     public PolicyRecheck recheck() {
-        return new PolicyRecheck(policies, data, params, namespace, rego.version(), database, failOnWarn, Waivers.read(waivers));
+        return new PolicyRecheck(policies, data, params, namespace, rego.version(), database, failOnWarn, Waivers.read(waivers), VexStatements.read(vex));
     }
 }

@@ -1,0 +1,199 @@
+package dev.gate.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
+import dev.gate.sbom.Purl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * VEX: a supplier's or security team's statement that a vulnerability does not affect a product (or is fixed in it),
+ * read from OpenVEX documents and CycloneDX VEX ({@code vulnerabilities[].analysis}). A statement applies to a finding
+ * when it names the finding's id or an alias and its product is the image (by digest, reference or repository) or the
+ * finding's package (its purl, version included, qualifiers aside). The finding then carries {@code vex {status,
+ * justification, document}}; the documents used are listed with their digests in {@code input.vex}.
+ */
+public final class VexStatements {
+
+    static final long MAX_FILE = 16L << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> STATUSES = List.of("not_affected", "affected", "fixed", "under_investigation");
+
+    /** One statement: {@code products} are purls, image references or digests. */
+    record Statement(List<String> vulnerabilities, List<String> products, String status, String justification, String document) {
+    }
+
+    /** The statements of a set of documents, and the documents with their SHA-256. */
+    public record Documents(List<Statement> statements, List<ObjectNode> files) {
+        public static final Documents NONE = new Documents(List.of(), List.of());
+    }
+
+    private VexStatements() {
+    }
+
+    public static Documents read(List<Path> files) {
+        List<Statement> statements = new ArrayList<>();
+        List<ObjectNode> documents = new ArrayList<>();
+        for (Path file : files) {
+            byte[] bytes;
+            try {
+                if (!Files.isRegularFile(file)) {
+                    throw GateException.input("--vex " + file + ": no such file");
+                }
+                if (Files.size(file) > MAX_FILE) {
+                    throw GateException.input("--vex " + file + ": over " + MAX_FILE + " bytes");
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw GateException.input("--vex " + file + ": cannot read: " + e.getMessage());
+            }
+            JsonNode doc;
+            try {
+                doc = JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw GateException.input("--vex " + file + ": not JSON: " + SafeText.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+            }
+            if (doc != null && doc.has("statements")) {
+                statements.addAll(openVex(doc, file));
+            } else if (doc != null && "CycloneDX".equals(doc.path("bomFormat").asText()) && doc.path("vulnerabilities").isArray()) {
+                statements.addAll(cycloneDx(doc, file));
+            } else {
+                throw GateException.input("--vex " + file + ": neither an OpenVEX document (statements) nor CycloneDX VEX (vulnerabilities)");
+            }
+            documents.add(JSON.createObjectNode().put("file", file.toString()).put("sha256", Digest.sha256(bytes).hex()));
+        }
+        return new Documents(statements, documents);
+    }
+
+    private static List<Statement> openVex(JsonNode doc, Path file) {
+        List<Statement> out = new ArrayList<>();
+        JsonNode list = doc.get("statements");
+        if (!list.isArray()) {
+            throw GateException.input("--vex " + file + ": statements must be a list");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode s = list.get(i);
+            String where = "--vex " + file + ": statements[" + i + "]";
+            List<String> names = new ArrayList<>();
+            JsonNode vulnerability = s.path("vulnerability");
+            if (vulnerability.isTextual()) {
+                names.add(vulnerability.asText());
+            } else {
+                addText(names, vulnerability.path("name"));
+                addText(names, vulnerability.path("@id"));
+                vulnerability.path("aliases").forEach(a -> addText(names, a));
+            }
+            String status = s.path("status").asText("");
+            if (names.isEmpty()) {
+                throw GateException.input(where + ": no vulnerability");
+            }
+            if (!STATUSES.contains(status)) {
+                throw GateException.input(where + ": status " + SafeText.quoted(status) + " is not one of " + STATUSES);
+            }
+            List<String> products = new ArrayList<>();
+            for (JsonNode p : s.path("products")) {
+                addText(products, p.isTextual() ? p : p.path("@id"));
+                p.path("identifiers").fields().forEachRemaining(e -> addText(products, e.getValue()));
+                for (JsonNode sub : p.path("subcomponents")) {
+                    addText(products, sub.isTextual() ? sub : sub.path("@id"));
+                    sub.path("identifiers").fields().forEachRemaining(e -> addText(products, e.getValue()));
+                }
+            }
+            out.add(new Statement(names, products, status, s.path("justification").asText(null), file.toString()));
+        }
+        return out;
+    }
+
+    private static List<Statement> cycloneDx(JsonNode doc, Path file) {
+        List<Statement> out = new ArrayList<>();
+        for (JsonNode v : doc.get("vulnerabilities")) {
+            String state = v.path("analysis").path("state").asText("");
+            String status = switch (state) {
+                case "not_affected", "false_positive" -> "not_affected";
+                case "resolved", "resolved_with_pedigree" -> "fixed";
+                case "exploitable" -> "affected";
+                case "in_triage" -> "under_investigation";
+                default -> null;
+            };
+            if (status == null) {
+                continue; // no analysis: a finding, not a statement about one
+            }
+            List<String> names = new ArrayList<>();
+            addText(names, v.path("id"));
+            v.path("references").forEach(r -> addText(names, r.path("id")));
+            List<String> products = new ArrayList<>();
+            v.path("affects").forEach(a -> addText(products, a.path("ref")));
+            out.add(new Statement(names, products, status, v.path("analysis").path("justification").asText(null), file.toString()));
+        }
+        return out;
+    }
+
+    /** Sets {@code vex} on the findings a statement covers and lists the documents in {@code input.vex}. */
+    public static void apply(ObjectNode input, Documents documents) {
+        JsonNode image = input.path("image");
+        for (JsonNode v : input.path("vulnerabilities")) {
+            for (Statement s : documents.statements()) {
+                if (names(s, v) && s.products().stream().anyMatch(p -> isImage(p, image) || isPackage(p, v.path("package").path("purl").asText("")))) {
+                    ObjectNode vex = ((ObjectNode) v).putObject("vex");
+                    vex.put("status", s.status());
+                    if (s.justification() == null) {
+                        vex.putNull("justification");
+                    } else {
+                        vex.put("justification", s.justification());
+                    }
+                    vex.put("document", s.document());
+                    break; // the first statement that covers it, in the order the documents were given
+                }
+            }
+        }
+        ArrayNode listed = input.putObject("vex").putArray("documents");
+        documents.files().forEach(listed::add);
+    }
+
+    private static boolean names(Statement s, JsonNode finding) {
+        List<String> ids = new ArrayList<>();
+        ids.add(finding.path("id").asText());
+        finding.path("aliases").forEach(a -> ids.add(a.asText()));
+        return s.vulnerabilities().stream().anyMatch(n -> ids.stream().anyMatch(n::equalsIgnoreCase));
+    }
+
+    /** The image by digest (alone, or in a {@code pkg:oci} purl or a reference), by reference, or by repository. */
+    private static boolean isImage(String product, JsonNode image) {
+        String digest = image.path("digest").asText();
+        if (!digest.isEmpty() && (product.equals(digest) || product.endsWith("@" + digest)
+                || product.contains("@" + digest.replace(":", "%3A")))) {
+            return true;
+        }
+        String repository = image.path("registry").asText() + "/" + image.path("repository").asText();
+        return product.equals(image.path("ref").asText()) || product.equals(repository);
+    }
+
+    private static boolean isPackage(String product, String purl) {
+        if (!product.startsWith("pkg:") || purl.isEmpty()) {
+            return false;
+        }
+        try {
+            Purl a = Purl.parse(product);
+            Purl b = Purl.parse(purl);
+            return a.type().equals(b.type()) && java.util.Objects.equals(a.namespace(), b.namespace()) && a.name().equals(b.name())
+                    && (a.version() == null || a.version().equals(b.version()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void addText(List<String> into, JsonNode node) {
+        if (node != null && node.isTextual() && !node.asText().isBlank()) {
+            into.add(node.asText().toLowerCase(Locale.ROOT).startsWith("pkg:") ? node.asText() : node.asText().strip());
+        }
+    }
+}

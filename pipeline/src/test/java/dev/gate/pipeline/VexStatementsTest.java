@@ -1,0 +1,82 @@
+package dev.gate.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.GateException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VexStatementsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DIGEST = "sha256:" + "ab".repeat(32);
+
+    @TempDir
+    Path dir;
+
+    private ObjectNode input() throws Exception {
+        return (ObjectNode) JSON.readTree("""
+                {"image": {"ref": "registry.example.com/payments/api:1.0.0", "registry": "registry.example.com",
+                           "repository": "payments/api", "digest": "%s"},
+                 "vulnerabilities": [
+                   {"id": "DEBIAN-CVE-2022-0778", "aliases": ["CVE-2022-0778"], "package": {"purl": "pkg:deb/debian/openssl@1.1.1k?arch=amd64"}},
+                   {"id": "GHSA-aaaa-bbbb-cccc", "aliases": [], "package": {"purl": "pkg:npm/lodash@4.17.20"}},
+                   {"id": "GHSA-dddd-eeee-ffff", "aliases": [], "package": {"purl": "pkg:npm/minimist@1.2.5"}}]}
+                """.formatted(DIGEST));
+    }
+
+    @Test
+    void openVexStatementsAboutTheImageOrAPackageMarkTheirFindings() throws Exception {
+        Path openVex = Files.writeString(dir.resolve("app.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/1", "author": "sec", "version": 1,
+                 "statements": [
+                   {"vulnerability": {"name": "CVE-2022-0778"}, "products": [{"@id": "pkg:oci/api@%s"}],
+                    "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path"},
+                   {"vulnerability": "GHSA-aaaa-bbbb-cccc", "products": ["pkg:npm/lodash@4.17.21"], "status": "fixed"},
+                   {"vulnerability": "GHSA-dddd-eeee-ffff", "products": [{"@id": "registry.example.com/payments/api",
+                    "subcomponents": [{"@id": "pkg:npm/minimist@1.2.5"}]}], "status": "under_investigation"}]}
+                """.replace("%s", DIGEST.replace(":", "%3A")));
+        ObjectNode input = input();
+        VexStatements.apply(input, VexStatements.read(List.of(openVex)));
+        assertEquals("not_affected", input.at("/vulnerabilities/0/vex/status").asText(), input.toPrettyString());
+        assertEquals("vulnerable_code_not_in_execute_path", input.at("/vulnerabilities/0/vex/justification").asText());
+        assertFalse(input.at("/vulnerabilities/1").has("vex"), "a statement about another version says nothing of this one");
+        assertEquals("under_investigation", input.at("/vulnerabilities/2/vex/status").asText());
+        assertEquals(64, input.at("/vex/documents/0/sha256").asText().length());
+    }
+
+    @Test
+    void cycloneDxAnalysesAreStatementsToo() throws Exception {
+        Path cdx = Files.writeString(dir.resolve("app.cdx.json"), """
+                {"bomFormat": "CycloneDX", "specVersion": "1.6", "vulnerabilities": [
+                  {"id": "GHSA-aaaa-bbbb-cccc", "analysis": {"state": "false_positive"}, "affects": [{"ref": "pkg:npm/lodash@4.17.20"}]},
+                  {"id": "GHSA-dddd-eeee-ffff", "affects": [{"ref": "pkg:npm/minimist@1.2.5"}]}]}
+                """);
+        ObjectNode input = input();
+        VexStatements.apply(input, VexStatements.read(List.of(cdx)));
+        assertEquals("not_affected", input.at("/vulnerabilities/1/vex/status").asText());
+        assertFalse(input.at("/vulnerabilities/2").has("vex"), "a vulnerability without an analysis is a finding, not a statement");
+    }
+
+    @Test
+    void aMalformedDocumentIsRefusedNamingTheFile() throws Exception {
+        for (String[] bad : new String[][] {
+            {"{", "not JSON"},
+            {"{\"statements\": [{\"vulnerability\": \"X\", \"status\": \"maybe\"}]}", "statements[0]: status 'maybe'"},
+            {"{\"statements\": [{\"status\": \"fixed\"}]}", "statements[0]: no vulnerability"},
+            {"{\"something\": 1}", "neither an OpenVEX document"}}) {
+            Path file = Files.writeString(dir.resolve("bad.json"), bad[0]);
+            GateException e = assertThrows(GateException.class, () -> VexStatements.read(List.of(file)));
+            assertEquals(GateException.Kind.INPUT, e.kind());
+            assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains(bad[1]), e.getMessage());
+        }
+    }
+}
