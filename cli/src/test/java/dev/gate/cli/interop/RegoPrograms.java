@@ -43,6 +43,25 @@ final class RegoPrograms {
         return new Program(module.toString(), input());
     }
 
+    /**
+     * The program with {@code opa test}-style tests added: for each rule, one that the rule is true on the program's
+     * input and one that it equals a drawn JSON value, both {@code with input as} it, and a {@code todo_test_} to skip.
+     */
+    Program withTests(Program program) {
+        StringBuilder module = new StringBuilder(program.module());
+        for (Rule rule : rules) {
+            module.append("\ntest_").append(rule.name()).append(" if data.gen.").append(rule.name()).append(" with input as ")
+                    .append(program.input()).append('\n');
+            // The value compared comes through json.unmarshal: of no type a checker could refuse the comparison for.
+            module.append("\ntest_").append(rule.name()).append("_value if {\n\tdata.gen.").append(rule.name())
+                    .append(" == json.unmarshal(")
+                    .append(pick("\"0\"", "\"1\"", "\"-3\"", "\"\\\"a\\\"\"", "\"true\"", "\"[]\"", "\"{}\""))
+                    .append(") with input as ").append(program.input()).append("\n}\n");
+        }
+        module.append("\ntodo_test_later if false\n");
+        return new Program(module.toString(), program.input());
+    }
+
     private String input() {
         StringBuilder arr = new StringBuilder();
         int size = random.nextInt(5);
