@@ -43,6 +43,25 @@ final class RegoPrograms {
         return new Program(module.toString(), input());
     }
 
+    /**
+     * The program with {@code opa test}-style tests added: for each rule, one that the rule is true on the program's
+     * input and one that it equals a drawn JSON value, both {@code with input as} it, and a {@code todo_test_} to skip.
+     */
+    Program withTests(Program program) {
+        StringBuilder module = new StringBuilder(program.module());
+        for (Rule rule : rules) {
+            module.append("\ntest_").append(rule.name()).append(" if data.gen.").append(rule.name()).append(" with input as ")
+                    .append(program.input()).append('\n');
+            // The value compared comes through json.unmarshal: of no type a checker could refuse the comparison for.
+            module.append("\ntest_").append(rule.name()).append("_value if {\n\tdata.gen.").append(rule.name())
+                    .append(" == json.unmarshal(")
+                    .append(pick("\"0\"", "\"1\"", "\"-3\"", "\"\\\"a\\\"\"", "\"true\"", "\"[]\"", "\"{}\""))
+                    .append(") with input as ").append(program.input()).append("\n}\n");
+        }
+        module.append("\ntodo_test_later if false\n");
+        return new Program(module.toString(), program.input());
+    }
+
     private String input() {
         StringBuilder arr = new StringBuilder();
         int size = random.nextInt(5);
@@ -174,12 +193,21 @@ final class RegoPrograms {
                     expr(Kind.NUMBER, d) + " " + pick("+", "-", "*", "/", "%") + " " + expr(Kind.NUMBER, d),
                     "count(" + expr(pick(Kind.ARRAY, Kind.SET, Kind.STRING, Kind.OBJECT), d) + ")",
                     pick("sum", "max", "min", "product") + "(" + expr(pick(Kind.ARRAY, Kind.SET), d) + ")",
-                    pick("abs", "round", "ceil", "floor") + "(" + expr(Kind.NUMBER, d) + ")",
+                    pick("abs", "round") + "(" + expr(Kind.NUMBER, d) + ")",
+                    // ceil and floor only outside (-1, 0): there opa 1.22 is wrong (ceil(-0.5) is 1, floor(-0.5) is 0).
+                    pick("ceil", "floor") + "(" + pick("input.f", "input.n", "-1.5", "2.5", "-7") + ")",
                     "to_number(" + pick("\"12\"", "\"-1.5\"", "input.s", "input.b", "null", "input.n") + ")",
                     "input.arr[" + expr(Kind.NUMBER, d) + "]",
                     "indexof(" + expr(Kind.STRING, d) + ", \"" + pick("b", "", "o") + "\")",
                     "object.get(input.obj, \"" + pick("a", "b", "z") + "\", " + random.nextInt(5) + ")",
                     "bits.and(" + expr(Kind.NUMBER, d) + ", 6)",
+                    // Edge numbers: float results and their printing, big integers, division and rounding rules.
+                    // Not numbers written 1.0 or 1e3 where their text shows: opa keeps a number's text (json.marshal(1.0) is
+                    // "1.0", 1e3 is no integer to substring, 1e-7 * 1 prints 1e-07), gate keeps its value.
+                    pick("0.1 + 0.2", "1 / 3", "7 / 2", "-7 % 3", "10000000000000000000 * 10", "round(-2.5)",
+                            "2.5 % 1", "pow(2, 0.5)", "ceil(-1.5)", "floor(-1.5)", "numbers.range(1.5, 3)[0]",
+                            "to_number(\" 1\")", "to_number(\"0x10\")", "abs(-0)", "count(\"héllo\")", "1.0 * 3",
+                            "sum([0.1, 0.2, 0.3])", "max([1, 2.5])", "min([])", "product([])"),
                     functions.isEmpty() ? "input.m" : functions.get(random.nextInt(functions.size())) + "(" + expr(Kind.NUMBER, d) + ")");
             case STRING -> pick(
                     pick("upper", "lower", "trim_space") + "(" + expr(Kind.STRING, d) + ")",
@@ -192,8 +220,25 @@ final class RegoPrograms {
                     "format_int(" + expr(Kind.NUMBER, d) + ", " + pick("2", "10", "16") + ")",
                     "json.marshal(" + expr(anyKind(), d) + ")",
                     "type_name(" + expr(anyKind(), d) + ")",
-                    "trim(" + expr(Kind.STRING, d) + ", \"" + pick("a", " ", "xy") + "\")");
+                    "trim(" + expr(Kind.STRING, d) + ", \"" + pick("a", " ", "xy") + "\")",
+                    // Edge strings: Go formatting verbs, number printing through json and sprintf, unicode, regexes.
+                    "sprintf(\"" + pick("%x", "%q", "%5d", "%-4s|", "%08.3f", "%e", "%g", "%v %v", "%T", "%%") + "\", ["
+                            + expr(pick(Kind.NUMBER, Kind.STRING, Kind.ARRAY), d) + "])",
+                    "json.marshal(" + pick("0.1 + 0.2", "2.5 * 4", "100000000000000000000", "[1.5, {\"b\": null}]",
+                            "{\"b\": 1, \"a\": {2, 1}}", "3 / 2") + ")",
+                    pick("strings.reverse", "upper", "lower") + "(\"" + pick("héllo", "ǅ", "ß", "İ", "ﬃ") + "\")",
+                    "substring(\"héllo\", " + pick("1, 2", "-1, 2", "10, 1", "0, -1") + ")",
+                    pick("trim_left", "trim_right", "trim_prefix", "trim_suffix") + "(" + expr(Kind.STRING, d) + ", \""
+                            + pick("a", "ab", " ", "H") + "\")",
+                    "regex.replace(" + expr(Kind.STRING, d) + ", \"" + pick("[aeiou]", "l+", "^", "(o)") + "\", \"$1_\")",
+                    "concat(\",\", regex.find_n(\"" + pick("[a-z]+", ".", "b?") + "\", " + expr(Kind.STRING, d) + ", "
+                            + pick("-1", "2", "0") + "))",
+                    "format_int(" + pick("-3.7", "255", "1e3", "input.f") + ", " + pick("2", "8", "16") + ")",
+                    "concat(\"|\", [" + pick("\"a\"", "input.s") + ", \"" + pick("%", "\\u00e9", "\\t") + "\"])");
             case BOOLEAN -> pick("is_number(" + expr(anyKind(), d) + ")", "input.b", "startswith(" + expr(Kind.STRING, d) + ", \"a\")",
+                    // Ordering across types, as Rego compares any two values.
+                    pick("1 < \"a\"", "[1] < {1}", "null < false", "{\"a\": 1} > [9]", "1 == 1.0", "{1, 1.0} == {1}",
+                            "\"B\" < \"a\"", "[1, 2] < [1, 2, 0]"),
                     "regex.match(\"" + pick("^a", "o", "[0-9]+", "^$") + "\", " + expr(Kind.STRING, d) + ")");
             case ARRAY -> pick(
                     "[" + pick("a", "(a * 2)", "a * 2", "(a + 1)").replace("a", "a" + d) + " | some a" + d + " in "
