@@ -325,16 +325,25 @@ public final class Parser {
 
     private Expr expression() {
         Term left = infix();
-        if (!newlineBefore() && peekOp(",")) {
-            next();
-            Term value = relation(null);
-            expectKeyword("in");
-            Term coll = relation(null);
-            return new Expr.TermExpr(membership(call("internal.member_3", left.span(), left, value, coll)));
-        }
-        if (acceptOp(":=")) return new Expr.Assign(left, infix());
-        if (acceptOp("=")) return new Expr.Unify(left, infix());
+        if (!newlineBefore() && peekOp(",")) return new Expr.TermExpr(keyValueMembership(left));
+        if (acceptOp(":=")) return new Expr.Assign(left, assignedTerm());
+        if (acceptOp("=")) return new Expr.Unify(left, assignedTerm());
         return new Expr.TermExpr(left);
+    }
+
+    /** The right side of := or =, which may be a key-value membership ({@code x := k, v in xs}), as in OPA. */
+    private Term assignedTerm() {
+        Term right = infix();
+        return !newlineBefore() && peekOp(",") ? keyValueMembership(right) : right;
+    }
+
+    /** {@code key, value in collection}, after its key, at a comma. */
+    private Term keyValueMembership(Term key) {
+        expectOp(",");
+        Term value = relation(null);
+        expectKeyword("in");
+        Term coll = relation(null);
+        return membership(call("internal.member_3", key.span(), key, value, coll));
     }
 
     private Expr some() {
