@@ -1,21 +1,16 @@
 package dev.gate.cli.policy;
 
 import dev.gate.cli.ExitCodes;
-import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
-import dev.gate.policy.PolicySet;
 import dev.gate.policy.compile.CompileErrors;
 import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.Parser;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,15 +45,14 @@ public final class PolicyCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path p : paths) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
-        List<Path> files = PolicyFiles.asInput(() -> PolicySet.regoFiles(paths, true));
+        List<Path> files = PolicyFiles.regoFiles(paths);
         PrintWriter err = spec.commandLine().getErr();
         List<PolicyEngine.Module> modules = new ArrayList<>();
         RegoVersion version = rego.version();
         InputSchemas schemas = schema == null ? InputSchemas.NONE : PolicyFiles.asInput(() -> InputSchemas.load(schema));
         int errors = 0;
         for (Path f : files) {
-            String text = read(f);
+            String text = PolicyFiles.text(f);
             try {
                 Parser.parseModule(new Source(f.toString(), text), version);
                 modules.add(new PolicyEngine.Module(f.toString(), text));
@@ -88,13 +82,5 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         out.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + " checked, no errors");
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw GateException.input(f + ": cannot read: " + e.getMessage());
-        }
     }
 }

@@ -18,6 +18,20 @@ import java.util.function.Supplier;
 final class PolicyFiles {
     private PolicyFiles() {}
 
+    /** The .rego files of the given files and folders, tests included; a missing one is an input error. */
+    static List<Path> regoFiles(List<Path> paths) {
+        for (Path p : paths) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
+        return asInput(() -> PolicySet.regoFiles(paths, true));
+    }
+
+    static String text(Path f) {
+        try {
+            return Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw GateException.input(f + ": cannot read: " + e.getMessage());
+        }
+    }
+
     static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests, RegoVersion version) {
         requireFiles(policies, data);
         return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError(), version));

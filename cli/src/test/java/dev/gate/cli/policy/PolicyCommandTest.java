@@ -177,6 +177,21 @@ class PolicyCommandTest {
     }
 
     @Test
+    void fmtRewritesV0AsV1AndLeavesFormattedFilesAlone() throws IOException {
+        Path v0 = Files.writeString(dir.resolve("legacy.rego"), "package gate.legacy\nimport future.keywords.in\n"
+                + "deny[msg] { input.image.tag in {\"latest\"}; msg := \"no latest\" }\n");
+        String v1 = "package gate.legacy\n\nimport rego.v1\n\ndeny contains msg if {\n\tinput.image.tag in {\"latest\"}\n\tmsg := \"no latest\"\n}\n";
+        assertEquals(0, run("policy", "fmt", "--rego-v1", v0.toString()), err.toString());
+        assertEquals(v1, out.toString());
+        assertEquals(1, run("policy", "fmt", "--rego-v1", "--fail", "-l", v0.toString()));
+        assertTrue(out.toString().endsWith(v0 + "\n"), out.toString());
+        assertEquals(0, run("policy", "fmt", "--rego-v1", "-w", v0.toString()));
+        assertEquals(v1, Files.readString(v0));
+        assertEquals(0, run("policy", "fmt", "--fail", v0.toString()), out.toString());
+        assertEquals(0, run("policy", "check", v0.toString()), err.toString());
+    }
+
+    @Test
     void failingAndErroringTestsExitOne() throws IOException {
         Files.writeString(dir.resolve("x_test.rego"), "package x\n\ntest_ok if true\ntest_bad if false\n"
                 + "test_err if 1 / 0 == 1\ntodo_test_later if false\n");

@@ -37,6 +37,7 @@ public final class BuiltinFamilies {
         Graphs.register(registry);
         GraphQl.register(registry);
         RegoModules.register(registry);
+        Uris.register(registry);
         Uuids.register(registry);
         AwsSigning.register(registry);
         Misc.register(registry);

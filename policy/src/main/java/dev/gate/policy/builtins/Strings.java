@@ -27,6 +27,8 @@ final class Strings {
     static final BuiltinDeclaration STARTSWITH = BuiltinDeclaration.of("startswith", "boolean", "Whether the string starts with the search string.", "string", "string");
     static final BuiltinDeclaration ENDSWITH = BuiltinDeclaration.of("endswith", "boolean", "Whether the string ends with the search string.", "string", "string");
     static final BuiltinDeclaration SPLIT = BuiltinDeclaration.of("split", "array", "Splits a string at every occurrence of a delimiter.", "string", "string");
+    static final BuiltinDeclaration SPLIT_N = BuiltinDeclaration.of("strings.split_n", "array[string]",
+            "At most n parts of a split: the first n for n > 0, the last -n for n < 0, none for 0.", "string", "string", "number");
     static final BuiltinDeclaration REPLACE = BuiltinDeclaration.of("replace", "string", "Replaces every occurrence of a string.", "string", "string", "string");
     static final BuiltinDeclaration REPLACE_N = BuiltinDeclaration.of("strings.replace_n", "string",
             "Replaces each key of the pattern object by its value, left to right.", "object", "string");
@@ -55,12 +57,21 @@ final class Strings {
 
     private Strings() {}
 
+    private static Value splitN(List<Value> args) {
+        String name = SPLIT_N.name();
+        List<String> parts = GoStrings.split(Operands.string(name, args, 1), Operands.string(name, args, 2));
+        java.math.BigInteger n = Values.bigInteger(name, args, 3);
+        int count = n.abs().min(java.math.BigInteger.valueOf(parts.size())).intValue();
+        return Values.strings(n.signum() >= 0 ? parts.subList(0, count) : parts.subList(parts.size() - count, parts.size()));
+    }
+
     static void register(BuiltinRegistry r) {
         r.add(CONCAT, (ctx, args) -> concat(args));
         predicate(r, CONTAINS, String::contains);
         predicate(r, STARTSWITH, String::startsWith);
         predicate(r, ENDSWITH, String::endsWith);
         r.add(SPLIT, (ctx, args) -> Values.strings(GoStrings.split(Operands.string("split", args, 1), Operands.string("split", args, 2))));
+        r.add(SPLIT_N, (ctx, args) -> splitN(args));
         r.add(REPLACE, (ctx, args) -> Values.str(GoStrings.replaceAll(Operands.string("replace", args, 1),
                 Operands.string("replace", args, 2), Operands.string("replace", args, 3))));
         r.add(REPLACE_N, (ctx, args) -> replaceN(args));

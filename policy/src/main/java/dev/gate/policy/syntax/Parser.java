@@ -326,22 +326,40 @@ public final class Parser {
     private Expr expression() {
         Term left = infix();
         if (!newlineBefore() && peekOp(",")) {
-            // As in OPA, a comma not followed by `value in coll` ends the expression there (the caller then sees the
-            // comma: a comprehension's | that turns out to be a union inside a collection).
-            int comma = p;
-            next();
-            Term value = relation(null);
-            if (!isKeyword(peek(), "in")) {
-                p = comma;
-                return new Expr.TermExpr(left);
-            }
-            next();
-            Term coll = relation(null);
-            return new Expr.TermExpr(membership(call("internal.member_3", left.span(), left, value, coll)));
+            Term membership = keyValueMembership(left);
+            return new Expr.TermExpr(membership != null ? membership : left);
         }
-        if (acceptOp(":=")) return new Expr.Assign(left, infix());
-        if (acceptOp("=")) return new Expr.Unify(left, infix());
+        if (acceptOp(":=")) return new Expr.Assign(left, assignedTerm());
+        if (acceptOp("=")) return new Expr.Unify(left, assignedTerm());
         return new Expr.TermExpr(left);
+    }
+
+    /** The right side of := or =, which may be a key-value membership ({@code x := k, v in xs}), as in OPA. */
+    private Term assignedTerm() {
+        Term right = infix();
+        if (!newlineBefore() && peekOp(",")) {
+            Term membership = keyValueMembership(right);
+            if (membership != null) return membership;
+        }
+        return right;
+    }
+
+    /**
+     * {@code key, value in collection}, after its key, at a comma; null, with the comma left unread, when no
+     * {@code value in collection} follows: as in OPA the expression ends there, and the caller sees the comma (a
+     * comprehension's | that turns out to be a union inside a collection).
+     */
+    private Term keyValueMembership(Term key) {
+        int comma = p;
+        expectOp(",");
+        Term value = relation(null);
+        if (!isKeyword(peek(), "in")) {
+            p = comma;
+            return null;
+        }
+        next();
+        Term coll = relation(null);
+        return membership(call("internal.member_3", key.span(), key, value, coll));
     }
 
     private Expr some() {

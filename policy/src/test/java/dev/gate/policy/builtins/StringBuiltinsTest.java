@@ -64,6 +64,16 @@ class StringBuiltinsTest {
     }
 
     @Test
+    void splitNTakesPartsFromEitherEnd() {
+        assertCall("[\"a\", \"b\"]", "strings.split_n", "\"a.b.c.d\", \".\", 2");
+        assertCall("[\"c\", \"d\"]", "strings.split_n", "\"a.b.c.d\", \".\", -2");
+        assertCall("[\"a\", \"b\", \"c\", \"d\"]", "strings.split_n", "\"a.b.c.d\", \".\", 1e3");
+        assertCall("[]", "strings.split_n", "\"a.b\", \".\", 0");
+        assertCall("[\"b\", \"c\"]", "strings.split_n", "\"abc\", \"\", -2");
+        assertTypeError("strings.split_n: operand 3 must be integer number but got floating-point number", "strings.split_n", "\"a.b\", \".\", 1.5");
+    }
+
+    @Test
     void renderTemplate() {
         assertCall("\"hi gate, 3 items: a b c\"", "strings.render_template",
                 "\"hi {{.name}}, {{len .items}} items:{{range .items}} {{.}}{{end}}\", {\"name\": \"gate\", \"items\": [\"a\", \"b\", \"c\"]}");

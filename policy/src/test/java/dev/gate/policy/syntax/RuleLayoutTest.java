@@ -58,6 +58,11 @@ class RuleLayoutTest {
     }
 
     @Test
+    void aKeyValueMembershipMayBeAssigned() {
+        assertEquals("{\"p\":true,\"q\":true}", eval("package t\n\np if { x := 1, \"foo\" in 1; x == false }\nq if { x = 0, 2 in [2]; x }\n"));
+    }
+
+    @Test
     void aBodyWithoutIfIsRefusedAtTheRule() {
         PolicyException e = assertThrows(PolicyException.class, () -> eval("package t\n\np := 1\n{ true }\n"));
         assertTrue(e.getMessage().startsWith("t.rego:3:1: `if` keyword is required before rule body"), e.getMessage());

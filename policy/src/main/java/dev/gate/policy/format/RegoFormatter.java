@@ -1,0 +1,263 @@
+package dev.gate.policy.format;
+
+import dev.gate.policy.ast.Expr;
+import dev.gate.policy.ast.Literal;
+import dev.gate.policy.ast.Module;
+import dev.gate.policy.ast.Rule;
+import dev.gate.policy.ast.Term;
+import dev.gate.policy.syntax.Comment;
+import dev.gate.policy.syntax.Lexer;
+import dev.gate.policy.syntax.Parser;
+import dev.gate.policy.syntax.RegoVersion;
+import dev.gate.policy.syntax.Source;
+import dev.gate.policy.value.BooleanValue;
+import dev.gate.policy.value.StringValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A module written as {@code opa fmt} writes it: package, imports (sorted within their groups; future.keywords
+ * dropped), then rules, a blank line between two unless both are one-liners on consecutive lines; rule
+ * bodies after {@code if}, inline when they were one literal on the head's line; comments kept where they were.
+ * With {@code regoV1} a v0 module is rewritten as v1 ({@code opa fmt --rego-v1}): {@code if}, {@code contains},
+ * {@code :=} for {@code =} in heads, and {@code import rego.v1}.
+ */
+public final class RegoFormatter {
+
+    private final Source source;
+    private final Module module;
+    private final boolean regoV1;
+    private final TermText terms;
+    private final List<Comment> comments;
+    private final String[] lines;
+    private final StringBuilder out = new StringBuilder();
+    private int nextComment;
+
+    private RegoFormatter(Source source, Module module, boolean regoV1) {
+        this.source = source;
+        this.module = module;
+        this.regoV1 = regoV1;
+        this.terms = new TermText(source);
+        Lexer lexer = new Lexer(source);
+        lexer.tokenize();
+        this.comments = lexer.comments();
+        this.lines = source.text().split("\n", -1);
+    }
+
+    /**
+     * The formatted text. A v1 module is formatted as v1; a v0 one (read with {@code version} v0) needs
+     * {@code regoV1}, which rewrites it.
+     */
+    public static String format(Source source, RegoVersion version, boolean regoV1) {
+        Module m = Parser.parseModule(source, regoV1 ? version : RegoVersion.V1);
+        return new RegoFormatter(source, m, regoV1).module();
+    }
+
+    private String module() {
+        int packageLine = 1;
+        while (packageLine < lines.length && !lines[packageLine - 1].strip().startsWith("package")) packageLine++;
+        comments(packageLine, 0);
+        out.append("package ").append(packageText()).append('\n');
+        imports();
+        List<Rule> rules = module.rules();
+        Rule previous = null;
+        for (Rule r : rules) {
+            int start = r.span().line();
+            // As OPA: one-liners written on consecutive lines stay together; anything else is set apart.
+            if (previous == null || !(oneLiner(previous) && oneLiner(r) && start == previous.span().line() + 1)) out.append('\n');
+            out.append(captured(() -> comments(start, 0)));
+            String text = rule(r);
+            // A comment after the head's line stays on that line, whatever follows it.
+            int firstBreak = text.indexOf('\n');
+            String trailing = trailingText(start);
+            out.append(firstBreak < 0 ? text + trailing : text.substring(0, firstBreak) + trailing + text.substring(firstBreak)).append('\n');
+            previous = r;
+        }
+        int previousLine = previous == null ? -1 : previous.span().line();
+        int last = previous == null ? packageLine : previousLine;
+        if (nextComment < comments.size() && blankBetween(last, comments.get(nextComment).span().line())) out.append('\n');
+        comments(Integer.MAX_VALUE, 0);
+        return out.toString();
+    }
+
+    /** A rule that may share its paragraph: at most one body literal, no else, not a default. */
+    private static boolean oneLiner(Rule r) { return !r.isDefault() && r.elseRule() == null && r.body().size() <= 1; }
+
+    private String packageText() {
+        StringBuilder sb = new StringBuilder();
+        for (String part : module.packagePath()) {
+            if (sb.length() == 0) sb.append(part);
+            else if (TermText.isName(part)) sb.append('.').append(part);
+            else sb.append("[").append(StringValue.of(part).toJson()).append("]");
+        }
+        return sb.toString();
+    }
+
+    /** Imports in their groups (split where a blank line was), each sorted; rego.v1 added and future.keywords dropped for v1. */
+    private void imports() {
+        List<List<String>> groups = new ArrayList<>();
+        int previous = -1;
+        String text = source.text();
+        int from = 0;
+        List<int[]> importLines = new ArrayList<>();
+        for (Module.Import i : module.imports()) {
+            int at = text.indexOf("import", from);
+            while (at > 0 && text.charAt(at - 1) != '\n') at = text.indexOf("import", at + 1);
+            from = at + 1;
+            importLines.add(new int[] {lineOf(at)});
+        }
+        for (int k = 0; k < module.imports().size(); k++) {
+            Module.Import i = module.imports().get(k);
+            int line = importLines.get(k)[0];
+            if (i.path().get(0).equals("future")) { previous = line; continue; }
+            if (groups.isEmpty() || blankBetween(previous, line)) groups.add(new ArrayList<>());
+            groups.get(groups.size() - 1).add(importText(i) + "\u0000" + line);
+            previous = line;
+        }
+        boolean hasV1 = module.imports().stream().anyMatch(i -> i.path().equals(List.of("rego", "v1")));
+        if (regoV1 && !hasV1) {
+            if (groups.isEmpty()) groups.add(new ArrayList<>());
+            groups.get(groups.size() - 1).add("rego.v1\u0000" + Integer.MAX_VALUE);
+        }
+        for (List<String> group : groups) {
+            out.append('\n');
+            group.sort(Comparator.comparing(s -> s.substring(0, s.indexOf('\u0000'))));
+            for (String entry : group) {
+                int line = Integer.parseInt(entry.substring(entry.indexOf('\u0000') + 1));
+                if (line != Integer.MAX_VALUE) comments(line, 0);
+                out.append("import ").append(entry, 0, entry.indexOf('\u0000'));
+                if (line != Integer.MAX_VALUE) trailing(line);
+                out.append('\n');
+            }
+        }
+    }
+
+    private static String importText(Module.Import i) {
+        StringBuilder sb = new StringBuilder(i.path().get(0));
+        for (String part : i.path().subList(1, i.path().size())) {
+            if (TermText.isName(part)) sb.append('.').append(part);
+            else sb.append('[').append(StringValue.of(part).toJson()).append(']');
+        }
+        String last = i.path().get(i.path().size() - 1);
+        if (!i.alias().equals(last)) sb.append(" as ").append(i.alias());
+        return sb.toString();
+    }
+
+    private String rule(Rule r) {
+        StringBuilder sb = new StringBuilder(r.isDefault() ? "default " : "").append(head(r));
+        boolean braces = body(sb, r, 0);
+        for (Rule e = r.elseRule(); e != null; e = e.elseRule()) {
+            sb.append(braces ? " else" : "\n\nelse");
+            if (e.value() != null) sb.append(operator(e)).append(terms.term(e.value(), 0));
+            braces = body(sb, e, 0);
+        }
+        return sb.toString();
+    }
+
+    private String head(Rule r) {
+        StringBuilder sb = new StringBuilder(r.name());
+        for (Term t : r.head().subList(1, r.head().size())) {
+            if (t instanceof Term.Scalar s && s.value() instanceof StringValue str && TermText.isName(str.value())) {
+                sb.append('.').append(str.value());
+            } else {
+                sb.append('[').append(terms.term(t, 0)).append(']');
+            }
+        }
+        if (r.args() != null) sb.append('(').append(String.join(", ", r.args().stream().map(a -> terms.term(a, 0)).toList())).append(')');
+        if (r.kind() == Rule.Kind.SET) sb.append(" contains ").append(terms.term(r.value(), 0));
+        else if (r.value() != null) sb.append(operator(r)).append(terms.term(r.value(), 0));
+        else if (isTrivial(r.body())) sb.append(" := true");
+        return sb.toString();
+    }
+
+    /** {@code :=} or {@code =} as written; always {@code :=} when rewriting v0 as v1. */
+    private String operator(Rule r) {
+        String before = source.text().substring(0, r.value().span().start()).stripTrailing();
+        return regoV1 || before.endsWith(":=") ? " := " : " = ";
+    }
+
+    /** Appends the body; says whether it was written in braces. A body that is just {@code true} is no body. */
+    private boolean body(StringBuilder sb, Rule r, int depth) {
+        List<Literal> body = r.body();
+        if (body.isEmpty() || isTrivial(body)) return false;
+        Literal last = body.get(body.size() - 1);
+        if (body.size() == 1 && last.span().line() == r.span().line()) {
+            sb.append(" if ").append(terms.literal(last, depth));
+            return false;
+        }
+        sb.append(" if {\n");
+        int previous = -1;
+        for (Literal l : body) {
+            int start = l.span().line();
+            String leading = captured(() -> comments(start, depth + 1));
+            // OPA sets a commented literal apart from the one before it, and keeps a blank line that was there.
+            if (previous >= 0 && (!leading.isEmpty() || blankBetween(previous, firstLineWithComments(start)))) sb.append('\n');
+            sb.append(leading);
+            sb.append(TermText.indent(depth + 1)).append(terms.literal(l, depth + 1));
+            String trailing = trailingText(start);
+            sb.append(trailing).append('\n');
+            previous = start;
+        }
+        sb.append(TermText.indent(depth)).append('}');
+        return true;
+    }
+
+    private static boolean isTrivial(List<Literal> body) {
+        if (body.size() != 1) return false;
+        Literal l = body.get(0);
+        return !l.negated() && l.withs().isEmpty() && l.expr() instanceof Expr.TermExpr t && t.term() instanceof Term.Scalar s
+                && s.value() == BooleanValue.TRUE;
+    }
+
+    /** Comments on their own lines before {@code line}, at the given depth. */
+    private void comments(int line, int depth) {
+        while (nextComment < comments.size() && comments.get(nextComment).span().line() < line) {
+            Comment c = comments.get(nextComment++);
+            if (isTrailing(c)) continue; // written with the code before it
+            out.append(TermText.indent(depth)).append('#').append(c.text().stripTrailing()).append('\n');
+        }
+    }
+
+    private void trailing(int line) { out.append(trailingText(line)); }
+
+    /** What a step writes, taken out of the output. */
+    private String captured(Runnable step) {
+        int mark = out.length();
+        step.run();
+        String written = out.substring(mark);
+        out.setLength(mark);
+        return written;
+    }
+
+    /** A comment after code on this line, as " # text". */
+    private String trailingText(int line) {
+        for (Comment c : comments) {
+            if (c.span().line() == line && isTrailing(c)) return " #" + c.text().stripTrailing();
+        }
+        return "";
+    }
+
+    private boolean isTrailing(Comment c) {
+        return !lines[c.span().line() - 1].substring(0, c.span().column() - 1).isBlank();
+    }
+
+    /** The first line of a statement's leading comments, or its own line. */
+    private int firstLineWithComments(int line) {
+        int first = line;
+        for (int l = line - 1; l >= 1 && lines[l - 1].strip().startsWith("#"); l--) first = l;
+        return first;
+    }
+
+    private boolean blankBetween(int fromLine, int toLine) {
+        for (int l = fromLine + 1; l < toLine; l++) if (lines[l - 1].isBlank()) return true;
+        return false;
+    }
+
+    private int lineOf(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < source.text().length(); i++) if (source.text().charAt(i) == '\n') line++;
+        return line;
+    }
+
+}
