@@ -1,13 +1,11 @@
 package dev.gate.cli;
 
+import dev.gate.image.Digest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -29,10 +27,10 @@ final class TrainingImage {
         byte[] library = jar(null);
         byte[] application = jar(library);
         byte[] layer = tar(out -> entry(out, "app/app.jar", application));
-        String diffId = "sha256:" + sha256(layer);
+        String diffId = Digest.sha256(layer).toString();
         byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId
                 + "\"]}}").getBytes(StandardCharsets.UTF_8);
-        String configName = sha256(config) + ".json";
+        String configName = Digest.sha256(config).hex() + ".json";
         byte[] manifest = ("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"gate/training:1\"],\"Layers\":[\"layer.tar\"]}]")
                 .getBytes(StandardCharsets.UTF_8);
         Files.write(file, tar(out -> {
@@ -93,13 +91,5 @@ final class TrainingImage {
         out.putArchiveEntry(entry);
         out.write(content);
         out.closeArchiveEntry();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
