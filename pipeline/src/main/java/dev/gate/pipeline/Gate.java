@@ -4,11 +4,9 @@ import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.PushListener;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.sbom.SbomGenerator;
-import dev.gate.scan.db.DatabaseAge;
 import dev.gate.signing.CosignKeyPair;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,13 +197,10 @@ public final class Gate {
         public PipelineSettings settings() {
             return new PipelineSettings(source, destination, publishedAs, also, policies, data, params, namespace, signing, database,
                     sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java, regoVersion, Waivers.read(waivers),
-                    VexStatements.read(vex));
+                    VexStatements.read(vex), databaseMaxAge);
         }
 
         public GateRun run() {
-            if (database != null && !sbomOnly) {
-                DatabaseAge.check(database, databaseMaxAge, Instant.now());
-            }
             return new GatePipeline(settings(), environment).run(listener);
         }
     }

@@ -8,6 +8,7 @@ import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.Transports;
 import dev.gate.policy.decision.Decision;
+import dev.gate.scan.db.DatabaseAge;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,10 @@ public final class GatePipeline {
         List<Destination> destinations = new ArrayList<>();
         destinations.add(main);
         settings.also().forEach(a -> destinations.add(Destination.parse(a, settings.registries())));
+        if (settings.database() != null && !settings.sbomOnly()) {
+            // Before anything is read: "no known vulnerabilities" must be said with current advisories.
+            DatabaseAge.check(settings.database(), settings.databaseMaxAge(), Instant.now());
+        }
         // Policies load before the image is read: a broken policy fails in a second, not after a scan.
         PolicyGate gate = settings.sbomOnly() ? null
                 : PolicyGate.load(settings.policies(), settings.data(), settings.namespace(), settings.regoVersion());

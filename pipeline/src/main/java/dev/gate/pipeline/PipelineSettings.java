@@ -22,18 +22,19 @@ import java.util.Map;
  * @param regoVersion the dialect the policies are read in (--rego-version)
  * @param waivers time-boxed exceptions for findings and rules (--waivers), read and checked already
  * @param vex VEX statements (--vex): findings they say do not affect the image, or are fixed in it
+ * @param databaseMaxAge a scan refuses a database last known current longer ago than this (--db-max-age); null: no limit
  */
 public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                                Map<String, String> params, String namespace, SigningMethod signing, Path database,
                                boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
                                Duration catalogTimeout, PolicySet.LoadedFile config, JavaIndexes java, RegoVersion regoVersion,
-                               List<Waivers.Waiver> waivers, VexStatements.Documents vex) {
+                               List<Waivers.Waiver> waivers, VexStatements.Documents vex, Duration databaseMaxAge) {
 
     /** Settings with the default catalog time budget, no configuration file and no Java index. */
     public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                             Map<String, String> params, String namespace, SigningMethod signing, Path database,
                             boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
         this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
-                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE, RegoVersion.V1, List.of(), VexStatements.Documents.NONE);
+                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE, RegoVersion.V1, List.of(), VexStatements.Documents.NONE, null);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gate.cli.gate;
 
-import dev.gate.scan.db.DatabaseAge;
 import dev.gate.pipeline.VexStatements;
 import dev.gate.pipeline.Waivers;
 import dev.gate.pipeline.Params;
@@ -19,7 +18,6 @@ import dev.gate.scan.Scanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,16 +148,11 @@ public final class GateOptions {
         Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries()
                 : registries.insecureRegistries());
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
-        Path scanned = scanDatabase(cfg);
-        if (scanned != null && !sbomOnly) {
-            DatabaseAge.check(scanned, databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
-                    Instant.now());
-        }
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
-                scanned, sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
+                scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
                 registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(waivers),
-                VexStatements.read(vex));
+                VexStatements.read(vex), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"));
     }
 
     private Duration catalogTimeout() {
