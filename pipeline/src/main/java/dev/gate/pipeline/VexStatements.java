@@ -9,7 +9,6 @@ import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.sbom.Purl;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,18 +43,7 @@ public final class VexStatements {
         List<Statement> statements = new ArrayList<>();
         List<ObjectNode> documents = new ArrayList<>();
         for (Path file : files) {
-            byte[] bytes;
-            try {
-                if (!Files.isRegularFile(file)) {
-                    throw GateException.input("--vex " + file + ": no such file");
-                }
-                if (Files.size(file) > MAX_FILE) {
-                    throw GateException.input("--vex " + file + ": over " + MAX_FILE + " bytes");
-                }
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw GateException.input("--vex " + file + ": cannot read: " + e.getMessage());
-            }
+            byte[] bytes = NamedFiles.read("--vex", file, MAX_FILE);
             JsonNode doc;
             try {
                 doc = JSON.readTree(bytes);

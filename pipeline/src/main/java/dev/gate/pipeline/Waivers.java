@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -68,15 +67,10 @@ public final class Waivers {
     }
 
     private static List<Waiver> read(Path file) {
+        byte[] bytes = NamedFiles.read("--waivers", file, MAX_FILE);
         JsonNode doc;
         try {
-            if (!Files.isRegularFile(file)) {
-                throw GateException.input("--waivers " + file + ": no such file");
-            }
-            if (Files.size(file) > MAX_FILE) {
-                throw GateException.input("--waivers " + file + ": over " + MAX_FILE + " bytes");
-            }
-            doc = YAML.readTree(file.toFile());
+            doc = YAML.readTree(bytes);
         } catch (IOException e) {
             throw GateException.input("--waivers " + file + ": not YAML or JSON: " + SafeText.of(firstLine(e.getMessage())));
         }

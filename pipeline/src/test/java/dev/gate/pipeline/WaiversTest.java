@@ -94,6 +94,16 @@ class WaiversTest {
     }
 
     @Test
+    void anOversizedOrMissingFileIsRefusedBeforeItIsParsed() throws Exception {
+        Path big = dir.resolve("big.yaml");
+        Files.write(big, new byte[(int) Waivers.MAX_FILE + 1]);
+        GateException over = assertThrows(GateException.class, () -> Waivers.read(List.of(big)));
+        assertTrue(over.getMessage().contains("--waivers " + big + ": over " + Waivers.MAX_FILE + " bytes"), over.getMessage());
+        GateException missing = assertThrows(GateException.class, () -> VexStatements.read(List.of(dir.resolve("none.json"))));
+        assertTrue(missing.getMessage().endsWith("none.json: no such file"), missing.getMessage());
+    }
+
+    @Test
     void patternsMatchWholeText() {
         assertTrue(Waivers.matches("payments/*", "payments/api"));
         assertFalse(Waivers.matches("payments/*", "other/payments/api"));
