@@ -167,6 +167,38 @@ class DbUpdateTest {
         assertEquals(imported("Go.zip"), info(db).perEcosystem(), "the new export whole, not the old one's first bytes and the new one's rest");
     }
 
+    /** A hostile or broken server: a resumed answer from another byte, a declared size over the bound, a scheme not http. */
+    @Test
+    void aServerThatLiesAboutRangesOrSizesIsRefused() throws IOException {
+        server.createContext("/lies/Go/all.zip", exchange -> {
+            exchange.getResponseHeaders().set("ETag", "\"x\"");
+            exchange.getResponseHeaders().set("Content-Range", "bytes 0-99/100");
+            exchange.sendResponseHeaders(206, 100);
+            exchange.close();
+        });
+        server.createContext("/huge/Go/all.zip", exchange -> {
+            exchange.sendResponseHeaders(200, DbUpdate.MAX_DOWNLOAD + 1);
+            exchange.close();
+        });
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        Path db = dir.resolve("osv.db");
+        try (AdvisoryDb open = AdvisoryDb.openForWrite(db)) {
+            // a partial download the next request asks to resume at byte 10
+            Path downloads = Files.createDirectories(dir.resolve("downloads"));
+            Files.write(downloads.resolve("Go.zip.part"), new byte[10]);
+            Files.writeString(downloads.resolve("Go.zip.part.validators"), "\"x\"\n");
+            GateException moved = assertThrows(GateException.class, () -> new DbUpdate(URI.create(base + "/lies"), Duration.ofSeconds(2),
+                    (e, d, t) -> { }).update(open, downloads, List.of("Go"), p -> { }));
+            assertTrue(moved.getMessage().contains("resumed at another byte than 10"), moved.getMessage());
+            GateException huge = assertThrows(GateException.class, () -> new DbUpdate(URI.create(base + "/huge"), Duration.ofSeconds(2),
+                    (e, d, t) -> { }).update(open, dir.resolve("downloads2"), List.of("Go"), p -> { }));
+            assertTrue(huge.getMessage().contains("over the " + DbUpdate.MAX_DOWNLOAD + "-byte limit"), huge.getMessage());
+        }
+        GateException scheme = assertThrows(GateException.class, () -> new DbUpdate(URI.create("file:///etc/"), Duration.ofSeconds(2),
+                (e, d, t) -> { }));
+        assertEquals(GateException.Kind.INPUT, scheme.kind());
+    }
+
     @Test
     void aMissingExportIsAnOperationalErrorNamingItsUrl() {
         GateException e = assertThrows(GateException.class, () -> update(dir.resolve("osv.db"), List.of("Nothing Here")));
