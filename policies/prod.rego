@@ -41,17 +41,34 @@ registry_allowed if image.registry in allowed_registries
 
 registry_allowed if registry_host in allowed_registries
 
+# METADATA
+# title: Allowed registries
+# description: Images are pushed only to the registries listed in data.gate.allowed_registries.
+# custom:
+#   severity: HIGH
 deny_registry contains msg if {
 	not registry_allowed
 	msg := sprintf("registry %q is not one of the allowed registries %v", [image.registry, allowed_registries])
 }
 
-# Naming: lowercase registry/namespace/repository:tag, with a namespace.
+# METADATA
+# title: Reference naming
+# description: A reference is lowercase registry/namespace/repository:tag, with a namespace.
+# custom:
+#   severity: MEDIUM
 deny_naming contains msg if {
 	not regex.match(`^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._-]+(/[a-z0-9._-]+)+:[a-z0-9._+-]+$`, image.ref)
 	msg := sprintf("reference %q must be lowercase registry/namespace/repository:tag", [image.ref])
 }
 
+# METADATA
+# scope: document
+# title: Semantic version tags
+# description: Images are tagged with a semantic version (vMAJOR.MINOR.PATCH), never pushed untagged.
+# related_resources:
+# - ref: https://semver.org
+# custom:
+#   severity: MEDIUM
 deny_semver contains msg if {
 	is_string(image.tag)
 	image.tag != "latest"
@@ -61,6 +78,11 @@ deny_semver contains msg if {
 
 deny_semver contains "image must be pushed with a tag" if not is_string(object.get(image, "tag", null))
 
+# METADATA
+# title: No latest tag
+# description: The floating tag latest says nothing about what runs; tag releases by version.
+# custom:
+#   severity: MEDIUM
 deny_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
 
 # Findings no unexpired waiver covers and no VEX statement (--vex) calls not_affected or fixed.
@@ -72,6 +94,11 @@ open_vulnerabilities contains vuln if {
 
 vex_settled(vuln) if vuln.vex.status in {"not_affected", "fixed"}
 
+# METADATA
+# title: No fixable critical vulnerabilities
+# description: A CRITICAL vulnerability with a released fix blocks the push unless waived or settled by VEX.
+# custom:
+#   severity: CRITICAL
 deny_critical contains msg if {
 	some vuln in open_vulnerabilities
 	vuln.severity == "CRITICAL"
@@ -79,6 +106,11 @@ deny_critical contains msg if {
 	msg := sprintf("%s (CRITICAL) in %s %s is fixed in %s", [vuln.id, vuln.package.name, vuln.package.version, concat(", ", vuln.fixedVersions)])
 }
 
+# METADATA
+# title: HIGH vulnerabilities patched in time
+# description: A HIGH vulnerability may stay unpatched for high_fix_max_days after its fix is published.
+# custom:
+#   severity: HIGH
 deny_stale_high contains msg if {
 	some vuln in open_vulnerabilities
 	vuln.severity == "HIGH"
@@ -99,8 +131,20 @@ runs_as_root if {
 	startswith(image.config.user, prefix)
 }
 
+# METADATA
+# title: Non-root user
+# description: The image's configuration sets USER to a user other than root.
+# custom:
+#   severity: HIGH
 deny_root contains "image runs as root: set USER to a non-root user" if runs_as_root
 
+# METADATA
+# title: Provenance labels
+# description: The OCI source and revision labels say where the image was built from.
+# related_resources:
+# - ref: https://github.com/opencontainers/image-spec/blob/main/annotations.md
+# custom:
+#   severity: LOW
 deny_labels contains msg if {
 	labels := object.get(image, ["config", "labels"], {})
 	some label in required_labels
@@ -108,6 +152,11 @@ deny_labels contains msg if {
 	msg := sprintf("label %q is required", [label])
 }
 
+# METADATA
+# title: Denied licences
+# description: No component is licensed under a licence listed in data.gate.denied_licenses.
+# custom:
+#   severity: HIGH
 deny_license contains msg if {
 	some component in input.sbom.components
 	some license in component.licenses
@@ -123,11 +172,21 @@ exception contains [rule] if {
 	some rule in input.waivers.rules
 }
 
+# METADATA
+# title: Expired waivers
+# description: A waiver past its expiry covers nothing; renew or remove it.
+# custom:
+#   severity: LOW
 warn_waiver_expired contains msg if {
 	some waiver in input.waivers.expired
 	msg := sprintf("waiver for %s (approved by %s) expired on %s: it covers nothing now", [object.get(waiver, "id", object.get(waiver, "rule", "?")), waiver.approver, waiver.expires])
 }
 
+# METADATA
+# title: Waivers about to expire
+# description: A waiver expires within waiver_warn_days.
+# custom:
+#   severity: LOW
 warn_waiver_expiring contains msg if {
 	some waiver in input.waivers.applied
 	days_left := floor((time.parse_ns("2006-01-02", waiver.expires) - time.parse_rfc3339_ns(input.context.time)) / (24 * 3600 * 1000000000))

@@ -21,8 +21,9 @@ final class DecisionText {
     /** Messages often echo the input document (package names, labels): every part is escaped. */
     private static void lines(String label, List<RuleResult> results, PrintWriter out) {
         for (RuleResult r : results) {
+            String headline = r.doc().headline();
             out.println(label + " - " + SafeText.of(r.location()) + " - " + SafeText.of(r.namespace() + "." + r.rule()) + " - "
-                    + SafeText.of(r.message()));
+                    + SafeText.of(r.message()) + (headline == null ? "" : "  (" + SafeText.of(headline) + ")"));
         }
     }
 }

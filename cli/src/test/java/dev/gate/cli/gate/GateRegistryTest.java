@@ -171,6 +171,10 @@ class GateRegistryTest {
         assertEquals("error", policyRun.at("/results/0/level").asText());
         assertTrue(policyRun.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText().endsWith("prod.rego"));
         assertTrue(policyRun.at("/results/0/locations/0/physicalLocation/region/startLine").asInt() > 0);
+        JsonNode descriptor = policyRun.at("/tool/driver/rules/0");
+        assertEquals("No latest tag", descriptor.at("/shortDescription/text").asText(), "the rule's METADATA title describes it");
+        assertEquals("5.5", descriptor.at("/properties/security-severity").asText(), "custom.severity MEDIUM ranks as medium");
+        assertTrue(run.out().contains("use a semantic version  (MEDIUM: No latest tag)"), run.out());
     }
 
     @Test

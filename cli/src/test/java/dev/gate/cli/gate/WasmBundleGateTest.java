@@ -102,13 +102,17 @@ class WasmBundleGateTest {
         assertOneLine(notAnEntrypoint, "data.gate.prod.days_since is not an entrypoint of the module");
     }
 
-    /** A decision without its locations (a bundle locates by entrypoint), each list in rule-name order (a bundle keeps no source order). */
+    /**
+     * A decision without its locations (a bundle locates by entrypoint) and rule METADATA (opa build keeps the blocks
+     * only of the rules it leaves in place), each list in rule-name order (a bundle keeps no source order).
+     */
     private static JsonNode withoutLocations(JsonNode decision) {
         com.fasterxml.jackson.databind.node.ObjectNode copy = decision.deepCopy();
         for (String list : List.of("failures", "warnings", "exempted", "rules")) {
             if (!copy.has(list)) continue;
             List<JsonNode> items = new java.util.ArrayList<>();
-            copy.path(list).forEach(n -> items.add(((com.fasterxml.jackson.databind.node.ObjectNode) n).without("location")));
+            copy.path(list).forEach(n -> items.add(((com.fasterxml.jackson.databind.node.ObjectNode) n)
+                    .without(List.of("location", "title", "description", "severity", "related"))));
             items.sort(java.util.Comparator.comparing(n -> n.path("rule").asText() + "\n" + n.path("message").asText()));
             copy.putArray(list).addAll(items);
         }

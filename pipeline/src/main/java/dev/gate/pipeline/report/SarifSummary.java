@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.pipeline.GateVersion;
 import dev.gate.pipeline.GateRun;
 import dev.gate.pipeline.ImageFacts;
+import dev.gate.policy.decision.RuleDoc;
 import dev.gate.policy.decision.RuleResult;
 import dev.gate.scan.report.SarifReport;
+import dev.gate.scan.severity.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,11 +69,7 @@ public final class SarifSummary {
             if (ruleIndex == null) {
                 ruleIndex = index.size();
                 index.put(id, ruleIndex);
-                ObjectNode rule = rules.addObject();
-                rule.put("id", id);
-                rule.put("name", r.rule());
-                rule.putObject("shortDescription").put("text", "Rego rule " + id);
-                rule.putObject("defaultConfiguration").put("level", level);
+                rules.add(descriptor(id, r, level));
             }
             ObjectNode result = results.addObject();
             result.put("ruleId", id);
@@ -80,6 +79,27 @@ public final class SarifSummary {
             result.putArray("locations").add(location(r.location(), imageUri));
             result.putObject("partialFingerprints").put("gatePolicy/v1", id + "|" + r.message());
         }
+    }
+
+    /** The rule as code scanning lists it, described by its METADATA block when it has one. */
+    private static ObjectNode descriptor(String id, RuleResult r, String level) {
+        RuleDoc doc = r.doc();
+        ObjectNode rule = NODES.objectNode();
+        rule.put("id", id);
+        rule.put("name", r.rule());
+        rule.putObject("shortDescription").put("text", doc.title() != null ? doc.title() : "Rego rule " + id);
+        if (doc.description() != null) rule.putObject("fullDescription").put("text", doc.description());
+        if (!doc.related().isEmpty()) rule.put("helpUri", doc.related().get(0));
+        rule.putObject("defaultConfiguration").put("level", level);
+        if (doc.severity() != null) {
+            ObjectNode properties = rule.putObject("properties");
+            Severity severity = Severity.ofWord(doc.severity());
+            if (severity != Severity.UNKNOWN) {
+                properties.put("security-severity", String.format(Locale.ROOT, "%.1f", SarifReport.securitySeverity(severity)));
+            }
+            properties.putArray("tags").add("policy").add(doc.severity());
+        }
+        return rule;
     }
 
     private static JsonNode location(String where, String imageUri) {

@@ -59,7 +59,9 @@ public final class TextSummary {
 
     /** One rule result; its message often echoes the image (package names, labels), so every part is escaped. */
     public static String line(RuleResult r) {
+        String headline = r.doc().headline();
         return SafeText.of(r.namespace() + "." + r.rule()) + ": " + SafeText.of(r.message())
+                + (headline == null ? "" : "  (" + SafeText.of(headline) + ")")
                 + (r.location() == null ? "" : "  [" + SafeText.of(r.location()) + "]");
     }
 }

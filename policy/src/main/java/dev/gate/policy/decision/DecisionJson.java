@@ -27,10 +27,11 @@ public final class DecisionJson {
     public static ArrayNode rules(List<EvaluatedRule> list) {
         ArrayNode out = NODES.arrayNode();
         for (EvaluatedRule r : list) {
-            out.addObject().put("namespace", r.namespace()).put("rule", r.rule())
+            ObjectNode node = out.addObject().put("namespace", r.namespace()).put("rule", r.rule())
                     .put("kind", r.kind().name().toLowerCase(Locale.ROOT))
                     .put("location", r.location()).put("messages", r.messages())
                     .put("exempted", r.exempted()).put("passed", r.passed());
+            describe(node, r.doc());
         }
         return out;
     }
@@ -42,7 +43,16 @@ public final class DecisionJson {
                     .put("message", r.message()).put("location", r.location());
             ObjectNode metadata = node.putObject("metadata");
             r.metadata().forEach((k, v) -> metadata.set(k, JsonValues.toJson(v)));
+            describe(node, r.doc());
         }
         return out;
+    }
+
+    /** The rule's METADATA (title, description, severity, related resources), only the parts it has. */
+    private static void describe(ObjectNode node, RuleDoc doc) {
+        if (doc.title() != null) node.put("title", doc.title());
+        if (doc.description() != null) node.put("description", doc.description());
+        if (doc.severity() != null) node.put("severity", doc.severity());
+        if (!doc.related().isEmpty()) doc.related().forEach(node.putArray("related")::add);
     }
 }

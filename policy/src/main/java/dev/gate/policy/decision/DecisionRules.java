@@ -78,28 +78,30 @@ public final class DecisionRules {
     public static Decision decide(RegoEngine engine, Value input, Optional<String> namespace, Duration timeout) {
         Map<String, Map<String, Rule>> packages = decisionRules(engine.modules(), namespace);
         if (packages.isEmpty()) throw noRules(engine.modules(), namespace);
-        Map<String, Map<String, String>> locations = new LinkedHashMap<>();
-        packages.forEach((pkg, rules) -> rules.forEach((name, rule) ->
-                locations.computeIfAbsent(pkg, k -> new LinkedHashMap<>()).put(name, rule.location())));
-        return decide(locations, pkg -> packageDocument(engine, pkg, input, timeout));
+        RuleDocs docs = new RuleDocs(engine.modules());
+        Map<String, Map<String, DeclaredRule>> declared = new LinkedHashMap<>();
+        packages.forEach((pkg, rules) -> rules.forEach((name, rule) -> declared.computeIfAbsent(pkg, k -> new LinkedHashMap<>())
+                .put(name, new DeclaredRule(rule.location(), docs.of(pkg, name)))));
+        return decide(declared, pkg -> packageDocument(engine, pkg, input, timeout));
     }
 
     /**
-     * The contract over any engine: {@code rules} maps each package to its decision rules and where each is written;
+     * The contract over any engine: {@code rules} maps each package to its decision rules as declared;
      * {@code documents} gives a package's document (its rules' values, {@code exception} included) for the input.
      */
-    public static Decision decide(Map<String, Map<String, String>> rules, Function<String, ObjectValue> documents) {
+    public static Decision decide(Map<String, Map<String, DeclaredRule>> rules, Function<String, ObjectValue> documents) {
         List<RuleResult> failures = new ArrayList<>(), warnings = new ArrayList<>(), exempted = new ArrayList<>();
         List<EvaluatedRule> evaluated = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> pkg : rules.entrySet()) {
+        for (Map.Entry<String, Map<String, DeclaredRule>> pkg : rules.entrySet()) {
             ObjectValue doc = documents.apply(pkg.getKey());
             Set<String> exceptions = exceptions(doc.get("exception"));
-            for (Map.Entry<String, String> r : pkg.getValue().entrySet()) {
+            for (Map.Entry<String, DeclaredRule> r : pkg.getValue().entrySet()) {
                 String name = r.getKey();
                 EvaluatedRule.Kind kind = kindOf(name);
                 List<RuleResult> results = results(pkg.getKey(), name, r.getValue(), doc.get(name));
                 boolean exempt = !results.isEmpty() && exceptions.contains(suffix(name));
-                evaluated.add(new EvaluatedRule(pkg.getKey(), name, kind, r.getValue(), results.size(), exempt));
+                evaluated.add(new EvaluatedRule(pkg.getKey(), name, kind, r.getValue().location(), results.size(), exempt,
+                        r.getValue().doc()));
                 if (exempt) exempted.addAll(results);
                 else if (kind == EvaluatedRule.Kind.FAILURE) failures.addAll(results);
                 else warnings.addAll(results);
@@ -147,20 +149,21 @@ public final class DecisionRules {
         return List.of();
     }
 
-    private static List<RuleResult> results(String pkg, String rule, String location, Value v) {
+    private static List<RuleResult> results(String pkg, String rule, DeclaredRule declared, Value v) {
         List<RuleResult> out = new ArrayList<>();
         if (v == null || v == BooleanValue.FALSE) return out;
         if (v == BooleanValue.TRUE) {
-            out.add(new RuleResult(pkg, rule, rule, Map.of(), location));
+            out.add(new RuleResult(pkg, rule, rule, Map.of(), declared.location(), declared.doc()));
             return out;
         }
         Collection<Value> items = v instanceof SetValue || v instanceof ArrayValue ? elements(v) : List.of(v);
-        for (Value item : items) out.add(result(pkg, rule, location, item));
+        for (Value item : items) out.add(result(pkg, rule, declared, item));
         return out;
     }
 
-    private static RuleResult result(String pkg, String rule, String location, Value item) {
-        if (item instanceof StringValue s) return new RuleResult(pkg, rule, s.value(), Map.of(), location);
+    private static RuleResult result(String pkg, String rule, DeclaredRule declared, Value item) {
+        String location = declared.location();
+        if (item instanceof StringValue s) return new RuleResult(pkg, rule, s.value(), Map.of(), location, declared.doc());
         if (item instanceof ObjectValue o) {
             Map<String, Value> metadata = new LinkedHashMap<>();
             String message = null;
@@ -169,8 +172,8 @@ public final class DecisionRules {
                 if (key.equals("msg") && e.getValue() instanceof StringValue m) message = m.value();
                 else metadata.put(key, e.getValue());
             }
-            return new RuleResult(pkg, rule, message == null ? o.toJson() : message, metadata, location);
+            return new RuleResult(pkg, rule, message == null ? o.toJson() : message, metadata, location, declared.doc());
         }
-        return new RuleResult(pkg, rule, item.toJson(), Map.of(), location);
+        return new RuleResult(pkg, rule, item.toJson(), Map.of(), location, declared.doc());
     }
 }

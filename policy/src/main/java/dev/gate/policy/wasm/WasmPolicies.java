@@ -8,6 +8,8 @@ import dev.gate.policy.Policies;
 import dev.gate.policy.ast.Module;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionRules;
+import dev.gate.policy.decision.DeclaredRule;
+import dev.gate.policy.decision.RuleDocs;
 import dev.gate.policy.syntax.Parser;
 import dev.gate.policy.syntax.Source;
 import dev.gate.policy.value.ObjectValue;
@@ -45,12 +47,15 @@ public final class WasmPolicies implements Policies {
     private final Map<String, String> packageEntrypoints = new LinkedHashMap<>();
     /** Package to the decision rules the bundle's sources still declare. */
     private final Map<String, List<String>> sourceRules;
+    /** What the METADATA blocks of the bundle's sources say about each rule. */
+    private final RuleDocs docs;
 
     private WasmPolicies(Bundle bundle, WasmEngine engine, List<PolicySet.LoadedFile> dataFiles) {
         this.bundle = bundle;
         this.engine = engine;
         this.dataFiles = List.copyOf(dataFiles);
         List<Module> sources = parsedSources(bundle);
+        this.docs = new RuleDocs(sources);
         this.sourceRules = new LinkedHashMap<>();
         DecisionRules.decisionRules(sources, Optional.empty()).forEach((pkg, rules) -> sourceRules.put(pkg, List.copyOf(rules.keySet())));
         List<String> entrypoints = decisionEntrypoints(bundle, engine);
@@ -152,8 +157,8 @@ public final class WasmPolicies implements Policies {
     }
 
     /** The decision rules known before evaluating: rule entrypoints, and what the sources declare in package entrypoints. */
-    private Map<String, Map<String, String>> knownRules(Optional<String> namespace) {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    private Map<String, Map<String, DeclaredRule>> knownRules(Optional<String> namespace) {
+        Map<String, Map<String, DeclaredRule>> out = new LinkedHashMap<>();
         for (String pkg : packages(packageEntrypoints, namespace)) {
             for (String rule : sourceRules.getOrDefault(pkg, List.of())) add(out, pkg, rule);
         }
@@ -163,9 +168,10 @@ public final class WasmPolicies implements Policies {
         return out;
     }
 
-    private void add(Map<String, Map<String, String>> rules, String pkg, String rule) {
+    private void add(Map<String, Map<String, DeclaredRule>> rules, String pkg, String rule) {
         // Sorted by name: the bundle keeps no source order to follow.
-        rules.computeIfAbsent(pkg, k -> new TreeMap<>()).putIfAbsent(rule, bundle.file() + "#" + pkg.replace('.', '/') + "/" + rule);
+        rules.computeIfAbsent(pkg, k -> new TreeMap<>()).putIfAbsent(rule,
+                new DeclaredRule(bundle.file() + "#" + pkg.replace('.', '/') + "/" + rule, docs.of(pkg, rule)));
     }
 
     private static List<String> packages(Map<String, ?> byPackage, Optional<String> namespace) {
@@ -180,7 +186,7 @@ public final class WasmPolicies implements Policies {
         packages(ruleEntrypoints, namespace).forEach(p -> wanted.addAll(ruleEntrypoints.get(p).values()));
         Map<String, Value> values = engine.evaluate(wanted, input, new PolicyEngine.Options(timeout, false));
 
-        Map<String, Map<String, String>> rules = knownRules(namespace);
+        Map<String, Map<String, DeclaredRule>> rules = knownRules(namespace);
         Map<String, ObjectValue> documents = new LinkedHashMap<>();
         for (String pkg : packages(packageEntrypoints, namespace)) {
             ObjectValue doc = values.get(packageEntrypoints.get(pkg)) instanceof ObjectValue o ? o : ObjectValue.EMPTY;

@@ -49,6 +49,45 @@ class DecisionRulesTest {
     }
 
     @Test
+    void rulesCarryTheirMetadataFromTheNearestBlock() throws IOException {
+        PolicySet set = load("""
+                # METADATA
+                # title: Base rules
+                # custom:
+                #   severity: low
+                package a
+
+                # METADATA
+                # title: No root
+                # description: Set USER.
+                # related_resources:
+                # - ref: https://example.com/root
+                # custom:
+                #   severity: high
+                deny_root contains "root" if true
+
+                # METADATA
+                # scope: document
+                # title: Tags
+                deny_tag contains "one" if true
+
+                deny_tag contains "two" if true
+
+                deny_plain contains "plain" if true
+                """);
+        Decision d = set.decide(ObjectValue.EMPTY, Optional.empty(), Duration.ofSeconds(5));
+        Map<String, RuleDoc> byRule = new java.util.HashMap<>();
+        d.failures().forEach(r -> byRule.put(r.rule() + "/" + r.message(), r.doc()));
+        assertEquals(new RuleDoc("No root", "Set USER.", "HIGH", List.of("https://example.com/root")), byRule.get("deny_root/root"));
+        assertEquals(new RuleDoc("Tags", null, "LOW", List.of()), byRule.get("deny_tag/two"), "a document block covers every definition");
+        assertEquals(new RuleDoc("Base rules", null, "LOW", List.of()), byRule.get("deny_plain/plain"), "the package block is the fallback");
+        assertTrue(d.rules().stream().anyMatch(r -> r.rule().equals("deny_root") && r.doc().title().equals("No root")));
+        assertEquals("HIGH", DecisionJson.of(d, false).at("/failures").findValuesAsText("severity").stream()
+                .filter("HIGH"::equals).findFirst().orElse(null));
+        assertEquals("HIGH: No root", byRule.get("deny_root/root").headline());
+    }
+
+    @Test
     void exceptionsExemptRulesByNameWithoutPrefix() throws IOException {
         PolicySet set = load("package a\n\ndeny_root contains \"root\" if true\n\ndeny_tag contains \"tag\" if true\n\n"
                 + "exception contains [\"root\"] if input.legacy\n");

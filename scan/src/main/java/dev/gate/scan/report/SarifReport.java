@@ -87,12 +87,13 @@ public final class SarifReport {
         };
     }
 
-    /** GitHub bands: over 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */
     private static double securitySeverity(Finding f) {
-        if (f.rating().score() != null) {
-            return f.rating().score();
-        }
-        return switch (f.rating().severity()) {
+        return f.rating().score() != null ? f.rating().score() : securitySeverity(f.rating().severity());
+    }
+
+    /** A score inside GitHub's band for a severity: over 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */
+    public static double securitySeverity(Severity s) {
+        return switch (s) {
             case CRITICAL -> 9.5;
             case HIGH -> 8.0;
             case MEDIUM -> 5.5;
