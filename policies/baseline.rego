@@ -35,17 +35,34 @@ registry_allowed if image.registry in allowed_registries
 
 registry_allowed if registry_host in allowed_registries
 
+# METADATA
+# title: Allowed registries
+# description: Images are pushed only to the registries listed in data.gate.allowed_registries.
+# custom:
+#   severity: HIGH
 warn_registry contains msg if {
 	not registry_allowed
 	msg := sprintf("registry %q is not one of the allowed registries %v", [image.registry, allowed_registries])
 }
 
-# Naming: lowercase registry/namespace/repository:tag, with a namespace.
+# METADATA
+# title: Reference naming
+# description: A reference is lowercase registry/namespace/repository:tag, with a namespace.
+# custom:
+#   severity: MEDIUM
 warn_naming contains msg if {
 	not regex.match(`^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._-]+(/[a-z0-9._-]+)+:[a-z0-9._+-]+$`, image.ref)
 	msg := sprintf("reference %q must be lowercase registry/namespace/repository:tag", [image.ref])
 }
 
+# METADATA
+# scope: document
+# title: Semantic version tags
+# description: Images are tagged with a semantic version (vMAJOR.MINOR.PATCH), never pushed untagged.
+# related_resources:
+# - ref: https://semver.org
+# custom:
+#   severity: MEDIUM
 warn_semver contains msg if {
 	is_string(image.tag)
 	image.tag != "latest"
@@ -55,8 +72,18 @@ warn_semver contains msg if {
 
 warn_semver contains "image must be pushed with a tag" if not is_string(object.get(image, "tag", null))
 
+# METADATA
+# title: No latest tag
+# description: The floating tag latest says nothing about what runs; tag releases by version.
+# custom:
+#   severity: MEDIUM
 warn_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
 
+# METADATA
+# title: No fixable critical vulnerabilities
+# description: A CRITICAL vulnerability with a released fix is reported unless waived or settled by VEX.
+# custom:
+#   severity: CRITICAL
 warn_critical contains msg if {
 	some vuln in input.vulnerabilities
 	not vuln.waiver
@@ -66,6 +93,11 @@ warn_critical contains msg if {
 	msg := sprintf("%s (CRITICAL) in %s %s is fixed in %s", [vuln.id, vuln.package.name, vuln.package.version, concat(", ", vuln.fixedVersions)])
 }
 
+# METADATA
+# title: HIGH vulnerabilities patched in time
+# description: A HIGH vulnerability may stay unpatched for high_fix_max_days after its fix is published.
+# custom:
+#   severity: HIGH
 warn_stale_high contains msg if {
 	some vuln in input.vulnerabilities
 	not vuln.waiver
@@ -88,8 +120,20 @@ runs_as_root if {
 	startswith(image.config.user, prefix)
 }
 
+# METADATA
+# title: Non-root user
+# description: The image's configuration sets USER to a user other than root.
+# custom:
+#   severity: HIGH
 warn_root contains "image runs as root: set USER to a non-root user" if runs_as_root
 
+# METADATA
+# title: Provenance labels
+# description: The OCI source and revision labels say where the image was built from.
+# related_resources:
+# - ref: https://github.com/opencontainers/image-spec/blob/main/annotations.md
+# custom:
+#   severity: LOW
 warn_labels contains msg if {
 	labels := object.get(image, ["config", "labels"], {})
 	some label in required_labels
@@ -97,6 +141,11 @@ warn_labels contains msg if {
 	msg := sprintf("label %q is required", [label])
 }
 
+# METADATA
+# title: Denied licences
+# description: No component is licensed under a licence listed in data.gate.denied_licenses.
+# custom:
+#   severity: HIGH
 warn_license contains msg if {
 	some component in input.sbom.components
 	some license in component.licenses
