@@ -8,6 +8,8 @@ public class GateException extends RuntimeException {
 
     /** What went wrong, from the user's point of view. */
     public enum Kind {
+        /** A "no" that stops the run before it starts, such as policies whose signature does not verify: exit 1. */
+        REFUSED(1),
         /** Bad flags, unreadable or malformed file, bad reference: exit 2. */
         INPUT(2),
         /** Registry unreachable, authentication refused, I/O failure: exit 3. */

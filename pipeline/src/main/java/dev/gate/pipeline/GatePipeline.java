@@ -73,7 +73,7 @@ public final class GatePipeline {
         boolean allowed = decided[0].allowed(settings.failOnWarn());
         JsonNode record = Predicates.decision(new Predicates.DecisionRecord(allowed, settings.failOnWarn(), gate.namespace(),
                 gate.policyFiles(), gate.dataFiles(), gate.engineInfo(), settings.config(), InputDocument.digest(gathered.input()), decided[0],
-                gathered.time()),
+                gathered.time(), settings.policyOrigins()),
                 gathered.input());
         return new Verdict(decided[0], allowed, record);
     }

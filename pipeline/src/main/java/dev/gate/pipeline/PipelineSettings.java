@@ -1,6 +1,7 @@
 package dev.gate.pipeline;
 
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.pipeline.bundle.PolicyOrigins;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.sbom.SbomGenerator;
@@ -23,18 +24,21 @@ import java.util.Map;
  * @param waivers time-boxed exceptions for findings and rules (--waivers), read and checked already
  * @param vex VEX statements (--vex): findings they say do not affect the image, or are fixed in it
  * @param databaseMaxAge a scan refuses a database last known current longer ago than this (--db-max-age); null: no limit
+ * @param policyOrigins the verified policy bundles some of {@code policies}, {@code data} and {@code waivers} came from
  */
 public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                                Map<String, String> params, String namespace, SigningMethod signing, Path database,
                                boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
                                Duration catalogTimeout, PolicySet.LoadedFile config, JavaIndexes java, RegoVersion regoVersion,
-                               List<Waivers.Waiver> waivers, VexStatements.Documents vex, Duration databaseMaxAge) {
+                               List<Waivers.Waiver> waivers, VexStatements.Documents vex, Duration databaseMaxAge,
+                               PolicyOrigins policyOrigins) {
 
     /** Settings with the default catalog time budget, no configuration file and no Java index. */
     public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
                             Map<String, String> params, String namespace, SigningMethod signing, Path database,
                             boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
         this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
-                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE, RegoVersion.V1, List.of(), VexStatements.Documents.NONE, null);
+                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE, RegoVersion.V1, List.of(), VexStatements.Documents.NONE, null,
+                PolicyOrigins.LOCAL);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Digest;
+import dev.gate.pipeline.bundle.PolicyOrigins;
 import dev.gate.policy.Policies;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.decision.Decision;
@@ -49,7 +50,7 @@ public final class Predicates {
      */
     public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespace, List<PolicySet.LoadedFile> policies,
                                  List<PolicySet.LoadedFile> data, Policies.EngineInfo engine, PolicySet.LoadedFile config, Digest inputDigest,
-                                 Decision decision, Instant time) {
+                                 Decision decision, Instant time, PolicyOrigins origins) {
     }
 
     public static ObjectNode decision(DecisionRecord record, JsonNode input) {
@@ -61,13 +62,18 @@ public final class Predicates {
         } else {
             predicate.put("namespace", record.namespace());
         }
-        predicate.set("policies", files(record.policies()));
-        predicate.set("data", files(record.data()));
+        predicate.set("policies", files(record.policies(), record.origins()));
+        predicate.set("data", files(record.data(), record.origins()));
+        if (!record.origins().bundles().isEmpty()) {
+            ArrayNode bundles = predicate.putArray("policyBundles");
+            record.origins().bundles().forEach(b -> bundles.addObject().put("reference", b.bundle().reference())
+                    .put("digest", b.bundle().digest().toString()).put("keyId", b.bundle().keyId()));
+        }
         predicate.set("engine", engine(record.engine()));
         if (record.config() == null) {
             predicate.putNull("config");
         } else {
-            predicate.set("config", file(record.config()));
+            predicate.set("config", file(record.config(), PolicyOrigins.LOCAL));
         }
         if (input.has("waivers")) {
             predicate.set("waivers", input.get("waivers").deepCopy()); // every waiver that took effect, signed with the verdict
@@ -100,13 +106,13 @@ public final class Predicates {
         return engine;
     }
 
-    private static ArrayNode files(List<PolicySet.LoadedFile> files) {
+    private static ArrayNode files(List<PolicySet.LoadedFile> files, PolicyOrigins origins) {
         ArrayNode out = NODES.arrayNode();
-        files.forEach(f -> out.add(file(f)));
+        files.forEach(f -> out.add(file(f, origins)));
         return out;
     }
 
-    private static ObjectNode file(PolicySet.LoadedFile f) {
-        return NODES.objectNode().put("path", f.path().toString()).put("sha256", f.sha256());
+    private static ObjectNode file(PolicySet.LoadedFile f, PolicyOrigins origins) {
+        return NODES.objectNode().put("path", origins.name(f.path())).put("sha256", f.sha256());
     }
 }

@@ -6,6 +6,7 @@ import dev.gate.pipeline.Params;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.SigningMethod;
 import dev.gate.cli.policy.Durations;
+import dev.gate.cli.policy.PolicySources;
 import dev.gate.cli.policy.RegoVersionOptions;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.KeylessEnvironment;
@@ -30,8 +31,12 @@ import picocli.CommandLine.Option;
 /** The flags of {@code gate push} that turn a plain push into the gate. Repeatable flags take one value each. */
 public final class GateOptions {
 
-    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Rego policy file or folder (repeatable), or one OPA wasm bundle (bundle.tar.gz, policy.wasm). Turns on the gate.")
-    List<Path> policies = new ArrayList<>();
+    @Option(names = "--policy", paramLabel = "FILE|DIR|oci://REF", description = "Rego policy file or folder (repeatable), one OPA wasm bundle "
+            + "(bundle.tar.gz, policy.wasm), or a signed policy bundle in a registry (oci://REGISTRY/REPO[:TAG|@DIGEST], with --policy-key). Turns on the gate.")
+    List<String> policies = new ArrayList<>();
+
+    @Option(names = "--policy-key", paramLabel = "FILE", description = "Public key a policy bundle from a registry (--policy oci://...) must be signed with.")
+    Path policyKey;
 
     @Option(names = "--data", paramLabel = "FILE", description = "Organisation data, JSON or YAML, under data. (repeatable).")
     List<Path> data = new ArrayList<>();
@@ -120,7 +125,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given();
+                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given() || policyKey != null;
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -137,22 +142,32 @@ public final class GateOptions {
 
     /** Flags win over the configuration file; a list given as flags replaces the file's list. */
     public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries) {
-        List<Path> policyPaths = policies.isEmpty() ? cfg.policies() : policies;
-        if (policyPaths.isEmpty() && !sbomOnly) {
+        if (policies.isEmpty() && cfg.policies().isEmpty() && !sbomOnly) {
             throw GateException.input("give --policy FILE|DIR (or policies: in the --config file)");
         }
         if (sbomOnly && !policies.isEmpty()) {
             throw GateException.input("--sbom-only evaluates no policies; drop --policy or --sbom-only");
         }
-        Map<String, String> merged = Params.merge(cfg.params(), params);
         Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries()
                 : registries.insecureRegistries());
+        // Before the image is read: a bundle that does not verify stops the run here.
+        PolicySources sources = PolicySources.resolve(policies, policyKey, registries.withInsecure(insecure));
+        List<Path> policyPaths = policies.isEmpty() ? cfg.policies() : sources.policies();
+        Map<String, String> merged = Params.merge(cfg.params(), params);
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
-                data.isEmpty() ? cfg.data() : data, merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
+                concat(sources.data(), data.isEmpty() ? cfg.data() : data), merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(waivers),
-                VexStatements.read(vex), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"));
+                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(concat(sources.waivers(), waivers)),
+                VexStatements.read(vex), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
+                sources.origins());
+    }
+
+    /** A bundle's own files come first, so that files named on the command line are merged over them. */
+    private static List<Path> concat(List<Path> first, List<Path> then) {
+        List<Path> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     private Duration catalogTimeout() {

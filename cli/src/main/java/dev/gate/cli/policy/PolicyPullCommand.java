@@ -1,0 +1,79 @@
+package dev.gate.cli.policy;
+
+import dev.gate.cli.push.RegistryFlags;
+import dev.gate.cli.sign.VerifyCommand;
+import dev.gate.image.GateException;
+import dev.gate.pipeline.bundle.PolicyBundles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gate policy pull REF DIR --policy-key K}: fetches a policy bundle, verified, into an empty folder. */
+@Command(name = "pull", mixinStandardHelpOptions = true,
+        description = "Fetch a signed policy bundle from a registry into an empty (or new) folder, after verifying its signature.")
+public final class PolicyPullCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "REF", description = "registry/repository:tag or @sha256:... (oci:// optional).")
+    String reference;
+
+    @Parameters(index = "1", paramLabel = "DIR", description = "Empty or new folder to unpack the bundle into.")
+    Path dir;
+
+    @Option(names = "--policy-key", paramLabel = "FILE", required = true, description = "Public key the bundle must be signed with.")
+    Path policyKey;
+
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
+
+    @Override
+    public Integer call() {
+        String text = reference.startsWith(PolicyBundles.SCHEME) ? reference : PolicyBundles.SCHEME + reference;
+        var ref = PolicySources.reference(text);
+        var key = VerifyCommand.readPublic(policyKey);
+        prepare(dir);
+        PolicyBundles.Fetched fetched;
+        try {
+            fetched = PolicyBundles.fetch(ref, registry.toOptions(), key, dir.toAbsolutePath());
+        } catch (RuntimeException e) {
+            emptyAgain(dir); // the folder was empty: half a bundle is not left in it
+            throw e;
+        }
+        spec.commandLine().getOut().println("Pulled " + fetched.contents().files() + " files of " + PolicyBundles.SCHEME
+                + fetched.bundle().pinned() + " (signed by key " + fetched.bundle().keyId() + ") into " + dir);
+        return 0;
+    }
+
+    private static void emptyAgain(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Reported by the failure being rethrown; what is left is inside the folder the user named.
+        }
+    }
+
+    /** Nothing of the user's is overwritten: the folder is new or empty. */
+    private static void prepare(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) throw GateException.input(dir + ": not empty; pull into a new or empty folder");
+                }
+            } else {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw GateException.input(dir + ": cannot use: " + e.getMessage());
+        }
+    }
+}

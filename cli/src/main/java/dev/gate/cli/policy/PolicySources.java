@@ -1,0 +1,76 @@
+package dev.gate.cli.policy;
+
+import dev.gate.cli.sign.VerifyCommand;
+import dev.gate.image.GateException;
+import dev.gate.image.Reference;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.pipeline.bundle.PolicyBundles;
+import dev.gate.pipeline.bundle.PolicyOrigins;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What {@code --policy} flags name, with policy bundles in a registry ({@code oci://REF}) fetched, verified with
+ * {@code --policy-key} and unpacked into a private folder that is removed when gate exits. A bundle brings its Rego
+ * files, its data and its waivers.
+ */
+public record PolicySources(List<Path> policies, List<Path> data, List<Path> waivers, PolicyOrigins origins) {
+
+    public static PolicySources resolve(List<String> given, Path policyKey, RegistryOptions registries) {
+        List<Path> policies = new ArrayList<>(), data = new ArrayList<>(), waivers = new ArrayList<>();
+        List<PolicyBundles.Fetched> bundles = new ArrayList<>();
+        for (String policy : given) {
+            if (!PolicyBundles.isBundleReference(policy)) {
+                policies.add(Path.of(policy));
+                continue;
+            }
+            if (policyKey == null) {
+                throw GateException.input("--policy " + policy + ": a policy bundle from a registry needs --policy-key FILE to verify it");
+            }
+            PublicKey key = VerifyCommand.readPublic(policyKey);
+            Reference ref = reference(policy);
+            PolicyBundles.Fetched fetched = PolicyBundles.fetch(ref, registries, key, privateFolder());
+            bundles.add(fetched);
+            policies.addAll(fetched.contents().rego());
+            data.addAll(fetched.contents().data());
+            waivers.addAll(fetched.contents().waivers());
+        }
+        if (policyKey != null && bundles.isEmpty()) {
+            throw GateException.input("--policy-key verifies policy bundles: give --policy oci://REGISTRY/REPOSITORY[:TAG|@DIGEST]");
+        }
+        return new PolicySources(policies, data, waivers, new PolicyOrigins(bundles));
+    }
+
+    static Reference reference(String policy) {
+        String text = policy.substring(PolicyBundles.SCHEME.length());
+        try {
+            return Reference.parse(text);
+        } catch (IllegalArgumentException | GateException e) {
+            throw GateException.input("--policy " + policy + ": not a registry reference: " + e.getMessage());
+        }
+    }
+
+    private static Path privateFolder() {
+        try {
+            Path dir = Files.createTempDirectory("gate-policy-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(dir)));
+            return dir;
+        } catch (IOException e) {
+            throw GateException.operational("cannot make a folder for the policy bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private static void removeQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // Best effort at exit: the folder is under the system's temporary directory.
+        }
+    }
+}
