@@ -80,6 +80,15 @@ warn_semver contains "image must be pushed with a tag" if not is_string(object.g
 warn_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
 
 # METADATA
+# title: Scanned for vulnerabilities
+# description: A push with --no-scan says nothing about vulnerabilities, which is not the same as having none.
+# custom:
+#   severity: HIGH
+warn_unscanned contains "the image was not scanned for vulnerabilities (--no-scan)" if {
+	input.scan.skipped
+}
+
+# METADATA
 # title: No fixable critical vulnerabilities
 # description: A CRITICAL vulnerability with a released fix is reported unless waived or settled by VEX.
 # custom:
@@ -155,4 +164,8 @@ warn_license contains msg if {
 
 exception contains [rule] if {
 	some rule in data.gate.exceptions[image.repository]
+}
+
+exception contains [rule] if {
+	some rule in input.waivers.rules
 }

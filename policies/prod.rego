@@ -9,7 +9,7 @@
 #   high_fix_max_days        how long a HIGH vulnerability may stay unpatched once its fix exists (default 30)
 #   waiver_warn_days         warn this many days before a waiver (--waivers) expires (default 14)
 # Waivers (--waivers FILE): a finding with an unexpired waiver is not held against the image; a rule waived whole is
-# exempted; expired waivers and those about to expire are warned about. VEX (--vex FILE): a finding a statement calls
+# exempted (an unscanned push needs a waiver for rule unscanned); expired waivers and those about to expire are warned about. VEX (--vex FILE): a finding a statement calls
 # not_affected or fixed is not held against the image either.
 package gate.prod
 
@@ -84,6 +84,17 @@ deny_semver contains "image must be pushed with a tag" if not is_string(object.g
 # custom:
 #   severity: MEDIUM
 deny_latest contains "tag \"latest\" is not allowed: use a semantic version" if image.tag == "latest"
+
+# METADATA
+# title: Scanned for vulnerabilities
+# description: >-
+#   A push with --no-scan says nothing about vulnerabilities, which is not the same as having none.
+#   A rule waiver (rule: unscanned, with a reason, an approver and an expiry) lets one through.
+# custom:
+#   severity: HIGH
+deny_unscanned contains "the image was not scanned for vulnerabilities (--no-scan): scan it, or waive rule unscanned" if {
+	input.scan.skipped
+}
 
 # Findings no unexpired waiver covers and no VEX statement (--vex) calls not_affected or fixed.
 open_vulnerabilities contains vuln if {

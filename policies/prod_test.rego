@@ -194,3 +194,18 @@ test_vex_affected_critical_still_denied if {
 	doc := object.union(compliant, {"vulnerabilities": [vuln]})
 	count(prod.deny_critical) == 1 with input as doc
 }
+
+test_unscanned_push_denied if {
+	doc := object.union(compliant, {"scan": {"skipped": true}})
+	count(prod.deny_unscanned) == 1 with input as doc
+}
+
+test_scanned_push_not_denied_as_unscanned if {
+	doc := object.union(compliant, {"scan": {"skipped": false}})
+	count(prod.deny_unscanned) == 0 with input as doc
+}
+
+test_unscanned_rule_waiver_exempts_it if {
+	doc := object.union(compliant, {"scan": {"skipped": true}, "waivers": {"applied": [], "expired": [], "rules": ["unscanned"]}})
+	["unscanned"] in prod.exception with input as doc
+}

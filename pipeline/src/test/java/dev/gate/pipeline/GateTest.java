@@ -33,6 +33,7 @@ class GateTest {
                 .policy(ROOT.resolve("policies/prod.rego"))
                 .data(ROOT.resolve("policies/data.example.yaml"))
                 .param("high_fix_max_days", "14")
+                .waivers(ROOT.resolve("testdata/waivers/unscanned.yaml"))
                 .publishedAs("registry.example.com/payments/api:1.0.0")
                 .signWith(key)
                 .environment(name -> null)

@@ -71,7 +71,7 @@ public final class GateOptions {
     @Mixin
     RegoVersionOptions rego = new RegoVersionOptions();
 
-    @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty).")
+    @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty, input.scan.skipped true: prod.rego denies it unless waived).")
     boolean noScan;
 
     @Option(names = "--sbom-only", description = "Catalog and attach the SBOM only: no scan, no policies.")

@@ -149,7 +149,7 @@ class GateConfigTest {
         Path config = Files.writeString(dir.resolve("gate.yaml"), "policies: [" + shipped("prod.rego") + "]\n"
                 + "data: [" + shipped("data.example.yaml") + "]\nkey: gate.key\n");
         Path out = dir.resolve("out");
-        Run run = gate("push", "--config", config.toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0",
+        Run run = gate("push", "--config", config.toString(), "--no-scan", "--waivers", GateFixtures.unscannedWaiver(), "--name", "registry.example.com/demo/sample:1.0.0",
                 sample(), "oci:" + out + ":1.0.0");
         assertEquals(0, run.code(), run.toString());
         JsonNode decision = AttestedPredicates.read(new LayoutSignatureStore(out), Digest.parse(SAMPLE_DIGEST),
@@ -159,7 +159,7 @@ class GateConfigTest {
 
         Path plain = dir.resolve("plain");
         Run flagsOnly = gate("push", "--policy", shipped("prod.rego"), "--data", shipped("data.example.yaml"), "--key",
-                dir.resolve("gate.key").toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0", sample(),
+                dir.resolve("gate.key").toString(), "--no-scan", "--waivers", GateFixtures.unscannedWaiver(), "--name", "registry.example.com/demo/sample:1.0.0", sample(),
                 "oci:" + plain + ":1.0.0");
         assertEquals(0, flagsOnly.code(), flagsOnly.toString());
         JsonNode without = AttestedPredicates.read(new LayoutSignatureStore(plain), Digest.parse(SAMPLE_DIGEST),

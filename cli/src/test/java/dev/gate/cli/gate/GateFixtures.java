@@ -18,6 +18,11 @@ final class GateFixtures {
         return Path.of("").toAbsolutePath().getParent();
     }
 
+    /** The waiver of rule "unscanned" that lets prod.rego pass a push made without an advisory database (--no-scan). */
+    public static String unscannedWaiver() {
+        return root().resolve("testdata/waivers/unscanned.yaml").toString();
+    }
+
     /** An advisory database imported from the shared OSV records, or a visible skip without them. */
     static Path osvDatabase(Path dir) {
         Path osv = TestMaterial.shared("osv");

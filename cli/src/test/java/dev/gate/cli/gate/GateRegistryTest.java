@@ -224,7 +224,7 @@ class GateRegistryTest {
         Path layout = dir.resolve("root");
         TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withUser("root"));
         List<String> base = List.of("push", "--policy", policy("baseline.rego"), "--data", policy("data.example.yaml"),
-                "--key", key.toString(), "--no-scan", "oci:" + layout + ":1.0.0", image("1.0.0"));
+                "--key", key.toString(), "--no-scan", "--waivers", GateFixtures.unscannedWaiver(), "oci:" + layout + ":1.0.0", image("1.0.0"));
         List<String> strict = new ArrayList<>(base);
         strict.add(1, "--fail-on-warn");
         Run refused = gate(strict.toArray(String[]::new));

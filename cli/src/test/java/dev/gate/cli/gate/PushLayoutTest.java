@@ -188,7 +188,7 @@ class PushLayoutTest {
         assertTrue(unnamed.out().contains("gate.prod.deny_registry: registry \"oci\" is not one of the allowed registries"), unnamed.out());
         assertFalse(Files.exists(out));
 
-        Run named = gate("push", "--config", config.toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0",
+        Run named = gate("push", "--config", config.toString(), "--no-scan", "--waivers", GateFixtures.unscannedWaiver(), "--name", "registry.example.com/demo/sample:1.0.0",
                 sample(), "oci:" + out + ":1.0.0", "--output", "json");
         assertEquals(0, named.code(), named.toString());
         JsonNode report = JSON.readTree(named.out());

@@ -28,6 +28,7 @@ class CraneOrasInteropTest extends RegistryInterop {
         String mirror = image("mirror");
         Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
                 root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--no-scan",
+                "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(),
                 "--key", dir.resolve("gate.key").toString(), "--also", mirror,
                 "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
         assertEquals(0, pushed.code(), pushed.toString());

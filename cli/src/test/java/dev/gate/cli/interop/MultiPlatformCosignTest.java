@@ -39,6 +39,7 @@ class MultiPlatformCosignTest extends RegistryInterop {
         String image = Cosign.freshImage(registry, "multi", "2.0.0");
         Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
                 root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--no-scan",
+                "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(),
                 "--key", dir.resolve("gate.key").toString(), twoPlatformLayout(), image);
         assertEquals(0, pushed.code(), pushed.toString());
         String mirror = Cosign.freshImage(registry, "multi-mirror", "2.0.0");

@@ -36,8 +36,9 @@ class PolicyBundleRegistryTest extends RegistryInterop {
         Path folder = Files.createDirectories(dir.resolve("policies/waivers"));
         Files.copy(root.resolve("policies/prod.rego"), dir.resolve("policies/prod.rego"));
         Files.copy(root.resolve("policies/data.example.yaml"), dir.resolve("policies/data.yaml"));
-        Files.writeString(folder.resolve("root.yaml"), "waivers:\n  - rule: root\n    reason: legacy base image\n"
-                + "    approver: sec@example.com\n    expires: 2099-01-01\n");
+        Files.writeString(folder.resolve("rules.yaml"), "waivers:\n  - rule: root\n    reason: legacy base image\n"
+                + "    approver: sec@example.com\n    expires: 2099-01-01\n"
+                + "  - rule: unscanned\n    reason: no advisory database in this job\n    approver: sec@example.com\n    expires: 2099-01-01\n");
         Files.writeString(dir.resolve("policies/README.md"), "not part of the bundle\n");
         return dir.resolve("policies");
     }
@@ -67,7 +68,7 @@ class PolicyBundleRegistryTest extends RegistryInterop {
         Run pull = gate("policy", "pull", reference, dir.resolve("pulled").toString(), "--policy-key", publicKey.toString());
         assertEquals(0, pull.code(), pull.toString());
         assertArrayEquals(Files.readAllBytes(root.resolve("policies/prod.rego")), Files.readAllBytes(dir.resolve("pulled/prod.rego")));
-        assertTrue(Files.isRegularFile(dir.resolve("pulled/waivers/root.yaml")));
+        assertTrue(Files.isRegularFile(dir.resolve("pulled/waivers/rules.yaml")));
         assertFalse(Files.exists(dir.resolve("pulled/README.md")));
 
         Path out = dir.resolve("out");

@@ -105,7 +105,8 @@ class ConcurrentWritersRegistryTest {
         for (int i = 0; i < 4; i++) {
             pushes.add(gate(dir.resolve("push-" + i + ".log"), "push", "--policy", root.resolve("policies/prod.rego").toString(),
                     "--data", root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14",
-                    "--no-scan", "--key", dir.resolve("k.key").toString(), "oci:" + root.resolve("testdata/sample") + ":1.0.0", image));
+                    "--no-scan", "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(),
+                    "--key", dir.resolve("k.key").toString(), "oci:" + root.resolve("testdata/sample") + ":1.0.0", image));
         }
         for (int i = 0; i < pushes.size(); i++) {
             assertTrue(pushes.get(i).waitFor(5, TimeUnit.MINUTES), "push " + i + " finished");
