@@ -30,6 +30,8 @@ public final class Main {
         SUBCOMMANDS.put("attest", dev.gate.cli.sign.AttestCommand.class);
         SUBCOMMANDS.put("verify", dev.gate.cli.sign.VerifyCommand.class);
         SUBCOMMANDS.put("audit", dev.gate.cli.audit.AuditCommand.class);
+        SUBCOMMANDS.put("login", dev.gate.cli.registry.LoginCommand.class);
+        SUBCOMMANDS.put("logout", dev.gate.cli.registry.LogoutCommand.class);
     }
 
     private Main() {
