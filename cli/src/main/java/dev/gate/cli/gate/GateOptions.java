@@ -136,6 +136,11 @@ public final class GateOptions {
     }
 
     /** Flags win over the configuration file; a list given as flags replaces the file's list. */
+    /** Whether --dry-run asked that nothing be written. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
     public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries) {
         List<Path> policyPaths = policies.isEmpty() ? cfg.policies() : policies;
         if (policyPaths.isEmpty() && !sbomOnly) {
