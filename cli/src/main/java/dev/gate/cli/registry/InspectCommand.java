@@ -1,19 +1,14 @@
 package dev.gate.cli.registry;
 
 import dev.gate.cli.ExitCodes;
-import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.push.TransferOptions.OutputFormat;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.ImageInspection;
 import dev.gate.image.registry.RegistryClient;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code gate inspect REF}: what the registry holds for a reference and what hangs off its digest. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
@@ -21,7 +16,7 @@ import picocli.CommandLine.Spec;
                 + "and the cosign signatures, attestations and OCI referrers stored for its digest (listed, not verified: "
                 + "use gate verify).%n"
                 + "Exit: 0 shown, 2 bad reference or not found, 3 registry unreachable or refused.")
-public final class InspectCommand implements Callable<Integer> {
+public final class InspectCommand extends RegistryCommand {
 
     @Parameters(index = "0", paramLabel = "REF", description = "e.g. registry.example.com/team/app:1.0.0")
     String reference;
@@ -30,17 +25,11 @@ public final class InspectCommand implements Callable<Integer> {
             + "stored, platforms, signatures, attestations and referrers as descriptors.")
     OutputFormat output = OutputFormat.text;
 
-    @Mixin
-    RegistryFlags registries;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Reference ref = RemoteReference.parse(reference);
         ImageInspection found = ImageInspection.of(RegistryClient.open(ref, registries.toOptions()), ref);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (output == OutputFormat.json) {
             out.println(InspectionReport.json(found).toPrettyString());
         } else {

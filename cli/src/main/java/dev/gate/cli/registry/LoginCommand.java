@@ -1,7 +1,6 @@
 package dev.gate.cli.registry;
 
 import dev.gate.cli.ExitCodes;
-import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.Credential;
@@ -11,13 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code gate login REGISTRY}: checks a credential with the registry and saves it where docker and podman read it. */
 @Command(name = "login", mixinStandardHelpOptions = true,
@@ -26,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + "$XDG_RUNTIME_DIR/containers/auth.json, ~/.config/containers/auth.json, docker's config.json "
                 + "(a new one: REGISTRY_AUTH_FILE or docker's config.json), or in the docker-credential helper that file names.%n"
                 + "Exit: 0 logged in, 2 bad input, 3 registry unreachable or credential refused.")
-public final class LoginCommand implements Callable<Integer> {
+public final class LoginCommand extends RegistryCommand {
 
     private static final int MAX_PASSWORD = 64 << 10;
 
@@ -40,12 +35,6 @@ public final class LoginCommand implements Callable<Integer> {
             description = "Read the password (or token) from standard input; a trailing line break is dropped.")
     boolean passwordStdin;
 
-    @Mixin
-    RegistryFlags registries;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         String host = RegistryName.parse(registry);
@@ -53,8 +42,8 @@ public final class LoginCommand implements Callable<Integer> {
         RegistryOptions options = registries.optionsForLogin();
         Path file = registries.credentials().fileForLogin();
         RegistryLogin.logIn(host, credential, options, file);
-        spec.commandLine().getOut().println("Login Succeeded: " + SafeText.of(host) + " (" + file + ")");
-        spec.commandLine().getOut().flush();
+        out().println("Login Succeeded: " + SafeText.of(host) + " (" + SafeText.of(file.toString()) + ")");
+        out().flush();
         return ExitCodes.OK;
     }
 

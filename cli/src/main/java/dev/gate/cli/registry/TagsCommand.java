@@ -3,25 +3,20 @@ package dev.gate.cli.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.ExitCodes;
-import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.push.TransferOptions.OutputFormat;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code gate tags REPO}: every tag of a repository, as {@code crane ls} lists them, across the registry's pages. */
 @Command(name = "tags", mixinStandardHelpOptions = true,
         description = "List the tags of a repository, one a line, following the registry's pages.%n"
                 + "Exit: 0 listed, 2 bad input or no such repository, 3 registry unreachable or refused.")
-public final class TagsCommand implements Callable<Integer> {
+public final class TagsCommand extends RegistryCommand {
 
     @Parameters(index = "0", paramLabel = "REPO", description = "e.g. registry.example.com/team/app")
     String repository;
@@ -29,17 +24,11 @@ public final class TagsCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json: {\"repository\", \"tags\"}.")
     OutputFormat output = OutputFormat.text;
 
-    @Mixin
-    RegistryFlags registries;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Reference repo = RemoteReference.repository(repository);
         List<String> tags = RegistryClient.open(repo, registries.toOptions()).tags();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (output == OutputFormat.json) {
             ObjectNode root = new ObjectMapper().createObjectNode().put("repository", repo.name());
             tags.forEach(root.putArray("tags")::add);
