@@ -107,6 +107,7 @@ class RegistryChoresTest {
         assertEquals(JSON.readTree(Crane.run("config", ref)), shown.path("config"));
         assertEquals(1, shown.path("signatures").size(), shown.toPrettyString());
         assertEquals("https://cyclonedx.org/bom", shown.at("/attestations/0/annotations/predicateType").asText(), shown.toPrettyString());
+        assertEquals("application/vnd.cyclonedx+json", shown.at("/referrers/0/artifactType").asText(), shown.toPrettyString());
         Run text = gate("inspect", ref);
         assertTrue(text.out().contains("Config:       linux/amd64"), text.out());
         assertTrue(text.out().contains("https://cyclonedx.org/bom"), text.out());

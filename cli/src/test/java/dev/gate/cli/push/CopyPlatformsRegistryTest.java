@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.gate.TestImages;
+import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,27 @@ class CopyPlatformsRegistryTest {
         assertEquals(0, copy.code(), copy.toString());
         assertEquals(child("arm64"), Crane.run("digest", to).strip());
         assertEquals("application/vnd.oci.image.manifest.v1+json", JSON.readTree(Crane.run("manifest", to)).path("mediaType").asText());
+    }
+
+    @Test
+    void theChosenImageKeepsItsSignature() throws Exception {
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        try {
+            Path keys = layout.resolve("keys");
+            java.nio.file.Files.createDirectories(keys);
+            assertEquals(0, gate("key", "generate", "--output-key-prefix", keys.resolve("gate").toString()).code());
+            String repository = source.substring(0, source.lastIndexOf(':'));
+            Run sign = gate("sign", "--key", keys.resolve("gate.key").toString(), repository + "@" + child("arm64"));
+            assertEquals(0, sign.code(), sign.toString());
+
+            String to = host + "/chores-signed-" + UUID.randomUUID() + ":1.0.0";
+            Run copy = gate("copy", "-q", "--platform", "linux/arm64", source, to);
+            assertEquals(0, copy.code(), copy.toString());
+            Run verify = gate("verify", "--key", keys.resolve("gate.pub").toString(), to);
+            assertEquals(0, verify.code(), verify.toString());
+        } finally {
+            Passwords.environment = System::getenv;
+        }
     }
 
     @Test
