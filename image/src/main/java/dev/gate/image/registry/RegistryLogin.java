@@ -29,7 +29,7 @@ public final class RegistryLogin {
      * Asks for the API root with the credential alone: a basic registry checks it itself, a token registry's service
      * refuses to issue a token for a wrong one.
      */
-    public static void check(String registry, Credential credential, RegistryOptions options) {
+    private static void check(String registry, Credential credential, RegistryOptions options) {
         RegistryHttp http = RegistryClient.openRegistry(registry, options.withCredentials(CredentialStore.of(registry, credential))).http();
         HttpResponse<Void> response = http.exchange("log in to " + registry, Set.of(),
                 () -> HttpRequest.newBuilder(http.base().resolve("/v2/")).GET(), HttpResponse.BodyHandlers.discarding());
