@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code gate copy SRC DEST}: moves an image unchanged between any two places gate can read and write. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
         description = "Copy an image or index unchanged (same digest) from SRC to DEST, with its signatures, attestations and referrers.%n"
+                + "With --platform, only some platforms of an index (see --platform).%n"
                 + "Locations: oci:DIR[:TAG], or a registry as docker://REF or a bare REF.")
 public final class CopyCommand extends TransferCommand {
 

@@ -38,6 +38,10 @@ public final class LoginCommand extends RegistryCommand {
     @Override
     public Integer call() {
         String host = RegistryName.parse(registry);
+        if (username.isEmpty() || username.contains(":")) {
+            // basic authentication and the auth files join user and password with the first colon
+            throw GateException.input("--username must be non-empty and must not contain ':'");
+        }
         Credential credential = Credential.password(username, readPassword(System.in));
         RegistryOptions options = registries.optionsForLogin();
         Path file = registries.credentials().fileForLogin();

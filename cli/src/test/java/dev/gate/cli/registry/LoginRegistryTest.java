@@ -198,6 +198,9 @@ class LoginRegistryTest {
         Run notARegistry = gate("pw", "login", "--authfile", home.resolve("a.json").toString(), "-u", "x", "--password-stdin",
                 "example.com/team/app");
         assertEquals(2, notARegistry.code(), notARegistry.toString());
+        Run colon = gate("pw", "login", "--authfile", home.resolve("a.json").toString(), "-u", "a:b", "--password-stdin",
+                "127.0.0.1:1");
+        assertEquals(2, colon.code(), colon.toString());
     }
 
     static String run(String... command) throws Exception {
