@@ -33,7 +33,7 @@ final class CommitFacts {
 
     private String sha(String placeholder) {
         Found found = variable("GITHUB_SHA").or(() -> variable("CI_COMMIT_SHA")).or(() -> variable("GIT_COMMIT"))
-                .or(() -> fromGit("git rev-parse HEAD", git::head))
+                .or(() -> fromGit(placeholder, "git rev-parse HEAD", git::head))
                 .orElseThrow(() -> missing(placeholder, "no commit: none of GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT is set "
                         + "and the working directory is not a git checkout"));
         return checked(placeholder, found, COMMIT_ID.matcher(found.value()).matches(), "a commit id (40 or 64 hex digits)");
@@ -53,7 +53,7 @@ final class CommitFacts {
     String tag() {
         Optional<Found> github = "tag".equals(environment.apply("GITHUB_REF_TYPE")) ? variable("GITHUB_REF_NAME") : Optional.empty();
         Found found = github.or(() -> variable("CI_COMMIT_TAG")).or(() -> variable("TAG_NAME"))
-                .or(() -> fromGit("git describe --tags --exact-match", git::exactTag))
+                .or(() -> fromGit("{git.tag}", "git describe --tags --exact-match", git::exactTag))
                 .orElseThrow(() -> missing("{git.tag}", "the commit has no tag: GITHUB_REF_TYPE is not 'tag', CI_COMMIT_TAG "
                         + "and TAG_NAME are not set, and no git tag names HEAD"));
         return checked("{git.tag}", found, Reference.isValidTag(found.value()),
@@ -69,8 +69,12 @@ final class CommitFacts {
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(new Found(value, name));
     }
 
-    private static Optional<Found> fromGit(String question, Supplier<Optional<String>> answer) {
-        return answer.get().map(value -> new Found(value, question));
+    private static Optional<Found> fromGit(String placeholder, String question, Supplier<Optional<String>> answer) {
+        try {
+            return answer.get().map(value -> new Found(value, question));
+        } catch (GitRevision.Unanswered e) {
+            throw missing(placeholder, e.getMessage());
+        }
     }
 
     private static String checked(String placeholder, Found found, boolean valid, String expected) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Asks git about the commit checked out in a directory. Only fixed questions, never a word from the environment:
  * the answer is bounded in time and size, git's own prompts and optional locks are off, and an unanswered question
- * (no git, not a repository, no tag) is simply no answer.
+ * (no git, not a repository, no tag) is simply no answer; one that takes too long is {@link Unanswered}.
  */
 final class GitRevision {
 
@@ -25,6 +25,13 @@ final class GitRevision {
 
     GitRevision(Path directory) {
         this.directory = directory;
+    }
+
+    /** git started but did not answer in time: unlike an answer of "none", worth telling the user. */
+    static final class Unanswered extends RuntimeException {
+        Unanswered(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The full id of the commit at HEAD. */
@@ -53,7 +60,10 @@ final class GitRevision {
         }
         // the answers are a line: git has written them into the pipe and exited long before the pipe could fill
         try (InputStream out = process.getInputStream()) {
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new Unanswered("git " + question[0] + " did not answer within " + TIMEOUT.toSeconds() + "s");
+            }
+            if (process.exitValue() != 0) {
                 return Optional.empty();
             }
             String line = new String(out.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8).strip();

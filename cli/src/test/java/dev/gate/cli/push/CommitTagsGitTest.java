@@ -88,6 +88,23 @@ class CommitTagsGitTest {
     }
 
     @Test
+    void gitIsAskedAFixedQuestionAndNotWaitedForLongerThanItsBound() throws Exception {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path asked = home.resolve("asked");
+        Path git = bin.resolve("git");
+        Files.writeString(git, "#!/bin/sh\necho \"$@\" >> '" + asked + "'\nexec sleep 60\n");
+        Files.setPosixFilePermissions(git, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        long start = System.nanoTime();
+        Run push = GateProcess.run(Map.of("HOME", home.toString(), "PATH", bin + ":" + System.getenv("PATH")), checkout, "",
+                "push", "-q", SAMPLE, host + "/chores-git-" + UUID.randomUUID() + ":{git.sha}");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(2, push.code(), push.toString());
+        assertEquals("gate: {git.sha}: git rev-parse did not answer within 10s", push.err().strip());
+        assertTrue(seconds < 40, "gate waited " + seconds + " s for git");
+        assertEquals("-c core.fsmonitor=false --no-pager rev-parse --verify --quiet HEAD^{commit}", Files.readString(asked).strip());
+    }
+
+    @Test
     void outsideACheckoutAndWithoutCiVariablesThereIsNoCommit() throws Exception {
         Path elsewhere = Files.createDirectories(home.resolve("not-a-checkout"));
         Run push = gateIn(elsewhere, "push", "-q", SAMPLE, host + "/chores-git-" + UUID.randomUUID() + ":{git.short}");
