@@ -30,6 +30,11 @@ public final class Main {
         SUBCOMMANDS.put("attest", dev.gate.cli.sign.AttestCommand.class);
         SUBCOMMANDS.put("verify", dev.gate.cli.sign.VerifyCommand.class);
         SUBCOMMANDS.put("audit", dev.gate.cli.audit.AuditCommand.class);
+        SUBCOMMANDS.put("login", dev.gate.cli.registry.LoginCommand.class);
+        SUBCOMMANDS.put("logout", dev.gate.cli.registry.LogoutCommand.class);
+        SUBCOMMANDS.put("tags", dev.gate.cli.registry.TagsCommand.class);
+        SUBCOMMANDS.put("digest", dev.gate.cli.registry.DigestCommand.class);
+        SUBCOMMANDS.put("inspect", dev.gate.cli.registry.InspectCommand.class);
     }
 
     private Main() {

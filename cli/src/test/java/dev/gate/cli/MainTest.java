@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class MainTest {
 
     static final List<String> ALL = List.of("push", "copy", "scan", "db", "sbom", "policy", "key", "sign", "attest",
-            "verify", "audit");
+            "verify", "audit", "login", "logout", "tags", "digest", "inspect");
 
     @Test
     void aRunBuildsOnlyTheSubcommandItNames() {

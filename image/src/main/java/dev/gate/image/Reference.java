@@ -31,6 +31,11 @@ public record Reference(String registry, String repository, String tag, Digest d
         }
     }
 
+    /** Whether {@code tag} is a tag by the OCI distribution grammar: {@code [A-Za-z0-9_][A-Za-z0-9._-]{0,127}}. */
+    public static boolean isValidTag(String tag) {
+        return tag != null && TAG.matcher(tag).matches();
+    }
+
     /** Parses and normalizes {@code text}; throws an input error naming the rule that failed. */
     public static Reference parse(String text) {
         if (text == null || text.isEmpty()) {

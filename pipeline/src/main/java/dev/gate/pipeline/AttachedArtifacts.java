@@ -42,18 +42,28 @@ public final class AttachedArtifacts {
 
     /** Returns how many manifests were copied; sources that hold no signatures (archives, daemons) copy nothing. */
     public static int copy(String source, String destination, RegistryOptions options) {
+        if (storeOf(source, options) == null) {
+            return 0;
+        }
+        try (ImageSource image = Transports.source(source, options)) {
+            return copy(source, destination, options, image.resolve());
+        }
+    }
+
+    /**
+     * As {@link #copy(String, String, RegistryOptions)}, for {@code artifact} as it will be written: the source's image
+     * or index, or part of an index (its chosen images; a new index of them has no signatures of its own).
+     */
+    public static int copy(String source, String destination, RegistryOptions options, Artifact artifact) {
         SignatureStore from = storeOf(source, options);
         if (from == null) {
             return 0;
         }
         SignatureStore to = Destination.parse(destination, options).signatures();
         List<Descriptor> subjects = new ArrayList<>();
-        try (ImageSource image = Transports.source(source, options)) {
-            Artifact artifact = image.resolve();
-            subjects.add(artifact.descriptor());
-            if (artifact instanceof Artifact.Multi multi) {
-                subjects.addAll(multi.index().manifests());
-            }
+        subjects.add(artifact.descriptor());
+        if (artifact instanceof Artifact.Multi multi) {
+            subjects.addAll(multi.index().manifests());
         }
         // The destination may be written by other jobs at once: what is merged into its tags is confirmed stored.
         MergedWrites writes = MergedWrites.standard();

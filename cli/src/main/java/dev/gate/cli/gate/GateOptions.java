@@ -141,6 +141,11 @@ public final class GateOptions {
     }
 
     /** Flags win over the configuration file; a list given as flags replaces the file's list. */
+    /** Whether --dry-run asked that nothing be written. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
     public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries) {
         if (policies.isEmpty() && cfg.policies().isEmpty() && !sbomOnly) {
             throw GateException.input("give --policy FILE|DIR (or policies: in the --config file)");

@@ -11,7 +11,9 @@ import dev.gate.pipeline.report.MarkdownSummary;
 import dev.gate.pipeline.report.SarifSummary;
 import dev.gate.pipeline.report.TextSummary;
 import dev.gate.cli.sign.Passwords;
+import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.PushListener;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,16 +43,25 @@ public final class PushCommand extends TransferCommand {
             gate.refuseGateFlagsOnAPlainPush();
             return super.call();
         }
-        GatePipeline pipeline = new GatePipeline(gate.settings(source, destination, config, registries.toOptions()),
+        TagPlan plan = tagPlan();
+        RegistryOptions registryOptions = registries.toOptions();
+        GatePipeline pipeline = new GatePipeline(gate.settings(source, plan.destination(), config, registryOptions),
                 Passwords.environment);
         PrintWriter out = spec.commandLine().getOut();
         boolean json = options.output == TransferOptions.OutputFormat.json;
         PushListener progress = options.quiet || json ? PushListener.NONE : new ProgressPrinter(out);
         GateRun run = pipeline.run(progress);
+        boolean tagged = run.allowed() && !gate.dryRun();
+        if (tagged) {
+            plan.moveAlsoTags(Digest.parse(run.digest()), registryOptions);
+        }
         if (json) {
             out.println(JsonSummary.of(run).toPrettyString());
         } else if (!options.quiet || !run.allowed()) {
             TextSummary.write(run, out);
+            if (tagged) {
+                plan.alsoTags().forEach(tag -> out.println("also tagged: " + tag));
+            }
         }
         out.flush();
         if (gate.sarifFile() != null) {

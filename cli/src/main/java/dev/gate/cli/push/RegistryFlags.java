@@ -31,8 +31,8 @@ public final class RegistryFlags {
     Path registryCa;
 
     @Option(names = "--authfile", paramLabel = "FILE",
-            description = "Read registry credentials from this auth file (docker config.json or containers auth.json format) "
-                    + "instead of the usual places.")
+            description = "Registry credentials file (docker config.json or containers auth.json format) to use instead of "
+                    + "the usual places; gate login writes it.")
     Path authFile;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
@@ -50,17 +50,20 @@ public final class RegistryFlags {
     String timeout;
 
     public RegistryOptions toOptions() {
+        if (authFile != null && !Files.isRegularFile(authFile)) {
+            throw GateException.input("--authfile " + authFile + ": no such file");
+        }
+        return optionsForLogin();
+    }
+
+    /** The options, with an --authfile that need not exist yet: a login creates it. */
+    public RegistryOptions optionsForLogin() {
         if (jobs < 1 || jobs > 64) {
             throw GateException.input("--jobs must be between 1 and 64, got " + jobs);
         }
         Set<String> hosts = new LinkedHashSet<>(insecure);
-        RegistryOptions options = RegistryOptions.defaults().withJobs(jobs).withInsecure(hosts).withTimeout(parseDuration(timeout));
-        if (authFile != null) {
-            if (!Files.isRegularFile(authFile)) {
-                throw GateException.input("--authfile " + authFile + ": no such file");
-            }
-            options = options.withCredentials(new CredentialStore(List.of(authFile)));
-        }
+        RegistryOptions options = RegistryOptions.defaults().withJobs(jobs).withInsecure(hosts).withTimeout(parseDuration(timeout))
+                .withCredentials(credentials());
         if (chunkSize != null) {
             options = options.withUploads(UploadSizes.chunked(parseSize(chunkSize)));
         }
@@ -71,6 +74,11 @@ public final class RegistryFlags {
             options = options.withExtraCa(registryCa);
         }
         return options;
+    }
+
+    /** Where credentials are looked up: the --authfile alone, or the files docker and podman use, in their order. */
+    public CredentialStore credentials() {
+        return authFile != null ? new CredentialStore(List.of(authFile)) : CredentialStore.fromEnvironment();
     }
 
     /** A duration from {@code 60}, {@code 60s}, {@code 2m} or {@code 500ms}; between 1 ms and 1 hour. */

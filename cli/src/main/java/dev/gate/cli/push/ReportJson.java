@@ -13,12 +13,13 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    static String of(PushReport report) {
+    static String of(PushReport report, java.util.List<String> alsoTags) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("destination", report.destination());
         root.put("digest", report.root().digest().toString());
         root.put("mediaType", report.root().mediaType());
         root.put("size", report.root().size());
+        alsoTags.forEach(root.putArray("alsoTagged")::add);
         ArrayNode blobs = root.putArray("blobs");
         for (PushReport.BlobResult result : report.blobs()) {
             blobs.addObject()

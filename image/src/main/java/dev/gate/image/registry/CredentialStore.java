@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,9 +25,23 @@ public final class CredentialStore {
     private static final Pattern HELPER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final List<Path> files;
+    private final Path newFile;
+    private final Map<String, Credential> given;
 
+    /** The files in lookup order; a login with none of them present writes the first. */
     public CredentialStore(List<Path> files) {
+        this(files, files.isEmpty() ? null : files.get(0), Map.of());
+    }
+
+    private CredentialStore(List<Path> files, Path newFile, Map<String, Credential> given) {
         this.files = List.copyOf(files);
+        this.newFile = newFile;
+        this.given = Map.copyOf(given);
+    }
+
+    /** Only {@code credential}, for {@code registry}: the credential a login checks before saving it. */
+    public static CredentialStore of(String registry, Credential credential) {
+        return new CredentialStore(List.of(), null, Map.of(registry, credential));
     }
 
     public static CredentialStore fromEnvironment() {
@@ -39,11 +54,29 @@ public final class CredentialStore {
         if (runtimeDir != null) {
             files.add(Path.of(runtimeDir, "containers", "auth.json"));
         }
-        String home = System.getProperty("user.home");
+        // $HOME as docker and podman read it; Java's user.home comes from the password database instead
+        String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
         files.add(Path.of(home, ".config", "containers", "auth.json"));
         String dockerConfig = System.getenv("DOCKER_CONFIG");
-        files.add(dockerConfig != null ? Path.of(dockerConfig, "config.json") : Path.of(home, ".docker", "config.json"));
-        return new CredentialStore(files);
+        Path docker = dockerConfig != null ? Path.of(dockerConfig, "config.json") : Path.of(home, ".docker", "config.json");
+        files.add(docker);
+        // where docker and podman both look, unless REGISTRY_AUTH_FILE names the one file to use
+        return new CredentialStore(files, authFile != null ? files.get(0) : docker, Map.of());
+    }
+
+    /**
+     * The file a login writes: the first file of the lookup order that exists, so that the new credential is the one
+     * found first; without any, {@code $REGISTRY_AUTH_FILE} or docker's {@code config.json}.
+     */
+    public Path fileForLogin() {
+        return files.stream().filter(Files::isRegularFile).findFirst()
+                .or(() -> Optional.ofNullable(newFile))
+                .orElseThrow(() -> GateException.input("no credentials file to write: pass --authfile FILE"));
+    }
+
+    /** Every file of the lookup order that exists. */
+    public List<Path> existingFiles() {
+        return files.stream().filter(Files::isRegularFile).toList();
     }
 
     public static CredentialStore none() {
@@ -52,6 +85,9 @@ public final class CredentialStore {
 
     /** The first credential any configured file has for {@code registry}. */
     public Optional<Credential> lookup(String registry) {
+        if (given.containsKey(registry)) {
+            return Optional.of(given.get(registry));
+        }
         for (Path file : files) {
             if (Files.isRegularFile(file)) {
                 Optional<Credential> found = lookup(read(file), registry, file);
@@ -70,7 +106,8 @@ public final class CredentialStore {
         }
         for (String key : keysFor(registry)) {
             JsonNode entry = config.path("auths").path(key);
-            if (!entry.isMissingNode()) {
+            // docker writes an empty entry for each registry whose credential is in its credsStore
+            if (!entry.isMissingNode() && !(entry.isObject() && entry.isEmpty())) {
                 return Optional.of(decode(entry, key, file));
             }
         }
@@ -85,7 +122,7 @@ public final class CredentialStore {
      * A helper name becomes part of a program name ({@code docker-credential-NAME}) looked up on the
      * PATH; a slash would make it a path ({@code x/evil} runs {@code ./docker-credential-x/evil}).
      */
-    private static String helperName(String name, Path file, String field) {
+    static String helperName(String name, Path file, String field) {
         if (!HELPER_NAME.matcher(name).matches()) {
             throw GateException.input(file + ": " + SafeText.quoted(field) + " is " + SafeText.quoted(name)
                     + ", not a credential helper name (letters, digits, '.', '_' and '-' only)");
@@ -94,7 +131,7 @@ public final class CredentialStore {
     }
 
     /** Docker Hub credentials are stored under the legacy index URL. */
-    private static List<String> keysFor(String registry) {
+    static List<String> keysFor(String registry) {
         if (registry.equals("docker.io")) {
             return List.of("https://index.docker.io/v1/", "index.docker.io", "docker.io");
         }

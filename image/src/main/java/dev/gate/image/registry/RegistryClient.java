@@ -76,6 +76,10 @@ public final class RegistryClient {
         return repository;
     }
 
+    RegistryHttp http() {
+        return http;
+    }
+
     private Set<String> pull() {
         return Set.of("repository:" + repository + ":pull");
     }

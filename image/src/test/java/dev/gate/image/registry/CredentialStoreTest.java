@@ -47,6 +47,15 @@ class CredentialStoreTest {
     }
 
     @Test
+    void anEmptyEntryAsDockerWritesBesideACredsStoreIsNoCredential() throws Exception {
+        Path first = temp.resolve("config.json");
+        Path second = temp.resolve("auth.json");
+        Files.writeString(first, "{\"auths\":{\"r.example\":{}}}");
+        Files.writeString(second, "{\"auths\":{\"r.example\":{\"auth\":\"YTpi\"}}}");
+        assertEquals("a", new CredentialStore(List.of(first, second)).lookup("r.example").orElseThrow().username());
+    }
+
+    @Test
     void malformedEntriesNameTheFileAndKey() throws Exception {
         Path config = temp.resolve("config.json");
         Files.writeString(config, "{\"auths\":{\"r.example\":{\"auth\":\"bm9jb2xvbg==\"}}}");
