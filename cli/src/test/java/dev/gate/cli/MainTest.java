@@ -19,7 +19,7 @@ class MainTest {
     void aRunBuildsOnlyTheSubcommandItNames() {
         assertEquals(Set.of("push"), Main.commandLine("push", "--quiet", "oci:a", "oci:b").getSubcommands().keySet());
         assertEquals(Set.of("policy"), Main.commandLine("policy", "test", "policies/").getSubcommands().keySet());
-        assertEquals(Set.of("eval", "test", "check", "fmt", "inspect"),
+        assertEquals(Set.of("eval", "test", "check", "fmt", "inspect", "push", "pull"),
                 Main.commandLine("policy", "eval").getSubcommands().get("policy").getSubcommands().keySet());
     }
 
