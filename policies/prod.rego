@@ -8,6 +8,7 @@
 # Parameters (--param k=v):
 #   high_fix_max_days        how long a HIGH vulnerability may stay unpatched once its fix exists (default 30)
 #   waiver_warn_days         warn this many days before a waiver (--waivers) expires (default 14)
+#   new_findings_only        "true": hold only findings the --baseline image did not have against the image
 # Waivers (--waivers FILE): a finding with an unexpired waiver is not held against the image; a rule waived whole is
 # exempted (an unscanned push needs a waiver for rule unscanned); expired waivers and those about to expire are warned about. VEX (--vex FILE): a finding a statement calls
 # not_affected or fixed is not held against the image either.
@@ -32,6 +33,10 @@ default waiver_warn_days := 14
 waiver_warn_days := to_number(input.context.params.waiver_warn_days)
 
 high_fix_max_days := to_number(input.context.params.high_fix_max_days)
+
+default new_findings_only := false
+
+new_findings_only if input.context.params.new_findings_only == "true"
 
 image := input.image
 
@@ -96,14 +101,22 @@ deny_unscanned contains "the image was not scanned for vulnerabilities (--no-sca
 	input.scan.skipped
 }
 
-# Findings no unexpired waiver covers and no VEX statement (--vex) calls not_affected or fixed.
+# Findings no unexpired waiver covers, no VEX statement (--vex) calls not_affected or fixed, and (with
+# new_findings_only) the --baseline image did not have already.
 open_vulnerabilities contains vuln if {
 	some vuln in input.vulnerabilities
 	not vuln.waiver
 	not vex_settled(vuln)
+	not known_from_baseline(vuln)
 }
 
 vex_settled(vuln) if vuln.vex.status in {"not_affected", "fixed"}
+
+# With --baseline, each finding says whether the baseline image had it already.
+known_from_baseline(vuln) if {
+	new_findings_only
+	vuln.new == false
+}
 
 # METADATA
 # title: No fixable critical vulnerabilities

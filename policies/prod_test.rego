@@ -209,3 +209,18 @@ test_unscanned_rule_waiver_exempts_it if {
 	doc := object.union(compliant, {"scan": {"skipped": true}, "waivers": {"applied": [], "expired": [], "rules": ["unscanned"]}})
 	["unscanned"] in prod.exception with input as doc
 }
+
+critical_known := object.union(critical_fixed, {"new": false})
+
+test_known_critical_denied_unless_new_findings_only if {
+	doc := object.union(compliant, {"vulnerabilities": [critical_known]})
+	count(prod.deny_critical) == 1 with input as doc
+	only_new := object.union(doc, {"context": {"time": compliant.context.time, "params": {"new_findings_only": "true"}}})
+	count(prod.deny_critical) == 0 with input as only_new
+}
+
+test_new_critical_denied_with_new_findings_only if {
+	vuln := object.union(critical_fixed, {"new": true})
+	doc := object.union(compliant, {"vulnerabilities": [vuln], "context": {"time": compliant.context.time, "params": {"new_findings_only": "true"}}})
+	count(prod.deny_critical) == 1 with input as doc
+}

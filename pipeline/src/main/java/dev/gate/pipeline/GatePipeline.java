@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Artifact;
 import dev.gate.image.store.VerifiedStore;
+import dev.gate.image.GateException;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.Transports;
@@ -22,6 +23,8 @@ public final class GatePipeline {
 
     private final PipelineSettings settings;
     private final UnaryOperator<String> environment;
+    /** Read at the start of a run when --baseline names an image; null otherwise. */
+    private Baseline baseline;
 
     public GatePipeline(PipelineSettings settings, UnaryOperator<String> environment) {
         this.settings = settings;
@@ -37,6 +40,9 @@ public final class GatePipeline {
         if (settings.database() != null && !settings.sbomOnly()) {
             // Before anything is read: "no known vulnerabilities" must be said with current advisories.
             DatabaseAge.check(settings.database(), settings.databaseMaxAge(), Instant.now());
+        }
+        if (settings.baseline() != null) {
+            baseline = Baseline.read(baselineRequest(), settings.registries());
         }
         // Policies load before the image is read: a broken policy fails in a second, not after a scan.
         PolicyGate gate = settings.sbomOnly() ? null
@@ -102,7 +108,23 @@ public final class GatePipeline {
                 settings.params(), environment);
         VexStatements.apply(input, settings.vex());
         Waivers.apply(input, settings.waivers(), java.time.LocalDate.ofInstant(scanEnd, java.time.ZoneOffset.UTC));
+        if (baseline != null) {
+            baseline.apply(input);
+        }
         return new Gathered(artifact, facts, input, scanEnd, scanStart, scanEnd);
+    }
+
+    /** The baseline's findings are trusted when they verify with the key given for them, else with the signing key. */
+    private Baseline.Request baselineRequest() {
+        Baseline.Request asked = settings.baseline();
+        if (asked.key() != null) {
+            return asked;
+        }
+        if (settings.signing().key() == null) {
+            throw GateException.input("--baseline " + asked.reference() + ": give --baseline-key FILE (the key that signed the baseline's "
+                    + "attestations); without --key there is no signing key to verify them with");
+        }
+        return new Baseline.Request(asked.reference(), settings.signing().key().publicKey());
     }
 
     /** Each platform image carries its own SBOM and scan; an index carries the decision and its signature. */

@@ -7,6 +7,8 @@ import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.SigningMethod;
 import dev.gate.cli.policy.Durations;
 import dev.gate.cli.policy.PolicySources;
+import dev.gate.cli.sign.VerifyCommand;
+import dev.gate.pipeline.Baseline;
 import dev.gate.cli.policy.RegoVersionOptions;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.KeylessEnvironment;
@@ -34,6 +36,14 @@ public final class GateOptions {
     @Option(names = "--policy", paramLabel = "FILE|DIR|oci://REF", description = "Rego policy file or folder (repeatable), one OPA wasm bundle "
             + "(bundle.tar.gz, policy.wasm), or a signed policy bundle in a registry (oci://REGISTRY/REPO[:TAG|@DIGEST], with --policy-key). Turns on the gate.")
     List<String> policies = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "IMAGE", description = "A previously gated image (e.g. the tag in production): its verified "
+            + "vulnerability attestations fill input.baseline and mark each finding new: true|false.")
+    String baseline;
+
+    @Option(names = "--baseline-key", paramLabel = "FILE", description = "Public key the baseline's attestations must verify with "
+            + "(default: the public half of --key).")
+    Path baselineKey;
 
     @Option(names = "--policy-key", paramLabel = "FILE", description = "Public key a policy bundle from a registry (--policy oci://...) must be signed with.")
     Path policyKey;
@@ -125,7 +135,8 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given() || policyKey != null;
+                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given() || policyKey != null
+                || baseline != null || baselineKey != null;
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -165,7 +176,16 @@ public final class GateOptions {
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
                 registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(concat(sources.waivers(), waivers)),
                 VexStatements.read(vex), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
-                sources.origins());
+                sources.origins(), baseline());
+    }
+
+    private Baseline.Request baseline() {
+        if (baseline == null) {
+            if (baselineKey != null) throw GateException.input("--baseline-key verifies the image --baseline names: give --baseline IMAGE");
+            return null;
+        }
+        if (noScan) throw GateException.input("--baseline compares findings: it needs a scan, drop --no-scan");
+        return new Baseline.Request(baseline, baselineKey == null ? null : VerifyCommand.readPublic(baselineKey));
     }
 
     /** A bundle's own files come first, so that files named on the command line are merged over them. */
