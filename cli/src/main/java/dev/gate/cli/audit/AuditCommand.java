@@ -1,5 +1,7 @@
 package dev.gate.cli.audit;
 
+import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.TrustedKeys;
 import dev.gate.pipeline.audit.AuditReport;
 import dev.gate.pipeline.audit.Auditor;
 import dev.gate.pipeline.audit.TagAudit;
@@ -17,7 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,8 +46,13 @@ public final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REGISTRY/REPOSITORY", description = "e.g. registry.example.com/payments/api; with --all just the registry.")
     String target;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM: verify signatures and attestations with it.")
-    Path key;
+    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM: verify signatures and attestations with it; "
+            + "repeat to trust several keys (any one verifies).")
+    List<Path> keys = new ArrayList<>();
+
+    @Option(names = "--require-attestation", paramLabel = "TYPE", description = "With --key: fail a tag without a verified "
+            + "attestation of this type (cyclonedx, vuln or a predicate type URI); repeatable.")
+    List<String> requiredAttestations = new ArrayList<>();
 
     @Option(names = "--all", description = "Every repository the registry's catalog lists.")
     boolean all;
@@ -64,10 +71,11 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (recheck.requested() && key == null) {
-            throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
+        if ((recheck.requested() || !requiredAttestations.isEmpty()) && keys.isEmpty()) {
+            throw GateException.input((recheck.requested() ? "--policy" : "--require-attestation")
+                    + " needs verified attestations: give --key PUB");
         }
-        PublicKey publicKey = key == null ? null : VerifyCommand.readPublic(key);
+        TrustedKeys trusted = VerifyCommand.readPublicKeys(keys);
         PolicyRecheck policyRecheck = recheck.recheck();
         PolicyGate policies = recheck.requested() ? policyRecheck.loadPolicies() : null;
         RegistryOptions options = registry.toOptions();
@@ -77,9 +85,10 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
                 : List.of(target.substring(host.length() + 1));
-        Auditor auditor = new Auditor(options, publicKey, policyRecheck, policies, Passwords.environment);
+        Auditor auditor = new Auditor(options, trusted, requiredAttestations.stream().map(InTotoStatement::predicateTypeFor).toList(),
+                policyRecheck, policies, Passwords.environment);
         List<TagAudit> results = auditor.audit(host, repositories);
-        AuditReport report = new AuditReport(host, results, publicKey != null, policies != null);
+        AuditReport report = new AuditReport(host, results, !trusted.isEmpty(), policies != null);
         String text = switch (format) {
             case text -> report.table();
             case json -> report.json();
