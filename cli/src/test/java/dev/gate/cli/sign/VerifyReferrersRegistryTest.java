@@ -56,7 +56,7 @@ class VerifyReferrersRegistryTest {
 
         assertEquals(1, gate.run("verify", "--key", dir.resolve("b.pub").toString(), image));
         // Both bundles are DSSE envelopes (the signature as cosign 3 writes it), and neither verifies with key b.
-        assertEquals(2, gate.out.toString().lines().filter(l -> l.contains("bundle attestation does not verify with this key")).count(),
+        assertEquals(2, gate.out.toString().lines().filter(l -> l.contains("bundle attestation does not verify with a trusted key")).count(),
                 gate.output());
     }
 
