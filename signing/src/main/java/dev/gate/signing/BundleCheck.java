@@ -61,9 +61,9 @@ final class BundleCheck {
         }
         Signer signer;
         if (certified) {
-            signer = keylessSigner(digest, bundle, where);
+            signer = keylessSigner(digest, bundle, root.path("verificationMaterial"), where);
         } else {
-            requireKey(where);
+            requireKey(root, where);
             signer = keys.signerOfDigest(digest, base64(message.path("signature").asText(), where));
             if (signer == null) {
                 throw new UntrustedClaim(hint(root), where
@@ -85,11 +85,11 @@ final class BundleCheck {
         Dsse.requireInToto(root.path("dsseEnvelope"), where);
         if (certified) {
             // sigstore-java checks the envelope signature and that the image digest is among the subjects.
-            Signer signer = keylessSigner(HexFormat.of().parseHex(image.hex()), bundle, where);
+            Signer signer = keylessSigner(HexFormat.of().parseHex(image.hex()), bundle, root.path("verificationMaterial"), where);
             byte[] payload = base64(root.path("dsseEnvelope").path("payload").asText(), where);
             return Claims.statement(payload, image, type, source(true), signer, where);
         }
-        requireKey(where);
+        requireKey(root, where);
         TrustedKeys.Opened opened = keys.open(envelope, where);
         if (opened == null) {
             throw new UntrustedClaim(hint(root), where
@@ -98,11 +98,19 @@ final class BundleCheck {
         return Claims.statement(opened.payload(), image, type, source(false), opened.signer(), where);
     }
 
-    /** The certificate's identity when sigstore-java verifies the bundle for {@code digest} under the keyless policy. */
-    private Signer keylessSigner(byte[] digest, byte[] bundle, String where) {
+    /**
+     * The certificate's identity when sigstore-java verifies the bundle for {@code digest} under the keyless policy. A
+     * certificate stating another identity (or any, when no keyless policy is given) is another signer's claim: listed,
+     * never a failure. One stating the trusted identity must verify: chain, transparency log, signature and digest.
+     */
+    private Signer keylessSigner(byte[] digest, byte[] bundle, JsonNode material, String where) {
+        java.security.cert.X509Certificate leaf = CertificateSigner.leaf(material, where);
+        String stated = CertificateSigner.stated(leaf).describe();
         if (keyless == null) {
-            throw GateException.input(where + ": keyless bundle (certificate); verify it with --trusted-root, "
-                    + "--certificate-identity and --certificate-oidc-issuer");
+            throw new UntrustedClaim(stated, where + ": keyless bundle; no --trusted-root and identity were given to trust it");
+        }
+        if (!keyless.trusts(leaf)) {
+            throw new UntrustedClaim(stated, where + ": keyless bundle of an identity that is not trusted");
         }
         KeylessBundleVerifier.Checked checked = keyless.check(digest, new String(bundle, StandardCharsets.UTF_8), where);
         if (checked.failure() != null) {
@@ -117,9 +125,9 @@ final class BundleCheck {
         return hint.isEmpty() ? null : hint;
     }
 
-    private void requireKey(String where) {
+    private void requireKey(JsonNode root, String where) {
         if (keys.isEmpty()) {
-            throw GateException.input(where + ": key-signed bundle; verify it with --key");
+            throw new UntrustedClaim(hint(root), where + ": key-signed bundle; no --key was given to trust it");
         }
     }
 

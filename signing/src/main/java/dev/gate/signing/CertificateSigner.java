@@ -2,7 +2,13 @@ package dev.gate.signing;
 
 import dev.sigstore.VerificationOptions;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.image.GateException;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
+import java.util.Base64;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
@@ -47,6 +53,23 @@ final class CertificateSigner implements VerificationOptions.CertificateMatcher 
 
     Signer signer() {
         return signer;
+    }
+
+    /** The identity a certificate states, whether or not it is trusted. */
+    static Signer stated(X509Certificate certificate) {
+        return Signer.keyless(subjectAlternativeName(certificate), issuer(certificate));
+    }
+
+    /** The signing certificate of a bundle's verification material (v0.3 {@code certificate}, or a chain's first). */
+    static X509Certificate leaf(JsonNode material, String where) {
+        JsonNode raw = material.has("certificate") ? material.path("certificate").path("rawBytes")
+                : material.path("x509CertificateChain").path("certificates").path(0).path("rawBytes");
+        try {
+            byte[] der = Base64.getDecoder().decode(raw.asText());
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
+            throw GateException.input(where + ": bundle certificate is not a readable X.509 certificate");
+        }
     }
 
     private static String subjectAlternativeName(X509Certificate certificate) {

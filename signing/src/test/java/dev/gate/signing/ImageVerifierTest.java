@@ -104,13 +104,17 @@ class ImageVerifierTest {
     }
 
     @Test
-    void keylessBundleNeedsAKeylessPolicy() throws Exception {
+    void aKeylessBundleWithoutAKeylessPolicyIsAnotherSignersClaim() throws Exception {
         Path dir = SharedSigstore.dir();
         Digest subject = Digest.sha256(Files.readAllBytes(dir.resolve("artifact.txt")));
         publish(Files.readAllBytes(dir.resolve("bundle.dsse.sigstore")), Descriptor.of(MediaTypes.OCI_MANIFEST, subject, 1));
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, subject, null);
         assertFalse(result.ok());
-        assertTrue(has(result, "keyless bundle (certificate); verify it with --trusted-root"), result.toString());
+        assertEquals(List.of(), result.failures(), "another signer's bundle fails nothing");
+        assertEquals(1, result.untrusted().size(), result.toString());
+        String listed = result.untrusted().get(0);
+        assertTrue(listed.startsWith("identity " + SharedSigstore.DSSE_IDENTITY + " (" + SharedSigstore.GITHUB_ISSUER + ") ("), listed);
+        assertTrue(listed.contains("keyless bundle; no --trusted-root and identity were given to trust it"), listed);
     }
 
     @Test
@@ -129,11 +133,12 @@ class ImageVerifierTest {
                 "https://github.com/evil/repo/.github/workflows/x.yaml@refs/heads/main", SharedSigstore.GITHUB_ISSUER))
                 .verify(REPO, subject, null);
         assertFalse(wrongIdentity.ok(), wrongIdentity.toString());
-        assertTrue(has(wrongIdentity, "No provided certificate identities matched"), wrongIdentity.toString());
+        assertEquals(List.of(), wrongIdentity.failures(), "another identity's bundle is listed, not a failure");
+        assertTrue(wrongIdentity.untrusted().get(0).contains("keyless bundle of an identity that is not trusted"), wrongIdentity.toString());
         Verification wrongIssuer = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
                 "https://accounts.google.com")).verify(REPO, subject, null);
         assertFalse(wrongIssuer.ok(), wrongIssuer.toString());
-        assertTrue(has(wrongIssuer, "No provided certificate identities matched"), wrongIssuer.toString());
+        assertEquals(1, wrongIssuer.untrusted().size(), wrongIssuer.toString());
     }
 
     @Test
@@ -146,6 +151,18 @@ class ImageVerifierTest {
         assertFalse(result.ok(), result.toString());
         assertEquals(1, result.failures().size(), result.toString());
         assertTrue(has(result, "does not match any subject sha256 digests"), result.toString());
+    }
+
+    /** Verifying keyless only, a key-signed bundle is another signer's claim, listed by the key it names. */
+    @Test
+    void aKeySignedBundleInAKeylessVerificationIsAnotherSignersClaim() throws Exception {
+        publish(signatureBundle(key, REPO, IMAGE), SUBJECT);
+        KeylessBundleVerifier verifier = new KeylessBundleVerifier(SharedSigstore.dir().resolve("trusted_root.public-good.json"));
+        Verification result = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, "x", "y"))
+                .verify(REPO, IMAGE, null);
+        assertFalse(result.ok());
+        assertEquals(List.of(), result.failures(), result.toString());
+        assertTrue(result.untrusted().get(0).startsWith(EcdsaSigner.keyId(key.publicKey()) + " ("), result.toString());
     }
 
     @Test
