@@ -54,24 +54,28 @@ public final class ImageAttestations {
      * identical layer cannot tell a rerun; the key and the statement can.
      */
     public static Predicate<CosignLayer> sameKeyAndPredicate(CosignKeyPair key, InTotoStatement statement) {
-        Digest predicate = predicateDigest(statement.predicate());
-        return stored -> {
-            if (!CosignLayer.DSSE.equals(stored.mediaType())
-                    || !statement.predicateType().equals(stored.annotations().get(PREDICATE_TYPE_ANNOTATION))) {
+        return stored -> CosignLayer.DSSE.equals(stored.mediaType())
+                && statement.predicateType().equals(stored.annotations().get(PREDICATE_TYPE_ANNOTATION))
+                && sameStatement(stored.content(), key, statement);
+    }
+
+    /**
+     * Whether {@code envelope} is a DSSE envelope that verifies with this key, of a statement about the same image with
+     * the same predicate type and predicate digest as {@code statement}. Anything unreadable is simply not the same.
+     */
+    static boolean sameStatement(byte[] envelope, CosignKeyPair key, InTotoStatement statement) {
+        try {
+            byte[] payload = Dsse.verify(envelope, key.publicKey(), "stored attestation");
+            if (payload == null) {
                 return false;
             }
-            try {
-                byte[] payload = Dsse.verify(stored.content(), key.publicKey(), "stored attestation");
-                if (payload == null) {
-                    return false;
-                }
-                JsonNode found = JSON.readTree(payload);
-                return statement.predicateType().equals(found.path("predicateType").asText())
-                        && names(found, statement.subjectDigest()) && predicate.equals(predicateDigest(found.path("predicate")));
-            } catch (GateException | IOException e) {
-                return false;
-            }
-        };
+            JsonNode found = JSON.readTree(payload);
+            return statement.predicateType().equals(found.path("predicateType").asText())
+                    && names(found, statement.subjectDigest())
+                    && predicateDigest(statement.predicate()).equals(predicateDigest(found.path("predicate")));
+        } catch (GateException | IOException e) {
+            return false;
+        }
     }
 
     private static boolean names(JsonNode statement, Digest image) {

@@ -7,6 +7,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.merge.MergedWrites;
+import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.InTotoStatement;
@@ -15,6 +16,7 @@ import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.Referrers;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,12 +66,14 @@ public final class AttestCommand implements Callable<Integer> {
         CosignLayer layer = ImageAttestations.layer(pair, statement);
         MergedWrites writes = MergedWrites.standard();
         boolean added = ImageAttestations.attach(target.attacher(writes), target.digest(), layer, pair, statement, replace);
-        Digest referrer = bundle ? Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
+        Optional<Digest> existing = bundle ? BundleDuplicates.find(target.store(), pair, statement) : Optional.empty();
+        Digest referrer = bundle && existing.isEmpty() ? Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
                 SigstoreBundles.dsse(pair.publicKey(), layer.content()), target.descriptor(), writes) : null;
         writes.confirm();
         if (referrer != null) {
             spec.commandLine().getOut().println("Bundle published as referrer " + referrer);
         }
+        existing.ifPresent(d -> spec.commandLine().getOut().println("Bundle already published as referrer " + d));
         spec.commandLine().getOut().println((added ? "Attested " : "Already attested ") + SafeText.of(predicateType) + " for " + SafeText.of(target.repository()) + "@"
                 + target.digest());
         return 0;

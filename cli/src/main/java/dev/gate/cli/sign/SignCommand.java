@@ -8,7 +8,9 @@ import dev.gate.image.Digest;
 import dev.gate.pipeline.PlatformImage;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.GateException;
+import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.ImageSignatures;
+import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.KeylessImageSigner;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
@@ -17,6 +19,7 @@ import dev.gate.signing.oci.Referrers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,15 +75,24 @@ public final class SignCommand implements Callable<Integer> {
             boolean added = target.attacher(writes).append(CosignAttacher.signatureTag(signed.digest()), layer,
                     ImageSignatures.sameKeyAndPayload(pair, layer));
             if (bundle) {
-                byte[] json = ImageSignatures.signatureBundle(pair, target.repository(), signed.digest());
-                lines.add("Bundle published as referrer " + Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json,
-                        signed, writes));
+                lines.add(publishBundle(target, pair, signed, writes));
             }
             lines.add((added ? "Signed " : "Already signed ") + target.repository() + "@" + signed.digest());
         }
         writes.confirm();
         lines.forEach(spec.commandLine().getOut()::println);
         return 0;
+    }
+
+    /** Publishes the signature bundle unless this key's is there already; says which. */
+    private static String publishBundle(SignTarget target, CosignKeyPair pair, Descriptor signed, MergedWrites writes) {
+        InTotoStatement statement = ImageSignatures.signatureStatement(target.repository(), signed.digest());
+        Optional<Digest> existing = BundleDuplicates.find(target.store(), pair, statement);
+        if (existing.isPresent()) {
+            return "Bundle already published as referrer " + existing.get();
+        }
+        byte[] json = ImageSignatures.signatureBundle(pair, target.repository(), signed.digest());
+        return "Bundle published as referrer " + Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, signed, writes);
     }
 
     /**

@@ -111,6 +111,28 @@ class TrustedSignersCosignTest extends RegistryInterop {
         assertEquals(0, cosign.verify("verify-attestation", publicKey, image, "--type", APPROVAL).code());
     }
 
+    /** With --bundle too: a second run finds this key's bundle among the referrers and publishes none. */
+    @Test
+    void signingAndAttestingAgainWithBundlesPublishesNoSecondReferrer() throws Exception {
+        String image = sample("twice-bundled");
+        Path publicKey = gateKeyPair("gate");
+        Path predicate = Files.writeString(dir.resolve("approval.json"), "{\"approved\":true}");
+        for (int run = 0; run < 2; run++) {
+            Run signed = gate("sign", "--bundle", "--key", dir.resolve("gate.key").toString(), image);
+            assertEquals(0, signed.code(), signed.toString());
+            assertTrue(signed.out().startsWith(run == 0 ? "Bundle published" : "Bundle already published"), signed.out());
+            Run attested = gate("attest", "--bundle", "--key", dir.resolve("gate.key").toString(), "--predicate",
+                    predicate.toString(), "--type", APPROVAL, image);
+            assertEquals(0, attested.code(), attested.toString());
+            assertTrue(attested.out().startsWith(run == 0 ? "Bundle published" : "Bundle already published"), attested.out());
+        }
+        String digest = digestOf(image);
+        String fallback = image.substring(0, image.lastIndexOf(':')) + ":" + digest.replace(':', '-');
+        assertEquals(2, JSON.readTree(crane("manifest", fallback)).path("manifests").size());
+        assertEquals(0, cosign.verify("verify", publicKey, image, "--new-bundle-format=true").code());
+        assertEquals(0, cosign.verify("verify-attestation", publicKey, image, "--new-bundle-format=true", "--type", APPROVAL).code());
+    }
+
     @Test
     void aRerunOfGatePushAddsNoSecondSignature() throws Exception {
         gateKeyPair("gate");
