@@ -1,6 +1,5 @@
 package dev.gate.cli.audit;
 
-import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.pipeline.audit.AuditReport;
 import dev.gate.pipeline.audit.Auditor;
@@ -10,7 +9,7 @@ import dev.gate.cli.policy.RecheckFlags;
 import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sign.Passwords;
-import dev.gate.cli.sign.VerifyCommand;
+import dev.gate.cli.sign.TrustFlags;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
@@ -19,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,13 +44,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REGISTRY/REPOSITORY", description = "e.g. registry.example.com/payments/api; with --all just the registry.")
     String target;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM: verify signatures and attestations with it; "
-            + "repeat to trust several keys (any one verifies).")
-    List<Path> keys = new ArrayList<>();
-
-    @Option(names = "--require-attestation", paramLabel = "TYPE", description = "With --key: fail a tag without a verified "
-            + "attestation of this type (cyclonedx, vuln or a predicate type URI); repeatable.")
-    List<String> requiredAttestations = new ArrayList<>();
+    @Mixin
+    TrustFlags trust = new TrustFlags();
 
     @Option(names = "--all", description = "Every repository the registry's catalog lists.")
     boolean all;
@@ -71,11 +64,13 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((recheck.requested() || !requiredAttestations.isEmpty()) && keys.isEmpty()) {
-            throw GateException.input((recheck.requested() ? "--policy" : "--require-attestation")
-                    + " needs verified attestations: give --key PUB");
+        if (recheck.requested() && !trust.hasKeys()) {
+            throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
-        TrustedKeys trusted = VerifyCommand.readPublicKeys(keys);
+        if (!trust.requiredTypes().isEmpty() && !trust.hasKeys()) {
+            throw GateException.input("--require-attestation needs attestations verified with a key: give --key PUB");
+        }
+        TrustedKeys trusted = trust.trustedKeys();
         PolicyRecheck policyRecheck = recheck.recheck();
         PolicyGate policies = recheck.requested() ? policyRecheck.loadPolicies() : null;
         RegistryOptions options = registry.toOptions();
@@ -85,8 +80,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
                 : List.of(target.substring(host.length() + 1));
-        Auditor auditor = new Auditor(options, trusted, requiredAttestations.stream().map(InTotoStatement::predicateTypeFor).toList(),
-                policyRecheck, policies, Passwords.environment);
+        Auditor auditor = new Auditor(options, trusted, trust.requiredTypes(), policyRecheck, policies, Passwords.environment);
         List<TagAudit> results = auditor.audit(host, repositories);
         AuditReport report = new AuditReport(host, results, !trusted.isEmpty(), policies != null);
         String text = switch (format) {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,9 +39,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM (cosign.pub); repeat to trust several keys "
-            + "(a build and a release key, the keys before and after a rotation): any one of them verifies.")
-    List<Path> keys = new ArrayList<>();
+    @Mixin
+    TrustFlags trust = new TrustFlags();
 
     @Option(names = "--trusted-root", paramLabel = "FILE",
             description = "Keyless: sigstore trusted_root.json; verifies the image's keyless sigstore bundle referrers, "
@@ -58,10 +56,6 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--attestation-type", paramLabel = "TYPE",
             description = "Only attestations of this type: cyclonedx, vuln or a predicate type URI.")
     String attestationType;
-
-    @Option(names = "--require-attestation", paramLabel = "TYPE", description = "Fail unless a verified attestation of this "
-            + "type is stored (cyclonedx, vuln or a predicate type URI); repeatable.")
-    List<String> requiredAttestations = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     String output;
@@ -87,15 +81,15 @@ public final class VerifyCommand implements Callable<Integer> {
         if (trustedRoot != null && bundle != null) {
             return verifyKeylessFile();
         }
-        if (keys.isEmpty() && trustedRoot == null) {
+        if (!trust.hasKeys() && trustedRoot == null) {
             throw GateException.input("give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer");
         }
-        TrustedKeys trusted = readPublicKeys(keys);
+        TrustedKeys trusted = trust.trustedKeys();
         KeylessPolicy keyless = trustedRoot == null ? null : identity.policy(trustedRoot);
         SignTarget target = SignTarget.open(image, registry.toOptions(), publishedAs);
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
         Verification result = new ImageVerifier(target.store(), trusted, keyless).verify(target.repository(), target.digest(), type)
-                .requiring(requiredAttestations.stream().map(InTotoStatement::predicateTypeFor).toList(), target.digest());
+                .requiring(trust.requiredTypes(), target.digest());
         PolicyRecheck.Outcome policy = recheckPolicies(target, trusted, result);
         PrintWriter out = spec.commandLine().getOut();
         if (output.equals("json")) {
