@@ -38,7 +38,11 @@ final class CertificateSigner implements VerificationOptions.CertificateMatcher 
 
     @Override
     public boolean test(X509Certificate certificate) {
-        if (!fulcio.test(certificate)) {
+        try {
+            if (!fulcio.test(certificate)) {
+                return false;
+            }
+        } catch (VerificationOptions.UncheckedCertificateException e) {
             return false;
         }
         signer = Signer.keyless(subjectAlternativeName(certificate), issuer(certificate));
@@ -89,7 +93,8 @@ final class CertificateSigner implements VerificationOptions.CertificateMatcher 
             }
             byte[] v1 = certificate.getExtensionValue(ISSUER_V1);
             return v1 == null ? "" : new String(ASN1OctetString.getInstance(v1).getOctets(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException | ClassCastException | IllegalArgumentException e) {
+        } catch (java.io.IOException | RuntimeException e) {
+            // BouncyCastle reports malformed DER with several runtime exceptions; the certificate names no issuer then.
             return "";
         }
     }
