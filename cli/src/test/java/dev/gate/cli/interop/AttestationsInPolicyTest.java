@@ -83,7 +83,7 @@ class AttestationsInPolicyTest extends RegistryInterop {
         Path gateKey = gateKeyPair("gate");
         Path layout = dir.resolve("buildx");
         TestImages.writeIndex(layout, "1.0.0", List.of(TestImages.Spec.compliant()));
-        String child = addBuildKitProvenance(layout);
+        String child = addBuildKitProvenance(layout, null);
         String image = fresh("buildkit");
         Run pushed = push("oci:" + layout + ":1.0.0", image, "--no-scan");
         assertEquals(0, pushed.code(), pushed.toString());
@@ -108,12 +108,34 @@ class AttestationsInPolicyTest extends RegistryInterop {
         assertTrue(verified.out().contains("built by https://github.com/docker/buildx for " + child), verified.out());
     }
 
+    /** A BuildKit statement about another image than the one its index entry names is a problem, never policy input. */
+    @Test
+    void buildKitProvenanceAboutAnotherImageFailsTheRecheck() throws Exception {
+        Path gateKey = gateKeyPair("gate");
+        Path layout = dir.resolve("buildx");
+        TestImages.writeIndex(layout, "1.0.0", List.of(TestImages.Spec.compliant()));
+        String elsewhere = "sha256:" + TestImages.sha256("another image".getBytes(StandardCharsets.UTF_8));
+        addBuildKitProvenance(layout, elsewhere);
+        String image = fresh("buildkit-elsewhere");
+        assertEquals(0, push("oci:" + layout + ":1.0.0", image, "--no-scan").code());
+        Path policy = Files.writeString(dir.resolve("any.rego"), """
+                package gate.any
+                import rego.v1
+                warn contains "seen" if count(input.attestations) > 0
+                """);
+        Run verified = gate("verify", "--key", gateKey.toString(), "--policy", policy.toString(), "--db", osvDatabase().toString(),
+                image);
+        assertEquals(1, verified.code(), verified.toString());
+        assertTrue(verified.out().contains("statement subjects do not include "), verified.out());
+    }
+
     /**
      * Adds to the layout's index what {@code docker buildx build --provenance} stores: an image manifest of platform
      * unknown/unknown whose one layer is an in-toto statement about the index's first image, annotated with
      * {@code vnd.docker.reference.type: attestation-manifest} and the image's digest. Returns that digest.
+     * {@code subject}: what the statement names instead, when not null.
      */
-    private static String addBuildKitProvenance(Path layout) throws Exception {
+    private static String addBuildKitProvenance(Path layout, String subject) throws Exception {
         ObjectNode top = (ObjectNode) JSON.readTree(layout.resolve("index.json").toFile());
         ObjectNode entry = (ObjectNode) top.get("manifests").get(0);
         Path old = blob(layout, entry.get("digest").asText());
@@ -122,7 +144,7 @@ class AttestationsInPolicyTest extends RegistryInterop {
         ObjectNode statement = JSON.createObjectNode().put("_type", "https://in-toto.io/Statement/v0.1")
                 .put("predicateType", SLSA);
         statement.putArray("subject").addObject().put("name", "pkg:docker/app@1.0.0")
-                .putObject("digest").put("sha256", child.substring(7));
+                .putObject("digest").put("sha256", (subject == null ? child : subject).substring(7));
         statement.putObject("predicate").putObject("builder").put("id", "https://github.com/docker/buildx");
         byte[] layer = JSON.writeValueAsBytes(statement);
         byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
