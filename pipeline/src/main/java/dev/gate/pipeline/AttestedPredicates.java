@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
-import dev.gate.signing.Dsse;
-import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.SigstoreBundles;
-import dev.gate.signing.UntrustedClaim;
+import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.oci.BundleReferrers;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
@@ -16,32 +14,33 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The predicates of an image's attestations that verify with a key and name the image as their
- * subject, by predicate type (the last one of a type wins, as the gate replaces its own), from the
- * {@code .att} tag and from key-signed sigstore bundle referrers (where cosign 3 attests by default).
- * What does not verify is listed, never used.
+ * The attestations of an image that verify with a trusted key and name the image as their subject, from the
+ * {@code .att} tag and from key-signed sigstore bundle referrers (where cosign 3 attests by default). What does not
+ * verify is listed, never used.
  */
 public final class AttestedPredicates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, JsonNode> byType = new LinkedHashMap<>();
+    private final List<VerifiedAttestation> attestations = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
 
     public static AttestedPredicates read(SignatureStore store, Digest image, PublicKey key) {
+        return read(store, image, TrustedKeys.of(key));
+    }
+
+    public static AttestedPredicates read(SignatureStore store, Digest image, TrustedKeys keys) {
         AttestedPredicates found = new AttestedPredicates();
-        found.readTag(store, image, key);
-        found.readBundles(store, image, key);
+        found.readTag(store, image, keys);
+        found.readBundles(store, image, keys);
         return found;
     }
 
-    private void readTag(SignatureStore store, Digest image, PublicKey key) {
+    private void readTag(SignatureStore store, Digest image, TrustedKeys keys) {
         String tag = CosignAttacher.attestationTag(image);
         List<CosignLayer> layers;
         try {
@@ -51,14 +50,13 @@ public final class AttestedPredicates {
             return;
         }
         for (int i = 0; i < layers.size(); i++) {
-            String where = tag + " layer " + i;
             CosignLayer layer = layers.get(i);
-            addVerified(layer::content, image, key, where);
+            addVerified(layer::content, image, keys, VerifiedAttestation.ATT_TAG, tag + " layer " + i);
         }
     }
 
     /** Key-signed DSSE bundles; keyless ones and message signatures carry no predicate a key could vouch for. */
-    private void readBundles(SignatureStore store, Digest image, PublicKey key) {
+    private void readBundles(SignatureStore store, Digest image, TrustedKeys keys) {
         List<BundleReferrers.Found> bundles;
         try {
             bundles = BundleReferrers.read(store, image, SigstoreBundles.MEDIA_TYPE);
@@ -71,7 +69,7 @@ public final class AttestedPredicates {
                 failures.add(bundle.failure());
                 continue;
             }
-            addVerified(() -> keySignedEnvelope(bundle), image, key, bundle.where());
+            addVerified(() -> keySignedEnvelope(bundle), image, keys, VerifiedAttestation.REFERRER, bundle.where());
         }
     }
 
@@ -84,38 +82,25 @@ public final class AttestedPredicates {
         return root.path("dsseEnvelope").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** {@code envelope} may give null: nothing to read there. */
-    private void addVerified(Supplier<byte[]> envelope, Digest image, PublicKey key, String where) {
+    /**
+     * {@code envelope} may give null: nothing to read there. Another signer's attestation, or an altered one, never
+     * reaches a policy and does not fail it; a trusted one about another image (a replay) fails.
+     */
+    private void addVerified(Supplier<byte[]> envelope, Digest image, TrustedKeys keys, String source, String where) {
         try {
             byte[] bytes = envelope.get();
-            if (bytes != null) {
-                add(bytes, image, key, where);
+            TrustedKeys.Opened opened = bytes == null ? null : keys.open(bytes, where);
+            if (opened != null) {
+                JsonNode statement = Statements.about(opened.payload(), image, where);
+                attestations.add(new VerifiedAttestation(statement.path("predicateType").asText(), statement.path("predicate"),
+                        opened.signer(), source, image));
             }
-        } catch (UntrustedClaim e) {
-            // Another signer's attestation, or an altered one: it never reaches a policy, and does not fail it.
         } catch (GateException e) {
             failures.add(e.getMessage());
         }
     }
 
-    private void add(byte[] envelope, Digest image, PublicKey key, String where) {
-        byte[] payload = Dsse.verify(envelope, key, where);
-        if (payload == null) {
-            throw new UntrustedClaim(where + ": attestation does not verify with this key");
-        }
-        JsonNode statement = parse(payload, where);
-        InTotoStatement.requireType(statement, where);
-        boolean names = false;
-        for (JsonNode subject : statement.path("subject")) {
-            names |= image.hex().equals(subject.path("digest").path(image.algorithm()).asText());
-        }
-        if (!names) {
-            throw GateException.input(where + ": statement subjects do not include " + image);
-        }
-        byType.put(statement.path("predicateType").asText(), statement.path("predicate"));
-    }
-
-    private static JsonNode parse(byte[] json, String where) {
+    static JsonNode parse(byte[] json, String where) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -123,8 +108,20 @@ public final class AttestedPredicates {
         }
     }
 
+    /** The predicate of the last verified attestation of {@code type} (the gate replaces its own), or null. */
     public JsonNode predicate(String type) {
-        return byType.get(type);
+        JsonNode last = null;
+        for (VerifiedAttestation a : attestations) {
+            if (a.predicateType().equals(type)) {
+                last = a.predicate();
+            }
+        }
+        return last;
+    }
+
+    /** Every verified attestation, in the order stored. */
+    public List<VerifiedAttestation> attestations() {
+        return List.copyOf(attestations);
     }
 
     public List<String> failures() {

@@ -35,6 +35,15 @@ public final class InputDocument {
      */
     public static ObjectNode build(ObjectNode image, List<JsonNode> boms, List<JsonNode> scanReports, Signing signing,
             Instant time, Map<String, String> params, UnaryOperator<String> env) {
+        return build(image, boms, scanReports, signing, List.of(), time, params, env);
+    }
+
+    /**
+     * @param attestations the verified attestations of the image ({@code input.attestations}); none at a push, where
+     *                     nothing is signed yet
+     */
+    public static ObjectNode build(ObjectNode image, List<JsonNode> boms, List<JsonNode> scanReports, Signing signing,
+            List<VerifiedAttestation> attestations, Instant time, Map<String, String> params, UnaryOperator<String> env) {
         ObjectNode doc = NODES.objectNode();
         doc.set("image", image);
         doc.set("sbom", SbomSection.of(boms));
@@ -46,6 +55,8 @@ public final class InputDocument {
         } else {
             signingNode.put("keyId", signing.keyId());
         }
+        ArrayNode attested = doc.putArray("attestations");
+        attestations.forEach(a -> attested.add(a.json()));
         ObjectNode context = doc.putObject("context");
         context.put("time", time.truncatedTo(ChronoUnit.SECONDS).toString());
         context.putObject("gate").put("version", GateVersion.current());

@@ -45,12 +45,12 @@ public record PlatformImage(String platform, Image image) {
      * in-toto layers; they are not images to gate. All three must hold: a platform label alone would let an index hide
      * a runnable image from the gate.
      */
-    private static boolean isAttestation(Descriptor child, Image image) {
+    static boolean isAttestation(Descriptor child, Image image) {
         return child.platform() != null && "unknown".equals(child.platform().os())
                 && child.annotations() != null && "attestation-manifest".equals(child.annotations().get(REFERENCE_TYPE))
                 && image.layers().stream().allMatch(l -> IN_TOTO.equals(l.descriptor().mediaType()));
     }
 
-    private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
-    private static final String IN_TOTO = "application/vnd.in-toto+json";
+    static final String REFERENCE_TYPE = "vnd.docker.reference.type";
+    static final String IN_TOTO = "application/vnd.in-toto+json";
 }

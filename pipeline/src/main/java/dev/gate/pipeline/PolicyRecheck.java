@@ -17,6 +17,9 @@ import dev.gate.scan.report.JsonReport;
 import dev.gate.scan.sbomin.CycloneDxInput;
 import dev.gate.signing.EcdsaSigner;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.Signer;
+import dev.gate.signing.TrustedKeys;
+import dev.gate.signing.Verification;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.SignatureStore;
 import java.io.PrintWriter;
@@ -121,7 +124,43 @@ public final class PolicyRecheck {
 
     public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
             List<String> verificationFailures, UnaryOperator<String> env) {
-        List<String> problems = new ArrayList<>(verificationFailures);
+        return evaluate(gate, name, artifact, store, TrustedKeys.of(key), new Checked(verificationFailures, false,
+                EcdsaSigner.keyId(key)), env);
+    }
+
+    /**
+     * As {@link #evaluate(ImageName, Artifact, SignatureStore, PublicKey, List, UnaryOperator)} with every trusted key:
+     * {@code verification} is what {@code ImageVerifier} found for the image with them.
+     */
+    public Outcome evaluate(ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification,
+            UnaryOperator<String> env) {
+        return evaluate(loadPolicies(), name, artifact, store, keys, Checked.of(verification, keys), env);
+    }
+
+    public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys,
+            Verification verification, UnaryOperator<String> env) {
+        return evaluate(gate, name, artifact, store, keys, Checked.of(verification, keys), env);
+    }
+
+    /**
+     * What the signature check found, as the re-evaluation needs it: its problems, whether a trusted key signed the
+     * image itself (which vouches for the BuildKit statements its index lists), and the key id recorded as
+     * {@code input.signing.keyId}.
+     */
+    private record Checked(List<String> problems, boolean signedByTrustedKey, String keyId) {
+
+        static Checked of(Verification verification, TrustedKeys keys) {
+            List<Signer> signers = verification.verified().stream().filter(v -> v.predicateType() == null)
+                    .map(Verification.Verified::signer).toList();
+            String keyId = signers.stream().map(Signer::keyId).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(keys.keyIds().get(0));
+            return new Checked(verification.problems(), !signers.isEmpty() && verification.failures().isEmpty(), keyId);
+        }
+    }
+
+    private Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys,
+            Checked checked, UnaryOperator<String> env) {
+        List<String> problems = new ArrayList<>(checked.problems());
         Digest digest = artifact.descriptor().digest();
         if (artifact instanceof Artifact.Multi) {
             // An index's SBOMs and scans are attested on its images, checked below; it may carry none itself.
@@ -131,21 +170,27 @@ public final class PolicyRecheck {
         ObjectNode image = ImageSection.of(name, artifact, images);
         List<JsonNode> boms = new ArrayList<>();
         List<JsonNode> scans = new ArrayList<>();
-        JsonNode decision = AttestedPredicates.read(store, digest, key).predicate(Predicates.DECISION_TYPE);
+        AttestedPredicates ofIndex = AttestedPredicates.read(store, digest, keys);
+        List<VerifiedAttestation> attestations = new ArrayList<>(ofIndex.attestations());
+        JsonNode decision = ofIndex.predicate(Predicates.DECISION_TYPE);
         for (PlatformImage p : images) {
-            AttestedPredicates attested = AttestedPredicates.read(store, p.descriptor().digest(), key);
+            Digest platform = p.descriptor().digest();
+            AttestedPredicates attested = platform.equals(digest) ? ofIndex : AttestedPredicates.read(store, platform, keys);
+            if (!platform.equals(digest)) {
+                attestations.addAll(attested.attestations());
+            }
             problems.addAll(attested.failures());
             JsonNode bom = attested.predicate(InTotoStatement.SBOM_CYCLONEDX);
             if (bom == null || !bom.isObject()) {
-                problems.add(p.descriptor().digest() + ": no verified SBOM attestation (" + InTotoStatement.SBOM_CYCLONEDX + ")");
+                problems.add(platform + ": no verified SBOM attestation (" + InTotoStatement.SBOM_CYCLONEDX + ")");
                 continue;
             }
             boms.add(bom);
-            JsonNode scan = database != null ? rescan(bom, p.descriptor().digest())
+            JsonNode scan = database != null ? rescan(bom, platform)
                     : attested.predicate(InTotoStatement.VULN) == null ? null
                     : attested.predicate(InTotoStatement.VULN).path("scanner").path("result");
             if (scan == null) {
-                problems.add(p.descriptor().digest() + ": no verified vulnerability attestation (give --db to scan the SBOM)");
+                problems.add(platform + ": no verified vulnerability attestation (give --db to scan the SBOM)");
             } else {
                 scans.add(scan);
             }
@@ -153,11 +198,16 @@ public final class PolicyRecheck {
                 decision = attested.predicate(Predicates.DECISION_TYPE);
             }
         }
+        if (checked.signedByTrustedKey()) {
+            BuildKitAttestations buildKit = BuildKitAttestations.of(artifact);
+            attestations.addAll(buildKit.attestations());
+            problems.addAll(buildKit.failures());
+        }
         if (!problems.isEmpty()) {
             return new Outcome(false, null, problems, null);
         }
-        ObjectNode input = InputDocument.build(image, boms, scans, new InputDocument.Signing("key", EcdsaSigner.keyId(key)),
-                Instant.now(), params(decision), env);
+        ObjectNode input = InputDocument.build(image, boms, scans, new InputDocument.Signing("key", checked.keyId()),
+                attestations, Instant.now(), params(decision), env);
         VexStatements.apply(input, vex);
         Waivers.apply(input, waivers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         Decision decided = gate.decide(input);

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Steps 5 and 6 for one destination, in the order that keeps a tag honest: the image by digest,
@@ -127,8 +128,10 @@ final class Publisher {
         InTotoStatement statement = new InTotoStatement(signedName, subject.digest(), type, predicate);
         CosignLayer layer = ImageAttestations.layer(signing.key(), statement);
         String tag = CosignAttacher.attestationTag(subject.digest());
+        // A rerun that attests the same predicate keeps the stored attestation; a new one replaces this key's earlier.
+        Predicate<CosignLayer> same = ImageAttestations.sameKeyAndPredicate(signing.key(), statement);
         attacher.replace(tag, layer, old -> type.equals(old.annotations().get(ImageAttestations.PREDICATE_TYPE_ANNOTATION))
-                && madeByThisKey(old));
+                && madeByThisKey(old) && !same.test(old), same);
         where.add(type + " in " + tag);
     }
 

@@ -7,7 +7,6 @@ import dev.gate.image.GateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,11 +22,11 @@ final class BundleCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MEDIA_TYPE_PREFIX = "application/vnd.dev.sigstore.bundle";
 
-    private final PublicKey key;
+    private final TrustedKeys keys;
     private final KeylessPolicy keyless;
 
-    BundleCheck(PublicKey key, KeylessPolicy keyless) {
-        this.key = key;
+    BundleCheck(TrustedKeys keys, KeylessPolicy keyless) {
+        this.keys = keys;
         this.keyless = keyless;
     }
 
@@ -60,17 +59,20 @@ final class BundleCheck {
         if (digest.length != 32) {
             throw GateException.input(where + ": message digest must be 32 bytes (SHA2_256), found " + digest.length);
         }
+        Signer signer;
         if (certified) {
-            failIfNotNull(keylessFailure(digest, bundle, where));
+            signer = keylessSigner(digest, bundle, root.path("verificationMaterial"), where);
         } else {
-            requireKey(where);
-            if (!EcdsaSigner.verifyDigest(key, digest, base64(message.path("signature").asText(), where))) {
-                throw new UntrustedClaim(where + ": bundle signature does not verify with this key (signed by another key, or digest altered)");
+            requireKey(root, where);
+            signer = keys.signerOfDigest(digest, base64(message.path("signature").asText(), where));
+            if (signer == null) {
+                throw new UntrustedClaim(hint(root), where
+                        + ": bundle signature does not verify with a trusted key (signed by another key, or digest altered)");
             }
         }
         for (byte[] payload : payloads) {
             if (MessageDigest.isEqual(digest, sha256(payload))) {
-                return Claims.signature(payload, image, source(certified) + "signature", where);
+                return Claims.signature(payload, image, source(certified) + "signature", signer, where);
             }
         }
         throw GateException.input(where + ": bundle signs sha256:" + HexFormat.of().formatHex(digest)
@@ -80,40 +82,52 @@ final class BundleCheck {
     private Verification.Verified envelope(JsonNode root, byte[] bundle, Digest image, String type, boolean certified,
             String where) {
         byte[] envelope = root.path("dsseEnvelope").toString().getBytes(StandardCharsets.UTF_8);
-        byte[] payload;
         Dsse.requireInToto(root.path("dsseEnvelope"), where);
         if (certified) {
             // sigstore-java checks the envelope signature and that the image digest is among the subjects.
-            failIfNotNull(keylessFailure(HexFormat.of().parseHex(image.hex()), bundle, where));
-            payload = base64(root.path("dsseEnvelope").path("payload").asText(), where);
-        } else {
-            requireKey(where);
-            payload = Dsse.verify(envelope, key, where);
-            if (payload == null) {
-                throw new UntrustedClaim(where + ": bundle attestation does not verify with this key (signed by another key, or statement altered)");
-            }
+            Signer signer = keylessSigner(HexFormat.of().parseHex(image.hex()), bundle, root.path("verificationMaterial"), where);
+            byte[] payload = base64(root.path("dsseEnvelope").path("payload").asText(), where);
+            return Claims.statement(payload, image, type, source(true), signer, where);
         }
-        return Claims.statement(payload, image, type, source(certified), where);
+        requireKey(root, where);
+        TrustedKeys.Opened opened = keys.open(envelope, where);
+        if (opened == null) {
+            throw new UntrustedClaim(hint(root), where
+                    + ": bundle attestation does not verify with a trusted key (signed by another key, or statement altered)");
+        }
+        return Claims.statement(opened.payload(), image, type, source(false), opened.signer(), where);
     }
 
-    /** Null when sigstore-java verifies the bundle for {@code digest} under the keyless policy, else why not. */
-    private String keylessFailure(byte[] digest, byte[] bundle, String where) {
+    /**
+     * The certificate's identity when sigstore-java verifies the bundle for {@code digest} under the keyless policy. A
+     * certificate stating another identity (or any, when no keyless policy is given) is another signer's claim: listed,
+     * never a failure. One stating the trusted identity must verify: chain, transparency log, signature and digest.
+     */
+    private Signer keylessSigner(byte[] digest, byte[] bundle, JsonNode material, String where) {
+        java.security.cert.X509Certificate leaf = CertificateSigner.leaf(material, where);
+        String stated = CertificateSigner.stated(leaf).describe();
         if (keyless == null) {
-            throw GateException.input(where + ": keyless bundle (certificate); verify it with --trusted-root, "
-                    + "--certificate-identity and --certificate-oidc-issuer");
+            throw new UntrustedClaim(stated, where + ": keyless bundle; no --trusted-root and identity were given to trust it");
         }
-        return keyless.check(digest, new String(bundle, StandardCharsets.UTF_8), where);
+        if (!keyless.trusts(leaf)) {
+            throw new UntrustedClaim(stated, where + ": keyless bundle of an identity that is not trusted");
+        }
+        KeylessBundleVerifier.Checked checked = keyless.check(digest, new String(bundle, StandardCharsets.UTF_8), where);
+        if (checked.failure() != null) {
+            throw GateException.input(checked.failure());
+        }
+        return checked.signer();
     }
 
-    private static void failIfNotNull(String failure) {
-        if (failure != null) {
-            throw GateException.input(failure);
-        }
+    /** The key a key-signed bundle names (its public-key hint), or null. */
+    private static String hint(JsonNode root) {
+        String hint = root.path("verificationMaterial").path("publicKey").path("hint").asText();
+        return hint.isEmpty() ? null : hint;
     }
 
-    private void requireKey(String where) {
-        if (key == null) {
-            throw GateException.input(where + ": key-signed bundle; verify it with --key");
+    private void requireKey(JsonNode root, String where) {
+        if (keys.isEmpty()) {
+            throw new UntrustedClaim(hint(root), where + ": key-signed bundle; no --key was given to trust it");
         }
     }
 

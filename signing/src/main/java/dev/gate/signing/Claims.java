@@ -19,13 +19,13 @@ final class Claims {
     }
 
     /** A simple-signing payload that names {@code image}; else the mismatch, as an INPUT error. */
-    static Verification.Verified signature(byte[] payload, Digest image, String kind, String where) {
+    static Verification.Verified signature(byte[] payload, Digest image, String kind, Signer signer, String where) {
         JsonNode critical = json(payload, where).path("critical");
         String claimed = critical.path("image").path("docker-manifest-digest").asText();
         if (!claimed.equals(image.toString())) {
             throw GateException.input(where + ": signed payload names " + claimed + ", not the image " + image);
         }
-        return new Verification.Verified(kind, null, critical.path("identity").path("docker-reference").asText());
+        return new Verification.Verified(kind, null, critical.path("identity").path("docker-reference").asText(), signer);
     }
 
     /**
@@ -33,7 +33,8 @@ final class Claims {
      * {@link InTotoStatement#COSIGN_SIGN}, else an attestation; null when it is not of the predicate type {@code type}
      * asked for. {@code source} names where it was kept ("" for {@code .att}, "bundle ", "keyless bundle ").
      */
-    static Verification.Verified statement(byte[] payload, Digest image, String type, String source, String where) {
+    static Verification.Verified statement(byte[] payload, Digest image, String type, String source, Signer signer,
+            String where) {
         JsonNode statement = json(payload, where);
         InTotoStatement.requireType(statement, where);
         String predicateType = statement.path("predicateType").asText();
@@ -43,8 +44,9 @@ final class Claims {
         }
         for (JsonNode subject : statement.path("subject")) {
             if (image.hex().equals(subject.path("digest").path(image.algorithm()).asText())) {
-                return signature ? new Verification.Verified(source + "signature", null, subject.path("name").asText())
-                        : new Verification.Verified(source + "attestation", predicateType, subject.path("name").asText());
+                return signature ? new Verification.Verified(source + "signature", null, subject.path("name").asText(), signer)
+                        : new Verification.Verified(source + "attestation", predicateType, subject.path("name").asText(),
+                                signer);
             }
         }
         throw GateException.input(where + ": attestation subjects do not include the image " + image);

@@ -27,9 +27,12 @@ public final class ImageSignatures {
      * image has any bundle it looks for its signature there and no longer in {@code .sig}.
      */
     public static byte[] signatureBundle(CosignKeyPair key, String repository, Digest image) {
-        InTotoStatement statement = new InTotoStatement(repository, image, InTotoStatement.COSIGN_SIGN,
-                JsonNodeFactory.instance.objectNode());
-        return SigstoreBundles.dsse(key.publicKey(), Dsse.sign(key, Dsse.IN_TOTO, statement.bytes()));
+        return SigstoreBundles.dsse(key.publicKey(), Dsse.sign(key, Dsse.IN_TOTO, signatureStatement(repository, image).bytes()));
+    }
+
+    /** The statement of a cosign 3 signature: {@link InTotoStatement#COSIGN_SIGN} about the image, empty predicate. */
+    public static InTotoStatement signatureStatement(String repository, Digest image) {
+        return new InTotoStatement(repository, image, InTotoStatement.COSIGN_SIGN, JsonNodeFactory.instance.objectNode());
     }
 
     /**

@@ -18,17 +18,22 @@ import java.util.List;
 public final class ImageVerifier {
 
     private final SignatureStore store;
-    private final PublicKey key;
+    private final TrustedKeys keys;
     private final KeylessPolicy keyless;
 
-    /** {@code key} or {@code keyless} may be null, not both. */
-    public ImageVerifier(SignatureStore store, PublicKey key, KeylessPolicy keyless) {
-        if (key == null && keyless == null) {
+    /** {@code keys} may be empty or {@code keyless} null, not both. */
+    public ImageVerifier(SignatureStore store, TrustedKeys keys, KeylessPolicy keyless) {
+        if (keys.isEmpty() && keyless == null) {
             throw new IllegalArgumentException("a key or a keyless policy is needed");
         }
         this.store = store;
-        this.key = key;
+        this.keys = keys;
         this.keyless = keyless;
+    }
+
+    /** {@code key} or {@code keyless} may be null, not both. */
+    public ImageVerifier(SignatureStore store, PublicKey key, KeylessPolicy keyless) {
+        this(store, TrustedKeys.of(key), keyless);
     }
 
     /** {@code attestationType} null: signatures and all attestations; otherwise only that predicate type. */
@@ -37,18 +42,18 @@ public final class ImageVerifier {
         List<String> failures = new ArrayList<>();
         List<String> absent = new ArrayList<>();
         List<String> untrusted = new ArrayList<>();
-        if (key != null) {
-            Verification tags = new KeyVerifier(new CosignAttacher(store), key).verify(image, attestationType);
+        if (!keys.isEmpty()) {
+            Verification tags = new KeyVerifier(new CosignAttacher(store), keys).verify(image, attestationType);
             verified.addAll(tags.verified());
             failures.addAll(tags.failures());
             absent.addAll(tags.absent());
             untrusted.addAll(tags.untrusted());
         }
         List<BundleReferrers.Found> bundles = readBundles(image, failures);
-        if (bundles.isEmpty() && key == null) {
+        if (bundles.isEmpty() && keys.isEmpty()) {
             absent.add(image + ": no sigstore bundle referrers found");
         }
-        BundleCheck check = new BundleCheck(key, keyless);
+        BundleCheck check = new BundleCheck(keys, keyless);
         List<byte[]> payloads = signedPayloads(repository, image);
         for (BundleReferrers.Found bundle : bundles) {
             if (bundle.failure() != null) {
@@ -67,7 +72,7 @@ public final class ImageVerifier {
             }
         }
         holdsEitherFormat(image, attestationType, verified, failures, absent);
-        return new Verification(key == null ? null : EcdsaSigner.keyId(key), verified, failures, absent, untrusted);
+        return new Verification(keys.keyIds(), verified, failures, absent, untrusted);
     }
 
     /**

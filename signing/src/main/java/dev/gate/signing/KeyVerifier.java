@@ -9,15 +9,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** Verifies the cosign signatures and attestations of one image against one public key. */
+/** Verifies the cosign signatures and attestations of one image against the trusted public keys. */
 public final class KeyVerifier {
 
     private final CosignAttacher attacher;
-    private final PublicKey key;
+    private final TrustedKeys keys;
+
+    public KeyVerifier(CosignAttacher attacher, TrustedKeys keys) {
+        this.attacher = attacher;
+        this.keys = keys;
+    }
 
     public KeyVerifier(CosignAttacher attacher, PublicKey key) {
-        this.attacher = attacher;
-        this.key = key;
+        this(attacher, TrustedKeys.of(key));
     }
 
     /** {@code attestationType} null: signatures and all attestations; otherwise only that predicate type. */
@@ -34,7 +38,7 @@ public final class KeyVerifier {
         if (attestationType != null && verified.isEmpty()) {
             failures.add(noAttestationOfType(image, attestationType));
         }
-        return new Verification(EcdsaSigner.keyId(key), verified, failures, absent, untrusted);
+        return new Verification(keys.keyIds(), verified, failures, absent, untrusted);
     }
 
     static String noAttestationOfType(Digest image, String type) {
@@ -76,18 +80,20 @@ public final class KeyVerifier {
 
     private Verification.Verified signature(CosignLayer layer, Digest image, String where) {
         byte[] signature = decode(layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION), where);
-        if (!EcdsaSigner.verify(key, layer.content(), signature)) {
-            throw new UntrustedClaim(where + ": signature does not verify with this key (signed by another key, or payload altered)");
+        Signer signer = keys.signerOf(layer.content(), signature);
+        if (signer == null) {
+            throw new UntrustedClaim(null, where + ": signature does not verify with a trusted key (signed by another key, or payload altered)");
         }
-        return Claims.signature(layer.content(), image, "signature", where);
+        return Claims.signature(layer.content(), image, "signature", signer, where);
     }
 
     private Verification.Verified attestation(CosignLayer layer, Digest image, String type, String where) {
-        byte[] payload = Dsse.verify(layer.content(), key, where);
-        if (payload == null) {
-            throw new UntrustedClaim(where + ": attestation does not verify with this key (signed by another key, or statement altered)");
+        TrustedKeys.Opened opened = keys.open(layer.content(), where);
+        if (opened == null) {
+            throw new UntrustedClaim(TrustedKeys.namedKeyId(layer.content()),
+                    where + ": attestation does not verify with a trusted key (signed by another key, or statement altered)");
         }
-        return Claims.statement(payload, image, type, "", where);
+        return Claims.statement(opened.payload(), image, type, "", opened.signer(), where);
     }
 
     private static byte[] decode(String text, String where) {

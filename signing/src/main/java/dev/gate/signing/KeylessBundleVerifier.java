@@ -7,7 +7,6 @@ import dev.sigstore.TrustedRootProvider;
 import dev.sigstore.VerificationOptions;
 import dev.sigstore.bundle.Bundle;
 import dev.sigstore.bundle.BundleParseException;
-import dev.sigstore.strings.StringMatcher;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +31,21 @@ public final class KeylessBundleVerifier {
 
     /** Returns null when the bundle verifies for the file {@code artifact}, else why not. */
     public String verify(Path artifact, Path bundleFile, String identity, String issuer) {
+        return check(artifact, bundleFile, Expected.exactly(identity), Expected.exactly(issuer)).failure();
+    }
+
+    /** What checking a bundle found: the signer its certificate names when it verifies, else why not. */
+    public record Checked(Signer signer, String failure) {
+    }
+
+    /** The bundle for the file {@code artifact}, its certificate expected to state {@code identity} and {@code issuer}. */
+    public Checked check(Path artifact, Path bundleFile, Expected identity, Expected issuer) {
+        CertificateSigner seen = new CertificateSigner(identity, issuer);
         try {
-            verifier.verify(artifact, read(bundleFile), options(identity, issuer));
-            return null;
+            verifier.verify(artifact, read(bundleFile), options(seen));
+            return new Checked(seen.signer(), null);
         } catch (KeylessVerificationException e) {
-            return bundleFile + ": " + e.getMessage();
+            return new Checked(null, bundleFile + ": " + e.getMessage());
         }
     }
 
@@ -45,27 +54,28 @@ public final class KeylessBundleVerifier {
      * (for a DSSE bundle: a digest among the statement's subjects), else why not.
      */
     public String verify(byte[] artifactDigest, String bundleJson, String identity, String issuer, String where) {
+        return check(artifactDigest, bundleJson, Expected.exactly(identity), Expected.exactly(issuer), where).failure();
+    }
+
+    /** As {@link #verify(byte[], String, String, String, String)}, naming the signer the certificate states. */
+    public Checked check(byte[] artifactDigest, String bundleJson, Expected identity, Expected issuer, String where) {
         Bundle bundle;
         try {
             bundle = Bundle.from(new StringReader(bundleJson));
         } catch (BundleParseException e) {
-            return where + ": not a sigstore bundle sigstore-java can read: " + e.getMessage();
+            return new Checked(null, where + ": not a sigstore bundle sigstore-java can read: " + e.getMessage());
         }
+        CertificateSigner seen = new CertificateSigner(identity, issuer);
         try {
-            verifier.verify(artifactDigest, bundle, options(identity, issuer));
-            return null;
+            verifier.verify(artifactDigest, bundle, options(seen));
+            return new Checked(seen.signer(), null);
         } catch (KeylessVerificationException e) {
-            return where + ": " + e.getMessage();
+            return new Checked(null, where + ": " + e.getMessage());
         }
     }
 
-    private static VerificationOptions options(String identity, String issuer) {
-        return VerificationOptions.builder()
-                .addCertificateMatchers(VerificationOptions.CertificateMatcher.fulcio()
-                        .subjectAlternativeName(StringMatcher.string(identity))
-                        .issuer(StringMatcher.string(issuer))
-                        .build())
-                .build();
+    private static VerificationOptions options(CertificateSigner matcher) {
+        return VerificationOptions.builder().addCertificateMatchers(matcher).build();
     }
 
     private static Bundle read(Path file) {

@@ -3,7 +3,7 @@ package dev.gate.signing;
 import java.util.Objects;
 
 /** Whom keyless material must come from: a trusted root, and the certificate identity and OIDC issuer. */
-public record KeylessPolicy(KeylessBundleVerifier verifier, String identity, String issuer) {
+public record KeylessPolicy(KeylessBundleVerifier verifier, Expected identity, Expected issuer) {
 
     public KeylessPolicy {
         Objects.requireNonNull(verifier, "verifier");
@@ -11,8 +11,17 @@ public record KeylessPolicy(KeylessBundleVerifier verifier, String identity, Str
         Objects.requireNonNull(issuer, "issuer");
     }
 
-    /** Null when the bundle verifies for {@code artifactDigest}, else why not. */
-    String check(byte[] artifactDigest, String bundleJson, String where) {
-        return verifier.verify(artifactDigest, bundleJson, identity, issuer, where);
+    public KeylessPolicy(KeylessBundleVerifier verifier, String identity, String issuer) {
+        this(verifier, Expected.exactly(identity), Expected.exactly(issuer));
+    }
+
+    /** Whether the certificate states the trusted identity and issuer (its chain and signature are not checked here). */
+    boolean trusts(java.security.cert.X509Certificate certificate) {
+        return new CertificateSigner(identity, issuer).test(certificate);
+    }
+
+    /** The signer when the bundle verifies for {@code artifactDigest}; else why not. */
+    KeylessBundleVerifier.Checked check(byte[] artifactDigest, String bundleJson, String where) {
+        return verifier.check(artifactDigest, bundleJson, identity, issuer, where);
     }
 }

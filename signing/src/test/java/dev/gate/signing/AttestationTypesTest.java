@@ -54,7 +54,7 @@ class AttestationTypesTest {
     void statementsOfBothVersionsVerify() {
         Verification v1 = attested(Dsse.IN_TOTO, statement(InTotoStatement.TYPE_V1));
         assertTrue(v1.failures().isEmpty(), v1.toString());
-        assertEquals(List.of(new Verification.Verified("attestation", InTotoStatement.VULN, REPO)), v1.verified());
+        assertEquals(List.of(new Verification.Verified("attestation", InTotoStatement.VULN, REPO, Signer.key(key.publicKey()))), v1.verified());
         Verification both = attested(Dsse.IN_TOTO, statement(InTotoStatement.TYPE_V01));
         assertEquals(2, both.verified().size(), both.toString());
     }

@@ -32,10 +32,10 @@ class ImageVerifierTest {
         publish(signatureBundle(key, REPO, IMAGE), SUBJECT);
         publish(attestationBundle(key, IMAGE, InTotoStatement.VULN), SUBJECT);
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
-        assertTrue(result.verified().containsAll(List.of(new Verification.Verified("bundle signature", null, REPO),
-                new Verification.Verified("bundle attestation", InTotoStatement.VULN, REPO))), result.toString());
+        assertTrue(result.verified().containsAll(List.of(new Verification.Verified("bundle signature", null, REPO, Signer.key(key.publicKey())),
+                new Verification.Verified("bundle attestation", InTotoStatement.VULN, REPO, Signer.key(key.publicKey())))), result.toString());
         Verification vulnOnly = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, InTotoStatement.VULN);
-        assertEquals(List.of(new Verification.Verified("bundle attestation", InTotoStatement.VULN, REPO)), vulnOnly.verified());
+        assertEquals(List.of(new Verification.Verified("bundle attestation", InTotoStatement.VULN, REPO, Signer.key(key.publicKey()))), vulnOnly.verified());
     }
 
     @Test
@@ -52,7 +52,7 @@ class ImageVerifierTest {
     void cosign3SignatureStatementIsABundleSignatureNotAnAttestation() {
         publish(ImageSignatures.signatureBundle(key, REPO, IMAGE), SUBJECT);
         Verification signed = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
-        assertEquals(List.of(new Verification.Verified("bundle signature", null, REPO)), signed.verified());
+        assertEquals(List.of(new Verification.Verified("bundle signature", null, REPO, Signer.key(key.publicKey()))), signed.verified());
         assertTrue(signed.problems().stream().noneMatch(p -> p.contains(".sig")), signed.toString());
         Verification asked = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, InTotoStatement.COSIGN_SIGN);
         assertFalse(asked.ok(), "a signature is no attestation of its type: " + asked);
@@ -64,13 +64,16 @@ class ImageVerifierTest {
     }
 
     @Test
-    void bundlesOfAnotherKeyDoNotVerifyAndAreListed() {
-        publish(signatureBundle(CosignKeyFile.generate(), REPO, IMAGE), SUBJECT);
-        publish(attestationBundle(CosignKeyFile.generate(), IMAGE, InTotoStatement.VULN), SUBJECT);
+    void bundlesOfAnotherKeyDoNotVerifyAndAreListedByTheKeyTheyName() {
+        CosignKeyPair other = CosignKeyFile.generate();
+        publish(signatureBundle(other, REPO, IMAGE), SUBJECT);
+        publish(attestationBundle(other, IMAGE, InTotoStatement.VULN), SUBJECT);
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(result.untrusted().stream().anyMatch(f -> f.contains("bundle signature does not verify with this key")), result.toString());
-        assertTrue(result.untrusted().stream().anyMatch(f -> f.contains("bundle attestation does not verify with this key")),
+        assertTrue(result.untrusted().stream().allMatch(f -> f.startsWith(EcdsaSigner.keyId(other.publicKey()) + " (")),
+                result.toString());
+        assertTrue(result.untrusted().stream().anyMatch(f -> f.contains("bundle signature does not verify with a trusted key")), result.toString());
+        assertTrue(result.untrusted().stream().anyMatch(f -> f.contains("bundle attestation does not verify with a trusted key")),
                 result.toString());
     }
 
@@ -101,13 +104,17 @@ class ImageVerifierTest {
     }
 
     @Test
-    void keylessBundleNeedsAKeylessPolicy() throws Exception {
+    void aKeylessBundleWithoutAKeylessPolicyIsAnotherSignersClaim() throws Exception {
         Path dir = SharedSigstore.dir();
         Digest subject = Digest.sha256(Files.readAllBytes(dir.resolve("artifact.txt")));
         publish(Files.readAllBytes(dir.resolve("bundle.dsse.sigstore")), Descriptor.of(MediaTypes.OCI_MANIFEST, subject, 1));
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, subject, null);
         assertFalse(result.ok());
-        assertTrue(has(result, "keyless bundle (certificate); verify it with --trusted-root"), result.toString());
+        assertEquals(List.of(), result.failures(), "another signer's bundle fails nothing");
+        assertEquals(1, result.untrusted().size(), result.toString());
+        String listed = result.untrusted().get(0);
+        assertTrue(listed.startsWith("identity " + SharedSigstore.DSSE_IDENTITY + " (" + SharedSigstore.GITHUB_ISSUER + ") ("), listed);
+        assertTrue(listed.contains("keyless bundle; no --trusted-root and identity were given to trust it"), listed);
     }
 
     @Test
@@ -117,19 +124,21 @@ class ImageVerifierTest {
         Digest subject = Digest.sha256(Files.readAllBytes(dir.resolve("artifact.txt")));
         publish(Files.readAllBytes(dir.resolve("bundle.dsse.sigstore")), Descriptor.of(MediaTypes.OCI_MANIFEST, subject, 1));
         KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
-        Verification ok = new ImageVerifier(store, null, new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
+        Verification ok = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
                 SharedSigstore.GITHUB_ISSUER)).verify(REPO, subject, "https://slsa.dev/provenance/v1");
-        assertEquals(List.of(new Verification.Verified("keyless bundle attestation", "https://slsa.dev/provenance/v1", "a.txt")),
+        assertEquals(List.of(new Verification.Verified("keyless bundle attestation", "https://slsa.dev/provenance/v1", "a.txt",
+                Signer.keyless(SharedSigstore.DSSE_IDENTITY, SharedSigstore.GITHUB_ISSUER))),
                 ok.verified(), ok.toString());
-        Verification wrongIdentity = new ImageVerifier(store, null, new KeylessPolicy(verifier,
+        Verification wrongIdentity = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier,
                 "https://github.com/evil/repo/.github/workflows/x.yaml@refs/heads/main", SharedSigstore.GITHUB_ISSUER))
                 .verify(REPO, subject, null);
         assertFalse(wrongIdentity.ok(), wrongIdentity.toString());
-        assertTrue(has(wrongIdentity, "No provided certificate identities matched"), wrongIdentity.toString());
-        Verification wrongIssuer = new ImageVerifier(store, null, new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
+        assertEquals(List.of(), wrongIdentity.failures(), "another identity's bundle is listed, not a failure");
+        assertTrue(wrongIdentity.untrusted().get(0).contains("keyless bundle of an identity that is not trusted"), wrongIdentity.toString());
+        Verification wrongIssuer = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
                 "https://accounts.google.com")).verify(REPO, subject, null);
         assertFalse(wrongIssuer.ok(), wrongIssuer.toString());
-        assertTrue(has(wrongIssuer, "No provided certificate identities matched"), wrongIssuer.toString());
+        assertEquals(1, wrongIssuer.untrusted().size(), wrongIssuer.toString());
     }
 
     @Test
@@ -137,18 +146,30 @@ class ImageVerifierTest {
         Path dir = SharedSigstore.dir();
         publish(Files.readAllBytes(dir.resolve("bundle.dsse.sigstore")), SUBJECT);
         KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
-        Verification result = new ImageVerifier(store, null, new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
+        Verification result = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
                 SharedSigstore.GITHUB_ISSUER)).verify(REPO, IMAGE, null);
         assertFalse(result.ok(), result.toString());
         assertEquals(1, result.failures().size(), result.toString());
         assertTrue(has(result, "does not match any subject sha256 digests"), result.toString());
     }
 
+    /** Verifying keyless only, a key-signed bundle is another signer's claim, listed by the key it names. */
+    @Test
+    void aKeySignedBundleInAKeylessVerificationIsAnotherSignersClaim() throws Exception {
+        publish(signatureBundle(key, REPO, IMAGE), SUBJECT);
+        KeylessBundleVerifier verifier = new KeylessBundleVerifier(SharedSigstore.dir().resolve("trusted_root.public-good.json"));
+        Verification result = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, "x", "y"))
+                .verify(REPO, IMAGE, null);
+        assertFalse(result.ok());
+        assertEquals(List.of(), result.failures(), result.toString());
+        assertTrue(result.untrusted().get(0).startsWith(EcdsaSigner.keyId(key.publicKey()) + " ("), result.toString());
+    }
+
     @Test
     void keylessOnlyWithoutReferrersSaysSo() throws Exception {
         Path dir = SharedSigstore.dir();
         KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
-        Verification result = new ImageVerifier(store, null, new KeylessPolicy(verifier, "x", "y")).verify(REPO, IMAGE, null);
+        Verification result = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, "x", "y")).verify(REPO, IMAGE, null);
         assertFalse(result.ok());
         assertEquals(List.of(IMAGE + ": no sigstore bundle referrers found"), result.absent());
     }

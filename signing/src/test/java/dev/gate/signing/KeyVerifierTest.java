@@ -30,9 +30,9 @@ class KeyVerifierTest {
         ImageAttestations.attest(attacher, key, IMAGE, statement("cyclonedx"), false);
         Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertTrue(result.ok(), result.failures().toString());
-        assertEquals(List.of(new Verification.Verified("signature", null, REPO),
-                new Verification.Verified("attestation", InTotoStatement.SBOM_CYCLONEDX, REPO)), result.verified());
-        assertEquals(EcdsaSigner.keyId(key.publicKey()), result.keyId());
+        assertEquals(List.of(new Verification.Verified("signature", null, REPO, Signer.key(key.publicKey())),
+                new Verification.Verified("attestation", InTotoStatement.SBOM_CYCLONEDX, REPO, Signer.key(key.publicKey()))), result.verified());
+        assertEquals(List.of(EcdsaSigner.keyId(key.publicKey())), result.keyIds());
     }
 
     @Test
@@ -40,7 +40,7 @@ class KeyVerifierTest {
         ImageSignatures.sign(attacher, key, REPO, IMAGE);
         Verification result = new KeyVerifier(attacher, CosignKeyFile.generate().publicKey()).verify(IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(result.untrusted().get(0).contains("does not verify with this key"), result.toString());
+        assertTrue(result.untrusted().get(0).contains("does not verify with a trusted key"), result.toString());
     }
 
     /** As in cosign: a second party's signature or attestation is listed, and never fails what the trusted key signed. */
@@ -50,10 +50,10 @@ class KeyVerifierTest {
         ImageSignatures.sign(attacher, CosignKeyFile.generate(), REPO, IMAGE);
         ImageAttestations.attest(attacher, CosignKeyFile.generate(), IMAGE, statement("cyclonedx"), false);
         Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
-        assertEquals(List.of(new Verification.Verified("signature", null, REPO)), result.verified());
+        assertEquals(List.of(new Verification.Verified("signature", null, REPO, Signer.key(key.publicKey()))), result.verified());
         assertTrue(result.ok(), result.toString());
         assertEquals(2, result.untrusted().size(), result.toString());
-        assertTrue(result.untrusted().get(1).contains("attestation does not verify with this key"), result.toString());
+        assertTrue(result.untrusted().get(1).contains("attestation does not verify with a trusted key"), result.toString());
     }
 
     @Test
@@ -128,6 +128,55 @@ class KeyVerifierTest {
         byte[] sig = Base64.getDecoder().decode(envelope.path("signatures").get(0).path("sig").asText());
         byte[] pae = ("DSSEv1 28 application/vnd.in-toto+json " + payload.length + " " + statement).getBytes(StandardCharsets.UTF_8);
         assertTrue(EcdsaSigner.verify(key.publicKey(), pae, sig));
+    }
+
+    /** After a rotation both keys are trusted: each claim names the key that verified it. */
+    @Test
+    void anyTrustedKeyVerifiesAndEachClaimNamesItsKey() throws Exception {
+        CosignKeyPair rotated = CosignKeyFile.generate();
+        ImageSignatures.sign(attacher, key, REPO, IMAGE);
+        ImageAttestations.attest(attacher, rotated, IMAGE, statement("cyclonedx"), false);
+        Verification result = new KeyVerifier(attacher, TrustedKeys.of(List.of(key.publicKey(), rotated.publicKey())))
+                .verify(IMAGE, null);
+        assertTrue(result.ok(), result.toString());
+        assertEquals(List.of(new Verification.Verified("signature", null, REPO, Signer.key(key.publicKey())),
+                new Verification.Verified("attestation", InTotoStatement.SBOM_CYCLONEDX, REPO, Signer.key(rotated.publicKey()))),
+                result.verified());
+        assertEquals(List.of(Signer.key(key.publicKey()), Signer.key(rotated.publicKey())), result.signers());
+        assertEquals(List.of(), result.untrusted());
+    }
+
+    /** A genuine claim by a trusted key about another image, stored under this one (a replay), fails the image. */
+    @Test
+    void replayedClaimOfATrustedKeyFailsEvenBesideAnotherTrustedSignature() {
+        CosignKeyPair release = CosignKeyFile.generate();
+        ImageSignatures.sign(attacher, key, REPO, IMAGE);
+        attacher.append(CosignAttacher.signatureTag(IMAGE), ImageSignatures.signatureLayer(release, REPO, OTHER));
+        Verification result = new KeyVerifier(attacher, TrustedKeys.of(List.of(key.publicKey(), release.publicKey())))
+                .verify(IMAGE, null);
+        assertFalse(result.ok(), result.toString());
+        assertTrue(result.failures().get(0).contains("names " + OTHER + ", not the image " + IMAGE), result.toString());
+    }
+
+    /** cosign's duplicate detection: the same key attesting the same predicate again adds nothing; a new predicate does. */
+    @Test
+    void attestingTheSamePredicateTwiceWithOneKeyAddsNothing() {
+        assertTrue(ImageAttestations.attest(attacher, key, IMAGE, statement("cyclonedx"), false));
+        assertFalse(ImageAttestations.attest(attacher, key, IMAGE, statement("cyclonedx"), false));
+        assertFalse(ImageAttestations.attest(attacher, key, IMAGE, statement("cyclonedx"), true));
+        assertEquals(1, attacher.layers(CosignAttacher.attestationTag(IMAGE)).size());
+        assertTrue(ImageAttestations.attest(attacher, CosignKeyFile.generate(), IMAGE, statement("cyclonedx"), false));
+        InTotoStatement changed = new InTotoStatement(REPO, IMAGE, InTotoStatement.SBOM_CYCLONEDX,
+                new ObjectMapper().createObjectNode().put("scanner", "other"));
+        assertTrue(ImageAttestations.attest(attacher, key, IMAGE, changed, false));
+        assertEquals(3, attacher.layers(CosignAttacher.attestationTag(IMAGE)).size());
+    }
+
+    @Test
+    void signingTwiceWithOneKeyAddsNoSecondSignature() {
+        assertTrue(ImageSignatures.sign(attacher, key, REPO, IMAGE));
+        assertFalse(ImageSignatures.sign(attacher, key, REPO, IMAGE));
+        assertEquals(1, attacher.layers(CosignAttacher.signatureTag(IMAGE)).size());
     }
 
     private static InTotoStatement statement(String type) {

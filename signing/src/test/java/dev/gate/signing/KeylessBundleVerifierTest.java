@@ -1,5 +1,6 @@
 package dev.gate.signing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,35 @@ class KeylessBundleVerifierTest {
         assertContains(verifier.verify(jar, bundle, evil, ISSUER), "No provided certificate identities matched", "san:'String: " + evil);
         assertContains(verifier.verify(jar, bundle, IDENTITY, "https://accounts.google.com"),
                 "No provided certificate identities matched", "issuer:'String: https://accounts.google.com'");
+    }
+
+    /** As cosign's --certificate-identity-regexp: the pattern must match the whole identity; the signer is the certificate's. */
+    @Test
+    void identityAndIssuerByRegularExpressionNameTheCertificatesSigner() {
+        Path dir = SharedSigstore.dir();
+        KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
+        Path bundle = dir.resolve("bundle.dsse.sigstore");
+        Path artifact = dir.resolve("artifact.txt");
+        KeylessBundleVerifier.Checked matched = verifier.check(artifact, bundle,
+                Expected.matching("https://github\\.com/loosebazooka/.*", "--certificate-identity-regexp"),
+                Expected.matching("https://token\\.actions\\.githubusercontent\\.com", "--certificate-oidc-issuer-regexp"));
+        assertNull(matched.failure());
+        assertEquals(Signer.keyless(SharedSigstore.DSSE_IDENTITY, ISSUER), matched.signer());
+        KeylessBundleVerifier.Checked partial = verifier.check(artifact, bundle,
+                Expected.matching("loosebazooka", "--certificate-identity-regexp"), Expected.exactly(ISSUER));
+        assertContains(partial.failure(), "No provided certificate identities matched");
+        KeylessBundleVerifier.Checked otherOrg = verifier.check(artifact, bundle,
+                Expected.matching("https://github\\.com/sigstore/.*", "--certificate-identity-regexp"), Expected.exactly(ISSUER));
+        assertNull(otherOrg.signer());
+        assertContains(otherOrg.failure(), "No provided certificate identities matched");
+    }
+
+    @Test
+    void aBadRegularExpressionIsAnInputError() {
+        dev.gate.image.GateException e = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.image.GateException.class,
+                () -> Expected.matching("(unclosed", "--certificate-identity-regexp"));
+        assertEquals(dev.gate.image.GateException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("--certificate-identity-regexp: not a regular expression"), e.getMessage());
     }
 
     private static void assertContains(String problem, String... parts) {

@@ -22,6 +22,7 @@ class SignedDocumentFuzzTest {
 
     private static final char[] PASSWORD = "fuzz".toCharArray();
     private static final CosignKeyPair KEY = CosignKeyFile.decrypt(resource("fuzz-signing.key"), PASSWORD, "fuzz-signing.key");
+    private static final Signer SIGNER = Signer.key(KEY.publicKey());
     private static final Digest IMAGE = Digest.sha256("image".getBytes(StandardCharsets.UTF_8));
     private static final byte[] PAYLOAD = new SimpleSigningPayload("registry.example/app", IMAGE).bytes();
 
@@ -46,7 +47,7 @@ class SignedDocumentFuzzTest {
         parses(() -> {
             byte[] payload = Dsse.verify(input, KEY.publicKey(), "fuzz");
             if (payload != null) {
-                Claims.statement(payload, IMAGE, null, "attestation", "fuzz");
+                Claims.statement(payload, IMAGE, null, "attestation", SIGNER, "fuzz");
             }
         });
     }
@@ -54,15 +55,15 @@ class SignedDocumentFuzzTest {
     /** A verified payload: an in-toto statement or a simple-signing payload, read for what it claims. */
     @FuzzTest
     void statement(byte[] input) throws Exception {
-        parses(() -> Claims.statement(input, IMAGE, null, "attestation", "fuzz"));
-        parses(() -> Claims.statement(input, IMAGE, InTotoStatement.VULN, "attestation", "fuzz"));
-        parses(() -> Claims.signature(input, IMAGE, "signature", "fuzz"));
+        parses(() -> Claims.statement(input, IMAGE, null, "attestation", SIGNER, "fuzz"));
+        parses(() -> Claims.statement(input, IMAGE, InTotoStatement.VULN, "attestation", SIGNER, "fuzz"));
+        parses(() -> Claims.signature(input, IMAGE, "signature", SIGNER, "fuzz"));
     }
 
     @FuzzTest
     void sigstoreBundle(byte[] input) throws Exception {
-        parses(() -> new BundleCheck(KEY.publicKey(), null).verify(input, IMAGE, List.of(PAYLOAD), null, "fuzz"));
-        parses(() -> new BundleCheck(KEY.publicKey(), null).verify(input, IMAGE, List.of(PAYLOAD), InTotoStatement.VULN, "fuzz"));
+        parses(() -> new BundleCheck(TrustedKeys.of(KEY.publicKey()), null).verify(input, IMAGE, List.of(PAYLOAD), null, "fuzz"));
+        parses(() -> new BundleCheck(TrustedKeys.of(KEY.publicKey()), null).verify(input, IMAGE, List.of(PAYLOAD), InTotoStatement.VULN, "fuzz"));
     }
 
     /** A {@code .sig} or {@code .att} manifest; its blobs are the input's own bytes, so digests can match. */

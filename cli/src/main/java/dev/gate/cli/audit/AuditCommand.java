@@ -1,5 +1,6 @@
 package dev.gate.cli.audit;
 
+import dev.gate.signing.TrustedKeys;
 import dev.gate.pipeline.audit.AuditReport;
 import dev.gate.pipeline.audit.Auditor;
 import dev.gate.pipeline.audit.TagAudit;
@@ -8,7 +9,7 @@ import dev.gate.cli.policy.RecheckFlags;
 import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sign.Passwords;
-import dev.gate.cli.sign.VerifyCommand;
+import dev.gate.cli.sign.TrustFlags;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
@@ -17,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,8 +44,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REGISTRY/REPOSITORY", description = "e.g. registry.example.com/payments/api; with --all just the registry.")
     String target;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM: verify signatures and attestations with it.")
-    Path key;
+    @Mixin
+    TrustFlags trust = new TrustFlags();
 
     @Option(names = "--all", description = "Every repository the registry's catalog lists.")
     boolean all;
@@ -64,10 +64,13 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (recheck.requested() && key == null) {
+        if (recheck.requested() && !trust.hasKeys()) {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
-        PublicKey publicKey = key == null ? null : VerifyCommand.readPublic(key);
+        if (!trust.requiredTypes().isEmpty() && !trust.hasKeys()) {
+            throw GateException.input("--require-attestation needs attestations verified with a key: give --key PUB");
+        }
+        TrustedKeys trusted = trust.trustedKeys();
         PolicyRecheck policyRecheck = recheck.recheck();
         PolicyGate policies = recheck.requested() ? policyRecheck.loadPolicies() : null;
         RegistryOptions options = registry.toOptions();
@@ -77,9 +80,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
                 : List.of(target.substring(host.length() + 1));
-        Auditor auditor = new Auditor(options, publicKey, policyRecheck, policies, Passwords.environment);
+        Auditor auditor = new Auditor(options, trusted, trust.requiredTypes(), policyRecheck, policies, Passwords.environment);
         List<TagAudit> results = auditor.audit(host, repositories);
-        AuditReport report = new AuditReport(host, results, publicKey != null, policies != null);
+        AuditReport report = new AuditReport(host, results, !trusted.isEmpty(), policies != null);
         String text = switch (format) {
             case text -> report.table();
             case json -> report.json();

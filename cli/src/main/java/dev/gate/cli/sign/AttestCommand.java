@@ -7,15 +7,16 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.merge.MergedWrites;
+import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.SigstoreBundles;
-import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.Referrers;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,8 @@ public final class AttestCommand implements Callable<Integer> {
     @Option(names = "--bundle", description = "Also publish a sigstore bundle v0.3 as an OCI referrer of the image.")
     boolean bundle;
 
-    @Option(names = "--replace", description = "Drop earlier attestations of the same predicate type.")
+    @Option(names = "--replace", description = "Drop earlier attestations of the same predicate type. An attestation this key "
+            + "already made of the same predicate is kept, and nothing is added, with or without --replace.")
     boolean replace;
 
     @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or an OCI layout oci:DIR:TAG")
@@ -62,22 +64,17 @@ public final class AttestCommand implements Callable<Integer> {
         String predicateType = InTotoStatement.predicateTypeFor(type);
         InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
         CosignLayer layer = ImageAttestations.layer(pair, statement);
-        String tag = CosignAttacher.attestationTag(target.digest());
         MergedWrites writes = MergedWrites.standard();
-        CosignAttacher attacher = target.attacher(writes);
-        if (replace) {
-            attacher.replace(tag, layer,
-                    old -> predicateType.equals(old.annotations().get(ImageAttestations.PREDICATE_TYPE_ANNOTATION)));
-        } else {
-            attacher.append(tag, layer);
-        }
-        Digest referrer = bundle ? Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
+        boolean added = ImageAttestations.attach(target.attacher(writes), target.digest(), layer, pair, statement, replace);
+        Optional<Digest> existing = bundle ? BundleDuplicates.find(target.store(), pair, statement) : Optional.empty();
+        Digest referrer = bundle && existing.isEmpty() ? Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
                 SigstoreBundles.dsse(pair.publicKey(), layer.content()), target.descriptor(), writes) : null;
         writes.confirm();
         if (referrer != null) {
             spec.commandLine().getOut().println("Bundle published as referrer " + referrer);
         }
-        spec.commandLine().getOut().println("Attested " + SafeText.of(predicateType) + " for " + SafeText.of(target.repository()) + "@"
+        existing.ifPresent(d -> spec.commandLine().getOut().println("Bundle already published as referrer " + d));
+        spec.commandLine().getOut().println((added ? "Attested " : "Already attested ") + SafeText.of(predicateType) + " for " + SafeText.of(target.repository()) + "@"
                 + target.digest());
         return 0;
     }

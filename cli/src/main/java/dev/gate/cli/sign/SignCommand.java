@@ -2,16 +2,24 @@ package dev.gate.cli.sign;
 
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.signing.CosignKeyPair;
+import dev.gate.image.Artifact;
+import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
+import dev.gate.pipeline.PlatformImage;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.GateException;
+import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.ImageSignatures;
+import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.KeylessImageSigner;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.Referrers;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,9 +28,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gate sign --key K IMAGE}: a cosign signature in {@code sha256-<hex>.sig}. */
+/** {@code gate sign --key K IMAGE}: a cosign signature in {@code sha256-<hex>.sig}, for an index also each image's. */
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = "Sign an image in a registry as cosign sign --key does (appends to sha256-<hex>.sig).")
+        description = "Sign an image in a registry as cosign sign --key does (appends to sha256-<hex>.sig); an index is "
+                + "signed with each image it lists, as cosign sign --recursive does. Signing again with the same key adds "
+                + "nothing.")
 public final class SignCommand implements Callable<Integer> {
 
     @Spec
@@ -58,21 +68,45 @@ public final class SignCommand implements Callable<Integer> {
         }
         CosignKeyPair pair = KeyFiles.loadPrivate(key);
         SignTarget target = SignTarget.open(image, registry.toOptions());
-        CosignLayer layer = ImageSignatures.signatureLayer(pair, target.repository(), target.digest());
         MergedWrites writes = MergedWrites.standard();
-        boolean added = target.attacher(writes).append(CosignAttacher.signatureTag(target.digest()), layer,
-                ImageSignatures.sameKeyAndPayload(pair, layer));
-        Digest referrer = null;
-        if (bundle) {
-            byte[] json = ImageSignatures.signatureBundle(pair, target.repository(), target.digest());
-            referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, target.descriptor(), writes);
+        List<String> lines = new ArrayList<>();
+        for (Descriptor signed : signedManifests(target)) {
+            CosignLayer layer = ImageSignatures.signatureLayer(pair, target.repository(), signed.digest());
+            boolean added = target.attacher(writes).append(CosignAttacher.signatureTag(signed.digest()), layer,
+                    ImageSignatures.sameKeyAndPayload(pair, layer));
+            if (bundle) {
+                lines.add(publishBundle(target, pair, signed, writes));
+            }
+            lines.add((added ? "Signed " : "Already signed ") + target.repository() + "@" + signed.digest());
         }
         writes.confirm();
-        if (referrer != null) {
-            spec.commandLine().getOut().println("Bundle published as referrer " + referrer);
-        }
-        spec.commandLine().getOut().println((added ? "Signed " : "Already signed ") + target.repository() + "@" + target.digest());
+        lines.forEach(spec.commandLine().getOut()::println);
         return 0;
+    }
+
+    /** Publishes the signature bundle unless this key's is there already; says which. */
+    private static String publishBundle(SignTarget target, CosignKeyPair pair, Descriptor signed, MergedWrites writes) {
+        InTotoStatement statement = ImageSignatures.signatureStatement(target.repository(), signed.digest());
+        Optional<Digest> existing = BundleDuplicates.find(target.store(), pair, statement);
+        if (existing.isPresent()) {
+            return "Bundle already published as referrer " + existing.get();
+        }
+        byte[] json = ImageSignatures.signatureBundle(pair, target.repository(), signed.digest());
+        return "Bundle published as referrer " + Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, signed, writes);
+    }
+
+    /**
+     * The image, and for an index each image it lists, as {@code cosign sign --recursive} and {@code gate push} sign
+     * them: a platform's image pulled by digest is then verified on its own. BuildKit's attestation entries are no
+     * images and are left unsigned; the index's signature covers them.
+     */
+    private static List<Descriptor> signedManifests(SignTarget target) {
+        List<Descriptor> manifests = new ArrayList<>();
+        manifests.add(target.descriptor());
+        if (target.artifact() instanceof Artifact.Multi) {
+            PlatformImage.of(target.artifact()).forEach(p -> manifests.add(p.descriptor()));
+        }
+        return manifests;
     }
 
     private int signKeyless() {

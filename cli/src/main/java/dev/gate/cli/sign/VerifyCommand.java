@@ -10,6 +10,7 @@ import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.KeylessBundleVerifier;
 import dev.gate.signing.KeylessPolicy;
+import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Pem;
 import dev.gate.signing.Verification;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +39,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM (cosign.pub).")
-    Path key;
+    @Mixin
+    TrustFlags trust = new TrustFlags();
 
     @Option(names = "--trusted-root", paramLabel = "FILE",
             description = "Keyless: sigstore trusted_root.json; verifies the image's keyless sigstore bundle referrers, "
@@ -48,11 +50,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--bundle", paramLabel = "FILE", description = "Keyless: the sigstore bundle of a local file given as IMAGE.")
     Path bundle;
 
-    @Option(names = "--certificate-identity", paramLabel = "SAN", description = "Keyless: expected certificate identity.")
-    String identity;
-
-    @Option(names = "--certificate-oidc-issuer", paramLabel = "URL", description = "Keyless: expected OIDC issuer.")
-    String issuer;
+    @Mixin
+    IdentityFlags identity = new IdentityFlags();
 
     @Option(names = "--attestation-type", paramLabel = "TYPE",
             description = "Only attestations of this type: cyclonedx, vuln or a predicate type URI.")
@@ -82,15 +81,16 @@ public final class VerifyCommand implements Callable<Integer> {
         if (trustedRoot != null && bundle != null) {
             return verifyKeylessFile();
         }
-        if (key == null && trustedRoot == null) {
+        if (!trust.hasKeys() && trustedRoot == null) {
             throw GateException.input("give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer");
         }
-        PublicKey publicKey = key == null ? null : readPublic(key);
-        KeylessPolicy keyless = trustedRoot == null ? null : keylessPolicy();
+        TrustedKeys trusted = trust.trustedKeys();
+        KeylessPolicy keyless = trustedRoot == null ? null : identity.policy(trustedRoot);
         SignTarget target = SignTarget.open(image, registry.toOptions(), publishedAs);
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
-        Verification result = new ImageVerifier(target.store(), publicKey, keyless).verify(target.repository(), target.digest(), type);
-        PolicyRecheck.Outcome policy = recheckPolicies(target, publicKey, result);
+        Verification result = new ImageVerifier(target.store(), trusted, keyless).verify(target.repository(), target.digest(), type)
+                .requiring(trust.requiredTypes(), target.digest());
+        PolicyRecheck.Outcome policy = recheckPolicies(target, trusted, result);
         PrintWriter out = spec.commandLine().getOut();
         if (output.equals("json")) {
             com.fasterxml.jackson.databind.node.ObjectNode json = new ObjectMapper().valueToTree(result);
@@ -109,45 +109,38 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /** With --policy every signature and attestation must verify, and today's policies must allow the image. */
-    private PolicyRecheck.Outcome recheckPolicies(SignTarget target, PublicKey publicKey, Verification result) {
+    private PolicyRecheck.Outcome recheckPolicies(SignTarget target, TrustedKeys trusted, Verification result) {
         if (!recheck.requested()) {
             return null;
         }
-        if (publicKey == null) {
+        if (trusted.isEmpty()) {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
-        return recheck.recheck().evaluate(target.name(), target.artifact(), target.store(), publicKey, result.problems(), Passwords.environment);
-    }
-
-    private KeylessPolicy keylessPolicy() {
-        if (identity == null || issuer == null) {
-            throw GateException.input("--trusted-root needs --certificate-identity and --certificate-oidc-issuer");
-        }
-        return new KeylessPolicy(new KeylessBundleVerifier(trustedRoot), identity, issuer);
+        return recheck.recheck().evaluate(target.name(), target.artifact(), target.store(), trusted, result, Passwords.environment);
     }
 
     private int verifyKeylessFile() {
-        if (identity == null || issuer == null) {
-            throw GateException.input("--trusted-root needs --certificate-identity and --certificate-oidc-issuer");
-        }
-        String failure = new KeylessBundleVerifier(trustedRoot).verify(Path.of(image), bundle, identity, issuer);
+        KeylessPolicy keyless = identity.policy(trustedRoot);
+        KeylessBundleVerifier.Checked checked = keyless.verifier().check(Path.of(image), bundle, keyless.identity(), keyless.issuer());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(failure == null ? "verified " + SafeText.of(image) + " signed by " + SafeText.of(identity) + " ("
-                + SafeText.of(issuer) + ")" : "not verified: " + SafeText.of(failure));
+        out.println(checked.failure() == null ? "verified " + SafeText.of(image) + " signed by "
+                + SafeText.of(checked.signer().describe()) : "not verified: " + SafeText.of(checked.failure()));
         out.flush();
-        return failure == null ? 0 : 1;
+        return checked.failure() == null ? 0 : 1;
     }
 
     private static void print(PrintWriter out, SignTarget target, Verification result, KeylessPolicy keyless) {
         // Predicate types, subjects and failures come from what the registry or layout holds: escaped.
         out.println("image " + SafeText.of(target.repository()) + "@" + target.digest()
-                + (result.keyId() == null ? "" : ", key " + result.keyId())
-                + (keyless == null ? "" : ", keyless identity " + SafeText.of(keyless.identity()) + " ("
-                        + SafeText.of(keyless.issuer()) + ")"));
+                + (result.keyIds().isEmpty() ? "" : ", trusted " + (result.keyIds().size() == 1 ? "key " : "keys ")
+                        + String.join(", ", result.keyIds()))
+                + (keyless == null ? "" : ", keyless identity " + SafeText.of(keyless.identity().toString()) + " ("
+                        + SafeText.of(keyless.issuer().toString()) + ")"));
         for (Verification.Verified v : result.verified()) {
             // cosign 3's statements name their subject by digest alone.
             out.println("verified " + v.kind() + (v.predicateType() == null ? "" : " " + SafeText.of(v.predicateType()))
-                    + (v.subject().isEmpty() ? "" : " subject " + SafeText.of(v.subject())));
+                    + (v.subject().isEmpty() ? "" : " subject " + SafeText.of(v.subject()))
+                    + " by " + SafeText.of(v.signer().describe()));
         }
         for (String failure : result.failures()) {
             out.println("not verified: " + SafeText.of(failure));
@@ -156,11 +149,16 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println("absent: " + SafeText.of(absent));
         }
         for (String other : result.untrusted()) {
-            out.println("signed also by an untrusted key (not used): " + SafeText.of(other));
+            out.println("signed also by an untrusted key: " + SafeText.of(other));
         }
         if (result.verified().isEmpty()) {
             out.println("not verified: nothing stored for " + target.digest() + " verifies");
         }
+    }
+
+    /** The keys named by repeated {@code --key} options, each read as {@link #readPublic}. */
+    public static TrustedKeys readPublicKeys(List<Path> files) {
+        return TrustedKeys.of(files.stream().map(VerifyCommand::readPublic).toList());
     }
 
     public static PublicKey readPublic(Path file) {

@@ -268,7 +268,7 @@ class GateRegistryTest {
         assertEquals(1, recheck.code(), recheck.toString());
         assertTrue(recheck.out().contains("policy re-evaluation: FAILED"), recheck.out());
         // The altered attestation is listed and never used: the policies see no vulnerability attestation at all.
-        assertTrue(recheck.out().contains("signed also by an untrusted key (not used): sha256-"), recheck.out());
+        assertTrue(recheck.out().contains("signed also by an untrusted key: key not named in the claim (sha256-"), recheck.out());
         assertTrue(recheck.out().contains("no verified vulnerability attestation"), recheck.out());
     }
 

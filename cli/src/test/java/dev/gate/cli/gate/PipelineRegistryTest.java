@@ -104,14 +104,14 @@ class PipelineRegistryTest {
         RegistryChecks.tamperWithAttestation(registry, repository, SAMPLE_DIGEST, "base-files", "base-filez");
         Run sbom = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--attestation-type", "cyclonedx", image);
         assertEquals(1, sbom.code(), sbom.toString());
-        assertTrue(sbom.out().contains("attestation does not verify with this key"), sbom.out());
+        assertTrue(sbom.out().contains("attestation does not verify with a trusted key"), sbom.out());
 
         // Without a type filter the signature verifies, as cosign verify has it; the altered attestation is listed, unused.
         Run all = gate("verify", "--key", dir.resolve("gate.pub").toString(), image);
         assertEquals(0, all.code(), all.toString());
         assertTrue(all.out().contains("verified signature subject"), all.out());
-        assertTrue(all.out().contains("signed also by an untrusted key (not used): ")
-                && all.out().contains("attestation does not verify with this key"), all.out());
+        assertTrue(all.out().contains("signed also by an untrusted key: ")
+                && all.out().contains("attestation does not verify with a trusted key"), all.out());
     }
 
     @Test

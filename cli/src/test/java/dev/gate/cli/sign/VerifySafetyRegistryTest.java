@@ -74,7 +74,7 @@ class VerifySafetyRegistryTest {
 
     @Test
     void signatureByAnotherKey() {
-        verifyFails("b.pub", CosignAttacher.signatureTag(digest) + " layer 0: signature does not verify with this key");
+        verifyFails("b.pub", CosignAttacher.signatureTag(digest) + " layer 0: signature does not verify with a trusted key");
         assertNoSecrets();
     }
 
@@ -85,7 +85,7 @@ class VerifySafetyRegistryTest {
                 .getBytes(StandardCharsets.UTF_8);
         attacher.replace(CosignAttacher.signatureTag(digest), new CosignLayer(genuine.mediaType(), altered, genuine.annotations()),
                 layer -> true);
-        verifyFails("a.pub", CosignAttacher.signatureTag(digest) + " layer 0: signature does not verify with this key "
+        verifyFails("a.pub", CosignAttacher.signatureTag(digest) + " layer 0: signature does not verify with a trusted key "
                 + "(signed by another key, or payload altered)");
         assertNoSecrets();
     }

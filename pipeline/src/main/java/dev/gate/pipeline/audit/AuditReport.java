@@ -60,6 +60,7 @@ public final class AuditReport {
             node.put("tag", t.tag());
             node.put("digest", t.digest());
             node.put("signed", t.signed());
+            t.signers().forEach(node.putArray("verifiedBy")::add);
             node.put("ok", t.ok());
             t.verified().forEach(node.putArray("verified")::add);
             t.failures().forEach(node.putArray("failures")::add);

@@ -14,12 +14,12 @@ import dev.gate.image.registry.RegistrySource;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.SigstoreBundles;
+import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Verification;
 import dev.gate.signing.oci.BundleReferrers;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.RegistrySignatureStore;
 import dev.gate.signing.oci.SignatureStore;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,15 +43,21 @@ public final class Auditor {
     private static final String[] SEVERITIES = {"critical", "high", "medium", "low", "unknown"};
 
     private final RegistryOptions options;
-    private final PublicKey key;
+    private final TrustedKeys keys;
+    private final List<String> requiredAttestations;
     private final PolicyRecheck recheck;
     private final PolicyGate policies;
     private final UnaryOperator<String> env;
 
-    /** {@code key} and {@code policies} may be null. */
-    public Auditor(RegistryOptions options, PublicKey key, PolicyRecheck recheck, PolicyGate policies, UnaryOperator<String> env) {
+    /**
+     * {@code keys} may be empty (signatures are then only looked for), {@code policies} null;
+     * {@code requiredAttestations}: predicate types each tag must carry verified attestations of.
+     */
+    public Auditor(RegistryOptions options, TrustedKeys keys, List<String> requiredAttestations, PolicyRecheck recheck,
+            PolicyGate policies, UnaryOperator<String> env) {
         this.options = options;
-        this.key = key;
+        this.keys = keys;
+        this.requiredAttestations = List.copyOf(requiredAttestations);
         this.recheck = recheck;
         this.policies = policies;
         this.env = env;
@@ -124,27 +130,31 @@ public final class Auditor {
         List<String> failures = new ArrayList<>();
         boolean signed;
         Map<String, Long> severities = new LinkedHashMap<>();
-        if (key == null) {
+        List<String> signers = new ArrayList<>();
+        Verification result = null;
+        if (keys.isEmpty()) {
             // Unverified: something signed is attached, as a .sig tag or as sigstore bundle referrers.
             signed = store.manifest(CosignAttacher.signatureTag(digest)).isPresent()
                     || BundleReferrers.read(store, digest, SigstoreBundles.MEDIA_TYPE).stream().anyMatch(b -> b.failure() == null);
         } else {
-            Verification result = new ImageVerifier(store, key, null).verify(reference.name(), digest, null);
+            result = new ImageVerifier(store, keys, null).verify(reference.name(), digest, null)
+                    .requiring(requiredAttestations, digest);
+            result.signers().forEach(s -> signers.add(s.describe()));
             result.verified().forEach(v -> verified.add(v.predicateType() == null ? v.kind() : v.predicateType()));
             failures.addAll(result.problems()); // an audit expects every tag signed and attested
             // A signature in either of cosign's formats: the .sig tag, or a bundle (cosign 3 signs there by default).
             signed = result.verified().stream().anyMatch(v -> v.predicateType() == null);
-            JsonNode vuln = AttestedPredicates.read(store, digest, key).predicate(InTotoStatement.VULN);
+            JsonNode vuln = AttestedPredicates.read(store, digest, keys).predicate(InTotoStatement.VULN);
             if (vuln != null) {
                 counts(vuln.path("scanner").path("result").path("scan").path("summary"), severities);
             }
         }
         Boolean passed = null;
         List<String> failing = new ArrayList<>();
-        if (policies != null && key != null) {
+        if (policies != null && result != null) {
             PolicyRecheck.Outcome outcome;
             try (RegistrySource source = RegistrySource.over(client, reference.atDigest(digest))) {
-                outcome = recheck.evaluate(policies, ImageName.of(reference), source.resolve(), store, key, failures, env);
+                outcome = recheck.evaluate(policies, ImageName.of(reference), source.resolve(), store, keys, result, env);
             }
             passed = outcome.passed();
             // The verification failures are handed in and come back among the problems; list them once.
@@ -157,8 +167,8 @@ public final class Auditor {
                 counts(outcome.input().path("scan").path("summary"), severities);
             }
         }
-        return new TagAudit(reference.repository(), reference.tag(), digest.toString(), signed, verified, failures, severities,
-                passed, failing, null);
+        return new TagAudit(reference.repository(), reference.tag(), digest.toString(), signed, signers, verified, failures,
+                severities, passed, failing, null);
     }
 
     private static void counts(JsonNode summary, Map<String, Long> into) {

@@ -7,14 +7,16 @@ import java.util.Map;
  * What the audit found for one tag.
  *
  * @param digest       null when the tag could not be resolved ({@code error} says why)
- * @param signed       a signature verified with the key (without a key: a {@code .sig} manifest exists)
+ * @param signed       a signature verified with a trusted key (without a key: a {@code .sig} manifest exists)
+ * @param signers      the trusted keys and identities that verified a claim ({@code key <id>}, {@code identity <san> (<issuer>)})
  * @param verified     claims that verified: "signature", or the predicate type of an attestation
  * @param failures     what did not verify
  * @param severities   findings per severity from the verified vulnerability attestation; empty when unknown
  * @param policyPassed null when no policy was given
  * @param failingRules {@code namespace.rule: message} of every failing rule, and problems that kept policies from running
  */
-public record TagAudit(String repository, String tag, String digest, boolean signed, List<String> verified, List<String> failures,
+public record TagAudit(String repository, String tag, String digest, boolean signed, List<String> signers, List<String> verified,
+                List<String> failures,
                 Map<String, Long> severities, Boolean policyPassed, List<String> failingRules, String error) {
 
     /** Signed, everything verified, and the policies (if any) pass. */
@@ -23,6 +25,6 @@ public record TagAudit(String repository, String tag, String digest, boolean sig
     }
 
     public static TagAudit failed(String repository, String tag, String error) {
-        return new TagAudit(repository, tag, null, false, List.of(), List.of(), Map.of(), null, List.of(), error);
+        return new TagAudit(repository, tag, null, false, List.of(), List.of(), List.of(), Map.of(), null, List.of(), error);
     }
 }

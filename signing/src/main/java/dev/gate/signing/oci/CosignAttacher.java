@@ -67,7 +67,12 @@ public final class CosignAttacher {
      * replace each other's layers would otherwise never converge.
      */
     public boolean replace(String tag, CosignLayer layer, Predicate<CosignLayer> drop) {
-        return writes.add(new Contribution(tag, layer, drop, existing -> false));
+        return replace(tag, layer, drop, existing -> false);
+    }
+
+    /** As {@link #replace(String, CosignLayer, Predicate)}, skipped where an {@code equivalent} layer is kept. */
+    public boolean replace(String tag, CosignLayer layer, Predicate<CosignLayer> drop, Predicate<CosignLayer> equivalent) {
+        return writes.add(new Contribution(tag, layer, drop, equivalent));
     }
 
     /** Confirms every layer added so far is stored (see {@link MergedWrites#confirm()}); exit 3 when one is not. */

@@ -1,0 +1,47 @@
+package dev.gate.cli.sign;
+
+import dev.gate.image.GateException;
+import dev.gate.signing.Expected;
+import dev.gate.signing.KeylessBundleVerifier;
+import dev.gate.signing.KeylessPolicy;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Whom keyless material must come from, spelled as cosign spells it: the certificate identity and OIDC issuer, each
+ * exactly or by a regular expression. Unlike Go's regexp in cosign, the expression must match the whole value (as in
+ * sigstore-java): {@code github\.com/org/} alone does not accept {@code https://evil.example/github.com/org/}.
+ */
+public final class IdentityFlags {
+
+    @Option(names = "--certificate-identity", paramLabel = "SAN", description = "Keyless: expected certificate identity.")
+    String identity;
+
+    @Option(names = "--certificate-identity-regexp", paramLabel = "REGEX",
+            description = "Keyless: a regular expression the whole certificate identity must match.")
+    String identityRegexp;
+
+    @Option(names = "--certificate-oidc-issuer", paramLabel = "URL", description = "Keyless: expected OIDC issuer.")
+    String issuer;
+
+    @Option(names = "--certificate-oidc-issuer-regexp", paramLabel = "REGEX",
+            description = "Keyless: a regular expression the whole OIDC issuer must match.")
+    String issuerRegexp;
+
+    /** The keyless policy for {@code trustedRoot}; exit 2 when an identity or issuer is missing, doubled or malformed. */
+    public KeylessPolicy policy(Path trustedRoot) {
+        Expected expectedIdentity = expected(identity, "--certificate-identity", identityRegexp);
+        Expected expectedIssuer = expected(issuer, "--certificate-oidc-issuer", issuerRegexp);
+        return new KeylessPolicy(new KeylessBundleVerifier(trustedRoot), expectedIdentity, expectedIssuer);
+    }
+
+    private static Expected expected(String exact, String flag, String regexp) {
+        if (exact != null && regexp != null) {
+            throw GateException.input(flag + " and " + flag + "-regexp exclude each other");
+        }
+        if (exact == null && regexp == null) {
+            throw GateException.input("--trusted-root needs " + flag + " or " + flag + "-regexp");
+        }
+        return exact != null ? Expected.exactly(exact) : Expected.matching(regexp, flag + "-regexp");
+    }
+}
