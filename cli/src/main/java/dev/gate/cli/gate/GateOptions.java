@@ -45,8 +45,9 @@ public final class GateOptions {
             + "(default: the public half of --key).")
     Path baselineKey;
 
-    @Option(names = "--policy-key", paramLabel = "FILE", description = "Public key a policy bundle from a registry (--policy oci://...) must be signed with.")
-    Path policyKey;
+    @Option(names = "--policy-key", paramLabel = "FILE", description = "Public key a policy bundle from a registry (--policy oci://...) "
+            + "must be signed with (repeatable: any listed key verifies).")
+    List<Path> policyKeys = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "FILE", description = "Organisation data, JSON or YAML, under data. (repeatable).")
     List<Path> data = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given() || policyKey != null
+                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given() || !policyKeys.isEmpty()
                 || baseline != null || baselineKey != null;
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
@@ -167,7 +168,7 @@ public final class GateOptions {
         Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries()
                 : registries.insecureRegistries());
         // Before the image is read: a bundle that does not verify stops the run here.
-        PolicySources sources = PolicySources.resolve(policies, policyKey, registries.withInsecure(insecure));
+        PolicySources sources = PolicySources.resolve(policies, policyKeys, registries.withInsecure(insecure));
         List<Path> policyPaths = policies.isEmpty() ? cfg.policies() : sources.policies();
         Map<String, String> merged = Params.merge(cfg.params(), params);
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;

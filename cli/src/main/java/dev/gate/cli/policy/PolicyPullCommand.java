@@ -30,8 +30,9 @@ public final class PolicyPullCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DIR", description = "Empty or new folder to unpack the bundle into.")
     Path dir;
 
-    @Option(names = "--policy-key", paramLabel = "FILE", required = true, description = "Public key the bundle must be signed with.")
-    Path policyKey;
+    @Option(names = "--policy-key", paramLabel = "FILE", required = true, description = "Public key the bundle must be signed with "
+            + "(repeatable: any listed key verifies).")
+    java.util.List<Path> policyKeys;
 
     @Mixin
     RegistryFlags registry = new RegistryFlags();
@@ -40,11 +41,11 @@ public final class PolicyPullCommand implements Callable<Integer> {
     public Integer call() {
         String text = reference.startsWith(PolicyBundles.SCHEME) ? reference : PolicyBundles.SCHEME + reference;
         var ref = PolicySources.reference(text);
-        var key = VerifyCommand.readPublic(policyKey);
+        var keys = VerifyCommand.readPublicKeys(policyKeys);
         prepare(dir);
         PolicyBundles.Fetched fetched;
         try {
-            fetched = PolicyBundles.fetch(ref, registry.toOptions(), key, dir.toAbsolutePath());
+            fetched = PolicyBundles.fetch(ref, registry.toOptions(), keys, dir.toAbsolutePath());
         } catch (RuntimeException e) {
             emptyAgain(dir); // the folder was empty: half a bundle is not left in it
             throw e;

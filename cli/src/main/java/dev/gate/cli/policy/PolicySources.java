@@ -6,10 +6,10 @@ import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.bundle.PolicyBundles;
 import dev.gate.pipeline.bundle.PolicyOrigins;
+import dev.gate.signing.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 public record PolicySources(List<Path> policies, List<Path> data, List<Path> waivers, PolicyOrigins origins) {
 
-    public static PolicySources resolve(List<String> given, Path policyKey, RegistryOptions registries) {
+    public static PolicySources resolve(List<String> given, List<Path> policyKeys, RegistryOptions registries) {
         List<Path> policies = new ArrayList<>(), data = new ArrayList<>(), waivers = new ArrayList<>();
         List<PolicyBundles.Fetched> bundles = new ArrayList<>();
         for (String policy : given) {
@@ -30,18 +30,18 @@ public record PolicySources(List<Path> policies, List<Path> data, List<Path> wai
                 policies.add(Path.of(policy));
                 continue;
             }
-            if (policyKey == null) {
+            if (policyKeys.isEmpty()) {
                 throw GateException.input("--policy " + policy + ": a policy bundle from a registry needs --policy-key FILE to verify it");
             }
-            PublicKey key = VerifyCommand.readPublic(policyKey);
+            TrustedKeys keys = VerifyCommand.readPublicKeys(policyKeys);
             Reference ref = reference(policy);
-            PolicyBundles.Fetched fetched = PolicyBundles.fetch(ref, registries, key, privateFolder());
+            PolicyBundles.Fetched fetched = PolicyBundles.fetch(ref, registries, keys, privateFolder());
             bundles.add(fetched);
             policies.addAll(fetched.contents().rego());
             data.addAll(fetched.contents().data());
             waivers.addAll(fetched.contents().waivers());
         }
-        if (policyKey != null && bundles.isEmpty()) {
+        if (!policyKeys.isEmpty() && bundles.isEmpty()) {
             throw GateException.input("--policy-key verifies policy bundles: give --policy oci://REGISTRY/REPOSITORY[:TAG|@DIGEST]");
         }
         return new PolicySources(policies, data, waivers, new PolicyOrigins(bundles));

@@ -16,6 +16,8 @@ import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.EcdsaSigner;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.ImageVerifier;
+import dev.gate.signing.Signer;
+import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Verification;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.RegistrySignatureStore;
@@ -24,7 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.PublicKey;
 
 /**
  * Policy bundles in a registry: a security team publishes its policies as one signed OCI artifact, and CI jobs pin it
@@ -71,10 +72,11 @@ public final class PolicyBundles {
     }
 
     /**
-     * Fetches the bundle {@code source} names, verifies its signature with {@code trusted}, and unpacks it into the
-     * empty folder {@code into}. A bundle no trusted key signed is refused (exit 1) before its layer is read.
+     * Fetches the bundle {@code source} names, verifies its signature with any of {@code trusted} (a team's keys before
+     * and after a rotation), and unpacks it into the empty folder {@code into}. A bundle no trusted key signed is
+     * refused (exit 1) before its layer is read.
      */
-    public static Fetched fetch(Reference source, RegistryOptions options, PublicKey trusted, Path into) {
+    public static Fetched fetch(Reference source, RegistryOptions options, TrustedKeys trusted, Path into) {
         RegistryClient client = RegistryClient.open(source, options);
         String named = source.digest() != null ? source.digest().toString() : source.tag();
         RegistryClient.Manifest manifest = client.getManifest(named)
@@ -82,8 +84,9 @@ public final class PolicyBundles {
         Digest digest = manifest.descriptor().digest();
         String signedName = ImageName.of(source).signedName();
         Verification verification = new ImageVerifier(new RegistrySignatureStore(client), trusted, null).verify(signedName, digest, null);
-        boolean signed = verification.verified().stream().anyMatch(v -> v.predicateType() == null);
-        if (!signed || !verification.failures().isEmpty()) {
+        Signer signer = verification.verified().stream().filter(v -> v.predicateType() == null).map(Verification.Verified::signer)
+                .findFirst().orElse(null);
+        if (signer == null || !verification.failures().isEmpty()) {
             String why = !verification.failures().isEmpty() ? verification.failures().get(0)
                     : !verification.untrusted().isEmpty() ? "signed only by keys not trusted here" : "not signed";
             throw new GateException(GateException.Kind.REFUSED, SCHEME + source + ": policy bundle " + digest
@@ -96,7 +99,7 @@ public final class PolicyBundles {
         } catch (IOException e) {
             throw GateException.operational(SCHEME + source + ": cannot read the bundle: " + e.getMessage(), e);
         }
-        Pinned pinned = new Pinned(signedName, digest, verification.keyId());
+        Pinned pinned = new Pinned(signedName, digest, signer.keyId());
         return new Fetched(pinned, PolicyArchive.unpack(archive, SCHEME + source, into));
     }
 
