@@ -34,10 +34,6 @@ waiver_warn_days := to_number(input.context.params.waiver_warn_days)
 
 high_fix_max_days := to_number(input.context.params.high_fix_max_days)
 
-default new_findings_only := false
-
-new_findings_only if input.context.params.new_findings_only == "true"
-
 image := input.image
 
 registry_host := split(image.registry, ":")[0]
@@ -107,16 +103,19 @@ open_vulnerabilities contains vuln if {
 	some vuln in input.vulnerabilities
 	not vuln.waiver
 	not vex_settled(vuln)
-	not known_from_baseline(vuln)
+	held_against_release(vuln)
 }
 
 vex_settled(vuln) if vuln.vex.status in {"not_affected", "fixed"}
 
-# With --baseline, each finding says whether the baseline image had it already.
-known_from_baseline(vuln) if {
-	new_findings_only
-	vuln.new == false
+# With --baseline, each finding says whether the baseline image had it already (new: false); with the parameter
+# new_findings_only those are not held against the release.
+held_against_release(vuln) if {
+	is_object(vuln)
+	object.get(input.context.params, "new_findings_only", "false") != "true"
 }
+
+held_against_release(vuln) if object.get(vuln, "new", true) == true
 
 # METADATA
 # title: No fixable critical vulnerabilities
