@@ -17,7 +17,7 @@ class AuditReportTest {
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
     private static AuditReport report() {
-        TagAudit listed = new TagAudit("team/app", HostileText.NAME, DIGEST, true, List.of("signature"), List.of(),
+        TagAudit listed = new TagAudit("team/app", HostileText.NAME, DIGEST, true, List.of(), List.of("signature"), List.of(),
                 Map.of(), false, List.of("gate.prod.deny_license: " + HostileText.NAME), null);
         TagAudit broken = TagAudit.failed("team/app", "1.0.0", "registry said: " + HostileText.NAME);
         return new AuditReport("registry.example.com", List.of(listed, broken), true, true);

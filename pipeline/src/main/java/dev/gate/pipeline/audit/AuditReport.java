@@ -17,15 +17,29 @@ public final class AuditReport {
 
     private final String registry;
     private final List<TagAudit> tags;
+    private final List<ListingFailure> listingFailures;
     private final boolean verifiedWithKey;
     private final boolean policies;
-    private final String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    private final String time;
 
     public AuditReport(String registry, List<TagAudit> tags, boolean verifiedWithKey, boolean policies) {
+        this(registry, new AuditResult(tags, List.of()), verifiedWithKey, policies,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** {@code time}: when the audit ran (for a merged report, when its first part did). */
+    public AuditReport(String registry, AuditResult result, boolean verifiedWithKey, boolean policies, String time) {
         this.registry = registry;
-        this.tags = tags;
+        this.tags = result.tags();
+        this.listingFailures = result.listingFailures();
         this.verifiedWithKey = verifiedWithKey;
         this.policies = policies;
+        this.time = time;
+    }
+
+    /** Nothing failed: every tag passed and every repository was listed. */
+    public boolean ok() {
+        return new AuditResult(tags, listingFailures).ok();
     }
 
     public String table() {
@@ -39,9 +53,14 @@ public final class AuditReport {
                     t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), t.signed() ? "yes" : "NO", policyText(t),
                     count(t, "critical"), count(t, "high"), count(t, "medium"), count(t, "low"), SafeText.of(problems)));
         }
+        for (ListingFailure f : listingFailures) {
+            out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", SafeText.of(f.repository()), "-", "-", "-", "-",
+                    "-", "-", "-", "could not list tags: " + SafeText.of(f.error())));
+        }
         long good = tags.stream().filter(TagAudit::ok).count();
-        out.append(String.format("%d of %d tags signed%s%s%n", good, tags.size(), verifiedWithKey ? " and verified" : " (not verified: no --key)",
-                policies ? " and passing the policies" : ""));
+        out.append(String.format("%d of %d tags signed%s%s%s%n", good, tags.size(), verifiedWithKey ? " and verified" : " (not verified: no --key)",
+                policies ? " and passing the policies" : "",
+                listingFailures.isEmpty() ? "" : "; " + listingFailures.size() + " repositories could not be listed"));
         return out.toString();
     }
 
@@ -61,6 +80,7 @@ public final class AuditReport {
             node.put("digest", t.digest());
             node.put("signed", t.signed());
             node.put("ok", t.ok());
+            t.verifiedBy().forEach(node.putArray("verifiedBy")::add);
             t.verified().forEach(node.putArray("verified")::add);
             t.failures().forEach(node.putArray("failures")::add);
             ObjectNode sev = node.putObject("severities");
@@ -73,6 +93,8 @@ public final class AuditReport {
             t.failingRules().forEach(node.putArray("failingRules")::add);
             node.put("error", t.error());
         }
+        ArrayNode failed = root.putArray("listingFailures");
+        listingFailures.forEach(f -> failed.addObject().put("repository", f.repository()).put("error", f.error()));
         return root.toPrettyString() + "\n";
     }
 
@@ -128,7 +150,18 @@ public final class AuditReport {
         return h.toString();
     }
 
+    /** JUnit XML, as CI systems show test results: one test case per tag, one per repository that could not be listed. */
+    public String junit() {
+        return new AuditJunit(registry, time).xml(tags, listingFailures);
+    }
+
     private void problems(StringBuilder h) {
+        if (!listingFailures.isEmpty()) {
+            h.append("<section><h2>Repositories that could not be listed</h2><ul>");
+            listingFailures.forEach(f -> h.append("<li><b>").append(esc(f.repository())).append("</b> &mdash; ").append(esc(f.error()))
+                    .append("</li>"));
+            h.append("</ul></section>\n");
+        }
         List<TagAudit> unsignedTags = tags.stream().filter(t -> !t.signed()).toList();
         if (!unsignedTags.isEmpty()) {
             h.append("<section><h2>Unsigned tags</h2><ul>");
