@@ -1,0 +1,142 @@
+package dev.gate.cli.gate;
+
+import static dev.gate.cli.InProcessGate.gate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.cli.InProcessGate.Run;
+import dev.gate.cli.sign.Passwords;
+import dev.gate.image.testing.LoopbackServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** gate audit --shard K/N over a real registry, merged with gate audit merge; a repository that refuses its listing. */
+class AuditShardTest {
+
+    @TempDir
+    Path dir;
+    String registry;
+    String prefix;
+    RegistryProxy proxy;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
+        prefix = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        proxy = new RegistryProxy(registry);
+    }
+
+    @AfterEach
+    void restore() {
+        Passwords.environment = System::getenv;
+        proxy.close();
+    }
+
+    private void pushSigned(Path key, String repository, int extraTags) {
+        String sample = "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0";
+        Run pushed = gate("push", "--sbom-only", "--key", key.toString(), sample, registry + "/" + repository + ":1.0.0");
+        assertEquals(0, pushed.code(), pushed.toString());
+        AuditByImageTest.retag(registry, repository, "1.0.0", AuditByImageTest.versions(1, extraTags));
+    }
+
+    private Run audit(String... more) {
+        List<String> args = new ArrayList<>(List.of("audit", "--key", dir.resolve("gate.pub").toString(), "--all"));
+        args.addAll(List.of(more));
+        args.add(proxy.host());
+        return gate(args.toArray(String[]::new));
+    }
+
+    @Test
+    void shardsSplitRepositoriesAndLargeRepositoriesAndMergeToTheSingleRun() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        List<String> repositories = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            repositories.add(prefix + "/small" + i);
+            pushSigned(key, prefix + "/small" + i, 2);
+        }
+        repositories.add(prefix + "/large");
+        pushSigned(key, prefix + "/large", 299);
+        Path unsigned = dir.resolve("unsigned");
+        TestImages.write(unsigned, "2.0.0", TestImages.Spec.compliant());
+        assertEquals(0, gate("push", "oci:" + unsigned + ":2.0.0", registry + "/" + prefix + "/small0:2.0.0").code());
+        proxy.catalog = repositories;
+
+        Run single = audit("--output", "json");
+        assertEquals(1, single.code(), single.toString());
+        JsonNode whole = AuditByImageTest.JSON.readTree(single.out());
+        assertEquals(4 * 3 + 1 + 300, whole.get("tags").size());
+
+        List<String> parts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int largeShards = 0;
+        for (int k = 1; k <= 4; k++) {
+            Path part = dir.resolve("part" + k + ".json");
+            Run shard = audit("--shard", k + "/4", "--output", "json", "-o", part.toString());
+            assertTrue(shard.code() <= 1, shard.toString());
+            JsonNode report = AuditByImageTest.JSON.readTree(part.toFile());
+            boolean hasLarge = false;
+            for (JsonNode tag : report.get("tags")) {
+                assertTrue(seen.add(tag.get("repository").asText() + ":" + tag.get("tag").asText()), "each tag in one shard");
+                hasLarge |= tag.get("repository").asText().endsWith("/large");
+            }
+            largeShards += hasLarge ? 1 : 0;
+            parts.add(part.toString());
+        }
+        assertEquals(whole.get("tags").size(), seen.size());
+        assertTrue(largeShards >= 3, "a large repository's tags are spread over the shards: " + largeShards);
+
+        List<String> merge = new ArrayList<>(List.of("audit", "merge", "--output", "json"));
+        merge.addAll(parts);
+        Run merged = gate(merge.toArray(String[]::new));
+        assertEquals(1, merged.code(), merged.toString());
+        JsonNode combined = AuditByImageTest.JSON.readTree(merged.out());
+        assertEquals(withoutTime(whole), withoutTime(combined));
+
+        merge.set(3, "junit");
+        Run junit = gate(merge.toArray(String[]::new));
+        assertTrue(junit.out().contains("tests=\"313\" failures=\"1\""), junit.out());
+
+        merge.add(parts.get(0));
+        Run twice = gate(merge.toArray(String[]::new));
+        assertEquals(2, twice.code(), twice.toString());
+        assertTrue(twice.err().contains("is in two reports"), twice.err());
+    }
+
+    private static JsonNode withoutTime(JsonNode report) {
+        ObjectNode copy = report.deepCopy();
+        copy.remove("time");
+        return copy;
+    }
+
+    @Test
+    void aRepositoryThatRefusesItsListingIsReportedAndTheAuditGoesOn() throws Exception {
+        Path key = GateFixtures.keyPair(dir);
+        pushSigned(key, prefix + "/open", 1);
+        proxy.catalog = List.of(prefix + "/closed", prefix + "/open");
+        proxy.refused = path -> path.equals("/v2/" + prefix + "/closed/tags/list");
+
+        Run run = audit("--output", "json");
+        assertEquals(1, run.code(), run.toString());
+        JsonNode report = AuditByImageTest.JSON.readTree(run.out());
+        assertEquals(2, report.get("tags").size());
+        assertTrue(report.at("/tags/0/ok").asBoolean() && report.at("/tags/1/ok").asBoolean(), report.toString());
+        assertEquals(prefix + "/closed", report.at("/listingFailures/0/repository").asText());
+        assertTrue(report.at("/listingFailures/0/error").asText().contains("denied"), report.toString());
+
+        Run table = audit();
+        assertEquals(1, table.code());
+        assertTrue(table.out().contains("1 repositories could not be listed"), table.out());
+    }
+}
