@@ -98,7 +98,7 @@ public final class AuditCommand implements Callable<Integer> {
         List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
                 : List.of(target.substring(host.length() + 1));
         AuditResult result = auditor.audit(host, repositories, all);
-        output.write(new AuditReport(host, result, publicKey != null, policies != null, started), spec.commandLine().getOut());
+        output.write(new AuditReport(host, result, publicKey != null, policies != null, started, share), spec.commandLine().getOut());
         return result.ok() ? 0 : 1;
     }
 }

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
-import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,30 +20,26 @@ class AuditIncrementalTest {
 
     @TempDir
     Path dir;
-    String registry;
+    AuditFixture fixture;
     String repository;
-    RegistryProxy proxy;
 
     @BeforeEach
     void setUp() throws Exception {
-        registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
-        repository = "audit-" + UUID.randomUUID().toString().substring(0, 8) + "/app";
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-        proxy = new RegistryProxy(registry);
+        fixture = new AuditFixture();
+        repository = fixture.prefix + "/app";
     }
 
     @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
-        proxy.close();
+    void stop() {
+        fixture.close();
     }
 
     private Run audit(Path db, Path state, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("audit", "--key", dir.resolve("gate.pub").toString(), "--policy",
-                AuditByImageTest.policies("prod.rego"), "--data", AuditByImageTest.policies("data.example.yaml"), "--db",
+                AuditFixture.policies("prod.rego"), "--data", AuditFixture.policies("data.example.yaml"), "--db",
                 db.toString(), "--state", state.toString(), "--output", "json"));
         args.addAll(List.of(more));
-        args.add(proxy.host() + "/" + repository);
+        args.add(fixture.proxy.host() + "/" + repository);
         return gate(args.toArray(String[]::new));
     }
 
@@ -54,42 +47,42 @@ class AuditIncrementalTest {
     void laterAuditsCheckOnlyMovedTagsAndNewImages() throws Exception {
         Path key = GateFixtures.keyPair(dir);
         Path db = GateFixtures.osvDatabase(dir);
-        AuditByImageTest.pushSigned(key, db, registry + "/" + repository + ":1.0.0");
-        AuditByImageTest.retag(registry, repository, "1.0.0", AuditByImageTest.versions(1, 9));
+        fixture.pushAttested(key, db, repository, "1.0.0");
+        fixture.retag(repository, "1.0.0", AuditFixture.versions(1, 9));
         Path state = dir.resolve("audit-state.json");
 
         Run cold = audit(db, state);
         assertEquals(0, cold.code(), cold.toString());
         assertTrue(Files.exists(state));
         String prefix = "/v2/" + repository + "/";
-        long coldReads = proxy.count(r -> r.startsWith("GET " + prefix) && !r.endsWith("/tags/list"));
+        long coldReads = fixture.proxy.count(r -> r.startsWith("GET " + prefix) && !r.endsWith("/tags/list"));
         assertTrue(coldReads > 0);
 
-        proxy.requests.clear();
+        fixture.proxy.requests.clear();
         Run warm = audit(db, state);
         assertEquals(0, warm.code(), warm.toString());
         assertEquals(cold.out().replaceAll("\"time\" : \"[^\"]*\"", ""), warm.out().replaceAll("\"time\" : \"[^\"]*\"", ""),
                 "the same report from the state");
-        assertEquals(10, proxy.count(r -> r.startsWith("HEAD " + prefix)), "every tag is resolved at the registry again");
-        assertEquals(0, proxy.count(r -> r.startsWith("GET " + prefix) && !r.endsWith("/tags/list")), proxy.requests.toString());
+        assertEquals(10, fixture.proxy.count(r -> r.startsWith("HEAD " + prefix)), "every tag is resolved at the registry again");
+        assertEquals(0, fixture.proxy.count(r -> r.startsWith("GET " + prefix) && !r.endsWith("/tags/list")), fixture.proxy.requests.toString());
 
         Path unsigned = dir.resolve("unsigned");
         TestImages.write(unsigned, "2.0.0", TestImages.Spec.compliant());
-        assertEquals(0, gate("push", "oci:" + unsigned + ":2.0.0", registry + "/" + repository + ":1.0.3").code());
-        proxy.requests.clear();
+        assertEquals(0, gate("push", "oci:" + unsigned + ":2.0.0", fixture.registry + "/" + repository + ":1.0.3").code());
+        fixture.proxy.requests.clear();
         Run moved = audit(db, state);
         assertEquals(1, moved.code(), moved.toString());
-        JsonNode tags = AuditByImageTest.JSON.readTree(moved.out()).get("tags");
+        JsonNode tags = AuditFixture.JSON.readTree(moved.out()).get("tags");
         for (JsonNode tag : tags) {
             assertEquals(!tag.get("tag").asText().equals("1.0.3"), tag.get("ok").asBoolean(), tag.toString());
         }
-        assertTrue(proxy.count(r -> r.startsWith("GET " + prefix + "manifests/sha256")) > 0, "the moved tag's image is checked");
-        assertEquals(0, proxy.count(r -> r.contains(tags.get(0).get("digest").asText().replace(':', '-'))),
-                "the unchanged image is not: " + proxy.requests);
+        assertTrue(fixture.proxy.count(r -> r.startsWith("GET " + prefix + "manifests/sha256")) > 0, "the moved tag's image is checked");
+        assertEquals(0, fixture.proxy.count(r -> r.contains(tags.get(0).get("digest").asText().replace(':', '-'))),
+                "the unchanged image is not: " + fixture.proxy.requests);
 
-        proxy.requests.clear();
+        fixture.proxy.requests.clear();
         assertEquals(1, audit(db, state, "--full").code());
-        assertTrue(proxy.count(r -> r.contains(tags.get(0).get("digest").asText().replace(':', '-'))) > 0, "--full checks everything");
+        assertTrue(fixture.proxy.count(r -> r.contains(tags.get(0).get("digest").asText().replace(':', '-'))) > 0, "--full checks everything");
     }
 
     @Test

@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
-import dev.gate.image.testing.LoopbackServices;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,35 +22,29 @@ class AuditShardTest {
 
     @TempDir
     Path dir;
-    String registry;
+    AuditFixture fixture;
     String prefix;
-    RegistryProxy proxy;
 
     @BeforeEach
     void setUp() throws Exception {
-        registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
-        prefix = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-        proxy = new RegistryProxy(registry);
+        fixture = new AuditFixture();
+        prefix = fixture.prefix;
     }
 
     @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
-        proxy.close();
+    void stop() {
+        fixture.close();
     }
 
     private void pushSigned(Path key, String repository, int extraTags) {
-        String sample = "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0";
-        Run pushed = gate("push", "--sbom-only", "--key", key.toString(), sample, registry + "/" + repository + ":1.0.0");
-        assertEquals(0, pushed.code(), pushed.toString());
-        AuditByImageTest.retag(registry, repository, "1.0.0", AuditByImageTest.versions(1, extraTags));
+        fixture.pushSigned(key, repository, "1.0.0");
+        fixture.retag(repository, "1.0.0", AuditFixture.versions(1, extraTags));
     }
 
     private Run audit(String... more) {
         List<String> args = new ArrayList<>(List.of("audit", "--key", dir.resolve("gate.pub").toString(), "--all"));
         args.addAll(List.of(more));
-        args.add(proxy.host());
+        args.add(fixture.proxy.host());
         return gate(args.toArray(String[]::new));
     }
 
@@ -70,12 +60,12 @@ class AuditShardTest {
         pushSigned(key, prefix + "/large", 299);
         Path unsigned = dir.resolve("unsigned");
         TestImages.write(unsigned, "2.0.0", TestImages.Spec.compliant());
-        assertEquals(0, gate("push", "oci:" + unsigned + ":2.0.0", registry + "/" + prefix + "/small0:2.0.0").code());
-        proxy.catalog = repositories;
+        assertEquals(0, gate("push", "oci:" + unsigned + ":2.0.0", fixture.registry + "/" + prefix + "/small0:2.0.0").code());
+        fixture.proxy.catalog = repositories;
 
         Run single = audit("--output", "json");
         assertEquals(1, single.code(), single.toString());
-        JsonNode whole = AuditByImageTest.JSON.readTree(single.out());
+        JsonNode whole = AuditFixture.JSON.readTree(single.out());
         assertEquals(4 * 3 + 1 + 300, whole.get("tags").size());
 
         List<String> parts = new ArrayList<>();
@@ -85,7 +75,7 @@ class AuditShardTest {
             Path part = dir.resolve("part" + k + ".json");
             Run shard = audit("--shard", k + "/4", "--output", "json", "-o", part.toString());
             assertTrue(shard.code() <= 1, shard.toString());
-            JsonNode report = AuditByImageTest.JSON.readTree(part.toFile());
+            JsonNode report = AuditFixture.JSON.readTree(part.toFile());
             boolean hasLarge = false;
             for (JsonNode tag : report.get("tags")) {
                 assertTrue(seen.add(tag.get("repository").asText() + ":" + tag.get("tag").asText()), "each tag in one shard");
@@ -101,7 +91,7 @@ class AuditShardTest {
         merge.addAll(parts);
         Run merged = gate(merge.toArray(String[]::new));
         assertEquals(1, merged.code(), merged.toString());
-        JsonNode combined = AuditByImageTest.JSON.readTree(merged.out());
+        JsonNode combined = AuditFixture.JSON.readTree(merged.out());
         assertEquals(withoutTime(whole), withoutTime(combined));
 
         merge.set(3, "junit");
@@ -111,7 +101,11 @@ class AuditShardTest {
         merge.add(parts.get(0));
         Run twice = gate(merge.toArray(String[]::new));
         assertEquals(2, twice.code(), twice.toString());
-        assertTrue(twice.err().contains("is in two reports"), twice.err());
+        assertTrue(twice.err().contains("shard 1/4 is given twice"), twice.err());
+
+        Run missing = gate("audit", "merge", parts.get(0), parts.get(1), parts.get(3));
+        assertEquals(2, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("3 of 4 shards given"), missing.err());
     }
 
     private static JsonNode withoutTime(JsonNode report) {
@@ -124,12 +118,12 @@ class AuditShardTest {
     void aRepositoryThatRefusesItsListingIsReportedAndTheAuditGoesOn() throws Exception {
         Path key = GateFixtures.keyPair(dir);
         pushSigned(key, prefix + "/open", 1);
-        proxy.catalog = List.of(prefix + "/closed", prefix + "/open");
-        proxy.refused = path -> path.equals("/v2/" + prefix + "/closed/tags/list");
+        fixture.proxy.catalog = List.of(prefix + "/closed", prefix + "/open");
+        fixture.proxy.refused = path -> path.equals("/v2/" + prefix + "/closed/tags/list");
 
         Run run = audit("--output", "json");
         assertEquals(1, run.code(), run.toString());
-        JsonNode report = AuditByImageTest.JSON.readTree(run.out());
+        JsonNode report = AuditFixture.JSON.readTree(run.out());
         assertEquals(2, report.get("tags").size());
         assertTrue(report.at("/tags/0/ok").asBoolean() && report.at("/tags/1/ok").asBoolean(), report.toString());
         assertEquals(prefix + "/closed", report.at("/listingFailures/0/repository").asText());

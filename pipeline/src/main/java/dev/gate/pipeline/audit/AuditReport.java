@@ -21,20 +21,22 @@ public final class AuditReport {
     private final boolean verifiedWithKey;
     private final boolean policies;
     private final String time;
+    private final Shard shard;
 
     public AuditReport(String registry, List<TagAudit> tags, boolean verifiedWithKey, boolean policies) {
         this(registry, new AuditResult(tags, List.of()), verifiedWithKey, policies,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Shard.WHOLE);
     }
 
-    /** {@code time}: when the audit ran (for a merged report, when its first part did). */
-    public AuditReport(String registry, AuditResult result, boolean verifiedWithKey, boolean policies, String time) {
+    /** {@code time}: when the audit ran (for a merged report, when its first part did); {@code shard}: the share it covers. */
+    public AuditReport(String registry, AuditResult result, boolean verifiedWithKey, boolean policies, String time, Shard shard) {
         this.registry = registry;
         this.tags = result.tags();
         this.listingFailures = result.listingFailures();
         this.verifiedWithKey = verifiedWithKey;
         this.policies = policies;
         this.time = time;
+        this.shard = shard;
     }
 
     /** Nothing failed: every tag passed and every repository was listed. */
@@ -68,6 +70,7 @@ public final class AuditReport {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("registry", registry);
         root.put("time", time);
+        root.put("shard", shard.toString());
         root.put("verifiedWithKey", verifiedWithKey);
         root.put("policies", policies);
         ObjectNode totals = root.putObject("severityTotals");

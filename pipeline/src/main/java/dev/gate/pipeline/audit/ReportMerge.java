@@ -37,6 +37,8 @@ public final class ReportMerge {
         List<TagAudit> tags = new ArrayList<>();
         List<ListingFailure> failures = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<Integer> shards = new HashSet<>();
+        int shardCount = 0;
         for (Path file : files) {
             StateReader in = new StateReader(file.toString(), "give the JSON reports gate audit --output json wrote");
             JsonNode root = parse(file, in);
@@ -51,6 +53,11 @@ public final class ReportMerge {
             registry = host;
             withKey = key;
             policies = policy;
+            Shard shard = root.has("shard") ? shard(in, root) : Shard.WHOLE;
+            in.require(shardCount == 0 || shard.count() == shardCount, "shard " + shard + " is of another split than "
+                    + "the reports before it (of " + shardCount + ")");
+            in.require(shards.add(shard.index()), "shard " + shard + " is given twice");
+            shardCount = shard.count();
             String started = in.text(root, "time", 64);
             time = time == null || started.compareTo(time) < 0 ? started : time;
             in.require(root.path("tags").isArray(), "'tags' is not a list");
@@ -67,9 +74,24 @@ public final class ReportMerge {
                 failures.add(new ListingFailure(repository, in.message(entry.path("error"), "error")));
             }
         }
+        if (shards.size() != shardCount) {
+            // A job that failed (exit 2 or 3) wrote no report: totals without its share would look complete.
+            throw GateException.input("audit merge: " + shards.size() + " of " + shardCount + " shards given; every shard's "
+                    + "report is needed for the totals of the whole audit");
+        }
         tags.sort(Comparator.comparing(TagAudit::repository).thenComparing(TagAudit::tag));
         failures.sort(Comparator.comparing(ListingFailure::repository));
-        return new AuditReport(registry, new AuditResult(tags, failures), withKey, policies, time);
+        return new AuditReport(registry, new AuditResult(tags, failures), withKey, policies, time, Shard.WHOLE);
+    }
+
+    private static Shard shard(StateReader in, JsonNode root) {
+        String text = in.text(root, "shard", 16);
+        try {
+            return Shard.parse(text);
+        } catch (GateException e) {
+            in.require(false, "'shard' is not K/N");
+            return null;
+        }
     }
 
     private static JsonNode parse(Path file, StateReader in) {

@@ -55,14 +55,7 @@ final class StateReader {
     }
 
     List<String> messages(JsonNode entry, String field) {
-        JsonNode list = entry.path(field);
-        if (list.isMissingNode()) {
-            return List.of();
-        }
-        require(list.isArray() && list.size() <= MAX_MESSAGES, "'" + field + "' is not a list of at most " + MAX_MESSAGES);
-        List<String> out = new ArrayList<>();
-        list.forEach(m -> out.add(message(m, field)));
-        return out;
+        return list(entry, field, MAX_MESSAGES, m -> message(m, field));
     }
 
     String digest(JsonNode node, String field) {
@@ -100,7 +93,7 @@ final class StateReader {
         for (String s : DigestCheck.SEVERITIES) {
             JsonNode n = severities.get(s);
             if (n != null) {
-                require(n.canConvertToLong() && n.asLong() >= 0, "severity '" + s + "' is not a count");
+                require(n.isIntegralNumber() && n.canConvertToLong() && n.asLong() >= 0, "severity '" + s + "' is not a count");
                 counts.put(s, n.asLong());
             }
         }
@@ -108,16 +101,19 @@ final class StateReader {
         return counts;
     }
 
+    /** Short texts (key ids, predicate types): bounded, without control characters. */
     List<String> texts(JsonNode entry, String field) {
+        return list(entry, field, MAX_CLAIMS, t -> textValue(t, field, 512));
+    }
+
+    private List<String> list(JsonNode entry, String field, int maxEntries, java.util.function.Function<JsonNode, String> read) {
         JsonNode list = entry.path(field);
         if (list.isMissingNode()) {
             return List.of();
         }
-        require(list.isArray() && list.size() <= MAX_CLAIMS, "'" + field + "' is not a list of at most " + MAX_CLAIMS);
+        require(list.isArray() && list.size() <= maxEntries, "'" + field + "' is not a list of at most " + maxEntries);
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            out.add(textValue(list.get(i), field, 512));
-        }
+        list.forEach(item -> out.add(read.apply(item)));
         return out;
     }
 }
