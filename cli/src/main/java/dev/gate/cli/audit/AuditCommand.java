@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,9 +40,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "REGISTRY/REPOSITORY", arity = "0..1",
-            description = "e.g. registry.example.com/payments/api; with --all just the registry.")
-    String target;
+    @Parameters(paramLabel = "REGISTRY/REPOSITORY", arity = "0..*",
+            description = "e.g. registry.example.com/payments/api (several of one registry: audited together); with --all just "
+                    + "the registry.")
+    List<String> targets = new ArrayList<>();
 
     @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM: verify signatures and attestations with it.")
     Path key;
@@ -72,8 +74,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (target == null) {
-            throw GateException.input("give REGISTRY/REPOSITORY (or REGISTRY with --all), or gate audit merge REPORT.json...");
+        if (targets.isEmpty() || all && targets.size() > 1) {
+            throw GateException.input("give REGISTRY/REPOSITORY... (or one REGISTRY with --all), or gate audit merge REPORT.json...");
         }
         if (recheck.requested() && key == null) {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
@@ -86,9 +88,11 @@ public final class AuditCommand implements Callable<Integer> {
         PolicyRecheck policyRecheck = recheck.recheck();
         PolicyGate policies = recheck.requested() ? policyRecheck.loadPolicies() : null;
         RegistryOptions options = registry.toOptions();
-        String host = all ? target : target.substring(0, Math.max(target.indexOf('/'), 0));
-        if (host.isEmpty()) {
-            throw GateException.input(target + ": expected REGISTRY/REPOSITORY (or REGISTRY with --all)");
+        String host = all ? targets.get(0) : hostOf(targets.get(0));
+        for (String target : targets) {
+            if (!all && !hostOf(target).equals(host)) {
+                throw GateException.input(target + ": not on " + host + "; one audit covers one registry");
+            }
         }
         Auditor auditor = new Auditor(options, publicKey, policyRecheck, policies, Passwords.environment).withShard(share);
         if (state != null) {
@@ -96,9 +100,17 @@ public final class AuditCommand implements Callable<Integer> {
         }
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
-                : List.of(target.substring(host.length() + 1));
-        AuditResult result = auditor.audit(host, repositories, all);
+                : targets.stream().map(t -> t.substring(host.length() + 1)).distinct().toList();
+        AuditResult result = auditor.audit(host, repositories, all || repositories.size() > 1);
         output.write(new AuditReport(host, result, publicKey != null, policies != null, started, share), spec.commandLine().getOut());
         return result.ok() ? 0 : 1;
+    }
+
+    private static String hostOf(String target) {
+        String host = target.substring(0, Math.max(target.indexOf('/'), 0));
+        if (host.isEmpty()) {
+            throw GateException.input(target + ": expected REGISTRY/REPOSITORY (or REGISTRY with --all)");
+        }
+        return host;
     }
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.gate.cli.InProcessGate.Run;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +71,7 @@ class AuditShardTest {
         assertEquals(1, single.code(), single.toString());
         JsonNode whole = AuditFixture.JSON.readTree(single.out());
         assertEquals(4 * 3 + 1 + 300, whole.get("tags").size());
+        assertDocumented(whole);
 
         List<String> parts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -93,6 +98,7 @@ class AuditShardTest {
         assertEquals(1, merged.code(), merged.toString());
         JsonNode combined = AuditFixture.JSON.readTree(merged.out());
         assertEquals(withoutTime(whole), withoutTime(combined));
+        assertDocumented(combined);
 
         merge.set(3, "junit");
         Run junit = gate(merge.toArray(String[]::new));
@@ -106,6 +112,13 @@ class AuditShardTest {
         Run missing = gate("audit", "merge", parts.get(0), parts.get(1), parts.get(3));
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("3 of 4 shards given"), missing.err());
+    }
+
+    /** Every field the report has is in its schema (docs/audit-report.schema.json), which forbids others. */
+    static void assertDocumented(JsonNode report) throws java.io.IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(GateFixtures.root().resolve("docs/audit-report.schema.json")));
+        assertEquals(Set.of(), schema.validate(report), report.toPrettyString());
     }
 
     private static JsonNode withoutTime(JsonNode report) {
@@ -128,9 +141,19 @@ class AuditShardTest {
         assertTrue(report.at("/tags/0/ok").asBoolean() && report.at("/tags/1/ok").asBoolean(), report.toString());
         assertEquals(prefix + "/closed", report.at("/listingFailures/0/repository").asText());
         assertTrue(report.at("/listingFailures/0/error").asText().contains("denied"), report.toString());
+        assertDocumented(report);
 
         Run table = audit();
         assertEquals(1, table.code());
         assertTrue(table.out().contains("1 repositories could not be listed"), table.out());
+
+        String host = fixture.proxy.host();
+        Run named = gate("audit", "--key", dir.resolve("gate.pub").toString(), "--output", "json", host + "/" + prefix + "/closed",
+                host + "/" + prefix + "/open");
+        assertEquals(1, named.code(), named.toString());
+        assertEquals(withoutTime(report), withoutTime(AuditFixture.JSON.readTree(named.out())),
+                "repositories named one by one are audited as the catalog's are");
+        Run elsewhere = gate("audit", host + "/" + prefix + "/open", "registry.example.com/team/app");
+        assertEquals(2, elsewhere.code(), elsewhere.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gate.pipeline.audit;
 
+import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
@@ -149,8 +150,11 @@ public final class Auditor {
          */
         static ResolvedTag resolve(RegistryClient registry, TagListing.Tag tag) {
             try {
-                return registry.repository(tag.repository()).headManifest(tag.tag())
-                        .map(d -> new ResolvedTag(tag.repository(), tag.tag(), d.digest(), null))
+                RegistryClient repository = registry.repository(tag.repository());
+                // A registry that leaves Docker-Content-Digest off its HEAD answers is asked for the manifest itself.
+                return repository.headManifest(tag.tag()).map(Descriptor::digest)
+                        .or(() -> repository.getManifest(tag.tag()).map(m -> m.descriptor().digest()))
+                        .map(d -> new ResolvedTag(tag.repository(), tag.tag(), d, null))
                         .orElseGet(() -> failed(tag, registry.registry() + "/" + tag.repository() + ":" + tag.tag()
                                 + ": tag vanished during the audit"));
             } catch (GateException e) {
