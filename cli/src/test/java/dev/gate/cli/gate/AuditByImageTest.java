@@ -57,6 +57,12 @@ class AuditByImageTest {
             assertEquals(!latest, tag.get("ok").asBoolean(), tag.toString());
             assertEquals(latest, tag.get("failingRules").toString().contains("deny_latest"), "the policies read each tag's own name");
         }
+        Run table = gate("audit", "--key", dir.resolve("gate.pub").toString(), fixture.proxy.host() + "/" + repository);
+        assertTrue(table.out().lines().skip(1).limit(26).allMatch(line -> line.contains(" " + keyId.substring(0, 19) + " ")),
+                "the table names the key that verified each tag:\n" + table.out());
+        fixture.proxy.requests.clear();
+        run = gate("audit", "--key", dir.resolve("gate.pub").toString(), "--policy", policies, "--data",
+                AuditFixture.policies("data.example.yaml"), "--db", db.toString(), fixture.proxy.host() + "/" + repository);
         String prefix = "/v2/" + repository + "/";
         assertEquals(26, fixture.proxy.count(r -> r.startsWith("HEAD " + prefix + "manifests/")), "one HEAD resolves each tag");
         long rest = fixture.proxy.count(r -> r.contains(prefix) && !r.startsWith("HEAD "));

@@ -44,20 +44,23 @@ public final class AuditReport {
         return new AuditResult(tags, listingFailures).ok();
     }
 
+    /** A line of the table: image, digest, verified by, signed, policy, four severities, problems. */
+    private static final String ROW = "%-40s %-19s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n";
+
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", "IMAGE", "DIGEST", "SIGNED", "POLICY",
-                "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
+        out.append(String.format(ROW, "IMAGE", "DIGEST", "VERIFIED BY", "SIGNED", "POLICY", "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
         for (TagAudit t : tags) {
             // Repository and tag names come from the registry's listings, problems from its answers: escaped.
             String problems = t.error() != null ? t.error() : String.join("; ", concat(t.failures(), t.failingRules()));
-            out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", SafeText.of(t.repository() + ":" + t.tag()),
-                    t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), t.signed() ? "yes" : "NO", policyText(t),
+            out.append(String.format(ROW, SafeText.of(t.repository() + ":" + t.tag()),
+                    t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), SafeText.of(verifiedBy(t)),
+                    t.signed() ? "yes" : "NO", policyText(t),
                     count(t, "critical"), count(t, "high"), count(t, "medium"), count(t, "low"), SafeText.of(problems)));
         }
         for (ListingFailure f : listingFailures) {
-            out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", SafeText.of(f.repository()), "-", "-", "-", "-",
-                    "-", "-", "-", "could not list tags: " + SafeText.of(f.error())));
+            out.append(String.format(ROW, SafeText.of(f.repository()), "-", "-", "-", "-", "-", "-", "-", "-",
+                    "could not list tags: " + SafeText.of(f.error())));
         }
         long good = tags.stream().filter(TagAudit::ok).count();
         out.append(String.format("%d of %d tags signed%s%s%s%n", good, tags.size(), verifiedWithKey ? " and verified" : " (not verified: no --key)",
@@ -127,7 +130,7 @@ public final class AuditReport {
                     .append(s).append("\" style=\"width:").append(n * 100 / max).append("%\"></span></span><span class=\"n\">")
                     .append(n).append("</span></div>");
         }
-        h.append("</div></section>\n<section><h2>Tags</h2><table><thead><tr><th>image</th><th>digest</th><th>signed</th>");
+        h.append("</div></section>\n<section><h2>Tags</h2><table><thead><tr><th>image</th><th>digest</th><th>verified by</th><th>signed</th>");
         if (policies) {
             h.append("<th>policy</th>");
         }
@@ -137,7 +140,8 @@ public final class AuditReport {
         h.append("</tr></thead><tbody>\n");
         for (TagAudit t : tags) {
             h.append("<tr class=\"").append(t.ok() ? "ok" : "notok").append("\"><td>").append(esc(t.repository() + ":" + t.tag()))
-                    .append("</td><td><code>").append(t.digest() == null ? "-" : esc(t.digest().substring(0, 19))).append("</code></td><td>")
+                    .append("</td><td><code>").append(t.digest() == null ? "-" : esc(t.digest().substring(0, 19)))
+                    .append("</code></td><td><code>").append(esc(verifiedBy(t))).append("</code></td><td>")
                     .append(badge(t.signed(), t.signed() ? "signed" : "unsigned")).append("</td>");
             if (policies) {
                 h.append("<td>").append(t.policyPassed() == null ? "-" : badge(t.policyPassed(), t.policyPassed() ? "pass" : "fail")).append("</td>");
@@ -200,6 +204,16 @@ public final class AuditReport {
 
     private static String badge(boolean good, String text) {
         return "<span class=\"badge " + (good ? "good" : "bad") + "\">" + text + "</span>";
+    }
+
+    /** The first key id or identity that verified the tag, short as digests are shown; "-" when none did. */
+    private static String verifiedBy(TagAudit t) {
+        if (t.verifiedBy().isEmpty()) {
+            return "-";
+        }
+        String first = t.verifiedBy().get(0);
+        String shown = first.length() > 19 ? first.substring(0, 19) : first;
+        return t.verifiedBy().size() > 1 ? shown + " +" + (t.verifiedBy().size() - 1) : shown;
     }
 
     private String policyText(TagAudit t) {
