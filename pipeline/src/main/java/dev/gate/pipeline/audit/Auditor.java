@@ -13,9 +13,7 @@ import dev.gate.scan.Scanner;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -81,10 +79,10 @@ public final class Auditor {
                     .map(t -> (Callable<ResolvedTag>) () -> ResolvedTag.resolve(registry, t)).toList());
             DigestCheck check = new DigestCheck(key, decision.evaluatesPolicies() ? recheck : null, scanner,
                     new BlobCache(BlobCache.DEFAULT_BYTES), new ReferrersApi());
-            Map<String, Future<DigestResult>> images = new LinkedHashMap<>();
+            ImageChecks images = new ImageChecks(resolved, requests);
             List<Future<TagAudit>> results = new ArrayList<>();
             for (ResolvedTag tag : resolved) {
-                results.add(evaluations.submit(() -> audit(registry, tag, known, fingerprint, check, images, requests)));
+                results.add(evaluations.submit(() -> audit(registry, tag, known, fingerprint, check, images)));
             }
             List<TagAudit> tags = new ArrayList<>(Work.all(results));
             tags.sort(Comparator.comparing(TagAudit::repository).thenComparing(TagAudit::tag));
@@ -99,21 +97,17 @@ public final class Auditor {
     }
 
     private TagAudit audit(RegistryClient registry, ResolvedTag tag, AuditState known, String fingerprint, DigestCheck check,
-            Map<String, Future<DigestResult>> images, ExecutorService requests) {
+            ImageChecks images) {
         if (tag.failure() != null) {
             return tag.failure();
         }
-        Optional<TagAudit> earlier = known == null ? Optional.empty()
-                : known.reusable(tag.repository(), tag.tag(), tag.digest().toString(), fingerprint);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Future<DigestResult> image;
-        synchronized (images) {
-            image = images.computeIfAbsent(tag.repository() + "@" + tag.digest(),
-                    k -> requests.submit(() -> check.check(registry.repository(tag.repository()), tag.digest())));
-        }
         try {
+            Optional<TagAudit> earlier = known == null ? Optional.empty()
+                    : known.reusable(tag.repository(), tag.tag(), tag.digest().toString(), fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            Future<DigestResult> image = images.of(tag, () -> check.check(registry.repository(tag.repository()), tag.digest()));
             return decision.decide(registry.registry(), tag.tag(), Work.get(image));
         } catch (GateException e) {
             if (e.kind() == GateException.Kind.OPERATIONAL) {
@@ -121,6 +115,8 @@ public final class Auditor {
             }
             // A problem with this image (its manifest is malformed) is the result of its tags, not the audit's end.
             return TagAudit.failed(tag.repository(), tag.tag(), e.getMessage());
+        } finally {
+            images.done(tag);
         }
     }
 
