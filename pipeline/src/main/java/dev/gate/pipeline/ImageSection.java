@@ -27,6 +27,14 @@ public final class ImageSection {
 
     /** {@code images}: the platform images of the artifact, the first one's config describing them all. */
     public static ObjectNode of(ImageName name, Artifact artifact, List<PlatformImage> images) {
+        return named(name, described(artifact, images));
+    }
+
+    /**
+     * The section for {@code name} from what {@link #described} read: an image with many names (tags) is read once and
+     * named for each.
+     */
+    public static ObjectNode named(ImageName name, ObjectNode described) {
         ObjectNode image = JSON.createObjectNode();
         image.put("ref", name.ref());
         image.put("registry", name.registry());
@@ -38,6 +46,13 @@ public final class ImageSection {
         } else {
             image.put("tag", name.tag());
         }
+        image.setAll(described);
+        return image;
+    }
+
+    /** The part of the section that does not depend on the image's name: what the manifest and config say. */
+    public static ObjectNode described(Artifact artifact, List<PlatformImage> images) {
+        ObjectNode image = JSON.createObjectNode();
         image.put("digest", artifact.descriptor().digest().toString());
         image.put("mediaType", artifact.descriptor().mediaType());
         ArrayNode platforms = image.putArray("platforms");

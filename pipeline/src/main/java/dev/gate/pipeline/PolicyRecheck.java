@@ -124,8 +124,8 @@ public final class PolicyRecheck {
 
     public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
             List<String> verificationFailures, UnaryOperator<String> env) {
-        return evaluate(gate, name, artifact, store, TrustedKeys.of(key), new Checked(verificationFailures, false,
-                EcdsaSigner.keyId(key)), env);
+        Checked checked = new Checked(verificationFailures, false, EcdsaSigner.keyId(key));
+        return decide(gate, name, gather(artifact, store, TrustedKeys.of(key), checked, null), env);
     }
 
     /**
@@ -134,12 +134,12 @@ public final class PolicyRecheck {
      */
     public Outcome evaluate(ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification,
             UnaryOperator<String> env) {
-        return evaluate(loadPolicies(), name, artifact, store, keys, Checked.of(verification, keys), env);
+        return evaluate(loadPolicies(), name, artifact, store, keys, verification, env);
     }
 
     public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys,
             Verification verification, UnaryOperator<String> env) {
-        return evaluate(gate, name, artifact, store, keys, Checked.of(verification, keys), env);
+        return decide(gate, name, gather(artifact, store, keys, verification, null), env);
     }
 
     /**
@@ -158,8 +158,25 @@ public final class PolicyRecheck {
         }
     }
 
-    private Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys,
-            Checked checked, UnaryOperator<String> env) {
+    /**
+     * What an image's policy input is built from, apart from the name it is evaluated under: its manifests, the verified
+     * SBOMs, scans and attestations, and the key that signed it. Gathered once per digest and decided once per tag that
+     * names it, since rules may read the tag.
+     */
+    public record Evidence(ObjectNode image, List<JsonNode> boms, List<JsonNode> scans, JsonNode decision,
+            List<VerifiedAttestation> attestations, String keyId, List<String> problems) {
+    }
+
+    /**
+     * Reads and verifies the attestations of {@code artifact} with {@code keys}; {@code verification} is what the
+     * signature check found for it. {@code scanner}, when not null, is the advisory database opened once by a caller
+     * that rescans many images (one scan at a time on it), used instead of opening --db again.
+     */
+    public Evidence gather(Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification, Scanner scanner) {
+        return gather(artifact, store, keys, Checked.of(verification, keys), scanner);
+    }
+
+    private Evidence gather(Artifact artifact, SignatureStore store, TrustedKeys keys, Checked checked, Scanner scanner) {
         List<String> problems = new ArrayList<>(checked.problems());
         Digest digest = artifact.descriptor().digest();
         if (artifact instanceof Artifact.Multi) {
@@ -167,7 +184,6 @@ public final class PolicyRecheck {
             problems.remove(CosignAttacher.attestationTag(digest) + ": no attestations found");
         }
         List<PlatformImage> images = PlatformImage.of(artifact);
-        ObjectNode image = ImageSection.of(name, artifact, images);
         List<JsonNode> boms = new ArrayList<>();
         List<JsonNode> scans = new ArrayList<>();
         AttestedPredicates ofIndex = AttestedPredicates.read(store, digest, keys);
@@ -186,7 +202,7 @@ public final class PolicyRecheck {
                 continue;
             }
             boms.add(bom);
-            JsonNode scan = database != null ? rescan(bom, platform)
+            JsonNode scan = database != null ? rescan(bom, platform, scanner)
                     : attested.predicate(InTotoStatement.VULN) == null ? null
                     : attested.predicate(InTotoStatement.VULN).path("scanner").path("result");
             if (scan == null) {
@@ -203,15 +219,45 @@ public final class PolicyRecheck {
             attestations.addAll(buildKit.attestations());
             problems.addAll(buildKit.failures());
         }
-        if (!problems.isEmpty()) {
-            return new Outcome(false, null, problems, null);
+        ObjectNode described = problems.isEmpty() ? ImageSection.described(artifact, images) : null;
+        return new Evidence(described, boms, scans, decision, attestations, checked.keyId(), problems);
+    }
+
+    /** The policies' verdict on {@code evidence} for the image named {@code name}. */
+    public Outcome decide(PolicyGate gate, ImageName name, Evidence evidence, UnaryOperator<String> env) {
+        if (!evidence.problems().isEmpty()) {
+            return new Outcome(false, null, evidence.problems(), null);
         }
-        ObjectNode input = InputDocument.build(image, boms, scans, new InputDocument.Signing("key", checked.keyId()),
-                attestations, Instant.now(), params(decision), env);
+        ObjectNode image = ImageSection.named(name, evidence.image());
+        // VEX statements and waivers mark the findings of this input: each tag gets its own copy of the image's.
+        List<JsonNode> scans = evidence.scans().stream().<JsonNode>map(JsonNode::deepCopy).toList();
+        ObjectNode input = InputDocument.build(image, evidence.boms(), scans, new InputDocument.Signing("key", evidence.keyId()),
+                evidence.attestations(), Instant.now(), params(evidence.decision()), env);
         VexStatements.apply(input, vex);
         Waivers.apply(input, waivers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         Decision decided = gate.decide(input);
-        return new Outcome(decided.allowed(failOnWarn), decided, problems, input);
+        return new Outcome(decided.allowed(failOnWarn), decided, evidence.problems(), input);
+    }
+
+    /**
+     * A digest of everything the re-evaluation decides with besides the image: the policy and data files' contents, the
+     * parameters, namespace, dialect, waivers (and, since they expire, today's date), VEX statements and --fail-on-warn.
+     * Two runs with the same fingerprint and the same evidence decide alike.
+     */
+    public String fingerprint(PolicyGate gate) {
+        StringBuilder all = new StringBuilder("policy-recheck/v1\n");
+        gate.policyFiles().forEach(f -> all.append("policy ").append(f.sha256()).append('\n'));
+        gate.dataFiles().forEach(f -> all.append("data ").append(f.sha256()).append('\n'));
+        params.forEach(p -> all.append("param ").append(p).append('\n'));
+        all.append("namespace ").append(namespace).append("\nrego ").append(regoVersion).append("\nfail-on-warn ")
+                .append(failOnWarn).append('\n');
+        waivers.forEach(w -> all.append("waiver ").append(w).append('\n'));
+        if (!waivers.isEmpty()) {
+            all.append("today ").append(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).append('\n');
+        }
+        vex.files().forEach(f -> all.append("vex ").append(f).append('\n'));
+        all.append("db ").append(database != null);
+        return Digest.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /** --param wins; otherwise the parameters the push recorded in its decision, so thresholds stay the same. */
@@ -223,14 +269,27 @@ public final class PolicyRecheck {
         return Params.merge(out, params);
     }
 
-    private JsonNode rescan(JsonNode bom, Digest image) {
-        if (!Files.isRegularFile(database)) {
-            throw GateException.input("advisory database " + database + " does not exist");
-        }
+    private JsonNode rescan(JsonNode bom, Digest image, Scanner shared) {
         CycloneDxInput sbom = CycloneDxInput.fromBom((ObjectNode) bom, "SBOM attestation of " + image);
-        try (Scanner scanner = Scanner.open(database)) {
+        if (shared != null) {
+            synchronized (shared) {
+                return JsonReport.document(shared.scan(sbom.packages(), sbom.os()));
+            }
+        }
+        try (Scanner scanner = openDatabase()) {
             ScanResult result = scanner.scan(sbom.packages(), sbom.os());
             return JsonReport.document(result);
         }
+    }
+
+    /** The --db advisory database, for a caller that rescans many images with one connection; null without --db. */
+    public Scanner openDatabase() {
+        if (database == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(database)) {
+            throw GateException.input("advisory database " + database + " does not exist");
+        }
+        return Scanner.open(database);
     }
 }

@@ -1,23 +1,24 @@
 package dev.gate.cli.audit;
 
-import dev.gate.signing.TrustedKeys;
-import dev.gate.pipeline.audit.AuditReport;
-import dev.gate.pipeline.audit.Auditor;
-import dev.gate.pipeline.audit.TagAudit;
-import dev.gate.pipeline.PolicyGate;
 import dev.gate.cli.policy.RecheckFlags;
-import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sign.Passwords;
 import dev.gate.cli.sign.TrustFlags;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.gate.pipeline.PolicyGate;
+import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.audit.AuditReport;
+import dev.gate.pipeline.audit.AuditResult;
+import dev.gate.pipeline.audit.AuditState;
+import dev.gate.pipeline.audit.Auditor;
+import dev.gate.pipeline.audit.Shard;
+import dev.gate.signing.TrustedKeys;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,22 +28,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gate audit REGISTRY/REPOSITORY}: every tag verified and evaluated, as a table, JSON or an HTML report. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+/** {@code gate audit REGISTRY/REPOSITORY}: every tag verified and evaluated, as a table, JSON, JUnit or an HTML report. */
+@Command(name = "audit", mixinStandardHelpOptions = true, subcommands = AuditMergeCommand.class,
         description = "Verify every tag of a repository (--all: every repository of the registry's catalog) and, with "
-                + "--policy, re-evaluate the policies against the stored attestations.%n"
-                + "Exit: 0 every tag signed, verified and passing; 1 otherwise; 2 bad input; 3 registry failure.")
+                + "--policy, re-evaluate the policies against the stored attestations. Each distinct image is checked "
+                + "once, for all the tags that point at it.%n"
+                + "Exit: 0 every tag signed, verified and passing; 1 otherwise (or a repository could not be listed); "
+                + "2 bad input; 3 registry failure.")
 public final class AuditCommand implements Callable<Integer> {
-
-    /** Tags cosign and the referrers fallback use for what hangs off an image; they are not images to audit. */
-
-    enum Format { text, json, html }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "REGISTRY/REPOSITORY", description = "e.g. registry.example.com/payments/api; with --all just the registry.")
-    String target;
+    @Parameters(paramLabel = "REGISTRY/REPOSITORY", arity = "0..*",
+            description = "e.g. registry.example.com/payments/api (several of one registry: audited together); with --all just "
+                    + "the registry.")
+    List<String> targets = new ArrayList<>();
 
     @Mixin
     TrustFlags trust = new TrustFlags();
@@ -50,11 +51,20 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every repository the registry's catalog lists.")
     boolean all;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Option(names = "--state", paramLabel = "FILE", description = "Keep the passing tags here between audits, and check "
+            + "again only tags whose image, key, policies, data or advisory database changed since (every tag is still "
+            + "resolved at the registry).")
+    Path state;
 
-    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path outputFile;
+    @Option(names = "--full", description = "With --state: check every tag again, and write the state afresh.")
+    boolean full;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Audit only share K of N (repositories, and the tags of "
+            + "large ones, split by name); combine the JSON reports with gate audit merge.")
+    String shard;
+
+    @Mixin
+    ReportOutput output = new ReportOutput();
 
     @Mixin
     RecheckFlags recheck = new RecheckFlags();
@@ -64,45 +74,47 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (targets.isEmpty() || all && targets.size() > 1) {
+            throw GateException.input("give REGISTRY/REPOSITORY... (or one REGISTRY with --all), or gate audit merge REPORT.json...");
+        }
         if (recheck.requested() && !trust.hasKeys()) {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
         if (!trust.requiredTypes().isEmpty() && !trust.hasKeys()) {
             throw GateException.input("--require-attestation needs attestations verified with a key: give --key PUB");
         }
+        if (full && state == null) {
+            throw GateException.input("--full only means something with --state FILE");
+        }
+        Shard share = shard == null ? Shard.WHOLE : Shard.parse(shard);
         TrustedKeys trusted = trust.trustedKeys();
         PolicyRecheck policyRecheck = recheck.recheck();
         PolicyGate policies = recheck.requested() ? policyRecheck.loadPolicies() : null;
         RegistryOptions options = registry.toOptions();
-        String host = all ? target : target.substring(0, Math.max(target.indexOf('/'), 0));
+        String host = all ? targets.get(0) : hostOf(targets.get(0));
+        for (String target : targets) {
+            if (!all && !hostOf(target).equals(host)) {
+                throw GateException.input(target + ": not on " + host + "; one audit covers one registry");
+            }
+        }
+        Auditor auditor = new Auditor(options, trusted, trust.requiredTypes(), policyRecheck, policies, Passwords.environment)
+                .withShard(share);
+        if (state != null) {
+            auditor = auditor.withState(full ? AuditState.fresh(state) : AuditState.read(state));
+        }
+        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
+                : targets.stream().map(t -> t.substring(host.length() + 1)).distinct().toList();
+        AuditResult result = auditor.audit(host, repositories, all || repositories.size() > 1);
+        output.write(new AuditReport(host, result, !trusted.isEmpty(), policies != null, started, share), spec.commandLine().getOut());
+        return result.ok() ? 0 : 1;
+    }
+
+    private static String hostOf(String target) {
+        String host = target.substring(0, Math.max(target.indexOf('/'), 0));
         if (host.isEmpty()) {
             throw GateException.input(target + ": expected REGISTRY/REPOSITORY (or REGISTRY with --all)");
         }
-        List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
-                : List.of(target.substring(host.length() + 1));
-        Auditor auditor = new Auditor(options, trusted, trust.requiredTypes(), policyRecheck, policies, Passwords.environment);
-        List<TagAudit> results = auditor.audit(host, repositories);
-        AuditReport report = new AuditReport(host, results, !trusted.isEmpty(), policies != null);
-        String text = switch (format) {
-            case text -> report.table();
-            case json -> report.json();
-            case html -> report.html();
-        };
-        write(text);
-        return results.stream().allMatch(TagAudit::ok) ? 0 : 1;
-    }
-
-    private void write(String text) {
-        if (outputFile == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-            return;
-        }
-        try {
-            Files.writeString(outputFile, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw GateException.operational("cannot write " + outputFile + ": " + e.getMessage(), e);
-        }
+        return host;
     }
 }

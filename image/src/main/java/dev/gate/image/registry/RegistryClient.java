@@ -47,18 +47,40 @@ public final class RegistryClient {
 
     /** A client for the calls that concern the whole registry rather than one repository ({@link #catalog()}). */
     public static RegistryClient openRegistry(String registry, RegistryOptions options) {
+        requireHost(registry);
+        return open(registry, "", options);
+    }
+
+    private static void requireHost(String registry) {
         Reference probe = Reference.parse(registry + "/catalog");
         if (!probe.registry().equals(registry)) {
             throw GateException.input(registry + ": not a registry host (expected e.g. registry.example.com or localhost:5000)");
         }
-        return open(registry, "", options);
+    }
+
+    /**
+     * {@link #openRegistry(String, RegistryOptions)} for a run that makes many requests: the clients {@link #repository}
+     * derives share one connection pool, one login and {@code budget}.
+     */
+    public static RegistryClient openRegistry(String registry, RegistryOptions options, RequestBudget budget) {
+        requireHost(registry);
+        return open(registry, "", options, budget);
+    }
+
+    /** A client for {@code name} on the same registry, sharing this one's connections, tokens and request budget. */
+    public RegistryClient repository(String name) {
+        return new RegistryClient(http, name, uploadSizes);
     }
 
     private static RegistryClient open(String registry, String repository, RegistryOptions options) {
+        return open(registry, repository, options, RequestBudget.unlimited());
+    }
+
+    private static RegistryClient open(String registry, String repository, RegistryOptions options, RequestBudget budget) {
         String host = registry.equals(Reference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
         TokenAuth auth = new TokenAuth(registry, options.credentials().lookup(registry), options::plainHttpAllowed);
         RegistryHttp http = new RegistryHttp(host, options::plainHttpAllowed, auth, RetryPolicy.DEFAULT,
-                RegistryTls.context(options.extraCa()), options.timeout());
+                RegistryTls.context(options.extraCa()), options.timeout(), budget);
         return new RegistryClient(http, repository, options.uploads());
     }
 

@@ -33,12 +33,20 @@ final class RegistryHttp {
     private final TokenAuth auth;
     private final RetryPolicy retry;
     private final Duration timeout;
+    private final RequestBudget budget;
     private volatile URI base;
 
     /** {@code plainHttpHosts} tells which {@code host[:port]} may be spoken to over plain HTTP. */
     RegistryHttp(String registry, Predicate<String> plainHttpHosts, TokenAuth auth, RetryPolicy retry, SSLContext tls,
                  Duration timeout) {
+        this(registry, plainHttpHosts, auth, retry, tls, timeout, RequestBudget.unlimited());
+    }
+
+    /** {@code budget}: the bound on requests in flight and the pause this client shares with the others of its run. */
+    RegistryHttp(String registry, Predicate<String> plainHttpHosts, TokenAuth auth, RetryPolicy retry, SSLContext tls,
+                 Duration timeout, RequestBudget budget) {
         this.registry = registry;
+        this.budget = budget;
         this.plainHttpHosts = plainHttpHosts;
         this.plainHttpAllowed = plainHttpHosts.test(registry);
         this.auth = auth;
@@ -138,6 +146,7 @@ final class RegistryHttp {
         boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<T> response;
+            budget.enter();
             try {
                 response = followRedirects(authorized(request.get(), scopes), handler);
             } catch (HttpTimeoutException e) {
@@ -150,6 +159,8 @@ final class RegistryHttp {
                 }
                 sleep(retry.delay(attempt, null));
                 continue;
+            } finally {
+                budget.leave();
             }
             int status = response.statusCode();
             if (status == 401 && !reauthenticated) {
@@ -161,7 +172,11 @@ final class RegistryHttp {
             }
             if (retry.retryable(status) && attempt < retry.maxAttempts()) {
                 discard(response);
-                sleep(retry.delay(attempt, response));
+                Duration delay = retry.delay(attempt, response);
+                // A shared pause is waited out, with every other request of the run, before the next attempt.
+                if (status != 429 || !budget.pauseAll(delay)) {
+                    sleep(delay);
+                }
                 continue;
             }
             return response;

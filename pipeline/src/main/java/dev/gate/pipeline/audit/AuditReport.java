@@ -17,31 +17,55 @@ public final class AuditReport {
 
     private final String registry;
     private final List<TagAudit> tags;
+    private final List<ListingFailure> listingFailures;
     private final boolean verifiedWithKey;
     private final boolean policies;
-    private final String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    private final String time;
+    private final Shard shard;
 
     public AuditReport(String registry, List<TagAudit> tags, boolean verifiedWithKey, boolean policies) {
+        this(registry, new AuditResult(tags, List.of()), verifiedWithKey, policies,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Shard.WHOLE);
+    }
+
+    /** {@code time}: when the audit ran (for a merged report, when its first part did); {@code shard}: the share it covers. */
+    public AuditReport(String registry, AuditResult result, boolean verifiedWithKey, boolean policies, String time, Shard shard) {
         this.registry = registry;
-        this.tags = tags;
+        this.tags = result.tags();
+        this.listingFailures = result.listingFailures();
         this.verifiedWithKey = verifiedWithKey;
         this.policies = policies;
+        this.time = time;
+        this.shard = shard;
     }
+
+    /** Nothing failed: every tag passed and every repository was listed. */
+    public boolean ok() {
+        return new AuditResult(tags, listingFailures).ok();
+    }
+
+    /** A line of the table: image, digest, verified by, signed, policy, four severities, problems. */
+    private static final String ROW = "%-40s %-19s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n";
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", "IMAGE", "DIGEST", "SIGNED", "POLICY",
-                "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
+        out.append(String.format(ROW, "IMAGE", "DIGEST", "VERIFIED BY", "SIGNED", "POLICY", "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
         for (TagAudit t : tags) {
             // Repository and tag names come from the registry's listings, problems from its answers: escaped.
             String problems = t.error() != null ? t.error() : String.join("; ", concat(t.failures(), t.failingRules()));
-            out.append(String.format("%-40s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n", SafeText.of(t.repository() + ":" + t.tag()),
-                    t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), t.signed() ? "yes" : "NO", policyText(t),
+            out.append(String.format(ROW, SafeText.of(t.repository() + ":" + t.tag()),
+                    t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), SafeText.of(verifiedBy(t)),
+                    t.signed() ? "yes" : "NO", policyText(t),
                     count(t, "critical"), count(t, "high"), count(t, "medium"), count(t, "low"), SafeText.of(problems)));
         }
+        for (ListingFailure f : listingFailures) {
+            out.append(String.format(ROW, SafeText.of(f.repository()), "-", "-", "-", "-", "-", "-", "-", "-",
+                    "could not list tags: " + SafeText.of(f.error())));
+        }
         long good = tags.stream().filter(TagAudit::ok).count();
-        out.append(String.format("%d of %d tags signed%s%s%n", good, tags.size(), verifiedWithKey ? " and verified" : " (not verified: no --key)",
-                policies ? " and passing the policies" : ""));
+        out.append(String.format("%d of %d tags signed%s%s%s%n", good, tags.size(), verifiedWithKey ? " and verified" : " (not verified: no --key)",
+                policies ? " and passing the policies" : "",
+                listingFailures.isEmpty() ? "" : "; " + listingFailures.size() + " repositories could not be listed"));
         return out.toString();
     }
 
@@ -49,6 +73,7 @@ public final class AuditReport {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("registry", registry);
         root.put("time", time);
+        root.put("shard", shard.toString());
         root.put("verifiedWithKey", verifiedWithKey);
         root.put("policies", policies);
         ObjectNode totals = root.putObject("severityTotals");
@@ -60,8 +85,8 @@ public final class AuditReport {
             node.put("tag", t.tag());
             node.put("digest", t.digest());
             node.put("signed", t.signed());
-            t.signers().forEach(node.putArray("verifiedBy")::add);
             node.put("ok", t.ok());
+            t.verifiedBy().forEach(node.putArray("verifiedBy")::add);
             t.verified().forEach(node.putArray("verified")::add);
             t.failures().forEach(node.putArray("failures")::add);
             ObjectNode sev = node.putObject("severities");
@@ -74,6 +99,8 @@ public final class AuditReport {
             t.failingRules().forEach(node.putArray("failingRules")::add);
             node.put("error", t.error());
         }
+        ArrayNode failed = root.putArray("listingFailures");
+        listingFailures.forEach(f -> failed.addObject().put("repository", f.repository()).put("error", f.error()));
         return root.toPrettyString() + "\n";
     }
 
@@ -103,7 +130,7 @@ public final class AuditReport {
                     .append(s).append("\" style=\"width:").append(n * 100 / max).append("%\"></span></span><span class=\"n\">")
                     .append(n).append("</span></div>");
         }
-        h.append("</div></section>\n<section><h2>Tags</h2><table><thead><tr><th>image</th><th>digest</th><th>signed</th>");
+        h.append("</div></section>\n<section><h2>Tags</h2><table><thead><tr><th>image</th><th>digest</th><th>verified by</th><th>signed</th>");
         if (policies) {
             h.append("<th>policy</th>");
         }
@@ -113,7 +140,8 @@ public final class AuditReport {
         h.append("</tr></thead><tbody>\n");
         for (TagAudit t : tags) {
             h.append("<tr class=\"").append(t.ok() ? "ok" : "notok").append("\"><td>").append(esc(t.repository() + ":" + t.tag()))
-                    .append("</td><td><code>").append(t.digest() == null ? "-" : esc(t.digest().substring(0, 19))).append("</code></td><td>")
+                    .append("</td><td><code>").append(t.digest() == null ? "-" : esc(t.digest().substring(0, 19)))
+                    .append("</code></td><td><code>").append(esc(verifiedBy(t))).append("</code></td><td>")
                     .append(badge(t.signed(), t.signed() ? "signed" : "unsigned")).append("</td>");
             if (policies) {
                 h.append("<td>").append(t.policyPassed() == null ? "-" : badge(t.policyPassed(), t.policyPassed() ? "pass" : "fail")).append("</td>");
@@ -129,7 +157,18 @@ public final class AuditReport {
         return h.toString();
     }
 
+    /** JUnit XML, as CI systems show test results: one test case per tag, one per repository that could not be listed. */
+    public String junit() {
+        return new AuditJunit(registry, time).xml(tags, listingFailures);
+    }
+
     private void problems(StringBuilder h) {
+        if (!listingFailures.isEmpty()) {
+            h.append("<section><h2>Repositories that could not be listed</h2><ul>");
+            listingFailures.forEach(f -> h.append("<li><b>").append(esc(f.repository())).append("</b> &mdash; ").append(esc(f.error()))
+                    .append("</li>"));
+            h.append("</ul></section>\n");
+        }
         List<TagAudit> unsignedTags = tags.stream().filter(t -> !t.signed()).toList();
         if (!unsignedTags.isEmpty()) {
             h.append("<section><h2>Unsigned tags</h2><ul>");
@@ -165,6 +204,16 @@ public final class AuditReport {
 
     private static String badge(boolean good, String text) {
         return "<span class=\"badge " + (good ? "good" : "bad") + "\">" + text + "</span>";
+    }
+
+    /** The first key id or identity that verified the tag, short as digests are shown; "-" when none did. */
+    private static String verifiedBy(TagAudit t) {
+        if (t.verifiedBy().isEmpty()) {
+            return "-";
+        }
+        String first = t.verifiedBy().get(0);
+        String shown = first.length() > 19 ? first.substring(0, 19) : first;
+        return t.verifiedBy().size() > 1 ? shown + " +" + (t.verifiedBy().size() - 1) : shown;
     }
 
     private String policyText(TagAudit t) {

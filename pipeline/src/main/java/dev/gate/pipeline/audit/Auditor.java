@@ -1,99 +1,137 @@
 package dev.gate.pipeline.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.pipeline.AttestedPredicates;
-import dev.gate.pipeline.ImageName;
-import dev.gate.pipeline.PolicyGate;
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
-import dev.gate.image.registry.RegistrySource;
-import dev.gate.signing.ImageVerifier;
-import dev.gate.signing.InTotoStatement;
-import dev.gate.signing.SigstoreBundles;
+import dev.gate.image.registry.RequestBudget;
+import dev.gate.pipeline.PolicyGate;
+import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.scan.Scanner;
 import dev.gate.signing.TrustedKeys;
-import dev.gate.signing.Verification;
-import dev.gate.signing.oci.BundleReferrers;
-import dev.gate.signing.oci.CosignAttacher;
-import dev.gate.signing.oci.RegistrySignatureStore;
-import dev.gate.signing.oci.SignatureStore;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
- * Audits the tags of repositories: each tag resolved, its signature and attestations verified, its findings read and
- * its policies re-evaluated, {@code options.jobs()} tags at once.
+ * Audits the tags of repositories per image, not per tag: the tags are listed and each resolved to its digest with one
+ * request; each distinct image of a repository is then checked once (signatures, attestations, policy evidence) and its
+ * result shared by all its tags, and only the policies run per tag. At most {@code jobs} registry requests are in flight
+ * at once, and at most {@code jobs} evaluations, each bound apart; a 429 pauses every request of the audit.
  */
 public final class Auditor {
-
-    /** Tags that hold signatures, attestations and referrers, not images. */
-    private static final Pattern ATTACHED = Pattern.compile("sha256-[0-9a-f]{64}(\\.[a-z]+)?");
-    private static final String[] SEVERITIES = {"critical", "high", "medium", "low", "unknown"};
 
     private final RegistryOptions options;
     private final TrustedKeys keys;
     private final List<String> requiredAttestations;
     private final PolicyRecheck recheck;
-    private final PolicyGate policies;
-    private final UnaryOperator<String> env;
+    private final TagDecision decision;
+    private final Shard shard;
+    private final AuditState state;
 
     /**
-     * {@code keys} may be empty (signatures are then only looked for), {@code policies} null;
-     * {@code requiredAttestations}: predicate types each tag must carry verified attestations of.
+     * {@code keys} may be empty (only whether something is signed is told), {@code policies} null; every type of
+     * {@code requiredAttestations} must be attested by a trusted key.
      */
     public Auditor(RegistryOptions options, TrustedKeys keys, List<String> requiredAttestations, PolicyRecheck recheck,
             PolicyGate policies, UnaryOperator<String> env) {
+        this(options, keys, requiredAttestations, recheck, new TagDecision(recheck, policies, !keys.isEmpty(), env), Shard.WHOLE, null);
+    }
+
+    private Auditor(RegistryOptions options, TrustedKeys keys, List<String> requiredAttestations, PolicyRecheck recheck,
+            TagDecision decision, Shard shard, AuditState state) {
         this.options = options;
         this.keys = keys;
         this.requiredAttestations = List.copyOf(requiredAttestations);
         this.recheck = recheck;
-        this.policies = policies;
-        this.env = env;
+        this.decision = decision;
+        this.shard = shard;
+        this.state = state;
     }
 
-    /** Every image tag of {@code repositories} at {@code host}, sorted by repository and tag. */
-    public List<TagAudit> audit(String host, List<String> repositories) {
-        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
-            Thread t = new Thread(r, "gate-audit");
+    /** Audits only this share of the repositories and tags. */
+    public Auditor withShard(Shard share) {
+        return new Auditor(options, keys, requiredAttestations, recheck, decision, share, state);
+    }
+
+    /** Reuses what {@code known} holds from an earlier audit with the same key, policies and database, and records this one. */
+    public Auditor withState(AuditState known) {
+        return new Auditor(options, keys, requiredAttestations, recheck, decision, shard, known);
+    }
+
+    /**
+     * Every image tag of {@code repositories} at {@code host} in this auditor's shard, sorted by repository and tag. With
+     * {@code listingFailuresReported}, a repository whose listing the registry refuses is reported and the audit goes on;
+     * otherwise (one repository named by the user) that refusal is the audit's error.
+     */
+    public AuditResult audit(String host, List<String> repositories, boolean listingFailuresReported) {
+        repositories.forEach(r -> repositoryAt(host, r));
+        RegistryClient registry = RegistryClient.openRegistry(host, options, RequestBudget.of(options.jobs()));
+        ExecutorService requests = pool("gate-audit-registry");
+        ExecutorService evaluations = pool("gate-audit-evaluate");
+        AuditState known = state == null ? null : state.forRegistry(host);
+        try (Scanner scanner = decision.evaluatesPolicies() ? recheck.openDatabase() : null) {
+            String fingerprint = AuditState.fingerprint(keys, requiredAttestations, decision, scanner);
+            TagListing listing = TagListing.of(registry, repositories, shard, listingFailuresReported, requests);
+            List<ResolvedTag> resolved = Work.all(requests, listing.tags().stream()
+                    .map(t -> (Callable<ResolvedTag>) () -> ResolvedTag.resolve(registry, t)).toList());
+            DigestCheck check = new DigestCheck(keys, requiredAttestations, decision.evaluatesPolicies() ? recheck : null, scanner,
+                    new BlobCache(BlobCache.DEFAULT_BYTES), new ReferrersApi());
+            ImageChecks images = new ImageChecks(resolved, requests);
+            List<Future<TagAudit>> results = new ArrayList<>();
+            for (ResolvedTag tag : resolved) {
+                results.add(evaluations.submit(() -> audit(registry, tag, known, fingerprint, check, images)));
+            }
+            List<TagAudit> tags = new ArrayList<>(Work.all(results));
+            tags.sort(Comparator.comparing(TagAudit::repository).thenComparing(TagAudit::tag));
+            if (known != null) {
+                known.record(host, fingerprint, tags);
+            }
+            return new AuditResult(tags, listing.failures());
+        } finally {
+            requests.shutdownNow();
+            evaluations.shutdownNow();
+        }
+    }
+
+    private TagAudit audit(RegistryClient registry, ResolvedTag tag, AuditState known, String fingerprint, DigestCheck check,
+            ImageChecks images) {
+        if (tag.failure() != null) {
+            return tag.failure();
+        }
+        try {
+            Optional<TagAudit> earlier = known == null ? Optional.empty()
+                    : known.reusable(tag.repository(), tag.tag(), tag.digest().toString(), fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            Future<DigestResult> image = images.of(tag, () -> check.check(registry.repository(tag.repository()), tag.digest()));
+            return decision.decide(registry.registry(), tag.tag(), Work.get(image));
+        } catch (GateException e) {
+            if (e.kind() == GateException.Kind.OPERATIONAL) {
+                throw e;
+            }
+            // A problem with this image (its manifest is malformed) is the result of its tags, not the audit's end.
+            return TagAudit.failed(tag.repository(), tag.tag(), e.getMessage());
+        } finally {
+            images.done(tag);
+        }
+    }
+
+    private ExecutorService pool(String name) {
+        return Executors.newFixedThreadPool(options.jobs(), r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        try {
-            List<Future<TagAudit>> futures = new ArrayList<>();
-            for (String repository : repositories) {
-                for (String tag : RegistryClient.open(repositoryAt(host, repository), options).tags()) {
-                    if (!ATTACHED.matcher(tag).matches()) {
-                        futures.add(pool.submit(() -> audit(host, repository, tag)));
-                    }
-                }
-            }
-            List<TagAudit> results = new ArrayList<>();
-            for (Future<TagAudit> f : futures) {
-                results.add(f.get());
-            }
-            results.sort(Comparator.comparing(TagAudit::repository).thenComparing(TagAudit::tag));
-            return results;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof GateException g ? g
-                    : new GateException(GateException.Kind.OPERATIONAL, "audit failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GateException(GateException.Kind.OPERATIONAL, "audit interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** {@code host/repository}, refusing a name that Docker's rules would move to another registry. */
@@ -105,77 +143,32 @@ public final class Auditor {
         return reference;
     }
 
-    /**
-     * A problem with the tag itself (it vanished, its manifest is malformed) is this tag's result; a
-     * registry that fails (times out, refuses the login, keeps answering 5xx) ends the whole audit,
-     * as it would fail every other tag the same way, one timeout at a time.
-     */
-    TagAudit audit(String registry, String repository, String tag) {
-        try {
-            return check(Reference.parse(registry + "/" + repository + ":" + tag));
-        } catch (GateException e) {
-            if (e.kind() == GateException.Kind.OPERATIONAL) {
-                throw e;
-            }
-            return TagAudit.failed(repository, tag, e.getMessage());
-        }
-    }
+    /** A listed tag and the digest one {@code HEAD} resolved it to; {@code failure} when it could not be resolved. */
+    record ResolvedTag(String repository, String tag, Digest digest, TagAudit failure) {
 
-    private TagAudit check(Reference reference) {
-        RegistryClient client = RegistryClient.open(reference, options);
-        Digest digest = client.getManifest(reference.tag()).map(m -> m.descriptor().digest())
-                .orElseThrow(() -> GateException.input(reference + ": tag vanished during the audit"));
-        SignatureStore store = new RegistrySignatureStore(client);
-        List<String> verified = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        boolean signed;
-        Map<String, Long> severities = new LinkedHashMap<>();
-        List<String> signers = new ArrayList<>();
-        Verification result = null;
-        if (keys.isEmpty()) {
-            // Unverified: something signed is attached, as a .sig tag or as sigstore bundle referrers.
-            signed = store.manifest(CosignAttacher.signatureTag(digest)).isPresent()
-                    || BundleReferrers.read(store, digest, SigstoreBundles.MEDIA_TYPE).stream().anyMatch(b -> b.failure() == null);
-        } else {
-            result = new ImageVerifier(store, keys, null).verify(reference.name(), digest, null)
-                    .requiring(requiredAttestations, digest);
-            result.signers().forEach(s -> signers.add(s.describe()));
-            result.verified().forEach(v -> verified.add(v.predicateType() == null ? v.kind() : v.predicateType()));
-            failures.addAll(result.problems()); // an audit expects every tag signed and attested
-            // A signature in either of cosign's formats: the .sig tag, or a bundle (cosign 3 signs there by default).
-            signed = result.verified().stream().anyMatch(v -> v.predicateType() == null);
-            JsonNode vuln = AttestedPredicates.read(store, digest, keys).predicate(InTotoStatement.VULN);
-            if (vuln != null) {
-                counts(vuln.path("scanner").path("result").path("scan").path("summary"), severities);
+        /**
+         * A tag that vanished is this tag's result; a registry that fails (times out, refuses the login, keeps answering
+         * 5xx) ends the whole audit, as it would fail every other tag the same way, one timeout at a time.
+         */
+        static ResolvedTag resolve(RegistryClient registry, TagListing.Tag tag) {
+            try {
+                RegistryClient repository = registry.repository(tag.repository());
+                // A registry that leaves Docker-Content-Digest off its HEAD answers is asked for the manifest itself.
+                return repository.headManifest(tag.tag()).map(Descriptor::digest)
+                        .or(() -> repository.getManifest(tag.tag()).map(m -> m.descriptor().digest()))
+                        .map(d -> new ResolvedTag(tag.repository(), tag.tag(), d, null))
+                        .orElseGet(() -> failed(tag, registry.registry() + "/" + tag.repository() + ":" + tag.tag()
+                                + ": tag vanished during the audit"));
+            } catch (GateException e) {
+                if (e.kind() == GateException.Kind.OPERATIONAL) {
+                    throw e;
+                }
+                return failed(tag, e.getMessage());
             }
         }
-        Boolean passed = null;
-        List<String> failing = new ArrayList<>();
-        if (policies != null && result != null) {
-            PolicyRecheck.Outcome outcome;
-            try (RegistrySource source = RegistrySource.over(client, reference.atDigest(digest))) {
-                outcome = recheck.evaluate(policies, ImageName.of(reference), source.resolve(), store, keys, result, env);
-            }
-            passed = outcome.passed();
-            // The verification failures are handed in and come back among the problems; list them once.
-            outcome.problems().stream().filter(p -> !failures.contains(p)).forEach(failing::add);
-            if (outcome.decision() != null) {
-                outcome.decision().failures().forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()));
-            }
-            if (outcome.input() != null) {
-                severities.clear();
-                counts(outcome.input().path("scan").path("summary"), severities);
-            }
-        }
-        return new TagAudit(reference.repository(), reference.tag(), digest.toString(), signed, signers, verified, failures,
-                severities, passed, failing, null);
-    }
 
-    private static void counts(JsonNode summary, Map<String, Long> into) {
-        if (summary.isObject()) {
-            for (String s : SEVERITIES) {
-                into.put(s, summary.path(s).asLong());
-            }
+        private static ResolvedTag failed(TagListing.Tag tag, String error) {
+            return new ResolvedTag(tag.repository(), tag.tag(), null, TagAudit.failed(tag.repository(), tag.tag(), error));
         }
     }
 }

@@ -7,17 +7,25 @@ import java.util.Map;
  * What the audit found for one tag.
  *
  * @param digest       null when the tag could not be resolved ({@code error} says why)
- * @param signed       a signature verified with a trusted key (without a key: a {@code .sig} manifest exists)
- * @param signers      the trusted keys and identities that verified a claim ({@code key <id>}, {@code identity <san> (<issuer>)})
+ * @param signed       a signature verified with the key (without a key: a {@code .sig} manifest exists)
+ * @param verifiedBy   who the verified signatures are from: a key id ({@code sha256:...} of the public key), or a keyless
+ *                     identity
  * @param verified     claims that verified: "signature", or the predicate type of an attestation
  * @param failures     what did not verify
  * @param severities   findings per severity from the verified vulnerability attestation; empty when unknown
  * @param policyPassed null when no policy was given
  * @param failingRules {@code namespace.rule: message} of every failing rule, and problems that kept policies from running
  */
-public record TagAudit(String repository, String tag, String digest, boolean signed, List<String> signers, List<String> verified,
-                List<String> failures,
-                Map<String, Long> severities, Boolean policyPassed, List<String> failingRules, String error) {
+public record TagAudit(String repository, String tag, String digest, boolean signed, List<String> verifiedBy, List<String> verified,
+                List<String> failures, Map<String, Long> severities, Boolean policyPassed, List<String> failingRules, String error) {
+
+    public TagAudit {
+        verifiedBy = List.copyOf(verifiedBy);
+        verified = List.copyOf(verified);
+        failures = List.copyOf(failures);
+        severities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(severities)); // in severity order
+        failingRules = List.copyOf(failingRules);
+    }
 
     /** Signed, everything verified, and the policies (if any) pass. */
     public boolean ok() {

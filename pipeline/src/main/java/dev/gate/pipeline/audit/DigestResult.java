@@ -1,0 +1,22 @@
+package dev.gate.pipeline.audit;
+
+import dev.gate.pipeline.PolicyRecheck;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the audit found for one image of one repository, shared by every tag that points at it.
+ *
+ * @param verifiedBy who the verified signatures are from (key ids, keyless identities)
+ * @param evidence   what the policies are evaluated on for each tag; null without policies, or when read from a state file
+ */
+record DigestResult(String repository, String digest, boolean signed, List<String> verifiedBy, List<String> verified,
+        List<String> failures, Map<String, Long> severities, PolicyRecheck.Evidence evidence) {
+
+    DigestResult {
+        verifiedBy = List.copyOf(verifiedBy);
+        verified = List.copyOf(verified);
+        failures = List.copyOf(failures);
+        severities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(severities));
+    }
+}

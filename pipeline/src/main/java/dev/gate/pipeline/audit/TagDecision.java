@@ -1,0 +1,76 @@
+package dev.gate.pipeline.audit;
+
+import dev.gate.image.GateException;
+import dev.gate.image.Reference;
+import dev.gate.pipeline.ImageName;
+import dev.gate.pipeline.PolicyGate;
+import dev.gate.pipeline.PolicyRecheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * One tag's result from its image's: the same verification for every tag of a digest, and the policies evaluated under the
+ * tag's own name, since rules read it ({@code latest}, semantic versions). Pure computation, no registry request.
+ */
+final class TagDecision {
+
+    private final PolicyRecheck recheck;
+    private final PolicyGate policies;
+    private final boolean verifies;
+    private final UnaryOperator<String> env;
+
+    /** {@code policies} null: no policy result. */
+    /** {@code verifies}: the audit has trusted keys, without which no attestation, and so no policy input, can be trusted. */
+    TagDecision(PolicyRecheck recheck, PolicyGate policies, boolean verifies, UnaryOperator<String> env) {
+        this.recheck = recheck;
+        this.policies = policies;
+        this.verifies = verifies;
+        this.env = env;
+    }
+
+    boolean evaluatesPolicies() {
+        return policies != null && verifies;
+    }
+
+    /** See {@link PolicyRecheck#fingerprint}. */
+    String policyFingerprint() {
+        return recheck.fingerprint(policies);
+    }
+
+    TagAudit decide(String registry, String tag, DigestResult image) {
+        if (!evaluatesPolicies()) {
+            return withPolicy(tag, image, null, List.of(), image.severities());
+        }
+        PolicyRecheck.Outcome outcome;
+        try {
+            Reference reference = Reference.parse(registry + "/" + image.repository() + ":" + tag);
+            outcome = recheck.decide(policies, ImageName.of(reference), image.evidence(), env);
+        } catch (GateException e) {
+            if (e.kind() == GateException.Kind.OPERATIONAL) {
+                throw e;
+            }
+            return TagAudit.failed(image.repository(), tag, e.getMessage());
+        }
+        List<String> failing = new ArrayList<>();
+        // The verification failures are handed in and come back among the problems; list them once.
+        outcome.problems().stream().filter(p -> !image.failures().contains(p)).forEach(failing::add);
+        if (outcome.decision() != null) {
+            outcome.decision().failures().forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()));
+        }
+        Map<String, Long> severities = image.severities();
+        if (outcome.input() != null) {
+            severities = new LinkedHashMap<>();
+            DigestCheck.counts(outcome.input().path("scan").path("summary"), severities);
+        }
+        return withPolicy(tag, image, outcome.passed(), failing, severities);
+    }
+
+    private static TagAudit withPolicy(String tag, DigestResult image, Boolean passed, List<String> failing,
+            Map<String, Long> severities) {
+        return new TagAudit(image.repository(), tag, image.digest(), image.signed(), image.verifiedBy(), image.verified(),
+                image.failures(), severities, passed, failing, null);
+    }
+}
