@@ -41,6 +41,10 @@ class AttestationsInPolicyTest extends RegistryInterop {
         return gate(args.toArray(String[]::new));
     }
 
+    private String unscannedWaiver() {
+        return root.resolve("testdata/waivers/unscanned.yaml").toString();
+    }
+
     @Test
     void anAttestationByAnUntrustedKeyNeverReachesThePolicy() throws Exception {
         Path gateKey = gateKeyPair("gate");
@@ -85,7 +89,7 @@ class AttestationsInPolicyTest extends RegistryInterop {
         TestImages.writeIndex(layout, "1.0.0", List.of(TestImages.Spec.compliant()));
         String child = addBuildKitProvenance(layout, null);
         String image = fresh("buildkit");
-        Run pushed = push("oci:" + layout + ":1.0.0", image, "--no-scan");
+        Run pushed = push("oci:" + layout + ":1.0.0", image, "--no-scan", "--waivers", unscannedWaiver());
         assertEquals(0, pushed.code(), pushed.toString());
         Path policy = Files.writeString(dir.resolve("provenance.rego"), """
                 package gate.provenance
@@ -117,7 +121,7 @@ class AttestationsInPolicyTest extends RegistryInterop {
         String elsewhere = "sha256:" + TestImages.sha256("another image".getBytes(StandardCharsets.UTF_8));
         addBuildKitProvenance(layout, elsewhere);
         String image = fresh("buildkit-elsewhere");
-        assertEquals(0, push("oci:" + layout + ":1.0.0", image, "--no-scan").code());
+        assertEquals(0, push("oci:" + layout + ":1.0.0", image, "--no-scan", "--waivers", unscannedWaiver()).code());
         Path policy = Files.writeString(dir.resolve("any.rego"), """
                 package gate.any
                 import rego.v1

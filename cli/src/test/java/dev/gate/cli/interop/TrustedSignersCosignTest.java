@@ -141,7 +141,8 @@ class TrustedSignersCosignTest extends RegistryInterop {
         for (int run = 0; run < 2; run++) {
             Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
                     root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--no-scan",
-                    "--key", dir.resolve("gate.key").toString(), "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
+                    "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(), "--key", dir.resolve("gate.key").toString(),
+                    "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
             assertEquals(0, pushed.code(), pushed.toString());
             attestations.add(layers(image, digestOf(image), ".att"));
         }

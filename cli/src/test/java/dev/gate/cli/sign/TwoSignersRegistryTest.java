@@ -83,8 +83,8 @@ class TwoSignersRegistryTest {
                 dir.resolve("new.pub").toString(), "--output", "json", repository);
         assertEquals(0, audit.code(), audit.toString());
         JsonNode tags = new ObjectMapper().readTree(audit.out()).path("tags");
-        String oldKey = "key " + EcdsaSigner.keyId(VerifyCommand.readPublic(dir.resolve("old.pub")));
-        String newKey = "key " + EcdsaSigner.keyId(VerifyCommand.readPublic(dir.resolve("new.pub")));
+        String oldKey = EcdsaSigner.keyId(VerifyCommand.readPublic(dir.resolve("old.pub")));
+        String newKey = EcdsaSigner.keyId(VerifyCommand.readPublic(dir.resolve("new.pub")));
         for (JsonNode tag : tags) {
             assertEquals(List.of(oldKey, newKey), new ObjectMapper().convertValue(tag.path("verifiedBy"), List.class), tag.toString());
         }
