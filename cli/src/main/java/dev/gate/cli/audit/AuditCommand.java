@@ -88,9 +88,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         Shard share = shard == null ? Shard.WHOLE : Shard.parse(shard);
         TrustedKeys trusted = trust.trustedKeys();
-        PolicyRecheck policyRecheck = recheck.recheck();
-        PolicyGate policies = recheck.requested() ? policyRecheck.loadPolicies() : null;
         RegistryOptions options = registry.toOptions();
+        PolicyRecheck policyRecheck = recheck.recheck(options);
+        PolicyGate policies = recheck.requested() ? policyRecheck.loadPolicies() : null;
         String host = all ? targets.get(0) : hostOf(targets.get(0));
         for (String target : targets) {
             if (!all && !hostOf(target).equals(host)) {

@@ -173,9 +173,9 @@ public final class GateOptions {
         Map<String, String> merged = Params.merge(cfg.params(), params);
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
-                concat(sources.data(), data.isEmpty() ? cfg.data() : data), merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
+                PolicySources.concat(sources.data(), data.isEmpty() ? cfg.data() : data), merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(concat(sources.waivers(), waivers)),
+                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(PolicySources.concat(sources.waivers(), waivers)),
                 VexStatements.read(vex), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
                 sources.origins(), baseline());
     }
@@ -189,12 +189,6 @@ public final class GateOptions {
         return new Baseline.Request(baseline, baselineKey == null ? null : VerifyCommand.readPublic(baselineKey));
     }
 
-    /** A bundle's own files come first, so that files named on the command line are merged over them. */
-    private static List<Path> concat(List<Path> first, List<Path> then) {
-        List<Path> all = new ArrayList<>(first);
-        all.addAll(then);
-        return all;
-    }
 
     private Duration catalogTimeout() {
         return catalogTimeout == null ? SbomGenerator.DEFAULT_CATALOG_TIMEOUT : Durations.parse(catalogTimeout, "--catalog-timeout");

@@ -47,6 +47,13 @@ public record PolicySources(List<Path> policies, List<Path> data, List<Path> wai
         return new PolicySources(policies, data, waivers, new PolicyOrigins(bundles));
     }
 
+    /** A bundle's own files first, so that files named on the command line are merged over them. */
+    public static List<Path> concat(List<Path> fromBundles, List<Path> named) {
+        List<Path> all = new ArrayList<>(fromBundles);
+        all.addAll(named);
+        return all;
+    }
+
     static Reference reference(String policy) {
         String text = policy.substring(PolicyBundles.SCHEME.length());
         try {

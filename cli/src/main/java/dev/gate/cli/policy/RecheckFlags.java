@@ -1,5 +1,6 @@
 package dev.gate.cli.policy;
 
+import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.pipeline.VexStatements;
 import dev.gate.pipeline.Waivers;
@@ -12,8 +13,13 @@ import picocli.CommandLine.Option;
 /** The flags of {@code gate verify --policy} and {@code gate audit --policy}: what to re-evaluate the attestations with. */
 public final class RecheckFlags {
 
-    @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Re-evaluate these Rego policies (or one OPA wasm bundle) against the attestations (repeatable).")
-    List<Path> policies = new ArrayList<>();
+    @Option(names = "--policy", paramLabel = "FILE|DIR|oci://REF", description = "Re-evaluate these Rego policies (or one OPA wasm "
+            + "bundle, or a signed policy bundle in a registry with --policy-key) against the attestations (repeatable).")
+    List<String> policies = new ArrayList<>();
+
+    @Option(names = "--policy-key", paramLabel = "FILE", description = "Public key a policy bundle from a registry must be signed "
+            + "with (repeatable: any listed key verifies).")
+    List<Path> policyKeys = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "FILE", description = "Organisation data for --policy (repeatable).")
     List<Path> data = new ArrayList<>();
@@ -44,7 +50,10 @@ public final class RecheckFlags {
         return !policies.isEmpty();
     }
 
-    public PolicyRecheck recheck() {
-        return new PolicyRecheck(policies, data, params, namespace, rego.version(), database, failOnWarn, Waivers.read(waivers), VexStatements.read(vex));
+    /** The re-evaluation, with policy bundles from a registry ({@code oci://REF}) fetched and verified first. */
+    public PolicyRecheck recheck(RegistryOptions registries) {
+        PolicySources sources = PolicySources.resolve(policies, policyKeys, registries);
+        return new PolicyRecheck(sources.policies(), PolicySources.concat(sources.data(), data), params, namespace, rego.version(),
+                database, failOnWarn, Waivers.read(PolicySources.concat(sources.waivers(), waivers)), VexStatements.read(vex));
     }
 }

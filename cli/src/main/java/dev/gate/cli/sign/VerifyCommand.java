@@ -116,7 +116,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (trusted.isEmpty()) {
             throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
         }
-        return recheck.recheck().evaluate(target.name(), target.artifact(), target.store(), trusted, result, Passwords.environment);
+        return recheck.recheck(registry.toOptions()).evaluate(target.name(), target.artifact(), target.store(), trusted, result, Passwords.environment);
     }
 
     private int verifyKeylessFile() {

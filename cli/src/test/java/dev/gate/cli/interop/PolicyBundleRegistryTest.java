@@ -83,6 +83,15 @@ class PolicyBundleRegistryTest extends RegistryInterop {
         assertEquals("oci://" + pinned + "/prod.rego", decision.at("/policies/0/path").asText());
         assertEquals("oci://" + pinned + "/data.yaml", decision.at("/data/0/path").asText(), "the bundle's data was merged");
         assertTrue(decision.at("/waivers/rules").toString().contains("root"), "the bundle's waivers took effect: " + decision);
+
+        Run rechecked = gate("verify", "--key", publicKey.toString(), "--policy", "oci://" + pinned, "--policy-key", publicKey.toString(),
+                "--db", osvDatabase().toString(), "--name", "registry.example.com/demo/sample:1.0.0", "oci:" + out + ":1.0.0");
+        assertEquals(0, rechecked.code(), "verify --policy re-evaluates with the pinned bundle: " + rechecked);
+        assertTrue(rechecked.out().contains("policy re-evaluation: PASSED"), rechecked.out());
+        Run untrusted = gate("verify", "--key", publicKey.toString(), "--policy", "oci://" + pinned, "--policy-key",
+                otherPublicKey().toString(), "--name", "registry.example.com/demo/sample:1.0.0", "oci:" + out + ":1.0.0");
+        assertEquals(1, untrusted.code(), untrusted.toString());
+        assertTrue(untrusted.err().contains("does not verify with the policy key"), untrusted.err());
     }
 
     @Test
