@@ -290,8 +290,9 @@ class GateRegistryTest {
         JsonNode failing = report.at("/tags/1");
         assertFalse(failing.get("policyPassed").asBoolean());
         assertTrue(failing.get("signed").asBoolean());
-        assertEquals("[\"gate.prod.deny_critical: GHSA-xvch-5gv4-984h (CRITICAL) in minimist 1.2.5 is fixed in 1.2.6\"]",
-                failing.get("failingRules").toString());
+        assertEquals("[\"gate.prod.deny_critical: GHSA-xvch-5gv4-984h (CRITICAL) in minimist 1.2.5 is fixed in 1.2.6"
+                + "  (CRITICAL: No fixable critical vulnerabilities)\"]", failing.get("failingRules").toString(),
+                "a failing rule says what its METADATA says about it");
         assertEquals(1, failing.at("/severities/critical").asInt());
     }
 

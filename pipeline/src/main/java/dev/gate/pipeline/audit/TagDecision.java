@@ -58,7 +58,8 @@ final class TagDecision {
         // The verification failures are handed in and come back among the problems; list them once.
         outcome.problems().stream().filter(p -> !image.failures().contains(p)).forEach(failing::add);
         if (outcome.decision() != null) {
-            outcome.decision().failures().forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()));
+            outcome.decision().failures().forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()
+                    + (r.doc().headline() == null ? "" : "  (" + r.doc().headline() + ")")));
         }
         Map<String, Long> severities = image.severities();
         if (outcome.input() != null) {

@@ -53,9 +53,11 @@ public final class MarkdownSummary {
         if (results.isEmpty()) {
             return;
         }
-        md.append("\n**").append(title).append("**\n\n| rule | message | where |\n|---|---|---|\n");
+        md.append("\n**").append(title).append("**\n\n| rule | message | about the rule | where |\n|---|---|---|---|\n");
         for (RuleResult r : results) {
+            String headline = r.doc().headline();
             md.append("| ").append(code(r.namespace() + "." + r.rule())).append(" | ").append(escape(r.message()))
+                    .append(" | ").append(headline == null ? "" : escape(headline))
                     .append(" | ").append(r.location() == null ? "" : code(r.location())).append(" |\n");
         }
     }
