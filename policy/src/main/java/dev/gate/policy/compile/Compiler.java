@@ -266,7 +266,7 @@ public final class Compiler {
         ModuleContext(Module m) {
             this.module = m;
             this.negationKeepsOperands = m != null && m.imports().stream().anyMatch(i -> i.path().equals(List.of("future", "keywords"))
-                    || i.path().equals(List.of("future", "keywords", "not")));
+                    || i.path().equals(List.of("future", "keywords", "not")) || i.path().equals(List.of("rego", "v2")));
             this.pkg = m == null ? List.of() : m.packagePath();
             this.source = m == null ? null : m.source();
             if (m == null) return;
@@ -313,6 +313,11 @@ public final class Compiler {
                     Vars.patternVars(s.value(), null).forEach(scope::declareNested);
                 }
                 return new Expr.SomeIn(s.key() == null ? null : term(s.key(), scope), term(s.value(), scope), coll);
+            }
+            if (expr instanceof Expr.Logical g) {
+                List<List<Literal>> operands = new ArrayList<>();
+                for (List<Literal> operand : g.operands()) operands.add(body(operand, new Scope(scope, true)));
+                return new Expr.Logical(g.op(), operands);
             }
             Expr.Every ev = (Expr.Every) expr;
             Term domain = term(ev.domain(), scope);

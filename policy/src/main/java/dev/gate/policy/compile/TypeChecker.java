@@ -136,6 +136,8 @@ final class TypeChecker {
                 body(ev.body());
             });
             quiet = wasQuiet;
+        } else if (e instanceof Expr.Logical g) {
+            for (List<Literal> operand : g.operands()) nested(() -> body(operand));
         }
         for (Literal.With w : l.withs()) {
             if (w.value() instanceof Term.FunctionRef mock) mockArity(w, mock);

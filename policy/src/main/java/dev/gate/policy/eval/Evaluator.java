@@ -157,9 +157,20 @@ public final class Evaluator {
                         if (s.key() == null) k.run();
                         else unifyValue(s.key(), key, b, k);
                     })));
+        } else if (expr instanceof Expr.Logical g) {
+            if (logicalSucceeds(g, b)) k.run();
         } else {
             evalEvery((Expr.Every) expr, b, k);
         }
+    }
+
+    /** Operands run left to right, each to its first solution, until the outcome is known; none binds anything. */
+    private boolean logicalSucceeds(Expr.Logical g, Bindings b) {
+        boolean any = g.op() == Expr.Logical.Op.OR;
+        for (List<Literal> operand : g.operands()) {
+            if (succeeds(b, found -> evalBody(operand, 0, b, found)) == any) return any;
+        }
+        return !any;
     }
 
     private void evalEvery(Expr.Every e, Bindings b, Next k) {

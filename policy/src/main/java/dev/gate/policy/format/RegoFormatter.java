@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * A module written as {@code opa fmt} writes it: package, imports (sorted within their groups; future.keywords
- * dropped), then rules, a blank line between two unless both are one-liners on consecutive lines; rule
+ * dropped when a v0 module is rewritten as v1), then rules, a blank line between two unless both are one-liners on consecutive lines; rule
  * bodies after {@code if}, inline when they were one literal on the head's line; comments kept where they were.
  * With {@code regoV1} a v0 module is rewritten as v1 ({@code opa fmt --rego-v1}): {@code if}, {@code contains},
  * {@code :=} for {@code =} in heads, and {@code import rego.v1}.
@@ -94,7 +94,10 @@ public final class RegoFormatter {
         return sb.toString();
     }
 
-    /** Imports in their groups (split where a blank line was), each sorted; rego.v1 added and future.keywords dropped for v1. */
+    /**
+     * Imports in their groups (split where a blank line was), each sorted. Rewriting v0 as v1 adds rego.v1 and drops
+     * future.keywords; a module that is v1 already keeps them, as opa fmt does (and, or and not with a body need theirs).
+     */
     private void imports() {
         List<List<String>> groups = new ArrayList<>();
         int previous = -1;
@@ -110,7 +113,7 @@ public final class RegoFormatter {
         for (int k = 0; k < module.imports().size(); k++) {
             Module.Import i = module.imports().get(k);
             int line = importLines.get(k)[0];
-            if (i.path().get(0).equals("future")) { previous = line; continue; }
+            if (regoV1 && i.path().get(0).equals("future")) { previous = line; continue; }
             if (groups.isEmpty() || blankBetween(previous, line)) groups.add(new ArrayList<>());
             groups.get(groups.size() - 1).add(importText(i) + "\u0000" + line);
             previous = line;
