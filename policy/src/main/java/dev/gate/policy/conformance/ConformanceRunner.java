@@ -56,7 +56,7 @@ public final class ConformanceRunner {
         } catch (PolicyException e) {
             if (!c.expectsError()) return new Outcome(c, false, "unexpected error " + e.code() + ": " + e.getMessage());
             boolean codeOk = c.wantErrorCode() == null || c.wantErrorCode().equals(e.code());
-            boolean messageOk = c.wantError() == null || opaText(e).contains(c.wantError());
+            boolean messageOk = c.wantError() == null || RenamedMessages.contains(opaText(e), c.wantError());
             if (codeOk && messageOk) return new Outcome(c, true, "");
             return new Outcome(c, false, "wanted error " + c.wantErrorCode() + " \"" + c.wantError() + "\", got " + e.code() + ": " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

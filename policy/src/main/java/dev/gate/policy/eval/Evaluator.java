@@ -620,7 +620,7 @@ public final class Evaluator {
             chainValues(r, values);
         }
         if (values.size() > 1) {
-            throw conflict(rules.get(0).span(), rules.get(0).file(), "complete rules must not produce multiple outputs");
+            throw conflict(rules.get(0).span(), rules.get(0).file(), "rule " + Documents.path(node.path()) + " produced conflicting values");
         }
         if (values.isEmpty() && defaultRule != null) {
             Rule d = defaultRule;
@@ -801,7 +801,7 @@ public final class Evaluator {
                     }
                 }
             }
-            if (results.size() > 1) throw conflictHere(span, "functions must not produce multiple outputs for same inputs");
+            if (results.size() > 1) throw conflictHere(span, "function " + f.dotted() + " produced conflicting values for the same inputs");
             if (results.isEmpty() && defaultRule != null) evalTerm(defaultRule.value(), new Bindings(), results::add);
             if (results.isEmpty()) return;
             Value result = results.first();
