@@ -187,6 +187,7 @@ public final class Parser {
         if (!newlineBefore() && peekOp("(")) {
             next();
             args = termList(")");
+            if (args.isEmpty()) args = null; // as in OPA, f() := 1 is the rule f := 1, not a function
         }
         Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.VALUE;
         Term value = null;
