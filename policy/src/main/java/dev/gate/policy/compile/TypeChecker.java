@@ -123,8 +123,8 @@ final class TypeChecker {
                 String text = RefText.term(s.collection()) + "[" + RefText.term(s.value()) + "]";
                 report(error(at, TypeMessages.undefinedRef(text, "^".repeat(RefText.term(s.collection()).length()), 0, "have: " + collection)));
             }
-            if (s.key() != null) bind(s.key(), Type.ANY);
-            bind(s.value(), Type.ANY);
+            if (s.key() != null) bind(s.key(), Selection.keyType(collection));
+            bind(s.value(), Selection.elementType(collection));
         } else if (e instanceof Expr.Every ev) {
             typeOf(ev.domain(), at, false);
             // OPA does not type-check the expressions of an every body, only the comprehensions inside them.
@@ -237,13 +237,15 @@ final class TypeChecker {
         boolean wasQuiet = quiet;
         quiet = false;
         int before = reported;
+        Type[] head = new Type[1];
         nested(() -> {
             body(body);
-            for (Term h : heads) typeOf(h, at, false);
+            for (Term h : heads) head[0] = typeOf(h, at, false);
         });
         quiet = wasQuiet;
         // A comprehension that does not type-check has no type, so what reads it is not refused again.
-        return reported == before ? Type.of(kind) : Type.ANY;
+        if (reported != before) return Type.ANY;
+        return kind == Type.Kind.OBJECT ? Type.of(kind) : Type.collection(java.util.EnumSet.of(kind), head[0]);
     }
 
     private void report(dev.gate.policy.PolicyException e) {
@@ -315,10 +317,19 @@ final class TypeChecker {
 
     /** References into a value of known shape must name something it has. */
     private Type refType(Term.Ref r, Span at) {
+        List<Term> iterating = new ArrayList<>();
+        try {
+            return refType(r, at, iterating);
+        } finally {
+            for (Term e : iterating) bind(e, Type.ANY); // what was not typed on the way iterates any key
+        }
+    }
+
+    private Type refType(Term.Ref r, Span at, List<Term> iterating) {
         Type current = typeOf(r.head(), at, false);
         for (Term e : r.path()) {
-            typeOf(e, at, false);
-            if (isFree(e)) bind(e, Type.ANY); // a variable in a reference iterates: any key
+            if (isFree(e)) iterating.add(e);
+            else typeOf(e, at, false);
         }
         if (r.head() instanceof Term.Var v && v.name().equals("input")) {
             if (input.isAny()) return Type.ANY;
@@ -334,6 +345,8 @@ final class TypeChecker {
             text = new StringBuilder(rule.path());
         }
         for (Term e : r.path().subList(start, r.path().size())) {
+            // A variable in a reference iterates: it takes the type of the keys of what it selects from.
+            if (iterating.contains(e)) bind(e, Selection.keyType(current));
             String missing = Selection.missing(current, e);
             if (missing != null) {
                 // OPA underlines what a scalar cannot be selected from, or points at the key that is not there.
