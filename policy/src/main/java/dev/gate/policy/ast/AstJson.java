@@ -52,6 +52,7 @@ public final class AstJson {
         if (r.kind() == Rule.Kind.SET) head.put("key", term(r.value()));
         else if (r.value() != null) head.put("value", term(r.value()));
         else head.put("value", term("boolean", BooleanValue.TRUE));
+        if (r.assigned()) head.put("assign", BooleanValue.TRUE);
         Map<String, Value> out = new LinkedHashMap<>();
         out.put("head", ObjectValue.ofStrings(head));
         out.put("body", body(r.body()));

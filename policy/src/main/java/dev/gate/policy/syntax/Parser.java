@@ -191,6 +191,7 @@ public final class Parser {
         }
         Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.VALUE;
         Term value = null;
+        boolean assigned = peekOp(":=");
         if (atKeyword("contains")) {
             next();
             kind = Rule.Kind.SET;
@@ -211,11 +212,11 @@ public final class Parser {
         List<Literal> body = ruleBody(isDefault, start);
         Rule elseRule = elseChain(kind, head, args);
         List<Rule> rules = new ArrayList<>();
-        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName(), annotations));
+        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName(), annotations, assigned));
         while (!isDefault && !body.isEmpty() && peekOp("{")) {
             if (elseRule != null) throw error(peek(), "expected else keyword");
             Token brace = peek();
-            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName(), annotations));
+            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName(), annotations, assigned));
         }
         return rules;
     }
@@ -292,13 +293,14 @@ public final class Parser {
         Token at = next();
         if (kind == Rule.Kind.SET) throw error(at, "else keyword cannot be used on multi-value rules");
         Term value = null;
+        boolean assigned = peekOp(":=");
         if (peekOp(":=") || peekOp("=")) {
             next();
             value = infix();
         }
         List<Literal> body = ruleBody(false, at);
         Rule next = elseChain(kind, head, args);
-        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName(), null);
+        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName(), null, assigned);
     }
 
     List<Literal> braceBody() {
