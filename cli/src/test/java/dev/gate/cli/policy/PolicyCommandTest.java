@@ -207,6 +207,15 @@ class PolicyCommandTest {
     }
 
     @Test
+    void fmtKeepsV0AsV0WhenReadAsV0() throws IOException {
+        Path v0 = Files.writeString(dir.resolve("legacy.rego"), "package gate.legacy\n"
+                + "deny[msg] { input.image.tag == \"latest\"; msg := \"no latest\" }\n");
+        assertEquals(2, run("policy", "fmt", v0.toString()));
+        assertEquals(0, run("policy", "fmt", "--v0-compatible", v0.toString()), err.toString());
+        assertEquals("package gate.legacy\n\ndeny[msg] {\n\tinput.image.tag == \"latest\"\n\tmsg := \"no latest\"\n}\n", out.toString());
+    }
+
+    @Test
     void failingAndErroringTestsExitOne() throws IOException {
         Files.writeString(dir.resolve("x_test.rego"), "package x\n\ntest_ok if true\ntest_bad if false\n"
                 + "test_err if 1 / 0 == 1\ntodo_test_later if false\n");
