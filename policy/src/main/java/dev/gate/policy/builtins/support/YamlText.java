@@ -35,11 +35,12 @@ public final class YamlText {
         }
     }
 
+    /** Whether every document of the text parses (a later document's error makes the whole text invalid, as in Go). */
     public static boolean isValid(String text) {
-        try {
-            parse(text);
+        try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(text)) {
+            while (documents.hasNextValue()) documents.nextValue();
             return true;
-        } catch (IllegalArgumentException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
     }
