@@ -73,7 +73,7 @@ public final class InputSchemas {
      * The types METADATA gives documents other than the whole input ({@code input.x}, {@code data.y}), by their path
      * from the root ({@code [data, y]}); the rule's own entries win over its package's.
      */
-    Map<List<String>, Type> documentsOf(Module m, Rule r) {
+    DocumentTypes documentsOf(Module m, Rule r) {
         Map<List<String>, Type> out = new HashMap<>();
         for (Annotations a : new Annotations[] {m.annotations(), r.annotations()}) {
             if (a == null || !(a.value().get("schemas") instanceof ArrayValue entries)) continue;
@@ -87,7 +87,7 @@ public final class InputSchemas {
                 }
             }
         }
-        return out;
+        return new DocumentTypes(out);
     }
 
     /**

@@ -32,8 +32,8 @@ final class TypeChecker {
     private int reported;
     /** The type of input here: what a --schema says of it, else any. */
     private Type input = Type.ANY;
-    /** Types METADATA schemas give parts of input and data ({@code [data, a, b]}), else empty. */
-    private Map<List<String>, Type> documents = Map.of();
+    /** Types METADATA schemas give parts of input and data. */
+    private DocumentTypes documents = DocumentTypes.NONE;
     /** Types of the variables bound so far; nested bodies work on a copy, their bindings do not leak out. */
     private Map<String, Type> vars = new HashMap<>();
 
@@ -58,7 +58,7 @@ final class TypeChecker {
         for (Module m : compiled) {
             for (Rule r : m.rules()) {
                 Type input;
-                Map<List<String>, Type> documents;
+                DocumentTypes documents;
                 try {
                     input = schemas.inputOf(m, r);
                     documents = schemas.documentsOf(m, r);
@@ -338,11 +338,11 @@ final class TypeChecker {
         }
         StringBuilder text = new StringBuilder(r.head() instanceof Term.Var v ? RefText.name(v.name()) : "(...)");
         int start = 0;
-        int annotated = annotatedPrefix(r);
-        if (annotated >= 0) {
-            current = documents.get(names(r, annotated));
-            for (Term e : r.path().subList(0, annotated)) text.append(RefText.element(e));
-            start = annotated;
+        DocumentTypes.Covered covered = documents.covered(r);
+        if (covered != null) {
+            current = covered.type();
+            for (Term e : r.path().subList(0, covered.length())) text.append(RefText.element(e));
+            start = covered.length();
         } else if (r.head() instanceof Term.Var head && head.name().equals("input")) {
             if (input.isAny()) return Type.ANY;
             current = input;
@@ -370,27 +370,6 @@ final class TypeChecker {
             text.append(RefText.element(e));
         }
         return current;
-    }
-
-    /** How many elements of the reference a METADATA schema covers (the longest such prefix), or -1. */
-    private int annotatedPrefix(Term.Ref r) {
-        if (documents.isEmpty() || !(r.head() instanceof Term.Var)) return -1;
-        for (int n = r.path().size(); n >= 1; n--) {
-            List<String> prefix = names(r, n);
-            if (prefix != null && documents.containsKey(prefix)) return n;
-        }
-        return -1;
-    }
-
-    /** The root and the first {@code n} elements as names, or null when one is not a string. */
-    private static List<String> names(Term.Ref r, int n) {
-        List<String> path = new ArrayList<>();
-        path.add(((Term.Var) r.head()).name());
-        for (Term e : r.path().subList(0, n)) {
-            if (!(e instanceof Term.Scalar s) || !(s.value() instanceof dev.gate.policy.value.StringValue str)) return null;
-            path.add(str.value());
-        }
-        return path;
     }
 
     private dev.gate.policy.PolicyException error(Span at, String message) {
