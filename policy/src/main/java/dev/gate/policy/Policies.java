@@ -56,13 +56,19 @@ public interface Policies {
     /** {@code version}: the Rego dialect of source files that do not say; a wasm bundle is compiled already. */
     static Policies load(List<Path> policyPaths, List<Path> dataFiles, Engine engine, PrintStream printOut,
             dev.gate.policy.syntax.RegoVersion version) {
+        return load(policyPaths, dataFiles, engine, printOut, version, dev.gate.policy.compile.InputSchemas.NONE);
+    }
+
+    /** As above, Rego sources type-checked against input schemas; a wasm bundle was checked when it was built. */
+    static Policies load(List<Path> policyPaths, List<Path> dataFiles, Engine engine, PrintStream printOut,
+            dev.gate.policy.syntax.RegoVersion version, dev.gate.policy.compile.InputSchemas schemas) {
         List<Path> bundles = policyPaths.stream().filter(Bundle::isBundle).toList();
         if (bundles.isEmpty()) {
             if (engine == Engine.WASM) {
                 throw new IllegalArgumentException("--engine wasm takes a bundle built by opa build -t wasm (bundle.tar.gz or policy.wasm), not "
                         + policyPaths.get(0) + "; gate compiles no wasm itself");
             }
-            return PolicySet.load(policyPaths, dataFiles, false, printOut, version);
+            return PolicySet.load(policyPaths, dataFiles, false, printOut, version, schemas);
         }
         if (policyPaths.size() > 1) {
             throw new IllegalArgumentException(bundles.get(0) + ": a bundle is a whole policy; give it alone, not with " + policyPaths.stream()

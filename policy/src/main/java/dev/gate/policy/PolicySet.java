@@ -3,6 +3,7 @@ package dev.gate.policy;
 import dev.gate.policy.ast.Module;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionRules;
+import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.Value;
@@ -65,6 +66,15 @@ public final class PolicySet implements Policies {
     /** As {@link #load(List, List, boolean, PrintStream)}, with the policies read in the given Rego dialect. */
     public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut,
             RegoVersion version) {
+        return load(policyPaths, dataFiles, includeTests, printOut, version, InputSchemas.NONE);
+    }
+
+    /**
+     * As {@link #load(List, List, boolean, PrintStream, RegoVersion)}, references into input type-checked against
+     * the schemas (as {@code opa eval --schema}): a policy that reads what they do not allow is refused.
+     */
+    public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut,
+            RegoVersion version, InputSchemas schemas) {
         List<Path> files = regoFiles(policyPaths, includeTests);
         if (files.isEmpty()) throw new IllegalArgumentException("no .rego files found in " + policyPaths);
         List<PolicyEngine.Module> modules = new ArrayList<>();
@@ -76,7 +86,7 @@ public final class PolicySet implements Policies {
         }
         List<LoadedFile> data = new ArrayList<>();
         Value merged = DataFiles.merge(dataFiles, (path, bytes) -> data.add(new LoadedFile(path, sha256(bytes))));
-        RegoEngine engine = new RegoEngine(printOut).regoVersion(version);
+        RegoEngine engine = new RegoEngine(printOut).regoVersion(version).schemas(schemas);
         engine.load(modules, merged);
         return new PolicySet(engine, loaded, data);
     }

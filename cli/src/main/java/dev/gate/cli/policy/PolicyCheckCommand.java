@@ -39,9 +39,8 @@ public final class PolicyCheckCommand implements Callable<Integer> {
     @Mixin
     RegoVersionOptions rego = new RegoVersionOptions();
 
-    @Option(names = "--schema", paramLabel = "FILE|DIR", description = "JSON schema of input (a file), or a folder of schemas "
-            + "that rules choose in their METADATA (schema.input is input.json); references into input are type-checked, as opa check --schema.")
-    Path schema;
+    @Mixin
+    SchemaOption schema = new SchemaOption();
 
     @Override
     public Integer call() {
@@ -49,7 +48,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<PolicyEngine.Module> modules = new ArrayList<>();
         RegoVersion version = rego.version();
-        InputSchemas schemas = schema == null ? InputSchemas.NONE : PolicyFiles.asInput(() -> InputSchemas.load(schema));
+        InputSchemas schemas = schema.schemas();
         int errors = 0;
         for (Path f : files) {
             String text = PolicyFiles.text(f);

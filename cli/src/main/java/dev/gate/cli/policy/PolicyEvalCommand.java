@@ -43,6 +43,9 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     @Mixin
     RegoVersionOptions rego = new RegoVersionOptions();
 
+    @Mixin
+    SchemaOption schema = new SchemaOption();
+
     @Option(names = {"-p", "--policy"}, required = true, paramLabel = "FILE|DIR",
             description = "Rego files or folders (repeatable), or one bundle built by opa build -t wasm (bundle.tar.gz, policy.wasm).")
     List<Path> policies;
@@ -78,7 +81,7 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration limit = Durations.parse(timeout, "--timeout");
-        Policies set = PolicyFiles.load(policies, data, engine(), rego.version());
+        Policies set = PolicyFiles.load(policies, data, engine(), rego.version(), schema.schemas());
         Value inputDoc = PolicyFiles.input(input);
         PrintWriter out = spec.commandLine().getOut();
         int code = query == null ? decide(set, inputDoc, limit, out) : query(set, inputDoc, limit, out);

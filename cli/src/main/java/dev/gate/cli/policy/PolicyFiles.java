@@ -6,6 +6,7 @@ import dev.gate.policy.DataFiles;
 import dev.gate.policy.Policies;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
+import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.Value;
 import java.io.IOException;
@@ -32,15 +33,15 @@ final class PolicyFiles {
         }
     }
 
-    static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests, RegoVersion version) {
+    static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests, RegoVersion version, InputSchemas schemas) {
         requireFiles(policies, data);
-        return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError(), version));
+        return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError(), version, schemas));
     }
 
     /** Rego sources or one OPA wasm bundle, run by the engine asked for ({@code AUTO}: by what the files are). */
-    static Policies load(List<Path> policies, List<Path> data, Policies.Engine engine, RegoVersion version) {
+    static Policies load(List<Path> policies, List<Path> data, Policies.Engine engine, RegoVersion version, InputSchemas schemas) {
         requireFiles(policies, data);
-        return asInput(() -> Policies.load(policies, data, engine, PolicyPrint.toStandardError(), version));
+        return asInput(() -> Policies.load(policies, data, engine, PolicyPrint.toStandardError(), version, schemas));
     }
 
     private static void requireFiles(List<Path> policies, List<Path> data) {

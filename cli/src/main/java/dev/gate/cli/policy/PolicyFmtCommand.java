@@ -16,11 +16,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gate policy fmt}: Rego files formatted as {@code opa fmt} formats them; v0 rewritten as v1 with --rego-v1. */
+/**
+ * {@code gate policy fmt}: Rego files formatted as {@code opa fmt} formats them; v0 kept v0 with --v0-compatible, or
+ * rewritten as v1 with --rego-v1.
+ */
 @Command(name = "fmt", mixinStandardHelpOptions = true,
         description = "Format Rego files as opa fmt does: print them, list the ones that change (-l), or rewrite them (-w).")
 public final class PolicyFmtCommand implements Callable<Integer> {
@@ -33,6 +37,9 @@ public final class PolicyFmtCommand implements Callable<Integer> {
 
     @Option(names = "--rego-v1", description = "Read the files as Rego v0 and write them as v1, as opa fmt --rego-v1 does.")
     boolean regoV1;
+
+    @Mixin
+    RegoVersionOptions rego = new RegoVersionOptions();
 
     @Option(names = {"-w", "--write"}, description = "Rewrite the files whose formatting changes.")
     boolean write;
@@ -48,11 +55,12 @@ public final class PolicyFmtCommand implements Callable<Integer> {
         List<Path> files = PolicyFiles.regoFiles(paths);
         PrintWriter out = spec.commandLine().getOut();
         boolean changed = false;
+        RegoVersion version = regoV1 ? RegoVersion.V0 : rego.version();
         for (Path f : files) {
             String text = PolicyFiles.text(f);
             String formatted;
             try {
-                formatted = RegoFormatter.format(new Source(f.toString(), text), regoV1 ? RegoVersion.V0 : RegoVersion.V1, regoV1);
+                formatted = RegoFormatter.format(new Source(f.toString(), text), version, regoV1);
             } catch (PolicyException e) {
                 throw GateException.input(SafeText.message(e.describe()));
             }

@@ -32,6 +32,9 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @Mixin
     RegoVersionOptions rego = new RegoVersionOptions();
 
+    @Mixin
+    SchemaOption schema = new SchemaOption();
+
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Policy and test files or folders.")
     List<Path> paths;
 
@@ -58,7 +61,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
                 throw GateException.input("--run " + run + ": " + e.getDescription());
             }
         }
-        PolicySet set = PolicyFiles.load(paths, data, true, rego.version());
+        PolicySet set = PolicyFiles.load(paths, data, true, rego.version(), schema.schemas());
         List<PolicyTests.Result> results = PolicyTests.run(set, filter, limit);
         PrintWriter out = spec.commandLine().getOut();
         String file = null;

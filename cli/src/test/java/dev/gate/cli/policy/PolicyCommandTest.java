@@ -177,6 +177,21 @@ class PolicyCommandTest {
     }
 
     @Test
+    void evalAndTestTakeASchemaAsCheckDoes() throws IOException {
+        Path schema = ROOT.resolve("docs/policy-input.schema.json");
+        Path typo = Files.writeString(dir.resolve("typo.rego"), "package gate.typo\n\ndeny contains \"x\" if input.image.tagg == \"latest\"\n");
+        Path in = input("latest", "app");
+        assertEquals(0, run("policy", "eval", "-p", typo.toString(), "-i", in.toString(), "-q", "data.gate.typo.deny"), err.toString());
+        assertEquals(2, run("policy", "eval", "--schema", schema.toString(), "-p", typo.toString(), "-i", in.toString(), "-q", "data.gate.typo.deny"));
+        assertTrue(err.toString().contains("undefined ref: input.image.tagg"), err.toString());
+        Files.writeString(dir.resolve("typo_test.rego"), "package gate.typo\n\ntest_nothing if count(deny) == 0\n");
+        assertEquals(0, run("policy", "test", dir.toString()), out + "\n" + err);
+        assertEquals(2, run("policy", "test", "--schema", schema.toString(), dir.toString()));
+        assertEquals(0, run("policy", "eval", "--schema", schema.toString(), "--policy", POLICIES.resolve("prod.rego").toString(),
+                "--data", DATA.toString(), "--input", input("v1.2.3", "10001").toString()), out + "\n" + err);
+    }
+
+    @Test
     void fmtRewritesV0AsV1AndLeavesFormattedFilesAlone() throws IOException {
         Path v0 = Files.writeString(dir.resolve("legacy.rego"), "package gate.legacy\nimport future.keywords.in\n"
                 + "deny[msg] { input.image.tag in {\"latest\"}; msg := \"no latest\" }\n");
@@ -189,6 +204,15 @@ class PolicyCommandTest {
         assertEquals(v1, Files.readString(v0));
         assertEquals(0, run("policy", "fmt", "--fail", v0.toString()), out.toString());
         assertEquals(0, run("policy", "check", v0.toString()), err.toString());
+    }
+
+    @Test
+    void fmtKeepsV0AsV0WhenReadAsV0() throws IOException {
+        Path v0 = Files.writeString(dir.resolve("legacy.rego"), "package gate.legacy\n"
+                + "deny[msg] { input.image.tag == \"latest\"; msg := \"no latest\" }\n");
+        assertEquals(2, run("policy", "fmt", v0.toString()));
+        assertEquals(0, run("policy", "fmt", "--v0-compatible", v0.toString()), err.toString());
+        assertEquals("package gate.legacy\n\ndeny[msg] {\n\tinput.image.tag == \"latest\"\n\tmsg := \"no latest\"\n}\n", out.toString());
     }
 
     @Test

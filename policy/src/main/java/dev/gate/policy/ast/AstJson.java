@@ -52,6 +52,7 @@ public final class AstJson {
         if (r.kind() == Rule.Kind.SET) head.put("key", term(r.value()));
         else if (r.value() != null) head.put("value", term(r.value()));
         else head.put("value", term("boolean", BooleanValue.TRUE));
+        if (r.assigned()) head.put("assign", BooleanValue.TRUE);
         Map<String, Value> out = new LinkedHashMap<>();
         out.put("head", ObjectValue.ofStrings(head));
         out.put("body", body(r.body()));
@@ -94,6 +95,7 @@ public final class AstJson {
                     : new Term.Call("internal.member_3", List.of(s.key(), s.value(), s.collection()), s.value().span(), null);
             return ObjectValue.ofStrings(Map.of("symbols", ArrayValue.of(term(member))));
         }
+        if (e instanceof Expr.Logical g) return logical(g);
         Expr.Every ev = (Expr.Every) e;
         Map<String, Value> every = new LinkedHashMap<>();
         if (ev.key() != null) every.put("key", term(ev.key()));
@@ -101,6 +103,16 @@ public final class AstJson {
         every.put("domain", term(ev.domain()));
         every.put("body", body(ev.body()));
         return ObjectValue.ofStrings(every);
+    }
+
+    /** As OPA writes them: {@code {"type": "and", "lhs": [...], "rhs": [...]}}; a not-body as its body. */
+    private static Value logical(Expr.Logical g) {
+        if (g.operands().size() == 1) return ObjectValue.ofStrings(Map.of("body", body(g.operands().get(0))));
+        Map<String, Value> op = new LinkedHashMap<>();
+        op.put("type", StringValue.of(g.op() == Expr.Logical.Op.OR ? "or" : "and"));
+        op.put("lhs", body(g.operands().get(0)));
+        op.put("rhs", body(g.operands().get(1)));
+        return ObjectValue.ofStrings(op);
     }
 
     private static ArrayValue callTerms(Term.Call c) {

@@ -23,4 +23,15 @@ public sealed interface Expr {
 
     /** {@code every k, v in domain { body }}; {@code key} may be null. */
     record Every(Term key, Term value, Term domain, List<Literal> body) implements Expr {}
+
+    /**
+     * {@code a and b}, {@code a or b} and {@code not { ... }} (an {@code AND} of one operand, negated by its literal):
+     * each operand is a body in a scope of its own, run until its first solution, that binds nothing outside. An
+     * {@code AND} succeeds once when every operand does, an {@code OR} once when one does, left to right.
+     */
+    record Logical(Op op, List<List<Literal>> operands) implements Expr {
+        public enum Op { AND, OR }
+
+        public Logical { operands = operands.stream().map(List::copyOf).toList(); }
+    }
 }

@@ -48,9 +48,17 @@ final class Deprecated {
         return Values.elementsOfArrayOrSet(name, args, 1, "array", "set");
     }
 
+    /** An older name of a builtin; its errors are worded with the name called, as OPA words them. */
     private static void alias(BuiltinRegistry r, String name, String current, String result, String... argTypes) {
         BuiltinFunction f = r.get(current).function();
-        r.add(BuiltinDeclaration.of(name, result, "Deprecated name of " + current + ".", argTypes), f);
+        r.add(BuiltinDeclaration.of(name, result, "Deprecated name of " + current + ".", argTypes), (ctx, args) -> {
+            try {
+                return f.call(ctx, args);
+            } catch (BuiltinException e) {
+                if (!e.getMessage().startsWith(current + ":")) throw e;
+                throw new BuiltinException(e.code(), name + e.getMessage().substring(current.length()));
+            }
+        });
     }
 
     /** The value itself when it has the type, as OPA's cast_* do. */

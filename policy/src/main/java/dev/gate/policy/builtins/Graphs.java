@@ -56,7 +56,7 @@ final class Graphs {
 
     /**
      * Depth first along paths without repeated nodes: a path is reported where it meets a node already on it, where
-     * a node has no neighbours, and where a neighbour is not in the graph (that neighbour included).
+     * a node has no neighbours, and where a neighbour is not in the graph (that neighbour left out, as OPA 1.22 does).
      */
     private static void walk(BuiltinContext ctx, ObjectValue graph, LinkedHashSet<Value> path, Value node, TreeSet<Value> out) {
         ctx.checkDeadline();
@@ -67,9 +67,12 @@ final class Graphs {
                 out.add(ArrayValue.of(new ArrayList<>(path)));
                 continue;
             }
+            if (graph.get(n) == null) {
+                out.add(ArrayValue.of(new ArrayList<>(path)));
+                continue;
+            }
             path.add(n);
-            if (graph.get(n) == null) out.add(ArrayValue.of(new ArrayList<>(path)));
-            else walk(ctx, graph, path, n, out);
+            walk(ctx, graph, path, n, out);
             path.remove(n);
         }
     }

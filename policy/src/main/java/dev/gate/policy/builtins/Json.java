@@ -21,6 +21,8 @@ final class Json {
     static final BuiltinDeclaration MARSHAL = BuiltinDeclaration.of("json.marshal", "string", "Serializes a value to compact JSON.", "any");
     static final BuiltinDeclaration MARSHAL_WITH_OPTIONS = BuiltinDeclaration.of("json.marshal_with_options", "string",
             "Serializes a value to JSON with options pretty, prefix and indent.", "any", "object");
+    /** OPA's bound on a number's binary exponent (1e5) in decimal digits: 100000 * log10(2). */
+    private static final long MAX_DECIMAL_EXPONENT = 30_103;
     static final BuiltinDeclaration UNMARSHAL = BuiltinDeclaration.of("json.unmarshal", "any", "Parses JSON text.", "string");
     static final BuiltinDeclaration IS_VALID = BuiltinDeclaration.of("json.is_valid", "boolean", "Whether a string is valid JSON.", "string");
 
@@ -64,10 +66,25 @@ final class Json {
         try {
             JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) throw BuiltinException.builtin("json.unmarshal", "unexpected end of JSON input");
+            if (hasNumberTooBig(node)) throw BuiltinException.builtin("json.unmarshal", "invalid number: number too big");
             return JsonValues.fromJson(node);
         } catch (JsonProcessingException e) {
             throw BuiltinException.builtin("json.unmarshal", goMessage(text, e));
         }
+    }
+
+    /**
+     * Whether a number's binary exponent passes OPA's bound (2^100000, about 10^30103), past which OPA refuses it and
+     * which keeps a few bytes of JSON from expanding into millions of digits.
+     */
+    private static boolean hasNumberTooBig(JsonNode node) {
+        if (node.isBigDecimal() || node.isBigInteger() || node.isNumber()) {
+            java.math.BigDecimal d = node.decimalValue();
+            long decimalExponent = (long) d.precision() - d.scale();
+            return d.signum() != 0 && Math.abs(decimalExponent) > MAX_DECIMAL_EXPONENT;
+        }
+        for (JsonNode child : node) if (hasNumberTooBig(child)) return true;
+        return false;
     }
 
     /** Go's encoding/json wording for the usual syntax errors; Jackson's own text otherwise. */

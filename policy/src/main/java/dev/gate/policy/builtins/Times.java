@@ -49,7 +49,7 @@ final class Times {
         r.add(PARSE_NS, (ctx, args) -> NumberValue.of(Values.guard("time.parse_ns", () -> GoTimeParser.parseNanos(
                 Operands.string("time.parse_ns", args, 1), Operands.string("time.parse_ns", args, 2)))));
         r.add(PARSE_DURATION_NS, (ctx, args) -> NumberValue.of(Values.guard("time.parse_duration_ns",
-                () -> GoDuration.parseNanos(Operands.string("time.parse_duration_ns", args, 1)))));
+                () -> GoDuration.parseExtendedNanos(Operands.string("time.parse_duration_ns", args, 1)))));
         r.add(DATE, (ctx, args) -> {
             Zoned t = zoned("time.date", args.get(0));
             return Values.integers(GoCalendar.date(t.nanos, t.zone));

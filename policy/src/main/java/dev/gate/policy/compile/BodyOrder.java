@@ -83,6 +83,10 @@ final class BodyOrder {
             Set<String> inner = new LinkedHashSet<>();
             Vars.body(e.body(), inner);
             for (String v : inner) if (visible.contains(v)) needs.add(v);
+        } else if (expr instanceof Expr.Logical g) {
+            Set<String> inner = new LinkedHashSet<>();
+            for (List<Literal> operand : g.operands()) Vars.body(operand, inner);
+            for (String v : inner) if (visible.contains(v)) needs.add(v);
         }
         for (Literal.With w : l.withs()) collect(w.value(), false, needs, outs, visible);
         if (l.negated()) {
@@ -166,6 +170,10 @@ final class BodyOrder {
             if (ev.key() != null) Vars.all(ev.key(), inner);
             Vars.all(ev.value(), inner);
             e = new Expr.Every(ev.key(), ev.value(), term(ev.domain(), b), order(ev.body(), inner));
+        } else if (expr instanceof Expr.Logical g) {
+            List<List<Literal>> operands = new ArrayList<>();
+            for (List<Literal> operand : g.operands()) operands.add(order(operand, b));
+            e = new Expr.Logical(g.op(), operands);
         }
         return l.withExpr(e);
     }

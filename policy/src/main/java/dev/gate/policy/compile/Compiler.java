@@ -239,12 +239,29 @@ public final class Compiler {
     /** Variables a body declares at its own level with {@code :=} or {@code some}: they shadow rule names. */
     private static void declareTopLevel(List<Literal> body, Scope scope) {
         for (Literal l : body) {
-            if (l.expr() instanceof Expr.Assign a) Vars.patternVars(a.left(), scope.declared);
+            if (l.expr() instanceof Expr.Assign a) {
+                Vars.patternVars(a.left(), scope.declared);
+                shadowedRoots(a.left(), scope);
+            }
             else if (l.expr() instanceof Expr.SomeVars s) for (Term.Var v : s.vars()) scope.declared.add(v.name());
             else if (l.expr() instanceof Expr.SomeIn s) {
                 if (s.key() != null) Vars.patternVars(s.key(), scope.declared);
                 Vars.patternVars(s.value(), scope.declared);
             }
+        }
+    }
+
+    /**
+     * A v0 body may assign a local named input or data (v1 refuses it); from then on the name is that local, so it
+     * gets a name of its own that cannot be read as the root document.
+     */
+    private static void shadowedRoots(Term pattern, Scope scope) {
+        if (pattern instanceof Term.Var v && Vars.isRoot(v.name())) {
+            scope.renamed.put(v.name(), v.name() + "$" + RENAMES.incrementAndGet());
+        } else if (pattern instanceof Term.ArrayTerm a) {
+            for (Term e : a.elements()) shadowedRoots(e, scope);
+        } else if (pattern instanceof Term.ObjectTerm o) {
+            for (Term.Entry e : o.entries()) shadowedRoots(e.value(), scope);
         }
     }
 
@@ -266,7 +283,7 @@ public final class Compiler {
         ModuleContext(Module m) {
             this.module = m;
             this.negationKeepsOperands = m != null && m.imports().stream().anyMatch(i -> i.path().equals(List.of("future", "keywords"))
-                    || i.path().equals(List.of("future", "keywords", "not")));
+                    || i.path().equals(List.of("future", "keywords", "not")) || i.path().equals(List.of("rego", "v2")));
             this.pkg = m == null ? List.of() : m.packagePath();
             this.source = m == null ? null : m.source();
             if (m == null) return;
@@ -313,6 +330,11 @@ public final class Compiler {
                     Vars.patternVars(s.value(), null).forEach(scope::declareNested);
                 }
                 return new Expr.SomeIn(s.key() == null ? null : term(s.key(), scope), term(s.value(), scope), coll);
+            }
+            if (expr instanceof Expr.Logical g) {
+                List<List<Literal>> operands = new ArrayList<>();
+                for (List<Literal> operand : g.operands()) operands.add(body(operand, new Scope(scope, true)));
+                return new Expr.Logical(g.op(), operands);
             }
             Expr.Every ev = (Expr.Every) expr;
             Term domain = term(ev.domain(), scope);

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -69,8 +70,29 @@ public final class InputSchemas {
     }
 
     /**
+     * The types METADATA gives documents other than the whole input ({@code input.x}, {@code data.y}), by their path
+     * from the root ({@code [data, y]}); the rule's own entries win over its package's.
+     */
+    DocumentTypes documentsOf(Module m, Rule r) {
+        Map<List<String>, Type> out = new HashMap<>();
+        for (Annotations a : new Annotations[] {m.annotations(), r.annotations()}) {
+            if (a == null || !(a.value().get("schemas") instanceof ArrayValue entries)) continue;
+            for (Value e : entries.elements()) {
+                if (!(e instanceof ObjectValue o)) continue;
+                for (Map.Entry<Value, Value> entry : o.entries().entrySet()) {
+                    if (!(entry.getKey() instanceof StringValue key) || key.value().equals("input")) continue;
+                    List<String> path = List.of(key.value().split("\\."));
+                    if (!path.get(0).equals("input") && !path.get(0).equals("data")) continue;
+                    out.put(path, SchemaTypes.of(schemaOf(entry.getValue(), m, r)));
+                }
+            }
+        }
+        return new DocumentTypes(out);
+    }
+
+    /**
      * The schema a METADATA block gives {@code input}. Every named schema must exist (OPA: undefined schema); those
-     * for other documents ({@code input.x}, {@code data.y}) are checked for that but not applied.
+     * for other documents ({@code input.x}, {@code data.y}) are applied through {@link #documentsOf}.
      */
     private JsonNode chosen(Annotations a, Module m, Rule r) {
         if (!(a.value().get("schemas") instanceof ArrayValue entries)) return null;
@@ -78,18 +100,19 @@ public final class InputSchemas {
         for (Value e : entries.elements()) {
             if (!(e instanceof ObjectValue o)) continue;
             for (Map.Entry<Value, Value> entry : o.entries().entrySet()) {
-                Value v = entry.getValue();
-                JsonNode schema;
-                if (v instanceof ObjectValue inline) {
-                    schema = JsonValues.toJson(inline);
-                } else {
-                    String ref = v instanceof StringValue s ? s.value() : v.toString();
-                    schema = named.get(ref);
-                    if (schema == null) throw Problems.at("rego_type_error", m.source(), r.span(), "undefined schema: " + ref);
-                }
+                JsonNode schema = schemaOf(entry.getValue(), m, r);
                 if (entry.getKey().equals(StringValue.of("input")) && found == null) found = schema;
             }
         }
         return found;
+    }
+
+    /** An inline schema, or one named {@code schema.a.b}; a name no file gives is OPA's undefined schema. */
+    private JsonNode schemaOf(Value v, Module m, Rule r) {
+        if (v instanceof ObjectValue inline) return JsonValues.toJson(inline);
+        String ref = v instanceof StringValue s ? s.value() : v.toString();
+        JsonNode schema = named.get(ref);
+        if (schema == null) throw Problems.at("rego_type_error", m.source(), r.span(), "undefined schema: " + ref);
+        return schema;
     }
 }

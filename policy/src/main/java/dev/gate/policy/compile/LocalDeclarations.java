@@ -139,6 +139,12 @@ final class LocalDeclarations {
             body(ev.body());
             scopes.pop();
             unusedEveryVars(ev, l);
+        } else if (e instanceof Expr.Logical g) {
+            for (List<Literal> operand : g.operands()) {
+                push();
+                body(operand);
+                scopes.pop();
+            }
         } else if (e instanceof Expr.Unify u) {
             read(u.left());
             read(u.right());

@@ -67,6 +67,8 @@ final class RecursionCheck {
             } else if (e instanceof Expr.Every ev) {
                 term(ev.domain(), out);
                 body(ev.body(), out);
+            } else if (e instanceof Expr.Logical g) {
+                for (List<Literal> operand : g.operands()) body(operand, out);
             }
             for (Literal.With w : l.withs()) term(w.value(), out);
         }

@@ -35,12 +35,34 @@ final class Selection {
         return null;
     }
 
+    /** The type of the values iterating over a collection of type {@code t} yields: any unless every kind is known. */
+    static Type elementType(Type t) {
+        if (t.is(Type.Kind.ARRAY) && t.elements() != null) return joinAll(t.elements());
+        if ((t.is(Type.Kind.ARRAY) || t.is(Type.Kind.SET)) && t.of() != null) return t.of();
+        if (t.is(Type.Kind.OBJECT) && t.keys() != null) return joinAll(List.copyOf(t.keys().values()));
+        return Type.ANY;
+    }
+
+    /** The type of the keys iterating over a collection of type {@code t} yields: indexes, object keys, set elements. */
+    static Type keyType(Type t) {
+        if (t.is(Type.Kind.ARRAY)) return Type.of(Type.Kind.NUMBER);
+        if (t.is(Type.Kind.SET)) return elementType(t);
+        if (t.is(Type.Kind.OBJECT) && t.keys() != null) return joinAll(t.keys().keySet().stream().map(Type::of).toList());
+        return Type.ANY;
+    }
+
+    private static Type joinAll(List<Type> types) {
+        Type all = null;
+        for (Type e : types) all = all == null ? e : RuleTypes.join(all, e);
+        return all == null ? Type.ANY : all;
+    }
+
     static Type next(Type t, Term element) {
         // Any element of an array whose elements share a type (a schema's items) has that type.
         if (t.is(Type.Kind.ARRAY) && t.of() != null && !(element instanceof Term.Scalar sc && !(sc.value() instanceof NumberValue))) {
             return t.of();
         }
-        if (!(element instanceof Term.Scalar s)) return Type.ANY;
+        if (!(element instanceof Term.Scalar s)) return elementType(t);
         if (t.is(Type.Kind.OBJECT) && t.keys() != null) return t.keys().get(s.value());
         if (t.is(Type.Kind.ARRAY) && t.elements() != null && s.value() instanceof NumberValue n) {
             int i = n.decimal().intValue();

@@ -105,6 +105,8 @@ final class StrictChecks {
         else if (e instanceof Expr.Every ev) {
             terms.add(ev.domain());
             ev.body().forEach(b -> terms.addAll(literalTerms(b)));
+        } else if (e instanceof Expr.Logical g) {
+            g.operands().forEach(operand -> operand.forEach(b -> terms.addAll(literalTerms(b))));
         }
         for (Literal.With w : l.withs()) { terms.add(w.target()); terms.add(w.value()); }
         return terms;
@@ -205,6 +207,8 @@ final class StrictChecks {
         else if (e instanceof Expr.Every ev) {
             terms.add(ev.domain());
             unusedAssignments(ev.body(), List.of());
+        } else if (e instanceof Expr.Logical g) {
+            g.operands().forEach(operand -> unusedAssignments(operand, List.of()));
         }
         for (Term t : terms) comprehensions(t);
     }

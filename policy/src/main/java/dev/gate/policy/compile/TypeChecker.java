@@ -32,6 +32,8 @@ final class TypeChecker {
     private int reported;
     /** The type of input here: what a --schema says of it, else any. */
     private Type input = Type.ANY;
+    /** Types METADATA schemas give parts of input and data. */
+    private DocumentTypes documents = DocumentTypes.NONE;
     /** Types of the variables bound so far; nested bodies work on a copy, their bindings do not leak out. */
     private Map<String, Type> vars = new HashMap<>();
 
@@ -56,8 +58,10 @@ final class TypeChecker {
         for (Module m : compiled) {
             for (Rule r : m.rules()) {
                 Type input;
+                DocumentTypes documents;
                 try {
                     input = schemas.inputOf(m, r);
+                    documents = schemas.documentsOf(m, r);
                 } catch (dev.gate.policy.PolicyException e) {
                     problems.add(e);
                     continue;
@@ -67,6 +71,7 @@ final class TypeChecker {
                     // against those, as OPA checks a function body.
                     TypeChecker checker = new TypeChecker(builtins, m.source(), problems, known, r.kind() == Rule.Kind.FUNCTION);
                     checker.input = input;
+                    checker.documents = documents;
                     checker.rule(part);
                 }
             }
@@ -123,8 +128,8 @@ final class TypeChecker {
                 String text = RefText.term(s.collection()) + "[" + RefText.term(s.value()) + "]";
                 report(error(at, TypeMessages.undefinedRef(text, "^".repeat(RefText.term(s.collection()).length()), 0, "have: " + collection)));
             }
-            if (s.key() != null) bind(s.key(), Type.ANY);
-            bind(s.value(), Type.ANY);
+            if (s.key() != null) bind(s.key(), Selection.keyType(collection));
+            bind(s.value(), Selection.elementType(collection));
         } else if (e instanceof Expr.Every ev) {
             typeOf(ev.domain(), at, false);
             // OPA does not type-check the expressions of an every body, only the comprehensions inside them.
@@ -136,6 +141,8 @@ final class TypeChecker {
                 body(ev.body());
             });
             quiet = wasQuiet;
+        } else if (e instanceof Expr.Logical g) {
+            for (List<Literal> operand : g.operands()) nested(() -> body(operand));
         }
         for (Literal.With w : l.withs()) {
             if (w.value() instanceof Term.FunctionRef mock) mockArity(w, mock);
@@ -235,13 +242,15 @@ final class TypeChecker {
         boolean wasQuiet = quiet;
         quiet = false;
         int before = reported;
+        Type[] head = new Type[1];
         nested(() -> {
             body(body);
-            for (Term h : heads) typeOf(h, at, false);
+            for (Term h : heads) head[0] = typeOf(h, at, false);
         });
         quiet = wasQuiet;
         // A comprehension that does not type-check has no type, so what reads it is not refused again.
-        return reported == before ? Type.of(kind) : Type.ANY;
+        if (reported != before) return Type.ANY;
+        return kind == Type.Kind.OBJECT ? Type.of(kind) : Type.collection(java.util.EnumSet.of(kind), head[0]);
     }
 
     private void report(dev.gate.policy.PolicyException e) {
@@ -313,18 +322,31 @@ final class TypeChecker {
 
     /** References into a value of known shape must name something it has. */
     private Type refType(Term.Ref r, Span at) {
+        List<Term> iterating = new ArrayList<>();
+        try {
+            return refType(r, at, iterating);
+        } finally {
+            for (Term e : iterating) bind(e, Type.ANY); // what was not typed on the way iterates any key
+        }
+    }
+
+    private Type refType(Term.Ref r, Span at, List<Term> iterating) {
         Type current = typeOf(r.head(), at, false);
         for (Term e : r.path()) {
-            typeOf(e, at, false);
-            if (isFree(e)) bind(e, Type.ANY); // a variable in a reference iterates: any key
-        }
-        if (r.head() instanceof Term.Var v && v.name().equals("input")) {
-            if (input.isAny()) return Type.ANY;
-            current = input;
+            if (isFree(e)) iterating.add(e);
+            else typeOf(e, at, false);
         }
         StringBuilder text = new StringBuilder(r.head() instanceof Term.Var v ? RefText.name(v.name()) : "(...)");
         int start = 0;
-        if (r.head() instanceof Term.Var head && head.name().equals("data")) {
+        DocumentTypes.Covered covered = documents.covered(r);
+        if (covered != null) {
+            current = covered.type();
+            for (Term e : r.path().subList(0, covered.length())) text.append(RefText.element(e));
+            start = covered.length();
+        } else if (r.head() instanceof Term.Var head && head.name().equals("input")) {
+            if (input.isAny()) return Type.ANY;
+            current = input;
+        } else if (r.head() instanceof Term.Var head && head.name().equals("data")) {
             RuleTypes.RulePrefix rule = known.rulePrefix(r.path());
             if (rule == null) return Type.ANY;
             start = rule.length();
@@ -332,6 +354,8 @@ final class TypeChecker {
             text = new StringBuilder(rule.path());
         }
         for (Term e : r.path().subList(start, r.path().size())) {
+            // A variable in a reference iterates: it takes the type of the keys of what it selects from.
+            if (iterating.contains(e)) bind(e, Selection.keyType(current));
             String missing = Selection.missing(current, e);
             if (missing != null) {
                 // OPA underlines what a scalar cannot be selected from, or points at the key that is not there.

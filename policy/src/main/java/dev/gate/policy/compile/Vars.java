@@ -4,6 +4,7 @@ import dev.gate.policy.ast.Expr;
 import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Term;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Variable collection over terms and literals, for declarations and for ordering bodies safely. */
@@ -90,6 +91,8 @@ final class Vars {
             all(ev.value(), out);
             all(ev.domain(), out);
             body(ev.body(), out);
+        } else if (e instanceof Expr.Logical g) {
+            for (List<Literal> operand : g.operands()) body(operand, out);
         }
         for (Literal.With w : l.withs()) all(w.value(), out);
     }

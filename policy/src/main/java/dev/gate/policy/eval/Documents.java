@@ -4,6 +4,7 @@ import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.NumberValue;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.SetValue;
+import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,19 @@ import java.util.function.BiConsumer;
 
 /** Indexing, iteration and path updates over Rego documents. */
 final class Documents {
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private Documents() {}
+
+    /** A path under data as OPA prints a reference: {@code data.a.b}, {@code data.a["b c"]}, {@code data.a[1]}. */
+    static String path(List<Value> path) {
+        StringBuilder text = new StringBuilder("data");
+        for (Value v : path) {
+            if (v instanceof StringValue s && NAME.matcher(s.value()).matches()) text.append('.').append(s.value());
+            else text.append('[').append(v.toJson()).append(']');
+        }
+        return text.toString();
+    }
 
     /** {@code v[key]}, or null when undefined. Sets index by membership and yield the element. */
     static Value index(Value v, Value key) {

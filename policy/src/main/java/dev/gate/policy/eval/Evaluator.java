@@ -157,9 +157,20 @@ public final class Evaluator {
                         if (s.key() == null) k.run();
                         else unifyValue(s.key(), key, b, k);
                     })));
+        } else if (expr instanceof Expr.Logical g) {
+            if (logicalSucceeds(g, b)) k.run();
         } else {
             evalEvery((Expr.Every) expr, b, k);
         }
+    }
+
+    /** Operands run left to right, each to its first solution, until the outcome is known; none binds anything. */
+    private boolean logicalSucceeds(Expr.Logical g, Bindings b) {
+        boolean any = g.op() == Expr.Logical.Op.OR;
+        for (List<Literal> operand : g.operands()) {
+            if (succeeds(b, found -> evalBody(operand, 0, b, found)) == any) return any;
+        }
+        return !any;
     }
 
     private void evalEvery(Expr.Every e, Bindings b, Next k) {
@@ -609,7 +620,7 @@ public final class Evaluator {
             chainValues(r, values);
         }
         if (values.size() > 1) {
-            throw conflict(rules.get(0).span(), rules.get(0).file(), "complete rules must not produce multiple outputs");
+            throw conflict(rules.get(0).span(), rules.get(0).file(), "rule " + Documents.path(node.path()) + " produced conflicting values");
         }
         if (values.isEmpty() && defaultRule != null) {
             Rule d = defaultRule;
@@ -790,7 +801,7 @@ public final class Evaluator {
                     }
                 }
             }
-            if (results.size() > 1) throw conflictHere(span, "functions must not produce multiple outputs for same inputs");
+            if (results.size() > 1) throw conflictHere(span, "function " + f.dotted() + " produced conflicting values for the same inputs");
             if (results.isEmpty() && defaultRule != null) evalTerm(defaultRule.value(), new Bindings(), results::add);
             if (results.isEmpty()) return;
             Value result = results.first();

@@ -18,16 +18,27 @@ import java.util.List;
 
 /**
  * A module written as {@code opa fmt} writes it: package, imports (sorted within their groups; future.keywords
- * dropped), then rules, a blank line between two unless both are one-liners on consecutive lines; rule
+ * dropped when a v0 module is rewritten as v1), then rules, a blank line between two unless both are one-liners on consecutive lines; rule
  * bodies after {@code if}, inline when they were one literal on the head's line; comments kept where they were.
  * With {@code regoV1} a v0 module is rewritten as v1 ({@code opa fmt --rego-v1}): {@code if}, {@code contains},
- * {@code :=} for {@code =} in heads, and {@code import rego.v1}.
+ * {@code :=} for {@code =} in heads, and {@code import rego.v1}. Without it a v0 module stays v0, written as
+ * {@code opa fmt --v0-compatible} writes it: every body in braces on lines of its own, {@code p[x]} for sets, every
+ * rule set apart by a blank line.
  */
 public final class RegoFormatter {
 
     private final Source source;
     private final Module module;
     private final boolean regoV1;
+    /** The module is v0 and stays v0: bodies without {@code if} unless it imports the keyword. */
+    private final boolean v0;
+    /** A v0 module that stays v0 and does not import {@code contains}: sets are written {@code p[x]}. */
+    private final boolean v0Sets;
+    /**
+     * Some rule needs a reference head ({@code a.b.c}, or {@code a.b contains x}); otherwise a v0 module's two-part
+     * heads are written {@code a["b"]}, as opa fmt writes them.
+     */
+    private final boolean refHeads;
     private final TermText terms;
     private final List<Comment> comments;
     private final String[] lines;
@@ -38,6 +49,10 @@ public final class RegoFormatter {
         this.source = source;
         this.module = module;
         this.regoV1 = regoV1;
+        boolean staysV0 = !regoV1 && module.regoVersion() == RegoVersion.V0;
+        this.v0 = staysV0 && !importsKeyword(module, "if");
+        this.v0Sets = staysV0 && !importsKeyword(module, "contains");
+        this.refHeads = !staysV0 || module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
         this.terms = new TermText(source);
         Lexer lexer = new Lexer(source);
         lexer.tokenize();
@@ -46,11 +61,11 @@ public final class RegoFormatter {
     }
 
     /**
-     * The formatted text. A v1 module is formatted as v1; a v0 one (read with {@code version} v0) needs
-     * {@code regoV1}, which rewrites it.
+     * The formatted text. A v1 module is formatted as v1; a v0 one (read with {@code version} v0) stays v0, or is
+     * rewritten as v1 with {@code regoV1}.
      */
     public static String format(Source source, RegoVersion version, boolean regoV1) {
-        Module m = Parser.parseModule(source, regoV1 ? version : RegoVersion.V1);
+        Module m = Parser.parseModule(source, version);
         return new RegoFormatter(source, m, regoV1).module();
     }
 
@@ -65,7 +80,7 @@ public final class RegoFormatter {
         for (Rule r : rules) {
             int start = r.span().line();
             // As OPA: one-liners written on consecutive lines stay together; anything else is set apart.
-            if (previous == null || !(oneLiner(previous) && oneLiner(r) && start == previous.span().line() + 1)) out.append('\n');
+            if (previous == null || v0 || !(oneLiner(previous) && oneLiner(r) && start == previous.span().line() + 1)) out.append('\n');
             out.append(captured(() -> comments(start, 0)));
             String text = rule(r);
             // A comment after the head's line stays on that line, whatever follows it.
@@ -81,6 +96,11 @@ public final class RegoFormatter {
         return out.toString();
     }
 
+    private static boolean importsKeyword(Module m, String keyword) {
+        return m.imports().stream().anyMatch(i -> i.path().equals(List.of("future", "keywords"))
+                || i.path().equals(List.of("future", "keywords", keyword)));
+    }
+
     /** A rule that may share its paragraph: at most one body literal, no else, not a default. */
     private static boolean oneLiner(Rule r) { return !r.isDefault() && r.elseRule() == null && r.body().size() <= 1; }
 
@@ -94,7 +114,10 @@ public final class RegoFormatter {
         return sb.toString();
     }
 
-    /** Imports in their groups (split where a blank line was), each sorted; rego.v1 added and future.keywords dropped for v1. */
+    /**
+     * Imports in their groups (split where a blank line was), each sorted. Rewriting v0 as v1 adds rego.v1 and drops
+     * future.keywords; a module that is v1 already keeps them, as opa fmt does (and, or and not with a body need theirs).
+     */
     private void imports() {
         List<List<String>> groups = new ArrayList<>();
         int previous = -1;
@@ -110,7 +133,7 @@ public final class RegoFormatter {
         for (int k = 0; k < module.imports().size(); k++) {
             Module.Import i = module.imports().get(k);
             int line = importLines.get(k)[0];
-            if (i.path().get(0).equals("future")) { previous = line; continue; }
+            if (regoV1 && i.path().get(0).equals("future")) { previous = line; continue; }
             if (groups.isEmpty() || blankBetween(previous, line)) groups.add(new ArrayList<>());
             groups.get(groups.size() - 1).add(importText(i) + "\u0000" + line);
             previous = line;
@@ -158,16 +181,17 @@ public final class RegoFormatter {
     private String head(Rule r) {
         StringBuilder sb = new StringBuilder(r.name());
         for (Term t : r.head().subList(1, r.head().size())) {
-            if (t instanceof Term.Scalar s && s.value() instanceof StringValue str && TermText.isName(str.value())) {
+            if (refHeads && t instanceof Term.Scalar s && s.value() instanceof StringValue str && TermText.isName(str.value())) {
                 sb.append('.').append(str.value());
             } else {
                 sb.append('[').append(terms.term(t, 0)).append(']');
             }
         }
         if (r.args() != null) sb.append('(').append(String.join(", ", r.args().stream().map(a -> terms.term(a, 0)).toList())).append(')');
-        if (r.kind() == Rule.Kind.SET) sb.append(" contains ").append(terms.term(r.value(), 0));
+        if (r.kind() == Rule.Kind.SET && v0Sets) sb.append('[').append(terms.term(r.value(), 0)).append(']');
+        else if (r.kind() == Rule.Kind.SET) sb.append(" contains ").append(terms.term(r.value(), 0));
         else if (r.value() != null) sb.append(operator(r)).append(terms.term(r.value(), 0));
-        else if (isTrivial(r.body())) sb.append(" := true");
+        else if (isTrivial(r.body()) && !v0) sb.append(" := true");
         return sb.toString();
     }
 
@@ -180,13 +204,18 @@ public final class RegoFormatter {
     /** Appends the body; says whether it was written in braces. A body that is just {@code true} is no body. */
     private boolean body(StringBuilder sb, Rule r, int depth) {
         List<Literal> body = r.body();
+        if (v0 && isTrivial(body) && r.value() == null && r.kind() != Rule.Kind.SET) {
+            // A v0 rule without value needs its body; OPA writes it in braces and sets an else after it apart.
+            sb.append(" {\n").append(TermText.indent(depth + 1)).append("true\n").append(TermText.indent(depth)).append('}');
+            return false;
+        }
         if (body.isEmpty() || isTrivial(body)) return false;
         Literal last = body.get(body.size() - 1);
-        if (body.size() == 1 && last.span().line() == r.span().line()) {
+        if (!v0 && body.size() == 1 && last.span().line() == r.span().line()) {
             sb.append(" if ").append(terms.literal(last, depth));
             return false;
         }
-        sb.append(" if {\n");
+        sb.append(v0 ? " {\n" : " if {\n");
         int previous = -1;
         for (Literal l : body) {
             int start = l.span().line();

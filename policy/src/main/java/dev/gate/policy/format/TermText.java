@@ -49,9 +49,34 @@ final class TermText {
                     + term(ev.domain(), depth) + " ";
             return head + block(ev.body(), depth, line);
         }
+        if (e instanceof Expr.Logical g) return logical(g, depth);
         Term t = ((Expr.TermExpr) e).term();
         // Directly under a literal only membership sets its infix operands apart: (1 + 1) in xs, but a + b == c.
         return t instanceof Term.Call c && isInfix(c) ? infix(c, depth, c.name().startsWith("internal.member_")) : term(t, depth);
+    }
+
+    /**
+     * {@code a and b}, {@code a or b}, {@code { body }} under not: an operand of one literal is written as it is,
+     * parenthesized when it is a chain that binds looser than where it stands (or stands right of its operator).
+     */
+    private String logical(Expr.Logical g, int depth) {
+        if (g.operands().size() == 1) return "{ " + inline(g.operands().get(0), depth) + " }";
+        String op = g.op() == Expr.Logical.Op.OR ? " or " : " and ";
+        return operand(g.operands().get(0), g.op(), false, depth) + op + operand(g.operands().get(1), g.op(), true, depth);
+    }
+
+    private String operand(List<Literal> body, Expr.Logical.Op parent, boolean right, int depth) {
+        if (body.size() != 1) return "{ " + inline(body, depth) + " }";
+        Literal l = body.get(0);
+        String text = literal(l, depth);
+        boolean chain = l.expr() instanceof Expr.Logical g && g.operands().size() == 2 && !l.negated();
+        boolean loose = chain && (((Expr.Logical) l.expr()).op() == Expr.Logical.Op.OR ? parent == Expr.Logical.Op.AND || right
+                : parent == Expr.Logical.Op.AND && right);
+        return loose || !l.withs().isEmpty() ? "(" + text + ")" : text;
+    }
+
+    private String inline(List<Literal> body, int depth) {
+        return String.join("; ", body.stream().map(l -> literal(l, depth)).toList());
     }
 
     /** An every body: inline when it was one literal on the every's line, else one literal a line. */

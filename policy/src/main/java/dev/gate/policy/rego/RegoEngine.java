@@ -12,6 +12,7 @@ import dev.gate.policy.compile.Compiler;
 import dev.gate.policy.eval.Evaluator;
 import dev.gate.policy.eval.Operators;
 import dev.gate.policy.syntax.Parser;
+import dev.gate.policy.compile.DataConflicts;
 import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
@@ -41,6 +42,7 @@ public final class RegoEngine implements PolicyEngine {
     private Value data = ObjectValue.EMPTY;
     private RegoVersion regoVersion = RegoVersion.V1;
     private InputSchemas schemas = InputSchemas.NONE;
+    private boolean dataConflictCheck = true;
 
     public RegoEngine() { this(System.err); }
 
@@ -122,6 +124,16 @@ public final class RegoEngine implements PolicyEngine {
         this.compiled = new Compiler(builtins).strict(strict).schemas(schemas).compile(ms);
         this.parsed = ms;
         this.data = data == null ? ObjectValue.EMPTY : data;
+        if (dataConflictCheck) DataConflicts.check(compiled, this.data);
+    }
+
+    /**
+     * Whether rules may not sit where the base documents loaded with them already have a value (on by default, as in
+     * {@code opa eval -d}); OPA's conformance cases are run without the check, as OPA runs them.
+     */
+    public RegoEngine dataConflictCheck(boolean on) {
+        this.dataConflictCheck = on;
+        return this;
     }
 
     /** The compiled modules, for tools that inspect rules (decisions, tests). */

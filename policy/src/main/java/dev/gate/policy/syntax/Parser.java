@@ -37,6 +37,9 @@ public final class Parser {
     private Set<String> keywords = V1_KEYWORDS;
     /** The module is read as v0 (its dialect is v0 and it does not import rego.v1). */
     private boolean v0;
+    /** The module imports {@code not} from future.keywords (or all of them, or rego.v2): {@code not { ... }} is read. */
+    private boolean notBodies;
+    private final LogicalOperators logical = new LogicalOperators(this);
     private final Lexer lexer;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Boolean> newlineBefore = new ArrayList<>();
@@ -97,17 +100,38 @@ public final class Parser {
         return new Module(source, pkg, imports, rules, packageAnnotations, v0 ? RegoVersion.V0 : RegoVersion.V1);
     }
 
-    /** After the imports: a v0 module that does not import rego.v1 has v0's keywords and those it imports. */
+    /**
+     * After the imports: a v0 module that does not import rego.v1 has v0's keywords and those it imports; any module
+     * may import OPA's newer keywords ({@code and}, {@code or}, {@code not { ... }}) one by one from future.keywords,
+     * all of them with {@code future.keywords}, or with {@code rego.v2}.
+     */
     private void dialect(List<Module.Import> imports) {
-        if (version == RegoVersion.V1 || imports.stream().anyMatch(i -> i.path().equals(List.of("rego", "v1")))) return;
-        v0 = true;
-        Set<String> words = new java.util.HashSet<>(RegoVersion.V0_KEYWORDS);
+        Set<String> imported = new java.util.HashSet<>();
+        boolean v1 = version == RegoVersion.V1;
         for (Module.Import i : imports) {
-            if (!i.path().get(0).equals("future") || i.path().size() < 2 || !i.path().get(1).equals("keywords")) continue;
-            if (i.path().size() == 2) words.addAll(RegoVersion.FUTURE_KEYWORDS);
-            else if (RegoVersion.FUTURE_KEYWORDS.contains(i.path().get(2))) words.add(i.path().get(2));
+            List<String> path = i.path();
+            if (path.equals(List.of("rego", "v1"))) v1 = true;
+            if (path.equals(List.of("rego", "v2"))) {
+                v1 = true;
+                imported.addAll(RegoVersion.NEWER_KEYWORDS);
+            }
+            if (!path.get(0).equals("future") || path.size() < 2 || !path.get(1).equals("keywords")) continue;
+            if (path.size() == 2) {
+                imported.addAll(RegoVersion.FUTURE_KEYWORDS);
+                imported.addAll(RegoVersion.NEWER_KEYWORDS);
+            } else if (RegoVersion.FUTURE_KEYWORDS.contains(path.get(2)) || RegoVersion.NEWER_KEYWORDS.contains(path.get(2))) {
+                imported.add(path.get(2));
+            }
+        }
+        notBodies = imported.contains("not");
+        Set<String> words = new java.util.HashSet<>(v1 ? V1_KEYWORDS : RegoVersion.V0_KEYWORDS);
+        if (!v1) {
+            v0 = true;
+            words.addAll(imported);
             if (words.contains("every")) words.add("in"); // as in OPA, every brings the in it is written with
         }
+        if (imported.contains("and")) words.add("and");
+        if (imported.contains("or")) words.add("or");
         keywords = Set.copyOf(words);
     }
 
@@ -163,9 +187,11 @@ public final class Parser {
         if (!newlineBefore() && peekOp("(")) {
             next();
             args = termList(")");
+            if (args.isEmpty()) args = null; // as in OPA, f() := 1 is the rule f := 1, not a function
         }
         Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.VALUE;
         Term value = null;
+        boolean assigned = peekOp(":=");
         if (atKeyword("contains")) {
             next();
             kind = Rule.Kind.SET;
@@ -186,11 +212,11 @@ public final class Parser {
         List<Literal> body = ruleBody(isDefault, start);
         Rule elseRule = elseChain(kind, head, args);
         List<Rule> rules = new ArrayList<>();
-        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName(), annotations));
+        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName(), annotations, assigned));
         while (!isDefault && !body.isEmpty() && peekOp("{")) {
             if (elseRule != null) throw error(peek(), "expected else keyword");
             Token brace = peek();
-            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName(), annotations));
+            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName(), annotations, assigned));
         }
         return rules;
     }
@@ -267,16 +293,17 @@ public final class Parser {
         Token at = next();
         if (kind == Rule.Kind.SET) throw error(at, "else keyword cannot be used on multi-value rules");
         Term value = null;
+        boolean assigned = peekOp(":=");
         if (peekOp(":=") || peekOp("=")) {
             next();
             value = infix();
         }
         List<Literal> body = ruleBody(false, at);
         Rule next = elseChain(kind, head, args);
-        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName(), null);
+        return new Rule(kind, head, args, value, body, false, next, at.span(), source.fileName(), null, assigned);
     }
 
-    private List<Literal> braceBody() {
+    List<Literal> braceBody() {
         expectOp("{");
         List<Literal> body = literalsUntil("}");
         if (body.isEmpty()) throw error(peek(), "found empty body");
@@ -309,9 +336,26 @@ public final class Parser {
             next();
             expr = every();
         } else {
-            if (atKeyword("not")) { next(); negated = true; }
-            expr = expression();
+            Literal leading = logicalKeywords() ? logical.leading() : null;
+            if (leading != null) {
+                List<Literal.With> withs = new ArrayList<>(leading.withs());
+                withs.addAll(withClauses());
+                return new Literal(leading.expr(), leading.negated(), withs, start.span());
+            } else {
+                if (atKeyword("not")) { next(); negated = true; }
+                Expr whole = negated && notBodies ? logical.negatedOperand() : null;
+                expr = whole != null ? whole : expression();
+                if (logical.atOperator()) {
+                    expr = logical.chain(List.of(new Literal(expr, negated, List.of(), start.span())));
+                    negated = false;
+                }
+            }
         }
+        return new Literal(expr, negated, withClauses(), start.span());
+    }
+
+    /** The {@code with target as value} clauses that follow an expression, if any. */
+    List<Literal.With> withClauses() {
         List<Literal.With> withs = new ArrayList<>();
         while (isKeyword(peek(), "with") && !namesRef(p)) {
             Token w = next();
@@ -320,10 +364,12 @@ public final class Parser {
             next();
             withs.add(new Literal.With(target, infix(), w.span()));
         }
-        return new Literal(expr, negated, withs, start.span());
+        return withs;
     }
 
-    private Expr expression() {
+    private boolean logicalKeywords() { return keywords.contains("and") || keywords.contains("or"); }
+
+    Expr expression() {
         Term left = infix();
         if (!newlineBefore() && peekOp(",")) {
             Term membership = keyValueMembership(left);
@@ -663,24 +709,31 @@ public final class Parser {
 
     // ---- token helpers ------------------------------------------------------------------------------------------
 
-    private Token peek() { return tokens.get(p); }
+    Token peek() { return tokens.get(p); }
+
+    int position() { return p; }
+
+    void rewind(int position) { p = position; }
+
+    /** {@code not { ... }} and negated groups are read (the module imports OPA's newer negation). */
+    boolean notBodies() { return notBodies; }
 
     private Token peekAt(int ahead) { return tokens.get(Math.min(p + ahead, tokens.size() - 1)); }
 
-    private Token next() {
+    Token next() {
         Token t = tokens.get(p);
         if (t.kind() != Token.Kind.EOF) p++;
         return t;
     }
 
-    private boolean newlineBefore() { return newlineBefore.get(p); }
+    boolean newlineBefore() { return newlineBefore.get(p); }
 
     /** The next token starts right where the previous one ended (no blank between them). */
     private boolean adjacent() { return p > 0 && tokens.get(p - 1).span().end() == peek().span().start(); }
 
     private boolean adjacentTo(Token t) { return t.span().end() == peek().span().start(); }
 
-    private boolean peekOp(String op) { return peek().is(Token.Kind.OPERATOR, op); }
+    boolean peekOp(String op) { return peek().is(Token.Kind.OPERATOR, op); }
 
     private boolean acceptOp(String op) {
         if (!peekOp(op)) return false;
@@ -695,7 +748,7 @@ public final class Parser {
     private boolean isKeyword(Token t, String word) { return t.is(Token.Kind.IDENT, word) && keywords.contains(word); }
 
     /** The next token is the keyword, not a name that merely spells it ({@code if.foo}, {@code else.x}). */
-    private boolean atKeyword(String word) { return isKeyword(peek(), word) && !namesRef(p); }
+    boolean atKeyword(String word) { return isKeyword(peek(), word) && !namesRef(p); }
 
     /** A keyword directly followed by a dot and a name is a reference head, e.g. {@code true.foo}. */
     private boolean namesRef(int index) {

@@ -17,6 +17,8 @@ public enum RegoVersion {
             "true", "false", "null");
     /** The keywords v1 adds, which v0 modules import from {@code future.keywords}. */
     static final Set<String> FUTURE_KEYWORDS = Set.of("if", "contains", "in", "every");
+    /** Keywords newer than v1, imported in either dialect: {@code and}, {@code or}, and {@code not} with a body. */
+    static final Set<String> NEWER_KEYWORDS = Set.of("and", "or", "not");
 
     /** {@code v0} or {@code v1} (also {@code 0}, {@code 1}), as {@code --rego-version} and bundle manifests spell it. */
     public static RegoVersion parse(String text) {

@@ -53,9 +53,13 @@ class GraphQlBuiltinsTest {
     }
 
     @Test
-    void parseErrorsNameTheirLocation() {
-        assertBuiltinError("graphql.parse_query: Invalid syntax with offending token '<EOF>' in GraphQL string at location 1:2",
+    void parseErrorsAreWordedAsOpasAndNameTheirLocation() {
+        assertBuiltinError("graphql.parse_query: Expected Name, found <EOF> in GraphQL string at location 1:2",
                 "graphql.parse_query", "\"{\"");
+        assertBuiltinError("graphql.parse_query: Unexpected Name \"notanoperation\" in GraphQL string at location 1:1",
+                "graphql.parse_query", "\"notanoperation Foo { field }\"");
+        assertBuiltinError("graphql.parse_schema: expected at least one definition, found } in GraphQL string at location 1:13",
+                "graphql.parse_schema", "\"type Hello {}\"");
         assertBuiltinError("graphql.parse_query: Unexpected ObjectTypeDefinition \"A\" in GraphQL string at location 1:1",
                 "graphql.parse_query", "\"type A { b: Int }\"");
     }

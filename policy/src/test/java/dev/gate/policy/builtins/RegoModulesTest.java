@@ -34,8 +34,23 @@ class RegoModulesTest {
     void rulesWithoutBodyGetOpasGeneratedTrue() {
         ObjectValue m = (ObjectValue) parse("package t\n\ndefault d := false\n");
         assertEquals(v("[{\"body\": [{\"generated\": true, \"index\": 0, \"terms\": {\"type\": \"boolean\", \"value\": true}}], \"default\": true,"
-                + " \"head\": {\"name\": \"d\", \"ref\": [{\"type\": \"var\", \"value\": \"d\"}], \"value\": {\"type\": \"boolean\", \"value\": false}}}]"),
+                + " \"head\": {\"assign\": true, \"name\": \"d\", \"ref\": [{\"type\": \"var\", \"value\": \"d\"}], \"value\": {\"type\": \"boolean\", \"value\": false}}}]"),
                 m.get("rules"));
+    }
+
+    @Test
+    void headsWrittenWithColonEqualsAreMarkedAssign() {
+        ObjectValue m = (ObjectValue) parse("package t\n\na := 1\nb = 2\nf(x) := 1 if x else := 2\ng(x) = 1 if x else = 2\n");
+        var rules = (dev.gate.policy.value.ArrayValue) m.get("rules");
+        assertEquals(v("true"), head(rules, 0).get("assign"));
+        assertEquals(null, head(rules, 1).get("assign"));
+        assertEquals(v("true"), head(rules, 2).get("assign"));
+        assertEquals(v("true"), ((ObjectValue) ((ObjectValue) ((ObjectValue) rules.get(2)).get("else")).get("head")).get("assign"));
+        assertEquals(null, head(rules, 3).get("assign"));
+    }
+
+    private static ObjectValue head(dev.gate.policy.value.ArrayValue rules, int i) {
+        return (ObjectValue) ((ObjectValue) rules.get(i)).get("head");
     }
 
     @Test

@@ -81,6 +81,34 @@ class InputSchemaTest {
     }
 
     @Test
+    void metadataSchemasTypePartsOfInputAndData() throws Exception {
+        Files.createDirectories(dir.resolve("schemas"));
+        Files.writeString(dir.resolve("schemas/cfg.json"), "{\"type\": \"object\", \"properties\": {\"limit\": {\"type\": \"number\"}},"
+                + " \"required\": [\"limit\"], \"additionalProperties\": false}");
+        String policy = """
+                package t
+
+                # METADATA
+                # schemas:
+                #   - data.cfg: schema.cfg
+                #   - input.image: {"type": "object", "properties": {"tag": {"type": "string"}}, "additionalProperties": false}
+                p if {
+                	data.cfg.limt > 1
+                	input.image.tagg == "x"
+                	input.other.anything
+                }
+
+                q if data.cfg.limt > 1
+                """;
+        List<String> errors = errors(dir.resolve("schemas"), policy);
+        assertEquals(2, errors.size(), String.join("\n", errors));
+        // What opa check --schema (OPA 1.22.4) reports for the same rule.
+        assertEquals("p.rego:8:2: undefined ref: data.cfg.limt\n\tdata.cfg.limt\n\t         ^\n\t         have: \"limt\"\n"
+                + "\t         want (one of): [\"limit\"]", firstPart(errors.get(0)));
+        assertEquals("p.rego:9:2: undefined ref: input.image.tagg", errors.get(1).lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void aBadSchemaFileIsAnErrorNamingIt() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{nope");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InputSchemas.load(bad));

@@ -111,6 +111,18 @@ class TypeCheckerTest {
     }
 
     @Test
+    void iterationGivesTheTypesOfTheKeysAndValuesItWalks() {
+        assertTrue(typeError("r if {\n  some x in [1, 2]\n  upper(x)\n}\n").getMessage().contains("upper: invalid argument(s)\n\thave: (number)"));
+        assertTrue(typeError("r if {\n  x := [1, 2][_]\n  upper(x)\n}\n").getMessage().contains("upper: invalid argument(s)"));
+        assertTrue(typeError("r := x if {\n  [1, 2][i] = x\n  upper(i)\n}\n").getMessage().contains("upper: invalid argument(s)\n\thave: (number)"));
+        assertTrue(typeError("xs := {1, 2}\n\nr if {\n  some x in xs\n  count(x) > 0\n}\n").getMessage().contains("count: invalid argument(s)"));
+        PolicyException e = typeError("r := y if {\n  some k, v in {\"a\": 1}\n  y := concat(\",\", [k, v])\n}\n");
+        assertTrue(e.getMessage().contains("concat: invalid argument(s)\n\thave: (string, array<string, number>, ???)"), e.getMessage());
+        assertTrue(typeError("r if {\n  x := [y | y := 1]\n  x[0] == \"a\"\n}\n").getMessage().contains("match error\n\tleft  : number\n\tright : string"));
+        load("r if {\n  some x in [1, \"a\"]\n  upper(x)\n}\n\ns if {\n  some x in input.xs\n  upper(x)\n}\n\nt if {\n  x := {\"a\": [\"b\"]}[k][_]\n  upper(k)\n  upper(x)\n}\n");
+    }
+
+    @Test
     void everyBodiesAreNotCheckedButTheirComprehensionsAre() {
         load("r if {\n  every x in [1] {\n    x > 0\n    y := 1 + \"a\"\n    startswith(x, 1)\n  }\n}\n");
         assertTrue(typeError("r if {\n  every x in [1] {\n    x > 0\n    [x | x := 1 + \"a\"]\n  }\n}\n").getMessage().contains("plus: invalid argument(s)"));
@@ -155,7 +167,6 @@ class TypeCheckerTest {
                 r if {
                     a := [x | x = 1]
                     b := [x | x = "s"]
-                    startswith(object.union({}, {}), "x")
                     every y in 1 { y > 0 }
                     count(input.items) > f(1)
                     data.p.s.b = 2
@@ -164,7 +175,7 @@ class TypeCheckerTest {
                     z[input.key]
                     n := count(a)
                     n + 1 > 0
-                    not b[0] = 1
+                    not b[0] = "t"
                 }
 
                 s := {"a": 1, "b": 2}

@@ -39,4 +39,11 @@ class OpaModuleConformanceTest {
         var listed = ConformanceTest.passingList("/conformance-passing-opa-v1.txt");
         assertTrue(listed.stream().filter(id -> id.startsWith("regometadata")).count() >= 5, "rego.metadata cases listed");
     }
+
+    @Test
+    void theLogicalOperatorAndNotBodyCasesAreOnTheList() throws IOException {
+        var listed = ConformanceTest.passingList("/conformance-passing-opa-v1.txt");
+        assertTrue(listed.stream().filter(id -> id.startsWith("logic_operators/")).count() >= 148, "and/or cases listed");
+        assertTrue(listed.stream().filter(id -> id.startsWith("negation/test-not-body")).count() >= 19, "not-body cases listed");
+    }
 }

@@ -75,6 +75,57 @@ class RegoFormatterTest {
     }
 
     @Test
+    void aV0ModuleStaysV0AsOpaFmtV0CompatibleWritesIt() {
+        String v0 = """
+                package x
+                import future.keywords.in
+                default allow = false
+                allow { input.user == "admin" }
+                deny[msg] { input.image.tag in {"latest"}; msg := "no latest" }
+                f(x) = y { y := x + 1 }
+                t.u = 1
+                p := 1
+                q { true } else = false { false }
+                """;
+        // What opa fmt --v0-compatible (OPA 1.22.4) prints for it.
+        String expected = """
+                package x
+
+                import future.keywords.in
+
+                default allow = false
+
+                allow {
+                	input.user == "admin"
+                }
+
+                deny[msg] {
+                	input.image.tag in {"latest"}
+                	msg := "no latest"
+                }
+
+                f(x) = y {
+                	y := x + 1
+                }
+
+                t["u"] = 1
+
+                p := 1
+
+                q {
+                	true
+                }
+
+                else = false {
+                	false
+                }
+                """;
+        assertEquals(expected, RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, false));
+        String refHeads = "package x\n\nt.u = 1\n\ny.z[a] {\n\ta := 1\n}\n";
+        assertEquals(refHeads, RegoFormatter.format(new Source("b.rego", refHeads), RegoVersion.V0, false));
+    }
+
+    @Test
     void theShippedPoliciesAreFormattedByteForByteAsOpaFmt() throws Exception {
         Path opa = OpaInstall.binary();
         List<Path> files;

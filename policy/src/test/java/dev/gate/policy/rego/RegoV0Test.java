@@ -69,6 +69,13 @@ class RegoV0Test {
         assertEquals("rego_parse_error", e.code());
     }
 
+    /** What opa eval --v0-compatible (OPA 1.22.4) gives for the same module. */
+    @Test
+    void aV0LocalMayBeNamedDataOrInputAndZeroArgumentHeadsAreRules() {
+        String module = "package t\n\np[x] { data := [1, 2]; x := data[_] }\nq = y { input := {\"a\": 3}; y := input.a }\nf() = 1\nr { f == 1 }\n";
+        assertEquals("{\"f\":1,\"p\":[1,2],\"q\":3,\"r\":true}", eval(RegoVersion.V0, "data.t", module));
+    }
+
     @Test
     void importRegoV1MakesAModuleV1WhateverTheDialect() {
         PolicyException e = assertThrows(PolicyException.class,

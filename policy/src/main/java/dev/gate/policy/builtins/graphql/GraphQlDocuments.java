@@ -46,6 +46,8 @@ public final class GraphQlDocuments {
 
     public static Document schema(String text) {
         Document doc = parse(text);
+        SourceLocation empty = EmptyLists.inTypeDefinitions(text);
+        if (empty != null) throw new GraphQlException(EmptyLists.MESSAGE + located(empty));
         for (Definition<?> d : doc.getDefinitions()) {
             if (d instanceof OperationDefinition || d instanceof FragmentDefinition) throw unexpected(d);
             if (d instanceof DirectiveDefinition dd) knownLocations(dd);
@@ -70,7 +72,11 @@ public final class GraphQlDocuments {
             int at = message.lastIndexOf(" at line ");
             SourceLocation loc = e.getLocation();
             if (at < 0 || loc == null) throw new GraphQlException("GraphQL parse error: " + message);
-            throw new GraphQlException(message.substring(0, at) + located(loc));
+            if (message.contains("offending token '}'") && EmptyLists.closesNothing(text, loc)) {
+                throw new GraphQlException(EmptyLists.MESSAGE + located(loc));
+            }
+            String opas = OffendingTokens.worded(message.substring(0, at), text, EmptyLists.offsetOf(text, loc));
+            throw new GraphQlException((opas != null ? opas : message.substring(0, at)) + located(loc));
         }
     }
 

@@ -95,15 +95,25 @@ public final class GoStrings {
     public static String replaceEach(String s, List<Map.Entry<String, String>> pairs) {
         StringBuilder out = new StringBuilder();
         int i = 0;
-        outer:
-        while (i < s.length()) {
+        // As Go's strings.Replacer: an empty key matches before every rune and at the end, but not twice in a row.
+        boolean emptyMatchedHere = false;
+        while (i <= s.length()) {
+            Map.Entry<String, String> match = null;
             for (Map.Entry<String, String> pair : pairs) {
-                if (!pair.getKey().isEmpty() && s.startsWith(pair.getKey(), i)) {
-                    out.append(pair.getValue());
-                    i += pair.getKey().length();
-                    continue outer;
+                String key = pair.getKey();
+                if (key.isEmpty() ? !emptyMatchedHere : s.startsWith(key, i)) {
+                    match = pair;
+                    break;
                 }
             }
+            if (match != null) {
+                out.append(match.getValue());
+                i += match.getKey().length();
+                emptyMatchedHere = match.getKey().isEmpty();
+                continue;
+            }
+            emptyMatchedHere = false;
+            if (i == s.length()) break;
             int cp = s.codePointAt(i);
             out.appendCodePoint(cp);
             i += Character.charCount(cp);

@@ -3,33 +3,35 @@ package dev.gate.policy.builtins.support;
 import java.util.regex.Pattern;
 
 /**
- * A SemVer 2.0.0 version as OPA reads it: exactly three dot-separated integers (leading zeros
- * tolerated, as OPA's parser uses strconv.ParseInt), optional pre-release and build metadata.
- * Build metadata never affects ordering.
+ * A SemVer 2.0.0 version as OPA 1.22 reads it: exactly three dot-separated integers without leading zeros, an
+ * optional pre-release whose numeric identifiers have no leading zeros either, optional build metadata; a {@code -}
+ * or {@code +} must be followed by identifiers. Build metadata never affects ordering.
  */
 public record SemVer(long major, long minor, long patch, String preRelease, String metadata) {
     private static final Pattern IDENTIFIERS = Pattern.compile("[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern LEADING_ZERO = Pattern.compile("0\\d+");
 
     public static SemVer parse(String text) {
         String rest = text;
-        String metadata = "";
+        String metadata = null;
         int plus = rest.indexOf('+');
         if (plus >= 0) {
             metadata = rest.substring(plus + 1);
             rest = rest.substring(0, plus);
         }
-        String preRelease = "";
+        String preRelease = null;
         int dash = rest.indexOf('-');
         if (dash >= 0) {
             preRelease = rest.substring(dash + 1);
             rest = rest.substring(0, dash);
         }
         String[] core = rest.split("\\.", -1);
-        if (core.length != 3 || !validIdentifiers(preRelease) || !validIdentifiers(metadata)) {
+        if (core.length != 3 || !validIdentifiers(preRelease) || !validIdentifiers(metadata) || hasLeadingZero(preRelease)) {
             throw new IllegalArgumentException(GoQuote.quote(text) + " is not a valid SemVer");
         }
-        return new SemVer(number(core[0], text), number(core[1], text), number(core[2], text), preRelease, metadata);
+        return new SemVer(number(core[0], text), number(core[1], text), number(core[2], text), preRelease == null ? "" : preRelease,
+                metadata == null ? "" : metadata);
     }
 
     public static boolean isValid(String text) {
@@ -79,13 +81,20 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
         return Integer.signum(a.compareTo(b));
     }
 
+    /** Absent, or present (after its - or +) and well formed. */
     private static boolean validIdentifiers(String ids) {
-        return ids.isEmpty() || IDENTIFIERS.matcher(ids).matches();
+        return ids == null || IDENTIFIERS.matcher(ids).matches();
+    }
+
+    private static boolean hasLeadingZero(String preRelease) {
+        if (preRelease == null) return false;
+        for (String id : preRelease.split("\\.")) if (LEADING_ZERO.matcher(id).matches()) return true;
+        return false;
     }
 
     private static long number(String part, String whole) {
         try {
-            if (!NUMBER.matcher(part).matches()) {
+            if (!NUMBER.matcher(part).matches() || LEADING_ZERO.matcher(part).matches()) {
                 throw new NumberFormatException(part);
             }
             return Long.parseLong(part);

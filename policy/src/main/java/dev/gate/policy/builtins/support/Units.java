@@ -12,6 +12,7 @@ import java.util.Locale;
  */
 public final class Units {
     private static final String[] PREFIXES = {"k", "m", "g", "t", "p", "e"};
+    private static final int MAX_EXPONENT_DIGITS = 6;
 
     private Units() {
     }
@@ -55,40 +56,39 @@ public final class Units {
         throw new IllegalArgumentException("unit " + original + " not recognized");
     }
 
-    /** [number, unit]; the number keeps an exponent only when a digit follows the 'e'. */
+    /**
+     * [number, unit], split as OPA splits them: the number runs over digits, dots and signs, and over an 'e' followed
+     * by a digit or a sign; an exponent of more than {@value #MAX_EXPONENT_DIGITS} digits is refused.
+     */
     private static String[] split(String raw, String noAmount, String notNumber) {
         String s = raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"")
                 ? raw.substring(1, raw.length() - 1) : raw;
         if (s.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("spaces not allowed in resource strings");
         }
-        int end = 0;
-        while (end < s.length() && (Character.isDigit(s.charAt(end)) || s.charAt(end) == '.')) {
-            end++;
-        }
-        end = exponentEnd(s, end);
+        int end = numberEnd(s);
         String number = s.substring(0, end);
         if (number.isEmpty()) {
             throw new IllegalArgumentException(noAmount);
         }
-        if (!number.matches("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!number.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
             throw new IllegalArgumentException(notNumber);
         }
         return new String[] {number, s.substring(end)};
     }
 
-    private static int exponentEnd(String s, int at) {
-        if (at == 0 || at >= s.length() || Character.toLowerCase(s.charAt(at)) != 'e') {
-            return at;
+    private static int numberEnd(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c) || c == '.' || c == '+' || c == '-') continue;
+            if (c != 'e' && c != 'E') return i;
+            boolean signed = i + 1 < s.length() && (s.charAt(i + 1) == '+' || s.charAt(i + 1) == '-');
+            if (i + 1 >= s.length() || !Character.isDigit(s.charAt(i + 1)) && !signed) return i;
+            if (signed) i++;
+            int digits = 0;
+            while (i + 1 + digits < s.length() && Character.isDigit(s.charAt(i + 1 + digits))) digits++;
+            if (digits > MAX_EXPONENT_DIGITS) throw new IllegalArgumentException("exponent too large");
         }
-        int i = at + 1;
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digitsStart = i;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
-            i++;
-        }
-        return i > digitsStart ? i : at;
+        return s.length();
     }
 }

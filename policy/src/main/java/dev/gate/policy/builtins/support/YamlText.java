@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * yaml.marshal / yaml.unmarshal / yaml.is_valid on Jackson's tree (JSON-shaped, as OPA converts
@@ -22,6 +24,9 @@ public final class YamlText {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
+    private static final Pattern UNCLOSED_FLOW = Pattern.compile(
+            "^while parsing a flow (sequence|mapping)\\n[^\\n]*line (\\d+),[\\s\\S]*expected ',' or '[\\]}]'");
+
     private YamlText() {
     }
 
@@ -35,11 +40,12 @@ public final class YamlText {
         }
     }
 
+    /** Whether every document of the text parses (a later document's error makes the whole text invalid, as in Go). */
     public static boolean isValid(String text) {
-        try {
-            parse(text);
+        try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(text)) {
+            while (documents.hasNextValue()) documents.nextValue();
             return true;
-        } catch (IllegalArgumentException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
     }
@@ -55,6 +61,11 @@ public final class YamlText {
     private static String firstLine(String message) {
         if (message == null) {
             return "invalid document";
+        }
+        Matcher unclosed = UNCLOSED_FLOW.matcher(message);
+        if (unclosed.find()) {
+            // Go's YAML parser words an unclosed [ or { at the line it opened on.
+            return "line " + unclosed.group(2) + ": did not find expected ',' or '" + (unclosed.group(1).equals("sequence") ? "]" : "}") + "'";
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

@@ -18,6 +18,16 @@ class YamlTextTest {
         assertTrue(YamlText.isValid("{\"json\": \"ok\"}"));
     }
 
+    /** OPA 1.22.4's messages for the same texts. */
+    @Test
+    void unclosedFlowCollectionsAreWordedAsGoYamlWordsThem() {
+        assertEquals("yaml: line 1: did not find expected ',' or ']'",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> YamlText.parse("[1,2,3")).getMessage());
+        assertEquals("yaml: line 1: did not find expected ',' or '}'",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> YamlText.parse("{\"a\": 1")).getMessage());
+        assertFalse(YamlText.isValid("a: 1\n---\n\tb: 2\n"));
+    }
+
     @Test
     void parsesToJsonShapedTrees() throws Exception {
         assertEquals(JSON.readTree("{\"a\":[1,2.5,\"x\",true,null]}"),
