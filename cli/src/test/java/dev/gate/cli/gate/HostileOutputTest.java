@@ -82,7 +82,7 @@ class HostileOutputTest {
         assertTrue(md.contains("\\|\\*\\<b\\>\\[x\\]\\(y\\)"), "table cell, emphasis, HTML and link are literal: " + md);
         assertFalse(md.contains("<b>") || md.contains("|*"), md);
         md.lines().filter(l -> l.startsWith("| `gate")).forEach(l ->
-                assertEquals(4, l.replace("\\|", "").chars().filter(c -> c == '|').count(), "three cells: " + l));
+                assertEquals(5, l.replace("\\|", "").chars().filter(c -> c == '|').count(), "four cells: " + l));
     }
 
     @Test
