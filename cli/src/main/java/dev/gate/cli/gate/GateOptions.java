@@ -1,21 +1,19 @@
 package dev.gate.cli.gate;
 
-import dev.gate.pipeline.VexStatements;
-import dev.gate.pipeline.Waivers;
+import dev.gate.cli.policy.Durations;
+import dev.gate.cli.policy.PolicyFlags;
+import dev.gate.cli.policy.PolicySources;
+import dev.gate.cli.sbom.JavaIndexFlags;
+import dev.gate.cli.sign.KeyFiles;
+import dev.gate.cli.sign.KeylessEnvironment;
+import dev.gate.cli.sign.VerifyCommand;
+import dev.gate.image.GateException;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.pipeline.Baseline;
+import dev.gate.pipeline.JavaIndexes;
 import dev.gate.pipeline.Params;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.SigningMethod;
-import dev.gate.cli.policy.Durations;
-import dev.gate.cli.policy.PolicySources;
-import dev.gate.cli.sign.VerifyCommand;
-import dev.gate.pipeline.Baseline;
-import dev.gate.cli.policy.RegoVersionOptions;
-import dev.gate.cli.sign.KeyFiles;
-import dev.gate.cli.sign.KeylessEnvironment;
-import dev.gate.cli.sbom.JavaIndexFlags;
-import dev.gate.pipeline.JavaIndexes;
-import dev.gate.image.GateException;
-import dev.gate.image.registry.RegistryOptions;
 import dev.gate.sbom.SbomGenerator;
 import dev.gate.scan.Scanner;
 import java.nio.file.Files;
@@ -33,9 +31,8 @@ import picocli.CommandLine.Option;
 /** The flags of {@code gate push} that turn a plain push into the gate. Repeatable flags take one value each. */
 public final class GateOptions {
 
-    @Option(names = "--policy", paramLabel = "FILE|DIR|oci://REF", description = "Rego policy file or folder (repeatable), one OPA wasm bundle "
-            + "(bundle.tar.gz, policy.wasm), or a signed policy bundle in a registry (oci://REGISTRY/REPO[:TAG|@DIGEST], with --policy-key). Turns on the gate.")
-    List<String> policies = new ArrayList<>();
+    @Mixin
+    PolicyFlags policy = new PolicyFlags();
 
     @Option(names = "--baseline", paramLabel = "IMAGE", description = "A previously gated image (e.g. the tag in production): its verified "
             + "vulnerability attestations fill input.baseline and mark each finding new: true|false.")
@@ -44,19 +41,6 @@ public final class GateOptions {
     @Option(names = "--baseline-key", paramLabel = "FILE", description = "Public key the baseline's attestations must verify with "
             + "(default: the public half of --key).")
     Path baselineKey;
-
-    @Option(names = "--policy-key", paramLabel = "FILE", description = "Public key a policy bundle from a registry (--policy oci://...) "
-            + "must be signed with (repeatable: any listed key verifies).")
-    List<Path> policyKeys = new ArrayList<>();
-
-    @Option(names = "--data", paramLabel = "FILE", description = "Organisation data, JSON or YAML, under data. (repeatable).")
-    List<Path> data = new ArrayList<>();
-
-    @Option(names = "--param", paramLabel = "K=V", description = "input.context.params.K = V (repeatable).")
-    List<String> params = new ArrayList<>();
-
-    @Option(names = "--namespace", paramLabel = "PKG", description = "Evaluate only this Rego package, e.g. gate.prod.")
-    String namespace;
 
     @Option(names = "--key", paramLabel = "FILE", description = "cosign private key (password from COSIGN_PASSWORD or GATE_PASSWORD).")
     Path key;
@@ -73,14 +57,8 @@ public final class GateOptions {
     @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: $XDG_CACHE_HOME/gate/osv.db).")
     Path database;
 
-
-
-
     @Mixin
     JavaIndexFlags java = new JavaIndexFlags();
-
-    @Mixin
-    RegoVersionOptions rego = new RegoVersionOptions();
 
     @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty, input.scan.skipped true: prod.rego denies it unless waived).")
     boolean noScan;
@@ -93,9 +71,6 @@ public final class GateOptions {
 
     @Option(names = "--also", paramLabel = "DEST", description = "Push the same signed result to DEST too (repeatable).")
     List<String> also = new ArrayList<>();
-
-    @Option(names = "--fail-on-warn", description = "Warnings block the push too.")
-    boolean failOnWarn;
 
     @Option(names = "--name", paramLabel = "REF", description = "For an oci:DIR:TAG destination: the registry reference the "
             + "image will be published under; policies and signatures name it instead of the directory.")
@@ -112,14 +87,6 @@ public final class GateOptions {
             + "image; over it the gate fails (exit 2) and pushes nothing (default: 10m).")
     String catalogTimeout;
 
-    @Option(names = "--waivers", paramLabel = "FILE", description = "Time-boxed exceptions (YAML or JSON): findings or rules "
-            + "waived, with reason, approver and expiry (repeatable).")
-    List<Path> waivers = new ArrayList<>();
-
-    @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX document: findings it says do not "
-            + "affect the image (or are fixed) are marked, and the shipped policies skip them (repeatable).")
-    List<Path> vex = new ArrayList<>();
-
     @Option(names = "--db-max-age", paramLabel = "DURATION", description = "Refuse (exit 3) an advisory database last known "
             + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
     String databaseMaxAge;
@@ -129,15 +96,14 @@ public final class GateOptions {
 
     /** Whether this run is the gate (policies given, here or in the config) rather than a plain push. */
     public boolean gateRequested(GateConfig loaded) {
-        return !policies.isEmpty() || sbomOnly || !loaded.policies().isEmpty();
+        return policy.given() || sbomOnly || !loaded.policies().isEmpty();
     }
 
     /** A plain push ignores none of the gate's flags silently: they need --policy or --sbom-only. */
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
-                || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given() || !policyKeys.isEmpty()
-                || baseline != null || baselineKey != null;
+                || !also.isEmpty() || sarif != null || publishedAs != null || policy.anyBesidesPolicies() || catalogTimeout != null
+                || databaseMaxAge != null || java.given() || baseline != null || baselineKey != null;
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -152,31 +118,31 @@ public final class GateOptions {
         return sarif;
     }
 
-    /** Flags win over the configuration file; a list given as flags replaces the file's list. */
     /** Whether --dry-run asked that nothing be written. */
     public boolean dryRun() {
         return dryRun;
     }
 
+    /** Flags win over the configuration file; a list given as flags replaces the file's list. */
     public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries) {
-        if (policies.isEmpty() && cfg.policies().isEmpty() && !sbomOnly) {
+        if (!policy.given() && cfg.policies().isEmpty() && !sbomOnly) {
             throw GateException.input("give --policy FILE|DIR (or policies: in the --config file)");
         }
-        if (sbomOnly && !policies.isEmpty()) {
+        if (sbomOnly && policy.given()) {
             throw GateException.input("--sbom-only evaluates no policies; drop --policy or --sbom-only");
         }
         Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries()
                 : registries.insecureRegistries());
         // Before the image is read: a bundle that does not verify stops the run here.
-        PolicySources sources = PolicySources.resolve(policies, policyKeys, registries.withInsecure(insecure));
-        List<Path> policyPaths = policies.isEmpty() ? cfg.policies() : sources.policies();
-        Map<String, String> merged = Params.merge(cfg.params(), params);
+        PolicySources sources = policy.sources(registries.withInsecure(insecure));
+        List<Path> policyPaths = policy.given() ? sources.policies() : cfg.policies();
+        Map<String, String> merged = Params.merge(cfg.params(), policy.params);
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
-                PolicySources.concat(sources.data(), data.isEmpty() ? cfg.data() : data), merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
-                scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(PolicySources.concat(sources.waivers(), waivers)),
-                VexStatements.read(vex), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
+                PolicySources.concat(sources.data(), policy.data.isEmpty() ? cfg.data() : policy.data), merged,
+                policy.namespace != null ? policy.namespace : cfg.namespace(), signing(cfg), scanDatabase(cfg), sbomOnly, dryRun,
+                policy.failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()), registries.withInsecure(insecure), catalogTimeout(), cfg.file(),
+                javaDb(cfg), policy.rego.version(), policy.waivers(sources), policy.vexStatements(), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
                 sources.origins(), baseline());
     }
 
@@ -188,7 +154,6 @@ public final class GateOptions {
         if (noScan) throw GateException.input("--baseline compares findings: it needs a scan, drop --no-scan");
         return new Baseline.Request(baseline, baselineKey == null ? null : VerifyCommand.readPublic(baselineKey));
     }
-
 
     private Duration catalogTimeout() {
         return catalogTimeout == null ? SbomGenerator.DEFAULT_CATALOG_TIMEOUT : Durations.parse(catalogTimeout, "--catalog-timeout");

@@ -135,7 +135,7 @@ class GateConfigTest {
         GateOptions fromFile = new GateOptions();
         fromFile.noSign = true;
         fromFile.noScan = true;
-        fromFile.policies = List.of(shipped("prod.rego"));
+        fromFile.policy.policies = List.of(shipped("prod.rego"));
         PipelineSettings settings = fromFile.settings("src", "dst", config, RegistryOptions.defaults());
         assertEquals(Set.of("10.0.0.5:5000"), settings.registries().insecureRegistries());
         PipelineSettings flagged = fromFile.settings("src", "dst", config,
