@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Operator precedence, lowest first: {@code in}, relations, {@code |}, {@code &}, {@code + -}, {@code * / %}.
  */
 public final class Parser {
+    /** Deeper than any policy a person writes, and well within the stack of the thread that parses. */
+    static final int MAX_DEPTH = 200;
+    private int depth;
+
     private static final AtomicLong WILDCARDS = new AtomicLong();
     private static final Map<String, String> RELATIONS = Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
     private static final Map<String, String> ARITH = Map.of("+", "plus", "-", "minus");
@@ -544,7 +548,20 @@ public final class Parser {
         return null;
     }
 
+    /**
+     * Every level of nesting (parentheses, collections, calls) passes through here. Policy files are input like any
+     * other: a file nested thousands deep must be a parse error, not a stack overflow.
+     */
     private Term primary() {
+        if (++depth > MAX_DEPTH) throw error(peek(), "expression nested deeper than " + MAX_DEPTH + " levels");
+        try {
+            return primaryTerm();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Term primaryTerm() {
         Token t = next();
         switch (t.kind()) {
             case NUMBER -> { return number(t, false); }
