@@ -8,6 +8,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.sbom.Purl;
+import dev.gate.signing.InTotoStatement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,15 @@ public final class VexStatements {
     /** The statements of a set of documents, and the documents with their SHA-256. */
     public record Documents(List<Statement> statements, List<ObjectNode> files) {
         public static final Documents NONE = new Documents(List.of(), List.of());
+
+        /** These documents, then {@code more}: a finding takes the first statement that covers it. */
+        public Documents and(Documents more) {
+            List<Statement> allStatements = new ArrayList<>(statements);
+            allStatements.addAll(more.statements);
+            List<ObjectNode> allFiles = new ArrayList<>(files);
+            allFiles.addAll(more.files);
+            return new Documents(List.copyOf(allStatements), List.copyOf(allFiles));
+        }
     }
 
     private VexStatements() {
@@ -44,33 +54,63 @@ public final class VexStatements {
         List<ObjectNode> documents = new ArrayList<>();
         for (Path file : files) {
             byte[] bytes = NamedFiles.read("--vex", file, MAX_FILE);
-            JsonNode doc;
-            try {
-                doc = JSON.readTree(bytes);
-            } catch (IOException e) {
-                throw GateException.input("--vex " + file + ": not JSON: " + SafeText.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
-            }
+            String where = "--vex " + file;
+            JsonNode doc = parse(bytes, where);
             if (doc != null && doc.has("statements")) {
-                statements.addAll(openVex(doc, file));
+                statements.addAll(openVex(doc, where, file.toString()));
             } else if (doc != null && "CycloneDX".equals(doc.path("bomFormat").asText()) && doc.path("vulnerabilities").isArray()) {
-                statements.addAll(cycloneDx(doc, file));
+                statements.addAll(cycloneDx(doc, file.toString()));
             } else {
-                throw GateException.input("--vex " + file + ": neither an OpenVEX document (statements) nor CycloneDX VEX (vulnerabilities)");
+                throw GateException.input(where + ": neither an OpenVEX document (statements) nor CycloneDX VEX (vulnerabilities)");
             }
             documents.add(JSON.createObjectNode().put("file", file.toString()).put("sha256", Digest.sha256(bytes).hex()));
         }
         return new Documents(statements, documents);
     }
 
-    private static List<Statement> openVex(JsonNode doc, Path file) {
+    private static JsonNode parse(byte[] bytes, String where) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw GateException.input(where + ": not JSON: " + SafeText.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+        }
+    }
+
+    /** Whether {@code predicateType} is OpenVEX's: its namespace, as cosign writes it, or a versioned one. */
+    public static boolean isOpenVexType(String predicateType) {
+        return predicateType.equals(InTotoStatement.OPENVEX) || predicateType.startsWith(InTotoStatement.OPENVEX + "/");
+    }
+
+    /**
+     * The statements of an OpenVEX document, which must say so ({@code @context} in OpenVEX's namespace) and whose
+     * statements must be readable; {@code where} names it in errors, {@code name} in {@code vex.document}.
+     */
+    static List<Statement> openVexDocument(JsonNode doc, String where, String name) {
+        String context = doc == null ? "" : doc.path("@context").asText("");
+        if (!isOpenVexType(context)) {
+            throw GateException.input(where + ": not an OpenVEX document (@context " + SafeText.quoted(context) + " is not in "
+                    + InTotoStatement.OPENVEX + ")");
+        }
+        if (!doc.has("statements")) {
+            throw GateException.input(where + ": an OpenVEX document without statements");
+        }
+        return openVex(doc, where, name);
+    }
+
+    /** Refuses, as an input error, a document that is not OpenVEX or whose statements gate could not apply. */
+    public static void requireOpenVex(JsonNode doc, String where) {
+        openVexDocument(doc, where, where);
+    }
+
+    private static List<Statement> openVex(JsonNode doc, String where, String name) {
         List<Statement> out = new ArrayList<>();
         JsonNode list = doc.get("statements");
         if (!list.isArray()) {
-            throw GateException.input("--vex " + file + ": statements must be a list");
+            throw GateException.input(where + ": statements must be a list");
         }
         for (int i = 0; i < list.size(); i++) {
             JsonNode s = list.get(i);
-            String where = "--vex " + file + ": statements[" + i + "]";
+            String at = where + ": statements[" + i + "]";
             List<String> names = new ArrayList<>();
             JsonNode vulnerability = s.path("vulnerability");
             if (vulnerability.isTextual()) {
@@ -82,10 +122,10 @@ public final class VexStatements {
             }
             String status = s.path("status").asText("");
             if (names.isEmpty()) {
-                throw GateException.input(where + ": no vulnerability");
+                throw GateException.input(at + ": no vulnerability");
             }
             if (!STATUSES.contains(status)) {
-                throw GateException.input(where + ": status " + SafeText.quoted(status) + " is not one of " + STATUSES);
+                throw GateException.input(at + ": status " + SafeText.quoted(status) + " is not one of " + STATUSES);
             }
             List<String> products = new ArrayList<>();
             for (JsonNode p : s.path("products")) {
@@ -96,12 +136,12 @@ public final class VexStatements {
                     sub.path("identifiers").fields().forEachRemaining(e -> addText(products, e.getValue()));
                 }
             }
-            out.add(new Statement(names, products, status, s.path("justification").asText(null), file.toString()));
+            out.add(new Statement(names, products, status, s.path("justification").asText(null), name));
         }
         return out;
     }
 
-    private static List<Statement> cycloneDx(JsonNode doc, Path file) {
+    private static List<Statement> cycloneDx(JsonNode doc, String name) {
         List<Statement> out = new ArrayList<>();
         for (JsonNode v : doc.get("vulnerabilities")) {
             String state = v.path("analysis").path("state").asText("");
@@ -120,7 +160,7 @@ public final class VexStatements {
             v.path("references").forEach(r -> addText(names, r.path("id")));
             List<String> products = new ArrayList<>();
             v.path("affects").forEach(a -> addText(products, a.path("ref")));
-            out.add(new Statement(names, products, status, v.path("analysis").path("justification").asText(null), file.toString()));
+            out.add(new Statement(names, products, status, v.path("analysis").path("justification").asText(null), name));
         }
         return out;
     }

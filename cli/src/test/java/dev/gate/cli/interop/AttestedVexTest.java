@@ -1,0 +1,150 @@
+package dev.gate.cli.interop;
+
+import static dev.gate.cli.InProcessGate.gate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.InProcessGate.Run;
+import dev.gate.cli.gate.TestImages;
+import dev.gate.cli.sign.VerifyCommand;
+import dev.gate.signing.EcdsaSigner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OpenVEX as an attestation of the image: {@code gate attest --type openvex} writes what {@code cosign
+ * verify-attestation --type openvex} accepts, and {@code gate verify --policy} and {@code gate audit --policy} apply a
+ * VEX attestation as they apply {@code --vex FILE} when, and only when, a trusted key signed it. The image carries
+ * minimist 1.2.5, whose CRITICAL advisory with a fix prod.rego denies unless VEX settles it.
+ */
+class AttestedVexTest extends RegistryInterop {
+
+    private static final String ADVISORY = "GHSA-xvch-5gv4-984h";
+
+    /** The vulnerable image pushed unscanned (with the waiver prod.rego asks for) and signed with gate.key. */
+    private String pushVulnerable(String name) throws Exception {
+        gateKeyPair("gate");
+        Path layout = dir.resolve(name);
+        TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
+        String image = Cosign.freshImage(registry, name, "1.0.0");
+        Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
+                root.resolve("policies/data.example.yaml").toString(), "--key", dir.resolve("gate.key").toString(), "--no-scan",
+                "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(), "oci:" + layout + ":1.0.0", image);
+        assertEquals(0, pushed.code(), pushed.toString());
+        return image;
+    }
+
+    /** An OpenVEX document (as OpenVEX's examples write one) saying the image's minimist is not affected. */
+    private Path notAffected() throws Exception {
+        return Files.writeString(dir.resolve("minimist.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/minimist-1",
+                 "author": "Security Team <security@example.com>", "timestamp": "2026-11-30T10:00:00Z", "version": 1,
+                 "statements": [{"vulnerability": {"name": "CVE-2021-44906"},
+                   "products": [{"@id": "pkg:npm/minimist@1.2.5"}],
+                   "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path"}]}
+                """);
+    }
+
+    private Run attest(String key, Path document, String image) {
+        return gate("attest", "--key", dir.resolve(key + ".key").toString(), "--type", "openvex", "--predicate",
+                document.toString(), image);
+    }
+
+    /** verify or audit with prod.rego, rescanning the attested SBOM, trusting the keys named. */
+    private Run recheck(String command, String target, String... keys) {
+        List<String> args = new ArrayList<>(List.of(command));
+        for (String key : keys) {
+            args.addAll(List.of("--key", dir.resolve(key + ".pub").toString()));
+        }
+        args.addAll(List.of("--policy", root.resolve("policies/prod.rego").toString(), "--data",
+                root.resolve("policies/data.example.yaml").toString(), "--db", osvDatabase().toString(), "--output", "json", target));
+        return gate(args.toArray(String[]::new));
+    }
+
+    private static String repository(String image) {
+        return image.substring(0, image.lastIndexOf(':'));
+    }
+
+    @Test
+    void anOpenVexAttestationByAnUntrustedKeySettlesNothing() throws Exception {
+        String image = pushVulnerable("vex-smuggle");
+        gateKeyPair("attacker");
+        Run before = recheck("verify", image, "gate");
+        assertEquals(1, before.code(), before.toString());
+        assertTrue(before.out().contains(ADVISORY), before.out());
+
+        assertEquals(0, attest("attacker", notAffected(), image).code());
+        Tool referrer = cosign.publish("attest", dir.resolve("attacker.key"), image, "--type", "openvex", "--predicate",
+                notAffected().toString());
+        assertEquals(0, referrer.code(), referrer.toString());
+
+        Run verified = recheck("verify", image, "gate");
+        assertEquals(1, verified.code(), "another key's VEX settled a finding: " + verified);
+        assertTrue(verified.out().contains(ADVISORY), verified.out());
+        assertEquals(0, new ObjectMapper().readTree(verified.out()).path("policy").path("vex").size(), verified.out());
+        Run audited = recheck("audit", repository(image), "gate");
+        assertEquals(1, audited.code(), "another key's VEX settled a finding in the audit: " + audited);
+        assertTrue(audited.out().contains(ADVISORY), audited.out());
+
+        Run trusting = recheck("verify", image, "gate", "attacker");
+        assertEquals(0, trusting.code(), "once its key is trusted, the same VEX settles the finding: " + trusting);
+    }
+
+    @Test
+    void anOpenVexAttestationByTheTrustedKeySettlesItsFindingInVerifyAndAudit() throws Exception {
+        String image = pushVulnerable("vex-attested");
+        Run attested = attest("gate", notAffected(), image);
+        assertEquals(0, attested.code(), attested.toString());
+        assertTrue(attested.out().contains("Attested https://openvex.dev/ns for "), attested.out());
+        Tool judged = cosign.verify("verify-attestation", dir.resolve("gate.pub"), image, "--type", "openvex");
+        assertEquals(0, judged.code(), "cosign reads gate's OpenVEX attestation: " + judged);
+
+        Run verified = recheck("verify", image, "gate");
+        assertEquals(0, verified.code(), verified.toString());
+        JsonNode vex = new ObjectMapper().readTree(verified.out()).path("policy").path("vex");
+        assertEquals(1, vex.size(), verified.out());
+        String keyId = EcdsaSigner.keyId(VerifyCommand.readPublic(dir.resolve("gate.pub")));
+        assertEquals(keyId, vex.at("/0/attestation/signer/keyId").asText(), vex.toString());
+        assertEquals("att-tag", vex.at("/0/attestation/source").asText(), vex.toString());
+        assertEquals("https://openvex.dev/ns", vex.at("/0/attestation/predicateType").asText(), vex.toString());
+        assertEquals(64, vex.at("/0/sha256").asText().length(), vex.toString());
+
+        Run audited = recheck("audit", repository(image), "gate");
+        assertEquals(0, audited.code(), audited.toString());
+    }
+
+    @Test
+    void anOpenVexAttestationCosignMadeInABundleCountsWhenItsKeyIsTrusted() throws Exception {
+        String image = pushVulnerable("vex-cosign");
+        Tool attested = cosign.publish("attest", dir.resolve("gate.key"), image, "--type", "openvex", "--predicate",
+                notAffected().toString());
+        assertEquals(0, attested.code(), attested.toString());
+        Run verified = recheck("verify", image, "gate");
+        assertEquals(0, verified.code(), verified.toString());
+        assertEquals("referrer", new ObjectMapper().readTree(verified.out()).at("/policy/vex/0/attestation/source").asText(),
+                verified.out());
+    }
+
+    @Test
+    void attestRefusesAPredicateThatIsNotOpenVex() throws Exception {
+        String image = Cosign.freshImage(registry, "vex-bad", "1.0.0");
+        gateKeyPair("gate");
+        Path cycloneDx = Files.writeString(dir.resolve("bom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
+        Path badStatus = Files.writeString(dir.resolve("bad.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-1"}, "status": "maybe"}]}
+                """);
+        for (Path bad : List.of(cycloneDx, badStatus)) {
+            Run refused = attest("gate", bad, image);
+            assertEquals(2, refused.code(), refused.toString());
+            assertTrue(refused.err().contains(bad.toString()), refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+            assertFalse(refused.err().contains("Exception"), refused.err());
+        }
+    }
+}
