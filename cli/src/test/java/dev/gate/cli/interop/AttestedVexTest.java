@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.gate.cli.InProcessGate.Run;
+import dev.gate.cli.gate.InputDocumentTest;
 import dev.gate.cli.gate.TestImages;
 import dev.gate.cli.sign.VerifyCommand;
 import dev.gate.signing.EcdsaSigner;
@@ -67,6 +70,15 @@ class AttestedVexTest extends RegistryInterop {
         return gate(args.toArray(String[]::new));
     }
 
+    /** {@code input.vex.documents} as docs/policy-input.schema.json describes it, and nothing it does not. */
+    private void assertDocumented(JsonNode documents) throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(root.resolve("docs/policy-input.schema.json").toFile())
+                .at("/properties/vex/properties/documents");
+        InputDocumentTest.assertDeclared(documents, schema, "input.vex.documents");
+        assertEquals(java.util.Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
+                .validate(documents), documents.toString());
+    }
+
     private static String repository(String image) {
         return image.substring(0, image.lastIndexOf(':'));
     }
@@ -114,6 +126,7 @@ class AttestedVexTest extends RegistryInterop {
         assertEquals("att-tag", vex.at("/0/attestation/source").asText(), vex.toString());
         assertEquals("https://openvex.dev/ns", vex.at("/0/attestation/predicateType").asText(), vex.toString());
         assertEquals(64, vex.at("/0/sha256").asText().length(), vex.toString());
+        assertDocumented(vex);
 
         Run audited = recheck("audit", repository(image), "gate");
         assertEquals(0, audited.code(), audited.toString());
