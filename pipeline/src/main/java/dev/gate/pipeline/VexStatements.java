@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
+import dev.gate.image.registry.RegistryOptions;
 import dev.gate.sbom.Purl;
 import dev.gate.signing.InTotoStatement;
 import java.io.IOException;
@@ -50,22 +51,41 @@ public final class VexStatements {
     }
 
     public static Documents read(List<Path> files) {
+        return read(files.stream().map(Path::toString).toList(), RegistryOptions.defaults());
+    }
+
+    /** {@code sources}: files, or VEX artifacts in a registry ({@code oci://REF}) read with {@code registries}. */
+    public static Documents read(List<String> sources, RegistryOptions registries) {
         List<Statement> statements = new ArrayList<>();
         List<ObjectNode> documents = new ArrayList<>();
-        for (Path file : files) {
-            byte[] bytes = NamedFiles.read("--vex", file, MAX_FILE);
-            String where = "--vex " + file;
-            JsonNode doc = parse(bytes, where);
-            if (doc != null && doc.has("statements")) {
-                statements.addAll(openVex(doc, where, file.toString()));
-            } else if (doc != null && "CycloneDX".equals(doc.path("bomFormat").asText()) && doc.path("vulnerabilities").isArray()) {
-                statements.addAll(cycloneDx(doc, file.toString()));
+        for (String source : sources) {
+            ObjectNode listed = JSON.createObjectNode();
+            byte[] bytes;
+            String name;
+            if (VexArtifacts.isReference(source)) {
+                VexArtifacts.Fetched fetched = VexArtifacts.fetch(source, registries);
+                bytes = fetched.bytes();
+                name = fetched.pinned();
+                listed.put("reference", name);
             } else {
-                throw GateException.input(where + ": neither an OpenVEX document (statements) nor CycloneDX VEX (vulnerabilities)");
+                bytes = NamedFiles.read("--vex", Path.of(source), MAX_FILE);
+                name = source;
+                listed.put("file", name);
             }
-            documents.add(JSON.createObjectNode().put("file", file.toString()).put("sha256", Digest.sha256(bytes).hex()));
+            statements.addAll(statements(bytes, "--vex " + SafeText.of(name), name));
+            documents.add(listed.put("sha256", Digest.sha256(bytes).hex()));
         }
         return new Documents(statements, documents);
+    }
+
+    private static List<Statement> statements(byte[] bytes, String where, String name) {
+        JsonNode doc = parse(bytes, where);
+        if (doc != null && doc.has("statements")) {
+            return openVex(doc, where, name);
+        } else if (doc != null && "CycloneDX".equals(doc.path("bomFormat").asText()) && doc.path("vulnerabilities").isArray()) {
+            return cycloneDx(doc, name);
+        }
+        throw GateException.input(where + ": neither an OpenVEX document (statements) nor CycloneDX VEX (vulnerabilities)");
     }
 
     private static JsonNode parse(byte[] bytes, String where) {

@@ -116,9 +116,10 @@ public final class GateOptions {
             + "waived, with reason, approver and expiry (repeatable).")
     List<Path> waivers = new ArrayList<>();
 
-    @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX document: findings it says do not "
-            + "affect the image (or are fixed) are marked, and the shipped policies skip them (repeatable).")
-    List<Path> vex = new ArrayList<>();
+    @Option(names = "--vex", paramLabel = "FILE|oci://REF", description = "OpenVEX or CycloneDX VEX document, a file or an "
+            + "artifact in a registry: findings it says do not affect the image (or are fixed) are marked, and the shipped "
+            + "policies skip them (repeatable).")
+    List<String> vex = new ArrayList<>();
 
     @Option(names = "--db-max-age", paramLabel = "DURATION", description = "Refuse (exit 3) an advisory database last known "
             + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
@@ -176,7 +177,7 @@ public final class GateOptions {
                 PolicySources.concat(sources.data(), data.isEmpty() ? cfg.data() : data), merged, namespace != null ? namespace : cfg.namespace(), signing(cfg),
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
                 registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(PolicySources.concat(sources.waivers(), waivers)),
-                VexStatements.read(vex), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
+                VexStatements.read(vex, registries.withInsecure(insecure)), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
                 sources.origins(), baseline());
     }
 

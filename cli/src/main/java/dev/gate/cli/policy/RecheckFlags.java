@@ -40,8 +40,9 @@ public final class RecheckFlags {
     @Option(names = "--waivers", paramLabel = "FILE", description = "Time-boxed exceptions (YAML or JSON), as for gate push (repeatable).")
     List<Path> waivers = new ArrayList<>();
 
-    @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX documents, as for gate push (repeatable).")
-    List<Path> vex = new ArrayList<>();
+    @Option(names = "--vex", paramLabel = "FILE|oci://REF", description = "OpenVEX or CycloneDX VEX documents, files or artifacts in a "
+            + "registry, as for gate push (repeatable).")
+    List<String> vex = new ArrayList<>();
 
     @Option(names = "--fail-on-warn", description = "Warnings fail the re-evaluation too.")
     boolean failOnWarn;
@@ -54,6 +55,6 @@ public final class RecheckFlags {
     public PolicyRecheck recheck(RegistryOptions registries) {
         PolicySources sources = PolicySources.resolve(policies, policyKeys, registries);
         return new PolicyRecheck(sources.policies(), PolicySources.concat(sources.data(), data), params, namespace, rego.version(),
-                database, failOnWarn, Waivers.read(PolicySources.concat(sources.waivers(), waivers)), VexStatements.read(vex));
+                database, failOnWarn, Waivers.read(PolicySources.concat(sources.waivers(), waivers)), VexStatements.read(vex, registries));
     }
 }

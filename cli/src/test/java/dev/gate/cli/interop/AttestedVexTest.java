@@ -59,11 +59,11 @@ class AttestedVexTest extends RegistryInterop {
                 document.toString(), image);
     }
 
-    /** verify or audit with prod.rego, rescanning the attested SBOM, trusting the keys named. */
+    /** verify or audit with prod.rego, rescanning the attested SBOM, trusting the keys named ({@code --vex X} too). */
     private Run recheck(String command, String target, String... keys) {
         List<String> args = new ArrayList<>(List.of(command));
         for (String key : keys) {
-            args.addAll(List.of("--key", dir.resolve(key + ".pub").toString()));
+            args.addAll(key.startsWith("--") ? List.of(key.split(" ", 2)) : List.of("--key", dir.resolve(key + ".pub").toString()));
         }
         args.addAll(List.of("--policy", root.resolve("policies/prod.rego").toString(), "--data",
                 root.resolve("policies/data.example.yaml").toString(), "--db", osvDatabase().toString(), "--output", "json", target));
@@ -159,5 +159,29 @@ class AttestedVexTest extends RegistryInterop {
             assertEquals(1, refused.err().strip().lines().count(), refused.err());
             assertFalse(refused.err().contains("Exception"), refused.err());
         }
+    }
+
+    /** {@code --vex oci://REF}: an OpenVEX document oras pushed, read from the registry and recorded by digest. */
+    @Test
+    void aVexDocumentInTheRegistryIsReadByReferenceAndRecordedByDigest() throws Exception {
+        String image = pushVulnerable("vex-artifact");
+        String artifact = registry + "/vex-documents/minimist-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":1";
+        Files.copy(notAffected(), dir.resolve("doc.json"));
+        Tool pushed = Tool.run("oras", dir, java.util.Map.of(), "push", "--plain-http", artifact,
+                "doc.json:application/vnd.openvex+json");
+        assertEquals(0, pushed.code(), pushed.toString());
+
+        Run verified = recheck("verify", image, "gate", "--vex oci://" + artifact);
+        assertEquals(0, verified.code(), verified.toString());
+        JsonNode vex = new ObjectMapper().readTree(verified.out()).path("policy").path("vex");
+        assertTrue(vex.at("/0/reference").asText().matches(".*/vex-documents/minimist-[0-9a-f]{8}@sha256:[0-9a-f]{64}"), vex.toString());
+        assertEquals(TestImages.sha256(Files.readAllBytes(dir.resolve("doc.json"))), vex.at("/0/sha256").asText());
+        assertDocumented(vex);
+        Run audited = recheck("audit", repository(image), "gate", "--vex oci://" + artifact);
+        assertEquals(0, audited.code(), audited.toString());
+
+        Run missing = recheck("verify", image, "gate", "--vex oci://" + registry + "/vex-documents/none:1");
+        assertEquals(2, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("--vex oci://") && missing.err().strip().lines().count() == 1, missing.err());
     }
 }
