@@ -165,11 +165,7 @@ class AttestedVexTest extends RegistryInterop {
     @Test
     void aVexDocumentInTheRegistryIsReadByReferenceAndRecordedByDigest() throws Exception {
         String image = pushVulnerable("vex-artifact");
-        String artifact = registry + "/vex-documents/minimist-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":1";
-        Files.copy(notAffected(), dir.resolve("doc.json"));
-        Tool pushed = Tool.run("oras", dir, java.util.Map.of(), "push", "--plain-http", artifact,
-                "doc.json:application/vnd.openvex+json");
-        assertEquals(0, pushed.code(), pushed.toString());
+        String artifact = vexArtifact();
 
         Run verified = recheck("verify", image, "gate", "--vex oci://" + artifact);
         assertEquals(0, verified.code(), verified.toString());
@@ -183,5 +179,45 @@ class AttestedVexTest extends RegistryInterop {
         Run missing = recheck("verify", image, "gate", "--vex oci://" + registry + "/vex-documents/none:1");
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("--vex oci://") && missing.err().strip().lines().count() == 1, missing.err());
+    }
+
+    /** {@link #notAffected()} pushed by oras as an artifact of the registry, as doc.json; returns its reference by tag. */
+    private String vexArtifact() throws Exception {
+        String artifact = registry + "/vex-documents/minimist-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":1";
+        Files.copy(notAffected(), dir.resolve("doc.json"));
+        Tool pushed = Tool.run("oras", dir, java.util.Map.of(), "push", "--plain-http", artifact,
+                "doc.json:application/vnd.openvex+json");
+        assertEquals(0, pushed.code(), pushed.toString());
+        return artifact;
+    }
+
+    /** A push with {@code --vex oci://REF}: the finding it settles no longer denies it, and the decision names it by digest. */
+    @Test
+    void aPushWithAVexDocumentFromTheRegistryRecordsItInTheDecision() throws Exception {
+        gateKeyPair("gate");
+        Path layout = dir.resolve("vex-push");
+        TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
+        String image = Cosign.freshImage(registry, "vex-push", "1.0.0");
+        List<String> push = new ArrayList<>(List.of("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
+                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--db",
+                osvDatabase().toString(), "--key", dir.resolve("gate.key").toString(), "oci:" + layout + ":1.0.0", image));
+        Run denied = gate(push.toArray(String[]::new));
+        assertEquals(1, denied.code(), denied.toString());
+        assertTrue(denied.out().contains(ADVISORY), denied.out());
+
+        String artifact = vexArtifact();
+        push.addAll(1, List.of("--vex", "oci://" + artifact));
+        Run pushed = gate(push.toArray(String[]::new));
+        assertEquals(0, pushed.code(), pushed.toString());
+        Tool decision = cosign.verify("verify-attestation", dir.resolve("gate.pub"), image, "--type",
+                "https://gate.dev/attestation/decision/v1");
+        assertEquals(0, decision.code(), decision.toString());
+        String envelope = decision.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+        JsonNode statement = new ObjectMapper().readTree(java.util.Base64.getDecoder().decode(
+                new ObjectMapper().readTree(envelope).path("payload").asText()));
+        JsonNode listed = statement.at("/predicate/vex/documents/0");
+        String repository = artifact.substring(0, artifact.lastIndexOf(':'));
+        assertTrue(listed.path("reference").asText().startsWith(repository + "@sha256:"), statement.toString());
+        assertEquals(TestImages.sha256(Files.readAllBytes(dir.resolve("doc.json"))), listed.path("sha256").asText());
     }
 }
