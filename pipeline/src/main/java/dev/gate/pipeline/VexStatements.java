@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * VEX: a supplier's or security team's statement that a vulnerability does not affect a product (or is fixed in it),
@@ -28,6 +30,7 @@ public final class VexStatements {
     static final long MAX_FILE = 16L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> STATUSES = List.of("not_affected", "affected", "fixed", "under_investigation");
+    private static final List<String> SETTLED = List.of("not_affected", "fixed");
 
     /** One statement: {@code products} are purls, image references or digests. */
     record Statement(List<String> vulnerabilities, List<String> products, String status, String justification, String document) {
@@ -189,29 +192,42 @@ public final class VexStatements {
     public static void apply(ObjectNode input, Documents documents) {
         JsonNode image = input.path("image");
         for (JsonNode v : input.path("vulnerabilities")) {
-            for (Statement s : documents.statements()) {
-                if (names(s, v) && s.products().stream().anyMatch(p -> isImage(p, image) || isPackage(p, v.path("package").path("purl").asText("")))) {
-                    ObjectNode vex = ((ObjectNode) v).putObject("vex");
-                    vex.put("status", s.status());
-                    if (s.justification() == null) {
-                        vex.putNull("justification");
-                    } else {
-                        vex.put("justification", s.justification());
-                    }
-                    vex.put("document", s.document());
-                    break; // the first statement that covers it, in the order the documents were given
-                }
-            }
+            List<String> ids = new ArrayList<>();
+            ids.add(v.path("id").asText());
+            v.path("aliases").forEach(a -> ids.add(a.asText()));
+            String purl = v.path("package").path("purl").asText("");
+            covering(documents, ids, p -> isImage(p, image) || isPackage(p, purl)).ifPresent(s -> mark((ObjectNode) v, s));
         }
         ArrayNode listed = input.putObject("vex").putArray("documents");
         documents.files().forEach(listed::add);
     }
 
-    private static boolean names(Statement s, JsonNode finding) {
-        List<String> ids = new ArrayList<>();
-        ids.add(finding.path("id").asText());
-        finding.path("aliases").forEach(a -> ids.add(a.asText()));
-        return s.vulnerabilities().stream().anyMatch(n -> ids.stream().anyMatch(n::equalsIgnoreCase));
+    /**
+     * Whether the statement that covers advisory {@code ids} in the package {@code purl} calls it {@code not_affected}
+     * or {@code fixed}: a finding a scan leaves out, as trivy does with {@code --vex}.
+     */
+    public static boolean settles(Documents documents, List<String> ids, String purl) {
+        String of = purl == null ? "" : purl;
+        return covering(documents, ids, p -> isPackage(p, of)).map(s -> SETTLED.contains(s.status())).orElse(false);
+    }
+
+    /** The first statement that names one of {@code ids} about a product {@code product} accepts, in document order. */
+    private static Optional<Statement> covering(Documents documents, List<String> ids, Predicate<String> product) {
+        return documents.statements().stream()
+                .filter(s -> s.vulnerabilities().stream().anyMatch(n -> ids.stream().anyMatch(n::equalsIgnoreCase)))
+                .filter(s -> s.products().stream().anyMatch(product))
+                .findFirst();
+    }
+
+    private static void mark(ObjectNode finding, Statement s) {
+        ObjectNode vex = finding.putObject("vex");
+        vex.put("status", s.status());
+        if (s.justification() == null) {
+            vex.putNull("justification");
+        } else {
+            vex.put("justification", s.justification());
+        }
+        vex.put("document", s.document());
     }
 
     /** The image by digest (alone, or in a {@code pkg:oci} purl or a reference), by reference, or by repository. */
