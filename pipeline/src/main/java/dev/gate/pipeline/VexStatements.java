@@ -111,8 +111,8 @@ public final class VexStatements {
     static List<Statement> openVexDocument(JsonNode doc, String where, String name) {
         String context = doc == null ? "" : doc.path("@context").asText("");
         if (!isOpenVexType(context)) {
-            throw GateException.input(where + ": not an OpenVEX document (@context " + SafeText.quoted(context) + " is not in "
-                    + InTotoStatement.OPENVEX + ")");
+            throw GateException.input(where + ": not an OpenVEX document (" + (context.isEmpty() ? "no @context"
+                    : "@context " + SafeText.quoted(context)) + ", expected one in " + InTotoStatement.OPENVEX + ")");
         }
         if (!doc.has("statements")) {
             throw GateException.input(where + ": an OpenVEX document without statements");
