@@ -2,7 +2,13 @@ package dev.gate.pipeline;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.image.Artifact;
+import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.signing.TrustedKeys;
+import dev.gate.signing.oci.SignatureStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +45,33 @@ final class AttestedVex {
             }
         }
         return new Found(new VexStatements.Documents(List.copyOf(statements), List.copyOf(listed)), List.copyOf(problems));
+    }
+
+    /**
+     * The OpenVEX attestations {@code source} (a registry image or an {@code oci:} layout) holds for {@code artifact}
+     * and each image it lists, verified with {@code keys}: what {@code gate push --vex-key} applies. A source that keeps
+     * no attestations is an input error; an image without any simply has none.
+     */
+    static VexStatements.Documents ofSource(String source, Artifact artifact, TrustedKeys keys, RegistryOptions options) {
+        SignatureStore store;
+        try {
+            store = Destination.parse(source, options).signatures();
+        } catch (GateException e) {
+            throw GateException.input("--vex-key reads the attestations of a registry image or an oci: layout, not of "
+                    + SafeText.of(source));
+        }
+        Digest top = artifact.descriptor().digest();
+        List<VerifiedAttestation> found = new ArrayList<>(AttestedPredicates.read(store, top, keys).attestations());
+        for (PlatformImage image : PlatformImage.of(artifact)) {
+            if (!image.descriptor().digest().equals(top)) {
+                found.addAll(AttestedPredicates.read(store, image.descriptor().digest(), keys).attestations());
+            }
+        }
+        Found vex = of(found);
+        if (!vex.problems().isEmpty()) {
+            throw GateException.input("--vex-key: " + vex.problems().get(0));
+        }
+        return vex.documents();
     }
 
     /** {@code sha256} is the signed statement's, which {@code cosign verify-attestation} prints as the payload. */

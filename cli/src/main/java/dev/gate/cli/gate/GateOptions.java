@@ -1,6 +1,7 @@
 package dev.gate.cli.gate;
 
 import dev.gate.pipeline.VexStatements;
+import dev.gate.signing.TrustedKeys;
 import dev.gate.pipeline.Waivers;
 import dev.gate.pipeline.Params;
 import dev.gate.pipeline.PipelineSettings;
@@ -121,6 +122,10 @@ public final class GateOptions {
             + "policies skip them (repeatable).")
     List<String> vex = new ArrayList<>();
 
+    @Option(names = "--vex-key", paramLabel = "FILE", description = "Public key whose OpenVEX attestations of the source image (in "
+            + "its registry or oci: layout) apply as --vex documents do (repeatable: any listed key verifies). Without it none are read.")
+    List<Path> vexKeys = new ArrayList<>();
+
     @Option(names = "--db-max-age", paramLabel = "DURATION", description = "Refuse (exit 3) an advisory database last known "
             + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
     String databaseMaxAge;
@@ -137,7 +142,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || failOnWarn || sarif != null || publishedAs != null || !data.isEmpty() || !params.isEmpty()
-                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || java.given() || !policyKeys.isEmpty()
+                || namespace != null || catalogTimeout != null || databaseMaxAge != null || !waivers.isEmpty() || !vex.isEmpty() || !vexKeys.isEmpty() || java.given() || !policyKeys.isEmpty()
                 || baseline != null || baselineKey != null;
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
@@ -178,7 +183,8 @@ public final class GateOptions {
                 scanDatabase(cfg), sbomOnly, dryRun, failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
                 registries.withInsecure(insecure), catalogTimeout(), cfg.file(), javaDb(cfg), rego.version(), Waivers.read(PolicySources.concat(sources.waivers(), waivers)),
                 VexStatements.read(vex, registries.withInsecure(insecure)), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
-                sources.origins(), baseline());
+                sources.origins(), baseline(), vexKeys.isEmpty() ? null
+                        : TrustedKeys.of(vexKeys.stream().map(VerifyCommand::readPublic).toList()));
     }
 
     private Baseline.Request baseline() {

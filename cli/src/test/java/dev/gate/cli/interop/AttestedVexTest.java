@@ -79,6 +79,16 @@ class AttestedVexTest extends RegistryInterop {
                 .validate(documents), documents.toString());
     }
 
+    /** The decision statement gate signed for {@code image}, as {@code cosign verify-attestation} reads it. */
+    private JsonNode decisionRecord(String image) throws Exception {
+        Tool decision = cosign.verify("verify-attestation", dir.resolve("gate.pub"), image, "--type",
+                "https://gate.dev/attestation/decision/v1");
+        assertEquals(0, decision.code(), decision.toString());
+        String envelope = decision.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+        return new ObjectMapper().readTree(java.util.Base64.getDecoder().decode(
+                new ObjectMapper().readTree(envelope).path("payload").asText()));
+    }
+
     private static String repository(String image) {
         return image.substring(0, image.lastIndexOf(':'));
     }
@@ -209,15 +219,45 @@ class AttestedVexTest extends RegistryInterop {
         push.addAll(1, List.of("--vex", "oci://" + artifact));
         Run pushed = gate(push.toArray(String[]::new));
         assertEquals(0, pushed.code(), pushed.toString());
-        Tool decision = cosign.verify("verify-attestation", dir.resolve("gate.pub"), image, "--type",
-                "https://gate.dev/attestation/decision/v1");
-        assertEquals(0, decision.code(), decision.toString());
-        String envelope = decision.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
-        JsonNode statement = new ObjectMapper().readTree(java.util.Base64.getDecoder().decode(
-                new ObjectMapper().readTree(envelope).path("payload").asText()));
+        JsonNode statement = decisionRecord(image);
         JsonNode listed = statement.at("/predicate/vex/documents/0");
         String repository = artifact.substring(0, artifact.lastIndexOf(':'));
         assertTrue(listed.path("reference").asText().startsWith(repository + "@sha256:"), statement.toString());
         assertEquals(TestImages.sha256(Files.readAllBytes(dir.resolve("doc.json"))), listed.path("sha256").asText());
+    }
+
+    /**
+     * {@code gate push --vex-key}: the OpenVEX attestations the source image carries (a security team's, on the image in
+     * staging) settle findings of the push when their key is named, and are recorded with where they came from; another
+     * key's never do.
+     */
+    @Test
+    void aPushAppliesTheSourcesOpenVexAttestationsOnlyFromTheVexKey() throws Exception {
+        gateKeyPair("gate");
+        gateKeyPair("security");
+        gateKeyPair("attacker");
+        Path layout = dir.resolve("vex-staging");
+        TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
+        String staging = Cosign.freshImage(registry, "vex-staging", "1.0.0");
+        assertEquals(0, gate("copy", "oci:" + layout + ":1.0.0", staging).code());
+        assertEquals(0, attest("attacker", notAffected(), staging).code());
+        String production = Cosign.freshImage(registry, "vex-production", "1.0.0");
+        List<String> push = new ArrayList<>(List.of("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
+                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--db",
+                osvDatabase().toString(), "--key", dir.resolve("gate.key").toString(), "--vex-key",
+                dir.resolve("security.pub").toString(), staging, production));
+        Run smuggled = gate(push.toArray(String[]::new));
+        assertEquals(1, smuggled.code(), "the attacker's VEX settled a finding of the push: " + smuggled);
+        assertTrue(smuggled.out().contains(ADVISORY), smuggled.out());
+
+        assertEquals(0, attest("security", notAffected(), staging).code());
+        Run pushed = gate(push.toArray(String[]::new));
+        assertEquals(0, pushed.code(), pushed.toString());
+        JsonNode listed = decisionRecord(production).at("/predicate/vex/documents");
+        assertEquals(1, listed.size(), "the security team's document only: " + listed);
+        String securityKey = EcdsaSigner.keyId(VerifyCommand.readPublic(dir.resolve("security.pub")));
+        assertEquals(securityKey, listed.at("/0/attestation/signer/keyId").asText(), listed.toString());
+        assertEquals("att-tag", listed.at("/0/attestation/source").asText(), listed.toString());
+        assertDocumented(listed);
     }
 }
