@@ -23,7 +23,9 @@ import java.util.function.Predicate;
  * read from OpenVEX documents and CycloneDX VEX ({@code vulnerabilities[].analysis}). A statement applies to a finding
  * when it names the finding's id or an alias and its product is the image (by digest, reference or repository) or the
  * finding's package (its purl, version included, qualifiers aside). The finding then carries {@code vex {status,
- * justification, document}}; the documents used are listed with their digests in {@code input.vex}.
+ * justification, document}}; the documents used are listed with their digests in {@code input.vex}. Documents come
+ * from files, from registry artifacts ({@link VexArtifacts}) or from attestations a trusted key signed
+ * ({@link AttestedVex}); the statements are the same whatever carried them.
  */
 public final class VexStatements {
 
