@@ -93,7 +93,7 @@ public final class AttestedPredicates {
             if (opened != null) {
                 JsonNode statement = Statements.about(opened.payload(), image, where);
                 attestations.add(new VerifiedAttestation(statement.path("predicateType").asText(), statement.path("predicate"),
-                        opened.signer(), source, image));
+                        opened.signer(), source, image, Digest.sha256(opened.payload())));
             }
         } catch (GateException e) {
             failures.add(e.getMessage());

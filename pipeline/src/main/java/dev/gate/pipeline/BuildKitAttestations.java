@@ -72,7 +72,7 @@ final class BuildKitAttestations {
         for (Blob layer : manifest.layers()) {
             JsonNode statement = Statements.about(bytes(layer, where), subject, where + " layer " + layer.descriptor().digest());
             attestations.add(new VerifiedAttestation(statement.path("predicateType").asText(), statement.path("predicate"), null,
-                    VerifiedAttestation.BUILDKIT, subject));
+                    VerifiedAttestation.BUILDKIT, subject, layer.descriptor().digest()));
         }
     }
 

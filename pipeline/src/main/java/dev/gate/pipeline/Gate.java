@@ -197,7 +197,7 @@ public final class Gate {
         public PipelineSettings settings() {
             return new PipelineSettings(source, destination, publishedAs, also, policies, data, params, namespace, signing, database,
                     sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java, regoVersion, Waivers.read(waivers),
-                    VexStatements.read(vex), databaseMaxAge, dev.gate.pipeline.bundle.PolicyOrigins.LOCAL, null);
+                    VexStatements.read(vex), databaseMaxAge, dev.gate.pipeline.bundle.PolicyOrigins.LOCAL, null, null);
         }
 
         public GateRun run() {

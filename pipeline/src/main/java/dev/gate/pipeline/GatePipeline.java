@@ -106,7 +106,8 @@ public final class GatePipeline {
         ObjectNode input = InputDocument.build(ImageSection.of(name, artifact, images), facts.stream().map(ImageFacts::sbom).toList(),
                 scanned ? facts.stream().map(ImageFacts::scanReport).toList() : null, settings.signing().describe(), scanEnd,
                 settings.params(), environment);
-        VexStatements.apply(input, settings.vex());
+        VexStatements.apply(input, settings.vexKeys() == null ? settings.vex()
+                : settings.vex().and(AttestedVex.ofSource(settings.source(), artifact, settings.vexKeys(), settings.registries())));
         Waivers.apply(input, settings.waivers(), java.time.LocalDate.ofInstant(scanEnd, java.time.ZoneOffset.UTC));
         if (baseline != null) {
             baseline.apply(input);

@@ -5,6 +5,7 @@ import dev.gate.pipeline.bundle.PolicyOrigins;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.sbom.SbomGenerator;
+import dev.gate.signing.TrustedKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param regoVersion the dialect the policies are read in (--rego-version)
  * @param waivers time-boxed exceptions for findings and rules (--waivers), read and checked already
  * @param vex VEX statements (--vex): findings they say do not affect the image, or are fixed in it
+ * @param vexKeys the keys whose OpenVEX attestations of the source image apply as well (--vex-key); null reads none
  * @param databaseMaxAge a scan refuses a database last known current longer ago than this (--db-max-age); null: no limit
  * @param policyOrigins the verified policy bundles some of {@code policies}, {@code data} and {@code waivers} came from
  * @param baseline a previously gated image whose findings are not new (--baseline), or null; a null key there means
@@ -33,7 +35,7 @@ public record PipelineSettings(String source, String destination, String publish
                                boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
                                Duration catalogTimeout, PolicySet.LoadedFile config, JavaIndexes java, RegoVersion regoVersion,
                                List<Waivers.Waiver> waivers, VexStatements.Documents vex, Duration databaseMaxAge,
-                               PolicyOrigins policyOrigins, Baseline.Request baseline) {
+                               PolicyOrigins policyOrigins, Baseline.Request baseline, TrustedKeys vexKeys) {
 
     /** Settings with the default catalog time budget, no configuration file and no Java index. */
     public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
@@ -41,6 +43,6 @@ public record PipelineSettings(String source, String destination, String publish
                             boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
         this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
                 failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE, RegoVersion.V1, List.of(), VexStatements.Documents.NONE, null,
-                PolicyOrigins.LOCAL, null);
+                PolicyOrigins.LOCAL, null, null);
     }
 }

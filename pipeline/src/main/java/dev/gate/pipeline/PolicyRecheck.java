@@ -37,7 +37,8 @@ import dev.gate.policy.syntax.RegoVersion;
 /**
  * {@code gate verify --policy}: "would this image pass today's rules?" The input document is
  * rebuilt from what the registry holds (manifest and config, never a layer) and from the verified
- * SBOM, vulnerability and decision attestations, then evaluated with the policies given now.
+ * SBOM, vulnerability and decision attestations, then evaluated with the policies given now. OpenVEX attestations
+ * that a trusted key signed mark findings as {@code --vex} documents do.
  * With {@code --db} the attested SBOM is scanned again against today's advisories.
  */
 public final class PolicyRecheck {
@@ -104,6 +105,9 @@ public final class PolicyRecheck {
                 node.set("warnings", DecisionJson.results(decision.warnings()));
             }
             node.put("inputDigest", input == null ? null : InputDocument.digest(input).toString());
+            if (input != null) {
+                node.set("vex", input.path("vex").path("documents").deepCopy()); // given with --vex, then attested
+            }
             return node;
         }
     }
@@ -228,12 +232,16 @@ public final class PolicyRecheck {
         if (!evidence.problems().isEmpty()) {
             return new Outcome(false, null, evidence.problems(), null);
         }
+        AttestedVex.Found attestedVex = AttestedVex.of(evidence.attestations());
+        if (!attestedVex.problems().isEmpty()) {
+            return new Outcome(false, null, attestedVex.problems(), null);
+        }
         ObjectNode image = ImageSection.named(name, evidence.image());
         // VEX statements and waivers mark the findings of this input: each tag gets its own copy of the image's.
         List<JsonNode> scans = evidence.scans().stream().<JsonNode>map(JsonNode::deepCopy).toList();
         ObjectNode input = InputDocument.build(image, evidence.boms(), scans, new InputDocument.Signing("key", evidence.keyId()),
                 evidence.attestations(), Instant.now(), params(evidence.decision()), env);
-        VexStatements.apply(input, vex);
+        VexStatements.apply(input, vex.and(attestedVex.documents()));
         Waivers.apply(input, waivers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         Decision decided = gate.decide(input);
         return new Outcome(decided.allowed(failOnWarn), decided, evidence.problems(), input);

@@ -19,6 +19,8 @@ public record InTotoStatement(String subjectName, Digest subjectDigest, String p
     public static final String TYPE_V1 = "https://in-toto.io/Statement/v1";
     public static final String SBOM_CYCLONEDX = "https://cyclonedx.org/bom";
     public static final String VULN = "https://cosign.sigstore.dev/attestation/vuln/v1";
+    /** What {@code cosign attest --type openvex} writes and {@code cosign verify-attestation --type openvex} expects. */
+    public static final String OPENVEX = "https://openvex.dev/ns";
     /**
      * The predicate of cosign 3's image signature: a statement with this type and an empty predicate, in a DSSE
      * sigstore bundle, is how cosign signs an image in its bundle format and all {@code cosign verify} accepts there.
@@ -33,11 +35,12 @@ public record InTotoStatement(String subjectName, Digest subjectDigest, String p
         Objects.requireNonNull(predicate, "predicate");
     }
 
-    /** {@code cyclonedx}, {@code vuln} or a predicate type URI, as {@code cosign attest --type}. */
+    /** {@code cyclonedx}, {@code vuln}, {@code openvex} or a predicate type URI, as {@code cosign attest --type}. */
     public static String predicateTypeFor(String type) {
         return switch (type) {
             case "cyclonedx" -> SBOM_CYCLONEDX;
             case "vuln" -> VULN;
+            case "openvex" -> OPENVEX;
             default -> type;
         };
     }

@@ -87,6 +87,10 @@ public final class GateOptions {
             + "image; over it the gate fails (exit 2) and pushes nothing (default: 10m).")
     String catalogTimeout;
 
+    @Option(names = "--vex-key", paramLabel = "FILE", description = "Public key whose OpenVEX attestations of the source image (in "
+            + "its registry or oci: layout) apply as --vex documents do (repeatable: any listed key verifies). Without it none are read.")
+    List<Path> vexKeys = new ArrayList<>();
+
     @Option(names = "--db-max-age", paramLabel = "DURATION", description = "Refuse (exit 3) an advisory database last known "
             + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
     String databaseMaxAge;
@@ -103,7 +107,7 @@ public final class GateOptions {
     public void refuseGateFlagsOnAPlainPush() {
         boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || sarif != null || publishedAs != null || policy.anyBesidesPolicies() || catalogTimeout != null
-                || databaseMaxAge != null || java.given() || baseline != null || baselineKey != null;
+                || databaseMaxAge != null || java.given() || baseline != null || baselineKey != null || !vexKeys.isEmpty();
         if (gateOnly) {
             throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
                     + "without them gate push copies the image unchanged");
@@ -142,8 +146,8 @@ public final class GateOptions {
                 PolicySources.concat(sources.data(), policy.data.isEmpty() ? cfg.data() : policy.data), merged,
                 policy.namespace != null ? policy.namespace : cfg.namespace(), signing(cfg), scanDatabase(cfg), sbomOnly, dryRun,
                 policy.failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()), registries.withInsecure(insecure), catalogTimeout(), cfg.file(),
-                javaDb(cfg), policy.rego.version(), policy.waivers(sources), policy.vexStatements(), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
-                sources.origins(), baseline());
+                javaDb(cfg), policy.rego.version(), policy.waivers(sources), policy.vexStatements(registries.withInsecure(insecure)), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
+                sources.origins(), baseline(), vexKeys.isEmpty() ? null : VerifyCommand.readPublicKeys(vexKeys));
     }
 
     private Baseline.Request baseline() {

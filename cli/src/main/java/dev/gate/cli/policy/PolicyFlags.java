@@ -42,9 +42,10 @@ public final class PolicyFlags {
             + "waived, with reason, approver and expiry (repeatable).")
     public List<Path> waivers = new ArrayList<>();
 
-    @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX document: findings it says do not "
-            + "affect the image (or are fixed) are marked, and the shipped policies skip them (repeatable).")
-    public List<Path> vex = new ArrayList<>();
+    @Option(names = "--vex", paramLabel = "FILE|oci://REF", description = "OpenVEX or CycloneDX VEX document, a file or an "
+            + "artifact in a registry: findings it says do not affect the image (or are fixed) are marked, and the shipped "
+            + "policies skip them (repeatable).")
+    public List<String> vex = new ArrayList<>();
 
     @Option(names = "--fail-on-warn", description = "Warnings fail too: they block a push, or fail a re-evaluation.")
     public boolean failOnWarn;
@@ -69,7 +70,8 @@ public final class PolicyFlags {
         return Waivers.read(PolicySources.concat(sources.waivers(), waivers));
     }
 
-    public VexStatements.Documents vexStatements() {
-        return VexStatements.read(vex);
+    /** The --vex documents, those in a registry fetched through {@code registries}. */
+    public VexStatements.Documents vexStatements(RegistryOptions registries) {
+        return VexStatements.read(vex, registries);
     }
 }

@@ -24,6 +24,6 @@ public final class RecheckFlags {
     public PolicyRecheck recheck(RegistryOptions registries) {
         PolicySources sources = policy.sources(registries);
         return new PolicyRecheck(sources.policies(), PolicySources.concat(sources.data(), policy.data), policy.params, policy.namespace,
-                policy.rego.version(), database, policy.failOnWarn, policy.waivers(sources), policy.vexStatements());
+                policy.rego.version(), database, policy.failOnWarn, policy.waivers(sources), policy.vexStatements(registries));
     }
 }

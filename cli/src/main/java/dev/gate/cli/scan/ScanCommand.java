@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.policy.Durations;
 import dev.gate.scan.db.DatabaseAge;
 import dev.gate.pipeline.GateVersion;
+import dev.gate.pipeline.VexStatements;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sbom.JavaIndexFlags;
 import dev.gate.image.GateException;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +69,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Report only these severities: UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL (comma-separated).")
     List<String> severities;
 
+    @Option(names = "--vex", paramLabel = "FILE|oci://REF", description = "OpenVEX or CycloneDX VEX document, a file or an artifact "
+            + "in a registry: vulnerabilities it calls not_affected or fixed in their package are left out (repeatable).")
+    List<String> vex = new ArrayList<>();
+
     @Option(names = "--ignore-unfixed", description = "Leave out vulnerabilities without a fixed version.")
     boolean ignoreUnfixed;
 
@@ -101,6 +107,7 @@ public final class ScanCommand implements Callable<Integer> {
             throw GateException.input("give either an image SOURCE or --sbom FILE");
         }
         Set<Severity> wanted = wantedSeverities();
+        VexStatements.Documents statements = VexStatements.read(vex, registry.toOptions());
         PrintWriter err = spec.commandLine().getErr();
         // Loading SQLite and opening the database overlaps reading the SBOM: both are start-up cost.
         if (databaseMaxAge != null) {
@@ -120,7 +127,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         ScanResult result;
         try (Scanner scanner = opened(opening)) {
-            result = filter(scanner.scan(input.packages(), input.os()), wanted);
+            result = filter(scanner.scan(input.packages(), input.os()), wanted, statements);
         }
         if (!quiet) {
             result.warnings().forEach(w -> err.println("gate: warning: " + SafeText.of(w)));
@@ -153,12 +160,19 @@ public final class ScanCommand implements Callable<Integer> {
         return set;
     }
 
-    private ScanResult filter(ScanResult result, Set<Severity> wanted) {
+    private ScanResult filter(ScanResult result, Set<Severity> wanted, VexStatements.Documents statements) {
         List<Finding> kept = result.findings().stream()
                 .filter(f -> wanted.contains(f.rating().severity()))
                 .filter(f -> !ignoreUnfixed || f.fixAvailable())
+                .filter(f -> !VexStatements.settles(statements, ids(f), f.pkg().purl()))
                 .toList();
         return new ScanResult(kept, ScanResult.count(kept), result.warnings(), result.packagesScanned(), result.database());
+    }
+
+    private static List<String> ids(Finding finding) {
+        List<String> ids = new ArrayList<>(finding.aliases());
+        ids.add(0, finding.id());
+        return ids;
     }
 
     /** Where SARIF results without a path of their own point: the SBOM file, or the image named as a path. */

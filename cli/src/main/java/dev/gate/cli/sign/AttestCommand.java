@@ -7,6 +7,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.merge.MergedWrites;
+import dev.gate.pipeline.VexStatements;
 import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
@@ -40,7 +41,8 @@ public final class AttestCommand implements Callable<Integer> {
     Path predicate;
 
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "cyclonedx",
-            description = "cyclonedx, vuln or a predicate type URI (default: ${DEFAULT-VALUE}).")
+            description = "cyclonedx, vuln, openvex (checked to be an OpenVEX document) or a predicate type URI "
+                    + "(default: ${DEFAULT-VALUE}).")
     String type;
 
     @Option(names = "--bundle", description = "Also publish a sigstore bundle v0.3 as an OCI referrer of the image.")
@@ -59,9 +61,12 @@ public final class AttestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JsonNode body = readPredicate(predicate);
+        String predicateType = InTotoStatement.predicateTypeFor(type);
+        if (VexStatements.isOpenVexType(predicateType)) {
+            VexStatements.requireOpenVex(body, predicate.toString()); // what a verifier applies must be readable
+        }
         CosignKeyPair pair = KeyFiles.loadPrivate(key);
         SignTarget target = SignTarget.open(image, registry.toOptions());
-        String predicateType = InTotoStatement.predicateTypeFor(type);
         InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
         CosignLayer layer = ImageAttestations.layer(pair, statement);
         MergedWrites writes = MergedWrites.standard();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The input document the pipeline builds, checked against docs/policy-input.schema.json. */
-class InputDocumentTest {
+public class InputDocumentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +55,7 @@ class InputDocumentTest {
     }
 
     /** Every field the builder writes is documented: objects with declared properties hold no others. */
-    static void assertDeclared(JsonNode value, JsonNode schema, String path) {
+    public static void assertDeclared(JsonNode value, JsonNode schema, String path) {
         if (value.isObject() && schema.has("properties")) {
             value.fieldNames().forEachRemaining(field -> {
                 assertTrue(schema.get("properties").has(field), path + "." + field + " is not in docs/policy-input.schema.json");

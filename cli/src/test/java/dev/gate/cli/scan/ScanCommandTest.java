@@ -59,6 +59,27 @@ class ScanCommandTest {
         assertEquals(1, gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--exit-code", "1").code());
     }
 
+    /** As trivy's --vex: what a statement calls not_affected or fixed in that package is left out, nothing else. */
+    @Test
+    void vexLeavesOutWhatItSettlesInThatPackage() throws IOException {
+        Path vex = Files.writeString(tmp.resolve("scan.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [
+                  {"vulnerability": {"name": "CVE-2021-44228"}, "status": "not_affected",
+                   "products": [{"@id": "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"}]},
+                  {"vulnerability": {"name": "PYSEC-2022-42969"}, "status": "affected", "products": ["pkg:pypi/py@1.11.0"]},
+                  {"vulnerability": {"name": "CVE-2022-0778"}, "status": "fixed", "products": ["pkg:deb/debian/libssl1.1@9.9"]}]}
+                """);
+        JsonNode scanned = json(gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--format", "json", "--vex",
+                vex.toString()));
+        List<String> ids = new ArrayList<>();
+        scanned.get("vulnerabilities").forEach(v -> ids.add(v.get("id").asText()));
+        assertFalse(ids.contains("GHSA-jfh8-c2jp-5v3q"), "not_affected by its alias: " + ids);
+        assertTrue(ids.contains("PYSEC-2022-42969") && ids.contains("DEBIAN-CVE-2022-0778"), "affected, or another version: " + ids);
+        Run bad = gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--vex", sbom.toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("--vex " + sbom), bad.err());
+    }
+
     @Test
     void severityAndUnfixedFilters() throws IOException {
         JsonNode critical = json(gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--format", "json",
