@@ -2,6 +2,7 @@ package dev.gate.cli.sign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.policy.RecheckFlags;
+import dev.gate.pipeline.AttestedPredicates;
 import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
@@ -57,8 +58,12 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Only attestations of this type: cyclonedx, vuln or a predicate type URI.")
     String attestationType;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or junit.")
     String output;
+
+    @Option(names = "--show", paramLabel = "TYPE", description = "Print only the predicate (pretty JSON) of the verified "
+            + "attestation of this type: decision, sbom, vuln or a predicate type URI. Exit 1 when none verified.")
+    String show;
 
     @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or oci:DIR:TAG as gate push wrote it")
     String image;
@@ -75,9 +80,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!output.equals("text") && !output.equals("json")) {
-            throw GateException.input("--output must be text or json, got " + output);
+        if (!output.equals("text") && !output.equals("json") && !output.equals("junit")) {
+            throw GateException.input("--output must be text, json or junit, got " + SafeText.quoted(output));
         }
+        String shownType = show == null ? null : showable();
         if (trustedRoot != null && bundle != null) {
             return verifyKeylessFile();
         }
@@ -90,9 +96,14 @@ public final class VerifyCommand implements Callable<Integer> {
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
         Verification result = new ImageVerifier(target.store(), trusted, keyless).verify(target.repository(), target.digest(), type)
                 .requiring(trust.requiredTypes(), target.digest());
-        PolicyRecheck.Outcome policy = recheckPolicies(target, trusted, result);
         PrintWriter out = spec.commandLine().getOut();
-        if (output.equals("json")) {
+        if (shownType != null) {
+            return showPredicate(out, target, trusted, result, shownType);
+        }
+        PolicyRecheck.Outcome policy = recheckPolicies(target, trusted, result);
+        if (output.equals("junit")) {
+            out.print(VerificationJunit.xml(target.repository() + "@" + target.digest(), result, policy));
+        } else if (output.equals("json")) {
             com.fasterxml.jackson.databind.node.ObjectNode json = new ObjectMapper().valueToTree(result);
             if (policy != null) {
                 json.set("policy", policy.json());
@@ -106,6 +117,39 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return result.ok() && (policy == null || policy.passed()) ? 0 : 1;
+    }
+
+    /** The predicate type --show names, when the other flags leave room for a predicate alone on the output. */
+    private String showable() {
+        String type = PredicateToShow.typeOf(show);
+        if (!output.equals("text") || recheck.requested()) {
+            throw GateException.input("--show prints one predicate: it takes neither --output nor --policy");
+        }
+        if (!trust.hasKeys()) {
+            throw GateException.input("--show prints key-signed attestations: give --key PUB");
+        }
+        return type;
+    }
+
+    /**
+     * Only a predicate whose attestation verified with a trusted key, of an image that verified, reaches the output; what
+     * else is said goes to the error stream, one line, so the output is the predicate or nothing.
+     */
+    private int showPredicate(PrintWriter out, SignTarget target, TrustedKeys trusted, Verification result, String type) {
+        PrintWriter err = spec.commandLine().getErr();
+        com.fasterxml.jackson.databind.JsonNode predicate = result.ok()
+                ? AttestedPredicates.read(target.store(), target.digest(), trusted).predicate(type) : null;
+        if (!result.ok()) {
+            err.println("not verified: " + SafeText.of(target.repository()) + "@" + target.digest() + ": "
+                    + SafeText.of(result.failures().isEmpty() ? "nothing stored verifies" : result.failures().get(0)));
+        } else if (predicate == null) {
+            err.println("no verified attestation of type " + SafeText.of(type) + " on " + target.digest());
+        } else {
+            out.println(predicate.toPrettyString());
+        }
+        out.flush();
+        err.flush();
+        return predicate == null ? 1 : 0;
     }
 
     /** With --policy every signature and attestation must verify, and today's policies must allow the image. */
