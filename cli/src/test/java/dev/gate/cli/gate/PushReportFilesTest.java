@@ -1,0 +1,123 @@
+package dev.gate.cli.gate;
+
+import static dev.gate.cli.InProcessGate.gate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.cli.HostileText;
+import dev.gate.cli.InProcessGate.Run;
+import dev.gate.cli.sign.Passwords;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gate push --policy} writes its results as JUnit XML and as a GitLab Code Quality report, hostile names escaped. */
+class PushReportFilesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAME = HostileText.NAME;
+
+    @TempDir
+    Path dir;
+    String prod;
+    String data;
+
+    @BeforeEach
+    void setUp() {
+        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        prod = GateFixtures.root().resolve("policies/prod.rego").toString();
+        data = GateFixtures.root().resolve("policies/data.example.yaml").toString();
+    }
+
+    @AfterEach
+    void restore() {
+        Passwords.environment = System::getenv;
+    }
+
+    @Test
+    void aDeniedPushReportsItsFailingRulesAndFindings() throws Exception {
+        Path junit = dir.resolve("gate.xml");
+        Path quality = dir.resolve("gl-code-quality.json");
+        Run run = gate("push", "--policy", prod, "--data", data, "--no-sign", "--db", hostileAdvisoryDatabase().toString(),
+                "--junit", junit.toString(), "--gitlab-codequality", quality.toString(), "--name",
+                "registry.example.com/demo/app:1.0.0", hostileImage(), "oci:" + dir.resolve("out") + ":1.0.0");
+        assertEquals(1, run.code(), run.toString());
+
+        String xml = Files.readString(junit);
+        HostileText.assertInert(xml);
+        Map<String, String> cases = JunitReports.cases(xml);
+        String license = cases.get("gate.prod.deny_license");
+        assertTrue(license != null && license.contains("evil\\x1b[2J"), xml);
+        assertTrue(license.contains("prod.rego:"), "with its location: " + license);
+        assertEquals(null, cases.get("gate.prod.deny_latest"), "a rule that held passes: " + xml);
+
+        JsonNode issues = JSON.readTree(quality.toFile());
+        assertTrue(issues.isArray() && issues.size() >= 2, issues.toPrettyString());
+        Set<String> fingerprints = new HashSet<>();
+        boolean finding = false;
+        boolean rule = false;
+        for (JsonNode issue : issues) {
+            for (String field : new String[] {"description", "check_name", "fingerprint", "severity"}) {
+                assertTrue(issue.path(field).isTextual(), field + " in " + issue);
+            }
+            assertTrue(Set.of("info", "minor", "major", "critical", "blocker").contains(issue.path("severity").asText()), issue.toString());
+            assertTrue(issue.path("location").path("path").isTextual(), issue.toString());
+            assertTrue(issue.path("location").path("lines").path("begin").asInt() >= 1, issue.toString());
+            assertTrue(fingerprints.add(issue.path("fingerprint").asText()), "fingerprints are unique: " + issues);
+            HostileText.assertInert(issue.path("description").asText() + " \\x1b[2J");
+            finding |= issue.path("check_name").asText().equals("vulnerability/GATE-1")
+                    && issue.path("severity").asText().equals("critical")
+                    && issue.path("location").path("path").asText().contains("node_modules/evil/package.json");
+            rule |= issue.path("check_name").asText().equals("policy/gate.prod.deny_license")
+                    && issue.path("location").path("path").asText().endsWith("prod.rego")
+                    && issue.path("location").path("lines").path("begin").asInt() > 1
+                    && issue.path("description").asText().contains("evil\\x1b[2J");
+        }
+        assertTrue(finding, "the finding at the file that brought its package: " + issues.toPrettyString());
+        assertTrue(rule, "the failing rule at its Rego source: " + issues.toPrettyString());
+    }
+
+    @Test
+    void theReportFlagsNeedTheGate() {
+        Run run = gate("push", "--junit", dir.resolve("x.xml").toString(), "oci:" + GateFixtures.root().resolve("testdata/sample")
+                + ":1.0.0", "oci:" + dir.resolve("out") + ":1.0.0");
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("--junit and --gitlab-codequality report a gate"), run.err());
+        assertFalse(Files.exists(dir.resolve("x.xml")));
+    }
+
+    private String hostileImage() throws Exception {
+        ObjectNode pkg = JSON.createObjectNode().put("name", NAME).put("version", "1.0.0").put("license", "AGPL-3.0-only");
+        Path layout = dir.resolve("hostile");
+        TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withFile("app/node_modules/evil/package.json",
+                JSON.writeValueAsString(pkg)));
+        return "oci:" + layout + ":1.0.0";
+    }
+
+    /** One critical advisory for the hostile npm package. */
+    private Path hostileAdvisoryDatabase() throws Exception {
+        Path osv = Files.createDirectories(dir.resolve("osv"));
+        ObjectNode advisory = JSON.createObjectNode().put("schema_version", "1.6.0").put("id", "GATE-1")
+                .put("modified", "2026-01-01T00:00:00Z").put("summary", "hostile \u001b[2J summary");
+        advisory.putArray("severity").addObject().put("type", "CVSS_V3").put("score", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+        ObjectNode affected = advisory.putArray("affected").addObject();
+        affected.putObject("package").put("ecosystem", "npm").put("name", NAME);
+        affected.putArray("ranges").addObject().put("type", "SEMVER").putArray("events")
+                .add(JSON.createObjectNode().put("introduced", "0")).add(JSON.createObjectNode().put("fixed", "2.0.0"));
+        Files.writeString(osv.resolve("GATE-1.json"), JSON.writeValueAsString(advisory));
+        Path db = dir.resolve("osv.db");
+        Run imported = gate("db", "import", osv.toString(), "--db", db.toString());
+        assertEquals(0, imported.code(), imported.toString());
+        return db;
+    }
+}
