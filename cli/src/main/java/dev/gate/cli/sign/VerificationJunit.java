@@ -4,6 +4,7 @@ import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.pipeline.report.DecisionJunit;
 import dev.gate.pipeline.report.JunitXml;
 import dev.gate.signing.Verification;
+import java.util.List;
 
 /**
  * {@code gate verify --output junit}: a passing case per verified claim, a failing case per claim made with a trusted key
@@ -22,14 +23,14 @@ final class VerificationJunit {
             junit.pass(claims, v.kind() + (v.predicateType() == null ? "" : " " + v.predicateType()) + " by " + v.signer().describe());
         }
         for (String failure : result.failures()) {
-            junit.fail(claims, "not verified: " + failure, failure);
+            junit.fail(claims, "not verified: " + failure, List.of(failure));
         }
         if (result.verified().isEmpty()) {
-            junit.fail(claims, "signature", "nothing stored for " + image + " verifies");
+            junit.fail(claims, "signature", List.of("nothing stored for " + image + " verifies"));
         }
         if (policy != null) {
             String rules = image + " policies";
-            policy.problems().forEach(p -> junit.fail(rules, "evidence: " + p, p));
+            policy.problems().forEach(p -> junit.fail(rules, "evidence: " + p, List.of(p)));
             if (policy.decision() != null) {
                 DecisionJunit.addRules(junit, rules, policy.decision(), false);
             }

@@ -12,13 +12,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** Reads a JUnit XML report as a CI system would: parsed by an XML parser, its counts checked against its cases. */
-final class JunitReports {
+public final class JunitReports {
 
     private JunitReports() {
     }
 
     /** Each test case's name, mapped to its failure's text, or null when it passed. */
-    static Map<String, String> cases(String xml) throws Exception {
+    public static Map<String, String> cases(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));

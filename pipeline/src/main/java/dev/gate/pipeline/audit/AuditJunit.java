@@ -1,7 +1,6 @@
 package dev.gate.pipeline.audit;
 
 import dev.gate.pipeline.report.JunitXml;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,23 +20,17 @@ final class AuditJunit {
     String xml(List<TagAudit> tags, List<ListingFailure> listingFailures) {
         JunitXml junit = new JunitXml("gate audit " + registry, time);
         for (TagAudit t : tags) {
-            String problems = t.error() != null ? t.error() : String.join("\n", problems(t));
             String suite = registry + "/" + t.repository();
             if (t.ok()) {
                 junit.pass(suite, t.tag());
             } else {
-                junit.fail(suite, t.tag(), problems.isEmpty() ? "not signed" : problems);
+                List<String> problems = t.error() != null ? List.of(t.error()) : AuditReport.problems(t);
+                junit.fail(suite, t.tag(), problems.isEmpty() ? List.of("not signed") : problems);
             }
         }
         for (ListingFailure f : listingFailures) {
-            junit.fail(registry + "/" + f.repository(), "(listing)", "could not list tags: " + f.error());
+            junit.fail(registry + "/" + f.repository(), "(listing)", List.of("could not list tags: " + f.error()));
         }
         return junit.xml();
-    }
-
-    private static List<String> problems(TagAudit t) {
-        List<String> all = new ArrayList<>(t.failures());
-        all.addAll(t.failingRules());
-        return all;
     }
 }

@@ -5,7 +5,6 @@ import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.EvaluatedRule;
 import dev.gate.policy.decision.RuleResult;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A policy decision as JUnit test cases: one per evaluated rule, failing with its messages and their locations. */
 public final class DecisionJunit {
@@ -30,10 +29,9 @@ public final class DecisionJunit {
         }
     }
 
-    private static String messages(EvaluatedRule rule, List<RuleResult> results) {
+    private static List<String> messages(EvaluatedRule rule, List<RuleResult> results) {
         return results.stream().filter(r -> r.namespace().equals(rule.namespace()) && r.rule().equals(rule.rule()))
-                .map(r -> r.message() + (r.location() == null ? "" : "  [" + r.location() + "]"))
-                .collect(Collectors.joining("\n"));
+                .map(r -> r.message() + (r.location() == null ? "" : "  [" + r.location() + "]")).toList();
     }
 
     /** The gated push as JUnit XML: a case per evaluated rule of its decision. */

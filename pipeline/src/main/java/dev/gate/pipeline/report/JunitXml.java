@@ -29,18 +29,18 @@ public final class JunitXml {
         return add(suite, testCase, null);
     }
 
-    public JunitXml fail(String suite, String testCase, String failure) {
-        return add(suite, testCase, failure);
+    /** {@code problems}: each one line of the failure's text, escaped whole (a line break inside one is shown, not made). */
+    public JunitXml fail(String suite, String testCase, List<String> problems) {
+        return add(suite, testCase, problems.isEmpty() ? List.of("failed") : problems);
     }
 
-    private JunitXml add(String suite, String testCase, String failure) {
+    private JunitXml add(String suite, String testCase, List<String> failure) {
         StringBuilder c = new StringBuilder("    <testcase classname=\"").append(attr(suite)).append("\" name=\"")
                 .append(attr(testCase)).append('"');
         if (failure == null) {
             c.append("/>\n");
         } else {
-            String firstLine = failure.lines().findFirst().orElse("");
-            c.append("><failure message=\"").append(attr(firstLine)).append("\">").append(text(failure))
+            c.append("><failure message=\"").append(attr(failure.get(0))).append("\">").append(text(failure))
                     .append("</failure></testcase>\n");
             failures.merge(suite, 1, Integer::sum);
         }
@@ -71,9 +71,9 @@ public final class JunitXml {
         return xml(SafeText.of(value)).replace("\"", "&quot;");
     }
 
-    /** Each line escaped as for a terminal (a CI log shows the text too), then for XML; the lines stay lines. */
-    private static String text(String value) {
-        return xml(String.join("\n", value.lines().map(SafeText::of).toList()));
+    /** Each problem escaped as for a terminal (a CI log shows the text too), then for XML; one line each. */
+    private static String text(List<String> problems) {
+        return xml(String.join("\n", problems.stream().map(SafeText::of).toList()));
     }
 
     private static String xml(String safe) {
