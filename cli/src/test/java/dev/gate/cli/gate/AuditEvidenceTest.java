@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,24 @@ class AuditEvidenceTest {
 
         Run ungated = audit("ungated", "--output", "json");
         assertTrue(AuditFixture.JSON.readTree(ungated.out()).path("tags").path(0).path("gated").isNull(), ungated.out());
+
+        Path part = Files.writeString(dir.resolve("audit.json"), json.out());
+        Run merged = gate("audit", "merge", "--output", "json", part.toString());
+        assertEquals(0, merged.code(), merged.toString());
+        assertEquals(gatedBy, AuditFixture.JSON.readTree(merged.out()).path("tags").path(0).path("gated"), merged.out());
+    }
+
+    @Test
+    void theSignedDecisionRecordNamesTheCiRun() throws Exception {
+        Run shown = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--show", "decision",
+                fixture.registry + "/" + fixture.prefix + "/reviewed:1.0.0");
+        assertEquals(0, shown.code(), shown.toString());
+        JsonNode record = AuditFixture.JSON.readTree(shown.out());
+        assertEquals(Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(GateFixtures.root().resolve("docs/decision-record.schema.json"))).validate(record),
+                shown.out());
+        assertEquals("4242", record.path("input").path("ci").path("runId").asText(), shown.out());
+        assertEquals("refs/heads/main", record.path("input").path("ci").path("ref").asText(), shown.out());
     }
 
     @Test
