@@ -106,18 +106,8 @@ class PushReportFilesTest {
 
     /** One critical advisory for the hostile npm package. */
     private Path hostileAdvisoryDatabase() throws Exception {
-        Path osv = Files.createDirectories(dir.resolve("osv"));
-        ObjectNode advisory = JSON.createObjectNode().put("schema_version", "1.6.0").put("id", "GATE-1")
-                .put("modified", "2026-01-01T00:00:00Z").put("summary", "hostile \u001b[2J summary");
+        ObjectNode advisory = NpmAdvisories.advisory("GATE-1", "hostile \u001b[2J summary", NAME);
         advisory.putArray("severity").addObject().put("type", "CVSS_V3").put("score", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
-        ObjectNode affected = advisory.putArray("affected").addObject();
-        affected.putObject("package").put("ecosystem", "npm").put("name", NAME);
-        affected.putArray("ranges").addObject().put("type", "SEMVER").putArray("events")
-                .add(JSON.createObjectNode().put("introduced", "0")).add(JSON.createObjectNode().put("fixed", "2.0.0"));
-        Files.writeString(osv.resolve("GATE-1.json"), JSON.writeValueAsString(advisory));
-        Path db = dir.resolve("osv.db");
-        Run imported = gate("db", "import", osv.toString(), "--db", db.toString());
-        assertEquals(0, imported.code(), imported.toString());
-        return db;
+        return NpmAdvisories.database(dir, advisory);
     }
 }
