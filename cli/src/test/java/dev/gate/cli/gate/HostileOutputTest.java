@@ -59,11 +59,7 @@ class HostileOutputTest {
 
     /** An image with an npm package named {@link HostileText#NAME} under a denied licence, so prod.rego echoes it. */
     private String hostileImage() throws Exception {
-        ObjectNode pkg = JSON.createObjectNode().put("name", NAME).put("version", "1.0.0\u001b[31m").put("license", "AGPL-3.0-only");
-        Path layout = dir.resolve("hostile");
-        TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withFile("app/node_modules/evil/package.json",
-                JSON.writeValueAsString(pkg)));
-        return "oci:" + layout + ":1.0.0";
+        return TestImages.withNpmPackage(dir.resolve("hostile"), NAME, "1.0.0\u001b[31m", "AGPL-3.0-only");
     }
 
     @Test

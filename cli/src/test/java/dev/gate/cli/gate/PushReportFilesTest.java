@@ -97,11 +97,7 @@ class PushReportFilesTest {
     }
 
     private String hostileImage() throws Exception {
-        ObjectNode pkg = JSON.createObjectNode().put("name", NAME).put("version", "1.0.0").put("license", "AGPL-3.0-only");
-        Path layout = dir.resolve("hostile");
-        TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withFile("app/node_modules/evil/package.json",
-                JSON.writeValueAsString(pkg)));
-        return "oci:" + layout + ":1.0.0";
+        return TestImages.withNpmPackage(dir.resolve("hostile"), NAME, "1.0.0", "AGPL-3.0-only");
     }
 
     /** One critical advisory for the hostile npm package. */

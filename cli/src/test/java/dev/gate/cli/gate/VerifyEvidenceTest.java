@@ -26,17 +26,12 @@ class VerifyEvidenceTest {
 
     @TempDir
     Path dir;
-    Path out;
-    String policy;
-    String data;
+    GatedLayout gated;
 
     @BeforeEach
-    void pushIntoALayout() {
+    void gateIntoALayout() {
         Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-        GatedLayout layout = GatedLayout.push(dir, NAME);
-        out = layout.out();
-        policy = layout.policy();
-        data = layout.data();
+        gated = GatedLayout.push(dir, NAME);
     }
 
     @AfterEach
@@ -48,11 +43,11 @@ class VerifyEvidenceTest {
         String[] args = new String[more.length + 6];
         args[0] = "verify";
         args[1] = "--key";
-        args[2] = dir.resolve("gate.pub").toString();
+        args[2] = gated.pub();
         args[3] = "--name";
         args[4] = NAME;
         System.arraycopy(more, 0, args, 5, more.length);
-        args[args.length - 1] = "oci:" + out + ":1.0.0";
+        args[args.length - 1] = "oci:" + gated.out() + ":1.0.0";
         return gate(args);
     }
 
@@ -90,7 +85,7 @@ class VerifyEvidenceTest {
     @Test
     void aPredicateThatDoesNotVerifyIsNeverShown() throws Exception {
         GateFixtures.keyPair(Files.createDirectory(dir.resolve("other")));
-        Run otherKey = gate("verify", "--key", dir.resolve("other/gate.pub").toString(), "--show", "decision", "oci:" + out + ":1.0.0");
+        Run otherKey = gate("verify", "--key", dir.resolve("other/gate.pub").toString(), "--show", "decision", "oci:" + gated.out() + ":1.0.0");
         assertEquals(1, otherKey.code(), otherKey.toString());
         assertEquals("", otherKey.out());
 
@@ -103,7 +98,7 @@ class VerifyEvidenceTest {
 
     @Test
     void junitHasACasePerClaimAndPerRuleAndFailsWhatFails() throws Exception {
-        Run passing = verify("--output", "junit", "--policy", policy, "--data", data);
+        Run passing = verify("--output", "junit", "--policy", gated.policy(), "--data", gated.data());
         assertEquals(0, passing.code(), passing.toString());
         Map<String, String> cases = JunitReports.cases(passing.out());
         assertTrue(cases.keySet().stream().anyMatch(n -> n.startsWith("signature by key ")), cases.toString());
@@ -112,8 +107,8 @@ class VerifyEvidenceTest {
         assertTrue(cases.containsKey("gate.prod.deny_latest"), cases.toString());
         assertTrue(cases.values().stream().allMatch(v -> v == null), cases.toString());
 
-        Run unnamed = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--output", "junit", "--policy", policy,
-                "--data", data, "oci:" + out + ":1.0.0");
+        Run unnamed = gate("verify", "--key", gated.pub(), "--output", "junit", "--policy", gated.policy(),
+                "--data", gated.data(), "oci:" + gated.out() + ":1.0.0");
         assertEquals(1, unnamed.code(), unnamed.toString());
         String registryRule = JunitReports.cases(unnamed.out()).get("gate.prod.deny_registry");
         assertTrue(registryRule != null && registryRule.contains("registry \"oci\""), unnamed.out());
@@ -134,7 +129,7 @@ class VerifyEvidenceTest {
 
     /** One byte of every attestation envelope changed in the layout's blob store. */
     private void tamperAttestations() throws Exception {
-        for (JsonNode entry : JSON.readTree(out.resolve("index.json").toFile()).path("manifests")) {
+        for (JsonNode entry : JSON.readTree(gated.out().resolve("index.json").toFile()).path("manifests")) {
             if (entry.path("annotations").path(LayoutSignatureStore.REF_NAME).asText().endsWith(".att")) {
                 for (JsonNode layer : JSON.readTree(blob(entry.path("digest").asText()).toFile()).path("layers")) {
                     Path envelope = blob(layer.path("digest").asText());
@@ -147,6 +142,6 @@ class VerifyEvidenceTest {
     }
 
     private Path blob(String digest) {
-        return out.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
+        return gated.out().resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
     }
 }
