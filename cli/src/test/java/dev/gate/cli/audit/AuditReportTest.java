@@ -21,7 +21,7 @@ class AuditReportTest {
     private static AuditReport report() {
         TagAudit listed = new TagAudit("team/app", HostileText.NAME, DIGEST, true, List.of(), List.of("signature"), List.of(),
                 Map.of(), false, List.of("gate.prod.deny_license: " + HostileText.NAME), null, new GatedBy("2026-11-30T10:00:00Z",
-                List.of(new GatedBy.PolicyFile("policies/" + HostileText.NAME, "cd".repeat(32))), List.of(),
+                List.of(new GatedBy.PolicyFile("policies/" + HostileText.NAME, "cd".repeat(32))), List.of(), List.of(),
                 Map.of("provider", "github-actions", "runId", HostileText.NAME)),
                 List.of("gated by a policy not on the approved list: policies/" + HostileText.NAME));
         TagAudit broken = TagAudit.failed("team/app", "1.0.0", "registry said: " + HostileText.NAME);

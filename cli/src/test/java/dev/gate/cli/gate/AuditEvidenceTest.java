@@ -86,6 +86,9 @@ class AuditEvidenceTest {
         assertTrue(gatedBy.path("time").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z"), gatedBy.toString());
         assertEquals(prod, gatedBy.path("policies").path(0).path("path").asText(), gatedBy.toString());
         assertEquals(sha256(prod), gatedBy.path("policies").path(0).path("sha256").asText(), gatedBy.toString());
+        String data = AuditFixture.policies("data.example.yaml");
+        assertEquals(data, gatedBy.path("data").path(0).path("path").asText(), gatedBy.toString());
+        assertEquals(sha256(data), gatedBy.path("data").path(0).path("sha256").asText(), gatedBy.toString());
         assertEquals("github-actions", gatedBy.path("ci").path("provider").asText(), gatedBy.toString());
         assertEquals("4242", gatedBy.path("ci").path("runId").asText(), gatedBy.toString());
         assertEquals("payments/api", gatedBy.path("ci").path("repository").asText(), gatedBy.toString());

@@ -11,23 +11,25 @@ import java.util.Map;
 
 /**
  * When and by what an image was gated, as its verified decision record says: the time of the decision, each policy file
- * by its SHA-256, the signed policy bundles by manifest digest, and the CI run ({@code provider}, {@code repository},
+ * and data file by its SHA-256, the signed policy bundles by manifest digest, and the CI run ({@code provider}, {@code repository},
  * {@code ref}, {@code sha}, {@code runId}) when the gate ran in one it recognises.
  *
  * @param time           null when the record names none
  * @param policyBundles  manifest digests of the signed bundles the policies came from
  * @param ci             empty when the gate ran outside a recognised CI system
  */
-public record GatedBy(String time, List<PolicyFile> policies, List<String> policyBundles, Map<String, String> ci) {
+public record GatedBy(String time, List<PolicyFile> policies, List<PolicyFile> data, List<String> policyBundles,
+        Map<String, String> ci) {
 
     private static final List<String> CI_FIELDS = List.of("provider", "repository", "ref", "sha", "runId");
 
-    /** A policy file as the record names it: its path as given to the gate, and the SHA-256 (hex) of its bytes. */
+    /** A policy or data file as the record names it: its path as given to the gate, and the SHA-256 (hex) of its bytes. */
     public record PolicyFile(String path, String sha256) {
     }
 
     public GatedBy {
         policies = List.copyOf(policies);
+        data = List.copyOf(data);
         policyBundles = List.copyOf(policyBundles);
         ci = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ci));
     }
@@ -36,10 +38,6 @@ public record GatedBy(String time, List<PolicyFile> policies, List<String> polic
     static GatedBy of(JsonNode record) {
         if (record == null || !record.isObject()) {
             return null;
-        }
-        List<PolicyFile> policies = new ArrayList<>();
-        for (JsonNode file : record.path("policies")) {
-            policies.add(new PolicyFile(file.path("path").asText(), file.path("sha256").asText()));
         }
         List<String> bundles = new ArrayList<>();
         record.path("policyBundles").forEach(b -> bundles.add(b.path("digest").asText()));
@@ -50,7 +48,14 @@ public record GatedBy(String time, List<PolicyFile> policies, List<String> polic
                 ci.put(field, run.path(field).asText());
             }
         }
-        return new GatedBy(record.path("time").isTextual() ? record.path("time").asText() : null, policies, bundles, ci);
+        return new GatedBy(record.path("time").isTextual() ? record.path("time").asText() : null, files(record.path("policies")),
+                files(record.path("data")), bundles, ci);
+    }
+
+    private static List<PolicyFile> files(JsonNode list) {
+        List<PolicyFile> files = new ArrayList<>();
+        list.forEach(file -> files.add(new PolicyFile(file.path("path").asText(), file.path("sha256").asText())));
+        return files;
     }
 
     /** The CI run in one line ({@code github-actions owner/repo run 42 at <sha>}), or null when none is recorded. */
@@ -77,12 +82,16 @@ public record GatedBy(String time, List<PolicyFile> policies, List<String> polic
     ObjectNode json() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("time", time);
-        ArrayNode files = node.putArray("policies");
-        policies.forEach(p -> files.addObject().put("path", p.path()).put("sha256", p.sha256()));
+        putFiles(node.putArray("policies"), policies);
+        putFiles(node.putArray("data"), data);
         policyBundles.forEach(node.putArray("policyBundles")::add);
         ObjectNode run = node.putObject("ci");
         ci.forEach(run::put);
         return node;
+    }
+
+    private static void putFiles(ArrayNode into, List<PolicyFile> files) {
+        files.forEach(f -> into.addObject().put("path", f.path()).put("sha256", f.sha256()));
     }
 
     /** {@link #json} read back from an audit's own file; a JSON null is no record. */
@@ -92,10 +101,6 @@ public record GatedBy(String time, List<PolicyFile> policies, List<String> polic
         }
         in.require(node.isObject(), "'gated' is not an object");
         JsonNode time = node.path("time");
-        List<PolicyFile> policies = new ArrayList<>();
-        JsonNode files = node.path("policies");
-        in.require(files.isMissingNode() || files.isArray() && files.size() <= StateReader.MAX_MESSAGES, "'gated.policies' is not a list");
-        files.forEach(f -> policies.add(new PolicyFile(in.message(f.path("path"), "path"), in.text(f, "sha256", 64))));
         List<String> bundles = in.texts(node, "policyBundles");
         Map<String, String> ci = new LinkedHashMap<>();
         JsonNode run = node.path("ci");
@@ -104,6 +109,15 @@ public record GatedBy(String time, List<PolicyFile> policies, List<String> polic
             in.require(CI_FIELDS.contains(field), "unknown field '" + field + "' in 'gated.ci'");
             ci.put(field, in.message(run.path(field), field));
         });
-        return new GatedBy(time.isNull() || time.isMissingNode() ? null : in.text(node, "time", 64), policies, bundles, ci);
+        return new GatedBy(time.isNull() || time.isMissingNode() ? null : in.text(node, "time", 64), readFiles(in, node, "policies"),
+                readFiles(in, node, "data"), bundles, ci);
+    }
+
+    private static List<PolicyFile> readFiles(StateReader in, JsonNode node, String field) {
+        JsonNode list = node.path(field);
+        in.require(list.isMissingNode() || list.isArray() && list.size() <= StateReader.MAX_MESSAGES, "'gated." + field + "' is not a list");
+        List<PolicyFile> files = new ArrayList<>();
+        list.forEach(f -> files.add(new PolicyFile(in.message(f.path("path"), "path"), in.text(f, "sha256", 64))));
+        return files;
     }
 }

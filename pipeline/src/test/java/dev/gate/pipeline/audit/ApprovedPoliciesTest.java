@@ -27,7 +27,7 @@ class ApprovedPoliciesTest {
     }
 
     private static GatedBy gated(List<GatedBy.PolicyFile> files, List<String> bundles) {
-        return new GatedBy("2026-11-30T10:00:00Z", files, bundles, Map.of());
+        return new GatedBy("2026-11-30T10:00:00Z", files, List.of(), bundles, Map.of());
     }
 
     @Test
