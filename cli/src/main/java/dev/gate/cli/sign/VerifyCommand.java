@@ -2,7 +2,6 @@ package dev.gate.cli.sign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.policy.RecheckFlags;
-import dev.gate.pipeline.AttestedPredicates;
 import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.GateException;
@@ -98,7 +97,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 .requiring(trust.requiredTypes(), target.digest());
         PrintWriter out = spec.commandLine().getOut();
         if (shownType != null) {
-            return showPredicate(out, target, trusted, result, shownType);
+            return PredicateToShow.print(out, spec.commandLine().getErr(), target, trusted, result, shownType);
         }
         PolicyRecheck.Outcome policy = recheckPolicies(target, trusted, result);
         if (output.equals("junit")) {
@@ -129,27 +128,6 @@ public final class VerifyCommand implements Callable<Integer> {
             throw GateException.input("--show prints key-signed attestations: give --key PUB");
         }
         return type;
-    }
-
-    /**
-     * Only a predicate whose attestation verified with a trusted key, of an image that verified, reaches the output; what
-     * else is said goes to the error stream, one line, so the output is the predicate or nothing.
-     */
-    private int showPredicate(PrintWriter out, SignTarget target, TrustedKeys trusted, Verification result, String type) {
-        PrintWriter err = spec.commandLine().getErr();
-        com.fasterxml.jackson.databind.JsonNode predicate = result.ok()
-                ? AttestedPredicates.read(target.store(), target.digest(), trusted).predicate(type) : null;
-        if (!result.ok()) {
-            err.println("not verified: " + SafeText.of(target.repository()) + "@" + target.digest() + ": "
-                    + SafeText.of(result.failures().isEmpty() ? "nothing stored verifies" : result.failures().get(0)));
-        } else if (predicate == null) {
-            err.println("no verified attestation of type " + SafeText.of(type) + " on " + target.digest());
-        } else {
-            out.println(predicate.toPrettyString());
-        }
-        out.flush();
-        err.flush();
-        return predicate == null ? 1 : 0;
     }
 
     /** With --policy every signature and attestation must verify, and today's policies must allow the image. */
