@@ -81,8 +81,12 @@ public final class Predicates {
         if (input.has("vex")) {
             predicate.set("vex", input.get("vex").deepCopy()); // the VEX documents used, by digest
         }
-        predicate.putObject("input").put("digest", record.inputDigest().toString())
-                .set("params", input.path("context").path("params").deepCopy());
+        ObjectNode inputSection = predicate.putObject("input").put("digest", record.inputDigest().toString());
+        inputSection.set("params", input.path("context").path("params").deepCopy());
+        JsonNode ci = input.path("context").path("ci");
+        if (ci.isObject() && !ci.isEmpty()) {
+            inputSection.set("ci", ci.deepCopy()); // the CI run that gated the image, for auditors
+        }
         Decision decision = record.decision();
         ObjectNode results = predicate.putObject("results");
         results.set("failures", DecisionJson.results(decision.failures()));

@@ -9,6 +9,7 @@ import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.PolicyGate;
 import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.audit.ApprovedPolicies;
 import dev.gate.pipeline.audit.AuditReport;
 import dev.gate.pipeline.audit.AuditResult;
 import dev.gate.pipeline.audit.AuditState;
@@ -63,6 +64,11 @@ public final class AuditCommand implements Callable<Integer> {
             + "large ones, split by name); combine the JSON reports with gate audit merge.")
     String shard;
 
+    @Option(names = "--approved-policies", paramLabel = "FILE", description = "SHA-256 digests of approved policy files or "
+            + "signed policy bundles (one a line, or a JSON array): a tag whose verified decision record names a policy file "
+            + "not on the list, or that has no such record, fails.")
+    Path approvedPolicies;
+
     @Mixin
     ReportOutput output = new ReportOutput();
 
@@ -83,6 +89,9 @@ public final class AuditCommand implements Callable<Integer> {
         if (!trust.requiredTypes().isEmpty() && !trust.hasKeys()) {
             throw GateException.input("--require-attestation needs attestations verified with a key: give --key PUB");
         }
+        if (approvedPolicies != null && !trust.hasKeys()) {
+            throw GateException.input("--approved-policies reads key-signed decision records: give --key PUB");
+        }
         if (full && state == null) {
             throw GateException.input("--full only means something with --state FILE");
         }
@@ -99,6 +108,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         Auditor auditor = new Auditor(options, trusted, trust.requiredTypes(), policyRecheck, policies, Passwords.environment)
                 .withShard(share);
+        if (approvedPolicies != null) {
+            auditor = auditor.withApprovedPolicies(ApprovedPolicies.read(approvedPolicies));
+        }
         if (state != null) {
             auditor = auditor.withState(full ? AuditState.fresh(state) : AuditState.read(state));
         }

@@ -36,11 +36,17 @@ public final class PushCommand extends TransferCommand {
     @Mixin
     GateOptions gate;
 
+    @Mixin
+    ReportFiles reports = new ReportFiles();
+
     @Override
     public Integer call() {
         GateConfig config = gate.loadConfig(Passwords.environment);
         if (!gate.gateRequested(config)) {
             gate.refuseGateFlagsOnAPlainPush();
+            if (reports.given()) {
+                throw GateException.input("--junit and --gitlab-codequality report a gate: they need --policy FILE|DIR");
+            }
             return super.call();
         }
         TagPlan plan = tagPlan();
@@ -67,6 +73,7 @@ public final class PushCommand extends TransferCommand {
         if (gate.sarifFile() != null) {
             write(gate.sarifFile(), SarifSummary.of(run));
         }
+        reports.write(run);
         String stepSummary = Passwords.environment.apply("GITHUB_STEP_SUMMARY");
         if (stepSummary != null && !stepSummary.isBlank()) {
             MarkdownSummary.append(Path.of(stepSummary), run);

@@ -57,8 +57,12 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Only attestations of this type: cyclonedx, vuln or a predicate type URI.")
     String attestationType;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or junit.")
     String output;
+
+    @Option(names = "--show", paramLabel = "TYPE", description = "Print only the predicate (pretty JSON) of the verified "
+            + "attestation of this type: decision, sbom, vuln or a predicate type URI. Exit 1 when none verified.")
+    String show;
 
     @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or oci:DIR:TAG as gate push wrote it")
     String image;
@@ -75,9 +79,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!output.equals("text") && !output.equals("json")) {
-            throw GateException.input("--output must be text or json, got " + output);
+        if (!output.equals("text") && !output.equals("json") && !output.equals("junit")) {
+            throw GateException.input("--output must be text, json or junit, got " + SafeText.quoted(output));
         }
+        String shownType = show == null ? null : showable();
         if (trustedRoot != null && bundle != null) {
             return verifyKeylessFile();
         }
@@ -90,9 +95,14 @@ public final class VerifyCommand implements Callable<Integer> {
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
         Verification result = new ImageVerifier(target.store(), trusted, keyless).verify(target.repository(), target.digest(), type)
                 .requiring(trust.requiredTypes(), target.digest());
-        PolicyRecheck.Outcome policy = recheckPolicies(target, trusted, result);
         PrintWriter out = spec.commandLine().getOut();
-        if (output.equals("json")) {
+        if (shownType != null) {
+            return PredicateToShow.print(out, spec.commandLine().getErr(), target, trusted, result, shownType);
+        }
+        PolicyRecheck.Outcome policy = recheckPolicies(target, trusted, result);
+        if (output.equals("junit")) {
+            out.print(VerificationJunit.xml(target.repository() + "@" + target.digest(), result, policy));
+        } else if (output.equals("json")) {
             com.fasterxml.jackson.databind.node.ObjectNode json = new ObjectMapper().valueToTree(result);
             if (policy != null) {
                 json.set("policy", policy.json());
@@ -106,6 +116,18 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return result.ok() && (policy == null || policy.passed()) ? 0 : 1;
+    }
+
+    /** The predicate type --show names, when the other flags leave room for a predicate alone on the output. */
+    private String showable() {
+        String type = PredicateToShow.typeOf(show);
+        if (!output.equals("text") || recheck.requested()) {
+            throw GateException.input("--show prints one predicate: it takes neither --output nor --policy");
+        }
+        if (!trust.hasKeys()) {
+            throw GateException.input("--show prints key-signed attestations: give --key PUB");
+        }
+        return type;
     }
 
     /** With --policy every signature and attestation must verify, and today's policies must allow the image. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.HostileText;
+import dev.gate.cli.gate.JunitReports;
+import dev.gate.pipeline.audit.GatedBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,10 @@ class AuditReportTest {
 
     private static AuditReport report() {
         TagAudit listed = new TagAudit("team/app", HostileText.NAME, DIGEST, true, List.of(), List.of("signature"), List.of(),
-                Map.of(), false, List.of("gate.prod.deny_license: " + HostileText.NAME), null);
+                Map.of(), false, List.of("gate.prod.deny_license: " + HostileText.NAME), null, new GatedBy("2026-11-30T10:00:00Z",
+                List.of(new GatedBy.PolicyFile("policies/" + HostileText.NAME, "cd".repeat(32))), List.of(), List.of(),
+                Map.of("provider", "github-actions", "runId", HostileText.NAME)),
+                List.of("gated by a policy not on the approved list: policies/" + HostileText.NAME));
         TagAudit broken = TagAudit.failed("team/app", "1.0.0", "registry said: " + HostileText.NAME);
         return new AuditReport("registry.example.com", List.of(listed, broken), true, true);
     }
@@ -35,5 +40,15 @@ class AuditReportTest {
         String html = report().html();
         assertFalse(html.contains("|*<b>"), html);
         assertTrue(html.contains("|*&lt;b&gt;[x](y)"), html);
+        assertTrue(html.contains("How each image was gated"), html);
+        assertFalse(html.contains("<b>[x]"), html);
+    }
+
+    @Test
+    void junitCarriesTheGatingProblemEscaped() throws Exception {
+        String xml = report().junit();
+        HostileText.assertInert(xml);
+        String failure = JunitReports.cases(xml).get(dev.gate.image.SafeText.of(HostileText.NAME));
+        assertTrue(failure != null && failure.contains("not on the approved list: policies/evil\\x1b[2J"), xml);
     }
 }

@@ -59,11 +59,7 @@ class HostileOutputTest {
 
     /** An image with an npm package named {@link HostileText#NAME} under a denied licence, so prod.rego echoes it. */
     private String hostileImage() throws Exception {
-        ObjectNode pkg = JSON.createObjectNode().put("name", NAME).put("version", "1.0.0\u001b[31m").put("license", "AGPL-3.0-only");
-        Path layout = dir.resolve("hostile");
-        TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withFile("app/node_modules/evil/package.json",
-                JSON.writeValueAsString(pkg)));
-        return "oci:" + layout + ":1.0.0";
+        return TestImages.withNpmPackage(dir.resolve("hostile"), NAME, "1.0.0\u001b[31m", "AGPL-3.0-only");
     }
 
     @Test
@@ -95,17 +91,7 @@ class HostileOutputTest {
 
     @Test
     void scanTableAndWarningsEscapeNamesVersionsAndAdvisoryIds() throws Exception {
-        Path osv = Files.createDirectories(dir.resolve("osv"));
-        ObjectNode advisory = JSON.createObjectNode().put("schema_version", "1.6.0").put("id", "GATE-\u001b]0;id\u0007")
-                .put("modified", "2026-01-01T00:00:00Z").put("summary", "hostile");
-        ObjectNode affected = advisory.putArray("affected").addObject();
-        affected.putObject("package").put("ecosystem", "npm").put("name", NAME);
-        affected.putArray("ranges").addObject().put("type", "SEMVER").putArray("events")
-                .add(JSON.createObjectNode().put("introduced", "0")).add(JSON.createObjectNode().put("fixed", "2.0.0"));
-        Files.writeString(osv.resolve("GATE-1.json"), JSON.writeValueAsString(advisory));
-        Path db = dir.resolve("osv.db");
-        Run imported = gate("db", "import", osv.toString(), "--db", db.toString());
-        assertEquals(0, imported.code(), imported.toString());
+        Path db = NpmAdvisories.database(dir, NpmAdvisories.advisory("GATE-\u001b]0;id\u0007", "hostile", NAME));
 
         ObjectNode bom = JSON.createObjectNode().put("bomFormat", "CycloneDX").put("specVersion", "1.5").put("version", 1);
         bom.putArray("components").addObject().put("type", "library").put("name", NAME).put("version", "1.0.0")

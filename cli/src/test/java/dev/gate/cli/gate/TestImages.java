@@ -71,6 +71,16 @@ public final class TestImages {
     private TestImages() {
     }
 
+    /**
+     * A compliant image, tagged 1.0.0 in {@code layout}, holding one npm package's {@code package.json} (under
+     * app/node_modules/evil); returns its {@code oci:} reference.
+     */
+    public static String withNpmPackage(Path layout, String name, String version, String license) throws IOException {
+        ObjectNode pkg = JSON.createObjectNode().put("name", name).put("version", version).put("license", license);
+        write(layout, "1.0.0", Spec.compliant().withFile("app/node_modules/evil/package.json", JSON.writeValueAsString(pkg)));
+        return "oci:" + layout + ":1.0.0";
+    }
+
     /** Writes a layout with one image tagged {@code tag}; returns the manifest digest. */
     public static String write(Path layout, String tag, Spec spec) throws IOException {
         ObjectNode manifest = image(layout, spec);

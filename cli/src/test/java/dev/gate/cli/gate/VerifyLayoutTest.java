@@ -31,14 +31,10 @@ class VerifyLayoutTest {
     @BeforeEach
     void pushIntoALayout() {
         Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-        Path key = GateFixtures.keyPair(dir);
-        Path db = GateFixtures.osvDatabase(dir);
-        policy = GateFixtures.root().resolve("policies/prod.rego").toString();
-        data = GateFixtures.root().resolve("policies/data.example.yaml").toString();
-        out = dir.resolve("out");
-        Run pushed = gate("push", "--policy", policy, "--data", data, "--key", key.toString(), "--db", db.toString(),
-                "--name", NAME, "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0", "oci:" + out + ":1.0.0");
-        assertEquals(0, pushed.code(), pushed.toString());
+        GatedLayout layout = GatedLayout.push(dir, NAME);
+        out = layout.out();
+        policy = layout.policy();
+        data = layout.data();
     }
 
     @AfterEach

@@ -45,21 +45,21 @@ public final class AuditReport {
     }
 
     /** A line of the table: image, digest, verified by, signed, policy, four severities, problems. */
-    private static final String ROW = "%-40s %-19s %-19s %-8s %-8s %5s %5s %5s %5s  %s%n";
+    private static final String ROW = "%-40s %-19s %-19s %-8s %-8s %-20s %5s %5s %5s %5s  %s%n";
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(ROW, "IMAGE", "DIGEST", "VERIFIED BY", "SIGNED", "POLICY", "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
+        out.append(String.format(ROW, "IMAGE", "DIGEST", "VERIFIED BY", "SIGNED", "POLICY", "GATED", "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
         for (TagAudit t : tags) {
             // Repository and tag names come from the registry's listings, problems from its answers: escaped.
-            String problems = t.error() != null ? t.error() : String.join("; ", concat(t.failures(), t.failingRules()));
+            String problems = t.error() != null ? t.error() : String.join("; ", problems(t));
             out.append(String.format(ROW, SafeText.of(t.repository() + ":" + t.tag()),
                     t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), SafeText.of(verifiedBy(t)),
-                    t.signed() ? "yes" : "NO", policyText(t),
+                    t.signed() ? "yes" : "NO", policyText(t), SafeText.of(gatedAt(t)),
                     count(t, "critical"), count(t, "high"), count(t, "medium"), count(t, "low"), SafeText.of(problems)));
         }
         for (ListingFailure f : listingFailures) {
-            out.append(String.format(ROW, SafeText.of(f.repository()), "-", "-", "-", "-", "-", "-", "-", "-",
+            out.append(String.format(ROW, SafeText.of(f.repository()), "-", "-", "-", "-", "-", "-", "-", "-", "-",
                     "could not list tags: " + SafeText.of(f.error())));
         }
         long good = tags.stream().filter(TagAudit::ok).count();
@@ -98,6 +98,8 @@ public final class AuditReport {
             }
             t.failingRules().forEach(node.putArray("failingRules")::add);
             node.put("error", t.error());
+            node.set("gated", t.gated() == null ? null : t.gated().json());
+            t.unapproved().forEach(node.putArray("unapprovedPolicies")::add);
         }
         ArrayNode failed = root.putArray("listingFailures");
         listingFailures.forEach(f -> failed.addObject().put("repository", f.repository()).put("error", f.error()));
@@ -152,6 +154,7 @@ public final class AuditReport {
             h.append("</tr>\n");
         }
         h.append("</tbody></table></section>\n");
+        new GatingHtml(tags).append(h);
         problems(h);
         h.append("<footer>gate audit &middot; generated ").append(esc(time)).append("</footer></body></html>\n");
         return h.toString();
@@ -176,13 +179,14 @@ public final class AuditReport {
                     .append(t.error() == null ? "" : " &mdash; " + esc(t.error())).append("</li>"));
             h.append("</ul></section>\n");
         }
-        List<TagAudit> failing = tags.stream().filter(t -> !t.failingRules().isEmpty() || !t.failures().isEmpty()).toList();
+        List<TagAudit> failing = tags.stream().filter(t -> !problems(t).isEmpty()).toList();
         if (!failing.isEmpty()) {
             h.append("<section><h2>Failing rules and verification problems</h2>");
             for (TagAudit t : failing) {
                 h.append("<h3>").append(esc(t.repository() + ":" + t.tag())).append("</h3><ul>");
                 t.failingRules().forEach(r -> h.append("<li class=\"rule\">").append(esc(r)).append("</li>"));
                 t.failures().forEach(f -> h.append("<li class=\"verify\">").append(esc(f)).append("</li>"));
+                t.unapproved().forEach(u -> h.append("<li class=\"rule\">").append(esc(u)).append("</li>"));
                 h.append("</ul>");
             }
             h.append("</section>\n");
@@ -225,10 +229,17 @@ public final class AuditReport {
         return n == null ? "-" : n.toString();
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
+    /** What failed a tag: unverified claims, failing rules, and gating policies not on the approved list. */
+    static List<String> problems(TagAudit t) {
+        List<String> all = new java.util.ArrayList<>(t.failures());
+        all.addAll(t.failingRules());
+        all.addAll(t.unapproved());
         return all;
+    }
+
+    /** When the image was gated, to the second, or "-" when no verified decision record says. */
+    private static String gatedAt(TagAudit t) {
+        return t.gated() == null || t.gated().time() == null ? "-" : t.gated().time().replaceFirst("\\.\\d+Z$", "Z");
     }
 
     static String esc(String text) {

@@ -125,6 +125,9 @@ public final class AuditState {
                 if (t.policyPassed() != null) {
                     node.put("policyPassed", t.policyPassed());
                 }
+                if (t.gated() != null) {
+                    node.set("gated", t.gated().json());
+                }
             }
         }
         writeAtomically(root.toString().getBytes(StandardCharsets.UTF_8));
@@ -159,6 +162,9 @@ public final class AuditState {
         requiredAttestations.stream().sorted().forEach(t -> all.append("requires ").append(t).append('\n'));
         if (decision.evaluatesPolicies()) {
             all.append("policies ").append(decision.policyFingerprint()).append('\n');
+        }
+        if (decision.approvalFingerprint() != null) {
+            all.append("approved ").append(decision.approvalFingerprint()).append('\n');
         }
         if (scanner != null) {
             all.append("db ").append(scanner.database().builtAt()).append('\n');

@@ -62,6 +62,11 @@ public final class Auditor {
         return new Auditor(options, keys, requiredAttestations, recheck, decision, share, state);
     }
 
+    /** Fails every tag whose image was gated by a policy file not on {@code list} (or by nothing known). */
+    public Auditor withApprovedPolicies(ApprovedPolicies list) {
+        return new Auditor(options, keys, requiredAttestations, recheck, decision.approving(list), shard, state);
+    }
+
     /** Reuses what {@code known} holds from an earlier audit with the same key, policies and database, and records this one. */
     public Auditor withState(AuditState known) {
         return new Auditor(options, keys, requiredAttestations, recheck, decision, shard, known);

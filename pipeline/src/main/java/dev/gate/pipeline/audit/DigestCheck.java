@@ -6,6 +6,7 @@ import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistrySource;
 import dev.gate.pipeline.AttestedPredicates;
 import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.Predicates;
 import dev.gate.scan.Scanner;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.InTotoStatement;
@@ -53,7 +54,7 @@ final class DigestCheck {
             // Unverified: something signed is attached, as a .sig tag or as sigstore bundle referrers.
             boolean signed = store.manifest(CosignAttacher.signatureTag(digest)).isPresent()
                     || BundleReferrers.read(store, digest, SigstoreBundles.MEDIA_TYPE).stream().anyMatch(b -> b.failure() == null);
-            return new DigestResult(repository, digest.toString(), signed, List.of(), List.of(), List.of(), Map.of(), null);
+            return new DigestResult(repository, digest.toString(), signed, List.of(), List.of(), List.of(), Map.of(), null, null);
         }
         Verification result = new ImageVerifier(store, keys, null).verify(client.registry() + "/" + repository, digest, null)
                 .requiring(requiredAttestations, digest);
@@ -63,7 +64,8 @@ final class DigestCheck {
         // A signature in either of cosign's formats: the .sig tag, or a bundle (cosign 3 signs there by default).
         boolean signed = result.verified().stream().anyMatch(v -> v.predicateType() == null);
         Map<String, Long> severities = new LinkedHashMap<>();
-        JsonNode vuln = AttestedPredicates.read(store, digest, keys).predicate(InTotoStatement.VULN);
+        AttestedPredicates attested = AttestedPredicates.read(store, digest, keys);
+        JsonNode vuln = attested.predicate(InTotoStatement.VULN);
         if (vuln != null) {
             counts(vuln.path("scanner").path("result").path("scan").path("summary"), severities);
         }
@@ -76,7 +78,7 @@ final class DigestCheck {
         }
         List<String> verifiedBy = result.signers().stream().map(s -> s.keyId() != null ? s.keyId() : s.describe()).toList();
         return new DigestResult(repository, digest.toString(), signed, verifiedBy, verified,
-                failures, severities, evidence);
+                failures, severities, evidence, GatedBy.of(attested.predicate(Predicates.DECISION_TYPE)));
     }
 
     static void counts(JsonNode summary, Map<String, Long> into) {

@@ -124,7 +124,8 @@ public final class ReportMerge {
         TagAudit audit = new TagAudit(repository, tag, digest, entry.path("signed").asBoolean(), in.texts(entry, "verifiedBy"),
                 in.messages(entry, "verified"), in.messages(entry, "failures"), in.severities(entry, repository + ":" + tag),
                 passed.isNull() ? null : passed.asBoolean(), in.messages(entry, "failingRules"),
-                error.isNull() || error.isMissingNode() ? null : in.message(error, "error"));
+                error.isNull() || error.isMissingNode() ? null : in.message(error, "error"), GatedBy.read(in, entry.get("gated")),
+                in.messages(entry, "unapprovedPolicies"));
         in.require(entry.path("ok").isBoolean() && entry.path("ok").asBoolean() == audit.ok(),
                 "'ok' of " + repository + ":" + tag + " does not follow from the rest of its entry");
         return audit;

@@ -80,7 +80,7 @@ final class StateReader {
         JsonNode policy = entry.get("policyPassed");
         require(policy == null || policy.isBoolean() && policy.asBoolean(), "'policyPassed' of a kept tag must be true or absent");
         TagAudit audit = new TagAudit(repository, tag, digest, true, verifiedBy, verified, List.of(), counts,
-                policy == null ? null : true, List.of(), null);
+                policy == null ? null : true, List.of(), null, GatedBy.read(this, entry.get("gated")), List.of());
         require(audit.ok(), repository + ":" + tag + " did not pass, and only passing tags are kept");
         return audit;
     }

@@ -15,9 +15,13 @@ import java.util.Map;
  * @param severities   findings per severity from the verified vulnerability attestation; empty when unknown
  * @param policyPassed null when no policy was given
  * @param failingRules {@code namespace.rule: message} of every failing rule, and problems that kept policies from running
+ * @param gated        when and by which policies the image was gated, from its verified decision record; null when none
+ *                     verified (or no key was given)
+ * @param unapproved   with {@code --approved-policies}: the policy files that gated the image and are not on the list
  */
 public record TagAudit(String repository, String tag, String digest, boolean signed, List<String> verifiedBy, List<String> verified,
-                List<String> failures, Map<String, Long> severities, Boolean policyPassed, List<String> failingRules, String error) {
+                List<String> failures, Map<String, Long> severities, Boolean policyPassed, List<String> failingRules, String error,
+                GatedBy gated, List<String> unapproved) {
 
     public TagAudit {
         verifiedBy = List.copyOf(verifiedBy);
@@ -25,14 +29,15 @@ public record TagAudit(String repository, String tag, String digest, boolean sig
         failures = List.copyOf(failures);
         severities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(severities)); // in severity order
         failingRules = List.copyOf(failingRules);
+        unapproved = List.copyOf(unapproved);
     }
 
-    /** Signed, everything verified, and the policies (if any) pass. */
+    /** Signed, everything verified, the policies (if any) pass, and (if asked) the gating policies are approved ones. */
     public boolean ok() {
-        return error == null && signed && failures.isEmpty() && !Boolean.FALSE.equals(policyPassed);
+        return error == null && signed && failures.isEmpty() && !Boolean.FALSE.equals(policyPassed) && unapproved.isEmpty();
     }
 
     public static TagAudit failed(String repository, String tag, String error) {
-        return new TagAudit(repository, tag, null, false, List.of(), List.of(), List.of(), Map.of(), null, List.of(), error);
+        return new TagAudit(repository, tag, null, false, List.of(), List.of(), List.of(), Map.of(), null, List.of(), error, null, List.of());
     }
 }

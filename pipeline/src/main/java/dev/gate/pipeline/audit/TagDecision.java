@@ -21,14 +21,31 @@ final class TagDecision {
     private final PolicyGate policies;
     private final boolean verifies;
     private final UnaryOperator<String> env;
+    private final ApprovedPolicies approved;
 
     /** {@code policies} null: no policy result. */
     /** {@code verifies}: the audit has trusted keys, without which no attestation, and so no policy input, can be trusted. */
     TagDecision(PolicyRecheck recheck, PolicyGate policies, boolean verifies, UnaryOperator<String> env) {
+        this(recheck, policies, verifies, env, null);
+    }
+
+    private TagDecision(PolicyRecheck recheck, PolicyGate policies, boolean verifies, UnaryOperator<String> env,
+            ApprovedPolicies approved) {
         this.recheck = recheck;
         this.policies = policies;
         this.verifies = verifies;
         this.env = env;
+        this.approved = approved;
+    }
+
+    /** Each tag also fails unless the policies that gated its image are on {@code list}. */
+    TagDecision approving(ApprovedPolicies list) {
+        return new TagDecision(recheck, policies, verifies, env, list);
+    }
+
+    /** The approved list as a digest, or null without one: part of what a kept audit state was checked with. */
+    String approvalFingerprint() {
+        return approved == null ? null : approved.fingerprint();
     }
 
     boolean evaluatesPolicies() {
@@ -69,9 +86,10 @@ final class TagDecision {
         return withPolicy(tag, image, outcome.passed(), failing, severities);
     }
 
-    private static TagAudit withPolicy(String tag, DigestResult image, Boolean passed, List<String> failing,
+    private TagAudit withPolicy(String tag, DigestResult image, Boolean passed, List<String> failing,
             Map<String, Long> severities) {
+        List<String> unapproved = approved == null ? List.of() : approved.unapproved(image.gated());
         return new TagAudit(image.repository(), tag, image.digest(), image.signed(), image.verifiedBy(), image.verified(),
-                image.failures(), severities, passed, failing, null);
+                image.failures(), severities, passed, failing, null, image.gated(), unapproved);
     }
 }

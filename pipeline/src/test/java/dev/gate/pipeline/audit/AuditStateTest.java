@@ -27,14 +27,14 @@ class AuditStateTest {
 
     private static TagAudit passing(String tag) {
         return new TagAudit("team/app", tag, DIGEST, true, List.of("sha256:key"), List.of("signature"), List.of(),
-                Map.of("critical", 0L), true, List.of(), null);
+                Map.of("critical", 0L), true, List.of(), null, null, List.of());
     }
 
     @Test
     void keepsPassingTagsAndReusesThemOnlyForTheSameDigestAndFingerprint() {
         Path file = dir.resolve("state.json");
         TagAudit unsigned = new TagAudit("team/app", "2.0.0", OTHER, false, List.of(), List.of(), List.of("no signatures found"),
-                Map.of(), null, List.of(), null);
+                Map.of(), null, List.of(), null, null, List.of());
         AuditState.fresh(file).record("registry.example.com", FINGERPRINT, List.of(passing("1.0.0"), unsigned));
 
         AuditState state = AuditState.read(file).forRegistry("registry.example.com");
