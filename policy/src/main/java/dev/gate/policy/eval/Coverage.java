@@ -1,0 +1,65 @@
+package dev.gate.policy.eval;
+
+import dev.gate.policy.ast.Rule;
+import dev.gate.policy.ast.Term;
+import dev.gate.policy.syntax.Span;
+import dev.gate.policy.value.Value;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an evaluation reached, for line coverage as {@code opa test --coverage} reports it: expressions whose evaluation
+ * began, calls whose operands were all defined, and rules that produced a value. One instance may collect over many
+ * queries; an evaluator without one records nothing.
+ */
+public final class Coverage {
+
+    /** A place in a policy file: the file name and the span of the node's first token. */
+    public record Site(String file, Span span) {}
+
+    private final Set<Site> started = new HashSet<>();
+    private final Set<Site> calls = new HashSet<>();
+    private final Set<Site> exited = new HashSet<>();
+    private final Map<Rule, List<IndexedInput>> indexed = new IdentityHashMap<>();
+
+    /** Whether an expression at this place began to be evaluated. */
+    public boolean started(String file, Span span) { return started.contains(new Site(file, span)); }
+
+    /** Whether a call at this place was made: every operand had a value. */
+    public boolean called(String file, Span span) { return calls.contains(new Site(file, span)); }
+
+    /** Whether the rule starting at this place produced a value. */
+    public boolean exited(String file, Span span) { return exited.contains(new Site(file, span)); }
+
+    /** Every place where evaluation began an expression or made a call, including expressions the compiler added. */
+    public Set<Site> reachedSites() {
+        Set<Site> all = new HashSet<>(started);
+        all.addAll(calls);
+        return all;
+    }
+
+    void start(String file, Span span) {
+        if (span != null) started.add(new Site(file, span));
+    }
+
+    void call(String file, Term.Call call) {
+        if (call.span() != null) calls.add(new Site(file, call.span()));
+    }
+
+    void exit(Rule rule) { exited.add(new Site(rule.file(), rule.span())); }
+
+    /**
+     * Whether a rule is evaluated at all. OPA's rule index leaves out, unevaluated, rules whose body needs an input
+     * value that is missing or differs; their expressions are then not covered. Values stay the same: such a body fails.
+     */
+    boolean enters(Rule rule, Value input) {
+        for (IndexedInput ref : indexed.computeIfAbsent(rule, IndexedInput::of)) {
+            if (!ref.admits(input)) return false;
+        }
+        if (rule.body().isEmpty() && !rule.isDefault() && rule.value() != null) start(rule.file(), rule.value().span());
+        return true;
+    }
+}
