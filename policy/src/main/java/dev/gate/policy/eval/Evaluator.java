@@ -900,12 +900,21 @@ public final class Evaluator {
     }
 
     /**
-     * A complete rule or function whose values are all constants: OPA stops evaluating it at its first value (its
-     * early exit), so the expressions after that are not covered. Values stay the same; without coverage gate goes on.
+     * A complete rule or function whose definitions (else branches included) all have the same constant value: OPA
+     * stops evaluating it at its first value (its early exit), so the expressions after that are not covered. Values
+     * stay the same, as no other value could conflict; without coverage gate goes on.
      */
     private boolean stopsAtFirstValue(List<Rule> rules) {
         if (coverage == null) return false;
-        for (Rule r : rules) if (!isConstant(r.value())) return false;
+        Value only = null;
+        for (Rule rule : rules) {
+            if (rule.isDefault()) continue;
+            for (Rule r = rule; r != null; r = r.elseRule()) {
+                Value v = r.value() == null ? BooleanValue.TRUE : r.value() instanceof Term.Scalar s ? s.value() : null;
+                if (v == null || (only != null && !only.equals(v))) return false;
+                only = v;
+            }
+        }
         return true;
     }
 
