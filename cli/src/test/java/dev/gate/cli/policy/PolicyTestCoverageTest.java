@@ -68,6 +68,16 @@ class PolicyTestCoverageTest {
     }
 
     @Test
+    void jsonWithoutCoverageListsTheTests() throws IOException {
+        InProcessGate.Run run = InProcessGate.gate("policy", "test", "--format", "json", halfCovered(true).toString());
+        assertEquals(1, run.code(), run.err());
+        JsonNode test = new ObjectMapper().readTree(run.out()).get(0);
+        assertEquals("data.p", test.get("package").asText());
+        assertEquals("test_a", test.get("name").asText());
+        assertEquals("FAIL", test.get("status").asText());
+    }
+
+    @Test
     void aThresholdBreachExitsOneWithOneLine() throws IOException {
         InProcessGate.Run run = InProcessGate.gate("policy", "test", "--threshold", "75", halfCovered(false).toString());
         assertEquals(1, run.code(), run.out());

@@ -4,11 +4,13 @@ import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
 import dev.gate.policy.syntax.Span;
 import dev.gate.policy.value.Value;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an evaluation reached, for line coverage as {@code opa test --coverage} reports it: expressions whose evaluation
@@ -20,10 +22,11 @@ public final class Coverage {
     /** A place in a policy file: the file name and the span of the node's first token. */
     public record Site(String file, Span span) {}
 
-    private final Set<Site> started = new HashSet<>();
-    private final Set<Site> calls = new HashSet<>();
-    private final Set<Site> exited = new HashSet<>();
-    private final Map<Rule, List<IndexedInput>> indexed = new IdentityHashMap<>();
+    // Concurrent: a test that runs out of time leaves its evaluation running while the next test records.
+    private final Set<Site> started = ConcurrentHashMap.newKeySet();
+    private final Set<Site> calls = ConcurrentHashMap.newKeySet();
+    private final Set<Site> exited = ConcurrentHashMap.newKeySet();
+    private final Map<Rule, List<IndexedInput>> indexed = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** Whether an expression at this place began to be evaluated. */
     public boolean started(String file, Span span) { return started.contains(new Site(file, span)); }
