@@ -61,7 +61,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "PCT",
             description = "Exit 1 when line coverage is below PCT percent (0-100); implies --coverage.")
-    Double threshold;
+    String threshold;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json (with --coverage, the coverage report in opa's JSON) or junit (JUnit XML).")
@@ -71,9 +71,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse(timeout, "--timeout");
         TestReportFormat output = TestReportFormat.parse(format);
-        if (threshold != null && !(threshold >= 0 && threshold <= 100)) {
-            throw GateException.input("--threshold " + threshold + ": must be a percentage from 0 to 100");
-        }
+        Double minimum = threshold == null ? null : percentage(threshold);
         Pattern filter = null;
         if (run != null) {
             try {
@@ -83,7 +81,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
             }
         }
         PolicySet set = PolicyFiles.load(paths, data, true, rego.version(), schema.schemas());
-        boolean measure = coverage || threshold != null;
+        boolean measure = coverage || minimum != null;
         List<PolicyTests.Result> results;
         CoverageReport report = null;
         if (measure) {
@@ -104,13 +102,24 @@ public final class PolicyTestCommand implements Callable<Integer> {
         }
         out.flush();
         boolean failed = results.stream().anyMatch(r -> r.status() == PolicyTests.Status.FAIL || r.status() == PolicyTests.Status.ERROR);
-        if (threshold != null && report.percent() < threshold) {
+        if (minimum != null && report.percent() < minimum) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("coverage " + CoverageText.percent(report.percent()) + " is below the threshold of " + CoverageText.percent(threshold));
+            err.println("coverage " + CoverageText.percent(report.percent()) + " is below the threshold of " + CoverageText.percent(minimum));
             err.flush();
             return ExitCodes.REFUSED;
         }
         return failed ? ExitCodes.REFUSED : ExitCodes.OK;
+    }
+
+    /** A percentage from 0 to 100, {@code 80} or {@code 80%}. */
+    private static double percentage(String text) {
+        try {
+            double value = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
+            if (value >= 0 && value <= 100) return value;
+        } catch (NumberFormatException e) {
+            // reported below, as any other value out of range
+        }
+        throw GateException.input("--threshold " + text + ": must be a percentage from 0 to 100");
     }
 
     private void printText(List<PolicyTests.Result> results, PrintWriter out) {

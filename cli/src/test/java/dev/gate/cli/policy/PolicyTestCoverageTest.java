@@ -82,7 +82,7 @@ class PolicyTestCoverageTest {
         InProcessGate.Run run = InProcessGate.gate("policy", "test", "--threshold", "75", halfCovered(false).toString());
         assertEquals(1, run.code(), run.out());
         assertEquals("coverage 66.67% is below the threshold of 75.00%", run.err().strip());
-        assertEquals(0, InProcessGate.gate("policy", "test", "--coverage", "--threshold", "60", dir.toString()).code());
+        assertEquals(0, InProcessGate.gate("policy", "test", "--coverage", "--threshold", "60%", dir.toString()).code());
     }
 
     @Test
@@ -97,7 +97,8 @@ class PolicyTestCoverageTest {
         halfCovered(false);
         InProcessGate.Run over = InProcessGate.gate("policy", "test", "--coverage", "--threshold", "150", dir.toString());
         assertEquals(2, over.code());
-        assertTrue(over.err().contains("--threshold 150.0: must be a percentage from 0 to 100"), over.err());
+        assertTrue(over.err().contains("--threshold 150: must be a percentage from 0 to 100"), over.err());
+        assertEquals(2, InProcessGate.gate("policy", "test", "--threshold", "abc", dir.toString()).code());
         InProcessGate.Run format = InProcessGate.gate("policy", "test", "--format", "xml", dir.toString());
         assertEquals(2, format.code());
         assertTrue(format.err().contains("--format xml: must be text, json or junit"), format.err());
