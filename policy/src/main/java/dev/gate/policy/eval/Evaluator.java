@@ -899,42 +899,16 @@ public final class Evaluator {
         return coverage == null || coverage.enters(r, state.input);
     }
 
-    /**
-     * A complete rule or function whose definitions (else branches included) all have the same constant value: OPA
-     * stops evaluating it at its first value (its early exit), so the expressions after that are not covered. Values
-     * stay the same, as no other value could conflict; without coverage gate goes on.
-     */
     private boolean stopsAtFirstValue(List<Rule> rules) {
-        if (coverage == null) return false;
-        Value only = null;
-        for (Rule rule : rules) {
-            if (rule.isDefault()) continue;
-            for (Rule r = rule; r != null; r = r.elseRule()) {
-                Value v = r.value() == null ? BooleanValue.TRUE : r.value() instanceof Term.Scalar s ? s.value() : null;
-                if (v == null || (only != null && !only.equals(v))) return false;
-                only = v;
-            }
-        }
-        return true;
+        return coverage != null && EarlyExit.acrossDefinitions(rules);
     }
 
     private void evalRuleBody(Rule r, Bindings b, Next each) {
-        if (coverage != null && r.kind() != Rule.Kind.SET && suffixLength(r) == 0 && isConstant(r.value())) {
+        if (coverage != null && r.kind() != Rule.Kind.SET && suffixLength(r) == 0 && EarlyExit.withinBody(r)) {
             succeeds(b, stop -> evalBody(r.body(), 0, b, () -> { each.run(); stop.run(); }));
         } else {
             evalBody(r.body(), 0, b, each);
         }
-    }
-
-    private static boolean isConstant(Term t) {
-        if (t == null || t instanceof Term.Scalar) return true;
-        List<Term> parts = new ArrayList<>();
-        if (t instanceof Term.ArrayTerm a) parts.addAll(a.elements());
-        else if (t instanceof Term.SetTerm st) parts.addAll(st.elements());
-        else if (t instanceof Term.ObjectTerm o) o.entries().forEach(e -> { parts.add(e.key()); parts.add(e.value()); });
-        else return false;
-        for (Term p : parts) if (!isConstant(p)) return false;
-        return true;
     }
 
     private void exited(Rule r, List<Value> found) {
