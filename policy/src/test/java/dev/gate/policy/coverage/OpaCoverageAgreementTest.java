@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * gate's coverage against OPA's, row for row. {@code opa-policies.json} is the output of
+ * gate's coverage against OPA's, row for row. {@code opa-policies.json} is the output (compacted) of
  * {@code opa test --coverage --format json policies/} run from the repository root (OPA 1.22.4, which loads
  * {@code data.example.yaml} as gate is told to here); {@code opa-constructs.json} that of
  * {@code opa test --coverage --format json .} in {@code constructs/}. Regenerate them when the policies change.
