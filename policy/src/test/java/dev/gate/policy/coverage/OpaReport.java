@@ -10,12 +10,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** A report of {@code opa test --coverage --format json}, checked in as a resource, to hold gate's report against. */
+/** A report of {@code opa test --coverage --format json} (checked in, or from the installed opa) to hold gate's against. */
 final class OpaReport {
     private final JsonNode files;
 
     private OpaReport(JsonNode files) {
         this.files = files;
+    }
+
+    /** A report as {@code opa test --coverage --format json} printed it. */
+    static OpaReport parse(String json) throws IOException {
+        return new OpaReport(new ObjectMapper().readTree(json).get("files"));
     }
 
     static OpaReport resource(String name) throws IOException {
