@@ -2,6 +2,7 @@ package dev.gate.policy.eval;
 
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
+import dev.gate.policy.compile.RuleTree;
 import dev.gate.policy.syntax.Span;
 import dev.gate.policy.value.Value;
 import java.util.Collections;
@@ -55,12 +56,13 @@ public final class Coverage {
     void exit(Rule rule) { exited.add(new Site(rule.file(), rule.span())); }
 
     /**
-     * Whether a rule is evaluated at all. OPA's rule index leaves out, unevaluated, rules whose body needs an input
-     * value that is missing or differs; their expressions are then not covered. Values stay the same: such a body fails.
+     * Whether a rule is evaluated at all. OPA's rule index leaves out, unevaluated, rules whose body needs an input or
+     * base data value that is missing or differs; their expressions are then not covered. Values stay the same: such a
+     * body fails.
      */
-    boolean enters(Rule rule, Value input) {
-        for (IndexedInput ref : indexed.computeIfAbsent(rule, IndexedInput::of)) {
-            if (!ref.admits(input)) return false;
+    boolean enters(Rule rule, Value input, Value data, RuleTree rules) {
+        for (IndexedInput ref : indexed.computeIfAbsent(rule, r -> IndexedInput.of(r, rules))) {
+            if (!ref.admits(input, data)) return false;
         }
         if (rule.body().isEmpty() && !rule.isDefault() && rule.value() != null) start(rule.file(), rule.value().span());
         return true;

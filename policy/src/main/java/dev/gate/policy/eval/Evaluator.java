@@ -896,7 +896,7 @@ public final class Evaluator {
 
     /** Whether a rule's body is evaluated; with coverage on, the rules OPA's index would skip are skipped. */
     private boolean entered(Rule r) {
-        return coverage == null || coverage.enters(r, state.input);
+        return coverage == null || coverage.enters(r, state.input, state.data, policy.tree());
     }
 
     private boolean stopsAtFirstValue(List<Rule> rules) {

@@ -30,7 +30,7 @@ class OpaCoverageAgreementTest {
         assertShippedRows("policies/prod_test.rego", "policies/baseline_test.rego");
     }
 
-    /** Else chains, every, comprehensions over rows, default functions, mocks, print, imports, ref heads. */
+    /** Else chains, every, comprehensions over rows, default functions, mocks, print, imports, ref heads, base data. */
     @Test
     void languageConstructsRowsAreThoseOpaCovers() throws IOException, URISyntaxException {
         Path dir = Path.of(OpaCoverageAgreementTest.class.getResource("/coverage/constructs").toURI());
