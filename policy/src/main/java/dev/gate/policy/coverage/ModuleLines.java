@@ -64,18 +64,28 @@ final class ModuleLines {
 
     private void literal(Literal l) {
         if (l.expr() instanceof Expr.SomeVars || l.expr() instanceof Expr.SomeIn) return;
-        mark(reached(l.span(), mainCall(l.expr())), extent(l.span(), v -> AstWalk.literal(l, v)));
+        mark(reached(l.span(), mainOperation(l.expr())), extent(l.span(), v -> AstWalk.literal(l, v)));
     }
 
-    private boolean reached(Span span, Term call) {
-        return hits.started(file, span) && (call == null || hits.called(file, call.span()));
+    private boolean reached(Span span, Term operation) {
+        return hits.started(file, span) && (operation == null || hits.operated(file, operation.span()));
     }
 
-    /** The call OPA evaluates last, after the operands it takes out as expressions of their own. */
-    private static Term mainCall(Expr e) {
-        if (e instanceof Expr.TermExpr t) return t.term() instanceof Term.Call ? t.term() : null;
-        Term left = e instanceof Expr.Unify u ? u.left() : e instanceof Expr.Assign a ? a.left() : null;
-        Term right = e instanceof Expr.Unify u ? u.right() : e instanceof Expr.Assign a ? a.right() : null;
+    /**
+     * What OPA evaluates last in an expression, after the operands it takes out as expressions of their own: a call
+     * (but {@code ==}, a unification, only takes out the calls on its sides), or an {@code every}'s domain.
+     */
+    private static Term mainOperation(Expr e) {
+        if (e instanceof Expr.Every every) return every.domain();
+        if (e instanceof Expr.TermExpr t && t.term() instanceof Term.Call c) {
+            return c.name().equals("equal") && c.args().size() == 2 ? sideCall(c.args().get(0), c.args().get(1)) : c;
+        }
+        if (e instanceof Expr.Unify u) return sideCall(u.left(), u.right());
+        if (e instanceof Expr.Assign a) return sideCall(a.left(), a.right());
+        return null;
+    }
+
+    private static Term sideCall(Term left, Term right) {
         if (right instanceof Term.Call) return right;
         return left instanceof Term.Call ? left : null;
     }

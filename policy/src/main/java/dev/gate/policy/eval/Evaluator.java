@@ -184,6 +184,7 @@ public final class Evaluator {
 
     private void evalEvery(Expr.Every e, Bindings b, Next k) {
         evalTerm(e.domain(), b, domain -> {
+            if (coverage != null) coverage.operate(file, e.domain().span());
             if (!(domain instanceof ArrayValue || domain instanceof ObjectValue || domain instanceof SetValue)) return;
             boolean[] all = {true};
             Documents.each(domain, (key, value) -> {
@@ -733,7 +734,7 @@ public final class Evaluator {
         if (mock != null) {
             if (mock.value() != null) {
                 evalAll(c.args().subList(0, argCount), 0, new Value[argCount], b, args -> {
-                    if (coverage != null) coverage.call(file, c);
+                    if (coverage != null) coverage.operate(file, c.span());
                     k.accept(mock.value());
                 });
                 return;
@@ -742,7 +743,7 @@ public final class Evaluator {
             State outer = state;
             CallTarget replacement = mock.function();
             evalArgs(c.args().subList(0, argCount), b, args -> {
-                if (coverage != null) coverage.call(file, c);
+                if (coverage != null) coverage.operate(file, c.span());
                 state = outer.withoutMocks();
                 try {
                     Values back = v -> inState(outer, () -> k.accept(v));
@@ -761,7 +762,7 @@ public final class Evaluator {
             return;
         }
         evalArgs(c.args().subList(0, argCount), b, args -> {
-            if (coverage != null) coverage.call(file, c);
+            if (coverage != null) coverage.operate(file, c.span());
             if (resolved instanceof CallTarget.Function f) callFunction(f, args, c.span(), k);
             else callBuiltin(((CallTarget.Builtin) resolved).name(), args, c.span(), k);
         });
@@ -814,7 +815,7 @@ public final class Evaluator {
                 if (r.isDefault()) { defaultRule = r; continue; }
                 if (stopEarly && !results.isEmpty()) break;
                 for (Rule cur = r; cur != null; cur = cur.elseRule()) {
-                    if (!entered(cur)) continue;
+                    if (!entered(cur, args)) continue;
                     List<Value> found = new ArrayList<>();
                     Bindings fb = new Bindings();
                     Rule rule = cur;
@@ -854,7 +855,7 @@ public final class Evaluator {
     }
 
     private void special(Term.Call c, String name, int argCount, Bindings b, Values k) {
-        if (coverage != null && !name.startsWith("internal.member")) coverage.call(file, c);
+        if (coverage != null && !name.startsWith("internal.member")) coverage.operate(file, c.span());
         if (name.equals("print")) {
             List<String> parts = new ArrayList<>();
             for (Term a : c.args()) {
@@ -868,14 +869,14 @@ public final class Evaluator {
             evalTerm(c.args().get(0), b, root -> walkValues(root, new ArrayList<>(), k));
         } else if (name.equals("internal.member_2")) {
             evalTerm(c.args().get(0), b, x -> evalTerm(c.args().get(1), b, coll -> {
-                if (coverage != null) coverage.call(file, c);
+                if (coverage != null) coverage.operate(file, c.span());
                 boolean[] found = {false};
                 Documents.each(coll, (key, value) -> { if (!found[0] && value.equals(x)) found[0] = true; });
                 k.accept(BooleanValue.of(found[0]));
             }));
         } else {
             evalTerm(c.args().get(0), b, key -> evalTerm(c.args().get(1), b, x -> evalTerm(c.args().get(2), b, coll -> {
-                if (coverage != null) coverage.call(file, c);
+                if (coverage != null) coverage.operate(file, c.span());
                 Value v = Documents.index(coll, key);
                 k.accept(BooleanValue.of(v != null && v.equals(x)));
             })));
@@ -896,7 +897,12 @@ public final class Evaluator {
 
     /** Whether a rule's body is evaluated; with coverage on, the rules OPA's index would skip are skipped. */
     private boolean entered(Rule r) {
-        return coverage == null || coverage.enters(r, state.input, state.data, policy.tree());
+        return entered(r, null);
+    }
+
+    /** As {@link #entered(Rule)} for a function called with {@code args}. */
+    private boolean entered(Rule r, List<Value> args) {
+        return coverage == null || coverage.enters(r, state.input, state.data, args, policy.tree());
     }
 
     private boolean stopsAtFirstValue(List<Rule> rules) {

@@ -11,21 +11,29 @@ import java.util.List;
 
 /**
  * A value a rule's body needs before anything in it runs, as OPA's rule index sees it: a constant reference into the
- * input or into base data ({@code input.a.b}, {@code data.cfg.mode}; given to a call, assigned, or written alone)
- * must be defined; one compared with a constant ({@code input.a == "x"}) must equal it. {@code expected} is null when
- * any defined value will do. References to rules are not indexed: their values are not known beforehand.
+ * input or into base data ({@code input.a.b}, {@code data.cfg.mode}; given to a call, assigned, iterated by
+ * {@code every}, or written alone) must be defined; one compared with a constant ({@code input.a == "x"}) must equal
+ * it, as must a function's argument compared with one ({@code s == "a"} in {@code f(s)}). {@code expected} is null
+ * when any defined value will do. References to rules are not indexed: their values are not known beforehand.
  */
-record IndexedInput(boolean inData, List<Value> path, Value expected) {
+record IndexedInput(Source source, int argument, List<Value> path, Value expected) {
 
-    boolean admits(Value input, Value data) {
-        Value root = inData ? data : input;
-        Value v = root == null ? null : Documents.get(root, path);
+    /** Where the value is read: the input, base data, or the argument at {@code argument}. */
+    enum Source { INPUT, DATA, ARGUMENT }
+
+    /** {@code args} are a function's arguments, null for other rules. */
+    boolean admits(Value input, Value data, List<Value> args) {
+        Value v = switch (source) {
+            case INPUT -> input == null ? null : Documents.get(input, path);
+            case DATA -> data == null ? null : Documents.get(data, path);
+            case ARGUMENT -> args == null || argument >= args.size() ? null : args.get(argument);
+        };
         return v != null && (expected == null || expected.equals(v));
     }
 
     static List<IndexedInput> of(Rule rule, RuleTree rules) {
         List<IndexedInput> out = new ArrayList<>();
-        Finder finder = new Finder(rules, out);
+        Finder finder = new Finder(rules, rule.args() == null ? List.of() : rule.args(), out);
         for (Literal l : rule.body()) {
             if (l.withs().isEmpty() && !l.negated()) finder.literal(l.expr());
         }
@@ -34,7 +42,7 @@ record IndexedInput(boolean inData, List<Value> path, Value expected) {
     }
 
     /** Collects the indexed references of one rule. */
-    private record Finder(RuleTree rules, List<IndexedInput> out) {
+    private record Finder(RuleTree rules, List<Term> args, List<IndexedInput> out) {
 
         void literal(Expr e) {
             if (e instanceof Expr.TermExpr t) {
@@ -49,6 +57,8 @@ record IndexedInput(boolean inData, List<Value> path, Value expected) {
                 comparison(u.left(), u.right());
             } else if (e instanceof Expr.Assign a) {
                 comparison(a.left(), a.right());
+            } else if (e instanceof Expr.Every every) {
+                defined(every.domain());
             }
         }
 
@@ -86,6 +96,8 @@ record IndexedInput(boolean inData, List<Value> path, Value expected) {
         /** {@code ref} compared with {@code other} (a constant, a variable, or nothing), when the index can use it. */
         private IndexedInput indexed(Term ref, Term other) {
             if (other != null && !(other instanceof Term.Scalar || other instanceof Term.Var)) return null;
+            int argument = ref instanceof Term.Var v ? argumentIndex(v.name()) : -1;
+            if (argument >= 0 && other instanceof Term.Scalar s) return new IndexedInput(Source.ARGUMENT, argument, List.of(), s.value());
             if (!(ref instanceof Term.Ref r) || !(r.head() instanceof Term.Var v)) return null;
             boolean inData = v.name().equals("data");
             if (!inData && !v.name().equals("input")) return null;
@@ -95,7 +107,14 @@ record IndexedInput(boolean inData, List<Value> path, Value expected) {
                 path.add(s.value());
             }
             if (inData && !isBaseData(path)) return null;
-            return new IndexedInput(inData, path, other instanceof Term.Scalar s ? s.value() : null);
+            return new IndexedInput(inData ? Source.DATA : Source.INPUT, -1, path, other instanceof Term.Scalar s ? s.value() : null);
+        }
+
+        private int argumentIndex(String name) {
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i) instanceof Term.Var v && v.name().equals(name)) return i;
+            }
+            return -1;
         }
 
         /** Whether a data path leaves the rule tree before meeting a rule: only base documents are indexed. */

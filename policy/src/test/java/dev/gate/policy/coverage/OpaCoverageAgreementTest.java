@@ -30,7 +30,7 @@ class OpaCoverageAgreementTest {
         assertShippedRows("policies/prod_test.rego", "policies/baseline_test.rego");
     }
 
-    /** Else chains, every, comprehensions over rows, default functions, mocks, print, imports, ref heads, base data. */
+    /** Else chains, every, comprehensions over rows, default functions, mocks, print, imports, ref heads, base data, ==, function arguments. */
     @Test
     void languageConstructsRowsAreThoseOpaCovers() throws IOException, URISyntaxException {
         Path dir = Path.of(OpaCoverageAgreementTest.class.getResource("/coverage/constructs").toURI());
