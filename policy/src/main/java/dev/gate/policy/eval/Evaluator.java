@@ -120,7 +120,8 @@ public final class Evaluator {
     }
 
     private void evalLiteral(Literal l, Bindings b, Next k) {
-        if (coverage != null) coverage.start(file, l.span());
+        // OPA's compiler drops `some x` declarations, so they are never evaluated there.
+        if (coverage != null && !(l.expr() instanceof Expr.SomeVars)) coverage.start(file, l.span());
         if (!l.withs().isEmpty()) { evalWith(l, b, k); return; }
         if (l.negated()) {
             // Operands OPA evaluates before the negation were made literals of their own by the compiler (NegatedOperands).

@@ -30,7 +30,10 @@ class OpaCoverageAgreementTest {
         assertShippedRows("policies/prod_test.rego", "policies/baseline_test.rego");
     }
 
-    /** Else chains, every, comprehensions over rows, default functions, mocks, print, imports, ref heads, base data, ==, function arguments. */
+    /**
+     * Else chains, every, comprehensions over rows, default functions, mocks, print, imports, ref heads, base data,
+     * {@code ==}, function arguments, {@code some} declarations, rule bodies under multi-row values.
+     */
     @Test
     void languageConstructsRowsAreThoseOpaCovers() throws IOException, URISyntaxException {
         Path dir = Path.of(OpaCoverageAgreementTest.class.getResource("/coverage/constructs").toURI());
