@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an evaluation reached, for line coverage as {@code opa test --coverage} reports it: expressions whose evaluation
- * began, calls (and {@code every} iterations) whose operands were all defined, and rules that produced a value. One instance may collect over many
- * queries; an evaluator without one records nothing.
+ * began, calls (and {@code every} iterations) whose operands were all defined, and rules that produced a value. One
+ * instance may collect over many queries; an evaluator without one records nothing.
  */
 public final class Coverage {
 
@@ -56,8 +56,8 @@ public final class Coverage {
 
     /**
      * Whether a rule is evaluated at all. OPA's rule index leaves out, unevaluated, rules whose body needs an input or
-     * base data value (or, for a function, an argument) that is missing or differs; their expressions are then not covered. Values stay the same: such a
-     * body fails.
+     * base data value (or, for a function, an argument) that is missing or differs; their expressions are then not
+     * covered. Values stay the same: such a body fails. A rule without a body starts by evaluating its value.
      */
     boolean enters(Rule rule, Value input, Value data, List<Value> args, RuleTree rules) {
         for (IndexedInput ref : indexed.computeIfAbsent(rule, r -> IndexedInput.of(r, rules))) {
