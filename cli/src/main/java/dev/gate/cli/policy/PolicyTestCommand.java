@@ -3,7 +3,12 @@ package dev.gate.cli.policy;
 import dev.gate.cli.ExitCodes;
 import dev.gate.image.SafeText;
 import dev.gate.policy.PolicySet;
+import dev.gate.policy.coverage.CoverageJson;
+import dev.gate.policy.coverage.CoverageReport;
+import dev.gate.policy.coverage.CoverageText;
+import dev.gate.policy.testing.JunitXml;
 import dev.gate.policy.testing.PolicyTests;
+import dev.gate.policy.testing.TestResultsJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gate policy test}: runs the {@code test_*} rules of policy folders, as {@code opa test} does. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run test_* rules (todo_test_* are skipped): PASS, FAIL or ERROR per test; exit 1 on any failure.")
+        description = "Run test_* rules (todo_test_* are skipped): PASS, FAIL or ERROR per test; exit 1 on any failure"
+                + " or when coverage is below --threshold.")
 public final class PolicyTestCommand implements Callable<Integer> {
 
     @Spec
@@ -50,9 +56,22 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", description = "Time limit per test (default: ${DEFAULT-VALUE}).")
     String timeout;
 
+    @Option(names = "--coverage", description = "Measure line coverage of the policy files, as opa test --coverage does.")
+    boolean coverage;
+
+    @Option(names = "--threshold", paramLabel = "PCT",
+            description = "Exit 1 when line coverage is below PCT percent (0-100); implies --coverage.")
+    String threshold;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json (with --coverage, the coverage report in opa's JSON) or junit (JUnit XML).")
+    String format;
+
     @Override
     public Integer call() {
         Duration limit = Durations.parse(timeout, "--timeout");
+        TestReportFormat output = TestReportFormat.parse(format);
+        Double minimum = threshold == null ? null : percentage(threshold);
         Pattern filter = null;
         if (run != null) {
             try {
@@ -62,8 +81,48 @@ public final class PolicyTestCommand implements Callable<Integer> {
             }
         }
         PolicySet set = PolicyFiles.load(paths, data, true, rego.version(), schema.schemas());
-        List<PolicyTests.Result> results = PolicyTests.run(set, filter, limit);
+        boolean measure = coverage || minimum != null;
+        List<PolicyTests.Result> results;
+        CoverageReport report = null;
+        if (measure) {
+            PolicyTests.CoveredRun covered = PolicyTests.runWithCoverage(set, filter, limit);
+            results = covered.results();
+            report = covered.coverage();
+        } else {
+            results = PolicyTests.run(set, filter, limit);
+        }
         PrintWriter out = spec.commandLine().getOut();
+        switch (output) {
+            case TEXT -> {
+                printText(results, out);
+                if (report != null) out.print(CoverageText.write(report));
+            }
+            case JSON -> out.print(report != null ? CoverageJson.write(report) : TestResultsJson.write(results));
+            case JUNIT -> out.print(JunitXml.write(results, report));
+        }
+        out.flush();
+        boolean failed = results.stream().anyMatch(r -> r.status() == PolicyTests.Status.FAIL || r.status() == PolicyTests.Status.ERROR);
+        if (minimum != null && report.percent() < minimum) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("coverage " + CoverageText.percent(report.percent()) + " is below the threshold of " + CoverageText.percent(minimum));
+            err.flush();
+            return ExitCodes.REFUSED;
+        }
+        return failed ? ExitCodes.REFUSED : ExitCodes.OK;
+    }
+
+    /** A percentage from 0 to 100, {@code 80} or {@code 80%}. */
+    private static double percentage(String text) {
+        try {
+            double value = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
+            if (value >= 0 && value <= 100) return value;
+        } catch (NumberFormatException e) {
+            // reported below, as any other value out of range
+        }
+        throw GateException.input("--threshold " + text + ": must be a percentage from 0 to 100");
+    }
+
+    private void printText(List<PolicyTests.Result> results, PrintWriter out) {
         String file = null;
         int pass = 0, fail = 0, error = 0, skip = 0;
         for (PolicyTests.Result r : results) {
@@ -90,8 +149,6 @@ public final class PolicyTestCommand implements Callable<Integer> {
         if (error > 0) out.printf("ERROR: %d/%d%n", error, total);
         if (skip > 0) out.printf("SKIPPED: %d/%d%n", skip, total);
         if (total == 0) out.println("no tests found");
-        out.flush();
-        return fail + error > 0 ? ExitCodes.REFUSED : ExitCodes.OK;
     }
 
     private static String millis(Duration d) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
+import dev.gate.policy.eval.Coverage;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.JsonValues;
@@ -39,7 +40,10 @@ public final class ConformanceRunner {
     public static Outcome run(ConformanceCase c) { return run(c, RegoVersion.V1); }
 
     /** Runs a case with its modules read in the given dialect (OPA's v0 cases are v0 modules). */
-    public static Outcome run(ConformanceCase c, RegoVersion version) {
+    public static Outcome run(ConformanceCase c, RegoVersion version) { return run(c, version, null); }
+
+    /** As {@link #run(ConformanceCase, RegoVersion)}, recording line coverage into {@code coverage} when not null. */
+    public static Outcome run(ConformanceCase c, RegoVersion version, Coverage coverage) {
         try {
             RegoEngine engine = new RegoEngine(null).regoVersion(version).dataConflictCheck(false);
             List<PolicyEngine.Module> modules = new ArrayList<>();
@@ -47,7 +51,7 @@ public final class ConformanceRunner {
             Value data = c.data() == null || c.data().isNull() ? ObjectValue.EMPTY : JsonValues.fromJson(c.data());
             engine.load(modules, data);
             Value input = c.input() != null ? JsonValues.fromJson(c.input()) : c.inputTerm() != null ? engine.evaluateTerm(c.inputTerm()) : null;
-            List<PolicyEngine.ResultRow> rows = engine.evaluate(c.query(), input, new PolicyEngine.Options(CASE_TIMEOUT, c.strictError()));
+            List<PolicyEngine.ResultRow> rows = engine.evaluate(c.query(), input, new PolicyEngine.Options(CASE_TIMEOUT, c.strictError()), coverage);
             List<Value> got = new ArrayList<>();
             for (PolicyEngine.ResultRow row : rows) got.add(ObjectValue.ofStrings(row.bindings()));
             if (c.expectsError()) return new Outcome(c, false, "wanted error " + c.wantErrorCode() + " " + c.wantError() + ", got rows " + got);

@@ -55,6 +55,8 @@ public final class Evaluator {
     private final BuiltinContext context;
     private final PrintStream printOut;
     private State state;
+    /** Where evaluation went, for coverage reports; null (the usual case) records nothing. */
+    private Coverage coverage;
     /** The file of the rule or function being evaluated, for error locations ("query" at the top). */
     private String file = "query";
     private long steps;
@@ -69,6 +71,12 @@ public final class Evaluator {
         this.context = context;
         this.printOut = printOut;
         this.state = State.initial(input, data == null ? ObjectValue.EMPTY : data);
+    }
+
+    /** Records into {@code c} what this evaluator's queries reach. */
+    public Evaluator recordingCoverage(Coverage c) {
+        this.coverage = c;
+        return this;
     }
 
     /** Every solution of a compiled query; bindings hold the query's own (not generated) variables. */
@@ -112,6 +120,8 @@ public final class Evaluator {
     }
 
     private void evalLiteral(Literal l, Bindings b, Next k) {
+        // OPA's compiler drops `some x` declarations, so they are never evaluated there.
+        if (coverage != null && !(l.expr() instanceof Expr.SomeVars)) coverage.start(file, l.span());
         if (!l.withs().isEmpty()) { evalWith(l, b, k); return; }
         if (l.negated()) {
             // Operands OPA evaluates before the negation were made literals of their own by the compiler (NegatedOperands).
@@ -175,6 +185,7 @@ public final class Evaluator {
 
     private void evalEvery(Expr.Every e, Bindings b, Next k) {
         evalTerm(e.domain(), b, domain -> {
+            if (coverage != null) coverage.operate(file, e.domain().span());
             if (!(domain instanceof ArrayValue || domain instanceof ObjectValue || domain instanceof SetValue)) return;
             boolean[] all = {true};
             Documents.each(domain, (key, value) -> {
@@ -615,9 +626,11 @@ public final class Evaluator {
     private Value completeValue(List<Rule> rules, RuleTree.Node node) {
         TreeSet<Value> values = new TreeSet<>();
         Rule defaultRule = null;
+        boolean stopEarly = stopsAtFirstValue(rules);
         for (Rule r : rules) {
             if (r.isDefault()) { defaultRule = r; continue; }
             chainValues(r, values);
+            if (stopEarly && !values.isEmpty()) break;
         }
         if (values.size() > 1) {
             throw conflict(rules.get(0).span(), rules.get(0).file(), "rule " + Documents.path(node.path()) + " produced conflicting values");
@@ -625,6 +638,7 @@ public final class Evaluator {
         if (values.isEmpty() && defaultRule != null) {
             Rule d = defaultRule;
             evalTerm(d.value(), new Bindings(), values::add);
+            if (coverage != null && !values.isEmpty()) coverage.exit(d);
         }
         return values.isEmpty() ? null : values.first();
     }
@@ -632,12 +646,14 @@ public final class Evaluator {
     /** Values of the first rule in an else chain whose body holds. */
     private void chainValues(Rule rule, TreeSet<Value> out) {
         for (Rule r = rule; r != null; r = r.elseRule()) {
+            if (!entered(r)) continue;
             List<Value> found = new ArrayList<>();
             Bindings b = new Bindings();
             Rule cur = r;
-            inFile(cur.file(), () -> evalBody(cur.body(), 0, b, () -> {
+            inFile(cur.file(), () -> evalRuleBody(cur, b, () -> {
                 if (cur.value() == null) found.add(BooleanValue.TRUE);
                 else evalTerm(cur.value(), b, found::add);
+                exited(cur, found);
             }));
             if (!found.isEmpty()) {
                 out.addAll(found);
@@ -649,8 +665,12 @@ public final class Evaluator {
     private Value setValue(List<Rule> rules) {
         TreeSet<Value> items = new TreeSet<>();
         for (Rule r : rules) {
+            if (!entered(r)) continue;
             Bindings b = new Bindings();
-            inFile(r.file(), () -> evalBody(r.body(), 0, b, () -> evalTerm(r.value(), b, items::add)));
+            inFile(r.file(), () -> evalBody(r.body(), 0, b, () -> evalTerm(r.value(), b, v -> {
+                items.add(v);
+                if (coverage != null) coverage.exit(r);
+            })));
         }
         return SetValue.of(items);
     }
@@ -659,7 +679,7 @@ public final class Evaluator {
     private Value objectValue(List<Rule> rules) {
         Map<Value, Object> root = new TreeMap<>();
         for (Rule r : rules) {
-            if (suffixLength(r) == 0) continue;
+            if (suffixLength(r) == 0 || !entered(r)) continue;
             Bindings b = new Bindings();
             int groundInHead = r.head().size() - suffixLength(r);
             List<Term> keys = r.head().subList(groundInHead, r.head().size());
@@ -692,6 +712,7 @@ public final class Evaluator {
             ((TreeSet<Value>) existing).add(v);
             return;
         }
+        if (coverage != null) coverage.exit(r);
         if (existing == null) m.put(last, v);
         else if (!(existing instanceof Value ev) || !ev.equals(v)) throw conflict(r.span(), r.file(), "object keys must be unique");
     }
@@ -713,13 +734,17 @@ public final class Evaluator {
         State.Mock mock = state.mocks.get(key);
         if (mock != null) {
             if (mock.value() != null) {
-                evalAll(c.args().subList(0, argCount), 0, new Value[argCount], b, args -> k.accept(mock.value()));
+                evalAll(c.args().subList(0, argCount), 0, new Value[argCount], b, args -> {
+                    if (coverage != null) coverage.operate(file, c.span());
+                    k.accept(mock.value());
+                });
                 return;
             }
             // Inside the replacement, functions are the originals again (a mock may call what it mocks).
             State outer = state;
             CallTarget replacement = mock.function();
             evalArgs(c.args().subList(0, argCount), b, args -> {
+                if (coverage != null) coverage.operate(file, c.span());
                 state = outer.withoutMocks();
                 try {
                     Values back = v -> inState(outer, () -> k.accept(v));
@@ -738,6 +763,7 @@ public final class Evaluator {
             return;
         }
         evalArgs(c.args().subList(0, argCount), b, args -> {
+            if (coverage != null) coverage.operate(file, c.span());
             if (resolved instanceof CallTarget.Function f) callFunction(f, args, c.span(), k);
             else callBuiltin(((CallTarget.Builtin) resolved).name(), args, c.span(), k);
         });
@@ -785,15 +811,19 @@ public final class Evaluator {
         try {
             TreeSet<Value> results = new TreeSet<>();
             Rule defaultRule = null;
+            boolean stopEarly = stopsAtFirstValue(rules);
             for (Rule r : rules) {
                 if (r.isDefault()) { defaultRule = r; continue; }
+                if (stopEarly && !results.isEmpty()) break;
                 for (Rule cur = r; cur != null; cur = cur.elseRule()) {
+                    if (!entered(cur, args)) continue;
                     List<Value> found = new ArrayList<>();
                     Bindings fb = new Bindings();
                     Rule rule = cur;
-                    inFile(rule.file(), () -> unifyElements(rule.args(), args, 0, fb, () -> evalBody(rule.body(), 0, fb, () -> {
+                    inFile(rule.file(), () -> unifyElements(rule.args(), args, 0, fb, () -> evalRuleBody(rule, fb, () -> {
                         if (rule.value() == null) found.add(BooleanValue.TRUE);
                         else evalTerm(rule.value(), fb, found::add);
+                        exited(rule, found);
                     })));
                     if (!found.isEmpty()) {
                         results.addAll(found);
@@ -802,7 +832,10 @@ public final class Evaluator {
                 }
             }
             if (results.size() > 1) throw conflictHere(span, "function " + f.dotted() + " produced conflicting values for the same inputs");
-            if (results.isEmpty() && defaultRule != null) evalTerm(defaultRule.value(), new Bindings(), results::add);
+            if (results.isEmpty() && defaultRule != null) {
+                evalTerm(defaultRule.value(), new Bindings(), results::add);
+                if (coverage != null && !results.isEmpty()) coverage.exit(defaultRule);
+            }
             if (results.isEmpty()) return;
             Value result = results.first();
             depth--;
@@ -823,6 +856,7 @@ public final class Evaluator {
     }
 
     private void special(Term.Call c, String name, int argCount, Bindings b, Values k) {
+        if (coverage != null && !name.startsWith("internal.member")) coverage.operate(file, c.span());
         if (name.equals("print")) {
             List<String> parts = new ArrayList<>();
             for (Term a : c.args()) {
@@ -836,12 +870,14 @@ public final class Evaluator {
             evalTerm(c.args().get(0), b, root -> walkValues(root, new ArrayList<>(), k));
         } else if (name.equals("internal.member_2")) {
             evalTerm(c.args().get(0), b, x -> evalTerm(c.args().get(1), b, coll -> {
+                if (coverage != null) coverage.operate(file, c.span());
                 boolean[] found = {false};
                 Documents.each(coll, (key, value) -> { if (!found[0] && value.equals(x)) found[0] = true; });
                 k.accept(BooleanValue.of(found[0]));
             }));
         } else {
             evalTerm(c.args().get(0), b, key -> evalTerm(c.args().get(1), b, x -> evalTerm(c.args().get(2), b, coll -> {
+                if (coverage != null) coverage.operate(file, c.span());
                 Value v = Documents.index(coll, key);
                 k.accept(BooleanValue.of(v != null && v.equals(x)));
             })));
@@ -856,6 +892,34 @@ public final class Evaluator {
             walkValues(child, path, k);
             path.remove(path.size() - 1);
         });
+    }
+
+    // ---- coverage -----------------------------------------------------------------------------------------------
+
+    /** Whether a rule's body is evaluated; with coverage on, the rules OPA's index would skip are skipped. */
+    private boolean entered(Rule r) {
+        return entered(r, null);
+    }
+
+    /** As {@link #entered(Rule)} for a function called with {@code args}. */
+    private boolean entered(Rule r, List<Value> args) {
+        return coverage == null || coverage.enters(r, state.input, state.data, args, policy.tree());
+    }
+
+    private boolean stopsAtFirstValue(List<Rule> rules) {
+        return coverage != null && EarlyExit.acrossDefinitions(rules);
+    }
+
+    private void evalRuleBody(Rule r, Bindings b, Next each) {
+        if (coverage != null && r.kind() != Rule.Kind.SET && suffixLength(r) == 0 && EarlyExit.withinBody(r)) {
+            succeeds(b, stop -> evalBody(r.body(), 0, b, () -> { each.run(); stop.run(); }));
+        } else {
+            evalBody(r.body(), 0, b, each);
+        }
+    }
+
+    private void exited(Rule r, List<Value> found) {
+        if (coverage != null && !found.isEmpty()) coverage.exit(r);
     }
 
     // ---- errors and limits --------------------------------------------------------------------------------------

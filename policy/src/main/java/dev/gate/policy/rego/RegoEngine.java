@@ -9,6 +9,7 @@ import dev.gate.policy.builtins.BuiltinContext;
 import dev.gate.policy.builtins.BuiltinDeclaration;
 import dev.gate.policy.builtins.BuiltinRegistry;
 import dev.gate.policy.compile.Compiler;
+import dev.gate.policy.eval.Coverage;
 import dev.gate.policy.eval.Evaluator;
 import dev.gate.policy.eval.Operators;
 import dev.gate.policy.syntax.Parser;
@@ -143,8 +144,13 @@ public final class RegoEngine implements PolicyEngine {
 
     @Override
     public List<ResultRow> evaluate(String query, Value input, Options options) {
+        return evaluate(query, input, options, null);
+    }
+
+    /** As {@link #evaluate(String, Value, Options)}, recording into {@code coverage} (when not null) what it reached. */
+    public List<ResultRow> evaluate(String query, Value input, Options options, Coverage coverage) {
         List<Literal> body = new Compiler(builtins).regoVersion(regoVersion).compileQueryWith(compiled, Parser.parseQuery(new Source("query", query)));
-        List<Evaluator.Solution> solutions = run(body, input, options);
+        List<Evaluator.Solution> solutions = run(body, input, options, coverage);
         List<ResultRow> rows = new ArrayList<>();
         for (Evaluator.Solution s : solutions) rows.add(new ResultRow(s.expressions(), s.bindings()));
         return rows;
@@ -161,16 +167,17 @@ public final class RegoEngine implements PolicyEngine {
         Literal l = new Literal(new dev.gate.policy.ast.Expr.Unify(new Term.Var("x", term.span()), term), false, List.of(), term.span());
         List<Literal> body = new Compiler(builtins).compileQueryWith(compiled, List.of(l));
         List<ResultRow> rows = new ArrayList<>();
-        for (Evaluator.Solution s : run(body, null, Options.defaults())) rows.add(new ResultRow(s.expressions(), s.bindings()));
+        for (Evaluator.Solution s : run(body, null, Options.defaults(), null)) rows.add(new ResultRow(s.expressions(), s.bindings()));
         return rows;
     }
 
-    private List<Evaluator.Solution> run(List<Literal> body, Value input, Options options) {
+    private List<Evaluator.Solution> run(List<Literal> body, Value input, Options options, Coverage coverage) {
         long timeoutNanos = options.timeout().toNanos();
         long deadline = System.nanoTime() + timeoutNanos;
         BuiltinContext context = BuiltinContext.bounded(Instant.now(), deadline,
                 () -> new PolicyException("eval_cancel_error", "evaluation exceeded its time limit", null));
-        Evaluator evaluator = new Evaluator(compiled, builtins, input, data, options.strictBuiltinErrors(), deadline, context, printOut);
+        Evaluator evaluator = new Evaluator(compiled, builtins, input, data, options.strictBuiltinErrors(), deadline, context, printOut)
+                .recordingCoverage(coverage);
         FutureTask<List<Evaluator.Solution>> task = new FutureTask<>(() -> evaluator.query(body));
         Thread thread = new Thread(null, task, "rego-eval", STACK_BYTES);
         thread.setDaemon(true);

@@ -5,6 +5,8 @@ import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
+import dev.gate.policy.coverage.CoverageReport;
+import dev.gate.policy.eval.Coverage;
 import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.StringValue;
 import java.time.Duration;
@@ -28,8 +30,22 @@ public final class PolicyTests {
         public String qualifiedName() { return "data." + pkg + "." + name; }
     }
 
+    /** Test results with the line coverage of the loaded files over all the tests run. */
+    public record CoveredRun(List<Result> results, CoverageReport coverage) {}
+
     /** Runs the tests of the loaded modules whose qualified name matches {@code filter} (null runs all). */
     public static List<Result> run(PolicySet policies, Pattern filter, Duration timeout) {
+        return run(policies, filter, timeout, null);
+    }
+
+    /** As {@link #run(PolicySet, Pattern, Duration)}, recording which lines the tests cover. */
+    public static CoveredRun runWithCoverage(PolicySet policies, Pattern filter, Duration timeout) {
+        Coverage coverage = new Coverage();
+        List<Result> results = run(policies, filter, timeout, coverage);
+        return new CoveredRun(results, CoverageReport.of(policies.modules(), coverage));
+    }
+
+    private static List<Result> run(PolicySet policies, Pattern filter, Duration timeout, Coverage coverage) {
         List<Result> out = new ArrayList<>();
         for (Map.Entry<String, Rule> t : tests(policies.modules()).entrySet()) {
             Rule rule = t.getValue();
@@ -40,18 +56,18 @@ public final class PolicyTests {
                 out.add(new Result(pkg, name, rule.location(), Status.SKIPPED, null, Duration.ZERO));
                 continue;
             }
-            out.add(runOne(policies, pkg, name, rule.location(), timeout));
+            out.add(runOne(policies, pkg, name, rule.location(), timeout, coverage));
         }
         return out;
     }
 
-    private static Result runOne(PolicySet policies, String pkg, String name, String location, Duration timeout) {
+    private static Result runOne(PolicySet policies, String pkg, String name, String location, Duration timeout, Coverage coverage) {
         long start = System.nanoTime();
         StringBuilder ref = new StringBuilder("data");
         for (String part : pkg.split("\\.")) ref.append('[').append(StringValue.of(part).toJson()).append(']');
         ref.append('[').append(StringValue.of(name).toJson()).append(']');
         try {
-            List<PolicyEngine.ResultRow> rows = policies.engine().evaluate("__test__ = " + ref, null, new PolicyEngine.Options(timeout, false));
+            List<PolicyEngine.ResultRow> rows = policies.engine().evaluate("__test__ = " + ref, null, new PolicyEngine.Options(timeout, false), coverage);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             boolean passed = !rows.isEmpty() && rows.get(0).bindings().get("__test__") != BooleanValue.FALSE;
             return new Result(pkg, name, location, passed ? Status.PASS : Status.FAIL, null, took);

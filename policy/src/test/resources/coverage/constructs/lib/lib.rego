@@ -1,0 +1,5 @@
+package y.lib
+
+double(x) := x * 2
+
+unused(x) := x
