@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.pipeline.bundle.PolicyBundles;
 import dev.gate.policy.PolicySet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,8 @@ import java.util.function.UnaryOperator;
  * Secrets have no place here: passwords come from the environment.
  *
  * <pre>
- * policies: [policies/prod.rego]      # files or folders
+ * policies: [policies/prod.rego]      # files or folders, or signed bundles: oci://registry/team/policies@sha256:...
+ * policyKeys: [security.pub]         # the keys policy bundles must be signed with
  * data: [policies/data.example.yaml]
  * namespace: gate.prod
  * params: {high_fix_max_days: "14"}
@@ -36,19 +38,19 @@ import java.util.function.UnaryOperator;
  * also: [mirror.example.com/team/app:1.0.0]
  * </pre>
  */
-public record GateConfig(List<Path> policies, List<Path> data, String namespace, Map<String, String> params, Path key,
+public record GateConfig(List<String> policies, List<Path> data, String namespace, Map<String, String> params, Path key,
                          Path db, Boolean failOnWarn, List<String> insecureRegistries, List<String> also,
-                         PolicySet.LoadedFile file) {
+                         PolicySet.LoadedFile file, List<Path> policyKeys) {
 
     /** The variable that names a configuration file when {@code --config} does not. */
     public static final String VARIABLE = "GATE_CONFIG";
     private static final Set<String> KEYS = Set.of("policies", "data", "namespace", "params", "key", "db", "failOnWarn",
-            "registries", "also");
+            "registries", "also", "policyKeys");
     private static final int MAX_BYTES = 1 << 20;
 
     /** No configuration: only the command line counts. */
     public static GateConfig none() {
-        return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), null);
+        return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), null, List.of());
     }
 
     /** The file {@code --config} names ({@code flag}), else the one {@code GATE_CONFIG} names, else none. */
@@ -73,7 +75,7 @@ public record GateConfig(List<Path> policies, List<Path> data, String namespace,
             throw GateException.input(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), loaded);
+            return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), loaded, List.of());
         }
         if (!root.isObject()) {
             throw GateException.input(file + ": expected a mapping of settings at the top");
@@ -84,10 +86,20 @@ public record GateConfig(List<Path> policies, List<Path> data, String namespace,
             }
         });
         Path base = file.toAbsolutePath().getParent();
-        return new GateConfig(paths(root, "policies", base, file), paths(root, "data", base, file),
+        return new GateConfig(policies(root, base, file), paths(root, "data", base, file),
                 text(root, "namespace", file), params(root, file), path(root, "key", base, file), path(root, "db", base, file),
                 root.has("failOnWarn") ? bool(root.get("failOnWarn"), "failOnWarn", file) : null,
-                strings(root.path("registries"), "insecure", file), strings(root, "also", file), loaded);
+                strings(root.path("registries"), "insecure", file), strings(root, "also", file), loaded,
+                paths(root, "policyKeys", base, file));
+    }
+
+    /** Files and folders resolved against the file's folder; policy bundles in a registry ({@code oci://REF}) as written. */
+    private static List<String> policies(JsonNode root, Path base, Path file) {
+        List<String> out = new ArrayList<>();
+        for (String s : strings(root, "policies", file)) {
+            out.add(s.startsWith(PolicyBundles.SCHEME) ? s : base.resolve(expandHome(s)).toString());
+        }
+        return out;
     }
 
     private static byte[] bounded(Path file, String origin) {

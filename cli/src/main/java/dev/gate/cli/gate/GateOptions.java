@@ -14,6 +14,7 @@ import dev.gate.pipeline.JavaIndexes;
 import dev.gate.pipeline.Params;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.SigningMethod;
+import dev.gate.pipeline.bundle.PolicyBundles;
 import dev.gate.sbom.SbomGenerator;
 import dev.gate.scan.Scanner;
 import java.nio.file.Files;
@@ -138,8 +139,12 @@ public final class GateOptions {
         Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries()
                 : registries.insecureRegistries());
         // Before the image is read: a bundle that does not verify stops the run here.
-        PolicySources sources = policy.sources(registries.withInsecure(insecure));
-        List<Path> policyPaths = policy.given() ? sources.policies() : cfg.policies();
+        List<String> named = sbomOnly ? List.of() : policy.given() ? policy.policies : cfg.policies();
+        // The file's keys verify the bundles it or the flags name; given as flags, keys replace the file's.
+        List<Path> keys = !policy.policyKeys.isEmpty() ? policy.policyKeys
+                : named.stream().anyMatch(PolicyBundles::isBundleReference) ? cfg.policyKeys() : List.of();
+        PolicySources sources = PolicySources.resolve(named, keys, registries.withInsecure(insecure));
+        List<Path> policyPaths = sources.policies();
         Map<String, String> merged = Params.merge(cfg.params(), policy.params);
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,

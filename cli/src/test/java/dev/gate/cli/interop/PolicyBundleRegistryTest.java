@@ -84,6 +84,15 @@ class PolicyBundleRegistryTest extends RegistryInterop {
         assertEquals("oci://" + pinned + "/data.yaml", decision.at("/data/0/path").asText(), "the bundle's data was merged");
         assertTrue(decision.at("/waivers/rules").toString().contains("root"), "the bundle's waivers took effect: " + decision);
 
+        Path config = Files.writeString(dir.resolve("gate.yaml"), "policies: [oci://" + pinned + "]\npolicyKeys: [gate.pub]\n"
+                + "key: gate.key\n");
+        Path fromConfig = dir.resolve("from-config");
+        Run configured = gate("push", "--config", config.toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0",
+                "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + fromConfig + ":1.0.0");
+        assertEquals(0, configured.code(), "a configuration file pins the bundle and the key it is signed with: " + configured);
+        assertEquals(digest, AttestedPredicates.read(new LayoutSignatureStore(fromConfig), Digest.parse(SAMPLE_DIGEST),
+                VerifyCommand.readPublic(publicKey)).predicate(Predicates.DECISION_TYPE).at("/policyBundles/0/digest").asText());
+
         Run rechecked = gate("verify", "--key", publicKey.toString(), "--policy", "oci://" + pinned, "--policy-key", publicKey.toString(),
                 "--db", osvDatabase().toString(), "--name", "registry.example.com/demo/sample:1.0.0", "oci:" + out + ":1.0.0");
         assertEquals(0, rechecked.code(), "verify --policy re-evaluates with the pinned bundle: " + rechecked);
