@@ -47,20 +47,12 @@ public final class PolicyPullCommand implements Callable<Integer> {
         try {
             fetched = PolicyBundles.fetch(ref, registry.toOptions(), keys, dir.toAbsolutePath());
         } catch (RuntimeException e) {
-            emptyAgain(dir); // the folder was empty: half a bundle is not left in it
+            PolicySources.deleteQuietly(dir, true); // the folder was empty: half a bundle is not left in it
             throw e;
         }
         spec.commandLine().getOut().println("Pulled " + fetched.contents().files() + " files of " + PolicyBundles.SCHEME
                 + fetched.bundle().pinned() + " (signed by key " + fetched.bundle().keyId() + ") into " + dir);
         return 0;
-    }
-
-    private static void emptyAgain(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Reported by the failure being rethrown; what is left is inside the folder the user named.
-        }
     }
 
     /** Nothing of the user's is overwritten: the folder is new or empty. */

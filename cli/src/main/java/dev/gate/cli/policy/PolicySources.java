@@ -66,18 +66,22 @@ public record PolicySources(List<Path> policies, List<Path> data, List<Path> wai
     private static Path privateFolder() {
         try {
             Path dir = Files.createTempDirectory("gate-policy-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(dir)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir, false)));
             return dir;
         } catch (IOException e) {
             throw GateException.operational("cannot make a folder for the policy bundle: " + e.getMessage(), e);
         }
     }
 
-    private static void removeQuietly(Path dir) {
+    /**
+     * Deletes what an unpacked bundle wrote under {@code dir} (and {@code dir} itself unless {@code keepFolder}), as far
+     * as it can: at exit, or when a pull is refused, there is no one left to tell about a file that stayed.
+     */
+    static void deleteQuietly(Path dir, boolean keepFolder) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).filter(p -> !keepFolder || !p.equals(dir)).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
-            // Best effort at exit: the folder is under the system's temporary directory.
+            // What is left is inside a folder gate made, or the one the user named for the bundle.
         }
     }
 }

@@ -20,12 +20,14 @@ import dev.gate.signing.Signer;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Verification;
 import dev.gate.signing.oci.CosignAttacher;
+import dev.gate.signing.oci.ReferrerManifest;
 import dev.gate.signing.oci.RegistrySignatureStore;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Policy bundles in a registry: a security team publishes its policies as one signed OCI artifact, and CI jobs pin it
@@ -39,7 +41,6 @@ public final class PolicyBundles {
     public static final String LAYER_TYPE = "application/vnd.oci.image.layer.v1.tar+gzip";
     /** How a policy flag names a bundle in a registry: {@code oci://registry/repository[:tag|@digest]}. */
     public static final String SCHEME = "oci://";
-    private static final byte[] EMPTY_CONFIG = "{}".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PolicyBundles() {}
@@ -58,12 +59,15 @@ public final class PolicyBundles {
         byte[] manifest = manifest(archive);
         Descriptor descriptor = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length);
         RegistryClient client = RegistryClient.open(destination, options);
-        upload(client, EMPTY_CONFIG);
-        upload(client, archive);
+        RegistrySignatureStore store = new RegistrySignatureStore(client);
+        Map<Digest, byte[]> blobs = new LinkedHashMap<>();
+        blobs.put(Digest.sha256(ReferrerManifest.EMPTY_CONFIG), ReferrerManifest.EMPTY_CONFIG);
+        blobs.put(Digest.sha256(archive), archive);
+        store.putBlobs(blobs);
         client.putManifest(descriptor.digest().toString(), descriptor, manifest);
         String signedName = ImageName.of(destination).signedName();
         MergedWrites writes = MergedWrites.standard();
-        ImageSignatures.sign(new CosignAttacher(new RegistrySignatureStore(client), writes), key, signedName, descriptor.digest());
+        ImageSignatures.sign(new CosignAttacher(store, writes), key, signedName, descriptor.digest());
         writes.confirm();
         if (destination.tag() != null && destination.digest() == null) {
             client.putManifest(destination.tag(), descriptor, manifest);
@@ -111,8 +115,8 @@ public final class PolicyBundles {
         root.put("schemaVersion", 2);
         root.put("mediaType", MediaTypes.OCI_MANIFEST);
         root.put("artifactType", ARTIFACT_TYPE);
-        root.putObject("config").put("mediaType", MediaTypes.OCI_EMPTY).put("digest", Digest.sha256(EMPTY_CONFIG).toString())
-                .put("size", EMPTY_CONFIG.length);
+        root.putObject("config").put("mediaType", MediaTypes.OCI_EMPTY).put("digest", Digest.sha256(ReferrerManifest.EMPTY_CONFIG).toString())
+                .put("size", ReferrerManifest.EMPTY_CONFIG.length);
         root.putArray("layers").addObject().put("mediaType", LAYER_TYPE).put("digest", Digest.sha256(archive).toString())
                 .put("size", archive.length).putObject("annotations").put("org.opencontainers.image.title", "bundle.tar.gz");
         return root.toString().getBytes(StandardCharsets.UTF_8);
@@ -141,10 +145,4 @@ public final class PolicyBundles {
         return Descriptor.of(LAYER_TYPE, Digest.parse(layers.get(0).path("digest").asText()), size);
     }
 
-    private static void upload(RegistryClient client, byte[] blob) {
-        Digest digest = Digest.sha256(blob);
-        if (!client.hasBlob(digest)) {
-            client.uploadBlob(Descriptor.of(MediaTypes.OCI_LAYER, digest, blob.length), () -> new ByteArrayInputStream(blob));
-        }
-    }
 }
