@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Just enough HTTP/1.1 over a unix socket for the Engine API's GET endpoints: one request per
@@ -59,12 +60,14 @@ final class UnixHttp {
         }
     }
 
-    private static InputStream body(InputStream in, Map<String, String> headers) {
+    private static InputStream body(InputStream in, Map<String, String> headers) throws IOException {
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             return new ChunkedInputStream(in);
         }
         String length = headers.get("content-length");
-        return length == null ? in : new org.apache.commons.compress.utils.BoundedInputStream(in, Long.parseLong(length));
+        // The response closes the channel itself.
+        return length == null ? in : BoundedInputStream.builder().setInputStream(in).setMaxCount(Long.parseLong(length))
+                .setPropagateClose(false).get();
     }
 
     /** One CRLF-terminated line, without the terminator. */

@@ -34,6 +34,7 @@ public final class LayoutLock {
     }
 
     /** Runs {@code action} holding the layout's lock; waits for another holder to finish. */
+    @SuppressWarnings("try") // the file lock works by being open: the try's body has no use for it
     public static <T> T holding(Path root, Action<T> action) throws IOException {
         Path file = root.resolve(FILE);
         if (Files.isSymbolicLink(file)) {

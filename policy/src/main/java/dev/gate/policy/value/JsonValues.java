@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /** Conversion between Jackson trees and Rego values. Read JSON with BigDecimal floats to keep numbers exact. */
 public final class JsonValues {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonValues() {}
 

@@ -65,6 +65,7 @@ public final class AlpineVersion implements VersionOrdering {
         return nextValue(copy) < 0;
     }
 
+    @SuppressWarnings("fallthrough") // a digit run that is no leading-zero fraction is read as an ordinary number
     private static long nextValue(Cursor c) {
         if (c.atEnd()) {
             c.type = Token.END;

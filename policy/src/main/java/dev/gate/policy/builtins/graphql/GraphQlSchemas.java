@@ -62,6 +62,7 @@ public final class GraphQlSchemas {
      * OPA's parser reads an extension of a type the document never defines as the definition itself, and a schema
      * needs no query root to be valid; graphql-java refuses both, so the document is adjusted first.
      */
+    @SuppressWarnings("rawtypes") // graphql-java's Document.Builder takes a list of the raw Definition type
     private static Document leniently(Document doc) {
         Set<String> defined = new HashSet<>();
         boolean hasRoot = false;

@@ -16,7 +16,6 @@ import graphql.language.SDLExtensionDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.SchemaDefinition;
 import graphql.language.SchemaExtensionDefinition;
-import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
@@ -31,7 +30,7 @@ final class SchemaAst {
 
     Value of(Document doc) {
         List<SchemaDefinition> schemas = doc.getDefinitionsOfType(SchemaDefinition.class);
-        List<TypeDefinition> types = doc.getDefinitionsOfType(TypeDefinition.class);
+        var types = doc.getDefinitionsOfType(TypeDefinition.class);
         return new AstObject()
                 .list("Schema", schemas.stream().filter(s -> !(s instanceof SchemaExtensionDefinition)).toList(), this::schema)
                 .list("SchemaExtension", schemas.stream().filter(s -> s instanceof SchemaExtensionDefinition).toList(), this::schema)
@@ -109,7 +108,7 @@ final class SchemaAst {
                 .build();
     }
 
-    private static List<String> names(List<Type> types) {
+    private static List<String> names(List<?> types) {
         return types.stream().map(t -> ((TypeName) t).getName()).toList();
     }
 
