@@ -104,7 +104,7 @@ public final class GatePipeline {
         Instant scanEnd = Instant.now();
         boolean scanned = facts.stream().allMatch(f -> f.scanReport() != null);
         ObjectNode input = InputDocument.build(ImageSection.of(name, artifact, images), facts.stream().map(ImageFacts::sbom).toList(),
-                scanned ? facts.stream().map(ImageFacts::scanReport).toList() : null, settings.signing().describe(), scanEnd,
+                scanned ? facts.stream().map(f -> PlatformFindings.of(f.scanReport(), f.image())).toList() : null, settings.signing().describe(), scanEnd,
                 settings.params(), environment);
         VexStatements.apply(input, settings.vexKeys() == null ? settings.vex()
                 : settings.vex().and(AttestedVex.ofSource(settings.source(), artifact, settings.vexKeys(), settings.registries())));

@@ -212,7 +212,7 @@ public final class PolicyRecheck {
             if (scan == null) {
                 problems.add(platform + ": no verified vulnerability attestation (give --db to scan the SBOM)");
             } else {
-                scans.add(scan);
+                scans.add(PlatformFindings.of(scan, p));
             }
             if (decision == null) {
                 decision = attested.predicate(Predicates.DECISION_TYPE);

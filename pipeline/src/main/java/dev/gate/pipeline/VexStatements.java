@@ -21,8 +21,10 @@ import java.util.function.Predicate;
 /**
  * VEX: a supplier's or security team's statement that a vulnerability does not affect a product (or is fixed in it),
  * read from OpenVEX documents and CycloneDX VEX ({@code vulnerabilities[].analysis}). A statement applies to a finding
- * when it names the finding's id or an alias and its product is the image (by digest, reference or repository) or the
- * finding's package (its purl, version included, qualifiers aside). The finding then carries {@code vex {status,
+ * when it names the finding's id or an alias and its product is the finding's package (its purl, version included,
+ * qualifiers aside) or the image: the whole image (by digest, reference or repository), or of an index only the
+ * platform image the finding was found in (by that image's digest). A product's subcomponents narrow it to those
+ * packages within it, as OpenVEX means them. The finding then carries {@code vex {status,
  * justification, document}}; the documents used are listed with their digests in {@code input.vex}. Documents come
  * from files, from registry artifacts ({@link VexArtifacts}) or from attestations a trusted key signed
  * ({@link AttestedVex}); the statements are the same whatever carried them.
@@ -34,8 +36,15 @@ public final class VexStatements {
     private static final List<String> STATUSES = List.of("not_affected", "affected", "fixed", "under_investigation");
     private static final List<String> SETTLED = List.of("not_affected", "fixed");
 
-    /** One statement: {@code products} are purls, image references or digests. */
-    record Statement(List<String> vulnerabilities, List<String> products, String status, String justification, String document) {
+    /** One statement about the vulnerabilities it names in its products. */
+    record Statement(List<String> vulnerabilities, List<Product> products, String status, String justification, String document) {
+    }
+
+    /**
+     * A product: {@code ids} (purls, image references or digests) name it; {@code subcomponents}, when any, the packages
+     * within it the statement is about.
+     */
+    record Product(List<String> ids, List<String> subcomponents) {
     }
 
     /** The statements of a set of documents, and the documents with their SHA-256. */
@@ -152,14 +161,11 @@ public final class VexStatements {
             if (!STATUSES.contains(status)) {
                 throw GateException.input(at + ": status " + SafeText.quoted(status) + " is not one of " + STATUSES);
             }
-            List<String> products = new ArrayList<>();
+            List<Product> products = new ArrayList<>();
             for (JsonNode p : s.path("products")) {
-                addText(products, p.isTextual() ? p : p.path("@id"));
-                p.path("identifiers").fields().forEachRemaining(e -> addText(products, e.getValue()));
-                for (JsonNode sub : p.path("subcomponents")) {
-                    addText(products, sub.isTextual() ? sub : sub.path("@id"));
-                    sub.path("identifiers").fields().forEachRemaining(e -> addText(products, e.getValue()));
-                }
+                List<String> subcomponents = new ArrayList<>();
+                p.path("subcomponents").forEach(sub -> addIds(subcomponents, sub));
+                products.add(new Product(addIds(new ArrayList<>(), p), subcomponents));
             }
             out.add(new Statement(names, products, status, s.path("justification").asText(null), name));
         }
@@ -183,8 +189,8 @@ public final class VexStatements {
             List<String> names = new ArrayList<>();
             addText(names, v.path("id"));
             v.path("references").forEach(r -> addText(names, r.path("id")));
-            List<String> products = new ArrayList<>();
-            v.path("affects").forEach(a -> addText(products, a.path("ref")));
+            List<Product> products = new ArrayList<>();
+            v.path("affects").forEach(a -> products.add(new Product(addText(new ArrayList<>(), a.path("ref")), List.of())));
             out.add(new Statement(names, products, status, v.path("analysis").path("justification").asText(null), name));
         }
         return out;
@@ -198,7 +204,12 @@ public final class VexStatements {
             ids.add(v.path("id").asText());
             v.path("aliases").forEach(a -> ids.add(a.asText()));
             String purl = v.path("package").path("purl").asText("");
-            covering(documents, ids, p -> isImage(p, image) || isPackage(p, purl)).ifPresent(s -> mark((ObjectNode) v, s));
+            String platformImage = v.path("platform").path("digest").asText("");
+            Predicate<String> inImage = id -> isImage(id, image) || !platformImage.isEmpty() && isDigest(id, platformImage);
+            covering(documents, ids, p -> p.ids().stream().anyMatch(id -> isPackage(id, purl))
+                    || p.ids().stream().anyMatch(inImage)
+                            && (p.subcomponents().isEmpty() || p.subcomponents().stream().anyMatch(id -> isPackage(id, purl))))
+                    .ifPresent(s -> mark((ObjectNode) v, s));
         }
         ArrayNode listed = input.putObject("vex").putArray("documents");
         documents.files().forEach(listed::add);
@@ -210,11 +221,12 @@ public final class VexStatements {
      */
     public static boolean settles(Documents documents, List<String> ids, String purl) {
         String of = purl == null ? "" : purl;
-        return covering(documents, ids, p -> isPackage(p, of)).map(s -> SETTLED.contains(s.status())).orElse(false);
+        return covering(documents, ids, p -> p.ids().stream().anyMatch(id -> isPackage(id, of))
+                || p.subcomponents().stream().anyMatch(id -> isPackage(id, of))).map(s -> SETTLED.contains(s.status())).orElse(false);
     }
 
     /** The first statement that names one of {@code ids} about a product {@code product} accepts, in document order. */
-    private static Optional<Statement> covering(Documents documents, List<String> ids, Predicate<String> product) {
+    private static Optional<Statement> covering(Documents documents, List<String> ids, Predicate<Product> product) {
         return documents.statements().stream()
                 .filter(s -> s.vulnerabilities().stream().anyMatch(n -> ids.stream().anyMatch(n::equalsIgnoreCase)))
                 .filter(s -> s.products().stream().anyMatch(product))
@@ -235,12 +247,16 @@ public final class VexStatements {
     /** The image by digest (alone, or in a {@code pkg:oci} purl or a reference), by reference, or by repository. */
     private static boolean isImage(String product, JsonNode image) {
         String digest = image.path("digest").asText();
-        if (!digest.isEmpty() && (product.equals(digest) || product.endsWith("@" + digest)
-                || product.contains("@" + digest.replace(":", "%3A")))) {
+        if (!digest.isEmpty() && isDigest(product, digest)) {
             return true;
         }
         String repository = image.path("registry").asText() + "/" + image.path("repository").asText();
         return product.equals(image.path("ref").asText()) || product.equals(repository);
+    }
+
+    /** {@code digest} alone, in a reference or in a {@code pkg:oci} purl. */
+    private static boolean isDigest(String product, String digest) {
+        return product.equals(digest) || product.endsWith("@" + digest) || product.contains("@" + digest.replace(":", "%3A"));
     }
 
     private static boolean isPackage(String product, String purl) {
@@ -257,9 +273,17 @@ public final class VexStatements {
         }
     }
 
-    private static void addText(List<String> into, JsonNode node) {
+    /** An OpenVEX product or subcomponent's {@code @id} (or the plain string it is) and identifiers. */
+    private static List<String> addIds(List<String> into, JsonNode component) {
+        addText(into, component.isTextual() ? component : component.path("@id"));
+        component.path("identifiers").fields().forEachRemaining(e -> addText(into, e.getValue()));
+        return into;
+    }
+
+    private static List<String> addText(List<String> into, JsonNode node) {
         if (node != null && node.isTextual() && !node.asText().isBlank()) {
             into.add(node.asText().toLowerCase(Locale.ROOT).startsWith("pkg:") ? node.asText() : node.asText().strip());
         }
+        return into;
     }
 }

@@ -53,6 +53,62 @@ class VexStatementsTest {
         assertEquals(64, input.at("/vex/documents/0/sha256").asText().length());
     }
 
+    /** An index's findings, the same advisory in each of two platform images. */
+    private static ObjectNode indexInput(String amd64, String arm64) throws Exception {
+        return (ObjectNode) JSON.readTree("""
+                {"image": {"ref": "registry.example.com/payments/api:1.0.0", "registry": "registry.example.com",
+                           "repository": "payments/api", "digest": "%s"},
+                 "vulnerabilities": [
+                   {"id": "GHSA-dddd-eeee-ffff", "package": {"purl": "pkg:npm/minimist@1.2.5"},
+                    "platform": {"name": "linux/amd64", "digest": "%s"}},
+                   {"id": "GHSA-aaaa-bbbb-cccc", "package": {"purl": "pkg:npm/lodash@4.17.20"},
+                    "platform": {"name": "linux/amd64", "digest": "%s"}},
+                   {"id": "GHSA-dddd-eeee-ffff", "package": {"purl": "pkg:npm/minimist@1.2.5"},
+                    "platform": {"name": "linux/arm64", "digest": "%s"}}]}
+                """.formatted(DIGEST, amd64, amd64, arm64));
+    }
+
+    @Test
+    void aStatementAboutOnePlatformImageCoversOnlyThatPlatformsFindings() throws Exception {
+        String amd64 = "sha256:" + "a1".repeat(32);
+        String arm64 = "sha256:" + "b2".repeat(32);
+        Path aboutAmd64 = Files.writeString(dir.resolve("amd64.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [
+                   {"vulnerability": "GHSA-dddd-eeee-ffff", "products": [{"@id": "pkg:oci/api@%s",
+                    "subcomponents": [{"@id": "pkg:npm/minimist@1.2.5"}]}], "status": "not_affected"},
+                   {"vulnerability": "GHSA-aaaa-bbbb-cccc", "products": [{"@id": "pkg:oci/api@%s",
+                    "subcomponents": [{"@id": "pkg:npm/minimist@1.2.5"}]}], "status": "not_affected"}]}
+                """.formatted(amd64.replace(":", "%3A"), amd64.replace(":", "%3A")));
+        ObjectNode input = indexInput(amd64, arm64);
+        VexStatements.apply(input, VexStatements.read(List.of(aboutAmd64)));
+        assertEquals("not_affected", input.at("/vulnerabilities/0/vex/status").asText(), input.toPrettyString());
+        assertFalse(input.at("/vulnerabilities/1").has("vex"), "subcomponents narrow the statement to minimist: " + input);
+        assertFalse(input.at("/vulnerabilities/2").has("vex"), "the amd64 image's statement covered arm64: " + input);
+
+        Path aboutIndex = Files.writeString(dir.resolve("index.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [
+                   {"vulnerability": "GHSA-dddd-eeee-ffff", "products": ["%s"], "status": "fixed"},
+                   {"vulnerability": "GHSA-aaaa-bbbb-cccc", "products": ["%s"], "status": "fixed"}]}
+                """.formatted(DIGEST, arm64));
+        ObjectNode whole = indexInput(amd64, arm64);
+        VexStatements.apply(whole, VexStatements.read(List.of(aboutIndex)));
+        assertEquals("fixed", whole.at("/vulnerabilities/0/vex/status").asText(), "the index's statement covers every platform");
+        assertEquals("fixed", whole.at("/vulnerabilities/2/vex/status").asText(), whole.toPrettyString());
+        assertFalse(whole.at("/vulnerabilities/1").has("vex"), "a statement about arm64 covered amd64: " + whole);
+    }
+
+    @Test
+    void aScanWithoutAnImageStillTakesAStatementsSubcomponents() throws Exception {
+        Path doc = Files.writeString(dir.resolve("sub.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [
+                   {"vulnerability": "GHSA-dddd-eeee-ffff", "products": [{"@id": "registry.example.com/payments/api",
+                    "subcomponents": [{"@id": "pkg:npm/minimist@1.2.5"}]}], "status": "not_affected"}]}
+                """);
+        VexStatements.Documents documents = VexStatements.read(List.of(doc));
+        assertTrue(VexStatements.settles(documents, List.of("GHSA-dddd-eeee-ffff"), "pkg:npm/minimist@1.2.5"));
+        assertFalse(VexStatements.settles(documents, List.of("GHSA-dddd-eeee-ffff"), "pkg:npm/minimist@1.2.6"));
+    }
+
     @Test
     void cycloneDxAnalysesAreStatementsToo() throws Exception {
         Path cdx = Files.writeString(dir.resolve("app.cdx.json"), """

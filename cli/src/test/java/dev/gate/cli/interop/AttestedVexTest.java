@@ -154,6 +154,66 @@ class AttestedVexTest extends RegistryInterop {
                 verified.out());
     }
 
+    /**
+     * A two-platform index, both images holding the vulnerable minimist: an OpenVEX attestation on the amd64 image whose
+     * product is that image's digest settles the amd64 finding only, so the arm64 one still denies; once the arm64 image
+     * carries its own statement (by its digest, in a {@code pkg:oci} purl without subcomponents) the index passes.
+     */
+    @Test
+    void anOpenVexAttestationOnOnePlatformImageSettlesThatPlatformsFindingsOnly() throws Exception {
+        gateKeyPair("gate");
+        Path layout = dir.resolve("vex-index");
+        String index = TestImages.writeIndex(layout, "1.0.0", List.of(TestImages.Spec.compliant().withVulnerableNpmPackage(),
+                TestImages.Spec.compliant().withArchitecture("arm64").withVulnerableNpmPackage()));
+        JsonNode manifests = new ObjectMapper().readTree(layout.resolve("blobs/sha256/" + index.substring(7)).toFile())
+                .path("manifests");
+        String amd64 = manifests.at("/0/digest").asText();
+        String arm64 = manifests.at("/1/digest").asText();
+        String image = Cosign.freshImage(registry, "vex-index", "1.0.0");
+        Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
+                root.resolve("policies/data.example.yaml").toString(), "--key", dir.resolve("gate.key").toString(), "--no-scan",
+                "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(), "oci:" + layout + ":1.0.0", image);
+        assertEquals(0, pushed.code(), pushed.toString());
+        String repository = repository(image);
+
+        Path aboutAmd64 = Files.writeString(dir.resolve("amd64.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-2021-44906"},
+                  "products": [{"@id": "pkg:oci/vex-index@%s", "subcomponents": [{"@id": "pkg:npm/minimist@1.2.5"}]}],
+                  "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path"}]}
+                """.formatted(amd64.replace(":", "%3A")));
+        assertEquals(0, attest("gate", aboutAmd64, repository + "@" + amd64).code());
+        // A second package names the platform of each finding VEX left unsettled, as policies read it.
+        Path unsettled = Files.writeString(dir.resolve("unsettled.rego"), """
+                package platforms
+                deny contains msg if {
+                    some v in input.vulnerabilities
+                    not v.vex
+                    msg := sprintf("unsettled %s in %s %s", [v.id, v.platform.name, v.platform.digest])
+                }
+                """);
+        Run oneSettled = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--policy",
+                root.resolve("policies/prod.rego").toString(), "--policy", unsettled.toString(), "--data",
+                root.resolve("policies/data.example.yaml").toString(), "--db", osvDatabase().toString(), "--output", "json", image);
+        assertEquals(1, oneSettled.code(), "the amd64 image's VEX settled the arm64 finding: " + oneSettled);
+        List<String> denied = new ArrayList<>();
+        new ObjectMapper().readTree(oneSettled.out()).at("/policy/failures").forEach(f -> denied.add(f.path("message").asText()));
+        assertTrue(denied.contains("unsettled " + ADVISORY + " in linux/arm64 " + arm64), denied.toString());
+        assertFalse(denied.stream().anyMatch(m -> m.contains(amd64)), "the amd64 finding stayed unsettled: " + denied);
+        assertEquals(1, denied.stream().filter(m -> m.startsWith(ADVISORY)).count(), "prod.rego denies arm64's only: " + denied);
+
+        Path aboutArm64 = Files.writeString(dir.resolve("arm64.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-2021-44906"},
+                  "products": ["pkg:oci/vex-index@%s"], "status": "not_affected",
+                  "justification": "vulnerable_code_not_in_execute_path"}]}
+                """.formatted(arm64.replace(":", "%3A")));
+        assertEquals(0, attest("gate", aboutArm64, repository + "@" + arm64).code());
+        Run bothSettled = recheck("verify", image, "gate");
+        assertEquals(0, bothSettled.code(), bothSettled.toString());
+        assertEquals(2, new ObjectMapper().readTree(bothSettled.out()).path("policy").path("vex").size(), bothSettled.out());
+        Run audited = recheck("audit", repository, "gate");
+        assertEquals(0, audited.code(), audited.toString());
+    }
+
     @Test
     void attestRefusesAPredicateThatIsNotOpenVex() throws Exception {
         String image = Cosign.freshImage(registry, "vex-bad", "1.0.0");
