@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./gate} launcher, run by bash against a stand-in {@code java} that records its arguments: the
- * JVM flags it picks for each command, and the class-data archive it dumps once per build.
+ * The {@code ./gate} launcher, run by bash against a stand-in {@code java} and {@code mvn} that record their arguments:
+ * the JVM flags it picks for each command, the class-data archive it dumps once per build, what makes it build, and
+ * two first runs at once building once. The real build and dump take a minute or more on a loaded machine; what is
+ * tested here is the launcher's own logic, which the stand-ins make take seconds.
  */
 class LauncherTest {
 
@@ -28,6 +30,7 @@ class LauncherTest {
     @TempDir
     Path checkout;
     Path calls;
+    Path builds;
 
     @BeforeEach
     void standInCheckoutAndJava() throws IOException {
@@ -47,20 +50,49 @@ class LauncherTest {
                 exit 0
                 """.formatted(calls));
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        builds = checkout.resolve("mvn-calls");
+        // A build that takes a moment (long enough for a second launcher to arrive while it runs) and leaves a jar.
+        Files.writeString(bin.resolve("mvn"), """
+                #!/usr/bin/env bash
+                echo "$*" >> "%s"
+                sleep 2
+                echo jar > cli/target/gate.jar
+                """.formatted(builds));
+        Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    private List<String> launch(String... args) throws Exception {
-        Files.deleteIfExists(calls);
+    private ProcessBuilder launcher(boolean rebuildCheck, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("bash", checkout.resolve("gate").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", checkout.resolve("jdk/bin") + ":" + System.getenv("PATH"));
-        builder.environment().put("GATE_NO_REBUILD", "1");
+        if (rebuildCheck) {
+            builder.environment().remove("GATE_NO_REBUILD");
+        } else {
+            builder.environment().put("GATE_NO_REBUILD", "1");
+        }
         builder.environment().remove("GATE_JAVA_OPTS");
-        Process process = builder.start();
+        return builder;
+    }
+
+    private static String finish(Process process) throws Exception {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "launcher timed out");
         assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+
+    private long buildCount() throws IOException {
+        return Files.exists(builds) ? Files.readAllLines(builds).size() : 0;
+    }
+
+    private List<String> launch(String... args) throws Exception {
+        return launch(false, args);
+    }
+
+    private List<String> launch(boolean rebuildCheck, String... args) throws Exception {
+        Files.deleteIfExists(calls);
+        finish(launcher(rebuildCheck, args).start());
         return Files.readAllLines(calls);
     }
 
@@ -101,5 +133,46 @@ class LauncherTest {
             String call = run(launch(command, "x"));
             assertTrue(call.contains("-XX:TieredStopAtLevel=1"), command + ": " + call);
         }
+    }
+
+    @Test
+    void aChangedPomRebuildsAndBuildOutputDoesNot() throws Exception {
+        Path module = Files.createDirectories(checkout.resolve("scan"));
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        Files.writeString(module.resolve("pom.xml"), "<project/>");
+        Path jar = checkout.resolve("cli/target/gate.jar");
+        Files.setLastModifiedTime(checkout.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(120)));
+        Files.setLastModifiedTime(module.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(120)));
+        launch(true, "--version");
+        assertEquals(0, buildCount(), "poms older than the jar: no build");
+
+        // Maven copies a module's pom into its build output; that copy is no change to the sources.
+        Path copied = Files.createDirectories(checkout.resolve("scan/target/classes/META-INF/maven"));
+        Files.writeString(copied.resolve("pom.xml"), "<project/>");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        launch(true, "--version");
+        assertEquals(0, buildCount(), "a pom under target/ rebuilt");
+
+        Files.setLastModifiedTime(module.resolve("pom.xml"), FileTime.from(Instant.now()));
+        launch(true, "--version");
+        assertEquals(1, buildCount(), "a module's changed pom rebuilds");
+        launch(true, "--version");
+        assertEquals(1, buildCount(), "built once, the jar is newer than the pom");
+    }
+
+    @Test
+    void twoFirstRunsAtOnceBuildOnceAndBothRun() throws Exception {
+        Files.delete(checkout.resolve("cli/target/gate.jar"));
+        Process first = launcher(true, "--version").start();
+        Process second = launcher(true, "--version").start();
+        String firstOutput = finish(first);
+        String secondOutput = finish(second);
+        assertEquals(1, buildCount(), "one build for two runs: " + firstOutput + secondOutput);
+        List<String> javaCalls = Files.readAllLines(calls);
+        assertEquals(1, javaCalls.stream().filter(c -> c.contains("-Xshare:dump")).count(), "one archive dump: " + javaCalls);
+        Path archive = checkout.resolve("cli/target/gate.jsa");
+        assertEquals(2, javaCalls.stream().filter(c -> c.contains("-XX:SharedArchiveFile=" + archive) && c.endsWith("--version"))
+                .count(), "both runs ran gate with the archive: " + javaCalls);
+        assertTrue((firstOutput + secondOutput).contains("gate: waiting for another run's build..."), firstOutput + secondOutput);
     }
 }
