@@ -205,11 +205,7 @@ public final class VexStatements {
             v.path("aliases").forEach(a -> ids.add(a.asText()));
             String purl = v.path("package").path("purl").asText("");
             String platformImage = v.path("platform").path("digest").asText("");
-            Predicate<String> inImage = id -> isImage(id, image) || !platformImage.isEmpty() && isDigest(id, platformImage);
-            covering(documents, ids, p -> p.ids().stream().anyMatch(id -> isPackage(id, purl))
-                    || p.ids().stream().anyMatch(inImage)
-                            && (p.subcomponents().isEmpty() || p.subcomponents().stream().anyMatch(id -> isPackage(id, purl))))
-                    .ifPresent(s -> mark((ObjectNode) v, s));
+            covering(documents, ids, p -> covers(p, image, platformImage, purl)).ifPresent(s -> mark((ObjectNode) v, s));
         }
         ArrayNode listed = input.putObject("vex").putArray("documents");
         documents.files().forEach(listed::add);
@@ -223,6 +219,19 @@ public final class VexStatements {
         String of = purl == null ? "" : purl;
         return covering(documents, ids, p -> p.ids().stream().anyMatch(id -> isPackage(id, of))
                 || p.subcomponents().stream().anyMatch(id -> isPackage(id, of))).map(s -> SETTLED.contains(s.status())).orElse(false);
+    }
+
+    /**
+     * Whether {@code product} is the package {@code purl}, or holds it: the image, or the platform image (of an index)
+     * whose digest is {@code platformImage}, unless the product's subcomponents name other packages only.
+     */
+    private static boolean covers(Product product, JsonNode image, String platformImage, String purl) {
+        if (product.ids().stream().anyMatch(id -> isPackage(id, purl))) {
+            return true;
+        }
+        boolean inImage = product.ids().stream()
+                .anyMatch(id -> isImage(id, image) || !platformImage.isEmpty() && isDigest(id, platformImage));
+        return inImage && (product.subcomponents().isEmpty() || product.subcomponents().stream().anyMatch(id -> isPackage(id, purl)));
     }
 
     /** The first statement that names one of {@code ids} about a product {@code product} accepts, in document order. */
