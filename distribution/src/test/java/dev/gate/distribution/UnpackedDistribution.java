@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * from an empty environment whose PATH holds only the few programs the launcher calls (bash, dirname, readlink),
  * with no JAVA_HOME.
  */
-final class UnpackedDistribution {
+public final class UnpackedDistribution {
 
     /** The programs bin/gate runs besides its own runtime. */
     private static final List<String> LAUNCHER_NEEDS = List.of("bash", "dirname", "readlink");
 
-    final Path home;
-    final Path path;
+    public final Path home;
+    public final Path path;
     private final Path user;
 
     private UnpackedDistribution(Path home, Path path, Path user) {
@@ -32,7 +32,7 @@ final class UnpackedDistribution {
     }
 
     /** Unpacks {@code tarball} under {@code dir}; its one top folder is the distribution's home. */
-    static UnpackedDistribution unpack(Path tarball, Path dir) throws IOException, InterruptedException {
+    public static UnpackedDistribution unpack(Path tarball, Path dir) throws IOException, InterruptedException {
         Path into = Files.createDirectories(dir.resolve("opt"));
         Result untar = run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", into.toString()), "");
         if (untar.code() != 0) {
@@ -53,14 +53,14 @@ final class UnpackedDistribution {
     }
 
     /** {@code bin/gate ARGS} from the working directory {@code cwd}, with {@code environment} added. */
-    Result gate(Path cwd, Map<String, String> environment, String stdin, String... args) throws IOException, InterruptedException {
+    public Result gate(Path cwd, Map<String, String> environment, String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/gate").toString()));
         command.addAll(List.of(args));
         return shell(cwd, environment, stdin, command);
     }
 
     /** A command in the environment gate runs in. */
-    Result shell(Path cwd, Map<String, String> environment, String stdin, List<String> command) throws IOException, InterruptedException {
+    public Result shell(Path cwd, Map<String, String> environment, String stdin, List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", path.toString());
@@ -101,7 +101,7 @@ final class UnpackedDistribution {
         }
     }
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
         @Override
         public String toString() {
             return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
