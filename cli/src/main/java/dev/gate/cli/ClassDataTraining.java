@@ -34,9 +34,14 @@ public final class ClassDataTraining {
     private ClassDataTraining() {
     }
 
-    /** {@code args[0]}: the checkout root (for its sample image and policies). */
+    /**
+     * {@code args[0]}: the checkout root (for its sample image and policies). Exits 1 when a step failed: the
+     * distribution's build runs this on its new runtime, where a failure means the runtime lacks something gate needs.
+     */
     public static void main(String[] args) throws IOException {
-        run(Path.of(args[0]));
+        if (run(Path.of(args[0])).stream().anyMatch(code -> code != 0)) {
+            System.exit(1);
+        }
     }
 
     /** Runs the steps and returns their exit codes, in order. */
