@@ -12,7 +12,6 @@ import dev.gate.signing.Dsse;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.InTotoStatement;
-import dev.gate.signing.KeylessImageSigner;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
@@ -64,7 +63,7 @@ final class Publisher {
         });
         times.time("attest", () -> {
             for (Subject s : subjects) {
-                attest(attacher, signedName, s, attestations);
+                attest(attacher, store, writes, signedName, s, attestations);
             }
         });
         times.time("referrer", () -> {
@@ -100,7 +99,7 @@ final class Publisher {
                 where.add(CosignAttacher.signatureTag(digest));
             }
             case "keyless" -> {
-                String bundle = KeylessImageSigner.sign(signedName, digest, signing.identityToken());
+                String bundle = signing.keyless().signImage(signedName, digest);
                 Digest referrer = Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject,
                         writes);
                 where.add("bundle referrer " + referrer);
@@ -111,8 +110,16 @@ final class Publisher {
         }
     }
 
-    private void attest(CosignAttacher attacher, String signedName, Subject subject, List<String> where) {
+    private void attest(CosignAttacher attacher, SignatureStore store, MergedWrites writes, String signedName, Subject subject,
+            List<String> where) {
         if (!signing.attests()) {
+            return;
+        }
+        if (signing.keyless() != null) {
+            KeylessAttestations keyless = new KeylessAttestations(signing.keyless(), store, writes, subject.descriptor());
+            keyless.attest(signedName, InTotoStatement.SBOM_CYCLONEDX, subject.sbom(), where);
+            keyless.attest(signedName, InTotoStatement.VULN, subject.vulnerabilities(), where);
+            keyless.attest(signedName, Predicates.DECISION_TYPE, subject.decision(), where);
             return;
         }
         attestOne(attacher, signedName, subject.descriptor(), InTotoStatement.SBOM_CYCLONEDX, subject.sbom(), where);

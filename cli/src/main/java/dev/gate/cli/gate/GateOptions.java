@@ -199,7 +199,7 @@ public final class GateOptions {
             if (identityToken == null && !KeylessEnvironment.hasAmbientToken()) {
                 throw GateException.input("--keyless needs an OIDC token: --identity-token, or GitHub Actions with id-token: write");
             }
-            return SigningMethod.keyless(identityToken);
+            return SigningMethod.keyless(KeylessEnvironment.signing(identityToken));
         }
         Path keyFile = key != null ? key : cfg.key();
         if (keyFile == null) {

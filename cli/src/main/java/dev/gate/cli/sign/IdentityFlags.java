@@ -35,6 +35,15 @@ public final class IdentityFlags {
         return new KeylessPolicy(new KeylessBundleVerifier(trustedRoot), expectedIdentity, expectedIssuer);
     }
 
+    /** Identity flags mean nothing without {@code companion} (the trusted root): refused rather than ignored (exit 2). */
+    public void requireNone(String companion) {
+        String given = identity != null ? "--certificate-identity" : identityRegexp != null ? "--certificate-identity-regexp"
+                : issuer != null ? "--certificate-oidc-issuer" : issuerRegexp != null ? "--certificate-oidc-issuer-regexp" : null;
+        if (given != null) {
+            throw GateException.input(given + " needs " + companion);
+        }
+    }
+
     private static Expected expected(String exact, String flag, String regexp) {
         if (exact != null && regexp != null) {
             throw GateException.input(flag + " and " + flag + "-regexp exclude each other");

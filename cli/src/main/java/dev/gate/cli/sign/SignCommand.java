@@ -11,7 +11,7 @@ import dev.gate.image.GateException;
 import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.InTotoStatement;
-import dev.gate.signing.KeylessImageSigner;
+import dev.gate.signing.KeylessSigning;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
@@ -117,7 +117,10 @@ public final class SignCommand implements Callable<Integer> {
             throw GateException.input("--keyless needs an OIDC token: --identity-token, or run in GitHub Actions with id-token: write");
         }
         SignTarget target = SignTarget.open(image, registry.toOptions());
-        String json = KeylessImageSigner.sign(target.repository(), target.digest(), identityToken);
+        String json;
+        try (KeylessSigning service = KeylessEnvironment.signing(identityToken)) {
+            json = service.signImage(target.repository(), target.digest());
+        }
         Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8), target.descriptor());
         spec.commandLine().getOut().println("Signed keyless " + target.repository() + "@" + target.digest()
