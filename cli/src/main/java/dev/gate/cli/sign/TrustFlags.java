@@ -48,7 +48,8 @@ public final class TrustFlags {
 
     /** The keys of every {@code --key}, read now, and the keyless identity: unreadable or incomplete, exit 2. */
     public TrustedKeys trustedKeys() {
-        return VerifyCommand.readPublicKeys(keys).withIdentity(keyless());
+        KeylessPolicy identity = keyless(); // flags first: a flag given alone is named before any file is read
+        return VerifyCommand.readPublicKeys(keys).withIdentity(identity);
     }
 
     /** The keyless identity trusted; null without --trusted-root, whose identity flags are refused alone. */
