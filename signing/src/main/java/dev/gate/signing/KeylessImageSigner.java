@@ -26,17 +26,6 @@ public final class KeylessImageSigner implements KeylessSigning {
     }
 
     @Override
-    public synchronized String sign(byte[] payload) {
-        try {
-            return signer().sign(payload).toJson();
-        } catch (GateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw failed(e);
-        }
-    }
-
-    @Override
     public synchronized String attest(byte[] statement) {
         try {
             return signer().attest(new String(statement, StandardCharsets.UTF_8)).toJson();

@@ -8,15 +8,16 @@ import dev.gate.image.Digest;
  */
 public interface KeylessSigning extends AutoCloseable {
 
-    /** A bundle of a signature over {@code payload}, e.g. the simple-signing payload of an image. */
-    String sign(byte[] payload);
-
     /** A bundle carrying a DSSE envelope of the in-toto statement {@code statement} (its exact bytes). */
     String attest(byte[] statement);
 
-    /** The simple-signing payload of {@code image} under the name {@code repository}, signed. */
+    /**
+     * The image signed as cosign 3 signs it: a DSSE envelope of an in-toto statement of type
+     * {@code https://sigstore.dev/cosign/sign/v1} about {@code image}. cosign reads only DSSE bundles from the referrers,
+     * so a message signature there would not satisfy {@code cosign verify}.
+     */
     default String signImage(String repository, Digest image) {
-        return sign(new SimpleSigningPayload(repository, image).bytes());
+        return attest(ImageSignatures.signatureStatement(repository, image).bytes());
     }
 
     @Override

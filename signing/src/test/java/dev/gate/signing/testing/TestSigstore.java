@@ -98,24 +98,6 @@ public final class TestSigstore {
         }
 
         @Override
-        public String sign(byte[] payload) {
-            KeyPair key = ecKey();
-            X509Certificate leaf = leaf(key, identity, issuer);
-            byte[] digest = sha256(payload);
-            byte[] signature = ecdsa(key.getPrivate(), payload);
-            ObjectNode body = JSON.createObjectNode().put("apiVersion", "0.0.1").put("kind", "hashedrekord");
-            ObjectNode spec = body.putObject("spec");
-            spec.putObject("data").putObject("hash").put("algorithm", "sha256").put("value", HexFormat.of().formatHex(digest));
-            ObjectNode sig = spec.putObject("signature").put("content", base64(signature));
-            sig.putObject("publicKey").put("content", base64(pem(leaf)));
-            ObjectNode bundle = bundle(leaf, body, "hashedrekord");
-            ObjectNode message = bundle.putObject("messageSignature");
-            message.putObject("messageDigest").put("algorithm", "SHA2_256").put("digest", base64(digest));
-            message.put("signature", base64(signature));
-            return bundle.toString();
-        }
-
-        @Override
         public String attest(byte[] statement) {
             KeyPair key = ecKey();
             X509Certificate leaf = leaf(key, identity, issuer);
