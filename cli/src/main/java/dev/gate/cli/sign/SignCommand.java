@@ -16,7 +16,6 @@ import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.Referrers;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,15 +37,8 @@ public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "cosign private key file.")
-    Path key;
-
-    @Option(names = "--keyless", description = "Sign keyless on sigstore public-good (Fulcio + Rekor; needs the network "
-            + "and an OIDC token from --identity-token or the CI environment); the bundle is published as a referrer.")
-    boolean keyless;
-
-    @Option(names = "--identity-token", paramLabel = "JWT", description = "OIDC identity token for --keyless.")
-    String identityToken;
+    @Mixin
+    SigningFlags signing = new SigningFlags();
 
     @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or an OCI layout oci:DIR:TAG")
     String image;
@@ -60,13 +52,14 @@ public final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (keyless) {
+        signing.refuseTokenWithoutKeyless();
+        if (signing.keyless()) {
             return signKeyless();
         }
-        if (key == null) {
+        if (signing.key() == null) {
             throw GateException.input("give --key FILE, or --keyless");
         }
-        CosignKeyPair pair = KeyFiles.loadPrivate(key);
+        CosignKeyPair pair = KeyFiles.loadPrivate(signing.key());
         SignTarget target = SignTarget.open(image, registry.toOptions());
         MergedWrites writes = MergedWrites.standard();
         List<String> lines = new ArrayList<>();
@@ -110,15 +103,10 @@ public final class SignCommand implements Callable<Integer> {
     }
 
     private int signKeyless() {
-        if (key != null) {
-            throw GateException.input("--key and --keyless exclude each other");
-        }
-        if (identityToken == null && !KeylessEnvironment.hasAmbientToken()) {
-            throw GateException.input("--keyless needs an OIDC token: --identity-token, or run in GitHub Actions with id-token: write");
-        }
+        KeylessSigning keyless = signing.keylessService();
         SignTarget target = SignTarget.open(image, registry.toOptions());
         String json;
-        try (KeylessSigning service = KeylessEnvironment.signing(identityToken)) {
+        try (KeylessSigning service = keyless) {
             json = service.signImage(target.repository(), target.digest());
         }
         Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
