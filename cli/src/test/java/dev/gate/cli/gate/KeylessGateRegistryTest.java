@@ -147,6 +147,39 @@ class KeylessGateRegistryTest {
         assertEquals(1, audit.code(), audit.toString());
     }
 
+    /** A multi-platform index: the index and each image signed and attested keyless; the policy reads every image. */
+    @Test
+    void keylessIndexPushVerifiesPerImage() throws Exception {
+        Path layout = dir.resolve("index");
+        TestImages.writeIndex(layout, "2.0.0", List.of(TestImages.Spec.compliant(), TestImages.Spec.compliant().withArchitecture("arm64")));
+        Path policies = GateFixtures.root().resolve("policies");
+        Run pushed = gate("push", "--policy", policies.resolve("prod.rego").toString(), "--data",
+                policies.resolve("data.example.yaml").toString(), "--keyless", "--identity-token", "offline-test-token", "--db",
+                db.toString(), "oci:" + layout + ":2.0.0", registry + "/" + repository + ":2.0.0");
+        assertEquals(0, pushed.code(), pushed.toString());
+        Run verified = gate(trusting("verify", "--policy", approvalPolicy().toString(), "--output", "json",
+                registry + "/" + repository + ":2.0.0"));
+        JsonNode report = JSON.readTree(verified.out());
+        // Index and two images signed; the policy then asks for an approval no one gave: only that fails.
+        assertEquals(0, report.path("failures").size(), verified.out());
+        assertEquals(1, report.at("/policy/failures").size(), verified.out());
+        assertEquals("no release approval by the release workflow", report.at("/policy/failures/0/message").asText(), verified.out());
+        assertEquals(0, report.at("/policy/problems").size(), "every image's SBOM and scan verified: " + verified.out());
+    }
+
+    @Test
+    void signKeylessPublishesABundleTheIdentityVerifies() throws Exception {
+        String image = pushKeyless("1.0.0");
+        Run signed = gate("sign", "--keyless", "--identity-token", "offline-test-token", image);
+        assertEquals(0, signed.code(), signed.toString());
+        assertTrue(signed.out().startsWith("Signed keyless "), signed.out());
+        Run tokenAlone = gate("sign", "--identity-token", "offline-test-token", image);
+        assertEquals(2, tokenAlone.code(), tokenAlone.toString());
+        assertTrue(tokenAlone.err().contains("--identity-token is the OIDC token for --keyless"), tokenAlone.err());
+        Run both = gate("sign", "--keyless", "--key", "k.key", "--identity-token", "t", image);
+        assertEquals(2, both.code(), both.toString());
+    }
+
     @Test
     void identityFlagsWithoutATrustedRootAreRefused() {
         Run run = gate("verify", "--key", "missing.pub", "--certificate-identity", IDENTITY, registry + "/" + repository + ":1");
