@@ -8,10 +8,12 @@ import dev.gate.image.Digest;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.PushReport;
+import dev.gate.signing.CertifiedSigner;
 import dev.gate.signing.Dsse;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.Signer;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
@@ -36,6 +38,8 @@ final class Publisher {
 
     private final SigningMethod signing;
     private final StepTimes times;
+    /** Keyless: the identity this run's certificate states, known once the first signature is made. */
+    private Signer keylessSigner;
 
     Publisher(SigningMethod signing, StepTimes times) {
         this.signing = signing;
@@ -100,6 +104,7 @@ final class Publisher {
             }
             case "keyless" -> {
                 String bundle = signing.keyless().signImage(signedName, digest);
+                keylessSigner = CertifiedSigner.of(bundle.getBytes(StandardCharsets.UTF_8));
                 Digest referrer = Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject,
                         writes);
                 where.add("bundle referrer " + referrer);
@@ -116,7 +121,8 @@ final class Publisher {
             return;
         }
         if (signing.keyless() != null) {
-            KeylessAttestations keyless = new KeylessAttestations(signing.keyless(), store, writes, subject.descriptor());
+            KeylessAttestations keyless = new KeylessAttestations(signing.keyless(), keylessSigner, store, writes,
+                    subject.descriptor());
             keyless.attest(signedName, InTotoStatement.SBOM_CYCLONEDX, subject.sbom(), where);
             keyless.attest(signedName, InTotoStatement.VULN, subject.vulnerabilities(), where);
             keyless.attest(signedName, Predicates.DECISION_TYPE, subject.decision(), where);

@@ -3,6 +3,7 @@ package dev.gate.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class TrustedKeys {
      * (the trusted root's file is named, not read again: an audit that trusts another root names another file).
      */
     public List<String> described() {
-        List<String> all = new java.util.ArrayList<>(keyIds().stream().map(id -> "key " + id).toList());
+        List<String> all = new ArrayList<>(keyIds().stream().map(id -> "key " + id).toList());
         if (identity != null) {
             all.add("identity " + identity.identity() + " issuer " + identity.issuer() + " root " + identity.verifier().trustedRoot());
         }
@@ -103,36 +104,7 @@ public final class TrustedKeys {
      * identity that does not verify is an error (GateException), as a claim of a trusted key that does not hold.
      */
     public Opened openKeyless(byte[] bundle, dev.gate.image.Digest image, String where) {
-        if (identity == null) {
-            return null;
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(bundle);
-        } catch (java.io.IOException e) {
-            throw dev.gate.image.GateException.input(where + ": sigstore bundle is not JSON");
-        }
-        JsonNode material = root == null ? null : root.path("verificationMaterial");
-        if (material == null || !root.path("dsseEnvelope").isObject()
-                || !(material.has("certificate") || material.has("x509CertificateChain"))) {
-            return null;
-        }
-        if (!identity.trusts(CertificateSigner.leaf(material, where))) {
-            return null;
-        }
-        KeylessBundleVerifier.Checked checked = identity.check(java.util.HexFormat.of().parseHex(image.hex()),
-                new String(bundle, java.nio.charset.StandardCharsets.UTF_8), where);
-        if (checked.failure() != null) {
-            throw dev.gate.image.GateException.input(checked.failure());
-        }
-        Dsse.requireInToto(root.path("dsseEnvelope"), where);
-        byte[] payload;
-        try {
-            payload = java.util.Base64.getDecoder().decode(root.path("dsseEnvelope").path("payload").asText());
-        } catch (IllegalArgumentException e) {
-            throw dev.gate.image.GateException.input(where + ": DSSE payload is not base64");
-        }
-        return new Opened(payload, checked.signer());
+        return identity == null ? null : identity.open(bundle, image, where);
     }
 
     /** A verified payload and who signed it. */

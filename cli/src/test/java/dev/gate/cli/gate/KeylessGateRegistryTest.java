@@ -111,6 +111,22 @@ class KeylessGateRegistryTest {
         assertEquals(0, JSON.readTree(auditOtherIdentity.out()).path("tags").path(0).path("verifiedBy").size(), auditOtherIdentity.out());
     }
 
+    /**
+     * The SBOM statement is reproducible, so another identity that pushed the same image first holds a bundle of the very
+     * statement this push makes: it is not this identity's claim, and this push still publishes its own.
+     */
+    @Test
+    void anotherIdentitysBundleOfTheSameStatementDoesNotStandForThisOne() throws Exception {
+        KeylessEnvironment.service = token -> SIGSTORE.signer("https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main", ISSUER);
+        String image = pushKeyless("1.0.0");
+        KeylessEnvironment.service = token -> SIGSTORE.signer(IDENTITY, ISSUER);
+        Run ours = gate(pushArgs("1.0.0"));
+        assertEquals(0, ours.code(), ours.toString());
+        assertFalse(ours.out().contains("already in a bundle referrer"), ours.out());
+        Run verified = gate(trusting("verify", "--require-attestation", "cyclonedx", "--require-attestation", "vuln", image));
+        assertEquals(0, verified.code(), verified.toString());
+    }
+
     /** The approval policy asks for an attestation by the release identity: another identity's claim never counts. */
     @Test
     void anotherIdentitysAttestationNeverReachesThePolicy() throws Exception {
@@ -123,7 +139,11 @@ class KeylessGateRegistryTest {
         assertTrue(denied.out().contains("no release approval by the release workflow"), denied.out());
         assertTrue(denied.out().contains("signed also by an untrusted key: identity https://github.com/evil/fork/"), denied.out());
 
-        attach(image, SIGSTORE.signer(IDENTITY, ISSUER).attest(approval(digestOf(image))));
+        Path approved = Files.writeString(dir.resolve("approval.json"), "{\"approved\": true}");
+        Run attested = gate("attest", "--keyless", "--identity-token", "offline-test-token", "--predicate", approved.toString(),
+                "--type", APPROVAL, image);
+        assertEquals(0, attested.code(), attested.toString());
+        assertTrue(attested.out().startsWith("Attested keyless " + APPROVAL), attested.out());
         Run allowed = gate(trusting("verify", "--policy", policy.toString(), image));
         assertEquals(0, allowed.code(), allowed.toString());
         assertTrue(allowed.out().contains("policy re-evaluation: PASSED"), allowed.out());
