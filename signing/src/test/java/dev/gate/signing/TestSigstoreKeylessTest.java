@@ -73,6 +73,27 @@ class TestSigstoreKeylessTest {
         assertEquals(1, result.failures().size(), result.toString());
     }
 
+    /** A referrer whose certificate bytes are garbage: one line naming the referrer, never an exception or a statement. */
+    @Test
+    void anUnreadableCertificateIsAOneLineFailure(@TempDir Path dir) throws Exception {
+        KeylessPolicy trusted = new KeylessPolicy(new KeylessBundleVerifier(sigstore.writeTrustedRoot(dir.resolve("root.json"))),
+                IDENTITY, ISSUER);
+        com.fasterxml.jackson.databind.node.ObjectNode bundle = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(sigstore.signer(IDENTITY, ISSUER).attest(statement(IMAGE,
+                        InTotoStatement.VULN)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bundle.path("verificationMaterial").path("certificate"))
+                .put("rawBytes", "bm90IGEgY2VydGlmaWNhdGUKG1szMW0=");
+        publish(bundle.toString());
+        Verification result = new ImageVerifier(store, TrustedKeys.none(), trusted).verify(REPO, IMAGE, null);
+        assertTrue(result.verified().isEmpty(), result.toString());
+        assertEquals(1, result.failures().size(), result.toString());
+        assertTrue(result.failures().get(0).matches("referrer sha256:[0-9a-f]{64}: bundle certificate is not a readable X\\.509 certificate"),
+                result.toString());
+        dev.gate.image.GateException opened = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.image.GateException.class,
+                () -> TrustedKeys.none().withIdentity(trusted).openKeyless(bundle.toString().getBytes(StandardCharsets.UTF_8), IMAGE, "referrer x"));
+        assertEquals(dev.gate.image.GateException.Kind.INPUT, opened.kind());
+    }
+
     static byte[] statement(Digest subject, String type) {
         return new InTotoStatement(REPO, subject, type, JsonNodeFactory.instance.objectNode().put("scanner", "gate")).bytes();
     }

@@ -45,6 +45,10 @@ class KeylessCosignTest extends RegistryInterop {
                 "--certificate-oidc-issuer", ISSUER, "--type", "cyclonedx", "--new-bundle-format=true",
                 "--allow-http-registry=true", "--allow-insecure-registry=true", image);
         assertEquals(0, sbom.code(), sbom.toString());
+        Tool decision = cosign.run("verify-attestation", "--trusted-root", trustedRoot.toString(), "--certificate-identity", IDENTITY,
+                "--certificate-oidc-issuer", ISSUER, "--type", "https://gate.dev/attestation/decision/v1", "--new-bundle-format=true",
+                "--allow-http-registry=true", "--allow-insecure-registry=true", image);
+        assertEquals(0, decision.code(), decision.toString());
         Tool signature = cosign.run("verify", "--trusted-root", trustedRoot.toString(), "--certificate-identity", IDENTITY,
                 "--certificate-oidc-issuer", ISSUER, "--new-bundle-format=true", "--allow-http-registry=true",
                 "--allow-insecure-registry=true", image);
