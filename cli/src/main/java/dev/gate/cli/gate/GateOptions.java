@@ -4,6 +4,7 @@ import dev.gate.cli.policy.Durations;
 import dev.gate.cli.policy.PolicyFlags;
 import dev.gate.cli.policy.PolicySources;
 import dev.gate.cli.sbom.JavaIndexFlags;
+import dev.gate.cli.sign.IdentityFlags;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.SigningFlags;
 import dev.gate.cli.sign.VerifyCommand;
@@ -135,9 +136,9 @@ public final class GateOptions {
                 : registries.insecureRegistries());
         // Before the image is read: a bundle that does not verify stops the run here.
         List<String> named = sbomOnly ? List.of() : policy.given() ? policy.policies : cfg.policies();
-        // The file's keys verify the bundles it or the flags name; trust given as flags replaces the file's keys.
+        // The file's keys and signer verify the bundles it or the flags name; trust given as flags replaces the file's.
         TrustedKeys policyTrust = policy.policyTrust.given() || !named.stream().anyMatch(PolicyBundles::isBundleReference)
-                ? policy.policyTrust.trusted() : VerifyCommand.readPublicKeys(cfg.policyKeys());
+                ? policy.policyTrust.trusted() : configuredPolicyTrust(cfg);
         PolicySources sources = PolicySources.resolve(named, policyTrust, registries.withInsecure(insecure));
         List<Path> policyPaths = sources.policies();
         Map<String, String> merged = Params.merge(cfg.params(), policy.params);
@@ -178,6 +179,14 @@ public final class GateOptions {
                     + "give --db FILE, or skip the scan with --no-scan");
         }
         return db;
+    }
+
+    /** The configuration file's policyKeys and keyless policySigner. */
+    private static TrustedKeys configuredPolicyTrust(GateConfig cfg) {
+        TrustedKeys keys = VerifyCommand.readPublicKeys(cfg.policyKeys());
+        GateConfig.PolicySigner signer = cfg.policySigner();
+        return signer == null ? keys : keys.withIdentity(IdentityFlags.policy(signer.trustedRoot(), "policy-", signer.identity(),
+                signer.identityRegexp(), signer.issuer(), signer.issuerRegexp()));
     }
 
     private SigningMethod signing(GateConfig cfg) {

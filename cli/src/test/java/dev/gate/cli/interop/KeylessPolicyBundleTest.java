@@ -87,6 +87,20 @@ class KeylessPolicyBundleTest extends RegistryInterop {
         assertTrue(bundle.path("keyId").isNull(), verified.out());
         assertEquals(pinned.substring(pinned.indexOf('@') + 1), bundle.path("digest").asText(), verified.out());
 
+        // The same trust from a configuration file, as a CI job pins its policies there.
+        Path config = Files.writeString(dir.resolve("gate.yaml"), "policies: [oci://" + pinned + "]\npolicySigner:\n"
+                + "  trustedRoot: trusted_root.json\n  identity: " + TEAM + "\n  issuerRegexp: 'https://token\\.actions\\..*'\n");
+        Run configured = gate("push", "--config", config.toString(), "--keyless", "--identity-token", "t", "--no-scan",
+                "--name", "registry.example.com/demo/sample:1.0.0", "oci:" + root.resolve("testdata/sample") + ":1.0.0",
+                "oci:" + dir.resolve("out3") + ":1.0.0");
+        assertEquals(0, configured.code(), configured.toString());
+        Files.writeString(config, "policies: [oci://" + pinned + "]\npolicySigner: {trustedRoot: trusted_root.json, identity: " + TEAM
+                + "}\n");
+        Run incomplete = gate("push", "--config", config.toString(), "--keyless", "--identity-token", "t", "--no-scan",
+                "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + dir.resolve("out4") + ":1.0.0");
+        assertEquals(2, incomplete.code(), incomplete.toString());
+        assertTrue(incomplete.err().contains("gate.yaml: 'policySigner' needs trustedRoot"), incomplete.err());
+
         Run wrongTrust = gate(trusting(CI, "push", "--policy", "oci://" + pinned, "--keyless", "--identity-token", "t", "--no-scan",
                 "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + dir.resolve("out2") + ":1.0.0"));
         assertEquals(1, wrongTrust.code(), wrongTrust.toString());
