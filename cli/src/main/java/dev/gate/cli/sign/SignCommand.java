@@ -8,6 +8,7 @@ import dev.gate.image.Digest;
 import dev.gate.pipeline.PlatformImage;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.InTotoStatement;
@@ -102,17 +103,20 @@ public final class SignCommand implements Callable<Integer> {
         return manifests;
     }
 
+    /** Keyless, the image (and each image an index lists) gets its own bundle referrer, as with a key. */
     private int signKeyless() {
         KeylessSigning keyless = signing.keylessService();
         SignTarget target = SignTarget.open(image, registry.toOptions());
-        String json;
+        List<String> lines = new ArrayList<>();
         try (KeylessSigning service = keyless) {
-            json = service.signImage(target.repository(), target.digest());
+            for (Descriptor signed : signedManifests(target)) {
+                byte[] json = service.signImage(target.repository(), signed.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, signed);
+                lines.add("Signed keyless " + SafeText.of(target.repository()) + "@" + signed.digest()
+                        + "; bundle published as referrer " + referrer);
+            }
         }
-        Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), target.descriptor());
-        spec.commandLine().getOut().println("Signed keyless " + target.repository() + "@" + target.digest()
-                + "; bundle published as referrer " + referrer);
+        lines.forEach(spec.commandLine().getOut()::println);
         return 0;
     }
 }
