@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The attestations of an image that verify with a trusted key and name the image as their subject, from the
- * {@code .att} tag and from key-signed sigstore bundle referrers (where cosign 3 attests by default). What does not
- * verify is listed, never used.
+ * The attestations of an image that verify with a trusted key or keyless identity and name the image as their subject,
+ * from the {@code .att} tag and from sigstore bundle referrers (where cosign 3 attests by default, and {@code gate push
+ * --keyless}). What does not verify is listed, never used.
  */
 public final class AttestedPredicates {
 
@@ -51,11 +51,12 @@ public final class AttestedPredicates {
         }
         for (int i = 0; i < layers.size(); i++) {
             CosignLayer layer = layers.get(i);
-            addVerified(layer::content, image, keys, VerifiedAttestation.ATT_TAG, tag + " layer " + i);
+            String where = tag + " layer " + i;
+            addVerified(() -> keys.open(layer.content(), where), image, VerifiedAttestation.ATT_TAG, where);
         }
     }
 
-    /** Key-signed DSSE bundles; keyless ones and message signatures carry no predicate a key could vouch for. */
+    /** DSSE bundles, key-signed or keyless; message signatures carry no predicate. */
     private void readBundles(SignatureStore store, Digest image, TrustedKeys keys) {
         List<BundleReferrers.Found> bundles;
         try {
@@ -69,27 +70,29 @@ public final class AttestedPredicates {
                 failures.add(bundle.failure());
                 continue;
             }
-            addVerified(() -> keySignedEnvelope(bundle), image, keys, VerifiedAttestation.REFERRER, bundle.where());
+            addVerified(() -> open(bundle, image, keys), image, VerifiedAttestation.REFERRER, bundle.where());
         }
     }
 
-    /** The bundle's DSSE envelope when a key signed it; null for a message signature or a keyless bundle. */
-    private static byte[] keySignedEnvelope(BundleReferrers.Found bundle) {
+    /** The bundle's statement when a trusted key or the trusted identity made it; null for anyone else's or a message signature. */
+    private static TrustedKeys.Opened open(BundleReferrers.Found bundle, Digest image, TrustedKeys keys) {
         JsonNode root = parse(bundle.content(), bundle.where());
-        if (!root.path("dsseEnvelope").isObject() || !root.path("verificationMaterial").has("publicKey")) {
+        if (!root.path("dsseEnvelope").isObject()) {
             return null;
         }
-        return root.path("dsseEnvelope").toString().getBytes(StandardCharsets.UTF_8);
+        if (root.path("verificationMaterial").has("publicKey")) {
+            return keys.open(root.path("dsseEnvelope").toString().getBytes(StandardCharsets.UTF_8), bundle.where());
+        }
+        return keys.openKeyless(bundle.content(), image, bundle.where());
     }
 
     /**
-     * {@code envelope} may give null: nothing to read there. Another signer's attestation, or an altered one, never
-     * reaches a policy and does not fail it; a trusted one about another image (a replay) fails.
+     * {@code verified} gives null when no trusted key or identity made the claim. Another signer's attestation, or an
+     * altered one, never reaches a policy and does not fail it; a trusted one about another image (a replay) fails.
      */
-    private void addVerified(Supplier<byte[]> envelope, Digest image, TrustedKeys keys, String source, String where) {
+    private void addVerified(Supplier<TrustedKeys.Opened> verified, Digest image, String source, String where) {
         try {
-            byte[] bytes = envelope.get();
-            TrustedKeys.Opened opened = bytes == null ? null : keys.open(bytes, where);
+            TrustedKeys.Opened opened = verified.get();
             if (opened != null) {
                 JsonNode statement = Statements.about(opened.payload(), image, where);
                 attestations.add(new VerifiedAttestation(statement.path("predicateType").asText(), statement.path("predicate"),

@@ -131,9 +131,9 @@ public final class Gate {
             return this;
         }
 
-        /** Keyless, through sigstore's public-good instance, with this OIDC identity token. */
-        public Push signKeyless(String identityToken) {
-            signing = SigningMethod.keyless(identityToken);
+        /** Keyless, through {@code service} (sigstore public-good in use, with an OIDC identity token). */
+        public Push signKeyless(dev.gate.signing.KeylessSigning service) {
+            signing = SigningMethod.keyless(service);
             return this;
         }
 

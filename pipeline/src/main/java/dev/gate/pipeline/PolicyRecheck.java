@@ -37,8 +37,9 @@ import dev.gate.policy.syntax.RegoVersion;
 /**
  * {@code gate verify --policy}: "would this image pass today's rules?" The input document is
  * rebuilt from what the registry holds (manifest and config, never a layer) and from the verified
- * SBOM, vulnerability and decision attestations, then evaluated with the policies given now. OpenVEX attestations
- * that a trusted key signed mark findings as {@code --vex} documents do.
+ * SBOM, vulnerability and decision attestations (signed with a trusted key, or keyless by the trusted identity), then
+ * evaluated with the policies given now. OpenVEX attestations a trusted signer made mark findings as {@code --vex}
+ * documents do.
  * With {@code --db} the attested SBOM is scanned again against today's advisories.
  */
 public final class PolicyRecheck {
@@ -128,7 +129,7 @@ public final class PolicyRecheck {
 
     public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
             List<String> verificationFailures, UnaryOperator<String> env) {
-        Checked checked = new Checked(verificationFailures, false, EcdsaSigner.keyId(key));
+        Checked checked = new Checked(verificationFailures, false, new InputDocument.Signing("key", EcdsaSigner.keyId(key)));
         return decide(gate, name, gather(artifact, store, TrustedKeys.of(key), checked, null), env);
     }
 
@@ -147,18 +148,20 @@ public final class PolicyRecheck {
     }
 
     /**
-     * What the signature check found, as the re-evaluation needs it: its problems, whether a trusted key signed the
-     * image itself (which vouches for the BuildKit statements its index lists), and the key id recorded as
-     * {@code input.signing.keyId}.
+     * What the signature check found, as the re-evaluation needs it: its problems, whether a trusted key or identity signed
+     * the image itself (which vouches for the BuildKit statements its index lists), and how it was signed, recorded as
+     * {@code input.signing}: the key that verified the signature, or keyless.
      */
-    private record Checked(List<String> problems, boolean signedByTrustedKey, String keyId) {
+    private record Checked(List<String> problems, boolean signedByTrustedKey, InputDocument.Signing signing) {
 
         static Checked of(Verification verification, TrustedKeys keys) {
             List<Signer> signers = verification.verified().stream().filter(v -> v.predicateType() == null)
                     .map(Verification.Verified::signer).toList();
-            String keyId = signers.stream().map(Signer::keyId).filter(java.util.Objects::nonNull).findFirst()
-                    .orElse(keys.keyIds().get(0));
-            return new Checked(verification.problems(), !signers.isEmpty() && verification.failures().isEmpty(), keyId);
+            String keyId = signers.stream().map(Signer::keyId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            InputDocument.Signing signing = keyId != null ? new InputDocument.Signing("key", keyId)
+                    : !signers.isEmpty() || !keys.hasKeys() ? new InputDocument.Signing("keyless", null)
+                    : new InputDocument.Signing("key", keys.keyIds().get(0));
+            return new Checked(verification.problems(), !signers.isEmpty() && verification.failures().isEmpty(), signing);
         }
     }
 
@@ -168,7 +171,7 @@ public final class PolicyRecheck {
      * names it, since rules may read the tag.
      */
     public record Evidence(ObjectNode image, List<JsonNode> boms, List<JsonNode> scans, JsonNode decision,
-            List<VerifiedAttestation> attestations, String keyId, List<String> problems) {
+            List<VerifiedAttestation> attestations, InputDocument.Signing signing, List<String> problems) {
     }
 
     /**
@@ -224,7 +227,7 @@ public final class PolicyRecheck {
             problems.addAll(buildKit.failures());
         }
         ObjectNode described = problems.isEmpty() ? ImageSection.described(artifact, images) : null;
-        return new Evidence(described, boms, scans, decision, attestations, checked.keyId(), problems);
+        return new Evidence(described, boms, scans, decision, attestations, checked.signing(), problems);
     }
 
     /** The policies' verdict on {@code evidence} for the image named {@code name}. */
@@ -239,7 +242,7 @@ public final class PolicyRecheck {
         ObjectNode image = ImageSection.named(name, evidence.image());
         // VEX statements and waivers mark the findings of this input: each tag gets its own copy of the image's.
         List<JsonNode> scans = evidence.scans().stream().<JsonNode>map(JsonNode::deepCopy).toList();
-        ObjectNode input = InputDocument.build(image, evidence.boms(), scans, new InputDocument.Signing("key", evidence.keyId()),
+        ObjectNode input = InputDocument.build(image, evidence.boms(), scans, evidence.signing(),
                 evidence.attestations(), Instant.now(), params(evidence.decision()), env);
         VexStatements.apply(input, vex.and(attestedVex.documents()));
         Waivers.apply(input, waivers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));

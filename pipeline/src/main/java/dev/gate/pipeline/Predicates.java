@@ -66,8 +66,7 @@ public final class Predicates {
         predicate.set("data", files(record.data(), record.origins()));
         if (!record.origins().bundles().isEmpty()) {
             ArrayNode bundles = predicate.putArray("policyBundles");
-            record.origins().bundles().forEach(b -> bundles.addObject().put("reference", b.bundle().reference())
-                    .put("digest", b.bundle().digest().toString()).put("keyId", b.bundle().keyId()));
+            record.origins().bundles().forEach(b -> policyBundle(bundles.addObject(), b.bundle()));
         }
         predicate.set("engine", engine(record.engine()));
         if (record.config() == null) {
@@ -118,5 +117,13 @@ public final class Predicates {
 
     private static ObjectNode file(PolicySet.LoadedFile f, PolicyOrigins origins) {
         return NODES.objectNode().put("path", origins.name(f.path())).put("sha256", f.sha256());
+    }
+
+    /** A policy bundle and who signed it: the key's id, or keyless the certificate's identity and issuer (keyId null). */
+    private static void policyBundle(ObjectNode node, dev.gate.pipeline.bundle.PolicyBundles.Pinned bundle) {
+        node.put("reference", bundle.reference()).put("digest", bundle.digest().toString()).put("keyId", bundle.keyId());
+        if (bundle.signer().identity() != null) {
+            node.put("identity", bundle.signer().identity()).put("issuer", bundle.signer().issuer());
+        }
     }
 }

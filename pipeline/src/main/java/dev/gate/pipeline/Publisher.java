@@ -8,11 +8,12 @@ import dev.gate.image.Digest;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.PushReport;
+import dev.gate.signing.CertifiedSigner;
 import dev.gate.signing.Dsse;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.InTotoStatement;
-import dev.gate.signing.KeylessImageSigner;
+import dev.gate.signing.Signer;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
@@ -37,6 +38,8 @@ final class Publisher {
 
     private final SigningMethod signing;
     private final StepTimes times;
+    /** Keyless: the identity this run's certificate states, known once the first signature is made. */
+    private Signer keylessSigner;
 
     Publisher(SigningMethod signing, StepTimes times) {
         this.signing = signing;
@@ -64,7 +67,7 @@ final class Publisher {
         });
         times.time("attest", () -> {
             for (Subject s : subjects) {
-                attest(attacher, signedName, s, attestations);
+                attest(attacher, store, writes, signedName, s, attestations);
             }
         });
         times.time("referrer", () -> {
@@ -100,7 +103,8 @@ final class Publisher {
                 where.add(CosignAttacher.signatureTag(digest));
             }
             case "keyless" -> {
-                String bundle = KeylessImageSigner.sign(signedName, digest, signing.identityToken());
+                String bundle = signing.keyless().signImage(signedName, digest);
+                keylessSigner = CertifiedSigner.of(bundle.getBytes(StandardCharsets.UTF_8));
                 Digest referrer = Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject,
                         writes);
                 where.add("bundle referrer " + referrer);
@@ -111,8 +115,17 @@ final class Publisher {
         }
     }
 
-    private void attest(CosignAttacher attacher, String signedName, Subject subject, List<String> where) {
+    private void attest(CosignAttacher attacher, SignatureStore store, MergedWrites writes, String signedName, Subject subject,
+            List<String> where) {
         if (!signing.attests()) {
+            return;
+        }
+        if (signing.keyless() != null) {
+            KeylessAttestations keyless = new KeylessAttestations(signing.keyless(), keylessSigner, store, writes,
+                    subject.descriptor());
+            keyless.attest(signedName, InTotoStatement.SBOM_CYCLONEDX, subject.sbom(), where);
+            keyless.attest(signedName, InTotoStatement.VULN, subject.vulnerabilities(), where);
+            keyless.attest(signedName, Predicates.DECISION_TYPE, subject.decision(), where);
             return;
         }
         attestOne(attacher, signedName, subject.descriptor(), InTotoStatement.SBOM_CYCLONEDX, subject.sbom(), where);

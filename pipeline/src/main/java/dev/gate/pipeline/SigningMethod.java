@@ -3,6 +3,7 @@ package dev.gate.pipeline;
 import dev.gate.image.GateException;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.EcdsaSigner;
+import dev.gate.signing.KeylessSigning;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -14,12 +15,12 @@ public final class SigningMethod {
 
     private final String method;
     private final CompletableFuture<CosignKeyPair> key;
-    private final String identityToken;
+    private final KeylessSigning keyless;
 
-    private SigningMethod(String method, CompletableFuture<CosignKeyPair> key, String identityToken) {
+    private SigningMethod(String method, CompletableFuture<CosignKeyPair> key, KeylessSigning keyless) {
         this.method = method;
         this.key = key;
-        this.identityToken = identityToken;
+        this.keyless = keyless;
     }
 
     public static SigningMethod none() {
@@ -34,8 +35,9 @@ public final class SigningMethod {
         return new SigningMethod("key", decrypting, null);
     }
 
-    public static SigningMethod keyless(String identityToken) {
-        return new SigningMethod("keyless", null, identityToken);
+    /** Keyless: certificates for an OIDC identity, every signature and attestation logged (sigstore public-good in use). */
+    public static SigningMethod keyless(KeylessSigning service) {
+        return new SigningMethod("keyless", null, java.util.Objects.requireNonNull(service, "service"));
     }
 
     public String method() {
@@ -57,8 +59,9 @@ public final class SigningMethod {
         }
     }
 
-    public String identityToken() {
-        return identityToken;
+    /** The keyless signing service, null unless signing keyless. */
+    public KeylessSigning keyless() {
+        return keyless;
     }
 
     public String keyId() {
@@ -70,9 +73,9 @@ public final class SigningMethod {
         return new InputDocument.Signing(method, keyId());
     }
 
-    /** Attestations are DSSE envelopes signed with the key; keyless signing covers the image signature only. */
+    /** Attestations are DSSE envelopes, signed with the key or, keyless, published as sigstore bundles. */
     public boolean attests() {
-        return key != null;
+        return key != null || keyless != null;
     }
 
     @Override

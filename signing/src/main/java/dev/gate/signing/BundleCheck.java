@@ -126,7 +126,7 @@ final class BundleCheck {
     }
 
     private void requireKey(JsonNode root, String where) {
-        if (keys.isEmpty()) {
+        if (!keys.hasKeys()) {
             throw new UntrustedClaim(hint(root), where + ": key-signed bundle; no --key was given to trust it");
         }
     }

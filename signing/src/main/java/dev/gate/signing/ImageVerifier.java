@@ -21,14 +21,20 @@ public final class ImageVerifier {
     private final TrustedKeys keys;
     private final KeylessPolicy keyless;
 
-    /** {@code keys} may be empty or {@code keyless} null, not both. */
+    /** {@code keys} may hold no key or {@code keyless} be null (then the keys' own identity, if any), not both. */
     public ImageVerifier(SignatureStore store, TrustedKeys keys, KeylessPolicy keyless) {
-        if (keys.isEmpty() && keyless == null) {
+        KeylessPolicy identity = keyless != null ? keyless : keys.identity();
+        if (!keys.hasKeys() && identity == null) {
             throw new IllegalArgumentException("a key or a keyless policy is needed");
         }
         this.store = store;
-        this.keys = keys;
-        this.keyless = keyless;
+        this.keys = keys.withIdentity(identity);
+        this.keyless = identity;
+    }
+
+    /** Whom {@code trust} names: its keys and its keyless identity. */
+    public ImageVerifier(SignatureStore store, TrustedKeys trust) {
+        this(store, trust, null);
     }
 
     /** {@code key} or {@code keyless} may be null, not both. */
@@ -42,7 +48,7 @@ public final class ImageVerifier {
         List<String> failures = new ArrayList<>();
         List<String> absent = new ArrayList<>();
         List<String> untrusted = new ArrayList<>();
-        if (!keys.isEmpty()) {
+        if (keys.hasKeys()) {
             Verification tags = new KeyVerifier(new CosignAttacher(store), keys).verify(image, attestationType);
             verified.addAll(tags.verified());
             failures.addAll(tags.failures());
@@ -50,7 +56,7 @@ public final class ImageVerifier {
             untrusted.addAll(tags.untrusted());
         }
         List<BundleReferrers.Found> bundles = readBundles(image, failures);
-        if (bundles.isEmpty() && keys.isEmpty()) {
+        if (bundles.isEmpty() && !keys.hasKeys()) {
             absent.add(image + ": no sigstore bundle referrers found");
         }
         BundleCheck check = new BundleCheck(keys, keyless);

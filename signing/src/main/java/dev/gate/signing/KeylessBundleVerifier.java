@@ -20,13 +20,20 @@ import java.nio.file.Path;
 public final class KeylessBundleVerifier {
 
     private final KeylessVerifier verifier;
+    private final Path trustedRoot;
 
     public KeylessBundleVerifier(Path trustedRoot) {
+        this.trustedRoot = trustedRoot;
         try {
             this.verifier = KeylessVerifier.builder().trustedRootProvider(TrustedRootProvider.from(trustedRoot)).build();
         } catch (Exception e) {
             throw GateException.input(trustedRoot + ": not a usable sigstore trusted root: " + e.getMessage());
         }
+    }
+
+    /** The trusted_root.json this verifier trusts. */
+    public Path trustedRoot() {
+        return trustedRoot;
     }
 
     /** Returns null when the bundle verifies for the file {@code artifact}, else why not. */

@@ -1,9 +1,19 @@
 package dev.gate.signing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.image.Digest;
+import dev.gate.image.GateException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /** Whom keyless material must come from: a trusted root, and the certificate identity and OIDC issuer. */
 public record KeylessPolicy(KeylessBundleVerifier verifier, Expected identity, Expected issuer) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public KeylessPolicy {
         Objects.requireNonNull(verifier, "verifier");
@@ -18,6 +28,35 @@ public record KeylessPolicy(KeylessBundleVerifier verifier, Expected identity, E
     /** Whether the certificate states the trusted identity and issuer (its chain and signature are not checked here). */
     boolean trusts(java.security.cert.X509Certificate certificate) {
         return new CertificateSigner(identity, issuer).test(certificate);
+    }
+
+    /** See {@link TrustedKeys#openKeyless}. */
+    TrustedKeys.Opened open(byte[] bundle, Digest image, String where) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bundle);
+        } catch (IOException e) {
+            throw GateException.input(where + ": sigstore bundle is not JSON");
+        }
+        if (root == null || !root.path("dsseEnvelope").isObject()) {
+            return null;
+        }
+        JsonNode material = root.path("verificationMaterial");
+        if (!(material.has("certificate") || material.has("x509CertificateChain")) || !trusts(CertificateSigner.leaf(material, where))) {
+            return null;
+        }
+        KeylessBundleVerifier.Checked checked = check(HexFormat.of().parseHex(image.hex()), new String(bundle, StandardCharsets.UTF_8),
+                where);
+        if (checked.failure() != null) {
+            throw GateException.input(checked.failure());
+        }
+        Dsse.requireInToto(root.path("dsseEnvelope"), where);
+        try {
+            return new TrustedKeys.Opened(Base64.getDecoder().decode(root.path("dsseEnvelope").path("payload").asText()),
+                    checked.signer());
+        } catch (IllegalArgumentException e) {
+            throw GateException.input(where + ": DSSE payload is not base64");
+        }
     }
 
     /** The signer when the bundle verifies for {@code artifactDigest}; else why not. */

@@ -83,14 +83,15 @@ public final class AuditCommand implements Callable<Integer> {
         if (targets.isEmpty() || all && targets.size() > 1) {
             throw GateException.input("give REGISTRY/REPOSITORY... (or one REGISTRY with --all), or gate audit merge REPORT.json...");
         }
-        if (recheck.requested() && !trust.hasKeys()) {
-            throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
+        String trustFlags = "give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer";
+        if (recheck.requested() && !trust.given()) {
+            throw GateException.input("--policy re-evaluates verified attestations: " + trustFlags);
         }
-        if (!trust.requiredTypes().isEmpty() && !trust.hasKeys()) {
-            throw GateException.input("--require-attestation needs attestations verified with a key: give --key PUB");
+        if (!trust.requiredTypes().isEmpty() && !trust.given()) {
+            throw GateException.input("--require-attestation needs verified attestations: " + trustFlags);
         }
-        if (approvedPolicies != null && !trust.hasKeys()) {
-            throw GateException.input("--approved-policies reads key-signed decision records: give --key PUB");
+        if (approvedPolicies != null && !trust.given()) {
+            throw GateException.input("--approved-policies reads verified decision records: " + trustFlags);
         }
         if (full && state == null) {
             throw GateException.input("--full only means something with --state FILE");

@@ -28,6 +28,10 @@ import java.util.function.UnaryOperator;
  * <pre>
  * policies: [policies/prod.rego]      # files or folders, or signed bundles: oci://registry/team/policies@sha256:...
  * policyKeys: [security.pub]         # the keys policy bundles must be signed with
+ * policySigner:                      # or, keyless, whom they must be signed by
+ *   trustedRoot: trusted_root.json
+ *   identity: https://github.com/acme/security/.github/workflows/policies.yml@refs/heads/main   # or identityRegexp
+ *   issuer: https://token.actions.githubusercontent.com                                         # or issuerRegexp
  * data: [policies/data.example.yaml]
  * namespace: gate.prod
  * params: {high_fix_max_days: "14"}
@@ -40,17 +44,23 @@ import java.util.function.UnaryOperator;
  */
 public record GateConfig(List<String> policies, List<Path> data, String namespace, Map<String, String> params, Path key,
                          Path db, Boolean failOnWarn, List<String> insecureRegistries, List<String> also,
-                         PolicySet.LoadedFile file, List<Path> policyKeys) {
+                         PolicySet.LoadedFile file, List<Path> policyKeys, PolicySigner policySigner) {
+
+    /** The keyless signer policy bundles must come from, as the --policy-trusted-root and identity flags name it. */
+    public record PolicySigner(Path trustedRoot, String identity, String identityRegexp, String issuer, String issuerRegexp) {
+    }
+
+    private static final Set<String> SIGNER_KEYS = Set.of("trustedRoot", "identity", "identityRegexp", "issuer", "issuerRegexp");
 
     /** The variable that names a configuration file when {@code --config} does not. */
     public static final String VARIABLE = "GATE_CONFIG";
     private static final Set<String> KEYS = Set.of("policies", "data", "namespace", "params", "key", "db", "failOnWarn",
-            "registries", "also", "policyKeys");
+            "registries", "also", "policyKeys", "policySigner");
     private static final int MAX_BYTES = 1 << 20;
 
     /** No configuration: only the command line counts. */
     public static GateConfig none() {
-        return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), null, List.of());
+        return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), null, List.of(), null);
     }
 
     /** The file {@code --config} names ({@code flag}), else the one {@code GATE_CONFIG} names, else none. */
@@ -75,7 +85,7 @@ public record GateConfig(List<String> policies, List<Path> data, String namespac
             throw GateException.input(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), loaded, List.of());
+            return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), loaded, List.of(), null);
         }
         if (!root.isObject()) {
             throw GateException.input(file + ": expected a mapping of settings at the top");
@@ -90,7 +100,32 @@ public record GateConfig(List<String> policies, List<Path> data, String namespac
                 text(root, "namespace", file), params(root, file), path(root, "key", base, file), path(root, "db", base, file),
                 root.has("failOnWarn") ? bool(root.get("failOnWarn"), "failOnWarn", file) : null,
                 strings(root.path("registries"), "insecure", file), strings(root, "also", file), loaded,
-                paths(root, "policyKeys", base, file));
+                paths(root, "policyKeys", base, file), policySigner(root, base, file));
+    }
+
+    /** {@code policySigner}: a trusted root, an identity and an issuer (each exact or a regular expression), all named. */
+    private static PolicySigner policySigner(JsonNode root, Path base, Path file) {
+        JsonNode node = root.get("policySigner");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw GateException.input(file + ": 'policySigner' must be a mapping (trustedRoot, identity, issuer)");
+        }
+        node.fieldNames().forEachRemaining(k -> {
+            if (!SIGNER_KEYS.contains(k)) {
+                throw GateException.input(file + ": unknown setting 'policySigner." + k + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(SIGNER_KEYS)) + ")");
+            }
+        });
+        PolicySigner signer = new PolicySigner(path(node, "trustedRoot", base, file), text(node, "identity", file),
+                text(node, "identityRegexp", file), text(node, "issuer", file), text(node, "issuerRegexp", file));
+        if (signer.trustedRoot() == null || (signer.identity() == null) == (signer.identityRegexp() == null)
+                || (signer.issuer() == null) == (signer.issuerRegexp() == null)) {
+            throw GateException.input(file + ": 'policySigner' needs trustedRoot, one of identity or identityRegexp, and one of "
+                    + "issuer or issuerRegexp");
+        }
+        return signer;
     }
 
     /** Files and folders resolved against the file's folder; policy bundles in a registry ({@code oci://REF}) as written. */

@@ -4,10 +4,12 @@ import dev.gate.cli.policy.Durations;
 import dev.gate.cli.policy.PolicyFlags;
 import dev.gate.cli.policy.PolicySources;
 import dev.gate.cli.sbom.JavaIndexFlags;
+import dev.gate.cli.sign.IdentityFlags;
 import dev.gate.cli.sign.KeyFiles;
-import dev.gate.cli.sign.KeylessEnvironment;
+import dev.gate.cli.sign.SigningFlags;
 import dev.gate.cli.sign.VerifyCommand;
 import dev.gate.image.GateException;
+import dev.gate.signing.TrustedKeys;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.Baseline;
 import dev.gate.pipeline.JavaIndexes;
@@ -43,14 +45,8 @@ public final class GateOptions {
             + "(default: the public half of --key).")
     Path baselineKey;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "cosign private key (password from COSIGN_PASSWORD or GATE_PASSWORD).")
-    Path key;
-
-    @Option(names = "--keyless", description = "Sign keyless through sigstore public-good (needs the network and an OIDC token).")
-    boolean keyless;
-
-    @Option(names = "--identity-token", paramLabel = "JWT", description = "OIDC identity token for --keyless.")
-    String identityToken;
+    @Mixin
+    SigningFlags signing = new SigningFlags();
 
     @Option(names = "--no-sign", description = "Push without signature or attestations.")
     boolean noSign;
@@ -106,7 +102,7 @@ public final class GateOptions {
 
     /** A plain push ignores none of the gate's flags silently: they need --policy or --sbom-only. */
     public void refuseGateFlagsOnAPlainPush() {
-        boolean gateOnly = key != null || keyless || identityToken != null || noSign || database != null || noScan || dryRun
+        boolean gateOnly = signing.given() || noSign || database != null || noScan || dryRun
                 || !also.isEmpty() || sarif != null || publishedAs != null || policy.anyBesidesPolicies() || catalogTimeout != null
                 || databaseMaxAge != null || java.given() || baseline != null || baselineKey != null || !vexKeys.isEmpty();
         if (gateOnly) {
@@ -140,10 +136,10 @@ public final class GateOptions {
                 : registries.insecureRegistries());
         // Before the image is read: a bundle that does not verify stops the run here.
         List<String> named = sbomOnly ? List.of() : policy.given() ? policy.policies : cfg.policies();
-        // The file's keys verify the bundles it or the flags name; given as flags, keys replace the file's.
-        List<Path> keys = !policy.policyKeys.isEmpty() ? policy.policyKeys
-                : named.stream().anyMatch(PolicyBundles::isBundleReference) ? cfg.policyKeys() : List.of();
-        PolicySources sources = PolicySources.resolve(named, keys, registries.withInsecure(insecure));
+        // The file's keys and signer verify the bundles it or the flags name; trust given as flags replaces the file's.
+        TrustedKeys policyTrust = policy.policyTrust.given() || !named.stream().anyMatch(PolicyBundles::isBundleReference)
+                ? policy.policyTrust.trusted() : configuredPolicyTrust(cfg);
+        PolicySources sources = PolicySources.resolve(named, policyTrust, registries.withInsecure(insecure));
         List<Path> policyPaths = sources.policies();
         Map<String, String> merged = Params.merge(cfg.params(), policy.params);
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
@@ -185,23 +181,26 @@ public final class GateOptions {
         return db;
     }
 
+    /** The configuration file's policyKeys and keyless policySigner. */
+    private static TrustedKeys configuredPolicyTrust(GateConfig cfg) {
+        TrustedKeys keys = VerifyCommand.readPublicKeys(cfg.policyKeys());
+        GateConfig.PolicySigner signer = cfg.policySigner();
+        return signer == null ? keys : keys.withIdentity(IdentityFlags.policy(signer.trustedRoot(), "policy-", signer.identity(),
+                signer.identityRegexp(), signer.issuer(), signer.issuerRegexp()));
+    }
+
     private SigningMethod signing(GateConfig cfg) {
         if (noSign) {
-            if (key != null || keyless) {
+            if (signing.given()) {
                 throw GateException.input("--no-sign excludes --key and --keyless");
             }
             return SigningMethod.none();
         }
-        if (keyless) {
-            if (key != null) {
-                throw GateException.input("--key and --keyless exclude each other");
-            }
-            if (identityToken == null && !KeylessEnvironment.hasAmbientToken()) {
-                throw GateException.input("--keyless needs an OIDC token: --identity-token, or GitHub Actions with id-token: write");
-            }
-            return SigningMethod.keyless(identityToken);
+        signing.refuseTokenWithoutKeyless();
+        if (signing.keyless()) {
+            return SigningMethod.keyless(signing.keylessService());
         }
-        Path keyFile = key != null ? key : cfg.key();
+        Path keyFile = signing.key() != null ? signing.key() : cfg.key();
         if (keyFile == null) {
             throw GateException.input("give --key FILE, --keyless, or --no-sign (or key: in the --config file)");
         }

@@ -18,12 +18,11 @@ public final class PolicyFlags {
 
     @Option(names = "--policy", paramLabel = "FILE|DIR|oci://REF", description = "Rego policy file or folder (repeatable), one OPA wasm "
             + "bundle (bundle.tar.gz, policy.wasm), or a signed policy bundle in a registry (oci://REGISTRY/REPO[:TAG|@DIGEST], with "
-            + "--policy-key).")
+            + "--policy-key or --policy-trusted-root and the signer's identity).")
     public List<String> policies = new ArrayList<>();
 
-    @Option(names = "--policy-key", paramLabel = "FILE", description = "Public key a policy bundle from a registry must be signed "
-            + "with (repeatable: any listed key verifies).")
-    public List<Path> policyKeys = new ArrayList<>();
+    @Mixin
+    public PolicyTrustFlags policyTrust = new PolicyTrustFlags();
 
     @Option(names = "--data", paramLabel = "FILE", description = "Organisation data, JSON or YAML, under data. (repeatable).")
     public List<Path> data = new ArrayList<>();
@@ -56,13 +55,13 @@ public final class PolicyFlags {
 
     /** Any flag besides --policy: none of them means anything without policies. */
     public boolean anyBesidesPolicies() {
-        return !policyKeys.isEmpty() || !data.isEmpty() || !params.isEmpty() || namespace != null || !waivers.isEmpty()
+        return policyTrust.anyGiven() || !data.isEmpty() || !params.isEmpty() || namespace != null || !waivers.isEmpty()
                 || !vex.isEmpty() || failOnWarn;
     }
 
     /** The policies named, with bundles from a registry fetched and verified. */
     public PolicySources sources(RegistryOptions registries) {
-        return PolicySources.resolve(policies, policyKeys, registries);
+        return PolicySources.resolve(policies, policyTrust.trusted(), registries);
     }
 
     /** The waivers of the bundles fetched, then those named here, read and checked. */

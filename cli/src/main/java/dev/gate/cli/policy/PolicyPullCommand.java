@@ -1,8 +1,8 @@
 package dev.gate.cli.policy;
 
 import dev.gate.cli.push.RegistryFlags;
-import dev.gate.cli.sign.VerifyCommand;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.pipeline.bundle.PolicyBundles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,12 +11,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code gate policy pull REF DIR --policy-key K}: fetches a policy bundle, verified, into an empty folder. */
+/** {@code gate policy pull REF DIR --policy-key K}: fetches a policy bundle, verified (or keyless), into an empty folder. */
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = "Fetch a signed policy bundle from a registry into an empty (or new) folder, after verifying its signature.")
 public final class PolicyPullCommand implements Callable<Integer> {
@@ -30,9 +29,8 @@ public final class PolicyPullCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DIR", description = "Empty or new folder to unpack the bundle into.")
     Path dir;
 
-    @Option(names = "--policy-key", paramLabel = "FILE", required = true, description = "Public key the bundle must be signed with "
-            + "(repeatable: any listed key verifies).")
-    java.util.List<Path> policyKeys;
+    @Mixin
+    PolicyTrustFlags trust = new PolicyTrustFlags();
 
     @Mixin
     RegistryFlags registry = new RegistryFlags();
@@ -41,7 +39,11 @@ public final class PolicyPullCommand implements Callable<Integer> {
     public Integer call() {
         String text = reference.startsWith(PolicyBundles.SCHEME) ? reference : PolicyBundles.SCHEME + reference;
         var ref = PolicySources.reference(text);
-        var keys = VerifyCommand.readPublicKeys(policyKeys);
+        if (!trust.given()) {
+            throw GateException.input("give --policy-key FILE, or --policy-trusted-root with --policy-certificate-identity and "
+                    + "--policy-certificate-oidc-issuer, to verify the bundle");
+        }
+        var keys = trust.trusted();
         prepare(dir);
         PolicyBundles.Fetched fetched;
         try {
@@ -51,7 +53,7 @@ public final class PolicyPullCommand implements Callable<Integer> {
             throw e;
         }
         spec.commandLine().getOut().println("Pulled " + fetched.contents().files() + " files of " + PolicyBundles.SCHEME
-                + fetched.bundle().pinned() + " (signed by key " + fetched.bundle().keyId() + ") into " + dir);
+                + fetched.bundle().pinned() + " (signed by " + SafeText.of(fetched.bundle().signer().describe()) + ") into " + dir);
         return 0;
     }
 

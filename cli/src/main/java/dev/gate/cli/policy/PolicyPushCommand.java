@@ -2,6 +2,9 @@ package dev.gate.cli.policy;
 
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sign.KeyFiles;
+import dev.gate.cli.sign.SigningFlags;
+import dev.gate.image.SafeText;
+import dev.gate.signing.KeylessSigning;
 import dev.gate.image.GateException;
 import dev.gate.pipeline.bundle.PolicyArchive;
 import dev.gate.pipeline.bundle.PolicyBundles;
@@ -9,15 +12,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code gate policy push DIR REF --key K}: publishes a folder of policies as a signed bundle in a registry. */
+/** {@code gate policy push DIR REF --key K | --keyless}: publishes a folder of policies as a signed bundle in a registry. */
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = "Publish a folder of policies (*.rego, data.json|yaml, waivers/*.yaml) as a signed OCI artifact; "
-                + "CI pins it with --policy oci://REF@sha256:... --policy-key KEY.")
+                + "CI pins it with --policy oci://REF@sha256:... and --policy-key KEY (or, keyless, --policy-trusted-root "
+                + "with --policy-certificate-identity and --policy-certificate-oidc-issuer).")
 public final class PolicyPushCommand implements Callable<Integer> {
 
     @Spec
@@ -29,8 +32,8 @@ public final class PolicyPushCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "REF", description = "Where to publish: registry/repository:tag.")
     String reference;
 
-    @Option(names = "--key", paramLabel = "FILE", required = true, description = "cosign private key the bundle is signed with.")
-    Path key;
+    @Mixin
+    SigningFlags signing = new SigningFlags();
 
     @Mixin
     RegistryFlags registry = new RegistryFlags();
@@ -43,9 +46,20 @@ public final class PolicyPushCommand implements Callable<Integer> {
         if (ref.tag() == null || ref.digest() != null) {
             throw GateException.input(reference + ": name the bundle's tag, registry/repository:tag (its digest is printed)");
         }
-        PolicyBundles.Pinned pinned = PolicyBundles.publish(contents, ref, registry.toOptions(), KeyFiles.loadPrivate(key));
+        signing.refuseTokenWithoutKeyless();
+        PolicyBundles.Pinned pinned;
+        if (signing.keyless()) {
+            try (KeylessSigning keyless = signing.keylessService()) {
+                pinned = PolicyBundles.publish(contents, ref, registry.toOptions(), keyless);
+            }
+        } else if (signing.key() != null) {
+            pinned = PolicyBundles.publish(contents, ref, registry.toOptions(), KeyFiles.loadPrivate(signing.key()));
+        } else {
+            throw GateException.input("give --key FILE, or --keyless, to sign the policy bundle");
+        }
+        // The identity comes from the certificate the signing service issued: escaped like anything not typed here.
         spec.commandLine().getOut().println("Published " + contents.files() + " files as " + PolicyBundles.SCHEME + pinned.pinned()
-                + " (signed by key " + pinned.keyId() + ", tagged " + ref.tag() + ")");
+                + " (signed by " + SafeText.of(pinned.signer().describe()) + ", tagged " + ref.tag() + ")");
         return 0;
     }
 }

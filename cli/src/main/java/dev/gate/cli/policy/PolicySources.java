@@ -1,6 +1,5 @@
 package dev.gate.cli.policy;
 
-import dev.gate.cli.sign.VerifyCommand;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryOptions;
@@ -17,12 +16,13 @@ import java.util.stream.Stream;
 
 /**
  * What {@code --policy} flags name, with policy bundles in a registry ({@code oci://REF}) fetched, verified with
- * {@code --policy-key} and unpacked into a private folder that is removed when gate exits. A bundle brings its Rego
+ * {@code --policy-key} or a keyless signer's identity and unpacked into a private folder that is removed when gate exits. A bundle brings its Rego
  * files, its data and its waivers.
  */
 public record PolicySources(List<Path> policies, List<Path> data, List<Path> waivers, PolicyOrigins origins) {
 
-    public static PolicySources resolve(List<String> given, List<Path> policyKeys, RegistryOptions registries) {
+    /** {@code trusted}: the policy keys and keyless policy signer, whom every bundle named must be signed by. */
+    public static PolicySources resolve(List<String> given, TrustedKeys trusted, RegistryOptions registries) {
         List<Path> policies = new ArrayList<>(), data = new ArrayList<>(), waivers = new ArrayList<>();
         List<PolicyBundles.Fetched> bundles = new ArrayList<>();
         for (String policy : given) {
@@ -30,19 +30,20 @@ public record PolicySources(List<Path> policies, List<Path> data, List<Path> wai
                 policies.add(Path.of(policy));
                 continue;
             }
-            if (policyKeys.isEmpty()) {
-                throw GateException.input("--policy " + policy + ": a policy bundle from a registry needs --policy-key FILE to verify it");
+            if (trusted.isEmpty()) {
+                throw GateException.input("--policy " + policy + ": a policy bundle from a registry needs --policy-key FILE (or "
+                        + "--policy-trusted-root with --policy-certificate-identity and --policy-certificate-oidc-issuer) to verify it");
             }
-            TrustedKeys keys = VerifyCommand.readPublicKeys(policyKeys);
             Reference ref = reference(policy);
-            PolicyBundles.Fetched fetched = PolicyBundles.fetch(ref, registries, keys, privateFolder());
+            PolicyBundles.Fetched fetched = PolicyBundles.fetch(ref, registries, trusted, privateFolder());
             bundles.add(fetched);
             policies.addAll(fetched.contents().rego());
             data.addAll(fetched.contents().data());
             waivers.addAll(fetched.contents().waivers());
         }
-        if (!policyKeys.isEmpty() && bundles.isEmpty()) {
-            throw GateException.input("--policy-key verifies policy bundles: give --policy oci://REGISTRY/REPOSITORY[:TAG|@DIGEST]");
+        if (!trusted.isEmpty() && bundles.isEmpty()) {
+            throw GateException.input("--policy-key and --policy-trusted-root verify policy bundles: give --policy "
+                    + "oci://REGISTRY/REPOSITORY[:TAG|@DIGEST]");
         }
         return new PolicySources(policies, data, waivers, new PolicyOrigins(bundles));
     }

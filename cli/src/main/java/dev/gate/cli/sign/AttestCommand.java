@@ -12,6 +12,7 @@ import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.KeylessSigning;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.Referrers;
@@ -26,16 +27,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gate attest --key K --predicate F --type T IMAGE}: a signed in-toto statement in {@code .att}. */
+/**
+ * {@code gate attest --key K --predicate F --type T IMAGE}: a signed in-toto statement in {@code .att}; keyless
+ * ({@code --keyless}), a sigstore bundle referrer of the image.
+ */
 @Command(name = "attest", mixinStandardHelpOptions = true,
-        description = "Attach a signed in-toto attestation (DSSE) as cosign attest --key does.")
+        description = "Attach a signed in-toto attestation (DSSE) as cosign attest --key does, or keyless as a sigstore bundle "
+                + "referrer as cosign attest does.")
 public final class AttestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", paramLabel = "FILE", required = true, description = "cosign private key file.")
-    Path key;
+    @Mixin
+    SigningFlags signing = new SigningFlags();
 
     @Option(names = "--predicate", paramLabel = "FILE", required = true, description = "JSON predicate (e.g. a CycloneDX SBOM).")
     Path predicate;
@@ -65,7 +70,14 @@ public final class AttestCommand implements Callable<Integer> {
         if (VexStatements.isOpenVexType(predicateType)) {
             VexStatements.requireOpenVex(body, predicate.toString()); // what a verifier applies must be readable
         }
-        CosignKeyPair pair = KeyFiles.loadPrivate(key);
+        signing.refuseTokenWithoutKeyless();
+        if (signing.keyless()) {
+            return attestKeyless(body, predicateType);
+        }
+        if (signing.key() == null) {
+            throw GateException.input("give --key FILE, or --keyless");
+        }
+        CosignKeyPair pair = KeyFiles.loadPrivate(signing.key());
         SignTarget target = SignTarget.open(image, registry.toOptions());
         InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
         CosignLayer layer = ImageAttestations.layer(pair, statement);
@@ -81,6 +93,22 @@ public final class AttestCommand implements Callable<Integer> {
         existing.ifPresent(d -> spec.commandLine().getOut().println("Bundle already published as referrer " + d));
         spec.commandLine().getOut().println((added ? "Attested " : "Already attested ") + SafeText.of(predicateType) + " for " + SafeText.of(target.repository()) + "@"
                 + target.digest());
+        return 0;
+    }
+
+    /** The statement signed keyless and published as a bundle referrer (cosign 3's format; there is no .att layer). */
+    private int attestKeyless(JsonNode body, String predicateType) {
+        if (replace) {
+            throw GateException.input("--replace drops earlier .att layers of a key; keyless attestations are bundle referrers");
+        }
+        try (KeylessSigning service = signing.keylessService()) {
+            SignTarget target = SignTarget.open(image, registry.toOptions());
+            InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
+            byte[] json = service.attest(statement.bytes()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, target.descriptor());
+            spec.commandLine().getOut().println("Attested keyless " + SafeText.of(predicateType) + " for "
+                    + SafeText.of(target.repository()) + "@" + target.digest() + "; bundle published as referrer " + referrer);
+        }
         return 0;
     }
 

@@ -30,17 +30,41 @@ public final class IdentityFlags {
 
     /** The keyless policy for {@code trustedRoot}; exit 2 when an identity or issuer is missing, doubled or malformed. */
     public KeylessPolicy policy(Path trustedRoot) {
-        Expected expectedIdentity = expected(identity, "--certificate-identity", identityRegexp);
-        Expected expectedIssuer = expected(issuer, "--certificate-oidc-issuer", issuerRegexp);
+        return policy(trustedRoot, "", identity, identityRegexp, issuer, issuerRegexp);
+    }
+
+    /** Identity flags mean nothing without {@code companion} (the trusted root): refused rather than ignored (exit 2). */
+    public void requireNone(String companion) {
+        requireNone(companion, "", identity, identityRegexp, issuer, issuerRegexp);
+    }
+
+    /**
+     * The keyless policy that flags spelled {@code --<prefix>certificate-identity} and so on give: {@code prefix} is "" for
+     * the image's signer and "policy-" for the policy bundle's, whom the same flags name apart.
+     */
+    public static KeylessPolicy policy(Path trustedRoot, String prefix, String identity, String identityRegexp, String issuer,
+            String issuerRegexp) {
+        String root = "--" + prefix + "trusted-root";
+        Expected expectedIdentity = expected(identity, "--" + prefix + "certificate-identity", identityRegexp, root);
+        Expected expectedIssuer = expected(issuer, "--" + prefix + "certificate-oidc-issuer", issuerRegexp, root);
         return new KeylessPolicy(new KeylessBundleVerifier(trustedRoot), expectedIdentity, expectedIssuer);
     }
 
-    private static Expected expected(String exact, String flag, String regexp) {
+    public static void requireNone(String companion, String prefix, String identity, String identityRegexp, String issuer,
+            String issuerRegexp) {
+        String given = identity != null ? "certificate-identity" : identityRegexp != null ? "certificate-identity-regexp"
+                : issuer != null ? "certificate-oidc-issuer" : issuerRegexp != null ? "certificate-oidc-issuer-regexp" : null;
+        if (given != null) {
+            throw GateException.input("--" + prefix + given + " needs " + companion);
+        }
+    }
+
+    private static Expected expected(String exact, String flag, String regexp, String root) {
         if (exact != null && regexp != null) {
             throw GateException.input(flag + " and " + flag + "-regexp exclude each other");
         }
         if (exact == null && regexp == null) {
-            throw GateException.input("--trusted-root needs " + flag + " or " + flag + "-regexp");
+            throw GateException.input(root + " needs " + flag + " or " + flag + "-regexp");
         }
         return exact != null ? Expected.exactly(exact) : Expected.matching(regexp, flag + "-regexp");
     }

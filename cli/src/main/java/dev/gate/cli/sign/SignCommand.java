@@ -8,15 +8,15 @@ import dev.gate.image.Digest;
 import dev.gate.pipeline.PlatformImage;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.InTotoStatement;
-import dev.gate.signing.KeylessImageSigner;
+import dev.gate.signing.KeylessSigning;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.Referrers;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,15 +38,8 @@ public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "cosign private key file.")
-    Path key;
-
-    @Option(names = "--keyless", description = "Sign keyless on sigstore public-good (Fulcio + Rekor; needs the network "
-            + "and an OIDC token from --identity-token or the CI environment); the bundle is published as a referrer.")
-    boolean keyless;
-
-    @Option(names = "--identity-token", paramLabel = "JWT", description = "OIDC identity token for --keyless.")
-    String identityToken;
+    @Mixin
+    SigningFlags signing = new SigningFlags();
 
     @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or an OCI layout oci:DIR:TAG")
     String image;
@@ -60,13 +53,14 @@ public final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (keyless) {
+        signing.refuseTokenWithoutKeyless();
+        if (signing.keyless()) {
             return signKeyless();
         }
-        if (key == null) {
+        if (signing.key() == null) {
             throw GateException.input("give --key FILE, or --keyless");
         }
-        CosignKeyPair pair = KeyFiles.loadPrivate(key);
+        CosignKeyPair pair = KeyFiles.loadPrivate(signing.key());
         SignTarget target = SignTarget.open(image, registry.toOptions());
         MergedWrites writes = MergedWrites.standard();
         List<String> lines = new ArrayList<>();
@@ -109,19 +103,20 @@ public final class SignCommand implements Callable<Integer> {
         return manifests;
     }
 
+    /** Keyless, the image (and each image an index lists) gets its own bundle referrer, as with a key. */
     private int signKeyless() {
-        if (key != null) {
-            throw GateException.input("--key and --keyless exclude each other");
-        }
-        if (identityToken == null && !KeylessEnvironment.hasAmbientToken()) {
-            throw GateException.input("--keyless needs an OIDC token: --identity-token, or run in GitHub Actions with id-token: write");
-        }
+        KeylessSigning keyless = signing.keylessService();
         SignTarget target = SignTarget.open(image, registry.toOptions());
-        String json = KeylessImageSigner.sign(target.repository(), target.digest(), identityToken);
-        Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE,
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), target.descriptor());
-        spec.commandLine().getOut().println("Signed keyless " + target.repository() + "@" + target.digest()
-                + "; bundle published as referrer " + referrer);
+        List<String> lines = new ArrayList<>();
+        try (KeylessSigning service = keyless) {
+            for (Descriptor signed : signedManifests(target)) {
+                byte[] json = service.signImage(target.repository(), signed.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, signed);
+                lines.add("Signed keyless " + SafeText.of(target.repository()) + "@" + signed.digest()
+                        + "; bundle published as referrer " + referrer);
+            }
+        }
+        lines.forEach(spec.commandLine().getOut()::println);
         return 0;
     }
 }

@@ -42,16 +42,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TrustFlags trust = new TrustFlags();
 
-    @Option(names = "--trusted-root", paramLabel = "FILE",
-            description = "Keyless: sigstore trusted_root.json; verifies the image's keyless sigstore bundle referrers, "
-                    + "or, with --bundle, a local file IMAGE.")
-    Path trustedRoot;
-
-    @Option(names = "--bundle", paramLabel = "FILE", description = "Keyless: the sigstore bundle of a local file given as IMAGE.")
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Keyless: the sigstore bundle of a local file given as "
+            + "IMAGE, verified with --trusted-root.")
     Path bundle;
-
-    @Mixin
-    IdentityFlags identity = new IdentityFlags();
 
     @Option(names = "--attestation-type", paramLabel = "TYPE",
             description = "Only attestations of this type: cyclonedx, vuln or a predicate type URI.")
@@ -83,14 +76,14 @@ public final class VerifyCommand implements Callable<Integer> {
             throw GateException.input("--output must be text, json or junit, got " + SafeText.quoted(output));
         }
         String shownType = show == null ? null : showable();
-        if (trustedRoot != null && bundle != null) {
+        if (trust.trustedRoot() != null && bundle != null) {
             return verifyKeylessFile();
         }
-        if (!trust.hasKeys() && trustedRoot == null) {
+        if (!trust.given()) {
             throw GateException.input("give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer");
         }
         TrustedKeys trusted = trust.trustedKeys();
-        KeylessPolicy keyless = trustedRoot == null ? null : identity.policy(trustedRoot);
+        KeylessPolicy keyless = trusted.identity();
         SignTarget target = SignTarget.open(image, registry.toOptions(), publishedAs);
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
         Verification result = new ImageVerifier(target.store(), trusted, keyless).verify(target.repository(), target.digest(), type)
@@ -124,8 +117,8 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!output.equals("text") || recheck.requested()) {
             throw GateException.input("--show prints one predicate: it takes neither --output nor --policy");
         }
-        if (!trust.hasKeys()) {
-            throw GateException.input("--show prints key-signed attestations: give --key PUB");
+        if (!trust.given()) {
+            throw GateException.input("--show prints verified attestations: give --key PUB or --trusted-root with an identity");
         }
         return type;
     }
@@ -135,14 +128,11 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!recheck.requested()) {
             return null;
         }
-        if (trusted.isEmpty()) {
-            throw GateException.input("--policy re-evaluates key-signed attestations: give --key PUB");
-        }
         return recheck.recheck(registry.toOptions()).evaluate(target.name(), target.artifact(), target.store(), trusted, result, Passwords.environment);
     }
 
     private int verifyKeylessFile() {
-        KeylessPolicy keyless = identity.policy(trustedRoot);
+        KeylessPolicy keyless = trust.keyless();
         KeylessBundleVerifier.Checked checked = keyless.verifier().check(Path.of(image), bundle, keyless.identity(), keyless.issuer());
         PrintWriter out = spec.commandLine().getOut();
         out.println(checked.failure() == null ? "verified " + SafeText.of(image) + " signed by "

@@ -176,6 +176,6 @@ class AuditEvidenceTest {
 
         Run keyless = gate("audit", "--approved-policies", bad.toString(), fixture.registry + "/" + fixture.prefix + "/reviewed");
         assertEquals(2, keyless.code(), keyless.toString());
-        assertTrue(keyless.err().contains("--approved-policies reads key-signed decision records"), keyless.err());
+        assertTrue(keyless.err().contains("--approved-policies reads verified decision records"), keyless.err());
     }
 }

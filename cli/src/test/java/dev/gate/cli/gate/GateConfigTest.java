@@ -131,7 +131,7 @@ class GateConfigTest {
     @Test
     void insecureRegistriesOnTheCommandLineReplaceTheFilesList() {
         GateConfig config = new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of("10.0.0.5:5000"),
-                List.of(), null, List.of());
+                List.of(), null, List.of(), null);
         GateOptions fromFile = new GateOptions();
         fromFile.noSign = true;
         fromFile.noScan = true;

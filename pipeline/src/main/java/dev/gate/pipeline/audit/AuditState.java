@@ -158,7 +158,7 @@ public final class AuditState {
      */
     static String fingerprint(TrustedKeys keys, List<String> requiredAttestations, TagDecision decision, Scanner scanner) {
         StringBuilder all = new StringBuilder(FORMAT).append('\n');
-        keys.keyIds().stream().sorted().forEach(id -> all.append("key ").append(id).append('\n'));
+        keys.described().stream().sorted().forEach(trusted -> all.append(trusted).append('\n'));
         requiredAttestations.stream().sorted().forEach(t -> all.append("requires ").append(t).append('\n'));
         if (decision.evaluatesPolicies()) {
             all.append("policies ").append(decision.policyFingerprint()).append('\n');

@@ -13,14 +13,17 @@ import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.ImageName;
 import dev.gate.signing.CosignKeyPair;
-import dev.gate.signing.EcdsaSigner;
+import dev.gate.signing.CertifiedSigner;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.ImageVerifier;
+import dev.gate.signing.KeylessSigning;
 import dev.gate.signing.Signer;
+import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Verification;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.ReferrerManifest;
+import dev.gate.signing.oci.Referrers;
 import dev.gate.signing.oci.RegistrySignatureStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,9 +35,9 @@ import java.util.Map;
 /**
  * Policy bundles in a registry: a security team publishes its policies as one signed OCI artifact, and CI jobs pin it
  * by digest. The artifact is an OCI manifest of type {@link #ARTIFACT_TYPE} whose one layer is the bundle's gzipped tar
- * ({@link PolicyArchive}); its signature is a cosign signature, so {@code cosign verify --key} accepts it too.
- * Publishing pushes by digest, signs, and moves the tag last; fetching verifies the signature before a byte of the
- * bundle is read.
+ * ({@link PolicyArchive}); its signature is a cosign signature, so {@code cosign verify --key} accepts it too, or, keyless,
+ * a sigstore bundle referrer as cosign 3 signs (checked by {@code cosign verify --certificate-identity}). Publishing
+ * pushes by digest, signs, and moves the tag last; fetching verifies the signature before a byte of the bundle is read.
  */
 public final class PolicyBundles {
     public static final String ARTIFACT_TYPE = "application/vnd.gate.policy.bundle.v1";
@@ -45,16 +48,44 @@ public final class PolicyBundles {
 
     private PolicyBundles() {}
 
-    /** A bundle as published or fetched: where, its manifest digest, and the key that signed it. */
-    public record Pinned(String reference, Digest digest, String keyId) {
+    /** A bundle as published or fetched: where, its manifest digest, and the key or keyless identity that signed it. */
+    public record Pinned(String reference, Digest digest, Signer signer) {
         /** {@code registry/repository@sha256:...}, how decision records name it. */
         public String pinned() { return reference + "@" + digest; }
+
+        /** The signing key's id; null for a keyless signature. */
+        public String keyId() { return signer.keyId(); }
     }
 
     public static boolean isBundleReference(String policy) { return policy.startsWith(SCHEME); }
 
-    /** Publishes {@code contents} at {@code destination} (a tag is moved only once the bundle is signed). */
+    /** Publishes {@code contents} at {@code destination} signed with {@code key} (the tag is moved once it is signed). */
     public static Pinned publish(PolicyArchive.Contents contents, Reference destination, RegistryOptions options, CosignKeyPair key) {
+        return publish(contents, destination, options, (store, writes, signedName, descriptor) -> {
+            ImageSignatures.sign(new CosignAttacher(store, writes), key, signedName, descriptor.digest());
+            return Signer.key(key.publicKey());
+        });
+    }
+
+    /**
+     * Publishes {@code contents} at {@code destination} signed keyless: the bundle's signature is a sigstore bundle
+     * referrer of its manifest. The signer is the identity the certificate states.
+     */
+    public static Pinned publish(PolicyArchive.Contents contents, Reference destination, RegistryOptions options,
+            KeylessSigning keyless) {
+        return publish(contents, destination, options, (store, writes, signedName, descriptor) -> {
+            byte[] bundle = keyless.signImage(signedName, descriptor.digest()).getBytes(StandardCharsets.UTF_8);
+            Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle, descriptor, writes);
+            return CertifiedSigner.of(bundle);
+        });
+    }
+
+    /** How a bundle gets its signature, once its manifest is stored by digest; returns who signed. */
+    private interface Signing {
+        Signer sign(RegistrySignatureStore store, MergedWrites writes, String signedName, Descriptor manifest);
+    }
+
+    private static Pinned publish(PolicyArchive.Contents contents, Reference destination, RegistryOptions options, Signing signing) {
         byte[] archive = PolicyArchive.pack(contents);
         byte[] manifest = manifest(archive);
         Descriptor descriptor = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length);
@@ -67,18 +98,18 @@ public final class PolicyBundles {
         client.putManifest(descriptor.digest().toString(), descriptor, manifest);
         String signedName = ImageName.of(destination).signedName();
         MergedWrites writes = MergedWrites.standard();
-        ImageSignatures.sign(new CosignAttacher(store, writes), key, signedName, descriptor.digest());
+        Signer signer = signing.sign(store, writes, signedName, descriptor);
         writes.confirm();
         if (destination.tag() != null && destination.digest() == null) {
             client.putManifest(destination.tag(), descriptor, manifest);
         }
-        return new Pinned(signedName, descriptor.digest(), EcdsaSigner.keyId(key.publicKey()));
+        return new Pinned(signedName, descriptor.digest(), signer);
     }
 
     /**
      * Fetches the bundle {@code source} names, verifies its signature with any of {@code trusted} (a team's keys before
-     * and after a rotation), and unpacks it into the empty folder {@code into}. A bundle no trusted key signed is
-     * refused (exit 1) before its layer is read.
+     * and after a rotation, or its keyless identity), and unpacks it into the empty folder {@code into}. A bundle no
+     * trusted key or identity signed is refused (exit 1) before its layer is read.
      */
     public static Fetched fetch(Reference source, RegistryOptions options, TrustedKeys trusted, Path into) {
         RegistryClient client = RegistryClient.open(source, options);
@@ -87,14 +118,14 @@ public final class PolicyBundles {
                 .orElseThrow(() -> GateException.input(SCHEME + source + ": no such policy bundle"));
         Digest digest = manifest.descriptor().digest();
         String signedName = ImageName.of(source).signedName();
-        Verification verification = new ImageVerifier(new RegistrySignatureStore(client), trusted, null).verify(signedName, digest, null);
+        Verification verification = new ImageVerifier(new RegistrySignatureStore(client), trusted).verify(signedName, digest, null);
         Signer signer = verification.verified().stream().filter(v -> v.predicateType() == null).map(Verification.Verified::signer)
                 .findFirst().orElse(null);
         if (signer == null || !verification.failures().isEmpty()) {
             String why = !verification.failures().isEmpty() ? verification.failures().get(0)
-                    : !verification.untrusted().isEmpty() ? "signed only by keys not trusted here" : "not signed";
+                    : !verification.untrusted().isEmpty() ? "signed only by keys or identities not trusted here" : "not signed";
             throw new GateException(GateException.Kind.REFUSED, SCHEME + source + ": policy bundle " + digest
-                    + " does not verify with the policy key: " + why);
+                    + " does not verify with the policy key or identity: " + why);
         }
         Descriptor layer = layer(manifest.raw(), SCHEME + source);
         byte[] archive;
@@ -103,7 +134,7 @@ public final class PolicyBundles {
         } catch (IOException e) {
             throw GateException.operational(SCHEME + source + ": cannot read the bundle: " + e.getMessage(), e);
         }
-        Pinned pinned = new Pinned(signedName, digest, signer.keyId());
+        Pinned pinned = new Pinned(signedName, digest, signer);
         return new Fetched(pinned, PolicyArchive.unpack(archive, SCHEME + source, into));
     }
 
