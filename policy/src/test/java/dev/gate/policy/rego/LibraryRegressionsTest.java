@@ -72,4 +72,59 @@ class LibraryRegressionsTest {
                 }
                 """));
     }
+
+    /**
+     * Trivy's checks: {@code schemas: - input: schema["dockerfile"]} names a schema Trivy supplies; with none given
+     * (no --schema), OPA ignores the name, while an inline schema still types the rule.
+     */
+    @Test
+    void aSchemaNamedWhenNoneAreGivenIsIgnoredAndAnInlineOneStillApplies() {
+        assertEquals("{\"p\":true}", eval("""
+                package t
+
+                # METADATA
+                # schemas:
+                # - input: schema["dockerfile"]
+                p {
+                	input[1] == 6
+                }
+                """));
+        dev.gate.policy.PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.policy.PolicyException.class, () -> eval("""
+                package t
+
+                # METADATA
+                # schemas:
+                # - input: {"type": "object", "properties": {"x": {"type": "string"}}}
+                p {
+                	input.x.y == 1
+                }
+                """));
+        assertEquals("rego_type_error", e.code());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("t.rego:7:2: undefined ref: input.x.y"), e.getMessage());
+    }
+
+    /**
+     * Trivy's KSV0108: {@code not allowedNames[input.spec.externalName]} fails when the name is missing, as OPA reads
+     * what a negated reference's path (or a collection) mentions before the negation; a plain reference stays inside.
+     */
+    @Test
+    void whatANegatedReferencesPathReadsIsReadBeforeTheNegation() {
+        assertEquals("{\"b\":true,\"c\":true,\"s\":[]}", eval("""
+                package t
+
+                s = set()
+
+                a { not s[input.missing] }
+
+                b { not s[input[0]] }
+
+                c { not input.missing }
+
+                d { not count(input.missing) == 0 }
+
+                e { not s[[input.missing]] }
+
+                f { not {input.missing} == {1} }
+                """));
+    }
 }
