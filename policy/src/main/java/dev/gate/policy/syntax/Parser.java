@@ -640,6 +640,13 @@ public final class Parser {
                 Term operand = postfix();
                 return call("minus", t.span(), new Term.Scalar(NumberValue.of(0), t.span()), operand);
             }
+            case "." -> {
+                // As OPA reads it, .5 is 0.5.
+                if (peek().kind() == Token.Kind.NUMBER && adjacentTo(t) && Character.isDigit(peek().text().charAt(0))) {
+                    return number(new Token(Token.Kind.NUMBER, "0." + next().text(), t.span()), false);
+                }
+                throw error(t, "unexpected " + describe(t));
+            }
             default -> throw error(t, "unexpected " + describe(t));
         }
     }
@@ -647,7 +654,7 @@ public final class Parser {
     private Term number(Token t, boolean negative) {
         try {
             NumberValue n = NumberValue.parse(t.text());
-            return new Term.Scalar(negative ? NumberValue.of(n.decimal().negate()) : n, t.span());
+            return new Term.Scalar(negative ? n.negate() : n, t.span());
         } catch (NumberFormatException e) {
             throw error(t, "invalid number " + t.text());
         }
