@@ -22,7 +22,7 @@ public enum RegoVersion {
     /** Keywords newer than v1, imported in either dialect: {@code and}, {@code or}, and {@code not} with a body. */
     static final Set<String> NEWER_KEYWORDS = Set.of("and", "or", "not");
 
-    /** {@code v0} or {@code v1} (also {@code 0}, {@code 1}), as {@code --rego-version} and bundle manifests spell it. */
+    /** {@code v0} or {@code v1} (also {@code 0}, {@code 1}), as {@code --rego-version} spells it. */
     public static RegoVersion parse(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "v0", "0" -> V0;
