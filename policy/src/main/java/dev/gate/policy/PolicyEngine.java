@@ -1,5 +1,6 @@
 package dev.gate.policy;
 
+import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.Value;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +14,13 @@ import java.util.Map;
  */
 public interface PolicyEngine {
 
-    /** A module's file name (for error locations) and its source text. */
-    record Module(String fileName, String source) {}
+    /**
+     * A module's file name (for error locations), its source text, and the Rego dialect it is read in (null: the one
+     * the engine reads modules in).
+     */
+    record Module(String fileName, String source, RegoVersion version) {
+        public Module(String fileName, String source) { this(fileName, source, null); }
+    }
 
     /** One result row: the value of each query expression and the query's variable bindings. */
     record ResultRow(List<Value> expressions, Map<String, Value> bindings) {

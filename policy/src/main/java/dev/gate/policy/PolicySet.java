@@ -63,7 +63,10 @@ public final class PolicySet implements Policies {
         return load(policyPaths, dataFiles, includeTests, printOut, RegoVersion.V1);
     }
 
-    /** As {@link #load(List, List, boolean, PrintStream)}, with the policies read in the given Rego dialect. */
+    /**
+     * As {@link #load(List, List, boolean, PrintStream)}, with the policies read in the given Rego dialect, except
+     * where a folder's OPA bundle {@code .manifest} names another ({@link RegoDialects}).
+     */
     public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut,
             RegoVersion version) {
         return load(policyPaths, dataFiles, includeTests, printOut, version, InputSchemas.NONE);
@@ -77,11 +80,12 @@ public final class PolicySet implements Policies {
             RegoVersion version, InputSchemas schemas) {
         List<Path> files = regoFiles(policyPaths, includeTests);
         if (files.isEmpty()) throw new IllegalArgumentException("no .rego files found in " + policyPaths);
+        RegoDialects dialects = RegoDialects.of(policyPaths, version);
         List<PolicyEngine.Module> modules = new ArrayList<>();
         List<LoadedFile> loaded = new ArrayList<>();
         for (Path f : files) {
             byte[] bytes = read(f);
-            modules.add(new PolicyEngine.Module(f.toString(), new String(bytes, StandardCharsets.UTF_8)));
+            modules.add(new PolicyEngine.Module(f.toString(), new String(bytes, StandardCharsets.UTF_8), dialects.versionOf(f)));
             loaded.add(new LoadedFile(f, sha256(bytes)));
         }
         List<LoadedFile> data = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.gate.policy.compile.CompileErrors;
 import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.Parser;
+import dev.gate.policy.RegoDialects;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
 import java.io.PrintWriter;
@@ -48,13 +49,14 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<PolicyEngine.Module> modules = new ArrayList<>();
         RegoVersion version = rego.version();
+        RegoDialects dialects = PolicyFiles.dialects(paths, version);
         InputSchemas schemas = schema.schemas();
         int errors = 0;
         for (Path f : files) {
             String text = PolicyFiles.text(f);
             try {
-                Parser.parseModule(new Source(f.toString(), text), version);
-                modules.add(new PolicyEngine.Module(f.toString(), text));
+                Parser.parseModule(new Source(f.toString(), text), dialects.versionOf(f));
+                modules.add(new PolicyEngine.Module(f.toString(), text, dialects.versionOf(f)));
             } catch (PolicyException e) {
                 err.println(SafeText.message(e.describe()));
                 errors++;

@@ -6,6 +6,7 @@ import dev.gate.policy.DataFiles;
 import dev.gate.policy.Policies;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
+import dev.gate.policy.RegoDialects;
 import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.Value;
@@ -23,6 +24,11 @@ final class PolicyFiles {
     static List<Path> regoFiles(List<Path> paths) {
         for (Path p : paths) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
         return asInput(() -> PolicySet.regoFiles(paths, true));
+    }
+
+    /** The dialect of each file: {@code version}, or what the OPA {@code .manifest} of a folder among {@code paths} says. */
+    static RegoDialects dialects(List<Path> paths, RegoVersion version) {
+        return asInput(() -> RegoDialects.of(paths, version));
     }
 
     static String text(Path f) {

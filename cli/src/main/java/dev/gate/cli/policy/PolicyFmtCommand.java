@@ -5,6 +5,7 @@ import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.format.RegoFormatter;
+import dev.gate.policy.RegoDialects;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
 import java.io.IOException;
@@ -55,12 +56,12 @@ public final class PolicyFmtCommand implements Callable<Integer> {
         List<Path> files = PolicyFiles.regoFiles(paths);
         PrintWriter out = spec.commandLine().getOut();
         boolean changed = false;
-        RegoVersion version = regoV1 ? RegoVersion.V0 : rego.version();
+        RegoDialects dialects = PolicyFiles.dialects(paths, regoV1 ? RegoVersion.V0 : rego.version());
         for (Path f : files) {
             String text = PolicyFiles.text(f);
             String formatted;
             try {
-                formatted = RegoFormatter.format(new Source(f.toString(), text), version, regoV1);
+                formatted = RegoFormatter.format(new Source(f.toString(), text), regoV1 ? RegoVersion.V0 : dialects.versionOf(f), regoV1);
             } catch (PolicyException e) {
                 throw GateException.input(SafeText.message(e.describe()));
             }

@@ -37,7 +37,8 @@ public record PolicySources(List<Path> policies, List<Path> data, List<Path> wai
             Reference ref = reference(policy);
             PolicyBundles.Fetched fetched = PolicyBundles.fetch(ref, registries, trusted, privateFolder());
             bundles.add(fetched);
-            policies.addAll(fetched.contents().rego());
+            // The bundle's folder, not its files one by one: its .manifest then decides their Rego dialect.
+            policies.add(fetched.contents().root());
             data.addAll(fetched.contents().data());
             waivers.addAll(fetched.contents().waivers());
         }

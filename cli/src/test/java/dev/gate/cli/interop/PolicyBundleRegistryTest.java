@@ -103,6 +103,28 @@ class PolicyBundleRegistryTest extends RegistryInterop {
         assertTrue(untrusted.err().contains("does not verify with the policy key"), untrusted.err());
     }
 
+    /** OPA's .manifest names the Rego dialect of a bundle's files, locally (--policy DIR) and pulled from a registry. */
+    @Test
+    void aBundleIsReadInTheRegoDialectsItsManifestNames() throws Exception {
+        Path publicKey = gateKeyPair("gate");
+        Path folder = Files.createDirectories(dir.resolve("mixed/v1"));
+        Files.writeString(folder.resolve("notes.rego"), "package notes\n\nwarn contains \"read as v1\" if input.image.tag != \"latest\"\n");
+        Files.writeString(dir.resolve("mixed/prod.rego"), "package prod\n\ndeny[msg] { input.image.tag == \"1.0.0\"; msg := \"read as v0\" }\n");
+        Run withoutManifest = gate("policy", "check", dir.resolve("mixed").toString());
+        assertEquals(2, withoutManifest.code(), "v0 is not the default dialect: " + withoutManifest);
+        Files.writeString(dir.resolve("mixed/.manifest"), "{\"rego_version\": 0, \"file_rego_versions\": {\"/v1/*.rego\": 1}}");
+        Run checked = gate("policy", "check", dir.resolve("mixed").toString());
+        assertEquals(0, checked.code(), checked.toString());
+
+        String reference = Cosign.freshImage(registry, "policies", "mixed");
+        publish(dir.resolve("mixed"), "gate", reference);
+        Run pushed = gate("push", "--policy", "oci://" + reference, "--policy-key", publicKey.toString(), "--no-sign", "--no-scan",
+                "--name", "registry.example.com/demo/sample:1.0.0", "oci:" + root.resolve("testdata/sample") + ":1.0.0",
+                "oci:" + dir.resolve("out") + ":1.0.0");
+        assertEquals(1, pushed.code(), "the v0 rule denies: " + pushed);
+        assertTrue(pushed.out().contains("read as v0") && pushed.out().contains("read as v1"), pushed.toString());
+    }
+
     @Test
     void aBundleNoTrustedKeySignedStopsTheRunBeforeTheImageIsRead() throws Exception {
         Path trusted = gateKeyPair("gate");

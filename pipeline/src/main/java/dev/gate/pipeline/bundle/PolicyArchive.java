@@ -1,6 +1,7 @@
 package dev.gate.pipeline.bundle;
 
 import dev.gate.image.GateException;
+import dev.gate.policy.RegoDialects;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The files of a policy bundle as one gzipped tar, laid out as an OPA bundle: Rego sources ({@code *.rego}), data
- * ({@code data.json}, {@code data.yaml}), waiver files under {@code waivers/} and OPA's {@code .manifest}. Packing is
+ * ({@code data.json}, {@code data.yaml}), waiver files under {@code waivers/} and OPA's {@code .manifest} (whose
+ * {@code rego_version} and {@code file_rego_versions} say which Rego dialect each file is in). Packing is
  * reproducible (sorted names, no times or owners), so the same folder always gives the same digest. Unpacking treats
  * the archive as hostile: regular files only, relative names without {@code ..}, of the kinds above, bounded in count
  * and size.
@@ -63,6 +65,7 @@ public final class PolicyArchive {
             throw GateException.input(dir + ": cannot read: " + e.getMessage());
         }
         if (rego.isEmpty()) throw GateException.input(dir + ": no .rego files to publish");
+        checkManifest(dir, dir.resolve(RegoDialects.MANIFEST).toString());
         return new Contents(dir, rego, data, waivers);
     }
 
@@ -135,10 +138,20 @@ public final class PolicyArchive {
             throw GateException.input(origin + ": not a readable policy bundle (gzipped tar): " + e.getMessage());
         }
         if (rego.isEmpty()) throw GateException.input(origin + ": the bundle holds no .rego files");
+        checkManifest(into, origin + ": " + RegoDialects.MANIFEST);
         rego.sort(null);
         data.sort(null);
         waivers.sort(null);
         return new Contents(into, rego, data, waivers);
+    }
+
+    /** OPA's manifest decides the Rego dialect of the bundle's files: a malformed one is neither published nor used. */
+    private static void checkManifest(Path dir, String shownAs) {
+        try {
+            RegoDialects.checkManifest(dir, shownAs);
+        } catch (IllegalArgumentException e) {
+            throw GateException.input(e.getMessage());
+        }
     }
 
     /** By its type flag: commons-compress calls anything that is not a directory a file, links included. */

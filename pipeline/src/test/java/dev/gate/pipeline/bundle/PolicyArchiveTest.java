@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.image.GateException;
+import dev.gate.policy.PolicyEngine;
+import dev.gate.policy.PolicySet;
+import dev.gate.policy.syntax.RegoVersion;
+import dev.gate.policy.value.BooleanValue;
+import dev.gate.policy.value.ObjectValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -38,6 +44,32 @@ class PolicyArchiveTest {
         assertEquals(List.of(dir.resolve("out/lib/util.rego"), dir.resolve("out/main.rego")), out.rego());
         assertEquals(List.of(dir.resolve("out/data.json")), out.data());
         assertTrue(Files.notExists(dir.resolve("out/notes.txt")));
+    }
+
+    @Test
+    void theManifestTravelsWithTheBundleAndDecidesTheDialectOfItsFiles() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src/v1"));
+        Files.writeString(src.resolve("../.manifest"), "{\"rego_version\": 0, \"file_rego_versions\": {\"/v1/*\": 1}}");
+        Files.writeString(src.resolve("../old.rego"), "package old\n\ndeny[msg] { input.x; msg := \"old\" }\n");
+        Files.writeString(src.resolve("new.rego"), "package fresh\n\ndeny contains \"new\" if input.x\n");
+        PolicyArchive.Contents out = PolicyArchive.unpack(PolicyArchive.pack(PolicyArchive.contents(dir.resolve("src"))), "bundle",
+                Files.createDirectories(dir.resolve("out")));
+        assertTrue(Files.isRegularFile(out.root().resolve(".manifest")));
+        PolicySet set = PolicySet.load(List.of(out.root()), List.of(), false, null, RegoVersion.V1);
+        assertEquals("{\"fresh\":{\"deny\":[\"new\"]},\"old\":{\"deny\":[\"old\"]}}",
+                set.query("data", ObjectValue.ofStrings(Map.of("x", BooleanValue.TRUE)), PolicyEngine.Options.defaults())
+                        .get(0).expressions().get(0).toJson());
+    }
+
+    @Test
+    void aMalformedManifestIsNeitherPublishedNorUsed() throws IOException {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/a.rego"), "package a\n\np := 1\n");
+        Files.writeString(dir.resolve("src/.manifest"), "{\"rego_version\": \"v0\"}");
+        GateException packed = assertThrows(GateException.class, () -> PolicyArchive.contents(dir.resolve("src")));
+        assertEquals(dir.resolve("src/.manifest") + ": rego_version must be 0, 1 or 2 (a Rego version), not a string", packed.getMessage());
+        byte[] archive = archive(file("a.rego", "package a\n\np := 1\n"), file(".manifest", "{\"file_rego_versions\": {\"/a.rego\": 7}}"));
+        assertRefused(archive, ".manifest: file_rego_versions \"/a.rego\" must be 0, 1 or 2 (a Rego version), not 7");
     }
 
     @Test

@@ -177,12 +177,13 @@ final class Strings {
 
     /**
      * The number's text as OPA holds it: a large round integer keeps the exponent form it is written in (2e308),
-     * which decides how sprintf sees it (beyond float64 it is printed as that text).
+     * which decides how sprintf sees it (beyond float64 it is printed as that text); one written as a float
+     * ({@code 100.0}, {@code 1e2}) stays a float.
      */
     private static String numberText(NumberValue n) {
         BigDecimal stripped = n.decimal().stripTrailingZeros();
         if (stripped.scale() < -20) return stripped.unscaledValue() + "e" + (-stripped.scale());
-        return n.toString();
+        return n.writtenAsFloat() && n.isInteger() ? n + ".0" : n.toString();
     }
 
     private static Value anyMatch(String name, List<Value> args, BiPredicate<String, String> test) {

@@ -112,7 +112,8 @@ final class BodyOrder {
             }
             for (Term e : r.path()) {
                 if (e instanceof Term.Var v) outs.add(v.name());
-                else collect(e, false, needs, outs, visible);
+                // As in OPA, p[{"msg": msg}] binds msg: a key is unified with what the reference holds.
+                else collect(e, e instanceof Term.ArrayTerm || e instanceof Term.ObjectTerm, needs, outs, visible);
             }
         } else if (t instanceof Term.ArrayTerm a) {
             for (Term e : a.elements()) collect(e, pattern, needs, outs, visible);
@@ -146,13 +147,15 @@ final class BodyOrder {
         return -1;
     }
 
-    /** Variables of a literal outside its comprehensions and nested bodies. */
+    /**
+     * Variables of a literal outside its comprehensions and nested bodies. A {@code some x} declaration is not a use:
+     * as in OPA, a declared variable that only comprehensions mention is each comprehension's own.
+     */
     private static Set<String> shallowVars(Literal l) {
-        Set<String> needs = new LinkedHashSet<>(), outs = new LinkedHashSet<>();
+        Set<String> needs = new LinkedHashSet<>();
         Info info = analyse(l, Set.of());
         needs.addAll(info.needs);
         needs.addAll(info.outputs);
-        if (l.expr() instanceof Expr.SomeVars s) for (Term.Var v : s.vars()) needs.add(v.name());
         return needs;
     }
 

@@ -83,7 +83,8 @@ public final class InputSchemas {
                     if (!(entry.getKey() instanceof StringValue key) || key.value().equals("input")) continue;
                     List<String> path = List.of(key.value().split("\\."));
                     if (!path.get(0).equals("input") && !path.get(0).equals("data")) continue;
-                    out.put(path, SchemaTypes.of(schemaOf(entry.getValue(), m, r)));
+                    JsonNode schema = schemaOf(entry.getValue(), m, r);
+                    if (schema != null) out.put(path, SchemaTypes.of(schema));
                 }
             }
         }
@@ -107,9 +108,14 @@ public final class InputSchemas {
         return found;
     }
 
-    /** An inline schema, or one named {@code schema.a.b}; a name no file gives is OPA's undefined schema. */
+    /**
+     * An inline schema, or one named {@code schema.a.b}; a name no file gives is OPA's undefined schema. With no
+     * schemas given at all, a name means nothing (null), as in OPA: a library's annotations name schemas its own
+     * tool supplies.
+     */
     private JsonNode schemaOf(Value v, Module m, Rule r) {
         if (v instanceof ObjectValue inline) return JsonValues.toJson(inline);
+        if (this == NONE) return null;
         String ref = v instanceof StringValue s ? s.value() : v.toString();
         JsonNode schema = named.get(ref);
         if (schema == null) throw Problems.at("rego_type_error", m.source(), r.span(), "undefined schema: " + ref);

@@ -13,7 +13,9 @@ import java.util.function.UnaryOperator;
  * {@code t := input.x; not startswith(t, "a")}), and the nested calls on either side of {@code ==} or {@code =}. So
  * when such an operand is undefined the body fails, where a plain reading of {@code not} would succeed. OPA keeps this
  * behaviour for compatibility (its issue 1877); the same rewrite here gives policies the same verdicts in gate and OPA.
- * Plain references negated or compared ({@code not input.x}, {@code not input.x == 1}) are left inside the negation.
+ * Plain references negated or compared ({@code not input.x}, {@code not input.x == 1}) are left inside the negation,
+ * but not what their paths read ({@code not s[input.x]}), nor the references inside a collection: OPA's dynamic-term
+ * rewrite takes those out of every expression.
  */
 final class NegatedOperands {
 
@@ -37,7 +39,7 @@ final class NegatedOperands {
 
     private static Expr rewrite(Literal l, List<Literal> before) {
         if (l.expr() instanceof Expr.Unify u) {
-            return new Expr.Unify(nestedCalls(u.left(), l, before), nestedCalls(u.right(), l, before));
+            return new Expr.Unify(inTerm(u.left(), l, before), inTerm(u.right(), l, before));
         }
         if (!(l.expr() instanceof Expr.TermExpr t)) {
             return l.expr();
@@ -45,10 +47,25 @@ final class NegatedOperands {
         if (t.term() instanceof Term.Call c) {
             boolean equality = c.name().equals("equal") && c.args().size() == 2;
             List<Term> args = new ArrayList<>();
-            for (Term arg : c.args()) args.add(equality ? nestedCalls(arg, l, before) : operand(arg, l, before));
+            for (Term arg : c.args()) args.add(equality ? inTerm(arg, l, before) : operand(arg, l, before));
             return new Expr.TermExpr(c.withArgs(args));
         }
-        return new Expr.TermExpr(nestedCalls(t.term(), l, before));
+        return new Expr.TermExpr(inTerm(t.term(), l, before));
+    }
+
+    /**
+     * A side of an equality, or a negated term: a reference stays, but the references and comprehensions in its path
+     * are evaluated first ({@code not s[input.x]}), and so are those inside a collection ({@code not {input.x} == s}).
+     */
+    private static Term inTerm(Term t, Literal l, List<Literal> before) {
+        if (t instanceof Term.Ref r) {
+            Term.Ref withCalls = (Term.Ref) nestedCalls(r, l, before);
+            List<Term> path = new ArrayList<>();
+            for (Term p : withCalls.path()) path.add(operand(p, l, before));
+            return new Term.Ref(withCalls.head(), path, r.span());
+        }
+        if (t instanceof Term.Call || isComprehension(t)) return nestedCalls(t, l, before);
+        return elements(t, e -> operand(e, l, before));
     }
 
     /** An argument of a call: references, comprehensions and calls are evaluated first; collections element by element. */

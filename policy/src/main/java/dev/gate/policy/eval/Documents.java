@@ -93,4 +93,15 @@ final class Documents {
         }
         return ObjectValue.of(m);
     }
+
+    /**
+     * A base document and the rules' document at one place, as OPA merges them when a query reads above both:
+     * objects key by key, and where the two differ otherwise the base document wins.
+     */
+    static Value baseOver(Value base, Value virtual) {
+        if (!(base instanceof ObjectValue b) || !(virtual instanceof ObjectValue v)) return base;
+        TreeMap<Value, Value> m = new TreeMap<>(v.entries());
+        for (Map.Entry<Value, Value> e : b.entries().entrySet()) m.merge(e.getKey(), e.getValue(), (rules, data) -> baseOver(data, rules));
+        return ObjectValue.of(m);
+    }
 }

@@ -551,8 +551,9 @@ public final class Evaluator {
         if (node.hasRules()) return ruleValue(node);
         TreeMap<Value, Value> m = base instanceof ObjectValue o ? new TreeMap<>(o.entries()) : new TreeMap<>();
         for (Map.Entry<Value, RuleTree.Node> c : node.children().entrySet()) {
-            Value v = subtree(c.getValue(), Documents.index(base, c.getKey()));
-            if (v != null) m.put(c.getKey(), v);
+            Value below = Documents.index(base, c.getKey());
+            Value v = subtree(c.getValue(), below);
+            if (v != null) m.put(c.getKey(), below == null ? v : Documents.baseOver(below, v));
         }
         return ObjectValue.of(m);
     }

@@ -106,7 +106,10 @@ public final class RegoEngine implements PolicyEngine {
         load(modules, data, false);
     }
 
-    /** The dialect modules are read in (v1 unless set); a module importing rego.v1 is v1 whatever this says. */
+    /**
+     * The dialect modules are read in (v1 unless set) when they do not name their own; a module importing rego.v1 is
+     * v1 whatever this says.
+     */
     public RegoEngine regoVersion(RegoVersion version) {
         this.regoVersion = version;
         return this;
@@ -121,7 +124,9 @@ public final class RegoEngine implements PolicyEngine {
     /** As {@link #load(List, Value)}; {@code strict} adds the checks of {@code opa check --strict}. */
     public void load(List<PolicyEngine.Module> modules, Value data, boolean strict) {
         List<dev.gate.policy.ast.Module> ms = new ArrayList<>();
-        for (PolicyEngine.Module m : modules) ms.add(Parser.parseModule(new Source(m.fileName(), m.source()), regoVersion));
+        for (PolicyEngine.Module m : modules) {
+            ms.add(Parser.parseModule(new Source(m.fileName(), m.source()), m.version() != null ? m.version() : regoVersion));
+        }
         this.compiled = new Compiler(builtins).strict(strict).schemas(schemas).compile(ms);
         this.parsed = ms;
         this.data = data == null ? ObjectValue.EMPTY : data;

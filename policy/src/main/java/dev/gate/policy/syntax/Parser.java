@@ -111,7 +111,8 @@ public final class Parser {
      */
     private void dialect(List<Module.Import> imports) {
         Set<String> imported = new java.util.HashSet<>();
-        boolean v1 = version == RegoVersion.V1;
+        boolean v1 = version != RegoVersion.V0;
+        if (version == RegoVersion.V2) imported.addAll(RegoVersion.NEWER_KEYWORDS);
         for (Module.Import i : imports) {
             List<String> path = i.path();
             if (path.equals(List.of("rego", "v1"))) v1 = true;
@@ -188,10 +189,12 @@ public final class Parser {
         ruleNameNotKeyword();
         List<Term> head = headRef();
         List<Term> args = null;
+        boolean emptyArgs = false;
         if (!newlineBefore() && peekOp("(")) {
             next();
             args = termList(")");
-            if (args.isEmpty()) args = null; // as in OPA, f() := 1 is the rule f := 1, not a function
+            emptyArgs = args.isEmpty();
+            if (emptyArgs) args = null; // as in OPA, f() := 1 is the rule f := 1, not a function
         }
         Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.VALUE;
         Term value = null;
@@ -206,6 +209,7 @@ public final class Parser {
         }
         if (isDefault && value == null) throw error(start, "default rule must have a value");
         boolean hasIf = atKeyword("if");
+        if (!isDefault && !hasIf && value == null && !peekOp("{")) headAlone(start, head, args, emptyArgs);
         if (!hasIf && kind == Rule.Kind.VALUE && value == null && head.size() == 2) {
             // p[x] without `if`: a multi-value rule, as v0 writes it (v1 wants `p contains x`).
             if (!v0 && !peekOp("{")) throw error(start, "`contains` keyword is required for partial set rules" + V0_HINT);
@@ -223,6 +227,31 @@ public final class Parser {
             rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName(), annotations, assigned));
         }
         return rules;
+    }
+
+    /**
+     * A head with neither value nor body is a rule only where OPA makes one of it: {@code f(x)} is {@code f(x) = true},
+     * {@code p[x]} and {@code p.x} a set's entry, and in v0 {@code p.q.r} is {@code p.q.r = true}. A name alone, or
+     * {@code f()}, is no rule; in v0 that is what an unimported {@code contains} or {@code if} leaves, and OPA's hint
+     * says so.
+     */
+    private void headAlone(Token start, List<Term> head, List<Term> args, boolean emptyArgs) {
+        if (emptyArgs) throw error(start, "rule argument list must take at least one argument");
+        if (args != null || head.size() == 2) return;
+        if (head.size() == 1) throw error(start, "var cannot be used for rule name" + missingHeadKeyword(start));
+        if (!v0) throw error(start, "rule must have value assignment and/or body declaration");
+    }
+
+    /** In v0, {@code p contains x} and {@code p if ...} without their import: the word names the import to add. */
+    private String missingHeadKeyword(Token name) {
+        if (!v0) return "";
+        String word = Set.of("contains", "if").contains(name.text()) ? name.text()
+                : !newlineBefore() && peek().kind() == Token.Kind.IDENT ? peek().text() : "";
+        return switch (word) {
+            case "contains" -> " (hint: `import future.keywords.contains` for `p contains x` rules)";
+            case "if" -> " (hint: `import future.keywords.if` for `p if { ... }` rules)";
+            default -> "";
+        };
     }
 
     /** As OPA words it: {@code if := 1} names a keyword, {@code true := 1} a boolean. */
@@ -611,6 +640,13 @@ public final class Parser {
                 Term operand = postfix();
                 return call("minus", t.span(), new Term.Scalar(NumberValue.of(0), t.span()), operand);
             }
+            case "." -> {
+                // As OPA reads it, .5 is 0.5.
+                if (peek().kind() == Token.Kind.NUMBER && adjacentTo(t) && Character.isDigit(peek().text().charAt(0))) {
+                    return number(new Token(Token.Kind.NUMBER, "0." + next().text(), t.span()), false);
+                }
+                throw error(t, "unexpected " + describe(t));
+            }
             default -> throw error(t, "unexpected " + describe(t));
         }
     }
@@ -618,7 +654,7 @@ public final class Parser {
     private Term number(Token t, boolean negative) {
         try {
             NumberValue n = NumberValue.parse(t.text());
-            return new Term.Scalar(negative ? NumberValue.of(n.decimal().negate()) : n, t.span());
+            return new Term.Scalar(negative ? n.negate() : n, t.span());
         } catch (NumberFormatException e) {
             throw error(t, "invalid number " + t.text());
         }

@@ -19,7 +19,7 @@ public final class JsonValues {
     public static Value fromJson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return NullValue.NULL;
         if (node.isBoolean()) return BooleanValue.of(node.booleanValue());
-        if (node.isNumber()) return NumberValue.of(node.decimalValue());
+        if (node.isNumber()) return new NumberValue(node.decimalValue(), node.isFloatingPointNumber());
         if (node.isTextual()) return StringValue.of(node.textValue());
         if (node.isArray()) {
             List<Value> items = new ArrayList<>(node.size());

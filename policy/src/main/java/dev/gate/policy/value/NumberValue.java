@@ -5,14 +5,28 @@ import java.math.BigInteger;
 
 /**
  * A Rego number. OPA keeps numbers arbitrary-precision; integers stay exact. The decimal is
- * normalized (no trailing zeros, never a negative scale) so equal numbers are equal records.
+ * normalized (no trailing zeros, never a negative scale) so equal numbers are equal. OPA also keeps
+ * the text a number was written in, and {@code sprintf} formats {@code 100.0} or {@code 1e2} as
+ * the float it was written as: {@code writtenAsFloat} remembers that much of the text of a number
+ * from policy text or JSON (a computed number has none); it takes no part in equality.
  */
-public record NumberValue(BigDecimal decimal) implements Value {
+public record NumberValue(BigDecimal decimal, boolean writtenAsFloat) implements Value {
 
     public NumberValue {
         if (decimal == null) throw new IllegalArgumentException("number must not be null");
         decimal = normalize(decimal);
     }
+
+    public NumberValue(BigDecimal decimal) { this(decimal, false); }
+
+    @Override
+    public boolean equals(Object o) { return o instanceof NumberValue n && decimal.equals(n.decimal); }
+
+    @Override
+    public int hashCode() { return decimal.hashCode(); }
+
+    /** The number negated, written as it was ({@code -1.0} is still written as a float). */
+    public NumberValue negate() { return new NumberValue(decimal.negate(), writtenAsFloat); }
 
     public static NumberValue of(long n) { return new NumberValue(BigDecimal.valueOf(n)); }
     public static NumberValue of(BigInteger n) { return new NumberValue(new BigDecimal(n)); }
@@ -32,7 +46,7 @@ public record NumberValue(BigDecimal decimal) implements Value {
         if (d.signum() != 0 && (d.precision() - d.scale() > MAX_WRITTEN_DIGITS || d.scale() > MAX_WRITTEN_DIGITS)) {
             throw new NumberFormatException("more than " + MAX_WRITTEN_DIGITS + " digits");
         }
-        return new NumberValue(d);
+        return new NumberValue(d, text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0);
     }
 
     private static BigDecimal normalize(BigDecimal d) {

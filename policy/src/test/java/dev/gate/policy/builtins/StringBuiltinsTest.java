@@ -7,6 +7,16 @@ import static dev.gate.policy.builtins.Calls.assertTypeError;
 import org.junit.jupiter.api.Test;
 
 class StringBuiltinsTest {
+    /** As opa eval gives it: sprintf sees the text a number was written in, so 100.0 and 1e2 are floats, 100 an int. */
+    @Test
+    void sprintfFormatsANumberAsItWasWritten() {
+        assertCall("\"100.0 100.000000 0.500 %!f(int64=100)\"", "sprintf", "\"%3.1f %f %.3f %f\", [100.0, 1e2, .5, 100]");
+        assertCall("\"100 -1\"", "sprintf", "\"%v %v\", [100.0, -1.0]");
+        var computed = new dev.gate.policy.rego.RegoEngine(null).evaluate("x := sprintf(\"%f\", [1.5 * 2])", null,
+                dev.gate.policy.PolicyEngine.Options.defaults());
+        org.junit.jupiter.api.Assertions.assertEquals("\"%!f(int64=3)\"", computed.get(0).bindings().get("x").toJson(), "a computed number has no text");
+    }
+
     @Test
     void searchingAndSplitting() {
         assertCall("\"a,b\"", "concat", "\",\", [\"a\", \"b\"]");

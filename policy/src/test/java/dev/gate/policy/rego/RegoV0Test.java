@@ -101,4 +101,29 @@ class RegoV0Test {
                 () -> eval(RegoVersion.V1, "data.t", "package t\n\np if { input := 1 }\n"));
         assertTrue(shadow.getMessage().contains("variables must not shadow input"), shadow.getMessage());
     }
+
+    /**
+     * A head with neither value nor body, as opa eval (OPA 1.22.4) reads it in each dialect: a name alone or f() is no
+     * rule, p.q.r is p.q.r = true only in v0, and a v1 rule read as v0 gets OPA's hint about the unimported keyword.
+     */
+    @Test
+    void aHeadAloneIsARuleOnlyWhereOpaMakesOne() {
+        assertEquals("m0.rego:3:1: var cannot be used for rule name", parseError(RegoVersion.V0, "deny"));
+        assertEquals("m0.rego:3:1: var cannot be used for rule name", parseError(RegoVersion.V1, "deny"));
+        assertEquals("m0.rego:3:1: rule argument list must take at least one argument", parseError(RegoVersion.V0, "f()"));
+        assertEquals("m0.rego:3:1: rule argument list must take at least one argument", parseError(RegoVersion.V1, "f()"));
+        assertEquals("m0.rego:3:1: rule must have value assignment and/or body declaration", parseError(RegoVersion.V1, "p.q.r"));
+        assertEquals("{\"p\":{\"q\":{\"r\":true}}}", eval(RegoVersion.V0, "data.t", "package t\n\np.q.r\n"));
+        assertEquals("{}", eval(RegoVersion.V1, "data.t", "package t\n\nf(x)\n"));
+        assertEquals("m0.rego:3:1: var cannot be used for rule name (hint: `import future.keywords.contains` for `p contains x` rules)",
+                parseError(RegoVersion.V0, "deny contains msg if { msg := 1 }"));
+        assertEquals("m0.rego:3:1: var cannot be used for rule name (hint: `import future.keywords.if` for `p if { ... }` rules)",
+                parseError(RegoVersion.V0, "allow if { true }"));
+    }
+
+    private static String parseError(RegoVersion version, String rule) {
+        PolicyException e = assertThrows(PolicyException.class, () -> eval(version, "data.t", "package t\n\n" + rule + "\n"));
+        assertEquals("rego_parse_error", e.code());
+        return e.getMessage().lines().findFirst().orElseThrow();
+    }
 }

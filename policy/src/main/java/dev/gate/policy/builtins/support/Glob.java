@@ -54,7 +54,8 @@ public final class Glob {
         return pattern.matcher(value).matches();
     }
 
-    static Pattern compile(String glob, List<String> delimiters) {
+    /** The pattern of {@code glob}; an {@link IllegalArgumentException} says what is wrong with a malformed one. */
+    public static Pattern compile(String glob, List<String> delimiters) {
         Glob compiler = new Glob(glob, delimiters);
         compiler.sequence(false);
         if (compiler.pos < glob.length()) {
