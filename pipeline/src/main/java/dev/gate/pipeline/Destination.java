@@ -26,6 +26,14 @@ public interface Destination {
     /** Where {@code sha256-<hex>.sig}/{@code .att} manifests and referrers of the image go. */
     SignatureStore signatures();
 
+    /**
+     * Whether cosign's signature and attestation tags may be written while the image itself is still being pushed. A
+     * registry stores them apart from the image; a layout keeps both in one index file.
+     */
+    default boolean takesSignaturesBeforeImage() {
+        return false;
+    }
+
     /** Points the tag at the artifact; a destination without a tag does nothing. */
     void tag(Artifact artifact);
 

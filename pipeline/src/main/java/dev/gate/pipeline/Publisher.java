@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Steps 5 and 6 for one destination, in the order that keeps a tag honest: the image by digest,
- * signatures, attestations and the SBOM referrer, and only then the tag. Every step is idempotent,
+ * Steps 5 and 6 for one destination, in the order that keeps a tag honest: the image by digest (with
+ * signatures and attestations beside it, on a registry), the SBOM referrer, and only then the tag. Every step is idempotent,
  * so a rerun after a failure finishes the work: blobs already there are skipped, a signature this
  * key already made is kept, and an attestation replaces the ones this key made earlier of its type.
  */
@@ -48,8 +48,6 @@ final class Publisher {
     }
 
     Published publish(Destination destination, Artifact artifact, List<Subject> subjects, PushListener listener) {
-        PushReport[] report = new PushReport[1];
-        times.time("push", () -> report[0] = destination.pushByDigest(artifact, listener));
         SignatureStore store = destination.signatures();
         MergedWrites writes = MergedWrites.standard();
         CosignAttacher attacher = new CosignAttacher(store, writes);
@@ -57,16 +55,29 @@ final class Publisher {
         List<String> signatures = new ArrayList<>();
         List<String> attestations = new ArrayList<>();
         List<String> referrers = new ArrayList<>();
-        times.time("sign", () -> {
-            for (Subject s : subjects) {
-                sign(store, attacher, writes, signedName, s.descriptor(), signatures);
-            }
-        });
-        times.time("attest", () -> {
-            for (Subject s : subjects) {
-                attest(attacher, signedName, s, attestations);
-            }
-        });
+        Runnable signAndAttest = () -> {
+            times.time("sign", () -> {
+                for (Subject s : subjects) {
+                    sign(store, attacher, writes, signedName, s.descriptor(), signatures);
+                }
+            });
+            times.time("attest", () -> {
+                for (Subject s : subjects) {
+                    attest(attacher, signedName, s, attestations);
+                }
+            });
+        };
+        PushReport report;
+        // cosign's signature and attestation manifests name the image by digest only (no subject), so a registry takes
+        // them before the image is there: written while the layers go up, their settle window passes during the upload
+        // too. Referrers carry a subject, which some registries refuse before the subject exists: they follow the push.
+        if (destination.takesSignaturesBeforeImage() && !signing.method().equals("keyless")) {
+            times.begin("push");
+            report = BesideSteps.run(() -> timedPush(destination, artifact, listener), signAndAttest);
+        } else {
+            report = timedPush(destination, artifact, listener);
+            signAndAttest.run();
+        }
         times.time("referrer", () -> {
             for (Subject s : subjects) {
                 if (s.sbomJson() != null) {
@@ -80,7 +91,7 @@ final class Publisher {
         times.time("tag", () -> destination.tag(artifact));
         int uploaded = 0;
         int skipped = 0;
-        for (PushReport.BlobResult b : report[0].blobs()) {
+        for (PushReport.BlobResult b : report.blobs()) {
             if (b.outcome() == PushListener.Outcome.SKIPPED_EXISTING) {
                 skipped++;
             } else {
@@ -89,6 +100,12 @@ final class Publisher {
         }
         return new Published(destination.describe(), artifact.descriptor().digest().toString(), uploaded, skipped,
                 signatures, attestations, referrers, destination.name().tag());
+    }
+
+    private PushReport timedPush(Destination destination, Artifact artifact, PushListener listener) {
+        PushReport[] report = new PushReport[1];
+        times.time("push", () -> report[0] = destination.pushByDigest(artifact, listener));
+        return report[0];
     }
 
     private void sign(SignatureStore store, CosignAttacher attacher, MergedWrites writes, String signedName, Descriptor subject,

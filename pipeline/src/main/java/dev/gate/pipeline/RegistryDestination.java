@@ -48,6 +48,11 @@ final class RegistryDestination implements Destination {
     }
 
     @Override
+    public boolean takesSignaturesBeforeImage() {
+        return true;
+    }
+
+    @Override
     public void tag(Artifact artifact) {
         if (reference.tag() != null) {
             client().putManifest(reference.tag(), artifact.descriptor(), artifact.raw());
