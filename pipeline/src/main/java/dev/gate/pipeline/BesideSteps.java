@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
-/** Two publishing steps at once: one on a thread of its own, the other on the caller's. */
+/** Two steps of a gate run at once: one on a thread of its own, the other on the caller's. */
 final class BesideSteps {
 
     private BesideSteps() {
@@ -17,7 +17,7 @@ final class BesideSteps {
      */
     static <T> T run(Supplier<T> first, Runnable second) {
         FutureTask<T> task = new FutureTask<>(first::get);
-        Thread thread = new Thread(task, "gate-publish");
+        Thread thread = new Thread(task, "gate-step");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -36,11 +36,11 @@ final class BesideSteps {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw GateException.operational("publishing failed: " + cause, cause);
+            throw GateException.operational("a gate step failed: " + cause, cause);
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
-            throw GateException.operational("interrupted while publishing", e);
+            throw GateException.operational("interrupted during a gate step", e);
         }
     }
 }

@@ -41,9 +41,11 @@ class BesideStepsTest {
 
     @Test
     void aFailedSecondStepFailsTheRunAndInterruptsTheFirst() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         GateException failure = GateException.input("bad key");
         GateException thrown = assertThrows(GateException.class, () -> BesideSteps.run(() -> {
+            started.countDown();
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
@@ -51,6 +53,7 @@ class BesideStepsTest {
             }
             return "never";
         }, () -> {
+            await(started);
             throw failure;
         }));
         assertSame(failure, thrown);
