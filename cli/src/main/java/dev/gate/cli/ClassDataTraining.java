@@ -44,6 +44,14 @@ public final class ClassDataTraining {
         }
     }
 
+    /** Policy data that lets the sample image through to the training registry, its training advisory excepted. */
+    private static String allowing(Path work, TrainingRegistry registry) throws IOException {
+        Path data = work.resolve("data.yaml");
+        Files.writeString(data, "gate:\n  allowed_registries: [\"" + registry.host().split(":")[0] + "\"]\n"
+                + "  exceptions:\n    gate/class-data: [critical]\n");
+        return data.toString();
+    }
+
     /** Runs the steps and returns their exit codes, in order. */
     static List<Integer> run(Path root) throws IOException {
         String sample = "oci:" + root.resolve("testdata/sample") + ":1.0.0";
@@ -64,6 +72,9 @@ public final class ClassDataTraining {
                     Main.run("sbom", sample, "-o", bom),
                     Main.run("sbom", "docker-archive:" + java, "-o", work.resolve("java.json").toString()),
                     Main.run("db", "import", osv.toString(), "--db", db),
+                    // The gate up to its decision (SBOM, scan, policies, reports), without publishing anything.
+                    Main.run("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data", allowing(work, registry),
+                            "--db", db, "--no-sign", "--dry-run", sample, registry.host() + "/gate/class-data:1.0.0"),
                     Main.run("scan", "--sbom", bom, "--db", db),
                     Main.run("scan", "--sbom", bom, "--db", db, "--format", "json"),
                     Main.run("policy", "test", root.resolve("policies").toString()));

@@ -124,7 +124,7 @@ class LauncherTest {
         for (String command : List.of("push", "copy", "sbom")) {
             // gate's own options (--help, --version) take no value, so the first other word is the command.
             String call = run(launch(command, "--jobs", "2", "oci:in:1", "reg/app:1"));
-            assertTrue(call.contains("-XX:Tier4InvocationThreshold=100000"), command + ": " + call);
+            assertTrue(call.contains("-XX:Tier4InvocationThreshold=300000"), command + ": " + call);
             assertFalse(call.contains("TieredStopAtLevel"), command + ": " + call);
             assertTrue(call.endsWith("-jar " + checkout.resolve("cli/target/gate.jar") + " " + command
                     + " --jobs 2 oci:in:1 reg/app:1"), call);

@@ -37,16 +37,16 @@ public final class GatePipeline {
         List<Destination> destinations = new ArrayList<>();
         destinations.add(main);
         settings.also().forEach(a -> destinations.add(Destination.parse(a, settings.registries())));
-        if (settings.database() != null && !settings.sbomOnly()) {
-            // Before anything is read: "no known vulnerabilities" must be said with current advisories.
-            DatabaseAge.check(settings.database(), settings.databaseMaxAge(), Instant.now());
+        // Policies load before the image is read: a broken policy fails in a second, not after a scan. They compile
+        // while the advisory database is opened (its first connection loads SQLite's native library) on this thread.
+        PolicyGate gate = null;
+        if (settings.sbomOnly()) {
+            checkDatabaseAndBaseline();
+        } else {
+            gate = BesideSteps.run(
+                    () -> PolicyGate.load(settings.policies(), settings.data(), settings.namespace(), settings.regoVersion()),
+                    this::checkDatabaseAndBaseline);
         }
-        if (settings.baseline() != null) {
-            baseline = Baseline.read(baselineRequest(), settings.registries());
-        }
-        // Policies load before the image is read: a broken policy fails in a second, not after a scan.
-        PolicyGate gate = settings.sbomOnly() ? null
-                : PolicyGate.load(settings.policies(), settings.data(), settings.namespace(), settings.regoVersion());
         try (ImageSource source = Transports.source(settings.source(), settings.registries());
                 VerifiedStore store = VerifiedStore.open()) {
             Gathered gathered = gather(source, store, main.name(), times);
@@ -65,6 +65,16 @@ public final class GatePipeline {
             return new GateRun(source.describe(), main.name(), artifact.descriptor().digest().toString(),
                     artifact.descriptor().mediaType(), gathered.facts(), input, verdict.decision(), verdict.allowed(), settings.dryRun(),
                     settings.signing().method(), published, times.ordered());
+        }
+    }
+
+    private void checkDatabaseAndBaseline() {
+        if (settings.database() != null && !settings.sbomOnly()) {
+            // Before anything is read: "no known vulnerabilities" must be said with current advisories.
+            DatabaseAge.check(settings.database(), settings.databaseMaxAge(), Instant.now());
+        }
+        if (settings.baseline() != null) {
+            baseline = Baseline.read(baselineRequest(), settings.registries());
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.GateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -13,6 +14,9 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -21,7 +25,6 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
-import org.bouncycastle.jce.spec.ECPublicKeySpec;
 
 /**
  * cosign's encrypted private key file: a PEM whose body is JSON naming scrypt parameters and salt,
@@ -107,12 +110,18 @@ public final class CosignKeyFile {
         }
     }
 
+    /**
+     * The public point computed with BouncyCastle's curve arithmetic, the key built by the JDK's own provider: creating
+     * BouncyCastle's JCA provider would load hundreds of its classes (from a signed jar, so none from the class-data
+     * archive) for this one conversion.
+     */
     private static PublicKey derivePublic(ECPrivateKey key) throws java.security.GeneralSecurityException {
         ECNamedCurveParameterSpec curve = ECNamedCurveTable.getParameterSpec("secp256r1");
         var point = curve.getG().multiply(key.getS()).normalize();
-        PublicKey bc = KeyFactory.getInstance("EC", BouncyCastle.provider()).generatePublic(new ECPublicKeySpec(point, curve));
-        // Back to the JDK's own key class so every provider accepts it.
-        return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(bc.getEncoded()));
+        AlgorithmParameters p256 = AlgorithmParameters.getInstance("EC");
+        p256.init(new ECGenParameterSpec("secp256r1"));
+        ECPoint w = new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger());
+        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, p256.getParameterSpec(ECParameterSpec.class)));
     }
 
     private static byte[] derive(char[] password, byte[] salt, int n, int r, int p) {
