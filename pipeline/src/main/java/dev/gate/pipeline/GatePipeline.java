@@ -64,7 +64,7 @@ public final class GatePipeline {
             }
             return new GateRun(source.describe(), main.name(), artifact.descriptor().digest().toString(),
                     artifact.descriptor().mediaType(), gathered.facts(), input, verdict.decision(), verdict.allowed(), settings.dryRun(),
-                    settings.signing().method(), published, times.ordered());
+                    settings.signing().name(), published, times.ordered());
         }
     }
 

@@ -97,22 +97,17 @@ final class Publisher {
     private void sign(SignatureStore store, CosignAttacher attacher, MergedWrites writes, String signedName, Descriptor subject,
             List<String> where) {
         Digest digest = subject.digest();
-        switch (signing.method()) {
-            case "key" -> {
-                ImageSignatures.sign(attacher, signing.key(), signedName, digest);
-                where.add(CosignAttacher.signatureTag(digest));
-            }
-            case "keyless" -> {
-                String bundle = signing.keyless().signImage(signedName, digest);
-                keylessSigner = CertifiedSigner.of(bundle.getBytes(StandardCharsets.UTF_8));
-                Digest referrer = Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject,
-                        writes);
-                where.add("bundle referrer " + referrer);
-            }
-            default -> {
-                // --no-sign: nothing to attach
-            }
+        if (signing instanceof SigningMethod.WithKey) {
+            ImageSignatures.sign(attacher, signing.key(), signedName, digest);
+            where.add(CosignAttacher.signatureTag(digest));
+        } else if (signing instanceof SigningMethod.Keyless keyless) {
+            String bundle = keyless.service().signImage(signedName, digest);
+            keylessSigner = CertifiedSigner.of(bundle.getBytes(StandardCharsets.UTF_8));
+            Digest referrer = Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject,
+                    writes);
+            where.add("bundle referrer " + referrer);
         }
+        // Unsigned (--no-sign): nothing to attach.
     }
 
     private void attest(CosignAttacher attacher, SignatureStore store, MergedWrites writes, String signedName, Subject subject,
@@ -120,8 +115,8 @@ final class Publisher {
         if (!signing.attests()) {
             return;
         }
-        if (signing.keyless() != null) {
-            KeylessAttestations keyless = new KeylessAttestations(signing.keyless(), keylessSigner, store, writes,
+        if (signing instanceof SigningMethod.Keyless keylessSigning) {
+            KeylessAttestations keyless = new KeylessAttestations(keylessSigning.service(), keylessSigner, store, writes,
                     subject.descriptor());
             keyless.attest(signedName, InTotoStatement.SBOM_CYCLONEDX, subject.sbom(), where);
             keyless.attest(signedName, InTotoStatement.VULN, subject.vulnerabilities(), where);
