@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gate policy push DIR REF --key K | --keyless}: publishes a folder of policies as a signed bundle in a registry. */
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = "Publish a folder of policies (*.rego, data.json|yaml, waivers/*.yaml) as a signed OCI artifact; "
+        description = "Publish a folder of policies (*.rego or one OPA wasm bundle, data.json|yaml, waivers/*.yaml) as a signed OCI artifact; "
                 + "CI pins it with --policy oci://REF@sha256:... and --policy-key KEY (or, keyless, --policy-trusted-root "
                 + "with --policy-certificate-identity and --policy-certificate-oidc-issuer).")
 public final class PolicyPushCommand implements Callable<Integer> {

@@ -37,8 +37,8 @@ public record PolicySources(List<Path> policies, List<Path> data, List<Path> wai
             Reference ref = reference(policy);
             PolicyBundles.Fetched fetched = PolicyBundles.fetch(ref, registries, trusted, privateFolder());
             bundles.add(fetched);
-            // The bundle's folder, not its files one by one: its .manifest then decides their Rego dialect.
-            policies.add(fetched.contents().root());
+            // The bundle's folder, not its files one by one (its .manifest then decides their Rego dialect), or its wasm bundle.
+            policies.add(fetched.contents().policy());
             data.addAll(fetched.contents().data());
             waivers.addAll(fetched.contents().waivers());
         }

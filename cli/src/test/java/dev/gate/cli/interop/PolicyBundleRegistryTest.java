@@ -14,9 +14,11 @@ import dev.gate.pipeline.AttestedPredicates;
 import dev.gate.pipeline.Predicates;
 import dev.gate.pipeline.bundle.PolicyArchive;
 import dev.gate.pipeline.bundle.PolicyBundles;
+import dev.gate.policy.wasm.OpaBuild;
 import dev.gate.signing.oci.LayoutSignatureStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,36 @@ class PolicyBundleRegistryTest extends RegistryInterop {
                 "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(1, pushed.code(), "the v0 rule denies: " + pushed);
         assertTrue(pushed.out().contains("read as v0") && pushed.out().contains("read as v1"), pushed.toString());
+    }
+
+    /** A security team that compiles its policies with {@code opa build -t wasm} publishes the wasm bundle instead. */
+    @Test
+    void aWasmBundleIsPublishedSignedAndDecidesInPlaceOfRegoSources() throws Exception {
+        Path publicKey = gateKeyPair("gate");
+        Path folder = policyFolder();
+        Files.copy(OpaBuild.bundle(dir, "prod-wasm.tar.gz", List.of("gate/prod"), List.of(), "policies/prod.rego"),
+                Files.createDirectories(dir.resolve("compiled")).resolve("bundle.tar.gz"));
+        Files.createDirectories(dir.resolve("compiled/waivers"));
+        Files.copy(folder.resolve("waivers/rules.yaml"), dir.resolve("compiled/waivers/rules.yaml"));
+        Files.copy(folder.resolve("data.yaml"), dir.resolve("compiled/data.yaml"));
+        String reference = Cosign.freshImage(registry, "policies", "wasm");
+        String pinned = publish(dir.resolve("compiled"), "gate", reference);
+
+        Path out = dir.resolve("out");
+        Run pushed = gate("push", "--policy", "oci://" + reference, "--policy-key", publicKey.toString(), "--key",
+                dir.resolve("gate.key").toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0",
+                "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + out + ":1.0.0");
+        assertEquals(0, pushed.code(), pushed.toString());
+        JsonNode decision = AttestedPredicates.read(new LayoutSignatureStore(out), Digest.parse(SAMPLE_DIGEST),
+                VerifyCommand.readPublic(publicKey)).predicate(Predicates.DECISION_TYPE);
+        assertEquals("wasm", decision.at("/engine/name").asText(), decision.toString());
+        assertEquals("oci://" + pinned + "/bundle.tar.gz", decision.at("/policies/0/path").asText(), decision.toString());
+        assertTrue(decision.at("/waivers/rules").toString().contains("unscanned"), "the bundle's waivers took effect: " + decision);
+
+        Run denied = gate("push", "--policy", "oci://" + reference, "--policy-key", publicKey.toString(), "--no-sign", "--no-scan",
+                "--name", "registry.example.com/demo/sample:latest", "oci:" + root.resolve("testdata/sample") + ":1.0.0",
+                "oci:" + dir.resolve("denied") + ":latest");
+        assertEquals(1, denied.code(), "the wasm bundle's rules deny a latest tag: " + denied);
     }
 
     @Test

@@ -37,36 +37,62 @@ public final class PolicyArchive {
     private PolicyArchive() {}
 
     /** What a bundle holds, as files under the folder it was packed from or unpacked into. */
-    public record Contents(Path root, List<Path> rego, List<Path> data, List<Path> waivers) {
+    public record Contents(Path root, List<Path> rego, List<Path> data, List<Path> waivers, Path wasmBundle) {
         public Contents {
             rego = List.copyOf(rego);
             data = List.copyOf(data);
             waivers = List.copyOf(waivers);
         }
 
-        public int files() { return rego.size() + data.size() + waivers.size(); }
+        public int files() { return rego.size() + data.size() + waivers.size() + (wasmBundle == null ? 0 : 1); }
+
+        /** What {@code --policy} is given: the wasm bundle, or the folder (whose manifest decides the Rego dialect). */
+        public Path policy() { return wasmBundle != null ? wasmBundle : root; }
+    }
+
+    /** Files sorted into the bundle's kinds as they are found; then checked to make one policy. */
+    private static final class Sorting {
+        final List<Path> rego = new ArrayList<>(), data = new ArrayList<>(), waivers = new ArrayList<>(), wasm = new ArrayList<>();
+
+        void add(Kind kind, Path file) {
+            switch (kind) {
+                case REGO -> rego.add(file);
+                case DATA -> data.add(file);
+                case WAIVERS -> waivers.add(file);
+                case WASM -> wasm.add(file);
+                case MANIFEST, OTHER -> { }
+            }
+        }
+
+        Contents contents(Path root, String origin) {
+            if (rego.isEmpty() && wasm.isEmpty()) {
+                throw GateException.input(origin + ": no .rego files (or OPA wasm bundle) in the policy bundle");
+            }
+            if (wasm.size() > 1 || !wasm.isEmpty() && !rego.isEmpty()) {
+                throw GateException.input(origin + ": a wasm bundle is a whole policy: give it alone, not with "
+                        + (wasm.size() > 1 ? root.relativize(wasm.get(1)) : root.relativize(rego.get(0))));
+            }
+            rego.sort(null);
+            data.sort(null);
+            waivers.sort(null);
+            return new Contents(root, rego, data, waivers, wasm.isEmpty() ? null : wasm.get(0));
+        }
     }
 
     /** The bundle's files of {@code dir}; anything else in it is left out. */
     public static Contents contents(Path dir) {
         if (!Files.isDirectory(dir)) throw GateException.input(dir + ": not a directory of policies");
-        List<Path> rego = new ArrayList<>(), data = new ArrayList<>(), waivers = new ArrayList<>();
+        Sorting found = new Sorting();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = dir.relativize(p).toString().replace('\\', '/');
-                switch (kind(name)) {
-                    case REGO -> rego.add(p);
-                    case DATA -> data.add(p);
-                    case WAIVERS -> waivers.add(p);
-                    case MANIFEST, OTHER -> { }
-                }
+                found.add(kind(dir.relativize(p).toString().replace('\\', '/')), p);
             }
         } catch (IOException e) {
             throw GateException.input(dir + ": cannot read: " + e.getMessage());
         }
-        if (rego.isEmpty()) throw GateException.input(dir + ": no .rego files to publish");
+        Contents contents = found.contents(dir, dir.toString());
         checkManifest(dir, dir.resolve(RegoDialects.MANIFEST).toString());
-        return new Contents(dir, rego, data, waivers);
+        return contents;
     }
 
     /** The gzipped tar of {@code contents} (plus OPA's {@code .manifest} when the folder has one). */
@@ -75,6 +101,7 @@ public final class PolicyArchive {
         files.addAll(contents.rego());
         files.addAll(contents.data());
         files.addAll(contents.waivers());
+        if (contents.wasmBundle() != null) files.add(contents.wasmBundle());
         Path manifest = contents.root().resolve(".manifest");
         if (Files.isRegularFile(manifest)) files.add(manifest);
         files.sort(null);
@@ -103,7 +130,7 @@ public final class PolicyArchive {
 
     /** Unpacks {@code archive} (named {@code origin} in errors) into the empty folder {@code into}. */
     public static Contents unpack(byte[] archive, String origin, Path into) {
-        List<Path> rego = new ArrayList<>(), data = new ArrayList<>(), waivers = new ArrayList<>();
+        Sorting found = new Sorting();
         int count = 0;
         long total = 0;
         try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(archive));
@@ -116,7 +143,7 @@ public final class PolicyArchive {
                     throw refused(origin, name, "is not a plain relative file name");
                 }
                 Kind kind = kind(name);
-                if (kind == Kind.OTHER) throw refused(origin, name, "is not a Rego, data, waiver or manifest file");
+                if (kind == Kind.OTHER) throw refused(origin, name, "is not a Rego, data, waiver, manifest or wasm bundle file");
                 if (++count > MAX_FILES) throw GateException.input(origin + ": more than " + MAX_FILES + " files");
                 byte[] content = tar.readNBytes((int) Math.min(MAX_BYTES - total + 1, Integer.MAX_VALUE - 8));
                 total += content.length;
@@ -125,24 +152,16 @@ public final class PolicyArchive {
                 if (!target.startsWith(into)) throw refused(origin, name, "leaves the bundle");
                 Files.createDirectories(target.getParent());
                 Files.write(target, content, java.nio.file.StandardOpenOption.CREATE_NEW);
-                switch (kind) {
-                    case REGO -> rego.add(target);
-                    case DATA -> data.add(target);
-                    case WAIVERS -> waivers.add(target);
-                    case MANIFEST, OTHER -> { }
-                }
+                found.add(kind, target);
             }
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw GateException.input(origin + ": " + into.relativize(Path.of(e.getFile())) + " appears twice");
         } catch (IOException e) {
             throw GateException.input(origin + ": not a readable policy bundle (gzipped tar): " + e.getMessage());
         }
-        if (rego.isEmpty()) throw GateException.input(origin + ": the bundle holds no .rego files");
+        Contents contents = found.contents(into, origin);
         checkManifest(into, origin + ": " + RegoDialects.MANIFEST);
-        rego.sort(null);
-        data.sort(null);
-        waivers.sort(null);
-        return new Contents(into, rego, data, waivers);
+        return contents;
     }
 
     /** OPA's manifest decides the Rego dialect of the bundle's files: a malformed one is neither published nor used. */
@@ -164,7 +183,7 @@ public final class PolicyArchive {
         return GateException.input(origin + ": bundle entry '" + dev.gate.image.SafeText.of(name) + "' " + why);
     }
 
-    private enum Kind { REGO, DATA, WAIVERS, MANIFEST, OTHER }
+    private enum Kind { REGO, DATA, WAIVERS, MANIFEST, WASM, OTHER }
 
     private static Kind kind(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
@@ -173,6 +192,7 @@ public final class PolicyArchive {
         if (lower.startsWith("waivers/") && (base.endsWith(".yaml") || base.endsWith(".yml") || base.endsWith(".json"))) return Kind.WAIVERS;
         if (base.endsWith(".rego")) return Kind.REGO;
         if (base.equals("data.json") || base.equals("data.yaml") || base.equals("data.yml")) return Kind.DATA;
+        if (!name.contains("/") && (base.endsWith(".tar.gz") || base.endsWith(".tgz") || base.endsWith(".wasm"))) return Kind.WASM;
         return Kind.OTHER;
     }
 }

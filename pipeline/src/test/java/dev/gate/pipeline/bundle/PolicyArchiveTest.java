@@ -77,11 +77,30 @@ class PolicyArchiveTest {
         assertRefused(archive(file("../evil.rego", "package x")), "'../evil.rego' is not a plain relative file name");
         assertRefused(archive(file("/etc/evil.rego", "package x")), "is not a plain relative file name");
         assertRefused(archive(file("a.rego", "package a"), link("b.rego", "/etc/passwd")), "'b.rego' is not a regular file");
-        assertRefused(archive(file("a.rego", "package a"), file("run.sh", "#!/bin/sh")), "'run.sh' is not a Rego, data, waiver or manifest file");
+        assertRefused(archive(file("a.rego", "package a"), file("run.sh", "#!/bin/sh")), "'run.sh' is not a Rego, data, waiver, manifest or wasm bundle file");
         assertRefused(archive(file("a.rego", "package a"), file("a.rego", "package b")), "a.rego appears twice");
-        assertRefused(archive(file("data.json", "{}")), "holds no .rego files");
+        assertRefused(archive(file("data.json", "{}")), "no .rego files (or OPA wasm bundle)");
         assertRefused("not gzip".getBytes(StandardCharsets.UTF_8), "not a readable policy bundle");
         assertTrue(Files.notExists(dir.resolve("evil.rego")) && Files.notExists(dir.getParent().resolve("evil.rego")));
+    }
+
+    /** An OPA wasm bundle stands in for the Rego sources; it is a whole policy, so never beside them or a second one. */
+    @Test
+    void aWasmBundleTravelsInPlaceOfRegoSourcesAndAlone() throws IOException {
+        Files.createDirectories(dir.resolve("src/waivers"));
+        Files.write(dir.resolve("src/bundle.tar.gz"), new byte[] {31, -117, 8, 0});
+        Files.writeString(dir.resolve("src/waivers/w.yaml"), "waivers: []\n");
+        PolicyArchive.Contents out = PolicyArchive.unpack(PolicyArchive.pack(PolicyArchive.contents(dir.resolve("src"))), "bundle",
+                Files.createDirectories(dir.resolve("out")));
+        assertEquals(dir.resolve("out/bundle.tar.gz"), out.wasmBundle());
+        assertEquals(out.wasmBundle(), out.policy(), "--policy is given the wasm bundle, not the folder");
+        assertEquals(2, out.files());
+        assertRefused(archive(file("a.rego", "package a"), file("bundle.tar.gz", "x")), "a wasm bundle is a whole policy: give it alone, not with a.rego");
+        assertRefused(archive(file("one.wasm", "x"), file("two.tgz", "y")), "a wasm bundle is a whole policy");
+        assertRefused(archive(file("lib/nested.wasm", "x")), "'lib/nested.wasm' is not a Rego, data, waiver, manifest or wasm bundle file");
+        Files.writeString(dir.resolve("src/main.rego"), "package main\n");
+        GateException both = assertThrows(GateException.class, () -> PolicyArchive.contents(dir.resolve("src")));
+        assertTrue(both.getMessage().contains("give it alone, not with main.rego"), both.getMessage());
     }
 
     @Test
