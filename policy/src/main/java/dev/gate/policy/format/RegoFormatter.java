@@ -35,8 +35,8 @@ public final class RegoFormatter {
     /** A v0 module that stays v0 and does not import {@code contains}: sets are written {@code p[x]}. */
     private final boolean v0Sets;
     /**
-     * Some rule needs a reference head ({@code a.b.c}, or {@code a.b contains x}); otherwise a v0 module's two-part
-     * heads are written {@code a["b"]}, as opa fmt writes them.
+     * Some rule needs a reference head ({@code a.b.c}, or {@code a.b contains x}); otherwise two-part heads are written
+     * {@code a["b"]}, as opa fmt writes them (in v1 too), except when a v0 module is rewritten as v1.
      */
     private final boolean refHeads;
     private final TermText terms;
@@ -52,7 +52,9 @@ public final class RegoFormatter {
         boolean staysV0 = !regoV1 && module.regoVersion() == RegoVersion.V0;
         this.v0 = staysV0 && !importsKeyword(module, "if");
         this.v0Sets = staysV0 && !importsKeyword(module, "contains");
-        this.refHeads = !staysV0 || module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
+        boolean rewritesV0 = regoV1 && module.regoVersion() == RegoVersion.V0;
+        this.refHeads = rewritesV0
+                || module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
         this.terms = new TermText(source);
         Lexer lexer = new Lexer(source);
         lexer.tokenize();
@@ -171,7 +173,9 @@ public final class RegoFormatter {
         StringBuilder sb = new StringBuilder(r.isDefault() ? "default " : "").append(head(r));
         boolean braces = body(sb, r, 0);
         for (Rule e = r.elseRule(); e != null; e = e.elseRule()) {
-            sb.append(braces ? " else" : "\n\nelse");
+            // An else that starts its own line keeps it, after a blank line, as opa fmt keeps it.
+            boolean ownLine = lines[e.span().line() - 1].substring(0, e.span().column() - 1).isBlank();
+            sb.append(braces && !ownLine ? " else" : "\n\nelse");
             if (e.value() != null) sb.append(operator(e)).append(terms.term(e.value(), 0));
             braces = body(sb, e, 0);
         }
