@@ -1,6 +1,5 @@
 package dev.gate.policy;
 
-import dev.gate.policy.ast.Module;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionRules;
 import dev.gate.policy.compile.InputSchemas;
@@ -31,11 +30,11 @@ public final class PolicySet implements Policies {
     /** A loaded file and the SHA-256 of its bytes, for the decision record. */
     public record LoadedFile(Path path, String sha256) {}
 
-    private final RegoEngine engine;
+    private final PolicyEngine engine;
     private final List<LoadedFile> policyFiles;
     private final List<LoadedFile> dataFiles;
 
-    private PolicySet(RegoEngine engine, List<LoadedFile> policyFiles, List<LoadedFile> dataFiles) {
+    private PolicySet(PolicyEngine engine, List<LoadedFile> policyFiles, List<LoadedFile> dataFiles) {
         this.engine = engine;
         this.policyFiles = List.copyOf(policyFiles);
         this.dataFiles = List.copyOf(dataFiles);
@@ -90,7 +89,7 @@ public final class PolicySet implements Policies {
         }
         List<LoadedFile> data = new ArrayList<>();
         Value merged = DataFiles.merge(dataFiles, (path, bytes) -> data.add(new LoadedFile(path, sha256(bytes))));
-        RegoEngine engine = new RegoEngine(printOut).regoVersion(version).schemas(schemas);
+        PolicyEngine engine = new RegoEngine(printOut).regoVersion(version).schemas(schemas);
         engine.load(modules, merged);
         return new PolicySet(engine, loaded, data);
     }
@@ -101,7 +100,8 @@ public final class PolicySet implements Policies {
     @Override
     public List<LoadedFile> dataFiles() { return dataFiles; }
 
-    public RegoEngine engine() { return engine; }
+    /** The engine the policies are loaded in: what it declares, queries, coverage. */
+    public PolicyEngine engine() { return engine; }
 
     @Override
     public EngineInfo engineInfo() { return EngineInfo.rego(); }
@@ -111,16 +111,13 @@ public final class PolicySet implements Policies {
         return engine.evaluate(query, input, options);
     }
 
-    /** Parsed modules, in load order. */
-    public List<Module> modules() { return engine.modules(); }
-
     /**
      * Throws {@link PolicyException} ({@link DecisionRules#NO_RULES}) when a decision would evaluate no rule, so that
      * callers that decide later (per image) fail before any work.
      */
     @Override
     public void requireDecisionRules(Optional<String> namespace) {
-        DecisionRules.requireRules(engine.modules(), namespace);
+        DecisionRules.requireRules(engine.outline(), namespace);
     }
 
     /**

@@ -2,9 +2,6 @@ package dev.gate.policy.decision;
 
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
-import dev.gate.policy.ast.Module;
-import dev.gate.policy.ast.Rule;
-import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.ObjectValue;
@@ -53,35 +50,36 @@ public final class DecisionRules {
      * Fails closed: a decision in which no rule is evaluated would allow everything, so a namespace that matches no
      * package, or policies without any decision rule, are an error ({@link #NO_RULES}) naming what was looked for.
      */
-    public static void requireRules(List<Module> modules, Optional<String> namespace) {
-        if (decisionRules(modules, namespace).isEmpty()) throw noRules(modules, namespace);
+    public static void requireRules(PolicyEngine.Outline outline, Optional<String> namespace) {
+        if (decisionRules(outline, namespace).isEmpty()) throw noRules(outline, namespace);
     }
 
-    private static PolicyException noRules(List<Module> modules, Optional<String> namespace) {
-        List<String> files = modules.stream().map(m -> m.source().fileName()).distinct().toList();
+    private static PolicyException noRules(PolicyEngine.Outline outline, Optional<String> namespace) {
+        List<String> files = outline.files();
         String where = files.size() <= 5 ? String.join(", ", files)
                 : String.join(", ", files.subList(0, 5)) + " and " + (files.size() - 5) + " more files";
         String looked;
         if (namespace.isEmpty()) {
             looked = "no package of " + where + " has a";
-        } else if (modules.stream().anyMatch(m -> m.packageName().equals(namespace.get()))) {
+        } else if (outline.packages().contains(namespace.get())) {
             looked = "package " + namespace.get() + " of " + where + " has no";
         } else {
             looked = "package " + namespace.get() + " is not in " + where + ", so there is no";
         }
-        Set<String> elsewhere = decisionRules(modules, Optional.empty()).keySet();
+        Set<String> elsewhere = decisionRules(outline, Optional.empty()).keySet();
         return new PolicyException(NO_RULES, looked + " deny, deny_<x>, violation, violation_<x>, warn or warn_<x> rule"
                 + (elsewhere.isEmpty() ? "" : " (packages with decision rules: " + String.join(", ", elsewhere) + ")")
                 + "; a decision without rules would allow everything", null);
     }
 
-    public static Decision decide(RegoEngine engine, Value input, Optional<String> namespace, Duration timeout) {
-        Map<String, Map<String, Rule>> packages = decisionRules(engine.modules(), namespace);
-        if (packages.isEmpty()) throw noRules(engine.modules(), namespace);
-        RuleDocs docs = new RuleDocs(engine.modules());
+    /** The decision contract over what {@code engine} loaded, every package or only {@code namespace}'s. */
+    public static Decision decide(PolicyEngine engine, Value input, Optional<String> namespace, Duration timeout) {
+        PolicyEngine.Outline outline = engine.outline();
+        Map<String, Map<String, PolicyEngine.RuleInfo>> packages = decisionRules(outline, namespace);
+        if (packages.isEmpty()) throw noRules(outline, namespace);
         Map<String, Map<String, DeclaredRule>> declared = new LinkedHashMap<>();
         packages.forEach((pkg, rules) -> rules.forEach((name, rule) -> declared.computeIfAbsent(pkg, k -> new LinkedHashMap<>())
-                .put(name, new DeclaredRule(rule.location(), docs.of(pkg, name)))));
+                .put(name, new DeclaredRule(rule.location(), engine.ruleDoc(pkg, name)))));
         return decide(declared, pkg -> packageDocument(engine, pkg, input, timeout));
     }
 
@@ -111,21 +109,20 @@ public final class DecisionRules {
     }
 
     /** Package name to its decision rules (first definition of each name, for its location), in source order. */
-    public static Map<String, Map<String, Rule>> decisionRules(List<Module> modules, Optional<String> namespace) {
-        Map<String, Map<String, Rule>> out = new LinkedHashMap<>();
-        for (Module m : modules) {
-            String pkg = m.packageName();
-            if (namespace.isPresent() && !namespace.get().equals(pkg)) continue;
-            Map<String, Rule> rules = out.computeIfAbsent(pkg, k -> new LinkedHashMap<>());
-            for (Rule r : m.rules()) {
-                if (r.head().size() == 1 && r.kind() != Rule.Kind.FUNCTION && kindOf(r.name()) != null) rules.putIfAbsent(r.name(), r);
-            }
+    public static Map<String, Map<String, PolicyEngine.RuleInfo>> decisionRules(PolicyEngine.Outline outline, Optional<String> namespace) {
+        Map<String, Map<String, PolicyEngine.RuleInfo>> out = new LinkedHashMap<>();
+        for (String pkg : outline.packages()) {
+            if (namespace.isEmpty() || namespace.get().equals(pkg)) out.put(pkg, new LinkedHashMap<>());
+        }
+        for (PolicyEngine.RuleInfo r : outline.rules()) {
+            Map<String, PolicyEngine.RuleInfo> rules = out.get(r.pkg());
+            if (rules != null && kindOf(r.name()) != null) rules.putIfAbsent(r.name(), r);
         }
         out.values().removeIf(Map::isEmpty);
         return out;
     }
 
-    private static ObjectValue packageDocument(RegoEngine engine, String pkg, Value input, Duration timeout) {
+    private static ObjectValue packageDocument(PolicyEngine engine, String pkg, Value input, Duration timeout) {
         StringBuilder ref = new StringBuilder("data");
         for (String part : pkg.split("\\.")) ref.append("[").append(StringValue.of(part).toJson()).append("]");
         List<PolicyEngine.ResultRow> rows = engine.evaluate("__doc__ = " + ref, input, new PolicyEngine.Options(timeout, false));

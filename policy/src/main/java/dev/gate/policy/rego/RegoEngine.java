@@ -9,6 +9,9 @@ import dev.gate.policy.builtins.BuiltinContext;
 import dev.gate.policy.builtins.BuiltinDeclaration;
 import dev.gate.policy.builtins.BuiltinRegistry;
 import dev.gate.policy.compile.Compiler;
+import dev.gate.policy.coverage.CoverageReport;
+import dev.gate.policy.decision.RuleDoc;
+import dev.gate.policy.decision.RuleDocs;
 import dev.gate.policy.eval.Coverage;
 import dev.gate.policy.eval.Evaluator;
 import dev.gate.policy.eval.Operators;
@@ -40,6 +43,8 @@ public final class RegoEngine implements PolicyEngine {
     private final PrintStream printOut;
     private Compiler.Compiled compiled;
     private List<dev.gate.policy.ast.Module> parsed = List.of();
+    private Outline outline = Outline.EMPTY;
+    private RuleDocs docs = new RuleDocs(List.of());
     private Value data = ObjectValue.EMPTY;
     private RegoVersion regoVersion = RegoVersion.V1;
     private InputSchemas schemas = InputSchemas.NONE;
@@ -129,6 +134,8 @@ public final class RegoEngine implements PolicyEngine {
         }
         this.compiled = new Compiler(builtins).strict(strict).schemas(schemas).compile(ms);
         this.parsed = ms;
+        this.outline = SourceOutline.of(ms);
+        this.docs = new RuleDocs(ms);
         this.data = data == null ? ObjectValue.EMPTY : data;
         if (dataConflictCheck) DataConflicts.check(compiled, this.data);
     }
@@ -148,11 +155,20 @@ public final class RegoEngine implements PolicyEngine {
     public List<dev.gate.policy.ast.Module> modules() { return parsed; }
 
     @Override
+    public Outline outline() { return outline; }
+
+    @Override
+    public RuleDoc ruleDoc(String pkg, String rule) { return docs.of(pkg, rule); }
+
+    @Override
+    public CoverageReport coverage(Coverage hits) { return CoverageReport.of(parsed, hits); }
+
+    @Override
     public List<ResultRow> evaluate(String query, Value input, Options options) {
         return evaluate(query, input, options, null);
     }
 
-    /** As {@link #evaluate(String, Value, Options)}, recording into {@code coverage} (when not null) what it reached. */
+    @Override
     public List<ResultRow> evaluate(String query, Value input, Options options, Coverage coverage) {
         List<Literal> body = new Compiler(builtins).regoVersion(regoVersion).compileQueryWith(compiled, Parser.parseQuery(new Source("query", query)));
         List<Evaluator.Solution> solutions = run(body, input, options, coverage);

@@ -3,17 +3,13 @@ package dev.gate.policy.testing;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
-import dev.gate.policy.ast.Module;
-import dev.gate.policy.ast.Rule;
 import dev.gate.policy.coverage.CoverageReport;
 import dev.gate.policy.eval.Coverage;
 import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.StringValue;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -35,39 +31,48 @@ public final class PolicyTests {
 
     /** Runs the tests of the loaded modules whose qualified name matches {@code filter} (null runs all). */
     public static List<Result> run(PolicySet policies, Pattern filter, Duration timeout) {
-        return run(policies, filter, timeout, null);
+        return run(policies.engine(), filter, timeout);
+    }
+
+    /** As {@link #run(PolicySet, Pattern, Duration)}, over the policies an engine has loaded. */
+    public static List<Result> run(PolicyEngine engine, Pattern filter, Duration timeout) {
+        return run(engine, filter, timeout, null);
     }
 
     /** As {@link #run(PolicySet, Pattern, Duration)}, recording which lines the tests cover. */
     public static CoveredRun runWithCoverage(PolicySet policies, Pattern filter, Duration timeout) {
-        Coverage coverage = new Coverage();
-        List<Result> results = run(policies, filter, timeout, coverage);
-        return new CoveredRun(results, CoverageReport.of(policies.modules(), coverage));
+        return runWithCoverage(policies.engine(), filter, timeout);
     }
 
-    private static List<Result> run(PolicySet policies, Pattern filter, Duration timeout, Coverage coverage) {
+    /** As {@link #runWithCoverage(PolicySet, Pattern, Duration)}, over the policies an engine has loaded. */
+    public static CoveredRun runWithCoverage(PolicyEngine engine, Pattern filter, Duration timeout) {
+        Coverage coverage = new Coverage();
+        List<Result> results = run(engine, filter, timeout, coverage);
+        return new CoveredRun(results, engine.coverage(coverage));
+    }
+
+    private static List<Result> run(PolicyEngine engine, Pattern filter, Duration timeout, Coverage coverage) {
         List<Result> out = new ArrayList<>();
-        for (Map.Entry<String, Rule> t : tests(policies.modules()).entrySet()) {
-            Rule rule = t.getValue();
-            String pkg = t.getKey().substring(0, t.getKey().lastIndexOf('.'));
+        for (PolicyEngine.RuleInfo rule : tests(engine.outline())) {
+            String pkg = rule.pkg();
             String name = rule.name();
-            if (filter != null && !filter.matcher("data." + t.getKey()).find()) continue;
+            if (filter != null && !filter.matcher("data." + pkg + "." + name).find()) continue;
             if (name.startsWith("todo_")) {
                 out.add(new Result(pkg, name, rule.location(), Status.SKIPPED, null, Duration.ZERO));
                 continue;
             }
-            out.add(runOne(policies, pkg, name, rule.location(), timeout, coverage));
+            out.add(runOne(engine, pkg, name, rule.location(), timeout, coverage));
         }
         return out;
     }
 
-    private static Result runOne(PolicySet policies, String pkg, String name, String location, Duration timeout, Coverage coverage) {
+    private static Result runOne(PolicyEngine engine, String pkg, String name, String location, Duration timeout, Coverage coverage) {
         long start = System.nanoTime();
         StringBuilder ref = new StringBuilder("data");
         for (String part : pkg.split("\\.")) ref.append('[').append(StringValue.of(part).toJson()).append(']');
         ref.append('[').append(StringValue.of(name).toJson()).append(']');
         try {
-            List<PolicyEngine.ResultRow> rows = policies.engine().evaluate("__test__ = " + ref, null, new PolicyEngine.Options(timeout, false), coverage);
+            List<PolicyEngine.ResultRow> rows = engine.evaluate("__test__ = " + ref, null, new PolicyEngine.Options(timeout, false), coverage);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             boolean passed = !rows.isEmpty() && rows.get(0).bindings().get("__test__") != BooleanValue.FALSE;
             return new Result(pkg, name, location, passed ? Status.PASS : Status.FAIL, null, took);
@@ -76,16 +81,8 @@ public final class PolicyTests {
         }
     }
 
-    /** {@code pkg.rule} to the first definition of each test rule, in source order. */
-    private static Map<String, Rule> tests(List<Module> modules) {
-        Map<String, Rule> out = new LinkedHashMap<>();
-        for (Module m : modules) {
-            for (Rule r : m.rules()) {
-                if (r.head().size() != 1 || r.kind() == Rule.Kind.FUNCTION) continue;
-                String name = r.name();
-                if (name.startsWith("test_") || name.startsWith("todo_test_")) out.putIfAbsent(m.packageName() + "." + name, r);
-            }
-        }
-        return out;
+    /** The test rules (first definition of each), in source order. */
+    private static List<PolicyEngine.RuleInfo> tests(PolicyEngine.Outline outline) {
+        return outline.rules().stream().filter(r -> r.name().startsWith("test_") || r.name().startsWith("todo_test_")).toList();
     }
 }

@@ -14,7 +14,12 @@ import dev.gate.policy.PolicyException;
 import dev.gate.policy.builtins.BuiltinContext;
 import dev.gate.policy.builtins.BuiltinException;
 import dev.gate.policy.builtins.BuiltinRegistry;
+import dev.gate.policy.decision.RuleDoc;
+import dev.gate.policy.decision.RuleDocs;
 import dev.gate.policy.rego.RegoEngine;
+import dev.gate.policy.rego.SourceOutline;
+import dev.gate.policy.syntax.Parser;
+import dev.gate.policy.syntax.Source;
 import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.SetValue;
@@ -59,6 +64,7 @@ public final class WasmEngine implements PolicyEngine {
     private final int baseHeap;
     private final int maxMemoryPages;
     private volatile GateBuiltin.WasmCall current;
+    private volatile DeclaredSources sources;
     private Thread previous;
 
     private WasmEngine(Bundle bundle, WasmAbi abi, OpaWasm wasm, Value data, int maxMemoryPages) {
@@ -150,6 +156,36 @@ public final class WasmEngine implements PolicyEngine {
     @Override
     public void load(List<Module> modules, Value data) {
         throw new UnsupportedOperationException("the wasm engine runs compiled bundles (opa build -t wasm); it compiles no Rego");
+    }
+
+    /**
+     * What the Rego sources packed in the bundle declare. {@code opa build -t wasm} rewrites them (compiled rules leave
+     * them), so this tells packages, the rules that remain and their METADATA, not every rule the module evaluates.
+     */
+    @Override
+    public Outline outline() { return declaredSources().outline(); }
+
+    @Override
+    public RuleDoc ruleDoc(String pkg, String rule) { return declaredSources().docs().of(pkg, rule); }
+
+    private record DeclaredSources(Outline outline, RuleDocs docs) {}
+
+    /** Parsed on first use: evaluating needs no source. */
+    private DeclaredSources declaredSources() {
+        DeclaredSources parsed = sources;
+        if (parsed == null) {
+            List<dev.gate.policy.ast.Module> modules = new ArrayList<>();
+            for (Bundle.Source s : bundle.sources()) {
+                try {
+                    modules.add(Parser.parseModule(new Source(s.path(), s.text())));
+                } catch (RuntimeException e) {
+                    // A source gate's parser cannot read still runs as wasm; only its package's rule list is lost.
+                }
+            }
+            parsed = new DeclaredSources(SourceOutline.of(modules), new RuleDocs(modules));
+            sources = parsed;
+        }
+        return parsed;
     }
 
     /** A query naming an entrypoint, as {@code data.gate.prod.deny} or {@code gate/prod/deny}: one row with its value. */

@@ -5,13 +5,9 @@ import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.Policies;
-import dev.gate.policy.ast.Module;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionRules;
 import dev.gate.policy.decision.DeclaredRule;
-import dev.gate.policy.decision.RuleDocs;
-import dev.gate.policy.syntax.Parser;
-import dev.gate.policy.syntax.Source;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
@@ -47,20 +43,16 @@ public final class WasmPolicies implements Policies {
     private final Map<String, String> packageEntrypoints = new LinkedHashMap<>();
     /** Package to the decision rules the bundle's sources still declare. */
     private final Map<String, List<String>> sourceRules;
-    /** What the METADATA blocks of the bundle's sources say about each rule. */
-    private final RuleDocs docs;
 
     private WasmPolicies(Bundle bundle, WasmEngine engine, List<PolicySet.LoadedFile> dataFiles) {
         this.bundle = bundle;
         this.engine = engine;
         this.dataFiles = List.copyOf(dataFiles);
-        List<Module> sources = parsedSources(bundle);
-        this.docs = new RuleDocs(sources);
+        PolicyEngine.Outline sources = engine.outline();
         this.sourceRules = new LinkedHashMap<>();
         DecisionRules.decisionRules(sources, Optional.empty()).forEach((pkg, rules) -> sourceRules.put(pkg, List.copyOf(rules.keySet())));
         List<String> entrypoints = decisionEntrypoints(bundle, engine);
-        Set<String> packages = new HashSet<>();
-        sources.forEach(m -> packages.add(m.packageName()));
+        Set<String> packages = new HashSet<>(sources.packages());
         for (String e : entrypoints) {
             for (int i = e.indexOf('/'); i > 0; i = e.indexOf('/', i + 1)) packages.add(e.substring(0, i).replace('/', '.'));
         }
@@ -91,18 +83,6 @@ public final class WasmPolicies implements Policies {
             if (!engine.entrypoints().contains(e)) throw new IllegalArgumentException(bundle.file() + ": .manifest names entrypoint " + e + ", which policy.wasm lacks");
         }
         return listed;
-    }
-
-    private static List<Module> parsedSources(Bundle bundle) {
-        List<Module> modules = new ArrayList<>();
-        for (Bundle.Source s : bundle.sources()) {
-            try {
-                modules.add(Parser.parseModule(new Source(s.path(), s.text())));
-            } catch (RuntimeException e) {
-                // A source gate's parser cannot read still runs as wasm; only its package's rule list is lost.
-            }
-        }
-        return modules;
     }
 
     /**
@@ -171,7 +151,7 @@ public final class WasmPolicies implements Policies {
     private void add(Map<String, Map<String, DeclaredRule>> rules, String pkg, String rule) {
         // Sorted by name: the bundle keeps no source order to follow.
         rules.computeIfAbsent(pkg, k -> new TreeMap<>()).putIfAbsent(rule,
-                new DeclaredRule(bundle.file() + "#" + pkg.replace('.', '/') + "/" + rule, docs.of(pkg, rule)));
+                new DeclaredRule(bundle.file() + "#" + pkg.replace('.', '/') + "/" + rule, engine.ruleDoc(pkg, rule)));
     }
 
     private static List<String> packages(Map<String, ?> byPackage, Optional<String> namespace) {

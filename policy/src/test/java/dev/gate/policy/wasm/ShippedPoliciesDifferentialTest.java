@@ -64,7 +64,7 @@ class ShippedPoliciesDifferentialTest {
 
     private static void compare(Path opa, Path policy, Path data, ObjectNode input) throws Exception {
         PolicySet rego = PolicySet.load(List.of(policy), List.of(data));
-        String pkg = rego.modules().get(0).packageName();
+        String pkg = rego.engine().outline().packages().get(0);
         Path dir = work.resolve(policy.getFileName().toString());
         if (!Files.exists(dir.resolve("bundle.tar.gz"))) {
             Files.createDirectories(dir);
