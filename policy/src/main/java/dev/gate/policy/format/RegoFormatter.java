@@ -30,6 +30,8 @@ public final class RegoFormatter {
     private final Source source;
     private final Module module;
     private final boolean regoV1;
+    /** The module is v0 and is written as v0 (no {@code --rego-v1}). */
+    private final boolean staysV0;
     /** The module is v0 and stays v0: bodies without {@code if} unless it imports the keyword. */
     private final boolean v0;
     /** A v0 module that stays v0 and does not import {@code contains}: sets are written {@code p[x]}. */
@@ -49,7 +51,7 @@ public final class RegoFormatter {
         this.source = source;
         this.module = module;
         this.regoV1 = regoV1;
-        boolean staysV0 = !regoV1 && module.regoVersion() == RegoVersion.V0;
+        this.staysV0 = !regoV1 && module.regoVersion() == RegoVersion.V0;
         this.v0 = staysV0 && !importsKeyword(module, "if");
         this.v0Sets = staysV0 && !importsKeyword(module, "contains");
         boolean rewritesV0 = regoV1 && module.regoVersion() == RegoVersion.V0;
@@ -171,13 +173,15 @@ public final class RegoFormatter {
 
     private String rule(Rule r) {
         StringBuilder sb = new StringBuilder(r.isDefault() ? "default " : "").append(head(r));
-        boolean braces = body(sb, r, 0);
+        // Only v1 sources: a v0 else without a body is read with a body of `true`, which opa fmt --rego-v1 drops.
+        boolean chained = r.elseRule() != null && module.regoVersion() != RegoVersion.V0;
+        boolean braces = body(sb, r, 0, chained);
         for (Rule e = r.elseRule(); e != null; e = e.elseRule()) {
             // An else that starts its own line keeps it, after a blank line, as opa fmt keeps it.
             boolean ownLine = lines[e.span().line() - 1].substring(0, e.span().column() - 1).isBlank();
             sb.append(braces && !ownLine ? " else" : "\n\nelse");
             if (e.value() != null) sb.append(operator(e)).append(terms.term(e.value(), 0));
-            braces = body(sb, e, 0);
+            braces = body(sb, e, 0, module.regoVersion() != RegoVersion.V0);
         }
         return sb.toString();
     }
@@ -195,25 +199,28 @@ public final class RegoFormatter {
         if (r.kind() == Rule.Kind.SET && v0Sets) sb.append('[').append(terms.term(r.value(), 0)).append(']');
         else if (r.kind() == Rule.Kind.SET) sb.append(" contains ").append(terms.term(r.value(), 0));
         else if (r.value() != null) sb.append(operator(r)).append(terms.term(r.value(), 0));
-        else if (isTrivial(r.body()) && !v0) sb.append(" := true");
+        else if (isTrivial(r.body()) && !v0 && (r.elseRule() == null || module.regoVersion() == RegoVersion.V0)) sb.append(" := true");
         return sb.toString();
     }
 
-    /** {@code :=} or {@code =} as written; always {@code :=} when rewriting v0 as v1. */
+    /** {@code :=} in v1 (as opa fmt writes it, and when rewriting v0 as v1); a v0 module that stays v0 keeps what was written. */
     private String operator(Rule r) {
         String before = source.text().substring(0, r.value().span().start()).stripTrailing();
-        return regoV1 || before.endsWith(":=") ? " := " : " = ";
+        return regoV1 || !staysV0 || before.endsWith(":=") ? " := " : " = ";
     }
 
-    /** Appends the body; says whether it was written in braces. A body that is just {@code true} is no body. */
-    private boolean body(StringBuilder sb, Rule r, int depth) {
+    /**
+     * Appends the body; says whether it was written in braces. A body that is just {@code true} is no body, except in an
+     * else chain ({@code chained}), where opa fmt keeps what was written.
+     */
+    private boolean body(StringBuilder sb, Rule r, int depth, boolean chained) {
         List<Literal> body = r.body();
         if (v0 && isTrivial(body) && r.value() == null && r.kind() != Rule.Kind.SET) {
             // A v0 rule without value needs its body; OPA writes it in braces and sets an else after it apart.
             sb.append(" {\n").append(TermText.indent(depth + 1)).append("true\n").append(TermText.indent(depth)).append('}');
             return false;
         }
-        if (body.isEmpty() || isTrivial(body)) return false;
+        if (body.isEmpty() || isTrivial(body) && !chained) return false;
         Literal last = body.get(body.size() - 1);
         if (!v0 && body.size() == 1 && last.span().line() == r.span().line()) {
             sb.append(" if ").append(terms.literal(last, depth));
