@@ -85,7 +85,10 @@ public final class RegoFormatter {
             int start = r.span().line();
             // As OPA: one-liners written on consecutive lines stay together; anything else is set apart.
             if (previous == null || v0 || !(oneLiner(previous) && oneLiner(r) && start == previous.span().line() + 1)) out.append('\n');
-            out.append(captured(() -> comments(start, 0)));
+            String above = captured(() -> comments(start, 0));
+            out.append(above);
+            // A blank line between the comments above a rule and the rule itself stays, as opa fmt keeps it.
+            if (!above.isEmpty() && blankBetween(comments.get(nextComment - 1).span().line(), start)) out.append('\n');
             String text = rule(r);
             // A comment after the head's line stays on that line, whatever follows it.
             int firstBreak = text.indexOf('\n');
