@@ -17,7 +17,9 @@ public record Environment(UnaryOperator<String> variables, Function<String, Keyl
 
     /** The process's own environment, signing keyless on sigstore public-good. */
     public static Environment system() {
-        return new Environment(System::getenv, KeylessImageSigner::publicGood);
+        // A lambda, not a method reference: linking a reference loads the keyless signer's class on every start,
+        // where this body loads it only for a keyless signature.
+        return new Environment(System::getenv, identityToken -> KeylessImageSigner.publicGood(identityToken));
     }
 
     /** The variable's value, or null when it is not set. */

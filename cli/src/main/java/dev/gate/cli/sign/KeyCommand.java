@@ -21,12 +21,12 @@ public final class KeyCommand {
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write an encrypted ECDSA P-256 key pair PREFIX.key (mode 0600) and PREFIX.pub.")
     static final class Generate implements Callable<Integer> {
-
         private final Environment environment;
 
         Generate(Environment environment) {
             this.environment = environment;
         }
+
         @Spec
         CommandSpec spec;
 
@@ -55,12 +55,12 @@ public final class KeyCommand {
 
     @Command(name = "public", mixinStandardHelpOptions = true, description = "Print the PUBLIC KEY PEM of a private key file.")
     static final class Public implements Callable<Integer> {
-
         private final Environment environment;
 
         Public(Environment environment) {
             this.environment = environment;
         }
+
         @Spec
         CommandSpec spec;
 
