@@ -1,13 +1,11 @@
 package dev.gate.cli;
 
 import dev.gate.cli.gate.GateConfig;
-import dev.gate.cli.sign.Passwords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +54,6 @@ public final class ClassDataTraining {
     static List<Integer> run(Path root) throws IOException {
         String sample = "oci:" + root.resolve("testdata/sample") + ":1.0.0";
         Path work = Files.createTempDirectory("gate-training");
-        UnaryOperator<String> environment = Passwords.environment;
         try (TrainingRegistry registry = new TrainingRegistry()) {
             Path osv = Files.createDirectories(work.resolve("osv"));
             Files.writeString(osv.resolve("GATE-TRAINING-1.json"), ADVISORY);
@@ -66,20 +63,20 @@ public final class ClassDataTraining {
             String db = work.resolve("osv.db").toString();
             // No configuration, whatever GATE_CONFIG says: the training push must stay a plain push to the training
             // registry, never a gate run with the user's policies and destinations.
-            Passwords.environment = name -> name.equals(GateConfig.VARIABLE) ? null : environment.apply(name);
+            Environment system = Environment.system();
+            Environment environment = system.withVariables(name -> name.equals(GateConfig.VARIABLE) ? null : system.variable(name));
             return List.of(
-                    Main.run("push", "-q", sample, registry.host() + "/gate/class-data:x"),
-                    Main.run("sbom", sample, "-o", bom),
-                    Main.run("sbom", "docker-archive:" + java, "-o", work.resolve("java.json").toString()),
-                    Main.run("db", "import", osv.toString(), "--db", db),
+                    Main.run(environment, "push", "-q", sample, registry.host() + "/gate/class-data:x"),
+                    Main.run(environment, "sbom", sample, "-o", bom),
+                    Main.run(environment, "sbom", "docker-archive:" + java, "-o", work.resolve("java.json").toString()),
+                    Main.run(environment, "db", "import", osv.toString(), "--db", db),
                     // The gate up to its decision (SBOM, scan, policies, reports), without publishing anything.
-                    Main.run("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data", allowing(work, registry),
+                    Main.run(environment, "push", "--policy", root.resolve("policies/prod.rego").toString(), "--data", allowing(work, registry),
                             "--db", db, "--no-sign", "--dry-run", sample, registry.host() + "/gate/class-data:1.0.0"),
-                    Main.run("scan", "--sbom", bom, "--db", db),
-                    Main.run("scan", "--sbom", bom, "--db", db, "--format", "json"),
-                    Main.run("policy", "test", root.resolve("policies").toString()));
+                    Main.run(environment, "scan", "--sbom", bom, "--db", db),
+                    Main.run(environment, "scan", "--sbom", bom, "--db", db, "--format", "json"),
+                    Main.run(environment, "policy", "test", root.resolve("policies").toString()));
         } finally {
-            Passwords.environment = environment;
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

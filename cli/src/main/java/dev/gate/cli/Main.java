@@ -47,7 +47,12 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        return run(Environment.system(), args);
+    }
+
+    /** Runs {@code args} with the given environment instead of the process's own. */
+    public static int run(Environment environment, String... args) {
+        return commandLine(environment, args).execute(args);
     }
 
     /** The whole command tree. */
@@ -55,22 +60,27 @@ public final class Main {
         return commandLine(new String[0]);
     }
 
+    /** The command tree for {@code args}, in the process's own environment. */
+    public static CommandLine commandLine(String... args) {
+        return commandLine(Environment.system(), args);
+    }
+
     /**
      * The command tree as far as {@code args} need it: when the first word names a subcommand, only that one;
      * otherwise (no subcommand, help, a misspelt name) all of them, so help and suggestions list everything.
      */
-    public static CommandLine commandLine(String... args) {
+    public static CommandLine commandLine(Environment environment, String... args) {
         // picocli's default factory otherwise looks for Groovy's Closure class, a search that opens every jar on
         // the class path on every start.
         System.setProperty("picocli.disable.closures", "true");
-        CommandLine cli = new CommandLine(new GateCommand());
+        CommandLine cli = new CommandLine(new GateCommand(), new CommandFactory(environment));
         String wanted = firstWord(args);
         if (wanted != null && SUBCOMMANDS.containsKey(wanted)) {
             cli.addSubcommand(wanted, SUBCOMMANDS.get(wanted));
         } else if (wanted != null || !versionOnly(args)) {
             SUBCOMMANDS.forEach(cli::addSubcommand);
         }
-        cli.setExecutionExceptionHandler(new FailureHandler());
+        cli.setExecutionExceptionHandler(new FailureHandler(environment));
         return cli;
     }
 
@@ -93,6 +103,12 @@ public final class Main {
      * of the archive, to be loaded and verified again on every start.
      */
     private static final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+        private final Environment environment;
+
+        FailureHandler(Environment environment) {
+            this.environment = environment;
+        }
+
         @Override
         public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
             PrintWriter err = command.getErr();
@@ -104,7 +120,7 @@ public final class Main {
                 return gate.kind().exitCode();
             }
             err.println("gate: internal error: " + SafeText.message(failure.toString()));
-            if (System.getenv("GATE_DEBUG") != null) {
+            if (environment.variable("GATE_DEBUG") != null) {
                 failure.printStackTrace(err);
             }
             err.flush();

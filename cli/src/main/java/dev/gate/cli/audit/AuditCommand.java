@@ -1,8 +1,8 @@
 package dev.gate.cli.audit;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.policy.RecheckFlags;
 import dev.gate.cli.push.RegistryFlags;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.cli.sign.TrustFlags;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryClient;
@@ -37,6 +37,12 @@ import picocli.CommandLine.Spec;
                 + "Exit: 0 every tag signed, verified and passing; 1 otherwise (or a repository could not be listed); "
                 + "2 bad input; 3 registry failure.")
 public final class AuditCommand implements Callable<Integer> {
+
+    private final Environment environment;
+
+    AuditCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Spec
     CommandSpec spec;
@@ -107,7 +113,7 @@ public final class AuditCommand implements Callable<Integer> {
                 throw GateException.input(target + ": not on " + host + "; one audit covers one registry");
             }
         }
-        Auditor auditor = new Auditor(options, trusted, trust.requiredTypes(), policyRecheck, policies, Passwords.environment)
+        Auditor auditor = new Auditor(options, trusted, trust.requiredTypes(), policyRecheck, policies, environment.variables())
                 .withShard(share);
         if (approvedPolicies != null) {
             auditor = auditor.withApprovedPolicies(ApprovedPolicies.read(approvedPolicies));

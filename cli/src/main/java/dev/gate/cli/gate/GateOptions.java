@@ -1,5 +1,6 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.policy.Durations;
 import dev.gate.cli.policy.PolicyFlags;
 import dev.gate.cli.policy.PolicySources;
@@ -125,7 +126,8 @@ public final class GateOptions {
     }
 
     /** Flags win over the configuration file; a list given as flags replaces the file's list. */
-    public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries) {
+    public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries,
+            Environment environment) {
         if (!policy.given() && cfg.policies().isEmpty() && !sbomOnly) {
             throw GateException.input("give --policy FILE|DIR (or policies: in the --config file)");
         }
@@ -145,7 +147,7 @@ public final class GateOptions {
         List<String> mirrors = also.isEmpty() ? cfg.also() : also;
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 PolicySources.concat(sources.data(), policy.data.isEmpty() ? cfg.data() : policy.data), merged,
-                policy.namespace != null ? policy.namespace : cfg.namespace(), signing(cfg), scanDatabase(cfg), sbomOnly, dryRun,
+                policy.namespace != null ? policy.namespace : cfg.namespace(), signing(cfg, environment), scanDatabase(cfg), sbomOnly, dryRun,
                 policy.failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()), registries.withInsecure(insecure), catalogTimeout(), cfg.file(),
                 javaDb(cfg), policy.rego.version(), policy.waivers(sources), policy.vexStatements(registries.withInsecure(insecure)), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
                 sources.origins(), baseline(), vexKeys.isEmpty() ? null : VerifyCommand.readPublicKeys(vexKeys));
@@ -189,7 +191,7 @@ public final class GateOptions {
                 signer.identityRegexp(), signer.issuer(), signer.issuerRegexp()));
     }
 
-    private SigningMethod signing(GateConfig cfg) {
+    private SigningMethod signing(GateConfig cfg, Environment environment) {
         if (noSign) {
             if (signing.given()) {
                 throw GateException.input("--no-sign excludes --key and --keyless");
@@ -198,13 +200,13 @@ public final class GateOptions {
         }
         signing.refuseTokenWithoutKeyless();
         if (signing.keyless()) {
-            return SigningMethod.keyless(signing.keylessService());
+            return SigningMethod.keyless(signing.keylessService(environment));
         }
         Path keyFile = signing.key() != null ? signing.key() : cfg.key();
         if (keyFile == null) {
             throw GateException.input("give --key FILE, --keyless, or --no-sign (or key: in the --config file)");
         }
         // Dry runs too: a wrong password fails before the decision, not in the real run.
-        return SigningMethod.key(KeyFiles.loadPrivateInBackground(keyFile));
+        return SigningMethod.key(KeyFiles.loadPrivateInBackground(keyFile, environment));
     }
 }

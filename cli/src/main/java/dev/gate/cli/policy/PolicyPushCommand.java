@@ -1,5 +1,6 @@
 package dev.gate.cli.policy;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.SigningFlags;
@@ -22,6 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "CI pins it with --policy oci://REF@sha256:... and --policy-key KEY (or, keyless, --policy-trusted-root "
                 + "with --policy-certificate-identity and --policy-certificate-oidc-issuer).")
 public final class PolicyPushCommand implements Callable<Integer> {
+
+    private final Environment environment;
+
+    PolicyPushCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Spec
     CommandSpec spec;
@@ -49,11 +56,11 @@ public final class PolicyPushCommand implements Callable<Integer> {
         signing.refuseTokenWithoutKeyless();
         PolicyBundles.Pinned pinned;
         if (signing.keyless()) {
-            try (KeylessSigning keyless = signing.keylessService()) {
+            try (KeylessSigning keyless = signing.keylessService(environment)) {
                 pinned = PolicyBundles.publish(contents, ref, registry.toOptions(), keyless);
             }
         } else if (signing.key() != null) {
-            pinned = PolicyBundles.publish(contents, ref, registry.toOptions(), KeyFiles.loadPrivate(signing.key()));
+            pinned = PolicyBundles.publish(contents, ref, registry.toOptions(), KeyFiles.loadPrivate(signing.key(), environment));
         } else {
             throw GateException.input("give --key FILE, or --keyless, to sign the policy bundle");
         }

@@ -1,5 +1,6 @@
 package dev.gate.cli.push;
 
+import dev.gate.cli.Environment;
 import dev.gate.image.Artifact;
 import dev.gate.image.GateException;
 import dev.gate.image.Platform;
@@ -17,6 +18,10 @@ import picocli.CommandLine.Option;
                 + "With --platform, only some platforms of an index (see --platform).%n"
                 + "Locations: oci:DIR[:TAG], or a registry as docker://REF or a bare REF.")
 public final class CopyCommand extends TransferCommand {
+
+    CopyCommand(Environment environment) {
+        super(environment);
+    }
 
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Copy only this platform of an index "
             + "(repeatable). One platform: its image alone, with its own digest and signatures; several: a new index of "

@@ -1,6 +1,7 @@
 package dev.gate.cli.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
 import dev.gate.cli.ExitCodes;
 import dev.gate.cli.gate.GateConfig;
 import dev.gate.cli.gate.GateOptions;
@@ -10,7 +11,6 @@ import dev.gate.pipeline.report.JsonSummary;
 import dev.gate.pipeline.report.MarkdownSummary;
 import dev.gate.pipeline.report.SarifSummary;
 import dev.gate.pipeline.report.TextSummary;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryOptions;
@@ -33,6 +33,10 @@ import picocli.CommandLine.Mixin;
                 + "Exit: 0 pushed, 1 denied by policy (nothing pushed), 2 bad input, 3 registry or I/O failure.")
 public final class PushCommand extends TransferCommand {
 
+    PushCommand(Environment environment) {
+        super(environment);
+    }
+
     @Mixin
     GateOptions gate;
 
@@ -41,7 +45,7 @@ public final class PushCommand extends TransferCommand {
 
     @Override
     public Integer call() {
-        GateConfig config = gate.loadConfig(Passwords.environment);
+        GateConfig config = gate.loadConfig(environment.variables());
         if (!gate.gateRequested(config)) {
             gate.refuseGateFlagsOnAPlainPush();
             if (reports.given()) {
@@ -51,8 +55,8 @@ public final class PushCommand extends TransferCommand {
         }
         TagPlan plan = tagPlan();
         RegistryOptions registryOptions = registries.toOptions();
-        GatePipeline pipeline = new GatePipeline(gate.settings(source, plan.destination(), config, registryOptions),
-                Passwords.environment);
+        GatePipeline pipeline = new GatePipeline(gate.settings(source, plan.destination(), config, registryOptions, environment),
+                environment.variables());
         PrintWriter out = spec.commandLine().getOut();
         boolean json = options.output == TransferOptions.OutputFormat.json;
         PushListener progress = options.quiet || json ? PushListener.NONE : new ProgressPrinter(out);
@@ -74,7 +78,7 @@ public final class PushCommand extends TransferCommand {
             write(gate.sarifFile(), SarifSummary.of(run));
         }
         reports.write(run);
-        String stepSummary = Passwords.environment.apply("GITHUB_STEP_SUMMARY");
+        String stepSummary = environment.variable("GITHUB_STEP_SUMMARY");
         if (stepSummary != null && !stepSummary.isBlank()) {
             MarkdownSummary.append(Path.of(stepSummary), run);
         }

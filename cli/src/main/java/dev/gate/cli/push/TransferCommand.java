@@ -1,6 +1,6 @@
 package dev.gate.cli.push;
 
-import dev.gate.cli.sign.Passwords;
+import dev.gate.cli.Environment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,12 @@ import picocli.CommandLine.Spec;
 
 /** What {@code gate push} and {@code gate copy} share: a source, a destination, further tags, output and registry options. */
 abstract class TransferCommand implements Callable<Integer> {
+
+    final Environment environment;
+
+    TransferCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Parameters(index = "0", paramLabel = "SRC", description = "Image to read, e.g. oci:build/layout:1.0.0")
     String source;
@@ -38,7 +44,7 @@ abstract class TransferCommand implements Callable<Integer> {
 
     /** The destination with its placeholders filled and the further tags checked, before anything is read or written. */
     TagPlan tagPlan() {
-        return TagPlan.of(destination, alsoTags, new CommitFacts(Passwords.environment,
+        return TagPlan.of(destination, alsoTags, new CommitFacts(environment.variables(),
                 new GitRevision(Path.of("").toAbsolutePath())));
     }
 

@@ -2,6 +2,7 @@ package dev.gate.cli.sign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
@@ -35,6 +36,12 @@ import picocli.CommandLine.Spec;
         description = "Attach a signed in-toto attestation (DSSE) as cosign attest --key does, or keyless as a sigstore bundle "
                 + "referrer as cosign attest does.")
 public final class AttestCommand implements Callable<Integer> {
+
+    private final Environment environment;
+
+    AttestCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Spec
     CommandSpec spec;
@@ -77,7 +84,7 @@ public final class AttestCommand implements Callable<Integer> {
         if (signing.key() == null) {
             throw GateException.input("give --key FILE, or --keyless");
         }
-        CosignKeyPair pair = KeyFiles.loadPrivate(signing.key());
+        CosignKeyPair pair = KeyFiles.loadPrivate(signing.key(), environment);
         SignTarget target = SignTarget.open(image, registry.toOptions());
         InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
         CosignLayer layer = ImageAttestations.layer(pair, statement);
@@ -101,7 +108,7 @@ public final class AttestCommand implements Callable<Integer> {
         if (replace) {
             throw GateException.input("--replace drops earlier .att layers of a key; keyless attestations are bundle referrers");
         }
-        try (KeylessSigning service = signing.keylessService()) {
+        try (KeylessSigning service = signing.keylessService(environment)) {
             SignTarget target = SignTarget.open(image, registry.toOptions());
             InTotoStatement statement = new InTotoStatement(target.repository(), target.digest(), predicateType, body);
             byte[] json = service.attest(statement.bytes()).getBytes(java.nio.charset.StandardCharsets.UTF_8);

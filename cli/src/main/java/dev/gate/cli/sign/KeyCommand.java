@@ -1,5 +1,6 @@
 package dev.gate.cli.sign;
 
+import dev.gate.cli.Environment;
 import dev.gate.image.GateException;
 import dev.gate.signing.CosignKeyFile;
 import dev.gate.signing.CosignKeyPair;
@@ -20,6 +21,12 @@ public final class KeyCommand {
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write an encrypted ECDSA P-256 key pair PREFIX.key (mode 0600) and PREFIX.pub.")
     static final class Generate implements Callable<Integer> {
+        private final Environment environment;
+
+        Generate(Environment environment) {
+            this.environment = environment;
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -37,7 +44,7 @@ public final class KeyCommand {
                 throw GateException.input(privateFile + " already exists; not overwriting a private key");
             }
             CosignKeyPair pair = CosignKeyFile.generate();
-            String encrypted = CosignKeyFile.encrypt(pair, Passwords.read("Enter password for private key: ", true));
+            String encrypted = CosignKeyFile.encrypt(pair, Passwords.read(environment, "Enter password for private key: ", true));
             KeyFiles.writePrivate(privateFile, encrypted);
             KeyFiles.writePublic(publicFile, pair.publicPem());
             spec.commandLine().getOut().println("Private key written to " + privateFile);
@@ -48,6 +55,12 @@ public final class KeyCommand {
 
     @Command(name = "public", mixinStandardHelpOptions = true, description = "Print the PUBLIC KEY PEM of a private key file.")
     static final class Public implements Callable<Integer> {
+        private final Environment environment;
+
+        Public(Environment environment) {
+            this.environment = environment;
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -56,7 +69,7 @@ public final class KeyCommand {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().print(KeyFiles.loadPrivate(key).publicPem());
+            spec.commandLine().getOut().print(KeyFiles.loadPrivate(key, environment).publicPem());
             spec.commandLine().getOut().flush();
             return 0;
         }

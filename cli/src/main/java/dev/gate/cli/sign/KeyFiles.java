@@ -1,5 +1,6 @@
 package dev.gate.cli.sign;
 
+import dev.gate.cli.Environment;
 import dev.gate.image.GateException;
 import dev.gate.signing.CosignKeyFile;
 import dev.gate.signing.CosignKeyPair;
@@ -24,18 +25,18 @@ public final class KeyFiles {
     private KeyFiles() {
     }
 
-    public static CosignKeyPair loadPrivate(Path file) {
+    public static CosignKeyPair loadPrivate(Path file, Environment environment) {
         String text = read(file);
-        return CosignKeyFile.decrypt(text, Passwords.read("Enter password for private key: ", false), file.toString());
+        return CosignKeyFile.decrypt(text, Passwords.read(environment, "Enter password for private key: ", false), file.toString());
     }
 
     /**
      * Reads the file and the password now (so a missing file or password fails at once) and decrypts
      * in the background: scrypt takes most of a second, which the gate spends cataloging meanwhile.
      */
-    public static java.util.concurrent.CompletableFuture<CosignKeyPair> loadPrivateInBackground(Path file) {
+    public static java.util.concurrent.CompletableFuture<CosignKeyPair> loadPrivateInBackground(Path file, Environment environment) {
         String text = read(file);
-        char[] password = Passwords.read("Enter password for private key: ", false);
+        char[] password = Passwords.read(environment, "Enter password for private key: ", false);
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> CosignKeyFile.decrypt(text, password, file.toString()));
     }
 

@@ -1,22 +1,19 @@
 package dev.gate.cli.sign;
 
+import dev.gate.cli.Environment;
 import dev.gate.image.GateException;
 import java.io.Console;
 import java.util.Arrays;
-import java.util.function.UnaryOperator;
 
 /** Where a key password comes from: COSIGN_PASSWORD, then GATE_PASSWORD, then a terminal prompt. */
 public final class Passwords {
 
-    /** Environment lookup; tests replace it because a JVM cannot set its own environment. */
-    public static UnaryOperator<String> environment = System::getenv;
-
     private Passwords() {
     }
 
-    static char[] read(String prompt, boolean confirm) {
+    static char[] read(Environment environment, String prompt, boolean confirm) {
         for (String name : new String[] {"COSIGN_PASSWORD", "GATE_PASSWORD"}) {
-            String value = environment.apply(name);
+            String value = environment.variable(name);
             if (value != null) {
                 return value.toCharArray();
             }

@@ -1,5 +1,6 @@
 package dev.gate.cli.sign;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.image.Artifact;
@@ -35,6 +36,12 @@ import picocli.CommandLine.Spec;
                 + "nothing.")
 public final class SignCommand implements Callable<Integer> {
 
+    private final Environment environment;
+
+    SignCommand(Environment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +67,7 @@ public final class SignCommand implements Callable<Integer> {
         if (signing.key() == null) {
             throw GateException.input("give --key FILE, or --keyless");
         }
-        CosignKeyPair pair = KeyFiles.loadPrivate(signing.key());
+        CosignKeyPair pair = KeyFiles.loadPrivate(signing.key(), environment);
         SignTarget target = SignTarget.open(image, registry.toOptions());
         MergedWrites writes = MergedWrites.standard();
         List<String> lines = new ArrayList<>();
@@ -105,7 +112,7 @@ public final class SignCommand implements Callable<Integer> {
 
     /** Keyless, the image (and each image an index lists) gets its own bundle referrer, as with a key. */
     private int signKeyless() {
-        KeylessSigning keyless = signing.keylessService();
+        KeylessSigning keyless = signing.keylessService(environment);
         SignTarget target = SignTarget.open(image, registry.toOptions());
         List<String> lines = new ArrayList<>();
         try (KeylessSigning service = keyless) {

@@ -1,5 +1,6 @@
 package dev.gate.cli.sign;
 
+import dev.gate.cli.Environment;
 import dev.gate.image.GateException;
 import dev.gate.signing.KeylessSigning;
 import java.nio.file.Path;
@@ -41,14 +42,14 @@ public final class SigningFlags {
      * The keyless signing service for --keyless: exit 2 when --key is given too, or no OIDC token is at hand (neither
      * --identity-token nor GitHub Actions' id-token), before anything is read or sent.
      */
-    public KeylessSigning keylessService() {
+    public KeylessSigning keylessService(Environment environment) {
         if (key != null) {
             throw GateException.input("--key and --keyless exclude each other");
         }
-        if (identityToken == null && !KeylessEnvironment.hasAmbientToken()) {
+        if (identityToken == null && !environment.hasAmbientToken()) {
             throw GateException.input("--keyless needs an OIDC token: --identity-token, or GitHub Actions with id-token: write");
         }
-        return KeylessEnvironment.signing(identityToken);
+        return environment.keylessSigning(identityToken);
     }
 
     /** --identity-token means nothing without --keyless: refused rather than ignored. */

@@ -1,6 +1,7 @@
 package dev.gate.cli.sign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
 import dev.gate.cli.policy.RecheckFlags;
 import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.cli.push.RegistryFlags;
@@ -35,6 +36,12 @@ import picocli.CommandLine.Spec;
         description = "Verify an image's cosign signatures, attestations and sigstore bundle referrers "
                 + "against a public key or, keyless, a trusted root and signer identity.")
 public final class VerifyCommand implements Callable<Integer> {
+
+    private final Environment environment;
+
+    VerifyCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Spec
     CommandSpec spec;
@@ -128,7 +135,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!recheck.requested()) {
             return null;
         }
-        return recheck.recheck(registry.toOptions()).evaluate(target.name(), target.artifact(), target.store(), trusted, result, Passwords.environment);
+        return recheck.recheck(registry.toOptions()).evaluate(target.name(), target.artifact(), target.store(), trusted, result, environment.variables());
     }
 
     private int verifyKeylessFile() {

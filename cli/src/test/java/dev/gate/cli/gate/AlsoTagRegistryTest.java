@@ -1,21 +1,20 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.HostileText;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.push.Crane;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AlsoTagRegistryTest {
 
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    private Environment environment = Environment.system();
 
     @TempDir
     Path dir;
@@ -44,13 +45,8 @@ class AlsoTagRegistryTest {
         key = dir.resolve("gate.key").toString();
     }
 
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
-    }
-
-    private static void ciEnvironment(Map<String, String> variables) {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : variables.get(name);
+    private void ciEnvironment(Map<String, String> variables) {
+        environment = environment.withVariables(name -> name.equals("COSIGN_PASSWORD") ? "pw" : variables.get(name));
     }
 
     /** The repository's tags but cosign's (sha256-HEX.sig, .att, the referrers fallback), as crane lists them. */
@@ -136,5 +132,9 @@ class AlsoTagRegistryTest {
         assertTrue(copy.out().contains("\"alsoTagged\":[\"0123456\",\"latest\"]"), copy.out());
         assertEquals(List.of("0123456", "latest", "release-7"), imageTags(repository));
         assertNotEquals("", Crane.run("digest", repository + ":latest").strip());
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

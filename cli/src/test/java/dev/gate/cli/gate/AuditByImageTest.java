@@ -1,6 +1,5 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,5 +67,9 @@ class AuditByImageTest {
         long rest = fixture.proxy.count(r -> r.contains(prefix) && !r.startsWith("HEAD "));
         assertTrue(rest <= 12, "signatures, attestations, manifest and config read once for the image, not per tag: "
                 + rest + " requests " + fixture.proxy.requests);
+    }
+
+    private Run gate(String... args) {
+        return fixture.gate(args);
     }
 }

@@ -1,13 +1,14 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Digest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ class AuditEvidenceTest {
     private static final Map<String, String> CI = Map.of("GITHUB_ACTIONS", "true", "GITHUB_REPOSITORY", "payments/api",
             "GITHUB_RUN_ID", "4242", "GITHUB_SHA", "0123456789abcdef0123456789abcdef01234567", "GITHUB_REF", "refs/heads/main");
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     AuditFixture fixture;
@@ -46,10 +49,10 @@ class AuditEvidenceTest {
         Path copy = dir.resolve("policies/prod.rego");
         Files.createDirectories(copy.getParent());
         changed = Files.writeString(copy, Files.readString(Path.of(prod)) + "\n# changed after its review\n").toString();
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : CI.get(name);
+        environment = environment.withVariables(name -> name.equals("COSIGN_PASSWORD") ? "pw" : CI.get(name));
         gated(prod, "reviewed");
         gated(changed, "changed");
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         fixture.pushSigned(key, fixture.prefix + "/ungated", "1.0.0");
     }
 
@@ -177,5 +180,9 @@ class AuditEvidenceTest {
         Run keyless = gate("audit", "--approved-policies", bad.toString(), fixture.registry + "/" + fixture.prefix + "/reviewed");
         assertEquals(2, keyless.code(), keyless.toString());
         assertTrue(keyless.err().contains("--approved-policies reads verified decision records"), keyless.err());
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

@@ -1,11 +1,12 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
@@ -27,18 +28,22 @@ final class AuditFixture implements AutoCloseable {
     final String registry;
     final String prefix;
     final RegistryProxy proxy;
+    final Environment environment = Environment.system().withVariables(onlyKeyPassword("pw"));
 
     AuditFixture() throws IOException {
         registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         prefix = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
         proxy = new RegistryProxy(registry);
     }
 
     @Override
     public void close() {
-        Passwords.environment = System::getenv;
         proxy.close();
+    }
+
+    /** Runs gate with the key password of the fixture's keys and nothing else in the environment. */
+    Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 
     /** Pushes the sample signed, with its SBOM, vulnerability and decision attestations, as the gate does. */

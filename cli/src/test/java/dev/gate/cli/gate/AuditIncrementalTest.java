@@ -1,6 +1,5 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,5 +103,9 @@ class AuditIncrementalTest {
             assertEquals(1, run.err().lines().count(), run.err());
             assertFalse(run.err().contains("\u001b"), run.err());
         }
+    }
+
+    private Run gate(String... args) {
+        return fixture.gate(args);
     }
 }

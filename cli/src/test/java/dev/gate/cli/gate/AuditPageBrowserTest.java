@@ -1,15 +1,16 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
 import dev.gate.cli.HeadlessChromium;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import dev.gate.pipeline.audit.AuditReport;
 import dev.gate.pipeline.audit.TagAudit;
@@ -27,7 +28,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +41,8 @@ class AuditPageBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     HeadlessChromium chromium;
@@ -48,12 +50,7 @@ class AuditPageBrowserTest {
     @BeforeEach
     void setUp() {
         chromium = HeadlessChromium.require(dir);
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
     }
 
     @Test
@@ -191,5 +188,9 @@ class AuditPageBrowserTest {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

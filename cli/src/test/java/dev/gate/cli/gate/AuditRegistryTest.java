@@ -1,19 +1,19 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditRegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Environment environment = Environment.system();
 
     @TempDir
     Path dir;
@@ -32,12 +34,7 @@ class AuditRegistryTest {
     void setUp() {
         registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         repository = "gate-test/audit-" + UUID.randomUUID().toString().substring(0, 8);
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
     }
 
     @Test
@@ -83,5 +80,9 @@ class AuditRegistryTest {
         Run run = gate("audit", registry + "/gate-test/none-" + UUID.randomUUID());
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().contains("no such repository"), run.err());
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

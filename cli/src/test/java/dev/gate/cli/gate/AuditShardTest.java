@@ -1,6 +1,5 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,5 +154,9 @@ class AuditShardTest {
                 "repositories named one by one are audited as the catalog's are");
         Run elsewhere = gate("audit", host + "/" + prefix + "/open", "registry.example.com/team/app");
         assertEquals(2, elsewhere.code(), elsewhere.toString());
+    }
+
+    private Run gate(String... args) {
+        return fixture.gate(args);
     }
 }

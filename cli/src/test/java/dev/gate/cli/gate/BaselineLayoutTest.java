@@ -1,19 +1,19 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BaselineLayoutTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void password() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
     }
 
     private Run push(Path db, String policy, String source, String destination, String... more) {
@@ -105,5 +102,9 @@ class BaselineLayoutTest {
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().contains("has no vulnerability attestation that verifies with the baseline key"), run.err());
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.image.GateException;
 import dev.gate.image.registry.RegistryOptions;
@@ -56,6 +57,6 @@ class CatalogTimeoutOptionTest {
     private static PipelineSettings settings(String... args) {
         GateOptions options = new GateOptions();
         new CommandLine(options).parseArgs(args);
-        return options.settings("oci:/src:1", "oci:/dst:1", GateConfig.none(), RegistryOptions.defaults());
+        return options.settings("oci:/src:1", "oci:/dst:1", GateConfig.none(), RegistryOptions.defaults(), Environment.system());
     }
 }

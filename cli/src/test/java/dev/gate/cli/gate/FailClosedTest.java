@@ -1,15 +1,15 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailClosedTest {
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     String prod;
@@ -27,14 +29,9 @@ class FailClosedTest {
 
     @BeforeEach
     void setUp() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         prod = GateFixtures.root().resolve("policies/prod.rego").toString();
         sample = "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0";
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
     }
 
     private static void assertNoRules(Run run, String... named) {
@@ -86,5 +83,9 @@ class FailClosedTest {
         // The policies are checked before the registry is asked for anything: nothing listens on port 1.
         assertNoRules(gate("audit", "--key", pub, "--policy", prod, "--namespace", "nothing.here", "127.0.0.1:1/demo/sample"),
                 "package nothing.here", prod);
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

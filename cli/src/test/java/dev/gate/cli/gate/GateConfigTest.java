@@ -1,10 +1,11 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.pipeline.AttestedPredicates;
 import dev.gate.signing.oci.LayoutSignatureStore;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.Predicates;
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.Main;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Digest;
 import dev.gate.image.registry.RegistryOptions;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +40,8 @@ class GateConfigTest {
 
     private static final String SAMPLE_DIGEST = "sha256:799fb5134de02aaa15cf6285f044fb8d90b86815d0cec9bd4217f21ae486a440";
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     Map<String, String> env;
@@ -48,12 +49,7 @@ class GateConfigTest {
     @BeforeEach
     void environment() {
         env = new HashMap<>(Map.of("COSIGN_PASSWORD", "pw"));
-        Passwords.environment = env::get;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(env::get);
     }
 
     private static String shipped(String name) {
@@ -136,10 +132,10 @@ class GateConfigTest {
         fromFile.noSign = true;
         fromFile.noScan = true;
         fromFile.policy.policies = List.of(shipped("prod.rego"));
-        PipelineSettings settings = fromFile.settings("src", "dst", config, RegistryOptions.defaults());
+        PipelineSettings settings = fromFile.settings("src", "dst", config, RegistryOptions.defaults(), environment);
         assertEquals(Set.of("10.0.0.5:5000"), settings.registries().insecureRegistries());
         PipelineSettings flagged = fromFile.settings("src", "dst", config,
-                RegistryOptions.defaults().withInsecure(Set.of("10.0.0.6:5000")));
+                RegistryOptions.defaults().withInsecure(Set.of("10.0.0.6:5000")), environment);
         assertEquals(Set.of("10.0.0.6:5000"), flagged.registries().insecureRegistries(), "the flag replaces the file's list");
     }
 
@@ -183,5 +179,9 @@ class GateConfigTest {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

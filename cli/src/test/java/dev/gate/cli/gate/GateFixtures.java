@@ -1,8 +1,10 @@
 package dev.gate.cli.gate;
 
 import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.image.testing.TestMaterial;
 import java.nio.file.Path;
@@ -32,9 +34,9 @@ final class GateFixtures {
         return db;
     }
 
-    /** A key pair made by {@code gate key generate}; the password is "pw" (tests set it in the environment). */
+    /** A key pair made by {@code gate key generate}; the password is "pw" (tests put it in their environment). */
     static Path keyPair(Path dir) {
-        Run generated = gate("key", "generate", "--output-key-prefix", dir.resolve("gate").toString());
+        Run generated = gate(Environment.system().withVariables(onlyKeyPassword("pw")), "key", "generate", "--output-key-prefix", dir.resolve("gate").toString());
         assertEquals(0, generated.code(), generated.toString());
         return dir.resolve("gate.key");
     }

@@ -1,8 +1,9 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.pipeline.AttestedPredicates;
 import dev.gate.pipeline.Predicates;
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Digest;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +37,8 @@ class GateRegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Environment environment = Environment.system();
+
     @TempDir
     static Path shared;
     static Path db;
@@ -51,7 +52,6 @@ class GateRegistryTest {
 
     @BeforeAll
     static void database() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
         db = GateFixtures.osvDatabase(shared);
         key = GateFixtures.keyPair(shared);
     }
@@ -61,12 +61,7 @@ class GateRegistryTest {
         registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         repository = "gate-test/app-" + UUID.randomUUID().toString().substring(0, 8);
         env = new java.util.HashMap<>(Map.of("COSIGN_PASSWORD", "pw"));
-        Passwords.environment = env::get;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(env::get);
     }
 
     private static String policy(String name) {
@@ -338,5 +333,9 @@ class GateRegistryTest {
         assertTrue(audit.out().contains("1 of 1 tags signed and verified"), audit.out());
         Run refused = gate("audit", "--key", pub(), "--registry-ca", ca, tls + "/" + repository);
         assertEquals(3, refused.code(), "no credentials: " + refused);
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

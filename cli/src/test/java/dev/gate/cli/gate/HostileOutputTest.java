@@ -1,7 +1,8 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.pipeline.PolicyRecheck;
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.HostileText;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.RuleResult;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +37,8 @@ class HostileOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME = HostileText.NAME;
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     Map<String, String> env;
@@ -47,14 +48,9 @@ class HostileOutputTest {
     @BeforeEach
     void setUp() {
         env = new HashMap<>(Map.of("COSIGN_PASSWORD", "pw"));
-        Passwords.environment = env::get;
+        environment = environment.withVariables(env::get);
         prod = GateFixtures.root().resolve("policies/prod.rego").toString();
         data = GateFixtures.root().resolve("policies/data.example.yaml").toString();
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
     }
 
     /** An image with an npm package named {@link HostileText#NAME} under a denied licence, so prod.rego echoes it. */
@@ -176,5 +172,9 @@ class HostileOutputTest {
         outcome.print(new PrintWriter(text, true));
         HostileText.assertInert(text.toString());
         assertEquals(4, text.toString().lines().count(), "verdict, problem, failure, count: " + text);
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

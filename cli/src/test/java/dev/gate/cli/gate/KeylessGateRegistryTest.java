@@ -1,6 +1,5 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.KeylessEnvironment;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.Reference;
@@ -19,7 +18,6 @@ import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.testing.LoopbackServices;
 import dev.gate.pipeline.Predicates;
 import dev.gate.signing.InTotoStatement;
-import dev.gate.signing.KeylessImageSigner;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.Referrers;
 import dev.gate.signing.oci.RegistrySignatureStore;
@@ -30,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +45,8 @@ class KeylessGateRegistryTest {
     private static final String IDENTITY = "https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main";
     private static final String ISSUER = "https://token.actions.githubusercontent.com";
     private static final String APPROVAL = "https://example.com/attestation/release-approval/v1";
+
+    private Environment environment = Environment.system();
 
     @TempDir
     static Path shared;
@@ -70,13 +69,7 @@ class KeylessGateRegistryTest {
     void setUp() {
         registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         repository = "gate-test/keyless-" + UUID.randomUUID().toString().substring(0, 8);
-        KeylessEnvironment.service = token -> SIGSTORE.signer(IDENTITY, ISSUER);
-    }
-
-    @AfterEach
-    void restore() {
-        KeylessEnvironment.service = KeylessImageSigner::publicGood;
-        Passwords.environment = System::getenv;
+        environment = environment.withKeylessService(token -> SIGSTORE.signer(IDENTITY, ISSUER));
     }
 
     @Test
@@ -117,9 +110,9 @@ class KeylessGateRegistryTest {
      */
     @Test
     void anotherIdentitysBundleOfTheSameStatementDoesNotStandForThisOne() throws Exception {
-        KeylessEnvironment.service = token -> SIGSTORE.signer("https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main", ISSUER);
+        environment = environment.withKeylessService(token -> SIGSTORE.signer("https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main", ISSUER));
         String image = pushKeyless("1.0.0");
-        KeylessEnvironment.service = token -> SIGSTORE.signer(IDENTITY, ISSUER);
+        environment = environment.withKeylessService(token -> SIGSTORE.signer(IDENTITY, ISSUER));
         Run ours = gate(pushArgs("1.0.0"));
         assertEquals(0, ours.code(), ours.toString());
         assertFalse(ours.out().contains("already in a bundle referrer"), ours.out());
@@ -274,4 +267,7 @@ class KeylessGateRegistryTest {
                 descriptor(image));
     }
 
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
+    }
 }

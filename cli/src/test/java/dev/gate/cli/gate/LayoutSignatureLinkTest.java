@@ -1,16 +1,16 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.SampleLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,17 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Signing into a layout never follows a link planted in it: nothing is read or written outside the layout. */
 class LayoutSignatureLinkTest {
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void password() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
     }
 
     @Test
@@ -66,5 +63,9 @@ class LayoutSignatureLinkTest {
         Run run = gate("sign", "--key", dir.resolve("k.key").toString(), "oci:" + layout + ":1.0.0");
         assertEquals(2, run.code(), run.toString());
         assertFalse(Files.exists(target), "nothing written through the link");
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

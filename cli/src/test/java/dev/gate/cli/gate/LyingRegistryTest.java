@@ -1,14 +1,15 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +40,8 @@ class LyingRegistryTest {
             }
             """;
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     String registry;
@@ -51,14 +53,9 @@ class LyingRegistryTest {
     void setUp() throws Exception {
         registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         repository = "gate-test/lying-" + UUID.randomUUID().toString().substring(0, 8);
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         key = GateFixtures.keyPair(dir);
         policy = Files.writeString(dir.resolve("banned.rego"), POLICY);
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
     }
 
     @Test
@@ -132,5 +129,9 @@ class LyingRegistryTest {
         Run copy = gate("copy", "oci:" + layout + ":1.0.0", registry + "/" + repository + ":src");
         assertEquals(0, copy.code(), copy.toString());
         return repository + ":src";
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

@@ -1,7 +1,9 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.signing.oci.LayoutSignatureStore;
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import dev.gate.signing.Verification;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +31,8 @@ class PipelineRegistryTest {
     private static final String SAMPLE_DIGEST = "sha256:799fb5134de02aaa15cf6285f044fb8d90b86815d0cec9bd4217f21ae486a440";
     private static final String SAMPLE_HEX = SAMPLE_DIGEST.substring(7);
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     String registry;
@@ -40,12 +42,7 @@ class PipelineRegistryTest {
     void setUp() {
         registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         repository = "gate-test/pipeline-" + UUID.randomUUID().toString().substring(0, 8);
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
     }
 
     private String sample() {
@@ -184,5 +181,9 @@ class PipelineRegistryTest {
                 PushLayoutTest.publicKey(dir.resolve("gate.pub"))).verify(dev.gate.image.Digest.parse(SAMPLE_DIGEST), null);
         assertEquals(List.of(), inLayout.failures());
         assertEquals(2, inLayout.verified().size());
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

@@ -1,7 +1,9 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.signing.oci.LayoutSignatureStore;
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Digest;
 import dev.gate.signing.KeyVerifier;
 import dev.gate.signing.Pem;
@@ -22,7 +23,6 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +33,14 @@ class PushLayoutTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAMPLE_DIGEST = "sha256:799fb5134de02aaa15cf6285f044fb8d90b86815d0cec9bd4217f21ae486a440";
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void password() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
     }
 
     private String sample() {
@@ -168,7 +165,7 @@ class PushLayoutTest {
     @Test
     void wrongPasswordFailsBeforeAnythingIsWritten() throws Exception {
         Path key = GateFixtures.keyPair(dir);
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "Zq9-not-the-password" : null;
+        environment = environment.withVariables(onlyKeyPassword("Zq9-not-the-password"));
         Run run = gate("push", "--sbom-only", "--key", key.toString(), sample(), "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(2, run.code(), run.toString());
         assertFalse(run.err().contains("Zq9-not-the-password"), "the password never appears: " + run.err());
@@ -219,5 +216,9 @@ class PushLayoutTest {
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().contains("--keyless needs an OIDC token"), run.err());
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

@@ -1,6 +1,6 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.cli.Environment;
 import dev.gate.cli.HostileText;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +27,8 @@ class PushReportFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME = HostileText.NAME;
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     String prod;
@@ -34,14 +36,9 @@ class PushReportFilesTest {
 
     @BeforeEach
     void setUp() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         prod = GateFixtures.root().resolve("policies/prod.rego").toString();
         data = GateFixtures.root().resolve("policies/data.example.yaml").toString();
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
     }
 
     @Test
@@ -105,5 +102,9 @@ class PushReportFilesTest {
         ObjectNode advisory = NpmAdvisories.advisory("GATE-1", "hostile \u001b[2J summary", NAME);
         advisory.putArray("severity").addObject().put("type", "CVSS_V3").put("score", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
         return NpmAdvisories.database(dir, advisory);
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

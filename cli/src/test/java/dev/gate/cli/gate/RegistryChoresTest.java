@@ -1,13 +1,15 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.cli.Environment;
 import dev.gate.cli.HostileText;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
@@ -19,7 +21,6 @@ import dev.gate.image.registry.RegistryOptions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import dev.gate.cli.push.Crane;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +38,8 @@ class RegistryChoresTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     String host;
@@ -45,14 +47,9 @@ class RegistryChoresTest {
 
     @BeforeEach
     void setUp() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         sample = "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0";
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
     }
 
     private static List<String> lines(String text) {
@@ -168,5 +165,9 @@ class RegistryChoresTest {
             assertEquals(2, run.code(), run.toString());
             assertEquals(1, run.err().lines().count(), run.err());
         }
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

@@ -1,19 +1,19 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.signing.oci.LayoutSignatureStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +24,16 @@ class VerifyEvidenceTest {
     private static final String NAME = "registry.example.com/demo/sample:1.0.0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     GatedLayout gated;
 
     @BeforeEach
     void gateIntoALayout() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         gated = GatedLayout.push(dir, NAME);
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
     }
 
     private Run verify(String... more) {
@@ -143,5 +140,9 @@ class VerifyEvidenceTest {
 
     private Path blob(String digest) {
         return gated.out().resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

@@ -1,17 +1,17 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.signing.oci.LayoutSignatureStore;
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,8 @@ class VerifyLayoutTest {
     static final String NAME = "registry.example.com/demo/sample:1.0.0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     Path out;
@@ -30,16 +32,11 @@ class VerifyLayoutTest {
 
     @BeforeEach
     void pushIntoALayout() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         GatedLayout layout = GatedLayout.push(dir, NAME);
         out = layout.out();
         policy = layout.policy();
         data = layout.data();
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
     }
 
     private String pub() {
@@ -128,5 +125,9 @@ class VerifyLayoutTest {
         Run nameForRegistry = gate("verify", "--key", pub(), "--name", NAME, "127.0.0.1:1/demo/sample:1.0.0");
         assertEquals(2, nameForRegistry.code(), nameForRegistry.toString());
         assertTrue(Files.isDirectory(out), "verification writes nothing");
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

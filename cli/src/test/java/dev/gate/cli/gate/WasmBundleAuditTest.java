@@ -1,20 +1,20 @@
 package dev.gate.cli.gate;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import dev.gate.policy.wasm.OpaBuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 class WasmBundleAuditTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
-    }
 
     @Test
     void auditWithABundleJudgesTagsAsTheRegoSourceDoes() throws Exception {
         String registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         String repository = registry + "/gate-test/wasm-audit-" + UUID.randomUUID().toString().substring(0, 8);
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         Path key = GateFixtures.keyPair(dir);
         String db = GateFixtures.osvDatabase(dir).toString();
         String prod = GateFixtures.root().resolve("policies/prod.rego").toString();
@@ -64,5 +61,9 @@ class WasmBundleAuditTest {
         JsonNode tag = JSON.readTree(denied.out()).at("/tags/0");
         assertEquals(false, tag.path("policyPassed").asBoolean(true), tag.toString());
         assertTrue(tag.path("failingRules").toString().contains("deny_all"), tag.toString());
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

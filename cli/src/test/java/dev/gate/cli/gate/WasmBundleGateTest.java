@@ -1,9 +1,11 @@
 package dev.gate.cli.gate;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.signing.oci.LayoutSignatureStore;
 import dev.gate.pipeline.Predicates;
 import dev.gate.pipeline.AttestedPredicates;
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.Digest;
 import dev.gate.policy.wasm.OpaBuild;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,6 @@ import java.util.Set;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,21 +46,18 @@ class WasmBundleGateTest {
              "context": {"time": "2026-06-30T00:00:00Z", "params": {}}}
             """;
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
     Path policies;
 
     @BeforeEach
     void setUp() throws Exception {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         policies = dir.resolve("policies");
         Files.createDirectories(policies);
         Files.copy(GateFixtures.root().resolve("policies/prod.rego"), policies.resolve("prod.rego"));
-    }
-
-    @AfterEach
-    void restore() {
-        Passwords.environment = System::getenv;
     }
 
     private Path prodBundle(String... flags) throws Exception {
@@ -315,5 +312,9 @@ class WasmBundleGateTest {
         assertEquals(1, run.err().lines().count(), "one line: " + run.err());
         assertTrue(run.err().contains(expected), "wanted " + expected + " in: " + run.err());
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

@@ -1,16 +1,12 @@
 package dev.gate.cli.interop;
 
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.KeylessEnvironment;
-import dev.gate.signing.KeylessImageSigner;
 import dev.gate.signing.testing.TestSigstore;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +19,11 @@ class KeylessCosignTest extends RegistryInterop {
     private static final String IDENTITY = "https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main";
     private static final String ISSUER = "https://token.actions.githubusercontent.com";
 
-    @AfterEach
-    void restore() {
-        KeylessEnvironment.service = KeylessImageSigner::publicGood;
-    }
-
     @Test
     void cosignVerifiesKeylessAttestationsOfAGatePush() throws Exception {
         TestSigstore sigstore = new TestSigstore();
         Path trustedRoot = sigstore.writeTrustedRoot(dir.resolve("trusted_root.json"));
-        KeylessEnvironment.service = token -> sigstore.signer(IDENTITY, ISSUER);
+        environment = environment.withKeylessService(token -> sigstore.signer(IDENTITY, ISSUER));
         String image = Cosign.freshImage(registry, "keyless", "1.0.0");
         Path policies = this.root.resolve("policies");
         Run pushed = gate("push", "--policy", policies.resolve("prod.rego").toString(), "--data",

@@ -1,14 +1,11 @@
 package dev.gate.cli.interop;
 
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.KeylessEnvironment;
-import dev.gate.signing.KeylessImageSigner;
 import dev.gate.signing.testing.TestSigstore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +29,6 @@ class KeylessPolicyBundleTest extends RegistryInterop {
 
     private final TestSigstore sigstore = new TestSigstore();
 
-    @AfterEach
-    void restore() {
-        KeylessEnvironment.service = KeylessImageSigner::publicGood;
-    }
-
     @Test
     void aKeylessBundleIsTrustedByItsSignersIdentityOnly() throws Exception {
         Path trustedRoot = sigstore.writeTrustedRoot(dir.resolve("trusted_root.json"));
@@ -47,7 +38,7 @@ class KeylessPolicyBundleTest extends RegistryInterop {
         Files.copy(root.resolve("testdata/waivers/unscanned.yaml"), folder.resolve("unscanned.yaml"));
         String reference = Cosign.freshImage(registry, "keyless-policies", "v1");
 
-        KeylessEnvironment.service = token -> sigstore.signer(TEAM, ISSUER);
+        environment = environment.withKeylessService(token -> sigstore.signer(TEAM, ISSUER));
         Run published = gate("policy", "push", dir.resolve("policies").toString(), reference, "--keyless", "--identity-token", "t");
         assertEquals(0, published.code(), published.toString());
         assertTrue(published.out().contains("signed by identity " + TEAM + " (" + ISSUER + ")"), published.out());
@@ -72,7 +63,7 @@ class KeylessPolicyBundleTest extends RegistryInterop {
         assertFalse(Files.exists(dir.resolve("refused/prod.rego")));
 
         // The gate itself, signing the image keyless as CI while trusting the policies by the team's identity.
-        KeylessEnvironment.service = token -> sigstore.signer(CI, ISSUER);
+        environment = environment.withKeylessService(token -> sigstore.signer(CI, ISSUER));
         Path out = dir.resolve("out");
         Run pushed = gate(trusting(TEAM, "push", "--policy", "oci://" + pinned, "--keyless", "--identity-token", "t", "--no-scan",
                 "--name", "registry.example.com/demo/sample:1.0.0", "oci:" + root.resolve("testdata/sample") + ":1.0.0",

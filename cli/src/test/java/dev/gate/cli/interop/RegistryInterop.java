@@ -1,15 +1,14 @@
 package dev.gate.cli.interop;
 
-import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import dev.gate.image.testing.TestMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +23,18 @@ abstract class RegistryInterop {
     String registry;
     Cosign cosign;
     final Path root = Path.of(System.getProperty("gate.root", ".."));
+    /** Only the key password of the judges' keys; a test may swap in its own keyless service. */
+    Environment environment = Environment.system().withVariables(Cosign.PASSWORD::get);
 
     @BeforeEach
     void useLoopbackRegistry() {
         registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
-        Passwords.environment = Cosign.PASSWORD::get;
         cosign = new Cosign(dir);
     }
 
-    @AfterEach
-    void restorePasswords() {
-        Passwords.environment = System::getenv;
+    /** Runs gate with the test's environment. */
+    Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 
     /** {@code gate key generate} into {@code dir/PREFIX.key} and {@code .pub}, once; returns the public key. */

@@ -1,15 +1,16 @@
 package dev.gate.cli.push;
 
-import static dev.gate.cli.InProcessGate.gate;
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.gate.TestImages;
-import dev.gate.cli.sign.Passwords;
 import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CopyPlatformsRegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Environment environment = Environment.system();
 
     @TempDir
     Path layout;
@@ -61,23 +64,19 @@ class CopyPlatformsRegistryTest {
 
     @Test
     void theChosenImageKeepsItsSignature() throws Exception {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-        try {
-            Path keys = layout.resolve("keys");
-            java.nio.file.Files.createDirectories(keys);
-            assertEquals(0, gate("key", "generate", "--output-key-prefix", keys.resolve("gate").toString()).code());
-            String repository = source.substring(0, source.lastIndexOf(':'));
-            Run sign = gate("sign", "--key", keys.resolve("gate.key").toString(), repository + "@" + child("arm64"));
-            assertEquals(0, sign.code(), sign.toString());
+        environment = environment.withVariables(onlyKeyPassword("pw"));
+        Path keys = layout.resolve("keys");
+        java.nio.file.Files.createDirectories(keys);
+        assertEquals(0, gate("key", "generate", "--output-key-prefix", keys.resolve("gate").toString()).code());
+        String repository = source.substring(0, source.lastIndexOf(':'));
+        Run sign = gate("sign", "--key", keys.resolve("gate.key").toString(), repository + "@" + child("arm64"));
+        assertEquals(0, sign.code(), sign.toString());
 
-            String to = host + "/chores-signed-" + UUID.randomUUID() + ":1.0.0";
-            Run copy = gate("copy", "-q", "--platform", "linux/arm64", source, to);
-            assertEquals(0, copy.code(), copy.toString());
-            Run verify = gate("verify", "--key", keys.resolve("gate.pub").toString(), to);
-            assertEquals(0, verify.code(), verify.toString());
-        } finally {
-            Passwords.environment = System::getenv;
-        }
+        String to = host + "/chores-signed-" + UUID.randomUUID() + ":1.0.0";
+        Run copy = gate("copy", "-q", "--platform", "linux/arm64", source, to);
+        assertEquals(0, copy.code(), copy.toString());
+        Run verify = gate("verify", "--key", keys.resolve("gate.pub").toString(), to);
+        assertEquals(0, verify.code(), verify.toString());
     }
 
     @Test
@@ -114,5 +113,9 @@ class CopyPlatformsRegistryTest {
 
         Run both = gate("copy", "--platform", "linux/amd64", "--all-platforms", source, to);
         assertEquals(2, both.code(), both.toString());
+    }
+
+    private Run gate(String... args) {
+        return InProcessGate.gate(environment, args);
     }
 }

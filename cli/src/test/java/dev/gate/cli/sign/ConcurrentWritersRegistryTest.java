@@ -1,8 +1,10 @@
 package dev.gate.cli.sign;
 
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
 import dev.gate.cli.Main;
 import dev.gate.image.Digest;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,20 +34,17 @@ class ConcurrentWritersRegistryTest {
     private static final int SIGNERS = 6;
     private static final int ATTESTERS = 6;
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
-
-    @AfterEach
-    void restoreEnvironment() {
-        Passwords.environment = System::getenv;
-    }
 
     @Test
     void concurrentSignersAndAttestersAllKeepWhatTheyReportedWritten() throws Exception {
         String image = new RegistryFixture().pushSample("concurrent");
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         for (int i = 0; i < SIGNERS; i++) {
-            assertEquals(0, InProcessGate.gate("key", "generate", "--output-key-prefix", dir.resolve("k" + i).toString()).code());
+            assertEquals(0, InProcessGate.gate(environment, "key", "generate", "--output-key-prefix", dir.resolve("k" + i).toString()).code());
         }
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < SIGNERS; i++) {
@@ -98,8 +96,8 @@ class ConcurrentWritersRegistryTest {
     void concurrentGatedPushesOfOneImageAllLeaveItVerifiable() throws Exception {
         String registry = dev.gate.image.testing.LoopbackServices.require("GATE_REGISTRY_PLAIN");
         String image = registry + "/concurrent/push-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":1.0.0";
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
-        assertEquals(0, InProcessGate.gate("key", "generate", "--output-key-prefix", dir.resolve("k").toString()).code());
+        environment = environment.withVariables(onlyKeyPassword("pw"));
+        assertEquals(0, InProcessGate.gate(environment, "key", "generate", "--output-key-prefix", dir.resolve("k").toString()).code());
         Path root = Path.of(System.getProperty("gate.root", ".."));
         List<Process> pushes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -112,7 +110,7 @@ class ConcurrentWritersRegistryTest {
             assertTrue(pushes.get(i).waitFor(5, TimeUnit.MINUTES), "push " + i + " finished");
             assertEquals(0, pushes.get(i).exitValue(), Files.readString(dir.resolve("push-" + i + ".log")));
         }
-        InProcessGate.Run verified = InProcessGate.gate("verify", "--key", dir.resolve("k.pub").toString(), image);
+        InProcessGate.Run verified = InProcessGate.gate(environment, "verify", "--key", dir.resolve("k.pub").toString(), image);
         assertEquals(0, verified.code(), verified.toString());
         for (String type : List.of("https://cyclonedx.org/bom", "https://gate.dev/attestation/decision/v1")) {
             assertTrue(verified.out().contains("verified attestation " + type), verified.out());
@@ -127,10 +125,10 @@ class ConcurrentWritersRegistryTest {
     @Test
     void concurrentSignersOfOneLayoutAllKeepTheirSignatures() throws Exception {
         Path layout = dev.gate.image.testing.SampleLayout.copyTo(dir.resolve("layout"));
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         List<Process> signers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            assertEquals(0, InProcessGate.gate("key", "generate", "--output-key-prefix", dir.resolve("l" + i).toString()).code());
+            assertEquals(0, InProcessGate.gate(environment, "key", "generate", "--output-key-prefix", dir.resolve("l" + i).toString()).code());
         }
         for (int i = 0; i < 4; i++) {
             signers.add(gate(dir.resolve("lsign-" + i + ".log"), "sign", "--key", dir.resolve("l" + i + ".key").toString(),
@@ -146,7 +144,7 @@ class ConcurrentWritersRegistryTest {
         }
         for (int i = 0; i < 4; i++) {
             // Each key verifies its own signature and attestation; the others' are reported as not verified by it.
-            InProcessGate.Run verified = InProcessGate.gate("verify", "--key", dir.resolve("l" + i + ".pub").toString(),
+            InProcessGate.Run verified = InProcessGate.gate(environment, "verify", "--key", dir.resolve("l" + i + ".pub").toString(),
                     "oci:" + layout + ":1.0.0");
             assertTrue(verified.out().contains("verified attestation https://example.com/layout/" + i), verified.toString());
             assertTrue(verified.out().contains("verified signature"), verified.toString());

@@ -1,16 +1,17 @@
 package dev.gate.cli.sign;
 
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
 import dev.gate.image.testing.TestMaterial;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +19,7 @@ class KeyCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @AfterEach
-    void restoreEnvironment() {
-        Passwords.environment = System::getenv;
-    }
+    private Environment environment = Environment.system();
 
     @Test
     void generateWritesAPairThatKeyPublicReads(@TempDir Path dir) throws Exception {
@@ -69,7 +66,7 @@ class KeyCommandTest {
 
     @Test
     void keylessWithoutATokenIsRefusedBeforeAnyNetworkCall() {
-        Passwords.environment = name -> null;
+        environment = environment.withVariables(name -> null);
         assertEquals(2, run("sign", "--keyless", "127.0.0.1:1/none/app:1"));
         assertTrue(err.toString().contains("--keyless needs an OIDC token"), err.toString());
         err.getBuffer().setLength(0);
@@ -78,11 +75,11 @@ class KeyCommandTest {
     }
 
     private void password(String value) {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? value : null;
+        environment = environment.withVariables(onlyKeyPassword(value));
     }
 
     private int run(String... args) {
-        InProcessGate.Run run = InProcessGate.gate(args);
+        InProcessGate.Run run = InProcessGate.gate(environment, args);
         out.write(run.out());
         err.write(run.err());
         return run.code();

@@ -1,13 +1,14 @@
 package dev.gate.cli.sign;
 
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,21 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** A symbolic link planted where {@code gate key generate} writes must not make it write anywhere else. */
 class KeyFileLinkTest {
 
+    private Environment environment = Environment.system();
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void password() {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw-1" : null;
-    }
-
-    @AfterEach
-    void restoreEnvironment() {
-        Passwords.environment = System::getenv;
+        environment = environment.withVariables(onlyKeyPassword("pw-1"));
     }
 
     private InProcessGate.Run generate() {
-        return InProcessGate.gate("key", "generate", "--output-key-prefix", dir.resolve("cosign").toString());
+        return InProcessGate.gate(environment, "key", "generate", "--output-key-prefix", dir.resolve("cosign").toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gate.cli.sign;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
@@ -19,6 +20,8 @@ final class RegistryFixture {
 
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
+    /** What gate runs with: the test's own variables and keyless service, never the JVM's globals. */
+    Environment environment = Environment.system();
 
     /** Pushes the sample image to a new repository; skips visibly when no registry runs (fails under CI). */
     String pushSample(String prefix) throws Exception {
@@ -33,7 +36,7 @@ final class RegistryFixture {
     int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        InProcessGate.Run run = InProcessGate.gate(args);
+        InProcessGate.Run run = InProcessGate.gate(environment, args);
         out.write(run.out());
         err.write(run.err());
         return run.code();

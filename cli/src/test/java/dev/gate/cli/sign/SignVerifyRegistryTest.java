@@ -1,8 +1,10 @@
 package dev.gate.cli.sign;
 
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
@@ -10,7 +12,6 @@ import dev.gate.image.registry.RegistryOptions;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,15 +21,12 @@ class SignVerifyRegistryTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    @AfterEach
-    void restoreEnvironment() {
-        Passwords.environment = System::getenv;
-    }
+    private Environment environment = Environment.system();
 
     @Test
     void signAttestThenVerifyWithTheRightAndTheWrongKey(@TempDir Path dir) throws Exception {
         String image = pushSample();
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        environment = environment.withVariables(onlyKeyPassword("pw"));
         assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("a").toString()), err.toString());
         assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("b").toString()), err.toString());
         assertEquals(0, run("sign", "--bundle", "--key", dir.resolve("a.key").toString(), image), err.toString());
@@ -71,7 +69,7 @@ class SignVerifyRegistryTest {
     }
 
     private int run(String... args) {
-        InProcessGate.Run run = InProcessGate.gate(args);
+        InProcessGate.Run run = InProcessGate.gate(environment, args);
         out.write(run.out());
         err.write(run.err());
         return run.code();

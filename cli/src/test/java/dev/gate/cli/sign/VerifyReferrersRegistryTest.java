@@ -1,5 +1,6 @@
 package dev.gate.cli.sign;
 
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,15 +30,10 @@ class VerifyReferrersRegistryTest {
     private static final String GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
     private final RegistryFixture gate = new RegistryFixture();
 
-    @AfterEach
-    void restoreEnvironment() {
-        Passwords.environment = System::getenv;
-    }
-
     @Test
     void keySignedBundlesVerifyAndAnotherKeyDoesNot(@TempDir Path dir) throws Exception {
         String image = gate.pushSample("bundles");
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "pw" : null;
+        gate.environment = gate.environment.withVariables(onlyKeyPassword("pw"));
         assertEquals(0, gate.run("key", "generate", "--output-key-prefix", dir.resolve("a").toString()), gate.output());
         assertEquals(0, gate.run("key", "generate", "--output-key-prefix", dir.resolve("b").toString()), gate.output());
         assertEquals(0, gate.run("sign", "--bundle", "--key", dir.resolve("a.key").toString(), image), gate.output());

@@ -1,5 +1,6 @@
 package dev.gate.cli.sign;
 
+import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +47,8 @@ class VerifySafetyRegistryTest {
     /** Key generation runs scrypt at cosign's cost; once for the class is enough. */
     @BeforeAll
     static void keys() throws Exception {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? PASSWORD : null;
         RegistryFixture gate = new RegistryFixture();
+        gate.environment = gate.environment.withVariables(onlyKeyPassword(PASSWORD));
         for (String name : new String[] {"a", "b"}) {
             assertEquals(0, gate.run("key", "generate", "--output-key-prefix", dir.resolve(name).toString()), gate.output());
             KEY_OUTPUT.append(gate.output());
@@ -59,17 +59,12 @@ class VerifySafetyRegistryTest {
     @BeforeEach
     void signedImage() throws Exception {
         image = gate.pushSample("safety");
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? PASSWORD : null;
+        gate.environment = gate.environment.withVariables(onlyKeyPassword(PASSWORD));
         run(0, "sign", "--key", dir.resolve("a.key").toString(), image);
         Reference reference = Reference.parse(image);
         RegistryClient client = RegistryClient.open(reference, RegistryOptions.defaults());
         digest = client.getManifest(reference.identifier()).orElseThrow().descriptor().digest();
         attacher = new CosignAttacher(new RegistrySignatureStore(client));
-    }
-
-    @AfterEach
-    void restoreEnvironment() {
-        Passwords.environment = System::getenv;
     }
 
     @Test
@@ -120,7 +115,7 @@ class VerifySafetyRegistryTest {
 
     @Test
     void wrongPasswordNamesTheFileNotThePassword() throws Exception {
-        Passwords.environment = name -> name.equals("COSIGN_PASSWORD") ? "not-" + PASSWORD : null;
+        gate.environment = gate.environment.withVariables(onlyKeyPassword("not-" + PASSWORD));
         run(2, "sign", "--key", dir.resolve("a.key").toString(), image);
         assertTrue(gate.err.toString().contains(dir.resolve("a.key") + ": wrong password"), gate.output());
         assertNoSecrets();
