@@ -1,6 +1,7 @@
 package dev.gate.cli;
 
 import dev.gate.cli.gate.GateConfig;
+import dev.gate.image.registry.HttpSelectorThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,10 @@ public final class ClassDataTraining {
      * distribution's build runs this on its new runtime, where a failure means the runtime lacks something gate needs.
      */
     public static void main(String[] args) throws IOException {
-        if (run(Path.of(args[0])).stream().anyMatch(code -> code != 0)) {
+        List<Integer> codes = run(Path.of(args[0]));
+        // The end of a run, as Main.main ends every one: its classes would otherwise be read from the jars each time.
+        HttpSelectorThreads.stop();
+        if (codes.stream().anyMatch(code -> code != 0)) {
             System.exit(1);
         }
     }

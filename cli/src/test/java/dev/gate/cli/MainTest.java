@@ -2,10 +2,14 @@ package dev.gate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -54,5 +58,25 @@ class MainTest {
         cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute("--version"));
         assertTrue(out.toString().startsWith("gate "), out.toString());
+    }
+
+    @Test
+    void theVersionIsTheOneInTheLibrarysManifest() throws IOException {
+        Class<?> library = dev.gate.pipeline.GateVersion.class;
+        // The reactor packs gate-pipeline before these tests run, so its classes come from its jar, as in a release.
+        assumeTrue(library.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith(".jar"),
+                "gate-pipeline is not on the class path as a jar");
+        Properties filtered = new Properties();
+        try (InputStream in = library.getResourceAsStream("version.properties")) {
+            filtered.load(in);
+        }
+        assertEquals(filtered.getProperty("version"), library.getPackage().getImplementationVersion());
+        assertEquals(filtered.getProperty("version"), dev.gate.pipeline.GateVersion.current());
+
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine("--version");
+        cli.setOut(new PrintWriter(out));
+        cli.execute("--version");
+        assertEquals("gate " + filtered.getProperty("version"), out.toString().strip());
     }
 }
