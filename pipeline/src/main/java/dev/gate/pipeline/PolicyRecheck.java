@@ -161,7 +161,8 @@ public final class PolicyRecheck {
             InputDocument.Signing signing = keyId != null ? new InputDocument.Signing("key", keyId)
                     : !signers.isEmpty() || !keys.hasKeys() ? new InputDocument.Signing("keyless", null)
                     : new InputDocument.Signing("key", keys.keyIds().get(0));
-            return new Checked(verification.problems().stream().map(Problem::message).toList(), !signers.isEmpty() && verification.failures().isEmpty(), signing);
+            return new Checked(verification.problems().stream().map(Problem::message).toList(),
+                    !signers.isEmpty() && verification.failures().isEmpty(), signing);
         }
     }
 
