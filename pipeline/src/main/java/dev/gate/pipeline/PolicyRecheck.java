@@ -17,10 +17,10 @@ import dev.gate.scan.report.JsonReport;
 import dev.gate.scan.sbomin.CycloneDxInput;
 import dev.gate.signing.EcdsaSigner;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.Problem;
 import dev.gate.signing.Signer;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Verification;
-import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.SignatureStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -161,7 +161,8 @@ public final class PolicyRecheck {
             InputDocument.Signing signing = keyId != null ? new InputDocument.Signing("key", keyId)
                     : !signers.isEmpty() || !keys.hasKeys() ? new InputDocument.Signing("keyless", null)
                     : new InputDocument.Signing("key", keys.keyIds().get(0));
-            return new Checked(verification.problems(), !signers.isEmpty() && verification.failures().isEmpty(), signing);
+            return new Checked(verification.problems().stream().map(Problem::message).toList(),
+                    !signers.isEmpty() && verification.failures().isEmpty(), signing);
         }
     }
 
@@ -180,16 +181,14 @@ public final class PolicyRecheck {
      * that rescans many images (one scan at a time on it), used instead of opening --db again.
      */
     public Evidence gather(Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification, Scanner scanner) {
-        return gather(artifact, store, keys, Checked.of(verification, keys), scanner);
+        // An index's SBOMs and scans are attested on its images, checked below; it may carry none itself.
+        Verification ofImage = artifact instanceof Artifact.Multi ? verification.without(Problem.Kind.NO_ATTESTATIONS) : verification;
+        return gather(artifact, store, keys, Checked.of(ofImage, keys), scanner);
     }
 
     private Evidence gather(Artifact artifact, SignatureStore store, TrustedKeys keys, Checked checked, Scanner scanner) {
         List<String> problems = new ArrayList<>(checked.problems());
         Digest digest = artifact.descriptor().digest();
-        if (artifact instanceof Artifact.Multi) {
-            // An index's SBOMs and scans are attested on its images, checked below; it may carry none itself.
-            problems.remove(CosignAttacher.attestationTag(digest) + ": no attestations found");
-        }
         List<PlatformImage> images = PlatformImage.of(artifact);
         List<JsonNode> boms = new ArrayList<>();
         List<JsonNode> scans = new ArrayList<>();

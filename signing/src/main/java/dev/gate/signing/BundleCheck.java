@@ -75,7 +75,7 @@ final class BundleCheck {
                 return Claims.signature(payload, image, source(certified) + "signature", signer, where);
             }
         }
-        throw GateException.input(where + ": bundle signs sha256:" + HexFormat.of().formatHex(digest)
+        throw new RejectedClaim(Problem.Kind.WRONG_SUBJECT, where + ": bundle signs sha256:" + HexFormat.of().formatHex(digest)
                 + ", which is not a simple-signing payload for the image " + image);
     }
 
@@ -112,11 +112,7 @@ final class BundleCheck {
         if (!keyless.trusts(leaf)) {
             throw new UntrustedClaim(stated, where + ": keyless bundle of an identity that is not trusted");
         }
-        KeylessBundleVerifier.Checked checked = keyless.check(digest, new String(bundle, StandardCharsets.UTF_8), where);
-        if (checked.failure() != null) {
-            throw GateException.input(checked.failure());
-        }
-        return checked.signer();
+        return keyless.verifiedSigner(digest, new String(bundle, StandardCharsets.UTF_8), where);
     }
 
     /** The key a key-signed bundle names (its public-key hint), or null. */

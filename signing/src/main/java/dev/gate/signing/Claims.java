@@ -18,12 +18,12 @@ final class Claims {
     private Claims() {
     }
 
-    /** A simple-signing payload that names {@code image}; else the mismatch, as an INPUT error. */
+    /** A simple-signing payload that names {@code image}; else the mismatch, as a {@link Problem.Kind#WRONG_SUBJECT}. */
     static Verification.Verified signature(byte[] payload, Digest image, String kind, Signer signer, String where) {
         JsonNode critical = json(payload, where).path("critical");
         String claimed = critical.path("image").path("docker-manifest-digest").asText();
         if (!claimed.equals(image.toString())) {
-            throw GateException.input(where + ": signed payload names " + claimed + ", not the image " + image);
+            throw new RejectedClaim(Problem.Kind.WRONG_SUBJECT, where + ": signed payload names " + claimed + ", not the image " + image);
         }
         return new Verification.Verified(kind, null, critical.path("identity").path("docker-reference").asText(), signer);
     }
@@ -49,7 +49,7 @@ final class Claims {
                                 signer);
             }
         }
-        throw GateException.input(where + ": attestation subjects do not include the image " + image);
+        throw new RejectedClaim(Problem.Kind.WRONG_SUBJECT, where + ": attestation subjects do not include the image " + image);
     }
 
     private static JsonNode json(byte[] bytes, String where) {

@@ -45,9 +45,9 @@ public final class ImageVerifier {
     /** {@code attestationType} null: signatures and all attestations; otherwise only that predicate type. */
     public Verification verify(String repository, Digest image, String attestationType) {
         List<Verification.Verified> verified = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> absent = new ArrayList<>();
-        List<String> untrusted = new ArrayList<>();
+        List<Problem> failures = new ArrayList<>();
+        List<Problem> absent = new ArrayList<>();
+        List<Problem> untrusted = new ArrayList<>();
         if (keys.hasKeys()) {
             Verification tags = new KeyVerifier(new CosignAttacher(store), keys).verify(image, attestationType);
             verified.addAll(tags.verified());
@@ -57,13 +57,13 @@ public final class ImageVerifier {
         }
         List<BundleReferrers.Found> bundles = readBundles(image, failures);
         if (bundles.isEmpty() && !keys.hasKeys()) {
-            absent.add(image + ": no sigstore bundle referrers found");
+            absent.add(new Problem(Problem.Kind.NO_BUNDLES, image + ": no sigstore bundle referrers found"));
         }
         BundleCheck check = new BundleCheck(keys, keyless);
         List<byte[]> payloads = signedPayloads(repository, image);
         for (BundleReferrers.Found bundle : bundles) {
             if (bundle.failure() != null) {
-                failures.add(bundle.failure());
+                failures.add(new Problem(Problem.Kind.UNREADABLE, bundle.failure()));
                 continue;
             }
             try {
@@ -72,12 +72,12 @@ public final class ImageVerifier {
                     verified.add(result);
                 }
             } catch (UntrustedClaim e) {
-                untrusted.add(e.getMessage());
+                untrusted.add(e.problem());
             } catch (GateException e) {
-                failures.add(e.getMessage());
+                failures.add(Problem.of(e));
             }
         }
-        holdsEitherFormat(image, attestationType, verified, failures, absent);
+        holdsEitherFormat(verified, failures, absent);
         return new Verification(keys.keyIds(), verified, failures, absent, untrusted);
     }
 
@@ -85,24 +85,21 @@ public final class ImageVerifier {
      * cosign keeps an image's claims in one of two formats: the {@code .sig} and {@code .att} tags, or sigstore bundle
      * referrers (cosign 3's default). A signature or attestation verified in one format is not missing from the other.
      */
-    private static void holdsEitherFormat(Digest image, String attestationType, List<Verification.Verified> verified,
-            List<String> failures, List<String> absent) {
+    private static void holdsEitherFormat(List<Verification.Verified> verified, List<Problem> failures, List<Problem> absent) {
         if (verified.stream().anyMatch(v -> v.predicateType() == null)) {
-            absent.removeIf(line -> line.startsWith(CosignAttacher.signatureTag(image) + ":"));
+            absent.removeIf(p -> p.kind() == Problem.Kind.NO_SIGNATURES);
         }
         if (verified.stream().anyMatch(v -> v.predicateType() != null)) {
-            absent.removeIf(line -> line.startsWith(CosignAttacher.attestationTag(image) + ":"));
-            if (attestationType != null) {
-                failures.remove(KeyVerifier.noAttestationOfType(image, attestationType));
-            }
+            absent.removeIf(p -> p.kind() == Problem.Kind.NO_ATTESTATIONS);
+            failures.removeIf(p -> p.kind() == Problem.Kind.MISSING_ATTESTATION);
         }
     }
 
-    private List<BundleReferrers.Found> readBundles(Digest image, List<String> failures) {
+    private List<BundleReferrers.Found> readBundles(Digest image, List<Problem> failures) {
         try {
             return BundleReferrers.read(store, image, SigstoreBundles.MEDIA_TYPE);
         } catch (GateException e) {
-            failures.add(e.getMessage());
+            failures.add(Problem.of(e));
             return List.of();
         }
     }

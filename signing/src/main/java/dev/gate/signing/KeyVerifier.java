@@ -27,9 +27,9 @@ public final class KeyVerifier {
     /** {@code attestationType} null: signatures and all attestations; otherwise only that predicate type. */
     public Verification verify(Digest image, String attestationType) {
         List<Verification.Verified> verified = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> absent = new ArrayList<>();
-        List<String> untrusted = new ArrayList<>();
+        List<Problem> failures = new ArrayList<>();
+        List<Problem> absent = new ArrayList<>();
+        List<Problem> untrusted = new ArrayList<>();
         Found found = new Found(verified, failures, absent, untrusted);
         if (attestationType == null) {
             checkLayers(CosignAttacher.signatureTag(image), image, null, found);
@@ -41,26 +41,28 @@ public final class KeyVerifier {
         return new Verification(keys.keyIds(), verified, failures, absent, untrusted);
     }
 
-    static String noAttestationOfType(Digest image, String type) {
-        return CosignAttacher.attestationTag(image) + ": no verified attestation of type " + type;
+    static Problem noAttestationOfType(Digest image, String type) {
+        return new Problem(Problem.Kind.MISSING_ATTESTATION,
+                CosignAttacher.attestationTag(image) + ": no verified attestation of type " + type);
     }
 
-    private record Found(List<Verification.Verified> verified, List<String> failures, List<String> absent, List<String> untrusted) {
+    private record Found(List<Verification.Verified> verified, List<Problem> failures, List<Problem> absent, List<Problem> untrusted) {
     }
 
     private void checkLayers(String tag, Digest image, String type, Found found) {
         List<Verification.Verified> verified = found.verified();
-        List<String> failures = found.failures();
-        List<String> absent = found.absent();
+        List<Problem> failures = found.failures();
+        List<Problem> absent = found.absent();
         List<CosignLayer> layers;
         try {
             layers = attacher.layers(tag);
         } catch (GateException e) {
-            failures.add(e.getMessage());
+            failures.add(Problem.of(e));
             return;
         }
         if (layers.isEmpty()) {
-            absent.add(tag + ": no " + (tag.endsWith(".sig") ? "signatures" : "attestations") + " found");
+            absent.add(tag.endsWith(".sig") ? new Problem(Problem.Kind.NO_SIGNATURES, tag + ": no signatures found")
+                    : new Problem(Problem.Kind.NO_ATTESTATIONS, tag + ": no attestations found"));
         }
         for (int i = 0; i < layers.size(); i++) {
             String where = tag + " layer " + i;
@@ -71,9 +73,9 @@ public final class KeyVerifier {
                     verified.add(result);
                 }
             } catch (UntrustedClaim e) {
-                found.untrusted().add(e.getMessage());
+                found.untrusted().add(e.problem());
             } catch (GateException e) {
-                failures.add(e.getMessage());
+                failures.add(Problem.of(e));
             }
         }
     }

@@ -36,13 +36,16 @@ public final class KeylessBundleVerifier {
         return trustedRoot;
     }
 
-    /** Returns null when the bundle verifies for the file {@code artifact}, else why not. */
-    public String verify(Path artifact, Path bundleFile, String identity, String issuer) {
-        return check(artifact, bundleFile, Expected.exactly(identity), Expected.exactly(issuer)).failure();
+    /** What checking a bundle found: the signer its certificate names, or why it does not verify. */
+    public sealed interface Checked {
     }
 
-    /** What checking a bundle found: the signer its certificate names when it verifies, else why not. */
-    public record Checked(Signer signer, String failure) {
+    /** The bundle verifies; {@code signer} is whom its certificate names. */
+    public record Verified(Signer signer) implements Checked {
+    }
+
+    /** The bundle does not verify, for {@code problem}. */
+    public record Refused(Problem problem) implements Checked {
     }
 
     /** The bundle for the file {@code artifact}, its certificate expected to state {@code identity} and {@code issuer}. */
@@ -50,35 +53,35 @@ public final class KeylessBundleVerifier {
         CertificateSigner seen = new CertificateSigner(identity, issuer);
         try {
             verifier.verify(artifact, read(bundleFile), options(seen));
-            return new Checked(seen.signer(), null);
+            return new Verified(seen.signer());
         } catch (KeylessVerificationException e) {
-            return new Checked(null, bundleFile + ": " + e.getMessage());
+            return refused(bundleFile + ": " + e.getMessage());
         }
     }
 
     /**
-     * Returns null when {@code bundleJson} verifies for an artifact with SHA-256 {@code artifactDigest}
-     * (for a DSSE bundle: a digest among the statement's subjects), else why not.
+     * The bundle {@code bundleJson} for an artifact with SHA-256 {@code artifactDigest} (for a DSSE bundle: a digest among
+     * the statement's subjects), its certificate expected to state {@code identity} and {@code issuer}.
      */
-    public String verify(byte[] artifactDigest, String bundleJson, String identity, String issuer, String where) {
-        return check(artifactDigest, bundleJson, Expected.exactly(identity), Expected.exactly(issuer), where).failure();
-    }
-
-    /** As {@link #verify(byte[], String, String, String, String)}, naming the signer the certificate states. */
     public Checked check(byte[] artifactDigest, String bundleJson, Expected identity, Expected issuer, String where) {
         Bundle bundle;
         try {
             bundle = Bundle.from(new StringReader(bundleJson));
         } catch (BundleParseException e) {
-            return new Checked(null, where + ": not a sigstore bundle sigstore-java can read: " + e.getMessage());
+            return new Refused(new Problem(Problem.Kind.UNREADABLE,
+                    where + ": not a sigstore bundle sigstore-java can read: " + e.getMessage()));
         }
         CertificateSigner seen = new CertificateSigner(identity, issuer);
         try {
             verifier.verify(artifactDigest, bundle, options(seen));
-            return new Checked(seen.signer(), null);
+            return new Verified(seen.signer());
         } catch (KeylessVerificationException e) {
-            return new Checked(null, where + ": " + e.getMessage());
+            return refused(where + ": " + e.getMessage());
         }
+    }
+
+    private static Refused refused(String message) {
+        return new Refused(new Problem(Problem.Kind.SIGSTORE_REJECTED, message));
     }
 
     private static VerificationOptions options(CertificateSigner matcher) {

@@ -45,22 +45,22 @@ public record KeylessPolicy(KeylessBundleVerifier verifier, Expected identity, E
         if (!(material.has("certificate") || material.has("x509CertificateChain")) || !trusts(CertificateSigner.leaf(material, where))) {
             return null;
         }
-        KeylessBundleVerifier.Checked checked = check(HexFormat.of().parseHex(image.hex()), new String(bundle, StandardCharsets.UTF_8),
-                where);
-        if (checked.failure() != null) {
-            throw GateException.input(checked.failure());
-        }
+        Signer signer = verifiedSigner(HexFormat.of().parseHex(image.hex()), new String(bundle, StandardCharsets.UTF_8), where);
         Dsse.requireInToto(root.path("dsseEnvelope"), where);
         try {
             return new TrustedKeys.Opened(Base64.getDecoder().decode(root.path("dsseEnvelope").path("payload").asText()),
-                    checked.signer());
+                    signer);
         } catch (IllegalArgumentException e) {
             throw GateException.input(where + ": DSSE payload is not base64");
         }
     }
 
-    /** The signer when the bundle verifies for {@code artifactDigest}; else why not. */
-    KeylessBundleVerifier.Checked check(byte[] artifactDigest, String bundleJson, String where) {
-        return verifier.check(artifactDigest, bundleJson, identity, issuer, where);
+    /** The signer when the bundle verifies for {@code artifactDigest}; else a {@link RejectedClaim} saying why not. */
+    Signer verifiedSigner(byte[] artifactDigest, String bundleJson, String where) {
+        KeylessBundleVerifier.Checked checked = verifier.check(artifactDigest, bundleJson, identity, issuer, where);
+        if (checked instanceof KeylessBundleVerifier.Verified verified) {
+            return verified.signer();
+        }
+        throw new RejectedClaim(((KeylessBundleVerifier.Refused) checked).problem());
     }
 }

@@ -18,8 +18,8 @@ import java.util.List;
  *                 altered), each starting with the key it names: as in cosign they are listed and never fail the image;
  *                 what they claim is never used
  */
-public record Verification(List<String> keyIds, List<Verified> verified, List<String> failures, List<String> absent,
-                           List<String> untrusted) {
+public record Verification(List<String> keyIds, List<Verified> verified, List<Problem> failures, List<Problem> absent,
+                           List<Problem> untrusted) {
 
     public Verification {
         keyIds = List.copyOf(keyIds);
@@ -41,9 +41,14 @@ public record Verification(List<String> keyIds, List<Verified> verified, List<St
         return !verified.isEmpty() && failures.isEmpty();
     }
 
+    /** This verification without the absences of kind {@code absence} (an index, say, carries no attestations itself). */
+    public Verification without(Problem.Kind absence) {
+        return new Verification(keyIds, verified, failures, absent.stream().filter(p -> p.kind() != absence).toList(), untrusted);
+    }
+
     /** Failures and absences together, for checks that need every claim (policy re-evaluation, audits). */
-    public List<String> problems() {
-        List<String> all = new ArrayList<>(failures);
+    public List<Problem> problems() {
+        List<Problem> all = new ArrayList<>(failures);
         all.addAll(absent);
         return all;
     }
@@ -58,7 +63,7 @@ public record Verification(List<String> keyIds, List<Verified> verified, List<St
      * {@code cosign verify-attestation --type} does, but for several types at once).
      */
     public Verification requiring(List<String> predicateTypes, Digest image) {
-        List<String> more = new ArrayList<>(failures);
+        List<Problem> more = new ArrayList<>(failures);
         for (String type : predicateTypes) {
             if (verified.stream().noneMatch(v -> type.equals(v.predicateType()))) {
                 more.add(KeyVerifier.noAttestationOfType(image, type));

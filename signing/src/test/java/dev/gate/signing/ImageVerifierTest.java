@@ -44,8 +44,9 @@ class ImageVerifierTest {
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertTrue(result.ok(), result.toString());
         // Signed in the bundle format, the image lacks no signature; it does lack attestations in both formats.
-        assertTrue(result.absent().stream().noneMatch(f -> f.endsWith(".sig: no signatures found")), result.toString());
-        assertTrue(result.absent().stream().anyMatch(f -> f.endsWith(".att: no attestations found")), result.toString());
+        assertTrue(result.absent().stream().noneMatch(p -> p.kind() == Problem.Kind.NO_SIGNATURES), result.toString());
+        assertTrue(result.absent().stream().anyMatch(p -> p.kind() == Problem.Kind.NO_ATTESTATIONS
+                && p.message().endsWith(".att: no attestations found")), result.toString());
     }
 
     @Test
@@ -53,7 +54,7 @@ class ImageVerifierTest {
         publish(ImageSignatures.signatureBundle(key, REPO, IMAGE), SUBJECT);
         Verification signed = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertEquals(List.of(new Verification.Verified("bundle signature", null, REPO, Signer.key(key.publicKey()))), signed.verified());
-        assertTrue(signed.problems().stream().noneMatch(p -> p.contains(".sig")), signed.toString());
+        assertTrue(signed.problems().stream().noneMatch(p -> p.message().contains(".sig")), signed.toString());
         Verification asked = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, InTotoStatement.COSIGN_SIGN);
         assertFalse(asked.ok(), "a signature is no attestation of its type: " + asked);
 
@@ -70,10 +71,11 @@ class ImageVerifierTest {
         publish(attestationBundle(other, IMAGE, InTotoStatement.VULN), SUBJECT);
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(result.untrusted().stream().allMatch(f -> f.startsWith(EcdsaSigner.keyId(other.publicKey()) + " (")),
+        assertTrue(result.untrusted().stream().allMatch(p -> p.kind() == Problem.Kind.UNTRUSTED_SIGNER
+                && p.message().startsWith(EcdsaSigner.keyId(other.publicKey()) + " (")), result.toString());
+        assertTrue(result.untrusted().stream().anyMatch(p -> p.message().contains("bundle signature does not verify with a trusted key")),
                 result.toString());
-        assertTrue(result.untrusted().stream().anyMatch(f -> f.contains("bundle signature does not verify with a trusted key")), result.toString());
-        assertTrue(result.untrusted().stream().anyMatch(f -> f.contains("bundle attestation does not verify with a trusted key")),
+        assertTrue(result.untrusted().stream().anyMatch(p -> p.message().contains("bundle attestation does not verify with a trusted key")),
                 result.toString());
     }
 
@@ -84,8 +86,9 @@ class ImageVerifierTest {
         publish(attestationBundle(key, other, InTotoStatement.VULN), SUBJECT);
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(has(result, "which is not a simple-signing payload for the image " + IMAGE), result.toString());
-        assertTrue(has(result, "attestation subjects do not include the image " + IMAGE), result.toString());
+        assertTrue(has(result, Problem.Kind.WRONG_SUBJECT, "which is not a simple-signing payload for the image " + IMAGE),
+                result.toString());
+        assertTrue(has(result, Problem.Kind.WRONG_SUBJECT, "attestation subjects do not include the image " + IMAGE), result.toString());
     }
 
     @Test
@@ -99,8 +102,9 @@ class ImageVerifierTest {
         store.put(Referrers.fallbackTag(IMAGE), index(manifest, altered), Map.of());
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(has(result, "subject is " + other.digest() + ", not the image " + IMAGE), result.toString());
-        assertTrue(has(result, "layer " + Digest.sha256(bundle) + " does not match its digest"), result.toString());
+        assertTrue(has(result, Problem.Kind.UNREADABLE, "subject is " + other.digest() + ", not the image " + IMAGE), result.toString());
+        assertTrue(has(result, Problem.Kind.UNREADABLE, "layer " + Digest.sha256(bundle) + " does not match its digest"),
+                result.toString());
     }
 
     @Test
@@ -112,7 +116,8 @@ class ImageVerifierTest {
         assertFalse(result.ok());
         assertEquals(List.of(), result.failures(), "another signer's bundle fails nothing");
         assertEquals(1, result.untrusted().size(), result.toString());
-        String listed = result.untrusted().get(0);
+        assertEquals(Problem.Kind.UNTRUSTED_SIGNER, result.untrusted().get(0).kind());
+        String listed = result.untrusted().get(0).message();
         assertTrue(listed.startsWith("identity " + SharedSigstore.DSSE_IDENTITY + " (" + SharedSigstore.GITHUB_ISSUER + ") ("), listed);
         assertTrue(listed.contains("keyless bundle; no --trusted-root and identity were given to trust it"), listed);
     }
@@ -134,7 +139,7 @@ class ImageVerifierTest {
                 .verify(REPO, subject, null);
         assertFalse(wrongIdentity.ok(), wrongIdentity.toString());
         assertEquals(List.of(), wrongIdentity.failures(), "another identity's bundle is listed, not a failure");
-        assertTrue(wrongIdentity.untrusted().get(0).contains("keyless bundle of an identity that is not trusted"), wrongIdentity.toString());
+        assertTrue(wrongIdentity.untrusted().get(0).message().contains("keyless bundle of an identity that is not trusted"), wrongIdentity.toString());
         Verification wrongIssuer = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, SharedSigstore.DSSE_IDENTITY,
                 "https://accounts.google.com")).verify(REPO, subject, null);
         assertFalse(wrongIssuer.ok(), wrongIssuer.toString());
@@ -150,7 +155,7 @@ class ImageVerifierTest {
                 SharedSigstore.GITHUB_ISSUER)).verify(REPO, IMAGE, null);
         assertFalse(result.ok(), result.toString());
         assertEquals(1, result.failures().size(), result.toString());
-        assertTrue(has(result, "does not match any subject sha256 digests"), result.toString());
+        assertTrue(has(result, Problem.Kind.SIGSTORE_REJECTED, "does not match any subject sha256 digests"), result.toString());
     }
 
     /** Verifying keyless only, a key-signed bundle is another signer's claim, listed by the key it names. */
@@ -162,7 +167,7 @@ class ImageVerifierTest {
                 .verify(REPO, IMAGE, null);
         assertFalse(result.ok());
         assertEquals(List.of(), result.failures(), result.toString());
-        assertTrue(result.untrusted().get(0).startsWith(EcdsaSigner.keyId(key.publicKey()) + " ("), result.toString());
+        assertTrue(result.untrusted().get(0).message().startsWith(EcdsaSigner.keyId(key.publicKey()) + " ("), result.toString());
     }
 
     @Test
@@ -171,7 +176,7 @@ class ImageVerifierTest {
         KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
         Verification result = new ImageVerifier(store, TrustedKeys.none(), new KeylessPolicy(verifier, "x", "y")).verify(REPO, IMAGE, null);
         assertFalse(result.ok());
-        assertEquals(List.of(IMAGE + ": no sigstore bundle referrers found"), result.absent());
+        assertEquals(List.of(new Problem(Problem.Kind.NO_BUNDLES, IMAGE + ": no sigstore bundle referrers found")), result.absent());
     }
 
     static byte[] signatureBundle(CosignKeyPair signer, String repository, Digest image) {
@@ -198,7 +203,7 @@ class ImageVerifierTest {
         return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean has(Verification result, String text) {
-        return result.failures().stream().anyMatch(f -> f.contains(text));
+    private static boolean has(Verification result, Problem.Kind kind, String text) {
+        return result.failures().stream().anyMatch(p -> p.kind() == kind && p.message().contains(text));
     }
 }

@@ -40,7 +40,8 @@ class KeyVerifierTest {
         ImageSignatures.sign(attacher, key, REPO, IMAGE);
         Verification result = new KeyVerifier(attacher, CosignKeyFile.generate().publicKey()).verify(IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(result.untrusted().get(0).contains("does not verify with a trusted key"), result.toString());
+        assertEquals(Problem.Kind.UNTRUSTED_SIGNER, result.untrusted().get(0).kind(), result.toString());
+        assertTrue(result.untrusted().get(0).message().contains("does not verify with a trusted key"), result.toString());
     }
 
     /** As in cosign: a second party's signature or attestation is listed, and never fails what the trusted key signed. */
@@ -53,7 +54,7 @@ class KeyVerifierTest {
         assertEquals(List.of(new Verification.Verified("signature", null, REPO, Signer.key(key.publicKey()))), result.verified());
         assertTrue(result.ok(), result.toString());
         assertEquals(2, result.untrusted().size(), result.toString());
-        assertTrue(result.untrusted().get(1).contains("attestation does not verify with a trusted key"), result.toString());
+        assertTrue(result.untrusted().get(1).message().contains("attestation does not verify with a trusted key"), result.toString());
     }
 
     @Test
@@ -62,6 +63,8 @@ class KeyVerifierTest {
         ImageAttestations.attest(attacher, CosignKeyFile.generate(), IMAGE, statement("cyclonedx"), false);
         Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, InTotoStatement.SBOM_CYCLONEDX);
         assertFalse(result.ok(), result.toString());
+        assertEquals(List.of(new Problem(Problem.Kind.MISSING_ATTESTATION, CosignAttacher.attestationTag(IMAGE)
+                + ": no verified attestation of type " + InTotoStatement.SBOM_CYCLONEDX)), result.failures());
     }
 
     @Test
@@ -69,7 +72,8 @@ class KeyVerifierTest {
         ImageSignatures.sign(attacher, key, REPO, IMAGE);
         Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertTrue(result.ok(), result.toString());
-        assertTrue(result.absent().get(0).endsWith(".att: no attestations found"), result.absent().toString());
+        assertEquals(List.of(new Problem(Problem.Kind.NO_ATTESTATIONS, CosignAttacher.attestationTag(IMAGE) + ": no attestations found")),
+                result.absent());
     }
 
     @Test
@@ -80,7 +84,7 @@ class KeyVerifierTest {
         attacher.append(CosignAttacher.signatureTag(IMAGE), new CosignLayer(genuine.mediaType(), altered, genuine.annotations()));
         Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(result.untrusted().get(0).contains("payload altered"), result.toString());
+        assertTrue(result.untrusted().get(0).message().contains("payload altered"), result.toString());
     }
 
     @Test
@@ -88,7 +92,8 @@ class KeyVerifierTest {
         attacher.append(CosignAttacher.signatureTag(IMAGE), ImageSignatures.signatureLayer(key, REPO, OTHER));
         Verification result = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertFalse(result.ok());
-        assertTrue(result.failures().get(0).contains("names " + OTHER + ", not the image " + IMAGE), result.failures().toString());
+        assertEquals(Problem.Kind.WRONG_SUBJECT, result.failures().get(0).kind(), result.toString());
+        assertTrue(result.failures().get(0).message().contains("names " + OTHER + ", not the image " + IMAGE), result.toString());
     }
 
     @Test
@@ -96,10 +101,11 @@ class KeyVerifierTest {
         Verification missing = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
         assertFalse(missing.ok());
         assertTrue(missing.failures().isEmpty(), missing.failures().toString());
-        assertTrue(missing.absent().get(0).endsWith(".sig: no signatures found"), missing.absent().toString());
+        assertEquals(Problem.Kind.NO_SIGNATURES, missing.absent().get(0).kind(), missing.toString());
+        assertTrue(missing.absent().get(0).message().endsWith(".sig: no signatures found"), missing.absent().toString());
         store.put(CosignAttacher.signatureTag(IMAGE), "][".getBytes(), Map.of());
         Verification corrupted = new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
-        assertTrue(corrupted.failures().get(0).contains("corrupted signature manifest"), corrupted.failures().toString());
+        assertTrue(corrupted.failures().get(0).message().contains("corrupted signature manifest"), corrupted.failures().toString());
     }
 
     @Test
@@ -155,7 +161,8 @@ class KeyVerifierTest {
         Verification result = new KeyVerifier(attacher, TrustedKeys.of(List.of(key.publicKey(), release.publicKey())))
                 .verify(IMAGE, null);
         assertFalse(result.ok(), result.toString());
-        assertTrue(result.failures().get(0).contains("names " + OTHER + ", not the image " + IMAGE), result.toString());
+        assertEquals(Problem.Kind.WRONG_SUBJECT, result.failures().get(0).kind(), result.toString());
+        assertTrue(result.failures().get(0).message().contains("names " + OTHER + ", not the image " + IMAGE), result.toString());
     }
 
     /** cosign's duplicate detection: the same key attesting the same predicate again adds nothing; a new predicate does. */

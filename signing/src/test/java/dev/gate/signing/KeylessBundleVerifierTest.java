@@ -1,8 +1,7 @@
 package dev.gate.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -28,12 +27,12 @@ class KeylessBundleVerifierTest {
         }
         KeylessBundleVerifier verifier = new KeylessBundleVerifier(dir.resolve("trusted_root.public-good.json"));
         Path bundle = dir.resolve("sigstore-java-2.0.0.jar.sigstore.json");
-        assertNull(verifier.verify(jar, bundle, IDENTITY, ISSUER));
+        assertEquals(new KeylessBundleVerifier.Verified(Signer.keyless(IDENTITY, ISSUER)), check(verifier, jar, bundle, IDENTITY, ISSUER));
         // Each refusal for its own reason, not merely some failure
-        assertContains(verifier.verify(dir.resolve("artifact.txt"), bundle, IDENTITY, ISSUER), "artifact digest does not match");
+        assertRefused(check(verifier, dir.resolve("artifact.txt"), bundle, IDENTITY, ISSUER), "artifact digest does not match");
         String evil = "https://github.com/evil/repo/.github/workflows/x.yaml@refs/heads/main";
-        assertContains(verifier.verify(jar, bundle, evil, ISSUER), "No provided certificate identities matched", "san:'String: " + evil);
-        assertContains(verifier.verify(jar, bundle, IDENTITY, "https://accounts.google.com"),
+        assertRefused(check(verifier, jar, bundle, evil, ISSUER), "No provided certificate identities matched", "san:'String: " + evil);
+        assertRefused(check(verifier, jar, bundle, IDENTITY, "https://accounts.google.com"),
                 "No provided certificate identities matched", "issuer:'String: https://accounts.google.com'");
     }
 
@@ -47,15 +46,13 @@ class KeylessBundleVerifierTest {
         KeylessBundleVerifier.Checked matched = verifier.check(artifact, bundle,
                 Expected.matching("https://github\\.com/loosebazooka/.*", "--certificate-identity-regexp"),
                 Expected.matching("https://token\\.actions\\.githubusercontent\\.com", "--certificate-oidc-issuer-regexp"));
-        assertNull(matched.failure());
-        assertEquals(Signer.keyless(SharedSigstore.DSSE_IDENTITY, ISSUER), matched.signer());
+        assertEquals(new KeylessBundleVerifier.Verified(Signer.keyless(SharedSigstore.DSSE_IDENTITY, ISSUER)), matched);
         KeylessBundleVerifier.Checked partial = verifier.check(artifact, bundle,
                 Expected.matching("loosebazooka", "--certificate-identity-regexp"), Expected.exactly(ISSUER));
-        assertContains(partial.failure(), "No provided certificate identities matched");
+        assertRefused(partial, "No provided certificate identities matched");
         KeylessBundleVerifier.Checked otherOrg = verifier.check(artifact, bundle,
                 Expected.matching("https://github\\.com/sigstore/.*", "--certificate-identity-regexp"), Expected.exactly(ISSUER));
-        assertNull(otherOrg.signer());
-        assertContains(otherOrg.failure(), "No provided certificate identities matched");
+        assertRefused(otherOrg, "No provided certificate identities matched");
     }
 
     @Test
@@ -66,10 +63,16 @@ class KeylessBundleVerifierTest {
         assertTrue(e.getMessage().startsWith("--certificate-identity-regexp: not a regular expression"), e.getMessage());
     }
 
-    private static void assertContains(String problem, String... parts) {
-        assertNotNull(problem);
+    private static KeylessBundleVerifier.Checked check(KeylessBundleVerifier verifier, Path artifact, Path bundle, String identity,
+            String issuer) {
+        return verifier.check(artifact, bundle, Expected.exactly(identity), Expected.exactly(issuer));
+    }
+
+    private static void assertRefused(KeylessBundleVerifier.Checked checked, String... parts) {
+        KeylessBundleVerifier.Refused refused = assertInstanceOf(KeylessBundleVerifier.Refused.class, checked);
+        assertEquals(Problem.Kind.SIGSTORE_REJECTED, refused.problem().kind(), refused.toString());
         for (String part : parts) {
-            assertTrue(problem.contains(part), problem);
+            assertTrue(refused.problem().message().contains(part), refused.toString());
         }
     }
 }

@@ -39,7 +39,7 @@ final class PredicateToShow {
         JsonNode predicate = result.ok() ? AttestedPredicates.read(target.store(), target.digest(), trusted).predicate(type) : null;
         if (!result.ok()) {
             err.println("not verified: " + SafeText.of(target.repository()) + "@" + target.digest() + ": "
-                    + SafeText.of(result.failures().isEmpty() ? "nothing stored verifies" : result.failures().get(0)));
+                    + SafeText.of(result.failures().isEmpty() ? "nothing stored verifies" : result.failures().get(0).message()));
         } else if (predicate == null) {
             err.println("no verified attestation of type " + SafeText.of(type) + " on " + target.digest());
         } else {

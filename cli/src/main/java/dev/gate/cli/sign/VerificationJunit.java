@@ -3,6 +3,7 @@ package dev.gate.cli.sign;
 import dev.gate.pipeline.PolicyRecheck;
 import dev.gate.pipeline.report.DecisionJunit;
 import dev.gate.pipeline.report.JunitXml;
+import dev.gate.signing.Problem;
 import dev.gate.signing.Verification;
 import java.util.List;
 
@@ -22,8 +23,8 @@ final class VerificationJunit {
         for (Verification.Verified v : result.verified()) {
             junit.pass(claims, v.kind() + (v.predicateType() == null ? "" : " " + v.predicateType()) + " by " + v.signer().describe());
         }
-        for (String failure : result.failures()) {
-            junit.fail(claims, "not verified: " + failure, List.of(failure));
+        for (Problem failure : result.failures()) {
+            junit.fail(claims, "not verified: " + failure.message(), List.of(failure.message()));
         }
         if (result.verified().isEmpty()) {
             junit.fail(claims, "signature", List.of("nothing stored for " + image + " verifies"));

@@ -13,6 +13,7 @@ import dev.gate.signing.KeylessBundleVerifier;
 import dev.gate.signing.KeylessPolicy;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Pem;
+import dev.gate.signing.Problem;
 import dev.gate.signing.Verification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -142,10 +143,13 @@ public final class VerifyCommand implements Callable<Integer> {
         KeylessPolicy keyless = trust.keyless();
         KeylessBundleVerifier.Checked checked = keyless.verifier().check(Path.of(image), bundle, keyless.identity(), keyless.issuer());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(checked.failure() == null ? "verified " + SafeText.of(image) + " signed by "
-                + SafeText.of(checked.signer().describe()) : "not verified: " + SafeText.of(checked.failure()));
+        if (checked instanceof KeylessBundleVerifier.Verified verified) {
+            out.println("verified " + SafeText.of(image) + " signed by " + SafeText.of(verified.signer().describe()));
+        } else if (checked instanceof KeylessBundleVerifier.Refused refused) {
+            out.println("not verified: " + SafeText.of(refused.problem().message()));
+        }
         out.flush();
-        return checked.failure() == null ? 0 : 1;
+        return checked instanceof KeylessBundleVerifier.Verified ? 0 : 1;
     }
 
     private static void print(PrintWriter out, SignTarget target, Verification result, KeylessPolicy keyless) {
@@ -161,14 +165,14 @@ public final class VerifyCommand implements Callable<Integer> {
                     + (v.subject().isEmpty() ? "" : " subject " + SafeText.of(v.subject()))
                     + " by " + SafeText.of(v.signer().describe()));
         }
-        for (String failure : result.failures()) {
-            out.println("not verified: " + SafeText.of(failure));
+        for (Problem failure : result.failures()) {
+            out.println("not verified: " + SafeText.of(failure.message()));
         }
-        for (String absent : result.absent()) {
-            out.println("absent: " + SafeText.of(absent));
+        for (Problem absent : result.absent()) {
+            out.println("absent: " + SafeText.of(absent.message()));
         }
-        for (String other : result.untrusted()) {
-            out.println("signed also by an untrusted key: " + SafeText.of(other));
+        for (Problem other : result.untrusted()) {
+            out.println("signed also by an untrusted key: " + SafeText.of(other.message()));
         }
         if (result.verified().isEmpty()) {
             out.println("not verified: nothing stored for " + target.digest() + " verifies");

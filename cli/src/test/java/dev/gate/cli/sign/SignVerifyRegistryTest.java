@@ -47,6 +47,12 @@ class SignVerifyRegistryTest {
         out.getBuffer().setLength(0);
         assertEquals(1, run("verify", "--key", dir.resolve("b.pub").toString(), image));
         assertTrue(out.toString().contains("does not verify with a trusted key"), out.toString());
+        out.getBuffer().setLength(0);
+        // Problems keep their JSON shape: each the line a person reads, not an object.
+        assertEquals(1, run("verify", "--output", "json", "--key", dir.resolve("b.pub").toString(), image));
+        var untrusted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).path("untrusted");
+        assertTrue(untrusted.size() > 0 && untrusted.get(0).isTextual(), out.toString());
+        assertTrue(untrusted.get(0).asText().contains("does not verify with a trusted key"), out.toString());
         assertEquals(1, run("verify", "--key", dir.resolve("a.pub").toString(), "--attestation-type", "vuln", image));
     }
 

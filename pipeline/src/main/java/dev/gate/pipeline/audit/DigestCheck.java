@@ -10,6 +10,7 @@ import dev.gate.pipeline.Predicates;
 import dev.gate.scan.Scanner;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.Problem;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Verification;
@@ -60,7 +61,8 @@ final class DigestCheck {
                 .requiring(requiredAttestations, digest);
         List<String> verified = new ArrayList<>();
         result.verified().forEach(v -> verified.add(v.predicateType() == null ? v.kind() : v.predicateType()));
-        List<String> failures = result.problems(); // an audit expects every tag signed and attested
+        // An audit expects every tag signed and attested: absences count as failures here.
+        List<String> failures = result.problems().stream().map(Problem::message).toList();
         // A signature in either of cosign's formats: the .sig tag, or a bundle (cosign 3 signs there by default).
         boolean signed = result.verified().stream().anyMatch(v -> v.predicateType() == null);
         Map<String, Long> severities = new LinkedHashMap<>();

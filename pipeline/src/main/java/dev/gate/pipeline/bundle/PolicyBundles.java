@@ -122,7 +122,7 @@ public final class PolicyBundles {
         Signer signer = verification.verified().stream().filter(v -> v.predicateType() == null).map(Verification.Verified::signer)
                 .findFirst().orElse(null);
         if (signer == null || !verification.failures().isEmpty()) {
-            String why = !verification.failures().isEmpty() ? verification.failures().get(0)
+            String why = !verification.failures().isEmpty() ? verification.failures().get(0).message()
                     : !verification.untrusted().isEmpty() ? "signed only by keys or identities not trusted here" : "not signed";
             throw new GateException(GateException.Kind.REFUSED, SCHEME + source + ": policy bundle " + digest
                     + " does not verify with the policy key or identity: " + why);

@@ -1,0 +1,22 @@
+package dev.gate.signing;
+
+import dev.gate.image.GateException;
+
+/** A claim that a verifier refuses, thrown by the check that found it and recorded as its {@link Problem}. */
+class RejectedClaim extends GateException {
+
+    private final Problem.Kind problem;
+
+    RejectedClaim(Problem.Kind problem, String message) {
+        super(Kind.INPUT, message);
+        this.problem = problem;
+    }
+
+    RejectedClaim(Problem problem) {
+        this(problem.kind(), problem.message());
+    }
+
+    Problem problem() {
+        return new Problem(problem, getMessage());
+    }
+}
