@@ -53,6 +53,16 @@ class PolicyBundleRegistryTest extends RegistryInterop {
         return m.group(1);
     }
 
+    /** Gates the sample into the layout {@code out} with the bundle at {@code reference}; the signed decision record. */
+    private JsonNode gatedWith(String reference, Path publicKey, Path out) throws Exception {
+        Run pushed = gate("push", "--policy", "oci://" + reference, "--policy-key", publicKey.toString(), "--key",
+                dir.resolve("gate.key").toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0",
+                "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + out + ":1.0.0");
+        assertEquals(0, pushed.code(), pushed.toString());
+        return AttestedPredicates.read(new LayoutSignatureStore(out), Digest.parse(SAMPLE_DIGEST),
+                VerifyCommand.readPublic(publicKey)).predicate(Predicates.DECISION_TYPE);
+    }
+
     @Test
     void aBundlePublishedByOneJobIsPinnedVerifiedAndRecordedByAnother() throws Exception {
         Path publicKey = gateKeyPair("gate");
@@ -74,12 +84,7 @@ class PolicyBundleRegistryTest extends RegistryInterop {
         assertFalse(Files.exists(dir.resolve("pulled/README.md")));
 
         Path out = dir.resolve("out");
-        Run pushed = gate("push", "--policy", "oci://" + reference, "--policy-key", publicKey.toString(), "--key",
-                dir.resolve("gate.key").toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0",
-                "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + out + ":1.0.0");
-        assertEquals(0, pushed.code(), pushed.toString());
-        JsonNode decision = AttestedPredicates.read(new LayoutSignatureStore(out), Digest.parse(SAMPLE_DIGEST),
-                VerifyCommand.readPublic(publicKey)).predicate(Predicates.DECISION_TYPE);
+        JsonNode decision = gatedWith(reference, publicKey, out);
         String digest = pinned.substring(pinned.indexOf('@') + 1);
         assertEquals(digest, decision.at("/policyBundles/0/digest").asText(), decision.toString());
         assertEquals("oci://" + pinned + "/prod.rego", decision.at("/policies/0/path").asText());
@@ -141,12 +146,7 @@ class PolicyBundleRegistryTest extends RegistryInterop {
         String pinned = publish(dir.resolve("compiled"), "gate", reference);
 
         Path out = dir.resolve("out");
-        Run pushed = gate("push", "--policy", "oci://" + reference, "--policy-key", publicKey.toString(), "--key",
-                dir.resolve("gate.key").toString(), "--no-scan", "--name", "registry.example.com/demo/sample:1.0.0",
-                "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + out + ":1.0.0");
-        assertEquals(0, pushed.code(), pushed.toString());
-        JsonNode decision = AttestedPredicates.read(new LayoutSignatureStore(out), Digest.parse(SAMPLE_DIGEST),
-                VerifyCommand.readPublic(publicKey)).predicate(Predicates.DECISION_TYPE);
+        JsonNode decision = gatedWith(reference, publicKey, out);
         assertEquals("wasm", decision.at("/engine/name").asText(), decision.toString());
         assertEquals("oci://" + pinned + "/bundle.tar.gz", decision.at("/policies/0/path").asText(), decision.toString());
         assertTrue(decision.at("/waivers/rules").toString().contains("unscanned"), "the bundle's waivers took effect: " + decision);
