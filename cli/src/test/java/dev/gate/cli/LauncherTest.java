@@ -27,6 +27,20 @@ class LauncherTest {
 
     private static final Path SCRIPT = Path.of(System.getProperty("gate.root", "..")).resolve("gate");
 
+    /** The distribution's launcher runs gate with the checkout's JVM flags: the two scripts name the same ones. */
+    @Test
+    void theDistributionsLauncherChoosesTheSameJvmFlags() throws IOException {
+        Path distribution = SCRIPT.resolveSibling("distribution/src/main/dist/bin/gate");
+        assertEquals(flagChoices(SCRIPT), flagChoices(distribution));
+    }
+
+    /** The lines that set {@code flags}, and the case labels that choose between them. */
+    private static List<String> flagChoices(Path script) throws IOException {
+        return Files.readAllLines(script).stream().map(String::strip)
+                .filter(l -> l.contains("flags") && !l.startsWith("#") && !l.startsWith("exec") || l.startsWith("-XX:Tier") || l.matches("^[a-z |]+\\).*"))
+                .filter(l -> !l.contains("SharedArchiveFile")).toList();
+    }
+
     @TempDir
     Path checkout;
     Path calls;
