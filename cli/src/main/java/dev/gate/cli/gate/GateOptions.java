@@ -67,7 +67,8 @@ public final class GateOptions {
     @Option(names = "--dry-run", description = "Do everything except writing to the destination.")
     boolean dryRun;
 
-    @Option(names = "--also", paramLabel = "DEST", description = "Push the same signed result to DEST too (repeatable).")
+    @Option(names = "--also", paramLabel = "DEST", description = "Push the same signed result to DEST too (repeatable); "
+            + "placeholders as in DEST.")
     List<String> also = new ArrayList<>();
 
     @Option(names = "--name", paramLabel = "REF", description = "For an oci:DIR:TAG destination: the registry reference the "
@@ -128,6 +129,12 @@ public final class GateOptions {
     /** Flags win over the configuration file; a list given as flags replaces the file's list. */
     public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries,
             Environment environment) {
+        return settings(source, destination, cfg, registries, environment, UnaryOperator.identity());
+    }
+
+    /** As above, each further destination ({@code --also}) with its placeholders filled by {@code placeholders}. */
+    public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries,
+            Environment environment, UnaryOperator<String> placeholders) {
         if (!policy.given() && cfg.policies().isEmpty() && !sbomOnly) {
             throw GateException.input("give --policy FILE|DIR (or policies: in the --config file)");
         }
@@ -144,7 +151,7 @@ public final class GateOptions {
         PolicySources sources = PolicySources.resolve(named, policyTrust, registries.withInsecure(insecure));
         List<Path> policyPaths = sources.policies();
         Map<String, String> merged = Params.merge(cfg.params(), policy.params);
-        List<String> mirrors = also.isEmpty() ? cfg.also() : also;
+        List<String> mirrors = (also.isEmpty() ? cfg.also() : also).stream().map(placeholders).toList();
         return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
                 PolicySources.concat(sources.data(), policy.data.isEmpty() ? cfg.data() : policy.data), merged,
                 policy.namespace != null ? policy.namespace : cfg.namespace(), signing(cfg, environment), scanDatabase(cfg), sbomOnly, dryRun,

@@ -55,7 +55,7 @@ public final class PushCommand extends TransferCommand {
         }
         TagPlan plan = tagPlan();
         RegistryOptions registryOptions = registries.toOptions();
-        GatePipeline pipeline = new GatePipeline(gate.settings(source, plan.destination(), config, registryOptions, environment),
+        GatePipeline pipeline = new GatePipeline(gate.settings(source, plan.destination(), config, registryOptions, environment, plan::fill),
                 environment.variables());
         PrintWriter out = spec.commandLine().getOut();
         boolean json = options.output == TransferOptions.OutputFormat.json;

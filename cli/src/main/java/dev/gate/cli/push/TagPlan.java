@@ -23,10 +23,12 @@ final class TagPlan {
 
     private final String destination;
     private final List<String> alsoTags;
+    private final CommitFacts commit;
 
-    private TagPlan(String destination, List<String> alsoTags) {
+    private TagPlan(String destination, List<String> alsoTags, CommitFacts commit) {
         this.destination = destination;
         this.alsoTags = List.copyOf(alsoTags);
+        this.commit = commit;
     }
 
     static TagPlan of(String destination, List<String> alsoTags, CommitFacts commit) {
@@ -45,11 +47,16 @@ final class TagPlan {
         if (!tags.isEmpty() && !isRegistry(filled)) {
             throw GateException.input("--also-tag needs a registry destination, not " + SafeText.quoted(filled));
         }
-        return new TagPlan(filled, tags);
+        return new TagPlan(filled, tags, commit);
     }
 
     String destination() {
         return destination;
+    }
+
+    /** A further destination ({@code --also}) with the same commit's placeholders filled in. */
+    String fill(String otherDestination) {
+        return fill(otherDestination, commit);
     }
 
     List<String> alsoTags() {

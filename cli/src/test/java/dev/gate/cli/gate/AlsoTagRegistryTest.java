@@ -10,6 +10,7 @@ import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.push.Crane;
 import dev.gate.image.testing.LoopbackServices;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +73,24 @@ class AlsoTagRegistryTest {
         assertEquals(digest, Crane.run("digest", repository + ":sha-" + SHA).strip());
         Run verify = gate("verify", "--key", dir.resolve("gate.pub").toString(), repository + ":v1.2.3");
         assertEquals(0, verify.code(), verify.toString());
+    }
+
+    /** A gated push to a second registry (--also) fills the same commit's placeholders there. */
+    @Test
+    void theFurtherDestinationsOfAGatedPushTakeTheCommitsPlaceholdersToo() throws Exception {
+        ciEnvironment(Map.of("GITHUB_ACTIONS", "true", "GITHUB_SHA", SHA));
+        String repository = host + "/chores-commit-" + UUID.randomUUID();
+        String mirror = host + "/chores-mirror-" + UUID.randomUUID();
+        Path policy = Files.writeString(dir.resolve("tags.rego"), "package tags\n\ndeny contains \"no commit tag\" if not regex.match(`^[0-9a-f]{7}$`, input.image.tag)\n");
+        Run push = gate("push", "--policy", policy.toString(), "--no-scan", "--key", key, sample, repository + ":{git.short}",
+                "--also", mirror + ":sha-{git.short}");
+        assertEquals(0, push.code(), push.toString());
+        assertEquals(List.of("sha-0123456"), imageTags(mirror));
+        assertEquals(Crane.run("digest", repository + ":0123456").strip(), Crane.run("digest", mirror + ":sha-0123456").strip());
+        Run unknown = gate("push", "--policy", policy.toString(), "--no-scan", "--no-sign", sample, repository + ":{git.short}",
+                "--also", mirror + ":{git.branch}");
+        assertEquals(2, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().contains("unknown placeholder"), unknown.err());
     }
 
     @Test
