@@ -23,7 +23,7 @@ public final class StepTimes {
     }
 
     /** Puts {@code step} in the order now, before it runs, where steps that run at once would race for their places. */
-    public synchronized void begin(String step) {
+    private synchronized void begin(String step) {
         millis.putIfAbsent(step, 0L);
     }
 

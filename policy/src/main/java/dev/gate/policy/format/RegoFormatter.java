@@ -32,6 +32,8 @@ public final class RegoFormatter {
     private final boolean regoV1;
     /** The module is v0 and is written as v0 (no {@code --rego-v1}). */
     private final boolean staysV0;
+    /** The module was written in v1 (not v0, whether or not it is rewritten). */
+    private final boolean v1Source;
     /** The module is v0 and stays v0: bodies without {@code if} unless it imports the keyword. */
     private final boolean v0;
     /** A v0 module that stays v0 and does not import {@code contains}: sets are written {@code p[x]}. */
@@ -54,8 +56,8 @@ public final class RegoFormatter {
         this.staysV0 = !regoV1 && module.regoVersion() == RegoVersion.V0;
         this.v0 = staysV0 && !importsKeyword(module, "if");
         this.v0Sets = staysV0 && !importsKeyword(module, "contains");
-        boolean rewritesV0 = regoV1 && module.regoVersion() == RegoVersion.V0;
-        this.refHeads = rewritesV0
+        this.v1Source = module.regoVersion() != RegoVersion.V0;
+        this.refHeads = regoV1 && !v1Source
                 || module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
         this.terms = new TermText(source);
         Lexer lexer = new Lexer(source);
@@ -177,14 +179,14 @@ public final class RegoFormatter {
     private String rule(Rule r) {
         StringBuilder sb = new StringBuilder(r.isDefault() ? "default " : "").append(head(r));
         // Only v1 sources: a v0 else without a body is read with a body of `true`, which opa fmt --rego-v1 drops.
-        boolean chained = r.elseRule() != null && module.regoVersion() != RegoVersion.V0;
+        boolean chained = r.elseRule() != null && v1Source;
         boolean braces = body(sb, r, 0, chained);
         for (Rule e = r.elseRule(); e != null; e = e.elseRule()) {
             // An else that starts its own line keeps it, after a blank line, as opa fmt keeps it.
             boolean ownLine = lines[e.span().line() - 1].substring(0, e.span().column() - 1).isBlank();
             sb.append(braces && !ownLine ? " else" : "\n\nelse");
             if (e.value() != null) sb.append(operator(e)).append(terms.term(e.value(), 0));
-            braces = body(sb, e, 0, module.regoVersion() != RegoVersion.V0);
+            braces = body(sb, e, 0, v1Source);
         }
         return sb.toString();
     }
@@ -202,7 +204,7 @@ public final class RegoFormatter {
         if (r.kind() == Rule.Kind.SET && v0Sets) sb.append('[').append(terms.term(r.value(), 0)).append(']');
         else if (r.kind() == Rule.Kind.SET) sb.append(" contains ").append(terms.term(r.value(), 0));
         else if (r.value() != null) sb.append(operator(r)).append(terms.term(r.value(), 0));
-        else if (isTrivial(r.body()) && !v0 && (r.elseRule() == null || module.regoVersion() == RegoVersion.V0)) sb.append(" := true");
+        else if (isTrivial(r.body()) && !v0 && (r.elseRule() == null || !v1Source)) sb.append(" := true");
         return sb.toString();
     }
 
