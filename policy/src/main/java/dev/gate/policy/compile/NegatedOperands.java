@@ -19,10 +19,13 @@ import java.util.function.UnaryOperator;
  */
 final class NegatedOperands {
 
-    private NegatedOperands() {
+    private final FreshNames fresh;
+
+    NegatedOperands(FreshNames fresh) {
+        this.fresh = fresh;
     }
 
-    static List<Literal> hoist(List<Literal> body) {
+    List<Literal> hoist(List<Literal> body) {
         List<Literal> out = new ArrayList<>(body.size());
         for (Literal l : body) {
             if (!l.negated()) {
@@ -37,7 +40,7 @@ final class NegatedOperands {
         return out;
     }
 
-    private static Expr rewrite(Literal l, List<Literal> before) {
+    private Expr rewrite(Literal l, List<Literal> before) {
         if (l.expr() instanceof Expr.Unify u) {
             return new Expr.Unify(inTerm(u.left(), l, before), inTerm(u.right(), l, before));
         }
@@ -57,7 +60,7 @@ final class NegatedOperands {
      * A side of an equality, or a negated term: a reference stays, but the references and comprehensions in its path
      * are evaluated first ({@code not s[input.x]}), and so are those inside a collection ({@code not {input.x} == s}).
      */
-    private static Term inTerm(Term t, Literal l, List<Literal> before) {
+    private Term inTerm(Term t, Literal l, List<Literal> before) {
         if (t instanceof Term.Ref r) {
             Term.Ref withCalls = (Term.Ref) nestedCalls(r, l, before);
             List<Term> path = new ArrayList<>();
@@ -69,7 +72,7 @@ final class NegatedOperands {
     }
 
     /** An argument of a call: references, comprehensions and calls are evaluated first; collections element by element. */
-    private static Term operand(Term t, Literal l, List<Literal> before) {
+    private Term operand(Term t, Literal l, List<Literal> before) {
         if (t instanceof Term.Ref || t instanceof Term.Call || isComprehension(t) || isRoot(t)) {
             return assign(nestedCalls(t, l, before), l, before);
         }
@@ -77,7 +80,7 @@ final class NegatedOperands {
     }
 
     /** Only the calls nested in a term (and a reference's call or collection subject) are evaluated first. */
-    private static Term nestedCalls(Term t, Literal l, List<Literal> before) {
+    private Term nestedCalls(Term t, Literal l, List<Literal> before) {
         if (t instanceof Term.Call c) {
             List<Term> args = new ArrayList<>();
             for (Term arg : c.args()) args.add(nestedCalls(arg, l, before));
@@ -111,8 +114,8 @@ final class NegatedOperands {
         return t;
     }
 
-    private static Term assign(Term value, Literal l, List<Literal> before) {
-        Term.Var local = new Term.Var("$not" + Compiler.RENAMES.incrementAndGet(), value.span());
+    private Term assign(Term value, Literal l, List<Literal> before) {
+        Term.Var local = new Term.Var(fresh.next("$not"), value.span());
         before.add(new Literal(new Expr.Unify(local, value), false, l.withs(), value.span()));
         return local;
     }

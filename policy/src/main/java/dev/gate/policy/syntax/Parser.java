@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Recursive-descent parser for Rego v1. Newlines separate body expressions: as in OPA, an infix operator
@@ -27,7 +26,6 @@ public final class Parser {
     static final int MAX_DEPTH = 200;
     private int depth;
 
-    private static final AtomicLong WILDCARDS = new AtomicLong();
     private static final Map<String, String> RELATIONS = Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
     private static final Map<String, String> ARITH = Map.of("+", "plus", "-", "minus");
     private static final Map<String, String> FACTOR = Map.of("*", "mul", "/", "div", "%", "rem");
@@ -44,14 +42,16 @@ public final class Parser {
     /** The module imports {@code not} from future.keywords (or all of them, or rego.v2): {@code not { ... }} is read. */
     private boolean notBodies;
     private final LogicalOperators logical = new LogicalOperators(this);
+    private final Wildcards wildcards;
     private final Lexer lexer;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Boolean> newlineBefore = new ArrayList<>();
     private int p;
 
-    private Parser(Source source, RegoVersion version) {
+    private Parser(Source source, RegoVersion version, Wildcards wildcards) {
         this.source = source;
         this.version = version;
+        this.wildcards = wildcards;
         this.lexer = new Lexer(source);
         boolean nl = false;
         for (Token t : lexer.tokenize()) {
@@ -66,17 +66,20 @@ public final class Parser {
     public static Module parseModule(Source source) { return parseModule(source, RegoVersion.V1); }
 
     /** A module in the given dialect; {@code import rego.v1} makes it v1 whatever the dialect. */
-    public static Module parseModule(Source source, RegoVersion version) { return new Parser(source, version).module(); }
+    public static Module parseModule(Source source, RegoVersion version) { return new Parser(source, version, new Wildcards()).module(); }
 
-    public static List<Literal> parseQuery(Source source) {
-        Parser parser = new Parser(source, RegoVersion.V1);
+    public static List<Literal> parseQuery(Source source) { return parseQuery(source, new Wildcards()); }
+
+    /** A query whose wildcards continue {@code wildcards}' numbering (a template's expression inside a module). */
+    static List<Literal> parseQuery(Source source, Wildcards wildcards) {
+        Parser parser = new Parser(source, RegoVersion.V1, wildcards);
         List<Literal> body = parser.literalsUntil(null);
         if (body.isEmpty()) throw parser.error(parser.peek(), "empty query");
         return body;
     }
 
     public static Term parseTerm(Source source) {
-        Parser parser = new Parser(source, RegoVersion.V1);
+        Parser parser = new Parser(source, RegoVersion.V1, new Wildcards());
         Term t = parser.infix();
         parser.expectEnd();
         return t;
@@ -595,7 +598,7 @@ public final class Parser {
         switch (t.kind()) {
             case NUMBER -> { return number(t, false); }
             case STRING, RAW_STRING -> { return new Term.Scalar(StringValue.of(t.text()), t.span()); }
-            case TEMPLATE, RAW_TEMPLATE -> { return new TemplateParser(source, t).parse(); }
+            case TEMPLATE, RAW_TEMPLATE -> { return new TemplateParser(source, t, wildcards).parse(); }
             case IDENT -> { return identifier(t); }
             case OPERATOR -> { return operatorTerm(t); }
             default -> throw error(t, "unexpected " + describe(t));
@@ -609,7 +612,7 @@ public final class Parser {
             case "true": return new Term.Scalar(BooleanValue.TRUE, t.span());
             case "false": return new Term.Scalar(BooleanValue.FALSE, t.span());
             case "null": return new Term.Scalar(NullValue.NULL, t.span());
-            case "_": return new Term.Var(Term.WILDCARD_PREFIX + WILDCARDS.incrementAndGet(), t.span());
+            case "_": return wildcards.next(t.span());
             default:
                 if (t.text().equals("set") && peekOp("(") && adjacentTo(t) && peekAt(1).is(Token.Kind.OPERATOR, ")")) {
                     next();

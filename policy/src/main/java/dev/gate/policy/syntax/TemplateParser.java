@@ -15,9 +15,11 @@ final class TemplateParser {
     private final Token token;
     private final boolean raw;
     private final int contentStart;
+    private final Wildcards wildcards;
 
-    TemplateParser(Source source, Token token) {
+    TemplateParser(Source source, Token token, Wildcards wildcards) {
         this.source = source;
+        this.wildcards = wildcards;
         this.token = token;
         this.raw = token.kind() == Token.Kind.RAW_TEMPLATE;
         this.contentStart = token.span().start() + 2;
@@ -56,7 +58,7 @@ final class TemplateParser {
             char ch = all.charAt(k);
             blanked.append(k >= from && k < to || ch == '\n' ? ch : ' ');
         }
-        List<Literal> body = Parser.parseQuery(new Source(source.fileName(), blanked.toString()));
+        List<Literal> body = Parser.parseQuery(new Source(source.fileName(), blanked.toString()), wildcards);
         if (body.size() != 1) throw new SyntaxException(source, token.span(), "template expression must be a single expression");
         return body.get(0);
     }
