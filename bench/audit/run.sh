@@ -36,6 +36,11 @@ run() {
 
 # The peer: curl sending one HEAD per tag, JOBS at a time over kept-alive connections, and nothing else: the floor
 # for any audit that resolves every tag at the registry.
+# STEPS picks what runs, in this order (a warm run reads the state the cold run of an earlier call left).
+steps=" ${STEPS:-curl cold warm shards} "
+step() { [[ "$steps" == *" $1 "* ]]; }
+
+if step curl; then
 : > "$work/heads.cfg"
 for target in "${targets[@]}"; do
   repository="${target#"$registry"/}"
@@ -48,10 +53,14 @@ done
 start=$(date +%s.%N)
 curl -s --parallel --parallel-max "${JOBS:-4}" -K "$work/heads.cfg" 2>/dev/null || true
 printf '%-6s %6.1f s  %6d HEAD requests\n' curl "$(echo "$(date +%s.%N) - $start" | bc)" "$(grep -c '^url' "$work/heads.cfg")"
+fi
 
-rm -f "$work/state.json"
-run cold --state "$work/state.json" --output json "${targets[@]}"
-run warm --state "$work/state.json" --output json "${targets[@]}"
+if step cold; then
+  rm -f "$work/state.json"
+  run cold --state "$work/state.json" --output json "${targets[@]}"
+fi
+step warm && run warm --state "$work/state.json" --output json "${targets[@]}"
+step shards || exit 0
 parts=()
 for k in 1 2 3 4; do
   rm -f "$work/shard$k.json"

@@ -20,7 +20,6 @@ import dev.gate.sbom.catalog.OsReleaseParser;
 import dev.gate.sbom.catalog.PythonCataloger;
 import dev.gate.sbom.catalog.RpmCataloger;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,24 +104,18 @@ public final class SbomGenerator {
         return new Sbom(imageName, imageDigest, os, packages, deps, unknowns);
     }
 
-    /**
-     * The union of what the catalogers want; the first that wants a file decides how it is kept.
-     * The squash reads one entry at a time, so remembering the choice between the two calls is safe.
-     */
+    /** The union of what the catalogers want; the first that wants a file decides how it is kept. */
     private ContentCapture capture(CatalogDeadline deadline) {
-        return new ContentCapture() {
-            private Cataloger chosen;
-
-            @Override
-            public boolean wants(String path, long size, int mode) {
-                chosen = catalogers.stream().filter(c -> c.wants(path, size, mode)).findFirst().orElse(null);
-                return OsReleaseParser.wants(path) || chosen != null;
+        return (path, size, mode) -> {
+            if (OsReleaseParser.wants(path)) {
+                return ContentCapture.WHOLE;
             }
-
-            @Override
-            public byte[] capture(String path, InputStream content) throws IOException {
-                return chosen == null || OsReleaseParser.wants(path) ? content.readAllBytes() : chosen.capture(path, content, deadline);
+            for (Cataloger cataloger : catalogers) {
+                if (cataloger.wants(path, size, mode)) {
+                    return content -> cataloger.capture(path, content, deadline);
+                }
             }
+            return null;
         };
     }
 }

@@ -3,20 +3,21 @@ package dev.gate.image.fs;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts bytes read and fails once a budget shared across layers is spent (decompression bombs). */
 final class LimitedInputStream extends FilterInputStream {
 
+    /** Spent by the layers read side by side. */
     static final class Budget {
-        private long remaining;
+        private final AtomicLong remaining;
 
         Budget(long bytes) {
-            this.remaining = bytes;
+            this.remaining = new AtomicLong(bytes);
         }
 
         void spend(long bytes) throws LimitExceeded {
-            remaining -= bytes;
-            if (remaining < 0) {
+            if (remaining.addAndGet(-bytes) < 0) {
                 throw new LimitExceeded();
             }
         }

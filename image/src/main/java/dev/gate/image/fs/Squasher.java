@@ -8,10 +8,16 @@ import dev.gate.image.VerifyingInputStream.BlobMismatchException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -25,43 +31,97 @@ public final class Squasher {
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
 
+    /** Layers read at once, at most: each holds a decompressor and the file it is capturing. */
+    static final int READERS = 4;
+
     private final ContentCapture capture;
     private final SquashLimits limits;
 
+    private final int readers;
+
     public Squasher(ContentCapture capture, SquashLimits limits) {
+        this(capture, limits, Math.min(READERS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    Squasher(ContentCapture capture, SquashLimits limits, int readers) {
         this.capture = capture;
         this.limits = limits;
+        this.readers = readers;
     }
 
     /**
      * Reads every layer to its end, so that its digest is checked before anything learned from it counts: a layer
      * that does not match its descriptor stops the squash ({@link GateException}, bad input), and so does an image
      * larger than the uncompressed budget, since a filesystem of part of an image would hide what the rest holds.
+     * Layers are read side by side (each on its own thread, at most {@link #READERS} and one per core at once: on an image of a
+     * system layer and an application layer, the second core catalogs one while the first reads the other) and
+     * applied in their order, so the result and the first failure reported are those of reading them one by one.
      */
     public SquashedFilesystem squash(List<? extends Layer> layers) throws IOException {
+        LimitedInputStream.Budget budget = new LimitedInputStream.Budget(limits.maxUncompressedBytes());
+        AtomicLong captured = new AtomicLong();
+        List<LayerPass> passes = new ArrayList<>();
+        for (Layer layer : layers) {
+            passes.add(new LayerPass(layer, captured));
+        }
+        readAll(passes, budget);
         TreeMap<String, FileEntry> tree = new TreeMap<>();
         List<Skipped> skipped = new ArrayList<>();
-        LimitedInputStream.Budget budget = new LimitedInputStream.Budget(limits.maxUncompressedBytes());
-        long[] captured = {0};
-        for (Layer layer : layers) {
-            String digest = layer.descriptor().digest().toString();
-            LayerPass pass = new LayerPass(digest, skipped, captured);
-            try (InputStream stored = verified(layer)) {
-                readTar(pass, stored, budget);
-                // The tar ends before its stored bytes do (end marker, padding, compression trailer): read on to the end
-                // so that the digest is checked, without decompressing what no one reads.
-                stored.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                BlobMismatchException mismatch = mismatchIn(e);
-                if (mismatch != null) {
-                    throw GateException.input("the source changed or is corrupt: layer " + digest + " of "
-                            + mismatch.getMessage());
-                }
-                throw GateException.operational("reading layer " + digest + " failed: " + e.getMessage(), e);
-            }
+        for (LayerPass pass : passes) {
             pass.applyTo(tree);
+            skipped.addAll(pass.skipped);
         }
         return new SquashedFilesystem(tree, skipped, limits.maxSymlinkHops());
+    }
+
+    private void readAll(List<LayerPass> passes, LimitedInputStream.Budget budget) throws IOException {
+        int threads = Math.min(passes.size(), readers);
+        if (threads <= 1) {
+            for (LayerPass pass : passes) {
+                pass.readVerified(budget);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "layer-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> reads = new ArrayList<>();
+            for (LayerPass pass : passes) {
+                reads.add(pool.submit(() -> {
+                    pass.readVerified(budget);
+                    return null;
+                }));
+            }
+            for (Future<Void> read : reads) {
+                awaitInOrder(read);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for one layer; its failure is thrown as reading it alone would have thrown it. */
+    private static void awaitInOrder(Future<Void> read) throws IOException {
+        try {
+            read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the layers");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** A tar that cannot be parsed is an unknown; one whose bytes do not match their digest is not read further. */
@@ -106,17 +166,35 @@ public final class Squasher {
 
     /** One layer's changes, collected first so its whiteouts only hide lower layers. */
     private final class LayerPass {
+        private final Layer layer;
         private final String digest;
-        private final List<Skipped> skipped;
-        private final long[] captured;
+        private final AtomicLong captured;
+        private final List<Skipped> skipped = new ArrayList<>();
         private final List<String> whiteouts = new ArrayList<>();
         private final List<String> opaqueDirs = new ArrayList<>();
         private final List<FileEntry> added = new ArrayList<>();
 
-        LayerPass(String digest, List<Skipped> skipped, long[] captured) {
-            this.digest = digest;
-            this.skipped = skipped;
+        LayerPass(Layer layer, AtomicLong captured) {
+            this.layer = layer;
+            this.digest = layer.descriptor().digest().toString();
             this.captured = captured;
+        }
+
+        /** Reads the layer to the end of its stored bytes, so that its digest is checked. */
+        void readVerified(LimitedInputStream.Budget budget) throws IOException {
+            try (InputStream stored = verified(layer)) {
+                readTar(this, stored, budget);
+                // The tar ends before its stored bytes do (end marker, padding, compression trailer): read on to the end
+                // so that the digest is checked, without decompressing what no one reads.
+                stored.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                BlobMismatchException mismatch = mismatchIn(e);
+                if (mismatch != null) {
+                    throw GateException.input("the source changed or is corrupt: layer " + digest + " of "
+                            + mismatch.getMessage());
+                }
+                throw GateException.operational("reading layer " + digest + " failed: " + e.getMessage(), e);
+            }
         }
 
         void read(InputStream tar) throws IOException {
@@ -172,22 +250,23 @@ public final class Squasher {
         }
 
         private byte[] captureIfWanted(TarArchiveEntry h, String path, InputStream in) throws IOException {
-            if (!capture.wants(path, h.getSize(), h.getMode())) {
+            ContentCapture.Keeper keeper = capture.keeperOf(path, h.getSize(), h.getMode());
+            if (keeper == null) {
                 return null;
             }
             if (h.getSize() > limits.maxFileBytes()) {
                 skipped.add(new Skipped(digest, path, "not read: " + h.getSize() + " bytes is over the per-file limit"));
                 return null;
             }
-            if (captured[0] >= limits.maxCapturedBytes()) {
+            if (captured.get() >= limits.maxCapturedBytes()) {
                 skipped.add(new Skipped(digest, path, "not read: captured-content budget spent"));
                 return null;
             }
             // The tar stream ends the entry at its declared size; the limit guards the budget as well.
             InputStream bounded = new BoundedInputStream(in, limits.maxFileBytes());
-            byte[] kept = capture.capture(path, bounded);
+            byte[] kept = keeper.keep(bounded);
             if (kept != null) {
-                captured[0] += kept.length;
+                captured.addAndGet(kept.length);
             }
             return kept;
         }

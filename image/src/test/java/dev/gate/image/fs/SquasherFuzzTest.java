@@ -13,17 +13,7 @@ class SquasherFuzzTest {
     /** Small limits, so a hostile layer reaches them within one fuzz input. */
     private static final SquashLimits LIMITS = new SquashLimits(1 << 20, 64 << 10, 256 << 10, 8);
 
-    private static final ContentCapture EVERYTHING = new ContentCapture() {
-        @Override
-        public boolean wants(String path, long declaredSize, int mode) {
-            return true;
-        }
-
-        @Override
-        public byte[] capture(String path, InputStream content) throws IOException {
-            return content.readAllBytes();
-        }
-    };
+    private static final ContentCapture EVERYTHING = ContentCapture.everything();
 
     @FuzzTest
     void layer(byte[] stored) throws Exception {

@@ -20,21 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SquasherTest {
 
-    private static final ContentCapture ALL = new ContentCapture() {
-        @Override
-        public boolean wants(String path, long declaredSize, int mode) {
-            return true;
-        }
-
-        @Override
-        public byte[] capture(String path, InputStream content) throws IOException {
-            return content.readAllBytes();
-        }
-    };
+    private static final ContentCapture ALL = ContentCapture.everything();
 
     private static SquashedFilesystem squash(Layer... layers) throws IOException {
         return new Squasher(ALL, SquashLimits.DEFAULT).squash(List.of(layers));
@@ -197,5 +191,88 @@ class SquasherTest {
         assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), fs.content("/small").orElseThrow());
         assertEquals(null, fs.entry("/large").orElseThrow().content());
         assertTrue(fs.skipped().stream().anyMatch(s -> s.path().equals("/large")));
+    }
+
+    @Test
+    void layersAreReadSideBySide() throws IOException {
+        CountDownLatch upperOpened = new CountDownLatch(1);
+        Layer lower = TestLayers.of(new TestLayers().file("etc/a", "1").tarBytes());
+        Layer upperLayer = new TestLayers().file("etc/b", "2").layer();
+        Layer waitingLower = new StreamedLayer(lower, () -> await(upperOpened, "the upper layer was not read beside the lower one"));
+        Layer upper = new StreamedLayer(upperLayer, upperOpened::countDown);
+        SquashedFilesystem fs = new Squasher(ALL, SquashLimits.DEFAULT, 2).squash(List.of(waitingLower, upper));
+        assertEquals("1", text(fs, "/etc/a"));
+        assertEquals("2", text(fs, "/etc/b"));
+    }
+
+    @Test
+    void theFirstLayerInOrderThatFailsIsTheOneReportedWhateverFinishesFirst() {
+        byte[] lowerReal = new TestLayers().file("etc/a", "1").tarBytes();
+        byte[] upperReal = new TestLayers().file("etc/b", "2").tarBytes();
+        CountDownLatch upperFailed = new CountDownLatch(1);
+        Layer lower = new StreamedLayer(servedInstead(lowerReal, flipped(lowerReal)),
+                () -> await(upperFailed, "the upper layer did not fail first"));
+        Layer upper = new StreamedLayer(servedInstead(upperReal, flipped(upperReal)), () -> { });
+        Layer upperSignalling = new Layer() {
+            @Override
+            public Descriptor descriptor() {
+                return upper.descriptor();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return new java.io.FilterInputStream(upper.open()) {
+                    @Override
+                    public void close() throws IOException {
+                        upperFailed.countDown(); // closed once its digest check has thrown
+                        super.close();
+                    }
+                };
+            }
+
+            @Override
+            public InputStream openUncompressed() throws IOException {
+                return Compression.decompressed(open());
+            }
+        };
+        GateException e = assertThrows(GateException.class,
+                () -> new Squasher(ALL, SquashLimits.DEFAULT, 2).squash(List.of(lower, upperSignalling)));
+        assertTrue(e.getMessage().startsWith("the source changed or is corrupt: layer " + Digest.sha256(lowerReal)), e.getMessage());
+    }
+
+    private static byte[] flipped(byte[] real) {
+        byte[] served = real.clone();
+        served[served.length - 1] ^= 1;
+        return served;
+    }
+
+    private static void await(CountDownLatch latch, String otherwise) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new UncheckedIOException(new IOException(otherwise));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException());
+        }
+    }
+
+    /** A layer that runs {@code onOpen} when its stored bytes are opened and before they are handed out. */
+    private record StreamedLayer(Layer layer, Runnable onOpen) implements Layer {
+        @Override
+        public Descriptor descriptor() {
+            return layer.descriptor();
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            onOpen.run();
+            return layer.open();
+        }
+
+        @Override
+        public InputStream openUncompressed() throws IOException {
+            return Compression.decompressed(open());
+        }
     }
 }
