@@ -37,19 +37,19 @@ public final class GraphQlDocuments {
     public static Document query(String text) {
         // OPA's parser reads a blank query as a document without operations, which validates.
         if (text.isBlank()) return Document.newDocument().build();
-        Document doc = parse(text);
+        Document doc = parse(text, false);
         for (Definition<?> d : doc.getDefinitions()) {
-            if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition)) throw unexpected(d);
+            if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition)) throw unexpected(text, false, d);
         }
         return doc;
     }
 
     public static Document schema(String text) {
-        Document doc = parse(text);
+        Document doc = parse(text, true);
         SourceLocation empty = EmptyLists.inTypeDefinitions(text);
         if (empty != null) throw new GraphQlException(EmptyLists.MESSAGE + located(empty));
         for (Definition<?> d : doc.getDefinitions()) {
-            if (d instanceof OperationDefinition || d instanceof FragmentDefinition) throw unexpected(d);
+            if (d instanceof OperationDefinition || d instanceof FragmentDefinition) throw unexpected(text, true, d);
             if (d instanceof DirectiveDefinition dd) knownLocations(dd);
         }
         return doc;
@@ -64,23 +64,24 @@ public final class GraphQlDocuments {
         }
     }
 
-    private static Document parse(String text) {
+    private static Document parse(String text, boolean schema) {
         try {
             return Parser.parse(ParserEnvironment.newParserEnvironment().document(text).parserOptions(OPTIONS).build());
         } catch (InvalidSyntaxException e) {
+            GraphQlException opas = SyntaxErrors.find(text, schema);
+            if (opas != null) throw opas;
             String message = e.getMessage();
             int at = message.lastIndexOf(" at line ");
             SourceLocation loc = e.getLocation();
             if (at < 0 || loc == null) throw new GraphQlException("GraphQL parse error: " + message);
-            if (message.contains("offending token '}'") && EmptyLists.closesNothing(text, loc)) {
-                throw new GraphQlException(EmptyLists.MESSAGE + located(loc));
-            }
-            String opas = OffendingTokens.worded(message.substring(0, at), text, EmptyLists.offsetOf(text, loc));
-            throw new GraphQlException((opas != null ? opas : message.substring(0, at)) + located(loc));
+            throw new GraphQlException(message.substring(0, at) + located(loc));
         }
     }
 
-    private static GraphQlException unexpected(Definition<?> d) {
+    /** A definition of the other kind of document: OPA stops where its reading of that kind of document stops. */
+    private static GraphQlException unexpected(String text, boolean schema, Definition<?> d) {
+        GraphQlException opas = SyntaxErrors.find(text, schema);
+        if (opas != null) return opas;
         String name = d instanceof NamedNode<?> n && n.getName() != null ? " \"" + n.getName() + "\"" : "";
         return new GraphQlException("Unexpected " + d.getClass().getSimpleName() + name + located(d.getSourceLocation()));
     }

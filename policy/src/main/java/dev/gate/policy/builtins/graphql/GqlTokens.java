@@ -1,0 +1,129 @@
+package dev.gate.policy.builtins.graphql;
+
+import graphql.org.antlr.v4.runtime.Token;
+import graphql.parser.antlr.GraphqlLexer;
+
+/**
+ * graphql-java's tokens described as OPA's parser describes its own: the kind ({@code Name}, {@code String},
+ * {@code Int}, a punctuator, {@code <EOF>}, {@code <Invalid>}) and, where OPA adds it, the quoted value. Names take
+ * in the keywords of graphql-java's grammar, which OPA's lexer does not set apart.
+ */
+final class GqlTokens {
+    /** A token type no rule of the grammar matches: what OPA's lexer reads where graphql-java's lexer fails. */
+    static final int INVALID = 10_000;
+
+    private GqlTokens() {}
+
+    static boolean isName(int type) { return type >= GraphqlLexer.BooleanValue && type <= GraphqlLexer.NAME; }
+
+    static boolean isBlockString(Token t) { return t.getType() == GraphqlLexer.StringValue && t.getText().startsWith("\"\"\""); }
+
+    /** OPA's kind of the token: {@code Expected ..., found <kind>}. */
+    static String kind(Token t) {
+        int type = t.getType();
+        if (type == Token.EOF) return "<EOF>";
+        if (type == INVALID) return "<Invalid>";
+        if (isName(type)) return "Name";
+        if (type == GraphqlLexer.IntValue) return "Int";
+        if (type == GraphqlLexer.FloatValue) return "Float";
+        if (type == GraphqlLexer.StringValue) return isBlockString(t) ? "BlockString" : "String";
+        return t.getText();
+    }
+
+    /** OPA's kind of a token type, keywords as the quoted keyword when {@code keywordsApart}. */
+    static String kind(int type, boolean keywordsApart) {
+        if (type == Token.EOF) return "<EOF>";
+        if (isName(type)) {
+            return keywordsApart && type != GraphqlLexer.NAME ? "\"" + GraphqlLexer.VOCABULARY.getLiteralName(type).replace("'", "") + "\"" : "Name";
+        }
+        if (type == GraphqlLexer.IntValue) return "Int";
+        if (type == GraphqlLexer.FloatValue) return "Float";
+        if (type == GraphqlLexer.StringValue) return "String";
+        String literal = GraphqlLexer.VOCABULARY.getLiteralName(type);
+        return literal == null ? "<Invalid>" : literal.replace("'", "");
+    }
+
+    /** The kind and, when it has one, the quoted value: {@code Unexpected <described>}. */
+    static String described(Token t) {
+        String kind = kind(t);
+        int type = t.getType();
+        String value;
+        if (isName(type) || type == GraphqlLexer.IntValue || type == GraphqlLexer.FloatValue) value = t.getText();
+        else if (type == GraphqlLexer.StringValue) value = isBlockString(t) ? blockValue(t.getText()) : stringValue(t.getText());
+        else value = "";
+        return value.isEmpty() ? kind : kind + " " + quoted(value);
+    }
+
+    /** The column OPA gives the token: strings start after their opening quotes. */
+    static int column(Token t) {
+        int column = t.getCharPositionInLine() + 1;
+        if (t.getType() != GraphqlLexer.StringValue) return column;
+        return column + (isBlockString(t) ? 3 : 1);
+    }
+
+    private static String stringValue(String text) {
+        String body = text.substring(1, text.length() - 1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\' || i + 1 >= body.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = body.charAt(++i);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'u' -> {
+                    if (i + 4 < body.length() && body.substring(i + 1, i + 5).matches("[0-9A-Fa-f]{4}")) {
+                        out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } else {
+                        out.append("\\u");
+                    }
+                }
+                default -> out.append(e);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A block string's value: common indentation and blank first and last lines dropped. */
+    private static String blockValue(String text) {
+        String body = text.substring(3, Math.max(3, text.length() - 3)).replace("\\\"\"\"", "\"\"\"");
+        String[] lines = body.split("\r\n|\r|\n", -1);
+        int common = Integer.MAX_VALUE;
+        for (int i = 1; i < lines.length; i++) {
+            int indent = 0;
+            while (indent < lines[i].length() && (lines[i].charAt(indent) == ' ' || lines[i].charAt(indent) == '\t')) indent++;
+            if (indent < lines[i].length()) common = Math.min(common, indent);
+        }
+        int first = 0, last = lines.length - 1;
+        for (int i = 1; i < lines.length && common != Integer.MAX_VALUE; i++) lines[i] = lines[i].length() < common ? "" : lines[i].substring(common);
+        while (first <= last && lines[first].isBlank()) first++;
+        while (last >= first && lines[last].isBlank()) last--;
+        return first > last ? "" : String.join("\n", java.util.Arrays.copyOfRange(lines, first, last + 1));
+    }
+
+    /** A Go-quoted string, as OPA's parser quotes token values. */
+    static String quoted(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", c));
+                    else out.appendCodePoint(c);
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
+}
