@@ -27,7 +27,9 @@ final class AstText {
             out.append(directives(op)).append(' ').append(selections(op)).append('\n');
         }
         for (ObjectValue f : objects(doc, "Fragments")) {
-            out.append("fragment ").append(text(f, "Name")).append(" on ").append(text(f, "TypeCondition"))
+            List<ObjectValue> vars = objects(f, "VariableDefinition");
+            out.append("fragment ").append(text(f, "Name")).append(vars.isEmpty() ? "" : join(vars, AstText::variable, ", ", "(", ")"))
+                    .append(" on ").append(text(f, "TypeCondition"))
                     .append(directives(f)).append(' ').append(selections(f)).append('\n');
         }
         return out.toString();

@@ -8,10 +8,13 @@ import graphql.language.FragmentDefinition;
 import graphql.language.NamedNode;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
+import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,11 +40,19 @@ public final class GraphQlDocuments {
     public static Document query(String text) {
         // OPA's parser reads a blank query as a document without operations, which validates.
         if (text.isBlank()) return Document.newDocument().build();
-        Document doc = parse(text, false);
+        FragmentVariables variables = new FragmentVariables(text);
+        Document doc = parse(variables.any() ? variables.blanked() : text, false);
         for (Definition<?> d : doc.getDefinitions()) {
             if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition)) throw unexpected(text, false, d);
         }
+        if (variables.any()) variables.read(t -> parse(t, false));
         return doc;
+    }
+
+    /** The variables declared on the query's fragments, by fragment name (see {@link FragmentVariables}). */
+    static Map<String, List<VariableDefinition>> fragmentVariables(String text) {
+        FragmentVariables variables = new FragmentVariables(text);
+        return variables.any() ? variables.read(t -> parse(t, false)) : Map.of();
     }
 
     public static Document schema(String text) {
