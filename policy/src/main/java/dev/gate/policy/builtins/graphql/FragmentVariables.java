@@ -2,7 +2,6 @@ package dev.gate.policy.builtins.graphql;
 
 import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
-import graphql.org.antlr.v4.runtime.CharStreams;
 import graphql.org.antlr.v4.runtime.Token;
 import graphql.parser.antlr.GraphqlLexer;
 import java.util.ArrayList;
@@ -61,13 +60,9 @@ final class FragmentVariables {
 
     /** {@code fragment <name> (} outside any braces, to its closing parenthesis. */
     private static List<Span> spans(String text) {
-        GraphqlLexer lexer = new GraphqlLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
-        List<Token> tokens = new ArrayList<>();
-        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-            if (t.getChannel() == Token.DEFAULT_CHANNEL) tokens.add(t);
-        }
+        List<Token> tokens = GqlTokens.of(text);
         List<Span> out = new ArrayList<>();
+        if (tokens == null) return out; // the text fails before any fragment matters
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             int type = tokens.get(i).getType();

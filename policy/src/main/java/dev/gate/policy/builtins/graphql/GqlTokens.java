@@ -1,7 +1,13 @@
 package dev.gate.policy.builtins.graphql;
 
+import graphql.org.antlr.v4.runtime.BaseErrorListener;
+import graphql.org.antlr.v4.runtime.CharStreams;
+import graphql.org.antlr.v4.runtime.RecognitionException;
+import graphql.org.antlr.v4.runtime.Recognizer;
 import graphql.org.antlr.v4.runtime.Token;
 import graphql.parser.antlr.GraphqlLexer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * graphql-java's tokens described as OPA's parser describes its own: the kind ({@code Name}, {@code String},
@@ -13,6 +19,24 @@ final class GqlTokens {
     static final int INVALID = 10_000;
 
     private GqlTokens() {}
+
+    /** The text's tokens (no blanks, commas or comments), or null where graphql-java's lexer cannot read it. */
+    static List<Token> of(String text) {
+        GraphqlLexer lexer = new GraphqlLexer(CharStreams.fromString(text));
+        boolean[] unreadable = {false};
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int column, String msg, RecognitionException e) {
+                unreadable[0] = true;
+            }
+        });
+        List<Token> out = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) out.add(t);
+        }
+        return unreadable[0] ? null : out;
+    }
 
     static boolean isName(int type) { return type >= GraphqlLexer.BooleanValue && type <= GraphqlLexer.NAME; }
 

@@ -6,9 +6,11 @@ import graphql.language.DirectiveLocation;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.NamedNode;
+import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
 import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -38,8 +40,8 @@ public final class GraphQlDocuments {
     }
 
     public static Document query(String text) {
-        // OPA's parser reads a blank query as a document without operations, which validates.
-        if (text.isBlank()) return Document.newDocument().build();
+        // OPA's parser reads a query of blanks and comments as a document without operations, which validates.
+        if (nothingIn(text)) return Document.newDocument().build();
         FragmentVariables variables = new FragmentVariables(text);
         Document doc = parse(variables.any() ? variables.blanked() : text, false);
         for (Definition<?> d : doc.getDefinitions()) {
@@ -56,14 +58,36 @@ public final class GraphQlDocuments {
     }
 
     public static Document schema(String text) {
+        if (nothingIn(text)) return Document.newDocument().build();
         Document doc = parse(text, true);
         SourceLocation empty = EmptyLists.inTypeDefinitions(text);
         if (empty != null) throw new GraphQlException(EmptyLists.MESSAGE + located(empty));
+        SourceLocation variable = firstVariable(doc);
+        if (variable != null) throw new GraphQlException("Unexpected $" + located(variable));
         for (Definition<?> d : doc.getDefinitions()) {
             if (d instanceof OperationDefinition || d instanceof FragmentDefinition) throw unexpected(text, true, d);
             if (d instanceof DirectiveDefinition dd) knownLocations(dd);
         }
         return doc;
+    }
+
+    /** OPA's parser reads a schema's values as constants: a variable is where it stops. */
+    private static SourceLocation firstVariable(Node<?> node) {
+        if (node instanceof VariableReference v) return v.getSourceLocation();
+        SourceLocation first = null;
+        for (Node<?> child : node.getChildren()) {
+            SourceLocation at = firstVariable(child);
+            if (at != null && (first == null || at.getLine() < first.getLine()
+                    || at.getLine() == first.getLine() && at.getColumn() < first.getColumn())) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    private static boolean nothingIn(String text) {
+        List<?> tokens = GqlTokens.of(text);
+        return tokens != null && tokens.isEmpty();
     }
 
     /** OPA's parser refuses a directive location the specification does not name; graphql-java reads any name. */

@@ -58,6 +58,20 @@ final class SyntaxErrors {
     /** Tokens OPA may skip before a name (list types, spreads, interfaces, union members and locations, descriptions). */
     private static final Set<String> BEFORE_A_NAME = Set.of("[", "...", "&", "|", "String");
 
+    /**
+     * Tokens OPA only looks for (a type's {@code !}, a default value, directives, arguments, ...): where the grammar
+     * could take one of them or a part it insists on, OPA reports that part; where it could take only such tokens,
+     * what OPA read was complete and the token is unexpected.
+     */
+    private static final Set<String> OPTIONAL = Set.of("!", "=", "@", "(", "&", "|", "\"implements\"", "\"repeatable\"");
+
+    /** Extensions: OPA reads each of their parts as optional, then refuses one that has none. */
+    private static final Set<Integer> EXTENSIONS = Set.of(GraphqlParser.RULE_typeSystemExtension, GraphqlParser.RULE_typeExtension,
+            GraphqlParser.RULE_schemaExtension, GraphqlParser.RULE_scalarTypeExtensionDefinition,
+            GraphqlParser.RULE_objectTypeExtensionDefinition, GraphqlParser.RULE_interfaceTypeExtensionDefinition,
+            GraphqlParser.RULE_unionTypeExtensionDefinition, GraphqlParser.RULE_enumTypeExtensionDefinition,
+            GraphqlParser.RULE_inputObjectTypeExtensionDefinition);
+
     private static final Set<Integer> TYPE_SYSTEM = Set.of(GraphqlLexer.SCALAR, GraphqlLexer.TYPE, GraphqlLexer.INTERFACE,
             GraphqlLexer.UNION, GraphqlLexer.ENUM, GraphqlLexer.INPUT, GraphqlLexer.SCHEMA, GraphqlLexer.DIRECTIVE);
 
@@ -104,6 +118,7 @@ final class SyntaxErrors {
         if (before != null && before.getType() == SPREAD && !GqlTokens.isName(at.getType())) {
             return at(at, "Expected {, found " + GqlTokens.kind(at));
         }
+        if (EXTENSIONS.contains(readingRule(e.getCtx(), at))) return at(at, "Unexpected " + GqlTokens.described(at));
         IntervalSet expected = expected(e);
         if (e instanceof InputMismatchException && e.getCtx() != null && LIST_ITEMS.containsKey(e.getCtx().getRuleIndex())
                 && expected.size() == 1 && closes(opener(expected.getMinElement()), expected.getMinElement())) {
@@ -114,6 +129,7 @@ final class SyntaxErrors {
         boolean names = expected.contains(GraphqlLexer.NAME);
         for (int type : expected.toArray()) kinds.add(GqlTokens.kind(type, !names));
         if (names) kinds.removeAll(BEFORE_A_NAME);
+        if (e instanceof NoViableAltException) kinds.removeAll(OPTIONAL);
         // a name where names are wanted is one OPA reserves there ("on" as a fragment's name)
         if (kinds.size() == 1 && !(kinds.contains("Name") && GqlTokens.isName(at.getType()))) {
             String wanted = kinds.iterator().next();
@@ -135,6 +151,12 @@ final class SyntaxErrors {
         }
         IntervalSet out = e.getExpectedTokens();
         return out == null ? new IntervalSet() : out;
+    }
+
+    /** The innermost rule that had read something when the token came (rules it had just entered read nothing yet). */
+    private static int readingRule(RuleContext ctx, Token at) {
+        while (ctx instanceof ParserRuleContext p && p.getStart() == at && p.parent != null) ctx = p.parent;
+        return ctx == null ? -1 : ctx.getRuleIndex();
     }
 
     private static boolean closes(int open, int close) {
@@ -215,7 +237,7 @@ final class SyntaxErrors {
             lexer.addErrorListener(new BaseErrorListener() {
                 @Override
                 public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int column, String msg, RecognitionException e) {
-                    if (errorEnd < 0) errorEnd = Math.min(lexer.getInputStream().index() + 1, lexer.getInputStream().size());
+                    if (errorEnd < 0) errorEnd = Math.min(lexer.getInputStream().index(), lexer.getInputStream().size());
                 }
             });
         }
