@@ -1,6 +1,7 @@
 package dev.gate.policy.builtins.graphql;
 
 import graphql.GraphQLError;
+import graphql.Scalars;
 import graphql.ParseAndValidate;
 import graphql.language.Definition;
 import graphql.language.Document;
@@ -37,7 +38,11 @@ public final class GraphQlSchemas {
     /** The executable schema of a schema document; its first problem, when it has one, is thrown. */
     public static GraphQLSchema build(Document schema) {
         try {
-            return new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(leniently(schema)), RuntimeWiring.MOCKED_WIRING);
+            GraphQLSchema built = new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(leniently(schema)),
+                    RuntimeWiring.MOCKED_WIRING);
+            // OPA's schemas know every built-in scalar; graphql-java's only those the schema document uses
+            return built.transform(b -> b.additionalTypes(Set.of(Scalars.GraphQLInt, Scalars.GraphQLFloat, Scalars.GraphQLString,
+                    Scalars.GraphQLBoolean, Scalars.GraphQLID)));
         } catch (SchemaProblem e) {
             throw new GraphQlDocuments.GraphQlException(describe(e.getErrors().isEmpty() ? null : e.getErrors().get(0), e.getMessage()));
         } catch (RuntimeException e) {
