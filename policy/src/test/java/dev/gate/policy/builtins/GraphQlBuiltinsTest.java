@@ -123,6 +123,16 @@ class GraphQlBuiltinsTest {
     }
 
     @Test
+    void operationsAndFragmentsMayHaveDescriptions() {
+        assertCall("{\"Fragments\": [{\"Description\": \"f\", \"Name\": \"F\", \"SelectionSet\": [{\"Alias\": \"b\", \"Name\": \"b\"}],"
+                + " \"TypeCondition\": \"T\"}], \"Operations\": [{\"Description\": \"block\\n  desc\", \"Name\": \"Q\", \"Operation\": \"query\","
+                + " \"SelectionSet\": [{\"Alias\": \"a\", \"Name\": \"a\"}]}]}",
+                "graphql.parse_query", "\"\\\"\\\"\\\"block\\n  desc\\\"\\\"\\\" query Q { a } \\\"f\\\" fragment F on T { b }\"");
+        assertBuiltinError("graphql.parse_query: Unexpected String \"d\" in GraphQL string at location 1:2", "graphql.parse_query",
+                "\"\\\"d\\\" { a }\"");
+    }
+
+    @Test
     void validationErrorsAreWordedAsOpasValidatorWordsThem() {
         assertBuiltinError("graphql.parse: Variable \"$a\" is never used in operation \"Q\" in GraphQL string at location 1:9", "graphql.parse",
                 "\"query Q($a: Int) { hero(episode: EMPIRE) { name } }\", " + SCHEMA);

@@ -73,10 +73,13 @@ final class GqlTokens {
         int type = t.getType();
         String value;
         if (isName(type) || type == GraphqlLexer.IntValue || type == GraphqlLexer.FloatValue) value = t.getText();
-        else if (type == GraphqlLexer.StringValue) value = isBlockString(t) ? blockValue(t.getText()) : stringValue(t.getText());
+        else if (type == GraphqlLexer.StringValue) value = value(t);
         else value = "";
         return value.isEmpty() ? kind : kind + " " + quoted(value);
     }
+
+    /** A string token's value: escapes read, a block string's indentation dropped. */
+    static String value(Token t) { return isBlockString(t) ? blockValue(t.getText()) : stringValue(t.getText()); }
 
     /** The column OPA gives the token: strings start after their opening quotes. */
     static int column(Token t) {
@@ -115,21 +118,26 @@ final class GqlTokens {
         return out.toString();
     }
 
-    /** A block string's value: common indentation and blank first and last lines dropped. */
+    /**
+     * A block string's value as OPA's lexer takes it: the indentation common to its lines (the first one counted too)
+     * dropped from all but the first, then blank lines dropped at both ends.
+     */
     private static String blockValue(String text) {
         String body = text.substring(3, Math.max(3, text.length() - 3)).replace("\\\"\"\"", "\"\"\"");
         String[] lines = body.split("\r\n|\r|\n", -1);
         int common = Integer.MAX_VALUE;
-        for (int i = 1; i < lines.length; i++) {
-            int indent = 0;
-            while (indent < lines[i].length() && (lines[i].charAt(indent) == ' ' || lines[i].charAt(indent) == '\t')) indent++;
-            if (indent < lines[i].length()) common = Math.min(common, indent);
-        }
-        int first = 0, last = lines.length - 1;
+        for (String line : lines) common = Math.min(common, indent(line));
         for (int i = 1; i < lines.length && common != Integer.MAX_VALUE; i++) lines[i] = lines[i].length() < common ? "" : lines[i].substring(common);
-        while (first <= last && lines[first].isBlank()) first++;
-        while (last >= first && lines[last].isBlank()) last--;
+        int first = 0, last = lines.length - 1;
+        while (first <= last && indent(lines[first]) == Integer.MAX_VALUE) first++;
+        while (last >= first && indent(lines[last]) == Integer.MAX_VALUE) last--;
         return first > last ? "" : String.join("\n", java.util.Arrays.copyOfRange(lines, first, last + 1));
+    }
+
+    /** The blanks and tabs a line starts with; MAX_VALUE when it holds nothing else. */
+    private static int indent(String line) {
+        for (int i = 0; i < line.length(); i++) if (line.charAt(i) != ' ' && line.charAt(i) != '\t') return i;
+        return Integer.MAX_VALUE;
     }
 
     /** A Go-quoted string, as OPA's parser quotes token values. */

@@ -42,19 +42,18 @@ public final class GraphQlDocuments {
     public static Document query(String text) {
         // OPA's parser reads a query of blanks and comments as a document without operations, which validates.
         if (nothingIn(text)) return Document.newDocument().build();
-        FragmentVariables variables = new FragmentVariables(text);
-        Document doc = parse(variables.any() ? variables.blanked() : text, false);
+        QueryExtras extras = new QueryExtras(text);
+        Document doc = parse(extras.any() ? extras.blanked() : text, false);
         for (Definition<?> d : doc.getDefinitions()) {
             if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition)) throw unexpected(text, false, d);
         }
-        if (variables.any()) variables.read(t -> parse(t, false));
+        extras.variables(t -> parse(t, false));
         return doc;
     }
 
-    /** The variables declared on the query's fragments, by fragment name (see {@link FragmentVariables}). */
-    static Map<String, List<VariableDefinition>> fragmentVariables(String text) {
-        FragmentVariables variables = new FragmentVariables(text);
-        return variables.any() ? variables.read(t -> parse(t, false)) : Map.of();
+    /** The variables declared on the query's fragments, by fragment name (see {@link QueryExtras}). */
+    static Map<String, List<VariableDefinition>> fragmentVariables(QueryExtras extras) {
+        return extras.variables(t -> parse(t, false));
     }
 
     public static Document schema(String text) {

@@ -39,11 +39,13 @@ final class QueryAst {
 
     private final String[] lines;
 
+    private final QueryExtras extras;
     private final Map<String, List<VariableDefinition>> fragmentVariables;
 
     QueryAst(String text) {
         this.lines = text.split("\n", -1);
-        this.fragmentVariables = GraphQlDocuments.fragmentVariables(text);
+        this.extras = new QueryExtras(text);
+        this.fragmentVariables = GraphQlDocuments.fragmentVariables(extras);
     }
 
     Value of(Document doc) {
@@ -54,7 +56,8 @@ final class QueryAst {
     }
 
     private Value operation(OperationDefinition op) {
-        return new AstObject().text("Description", "").text("Operation", op.getOperation().name().toLowerCase(Locale.ROOT))
+        return new AstObject().text("Description", extras.description(op.getSourceLocation()))
+                .text("Operation", op.getOperation().name().toLowerCase(Locale.ROOT))
                 .text("Name", op.getName())
                 .list("VariableDefinitions", op.getVariableDefinitions(), this::variable)
                 .list("Directives", op.getDirectives(), this::directive)
@@ -63,7 +66,7 @@ final class QueryAst {
     }
 
     private Value fragment(FragmentDefinition f) {
-        return new AstObject().text("Description", "").text("Name", f.getName())
+        return new AstObject().text("Description", extras.description(f.getSourceLocation())).text("Name", f.getName())
                 .text("TypeCondition", f.getTypeCondition().getName())
                 .list("VariableDefinition", fragmentVariables.get(f.getName()), this::variable)
                 .list("Directives", f.getDirectives(), this::directive)
