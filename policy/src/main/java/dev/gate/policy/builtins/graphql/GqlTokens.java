@@ -1,5 +1,8 @@
 package dev.gate.policy.builtins.graphql;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gate.policy.builtins.support.GoQuote;
 import graphql.org.antlr.v4.runtime.BaseErrorListener;
 import graphql.org.antlr.v4.runtime.CharStreams;
 import graphql.org.antlr.v4.runtime.RecognitionException;
@@ -17,6 +20,9 @@ import java.util.List;
 final class GqlTokens {
     /** A token type no rule of the grammar matches: what OPA's lexer reads where graphql-java's lexer fails. */
     static final int INVALID = 10_000;
+    /** The grammar's punctuators, by their token types. */
+    static final int BRACE_L = 1, BRACE_R = 2, PAREN_L = 5, PAREN_R = 6, BRACKET_L = 10, BRACKET_R = 11, SPREAD = 14;
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
     private GqlTokens() {}
 
@@ -75,7 +81,7 @@ final class GqlTokens {
         if (isName(type) || type == GraphqlLexer.IntValue || type == GraphqlLexer.FloatValue) value = t.getText();
         else if (type == GraphqlLexer.StringValue) value = value(t);
         else value = "";
-        return value.isEmpty() ? kind : kind + " " + quoted(value);
+        return value.isEmpty() ? kind : kind + " " + GoQuote.quote(value);
     }
 
     /** A string token's value: escapes read, a block string's indentation dropped. */
@@ -88,34 +94,13 @@ final class GqlTokens {
         return column + (isBlockString(t) ? 3 : 1);
     }
 
+    /** A quoted string's value: its escapes are JSON's (and its text without them when they are not). */
     private static String stringValue(String text) {
-        String body = text.substring(1, text.length() - 1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c != '\\' || i + 1 >= body.length()) {
-                out.append(c);
-                continue;
-            }
-            char e = body.charAt(++i);
-            switch (e) {
-                case 'n' -> out.append('\n');
-                case 't' -> out.append('\t');
-                case 'r' -> out.append('\r');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'u' -> {
-                    if (i + 4 < body.length() && body.substring(i + 1, i + 5).matches("[0-9A-Fa-f]{4}")) {
-                        out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    } else {
-                        out.append("\\u");
-                    }
-                }
-                default -> out.append(e);
-            }
+        try {
+            return JSON.readValue(text, String.class);
+        } catch (java.io.IOException e) {
+            return text.substring(1, text.length() - 1);
         }
-        return out.toString();
     }
 
     /**
@@ -138,24 +123,5 @@ final class GqlTokens {
     private static int indent(String line) {
         for (int i = 0; i < line.length(); i++) if (line.charAt(i) != ' ' && line.charAt(i) != '\t') return i;
         return Integer.MAX_VALUE;
-    }
-
-    /** A Go-quoted string, as OPA's parser quotes token values. */
-    static String quoted(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", c));
-                    else out.appendCodePoint(c);
-                }
-            }
-        });
-        return out.append('"').toString();
     }
 }

@@ -1,5 +1,12 @@
 package dev.gate.policy.builtins.graphql;
 
+import static dev.gate.policy.builtins.graphql.GqlTokens.BRACE_L;
+import static dev.gate.policy.builtins.graphql.GqlTokens.BRACE_R;
+import static dev.gate.policy.builtins.graphql.GqlTokens.BRACKET_L;
+import static dev.gate.policy.builtins.graphql.GqlTokens.BRACKET_R;
+import static dev.gate.policy.builtins.graphql.GqlTokens.PAREN_L;
+import static dev.gate.policy.builtins.graphql.GqlTokens.PAREN_R;
+
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
@@ -21,7 +28,6 @@ import java.util.function.Function;
  * their own, as the variables of an operation standing where the fragment does.
  */
 final class QueryExtras {
-    private static final int BRACE_L = 1, BRACE_R = 2, PAREN_L = 5, PAREN_R = 6, BRACKET_L = 10, BRACKET_R = 11;
     private static final Set<Integer> DESCRIBED = Set.of(GraphqlLexer.QUERY, GraphqlLexer.MUTATION, GraphqlLexer.SUBSCRIPTION,
             GraphqlLexer.FRAGMENT);
 

@@ -1,5 +1,13 @@
 package dev.gate.policy.builtins.graphql;
 
+import static dev.gate.policy.builtins.graphql.GqlTokens.BRACE_L;
+import static dev.gate.policy.builtins.graphql.GqlTokens.BRACE_R;
+import static dev.gate.policy.builtins.graphql.GqlTokens.BRACKET_L;
+import static dev.gate.policy.builtins.graphql.GqlTokens.BRACKET_R;
+import static dev.gate.policy.builtins.graphql.GqlTokens.PAREN_L;
+import static dev.gate.policy.builtins.graphql.GqlTokens.PAREN_R;
+import static dev.gate.policy.builtins.graphql.GqlTokens.SPREAD;
+
 import dev.gate.policy.builtins.graphql.GraphQlDocuments.GraphQlException;
 import graphql.org.antlr.v4.runtime.BaseErrorListener;
 import graphql.org.antlr.v4.runtime.CharStreams;
@@ -40,8 +48,6 @@ import java.util.Set;
  */
 final class SyntaxErrors {
     private static final int MAX_DEPTH = 500;
-    /** The grammar's punctuators, by their token types. */
-    private static final int BRACE_L = 1, BRACE_R = 2, PAREN_L = 5, PAREN_R = 6, BRACKET_L = 10, BRACKET_R = 11, SPREAD = 14;
 
     /** Lists OPA reads item by item until the closing token, and what an item must start with ("": one of several kinds). */
     private static final Map<Integer, String> LIST_ITEMS = Map.ofEntries(
