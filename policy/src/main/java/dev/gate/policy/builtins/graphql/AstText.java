@@ -20,14 +20,16 @@ final class AstText {
     static String query(ObjectValue doc) {
         StringBuilder out = new StringBuilder();
         for (ObjectValue op : objects(doc, "Operations")) {
-            out.append(text(op, "Operation").isEmpty() ? "query" : text(op, "Operation"));
+            out.append(description(op)).append(text(op, "Operation").isEmpty() ? "query" : text(op, "Operation"));
             if (!text(op, "Name").isEmpty()) out.append(' ').append(text(op, "Name"));
             List<ObjectValue> vars = objects(op, "VariableDefinitions");
             if (!vars.isEmpty()) out.append(join(vars, AstText::variable, ", ", "(", ")"));
             out.append(directives(op)).append(' ').append(selections(op)).append('\n');
         }
         for (ObjectValue f : objects(doc, "Fragments")) {
-            out.append("fragment ").append(text(f, "Name")).append(" on ").append(text(f, "TypeCondition"))
+            List<ObjectValue> vars = objects(f, "VariableDefinition");
+            out.append(description(f)).append("fragment ").append(text(f, "Name")).append(vars.isEmpty() ? "" : join(vars, AstText::variable, ", ", "(", ")"))
+                    .append(" on ").append(text(f, "TypeCondition"))
                     .append(directives(f)).append(' ').append(selections(f)).append('\n');
         }
         return out.toString();

@@ -6,12 +6,17 @@ import graphql.language.DirectiveLocation;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.NamedNode;
+import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,24 +40,53 @@ public final class GraphQlDocuments {
     }
 
     public static Document query(String text) {
-        // OPA's parser reads a blank query as a document without operations, which validates.
-        if (text.isBlank()) return Document.newDocument().build();
-        Document doc = parse(text);
+        // OPA's parser reads a query of blanks and comments as a document without operations, which validates.
+        if (nothingIn(text)) return Document.newDocument().build();
+        QueryExtras extras = new QueryExtras(text);
+        Document doc = parse(extras.any() ? extras.blanked() : text, false);
         for (Definition<?> d : doc.getDefinitions()) {
-            if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition)) throw unexpected(d);
+            if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition)) throw unexpected(text, false, d);
+        }
+        extras.variables(t -> parse(t, false));
+        return doc;
+    }
+
+    /** The variables declared on the query's fragments, by fragment name (see {@link QueryExtras}). */
+    static Map<String, List<VariableDefinition>> fragmentVariables(QueryExtras extras) {
+        return extras.variables(t -> parse(t, false));
+    }
+
+    public static Document schema(String text) {
+        if (nothingIn(text)) return Document.newDocument().build();
+        Document doc = parse(text, true);
+        SourceLocation empty = EmptyLists.inTypeDefinitions(text);
+        if (empty != null) throw new GraphQlException(EmptyLists.MESSAGE + located(empty));
+        SourceLocation variable = firstVariable(doc);
+        if (variable != null) throw new GraphQlException("Unexpected $" + located(variable));
+        for (Definition<?> d : doc.getDefinitions()) {
+            if (d instanceof OperationDefinition || d instanceof FragmentDefinition) throw unexpected(text, true, d);
+            if (d instanceof DirectiveDefinition dd) knownLocations(dd);
         }
         return doc;
     }
 
-    public static Document schema(String text) {
-        Document doc = parse(text);
-        SourceLocation empty = EmptyLists.inTypeDefinitions(text);
-        if (empty != null) throw new GraphQlException(EmptyLists.MESSAGE + located(empty));
-        for (Definition<?> d : doc.getDefinitions()) {
-            if (d instanceof OperationDefinition || d instanceof FragmentDefinition) throw unexpected(d);
-            if (d instanceof DirectiveDefinition dd) knownLocations(dd);
+    /** OPA's parser reads a schema's values as constants: a variable is where it stops. */
+    private static SourceLocation firstVariable(Node<?> node) {
+        if (node instanceof VariableReference v) return v.getSourceLocation();
+        SourceLocation first = null;
+        for (Node<?> child : node.getChildren()) {
+            SourceLocation at = firstVariable(child);
+            if (at != null && (first == null || at.getLine() < first.getLine()
+                    || at.getLine() == first.getLine() && at.getColumn() < first.getColumn())) {
+                first = at;
+            }
         }
-        return doc;
+        return first;
+    }
+
+    private static boolean nothingIn(String text) {
+        List<?> tokens = GqlTokens.of(text);
+        return tokens != null && tokens.isEmpty();
     }
 
     /** OPA's parser refuses a directive location the specification does not name; graphql-java reads any name. */
@@ -64,23 +98,24 @@ public final class GraphQlDocuments {
         }
     }
 
-    private static Document parse(String text) {
+    private static Document parse(String text, boolean schema) {
         try {
             return Parser.parse(ParserEnvironment.newParserEnvironment().document(text).parserOptions(OPTIONS).build());
         } catch (InvalidSyntaxException e) {
+            GraphQlException opas = SyntaxErrors.find(text, schema);
+            if (opas != null) throw opas;
             String message = e.getMessage();
             int at = message.lastIndexOf(" at line ");
             SourceLocation loc = e.getLocation();
             if (at < 0 || loc == null) throw new GraphQlException("GraphQL parse error: " + message);
-            if (message.contains("offending token '}'") && EmptyLists.closesNothing(text, loc)) {
-                throw new GraphQlException(EmptyLists.MESSAGE + located(loc));
-            }
-            String opas = OffendingTokens.worded(message.substring(0, at), text, EmptyLists.offsetOf(text, loc));
-            throw new GraphQlException((opas != null ? opas : message.substring(0, at)) + located(loc));
+            throw new GraphQlException(message.substring(0, at) + located(loc));
         }
     }
 
-    private static GraphQlException unexpected(Definition<?> d) {
+    /** A definition of the other kind of document: OPA stops where its reading of that kind of document stops. */
+    private static GraphQlException unexpected(String text, boolean schema, Definition<?> d) {
+        GraphQlException opas = SyntaxErrors.find(text, schema);
+        if (opas != null) return opas;
         String name = d instanceof NamedNode<?> n && n.getName() != null ? " \"" + n.getName() + "\"" : "";
         return new GraphQlException("Unexpected " + d.getClass().getSimpleName() + name + located(d.getSourceLocation()));
     }

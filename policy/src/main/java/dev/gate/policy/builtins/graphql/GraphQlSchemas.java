@@ -1,6 +1,7 @@
 package dev.gate.policy.builtins.graphql;
 
 import graphql.GraphQLError;
+import graphql.Scalars;
 import graphql.ParseAndValidate;
 import graphql.language.Definition;
 import graphql.language.Document;
@@ -37,7 +38,11 @@ public final class GraphQlSchemas {
     /** The executable schema of a schema document; its first problem, when it has one, is thrown. */
     public static GraphQLSchema build(Document schema) {
         try {
-            return new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(leniently(schema)), RuntimeWiring.MOCKED_WIRING);
+            GraphQLSchema built = new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(leniently(schema)),
+                    RuntimeWiring.MOCKED_WIRING);
+            // OPA's schemas know every built-in scalar; graphql-java's only those the schema document uses
+            return built.transform(b -> b.additionalTypes(Set.of(Scalars.GraphQLInt, Scalars.GraphQLFloat, Scalars.GraphQLString,
+                    Scalars.GraphQLBoolean, Scalars.GraphQLID)));
         } catch (SchemaProblem e) {
             throw new GraphQlDocuments.GraphQlException(describe(e.getErrors().isEmpty() ? null : e.getErrors().get(0), e.getMessage()));
         } catch (RuntimeException e) {
@@ -45,10 +50,26 @@ public final class GraphQlSchemas {
         }
     }
 
-    /** Validates the query against the schema; the first error, when there is one, is thrown. */
+    /**
+     * Validates the query against the schema; its errors, when it has any, are thrown as OPA words a list of them: one
+     * line each, {@code input:<line>:<column>: } before all but the first, the last line's closing period dropped and
+     * the first location named at the end.
+     */
     public static void validate(GraphQLSchema schema, Document query) {
         List<ValidationError> errors = ParseAndValidate.validate(schema, query);
-        if (!errors.isEmpty()) throw new GraphQlDocuments.GraphQlException(describe(errors.get(0), errors.get(0).getDescription()));
+        if (errors.isEmpty()) return;
+        ValidationMessages words = new ValidationMessages(schema, query);
+        StringBuilder out = new StringBuilder();
+        for (ValidationError e : errors) {
+            var at = e.getLocations() == null || e.getLocations().isEmpty() ? null : e.getLocations().get(0);
+            if (out.length() > 0) out.append("input").append(at == null ? "" : ":" + at.getLine() + ":" + at.getColumn()).append(": ");
+            String opas = words.of(e);
+            out.append(opas != null ? opas : e.getDescription() + ".").append('\n');
+        }
+        String all = out.toString();
+        all = all.endsWith(".\n") ? all.substring(0, all.length() - 2) : all;
+        var first = errors.get(0).getLocations();
+        throw new GraphQlDocuments.GraphQlException(all + (first == null || first.isEmpty() ? "" : GraphQlDocuments.located(first.get(0))));
     }
 
     private static String describe(GraphQLError error, String fallback) {

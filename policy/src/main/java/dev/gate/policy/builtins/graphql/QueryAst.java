@@ -25,7 +25,9 @@ import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
 import dev.gate.policy.value.Value;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A parsed GraphQL query document as the object {@code graphql.parse_query} returns in OPA. The source text tells
@@ -37,7 +39,14 @@ final class QueryAst {
 
     private final String[] lines;
 
-    QueryAst(String text) { this.lines = text.split("\n", -1); }
+    private final QueryExtras extras;
+    private final Map<String, List<VariableDefinition>> fragmentVariables;
+
+    QueryAst(String text) {
+        this.lines = text.split("\n", -1);
+        this.extras = new QueryExtras(text);
+        this.fragmentVariables = GraphQlDocuments.fragmentVariables(extras);
+    }
 
     Value of(Document doc) {
         return new AstObject()
@@ -47,7 +56,8 @@ final class QueryAst {
     }
 
     private Value operation(OperationDefinition op) {
-        return new AstObject().text("Description", "").text("Operation", op.getOperation().name().toLowerCase(Locale.ROOT))
+        return new AstObject().text("Description", extras.description(op.getSourceLocation()))
+                .text("Operation", op.getOperation().name().toLowerCase(Locale.ROOT))
                 .text("Name", op.getName())
                 .list("VariableDefinitions", op.getVariableDefinitions(), this::variable)
                 .list("Directives", op.getDirectives(), this::directive)
@@ -56,8 +66,9 @@ final class QueryAst {
     }
 
     private Value fragment(FragmentDefinition f) {
-        return new AstObject().text("Description", "").text("Name", f.getName())
+        return new AstObject().text("Description", extras.description(f.getSourceLocation())).text("Name", f.getName())
                 .text("TypeCondition", f.getTypeCondition().getName())
+                .list("VariableDefinition", fragmentVariables.get(f.getName()), this::variable)
                 .list("Directives", f.getDirectives(), this::directive)
                 .node("SelectionSet", selections(f.getSelectionSet()))
                 .build();
