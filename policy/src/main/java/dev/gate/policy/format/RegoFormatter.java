@@ -6,7 +6,6 @@ import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
 import dev.gate.policy.syntax.Comment;
-import dev.gate.policy.syntax.Lexer;
 import dev.gate.policy.syntax.Parser;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
@@ -44,10 +43,13 @@ public final class RegoFormatter {
      */
     private final boolean refHeads;
     private final TermText terms;
+    private final SourceComments sourceComments;
     private final List<Comment> comments;
     private final String[] lines;
     private final StringBuilder out = new StringBuilder();
     private int nextComment;
+    /** The line of the last comment written on a line of its own. */
+    private int lastCommentLine;
 
     private RegoFormatter(Source source, Module module, boolean regoV1) {
         this.source = source;
@@ -59,11 +61,10 @@ public final class RegoFormatter {
         this.v1Source = module.regoVersion() != RegoVersion.V0;
         this.refHeads = regoV1 && !v1Source
                 || module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
-        this.terms = new TermText(source);
-        Lexer lexer = new Lexer(source);
-        lexer.tokenize();
-        this.comments = lexer.comments();
-        this.lines = source.text().split("\n", -1);
+        this.sourceComments = new SourceComments(source);
+        this.terms = new TermText(source, sourceComments);
+        this.comments = sourceComments.all();
+        this.lines = sourceComments.lines();
     }
 
     /**
@@ -90,7 +91,7 @@ public final class RegoFormatter {
             String above = captured(() -> comments(start, 0));
             out.append(above);
             // A blank line between the comments above a rule and the rule itself stays, as opa fmt keeps it.
-            if (!above.isEmpty() && blankBetween(comments.get(nextComment - 1).span().line(), start)) out.append('\n');
+            if (!above.isEmpty() && blankBetween(lastCommentLine, start)) out.append('\n');
             String text = rule(r);
             // A comment after the head's line stays on that line, whatever follows it.
             int firstBreak = text.indexOf('\n');
@@ -239,9 +240,7 @@ public final class RegoFormatter {
             // OPA sets a commented literal apart from the one before it, and keeps a blank line that was there.
             if (previous >= 0 && (!leading.isEmpty() || blankBetween(previous, firstLineWithComments(start)))) sb.append('\n');
             sb.append(leading);
-            sb.append(TermText.indent(depth + 1)).append(terms.literal(l, depth + 1));
-            String trailing = trailingText(start);
-            sb.append(trailing).append('\n');
+            sb.append(TermText.indent(depth + 1)).append(terms.withTrailingComment(terms.literal(l, depth + 1), start)).append('\n');
             previous = start;
         }
         sb.append(TermText.indent(depth)).append('}');
@@ -259,7 +258,9 @@ public final class RegoFormatter {
     private void comments(int line, int depth) {
         while (nextComment < comments.size() && comments.get(nextComment).span().line() < line) {
             Comment c = comments.get(nextComment++);
-            if (isTrailing(c)) continue; // written with the code before it
+            if (isTrailing(c) || sourceComments.isWritten(c)) continue; // written with the code before it, or inside it
+            sourceComments.markWritten(c);
+            lastCommentLine = c.span().line();
             out.append(TermText.indent(depth)).append('#').append(c.text().stripTrailing()).append('\n');
         }
     }
@@ -275,17 +276,10 @@ public final class RegoFormatter {
         return written;
     }
 
-    /** A comment after code on this line, as " # text". */
-    private String trailingText(int line) {
-        for (Comment c : comments) {
-            if (c.span().line() == line && isTrailing(c)) return " #" + c.text().stripTrailing();
-        }
-        return "";
-    }
+    /** A comment after code on this line, as " # text", unless it was written already. */
+    private String trailingText(int line) { return sourceComments.trailing(line); }
 
-    private boolean isTrailing(Comment c) {
-        return !lines[c.span().line() - 1].substring(0, c.span().column() - 1).isBlank();
-    }
+    private boolean isTrailing(Comment c) { return sourceComments.isTrailing(c); }
 
     /** The first line of a statement's leading comments, or its own line. */
     private int firstLineWithComments(int line) {
