@@ -3,15 +3,20 @@ package dev.gate.policy.format;
 import dev.gate.policy.ast.Expr;
 import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Term;
+import dev.gate.policy.builtins.support.GoQuote;
 import dev.gate.policy.syntax.Source;
 import dev.gate.policy.syntax.Span;
 import dev.gate.policy.value.NumberValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,13 +30,17 @@ final class TermText {
             Map.entry("equal", "=="), Map.entry("neq", "!="), Map.entry("lt", "<"), Map.entry("lte", "<="), Map.entry("gt", ">"),
             Map.entry("gte", ">="), Map.entry("internal.member_2", "in"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern NUMBER = Pattern.compile("(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
     private final Source source;
     private final SourceComments comments;
+    /** The keywords of the module's dialect, with those it imports. */
+    private final Set<String> keywords;
 
-    TermText(Source source, SourceComments comments) {
+    TermText(Source source, SourceComments comments, Set<String> keywords) {
         this.source = source;
         this.comments = comments;
+        this.keywords = keywords;
     }
 
     /**
@@ -43,12 +52,16 @@ final class TermText {
         if (l.withs().isEmpty()) return out.toString();
         int lastLine = comments.codeLineBefore(l.withs().get(0).span().start());
         boolean indented = false;
-        for (Literal.With w : l.withs()) {
+        for (int i = 0; i < l.withs().size(); i++) {
+            Literal.With w = l.withs().get(i);
             boolean ownLine = w.span().line() > lastLine;
             indented |= ownLine;
             int d = indented ? depth + 1 : depth;
             out.append(ownLine ? "\n" + indent(d) : " ").append("with ").append(term(w.target(), d)).append(" as ").append(term(w.value(), d));
             lastLine = Math.max(lastLine, w.span().line());
+            // A with on a line of its own keeps the comment after it, as the last code of that line.
+            boolean lastOfLine = i + 1 == l.withs().size() || l.withs().get(i + 1).span().line() > lastLine;
+            if (indented && lastOfLine) out.append(comments.trailing(lastLine));
         }
         return out.toString();
     }
@@ -206,18 +219,50 @@ final class TermText {
         if (t instanceof Term.Ref r) return ref(r, depth);
         if (t instanceof Term.Call c && c.name().equals("internal.member_3") && isInfix(c)) return "(" + infix(c, depth, true) + ")";
         if (t instanceof Term.Call c) return isInfix(c) ? infix(c, depth, true) : call(c, depth);
-        if (t instanceof Term.ArrayTerm a) return collection(a.elements(), this::term, depth, "[", "]");
-        if (t instanceof Term.SetTerm s) return s.elements().isEmpty() ? "set()" : collection(s.elements(), this::term, depth, "{", "}");
+        if (t instanceof Term.ArrayTerm a) return collection(a.elements(), this::term, depth, "[", "]", a.span().line(), true);
+        if (t instanceof Term.SetTerm s) return s.elements().isEmpty() ? "set()" : collection(distinct(s.elements()), this::term, depth, "{", "}", s.span().line(), true);
         if (t instanceof Term.ObjectTerm o) {
             List<Term> keys = o.entries().stream().map(Term.Entry::key).toList();
-            return collection(keys, (k, d) -> term(k, d) + ": " + term(valueOf(o, k), d), depth, "{", "}");
+            return collection(keys, (k, d) -> term(k, d) + ": " + term(valueOf(o, k), d), depth, "{", "}", o.span().line(), true);
         }
         if (t instanceof Term.ArrayComprehension c) return "[" + term(c.head(), depth) + " |" + block(c.body(), c.head().span().line(), depth) + "]";
         if (t instanceof Term.SetComprehension c) return "{" + term(c.head(), depth) + " |" + block(c.body(), c.head().span().line(), depth) + "}";
         if (t instanceof Term.ObjectComprehension c) {
             return "{" + term(c.key(), depth) + ": " + term(c.value(), depth) + " |" + block(c.body(), c.key().span().line(), depth) + "}";
         }
+        if (t instanceof Term.Template tt && !comments.within(tt.span().start(), tt.span().end())) return template(tt, depth);
         return text(t.span());
+    }
+
+    /**
+     * A template string as OPA reads and writes it back: an expression that is just a string, number, boolean or null
+     * becomes part of the text; each text part has its unescaped braces escaped; other expressions are formatted.
+     */
+    private String template(Term.Template t, int depth) {
+        boolean raw = source.text().charAt(t.span().start() + 1) == '`';
+        StringBuilder out = new StringBuilder(raw ? "$`" : "$\"");
+        for (Object part : t.parts()) {
+            if (part instanceof String text) {
+                out.append(templateText(text, raw));
+            } else if (part instanceof Literal l && !l.negated() && l.expr() instanceof Expr.TermExpr e && e.term() instanceof Term.Scalar s) {
+                out.append(s.value() instanceof StringValue str ? templateText(str.value(), raw) : scalar(s));
+            } else {
+                out.append('{').append(literal((Literal) part, depth)).append('}');
+            }
+        }
+        return out.append(raw ? '`' : '"').toString();
+    }
+
+    /** Text of a template: quoted as Go quotes it unless raw, then each {@code {} not after a backslash escaped. */
+    private static String templateText(String text, boolean raw) {
+        String quoted = raw ? text : GoQuote.quote(text);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c == '{' && (i == 0 || quoted.charAt(i - 1) != '\\')) out.append('\\');
+            out.append(c);
+        }
+        return raw ? out.toString() : out.substring(1, out.length() - 1);
     }
 
     private static Term valueOf(Term.ObjectTerm o, Term key) {
@@ -243,13 +288,15 @@ final class TermText {
     }
 
     private String call(Term.Call c, int depth) {
-        return c.name() + collection(c.args(), this::term, depth, "(", ")");
+        return c.name() + collection(c.args(), this::term, depth, "(", ")", c.span().line(), false);
     }
 
     private String ref(Term.Ref r, int depth) {
         StringBuilder out = new StringBuilder(term(r.head(), depth));
         for (Term e : r.path()) {
-            if (e instanceof Term.Scalar s && s.value() instanceof StringValue str && isName(str.value())) {
+            if (e instanceof Term.Scalar s && s.value() instanceof StringValue str && isName(str.value())
+                    && !(keywords.contains(str.value()) && text(s.span()).startsWith("\""))) {
+                // A keyword written in brackets stays so; any other name is written after a dot.
                 out.append('.').append(str.value());
             } else {
                 out.append('[').append(term(e, depth)).append(']');
@@ -258,11 +305,24 @@ final class TermText {
         return out.toString();
     }
 
+    /** A set's elements as OPA reads them: the first of equal ones ({@code 3.5} and {@code 3.50} are one number). */
+    private List<Term> distinct(List<Term> elements) {
+        Map<String, Term> seen = new LinkedHashMap<>();
+        for (Term e : elements) {
+            String key = e instanceof Term.Scalar sc && sc.value() instanceof NumberValue n ? n.decimal().stripTrailingZeros().toPlainString()
+                    : e instanceof Term.Scalar sc ? sc.value().toJson() : term(e, 0);
+            seen.putIfAbsent(key, e);
+        }
+        return List.copyOf(seen.values());
+    }
+
     /**
      * Inline, or, when the elements were written over several lines, one source line of them per line, one level
-     * deeper than the line the collection opens on.
+     * deeper than the line the collection opens on ({@code openLine}), with the comments between them. A collection
+     * literal (not a call's arguments) whose first element starts a line is laid out so too.
      */
-    private String collection(List<Term> items, BiFunction<Term, Integer, String> write, int depth, String open, String close) {
+    private String collection(List<Term> items, BiFunction<Term, Integer, String> write, int depth, String open, String close,
+            int openLine, boolean literal) {
         if (items.isEmpty()) return open + close;
         // Elements are grouped by the line they start on; as OPA, not when one holds a compiler-generated variable
         // (__local0__), whose place in the source is not to be trusted.
@@ -274,9 +334,14 @@ final class TermText {
             line = t.span().line();
             lines.get(lines.size() - 1).add(t);
         }
-        if (lines.size() == 1) return open + String.join(", ", items.stream().map(x -> write.apply(x, depth)).toList()) + close;
+        boolean firstStartsLine = literal && items.get(0).span().line() > openLine;
+        if (lines.size() == 1 && !firstStartsLine) return open + String.join(", ", items.stream().map(x -> write.apply(x, depth)).toList()) + close;
         StringBuilder out = new StringBuilder(open).append('\n');
+        int previous = openLine;
         for (List<Term> group : lines) {
+            int start = group.get(0).span().line();
+            out.append(comments.ownLines(previous, start, depth + 1));
+            previous = start;
             out.append(indent(depth + 1)).append(String.join(", ", group.stream().map(x -> write.apply(x, depth + 1)).toList())).append(",\n");
         }
         return out.append(indent(depth)).append(close).toString();
@@ -288,15 +353,29 @@ final class TermText {
         Value v = s.value();
         if (v instanceof StringValue) return written.startsWith("\"") || written.startsWith("`") ? written : v.toJson();
         if (v instanceof NumberValue n) {
-            String digits = written.startsWith("-") ? written.substring(1) : written;
-            try {
-                if (NumberValue.parse(digits).decimal().compareTo(n.decimal().abs()) == 0) return (n.decimal().signum() < 0 ? "-" : "") + digits;
-            } catch (RuntimeException madeUp) {
-                // the 0 of a unary minus has no text of its own: its value is what OPA writes
+            // OPA keeps a number's text: its digits as written (.5 stays so), and its sign (-0 too).
+            Matcher m = NUMBER.matcher(source.text()).region(s.span().start(), source.text().length());
+            if (m.lookingAt()) {
+                String digits = m.group();
+                try {
+                    BigDecimal value = NumberValue.parse(digits.startsWith(".") ? "0" + digits : digits).decimal();
+                    if (value.compareTo(n.decimal().abs()) == 0) return (n.decimal().signum() < 0 || unaryMinusBefore(s.span().start()) ? "-" : "") + digits;
+                } catch (RuntimeException tooLong) {
+                    // written otherwise than OPA reads numbers: its value is what OPA writes
+                }
             }
             return v.toString();
         }
         return v.toJson();
+    }
+
+    /** A minus sign right before {@code offset} that negates what follows (not one that subtracts it). */
+    private boolean unaryMinusBefore(int offset) {
+        String text = source.text();
+        if (offset == 0 || text.charAt(offset - 1) != '-') return false;
+        int i = offset - 2;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+        return i < 0 || "([{,:=|;&<>!+-*/%".indexOf(text.charAt(i)) >= 0;
     }
 
     private static boolean holdsGeneratedVar(Term t) {
