@@ -255,11 +255,13 @@ public final class RegoFormatter {
 
     /**
      * A value of {@code true} goes without saying, as opa fmt leaves it out: unless the rule is a default, a constant
-     * (no body of its own), or a partial object's entry, whose key is a variable.
+     * (no body of its own), or a partial object's entry, whose key is a variable (any key, in v0).
      */
-    private static boolean impliedTrue(Rule r) {
+    private boolean impliedTrue(Rule r) {
         if (!(r.value() instanceof Term.Scalar s && s.value() == BooleanValue.TRUE) || r.isDefault()) return false;
         if ((r.body().isEmpty() || isTrivial(r.body())) && r.elseRule() == null) return false;
+        // In v0, p[k] = v is an entry of a partial object whatever its key.
+        if (!v1Source && r.head().size() == 2) return false;
         return r.head().size() == 1 || isGround(r.head().get(r.head().size() - 1));
     }
 
