@@ -114,7 +114,8 @@ public final class RegoFormatter {
 
     /** The keywords opa fmt keeps in brackets when a reference names them so: the dialect's and those imported. */
     private static Set<String> keywords(Module m, boolean v0) {
-        Set<String> keywords = new HashSet<>(List.of("not", "package", "import", "as", "default", "else", "with", "null", "true", "false", "some"));
+        Set<String> keywords = new HashSet<>(List.of("not", "package", "import", "as", "default", "else", "with", "null", "true", "false",
+                "some"));
         if (!v0) keywords.addAll(List.of("if", "contains", "in", "every"));
         for (Module.Import i : m.imports()) {
             if (i.path().size() == 3 && i.path().subList(0, 2).equals(List.of("future", "keywords"))) keywords.add(i.path().get(2));

@@ -184,6 +184,8 @@ final class TermText {
 
     private static Literal last(List<Literal> body) { return body.get(body.size() - 1); }
 
+    private static int line(Term t) { return t.span().line(); }
+
     /**
      * The literals of a body after its opening on line {@code open}: {@code " a; b"} when they all stand on that line,
      * else one a line, one level deeper, with their comments and the blank lines between them, and the closing
@@ -220,15 +222,17 @@ final class TermText {
         if (t instanceof Term.Call c && c.name().equals("internal.member_3") && isInfix(c)) return "(" + infix(c, depth, true) + ")";
         if (t instanceof Term.Call c) return isInfix(c) ? infix(c, depth, true) : call(c, depth);
         if (t instanceof Term.ArrayTerm a) return collection(a.elements(), this::term, depth, "[", "]", a.span().line(), true);
-        if (t instanceof Term.SetTerm s) return s.elements().isEmpty() ? "set()" : collection(distinct(s.elements()), this::term, depth, "{", "}", s.span().line(), true);
+        if (t instanceof Term.SetTerm s) {
+            return s.elements().isEmpty() ? "set()" : collection(distinct(s.elements()), this::term, depth, "{", "}", s.span().line(), true);
+        }
         if (t instanceof Term.ObjectTerm o) {
             List<Term> keys = o.entries().stream().map(Term.Entry::key).toList();
             return collection(keys, (k, d) -> term(k, d) + ": " + term(valueOf(o, k), d), depth, "{", "}", o.span().line(), true);
         }
-        if (t instanceof Term.ArrayComprehension c) return "[" + term(c.head(), depth) + " |" + block(c.body(), c.head().span().line(), depth) + "]";
-        if (t instanceof Term.SetComprehension c) return "{" + term(c.head(), depth) + " |" + block(c.body(), c.head().span().line(), depth) + "}";
+        if (t instanceof Term.ArrayComprehension c) return "[" + term(c.head(), depth) + " |" + block(c.body(), line(c.head()), depth) + "]";
+        if (t instanceof Term.SetComprehension c) return "{" + term(c.head(), depth) + " |" + block(c.body(), line(c.head()), depth) + "}";
         if (t instanceof Term.ObjectComprehension c) {
-            return "{" + term(c.key(), depth) + ": " + term(c.value(), depth) + " |" + block(c.body(), c.key().span().line(), depth) + "}";
+            return "{" + term(c.key(), depth) + ": " + term(c.value(), depth) + " |" + block(c.body(), line(c.key()), depth) + "}";
         }
         if (t instanceof Term.Template tt && !comments.within(tt.span().start(), tt.span().end())) return template(tt, depth);
         return text(t.span());
@@ -335,7 +339,9 @@ final class TermText {
             lines.get(lines.size() - 1).add(t);
         }
         boolean firstStartsLine = literal && items.get(0).span().line() > openLine;
-        if (lines.size() == 1 && !firstStartsLine) return open + String.join(", ", items.stream().map(x -> write.apply(x, depth)).toList()) + close;
+        if (lines.size() == 1 && !firstStartsLine) {
+            return open + String.join(", ", items.stream().map(x -> write.apply(x, depth)).toList()) + close;
+        }
         StringBuilder out = new StringBuilder(open).append('\n');
         int previous = openLine;
         for (List<Term> group : lines) {
@@ -359,7 +365,8 @@ final class TermText {
                 String digits = m.group();
                 try {
                     BigDecimal value = NumberValue.parse(digits.startsWith(".") ? "0" + digits : digits).decimal();
-                    if (value.compareTo(n.decimal().abs()) == 0) return (n.decimal().signum() < 0 || unaryMinusBefore(s.span().start()) ? "-" : "") + digits;
+                    boolean minus = n.decimal().signum() < 0 || unaryMinusBefore(s.span().start());
+                    if (value.compareTo(n.decimal().abs()) == 0) return (minus ? "-" : "") + digits;
                 } catch (RuntimeException tooLong) {
                     // written otherwise than OPA reads numbers: its value is what OPA writes
                 }
