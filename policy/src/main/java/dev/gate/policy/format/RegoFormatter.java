@@ -45,7 +45,7 @@ public final class RegoFormatter {
     private final boolean v0Sets;
     /**
      * Some rule needs a reference head ({@code a.b.c}, or {@code a.b contains x}); otherwise two-part heads are written
-     * {@code a["b"]}, as opa fmt writes them (in v1 too), except when a v0 module is rewritten as v1.
+     * {@code a["b"]}, as opa fmt writes them (in v1 too, and when a v0 module is rewritten as v1).
      */
     private final boolean refHeads;
     private final TermText terms;
@@ -65,8 +65,7 @@ public final class RegoFormatter {
         this.v0 = staysV0 && !importsKeyword(module, "if");
         this.v0Sets = staysV0 && !importsKeyword(module, "contains");
         this.v1Source = module.regoVersion() != RegoVersion.V0;
-        this.refHeads = regoV1 && !v1Source
-                || module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
+        this.refHeads = module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
         this.sourceComments = new SourceComments(source);
         this.terms = new TermText(source, sourceComments, keywords(module, staysV0));
         this.comments = sourceComments.all();
@@ -107,6 +106,7 @@ public final class RegoFormatter {
         }
         int previousLine = previous == null ? -1 : previous.span().line();
         int last = previous == null ? packageLine : previousLine;
+        while (nextComment < comments.size() && sourceComments.isWritten(comments.get(nextComment))) nextComment++;
         if (nextComment < comments.size() && blankBetween(last, comments.get(nextComment).span().line())) out.append('\n');
         comments(Integer.MAX_VALUE, 0);
         return out.toString();
@@ -177,7 +177,7 @@ public final class RegoFormatter {
         if (!staysV0 && !regoV1 && hasV1 && !hasV2) {
             for (String keyword : logicalKeywordsUsed(module)) regoV1Group.add("future.keywords." + keyword + "\u0000" + Integer.MAX_VALUE);
         }
-        if (regoV1 && !hasV1) {
+        if (regoV1 && !hasV1 && !hasV2) {
             if (groups.isEmpty()) groups.add(new ArrayList<>());
             groups.get(groups.size() - 1).add("rego.v1\u0000" + Integer.MAX_VALUE);
         }
@@ -298,15 +298,15 @@ public final class RegoFormatter {
             return false;
         }
         sb.append(v0 ? " {\n" : " if {\n");
-        int previous = -1;
+        boolean first = true;
         for (Literal l : body) {
             int start = l.span().line();
             String leading = captured(() -> comments(start, depth + 1));
-            // OPA sets a commented literal apart from the one before it, and keeps a blank line that was there.
-            if (previous >= 0 && (!leading.isEmpty() || blankBetween(previous, firstLineWithComments(start)))) sb.append('\n');
+            // OPA sets a commented literal apart from the one before it, and keeps a blank line after the previous one's end.
+            if (!first && (!leading.isEmpty() || start > sourceComments.codeLineBefore(l.span().start()) + 1)) sb.append('\n');
             sb.append(leading);
             sb.append(TermText.indent(depth + 1)).append(terms.withTrailingComment(terms.literal(l, depth + 1), start)).append('\n');
-            previous = start;
+            first = false;
         }
         sb.append(TermText.indent(depth)).append('}');
         return true;
@@ -345,13 +345,6 @@ public final class RegoFormatter {
     private String trailingText(int line) { return sourceComments.trailing(line); }
 
     private boolean isTrailing(Comment c) { return sourceComments.isTrailing(c); }
-
-    /** The first line of a statement's leading comments, or its own line. */
-    private int firstLineWithComments(int line) {
-        int first = line;
-        for (int l = line - 1; l >= 1 && lines[l - 1].strip().startsWith("#"); l--) first = l;
-        return first;
-    }
 
     private boolean blankBetween(int fromLine, int toLine) {
         for (int l = fromLine + 1; l < toLine; l++) if (lines[l - 1].isBlank()) return true;

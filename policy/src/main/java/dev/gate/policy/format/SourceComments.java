@@ -56,6 +56,35 @@ final class SourceComments {
         return out.toString();
     }
 
+    /** Marks the comments on lines between {@code after} and {@code before} written (with the code around them); any? */
+    boolean markOwnLines(int after, int before) {
+        boolean any = false;
+        for (Comment c : all) {
+            if (c.span().line() > after && c.span().line() < before) any |= written.add(c);
+        }
+        return any;
+    }
+
+    /** The offset just past the bracket that closes the one at {@code open}, strings and comments passed over; or -1. */
+    int closing(int open) {
+        String text = source.text();
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                for (i++; i < text.length() && text.charAt(i) != '"'; i++) if (text.charAt(i) == '\\') i++;
+            } else if (ch == '`' || ch == '#') {
+                i = text.indexOf(ch == '`' ? '`' : '\n', i + 1);
+                if (i < 0) return -1;
+            } else if (ch == '[' || ch == '{' || ch == '(') {
+                depth++;
+            } else if ((ch == ']' || ch == '}' || ch == ')') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
     /** Whether some comment starts within the characters from {@code start} to {@code end}. */
     boolean within(int start, int end) {
         return all.stream().anyMatch(c -> c.span().start() >= start && c.span().start() < end);

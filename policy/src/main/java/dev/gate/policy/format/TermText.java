@@ -221,13 +221,13 @@ final class TermText {
         if (t instanceof Term.Ref r) return ref(r, depth);
         if (t instanceof Term.Call c && c.name().equals("internal.member_3") && isInfix(c)) return "(" + infix(c, depth, true) + ")";
         if (t instanceof Term.Call c) return isInfix(c) ? infix(c, depth, true) : call(c, depth);
-        if (t instanceof Term.ArrayTerm a) return collection(a.elements(), this::term, depth, "[", "]", a.span().line(), true);
+        if (t instanceof Term.ArrayTerm a) return collection(a.elements(), this::term, depth, "[", "]", a.span(), true);
         if (t instanceof Term.SetTerm s) {
-            return s.elements().isEmpty() ? "set()" : collection(distinct(s.elements()), this::term, depth, "{", "}", s.span().line(), true);
+            return s.elements().isEmpty() ? "set()" : collection(distinct(s.elements()), this::term, depth, "{", "}", s.span(), true);
         }
         if (t instanceof Term.ObjectTerm o) {
             List<Term> keys = o.entries().stream().map(Term.Entry::key).toList();
-            return collection(keys, (k, d) -> term(k, d) + ": " + term(valueOf(o, k), d), depth, "{", "}", o.span().line(), true);
+            return collection(keys, (k, d) -> term(k, d) + ": " + term(valueOf(o, k), d), depth, "{", "}", o.span(), true);
         }
         if (t instanceof Term.ArrayComprehension c) return "[" + term(c.head(), depth) + " |" + block(c.body(), line(c.head()), depth) + "]";
         if (t instanceof Term.SetComprehension c) return "{" + term(c.head(), depth) + " |" + block(c.body(), line(c.head()), depth) + "}";
@@ -292,7 +292,7 @@ final class TermText {
     }
 
     private String call(Term.Call c, int depth) {
-        return c.name() + collection(c.args(), this::term, depth, "(", ")", c.span().line(), false);
+        return c.name() + collection(c.args(), this::term, depth, "(", ")", c.span(), false);
     }
 
     private String ref(Term.Ref r, int depth) {
@@ -309,12 +309,12 @@ final class TermText {
         return out.toString();
     }
 
-    /** A set's elements as OPA reads them: the first of equal ones ({@code 3.5} and {@code 3.50} are one number). */
-    private List<Term> distinct(List<Term> elements) {
-        Map<String, Term> seen = new LinkedHashMap<>();
+    /** A set's elements as OPA reads them: the first of equal scalars ({@code 3.5} and {@code 3.50} are one number). */
+    private static List<Term> distinct(List<Term> elements) {
+        Map<Object, Term> seen = new LinkedHashMap<>();
         for (Term e : elements) {
-            String key = e instanceof Term.Scalar sc && sc.value() instanceof NumberValue n ? n.decimal().stripTrailingZeros().toPlainString()
-                    : e instanceof Term.Scalar sc ? sc.value().toJson() : term(e, 0);
+            Object key = e instanceof Term.Scalar sc && sc.value() instanceof NumberValue n ? n.decimal().stripTrailingZeros()
+                    : e instanceof Term.Scalar sc ? sc.value() : e;
             seen.putIfAbsent(key, e);
         }
         return List.copyOf(seen.values());
@@ -322,12 +322,14 @@ final class TermText {
 
     /**
      * Inline, or, when the elements were written over several lines, one source line of them per line, one level
-     * deeper than the line the collection opens on ({@code openLine}), with the comments between them. A collection
-     * literal (not a call's arguments) whose first element starts a line is laid out so too.
+     * deeper than the line the collection opens on ({@code opening}), with the comments between them. A collection
+     * literal (not a call's arguments) whose first element starts a line is laid out so too; one whose elements share
+     * a line but not with the comments inside it stays as it was written, as opa fmt leaves it.
      */
     private String collection(List<Term> items, BiFunction<Term, Integer, String> write, int depth, String open, String close,
-            int openLine, boolean literal) {
+            Span opening, boolean literal) {
         if (items.isEmpty()) return open + close;
+        int openLine = opening.line();
         // Elements are grouped by the line they start on; as OPA, not when one holds a compiler-generated variable
         // (__local0__), whose place in the source is not to be trusted.
         List<List<Term>> lines = new ArrayList<>();
@@ -337,6 +339,10 @@ final class TermText {
             if (lines.isEmpty() || !generated && t.span().line() != line) lines.add(new ArrayList<>());
             line = t.span().line();
             lines.get(lines.size() - 1).add(t);
+        }
+        if (literal && lines.size() == 1) {
+            int end = comments.closing(opening.start());
+            if (end > 0 && comments.markOwnLines(openLine, comments.lineOf(end - 1))) return source.text().substring(opening.start(), end);
         }
         boolean firstStartsLine = literal && items.get(0).span().line() > openLine;
         if (lines.size() == 1 && !firstStartsLine) {
