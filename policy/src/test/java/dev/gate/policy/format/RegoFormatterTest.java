@@ -231,6 +231,16 @@ class RegoFormatterTest {
     }
 
     @Test
+    void aV0ModuleRewrittenAsV1KeepsTwoPartHeadsInBracketsAndNeedsNoRegoV1BesideRegoV2() {
+        // What opa fmt --rego-v1 (OPA 1.22.4) prints for them.
+        String heads = "package t\n\nr[\"a\"] = 1\n\nr.b = 2 { input.x }\n";
+        assertEquals("package t\n\nimport rego.v1\n\nr[\"a\"] := 1\n\nr[\"b\"] := 2 if input.x\n",
+                RegoFormatter.format(new Source("a.rego", heads), RegoVersion.V0, true));
+        String v2 = "package t\nimport rego.v2\n\np if { input.a or input.b }\n";
+        assertEquals("package t\n\nimport rego.v2\n\np if input.a or input.b\n", RegoFormatter.format(new Source("b.rego", v2), RegoVersion.V0, true));
+    }
+
+    @Test
     void theShippedPoliciesAreFormattedByteForByteAsOpaFmt() throws Exception {
         Path opa = OpaInstall.binary();
         List<Path> files;
