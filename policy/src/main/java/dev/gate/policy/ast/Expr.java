@@ -28,10 +28,19 @@ public sealed interface Expr {
      * {@code a and b}, {@code a or b} and {@code not { ... }} (an {@code AND} of one operand, negated by its literal):
      * each operand is a body in a scope of its own, run until its first solution, that binds nothing outside. An
      * {@code AND} succeeds once when every operand does, an {@code OR} once when one does, left to right.
+     * {@code braced} says, operand by operand, whether it was written as a {@code { body }}; only the formatter reads it.
      */
-    record Logical(Op op, List<List<Literal>> operands) implements Expr {
+    record Logical(Op op, List<List<Literal>> operands, List<Boolean> braced) implements Expr {
         public enum Op { AND, OR }
 
-        public Logical { operands = operands.stream().map(List::copyOf).toList(); }
+        public Logical {
+            operands = operands.stream().map(List::copyOf).toList();
+            braced = List.copyOf(braced);
+        }
+
+        /** Operands as they are evaluated, none of them known to have been written in braces. */
+        public Logical(Op op, List<List<Literal>> operands) { this(op, operands, operands.stream().map(o -> false).toList()); }
+
+        public boolean braced(int operand) { return operand < braced.size() && braced.get(operand); }
     }
 }

@@ -6,9 +6,9 @@ import dev.gate.policy.ast.Term;
 import java.util.List;
 
 /** Visits the expressions of a body and every term in them, into comprehension, {@code every} and template bodies. */
-final class AstWalk {
+public final class AstWalk {
 
-    interface Visitor {
+    public interface Visitor {
         void literal(Literal l);
 
         default void term(Term t) {}
@@ -16,11 +16,11 @@ final class AstWalk {
 
     private AstWalk() {}
 
-    static void body(List<Literal> body, Visitor v) {
+    public static void body(List<Literal> body, Visitor v) {
         for (Literal l : body) literal(l, v);
     }
 
-    static void literal(Literal l, Visitor v) {
+    public static void literal(Literal l, Visitor v) {
         v.literal(l);
         expr(l.expr(), v);
         for (Literal.With w : l.withs()) {
@@ -48,7 +48,7 @@ final class AstWalk {
         }
     }
 
-    static void term(Term t, Visitor v) {
+    public static void term(Term t, Visitor v) {
         v.term(t);
         if (t instanceof Term.Ref r) {
             term(r.head(), v);
@@ -76,7 +76,7 @@ final class AstWalk {
     }
 
     /** The given terms in order; absent ones (null) are skipped. */
-    static void terms(Visitor v, Term... ts) {
+    public static void terms(Visitor v, Term... ts) {
         for (Term t : ts) if (t != null) term(t, v);
     }
 }

@@ -5,8 +5,8 @@ import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
+import dev.gate.policy.coverage.AstWalk;
 import dev.gate.policy.syntax.Comment;
-import dev.gate.policy.syntax.Lexer;
 import dev.gate.policy.syntax.Parser;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
@@ -14,7 +14,10 @@ import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.StringValue;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A module written as {@code opa fmt} writes it: package, imports (sorted within their groups; future.keywords
@@ -26,6 +29,8 @@ import java.util.List;
  * rule set apart by a blank line.
  */
 public final class RegoFormatter {
+    private static final List<String> REGO_V1 = List.of("rego", "v1");
+    private static final List<String> REGO_V2 = List.of("rego", "v2");
 
     private final Source source;
     private final Module module;
@@ -40,14 +45,17 @@ public final class RegoFormatter {
     private final boolean v0Sets;
     /**
      * Some rule needs a reference head ({@code a.b.c}, or {@code a.b contains x}); otherwise two-part heads are written
-     * {@code a["b"]}, as opa fmt writes them (in v1 too), except when a v0 module is rewritten as v1.
+     * {@code a["b"]}, as opa fmt writes them (in v1 too, and when a v0 module is rewritten as v1).
      */
     private final boolean refHeads;
     private final TermText terms;
+    private final SourceComments sourceComments;
     private final List<Comment> comments;
     private final String[] lines;
     private final StringBuilder out = new StringBuilder();
     private int nextComment;
+    /** The line of the last comment written on a line of its own. */
+    private int lastCommentLine;
 
     private RegoFormatter(Source source, Module module, boolean regoV1) {
         this.source = source;
@@ -57,13 +65,11 @@ public final class RegoFormatter {
         this.v0 = staysV0 && !importsKeyword(module, "if");
         this.v0Sets = staysV0 && !importsKeyword(module, "contains");
         this.v1Source = module.regoVersion() != RegoVersion.V0;
-        this.refHeads = regoV1 && !v1Source
-                || module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
-        this.terms = new TermText(source);
-        Lexer lexer = new Lexer(source);
-        lexer.tokenize();
-        this.comments = lexer.comments();
-        this.lines = source.text().split("\n", -1);
+        this.refHeads = module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
+        this.sourceComments = new SourceComments(source);
+        this.terms = new TermText(source, sourceComments, keywords(module, staysV0));
+        this.comments = sourceComments.all();
+        this.lines = sourceComments.lines();
     }
 
     /**
@@ -90,7 +96,7 @@ public final class RegoFormatter {
             String above = captured(() -> comments(start, 0));
             out.append(above);
             // A blank line between the comments above a rule and the rule itself stays, as opa fmt keeps it.
-            if (!above.isEmpty() && blankBetween(comments.get(nextComment - 1).span().line(), start)) out.append('\n');
+            if (!above.isEmpty() && blankBetween(lastCommentLine, start)) out.append('\n');
             String text = rule(r);
             // A comment after the head's line stays on that line, whatever follows it.
             int firstBreak = text.indexOf('\n');
@@ -100,9 +106,22 @@ public final class RegoFormatter {
         }
         int previousLine = previous == null ? -1 : previous.span().line();
         int last = previous == null ? packageLine : previousLine;
+        while (nextComment < comments.size() && sourceComments.isWritten(comments.get(nextComment))) nextComment++;
         if (nextComment < comments.size() && blankBetween(last, comments.get(nextComment).span().line())) out.append('\n');
         comments(Integer.MAX_VALUE, 0);
         return out.toString();
+    }
+
+    /** The keywords opa fmt keeps in brackets when a reference names them so: the dialect's and those imported. */
+    private static Set<String> keywords(Module m, boolean v0) {
+        Set<String> keywords = new HashSet<>(List.of("not", "package", "import", "as", "default", "else", "with", "null", "true", "false",
+                "some"));
+        if (!v0) keywords.addAll(List.of("if", "contains", "in", "every"));
+        for (Module.Import i : m.imports()) {
+            if (i.path().size() == 3 && i.path().subList(0, 2).equals(List.of("future", "keywords"))) keywords.add(i.path().get(2));
+            if (i.path().equals(List.of("rego", "v2"))) keywords.addAll(List.of("if", "contains", "in", "every", "and", "or"));
+        }
+        return keywords;
     }
 
     private static boolean importsKeyword(Module m, String keyword) {
@@ -139,16 +158,26 @@ public final class RegoFormatter {
             from = at + 1;
             importLines.add(new int[] {lineOf(at)});
         }
+        boolean hasV1 = module.imports().stream().anyMatch(i -> i.path().equals(REGO_V1));
+        boolean hasV2 = module.imports().stream().anyMatch(i -> i.path().equals(REGO_V2));
+        // A v1 module importing rego.v2 needs no other directive import, nor one importing rego.v1 a future keyword
+        // that v1 has: opa fmt drops them, and imports again the future keywords the module uses (and, or, not).
+        boolean keepsFuture = !regoV1 && (staysV0 || !hasV1 && !hasV2);
+        List<String> regoV1Group = null;
         for (int k = 0; k < module.imports().size(); k++) {
             Module.Import i = module.imports().get(k);
             int line = importLines.get(k)[0];
-            if (regoV1 && i.path().get(0).equals("future")) { previous = line; continue; }
+            boolean dropped = i.path().get(0).equals("future") && !keepsFuture || !staysV0 && !regoV1 && hasV2 && i.path().equals(REGO_V1);
+            if (dropped) { previous = line; continue; }
             if (groups.isEmpty() || blankBetween(previous, line)) groups.add(new ArrayList<>());
             groups.get(groups.size() - 1).add(importText(i) + "\u0000" + line);
+            if (i.path().equals(REGO_V1)) regoV1Group = groups.get(groups.size() - 1);
             previous = line;
         }
-        boolean hasV1 = module.imports().stream().anyMatch(i -> i.path().equals(List.of("rego", "v1")));
-        if (regoV1 && !hasV1) {
+        if (!staysV0 && !regoV1 && hasV1 && !hasV2) {
+            for (String keyword : logicalKeywordsUsed(module)) regoV1Group.add("future.keywords." + keyword + "\u0000" + Integer.MAX_VALUE);
+        }
+        if (regoV1 && !hasV1 && !hasV2) {
             if (groups.isEmpty()) groups.add(new ArrayList<>());
             groups.get(groups.size() - 1).add("rego.v1\u0000" + Integer.MAX_VALUE);
         }
@@ -163,6 +192,23 @@ public final class RegoFormatter {
                 out.append('\n');
             }
         }
+    }
+
+    /** The keywords of {@code and}, {@code or} and {@code not { ... }} that the module's rules use, in order. */
+    private static Set<String> logicalKeywordsUsed(Module m) {
+        Set<String> used = new TreeSet<>();
+        AstWalk.Visitor v = l -> {
+            if (l.expr() instanceof Expr.Logical g) used.add(g.operands().size() == 1 ? "not" : g.op() == Expr.Logical.Op.OR ? "or" : "and");
+        };
+        for (Rule r : m.rules()) {
+            for (Rule x = r; x != null; x = x.elseRule()) {
+                AstWalk.terms(v, x.head().toArray(Term[]::new));
+                if (x.args() != null) AstWalk.terms(v, x.args().toArray(Term[]::new));
+                AstWalk.terms(v, x.value());
+                AstWalk.body(x.body(), v);
+            }
+        }
+        return used;
     }
 
     private static String importText(Module.Import i) {
@@ -203,9 +249,29 @@ public final class RegoFormatter {
         if (r.args() != null) sb.append('(').append(String.join(", ", r.args().stream().map(a -> terms.term(a, 0)).toList())).append(')');
         if (r.kind() == Rule.Kind.SET && v0Sets) sb.append('[').append(terms.term(r.value(), 0)).append(']');
         else if (r.kind() == Rule.Kind.SET) sb.append(" contains ").append(terms.term(r.value(), 0));
-        else if (r.value() != null) sb.append(operator(r)).append(terms.term(r.value(), 0));
+        else if (r.value() != null && !impliedTrue(r)) sb.append(operator(r)).append(terms.term(r.value(), 0));
         else if (isTrivial(r.body()) && !v0 && (r.elseRule() == null || !v1Source)) sb.append(" := true");
         return sb.toString();
+    }
+
+    /**
+     * A value of {@code true} goes without saying, as opa fmt leaves it out: unless the rule is a default, a constant
+     * (no body of its own), or a partial object's entry, whose key is a variable (any key, in v0).
+     */
+    private boolean impliedTrue(Rule r) {
+        if (!(r.value() instanceof Term.Scalar s && s.value() == BooleanValue.TRUE) || r.isDefault()) return false;
+        if ((r.body().isEmpty() || isTrivial(r.body())) && r.elseRule() == null) return false;
+        // In v0, p[k] = v is an entry of a partial object whatever its key.
+        if (!v1Source && r.head().size() == 2) return false;
+        return r.head().size() == 1 || isGround(r.head().get(r.head().size() - 1));
+    }
+
+    private static boolean isGround(Term t) {
+        if (t instanceof Term.Scalar) return true;
+        if (t instanceof Term.ArrayTerm a) return a.elements().stream().allMatch(RegoFormatter::isGround);
+        if (t instanceof Term.SetTerm st) return st.elements().stream().allMatch(RegoFormatter::isGround);
+        if (t instanceof Term.ObjectTerm o) return o.entries().stream().allMatch(e -> isGround(e.key()) && isGround(e.value()));
+        return false;
     }
 
     /** {@code :=} in v1 (as opa fmt writes it, and when rewriting v0 as v1); a v0 module that stays v0 keeps what was written. */
@@ -232,17 +298,15 @@ public final class RegoFormatter {
             return false;
         }
         sb.append(v0 ? " {\n" : " if {\n");
-        int previous = -1;
+        boolean first = true;
         for (Literal l : body) {
             int start = l.span().line();
             String leading = captured(() -> comments(start, depth + 1));
-            // OPA sets a commented literal apart from the one before it, and keeps a blank line that was there.
-            if (previous >= 0 && (!leading.isEmpty() || blankBetween(previous, firstLineWithComments(start)))) sb.append('\n');
+            // OPA sets a commented literal apart from the one before it, and keeps a blank line after the previous one's end.
+            if (!first && (!leading.isEmpty() || start > sourceComments.codeLineBefore(l.span().start()) + 1)) sb.append('\n');
             sb.append(leading);
-            sb.append(TermText.indent(depth + 1)).append(terms.literal(l, depth + 1));
-            String trailing = trailingText(start);
-            sb.append(trailing).append('\n');
-            previous = start;
+            sb.append(TermText.indent(depth + 1)).append(terms.withTrailingComment(terms.literal(l, depth + 1), start)).append('\n');
+            first = false;
         }
         sb.append(TermText.indent(depth)).append('}');
         return true;
@@ -259,7 +323,9 @@ public final class RegoFormatter {
     private void comments(int line, int depth) {
         while (nextComment < comments.size() && comments.get(nextComment).span().line() < line) {
             Comment c = comments.get(nextComment++);
-            if (isTrailing(c)) continue; // written with the code before it
+            if (isTrailing(c) || sourceComments.isWritten(c)) continue; // written with the code before it, or inside it
+            sourceComments.markWritten(c);
+            lastCommentLine = c.span().line();
             out.append(TermText.indent(depth)).append('#').append(c.text().stripTrailing()).append('\n');
         }
     }
@@ -275,24 +341,10 @@ public final class RegoFormatter {
         return written;
     }
 
-    /** A comment after code on this line, as " # text". */
-    private String trailingText(int line) {
-        for (Comment c : comments) {
-            if (c.span().line() == line && isTrailing(c)) return " #" + c.text().stripTrailing();
-        }
-        return "";
-    }
+    /** A comment after code on this line, as " # text", unless it was written already. */
+    private String trailingText(int line) { return sourceComments.trailing(line); }
 
-    private boolean isTrailing(Comment c) {
-        return !lines[c.span().line() - 1].substring(0, c.span().column() - 1).isBlank();
-    }
-
-    /** The first line of a statement's leading comments, or its own line. */
-    private int firstLineWithComments(int line) {
-        int first = line;
-        for (int l = line - 1; l >= 1 && lines[l - 1].strip().startsWith("#"); l--) first = l;
-        return first;
-    }
+    private boolean isTrailing(Comment c) { return sourceComments.isTrailing(c); }
 
     private boolean blankBetween(int fromLine, int toLine) {
         for (int l = fromLine + 1; l < toLine; l++) if (lines[l - 1].isBlank()) return true;

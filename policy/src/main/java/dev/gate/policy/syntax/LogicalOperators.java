@@ -24,7 +24,7 @@ final class LogicalOperators {
         if (parser.peekOp("{")) {
             int position = parser.position();
             List<Literal> body = tryBody();
-            if (body != null && atOperator()) return new Literal(chain(body), false, List.of(), start.span());
+            if (body != null && atOperator()) return new Literal(chain(new Operand(body, true)), false, List.of(), start.span());
             parser.rewind(position);
         } else if (parser.peekOp("(")) {
             List<Literal> group = tryGroup();
@@ -38,31 +38,35 @@ final class LogicalOperators {
         return !parser.newlineBefore() && (parser.atKeyword("and") || parser.atKeyword("or"));
     }
 
-    /** The chain that continues after its first operand; there is at least one operator ahead. */
-    Expr chain(List<Literal> first) {
-        List<Literal> lhs = conjunction(first);
+    /** The chain that continues after its first operand, an expression; there is at least one operator ahead. */
+    Expr chain(List<Literal> first) { return chain(new Operand(first, false)); }
+
+    private Expr chain(Operand first) {
+        Operand lhs = conjunction(first);
         while (parser.atKeyword("or") && !parser.newlineBefore()) {
             parser.next();
             lhs = single(Expr.Logical.Op.OR, lhs, conjunction(operand()));
         }
-        return lhs.get(0).expr();
+        return lhs.body().get(0).expr();
     }
 
-    /** {@code not { body }}: the negation of a closed body. */
-    static Expr closed(List<Literal> body) { return new Expr.Logical(Expr.Logical.Op.AND, List.of(body)); }
+    /** {@code not { body }} ({@code braced}) or {@code not ( ... )}: the negation of a closed body. */
+    private static Expr closed(List<Literal> body, boolean braced) {
+        return new Expr.Logical(Expr.Logical.Op.AND, List.of(body), List.of(braced));
+    }
 
     /** After {@code not}, with not-bodies imported: a body or a group negated as a whole; else null, nothing read. */
     Expr negatedOperand() {
-        if (parser.peekOp("{")) return closed(parser.braceBody());
+        if (parser.peekOp("{")) return closed(parser.braceBody(), true);
         if (parser.peekOp("(")) {
             List<Literal> group = tryGroup();
-            if (group != null) return closed(group);
+            if (group != null) return closed(group, false);
         }
         return null;
     }
 
-    private List<Literal> conjunction(List<Literal> first) {
-        List<Literal> lhs = first;
+    private Operand conjunction(Operand first) {
+        Operand lhs = first;
         while (parser.atKeyword("and") && !parser.newlineBefore()) {
             parser.next();
             lhs = single(Expr.Logical.Op.AND, lhs, operand());
@@ -70,16 +74,17 @@ final class LogicalOperators {
         return lhs;
     }
 
-    private List<Literal> single(Expr.Logical.Op op, List<Literal> lhs, List<Literal> rhs) {
-        return List.of(new Literal(new Expr.Logical(op, List.of(lhs, rhs)), false, List.of(), lhs.get(0).span()));
+    private Operand single(Expr.Logical.Op op, Operand lhs, Operand rhs) {
+        Expr.Logical g = new Expr.Logical(op, List.of(lhs.body(), rhs.body()), List.of(lhs.braced(), rhs.braced()));
+        return new Operand(List.of(new Literal(g, false, List.of(), lhs.body().get(0).span())), false);
     }
 
-    private List<Literal> operand() {
+    private Operand operand() {
         Token start = parser.peek();
-        if (parser.peekOp("{")) return parser.braceBody();
+        if (parser.peekOp("{")) return new Operand(parser.braceBody(), true);
         if (parser.peekOp("(")) {
             List<Literal> group = tryGroup();
-            if (group != null) return group;
+            if (group != null) return new Operand(group, false);
         }
         boolean negated = parser.atKeyword("not");
         if (negated) parser.next();
@@ -87,7 +92,7 @@ final class LogicalOperators {
         if (expr == null) expr = parser.expression();
         List<Literal> body = new ArrayList<>();
         body.add(new Literal(expr, negated, List.of(), start.span()));
-        return body;
+        return new Operand(body, false);
     }
 
     /**
@@ -98,10 +103,11 @@ final class LogicalOperators {
         int start = parser.position();
         try {
             parser.next();
-            List<Literal> inner = operand();
+            Operand first = operand();
+            List<Literal> inner = first.body();
             boolean logical = inner.size() == 1 && inner.get(0).expr() instanceof Expr.Logical;
             if (atOperator()) {
-                inner = List.of(new Literal(chain(inner), false, List.of(), inner.get(0).span()));
+                inner = List.of(new Literal(chain(first), false, List.of(), inner.get(0).span()));
                 logical = true;
             }
             List<Literal.With> withs = parser.withClauses();
@@ -121,6 +127,9 @@ final class LogicalOperators {
         parser.rewind(start);
         return null;
     }
+
+    /** One operand of a chain, and whether it was written as a {@code { body }}. */
+    private record Operand(List<Literal> body, boolean braced) {}
 
     private List<Literal> tryBody() {
         try {

@@ -128,6 +128,119 @@ class RegoFormatterTest {
     }
 
     @Test
+    void v1ModulesAreWrittenAsOpaFmtWritesThem() {
+        // and/or operands and not bodies keep their braces or parentheses; nested bodies, with clauses and collections
+        // keep their lines and comments; template strings, numbers, set members, keywords in brackets and implied
+        // values are written as OPA reads them.
+        String v1 = """
+                package t
+
+                import future.keywords.and
+                import future.keywords.not
+                import future.keywords.or
+
+                p if {
+                \t{ input.a or input.b } and { input.c or input.d }
+                \tinput.a or { input.b and { input.c or input.d } }
+                \t(input.x or input.y) and input.z
+                \tinput.a and
+                \t  { input.b; input.c }
+                \tnot (input.a or input.b)
+                \tnot {
+                \t\tinput.a # first
+                \t\t# on a line of its own
+                \t\tinput.b
+                \t}
+                \t{ input.q with input.a as 1 } and input.r
+                \tx := [y |
+                \t\ty := 1 # after y
+                \t]
+                \tinput.s with input.b as 1
+                \t\twith input.c as 2 # after c
+                }
+
+                q := x if {
+                \tx := [-0, .5, 3.50]
+                \ts := {3.5, 3.50, 35e-1}
+                \tk := input["not"]
+                \tt := $"{1}, {"{a}"} and {input.x with input as {"x" : 1}}"
+                \to := {
+                \t\t"a": [1, 2]}
+                }
+
+                r := true if input.x
+
+                f(x) := true if x > 1
+
+                obj[k] := true if some k in input.ks
+                """;
+        // What opa fmt (OPA 1.22.4) prints for it.
+        String expected = """
+                package t
+
+                import future.keywords.and
+                import future.keywords.not
+                import future.keywords.or
+
+                p if {
+                \t{ input.a or input.b } and { input.c or input.d }
+                \tinput.a or { input.b and { input.c or input.d } }
+                \t(input.x or input.y) and input.z
+                \tinput.a and
+                \t\t{ input.b; input.c }
+                \tnot (input.a or input.b)
+                \tnot {
+                \t\tinput.a # first
+
+                \t\t# on a line of its own
+                \t\tinput.b
+                \t}
+                \t{ input.q with input.a as 1 } and input.r
+                \tx := [y |
+                \t\ty := 1 # after y
+                \t]
+                \tinput.s with input.b as 1
+                \t\twith input.c as 2 # after c
+                }
+
+                q := x if {
+                \tx := [-0, .5, 3.50]
+                \ts := {3.5}
+                \tk := input["not"]
+                \tt := $"1, \\{a} and {input.x with input as {"x": 1}}"
+                \to := {
+                \t\t"a": [1, 2],
+                \t}
+                }
+
+                r if input.x
+
+                f(x) if x > 1
+
+                obj[k] := true if some k in input.ks
+                """;
+        assertEquals(expected, RegoFormatter.format(new Source("a.rego", v1), RegoVersion.V1, false));
+    }
+
+    @Test
+    void aV0RuleLeavesOutAValueOfTrueUnlessItIsAnEntryAsOpaFmtV0CompatibleDoes() {
+        String v0 = "package t\n\np = true { input.x }\n\nq[x] = true { x := input.y }\n\nr.s = true { input.z }\n";
+        // What opa fmt --v0-compatible (OPA 1.22.4) prints for it.
+        String expected = "package t\n\np {\n\tinput.x\n}\n\nq[x] = true {\n\tx := input.y\n}\n\nr[\"s\"] = true {\n\tinput.z\n}\n";
+        assertEquals(expected, RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, false));
+    }
+
+    @Test
+    void aV0ModuleRewrittenAsV1KeepsTwoPartHeadsInBracketsAndNeedsNoRegoV1BesideRegoV2() {
+        // What opa fmt --rego-v1 (OPA 1.22.4) prints for them.
+        String heads = "package t\n\nr[\"a\"] = 1\n\nr.b = 2 { input.x }\n";
+        assertEquals("package t\n\nimport rego.v1\n\nr[\"a\"] := 1\n\nr[\"b\"] := 2 if input.x\n",
+                RegoFormatter.format(new Source("a.rego", heads), RegoVersion.V0, true));
+        String v2 = "package t\nimport rego.v2\n\np if { input.a or input.b }\n";
+        assertEquals("package t\n\nimport rego.v2\n\np if input.a or input.b\n", RegoFormatter.format(new Source("b.rego", v2), RegoVersion.V0, true));
+    }
+
+    @Test
     void theShippedPoliciesAreFormattedByteForByteAsOpaFmt() throws Exception {
         Path opa = OpaInstall.binary();
         List<Path> files;
