@@ -1,6 +1,6 @@
 package dev.gate.cli.sign;
 
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import dev.gate.pipeline.report.DecisionJunit;
 import dev.gate.pipeline.report.JunitXml;
 import dev.gate.signing.Problem;

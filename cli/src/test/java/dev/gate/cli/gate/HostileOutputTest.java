@@ -2,7 +2,7 @@ package dev.gate.cli.gate;
 
 import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.Digest;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistrySource;
-import dev.gate.pipeline.AttestedPredicates;
-import dev.gate.pipeline.PolicyRecheck;
-import dev.gate.pipeline.Predicates;
+import dev.gate.pipeline.attestation.AttestedPredicates;
+import dev.gate.pipeline.decision.DecisionRecord;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import dev.gate.scan.Scanner;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.InTotoStatement;
@@ -80,7 +80,7 @@ final class DigestCheck {
         }
         List<String> verifiedBy = result.signers().stream().map(s -> s.keyId() != null ? s.keyId() : s.describe()).toList();
         return new DigestResult(repository, digest.toString(), signed, verifiedBy, verified,
-                failures, severities, evidence, GatedBy.of(attested.predicate(Predicates.DECISION_TYPE)));
+                failures, severities, evidence, GatedBy.of(attested.predicate(DecisionRecord.PREDICATE_TYPE)));
     }
 
     static void counts(JsonNode summary, Map<String, Long> into) {

@@ -1,6 +1,6 @@
 package dev.gate.pipeline.audit;
 
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import java.util.List;
 import java.util.Map;
 

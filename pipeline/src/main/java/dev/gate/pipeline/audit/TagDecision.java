@@ -2,9 +2,9 @@ package dev.gate.pipeline.audit;
 
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
-import dev.gate.pipeline.ImageName;
-import dev.gate.pipeline.PolicyGate;
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.decision.PolicyGate;
+import dev.gate.pipeline.input.ImageName;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
