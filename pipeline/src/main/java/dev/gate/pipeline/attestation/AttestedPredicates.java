@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Digest;
 import dev.gate.image.GateException;
+import dev.gate.signing.Problem;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.oci.BundleReferrers;
@@ -27,7 +28,7 @@ public final class AttestedPredicates {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<VerifiedAttestation> attestations = new ArrayList<>();
-    private final List<String> failures = new ArrayList<>();
+    private final List<Problem> failures = new ArrayList<>();
 
     public static AttestedPredicates read(SignatureStore store, Digest image, PublicKey key) {
         return read(store, image, TrustedKeys.of(key));
@@ -46,7 +47,7 @@ public final class AttestedPredicates {
         try {
             layers = new CosignAttacher(store).layers(tag);
         } catch (GateException e) {
-            failures.add(e.getMessage());
+            failures.add(Problem.of(e));
             return;
         }
         for (int i = 0; i < layers.size(); i++) {
@@ -62,12 +63,12 @@ public final class AttestedPredicates {
         try {
             bundles = BundleReferrers.read(store, image, SigstoreBundles.MEDIA_TYPE);
         } catch (GateException e) {
-            failures.add(e.getMessage());
+            failures.add(Problem.of(e));
             return;
         }
         for (BundleReferrers.Found bundle : bundles) {
             if (bundle.failure() != null) {
-                failures.add(bundle.failure());
+                failures.add(Problem.of(bundle.failure()));
                 continue;
             }
             addVerified(() -> open(bundle, image, keys), image, VerifiedAttestation.REFERRER, bundle.where());
@@ -99,7 +100,7 @@ public final class AttestedPredicates {
                         opened.signer(), source, image, Digest.sha256(opened.payload())));
             }
         } catch (GateException e) {
-            failures.add(e.getMessage());
+            failures.add(Problem.of(e));
         }
     }
 
@@ -127,7 +128,11 @@ public final class AttestedPredicates {
         return List.copyOf(attestations);
     }
 
-    public List<String> failures() {
-        return failures;
+    /**
+     * What was found and may not reach a policy: unreadable claims, trusted claims about another image, keyless bundles
+     * sigstore refuses. Another signer's claims are not among them.
+     */
+    public List<Problem> failures() {
+        return List.copyOf(failures);
     }
 }

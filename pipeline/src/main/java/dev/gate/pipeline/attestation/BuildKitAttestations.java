@@ -10,6 +10,7 @@ import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.MediaTypes;
 import dev.gate.pipeline.analysis.PlatformImage;
+import dev.gate.signing.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class BuildKitAttestations {
     private static final long MAX_STATEMENT = 16L << 20;
 
     private final List<VerifiedAttestation> attestations = new ArrayList<>();
-    private final List<String> failures = new ArrayList<>();
+    private final List<Problem> failures = new ArrayList<>();
 
     private BuildKitAttestations() {
     }
@@ -46,7 +47,8 @@ public final class BuildKitAttestations {
         return List.copyOf(attestations);
     }
 
-    public List<String> failures() {
+    /** Attestation manifests that could not be read, or whose statements are about other images. */
+    public List<Problem> failures() {
         return List.copyOf(failures);
     }
 
@@ -60,7 +62,7 @@ public final class BuildKitAttestations {
                     try {
                         read(child, image);
                     } catch (GateException e) {
-                        failures.add(e.getMessage());
+                        failures.add(Problem.of(e));
                     }
                 }
             }

@@ -2,8 +2,9 @@ package dev.gate.pipeline.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.Problem;
+import dev.gate.signing.RejectedClaim;
 
 /** In-toto statements read for a policy: only those whose subjects include the image they are stored for. */
 final class Statements {
@@ -11,7 +12,10 @@ final class Statements {
     private Statements() {
     }
 
-    /** The statement in {@code payload}, when it is one and names {@code image}; else an INPUT error. */
+    /**
+     * The statement in {@code payload}, when it is one and names {@code image}; else an INPUT error, a
+     * {@link Problem.Kind#WRONG_SUBJECT} one when it is a statement about other images.
+     */
     static JsonNode about(byte[] payload, Digest image, String where) {
         JsonNode statement = AttestedPredicates.parse(payload, where);
         InTotoStatement.requireType(statement, where);
@@ -20,6 +24,6 @@ final class Statements {
                 return statement;
             }
         }
-        throw GateException.input(where + ": statement subjects do not include " + image);
+        throw new RejectedClaim(Problem.Kind.WRONG_SUBJECT, where + ": statement subjects do not include " + image);
     }
 }

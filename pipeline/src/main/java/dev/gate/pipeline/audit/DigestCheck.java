@@ -62,7 +62,7 @@ final class DigestCheck {
         List<String> verified = new ArrayList<>();
         result.verified().forEach(v -> verified.add(v.predicateType() == null ? v.kind() : v.predicateType()));
         // An audit expects every tag signed and attested: absences count as failures here.
-        List<String> failures = result.problems().stream().map(Problem::message).toList();
+        List<Problem> failures = result.problems();
         // A signature in either of cosign's formats: the .sig tag, or a bundle (cosign 3 signs there by default).
         boolean signed = result.verified().stream().anyMatch(v -> v.predicateType() == null);
         Map<String, Long> severities = new LinkedHashMap<>();

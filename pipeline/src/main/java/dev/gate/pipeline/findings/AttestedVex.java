@@ -11,6 +11,7 @@ import dev.gate.pipeline.analysis.PlatformImage;
 import dev.gate.pipeline.attestation.AttestedPredicates;
 import dev.gate.pipeline.attestation.VerifiedAttestation;
 import dev.gate.pipeline.publish.Destination;
+import dev.gate.signing.Problem;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.oci.SignatureStore;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.List;
 public final class AttestedVex {
 
     /** The documents as {@code input.vex} lists them (with where each came from), and what could not be read. */
-    public record Found(VexStatements.Documents documents, List<String> problems) {
+    public record Found(VexStatements.Documents documents, List<Problem> problems) {
     }
 
     private AttestedVex() {
@@ -35,7 +36,7 @@ public final class AttestedVex {
     public static Found of(List<VerifiedAttestation> attestations) {
         List<VexStatements.Statement> statements = new ArrayList<>();
         List<ObjectNode> listed = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (VerifiedAttestation a : attestations) {
             if (a.signer() == null || !VexStatements.isOpenVexType(a.predicateType())) {
                 continue;
@@ -45,7 +46,7 @@ public final class AttestedVex {
                 statements.addAll(VexStatements.openVexDocument(a.predicate(), where, "attestation " + a.statement()));
                 listed.add(entry(a));
             } catch (GateException e) {
-                problems.add(e.getMessage());
+                problems.add(Problem.of(e));
             }
         }
         return new Found(new VexStatements.Documents(List.copyOf(statements), List.copyOf(listed)), List.copyOf(problems));
@@ -73,7 +74,7 @@ public final class AttestedVex {
         }
         Found vex = of(found);
         if (!vex.problems().isEmpty()) {
-            throw GateException.input("--vex-key: " + vex.problems().get(0));
+            throw GateException.input("--vex-key: " + vex.problems().get(0).message());
         }
         return vex.documents();
     }

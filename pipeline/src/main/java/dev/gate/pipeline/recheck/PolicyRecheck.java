@@ -1,6 +1,7 @@
 package dev.gate.pipeline.recheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Artifact;
@@ -93,12 +94,15 @@ public final class PolicyRecheck {
         return !policies.isEmpty();
     }
 
-    /** What the re-evaluation found; {@code problems} are missing or unverified attestations. */
-    public record Outcome(boolean passed, Decision decision, List<String> problems, JsonNode input) {
+    /**
+     * What the re-evaluation found; {@code problems} are the evidence that is missing or does not verify (each printed as
+     * its message), and keep the policies from running.
+     */
+    public record Outcome(boolean passed, Decision decision, List<Problem> problems, JsonNode input) {
 
         public void print(PrintWriter out) {
             out.println("policy re-evaluation: " + (passed ? "PASSED" : "FAILED"));
-            problems.forEach(p -> out.println("  problem: " + SafeText.of(p)));
+            problems.forEach(p -> out.println("  problem: " + SafeText.of(p.message())));
             if (decision != null) {
                 decision.failures().forEach(r -> out.println("  FAIL  " + line(r)));
                 decision.warnings().forEach(r -> out.println("  WARN  " + line(r)));
@@ -114,7 +118,8 @@ public final class PolicyRecheck {
         public ObjectNode json() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("passed", passed);
-            problems.forEach(node.putArray("problems")::add);
+            ArrayNode listed = node.putArray("problems");
+            problems.forEach(p -> listed.add(p.message()));
             if (decision != null) {
                 node.set("failures", DecisionJson.results(decision.failures()));
                 node.set("warnings", DecisionJson.results(decision.warnings()));
@@ -127,57 +132,19 @@ public final class PolicyRecheck {
         }
     }
 
-    /**
-     * {@code artifact}: the image as its registry or layout holds it, named {@code name} as at its push;
-     * {@code verificationFailures}: what the signature check could not verify; any makes the outcome fail.
-     */
-    public Outcome evaluate(ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
-            List<String> verificationFailures, UnaryOperator<String> env) {
-        return evaluate(loadPolicies(), name, artifact, store, key, verificationFailures, env);
-    }
-
     /** The policies once, for callers that evaluate many images. */
     public PolicyGate loadPolicies() {
         return PolicyGate.load(policies, data, namespace, regoVersion);
     }
 
-    public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, PublicKey key,
-            List<String> verificationFailures, UnaryOperator<String> env) {
-        Checked checked = new Checked(verificationFailures, false, new InputDocument.Signing("key", EcdsaSigner.keyId(key)));
-        return decide(gate, name, gather(artifact, store, TrustedKeys.of(key), checked, null), env);
-    }
-
     /**
-     * As {@link #evaluate(ImageName, Artifact, SignatureStore, PublicKey, List, UnaryOperator)} with every trusted key:
-     * {@code verification} is what {@code ImageVerifier} found for the image with them.
+     * The verdict of the policies on {@code artifact} (the image as its registry or layout holds it, named {@code name} as
+     * at its push), from what {@code store} holds beside it: {@code verification} is what {@code ImageVerifier} found for
+     * it with {@code keys}; any failure there fails the outcome.
      */
     public Outcome evaluate(ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification,
             UnaryOperator<String> env) {
-        return evaluate(loadPolicies(), name, artifact, store, keys, verification, env);
-    }
-
-    public Outcome evaluate(PolicyGate gate, ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys,
-            Verification verification, UnaryOperator<String> env) {
-        return decide(gate, name, gather(artifact, store, keys, verification, null), env);
-    }
-
-    /**
-     * What the signature check found, as the re-evaluation needs it: its problems, whether a trusted key or identity signed
-     * the image itself (which vouches for the BuildKit statements its index lists), and how it was signed, recorded as
-     * {@code input.signing}: the key that verified the signature, or keyless.
-     */
-    private record Checked(List<String> problems, boolean signedByTrustedKey, InputDocument.Signing signing) {
-
-        static Checked of(Verification verification, TrustedKeys keys) {
-            List<Signer> signers = verification.verified().stream().filter(v -> v.predicateType() == null)
-                    .map(Verification.Verified::signer).toList();
-            String keyId = signers.stream().map(Signer::keyId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            InputDocument.Signing signing = keyId != null ? new InputDocument.Signing("key", keyId)
-                    : !signers.isEmpty() || !keys.hasKeys() ? new InputDocument.Signing("keyless", null)
-                    : new InputDocument.Signing("key", keys.keyIds().get(0));
-            return new Checked(verification.problems().stream().map(Problem::message).toList(),
-                    !signers.isEmpty() && verification.failures().isEmpty(), signing);
-        }
+        return decide(loadPolicies(), name, gather(artifact, store, keys, verification, null), env);
     }
 
     /**
@@ -186,7 +153,7 @@ public final class PolicyRecheck {
      * names it, since rules may read the tag.
      */
     public record Evidence(ObjectNode image, List<JsonNode> boms, List<JsonNode> scans, JsonNode decision,
-            List<VerifiedAttestation> attestations, InputDocument.Signing signing, List<String> problems) {
+            List<VerifiedAttestation> attestations, InputDocument.Signing signing, List<Problem> problems) {
     }
 
     /**
@@ -195,52 +162,7 @@ public final class PolicyRecheck {
      * that rescans many images (one scan at a time on it), used instead of opening --db again.
      */
     public Evidence gather(Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification, Scanner scanner) {
-        // An index's SBOMs and scans are attested on its images, checked below; it may carry none itself.
-        Verification ofImage = artifact instanceof Artifact.Multi ? verification.without(Problem.Kind.NO_ATTESTATIONS) : verification;
-        return gather(artifact, store, keys, Checked.of(ofImage, keys), scanner);
-    }
-
-    private Evidence gather(Artifact artifact, SignatureStore store, TrustedKeys keys, Checked checked, Scanner scanner) {
-        List<String> problems = new ArrayList<>(checked.problems());
-        Digest digest = artifact.descriptor().digest();
-        List<PlatformImage> images = PlatformImage.of(artifact);
-        List<JsonNode> boms = new ArrayList<>();
-        List<JsonNode> scans = new ArrayList<>();
-        AttestedPredicates ofIndex = AttestedPredicates.read(store, digest, keys);
-        List<VerifiedAttestation> attestations = new ArrayList<>(ofIndex.attestations());
-        JsonNode decision = ofIndex.predicate(DecisionRecord.PREDICATE_TYPE);
-        for (PlatformImage p : images) {
-            Digest platform = p.descriptor().digest();
-            AttestedPredicates attested = platform.equals(digest) ? ofIndex : AttestedPredicates.read(store, platform, keys);
-            if (!platform.equals(digest)) {
-                attestations.addAll(attested.attestations());
-            }
-            problems.addAll(attested.failures());
-            JsonNode bom = attested.predicate(InTotoStatement.SBOM_CYCLONEDX);
-            if (bom == null || !bom.isObject()) {
-                problems.add(platform + ": no verified SBOM attestation (" + InTotoStatement.SBOM_CYCLONEDX + ")");
-                continue;
-            }
-            boms.add(bom);
-            JsonNode scan = database != null ? rescan(bom, platform, scanner)
-                    : attested.predicate(InTotoStatement.VULN) == null ? null
-                    : attested.predicate(InTotoStatement.VULN).path("scanner").path("result");
-            if (scan == null) {
-                problems.add(platform + ": no verified vulnerability attestation (give --db to scan the SBOM)");
-            } else {
-                scans.add(PlatformFindings.of(scan, p));
-            }
-            if (decision == null) {
-                decision = attested.predicate(DecisionRecord.PREDICATE_TYPE);
-            }
-        }
-        if (checked.signedByTrustedKey()) {
-            BuildKitAttestations buildKit = BuildKitAttestations.of(artifact);
-            attestations.addAll(buildKit.attestations());
-            problems.addAll(buildKit.failures());
-        }
-        ObjectNode described = problems.isEmpty() ? ImageSection.described(artifact, images) : null;
-        return new Evidence(described, boms, scans, decision, attestations, checked.signing(), problems);
+        return new EvidenceReader(store, keys, database != null, scanner, this::openDatabase).read(artifact, verification);
     }
 
     /** The policies' verdict on {@code evidence} for the image named {@code name}. */
@@ -291,19 +213,6 @@ public final class PolicyRecheck {
             decision.path("input").path("params").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         }
         return Params.merge(out, params);
-    }
-
-    private JsonNode rescan(JsonNode bom, Digest image, Scanner shared) {
-        CycloneDxInput sbom = CycloneDxInput.fromBom((ObjectNode) bom, "SBOM attestation of " + image);
-        if (shared != null) {
-            synchronized (shared) {
-                return JsonReport.document(shared.scan(sbom.packages(), sbom.os()));
-            }
-        }
-        try (Scanner scanner = openDatabase()) {
-            ScanResult result = scanner.scan(sbom.packages(), sbom.os());
-            return JsonReport.document(result);
-        }
     }
 
     /** The --db advisory database, for a caller that rescans many images with one connection; null without --db. */

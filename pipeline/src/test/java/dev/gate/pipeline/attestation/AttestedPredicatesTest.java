@@ -10,6 +10,7 @@ import dev.gate.signing.CosignKeyFile;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;
 import dev.gate.signing.InTotoStatement;
+import dev.gate.signing.Problem;
 import dev.gate.signing.Signer;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.oci.CosignAttacher;
@@ -54,6 +55,7 @@ class AttestedPredicatesTest {
         AttestedPredicates read = AttestedPredicates.read(store, IMAGE, TrustedKeys.of(release.publicKey()));
         assertNull(read.predicate(APPROVAL));
         assertEquals(1, read.failures().size(), read.failures().toString());
-        assertTrue(read.failures().get(0).contains("statement subjects do not include " + IMAGE), read.failures().toString());
+        assertTrue(read.failures().get(0).message().contains("statement subjects do not include " + IMAGE), read.failures().toString());
+        assertEquals(Problem.Kind.WRONG_SUBJECT, read.failures().get(0).kind(), "a trusted claim about another image");
     }
 }

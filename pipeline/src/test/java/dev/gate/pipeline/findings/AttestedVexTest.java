@@ -51,7 +51,7 @@ class AttestedVexTest {
                 VerifiedAttestation.REFERRER)));
         assertEquals(0, found.documents().files().size());
         assertEquals(1, found.problems().size());
-        assertTrue(found.problems().get(0).contains("OpenVEX attestation") && found.problems().get(0).contains("no vulnerability"),
-                found.problems().get(0));
+        String problem = found.problems().get(0).message();
+        assertTrue(problem.contains("OpenVEX attestation") && problem.contains("no vulnerability"), problem);
     }
 }
