@@ -43,7 +43,7 @@ public final class AttestedVex {
             }
             String where = "OpenVEX attestation " + a.statement() + " of " + a.subject();
             try {
-                statements.addAll(VexStatements.openVexDocument(a.predicate(), where, "attestation " + a.statement()));
+                statements.addAll(VexFormats.openVexDocument(a.predicate(), where, "attestation " + a.statement()));
                 listed.add(entry(a));
             } catch (GateException e) {
                 problems.add(Problem.of(e));

@@ -5,22 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.sbom.Purl;
 import dev.gate.signing.InTotoStatement;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * VEX: a supplier's or security team's statement that a vulnerability does not affect a product (or is fixed in it),
- * read from OpenVEX documents and CycloneDX VEX ({@code vulnerabilities[].analysis}). A statement applies to a finding
+ * read from OpenVEX documents and CycloneDX VEX ({@link VexFormats}). A statement applies to a finding
  * when it names the finding's id or an alias and its product is the finding's package (its purl, version included,
  * qualifiers aside) or the image: the whole image (by digest, reference or repository), or of an index only the
  * platform image the finding was found in (by that image's digest). A product's subcomponents narrow it to those
@@ -33,7 +30,6 @@ public final class VexStatements {
 
     static final long MAX_FILE = 16L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> STATUSES = List.of("not_affected", "affected", "fixed", "under_investigation");
     private static final List<String> SETTLED = List.of("not_affected", "fixed");
 
     /** One statement about the vulnerabilities it names in its products. */
@@ -86,28 +82,10 @@ public final class VexStatements {
                 name = source;
                 listed.put("file", name);
             }
-            statements.addAll(statements(bytes, "--vex " + SafeText.of(name), name));
+            statements.addAll(VexFormats.statements(bytes, "--vex " + SafeText.of(name), name));
             documents.add(listed.put("sha256", Digest.sha256(bytes).hex()));
         }
         return new Documents(statements, documents);
-    }
-
-    private static List<Statement> statements(byte[] bytes, String where, String name) {
-        JsonNode doc = parse(bytes, where);
-        if (doc != null && doc.has("statements")) {
-            return openVex(doc, where, name);
-        } else if (doc != null && "CycloneDX".equals(doc.path("bomFormat").asText()) && doc.path("vulnerabilities").isArray()) {
-            return cycloneDx(doc, name);
-        }
-        throw GateException.input(where + ": neither an OpenVEX document (statements) nor CycloneDX VEX (vulnerabilities)");
-    }
-
-    private static JsonNode parse(byte[] bytes, String where) {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw GateException.input(where + ": not JSON: " + SafeText.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
-        }
     }
 
     /** Whether {@code predicateType} is OpenVEX's: its namespace, as cosign writes it, or a versioned one. */
@@ -115,85 +93,9 @@ public final class VexStatements {
         return predicateType.equals(InTotoStatement.OPENVEX) || predicateType.startsWith(InTotoStatement.OPENVEX + "/");
     }
 
-    /**
-     * The statements of an OpenVEX document, which must say so ({@code @context} in OpenVEX's namespace) and whose
-     * statements must be readable; {@code where} names it in errors, {@code name} in {@code vex.document}.
-     */
-    static List<Statement> openVexDocument(JsonNode doc, String where, String name) {
-        String context = doc == null ? "" : doc.path("@context").asText("");
-        if (!isOpenVexType(context)) {
-            throw GateException.input(where + ": not an OpenVEX document (" + (context.isEmpty() ? "no @context"
-                    : "@context " + SafeText.quoted(context)) + ", expected one in " + InTotoStatement.OPENVEX + ")");
-        }
-        if (!doc.has("statements")) {
-            throw GateException.input(where + ": an OpenVEX document without statements");
-        }
-        return openVex(doc, where, name);
-    }
-
     /** Refuses, as an input error, a document that is not OpenVEX or whose statements gate could not apply. */
     public static void requireOpenVex(JsonNode doc, String where) {
-        openVexDocument(doc, where, where);
-    }
-
-    private static List<Statement> openVex(JsonNode doc, String where, String name) {
-        List<Statement> out = new ArrayList<>();
-        JsonNode list = doc.get("statements");
-        if (!list.isArray()) {
-            throw GateException.input(where + ": statements must be a list");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode s = list.get(i);
-            String at = where + ": statements[" + i + "]";
-            List<String> names = new ArrayList<>();
-            JsonNode vulnerability = s.path("vulnerability");
-            if (vulnerability.isTextual()) {
-                names.add(vulnerability.asText());
-            } else {
-                addText(names, vulnerability.path("name"));
-                addText(names, vulnerability.path("@id"));
-                vulnerability.path("aliases").forEach(a -> addText(names, a));
-            }
-            String status = s.path("status").asText("");
-            if (names.isEmpty()) {
-                throw GateException.input(at + ": no vulnerability");
-            }
-            if (!STATUSES.contains(status)) {
-                throw GateException.input(at + ": status " + SafeText.quoted(status) + " is not one of " + STATUSES);
-            }
-            List<Product> products = new ArrayList<>();
-            for (JsonNode p : s.path("products")) {
-                List<String> subcomponents = new ArrayList<>();
-                p.path("subcomponents").forEach(sub -> addIds(subcomponents, sub));
-                products.add(new Product(addIds(new ArrayList<>(), p), subcomponents));
-            }
-            out.add(new Statement(names, products, status, s.path("justification").asText(null), name));
-        }
-        return out;
-    }
-
-    private static List<Statement> cycloneDx(JsonNode doc, String name) {
-        List<Statement> out = new ArrayList<>();
-        for (JsonNode v : doc.get("vulnerabilities")) {
-            String state = v.path("analysis").path("state").asText("");
-            String status = switch (state) {
-                case "not_affected", "false_positive" -> "not_affected";
-                case "resolved", "resolved_with_pedigree" -> "fixed";
-                case "exploitable" -> "affected";
-                case "in_triage" -> "under_investigation";
-                default -> null;
-            };
-            if (status == null) {
-                continue; // no analysis: a finding, not a statement about one
-            }
-            List<String> names = new ArrayList<>();
-            addText(names, v.path("id"));
-            v.path("references").forEach(r -> addText(names, r.path("id")));
-            List<Product> products = new ArrayList<>();
-            v.path("affects").forEach(a -> products.add(new Product(addText(new ArrayList<>(), a.path("ref")), List.of())));
-            out.add(new Statement(names, products, status, v.path("analysis").path("justification").asText(null), name));
-        }
-        return out;
+        VexFormats.openVexDocument(doc, where, where);
     }
 
     /** Sets {@code vex} on the findings a statement covers and lists the documents in {@code input.vex}. */
@@ -280,19 +182,5 @@ public final class VexStatements {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** An OpenVEX product or subcomponent's {@code @id} (or the plain string it is) and identifiers. */
-    private static List<String> addIds(List<String> into, JsonNode component) {
-        addText(into, component.isTextual() ? component : component.path("@id"));
-        component.path("identifiers").fields().forEachRemaining(e -> addText(into, e.getValue()));
-        return into;
-    }
-
-    private static List<String> addText(List<String> into, JsonNode node) {
-        if (node != null && node.isTextual() && !node.asText().isBlank()) {
-            into.add(node.asText().toLowerCase(Locale.ROOT).startsWith("pkg:") ? node.asText() : node.asText().strip());
-        }
-        return into;
     }
 }
