@@ -7,6 +7,6 @@ public final class GateVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"gate " + dev.gate.pipeline.GateVersion.current()};
+        return new String[] {"gate " + dev.gate.pipeline.analysis.GateVersion.current()};
     }
 }

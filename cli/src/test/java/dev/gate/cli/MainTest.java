@@ -62,7 +62,7 @@ class MainTest {
 
     @Test
     void theVersionIsTheOneInTheLibrarysManifest() throws IOException {
-        Class<?> library = dev.gate.pipeline.GateVersion.class;
+        Class<?> library = dev.gate.pipeline.analysis.GateVersion.class;
         // The reactor packs gate-pipeline before these tests run, so its classes come from its jar, as in a release.
         assumeTrue(library.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith(".jar"),
                 "gate-pipeline is not on the class path as a jar");
@@ -71,7 +71,7 @@ class MainTest {
             filtered.load(in);
         }
         assertEquals(filtered.getProperty("version"), library.getPackage().getImplementationVersion());
-        assertEquals(filtered.getProperty("version"), dev.gate.pipeline.GateVersion.current());
+        assertEquals(filtered.getProperty("version"), dev.gate.pipeline.analysis.GateVersion.current());
 
         StringWriter out = new StringWriter();
         CommandLine cli = Main.commandLine("--version");

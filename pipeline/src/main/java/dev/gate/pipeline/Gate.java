@@ -2,6 +2,10 @@ package dev.gate.pipeline;
 
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.PushListener;
+import dev.gate.pipeline.analysis.JavaIndexes;
+import dev.gate.pipeline.findings.VexStatements;
+import dev.gate.pipeline.findings.Waivers;
+import dev.gate.pipeline.publish.SigningMethod;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.sbom.SbomGenerator;
 import dev.gate.signing.CosignKeyPair;

@@ -3,11 +3,29 @@ package dev.gate.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Artifact;
-import dev.gate.image.store.VerifiedStore;
 import dev.gate.image.GateException;
+import dev.gate.image.store.VerifiedStore;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.Transports;
+import dev.gate.pipeline.analysis.Cataloging;
+import dev.gate.pipeline.analysis.ImageFacts;
+import dev.gate.pipeline.analysis.PlatformImage;
+import dev.gate.pipeline.analysis.StepTimes;
+import dev.gate.pipeline.decision.DecisionRecord;
+import dev.gate.pipeline.decision.PolicyGate;
+import dev.gate.pipeline.findings.AttestedVex;
+import dev.gate.pipeline.findings.Baseline;
+import dev.gate.pipeline.findings.VexStatements;
+import dev.gate.pipeline.findings.Waivers;
+import dev.gate.pipeline.input.ImageName;
+import dev.gate.pipeline.input.ImageSection;
+import dev.gate.pipeline.input.InputDocument;
+import dev.gate.pipeline.input.PlatformFindings;
+import dev.gate.pipeline.publish.Destination;
+import dev.gate.pipeline.publish.Published;
+import dev.gate.pipeline.publish.Publisher;
+import dev.gate.pipeline.publish.VulnerabilityPredicate;
 import dev.gate.policy.decision.Decision;
 import dev.gate.scan.db.DatabaseAge;
 import java.time.Instant;
@@ -87,10 +105,9 @@ public final class GatePipeline {
         Decision[] decided = new Decision[1];
         times.time("policy", () -> decided[0] = gate.decide(gathered.input()));
         boolean allowed = decided[0].allowed(settings.failOnWarn());
-        JsonNode record = Predicates.decision(new Predicates.DecisionRecord(allowed, settings.failOnWarn(), gate.namespace(),
-                gate.policyFiles(), gate.dataFiles(), gate.engineInfo(), settings.config(), InputDocument.digest(gathered.input()), decided[0],
-                gathered.time(), settings.policyOrigins()),
-                gathered.input());
+        JsonNode record = new DecisionRecord(allowed, settings.failOnWarn(), gate.namespace(), gate.policyFiles(), gate.dataFiles(),
+                gate.engineInfo(), settings.config(), InputDocument.digest(gathered.input()), decided[0], gathered.time(),
+                settings.policyOrigins()).predicate(gathered.input());
         return new Verdict(decided[0], allowed, record);
     }
 
@@ -143,7 +160,7 @@ public final class GatePipeline {
             Instant scanStart, Instant scanEnd) {
         List<Publisher.Subject> subjects = new ArrayList<>();
         for (ImageFacts f : facts) {
-            JsonNode vulns = f.scanReport() == null ? null : Predicates.vulnerabilities(f.scanReport(), scanStart, scanEnd);
+            JsonNode vulns = f.scanReport() == null ? null : VulnerabilityPredicate.of(f.scanReport(), scanStart, scanEnd);
             subjects.add(new Publisher.Subject(f.image().descriptor(), f.sbom(), f.sbomJson(), vulns, decision));
         }
         if (artifact instanceof Artifact.Multi) {

@@ -1,6 +1,9 @@
 package dev.gate.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.pipeline.analysis.ImageFacts;
+import dev.gate.pipeline.input.ImageName;
+import dev.gate.pipeline.publish.Published;
 import dev.gate.policy.decision.Decision;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,12 @@
 package dev.gate.pipeline;
 
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.pipeline.analysis.JavaIndexes;
 import dev.gate.pipeline.bundle.PolicyOrigins;
+import dev.gate.pipeline.findings.Baseline;
+import dev.gate.pipeline.findings.VexStatements;
+import dev.gate.pipeline.findings.Waivers;
+import dev.gate.pipeline.publish.SigningMethod;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.sbom.SbomGenerator;

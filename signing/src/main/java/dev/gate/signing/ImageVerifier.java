@@ -63,7 +63,7 @@ public final class ImageVerifier {
         List<byte[]> payloads = signedPayloads(repository, image);
         for (BundleReferrers.Found bundle : bundles) {
             if (bundle.failure() != null) {
-                failures.add(new Problem(Problem.Kind.UNREADABLE, bundle.failure()));
+                failures.add(Problem.of(bundle.failure()));
                 continue;
             }
             try {

@@ -38,7 +38,7 @@ public record Problem(Kind kind, String message) {
     }
 
     /** What a failed check threw: its kind when it is a {@link RejectedClaim}, else an unreadable claim. */
-    static Problem of(GateException e) {
+    public static Problem of(GateException e) {
         return e instanceof RejectedClaim rejected ? rejected.problem() : new Problem(Kind.UNREADABLE, e.getMessage());
     }
 

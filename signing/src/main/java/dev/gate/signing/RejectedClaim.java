@@ -2,12 +2,15 @@ package dev.gate.signing;
 
 import dev.gate.image.GateException;
 
-/** A claim that a verifier refuses, thrown by the check that found it and recorded as its {@link Problem}. */
-class RejectedClaim extends GateException {
+/**
+ * A claim that a verifier refuses, thrown by the check that found it and recorded as its {@link Problem} (see
+ * {@link Problem#of}); checks outside this package (the statements a policy reads) throw it too.
+ */
+public class RejectedClaim extends GateException {
 
     private final Problem.Kind problem;
 
-    RejectedClaim(Problem.Kind problem, String message) {
+    public RejectedClaim(Problem.Kind problem, String message) {
         super(Kind.INPUT, message);
         this.problem = problem;
     }
@@ -16,7 +19,7 @@ class RejectedClaim extends GateException {
         this(problem.kind(), problem.message());
     }
 
-    Problem problem() {
+    public Problem problem() {
         return new Problem(problem, getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package dev.gate.cli.policy;
 
-import dev.gate.pipeline.PolicyPrint;
 import dev.gate.image.GateException;
+import dev.gate.pipeline.decision.PolicyPrint;
 import dev.gate.policy.DataFiles;
 import dev.gate.policy.Policies;
 import dev.gate.policy.PolicyException;

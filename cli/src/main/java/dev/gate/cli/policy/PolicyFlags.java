@@ -1,8 +1,8 @@
 package dev.gate.cli.policy;
 
 import dev.gate.image.registry.RegistryOptions;
-import dev.gate.pipeline.VexStatements;
-import dev.gate.pipeline.Waivers;
+import dev.gate.pipeline.findings.VexStatements;
+import dev.gate.pipeline.findings.Waivers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

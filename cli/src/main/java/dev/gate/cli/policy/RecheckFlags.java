@@ -1,7 +1,7 @@
 package dev.gate.cli.policy;
 
 import dev.gate.image.registry.RegistryOptions;
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

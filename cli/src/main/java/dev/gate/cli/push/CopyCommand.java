@@ -6,7 +6,7 @@ import dev.gate.image.GateException;
 import dev.gate.image.Platform;
 import dev.gate.image.oci.PlatformChoice;
 import dev.gate.image.registry.RegistryOptions;
-import dev.gate.pipeline.AttachedArtifacts;
+import dev.gate.pipeline.publish.AttachedArtifacts;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

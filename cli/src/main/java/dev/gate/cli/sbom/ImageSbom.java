@@ -1,6 +1,5 @@
 package dev.gate.cli.sbom;
 
-import dev.gate.pipeline.JavaIndexes;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.GateException;
@@ -12,6 +11,7 @@ import dev.gate.image.archive.DockerArchiveSource;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.Transports;
+import dev.gate.pipeline.analysis.JavaIndexes;
 import dev.gate.sbom.Sbom;
 import dev.gate.sbom.SbomGenerator;
 import dev.gate.sbom.catalog.JavaIndex;

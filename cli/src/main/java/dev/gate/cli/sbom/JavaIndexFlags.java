@@ -1,6 +1,6 @@
 package dev.gate.cli.sbom;
 
-import dev.gate.pipeline.JavaIndexes;
+import dev.gate.pipeline.analysis.JavaIndexes;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

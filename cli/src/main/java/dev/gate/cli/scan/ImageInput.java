@@ -2,11 +2,11 @@ package dev.gate.cli.scan;
 
 import dev.gate.cli.policy.Durations;
 import dev.gate.cli.sbom.ImageSbom;
-import dev.gate.pipeline.JavaIndexes;
 import dev.gate.image.GateException;
 import dev.gate.image.Platform;
 import dev.gate.image.TempFiles;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.pipeline.analysis.JavaIndexes;
 import dev.gate.sbom.format.CycloneDxWriter;
 import dev.gate.scan.sbomin.CycloneDxInput;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import dev.gate.image.Digest;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.merge.MergedWrites;
-import dev.gate.pipeline.VexStatements;
+import dev.gate.pipeline.findings.VexStatements;
 import dev.gate.signing.BundleDuplicates;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageAttestations;

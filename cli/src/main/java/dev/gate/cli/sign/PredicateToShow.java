@@ -3,8 +3,8 @@ package dev.gate.cli.sign;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
-import dev.gate.pipeline.AttestedPredicates;
-import dev.gate.pipeline.Predicates;
+import dev.gate.pipeline.attestation.AttestedPredicates;
+import dev.gate.pipeline.decision.DecisionRecord;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.TrustedKeys;
 import dev.gate.signing.Verification;
@@ -24,7 +24,7 @@ final class PredicateToShow {
     /** The predicate type of {@code value}; anything but a short name or an absolute URI is an input error (exit 2). */
     static String typeOf(String value) {
         return switch (value) {
-            case "decision" -> Predicates.DECISION_TYPE;
+            case "decision" -> DecisionRecord.PREDICATE_TYPE;
             case "sbom", "cyclonedx" -> InTotoStatement.SBOM_CYCLONEDX;
             case "vuln" -> InTotoStatement.VULN;
             default -> absoluteUri(value);

@@ -2,15 +2,15 @@ package dev.gate.cli.sign;
 
 import dev.gate.cli.Environment;
 import dev.gate.cli.push.RegistryFlags;
-import dev.gate.signing.CosignKeyPair;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.pipeline.PlatformImage;
-import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
+import dev.gate.image.merge.MergedWrites;
+import dev.gate.pipeline.analysis.PlatformImage;
 import dev.gate.signing.BundleDuplicates;
+import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.ImageSignatures;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.KeylessSigning;

@@ -1,16 +1,16 @@
 package dev.gate.cli.sign;
 
-import dev.gate.pipeline.Destination;
-import dev.gate.pipeline.ImageName;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
+import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.RegistrySource;
 import dev.gate.image.transport.Transports;
+import dev.gate.pipeline.input.ImageName;
+import dev.gate.pipeline.publish.Destination;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.RegistrySignatureStore;
 import dev.gate.signing.oci.SignatureStore;

@@ -1,6 +1,6 @@
 package dev.gate.cli.sign;
 
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import dev.gate.pipeline.report.DecisionJunit;
 import dev.gate.pipeline.report.JunitXml;
 import dev.gate.signing.Problem;
@@ -31,7 +31,7 @@ final class VerificationJunit {
         }
         if (policy != null) {
             String rules = image + " policies";
-            policy.problems().forEach(p -> junit.fail(rules, "evidence: " + p, List.of(p)));
+            policy.problems().forEach(p -> junit.fail(rules, "evidence: " + p.message(), List.of(p.message())));
             if (policy.decision() != null) {
                 DecisionJunit.addRules(junit, rules, policy.decision(), false);
             }

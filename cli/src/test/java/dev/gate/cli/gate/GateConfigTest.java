@@ -2,10 +2,10 @@ package dev.gate.cli.gate;
 
 import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
-import dev.gate.pipeline.AttestedPredicates;
-import dev.gate.signing.oci.LayoutSignatureStore;
 import dev.gate.pipeline.PipelineSettings;
-import dev.gate.pipeline.Predicates;
+import dev.gate.pipeline.attestation.AttestedPredicates;
+import dev.gate.pipeline.decision.DecisionRecord;
+import dev.gate.signing.oci.LayoutSignatureStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,7 +149,7 @@ class GateConfigTest {
                 sample(), "oci:" + out + ":1.0.0");
         assertEquals(0, run.code(), run.toString());
         JsonNode decision = AttestedPredicates.read(new LayoutSignatureStore(out), Digest.parse(SAMPLE_DIGEST),
-                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(Predicates.DECISION_TYPE);
+                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(DecisionRecord.PREDICATE_TYPE);
         assertEquals(config.toString(), decision.at("/config/path").asText(), decision.toString());
         assertEquals(TestImages.sha256(Files.readAllBytes(config)), decision.at("/config/sha256").asText());
 
@@ -159,7 +159,7 @@ class GateConfigTest {
                 "oci:" + plain + ":1.0.0");
         assertEquals(0, flagsOnly.code(), flagsOnly.toString());
         JsonNode without = AttestedPredicates.read(new LayoutSignatureStore(plain), Digest.parse(SAMPLE_DIGEST),
-                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(Predicates.DECISION_TYPE);
+                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(DecisionRecord.PREDICATE_TYPE);
         assertTrue(without.has("config") && without.get("config").isNull(), without.toString());
 
         // docs/decision-record.schema.json documents every field, and only those.

@@ -2,8 +2,8 @@ package dev.gate.cli.gate;
 
 import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
-import dev.gate.pipeline.AttestedPredicates;
-import dev.gate.pipeline.Predicates;
+import dev.gate.pipeline.attestation.AttestedPredicates;
+import dev.gate.pipeline.decision.DecisionRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,12 +109,12 @@ class GateRegistryTest {
         Run verified = gate("verify", "--key", pub(), image("1.0.0"));
         assertEquals(0, verified.code(), verified.toString());
         for (String type : List.of("https://cyclonedx.org/bom", "https://cosign.sigstore.dev/attestation/vuln/v1",
-                Predicates.DECISION_TYPE)) {
+                DecisionRecord.PREDICATE_TYPE)) {
             assertTrue(verified.out().contains("verified attestation " + type), verified.out());
         }
         assertFalse(verified.out().contains("not verified"), verified.out());
 
-        JsonNode decision = attested(digest, Predicates.DECISION_TYPE);
+        JsonNode decision = attested(digest, DecisionRecord.PREDICATE_TYPE);
         assertTrue(decision.get("allowed").asBoolean());
         assertEquals(policy("prod.rego"), decision.at("/policies/0/path").asText());
         assertEquals(TestImages.sha256(Files.readAllBytes(Path.of(policy("prod.rego")))), decision.at("/policies/0/sha256").asText());

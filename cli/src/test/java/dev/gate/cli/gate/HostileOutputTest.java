@@ -2,7 +2,7 @@ package dev.gate.cli.gate;
 
 import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import dev.gate.cli.HostileText;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.RuleResult;
+import dev.gate.signing.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -167,7 +168,7 @@ class HostileOutputTest {
     void policyRecheckEscapesProblemsAndMessages() {
         RuleResult echoed = new RuleResult("gate.prod", "deny_license", NAME + " is licensed AGPL-3.0-only", Map.of(), "prod.rego:94:1");
         PolicyRecheck.Outcome outcome = new PolicyRecheck.Outcome(false, new Decision(List.of(echoed), List.of(), List.of(),
-                List.of()), List.of("sha256-x.att: " + NAME), null);
+                List.of()), List.of(new Problem(Problem.Kind.UNREADABLE, "sha256-x.att: " + NAME)), null);
         StringWriter text = new StringWriter();
         outcome.print(new PrintWriter(text, true));
         HostileText.assertInert(text.toString());

@@ -1,11 +1,11 @@
 package dev.gate.cli.gate;
 
-import dev.gate.pipeline.Destination;
 import dev.gate.pipeline.GatePipeline;
-import dev.gate.pipeline.ImageName;
 import dev.gate.pipeline.PipelineSettings;
-import dev.gate.pipeline.SigningMethod;
-import dev.gate.pipeline.StepTimes;
+import dev.gate.pipeline.analysis.StepTimes;
+import dev.gate.pipeline.input.ImageName;
+import dev.gate.pipeline.publish.Destination;
+import dev.gate.pipeline.publish.SigningMethod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

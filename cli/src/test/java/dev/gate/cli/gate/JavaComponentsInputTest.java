@@ -1,6 +1,6 @@
 package dev.gate.cli.gate;
 
-import dev.gate.pipeline.SbomSection;
+import dev.gate.pipeline.input.SbomSection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -16,7 +16,7 @@ import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.testing.LoopbackServices;
-import dev.gate.pipeline.Predicates;
+import dev.gate.pipeline.decision.DecisionRecord;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.oci.Referrers;
@@ -84,7 +84,7 @@ class KeylessGateRegistryTest {
             assertEquals(IDENTITY, v.path("signer").path("identity").asText(), verified.out());
         });
         assertEquals(List.of("keyless bundle signature ", "keyless bundle attestation " + InTotoStatement.SBOM_CYCLONEDX,
-                "keyless bundle attestation " + InTotoStatement.VULN, "keyless bundle attestation " + Predicates.DECISION_TYPE),
+                "keyless bundle attestation " + InTotoStatement.VULN, "keyless bundle attestation " + DecisionRecord.PREDICATE_TYPE),
                 kinds, verified.out());
 
         // Pushed again: the same image, signature kept, attestations whose statement is unchanged not published twice.

@@ -2,17 +2,20 @@ package dev.gate.cli.gate;
 
 import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate;
+import dev.gate.pipeline.attestation.AttestedPredicates;
+import dev.gate.pipeline.decision.DecisionRecord;
 import dev.gate.signing.oci.LayoutSignatureStore;
-import dev.gate.pipeline.Predicates;
-import dev.gate.pipeline.AttestedPredicates;
 import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.image.Digest;
 import dev.gate.policy.wasm.OpaBuild;
@@ -22,9 +25,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +143,7 @@ class WasmBundleGateTest {
                 "--name", "registry.example.com/demo/sample:1.0.0", sample(), "oci:" + out + ":1.0.0");
         assertEquals(0, run.code(), run.toString());
         JsonNode decision = AttestedPredicates.read(new LayoutSignatureStore(out), Digest.parse(SAMPLE_DIGEST),
-                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(Predicates.DECISION_TYPE);
+                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(DecisionRecord.PREDICATE_TYPE);
         assertEquals("wasm", decision.at("/engine/name").asText(), decision.toString());
         assertEquals(TestImages.sha256(Files.readAllBytes(bundle)), decision.at("/engine/bundle/sha256").asText());
         assertEquals("release-42", decision.at("/engine/bundle/revision").asText());
@@ -163,7 +163,7 @@ class WasmBundleGateTest {
                 "--db", db, "--name", "registry.example.com/demo/sample:1.0.0", sample(), "oci:" + regoOut + ":1.0.0");
         assertEquals(0, rego.code(), rego.toString());
         JsonNode regoDecision = AttestedPredicates.read(new LayoutSignatureStore(regoOut), Digest.parse(SAMPLE_DIGEST),
-                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(Predicates.DECISION_TYPE);
+                PushLayoutTest.publicKey(dir.resolve("gate.pub"))).predicate(DecisionRecord.PREDICATE_TYPE);
         assertEquals("rego", regoDecision.at("/engine/name").asText());
         assertTrue(regoDecision.at("/engine/bundle").isNull());
         assertEquals(withoutLocations(regoDecision).path("rules"), withoutLocations(decision).path("rules"), "the same rules, evaluated alike");

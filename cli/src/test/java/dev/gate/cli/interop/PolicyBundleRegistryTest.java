@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.cli.sign.VerifyCommand;
 import dev.gate.image.Digest;
-import dev.gate.pipeline.AttestedPredicates;
-import dev.gate.pipeline.Predicates;
+import dev.gate.pipeline.attestation.AttestedPredicates;
 import dev.gate.pipeline.bundle.PolicyArchive;
 import dev.gate.pipeline.bundle.PolicyBundles;
+import dev.gate.pipeline.decision.DecisionRecord;
 import dev.gate.policy.wasm.OpaBuild;
 import dev.gate.signing.oci.LayoutSignatureStore;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class PolicyBundleRegistryTest extends RegistryInterop {
                 "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + out + ":1.0.0");
         assertEquals(0, pushed.code(), pushed.toString());
         return AttestedPredicates.read(new LayoutSignatureStore(out), Digest.parse(SAMPLE_DIGEST),
-                VerifyCommand.readPublic(publicKey)).predicate(Predicates.DECISION_TYPE);
+                VerifyCommand.readPublic(publicKey)).predicate(DecisionRecord.PREDICATE_TYPE);
     }
 
     @Test
@@ -98,7 +98,7 @@ class PolicyBundleRegistryTest extends RegistryInterop {
                 "oci:" + root.resolve("testdata/sample") + ":1.0.0", "oci:" + fromConfig + ":1.0.0");
         assertEquals(0, configured.code(), "a configuration file pins the bundle and the key it is signed with: " + configured);
         assertEquals(digest, AttestedPredicates.read(new LayoutSignatureStore(fromConfig), Digest.parse(SAMPLE_DIGEST),
-                VerifyCommand.readPublic(publicKey)).predicate(Predicates.DECISION_TYPE).at("/policyBundles/0/digest").asText());
+                VerifyCommand.readPublic(publicKey)).predicate(DecisionRecord.PREDICATE_TYPE).at("/policyBundles/0/digest").asText());
 
         Run rechecked = gate("verify", "--key", publicKey.toString(), "--policy", "oci://" + pinned, "--policy-key", publicKey.toString(),
                 "--db", osvDatabase().toString(), "--name", "registry.example.com/demo/sample:1.0.0", "oci:" + out + ":1.0.0");

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.Digest;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistrySource;
-import dev.gate.pipeline.AttestedPredicates;
-import dev.gate.pipeline.PolicyRecheck;
-import dev.gate.pipeline.Predicates;
+import dev.gate.pipeline.attestation.AttestedPredicates;
+import dev.gate.pipeline.decision.DecisionRecord;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import dev.gate.scan.Scanner;
 import dev.gate.signing.ImageVerifier;
 import dev.gate.signing.InTotoStatement;
@@ -62,7 +62,7 @@ final class DigestCheck {
         List<String> verified = new ArrayList<>();
         result.verified().forEach(v -> verified.add(v.predicateType() == null ? v.kind() : v.predicateType()));
         // An audit expects every tag signed and attested: absences count as failures here.
-        List<String> failures = result.problems().stream().map(Problem::message).toList();
+        List<Problem> failures = result.problems();
         // A signature in either of cosign's formats: the .sig tag, or a bundle (cosign 3 signs there by default).
         boolean signed = result.verified().stream().anyMatch(v -> v.predicateType() == null);
         Map<String, Long> severities = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ final class DigestCheck {
         }
         List<String> verifiedBy = result.signers().stream().map(s -> s.keyId() != null ? s.keyId() : s.describe()).toList();
         return new DigestResult(repository, digest.toString(), signed, verifiedBy, verified,
-                failures, severities, evidence, GatedBy.of(attested.predicate(Predicates.DECISION_TYPE)));
+                failures, severities, evidence, GatedBy.of(attested.predicate(DecisionRecord.PREDICATE_TYPE)));
     }
 
     static void counts(JsonNode summary, Map<String, Long> into) {

@@ -2,13 +2,16 @@ package dev.gate.pipeline.audit;
 
 import dev.gate.image.GateException;
 import dev.gate.image.Reference;
-import dev.gate.pipeline.ImageName;
-import dev.gate.pipeline.PolicyGate;
-import dev.gate.pipeline.PolicyRecheck;
+import dev.gate.pipeline.decision.PolicyGate;
+import dev.gate.pipeline.input.ImageName;
+import dev.gate.pipeline.recheck.PolicyRecheck;
+import dev.gate.signing.Problem;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -72,8 +75,10 @@ final class TagDecision {
             return TagAudit.failed(image.repository(), tag, e.getMessage());
         }
         List<String> failing = new ArrayList<>();
-        // The verification failures are handed in and come back among the problems; list them once.
-        outcome.problems().stream().filter(p -> !image.failures().contains(p)).forEach(failing::add);
+        // The verification's problems are handed in and come back among the outcome's: each problem is listed once, where
+        // it is first found. Problems are the same when they are equal values (kind and message), never by text alone.
+        Set<Problem> listed = new HashSet<>(image.failures());
+        outcome.problems().stream().filter(listed::add).map(Problem::message).forEach(failing::add);
         if (outcome.decision() != null) {
             outcome.decision().failures().forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()
                     + (r.doc().headline() == null ? "" : "  (" + r.doc().headline() + ")")));
@@ -90,6 +95,6 @@ final class TagDecision {
             Map<String, Long> severities) {
         List<String> unapproved = approved == null ? List.of() : approved.unapproved(image.gated());
         return new TagAudit(image.repository(), tag, image.digest(), image.signed(), image.verifiedBy(), image.verified(),
-                image.failures(), severities, passed, failing, null, image.gated(), unapproved);
+                image.failures().stream().map(Problem::message).toList(), severities, passed, failing, null, image.gated(), unapproved);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.SafeText;
 import dev.gate.pipeline.GateRun;
-import dev.gate.pipeline.ImageFacts;
+import dev.gate.pipeline.analysis.ImageFacts;
 import dev.gate.policy.decision.RuleResult;
 import dev.gate.scan.Finding;
 import dev.gate.scan.severity.Severity;

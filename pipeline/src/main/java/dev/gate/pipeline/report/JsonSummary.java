@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.pipeline.GateRun;
-import dev.gate.pipeline.Published;
+import dev.gate.pipeline.publish.Published;
 import dev.gate.policy.decision.DecisionJson;
 
 /** {@code --output json}: the run as one JSON object (documented in docs/gate-push.md). */

@@ -1,9 +1,9 @@
 package dev.gate.pipeline.report;
 
-import dev.gate.pipeline.GateRun;
-import dev.gate.pipeline.Published;
 import dev.gate.image.GateException;
 import dev.gate.image.SafeText;
+import dev.gate.pipeline.GateRun;
+import dev.gate.pipeline.publish.Published;
 import dev.gate.policy.decision.RuleResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

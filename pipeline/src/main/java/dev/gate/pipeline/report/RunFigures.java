@@ -2,7 +2,7 @@ package dev.gate.pipeline.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.pipeline.GateRun;
-import dev.gate.pipeline.ImageFacts;
+import dev.gate.pipeline.analysis.ImageFacts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

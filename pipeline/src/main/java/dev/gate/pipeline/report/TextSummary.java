@@ -1,8 +1,8 @@
 package dev.gate.pipeline.report;
 
-import dev.gate.pipeline.GateRun;
-import dev.gate.pipeline.Published;
 import dev.gate.image.SafeText;
+import dev.gate.pipeline.GateRun;
+import dev.gate.pipeline.publish.Published;
 import dev.gate.policy.decision.EvaluatedRule;
 import dev.gate.policy.decision.RuleResult;
 import java.io.PrintWriter;

@@ -22,8 +22,11 @@ public final class BundleReferrers {
     private BundleReferrers() {
     }
 
-    /** One referrer's layer bytes (digest-checked), or why it could not be read. */
-    public record Found(Digest manifest, byte[] content, String failure) {
+    /**
+     * One referrer's layer bytes (digest-checked), or why it could not be read: the error its read threw, which names the
+     * referrer and keeps its kind (a verifier records it as an unreadable claim).
+     */
+    public record Found(Digest manifest, byte[] content, GateException failure) {
 
         public String where() {
             return "referrer " + manifest;
@@ -55,7 +58,7 @@ public final class BundleReferrers {
                     found.add(new Found(digest, content, null));
                 }
             } catch (GateException e) {
-                found.add(new Found(digest, null, e.getMessage()));
+                found.add(new Found(digest, null, e));
             }
         }
         return found;
