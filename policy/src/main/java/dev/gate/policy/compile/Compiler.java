@@ -65,7 +65,8 @@ public final class Compiler {
 
     /**
      * Compiles in OPA's stages: local declarations, then conflicts between rules, then names and safety rule by rule,
-     * then recursion. Each stage reports every error it finds and stops compilation when it found one.
+     * then recursion. Each stage reports every error it finds and stops compilation when it found one; what
+     * {@code --strict} adds (unused names) does not stop it, and is reported with the errors of a later stage.
      */
     public Compiled compile(List<Module> modules) {
         Problems declarations = new Problems();
