@@ -4,16 +4,19 @@ import dev.gate.policy.ast.CallTarget;
 import dev.gate.policy.ast.Expr;
 import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Term;
+import dev.gate.policy.syntax.Span;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Orders a body so that every expression runs once the variables it reads are bound, as OPA's compiler does:
  * {@code x > 1; x = input.n} runs the unification first. An expression that can never be scheduled makes its
- * variables unsafe; those are reported by {@link #unsafe}.
+ * variables unsafe; {@link #schedule} reports them.
  */
 final class BodyOrder {
     private BodyOrder() {}
@@ -21,17 +24,21 @@ final class BodyOrder {
     private record Info(Literal literal, Set<String> needs, Set<String> outputs) {}
 
     static List<Literal> order(List<Literal> body, Set<String> boundBefore) {
-        return schedule(body, boundBefore).ordered;
+        return schedule(body, boundBefore, true).ordered;
     }
 
-    /** Variables that no ordering can bind, in the order they appear; empty when the body is safe. */
-    static Set<String> unsafe(List<Literal> body, Set<String> boundBefore) {
-        return schedule(body, boundBefore).unsafe;
+    /**
+     * How a body runs: the literals that can run, as written (their nested bodies not reordered), in the order they
+     * run; and each variable no ordering can bind, with the first literal that cannot run for want of it.
+     */
+    static Schedule schedule(List<Literal> body, Set<String> boundBefore) {
+        return schedule(body, boundBefore, false);
     }
 
-    private record Schedule(List<Literal> ordered, Set<String> unsafe) {}
+    /** {@code assigned}: the variables assigned by {@code :=} in literals that cannot run. */
+    record Schedule(List<Literal> ordered, List<Literal> runnable, Map<String, Span> unsafe, Set<String> assigned) {}
 
-    private static Schedule schedule(List<Literal> body, Set<String> boundBefore) {
+    private static Schedule schedule(List<Literal> body, Set<String> boundBefore, boolean orderNested) {
         List<Set<String>> shallow = new ArrayList<>();
         for (Literal l : body) shallow.add(shallowVars(l));
         List<Info> pending = new ArrayList<>();
@@ -42,25 +49,54 @@ final class BodyOrder {
         }
         Set<String> bound = new HashSet<>(boundBefore);
         List<Literal> out = new ArrayList<>();
-        Set<String> unsafe = new LinkedHashSet<>();
+        List<Literal> runnable = new ArrayList<>();
+        Map<String, Span> unsafe = new LinkedHashMap<>();
+        Set<String> assigned = new HashSet<>();
         while (!pending.isEmpty()) {
             Info next = null;
             for (Info info : pending) {
-                if (bound.containsAll(info.needs)) { next = info; break; }
+                if (bound.containsAll(info.needs) && Unifier.binds(info.literal, info.outputs, bound)) { next = info; break; }
             }
             if (next == null) {
+                // As in OPA, every variable of an expression that cannot run is unsafe there, what it would bind too.
                 for (Info info : pending) {
-                    for (String v : info.needs) if (!bound.contains(v)) unsafe.add(v);
-                    out.add(nested(info.literal, bound));
+                    for (String v : info.needs) if (!bound.contains(v)) earliest(unsafe, v, where(info.literal, v));
+                    for (String v : info.outputs) {
+                        if (!bound.contains(v) && !v.startsWith(Term.WILDCARD_PREFIX)) earliest(unsafe, v, where(info.literal, v));
+                    }
+                    if (info.literal.expr() instanceof Expr.Assign a) Vars.all(a.left(), assigned);
+                    out.add(orderNested ? nested(info.literal, bound) : info.literal);
                 }
                 break;
             }
             pending.remove(next);
-            out.add(nested(next.literal, bound));
+            runnable.add(next.literal);
+            out.add(orderNested ? nested(next.literal, bound) : next.literal);
             bound.addAll(next.needs);
             bound.addAll(next.outputs);
         }
-        return new Schedule(out, unsafe);
+        return new Schedule(out, runnable, unsafe, assigned);
+    }
+
+    /** Keeps the first position, by line and column, a variable is unsafe at. */
+    static void earliest(Map<String, Span> unsafe, String v, Span at) {
+        unsafe.merge(v, at, (a, b) -> b.line() < a.line() || b.line() == a.line() && b.column() < a.column() ? b : a);
+    }
+
+    /**
+     * Where OPA reports a variable unsafe in a literal that cannot run: a call on one side of {@code =} or {@code :=},
+     * or the collection of {@code some ... in}, is an expression of its own there; otherwise the literal.
+     */
+    private static Span where(Literal l, String v) {
+        List<Term> parts = List.of();
+        if (l.expr() instanceof Expr.Assign a) parts = List.of(a.left(), a.right());
+        else if (l.expr() instanceof Expr.Unify u) parts = List.of(u.left(), u.right());
+        else if (l.expr() instanceof Expr.SomeIn s && !(s.collection() instanceof Term.Var)) parts = List.of(s.collection());
+        for (Term t : parts) {
+            boolean own = t instanceof Term.Call || l.expr() instanceof Expr.SomeIn;
+            if (own && Vars.all(t, null).contains(v)) return t.span();
+        }
+        return l.span();
     }
 
     private static Info analyse(Literal l, Set<String> visible) {
@@ -151,7 +187,7 @@ final class BodyOrder {
      * Variables of a literal outside its comprehensions and nested bodies. A {@code some x} declaration is not a use:
      * as in OPA, a declared variable that only comprehensions mention is each comprehension's own.
      */
-    private static Set<String> shallowVars(Literal l) {
+    static Set<String> shallowVars(Literal l) {
         Set<String> needs = new LinkedHashSet<>();
         Info info = analyse(l, Set.of());
         needs.addAll(info.needs);

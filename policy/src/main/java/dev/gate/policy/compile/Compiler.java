@@ -33,6 +33,9 @@ public final class Compiler {
     private final FreshNames fresh = new FreshNames();
 
     private boolean strict;
+    /** Unsafe variables of the compilation's rule heads and bodies, reported after every rule was resolved. */
+    private Problems unsafeHeads = new Problems();
+    private Problems unsafeBodies = new Problems();
     private RegoVersion queryVersion = RegoVersion.V1;
     private InputSchemas schemas = InputSchemas.NONE;
     private RuleMetadata metadata = new RuleMetadata(List.of());
@@ -62,24 +65,29 @@ public final class Compiler {
 
     /**
      * Compiles in OPA's stages: local declarations, then conflicts between rules, then names and safety rule by rule,
-     * then recursion. Each stage reports every error it finds and stops compilation when it found one.
+     * then recursion. Each stage reports every error it finds and stops compilation when it found one; what
+     * {@code --strict} adds (unused names) does not stop it, and is reported with the errors of a later stage.
      */
     public Compiled compile(List<Module> modules) {
         Problems declarations = new Problems();
+        // What --strict refuses does not stop compilation: OPA reports it with the errors of the stages after it.
+        Problems unused = new Problems();
         for (Module m : modules) {
             LocalDeclarations.check(m, declarations);
-            if (strict) StrictChecks.check(m, declarations);
+            if (strict) StrictChecks.check(m, unused);
         }
-        declarations.throwIfAny();
+        declarations.throwWith(unused);
         Problems conflicts = new Problems();
         RuleConflicts.check(modules, conflicts);
-        conflicts.throwIfAny();
+        conflicts.throwWith(unused);
         for (Module m : modules) declared.declare(m);
         metadata = new RuleMetadata(modules);
         // Names are resolved before safety is checked (OPA's stages): unsafe variables are reported only when every
         // name resolved, so a call of an undefined function is not also reported as the unsafe variables it leaves.
         Problems problems = new Problems();
         Problems unsafe = new Problems();
+        unsafeHeads = new Problems();
+        unsafeBodies = new Problems();
         List<Module> compiled = new ArrayList<>();
         for (Module m : modules) {
             ModuleNames names = moduleNames(m);
@@ -103,12 +111,23 @@ public final class Compiler {
             }
             compiled.add(m.withRules(rules));
         }
-        problems.throwIfAny();
-        unsafe.throwIfAny();
-        RecursionCheck.check(tree, functions);
+        problems.throwWith(unused);
+        // OPA checks the heads of every rule before the bodies, and stops after the heads when one is unsafe.
+        unsafeHeads.throwWith(unused);
+        unsafe.throwWith(unused);
+        unsafeBodies.throwWith(unused);
+        try {
+            RecursionCheck.check(tree, functions);
+        } catch (PolicyException e) {
+            Problems recursion = new Problems();
+            if (e instanceof CompileErrors all) all.errors().forEach(recursion::add);
+            else recursion.add(e);
+            recursion.throwWith(unused);
+        }
         Problems types = new Problems();
         TypeChecker.check(compiled, builtins, types, schemas);
-        types.throwIfAny();
+        types.throwWith(unused);
+        unused.throwIfAny();
         return new Compiled(tree, functions, compiled);
     }
 
@@ -185,7 +204,7 @@ public final class Compiler {
         head.add(r.head().get(0));
         for (int i = 1; i < r.head().size(); i++) head.add(resolver.term(r.head().get(i), scope));
         Term value = r.value() == null ? null : resolver.term(r.value(), scope);
-        Safety.check(r, names.source, resolved, argVars, head, value);
+        Safety.check(r, names.source, resolved, argVars, head, value, unsafeHeads, unsafeBodies);
         List<Literal> body = BodyOrder.order(resolved, argVars);
         Rule elseRule = r.elseRule() == null ? null : compileRule(r.elseRule().with(r.head(), r.args(), r.elseRule().value(),
                 r.elseRule().body(), r.elseRule().elseRule()), names, resolver);

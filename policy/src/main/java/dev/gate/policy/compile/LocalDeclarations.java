@@ -50,6 +50,17 @@ final class LocalDeclarations {
         }
     }
 
+    /**
+     * Whether OPA's rewriting of local variables refuses a rule body (with what its head reads), or with an empty
+     * body the comprehensions of a head: it then reports no unused assignments there. Shadowing input or data is
+     * another stage's error, which does not stop that report.
+     */
+    static boolean refuses(Module m, List<Term> args, List<Literal> body, List<Term> head) {
+        Problems problems = new Problems();
+        new LocalDeclarations(m.source(), problems, m.regoVersion() == RegoVersion.V0).rule(args, body, head);
+        return problems.any(e -> !e.getMessage().contains(" must not shadow "));
+    }
+
     static void checkQuery(List<Literal> query, Problems problems) {
         new LocalDeclarations(null, problems, false).rule(null, query, List.of());
     }

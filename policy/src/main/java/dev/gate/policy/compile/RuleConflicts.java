@@ -4,6 +4,7 @@ import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
 import dev.gate.policy.syntax.Source;
+import dev.gate.policy.syntax.Span;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
 import java.util.ArrayList;
@@ -66,8 +67,30 @@ final class RuleConflicts {
         } else if (defaults.size() > 1) {
             List<String> at = defaults.stream().map(p -> p.rule().file() + ":" + p.rule().span().line()).toList();
             Placed d = defaults.get(0);
-            problems.add("rego_type_error", d.source(), d.rule().span(), "multiple default rules " + name + " found at " + String.join(", ", at));
+            // OPA reports it at the package of the first default rule's module.
+            problems.add("rego_type_error", d.source(), packageSpan(d.source(), d.rule().span()),
+                    "multiple default rules " + name + " found at " + String.join(", ", at));
         }
+    }
+
+    /** Where the package clause starts: the first line that is neither blank nor a comment; else {@code otherwise}. */
+    private static Span packageSpan(Source source, Span otherwise) {
+        String text = source.text();
+        int start = 0, line = 1;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) end = text.length();
+            String content = text.substring(start, end);
+            String trimmed = content.stripLeading();
+            if (trimmed.startsWith("package")) {
+                int column = content.length() - trimmed.length() + 1;
+                return new Span(line, column, start + column - 1, start + content.length());
+            }
+            if (!trimmed.isBlank() && !trimmed.startsWith("#")) break;
+            start = end + 1;
+            line++;
+        }
+        return otherwise;
     }
 
     /** The paths of rules strictly below {@code path}, as OPA lists them. */

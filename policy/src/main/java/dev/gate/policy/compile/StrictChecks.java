@@ -20,6 +20,12 @@ final class StrictChecks {
     private final Source source;
     private final Problems problems;
 
+    /**
+     * Whether an unused assignment was reported in the rule body being checked: OPA reports the first body's (nested
+     * bodies come before the one holding them) and no more in that rule.
+     */
+    private boolean reported;
+
     private StrictChecks(Source source, Problems problems) {
         this.source = source;
         this.problems = problems;
@@ -30,7 +36,16 @@ final class StrictChecks {
         checks.unusedImports(m);
         for (Rule r : m.rules()) {
             checks.unusedArguments(r);
-            for (Rule part = r; part != null; part = part.elseRule()) checks.unusedAssignments(part.body(), headTerms(part));
+            for (Rule part = r; part != null; part = part.elseRule()) {
+                List<Term> head = headTerms(part);
+                // The body with what the head reads outside comprehensions, then the head's comprehensions on their own.
+                List<Term> reads = new ArrayList<>();
+                for (Term t : head) for (String v : Vars.outsideComprehensions(t, new LinkedHashSet<>())) reads.add(new Term.Var(v, t.span()));
+                checks.reported = false;
+                if (!LocalDeclarations.refuses(m, r.args(), part.body(), reads)) checks.unusedAssignments(part.body(), head);
+                checks.reported = false;
+                if (!LocalDeclarations.refuses(m, r.args(), List.of(), head)) head.forEach(checks::comprehensions);
+            }
         }
     }
 
@@ -167,19 +182,33 @@ final class StrictChecks {
         out.addAll(inner);
     }
 
-    /** In one body: a variable assigned at its level must be read by another expression, nested ones or the head. */
+    /**
+     * In one body: a variable assigned at its level must be read by a later expression, nested ones or the head. What
+     * is written before the assignment is another variable (a comprehension's own, or an error of its own).
+     */
     private void unusedAssignments(List<Literal> body, List<Term> reading) {
-        for (Literal l : body) {
+        for (Literal l : body) nestedBodies(l);
+        if (reported) return;
+        for (int i = 0; i < body.size(); i++) {
+            Literal l = body.get(i);
             if (!(l.expr() instanceof Expr.Assign a)) continue;
             Set<String> used = new HashSet<>();
-            for (Literal other : body) if (other != l) readsOf(other, used);
+            for (Literal later : body.subList(i + 1, body.size())) readsOf(later, used);
             for (Term t : reading) Vars.all(t, used);
             Vars.all(a.right(), used);
-            for (String v : Vars.patternVars(a.left(), null)) {
-                if (!v.startsWith("$") && !used.contains(v)) problems.add("rego_compile_error", source, l.span(), "assigned var " + v + " unused");
+            // A v0 body may assign input or data; any later mention of the name reads that local.
+            Set<String> names = new HashSet<>();
+            for (Literal later : body.subList(i + 1, body.size())) literalTerms(later).forEach(t -> callNames(t, names));
+            for (String root : List.of("input", "data")) if (names.contains(root)) used.add(root);
+            Set<String> assigned = Vars.patternVars(a.left(), null);
+            if (a.left() instanceof Term.Var root && Vars.isRoot(root.name())) assigned.add(root.name());
+            for (String v : assigned) {
+                if (!v.startsWith("$") && !used.contains(v)) {
+                    problems.add("rego_compile_error", source, l.span(), "assigned var " + v + " unused");
+                    reported = true;
+                }
             }
         }
-        for (Literal l : body) nestedBodies(l);
     }
 
     /** What a literal reads from its body; an every's own key and value shadow the body's names inside it. */
