@@ -1,6 +1,6 @@
 package dev.gate.cli;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.HttpSelectorThreads;
 import java.io.PrintWriter;
@@ -115,7 +115,7 @@ public final class Main {
             // Messages carry registry answers, file contents and policy output: escaped, one line (but a Rego
             // error's excerpt and caret).
             if (failure instanceof GateException gate) {
-                err.println("gate: " + SafeText.message(gate.getMessage()));
+                err.println("gate: " + SafeText.message(gate.describe()));
                 err.flush();
                 return gate.kind().exitCode();
             }

@@ -79,4 +79,19 @@ class MainTest {
         cli.execute("--version");
         assertEquals("gate " + filtered.getProperty("version"), out.toString().strip());
     }
+
+    @Test
+    void aPolicyErrorIsBadInputWithItsLocationAndCodeOnOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path broken = dir.resolve("broken.rego");
+        java.nio.file.Files.writeString(broken, "package gate\n\ndeny contains msg if {\n  msg := \n}\n");
+        java.nio.file.Path sample = java.nio.file.Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
+        InProcessGate.Run run = InProcessGate.gate("push", "--dry-run", "--no-scan", "--no-sign", "--policy", broken.toString(),
+                "oci:" + sample + ":1.0.0", "oci:" + dir.resolve("out") + ":1.0.0");
+        assertEquals(2, run.code(), run.err());
+        String line = run.err().strip();
+        assertTrue(line.startsWith("gate: rego_parse_error: " + broken + ":5:1: "), line);
+        assertEquals(1, line.lines().filter(l -> l.startsWith("gate:")).count(), line);
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("out")), "nothing is written when the policies do not compile");
+    }
 }

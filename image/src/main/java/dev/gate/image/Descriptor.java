@@ -2,6 +2,7 @@ package dev.gate.image;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gate.errors.GateException;
 import java.util.List;
 import java.util.Map;
 

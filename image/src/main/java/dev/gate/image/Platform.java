@@ -2,6 +2,7 @@ package dev.gate.image;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gate.errors.GateException;
 import java.util.List;
 
 /** The platform of one entry of a multi-platform index, as the OCI image spec spells it. */

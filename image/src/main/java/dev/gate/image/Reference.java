@@ -1,5 +1,6 @@
 package dev.gate.image;
 
+import dev.gate.errors.GateException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;

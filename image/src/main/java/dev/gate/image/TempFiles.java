@@ -1,5 +1,6 @@
 package dev.gate.image;
 
+import dev.gate.errors.GateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

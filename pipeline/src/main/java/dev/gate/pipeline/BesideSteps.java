@@ -1,6 +1,6 @@
 package dev.gate.pipeline;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;

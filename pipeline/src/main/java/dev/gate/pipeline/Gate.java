@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
  *
  * The image is read once and verified against its digests, cataloged, scanned and decided; only when the policies
  * allow it is it published, signature and attestations first and the tag last. Errors are
- * {@link dev.gate.image.GateException}s whose kind says whether the input or the surroundings failed.
+ * {@link dev.gate.errors.GateException}s whose kind says whether the input or the surroundings failed.
  */
 public final class Gate {
 

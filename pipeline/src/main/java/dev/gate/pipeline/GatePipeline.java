@@ -3,7 +3,7 @@ package dev.gate.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Artifact;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.store.VerifiedStore;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.PushListener;

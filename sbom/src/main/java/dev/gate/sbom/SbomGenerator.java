@@ -1,6 +1,6 @@
 package dev.gate.sbom;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.Layer;
 import dev.gate.image.fs.ContentCapture;

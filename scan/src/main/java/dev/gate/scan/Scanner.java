@@ -1,6 +1,6 @@
 package dev.gate.scan;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
 import dev.gate.scan.db.AdvisoryDb;

@@ -3,7 +3,7 @@ package dev.gate.signing;
 import dev.sigstore.VerificationOptions;
 import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;

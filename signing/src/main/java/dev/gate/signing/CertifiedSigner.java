@@ -2,7 +2,7 @@ package dev.gate.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.IOException;
 
 /** The identity and issuer a keyless sigstore bundle's certificate states, as the signer reports what it just signed. */

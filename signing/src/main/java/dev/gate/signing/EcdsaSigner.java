@@ -1,6 +1,6 @@
 package dev.gate.signing;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;

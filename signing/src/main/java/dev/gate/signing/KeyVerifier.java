@@ -1,7 +1,7 @@
 package dev.gate.signing;
 
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import java.security.PublicKey;

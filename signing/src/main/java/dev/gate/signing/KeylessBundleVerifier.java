@@ -1,6 +1,6 @@
 package dev.gate.signing;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.sigstore.KeylessVerificationException;
 import dev.sigstore.KeylessVerifier;
 import dev.sigstore.TrustedRootProvider;

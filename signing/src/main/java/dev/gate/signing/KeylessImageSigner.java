@@ -1,6 +1,6 @@
 package dev.gate.signing;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.sigstore.KeylessSigner;
 import dev.sigstore.oidc.client.OidcClients;
 import dev.sigstore.oidc.client.TokenStringOidcClient;

@@ -3,7 +3,7 @@ package dev.gate.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

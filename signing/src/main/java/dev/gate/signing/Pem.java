@@ -1,6 +1,6 @@
 package dev.gate.signing;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.gate.signing;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.gate.signing;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 
 /**
  * A claim that a verifier refuses, thrown by the check that found it and recorded as its {@link Problem} (see

@@ -57,9 +57,9 @@ class KeylessBundleVerifierTest {
 
     @Test
     void aBadRegularExpressionIsAnInputError() {
-        dev.gate.image.GateException e = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.image.GateException.class,
+        dev.gate.errors.GateException e = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.errors.GateException.class,
                 () -> Expected.matching("(unclosed", "--certificate-identity-regexp"));
-        assertEquals(dev.gate.image.GateException.Kind.INPUT, e.kind());
+        assertEquals(dev.gate.errors.GateException.Kind.INPUT, e.kind());
         assertTrue(e.getMessage().startsWith("--certificate-identity-regexp: not a regular expression"), e.getMessage());
     }
 

@@ -92,9 +92,9 @@ class TestSigstoreKeylessTest {
         assertEquals(Problem.Kind.UNREADABLE, result.failures().get(0).kind(), result.toString());
         assertTrue(result.failures().get(0).message().matches("referrer sha256:[0-9a-f]{64}: bundle certificate is not a readable X\\.509 certificate"),
                 result.toString());
-        dev.gate.image.GateException opened = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.image.GateException.class,
+        dev.gate.errors.GateException opened = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.errors.GateException.class,
                 () -> TrustedKeys.none().withIdentity(trusted).openKeyless(bundle.toString().getBytes(StandardCharsets.UTF_8), IMAGE, "referrer x"));
-        assertEquals(dev.gate.image.GateException.Kind.INPUT, opened.kind());
+        assertEquals(dev.gate.errors.GateException.Kind.INPUT, opened.kind());
     }
 
     static byte[] statement(Digest subject, String type) {

@@ -4,7 +4,7 @@ import dev.gate.cli.Environment;
 import dev.gate.cli.policy.RecheckFlags;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sign.TrustFlags;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.audit.ApprovedPolicies;

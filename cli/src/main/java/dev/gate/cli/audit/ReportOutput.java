@@ -1,6 +1,6 @@
 package dev.gate.cli.audit;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.pipeline.audit.AuditReport;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -9,7 +9,7 @@ import dev.gate.cli.sign.IdentityFlags;
 import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.SigningFlags;
 import dev.gate.cli.sign.VerifyCommand;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.PipelineSettings;
 import dev.gate.pipeline.analysis.JavaIndexes;

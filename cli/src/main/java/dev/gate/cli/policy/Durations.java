@@ -1,6 +1,6 @@
 package dev.gate.cli.policy;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

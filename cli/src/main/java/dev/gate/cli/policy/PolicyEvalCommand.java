@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.ExitCodes;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.Policies;

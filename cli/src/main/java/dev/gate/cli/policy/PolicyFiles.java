@@ -1,10 +1,9 @@
 package dev.gate.cli.policy;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.pipeline.decision.PolicyPrint;
 import dev.gate.policy.DataFiles;
 import dev.gate.policy.Policies;
-import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.RegoDialects;
 import dev.gate.policy.compile.InputSchemas;
@@ -63,12 +62,10 @@ final class PolicyFiles {
         return asInput(() -> DataFiles.parse(file, readAll(file)));
     }
 
-    /** Runs a policy step, turning policy and file errors into input errors. */
+    /** Runs a policy step, turning a malformed file's error into an input error (a policy error is one already). */
     static <T> T asInput(Supplier<T> step) {
         try {
             return step.get();
-        } catch (PolicyException e) {
-            throw GateException.input(e.describe());
         } catch (IllegalArgumentException e) {
             throw GateException.input(e.getMessage());
         }

@@ -1,9 +1,7 @@
 package dev.gate.cli.policy;
 
 import dev.gate.cli.ExitCodes;
-import dev.gate.image.GateException;
-import dev.gate.image.SafeText;
-import dev.gate.policy.PolicyException;
+import dev.gate.errors.GateException;
 import dev.gate.policy.format.RegoFormatter;
 import dev.gate.policy.RegoDialects;
 import dev.gate.policy.syntax.RegoVersion;
@@ -59,12 +57,8 @@ public final class PolicyFmtCommand implements Callable<Integer> {
         RegoDialects dialects = PolicyFiles.dialects(paths, regoV1 ? RegoVersion.V0 : rego.version());
         for (Path f : files) {
             String text = PolicyFiles.text(f);
-            String formatted;
-            try {
-                formatted = RegoFormatter.format(new Source(f.toString(), text), regoV1 ? RegoVersion.V0 : dialects.versionOf(f), regoV1);
-            } catch (PolicyException e) {
-                throw GateException.input(SafeText.message(e.describe()));
-            }
+            String formatted =
+                    RegoFormatter.format(new Source(f.toString(), text), regoV1 ? RegoVersion.V0 : dialects.versionOf(f), regoV1);
             boolean differs = !formatted.equals(text);
             changed |= differs;
             if (list) {

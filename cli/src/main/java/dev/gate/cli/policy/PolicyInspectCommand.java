@@ -3,7 +3,7 @@ package dev.gate.cli.policy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.ExitCodes;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.policy.wasm.Bundle;
 import dev.gate.policy.wasm.WasmEngine;

@@ -1,7 +1,7 @@
 package dev.gate.cli.policy;
 
 import dev.gate.cli.push.RegistryFlags;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.pipeline.bundle.PolicyBundles;
 import java.io.IOException;

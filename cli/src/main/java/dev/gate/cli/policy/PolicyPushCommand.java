@@ -6,7 +6,7 @@ import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.SigningFlags;
 import dev.gate.image.SafeText;
 import dev.gate.signing.KeylessSigning;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.pipeline.bundle.PolicyArchive;
 import dev.gate.pipeline.bundle.PolicyBundles;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.gate.cli.policy;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.bundle.PolicyBundles;

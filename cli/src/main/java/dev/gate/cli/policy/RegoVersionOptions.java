@@ -1,6 +1,6 @@
 package dev.gate.cli.policy;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.policy.syntax.RegoVersion;
 import picocli.CommandLine.Option;
 

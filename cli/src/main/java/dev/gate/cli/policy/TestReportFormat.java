@@ -1,6 +1,6 @@
 package dev.gate.cli.policy;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.util.Locale;
 
 /** How {@code gate policy test} writes its report. */

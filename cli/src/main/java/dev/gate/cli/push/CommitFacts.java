@@ -1,6 +1,6 @@
 package dev.gate.cli.push;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.SafeText;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.gate.cli.push;
 
 import dev.gate.cli.Environment;
 import dev.gate.image.Artifact;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Platform;
 import dev.gate.image.oci.PlatformChoice;
 import dev.gate.image.registry.RegistryOptions;

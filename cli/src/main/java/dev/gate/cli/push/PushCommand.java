@@ -12,7 +12,7 @@ import dev.gate.pipeline.report.MarkdownSummary;
 import dev.gate.pipeline.report.SarifSummary;
 import dev.gate.pipeline.report.TextSummary;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.PushListener;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.gate.cli.push;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.registry.CredentialStore;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.registry.UploadSizes;

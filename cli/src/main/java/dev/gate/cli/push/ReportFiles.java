@@ -1,7 +1,7 @@
 package dev.gate.cli.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.pipeline.GateRun;
 import dev.gate.pipeline.report.DecisionJunit;
 import dev.gate.pipeline.report.GitlabCodeQuality;

@@ -1,7 +1,7 @@
 package dev.gate.cli.push;
 
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.RegistryClient;

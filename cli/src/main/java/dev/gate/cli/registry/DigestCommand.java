@@ -1,7 +1,7 @@
 package dev.gate.cli.registry;
 
 import dev.gate.cli.ExitCodes;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.gate.cli.registry;
 
 import dev.gate.cli.ExitCodes;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.Credential;
 import dev.gate.image.registry.RegistryLogin;

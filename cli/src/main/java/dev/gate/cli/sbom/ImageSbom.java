@@ -2,7 +2,7 @@ package dev.gate.cli.sbom;
 
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.MediaTypes;

@@ -1,7 +1,7 @@
 package dev.gate.cli.sbom;
 
 import dev.gate.cli.policy.Durations;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Platform;
 import dev.gate.sbom.Sbom;
 import dev.gate.sbom.format.CycloneDxWriter;

@@ -2,7 +2,7 @@ package dev.gate.cli.scan;
 
 import dev.gate.cli.policy.Durations;
 import dev.gate.cli.sbom.ImageSbom;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Platform;
 import dev.gate.image.TempFiles;
 import dev.gate.image.registry.RegistryOptions;

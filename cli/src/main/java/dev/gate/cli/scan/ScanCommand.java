@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.cli.policy.Durations;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.cli.sbom.JavaIndexFlags;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.pipeline.analysis.GateVersion;
 import dev.gate.pipeline.findings.VexStatements;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.Environment;
 import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.pipeline.findings.VexStatements;

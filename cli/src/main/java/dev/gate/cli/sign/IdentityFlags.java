@@ -1,6 +1,6 @@
 package dev.gate.cli.sign;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.signing.Expected;
 import dev.gate.signing.KeylessBundleVerifier;
 import dev.gate.signing.KeylessPolicy;

@@ -1,7 +1,7 @@
 package dev.gate.cli.sign;
 
 import dev.gate.cli.Environment;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.Console;
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package dev.gate.cli.sign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.pipeline.attestation.AttestedPredicates;
 import dev.gate.pipeline.decision.DecisionRecord;

@@ -5,7 +5,7 @@ import dev.gate.cli.push.RegistryFlags;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.pipeline.analysis.PlatformImage;

@@ -3,7 +3,7 @@ package dev.gate.cli.sign;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.registry.RegistryOptions;

@@ -1,7 +1,7 @@
 package dev.gate.cli.sign;
 
 import dev.gate.cli.Environment;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.signing.KeylessSigning;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.gate.cli.sign;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.KeylessPolicy;
 import dev.gate.signing.TrustedKeys;

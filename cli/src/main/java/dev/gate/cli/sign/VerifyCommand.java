@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.Environment;
 import dev.gate.cli.policy.RecheckFlags;
 import dev.gate.cli.push.RegistryFlags;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.pipeline.recheck.PolicyRecheck;
 import dev.gate.signing.ImageVerifier;

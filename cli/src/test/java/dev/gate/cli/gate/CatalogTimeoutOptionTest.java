@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate.Run;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.sbom.SbomGenerator;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.Main;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -73,7 +73,7 @@ class JavaDbFlagTest {
         cli.setErr(errors);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             errors.println("gate: " + e.getMessage());
-            return e instanceof dev.gate.image.GateException g ? g.kind().exitCode() : 3;
+            return e instanceof dev.gate.errors.GateException g ? g.kind().exitCode() : 3;
         });
         return cli.execute(args);
     }

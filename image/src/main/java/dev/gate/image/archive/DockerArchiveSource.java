@@ -3,7 +3,7 @@ package dev.gate.image.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.oci.Json;
 import dev.gate.image.transport.ImageSource;

@@ -2,7 +2,7 @@ package dev.gate.image.archive;
 
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.transport.ImageSource;
 import java.nio.file.Path;
 import java.util.List;

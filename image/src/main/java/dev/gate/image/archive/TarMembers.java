@@ -2,7 +2,7 @@ package dev.gate.image.archive;
 
 import dev.gate.image.Descriptor;
 import dev.gate.image.FileRegion;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.gate.image.daemon;
 
 import dev.gate.image.Artifact;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.TempFiles;
 import dev.gate.image.archive.DockerArchiveSource;

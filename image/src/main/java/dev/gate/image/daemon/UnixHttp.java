@@ -1,6 +1,6 @@
 package dev.gate.image.daemon;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

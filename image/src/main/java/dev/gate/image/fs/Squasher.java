@@ -1,7 +1,7 @@
 package dev.gate.image.fs;
 
 import dev.gate.image.Compression;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Layer;
 import dev.gate.image.VerifyingInputStream;
 import dev.gate.image.VerifyingInputStream.BlobMismatchException;

@@ -1,6 +1,6 @@
 package dev.gate.image.layout;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

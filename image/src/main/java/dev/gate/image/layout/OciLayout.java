@@ -3,7 +3,7 @@ package dev.gate.image.layout;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.VerifyingInputStream;
 import dev.gate.image.oci.OciIndex;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.gate.image.merge;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.Optional;
 import java.util.function.Consumer;

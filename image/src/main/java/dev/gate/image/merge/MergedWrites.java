@@ -1,6 +1,6 @@
 package dev.gate.image.merge;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.util.ArrayList;
 import java.util.List;
 

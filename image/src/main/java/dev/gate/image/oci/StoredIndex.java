@@ -2,7 +2,7 @@ package dev.gate.image.oci;
 
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.SafeText;

@@ -1,7 +1,7 @@
 package dev.gate.image.registry;
 
 import dev.gate.image.Descriptor;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.VerifyingInputStream;
 import java.io.IOException;
 import java.net.URI;

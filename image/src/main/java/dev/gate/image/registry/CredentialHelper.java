@@ -1,7 +1,7 @@
 package dev.gate.image.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.io.InputStream;

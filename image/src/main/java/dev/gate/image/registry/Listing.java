@@ -2,7 +2,7 @@ package dev.gate.image.registry;
 
 import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.gate.image.registry;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.merge.TagMoved;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;

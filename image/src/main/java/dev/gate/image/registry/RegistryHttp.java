@@ -1,7 +1,7 @@
 package dev.gate.image.registry;
 
 import dev.gate.image.SafeText;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

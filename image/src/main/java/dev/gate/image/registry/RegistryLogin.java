@@ -1,6 +1,6 @@
 package dev.gate.image.registry;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.gate.image.Blob;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.MediaTypes;

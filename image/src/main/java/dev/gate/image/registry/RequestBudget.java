@@ -1,6 +1,6 @@
 package dev.gate.image.registry;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;

@@ -3,7 +3,7 @@ package dev.gate.image.store;
 import dev.gate.image.Artifact;
 import dev.gate.image.Blob;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.Layer;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.image.Artifact;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.testing.LoopbackServices;
 import dev.gate.image.transport.ImageSink;

@@ -10,7 +10,7 @@ import com.github.luben.zstd.Zstd;
 import dev.gate.image.Compression;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Layer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Platform;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.oci.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

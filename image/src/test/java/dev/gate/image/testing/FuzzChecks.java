@@ -1,6 +1,6 @@
 package dev.gate.image.testing;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.gate.pipeline.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
 import dev.gate.sbom.SbomGenerator;

@@ -3,7 +3,7 @@ package dev.gate.pipeline.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Descriptor;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.VerifyingInputStream;
 import java.io.IOException;

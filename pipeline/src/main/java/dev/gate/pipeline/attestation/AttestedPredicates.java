@@ -3,7 +3,7 @@ package dev.gate.pipeline.attestation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.signing.Problem;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.TrustedKeys;

@@ -3,7 +3,7 @@ package dev.gate.pipeline.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

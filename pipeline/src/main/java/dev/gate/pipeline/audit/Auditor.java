@@ -2,7 +2,7 @@ package dev.gate.pipeline.audit;
 
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;

@@ -2,7 +2,7 @@ package dev.gate.pipeline.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

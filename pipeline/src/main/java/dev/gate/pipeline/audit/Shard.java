@@ -1,6 +1,6 @@
 package dev.gate.pipeline.audit;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,7 +2,7 @@ package dev.gate.pipeline.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

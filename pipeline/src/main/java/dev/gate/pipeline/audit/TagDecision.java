@@ -1,6 +1,6 @@
 package dev.gate.pipeline.audit;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.pipeline.decision.PolicyGate;
 import dev.gate.pipeline.input.ImageName;

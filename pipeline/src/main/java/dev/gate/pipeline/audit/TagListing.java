@@ -1,6 +1,6 @@
 package dev.gate.pipeline.audit;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryClient;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.gate.pipeline.bundle;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.policy.RegoDialects;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
 import dev.gate.image.merge.MergedWrites;

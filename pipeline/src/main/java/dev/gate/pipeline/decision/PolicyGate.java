@@ -1,9 +1,8 @@
 package dev.gate.pipeline.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.policy.Policies;
-import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.syntax.RegoVersion;
@@ -42,8 +41,6 @@ public final class PolicyGate {
             // Before any image is read: a namespace or policies that decide nothing fail here, not after a scan.
             set.requireDecisionRules(Optional.ofNullable(namespace));
             return new PolicyGate(set, namespace);
-        } catch (PolicyException e) {
-            throw GateException.input(e.describe());
         } catch (IllegalArgumentException e) {
             throw GateException.input(e.getMessage());
         } catch (UnsupportedOperationException e) {
@@ -55,8 +52,6 @@ public final class PolicyGate {
     public Decision decide(JsonNode input) {
         try {
             return policies.decide(JsonValues.fromJson(input), Optional.ofNullable(namespace), TIMEOUT);
-        } catch (PolicyException e) {
-            throw GateException.input(e.describe());
         } catch (UnsupportedOperationException e) {
             throw new GateException(GateException.Kind.OPERATIONAL, "policy evaluation is not available in this build: "
                     + e.getMessage());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.Transports;

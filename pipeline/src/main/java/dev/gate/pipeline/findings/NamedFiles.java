@@ -1,6 +1,6 @@
 package dev.gate.pipeline.findings;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.gate.pipeline.findings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.signing.InTotoStatement;
 import java.io.IOException;

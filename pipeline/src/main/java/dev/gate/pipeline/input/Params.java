@@ -1,6 +1,6 @@
 package dev.gate.pipeline.input;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.gate.pipeline.publish;
 
 import dev.gate.image.Artifact;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;

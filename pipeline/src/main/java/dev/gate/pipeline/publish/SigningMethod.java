@@ -1,6 +1,6 @@
 package dev.gate.pipeline.publish;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.pipeline.input.InputDocument;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.EcdsaSigner;

@@ -1,6 +1,6 @@
 package dev.gate.pipeline.report;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.pipeline.GateRun;
 import dev.gate.pipeline.publish.Published;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.syntax.RegoVersion;

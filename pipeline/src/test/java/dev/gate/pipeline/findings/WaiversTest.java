@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.gate.sbom.catalog;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

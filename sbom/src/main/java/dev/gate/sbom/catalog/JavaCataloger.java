@@ -1,7 +1,7 @@
 package dev.gate.sbom.catalog;
 
 import dev.gate.sbom.SbomProperties;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.image.fs.FileEntry;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Purl;

@@ -1,6 +1,6 @@
 package dev.gate.sbom.catalog;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.gate.sbom.format;
 
 import dev.gate.sbom.SbomProperties;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
 import dev.gate.sbom.Unknown;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.gate.scan.db;
 
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

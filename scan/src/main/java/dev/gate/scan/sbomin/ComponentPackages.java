@@ -1,7 +1,7 @@
 package dev.gate.scan.sbomin;
 
 import dev.gate.sbom.SbomProperties;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
 import dev.gate.scan.match.EcosystemResolver;

@@ -3,7 +3,7 @@ package dev.gate.scan.sbomin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.gate.image.GateException;
+import dev.gate.errors.GateException;
 import dev.gate.scan.SharedData;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,9 @@
-package dev.gate.image;
+package dev.gate.errors;
 
 /**
- * A failure the user can act on. The kind decides the exit code the CLI returns, so every module
- * throws one of these (or a subclass) instead of a bare runtime exception.
+ * A failure the user can act on. The kind decides the exit code the CLI returns (in its {@code Main}, nowhere
+ * else), so every module throws one of these (or a subclass, such as the policy engine's {@code PolicyException})
+ * instead of a bare runtime exception.
  */
 public class GateException extends RuntimeException {
 
@@ -38,6 +39,12 @@ public class GateException extends RuntimeException {
         this.kind = kind;
     }
 
+    /** Without a stack trace, for failures thrown often and expected (a policy error while deciding, say). */
+    protected GateException(Kind kind, String message, Throwable cause, boolean stackTrace) {
+        super(message, cause, false, stackTrace);
+        this.kind = kind;
+    }
+
     public static GateException input(String message) {
         return new GateException(Kind.INPUT, message);
     }
@@ -48,5 +55,10 @@ public class GateException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What people read: the message, or for a subclass what else it knows (a policy error's location and code). */
+    public String describe() {
+        return getMessage();
     }
 }
