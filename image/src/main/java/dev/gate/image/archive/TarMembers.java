@@ -4,6 +4,7 @@ import dev.gate.image.Descriptor;
 import dev.gate.image.FileRegion;
 import dev.gate.errors.GateException;
 import dev.gate.image.VerifyingInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -64,8 +65,12 @@ final class TarMembers implements AutoCloseable {
         return regular(name).getSize();
     }
 
+    /**
+     * Members may be read on several threads at once (the layers of an image are): the archive's one channel is
+     * positioned and read in each call, so calls on it take turns.
+     */
     InputStream open(String name) throws IOException {
-        return tar.getInputStream(regular(name));
+        return new TakingTurns(tar.getInputStream(regular(name)), tar);
     }
 
     /**
@@ -145,6 +150,44 @@ final class TarMembers implements AutoCloseable {
             tar.close();
         } catch (IOException ignored) {
             // read-only file: nothing to flush
+        }
+    }
+
+    /** A member's stream whose calls hold the archive's lock: each sets the shared channel's position, then reads. */
+    private static final class TakingTurns extends FilterInputStream {
+        private final Object archive;
+
+        TakingTurns(InputStream member, Object archive) {
+            super(member);
+            this.archive = archive;
+        }
+
+        @Override
+        public int read() throws IOException {
+            synchronized (archive) {
+                return super.read();
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            synchronized (archive) {
+                return super.read(buffer, offset, length);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            synchronized (archive) {
+                return super.skip(n);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            synchronized (archive) {
+                super.close();
+            }
         }
     }
 }
