@@ -241,6 +241,95 @@ class RegoFormatterTest {
     }
 
     @Test
+    void aV0ElseChainKeepsItsBodiesButALastBodyOfTrueAsOpaFmtDoes() {
+        String v0 = """
+                package t
+
+                p {
+                	true
+                } else = 1 {
+                	true
+                } else = 2 {
+                	input.x
+                } else {
+                	true
+                }
+
+                q { false } else = 3 { true }
+
+                r { true }
+
+                f(x) = y { y := x } # comment
+                """;
+        // What opa fmt --v0-compatible (OPA 1.22.4) prints for it.
+        String keptV0 = """
+                package t
+
+                p {
+                	true
+                } else = 1 {
+                	true
+                } else = 2 {
+                	input.x
+                } else = true
+
+                q {
+                	false
+                }
+
+                else = 3
+
+                r = true
+
+                f(x) = y { # comment
+                	y := x
+                }
+                """;
+        // What opa fmt --v0-compatible --rego-v1 (OPA 1.22.4) prints for it.
+        String rewritten = """
+                package t
+
+                import rego.v1
+
+                p if {
+                	true
+                } else := 1 if {
+                	true
+                } else := 2 if {
+                	input.x
+                } else := true
+
+                q if false
+
+                else := 3
+
+                r := true
+
+                f(x) := y if y := x # comment
+                """;
+        assertEquals(keptV0, RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, false));
+        assertEquals(rewritten, RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, true));
+    }
+
+    @Test
+    void aV0RefHeadWithoutValueIsWrittenWithEqualsTrueAsOpaFmtV0CompatibleDoes() {
+        String v0 = "package t\n\nimport future.keywords.if\n\na.b.c if true\n\nd.e := 1\n";
+        // What opa fmt --v0-compatible and opa fmt --v0-compatible --rego-v1 (OPA 1.22.4) print for it.
+        assertEquals("package t\n\nimport future.keywords.if\n\na.b.c = true\n\nd.e := 1\n",
+                RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, false));
+        assertEquals("package t\n\nimport rego.v1\n\na.b.c := true\n\nd.e := 1\n",
+                RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, true));
+    }
+
+    @Test
+    void anElseOnTheLineOfTheBodyBeforeItIsSetApartAsOpaFmtDoes() {
+        String v1 = "package a\n\np if { input.a; input.b } else := 1 if { input.x; input.z } else := 2\n";
+        // What opa fmt (OPA 1.22.4) prints for it.
+        String expected = "package a\n\np if {\n\tinput.a\n\tinput.b\n}\n\nelse := 1 if {\n\tinput.x\n\tinput.z\n}\n\nelse := 2\n";
+        assertEquals(expected, RegoFormatter.format(new Source("a.rego", v1), RegoVersion.V1, false));
+    }
+
+    @Test
     void theShippedPoliciesAreFormattedByteForByteAsOpaFmt() throws Exception {
         Path opa = OpaInstall.binary();
         List<Path> files;
