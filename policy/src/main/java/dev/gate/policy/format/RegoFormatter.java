@@ -224,18 +224,26 @@ public final class RegoFormatter {
 
     private String rule(Rule r) {
         StringBuilder sb = new StringBuilder(r.isDefault() ? "default " : "").append(head(r));
-        // Only v1 sources: a v0 else without a body is read with a body of `true`, which opa fmt --rego-v1 drops.
-        boolean chained = r.elseRule() != null && v1Source;
+        // A v1 else chain keeps the bodies written; in a v0 one, as opa fmt, only a last rule whose body is just
+        // `true` (written so, or left out) goes without its body.
+        boolean chained = r.elseRule() != null;
         boolean braces = body(sb, r, 0, chained);
-        for (Rule e = r.elseRule(); e != null; e = e.elseRule()) {
-            // An else that starts its own line keeps it, after a blank line, as opa fmt keeps it.
-            boolean ownLine = lines[e.span().line() - 1].substring(0, e.span().column() - 1).isBlank();
+        Rule before = r;
+        for (Rule e = r.elseRule(); e != null; before = e, e = e.elseRule()) {
+            // An else on a later line that does not start it stays after the closing brace; any other is set apart
+            // by a blank line, as opa fmt writes it.
+            boolean ownLine = lines[e.span().line() - 1].substring(0, e.span().column() - 1).isBlank()
+                    || e.span().line() == before.span().line();
             sb.append(braces && !ownLine ? " else" : "\n\nelse");
-            if (e.value() != null) sb.append(operator(e)).append(terms.term(e.value(), 0));
-            braces = body(sb, e, 0, v1Source);
+            boolean constant = !v1Source && e.elseRule() == null && isTrivial(e.body());
+            if (e.value() != null && (v1Source || constant || !isTrue(e.value()))) sb.append(operator(e)).append(terms.term(e.value(), 0));
+            else if (e.value() == null && constant) sb.append(staysV0 ? " = true" : " := true");
+            braces = !constant && body(sb, e, 0, v1Source || e.elseRule() != null);
         }
         return sb.toString();
     }
+
+    private static boolean isTrue(Term t) { return t instanceof Term.Scalar s && s.value() == BooleanValue.TRUE; }
 
     private String head(Rule r) {
         StringBuilder sb = new StringBuilder(r.name());
@@ -250,7 +258,7 @@ public final class RegoFormatter {
         if (r.kind() == Rule.Kind.SET && v0Sets) sb.append('[').append(terms.term(r.value(), 0)).append(']');
         else if (r.kind() == Rule.Kind.SET) sb.append(" contains ").append(terms.term(r.value(), 0));
         else if (r.value() != null && !impliedTrue(r)) sb.append(operator(r)).append(terms.term(r.value(), 0));
-        else if (isTrivial(r.body()) && !v0 && (r.elseRule() == null || !v1Source)) sb.append(" := true");
+        else if (isTrivial(r.body()) && r.elseRule() == null) sb.append(staysV0 ? " = true" : " := true");
         return sb.toString();
     }
 
@@ -286,18 +294,16 @@ public final class RegoFormatter {
      */
     private boolean body(StringBuilder sb, Rule r, int depth, boolean chained) {
         List<Literal> body = r.body();
-        if (v0 && isTrivial(body) && r.value() == null && r.kind() != Rule.Kind.SET) {
-            // A v0 rule without value needs its body; OPA writes it in braces and sets an else after it apart.
-            sb.append(" {\n").append(TermText.indent(depth + 1)).append("true\n").append(TermText.indent(depth)).append('}');
-            return false;
-        }
         if (body.isEmpty() || isTrivial(body) && !chained) return false;
         Literal last = body.get(body.size() - 1);
         if (!v0 && body.size() == 1 && last.span().line() == r.span().line()) {
             sb.append(" if ").append(terms.literal(last, depth));
             return false;
         }
-        sb.append(v0 ? " {\n" : " if {\n");
+        sb.append(v0 ? " {" : " if {");
+        // A comment after a body that starts on the head's line goes after the opening brace, as opa fmt writes it.
+        if (body.get(0).span().line() == r.span().line()) sb.append(trailingText(r.span().line()));
+        sb.append('\n');
         boolean first = true;
         for (Literal l : body) {
             int start = l.span().line();
