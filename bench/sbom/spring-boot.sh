@@ -42,7 +42,8 @@ export GATE_NO_REBUILD=1
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
-time_of() { local t0 t1; t0=$(now); "$@" >/dev/null; t1=$(now); echo "$t1 - $t0" | bc -l; }
+# A run that fails is not a time: the benchmark stops.
+time_of() { local t0 t1; t0=$(now); "$@" >/dev/null || { echo "failed: $*" >&2; exit 1; }; t1=$(now); echo "$t1 - $t0" | bc -l; }
 declare -A total=([gate]=0 [baseline]=0 [trivy]=0)
 for i in $(seq "$runs"); do
   line="run $i:"

@@ -15,6 +15,7 @@ import dev.gate.sbom.catalog.CatalogDeadline;
 import dev.gate.sbom.catalog.Cataloger;
 import dev.gate.sbom.catalog.JavaCataloger;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,23 @@ class CatalogTimeoutTest {
         Sbom sbom = SbomGenerator.standard(Duration.ofMinutes(1)).generate("fine:1", DIGEST,
                 List.of(new TestLayers().file("etc/os-release", "ID=debian\n").layer()));
         assertEquals("debian", sbom.os().id());
+    }
+
+    @Test
+    void theGuardKeepsSayingThatAStreamChecksItsDigestSoALayerIsHashedOnce() throws IOException {
+        CatalogDeadline deadline = CatalogDeadline.start("image:1", Duration.ofMinutes(1));
+        Layer layer = new TestLayers().file("etc/os-release", "ID=debian\n").layer();
+        try (InputStream checked = new dev.gate.image.VerifyingInputStream(layer.open(), layer.descriptor(), "test");
+                InputStream unchecked = layer.open()) {
+            assertTrue(deadline.guard(checked) instanceof dev.gate.image.CheckedStream);
+            assertFalse(deadline.guard(unchecked) instanceof dev.gate.image.CheckedStream);
+        }
+        // and a checked stream seen through the guard still fails on bytes that do not match
+        byte[] served = layer.open().readAllBytes();
+        served[served.length - 1] ^= 1;
+        InputStream decoy = deadline.guard(new dev.gate.image.VerifyingInputStream(
+                new java.io.ByteArrayInputStream(served), layer.descriptor(), "test"));
+        assertThrows(IOException.class, () -> decoy.transferTo(java.io.OutputStream.nullOutputStream()));
     }
 
     /** A cataloger that takes its time, as a crafted file can make a real one do. */
