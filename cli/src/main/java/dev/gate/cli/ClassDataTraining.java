@@ -30,8 +30,7 @@ public final class ClassDataTraining {
                            "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "3.0.16-1~deb12u1"}]}]}]}
             """;
 
-    private ClassDataTraining() {
-    }
+    private ClassDataTraining() {}
 
     /**
      * {@code args[0]}: the checkout root (for its sample image and policies). Exits 1 when a step failed: the
@@ -49,8 +48,10 @@ public final class ClassDataTraining {
     /** Policy data that lets the sample image through to the training registry, its training advisory excepted. */
     private static String allowing(Path work, TrainingRegistry registry) throws IOException {
         Path data = work.resolve("data.yaml");
-        Files.writeString(data, "gate:\n  allowed_registries: [\"" + registry.host().split(":")[0] + "\"]\n"
-                + "  exceptions:\n    gate/class-data: [critical]\n");
+        Files.writeString(
+                data,
+                "gate:\n  allowed_registries: [\"" + registry.host().split(":")[0] + "\"]\n"
+                        + "  exceptions:\n    gate/class-data: [critical]\n");
         return data.toString();
     }
 
@@ -68,21 +69,43 @@ public final class ClassDataTraining {
             // No configuration, whatever GATE_CONFIG says: the training push must stay a plain push to the training
             // registry, never a gate run with the user's policies and destinations.
             Environment system = Environment.system();
-            Environment environment = system.withVariables(name -> name.equals(GateConfig.VARIABLE) ? null : system.variable(name));
+            Environment environment =
+                    system.withVariables(name -> name.equals(GateConfig.VARIABLE) ? null : system.variable(name));
             return List.of(
                     Main.run(environment, "push", "-q", sample, registry.host() + "/gate/class-data:x"),
                     Main.run(environment, "sbom", sample, "-o", bom),
-                    Main.run(environment, "sbom", "docker-archive:" + java, "-o", work.resolve("java.json").toString()),
+                    Main.run(
+                            environment,
+                            "sbom",
+                            "docker-archive:" + java,
+                            "-o",
+                            work.resolve("java.json").toString()),
                     Main.run(environment, "db", "import", osv.toString(), "--db", db),
                     // The gate up to its decision (SBOM, scan, policies, reports), without publishing anything.
-                    Main.run(environment, "push", "--policy", root.resolve("policies/prod.rego").toString(), "--data", allowing(work, registry),
-                            "--db", db, "--no-sign", "--dry-run", sample, registry.host() + "/gate/class-data:1.0.0"),
+                    Main.run(
+                            environment,
+                            "push",
+                            "--policy",
+                            root.resolve("policies/prod.rego").toString(),
+                            "--data",
+                            allowing(work, registry),
+                            "--db",
+                            db,
+                            "--no-sign",
+                            "--dry-run",
+                            sample,
+                            registry.host() + "/gate/class-data:1.0.0"),
                     Main.run(environment, "scan", "--sbom", bom, "--db", db),
                     Main.run(environment, "scan", "--sbom", bom, "--db", db, "--format", "json"),
-                    Main.run(environment, "policy", "test", root.resolve("policies").toString()));
+                    Main.run(
+                            environment,
+                            "policy",
+                            "test",
+                            root.resolve("policies").toString()));
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

@@ -11,6 +11,5 @@ public final class ExitCodes {
     /** Operational failure: registry unreachable, authentication refused, I/O. */
     public static final int OPERATIONAL = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

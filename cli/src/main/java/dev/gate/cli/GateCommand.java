@@ -8,5 +8,4 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GateVersion.class,
         description = "Supply-chain compliance gate for container images.")
-public final class GateCommand {
-}
+public final class GateCommand {}

@@ -37,8 +37,7 @@ public final class Main {
         SUBCOMMANDS.put("inspect", dev.gate.cli.registry.InspectCommand.class);
     }
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int exitCode = run(args);

@@ -19,8 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class TrainingImage {
 
-    private TrainingImage() {
-    }
+    private TrainingImage() {}
 
     /** Writes the archive at {@code file}. */
     static void write(Path file) throws IOException {
@@ -28,10 +27,12 @@ final class TrainingImage {
         byte[] application = jar(library);
         byte[] layer = tar(out -> entry(out, "app/app.jar", application));
         String diffId = Digest.sha256(layer).toString();
-        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId
-                + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                        + diffId + "\"]}}")
+                .getBytes(StandardCharsets.UTF_8);
         String configName = Digest.sha256(config).hex() + ".json";
-        byte[] manifest = ("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"gate/training:1\"],\"Layers\":[\"layer.tar\"]}]")
+        byte[] manifest = ("[{\"Config\":\"" + configName
+                        + "\",\"RepoTags\":[\"gate/training:1\"],\"Layers\":[\"layer.tar\"]}]")
                 .getBytes(StandardCharsets.UTF_8);
         Files.write(file, tar(out -> {
             entry(out, configName, config);
@@ -45,13 +46,22 @@ final class TrainingImage {
         String artifact = library == null ? "library" : "application";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zipEntry(zip, "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nImplementation-Title: " + artifact
-                    + "\r\nImplementation-Version: 1.0\r\nAutomatic-Module-Name: org.example." + artifact + "\r\n\r\n");
+            zipEntry(
+                    zip,
+                    "META-INF/MANIFEST.MF",
+                    "Manifest-Version: 1.0\r\nImplementation-Title: " + artifact
+                            + "\r\nImplementation-Version: 1.0\r\nAutomatic-Module-Name: org.example." + artifact
+                            + "\r\n\r\n");
             zipEntry(zip, "org/example/" + artifact + "/Main.class", "");
-            zipEntry(zip, "META-INF/maven/org.example/" + artifact + "/pom.properties",
+            zipEntry(
+                    zip,
+                    "META-INF/maven/org.example/" + artifact + "/pom.properties",
                     "groupId=org.example\nartifactId=" + artifact + "\nversion=1.0\n");
-            zipEntry(zip, "META-INF/maven/org.example/" + artifact + "/pom.xml", "<project><groupId>org.example</groupId><artifactId>"
-                    + artifact + "</artifactId><version>1.0</version></project>");
+            zipEntry(
+                    zip,
+                    "META-INF/maven/org.example/" + artifact + "/pom.xml",
+                    "<project><groupId>org.example</groupId><artifactId>" + artifact
+                            + "</artifactId><version>1.0</version></project>");
             if (library != null) {
                 ZipEntry stored = new ZipEntry("BOOT-INF/lib/library-1.0.jar");
                 stored.setMethod(ZipEntry.STORED);

@@ -31,7 +31,8 @@ final class TrainingRegistry implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream());
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
@@ -57,5 +58,4 @@ final class TrainingRegistry implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
-
 }

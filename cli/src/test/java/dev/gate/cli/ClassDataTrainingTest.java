@@ -24,7 +24,9 @@ class ClassDataTrainingTest {
 
     private static List<Path> trainingFolders() throws IOException {
         try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("gate-training")).sorted().toList();
+            return entries.filter(p -> p.getFileName().toString().startsWith("gate-training"))
+                    .sorted()
+                    .toList();
         }
     }
 }

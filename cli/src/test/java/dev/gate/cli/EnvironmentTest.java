@@ -37,10 +37,9 @@ class EnvironmentTest {
     @Test
     void theKeylessServiceIsTheEnvironmentsAndATokenComesFromItsVariables() {
         // No OIDC token in this environment, whatever the JVM's: refused before the service is asked.
-        Environment none = Environment.system().withVariables(name -> null)
-                .withKeylessService(token -> {
-                    throw new AssertionError("the service is not asked without a token");
-                });
+        Environment none = Environment.system().withVariables(name -> null).withKeylessService(token -> {
+            throw new AssertionError("the service is not asked without a token");
+        });
         Run refused = InProcessGate.gate(none, "sign", "--keyless", "127.0.0.1:1/none/app:1");
         assertEquals(2, refused.code(), refused.toString());
         assertTrue(refused.err().contains("--keyless needs an OIDC token"), refused.err());
@@ -76,7 +75,11 @@ class EnvironmentTest {
     }
 
     private static Run publicKey(String password, Path key) {
-        return InProcessGate.gate(Environment.system().withVariables(onlyKeyPassword(password)), "key", "public", "--key",
+        return InProcessGate.gate(
+                Environment.system().withVariables(onlyKeyPassword(password)),
+                "key",
+                "public",
+                "--key",
                 key.toString());
     }
 }

@@ -16,13 +16,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GateProcess {
 
-    private GateProcess() {
-    }
+    private GateProcess() {}
 
-    public static InProcessGate.Run run(Map<String, String> environment, Path workingDirectory, String stdin, String... args)
+    public static InProcessGate.Run run(
+            Map<String, String> environment, Path workingDirectory, String stdin, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         if (environment.containsKey("HOME")) {
             // the test's home, never the machine's, even for code that asks Java rather than $HOME
             command.add(command.size() - 1, "-Duser.home=" + environment.get("HOME"));

@@ -19,9 +19,15 @@ import java.util.concurrent.TimeUnit;
 public final class HeadlessChromium {
 
     private static final List<String> OFFLINE = List.of(
-            "--headless", "--no-sandbox", // the tests run as root, where Chromium's sandbox refuses to start
-            "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-default-apps", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND");
+            "--headless",
+            "--no-sandbox", // the tests run as root, where Chromium's sandbox refuses to start
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-default-apps",
+            "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND");
 
     private final Path executable;
     private final Path work;
@@ -52,7 +58,10 @@ public final class HeadlessChromium {
     public void screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
         Files.createDirectories(png.getParent());
         Files.deleteIfExists(png);
-        run("--screenshot=" + png, "--window-size=" + width + "," + height, page.toUri().toString());
+        run(
+                "--screenshot=" + png,
+                "--window-size=" + width + "," + height,
+                page.toUri().toString());
         if (!Files.isRegularFile(png)) {
             throw new AssertionError("chromium wrote no screenshot to " + png);
         }

@@ -16,8 +16,7 @@ public final class InProcessGate {
         }
     }
 
-    private InProcessGate() {
-    }
+    private InProcessGate() {}
 
     /** Runs in the test JVM's own environment. */
     public static Run gate(String... args) {

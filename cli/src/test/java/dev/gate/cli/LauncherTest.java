@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
 
-    private static final Path SCRIPT = Path.of(System.getProperty("gate.root", "..")).resolve("gate");
+    private static final Path SCRIPT =
+            Path.of(System.getProperty("gate.root", "..")).resolve("gate");
 
     /** The distribution's launcher runs gate with the checkout's JVM flags: the two scripts name the same ones. */
     @Test
@@ -36,13 +37,18 @@ class LauncherTest {
 
     /** The lines that set {@code flags}, and the case labels that choose between them. */
     private static List<String> flagChoices(Path script) throws IOException {
-        return Files.readAllLines(script).stream().map(String::strip)
-                .filter(l -> l.contains("flags") && !l.startsWith("#") && !l.startsWith("exec") || l.startsWith("-XX:Tier") || l.matches("^[a-z |]+\\).*"))
-                .filter(l -> !l.contains("SharedArchiveFile")).toList();
+        return Files.readAllLines(script).stream()
+                .map(String::strip)
+                .filter(l -> l.contains("flags") && !l.startsWith("#") && !l.startsWith("exec")
+                        || l.startsWith("-XX:Tier")
+                        || l.matches("^[a-z |]+\\).*"))
+                .filter(l -> !l.contains("SharedArchiveFile"))
+                .toList();
     }
 
     @TempDir
     Path checkout;
+
     Path calls;
     Path builds;
 
@@ -51,7 +57,8 @@ class LauncherTest {
         Files.copy(SCRIPT, checkout.resolve("gate"));
         Path target = Files.createDirectories(checkout.resolve("cli/target"));
         Files.writeString(target.resolve("gate.jar"), "");
-        Files.setLastModifiedTime(target.resolve("gate.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+        Files.setLastModifiedTime(
+                target.resolve("gate.jar"), FileTime.from(Instant.now().minusSeconds(60)));
         calls = checkout.resolve("java-calls");
         Path bin = Files.createDirectories(checkout.resolve("jdk/bin"));
         // Records each call on one line; when asked to dump an archive, writes it where it was told to.
@@ -76,7 +83,8 @@ class LauncherTest {
     }
 
     private ProcessBuilder launcher(boolean rebuildCheck, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", checkout.resolve("gate").toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("bash", checkout.resolve("gate").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", checkout.resolve("jdk/bin") + ":" + System.getenv("PATH"));
@@ -119,7 +127,10 @@ class LauncherTest {
     void dumpsTheArchiveOnceThenRunsWithIt() throws Exception {
         List<String> first = launch("--version");
         assertEquals(3, first.size(), "class list, dump, run: " + first);
-        assertTrue(first.get(0).contains("-XX:DumpLoadedClassList=") && first.get(0).contains("dev.gate.cli.ClassDataTraining"), first.get(0));
+        assertTrue(
+                first.get(0).contains("-XX:DumpLoadedClassList=")
+                        && first.get(0).contains("dev.gate.cli.ClassDataTraining"),
+                first.get(0));
         assertTrue(first.get(1).contains("-Xshare:dump"), first.get(1));
         Path archive = checkout.resolve("cli/target/gate.jsa");
         assertTrue(Files.isRegularFile(archive));
@@ -128,7 +139,9 @@ class LauncherTest {
         List<String> second = launch("--version");
         assertEquals(1, second.size(), "no second dump while the jar is unchanged: " + second);
 
-        Files.setLastModifiedTime(checkout.resolve("cli/target/gate.jar"), FileTime.from(Instant.now().plusSeconds(60)));
+        Files.setLastModifiedTime(
+                checkout.resolve("cli/target/gate.jar"),
+                FileTime.from(Instant.now().plusSeconds(60)));
         assertEquals(3, launch("--version").size(), "a newer jar gets a new archive");
     }
 
@@ -140,8 +153,10 @@ class LauncherTest {
             String call = run(launch(command, "--jobs", "2", "oci:in:1", "reg/app:1"));
             assertTrue(call.contains("-XX:Tier4InvocationThreshold=300000"), command + ": " + call);
             assertFalse(call.contains("TieredStopAtLevel"), command + ": " + call);
-            assertTrue(call.endsWith("-jar " + checkout.resolve("cli/target/gate.jar") + " " + command
-                    + " --jobs 2 oci:in:1 reg/app:1"), call);
+            assertTrue(
+                    call.endsWith("-jar " + checkout.resolve("cli/target/gate.jar") + " " + command
+                            + " --jobs 2 oci:in:1 reg/app:1"),
+                    call);
         }
         for (String command : List.of("scan", "policy", "verify", "audit")) {
             String call = run(launch(command, "x"));
@@ -155,8 +170,10 @@ class LauncherTest {
         Files.writeString(checkout.resolve("pom.xml"), "<project/>");
         Files.writeString(module.resolve("pom.xml"), "<project/>");
         Path jar = checkout.resolve("cli/target/gate.jar");
-        Files.setLastModifiedTime(checkout.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(120)));
-        Files.setLastModifiedTime(module.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(120)));
+        Files.setLastModifiedTime(
+                checkout.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(120)));
+        Files.setLastModifiedTime(
+                module.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(120)));
         launch(true, "--version");
         assertEquals(0, buildCount(), "poms older than the jar: no build");
 
@@ -183,10 +200,19 @@ class LauncherTest {
         String secondOutput = finish(second);
         assertEquals(1, buildCount(), "one build for two runs: " + firstOutput + secondOutput);
         List<String> javaCalls = Files.readAllLines(calls);
-        assertEquals(1, javaCalls.stream().filter(c -> c.contains("-Xshare:dump")).count(), "one archive dump: " + javaCalls);
+        assertEquals(
+                1,
+                javaCalls.stream().filter(c -> c.contains("-Xshare:dump")).count(),
+                "one archive dump: " + javaCalls);
         Path archive = checkout.resolve("cli/target/gate.jsa");
-        assertEquals(2, javaCalls.stream().filter(c -> c.contains("-XX:SharedArchiveFile=" + archive) && c.endsWith("--version"))
-                .count(), "both runs ran gate with the archive: " + javaCalls);
-        assertTrue((firstOutput + secondOutput).contains("gate: waiting for another run's build..."), firstOutput + secondOutput);
+        assertEquals(
+                2,
+                javaCalls.stream()
+                        .filter(c -> c.contains("-XX:SharedArchiveFile=" + archive) && c.endsWith("--version"))
+                        .count(),
+                "both runs ran gate with the archive: " + javaCalls);
+        assertTrue(
+                (firstOutput + secondOutput).contains("gate: waiting for another run's build..."),
+                firstOutput + secondOutput);
     }
 }

@@ -16,22 +16,36 @@ import picocli.CommandLine;
 
 class MainTest {
 
-    static final List<String> ALL = List.of("push", "copy", "scan", "db", "sbom", "policy", "key", "sign", "attest",
-            "verify", "audit", "login", "logout", "tags", "digest", "inspect");
+    static final List<String> ALL = List.of(
+            "push", "copy", "scan", "db", "sbom", "policy", "key", "sign", "attest", "verify", "audit", "login",
+            "logout", "tags", "digest", "inspect");
 
     @Test
     void aRunBuildsOnlyTheSubcommandItNames() {
-        assertEquals(Set.of("push"), Main.commandLine("push", "--quiet", "oci:a", "oci:b").getSubcommands().keySet());
-        assertEquals(Set.of("policy"), Main.commandLine("policy", "test", "policies/").getSubcommands().keySet());
-        assertEquals(Set.of("eval", "test", "check", "fmt", "inspect", "push", "pull"),
-                Main.commandLine("policy", "eval").getSubcommands().get("policy").getSubcommands().keySet());
+        assertEquals(
+                Set.of("push"),
+                Main.commandLine("push", "--quiet", "oci:a", "oci:b")
+                        .getSubcommands()
+                        .keySet());
+        assertEquals(
+                Set.of("policy"),
+                Main.commandLine("policy", "test", "policies/").getSubcommands().keySet());
+        assertEquals(
+                Set.of("eval", "test", "check", "fmt", "inspect", "push", "pull"),
+                Main.commandLine("policy", "eval")
+                        .getSubcommands()
+                        .get("policy")
+                        .getSubcommands()
+                        .keySet());
     }
 
     @Test
     void helpAndMisspeltNamesSeeEveryCommand() {
         assertEquals(ALL, List.copyOf(Main.commandLine().getSubcommands().keySet()));
-        assertEquals(ALL, List.copyOf(Main.commandLine("--help").getSubcommands().keySet()));
-        assertEquals(ALL, List.copyOf(Main.commandLine("pussh", "x").getSubcommands().keySet()));
+        assertEquals(
+                ALL, List.copyOf(Main.commandLine("--help").getSubcommands().keySet()));
+        assertEquals(
+                ALL, List.copyOf(Main.commandLine("pussh", "x").getSubcommands().keySet()));
 
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine("pussh", "x");
@@ -64,7 +78,12 @@ class MainTest {
     void theVersionIsTheOneInTheLibrarysManifest() throws IOException {
         Class<?> library = dev.gate.pipeline.analysis.GateVersion.class;
         // The reactor packs gate-pipeline before these tests run, so its classes come from its jar, as in a release.
-        assumeTrue(library.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith(".jar"),
+        assumeTrue(
+                library.getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath()
+                        .endsWith(".jar"),
                 "gate-pipeline is not on the class path as a jar");
         Properties filtered = new Properties();
         try (InputStream in = library.getResourceAsStream("version.properties")) {
@@ -85,13 +104,22 @@ class MainTest {
             throws IOException {
         java.nio.file.Path broken = dir.resolve("broken.rego");
         java.nio.file.Files.writeString(broken, "package gate\n\ndeny contains msg if {\n  msg := \n}\n");
-        java.nio.file.Path sample = java.nio.file.Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
-        InProcessGate.Run run = InProcessGate.gate("push", "--dry-run", "--no-scan", "--no-sign", "--policy", broken.toString(),
-                "oci:" + sample + ":1.0.0", "oci:" + dir.resolve("out") + ":1.0.0");
+        java.nio.file.Path sample =
+                java.nio.file.Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
+        InProcessGate.Run run = InProcessGate.gate(
+                "push",
+                "--dry-run",
+                "--no-scan",
+                "--no-sign",
+                "--policy",
+                broken.toString(),
+                "oci:" + sample + ":1.0.0",
+                "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(2, run.code(), run.err());
         String line = run.err().strip();
         assertTrue(line.startsWith("gate: rego_parse_error: " + broken + ":5:1: "), line);
         assertEquals(1, line.lines().filter(l -> l.startsWith("gate:")).count(), line);
-        assertTrue(!java.nio.file.Files.exists(dir.resolve("out")), "nothing is written when the policies do not compile");
+        assertTrue(
+                !java.nio.file.Files.exists(dir.resolve("out")), "nothing is written when the policies do not compile");
     }
 }

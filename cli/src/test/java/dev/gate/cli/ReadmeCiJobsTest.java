@@ -25,8 +25,11 @@ class ReadmeCiJobsTest {
     @Test
     void everyGateCommandAndFlagOfTheCiJobsExists() throws Exception {
         List<String> commands = gateCommands();
-        assertTrue(commands.size() >= 6, "the GitHub and GitLab jobs log in, update the database and push: " + commands);
-        assertTrue(commands.stream().anyMatch(c -> c.contains("--sarif")) && commands.stream().anyMatch(c -> c.contains("--gitlab-codequality")),
+        assertTrue(
+                commands.size() >= 6, "the GitHub and GitLab jobs log in, update the database and push: " + commands);
+        assertTrue(
+                commands.stream().anyMatch(c -> c.contains("--sarif"))
+                        && commands.stream().anyMatch(c -> c.contains("--gitlab-codequality")),
                 commands.toString());
         for (String command : commands) {
             String[] words = command.split("\\s+");
@@ -38,8 +41,9 @@ class ReadmeCiJobsTest {
             assertTrue(at > 1, "a gate command: " + command);
             Matcher flags = FLAG.matcher(command);
             while (flags.find()) {
-                assertNotNull(cli.getCommandSpec().findOption(flags.group()), "gate " + cli.getCommandName() + " has no " + flags.group()
-                        + ": " + command);
+                assertNotNull(
+                        cli.getCommandSpec().findOption(flags.group()),
+                        "gate " + cli.getCommandName() + " has no " + flags.group() + ": " + command);
             }
         }
     }
@@ -52,7 +56,8 @@ class ReadmeCiJobsTest {
         List<String> commands = new ArrayList<>();
         String[] lines = section.split("\n");
         for (int i = 0; i < lines.length; i++) {
-            Matcher gate = Pattern.compile("(?:^|[|;&]\\s*|- (?:run: )?)(gate \\S.*)$").matcher(lines[i].strip());
+            Matcher gate =
+                    Pattern.compile("(?:^|[|;&]\\s*|- (?:run: )?)(gate \\S.*)$").matcher(lines[i].strip());
             if (!gate.find()) {
                 continue;
             }

@@ -26,7 +26,10 @@ class ReadmeQuickStartTest {
     @Test
     void theQuickStartGatesTheSampleImageAndAllowsIt() throws Exception {
         List<String> words = quickStartCommand();
-        assertEquals(List.of("./gate", "push"), words.subList(0, 2), "the quick start's first command is a gate push: " + words);
+        assertEquals(
+                List.of("./gate", "push"),
+                words.subList(0, 2),
+                "the quick start's first command is a gate push: " + words);
         List<String> args = new ArrayList<>();
         for (String word : words.subList(1, words.size())) args.add(fromCheckout(word));
         Run run = gate(args.toArray(String[]::new));
@@ -47,7 +50,8 @@ class ReadmeQuickStartTest {
                 continue;
             }
             String text = line.strip();
-            command.append(text.endsWith("\\") ? text.substring(0, text.length() - 1) : text).append(' ');
+            command.append(text.endsWith("\\") ? text.substring(0, text.length() - 1) : text)
+                    .append(' ');
             if (!text.endsWith("\\")) break;
         }
         return List.of(command.toString().trim().split("\\s+"));
@@ -57,7 +61,8 @@ class ReadmeQuickStartTest {
     private String fromCheckout(String word) {
         if (word.startsWith("oci:/tmp/")) return "oci:" + dir.resolve(word.substring("oci:/tmp/".length()));
         if (word.startsWith("oci:")) return "oci:" + ROOT.resolve(word.substring("oci:".length()));
-        if (!word.startsWith("-") && Files.exists(ROOT.resolve(word))) return ROOT.resolve(word).toString();
+        if (!word.startsWith("-") && Files.exists(ROOT.resolve(word)))
+            return ROOT.resolve(word).toString();
         return word;
     }
 }

@@ -53,14 +53,16 @@ public final class UnpackedDistribution {
     }
 
     /** {@code bin/gate ARGS} from the working directory {@code cwd}, with {@code environment} added. */
-    public Result gate(Path cwd, Map<String, String> environment, String stdin, String... args) throws IOException, InterruptedException {
+    public Result gate(Path cwd, Map<String, String> environment, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/gate").toString()));
         command.addAll(List.of(args));
         return shell(cwd, environment, stdin, command);
     }
 
     /** A command in the environment gate runs in. */
-    public Result shell(Path cwd, Map<String, String> environment, String stdin, List<String> command) throws IOException, InterruptedException {
+    public Result shell(Path cwd, Map<String, String> environment, String stdin, List<String> command)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", path.toString());

@@ -11,12 +11,16 @@ class GateExceptionTest {
         assertEquals(1, GateException.Kind.REFUSED.exitCode());
         assertEquals(2, GateException.Kind.INPUT.exitCode());
         assertEquals(3, GateException.Kind.OPERATIONAL.exitCode());
-        assertEquals(GateException.Kind.INPUT, GateException.input("--key: no such file").kind());
+        assertEquals(
+                GateException.Kind.INPUT,
+                GateException.input("--key: no such file").kind());
     }
 
     @Test
     void peopleReadTheMessageUnlessASubclassKnowsMore() {
-        assertEquals("--key: no such file", GateException.input("--key: no such file").describe());
+        assertEquals(
+                "--key: no such file",
+                GateException.input("--key: no such file").describe());
         GateException located = new GateException(GateException.Kind.INPUT, "unexpected token", null, false) {
             @Override
             public String describe() {

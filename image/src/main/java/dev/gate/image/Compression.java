@@ -14,8 +14,7 @@ public final class Compression {
 
     private static final int BUFFER = 1 << 16;
 
-    private Compression() {
-    }
+    private Compression() {}
 
     public static InputStream decompressed(InputStream stored) throws IOException {
         BufferedInputStream in = new BufferedInputStream(stored, BUFFER);
@@ -25,8 +24,11 @@ public final class Compression {
         if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             return new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
         }
-        if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5
-                && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd) {
+        if (magic.length == 4
+                && (magic[0] & 0xff) == 0x28
+                && (magic[1] & 0xff) == 0xb5
+                && (magic[2] & 0xff) == 0x2f
+                && (magic[3] & 0xff) == 0xfd) {
             return new BufferedInputStream(new ZstdInputStream(in), BUFFER);
         }
         return in;

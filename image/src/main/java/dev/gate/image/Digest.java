@@ -18,7 +18,9 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
         Pattern expected = switch (algorithm) {
             case "sha256" -> SHA256;
             case "sha512" -> SHA512;
-            default -> throw GateException.input("unsupported digest algorithm '" + algorithm + "' (expected sha256 or sha512)");
+            default ->
+                throw GateException.input(
+                        "unsupported digest algorithm '" + algorithm + "' (expected sha256 or sha512)");
         };
         if (!expected.matcher(hex).matches()) {
             throw GateException.input("invalid " + algorithm + " digest '" + hex + "': expected "

@@ -88,8 +88,10 @@ public record Reference(String registry, String repository, String tag, Digest d
         }
         for (String component : path.split("/", -1)) {
             if (!PATH_COMPONENT.matcher(component).matches()) {
-                throw invalid(text, "repository path component '" + component
-                        + "' must be lowercase letters and digits separated by '.', '_', '__' or '-'");
+                throw invalid(
+                        text,
+                        "repository path component '" + component
+                                + "' must be lowercase letters and digits separated by '.', '_', '__' or '-'");
             }
         }
         if (registry.equals(DOCKER_HUB) && !path.contains("/")) {
@@ -102,7 +104,9 @@ public record Reference(String registry, String repository, String tag, Digest d
     }
 
     private static boolean looksLikeRegistry(String first) {
-        return first.contains(".") || first.contains(":") || first.equals("localhost")
+        return first.contains(".")
+                || first.contains(":")
+                || first.equals("localhost")
                 || !first.equals(first.toLowerCase(Locale.ROOT));
     }
 
@@ -135,8 +139,8 @@ public record Reference(String registry, String repository, String tag, Digest d
 
     /** Whether the registry lives on this machine, where plain HTTP is allowed. */
     public boolean isLoopback() {
-        String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1)
-                : registry.split(":")[0];
+        String host =
+                registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1) : registry.split(":")[0];
         return isLoopbackHost(host);
     }
 

@@ -22,8 +22,7 @@ public final class SafeText {
 
     private static final int QUOTE_LIMIT = 200;
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /** One field (a name, a version, a message): never more than one line, no control character. Null stays null. */
     public static String of(String text) {
@@ -56,7 +55,8 @@ public final class SafeText {
             return "none";
         }
         String kept = text.codePointCount(0, text.length()) > QUOTE_LIMIT
-                ? text.substring(0, text.offsetByCodePoints(0, QUOTE_LIMIT)) + "..." : text;
+                ? text.substring(0, text.offsetByCodePoints(0, QUOTE_LIMIT)) + "..."
+                : text;
         return "'" + of(kept) + "'";
     }
 
@@ -109,8 +109,15 @@ public final class SafeText {
     }
 
     private static boolean needsEscape(char c) {
-        return c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\u061c'
-                || c == '\u200e' || c == '\u200f' || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
+        return c < 0x20 && c != '\t'
+                || c >= 0x7f && c <= 0x9f
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\u061c'
+                || c == '\u200e'
+                || c == '\u200f'
+                || c >= '\u202a' && c <= '\u202e'
+                || c >= '\u2066' && c <= '\u2069';
     }
 
     private static void escape(char c, StringBuilder out) {

@@ -22,17 +22,19 @@ public final class TempFiles {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TempFiles::removeQuietly), "gate-temp-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> LIVE.forEach(TempFiles::removeQuietly), "gate-temp-cleanup"));
     }
 
-    private TempFiles() {
-    }
+    private TempFiles() {}
 
     /** A new private folder, named {@code prefix...}; remove it with {@link Folder#close()}. */
     public static Folder folder(String prefix) {
         try {
-            Path dir = Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).supportsFileAttributeView("posix")
-                    ? Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+            Path dir = Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir")))
+                            .supportsFileAttributeView("posix")
+                    ? Files.createTempDirectory(
+                            prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
                     : Files.createTempDirectory(prefix);
             LIVE.add(dir);
             return new Folder(dir);

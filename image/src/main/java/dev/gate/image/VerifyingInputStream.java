@@ -76,8 +76,8 @@ public final class VerifyingInputStream extends FilterInputStream implements Che
         if (count != expected.size()) {
             throw mismatch("has " + count + " bytes but its descriptor declares " + expected.size());
         }
-        Digest actual = new Digest(expected.digest().algorithm(),
-                java.util.HexFormat.of().formatHex(hasher.digest()));
+        Digest actual = new Digest(
+                expected.digest().algorithm(), java.util.HexFormat.of().formatHex(hasher.digest()));
         if (!actual.equals(expected.digest())) {
             throw mismatch("has digest " + actual);
         }

@@ -12,7 +12,8 @@ class DigestTest {
 
     @Test
     void hashesContent() {
-        assertEquals("sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+        assertEquals(
+                "sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
                 Digest.sha256("hello".getBytes(StandardCharsets.UTF_8)).toString());
     }
 

@@ -53,17 +53,19 @@ class ReferenceTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Nginx|repository name must be lowercase",
-        "docker.io/Library/nginx|repository name must be lowercase",
-        "nginx:-bad|tag '-bad'",
-        "a/b:tag with space|tag 'tag with space'",
-        "a//b|repository path component ''",
-        "a/b-|repository path component 'b-'",
-        "a/b@sha256:abc|expected 64 lowercase hex",
-        "a/b@md5:abcd|unsupported digest algorithm 'md5'",
-        "-registry.example.com:80/a|registry '-registry.example.com:80'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Nginx|repository name must be lowercase",
+                "docker.io/Library/nginx|repository name must be lowercase",
+                "nginx:-bad|tag '-bad'",
+                "a/b:tag with space|tag 'tag with space'",
+                "a//b|repository path component ''",
+                "a/b-|repository path component 'b-'",
+                "a/b@sha256:abc|expected 64 lowercase hex",
+                "a/b@md5:abcd|unsupported digest algorithm 'md5'",
+                "-registry.example.com:80/a|registry '-registry.example.com:80'",
+            })
     void rejectsWithPreciseReason(String input, String reason) {
         GateException error = assertThrows(GateException.class, () -> Reference.parse(input));
         assertEquals(GateException.Kind.INPUT, error.kind());
@@ -97,8 +99,15 @@ class ReferenceTest {
 
     @Test
     void namesThatLookLikeLoopbackAreNot() {
-        for (String name : List.of("127.evil.example/a", "127.0.0.1.nip.io/a", "127.0.0.1.nip.io:5000/a", "localhost.evil.example/a",
-                "127.0.0.256/a", "128.0.0.1/a", "[::2]:5000/a", "1127.0.0.1/a")) {
+        for (String name : List.of(
+                "127.evil.example/a",
+                "127.0.0.1.nip.io/a",
+                "127.0.0.1.nip.io:5000/a",
+                "localhost.evil.example/a",
+                "127.0.0.256/a",
+                "128.0.0.1/a",
+                "[::2]:5000/a",
+                "1127.0.0.1/a")) {
             assertFalse(Reference.parse(name).isLoopback(), name);
         }
     }
@@ -107,6 +116,7 @@ class ReferenceTest {
     void withTagAndAtDigest() {
         Reference ref = Reference.parse("example.com/a/b:v1");
         assertEquals("example.com/a/b:v2", ref.withTag("v2").toString());
-        assertEquals("example.com/a/b@" + DIGEST, ref.atDigest(Digest.parse(DIGEST)).toString());
+        assertEquals(
+                "example.com/a/b@" + DIGEST, ref.atDigest(Digest.parse(DIGEST)).toString());
     }
 }

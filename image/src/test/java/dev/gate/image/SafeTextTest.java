@@ -58,7 +58,9 @@ class SafeTextTest {
     void messagesKeepTheirIndentedExcerptLinesAndNothingElse() {
         String rego = "p.rego:3:9: rego_parse_error: unexpected }\n\tq := [1, 2\n\t        ^";
         assertEquals(rego, SafeText.message(rego));
-        assertEquals("registry said: no\\n::error::owned\\x1b[2J", SafeText.message("registry said: no\n::error::owned\u001b[2J"));
+        assertEquals(
+                "registry said: no\\n::error::owned\\x1b[2J",
+                SafeText.message("registry said: no\n::error::owned\u001b[2J"));
         assertEquals("a\n\t\\x3a:x\\r", SafeText.message("a\n\t::x\r"));
     }
 }

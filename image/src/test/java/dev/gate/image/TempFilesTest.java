@@ -35,9 +35,13 @@ class TempFilesTest {
 
     @Test
     void aRunStoppedBySigtermLeavesNoFolderBehind() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TempFolderHolder.class.getName())
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TempFolderHolder.class.getName())
+                .redirectErrorStream(true)
+                .start();
         Path folder;
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
             folder = Path.of(out.readLine());

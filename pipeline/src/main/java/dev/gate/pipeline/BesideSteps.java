@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** Two steps of a gate run at once: one on a thread of its own, the other on the caller's. */
 final class BesideSteps {
 
-    private BesideSteps() {
-    }
+    private BesideSteps() {}
 
     /**
      * Runs {@code first} on a new thread while the caller runs {@code second}, and returns {@code first}'s result once

@@ -37,8 +37,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Gate {
 
-    private Gate() {
-    }
+    private Gate() {}
 
     /** A gated push of {@code source} (any transport gate reads) to {@code destination} (a registry or {@code oci:DIR:TAG}). */
     public static Push push(String source, String destination) {
@@ -199,9 +198,31 @@ public final class Gate {
         }
 
         public PipelineSettings settings() {
-            return new PipelineSettings(source, destination, publishedAs, also, policies, data, params, namespace, signing, database,
-                    sbomOnly, dryRun, failOnWarn, registries, catalogTimeout, null, java, regoVersion, Waivers.read(waivers),
-                    VexStatements.read(vex), databaseMaxAge, dev.gate.pipeline.bundle.PolicyOrigins.LOCAL, null, null);
+            return new PipelineSettings(
+                    source,
+                    destination,
+                    publishedAs,
+                    also,
+                    policies,
+                    data,
+                    params,
+                    namespace,
+                    signing,
+                    database,
+                    sbomOnly,
+                    dryRun,
+                    failOnWarn,
+                    registries,
+                    catalogTimeout,
+                    null,
+                    java,
+                    regoVersion,
+                    Waivers.read(waivers),
+                    VexStatements.read(vex),
+                    databaseMaxAge,
+                    dev.gate.pipeline.bundle.PolicyOrigins.LOCAL,
+                    null,
+                    null);
         }
 
         public GateRun run() {

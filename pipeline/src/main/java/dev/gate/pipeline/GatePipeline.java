@@ -2,8 +2,8 @@ package dev.gate.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.image.Artifact;
 import dev.gate.errors.GateException;
+import dev.gate.image.Artifact;
 import dev.gate.image.store.VerifiedStore;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.PushListener;
@@ -62,7 +62,8 @@ public final class GatePipeline {
             checkDatabaseAndBaseline();
         } else {
             gate = BesideSteps.run(
-                    () -> PolicyGate.load(settings.policies(), settings.data(), settings.namespace(), settings.regoVersion()),
+                    () -> PolicyGate.load(
+                            settings.policies(), settings.data(), settings.namespace(), settings.regoVersion()),
                     this::checkDatabaseAndBaseline);
         }
         try (ImageSource source = Transports.source(settings.source(), settings.registries());
@@ -73,16 +74,26 @@ public final class GatePipeline {
             Verdict verdict = gate == null ? Verdict.NOT_EVALUATED : verdict(gate, gathered, times);
             List<Published> published = new ArrayList<>();
             if (verdict.allowed() && !settings.dryRun()) {
-                List<Publisher.Subject> subjects = subjects(artifact, gathered.facts(), verdict.record(), gathered.scanStart(),
-                        gathered.scanEnd());
+                List<Publisher.Subject> subjects = subjects(
+                        artifact, gathered.facts(), verdict.record(), gathered.scanStart(), gathered.scanEnd());
                 Publisher publisher = new Publisher(settings.signing(), times);
                 for (Destination d : destinations) {
                     published.add(publisher.publish(d, artifact, subjects, listener));
                 }
             }
-            return new GateRun(source.describe(), main.name(), artifact.descriptor().digest().toString(),
-                    artifact.descriptor().mediaType(), gathered.facts(), input, verdict.decision(), verdict.allowed(), settings.dryRun(),
-                    settings.signing().name(), published, times.ordered());
+            return new GateRun(
+                    source.describe(),
+                    main.name(),
+                    artifact.descriptor().digest().toString(),
+                    artifact.descriptor().mediaType(),
+                    gathered.facts(),
+                    input,
+                    verdict.decision(),
+                    verdict.allowed(),
+                    settings.dryRun(),
+                    settings.signing().name(),
+                    published,
+                    times.ordered());
         }
     }
 
@@ -105,16 +116,30 @@ public final class GatePipeline {
         Decision[] decided = new Decision[1];
         times.time("policy", () -> decided[0] = gate.decide(gathered.input()));
         boolean allowed = decided[0].allowed(settings.failOnWarn());
-        JsonNode record = new DecisionRecord(allowed, settings.failOnWarn(), gate.namespace(), gate.policyFiles(), gate.dataFiles(),
-                gate.engineInfo(), settings.config(), InputDocument.digest(gathered.input()), decided[0], gathered.time(),
-                settings.policyOrigins()).predicate(gathered.input());
+        JsonNode record = new DecisionRecord(
+                        allowed,
+                        settings.failOnWarn(),
+                        gate.namespace(),
+                        gate.policyFiles(),
+                        gate.dataFiles(),
+                        gate.engineInfo(),
+                        settings.config(),
+                        InputDocument.digest(gathered.input()),
+                        decided[0],
+                        gathered.time(),
+                        settings.policyOrigins())
+                .predicate(gathered.input());
         return new Verdict(decided[0], allowed, record);
     }
 
     /** Steps 1 to 4 up to the decision: what was read and learned, and the input document built from it. */
-    public record Gathered(Artifact artifact, List<ImageFacts> facts, ObjectNode input, Instant time, Instant scanStart,
-                    Instant scanEnd) {
-    }
+    public record Gathered(
+            Artifact artifact,
+            List<ImageFacts> facts,
+            ObjectNode input,
+            Instant time,
+            Instant scanStart,
+            Instant scanEnd) {}
 
     /**
      * What is cataloged here is what gets published: a source that may serve other bytes on a second read is read
@@ -126,15 +151,34 @@ public final class GatePipeline {
         Artifact artifact = source.rereadsAlike() ? resolved[0] : store.hold(resolved[0]);
         List<PlatformImage> images = PlatformImage.of(artifact);
         Instant scanStart = Instant.now();
-        List<ImageFacts> facts = Cataloging.run(images, name.ref(), settings.sbomOnly() ? null : settings.database(),
-                settings.catalogTimeout(), settings.java(), times);
+        List<ImageFacts> facts = Cataloging.run(
+                images,
+                name.ref(),
+                settings.sbomOnly() ? null : settings.database(),
+                settings.catalogTimeout(),
+                settings.java(),
+                times);
         Instant scanEnd = Instant.now();
         boolean scanned = facts.stream().allMatch(f -> f.scanReport() != null);
-        ObjectNode input = InputDocument.build(ImageSection.of(name, artifact, images), facts.stream().map(ImageFacts::sbom).toList(),
-                scanned ? facts.stream().map(f -> PlatformFindings.of(f.scanReport(), f.image())).toList() : null, settings.signing().describe(), scanEnd,
-                settings.params(), environment);
-        VexStatements.apply(input, settings.vexKeys() == null ? settings.vex()
-                : settings.vex().and(AttestedVex.ofSource(settings.source(), artifact, settings.vexKeys(), settings.registries())));
+        ObjectNode input = InputDocument.build(
+                ImageSection.of(name, artifact, images),
+                facts.stream().map(ImageFacts::sbom).toList(),
+                scanned
+                        ? facts.stream()
+                                .map(f -> PlatformFindings.of(f.scanReport(), f.image()))
+                                .toList()
+                        : null,
+                settings.signing().describe(),
+                scanEnd,
+                settings.params(),
+                environment);
+        VexStatements.apply(
+                input,
+                settings.vexKeys() == null
+                        ? settings.vex()
+                        : settings.vex()
+                                .and(AttestedVex.ofSource(
+                                        settings.source(), artifact, settings.vexKeys(), settings.registries())));
         Waivers.apply(input, settings.waivers(), java.time.LocalDate.ofInstant(scanEnd, java.time.ZoneOffset.UTC));
         if (baseline != null) {
             baseline.apply(input);
@@ -149,18 +193,20 @@ public final class GatePipeline {
             return asked;
         }
         if (settings.signing().key() == null) {
-            throw GateException.input("--baseline " + asked.reference() + ": give --baseline-key FILE (the key that signed the baseline's "
+            throw GateException.input("--baseline " + asked.reference()
+                    + ": give --baseline-key FILE (the key that signed the baseline's "
                     + "attestations); without --key there is no signing key to verify them with");
         }
         return new Baseline.Request(asked.reference(), settings.signing().key().publicKey());
     }
 
     /** Each platform image carries its own SBOM and scan; an index carries the decision and its signature. */
-    private static List<Publisher.Subject> subjects(Artifact artifact, List<ImageFacts> facts, JsonNode decision,
-            Instant scanStart, Instant scanEnd) {
+    private static List<Publisher.Subject> subjects(
+            Artifact artifact, List<ImageFacts> facts, JsonNode decision, Instant scanStart, Instant scanEnd) {
         List<Publisher.Subject> subjects = new ArrayList<>();
         for (ImageFacts f : facts) {
-            JsonNode vulns = f.scanReport() == null ? null : VulnerabilityPredicate.of(f.scanReport(), scanStart, scanEnd);
+            JsonNode vulns =
+                    f.scanReport() == null ? null : VulnerabilityPredicate.of(f.scanReport(), scanStart, scanEnd);
             subjects.add(new Publisher.Subject(f.image().descriptor(), f.sbom(), f.sbomJson(), vulns, decision));
         }
         if (artifact instanceof Artifact.Multi) {

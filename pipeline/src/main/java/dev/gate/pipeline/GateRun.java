@@ -14,7 +14,16 @@ import java.util.Map;
  * @param decision  null with {@code --sbom-only}
  * @param published one entry per destination written, empty when denied or with {@code --dry-run}
  */
-public record GateRun(String source, ImageName image, String digest, String mediaType, List<ImageFacts> facts,
-                      JsonNode input, Decision decision, boolean allowed, boolean dryRun, String signingMethod,
-                      List<Published> published, Map<String, Long> stepMillis) {
-}
+public record GateRun(
+        String source,
+        ImageName image,
+        String digest,
+        String mediaType,
+        List<ImageFacts> facts,
+        JsonNode input,
+        Decision decision,
+        boolean allowed,
+        boolean dryRun,
+        String signingMethod,
+        List<Published> published,
+        Map<String, Long> stepMillis) {}

@@ -35,19 +35,72 @@ import java.util.Map;
  * @param baseline a previously gated image whose findings are not new (--baseline), or null; a null key there means
  *                 the signing key's public half
  */
-public record PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
-                               Map<String, String> params, String namespace, SigningMethod signing, Path database,
-                               boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries,
-                               Duration catalogTimeout, PolicySet.LoadedFile config, JavaIndexes java, RegoVersion regoVersion,
-                               List<Waivers.Waiver> waivers, VexStatements.Documents vex, Duration databaseMaxAge,
-                               PolicyOrigins policyOrigins, Baseline.Request baseline, TrustedKeys vexKeys) {
+public record PipelineSettings(
+        String source,
+        String destination,
+        String publishedAs,
+        List<String> also,
+        List<Path> policies,
+        List<Path> data,
+        Map<String, String> params,
+        String namespace,
+        SigningMethod signing,
+        Path database,
+        boolean sbomOnly,
+        boolean dryRun,
+        boolean failOnWarn,
+        RegistryOptions registries,
+        Duration catalogTimeout,
+        PolicySet.LoadedFile config,
+        JavaIndexes java,
+        RegoVersion regoVersion,
+        List<Waivers.Waiver> waivers,
+        VexStatements.Documents vex,
+        Duration databaseMaxAge,
+        PolicyOrigins policyOrigins,
+        Baseline.Request baseline,
+        TrustedKeys vexKeys) {
 
     /** Settings with the default catalog time budget, no configuration file and no Java index. */
-    public PipelineSettings(String source, String destination, String publishedAs, List<String> also, List<Path> policies, List<Path> data,
-                            Map<String, String> params, String namespace, SigningMethod signing, Path database,
-                            boolean sbomOnly, boolean dryRun, boolean failOnWarn, RegistryOptions registries) {
-        this(source, destination, publishedAs, also, policies, data, params, namespace, signing, database, sbomOnly, dryRun,
-                failOnWarn, registries, SbomGenerator.DEFAULT_CATALOG_TIMEOUT, null, JavaIndexes.NONE, RegoVersion.V1, List.of(), VexStatements.Documents.NONE, null,
-                PolicyOrigins.LOCAL, null, null);
+    public PipelineSettings(
+            String source,
+            String destination,
+            String publishedAs,
+            List<String> also,
+            List<Path> policies,
+            List<Path> data,
+            Map<String, String> params,
+            String namespace,
+            SigningMethod signing,
+            Path database,
+            boolean sbomOnly,
+            boolean dryRun,
+            boolean failOnWarn,
+            RegistryOptions registries) {
+        this(
+                source,
+                destination,
+                publishedAs,
+                also,
+                policies,
+                data,
+                params,
+                namespace,
+                signing,
+                database,
+                sbomOnly,
+                dryRun,
+                failOnWarn,
+                registries,
+                SbomGenerator.DEFAULT_CATALOG_TIMEOUT,
+                null,
+                JavaIndexes.NONE,
+                RegoVersion.V1,
+                List.of(),
+                VexStatements.Documents.NONE,
+                null,
+                PolicyOrigins.LOCAL,
+                null,
+                null);
     }
 }

@@ -19,11 +19,13 @@ class BesideStepsTest {
     void bothStepsRunAtOnceAndTheFirstStepsResultComesBack() {
         CountDownLatch firstRunning = new CountDownLatch(1);
         AtomicReference<Thread> firstThread = new AtomicReference<>();
-        String result = BesideSteps.run(() -> {
-            firstThread.set(Thread.currentThread());
-            firstRunning.countDown();
-            return "pushed";
-        }, () -> await(firstRunning));
+        String result = BesideSteps.run(
+                () -> {
+                    firstThread.set(Thread.currentThread());
+                    firstRunning.countDown();
+                    return "pushed";
+                },
+                () -> await(firstRunning));
         assertEquals("pushed", result);
         assertNotEquals(Thread.currentThread(), firstThread.get());
     }
@@ -32,9 +34,13 @@ class BesideStepsTest {
     void aFailedFirstStepFailsTheRunOnceTheSecondHasEnded() {
         GateException failure = GateException.operational("registry down", null);
         AtomicBoolean secondEnded = new AtomicBoolean();
-        GateException thrown = assertThrows(GateException.class, () -> BesideSteps.run(() -> {
-            throw failure;
-        }, () -> secondEnded.set(true)));
+        GateException thrown = assertThrows(
+                GateException.class,
+                () -> BesideSteps.run(
+                        () -> {
+                            throw failure;
+                        },
+                        () -> secondEnded.set(true)));
         assertSame(failure, thrown);
         assertTrue(secondEnded.get());
     }
@@ -44,18 +50,22 @@ class BesideStepsTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         GateException failure = GateException.input("bad key");
-        GateException thrown = assertThrows(GateException.class, () -> BesideSteps.run(() -> {
-            started.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-            }
-            return "never";
-        }, () -> {
-            await(started);
-            throw failure;
-        }));
+        GateException thrown = assertThrows(
+                GateException.class,
+                () -> BesideSteps.run(
+                        () -> {
+                            started.countDown();
+                            try {
+                                Thread.sleep(60_000);
+                            } catch (InterruptedException e) {
+                                interrupted.countDown();
+                            }
+                            return "never";
+                        },
+                        () -> {
+                            await(started);
+                            throw failure;
+                        }));
         assertSame(failure, thrown);
         assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the first step was not interrupted");
     }

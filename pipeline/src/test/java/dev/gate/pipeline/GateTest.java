@@ -58,7 +58,10 @@ class GateTest {
                 deny contains "nothing passes" if { true }
                 """);
         Path out = dir.resolve("out");
-        GateRun run = Gate.push("oci:" + sample + ":1.0.0", "oci:" + out + ":1.0.0").policy(policy).environment(name -> null).run();
+        GateRun run = Gate.push("oci:" + sample + ":1.0.0", "oci:" + out + ":1.0.0")
+                .policy(policy)
+                .environment(name -> null)
+                .run();
         assertFalse(run.allowed());
         assertEquals("nothing passes", run.decision().failures().get(0).message());
         assertTrue(run.published().isEmpty());

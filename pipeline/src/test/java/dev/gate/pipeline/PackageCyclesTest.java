@@ -31,8 +31,11 @@ class PackageCyclesTest {
     @Test
     void noPackageOfThePipelineDependsBackOnOneThatDependsOnIt() throws IOException {
         Map<String, Set<String>> uses = dependencies();
-        assertTrue(uses.keySet().containsAll(List.of("dev.gate.pipeline", "dev.gate.pipeline.recheck",
-                "dev.gate.pipeline.analysis")), "the packages were read: " + uses.keySet());
+        assertTrue(
+                uses.keySet()
+                        .containsAll(List.of(
+                                "dev.gate.pipeline", "dev.gate.pipeline.recheck", "dev.gate.pipeline.analysis")),
+                "the packages were read: " + uses.keySet());
         List<String> cycles = new ArrayList<>();
         for (String start : uses.keySet()) {
             path(start, start, uses, new ArrayList<>(List.of(start)), new TreeSet<>(), cycles);
@@ -49,7 +52,12 @@ class PackageCyclesTest {
     }
 
     /** Depth first from {@code at}: every path back to {@code start}, each package visited once. */
-    private static void path(String start, String at, Map<String, Set<String>> uses, List<String> trail, Set<String> seen,
+    private static void path(
+            String start,
+            String at,
+            Map<String, Set<String>> uses,
+            List<String> trail,
+            Set<String> seen,
             List<String> cycles) {
         for (String next : uses.getOrDefault(at, Set.of())) {
             if (next.equals(start)) {

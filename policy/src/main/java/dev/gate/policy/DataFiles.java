@@ -15,8 +15,10 @@ import java.util.function.BiConsumer;
 
 /** Organisation data files (JSON or YAML objects) merged into one {@code data} document, as {@code opa eval -d} does. */
 public final class DataFiles {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private DataFiles() {}
 
@@ -27,7 +29,8 @@ public final class DataFiles {
             byte[] bytes = PolicySet.read(f);
             seen.accept(f, bytes);
             Value v = parse(f, bytes);
-            if (!(v instanceof ObjectValue)) throw new IllegalArgumentException(f + ": data must be an object at the top level");
+            if (!(v instanceof ObjectValue))
+                throw new IllegalArgumentException(f + ": data must be an object at the top level");
             merged = deepMerge(merged, v, f);
         }
         return merged;
@@ -52,7 +55,8 @@ public final class DataFiles {
     /** Merges {@code b} into {@code a} as OPA merges data documents; a scalar that would replace an object, or the reverse, is an error naming {@code file}. */
     public static Value deepMerge(Value a, Value b, Path file) {
         if (!(a instanceof ObjectValue x) || !(b instanceof ObjectValue y)) {
-            if (a instanceof ObjectValue || b instanceof ObjectValue) throw new IllegalArgumentException(file + ": conflicts with data loaded before it");
+            if (a instanceof ObjectValue || b instanceof ObjectValue)
+                throw new IllegalArgumentException(file + ": conflicts with data loaded before it");
             return b;
         }
         TreeMap<Value, Value> m = new TreeMap<>(x.entries());

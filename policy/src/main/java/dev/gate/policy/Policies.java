@@ -17,7 +17,11 @@ import java.util.Optional;
 public interface Policies {
 
     /** Which engine evaluates: by what the policy files are ({@code AUTO}), or as asked. */
-    enum Engine { AUTO, REGO, WASM }
+    enum Engine {
+        AUTO,
+        REGO,
+        WASM
+    }
 
     /**
      * What a decision record says of the engine: its name ({@code rego} or {@code wasm}), and for a bundle its SHA-256,
@@ -28,7 +32,9 @@ public interface Policies {
             roots = roots == null ? List.of() : List.copyOf(roots);
         }
 
-        public static EngineInfo rego() { return new EngineInfo("rego", null, null, List.of()); }
+        public static EngineInfo rego() {
+            return new EngineInfo("rego", null, null, List.of());
+        }
     }
 
     List<PolicySet.LoadedFile> policyFiles();
@@ -54,31 +60,45 @@ public interface Policies {
     }
 
     /** {@code version}: the Rego dialect of source files that do not say; a wasm bundle is compiled already. */
-    static Policies load(List<Path> policyPaths, List<Path> dataFiles, Engine engine, PrintStream printOut,
+    static Policies load(
+            List<Path> policyPaths,
+            List<Path> dataFiles,
+            Engine engine,
+            PrintStream printOut,
             dev.gate.policy.syntax.RegoVersion version) {
         return load(policyPaths, dataFiles, engine, printOut, version, dev.gate.policy.compile.InputSchemas.NONE);
     }
 
     /** As above, Rego sources type-checked against input schemas; a wasm bundle was checked when it was built. */
-    static Policies load(List<Path> policyPaths, List<Path> dataFiles, Engine engine, PrintStream printOut,
-            dev.gate.policy.syntax.RegoVersion version, dev.gate.policy.compile.InputSchemas schemas) {
+    static Policies load(
+            List<Path> policyPaths,
+            List<Path> dataFiles,
+            Engine engine,
+            PrintStream printOut,
+            dev.gate.policy.syntax.RegoVersion version,
+            dev.gate.policy.compile.InputSchemas schemas) {
         List<Path> bundles = policyPaths.stream().filter(Bundle::isBundle).toList();
         if (bundles.isEmpty()) {
             if (engine == Engine.WASM) {
-                throw new IllegalArgumentException("--engine wasm takes a bundle built by opa build -t wasm (bundle.tar.gz or policy.wasm), not "
-                        + policyPaths.get(0) + "; gate compiles no wasm itself");
+                throw new IllegalArgumentException(
+                        "--engine wasm takes a bundle built by opa build -t wasm (bundle.tar.gz or policy.wasm), not "
+                                + policyPaths.get(0) + "; gate compiles no wasm itself");
             }
             return PolicySet.load(policyPaths, dataFiles, false, printOut, version, schemas);
         }
         if (policyPaths.size() > 1) {
-            throw new IllegalArgumentException(bundles.get(0) + ": a bundle is a whole policy; give it alone, not with " + policyPaths.stream()
-                    .filter(p -> !p.equals(bundles.get(0))).findFirst().orElseThrow());
+            throw new IllegalArgumentException(bundles.get(0) + ": a bundle is a whole policy; give it alone, not with "
+                    + policyPaths.stream()
+                            .filter(p -> !p.equals(bundles.get(0)))
+                            .findFirst()
+                            .orElseThrow());
         }
         Bundle bundle = Bundle.read(bundles.get(0));
         if (engine == Engine.REGO) {
             // opa build -t wasm rewrites the Rego it packs (compiled rules leave it): there is no source to run.
-            throw new IllegalArgumentException(bundle.file() + ": --engine rego runs Rego sources; a wasm bundle carries only what opa build left "
-                    + "of them, so give the .rego files (or --engine wasm)");
+            throw new IllegalArgumentException(
+                    bundle.file() + ": --engine rego runs Rego sources; a wasm bundle carries only what opa build left "
+                            + "of them, so give the .rego files (or --engine wasm)");
         }
         return WasmPolicies.load(bundle, dataFiles, printOut);
     }

@@ -23,7 +23,9 @@ public interface PolicyEngine {
      * the engine reads modules in).
      */
     record Module(String fileName, String source, RegoVersion version) {
-        public Module(String fileName, String source) { this(fileName, source, null); }
+        public Module(String fileName, String source) {
+            this(fileName, source, null);
+        }
     }
 
     /** One result row: the value of each query expression and the query's variable bindings. */
@@ -36,7 +38,9 @@ public interface PolicyEngine {
 
     /** Evaluation knobs: a bound on time, and whether builtin errors abort (OPA's strict-builtin-errors). */
     record Options(Duration timeout, boolean strictBuiltinErrors) {
-        public static Options defaults() { return new Options(Duration.ofSeconds(5), false); }
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(5), false);
+        }
     }
 
     /**

@@ -18,16 +18,21 @@ public class PolicyException extends GateException {
         this.location = location;
     }
 
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
     /** For people: location (unless the message already starts with it), code and message. */
     @Override
     public String describe() {
         String message = getMessage();
-        if (location == null || message.startsWith(location) || message.contains(location + ":")) return code + ": " + message;
+        if (location == null || message.startsWith(location) || message.contains(location + ":"))
+            return code + ": " + message;
         return location + ": " + code + ": " + message;
     }
 
     /** {@code file:line:col}, or null when the error has no source position. */
-    public String location() { return location; }
+    public String location() {
+        return location;
+    }
 }

@@ -1,8 +1,8 @@
 package dev.gate.policy;
 
+import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionRules;
-import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.value.Value;
@@ -58,7 +58,8 @@ public final class PolicySet implements Policies {
      * {@code println} a call; null discards it). Policies print what the input holds, so a caller that shows it on a
      * terminal passes a stream that escapes it.
      */
-    public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut) {
+    public static PolicySet load(
+            List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut) {
         return load(policyPaths, dataFiles, includeTests, printOut, RegoVersion.V1);
     }
 
@@ -66,7 +67,11 @@ public final class PolicySet implements Policies {
      * As {@link #load(List, List, boolean, PrintStream)}, with the policies read in the given Rego dialect, except
      * where a folder's OPA bundle {@code .manifest} names another ({@link RegoDialects}).
      */
-    public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut,
+    public static PolicySet load(
+            List<Path> policyPaths,
+            List<Path> dataFiles,
+            boolean includeTests,
+            PrintStream printOut,
             RegoVersion version) {
         return load(policyPaths, dataFiles, includeTests, printOut, version, InputSchemas.NONE);
     }
@@ -75,8 +80,13 @@ public final class PolicySet implements Policies {
      * As {@link #load(List, List, boolean, PrintStream, RegoVersion)}, references into input type-checked against
      * the schemas (as {@code opa eval --schema}): a policy that reads what they do not allow is refused.
      */
-    public static PolicySet load(List<Path> policyPaths, List<Path> dataFiles, boolean includeTests, PrintStream printOut,
-            RegoVersion version, InputSchemas schemas) {
+    public static PolicySet load(
+            List<Path> policyPaths,
+            List<Path> dataFiles,
+            boolean includeTests,
+            PrintStream printOut,
+            RegoVersion version,
+            InputSchemas schemas) {
         List<Path> files = regoFiles(policyPaths, includeTests);
         if (files.isEmpty()) throw new IllegalArgumentException("no .rego files found in " + policyPaths);
         RegoDialects dialects = RegoDialects.of(policyPaths, version);
@@ -84,7 +94,8 @@ public final class PolicySet implements Policies {
         List<LoadedFile> loaded = new ArrayList<>();
         for (Path f : files) {
             byte[] bytes = read(f);
-            modules.add(new PolicyEngine.Module(f.toString(), new String(bytes, StandardCharsets.UTF_8), dialects.versionOf(f)));
+            modules.add(new PolicyEngine.Module(
+                    f.toString(), new String(bytes, StandardCharsets.UTF_8), dialects.versionOf(f)));
             loaded.add(new LoadedFile(f, sha256(bytes)));
         }
         List<LoadedFile> data = new ArrayList<>();
@@ -95,16 +106,24 @@ public final class PolicySet implements Policies {
     }
 
     @Override
-    public List<LoadedFile> policyFiles() { return policyFiles; }
+    public List<LoadedFile> policyFiles() {
+        return policyFiles;
+    }
 
     @Override
-    public List<LoadedFile> dataFiles() { return dataFiles; }
+    public List<LoadedFile> dataFiles() {
+        return dataFiles;
+    }
 
     /** The engine the policies are loaded in: what it declares, queries, coverage. */
-    public PolicyEngine engine() { return engine; }
+    public PolicyEngine engine() {
+        return engine;
+    }
 
     @Override
-    public EngineInfo engineInfo() { return EngineInfo.rego(); }
+    public EngineInfo engineInfo() {
+        return EngineInfo.rego();
+    }
 
     @Override
     public List<PolicyEngine.ResultRow> query(String query, Value input, PolicyEngine.Options options) {
@@ -142,7 +161,9 @@ public final class PolicySet implements Policies {
                 walk.filter(f -> f.toString().endsWith(".rego") && Files.isRegularFile(f))
                         .filter(f -> includeTests || !f.getFileName().toString().endsWith("_test.rego"))
                         .sorted()
-                        .forEach(f -> { if (!out.contains(f)) out.add(f); });
+                        .forEach(f -> {
+                            if (!out.contains(f)) out.add(f);
+                        });
             } catch (IOException e) {
                 throw new UncheckedIOException(p + ": " + e.getMessage(), e);
             }

@@ -34,6 +34,7 @@ public final class RegoDialects {
     static final int MAX_PATTERNS = 1_000;
     /** Steps of the regex engine for one file over all patterns: far beyond any honest pattern and path. */
     static final int MATCH_STEPS = 1_000_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegoVersion fallback;
@@ -52,7 +53,8 @@ public final class RegoDialects {
     public static RegoDialects of(List<Path> policyPaths, RegoVersion fallback) {
         List<Manifest> found = new ArrayList<>();
         for (Path p : policyPaths) {
-            if (Files.isRegularFile(p.resolve(MANIFEST))) found.add(Manifest.read(p, p.resolve(MANIFEST).toString()));
+            if (Files.isRegularFile(p.resolve(MANIFEST)))
+                found.add(Manifest.read(p, p.resolve(MANIFEST).toString()));
         }
         return new RegoDialects(fallback, found);
     }
@@ -70,7 +72,8 @@ public final class RegoDialects {
         Path f = file.toAbsolutePath().normalize();
         for (Manifest m : manifests) {
             if (f.startsWith(m.root())) {
-                RegoVersion v = m.versionOf("/" + m.root().relativize(f).toString().replace('\\', '/'));
+                RegoVersion v =
+                        m.versionOf("/" + m.root().relativize(f).toString().replace('\\', '/'));
                 return v != null ? v : fallback;
             }
         }
@@ -85,27 +88,35 @@ public final class RegoDialects {
         static Manifest read(Path folder, String file) {
             JsonNode root = json(folder.resolve(MANIFEST), file);
             if (!root.isObject()) throw bad(file, "must be a JSON object");
-            RegoVersion regoVersion = root.path("rego_version").isNull() || root.path("rego_version").isMissingNode() ? null
+            RegoVersion regoVersion = root.path("rego_version").isNull()
+                            || root.path("rego_version").isMissingNode()
+                    ? null
                     : version(file, "rego_version", root.get("rego_version"));
             JsonNode byFile = root.path("file_rego_versions");
             List<FilePattern> patterns = new ArrayList<>();
             if (!byFile.isMissingNode() && !byFile.isNull()) {
                 if (!byFile.isObject()) throw bad(file, "file_rego_versions must be an object of globs to versions");
-                if (byFile.size() > MAX_PATTERNS) throw bad(file, "file_rego_versions has more than " + MAX_PATTERNS + " patterns");
-                for (Iterator<Map.Entry<String, JsonNode>> it = byFile.fields(); it.hasNext();) {
+                if (byFile.size() > MAX_PATTERNS)
+                    throw bad(file, "file_rego_versions has more than " + MAX_PATTERNS + " patterns");
+                for (Iterator<Map.Entry<String, JsonNode>> it = byFile.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     String field = "file_rego_versions " + GoQuote.quote(e.getKey());
                     RegoVersion v = version(file, field, e.getValue());
                     try {
                         patterns.add(new FilePattern(e.getKey(), Glob.compile(e.getKey(), List.of()), v));
                     } catch (IllegalArgumentException invalid) {
-                        // The message holds the pattern as written: quoted here, so that no raw control character is printed.
-                        throw bad(file, field + " is not a glob: " + invalid.getMessage().replace(e.getKey(), GoQuote.quote(e.getKey())));
+                        // The message holds the pattern as written: quoted here, so that no raw control character is
+                        // printed.
+                        throw bad(
+                                file,
+                                field + " is not a glob: "
+                                        + invalid.getMessage().replace(e.getKey(), GoQuote.quote(e.getKey())));
                     }
                 }
             }
             // OPA sorts the keys as Go compares strings, byte by byte in UTF-8.
-            patterns.sort((a, b) -> Arrays.compareUnsigned(a.glob().getBytes(StandardCharsets.UTF_8), b.glob().getBytes(StandardCharsets.UTF_8)));
+            patterns.sort((a, b) -> Arrays.compareUnsigned(
+                    a.glob().getBytes(StandardCharsets.UTF_8), b.glob().getBytes(StandardCharsets.UTF_8)));
             return new Manifest(file, folder.toAbsolutePath().normalize(), regoVersion, patterns);
         }
 
@@ -116,7 +127,10 @@ public final class RegoDialects {
                 try {
                     if (p.regex().matcher(path).matches()) return p.version();
                 } catch (StepBudget.Exhausted e) {
-                    throw bad(file, "file_rego_versions " + GoQuote.quote(p.glob()) + " takes too long to match " + GoQuote.quote(bundlePath));
+                    throw bad(
+                            file,
+                            "file_rego_versions " + GoQuote.quote(p.glob()) + " takes too long to match "
+                                    + GoQuote.quote(bundlePath));
                 }
             }
             return regoVersion;
@@ -124,15 +138,21 @@ public final class RegoDialects {
 
         private static JsonNode json(Path path, String file) {
             try {
-                if (Files.size(path) > MAX_MANIFEST_BYTES) throw bad(file, "larger than " + MAX_MANIFEST_BYTES + " bytes");
+                if (Files.size(path) > MAX_MANIFEST_BYTES)
+                    throw bad(file, "larger than " + MAX_MANIFEST_BYTES + " bytes");
                 return JSON.readTree(Files.readAllBytes(path));
             } catch (IOException e) {
-                throw bad(file, "not readable JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                throw bad(
+                        file,
+                        "not readable JSON: "
+                                + e.getMessage().lines().findFirst().orElse(""));
             }
         }
 
         private static RegoVersion version(String file, String field, JsonNode value) {
-            RegoVersion v = value.isIntegralNumber() && value.canConvertToLong() ? RegoVersion.ofManifest(value.longValue()) : null;
+            RegoVersion v = value.isIntegralNumber() && value.canConvertToLong()
+                    ? RegoVersion.ofManifest(value.longValue())
+                    : null;
             if (v == null) throw bad(file, field + " must be 0, 1 or 2 (a Rego version), not " + shown(value));
             return v;
         }
@@ -151,7 +171,9 @@ public final class RegoDialects {
     /** The text a pattern is matched against, counting the regex engine's reads and stopping it at the budget. */
     private record StepBudget(String text, int[] left) implements CharSequence {
         static final class Exhausted extends RuntimeException {
-            Exhausted() { super(null, null, false, false); }
+            Exhausted() {
+                super(null, null, false, false);
+            }
         }
 
         @Override
@@ -161,12 +183,18 @@ public final class RegoDialects {
         }
 
         @Override
-        public int length() { return text.length(); }
+        public int length() {
+            return text.length();
+        }
 
         @Override
-        public CharSequence subSequence(int start, int end) { return new StepBudget(text.substring(start, end), left); }
+        public CharSequence subSequence(int start, int end) {
+            return new StepBudget(text.substring(start, end), left);
+        }
 
         @Override
-        public String toString() { return text; }
+        public String toString() {
+            return text;
+        }
     }
 }

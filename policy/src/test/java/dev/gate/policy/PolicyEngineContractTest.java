@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PolicyEngineContractTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final List<PolicyEngine.Module> MODULES = List.of(
             new PolicyEngine.Module("lib.rego", """
@@ -89,11 +90,18 @@ class PolicyEngineContractTest {
         assertEquals(List.of("lib.rego", "images.rego", "lib_more.rego"), outline.files());
         assertEquals(List.of("gate.lib", "gate.images"), outline.packages());
         // double is a function and limits.max a two-part head: a reference into data does not reach them by name.
-        assertEquals(List.of("gate.images.deny_latest@images.rego:12:1", "gate.images.warn@images.rego:14:1",
-                        "gate.images.exception@images.rego:16:1", "gate.images.test_latest_denied@images.rego:18:1",
-                        "gate.images.test_broken@images.rego:20:1", "gate.images.todo_test_later@images.rego:22:1",
+        assertEquals(
+                List.of(
+                        "gate.images.deny_latest@images.rego:12:1",
+                        "gate.images.warn@images.rego:14:1",
+                        "gate.images.exception@images.rego:16:1",
+                        "gate.images.test_latest_denied@images.rego:18:1",
+                        "gate.images.test_broken@images.rego:20:1",
+                        "gate.images.todo_test_later@images.rego:22:1",
                         "gate.lib.deny_size@lib_more.rego:3:1"),
-                outline.rules().stream().map(r -> r.pkg() + "." + r.name() + "@" + r.location()).toList());
+                outline.rules().stream()
+                        .map(r -> r.pkg() + "." + r.name() + "@" + r.location())
+                        .toList());
     }
 
     @Test
@@ -109,29 +117,41 @@ class PolicyEngineContractTest {
     void decisionsOverAnotherEngineEqualThoseOverTheInterpreter() {
         RegoEngine engine = rego();
         PolicyEngine other = new Forwarding(engine);
-        Value input = ObjectValue.ofStrings(Map.of("tag", StringValue.of("latest"),
-                "size", NumberValue.of(6)));
+        Value input = ObjectValue.ofStrings(Map.of("tag", StringValue.of("latest"), "size", NumberValue.of(6)));
         Decision direct = DecisionRules.decide(engine, input, Optional.empty(), TIMEOUT);
         Decision forwarded = DecisionRules.decide(other, input, Optional.empty(), TIMEOUT);
         assertEquals(direct, forwarded);
         // Packages in the order they first appear (gate.lib's first file declares no decision rule).
-        assertEquals(List.of("gate.lib.deny_size", "gate.images.deny_latest", "gate.images.warn"),
-                forwarded.rules().stream().map(r -> r.namespace() + "." + r.rule()).toList());
-        assertEquals(List.of("too big", "latest tag"), forwarded.failures().stream().map(r -> r.message()).toList());
+        assertEquals(
+                List.of("gate.lib.deny_size", "gate.images.deny_latest", "gate.images.warn"),
+                forwarded.rules().stream()
+                        .map(r -> r.namespace() + "." + r.rule())
+                        .toList());
+        assertEquals(
+                List.of("too big", "latest tag"),
+                forwarded.failures().stream().map(r -> r.message()).toList());
         assertEquals("HIGH: No latest tag", forwarded.failures().get(1).doc().headline());
-        assertEquals(List.of("unsigned"), forwarded.warnings().stream().map(r -> r.message()).toList());
+        assertEquals(
+                List.of("unsigned"),
+                forwarded.warnings().stream().map(r -> r.message()).toList());
 
-        Value legacy = ObjectValue.ofStrings(Map.of("tag", StringValue.of("latest"), "legacy", BooleanValue.TRUE,
-                "signed", BooleanValue.TRUE));
+        Value legacy = ObjectValue.ofStrings(
+                Map.of("tag", StringValue.of("latest"), "legacy", BooleanValue.TRUE, "signed", BooleanValue.TRUE));
         Decision exempt = DecisionRules.decide(other, legacy, Optional.of("gate.images"), TIMEOUT);
-        assertEquals(List.of("latest tag"), exempt.exempted().stream().map(r -> r.message()).toList());
+        assertEquals(
+                List.of("latest tag"),
+                exempt.exempted().stream().map(r -> r.message()).toList());
         assertTrue(exempt.rules().stream().allMatch(r -> r.namespace().equals("gate.images")));
         assertEquals(EvaluatedRule.Kind.FAILURE, exempt.rules().get(0).kind());
 
-        PolicyException none = assertThrows(PolicyException.class, () -> DecisionRules.requireRules(other.outline(), Optional.of("gate.nope")));
+        PolicyException none = assertThrows(
+                PolicyException.class, () -> DecisionRules.requireRules(other.outline(), Optional.of("gate.nope")));
         assertEquals(DecisionRules.NO_RULES, none.code());
-        assertTrue(none.getMessage().startsWith("package gate.nope is not in lib.rego, images.rego, lib_more.rego"), none.getMessage());
-        assertTrue(none.getMessage().contains("(packages with decision rules: gate.lib, gate.images)"), none.getMessage());
+        assertTrue(
+                none.getMessage().startsWith("package gate.nope is not in lib.rego, images.rego, lib_more.rego"),
+                none.getMessage());
+        assertTrue(
+                none.getMessage().contains("(packages with decision rules: gate.lib, gate.images)"), none.getMessage());
     }
 
     @Test
@@ -140,8 +160,12 @@ class PolicyEngineContractTest {
         PolicyTests.CoveredRun direct = PolicyTests.runWithCoverage(engine, null, TIMEOUT);
         PolicyTests.CoveredRun forwarded = PolicyTests.runWithCoverage(new Forwarding(engine), null, TIMEOUT);
         assertEquals(outcomes(direct.results()), outcomes(forwarded.results()));
-        assertEquals(List.of("data.gate.images.test_latest_denied PASS images.rego:18:1", "data.gate.images.test_broken FAIL images.rego:20:1",
-                "data.gate.images.todo_test_later SKIPPED images.rego:22:1"), outcomes(forwarded.results()));
+        assertEquals(
+                List.of(
+                        "data.gate.images.test_latest_denied PASS images.rego:18:1",
+                        "data.gate.images.test_broken FAIL images.rego:20:1",
+                        "data.gate.images.todo_test_later SKIPPED images.rego:22:1"),
+                outcomes(forwarded.results()));
         assertEquals(direct.coverage(), forwarded.coverage());
         assertTrue(forwarded.coverage().coveredLines() > 0, "the tests reach lines of images.rego");
         assertFalse(forwarded.coverage().files().isEmpty());
@@ -154,7 +178,8 @@ class PolicyEngineContractTest {
         WasmEngine wasm = WasmEngine.load(Bundle.read(bundle), ObjectValue.EMPTY, WasmEngine.DEFAULT_MAX_MEMORY_PAGES);
         assertEquals(List.of("gate.images"), wasm.outline().packages());
         // Entrypoints are compiled out of the packed source; the rules left in it stay declared.
-        List<String> names = wasm.outline().rules().stream().map(PolicyEngine.RuleInfo::name).toList();
+        List<String> names =
+                wasm.outline().rules().stream().map(PolicyEngine.RuleInfo::name).toList();
         assertFalse(names.contains("deny_latest"), names.toString());
         assertTrue(names.contains("exception"), names.toString());
         // The rule's own METADATA left with it; its package's block is still there to say something.
@@ -164,23 +189,41 @@ class PolicyEngineContractTest {
     }
 
     private static List<String> outcomes(List<PolicyTests.Result> results) {
-        return results.stream().map(r -> r.qualifiedName() + " " + r.status() + " " + r.location()).toList();
+        return results.stream()
+                .map(r -> r.qualifiedName() + " " + r.status() + " " + r.location())
+                .toList();
     }
 
     /** Another engine, as the classes under test meet it: every answer comes through the interface. */
     private record Forwarding(PolicyEngine to) implements PolicyEngine {
-        @Override public void load(List<Module> modules, Value data) { to.load(modules, data); }
+        @Override
+        public void load(List<Module> modules, Value data) {
+            to.load(modules, data);
+        }
 
-        @Override public List<ResultRow> evaluate(String query, Value input, Options options) { return to.evaluate(query, input, options); }
+        @Override
+        public List<ResultRow> evaluate(String query, Value input, Options options) {
+            return to.evaluate(query, input, options);
+        }
 
-        @Override public List<ResultRow> evaluate(String query, Value input, Options options, Coverage coverage) {
+        @Override
+        public List<ResultRow> evaluate(String query, Value input, Options options, Coverage coverage) {
             return to.evaluate(query, input, options, coverage);
         }
 
-        @Override public Outline outline() { return to.outline(); }
+        @Override
+        public Outline outline() {
+            return to.outline();
+        }
 
-        @Override public RuleDoc ruleDoc(String pkg, String rule) { return to.ruleDoc(pkg, rule); }
+        @Override
+        public RuleDoc ruleDoc(String pkg, String rule) {
+            return to.ruleDoc(pkg, rule);
+        }
 
-        @Override public CoverageReport coverage(Coverage coverage) { return to.coverage(coverage); }
+        @Override
+        public CoverageReport coverage(Coverage coverage) {
+            return to.coverage(coverage);
+        }
     }
 }

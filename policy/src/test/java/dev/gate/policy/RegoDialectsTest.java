@@ -33,8 +33,10 @@ class RegoDialectsTest {
 
     /** The same rules in each dialect, so that a file read in the wrong one fails to parse. */
     private static final String V0 = "package %s\n\ndeny[msg] { msg := \"%s\" }\n\nin = 3\n";
+
     private static final String V1 = "package %s\n\ndeny contains msg if { msg := \"%s\" }\n";
-    private static final String V1_BY_IMPORT = "package %s\n\nimport rego.v1\n\ndeny contains msg if { msg := \"%s\" }\n";
+    private static final String V1_BY_IMPORT =
+            "package %s\n\nimport rego.v1\n\ndeny contains msg if { msg := \"%s\" }\n";
     private static final String V2 = "package %s\n\ndeny contains msg if { 1 == 1 and 2 == 2; msg := \"%s\" }\n";
 
     @TempDir
@@ -77,7 +79,10 @@ class RegoDialectsTest {
         for (Map.Entry<String, String> c : cases.entrySet()) {
             for (RegoVersion asked : List.of(RegoVersion.V0, RegoVersion.V1)) {
                 for (Map<String, String> files : List.of(v0Files, v1Files)) {
-                    Path bundle = bundle(c.getKey().replace(' ', '-') + "-" + asked + "-" + (files == v0Files ? "v0" : "v1"), c.getValue(), files);
+                    Path bundle = bundle(
+                            c.getKey().replace(' ', '-') + "-" + asked + "-" + (files == v0Files ? "v0" : "v1"),
+                            c.getValue(),
+                            files);
                     compare(bundle, asked, gate(bundle, asked), differences);
                 }
             }
@@ -88,7 +93,10 @@ class RegoDialectsTest {
     @Test
     void aFolderWithoutManifestAndFilesNamedOneByOneTakeTheDialectAskedFor() throws Exception {
         Path bundle = bundle("one-by-one", "{\"rego_version\": 0}", Map.of("a.rego", V0.formatted("a", "a")));
-        assertEquals("error", gate(bundle.resolve("a.rego"), RegoVersion.V1), "only a folder given whole is read as a bundle");
+        assertEquals(
+                "error",
+                gate(bundle.resolve("a.rego"), RegoVersion.V1),
+                "only a folder given whole is read as a bundle");
         Files.delete(bundle.resolve(RegoDialects.MANIFEST));
         assertEquals("error", gate(bundle, RegoVersion.V1));
         assertTrue(gate(bundle, RegoVersion.V0).contains("\"deny\":[\"a\"]"));
@@ -99,20 +107,32 @@ class RegoDialectsTest {
         Map<String, String> files = Map.of("a.rego", V1.formatted("a", "a"));
         Map<String, String> expected = new TreeMap<>();
         expected.put("[1]", ".manifest: must be a JSON object");
-        expected.put("{\"rego_version\": \"0\"}", ".manifest: rego_version must be 0, 1 or 2 (a Rego version), not a string");
+        expected.put(
+                "{\"rego_version\": \"0\"}",
+                ".manifest: rego_version must be 0, 1 or 2 (a Rego version), not a string");
         expected.put("{\"rego_version\": 3}", ".manifest: rego_version must be 0, 1 or 2 (a Rego version), not 3");
         expected.put("{\"rego_version\": 1.0}", ".manifest: rego_version must be 0, 1 or 2 (a Rego version), not 1.0");
-        expected.put("{\"file_rego_versions\": [\"/a.rego\"]}", ".manifest: file_rego_versions must be an object of globs to versions");
-        expected.put("{\"file_rego_versions\": {\"/a.rego\": -1}}",
+        expected.put(
+                "{\"file_rego_versions\": [\"/a.rego\"]}",
+                ".manifest: file_rego_versions must be an object of globs to versions");
+        expected.put(
+                "{\"file_rego_versions\": {\"/a.rego\": -1}}",
                 ".manifest: file_rego_versions \"/a.rego\" must be 0, 1 or 2 (a Rego version), not -1");
-        expected.put("{\"file_rego_versions\": {\"/[a.rego\": 1}}", ".manifest: file_rego_versions \"/[a.rego\" is not a glob: unclosed '[' in glob \"/[a.rego\"");
-        expected.put("{\"file_rego_versions\": {\"\\u001b[2J\": 1}}", ".manifest: file_rego_versions \"\\x1b[2J\" is not a glob: unclosed '[' in glob \"\\x1b[2J\"");
+        expected.put(
+                "{\"file_rego_versions\": {\"/[a.rego\": 1}}",
+                ".manifest: file_rego_versions \"/[a.rego\" is not a glob: unclosed '[' in glob \"/[a.rego\"");
+        expected.put(
+                "{\"file_rego_versions\": {\"\\u001b[2J\": 1}}",
+                ".manifest: file_rego_versions \"\\x1b[2J\" is not a glob: unclosed '[' in glob \"\\x1b[2J\"");
         int n = 0;
         for (Map.Entry<String, String> e : expected.entrySet()) {
             Path bundle = bundle("bad-" + n++, e.getKey(), files);
-            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException thrown = assertThrows(
+                    IllegalArgumentException.class,
                     () -> PolicySet.load(List.of(bundle), List.of(), false, null, RegoVersion.V1));
-            assertEquals(bundle.resolve(".manifest") + ": " + e.getValue().substring(".manifest: ".length()), thrown.getMessage());
+            assertEquals(
+                    bundle.resolve(".manifest") + ": " + e.getValue().substring(".manifest: ".length()),
+                    thrown.getMessage());
         }
     }
 
@@ -120,19 +140,33 @@ class RegoDialectsTest {
     @Test
     void aBacktrackingPatternIsStoppedAtItsStepBudget() throws Exception {
         String glob = "/" + "*a".repeat(24) + "*b.rego";
-        Path bundle = bundle("backtracking", "{\"file_rego_versions\": {\"" + glob + "\": 0}}", Map.of("a".repeat(60) + ".rego", V1.formatted("a", "a")));
-        IllegalArgumentException thrown = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IllegalArgumentException.class,
-                () -> PolicySet.load(List.of(bundle), List.of(), false, null, RegoVersion.V1)));
-        assertEquals(bundle.resolve(".manifest") + ": file_rego_versions \"" + glob + "\" takes too long to match \"/" + "a".repeat(60) + ".rego\"",
+        Path bundle = bundle(
+                "backtracking",
+                "{\"file_rego_versions\": {\"" + glob + "\": 0}}",
+                Map.of("a".repeat(60) + ".rego", V1.formatted("a", "a")));
+        IllegalArgumentException thrown = assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PolicySet.load(List.of(bundle), List.of(), false, null, RegoVersion.V1)));
+        assertEquals(
+                bundle.resolve(".manifest") + ": file_rego_versions \"" + glob + "\" takes too long to match \"/"
+                        + "a".repeat(60) + ".rego\"",
                 thrown.getMessage());
     }
 
     @Test
     void anOversizedManifestIsRefusedBeforeItIsRead() throws Exception {
-        Path bundle = bundle("big", "{\"revision\": \"" + "x".repeat((int) RegoDialects.MAX_MANIFEST_BYTES) + "\"}", Map.of("a.rego", V1.formatted("a", "a")));
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        Path bundle = bundle(
+                "big",
+                "{\"revision\": \"" + "x".repeat((int) RegoDialects.MAX_MANIFEST_BYTES) + "\"}",
+                Map.of("a.rego", V1.formatted("a", "a")));
+        IllegalArgumentException thrown = assertThrows(
+                IllegalArgumentException.class,
                 () -> PolicySet.load(List.of(bundle), List.of(), false, null, RegoVersion.V1));
-        assertEquals(bundle.resolve(".manifest") + ": larger than " + RegoDialects.MAX_MANIFEST_BYTES + " bytes", thrown.getMessage());
+        assertEquals(
+                bundle.resolve(".manifest") + ": larger than " + RegoDialects.MAX_MANIFEST_BYTES + " bytes",
+                thrown.getMessage());
     }
 
     private Path bundle(String name, String manifest, Map<String, String> files) throws Exception {
@@ -148,14 +182,20 @@ class RegoDialectsTest {
 
     private void compare(Path bundle, RegoVersion asked, String gate, List<String> differences) throws Exception {
         String opa = opa(bundle, asked);
-        if (!opa.equals(gate)) differences.add(bundle.getFileName() + " read as " + asked + ": opa " + opa + ", gate " + gate);
+        if (!opa.equals(gate))
+            differences.add(bundle.getFileName() + " read as " + asked + ": opa " + opa + ", gate " + gate);
     }
 
     /** {@code data} as gate loads the folder, canonical JSON, or {@code error} when it refuses the policies. */
     private static String gate(Path policies, RegoVersion asked) {
         try {
             PolicySet set = PolicySet.load(List.of(policies), List.of(), false, null, asked);
-            return JSON.readTree(set.query("data", null, PolicyEngine.Options.defaults()).get(0).expressions().get(0).toJson()).toString();
+            return JSON.readTree(set.query("data", null, PolicyEngine.Options.defaults())
+                            .get(0)
+                            .expressions()
+                            .get(0)
+                            .toJson())
+                    .toString();
         } catch (PolicyException e) {
             return "error";
         } catch (Exception e) {
@@ -164,7 +204,8 @@ class RegoDialectsTest {
     }
 
     private static String opa(Path bundle, RegoVersion asked) throws Exception {
-        List<String> command = new ArrayList<>(List.of(OpaInstall.binary().toString(), "eval", "-f", "json", "--bundle", bundle.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(OpaInstall.binary().toString(), "eval", "-f", "json", "--bundle", bundle.toString()));
         if (asked == RegoVersion.V0) command.add("--v0-compatible");
         command.add("data");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -42,8 +42,29 @@ public record Package(
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
-    public Package(String ecosystem, String group, String name, String version, String purl, String sourceName,
-            String sourceVersion, List<String> licenses, String layer, List<String> paths) {
-        this(ecosystem, group, name, version, purl, sourceName, sourceVersion, licenses, layer, paths, Map.of(), Map.of());
+    public Package(
+            String ecosystem,
+            String group,
+            String name,
+            String version,
+            String purl,
+            String sourceName,
+            String sourceVersion,
+            List<String> licenses,
+            String layer,
+            List<String> paths) {
+        this(
+                ecosystem,
+                group,
+                name,
+                version,
+                purl,
+                sourceName,
+                sourceVersion,
+                licenses,
+                layer,
+                paths,
+                Map.of(),
+                Map.of());
     }
 }

@@ -104,8 +104,13 @@ public record Purl(String type, String namespace, String name, String version, S
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~';
+            boolean unreserved = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~';
             if (unreserved || (c < 0x80 && alsoKeep.indexOf(c) >= 0)) {
                 out.append(c);
             } else {
@@ -130,7 +135,9 @@ public record Purl(String type, String namespace, String name, String version, S
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '%') {
-                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0 || Character.digit(value.charAt(i + 2), 16) < 0) {
+                if (i + 2 >= value.length()
+                        || Character.digit(value.charAt(i + 1), 16) < 0
+                        || Character.digit(value.charAt(i + 2), 16) < 0) {
                     throw new IllegalArgumentException("package URL has a malformed percent escape: " + value);
                 }
                 out.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));

@@ -13,8 +13,13 @@ import java.util.Map;
  * @param dependencies purl to the purls it depends on, where the metadata says
  * @param unknowns     files that could not be read, and what the squash skipped
  */
-public record Sbom(String imageName, String imageDigest, OsRelease os, List<Package> packages,
-        Map<String, List<String>> dependencies, List<Unknown> unknowns) {
+public record Sbom(
+        String imageName,
+        String imageDigest,
+        OsRelease os,
+        List<Package> packages,
+        Map<String, List<String>> dependencies,
+        List<Unknown> unknowns) {
 
     public Sbom {
         packages = List.copyOf(packages);

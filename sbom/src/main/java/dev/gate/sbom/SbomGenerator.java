@@ -34,7 +34,8 @@ import java.util.TreeMap;
 public final class SbomGenerator {
 
     private static final Comparator<Package> ORDER = Comparator.comparing(Package::ecosystem)
-            .thenComparing(Package::name).thenComparing(Package::version, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Package::name)
+            .thenComparing(Package::version, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(p -> p.paths().isEmpty() ? "" : p.paths().get(0))
             .thenComparing(Package::purl, Comparator.nullsFirst(Comparator.naturalOrder()));
 
@@ -69,9 +70,17 @@ public final class SbomGenerator {
 
     /** As {@link #standard(Duration)}, naming Java archives with the help of {@code javaIndex}. */
     public static SbomGenerator standard(Duration catalogTimeout, JavaIndex javaIndex) {
-        return new SbomGenerator(List.of(new DpkgCataloger(), new ApkCataloger(), new RpmCataloger(),
-                new JavaCataloger(javaIndex), new NpmCataloger(), new PythonCataloger(), new GoBinaryCataloger()),
-                SquashLimits.DEFAULT, catalogTimeout);
+        return new SbomGenerator(
+                List.of(
+                        new DpkgCataloger(),
+                        new ApkCataloger(),
+                        new RpmCataloger(),
+                        new JavaCataloger(javaIndex),
+                        new NpmCataloger(),
+                        new PythonCataloger(),
+                        new GoBinaryCataloger()),
+                SquashLimits.DEFAULT,
+                catalogTimeout);
     }
 
     public Sbom generate(String imageName, Image image) {
@@ -83,7 +92,10 @@ public final class SbomGenerator {
         CatalogDeadline deadline = CatalogDeadline.start(imageName, catalogTimeout);
         SquashedFilesystem fs;
         try {
-            fs = new Squasher(capture(deadline), limits).squash(layers.stream().map(l -> DeadlineLayer.of(l, deadline)).toList());
+            fs = new Squasher(capture(deadline), limits)
+                    .squash(layers.stream()
+                            .map(l -> DeadlineLayer.of(l, deadline))
+                            .toList());
         } catch (IOException e) {
             throw GateException.operational("reading the layers of " + imageName + " failed: " + e.getMessage(), e);
         }
@@ -100,7 +112,8 @@ public final class SbomGenerator {
         fs.skipped().forEach(s -> unknowns.add(new Unknown(s.path(), s.layer(), s.reason())));
         unknowns.sort(Comparator.comparing(Unknown::path).thenComparing(Unknown::reason));
         Map<String, List<String>> deps = new TreeMap<>();
-        context.dependencies().forEach((k, v) -> deps.put(k, v.stream().distinct().sorted().toList()));
+        context.dependencies()
+                .forEach((k, v) -> deps.put(k, v.stream().distinct().sorted().toList()));
         return new Sbom(imageName, imageDigest, os, packages, deps, unknowns);
     }
 

@@ -12,6 +12,7 @@ public final class SbomProperties {
     public static final String LAYER_DIGEST = "gate:layer:digest";
     /** A path the package was found at, one property per path. */
     public static final String LOCATION_PATH = "gate:location:path";
+
     public static final String PACKAGE_EPOCH = "gate:package:epoch";
     public static final String SOURCE_NAME = "gate:package:source-name";
     public static final String SOURCE_VERSION = "gate:package:source-version";
@@ -22,6 +23,5 @@ public final class SbomProperties {
     /** On the metadata: something the catalogers could not read, and why. */
     public static final String UNKNOWN = "gate:unknown";
 
-    private SbomProperties() {
-    }
+    private SbomProperties() {}
 }

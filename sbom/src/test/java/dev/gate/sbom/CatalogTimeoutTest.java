@@ -28,9 +28,11 @@ class CatalogTimeoutTest {
 
     @Test
     void aSpentBudgetFailsTheImageNamingItAndTheBudget() {
-        SbomGenerator generator = new SbomGenerator(List.of(new Slow(), new JavaCataloger()), SquashLimits.DEFAULT, Duration.ofMillis(20));
+        SbomGenerator generator = new SbomGenerator(
+                List.of(new Slow(), new JavaCataloger()), SquashLimits.DEFAULT, Duration.ofMillis(20));
         Layer layer = new TestLayers().file("app/a.jar", "not a jar").layer();
-        CatalogDeadline.Exceeded e = assertThrows(CatalogDeadline.Exceeded.class,
+        CatalogDeadline.Exceeded e = assertThrows(
+                CatalogDeadline.Exceeded.class,
                 () -> generator.generate("registry.example/app:1", DIGEST, List.of(layer)));
         assertEquals(2, e.kind().exitCode());
         assertTrue(e.getMessage().contains("registry.example/app:1"), e.getMessage());
@@ -42,14 +44,18 @@ class CatalogTimeoutTest {
     void aLayerThatTricklesInIsStoppedAtTheBudget() {
         byte[] tar = new TestLayers().file("etc/big", new byte[64 << 10], 0644).tarBytes();
         SbomGenerator generator = SbomGenerator.standard(Duration.ofMillis(300));
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(CatalogDeadline.Exceeded.class,
-                () -> generator.generate("slow:layer", DIGEST, List.of(trickling(tar)))));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> assertThrows(
+                        CatalogDeadline.Exceeded.class,
+                        () -> generator.generate("slow:layer", DIGEST, List.of(trickling(tar)))));
     }
 
     @Test
     void anImageNameIsShownWithControlCharactersEscaped() {
         SbomGenerator generator = new SbomGenerator(List.of(new Slow()), SquashLimits.DEFAULT, Duration.ofMillis(1));
-        CatalogDeadline.Exceeded e = assertThrows(CatalogDeadline.Exceeded.class,
+        CatalogDeadline.Exceeded e = assertThrows(
+                CatalogDeadline.Exceeded.class,
                 () -> generator.generate("evil\u001b[2Jname", DIGEST, List.of(new TestLayers().layer())));
         assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
         assertTrue(e.getMessage().contains("evil\\u001b[2Jname"), e.getMessage());
@@ -57,8 +63,13 @@ class CatalogTimeoutTest {
 
     @Test
     void aBudgetWithinReachLeavesTheSbomAlone() {
-        Sbom sbom = SbomGenerator.standard(Duration.ofMinutes(1)).generate("fine:1", DIGEST,
-                List.of(new TestLayers().file("etc/os-release", "ID=debian\n").layer()));
+        Sbom sbom = SbomGenerator.standard(Duration.ofMinutes(1))
+                .generate(
+                        "fine:1",
+                        DIGEST,
+                        List.of(new TestLayers()
+                                .file("etc/os-release", "ID=debian\n")
+                                .layer()));
         assertEquals("debian", sbom.os().id());
     }
 

@@ -35,7 +35,9 @@ class CatalogersTest {
         assertEquals(List.of("GPL-2"), tz.licenses());
         assertTrue(sbom.packages().stream().noneMatch(p -> p.name().equals("removed-tool")));
         assertTrue(sbom.unknowns().stream().anyMatch(u -> u.path().equals("/var/lib/dpkg/status.d/broken")));
-        assertEquals(List.of(Fixtures.only(sbom, "libc6").purl()), sbom.dependencies().get(ssl.purl()));
+        assertEquals(
+                List.of(Fixtures.only(sbom, "libc6").purl()),
+                sbom.dependencies().get(ssl.purl()));
     }
 
     @Test
@@ -45,8 +47,11 @@ class CatalogersTest {
         assertEquals("pkg:apk/alpine/libcrypto3@3.1.4-r5?arch=x86_64&distro=3.19.1", crypto.purl());
         assertEquals("openssl", crypto.sourceName());
         assertEquals(List.of("Apache-2.0"), crypto.licenses());
-        assertEquals("pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=3.19.1", Fixtures.only(sbom, "musl").purl());
-        assertEquals(List.of(Fixtures.only(sbom, "musl").purl()), sbom.dependencies().get(crypto.purl()));
+        assertEquals(
+                "pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=3.19.1",
+                Fixtures.only(sbom, "musl").purl());
+        assertEquals(
+                List.of(Fixtures.only(sbom, "musl").purl()), sbom.dependencies().get(crypto.purl()));
     }
 
     @Test
@@ -66,18 +71,36 @@ class CatalogersTest {
 
     @Test
     void javaArchivesNestedAndManifestFallback() throws IOException {
-        byte[] inner = jar(Map.of("META-INF/maven/com.google.guava/guava/pom.properties",
+        byte[] inner = jar(Map.of(
+                "META-INF/maven/com.google.guava/guava/pom.properties",
                 "groupId=com.google.guava\nartifactId=guava\nversion=33.0.0-jre\n"));
-        byte[] manifestOnly = jar(Map.of("META-INF/MANIFEST.MF",
-                "Manifest-Version: 1.0\nImplementation-Title: tiny\nImplementation-Version: 2.1\nImplementation-Vendor-Id: org.tiny\n"));
+        byte[] manifestOnly = jar(
+                Map.of(
+                        "META-INF/MANIFEST.MF",
+                        "Manifest-Version: 1.0\nImplementation-Title: tiny\nImplementation-Version: 2.1\nImplementation-Vendor-Id: org.tiny\n"));
         byte[] war = jar(Map.of(
-                "META-INF/maven/org.example/app/pom.properties", "groupId=org.example\nartifactId=app\nversion=1.0.0\n",
-                "WEB-INF/lib/guava-33.0.0-jre.jar", new String(inner, StandardCharsets.ISO_8859_1)));
-        Sbom sbom = Fixtures.generate(Fixtures.layer(null, Map.of(
-                "opt/app.war", war, "opt/lib/tiny.jar", manifestOnly, "opt/lib/junk.jar", "not a zip".getBytes()), 0644));
-        assertEquals("pkg:maven/com.google.guava/guava@33.0.0-jre", Fixtures.only(sbom, "guava").purl());
-        assertEquals(List.of("/opt/app.war:WEB-INF/lib/guava-33.0.0-jre.jar"), Fixtures.only(sbom, "guava").paths());
-        assertEquals("pkg:maven/org.example/app@1.0.0", Fixtures.only(sbom, "app").purl());
+                "META-INF/maven/org.example/app/pom.properties",
+                "groupId=org.example\nartifactId=app\nversion=1.0.0\n",
+                "WEB-INF/lib/guava-33.0.0-jre.jar",
+                new String(inner, StandardCharsets.ISO_8859_1)));
+        Sbom sbom = Fixtures.generate(Fixtures.layer(
+                null,
+                Map.of(
+                        "opt/app.war",
+                        war,
+                        "opt/lib/tiny.jar",
+                        manifestOnly,
+                        "opt/lib/junk.jar",
+                        "not a zip".getBytes()),
+                0644));
+        assertEquals(
+                "pkg:maven/com.google.guava/guava@33.0.0-jre",
+                Fixtures.only(sbom, "guava").purl());
+        assertEquals(
+                List.of("/opt/app.war:WEB-INF/lib/guava-33.0.0-jre.jar"),
+                Fixtures.only(sbom, "guava").paths());
+        assertEquals(
+                "pkg:maven/org.example/app@1.0.0", Fixtures.only(sbom, "app").purl());
         assertEquals("pkg:maven/org.tiny/tiny@2.1", Fixtures.only(sbom, "tiny").purl());
         assertTrue(sbom.unknowns().stream().anyMatch(u -> u.path().equals("/opt/lib/junk.jar")));
     }
@@ -100,10 +123,15 @@ class CatalogersTest {
                 + "dep\tgolang.org/x/sys\tv0.15.0\th1:z=\nbuild\t-compiler=gc\n";
         byte[] binary = goBinary("go1.21.5", modInfo);
         Sbom sbom = Fixtures.generate(Fixtures.layer(null, Map.of("usr/local/bin/tool", binary), 0755));
-        assertEquals("pkg:golang/example.com/tool@v1.2.3", Fixtures.only(sbom, "example.com/tool").purl());
-        assertEquals("pkg:golang/github.com/sirupsen/logrus@v1.9.3", Fixtures.only(sbom, "github.com/sirupsen/logrus").purl());
+        assertEquals(
+                "pkg:golang/example.com/tool@v1.2.3",
+                Fixtures.only(sbom, "example.com/tool").purl());
+        assertEquals(
+                "pkg:golang/github.com/sirupsen/logrus@v1.9.3",
+                Fixtures.only(sbom, "github.com/sirupsen/logrus").purl());
         assertEquals("pkg:golang/stdlib@v1.21.5", Fixtures.only(sbom, "stdlib").purl());
-        assertEquals(3, sbom.dependencies().get("pkg:golang/example.com/tool@v1.2.3").size());
+        assertEquals(
+                3, sbom.dependencies().get("pkg:golang/example.com/tool@v1.2.3").size());
     }
 
     /** An ELF-looking file with a Go 1.18+ inline build-info blob in it, as the linker lays it out. */

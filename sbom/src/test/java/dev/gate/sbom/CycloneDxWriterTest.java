@@ -31,29 +31,39 @@ class CycloneDxWriterTest {
     @Test
     void validAgainstTheCycloneDx16Schema() throws IOException {
         String json = new CycloneDxWriter().write(fixtureSbom());
-        List<ParseException> problems = new JsonParser().validate(json.getBytes(StandardCharsets.UTF_8), Version.VERSION_16);
+        List<ParseException> problems =
+                new JsonParser().validate(json.getBytes(StandardCharsets.UTF_8), Version.VERSION_16);
         assertEquals(List.of(), problems);
         JsonNode doc = JSON.readTree(json);
         assertEquals("1.6", doc.path("specVersion").asText());
-        assertEquals("container", doc.path("metadata").path("component").path("type").asText());
-        assertEquals("fixture:latest", doc.path("metadata").path("component").path("name").asText());
+        assertEquals(
+                "container", doc.path("metadata").path("component").path("type").asText());
+        assertEquals(
+                "fixture:latest",
+                doc.path("metadata").path("component").path("name").asText());
     }
 
     @Test
     void sameInputSameOutputApartFromSerialAndTimestamp() throws IOException {
         String first = new CycloneDxWriter().write(fixtureSbom());
         String second = new CycloneDxWriter().write(fixtureSbom());
-        assertNotEquals(JSON.readTree(first).path("serialNumber"), JSON.readTree(second).path("serialNumber"));
+        assertNotEquals(
+                JSON.readTree(first).path("serialNumber"), JSON.readTree(second).path("serialNumber"));
         assertEquals(masked(first), masked(second));
         // The golden file is checked in: a missing one is a failure, never written here unless asked for.
         if (Boolean.getBoolean("gate.updateGolden")) {
             Files.writeString(GOLDEN, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(masked(first)) + "\n");
         }
-        assertTrue(Files.isRegularFile(GOLDEN), GOLDEN + " is missing (write it with -Dgate.updateGolden=true after checking the output)");
-        Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "gate-sbom-actual.cdx.json"),
+        assertTrue(
+                Files.isRegularFile(GOLDEN),
+                GOLDEN + " is missing (write it with -Dgate.updateGolden=true after checking the output)");
+        Files.writeString(
+                Path.of(System.getProperty("java.io.tmpdir"), "gate-sbom-actual.cdx.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(masked(first)) + "\n");
-        assertEquals(JSON.readTree(Files.readString(GOLDEN)), masked(first), "output differs from " + GOLDEN
-                + " (rerun with -Dgate.updateGolden=true after checking the change)");
+        assertEquals(
+                JSON.readTree(Files.readString(GOLDEN)),
+                masked(first),
+                "output differs from " + GOLDEN + " (rerun with -Dgate.updateGolden=true after checking the change)");
     }
 
     @Test
@@ -75,7 +85,9 @@ class CycloneDxWriterTest {
                 assertTrue(c.path("properties").toString().contains("\"gate:package:epoch\",\"value\":\"1\""));
             }
         }
-        assertEquals("Apache-2.0", ssl.path("licenses").get(0).path("license").path("name").asText());
+        assertEquals(
+                "Apache-2.0",
+                ssl.path("licenses").get(0).path("license").path("name").asText());
     }
 
     static JsonNode masked(String json) throws IOException {

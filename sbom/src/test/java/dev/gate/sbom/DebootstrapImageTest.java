@@ -25,8 +25,10 @@ class DebootstrapImageTest {
 
     private static Path cache() {
         String configured = System.getenv("GATE_SBOM_CACHE");
-        Path dir = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache/gate-sbom");
-        boolean present = Files.isRegularFile(dir.resolve("bookworm-layer.tar")) && Files.isRegularFile(dir.resolve("bookworm-dpkg.txt"));
+        Path dir =
+                configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache/gate-sbom");
+        boolean present = Files.isRegularFile(dir.resolve("bookworm-layer.tar"))
+                && Files.isRegularFile(dir.resolve("bookworm-dpkg.txt"));
         if (!present) {
             TestMaterial.missing("Debian image not built: run testdata/sbom/make-debian-image.sh " + dir);
         }
@@ -37,7 +39,8 @@ class DebootstrapImageTest {
     void debianPackagesEqualDpkgQuery() throws IOException {
         Path dir = cache();
         Path tar = dir.resolve("bookworm-layer.tar");
-        Sbom sbom = SbomGenerator.standard().generate("debootstrap", "sha256:" + "1".repeat(64), List.of(fileLayer(tar)));
+        Sbom sbom =
+                SbomGenerator.standard().generate("debootstrap", "sha256:" + "1".repeat(64), List.of(fileLayer(tar)));
         Map<String, String> expected = new TreeMap<>();
         for (String line : Files.readAllLines(dir.resolve("bookworm-dpkg.txt"))) {
             String[] f = line.split("\t");
@@ -45,13 +48,17 @@ class DebootstrapImageTest {
                 expected.put(f[0].replaceFirst(":[a-z0-9]+$", ""), f[1]);
             }
         }
-        Map<String, String> found = sbom.packages().stream().filter(p -> p.ecosystem().equals("deb"))
+        Map<String, String> found = sbom.packages().stream()
+                .filter(p -> p.ecosystem().equals("deb"))
                 .collect(Collectors.toMap(Package::name, Package::version, (a, b) -> a, TreeMap::new));
         assertEquals(expected, found);
         assertEquals("debian", sbom.os().id());
-        assertTrue(sbom.packages().stream().filter(p -> p.ecosystem().equals("deb"))
-                .allMatch(p -> p.purl().startsWith("pkg:deb/debian/") && p.purl().contains("distro=debian-12")));
-        long licensed = sbom.packages().stream().filter(p -> !p.licenses().isEmpty()).count();
+        assertTrue(sbom.packages().stream()
+                .filter(p -> p.ecosystem().equals("deb"))
+                .allMatch(
+                        p -> p.purl().startsWith("pkg:deb/debian/") && p.purl().contains("distro=debian-12")));
+        long licensed =
+                sbom.packages().stream().filter(p -> !p.licenses().isEmpty()).count();
         assertTrue(licensed > expected.size() / 2, "most Debian packages ship a copyright file: " + licensed);
     }
 

@@ -22,8 +22,7 @@ final class Fixtures {
 
     static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent().resolve("testdata/sbom");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A layer holding the fixture tree's files (relative paths), plus extra files with their modes. */
     static Layer layer(String fixture, Map<String, byte[]> extra, int extraMode) {
@@ -95,7 +94,8 @@ final class Fixtures {
     }
 
     static Package only(Sbom sbom, String name) {
-        List<Package> found = sbom.packages().stream().filter(p -> p.name().equals(name)).toList();
+        List<Package> found =
+                sbom.packages().stream().filter(p -> p.name().equals(name)).toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one package " + name + " but found " + found + " in " + sbom.packages());
         }

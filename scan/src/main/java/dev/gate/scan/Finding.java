@@ -12,9 +12,17 @@ import java.util.List;
  * @param matchedName the name the advisory lists (the source package for Debian and Alpine)
  * @param published   when the advisory was published (RFC 3339), or null
  */
-public record Finding(String id, List<String> aliases, SeverityRating rating, String summary, Package pkg,
-                      String ecosystem, String matchedName, String installedVersion, List<String> fixedVersions,
-                      String published) {
+public record Finding(
+        String id,
+        List<String> aliases,
+        SeverityRating rating,
+        String summary,
+        Package pkg,
+        String ecosystem,
+        String matchedName,
+        String installedVersion,
+        List<String> fixedVersions,
+        String published) {
 
     public Finding {
         aliases = List.copyOf(aliases);

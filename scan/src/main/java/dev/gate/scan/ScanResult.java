@@ -10,8 +10,12 @@ import java.util.Map;
  * The outcome of one scan: findings sorted most severe first, counts per severity, and the
  * warnings the run collected (unsupported ecosystems, unparseable versions), each said once.
  */
-public record ScanResult(List<Finding> findings, Map<Severity, Long> summary, List<String> warnings,
-                         int packagesScanned, DbInfo database) {
+public record ScanResult(
+        List<Finding> findings,
+        Map<Severity, Long> summary,
+        List<String> warnings,
+        int packagesScanned,
+        DbInfo database) {
 
     public ScanResult {
         findings = List.copyOf(findings);

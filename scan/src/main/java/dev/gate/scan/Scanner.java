@@ -12,8 +12,8 @@ import dev.gate.scan.match.PackageMatcher;
 import dev.gate.scan.match.PackageQuery;
 import dev.gate.scan.match.RangeEvaluator;
 import dev.gate.scan.osv.MalformedRecordException;
-import dev.gate.scan.osv.RecordCodec;
 import dev.gate.scan.osv.OsvRecord;
+import dev.gate.scan.osv.RecordCodec;
 import dev.gate.scan.version.Orderings;
 import dev.gate.scan.version.VersionOrdering;
 import java.nio.file.Path;
@@ -21,13 +21,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scanning API the CLI and the gate pipeline call:
@@ -42,6 +42,7 @@ public final class Scanner implements AutoCloseable {
     private final Map<String, RangeEvaluator> evaluators = new HashMap<>();
     /** Records by id: one AlmaLinux advisory names dozens of packages and is parsed once. */
     private final Map<String, IndexedRecord> parsed = new ConcurrentHashMap<>();
+
     private DbInfo info;
 
     private Scanner(AdvisoryDb db) {
@@ -66,8 +67,7 @@ public final class Scanner implements AutoCloseable {
     }
 
     /** One package ready to match: its lookup, the ordering's evaluator and its candidate advisories. */
-    private record Job(PackageQuery query, RangeEvaluator evaluator, List<IndexedRecord> candidates) {
-    }
+    private record Job(PackageQuery query, RangeEvaluator evaluator, List<IndexedRecord> candidates) {}
 
     /**
      * Looks the candidates up (over two connections for large scans, see {@link #prefetch}), then
@@ -83,29 +83,33 @@ public final class Scanner implements AutoCloseable {
                 warnings.add(unsupported(pkg, os));
                 continue;
             }
-            VersionOrdering ordering = Orderings.forEcosystem(query.get().ecosystem()).orElseThrow();
+            VersionOrdering ordering =
+                    Orderings.forEcosystem(query.get().ecosystem()).orElseThrow();
             if (query.get().version() == null || query.get().version().isBlank()) {
                 warnings.add("package " + pkg.name() + " has no version; not scanned");
                 continue;
             }
             if (!ordering.isValid(query.get().version())) {
-                warnings.add("cannot parse " + query.get().ecosystem() + " version '" + query.get().version() + "' of "
-                        + pkg.name() + "; only exact version matches are checked");
+                warnings.add("cannot parse " + query.get().ecosystem() + " version '"
+                        + query.get().version() + "' of " + pkg.name() + "; only exact version matches are checked");
             }
             queries.add(query.get());
         }
         prefetch(queries);
         List<Job> jobs = new ArrayList<>();
         for (PackageQuery query : queries) {
-            RangeEvaluator evaluator = evaluators.computeIfAbsent(query.ecosystem(),
+            RangeEvaluator evaluator = evaluators.computeIfAbsent(
+                    query.ecosystem(),
                     k -> new RangeEvaluator(Orderings.forEcosystem(k).orElseThrow()));
             jobs.add(new Job(query, evaluator, candidates(query)));
         }
         List<Finding> findings = new ArrayList<>(jobs.parallelStream()
                 .flatMap(job -> PackageMatcher.match(job.query(), job.evaluator(), job.candidates()).stream())
                 .toList());
-        findings.sort(Comparator.comparing((Finding f) -> f.rating().severity()).reversed()
-                .thenComparing(f -> f.pkg().name()).thenComparing(Finding::id));
+        findings.sort(Comparator.comparing((Finding f) -> f.rating().severity())
+                .reversed()
+                .thenComparing(f -> f.pkg().name())
+                .thenComparing(Finding::id));
         return new ScanResult(findings, ScanResult.count(findings), new ArrayList<>(warnings), jobs.size(), database());
     }
 
@@ -122,7 +126,9 @@ public final class Scanner implements AutoCloseable {
             for (String name : query.names()) {
                 String key = key(query.ecosystem(), name);
                 if (!cache.containsKey(key) && seen.add(key)) {
-                    namesByEcosystem.computeIfAbsent(query.ecosystem(), k -> new ArrayList<>()).add(name);
+                    namesByEcosystem
+                            .computeIfAbsent(query.ecosystem(), k -> new ArrayList<>())
+                            .add(name);
                     count++;
                 }
             }
@@ -151,8 +157,7 @@ public final class Scanner implements AutoCloseable {
     }
 
     /** Names of one ecosystem looked up together. */
-    private record Batch(String ecosystem, List<String> names) {
-    }
+    private record Batch(String ecosystem, List<String> names) {}
 
     private void loadBatch(AdvisoryDb from, Batch batch) {
         Map<String, List<IndexedRecord>> found = new HashMap<>();
@@ -174,8 +179,9 @@ public final class Scanner implements AutoCloseable {
     private static String unsupported(Package pkg, OsRelease os) {
         String type = pkg.ecosystem();
         if (("deb".equals(type) || "apk".equals(type) || "rpm".equals(type))) {
-            return "no advisories for " + type + " packages on " + (os == null || os.id() == null ? "an unknown distribution"
-                    : os.id() + " " + os.versionId()) + "; those packages were not scanned";
+            return "no advisories for " + type + " packages on "
+                    + (os == null || os.id() == null ? "an unknown distribution" : os.id() + " " + os.versionId())
+                    + "; those packages were not scanned";
         }
         if ("maven".equals(type)) {
             return "Maven packages without a group were not scanned: a name alone could take another group's advisories";
@@ -187,7 +193,8 @@ public final class Scanner implements AutoCloseable {
         List<IndexedRecord> records = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String name : query.names()) {
-            for (IndexedRecord r : cache.computeIfAbsent(key(query.ecosystem(), name), k -> load(db, query.ecosystem(), name))) {
+            for (IndexedRecord r :
+                    cache.computeIfAbsent(key(query.ecosystem(), name), k -> load(db, query.ecosystem(), name))) {
                 if (seen.add(r.record().id())) {
                     records.add(r);
                 }
@@ -216,7 +223,8 @@ public final class Scanner implements AutoCloseable {
         try {
             return RecordCodec.decode(json);
         } catch (MalformedRecordException e) {
-            throw GateException.input("advisory database " + db.location() + " holds an unreadable record: " + e.getMessage());
+            throw GateException.input(
+                    "advisory database " + db.location() + " holds an unreadable record: " + e.getMessage());
         }
     }
 

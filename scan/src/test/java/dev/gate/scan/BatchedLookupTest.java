@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchedLookupTest {
 
     private static final OsRelease ALMA_9 = new OsRelease("almalinux", "9.4", "AlmaLinux 9.4");
-    private static final Map<String, String> TYPES = Map.of("Go.zip", "golang", "PyPI.zip", "pypi", "crates.io.zip", "cargo",
-            "AlmaLinux-9.zip", "rpm");
+    private static final Map<String, String> TYPES =
+            Map.of("Go.zip", "golang", "PyPI.zip", "pypi", "crates.io.zip", "cargo", "AlmaLinux-9.zip", "rpm");
 
     @Test
     void batchedAndSingleLookupsFindTheSame(@TempDir Path dir) throws Exception {
@@ -38,7 +38,7 @@ class BatchedLookupTest {
         Path db = dir.resolve("osv.db");
         List<Path> zips = TYPES.keySet().stream().sorted().map(bulk::resolve).toList();
         try (AdvisoryDb advisories = AdvisoryDb.openForWrite(db)) {
-            new Importer(advisories, p -> { }).importPaths(zips);
+            new Importer(advisories, p -> {}).importPaths(zips);
         }
         List<Package> packages = new ArrayList<>();
         for (Path zip : zips) {
@@ -60,8 +60,10 @@ class BatchedLookupTest {
 
     private static Set<String> findings(ScanResult result) {
         Set<String> lines = new TreeSet<>();
-        result.findings().forEach(f -> lines.add(f.pkg().name() + "@" + f.installedVersion() + " " + f.id() + " "
-                + new TreeSet<>(f.aliases()) + " fixed " + f.fixedVersions() + " " + f.rating().severity()));
+        result.findings()
+                .forEach(f -> lines.add(f.pkg().name() + "@" + f.installedVersion() + " " + f.id() + " "
+                        + new TreeSet<>(f.aliases()) + " fixed " + f.fixedVersions() + " "
+                        + f.rating().severity()));
         return lines;
     }
 
@@ -84,17 +86,29 @@ class BatchedLookupTest {
                 JsonNode affected = record.path("affected").path(0);
                 String name = affected.path("package").path("name").asText();
                 List<String> versions = new ArrayList<>();
-                affected.path("ranges").forEach(r -> r.path("events").forEach(e -> e.fields().forEachRemaining(v -> {
-                    if (!"GIT".equals(r.path("type").asText()) && !"0".equals(v.getValue().asText())) {
-                        versions.add(v.getValue().asText());
-                    }
-                })));
+                affected.path("ranges")
+                        .forEach(r -> r.path("events")
+                                .forEach(e -> e.fields().forEachRemaining(v -> {
+                                    if (!"GIT".equals(r.path("type").asText())
+                                            && !"0".equals(v.getValue().asText())) {
+                                        versions.add(v.getValue().asText());
+                                    }
+                                })));
                 if (name.isEmpty() || versions.isEmpty() || !seen.add(name)) {
                     continue;
                 }
                 String version = versions.get(packages.size() % versions.size());
-                packages.add(new Package(type, null, name, type.equals("golang") ? "v" + version : version, null, null, null,
-                        List.of(), null, List.of()));
+                packages.add(new Package(
+                        type,
+                        null,
+                        name,
+                        type.equals("golang") ? "v" + version : version,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        List.of()));
             }
         }
         return packages;

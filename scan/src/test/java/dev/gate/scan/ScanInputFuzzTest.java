@@ -25,10 +25,13 @@ import java.util.List;
 /** Advisories, version strings of every ecosystem, purls, CVSS vectors and SBOMs given to {@code gate scan}. */
 class ScanInputFuzzTest {
 
-    private static final List<Class<? extends Exception>> REFUSALS = List.of(IOException.class, MalformedRecordException.class,
-            InvalidVersionException.class, IllegalArgumentException.class);
-    private static final List<String> ECOSYSTEMS = List.of("Debian", "Alpine", "Red Hat", "Maven", "PyPI", "npm", "Go",
-            "crates.io");
+    private static final List<Class<? extends Exception>> REFUSALS = List.of(
+            IOException.class,
+            MalformedRecordException.class,
+            InvalidVersionException.class,
+            IllegalArgumentException.class);
+    private static final List<String> ECOSYSTEMS =
+            List.of("Debian", "Alpine", "Red Hat", "Maven", "PyPI", "npm", "Go", "crates.io");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -40,7 +43,8 @@ class ScanInputFuzzTest {
         if (input.length == 0) {
             return;
         }
-        VersionOrdering ordering = Orderings.forEcosystem(ECOSYSTEMS.get((input[0] & 0xff) % ECOSYSTEMS.size())).orElseThrow();
+        VersionOrdering ordering = Orderings.forEcosystem(ECOSYSTEMS.get((input[0] & 0xff) % ECOSYSTEMS.size()))
+                .orElseThrow();
         String text = new String(input, 1, input.length - 1, StandardCharsets.UTF_8);
         int newline = text.indexOf('\n');
         String a = newline < 0 ? text : text.substring(0, newline);
@@ -54,23 +58,28 @@ class ScanInputFuzzTest {
     /** An OSV record as the importer reads it, stored and read back, then rated and matched as the scanner would. */
     @FuzzTest
     void osvRecord(byte[] input) throws Exception {
-        parses(() -> {
-            OsvRecord record = RecordCodec.decode(RecordCodec.encode(OsvParser.parse(JSON.readTree(input))));
-            for (Affected affected : record.affected()) {
-                SeverityRater.rate(record, affected);
-                if (affected.ecosystem() == null) {
-                    continue; // no package: never indexed, so never matched (IndexedRecord)
-                }
-                VersionOrdering ordering = Orderings.forEcosystem(affected.ecosystem()).orElse(Orderings.semver());
-                for (String version : List.of("0", "1.0.0", "2.36-9+deb12u4", "1.2.3-r0")) {
-                    parses(() -> {
-                        RangeEvaluator ranges = new RangeEvaluator(ordering);
-                        ranges.isAffected(affected, version);
-                        ranges.fixedFor(affected, version);
-                    }, REFUSALS);
-                }
-            }
-        }, REFUSALS);
+        parses(
+                () -> {
+                    OsvRecord record = RecordCodec.decode(RecordCodec.encode(OsvParser.parse(JSON.readTree(input))));
+                    for (Affected affected : record.affected()) {
+                        SeverityRater.rate(record, affected);
+                        if (affected.ecosystem() == null) {
+                            continue; // no package: never indexed, so never matched (IndexedRecord)
+                        }
+                        VersionOrdering ordering =
+                                Orderings.forEcosystem(affected.ecosystem()).orElse(Orderings.semver());
+                        for (String version : List.of("0", "1.0.0", "2.36-9+deb12u4", "1.2.3-r0")) {
+                            parses(
+                                    () -> {
+                                        RangeEvaluator ranges = new RangeEvaluator(ordering);
+                                        ranges.isAffected(affected, version);
+                                        ranges.fixedFor(affected, version);
+                                    },
+                                    REFUSALS);
+                        }
+                    }
+                },
+                REFUSALS);
     }
 
     @FuzzTest

@@ -2,8 +2,8 @@ package dev.gate.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,8 +48,8 @@ final class BundleCheck {
         throw GateException.input(where + ": sigstore bundle has neither messageSignature nor dsseEnvelope");
     }
 
-    private Verification.Verified messageSignature(JsonNode root, byte[] bundle, Digest image, List<byte[]> payloads,
-            boolean certified, String where) {
+    private Verification.Verified messageSignature(
+            JsonNode root, byte[] bundle, Digest image, List<byte[]> payloads, boolean certified, String where) {
         JsonNode message = root.path("messageSignature");
         String algorithm = message.path("messageDigest").path("algorithm").asText();
         if (!algorithm.equals("SHA2_256")) {
@@ -64,10 +64,13 @@ final class BundleCheck {
             signer = keylessSigner(digest, bundle, root.path("verificationMaterial"), where);
         } else {
             requireKey(root, where);
-            signer = keys.signerOfDigest(digest, base64(message.path("signature").asText(), where));
+            signer =
+                    keys.signerOfDigest(digest, base64(message.path("signature").asText(), where));
             if (signer == null) {
-                throw new UntrustedClaim(hint(root), where
-                        + ": bundle signature does not verify with a trusted key (signed by another key, or digest altered)");
+                throw new UntrustedClaim(
+                        hint(root),
+                        where
+                                + ": bundle signature does not verify with a trusted key (signed by another key, or digest altered)");
             }
         }
         for (byte[] payload : payloads) {
@@ -75,25 +78,30 @@ final class BundleCheck {
                 return Claims.signature(payload, image, source(certified) + "signature", signer, where);
             }
         }
-        throw new RejectedClaim(Problem.Kind.WRONG_SUBJECT, where + ": bundle signs sha256:" + HexFormat.of().formatHex(digest)
-                + ", which is not a simple-signing payload for the image " + image);
+        throw new RejectedClaim(
+                Problem.Kind.WRONG_SUBJECT,
+                where + ": bundle signs sha256:" + HexFormat.of().formatHex(digest)
+                        + ", which is not a simple-signing payload for the image " + image);
     }
 
-    private Verification.Verified envelope(JsonNode root, byte[] bundle, Digest image, String type, boolean certified,
-            String where) {
+    private Verification.Verified envelope(
+            JsonNode root, byte[] bundle, Digest image, String type, boolean certified, String where) {
         byte[] envelope = root.path("dsseEnvelope").toString().getBytes(StandardCharsets.UTF_8);
         Dsse.requireInToto(root.path("dsseEnvelope"), where);
         if (certified) {
             // sigstore-java checks the envelope signature and that the image digest is among the subjects.
-            Signer signer = keylessSigner(HexFormat.of().parseHex(image.hex()), bundle, root.path("verificationMaterial"), where);
+            Signer signer = keylessSigner(
+                    HexFormat.of().parseHex(image.hex()), bundle, root.path("verificationMaterial"), where);
             byte[] payload = base64(root.path("dsseEnvelope").path("payload").asText(), where);
             return Claims.statement(payload, image, type, source(true), signer, where);
         }
         requireKey(root, where);
         TrustedKeys.Opened opened = keys.open(envelope, where);
         if (opened == null) {
-            throw new UntrustedClaim(hint(root), where
-                    + ": bundle attestation does not verify with a trusted key (signed by another key, or statement altered)");
+            throw new UntrustedClaim(
+                    hint(root),
+                    where
+                            + ": bundle attestation does not verify with a trusted key (signed by another key, or statement altered)");
         }
         return Claims.statement(opened.payload(), image, type, source(false), opened.signer(), where);
     }
@@ -107,7 +115,8 @@ final class BundleCheck {
         java.security.cert.X509Certificate leaf = CertificateSigner.leaf(material, where);
         String stated = CertificateSigner.stated(leaf).describe();
         if (keyless == null) {
-            throw new UntrustedClaim(stated, where + ": keyless bundle; no --trusted-root and identity were given to trust it");
+            throw new UntrustedClaim(
+                    stated, where + ": keyless bundle; no --trusted-root and identity were given to trust it");
         }
         if (!keyless.trusts(leaf)) {
             throw new UntrustedClaim(stated, where + ": keyless bundle of an identity that is not trusted");
@@ -117,7 +126,8 @@ final class BundleCheck {
 
     /** The key a key-signed bundle names (its public-key hint), or null. */
     private static String hint(JsonNode root) {
-        String hint = root.path("verificationMaterial").path("publicKey").path("hint").asText();
+        String hint =
+                root.path("verificationMaterial").path("publicKey").path("hint").asText();
         return hint.isEmpty() ? null : hint;
     }
 
@@ -139,7 +149,8 @@ final class BundleCheck {
             throw GateException.input(where + ": sigstore bundle is not JSON");
         }
         if (root == null || !root.path("mediaType").asText().startsWith(MEDIA_TYPE_PREFIX)) {
-            throw GateException.input(where + ": not a sigstore bundle (mediaType " + (root == null ? "missing" : root.path("mediaType")) + ")");
+            throw GateException.input(where + ": not a sigstore bundle (mediaType "
+                    + (root == null ? "missing" : root.path("mediaType")) + ")");
         }
         return root;
     }

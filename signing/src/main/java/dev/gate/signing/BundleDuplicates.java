@@ -2,8 +2,8 @@ package dev.gate.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.signing.oci.BundleReferrers;
 import dev.gate.signing.oci.SignatureStore;
 import java.io.IOException;
@@ -19,13 +19,13 @@ public final class BundleDuplicates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BundleDuplicates() {
-    }
+    private BundleDuplicates() {}
 
     /** The referrer manifest already holding {@code statement} signed by {@code key}, if one does. */
     public static Optional<Digest> find(SignatureStore store, CosignKeyPair key, InTotoStatement statement) {
         try {
-            for (BundleReferrers.Found bundle : BundleReferrers.read(store, statement.subjectDigest(), SigstoreBundles.MEDIA_TYPE)) {
+            for (BundleReferrers.Found bundle :
+                    BundleReferrers.read(store, statement.subjectDigest(), SigstoreBundles.MEDIA_TYPE)) {
                 if (bundle.failure() == null && holds(bundle.content(), key, statement)) {
                     return Optional.of(bundle.manifest());
                 }
@@ -40,7 +40,8 @@ public final class BundleDuplicates {
         try {
             JsonNode envelope = JSON.readTree(bundle).path("dsseEnvelope");
             return envelope.isObject()
-                    && ImageAttestations.sameStatement(envelope.toString().getBytes(StandardCharsets.UTF_8), key, statement);
+                    && ImageAttestations.sameStatement(
+                            envelope.toString().getBytes(StandardCharsets.UTF_8), key, statement);
         } catch (IOException e) {
             return false;
         }

@@ -1,15 +1,15 @@
 package dev.gate.signing;
 
-import dev.sigstore.VerificationOptions;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.errors.GateException;
+import dev.sigstore.VerificationOptions;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
-import java.util.Base64;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -24,6 +24,7 @@ final class CertificateSigner implements VerificationOptions.CertificateMatcher 
 
     /** Fulcio's OIDC issuer extensions: v2 (a DER UTF8String) and v1 (raw bytes). */
     private static final String ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
+
     private static final String ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
 
     private final VerificationOptions.CertificateMatcher fulcio;
@@ -66,11 +67,16 @@ final class CertificateSigner implements VerificationOptions.CertificateMatcher 
 
     /** The signing certificate of a bundle's verification material (v0.3 {@code certificate}, or a chain's first). */
     static X509Certificate leaf(JsonNode material, String where) {
-        JsonNode raw = material.has("certificate") ? material.path("certificate").path("rawBytes")
-                : material.path("x509CertificateChain").path("certificates").path(0).path("rawBytes");
+        JsonNode raw = material.has("certificate")
+                ? material.path("certificate").path("rawBytes")
+                : material.path("x509CertificateChain")
+                        .path("certificates")
+                        .path(0)
+                        .path("rawBytes");
         try {
             byte[] der = Base64.getDecoder().decode(raw.asText());
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
             throw GateException.input(where + ": bundle certificate is not a readable X.509 certificate");
         }
@@ -79,7 +85,9 @@ final class CertificateSigner implements VerificationOptions.CertificateMatcher 
     private static String subjectAlternativeName(X509Certificate certificate) {
         try {
             Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-            return names == null || names.isEmpty() ? "" : String.valueOf(names.iterator().next().get(1));
+            return names == null || names.isEmpty()
+                    ? ""
+                    : String.valueOf(names.iterator().next().get(1));
         } catch (CertificateParsingException e) {
             return "";
         }
@@ -89,7 +97,9 @@ final class CertificateSigner implements VerificationOptions.CertificateMatcher 
         try {
             byte[] v2 = certificate.getExtensionValue(ISSUER_V2);
             if (v2 != null) {
-                return ((ASN1String) ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(v2).getOctets())).getString();
+                return ((ASN1String) ASN1Primitive.fromByteArray(
+                                ASN1OctetString.getInstance(v2).getOctets()))
+                        .getString();
             }
             byte[] v1 = certificate.getExtensionValue(ISSUER_V1);
             return v1 == null ? "" : new String(ASN1OctetString.getInstance(v1).getOctets(), StandardCharsets.UTF_8);

@@ -10,8 +10,7 @@ public final class CertifiedSigner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CertifiedSigner() {
-    }
+    private CertifiedSigner() {}
 
     /** Stated, not verified: for a bundle this run was just given by its signing service. */
     public static Signer of(byte[] bundle) {

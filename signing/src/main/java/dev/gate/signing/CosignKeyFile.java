@@ -18,7 +18,6 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Set;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -36,12 +35,12 @@ public final class CosignKeyFile {
     public static final String COSIGN_TYPE = "ENCRYPTED COSIGN PRIVATE KEY";
     /** What cosign 2.x writes; lower and higher costs written by other versions are read. */
     static final int WRITE_N = 65536;
+
     private static final Set<Integer> READ_N = Set.of(32768, 65536, 131072);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CosignKeyFile() {
-    }
+    private CosignKeyFile() {}
 
     public static CosignKeyPair generate() {
         try {
@@ -57,7 +56,8 @@ public final class CosignKeyFile {
     public static String encrypt(CosignKeyPair pair, char[] password) {
         byte[] salt = random(32);
         byte[] nonce = random(SecretBox.NONCE_BYTES);
-        byte[] box = SecretBox.seal(derive(password, salt, WRITE_N, 8, 1), nonce, pair.privateKey().getEncoded());
+        byte[] box = SecretBox.seal(
+                derive(password, salt, WRITE_N, 8, 1), nonce, pair.privateKey().getEncoded());
         ObjectNode root = JSON.createObjectNode();
         ObjectNode kdf = root.putObject("kdf");
         kdf.put("name", "scrypt");
@@ -78,12 +78,15 @@ public final class CosignKeyFile {
         requireText(root.path("kdf").path("name"), "scrypt", source, "kdf.name");
         requireText(root.path("cipher").path("name"), "nacl/secretbox", source, "cipher.name");
         int n = params.path("N").asInt();
-        if (!READ_N.contains(n) || params.path("r").asInt() != 8 || params.path("p").asInt() != 1) {
+        if (!READ_N.contains(n)
+                || params.path("r").asInt() != 8
+                || params.path("p").asInt() != 1) {
             throw GateException.input(source + ": unsupported scrypt parameters N=" + n);
         }
         byte[] nonce = unb64(root, "cipher", "nonce", source);
         if (nonce.length != SecretBox.NONCE_BYTES) {
-            throw GateException.input(source + ": cipher.nonce must be " + SecretBox.NONCE_BYTES + " bytes, found " + nonce.length);
+            throw GateException.input(
+                    source + ": cipher.nonce must be " + SecretBox.NONCE_BYTES + " bytes, found " + nonce.length);
         }
         byte[] key = derive(password, unb64(root, "kdf", "salt", source), n, 8, 1);
         byte[] plain = SecretBox.open(key, nonce, unb64(root, null, "ciphertext", source));
@@ -103,7 +106,8 @@ public final class CosignKeyFile {
                     + "cosign refuses it too; re-import it with 'cosign import-key-pair'");
         }
         try {
-            PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+            PrivateKey privateKey =
+                    KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
             return new CosignKeyPair(privateKey, derivePublic((ECPrivateKey) privateKey));
         } catch (java.security.GeneralSecurityException | IOException | ClassCastException e) {
             throw GateException.input(source + ": the encrypted key is not an ECDSA key cosign can use");
@@ -120,8 +124,10 @@ public final class CosignKeyFile {
         var point = curve.getG().multiply(key.getS()).normalize();
         AlgorithmParameters p256 = AlgorithmParameters.getInstance("EC");
         p256.init(new ECGenParameterSpec("secp256r1"));
-        ECPoint w = new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger());
-        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, p256.getParameterSpec(ECParameterSpec.class)));
+        ECPoint w = new ECPoint(
+                point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger());
+        return KeyFactory.getInstance("EC")
+                .generatePublic(new ECPublicKeySpec(w, p256.getParameterSpec(ECParameterSpec.class)));
     }
 
     private static byte[] derive(char[] password, byte[] salt, int n, int r, int p) {

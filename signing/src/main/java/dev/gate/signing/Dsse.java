@@ -17,8 +17,7 @@ public final class Dsse {
     public static final String IN_TOTO = "application/vnd.in-toto+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Dsse() {
-    }
+    private Dsse() {}
 
     /** {@code "DSSEv1" SP len(type) SP type SP len(body) SP body}, lengths in ASCII decimal bytes. */
     public static byte[] pae(String payloadType, byte[] payload) {
@@ -36,7 +35,10 @@ public final class Dsse {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("payloadType", payloadType);
         envelope.put("payload", Base64.getEncoder().encodeToString(payload));
-        envelope.putArray("signatures").addObject().put("keyid", "").put("sig", Base64.getEncoder().encodeToString(signature));
+        envelope.putArray("signatures")
+                .addObject()
+                .put("keyid", "")
+                .put("sig", Base64.getEncoder().encodeToString(signature));
         return envelope.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -55,7 +57,8 @@ public final class Dsse {
         String payloadType = requireInToto(root, source);
         byte[] payload = decode(root.path("payload").asText(), source);
         for (JsonNode sig : root.path("signatures")) {
-            if (EcdsaSigner.verify(key, pae(payloadType, payload), decode(sig.path("sig").asText(), source))) {
+            if (EcdsaSigner.verify(
+                    key, pae(payloadType, payload), decode(sig.path("sig").asText(), source))) {
                 return payload;
             }
         }

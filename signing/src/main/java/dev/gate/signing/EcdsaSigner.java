@@ -10,8 +10,7 @@ import java.util.HexFormat;
 /** ECDSA P-256 over SHA-256 with ASN.1 DER signatures, as cosign signs and verifies. */
 public final class EcdsaSigner {
 
-    private EcdsaSigner() {
-    }
+    private EcdsaSigner() {}
 
     public static byte[] sign(CosignKeyPair key, byte[] payload) {
         try {

@@ -36,7 +36,8 @@ public record Expected(String value, boolean regexp) {
         try {
             return StringMatcher.regex(pattern);
         } catch (RegexSyntaxException e) {
-            throw GateException.input((flag.isEmpty() ? "" : flag + ": ") + "not a regular expression: " + e.getMessage());
+            throw GateException.input(
+                    (flag.isEmpty() ? "" : flag + ": ") + "not a regular expression: " + e.getMessage());
         }
     }
 

@@ -2,8 +2,8 @@ package dev.gate.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import java.io.IOException;
@@ -17,34 +17,40 @@ public final class ImageAttestations {
     public static final String PREDICATE_TYPE_ANNOTATION = "predicateType";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ImageAttestations() {
-    }
+    private ImageAttestations() {}
 
     public static CosignLayer layer(CosignKeyPair key, InTotoStatement statement) {
         byte[] envelope = Dsse.sign(key, Dsse.IN_TOTO, statement.bytes());
-        return new CosignLayer(CosignLayer.DSSE, envelope, Map.of(
-                CosignLayer.SIGNATURE_ANNOTATION, "",
-                PREDICATE_TYPE_ANNOTATION, statement.predicateType()));
+        return new CosignLayer(
+                CosignLayer.DSSE,
+                envelope,
+                Map.of(CosignLayer.SIGNATURE_ANNOTATION, "", PREDICATE_TYPE_ANNOTATION, statement.predicateType()));
     }
 
     /**
      * Attaches, unless this key already attested the same predicate about the image; with {@code replace}, earlier
      * attestations of the same predicate type are dropped. Returns false when nothing was added.
      */
-    public static boolean attest(CosignAttacher attacher, CosignKeyPair key, Digest image, InTotoStatement statement,
-            boolean replace) {
+    public static boolean attest(
+            CosignAttacher attacher, CosignKeyPair key, Digest image, InTotoStatement statement, boolean replace) {
         return attach(attacher, image, layer(key, statement), key, statement, replace);
     }
 
     /** As {@link #attest}, for a layer already signed from {@code statement} with {@code key}. */
-    public static boolean attach(CosignAttacher attacher, Digest image, CosignLayer layer, CosignKeyPair key,
-            InTotoStatement statement, boolean replace) {
+    public static boolean attach(
+            CosignAttacher attacher,
+            Digest image,
+            CosignLayer layer,
+            CosignKeyPair key,
+            InTotoStatement statement,
+            boolean replace) {
         String tag = CosignAttacher.attestationTag(image);
         Predicate<CosignLayer> same = sameKeyAndPredicate(key, statement);
         if (!replace) {
             return attacher.append(tag, layer, same);
         }
-        Predicate<CosignLayer> sameType = old -> statement.predicateType().equals(old.annotations().get(PREDICATE_TYPE_ANNOTATION));
+        Predicate<CosignLayer> sameType =
+                old -> statement.predicateType().equals(old.annotations().get(PREDICATE_TYPE_ANNOTATION));
         return attacher.replace(tag, layer, sameType.and(same.negate()), same);
     }
 
@@ -80,7 +86,8 @@ public final class ImageAttestations {
 
     private static boolean names(JsonNode statement, Digest image) {
         for (JsonNode subject : statement.path("subject")) {
-            if (image.hex().equals(subject.path("digest").path(image.algorithm()).asText())) {
+            if (image.hex()
+                    .equals(subject.path("digest").path(image.algorithm()).asText())) {
                 return true;
             }
         }

@@ -12,13 +12,13 @@ import java.util.function.Predicate;
 /** Signs an image digest as {@code cosign sign --key} does and attaches the signature layer. */
 public final class ImageSignatures {
 
-    private ImageSignatures() {
-    }
+    private ImageSignatures() {}
 
     public static CosignLayer signatureLayer(CosignKeyPair key, String repository, Digest image) {
         byte[] payload = new SimpleSigningPayload(repository, image).bytes();
         String signature = Base64.getEncoder().encodeToString(EcdsaSigner.sign(key, payload));
-        return new CosignLayer(CosignLayer.SIMPLE_SIGNING, payload, Map.of(CosignLayer.SIGNATURE_ANNOTATION, signature));
+        return new CosignLayer(
+                CosignLayer.SIMPLE_SIGNING, payload, Map.of(CosignLayer.SIGNATURE_ANNOTATION, signature));
     }
 
     /**
@@ -27,12 +27,16 @@ public final class ImageSignatures {
      * image has any bundle it looks for its signature there and no longer in {@code .sig}.
      */
     public static byte[] signatureBundle(CosignKeyPair key, String repository, Digest image) {
-        return SigstoreBundles.dsse(key.publicKey(), Dsse.sign(key, Dsse.IN_TOTO, signatureStatement(repository, image).bytes()));
+        return SigstoreBundles.dsse(
+                key.publicKey(),
+                Dsse.sign(
+                        key, Dsse.IN_TOTO, signatureStatement(repository, image).bytes()));
     }
 
     /** The statement of a cosign 3 signature: {@link InTotoStatement#COSIGN_SIGN} about the image, empty predicate. */
     public static InTotoStatement signatureStatement(String repository, Digest image) {
-        return new InTotoStatement(repository, image, InTotoStatement.COSIGN_SIGN, JsonNodeFactory.instance.objectNode());
+        return new InTotoStatement(
+                repository, image, InTotoStatement.COSIGN_SIGN, JsonNodeFactory.instance.objectNode());
     }
 
     /**
@@ -49,8 +53,10 @@ public final class ImageSignatures {
         byte[] payload = layer.content();
         return stored -> {
             String signature = stored.annotations().get(CosignLayer.SIGNATURE_ANNOTATION);
-            return signature != null && CosignLayer.SIMPLE_SIGNING.equals(stored.mediaType())
-                    && Arrays.equals(payload, stored.content()) && EcdsaSigner.verify(key.publicKey(), payload, decode(signature));
+            return signature != null
+                    && CosignLayer.SIMPLE_SIGNING.equals(stored.mediaType())
+                    && Arrays.equals(payload, stored.content())
+                    && EcdsaSigner.verify(key.publicKey(), payload, decode(signature));
         };
     }
 

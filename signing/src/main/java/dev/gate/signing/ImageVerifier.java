@@ -1,7 +1,7 @@
 package dev.gate.signing;
 
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.signing.oci.BundleReferrers;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
@@ -67,7 +67,8 @@ public final class ImageVerifier {
                 continue;
             }
             try {
-                Verification.Verified result = check.verify(bundle.content(), image, payloads, attestationType, bundle.where());
+                Verification.Verified result =
+                        check.verify(bundle.content(), image, payloads, attestationType, bundle.where());
                 if (result != null) {
                     verified.add(result);
                 }
@@ -85,7 +86,8 @@ public final class ImageVerifier {
      * cosign keeps an image's claims in one of two formats: the {@code .sig} and {@code .att} tags, or sigstore bundle
      * referrers (cosign 3's default). A signature or attestation verified in one format is not missing from the other.
      */
-    private static void holdsEitherFormat(List<Verification.Verified> verified, List<Problem> failures, List<Problem> absent) {
+    private static void holdsEitherFormat(
+            List<Verification.Verified> verified, List<Problem> failures, List<Problem> absent) {
         if (verified.stream().anyMatch(v -> v.predicateType() == null)) {
             absent.removeIf(p -> p.kind() == Problem.Kind.NO_SIGNATURES);
         }
@@ -112,9 +114,10 @@ public final class ImageVerifier {
         List<byte[]> payloads = new ArrayList<>();
         payloads.add(new SimpleSigningPayload(repository, image).bytes());
         try {
-            new CosignAttacher(store).layers(CosignAttacher.signatureTag(image)).stream()
-                    .filter(layer -> layer.mediaType().equals(CosignLayer.SIMPLE_SIGNING))
-                    .forEach(layer -> payloads.add(layer.content()));
+            new CosignAttacher(store)
+                    .layers(CosignAttacher.signatureTag(image)).stream()
+                            .filter(layer -> layer.mediaType().equals(CosignLayer.SIMPLE_SIGNING))
+                            .forEach(layer -> payloads.add(layer.content()));
         } catch (GateException e) {
             // A broken .sig manifest is reported by the key checks; bundles still verify against the rebuilt payload.
         }

@@ -3,8 +3,8 @@ package dev.gate.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.image.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -26,6 +26,7 @@ public record InTotoStatement(String subjectName, Digest subjectDigest, String p
      * sigstore bundle, is how cosign signs an image in its bundle format and all {@code cosign verify} accepts there.
      */
     public static final String COSIGN_SIGN = "https://sigstore.dev/cosign/sign/v1";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public InTotoStatement {
@@ -51,9 +52,12 @@ public record InTotoStatement(String subjectName, Digest subjectDigest, String p
      */
     public static void requireType(JsonNode statement, String where) {
         JsonNode type = statement == null ? null : statement.get("_type");
-        if (type == null || !type.isTextual() || !(type.asText().equals(TYPE_V1) || type.asText().equals(TYPE_V01))) {
+        if (type == null
+                || !type.isTextual()
+                || !(type.asText().equals(TYPE_V1) || type.asText().equals(TYPE_V01))) {
             String found = type == null ? "none" : SafeText.quoted(type.isTextual() ? type.asText() : type.toString());
-            throw GateException.input(where + ": statement _type must be " + TYPE_V1 + " or " + TYPE_V01 + ", found " + found);
+            throw GateException.input(
+                    where + ": statement _type must be " + TYPE_V1 + " or " + TYPE_V01 + ", found " + found);
         }
     }
 

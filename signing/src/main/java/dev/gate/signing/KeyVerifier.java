@@ -1,7 +1,7 @@
 package dev.gate.signing;
 
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import java.security.PublicKey;
@@ -42,12 +42,16 @@ public final class KeyVerifier {
     }
 
     static Problem noAttestationOfType(Digest image, String type) {
-        return new Problem(Problem.Kind.MISSING_ATTESTATION,
+        return new Problem(
+                Problem.Kind.MISSING_ATTESTATION,
                 CosignAttacher.attestationTag(image) + ": no verified attestation of type " + type);
     }
 
-    private record Found(List<Verification.Verified> verified, List<Problem> failures, List<Problem> absent, List<Problem> untrusted) {
-    }
+    private record Found(
+            List<Verification.Verified> verified,
+            List<Problem> failures,
+            List<Problem> absent,
+            List<Problem> untrusted) {}
 
     private void checkLayers(String tag, Digest image, String type, Found found) {
         List<Verification.Verified> verified = found.verified();
@@ -61,13 +65,16 @@ public final class KeyVerifier {
             return;
         }
         if (layers.isEmpty()) {
-            absent.add(tag.endsWith(".sig") ? new Problem(Problem.Kind.NO_SIGNATURES, tag + ": no signatures found")
-                    : new Problem(Problem.Kind.NO_ATTESTATIONS, tag + ": no attestations found"));
+            absent.add(
+                    tag.endsWith(".sig")
+                            ? new Problem(Problem.Kind.NO_SIGNATURES, tag + ": no signatures found")
+                            : new Problem(Problem.Kind.NO_ATTESTATIONS, tag + ": no attestations found"));
         }
         for (int i = 0; i < layers.size(); i++) {
             String where = tag + " layer " + i;
             try {
-                Verification.Verified result = tag.endsWith(".sig") ? signature(layers.get(i), image, where)
+                Verification.Verified result = tag.endsWith(".sig")
+                        ? signature(layers.get(i), image, where)
                         : attestation(layers.get(i), image, type, where);
                 if (result != null) {
                     verified.add(result);
@@ -84,7 +91,10 @@ public final class KeyVerifier {
         byte[] signature = decode(layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION), where);
         Signer signer = keys.signerOf(layer.content(), signature);
         if (signer == null) {
-            throw new UntrustedClaim(null, where + ": signature does not verify with a trusted key (signed by another key, or payload altered)");
+            throw new UntrustedClaim(
+                    null,
+                    where
+                            + ": signature does not verify with a trusted key (signed by another key, or payload altered)");
         }
         return Claims.signature(layer.content(), image, "signature", signer, where);
     }
@@ -92,8 +102,10 @@ public final class KeyVerifier {
     private Verification.Verified attestation(CosignLayer layer, Digest image, String type, String where) {
         TrustedKeys.Opened opened = keys.open(layer.content(), where);
         if (opened == null) {
-            throw new UntrustedClaim(TrustedKeys.namedKeyId(layer.content()),
-                    where + ": attestation does not verify with a trusted key (signed by another key, or statement altered)");
+            throw new UntrustedClaim(
+                    TrustedKeys.namedKeyId(layer.content()),
+                    where
+                            + ": attestation does not verify with a trusted key (signed by another key, or statement altered)");
         }
         return Claims.statement(opened.payload(), image, type, "", opened.signer(), where);
     }

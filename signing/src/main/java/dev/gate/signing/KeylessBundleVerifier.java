@@ -25,7 +25,9 @@ public final class KeylessBundleVerifier {
     public KeylessBundleVerifier(Path trustedRoot) {
         this.trustedRoot = trustedRoot;
         try {
-            this.verifier = KeylessVerifier.builder().trustedRootProvider(TrustedRootProvider.from(trustedRoot)).build();
+            this.verifier = KeylessVerifier.builder()
+                    .trustedRootProvider(TrustedRootProvider.from(trustedRoot))
+                    .build();
         } catch (Exception e) {
             throw GateException.input(trustedRoot + ": not a usable sigstore trusted root: " + e.getMessage());
         }
@@ -37,16 +39,13 @@ public final class KeylessBundleVerifier {
     }
 
     /** What checking a bundle found: the signer its certificate names, or why it does not verify. */
-    public sealed interface Checked {
-    }
+    public sealed interface Checked {}
 
     /** The bundle verifies; {@code signer} is whom its certificate names. */
-    public record Verified(Signer signer) implements Checked {
-    }
+    public record Verified(Signer signer) implements Checked {}
 
     /** The bundle does not verify, for {@code problem}. */
-    public record Refused(Problem problem) implements Checked {
-    }
+    public record Refused(Problem problem) implements Checked {}
 
     /** The bundle for the file {@code artifact}, its certificate expected to state {@code identity} and {@code issuer}. */
     public Checked check(Path artifact, Path bundleFile, Expected identity, Expected issuer) {
@@ -68,7 +67,8 @@ public final class KeylessBundleVerifier {
         try {
             bundle = Bundle.from(new StringReader(bundleJson));
         } catch (BundleParseException e) {
-            return new Refused(new Problem(Problem.Kind.UNREADABLE,
+            return new Refused(new Problem(
+                    Problem.Kind.UNREADABLE,
                     where + ": not a sigstore bundle sigstore-java can read: " + e.getMessage()));
         }
         CertificateSigner seen = new CertificateSigner(identity, issuer);

@@ -28,7 +28,8 @@ public final class KeylessImageSigner implements KeylessSigning {
     @Override
     public synchronized String attest(byte[] statement) {
         try {
-            return signer().attest(new String(statement, StandardCharsets.UTF_8)).toJson();
+            return signer().attest(new String(statement, StandardCharsets.UTF_8))
+                    .toJson();
         } catch (GateException e) {
             throw e;
         } catch (Exception e) {
@@ -49,8 +50,10 @@ public final class KeylessImageSigner implements KeylessSigning {
 
     /** The token is never part of the message: sigstore-java's messages name services, not credentials. */
     private static GateException failed(Exception e) {
-        return GateException.operational("keyless signing failed: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()), null);
+        return GateException.operational(
+                "keyless signing failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                null);
     }
 
     @Override

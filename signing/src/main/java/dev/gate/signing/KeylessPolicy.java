@@ -2,8 +2,8 @@ package dev.gate.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -42,13 +42,17 @@ public record KeylessPolicy(KeylessBundleVerifier verifier, Expected identity, E
             return null;
         }
         JsonNode material = root.path("verificationMaterial");
-        if (!(material.has("certificate") || material.has("x509CertificateChain")) || !trusts(CertificateSigner.leaf(material, where))) {
+        if (!(material.has("certificate") || material.has("x509CertificateChain"))
+                || !trusts(CertificateSigner.leaf(material, where))) {
             return null;
         }
-        Signer signer = verifiedSigner(HexFormat.of().parseHex(image.hex()), new String(bundle, StandardCharsets.UTF_8), where);
+        Signer signer =
+                verifiedSigner(HexFormat.of().parseHex(image.hex()), new String(bundle, StandardCharsets.UTF_8), where);
         Dsse.requireInToto(root.path("dsseEnvelope"), where);
         try {
-            return new TrustedKeys.Opened(Base64.getDecoder().decode(root.path("dsseEnvelope").path("payload").asText()),
+            return new TrustedKeys.Opened(
+                    Base64.getDecoder()
+                            .decode(root.path("dsseEnvelope").path("payload").asText()),
                     signer);
         } catch (IllegalArgumentException e) {
             throw GateException.input(where + ": DSSE payload is not base64");

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /** Minimal PEM: one block, its type and its bytes. */
 public record Pem(String type, byte[] bytes) {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
 
     public static Pem parse(String text, String source) {
         Matcher m = BLOCK.matcher(text);

@@ -18,8 +18,7 @@ final class SecretBox {
     static final int NONCE_BYTES = 24;
     private static final int TAG_BYTES = 16;
 
-    private SecretBox() {
-    }
+    private SecretBox() {}
 
     static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext) {
         XSalsa20Engine cipher = cipher(key, nonce);

@@ -17,15 +17,19 @@ public final class SigstoreBundles {
     public static final String MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SigstoreBundles() {
-    }
+    private SigstoreBundles() {}
 
     /** A bundle for a signature over {@code payload} (e.g. the simple-signing payload). */
     public static byte[] messageSignature(PublicKey key, byte[] payload, byte[] signature) {
         ObjectNode root = header(key);
         ObjectNode message = root.putObject("messageSignature");
-        message.putObject("messageDigest").put("algorithm", "SHA2_256")
-                .put("digest", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(Digest.sha256(payload).hex())));
+        message.putObject("messageDigest")
+                .put("algorithm", "SHA2_256")
+                .put(
+                        "digest",
+                        Base64.getEncoder()
+                                .encodeToString(HexFormat.of()
+                                        .parseHex(Digest.sha256(payload).hex())));
         message.put("signature", Base64.getEncoder().encodeToString(signature));
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }

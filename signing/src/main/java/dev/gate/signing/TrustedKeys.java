@@ -46,9 +46,11 @@ public final class TrustedKeys {
      * (the trusted root's file is named, not read again: an audit that trusts another root names another file).
      */
     public List<String> described() {
-        List<String> all = new ArrayList<>(keyIds().stream().map(id -> "key " + id).toList());
+        List<String> all =
+                new ArrayList<>(keyIds().stream().map(id -> "key " + id).toList());
         if (identity != null) {
-            all.add("identity " + identity.identity() + " issuer " + identity.issuer() + " root " + identity.verifier().trustedRoot());
+            all.add("identity " + identity.identity() + " issuer " + identity.issuer() + " root "
+                    + identity.verifier().trustedRoot());
         }
         return all;
     }
@@ -77,12 +79,19 @@ public final class TrustedKeys {
 
     /** The key whose signature over {@code payload} this is, or null when none of them made it. */
     Signer signerOf(byte[] payload, byte[] signature) {
-        return keys.stream().filter(k -> EcdsaSigner.verify(k, payload, signature)).findFirst().map(Signer::key).orElse(null);
+        return keys.stream()
+                .filter(k -> EcdsaSigner.verify(k, payload, signature))
+                .findFirst()
+                .map(Signer::key)
+                .orElse(null);
     }
 
     /** As {@link #signerOf}, for a signature over a SHA-256 digest already computed. */
     Signer signerOfDigest(byte[] digest, byte[] signature) {
-        return keys.stream().filter(k -> EcdsaSigner.verifyDigest(k, digest, signature)).findFirst().map(Signer::key)
+        return keys.stream()
+                .filter(k -> EcdsaSigner.verifyDigest(k, digest, signature))
+                .findFirst()
+                .map(Signer::key)
                 .orElse(null);
     }
 
@@ -108,8 +117,7 @@ public final class TrustedKeys {
     }
 
     /** A verified payload and who signed it. */
-    public record Opened(byte[] payload, Signer signer) {
-    }
+    public record Opened(byte[] payload, Signer signer) {}
 
     /** The key id a DSSE envelope's signatures name ({@code keyid}), or null: cosign leaves it empty. */
     static String namedKeyId(byte[] envelope) {

@@ -9,7 +9,9 @@ package dev.gate.signing;
 final class UntrustedClaim extends RejectedClaim {
 
     public UntrustedClaim(String namedKeyId, String message) {
-        super(Problem.Kind.UNTRUSTED_SIGNER, (namedKeyId == null || namedKeyId.isEmpty() ? "key not named in the claim" : namedKeyId)
-                + " (" + message + ")");
+        super(
+                Problem.Kind.UNTRUSTED_SIGNER,
+                (namedKeyId == null || namedKeyId.isEmpty() ? "key not named in the claim" : namedKeyId) + " ("
+                        + message + ")");
     }
 }

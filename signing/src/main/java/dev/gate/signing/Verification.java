@@ -18,8 +18,12 @@ import java.util.List;
  *                 altered), each starting with the key it names: as in cosign they are listed and never fail the image;
  *                 what they claim is never used
  */
-public record Verification(List<String> keyIds, List<Verified> verified, List<Problem> failures, List<Problem> absent,
-                           List<Problem> untrusted) {
+public record Verification(
+        List<String> keyIds,
+        List<Verified> verified,
+        List<Problem> failures,
+        List<Problem> absent,
+        List<Problem> untrusted) {
 
     public Verification {
         keyIds = List.copyOf(keyIds);
@@ -30,8 +34,7 @@ public record Verification(List<String> keyIds, List<Verified> verified, List<Pr
     }
 
     /** One verified claim: a signature ({@code predicateType} null) or an attestation, and who made it. */
-    public record Verified(String kind, String predicateType, String subject, Signer signer) {
-    }
+    public record Verified(String kind, String predicateType, String subject, Signer signer) {}
 
     /**
      * Something verified with a trusted key, and no claim made with one is wrong (one naming another image, an
@@ -43,7 +46,12 @@ public record Verification(List<String> keyIds, List<Verified> verified, List<Pr
 
     /** This verification without the absences of kind {@code absence} (an index, say, carries no attestations itself). */
     public Verification without(Problem.Kind absence) {
-        return new Verification(keyIds, verified, failures, absent.stream().filter(p -> p.kind() != absence).toList(), untrusted);
+        return new Verification(
+                keyIds,
+                verified,
+                failures,
+                absent.stream().filter(p -> p.kind() != absence).toList(),
+                untrusted);
     }
 
     /** Failures and absences together, for checks that need every claim (policy re-evaluation, audits). */
@@ -55,7 +63,8 @@ public record Verification(List<String> keyIds, List<Verified> verified, List<Pr
 
     /** The trusted keys and identities that verified a claim here, each once, in the order found. */
     public List<Signer> signers() {
-        return List.copyOf(new LinkedHashSet<>(verified.stream().map(Verified::signer).toList()));
+        return List.copyOf(
+                new LinkedHashSet<>(verified.stream().map(Verified::signer).toList()));
     }
 
     /**

@@ -37,7 +37,11 @@ class AttestationTypesTest {
         if (type != null) {
             root.put("_type", type);
         }
-        root.putArray("subject").addObject().put("name", REPO).putObject("digest").put("sha256", IMAGE.hex());
+        root.putArray("subject")
+                .addObject()
+                .put("name", REPO)
+                .putObject("digest")
+                .put("sha256", IMAGE.hex());
         root.put("predicateType", InTotoStatement.VULN);
         root.putObject("predicate").put("scanner", "gate");
         return root.toString().getBytes(StandardCharsets.UTF_8);
@@ -45,8 +49,16 @@ class AttestationTypesTest {
 
     private Verification attested(String payloadType, byte[] statement) {
         byte[] envelope = Dsse.sign(key, payloadType, statement);
-        attacher.append(CosignAttacher.attestationTag(IMAGE), new CosignLayer(CosignLayer.DSSE, envelope,
-                Map.of(CosignLayer.SIGNATURE_ANNOTATION, "", ImageAttestations.PREDICATE_TYPE_ANNOTATION, InTotoStatement.VULN)));
+        attacher.append(
+                CosignAttacher.attestationTag(IMAGE),
+                new CosignLayer(
+                        CosignLayer.DSSE,
+                        envelope,
+                        Map.of(
+                                CosignLayer.SIGNATURE_ANNOTATION,
+                                "",
+                                ImageAttestations.PREDICATE_TYPE_ANNOTATION,
+                                InTotoStatement.VULN)));
         return new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null);
     }
 
@@ -54,7 +66,10 @@ class AttestationTypesTest {
     void statementsOfBothVersionsVerify() {
         Verification v1 = attested(Dsse.IN_TOTO, statement(InTotoStatement.TYPE_V1));
         assertTrue(v1.failures().isEmpty(), v1.toString());
-        assertEquals(List.of(new Verification.Verified("attestation", InTotoStatement.VULN, REPO, Signer.key(key.publicKey()))), v1.verified());
+        assertEquals(
+                List.of(new Verification.Verified(
+                        "attestation", InTotoStatement.VULN, REPO, Signer.key(key.publicKey()))),
+                v1.verified());
         Verification both = attested(Dsse.IN_TOTO, statement(InTotoStatement.TYPE_V01));
         assertEquals(2, both.verified().size(), both.toString());
     }
@@ -63,26 +78,37 @@ class AttestationTypesTest {
     void anEnvelopeOfAnotherPayloadTypeIsRefused() {
         Verification result = attested("application/vnd.example.deployment+json", statement(InTotoStatement.TYPE_V1));
         assertTrue(result.verified().isEmpty(), result.toString());
-        assertTrue(has(result, "DSSE payloadType must be application/vnd.in-toto+json, found "
-                + "'application/vnd.example.deployment+json'"), result.toString());
+        assertTrue(
+                has(
+                        result,
+                        "DSSE payloadType must be application/vnd.in-toto+json, found "
+                                + "'application/vnd.example.deployment+json'"),
+                result.toString());
     }
 
     @Test
     void aStatementWithoutAnInTotoTypeIsRefused() {
-        assertTrue(has(attested(Dsse.IN_TOTO, statement(null)), "statement _type must be " + InTotoStatement.TYPE_V1
-                + " or " + InTotoStatement.TYPE_V01 + ", found none"));
-        assertTrue(has(attested(Dsse.IN_TOTO, statement("https://in-toto.io/Statement/v2")), "found 'https://in-toto.io/Statement/v2'"));
+        assertTrue(has(
+                attested(Dsse.IN_TOTO, statement(null)),
+                "statement _type must be " + InTotoStatement.TYPE_V1 + " or " + InTotoStatement.TYPE_V01
+                        + ", found none"));
+        assertTrue(has(
+                attested(Dsse.IN_TOTO, statement("https://in-toto.io/Statement/v2")),
+                "found 'https://in-toto.io/Statement/v2'"));
         assertTrue(has(attested(Dsse.IN_TOTO, statement("https://example.com/Link/v0.2")), "statement _type must be"));
         assertTrue(has(new KeyVerifier(attacher, key.publicKey()).verify(IMAGE, null), "found none"));
     }
 
     @Test
     void aKeySignedBundleOfAnotherPayloadTypeIsRefused() {
-        byte[] bundle = SigstoreBundles.dsse(key.publicKey(), Dsse.sign(key, "text/plain", statement(InTotoStatement.TYPE_V1)));
+        byte[] bundle =
+                SigstoreBundles.dsse(key.publicKey(), Dsse.sign(key, "text/plain", statement(InTotoStatement.TYPE_V1)));
         Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle, Descriptor.of(MediaTypes.OCI_MANIFEST, IMAGE, 5));
         Verification result = new ImageVerifier(store, key.publicKey(), null).verify(REPO, IMAGE, null);
         assertFalse(result.ok(), result.toString());
-        assertTrue(has(result, "DSSE payloadType must be application/vnd.in-toto+json, found 'text/plain'"), result.toString());
+        assertTrue(
+                has(result, "DSSE payloadType must be application/vnd.in-toto+json, found 'text/plain'"),
+                result.toString());
     }
 
     @Test

@@ -23,7 +23,9 @@ class CosignKeyFileTest {
         String pem = CosignKeyFile.encrypt(pair, "s3cret".toCharArray());
         assertTrue(pem.startsWith("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n"));
         String json = new String(Pem.parse(pem, "t").bytes(), StandardCharsets.UTF_8);
-        assertTrue(json.startsWith("{\"kdf\":{\"name\":\"scrypt\",\"params\":{\"N\":65536,\"r\":8,\"p\":1},\"salt\":"), json);
+        assertTrue(
+                json.startsWith("{\"kdf\":{\"name\":\"scrypt\",\"params\":{\"N\":65536,\"r\":8,\"p\":1},\"salt\":"),
+                json);
         assertTrue(json.contains("\"cipher\":{\"name\":\"nacl/secretbox\",\"nonce\":"), json);
         CosignKeyPair loaded = CosignKeyFile.decrypt(pem, "s3cret".toCharArray(), "t");
         assertEquals(pair.publicPem(), loaded.publicPem());
@@ -34,8 +36,8 @@ class CosignKeyFileTest {
     @Test
     void wrongPasswordIsAClearInputError() {
         String pem = CosignKeyFile.encrypt(CosignKeyFile.generate(), "right".toCharArray());
-        GateException e = assertThrows(GateException.class,
-                () -> CosignKeyFile.decrypt(pem, "wrong".toCharArray(), "k.key"));
+        GateException e =
+                assertThrows(GateException.class, () -> CosignKeyFile.decrypt(pem, "wrong".toCharArray(), "k.key"));
         assertEquals(GateException.Kind.INPUT, e.kind());
         assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
         assertFalse(e.getMessage().contains("wrong\""));

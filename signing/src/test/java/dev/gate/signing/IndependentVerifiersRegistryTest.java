@@ -1,6 +1,5 @@
 package dev.gate.signing;
 
-import dev.gate.image.testing.TestMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.MediaTypes;
+import dev.gate.image.testing.TestMaterial;
 import dev.gate.signing.oci.CosignAttacher;
 import dev.gate.signing.oci.CosignLayer;
 import dev.gate.signing.oci.Referrers;
@@ -34,10 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 class IndependentVerifiersRegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SCRIPTS = Path.of(System.getProperty("gate.root", "..")).resolve("signing/src/test/independent");
+    private static final Path SCRIPTS =
+            Path.of(System.getProperty("gate.root", "..")).resolve("signing/src/test/independent");
 
     @TempDir
     Path dir;
+
     private LoopbackRegistry registry;
     private final CosignKeyPair key = CosignKeyFile.generate();
 
@@ -47,16 +49,26 @@ class IndependentVerifiersRegistryTest {
         RegistrySignatureStore store = new RegistrySignatureStore(registry.client());
         CosignAttacher attacher = new CosignAttacher(store);
         Digest image = registry.descriptor().digest();
-        CosignLayer signature = ImageSignatures.signatureLayer(key, registry.image().name(), image);
+        CosignLayer signature =
+                ImageSignatures.signatureLayer(key, registry.image().name(), image);
         attacher.append(CosignAttacher.signatureTag(image), signature);
-        InTotoStatement statement = new InTotoStatement(registry.image().name(), image, InTotoStatement.VULN,
+        InTotoStatement statement = new InTotoStatement(
+                registry.image().name(),
+                image,
+                InTotoStatement.VULN,
                 JSON.createObjectNode().put("scanner", "gate"));
         ImageAttestations.attest(attacher, key, image, statement, false);
         byte[] sig = Base64.getDecoder().decode(signature.annotations().get(CosignLayer.SIGNATURE_ANNOTATION));
-        Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, SigstoreBundles.messageSignature(key.publicKey(),
-                signature.content(), sig), registry.descriptor());
-        Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, SigstoreBundles.dsse(key.publicKey(),
-                Dsse.sign(key, Dsse.IN_TOTO, statement.bytes())), registry.descriptor());
+        Referrers.publish(
+                store,
+                SigstoreBundles.MEDIA_TYPE,
+                SigstoreBundles.messageSignature(key.publicKey(), signature.content(), sig),
+                registry.descriptor());
+        Referrers.publish(
+                store,
+                SigstoreBundles.MEDIA_TYPE,
+                SigstoreBundles.dsse(key.publicKey(), Dsse.sign(key, Dsse.IN_TOTO, statement.bytes())),
+                registry.descriptor());
         Files.writeString(dir.resolve("key.pub"), key.publicPem());
         Files.writeString(dir.resolve("other.pub"), CosignKeyFile.generate().publicPem());
     }
@@ -66,15 +78,28 @@ class IndependentVerifiersRegistryTest {
         if (run("openssl", "version") != 0) {
             TestMaterial.missing("openssl not installed");
         }
-        JsonNode layer = layers(CosignAttacher.signatureTag(registry.descriptor().digest())).get(0);
+        JsonNode layer = layers(
+                        CosignAttacher.signatureTag(registry.descriptor().digest()))
+                .get(0);
         Files.write(dir.resolve("payload"), blob(layer));
-        Files.write(dir.resolve("sig.der"), Base64.getDecoder().decode(layer.path("annotations")
-                .path("dev.cosignproject.cosign/signature").asText()));
-        assertEquals(0, run("openssl", "dgst", "-sha256", "-verify", "key.pub", "-signature", "sig.der", "payload"), output());
+        Files.write(
+                dir.resolve("sig.der"),
+                Base64.getDecoder()
+                        .decode(layer.path("annotations")
+                                .path("dev.cosignproject.cosign/signature")
+                                .asText()));
+        assertEquals(
+                0,
+                run("openssl", "dgst", "-sha256", "-verify", "key.pub", "-signature", "sig.der", "payload"),
+                output());
         assertTrue(output().contains("Verified OK"), output());
         String payload = Files.readString(dir.resolve("payload"));
-        assertTrue(payload.contains("\"docker-manifest-digest\":\"" + registry.descriptor().digest() + "\""), payload);
-        assertNotEquals(0, run("openssl", "dgst", "-sha256", "-verify", "other.pub", "-signature", "sig.der", "payload"));
+        assertTrue(
+                payload.contains(
+                        "\"docker-manifest-digest\":\"" + registry.descriptor().digest() + "\""),
+                payload);
+        assertNotEquals(
+                0, run("openssl", "dgst", "-sha256", "-verify", "other.pub", "-signature", "sig.der", "payload"));
     }
 
     @Test
@@ -82,7 +107,9 @@ class IndependentVerifiersRegistryTest {
         if (run("python3", "-c", "import cryptography") != 0) {
             TestMaterial.missing("python3 cryptography not installed");
         }
-        JsonNode layer = layers(CosignAttacher.attestationTag(registry.descriptor().digest())).get(0);
+        JsonNode layer = layers(
+                        CosignAttacher.attestationTag(registry.descriptor().digest()))
+                .get(0);
         Files.write(dir.resolve("envelope.json"), blob(layer));
         String check = SCRIPTS.resolve("verify-dsse.py").toString();
         assertEquals(0, run("python3", check, "key.pub", "envelope.json"), output());
@@ -94,14 +121,18 @@ class IndependentVerifiersRegistryTest {
     void sigstoreJsVerifiesBothBundles() throws Exception {
         boolean installed = Files.isDirectory(SCRIPTS.resolve("node_modules/@sigstore/verify"));
         if (run("node", "--version") != 0 || !installed) {
-            TestMaterial.missing("node or @sigstore/verify not installed (npm ci --prefix signing/src/test/independent)");
+            TestMaterial.missing(
+                    "node or @sigstore/verify not installed (npm ci --prefix signing/src/test/independent)");
         }
         String script = SCRIPTS.resolve("verify-bundle.js").toString();
         List<byte[]> bundles = bundles();
         assertEquals(2, bundles.size());
         Files.write(dir.resolve("message.json"), bundles.get(0));
         Files.write(dir.resolve("dsse.json"), bundles.get(1));
-        Files.write(dir.resolve("payload"), blob(layers(CosignAttacher.signatureTag(registry.descriptor().digest())).get(0)));
+        Files.write(
+                dir.resolve("payload"),
+                blob(layers(CosignAttacher.signatureTag(registry.descriptor().digest()))
+                        .get(0)));
 
         assertEquals(0, run("node", script, "message.json", "key.pub", "payload"), output());
         assertEquals(0, run("node", script, "dsse.json", "key.pub"), output());
@@ -120,8 +151,11 @@ class IndependentVerifiersRegistryTest {
         List<byte[]> bundles = new ArrayList<>();
         for (JsonNode referrer : index.path("manifests")) {
             JsonNode manifest = manifest(referrer.path("digest").asText());
-            assertEquals(SigstoreBundles.MEDIA_TYPE, manifest.path("artifactType").asText());
-            assertEquals(registry.descriptor().digest().toString(), manifest.path("subject").path("digest").asText());
+            assertEquals(
+                    SigstoreBundles.MEDIA_TYPE, manifest.path("artifactType").asText());
+            assertEquals(
+                    registry.descriptor().digest().toString(),
+                    manifest.path("subject").path("digest").asText());
             bundles.add(blob(manifest.path("layers").get(0)));
         }
         return bundles;
@@ -132,11 +166,14 @@ class IndependentVerifiersRegistryTest {
     }
 
     private JsonNode manifest(String tagOrDigest) throws IOException {
-        return JSON.readTree(registry.client().getManifest(tagOrDigest).orElseThrow().raw());
+        return JSON.readTree(
+                registry.client().getManifest(tagOrDigest).orElseThrow().raw());
     }
 
     private byte[] blob(JsonNode descriptor) throws IOException {
-        Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER, Digest.parse(descriptor.path("digest").asText()),
+        Descriptor d = Descriptor.of(
+                MediaTypes.OCI_LAYER,
+                Digest.parse(descriptor.path("digest").asText()),
                 descriptor.path("size").asLong());
         try (InputStream in = registry.client().openBlob(d)) {
             return in.readAllBytes();
@@ -149,8 +186,11 @@ class IndependentVerifiersRegistryTest {
 
     private int run(String... command) throws Exception {
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("out").toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out").toFile())
+                    .start();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " timed out");
             return p.exitValue();
         } catch (IOException e) {

@@ -23,8 +23,12 @@ record LoopbackRegistry(Reference image, RegistryClient client, Descriptor descr
         String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         Path sample = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
         Reference image = Reference.parse(host + "/" + prefix + "/" + UUID.randomUUID() + ":1.0.0");
-        new RegistrySink(image, RegistryOptions.defaults()).write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
+        new RegistrySink(image, RegistryOptions.defaults())
+                .write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
         RegistryClient client = RegistryClient.open(image, RegistryOptions.defaults());
-        return new LoopbackRegistry(image, client, client.getManifest(image.identifier()).orElseThrow().descriptor());
+        return new LoopbackRegistry(
+                image,
+                client,
+                client.getManifest(image.identifier()).orElseThrow().descriptor());
     }
 }

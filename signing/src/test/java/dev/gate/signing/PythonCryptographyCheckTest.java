@@ -1,9 +1,9 @@
 package dev.gate.signing;
 
-import dev.gate.image.testing.TestMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.image.testing.TestMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +19,16 @@ class PythonCryptographyCheckTest {
             TestMaterial.missing("python3 cryptography not installed");
         }
         CosignKeyPair key = CosignKeyFile.generate();
-        InTotoStatement statement = new InTotoStatement("r.example/app", dev.gate.image.Digest.sha256("x".getBytes()),
-                InTotoStatement.VULN, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
+        InTotoStatement statement = new InTotoStatement(
+                "r.example/app",
+                dev.gate.image.Digest.sha256("x".getBytes()),
+                InTotoStatement.VULN,
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
         Files.writeString(dir.resolve("pub.pem"), key.publicPem());
         Files.write(dir.resolve("env.json"), Dsse.sign(key, Dsse.IN_TOTO, statement.bytes()));
-        String check = Path.of(System.getProperty("gate.root", "..")).resolve("signing/src/test/independent/verify-dsse.py").toString();
+        String check = Path.of(System.getProperty("gate.root", ".."))
+                .resolve("signing/src/test/independent/verify-dsse.py")
+                .toString();
         assertEquals(0, run(dir, "python3", check, "pub.pem", "env.json"));
         assertTrue(Files.readString(dir.resolve("out")).contains(InTotoStatement.VULN));
         Files.writeString(dir.resolve("pub.pem"), CosignKeyFile.generate().publicPem());
@@ -31,8 +36,11 @@ class PythonCryptographyCheckTest {
     }
 
     private static int run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out").toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out").toFile())
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         return p.exitValue();
     }

@@ -8,10 +8,10 @@ final class SharedSigstore {
 
     static final String GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
     /** Certificate identity of {@code bundle.dsse.sigstore}. */
-    static final String DSSE_IDENTITY = "https://github.com/loosebazooka/aa-test/.github/workflows/provenance.yaml@refs/heads/main";
+    static final String DSSE_IDENTITY =
+            "https://github.com/loosebazooka/aa-test/.github/workflows/provenance.yaml@refs/heads/main";
 
-    private SharedSigstore() {
-    }
+    private SharedSigstore() {}
 
     static Path dir() {
         return TestMaterial.shared("sigstore");

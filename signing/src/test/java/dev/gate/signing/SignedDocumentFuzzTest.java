@@ -21,7 +21,8 @@ import java.util.Map;
 class SignedDocumentFuzzTest {
 
     private static final char[] PASSWORD = "fuzz".toCharArray();
-    private static final CosignKeyPair KEY = CosignKeyFile.decrypt(resource("fuzz-signing.key"), PASSWORD, "fuzz-signing.key");
+    private static final CosignKeyPair KEY =
+            CosignKeyFile.decrypt(resource("fuzz-signing.key"), PASSWORD, "fuzz-signing.key");
     private static final Signer SIGNER = Signer.key(KEY.publicKey());
     private static final Digest IMAGE = Digest.sha256("image".getBytes(StandardCharsets.UTF_8));
     private static final byte[] PAYLOAD = new SimpleSigningPayload("registry.example/app", IMAGE).bytes();
@@ -62,8 +63,10 @@ class SignedDocumentFuzzTest {
 
     @FuzzTest
     void sigstoreBundle(byte[] input) throws Exception {
-        parses(() -> new BundleCheck(TrustedKeys.of(KEY.publicKey()), null).verify(input, IMAGE, List.of(PAYLOAD), null, "fuzz"));
-        parses(() -> new BundleCheck(TrustedKeys.of(KEY.publicKey()), null).verify(input, IMAGE, List.of(PAYLOAD), InTotoStatement.VULN, "fuzz"));
+        parses(() -> new BundleCheck(TrustedKeys.of(KEY.publicKey()), null)
+                .verify(input, IMAGE, List.of(PAYLOAD), null, "fuzz"));
+        parses(() -> new BundleCheck(TrustedKeys.of(KEY.publicKey()), null)
+                .verify(input, IMAGE, List.of(PAYLOAD), InTotoStatement.VULN, "fuzz"));
     }
 
     /** A {@code .sig} or {@code .att} manifest; its blobs are the input's own bytes, so digests can match. */

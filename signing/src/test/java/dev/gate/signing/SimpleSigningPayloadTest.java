@@ -1,10 +1,10 @@
 package dev.gate.signing;
 
-import dev.gate.image.testing.TestMaterial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.image.Digest;
+import dev.gate.image.testing.TestMaterial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SimpleSigningPayloadTest {
 
-    private static final Digest DIGEST = Digest.parse(
-            "sha256:5b0bcabd1ed22e9fb1310cf6c2dec7cdef19f0ad69efa1f392e94a4333501270");
+    private static final Digest DIGEST =
+            Digest.parse("sha256:5b0bcabd1ed22e9fb1310cf6c2dec7cdef19f0ad69efa1f392e94a4333501270");
 
     @Test
     void bytesMatchCosignExactly() {
@@ -44,7 +44,9 @@ class SimpleSigningPayloadTest {
 
     private static int openssl(Path dir, String file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("openssl", "dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig", file)
-                .directory(dir.toFile()).redirectErrorStream(true).start();
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         return p.exitValue();

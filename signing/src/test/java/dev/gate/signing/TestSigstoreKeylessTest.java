@@ -33,16 +33,24 @@ class TestSigstoreKeylessTest {
 
     @Test
     void messageSignatureAndAttestationVerifyForTheTrustedIdentityOnly(@TempDir Path dir) {
-        KeylessPolicy trusted = new KeylessPolicy(new KeylessBundleVerifier(sigstore.writeTrustedRoot(dir.resolve("root.json"))),
-                IDENTITY, ISSUER);
+        KeylessPolicy trusted = new KeylessPolicy(
+                new KeylessBundleVerifier(sigstore.writeTrustedRoot(dir.resolve("root.json"))), IDENTITY, ISSUER);
         KeylessSigning signer = sigstore.signer(IDENTITY, ISSUER);
         publish(signer.signImage(REPO, IMAGE));
         publish(signer.attest(statement(IMAGE, InTotoStatement.VULN)));
 
         Verification result = new ImageVerifier(store, TrustedKeys.none(), trusted).verify(REPO, IMAGE, null);
-        assertEquals(List.of(new Verification.Verified("keyless bundle signature", null, REPO, Signer.keyless(IDENTITY, ISSUER)),
-                new Verification.Verified("keyless bundle attestation", InTotoStatement.VULN, REPO, Signer.keyless(IDENTITY, ISSUER))),
-                result.verified(), result.toString());
+        assertEquals(
+                List.of(
+                        new Verification.Verified(
+                                "keyless bundle signature", null, REPO, Signer.keyless(IDENTITY, ISSUER)),
+                        new Verification.Verified(
+                                "keyless bundle attestation",
+                                InTotoStatement.VULN,
+                                REPO,
+                                Signer.keyless(IDENTITY, ISSUER))),
+                result.verified(),
+                result.toString());
         assertTrue(result.ok(), result.toString());
 
         KeylessPolicy otherIdentity = new KeylessPolicy(trusted.verifier(), "https://github.com/acme/other", ISSUER);
@@ -53,19 +61,26 @@ class TestSigstoreKeylessTest {
 
     @Test
     void anotherInstancesRootRefusesTheBundles(@TempDir Path dir) {
-        KeylessPolicy elsewhere = new KeylessPolicy(new KeylessBundleVerifier(new TestSigstore().writeTrustedRoot(dir.resolve("o.json"))),
-                IDENTITY, ISSUER);
+        KeylessPolicy elsewhere = new KeylessPolicy(
+                new KeylessBundleVerifier(new TestSigstore().writeTrustedRoot(dir.resolve("o.json"))),
+                IDENTITY,
+                ISSUER);
         publish(sigstore.signer(IDENTITY, ISSUER).attest(statement(IMAGE, InTotoStatement.VULN)));
         Verification result = new ImageVerifier(store, TrustedKeys.none(), elsewhere).verify(REPO, IMAGE, null);
         assertTrue(result.verified().isEmpty(), result.toString());
-        assertNotNull(result.failures().stream().filter(p -> p.kind() == Problem.Kind.SIGSTORE_REJECTED
-                && p.message().contains("certificate")).findFirst().orElse(null), result.toString());
+        assertNotNull(
+                result.failures().stream()
+                        .filter(p -> p.kind() == Problem.Kind.SIGSTORE_REJECTED
+                                && p.message().contains("certificate"))
+                        .findFirst()
+                        .orElse(null),
+                result.toString());
     }
 
     @Test
     void anAttestationAboutAnotherImageFailsAsAReplay(@TempDir Path dir) {
-        KeylessPolicy trusted = new KeylessPolicy(new KeylessBundleVerifier(sigstore.writeTrustedRoot(dir.resolve("root.json"))),
-                IDENTITY, ISSUER);
+        KeylessPolicy trusted = new KeylessPolicy(
+                new KeylessBundleVerifier(sigstore.writeTrustedRoot(dir.resolve("root.json"))), IDENTITY, ISSUER);
         Digest other = Digest.sha256("other image".getBytes(StandardCharsets.UTF_8));
         publish(sigstore.signer(IDENTITY, ISSUER).attest(statement(other, InTotoStatement.VULN)));
         Verification result = new ImageVerifier(store, TrustedKeys.none(), trusted).verify(REPO, IMAGE, null);
@@ -78,31 +93,48 @@ class TestSigstoreKeylessTest {
     /** A referrer whose certificate bytes are garbage: one line naming the referrer, never an exception or a statement. */
     @Test
     void anUnreadableCertificateIsAOneLineFailure(@TempDir Path dir) throws Exception {
-        KeylessPolicy trusted = new KeylessPolicy(new KeylessBundleVerifier(sigstore.writeTrustedRoot(dir.resolve("root.json"))),
-                IDENTITY, ISSUER);
-        com.fasterxml.jackson.databind.node.ObjectNode bundle = (com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(sigstore.signer(IDENTITY, ISSUER).attest(statement(IMAGE,
-                        InTotoStatement.VULN)));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) bundle.path("verificationMaterial").path("certificate"))
+        KeylessPolicy trusted = new KeylessPolicy(
+                new KeylessBundleVerifier(sigstore.writeTrustedRoot(dir.resolve("root.json"))), IDENTITY, ISSUER);
+        com.fasterxml.jackson.databind.node.ObjectNode bundle =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(sigstore.signer(IDENTITY, ISSUER).attest(statement(IMAGE, InTotoStatement.VULN)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        bundle.path("verificationMaterial").path("certificate"))
                 .put("rawBytes", "bm90IGEgY2VydGlmaWNhdGUKG1szMW0=");
         publish(bundle.toString());
         Verification result = new ImageVerifier(store, TrustedKeys.none(), trusted).verify(REPO, IMAGE, null);
         assertTrue(result.verified().isEmpty(), result.toString());
         assertEquals(1, result.failures().size(), result.toString());
         assertEquals(Problem.Kind.UNREADABLE, result.failures().get(0).kind(), result.toString());
-        assertTrue(result.failures().get(0).message().matches("referrer sha256:[0-9a-f]{64}: bundle certificate is not a readable X\\.509 certificate"),
+        assertTrue(
+                result.failures()
+                        .get(0)
+                        .message()
+                        .matches(
+                                "referrer sha256:[0-9a-f]{64}: bundle certificate is not a readable X\\.509 certificate"),
                 result.toString());
-        dev.gate.errors.GateException opened = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.errors.GateException.class,
-                () -> TrustedKeys.none().withIdentity(trusted).openKeyless(bundle.toString().getBytes(StandardCharsets.UTF_8), IMAGE, "referrer x"));
+        dev.gate.errors.GateException opened = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gate.errors.GateException.class,
+                () -> TrustedKeys.none()
+                        .withIdentity(trusted)
+                        .openKeyless(bundle.toString().getBytes(StandardCharsets.UTF_8), IMAGE, "referrer x"));
         assertEquals(dev.gate.errors.GateException.Kind.INPUT, opened.kind());
     }
 
     static byte[] statement(Digest subject, String type) {
-        return new InTotoStatement(REPO, subject, type, JsonNodeFactory.instance.objectNode().put("scanner", "gate")).bytes();
+        return new InTotoStatement(
+                        REPO,
+                        subject,
+                        type,
+                        JsonNodeFactory.instance.objectNode().put("scanner", "gate"))
+                .bytes();
     }
 
     private void publish(String bundle) {
-        Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8),
+        Referrers.publish(
+                store,
+                SigstoreBundles.MEDIA_TYPE,
+                bundle.getBytes(StandardCharsets.UTF_8),
                 Descriptor.of(MediaTypes.OCI_MANIFEST, IMAGE, 5));
     }
 }

@@ -30,7 +30,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gate audit REGISTRY/REPOSITORY}: every tag verified and evaluated, as a table, JSON, JUnit or an HTML report. */
-@Command(name = "audit", mixinStandardHelpOptions = true, subcommands = AuditMergeCommand.class,
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        subcommands = AuditMergeCommand.class,
         description = "Verify every tag of a repository (--all: every repository of the registry's catalog) and, with "
                 + "--policy, re-evaluate the policies against the stored attestations. Each distinct image is checked "
                 + "once, for all the tags that point at it.%n"
@@ -47,9 +50,12 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "REGISTRY/REPOSITORY", arity = "0..*",
-            description = "e.g. registry.example.com/payments/api (several of one registry: audited together); with --all just "
-                    + "the registry.")
+    @Parameters(
+            paramLabel = "REGISTRY/REPOSITORY",
+            arity = "0..*",
+            description =
+                    "e.g. registry.example.com/payments/api (several of one registry: audited together); with --all just "
+                            + "the registry.")
     List<String> targets = new ArrayList<>();
 
     @Mixin
@@ -58,21 +64,30 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every repository the registry's catalog lists.")
     boolean all;
 
-    @Option(names = "--state", paramLabel = "FILE", description = "Keep the passing tags here between audits, and check "
-            + "again only tags whose image, key, policies, data or advisory database changed since (every tag is still "
-            + "resolved at the registry).")
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            description = "Keep the passing tags here between audits, and check "
+                    + "again only tags whose image, key, policies, data or advisory database changed since (every tag is still "
+                    + "resolved at the registry).")
     Path state;
 
     @Option(names = "--full", description = "With --state: check every tag again, and write the state afresh.")
     boolean full;
 
-    @Option(names = "--shard", paramLabel = "K/N", description = "Audit only share K of N (repositories, and the tags of "
-            + "large ones, split by name); combine the JSON reports with gate audit merge.")
+    @Option(
+            names = "--shard",
+            paramLabel = "K/N",
+            description = "Audit only share K of N (repositories, and the tags of "
+                    + "large ones, split by name); combine the JSON reports with gate audit merge.")
     String shard;
 
-    @Option(names = "--approved-policies", paramLabel = "FILE", description = "SHA-256 digests of approved policy files or "
-            + "signed policy bundles (one a line, or a JSON array): a tag whose verified decision record names a policy file "
-            + "not on the list, or that has no such record, fails.")
+    @Option(
+            names = "--approved-policies",
+            paramLabel = "FILE",
+            description = "SHA-256 digests of approved policy files or "
+                    + "signed policy bundles (one a line, or a JSON array): a tag whose verified decision record names a policy file "
+                    + "not on the list, or that has no such record, fails.")
     Path approvedPolicies;
 
     @Mixin
@@ -87,9 +102,11 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (targets.isEmpty() || all && targets.size() > 1) {
-            throw GateException.input("give REGISTRY/REPOSITORY... (or one REGISTRY with --all), or gate audit merge REPORT.json...");
+            throw GateException.input(
+                    "give REGISTRY/REPOSITORY... (or one REGISTRY with --all), or gate audit merge REPORT.json...");
         }
-        String trustFlags = "give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer";
+        String trustFlags =
+                "give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer";
         if (recheck.requested() && !trust.given()) {
             throw GateException.input("--policy re-evaluates verified attestations: " + trustFlags);
         }
@@ -113,7 +130,8 @@ public final class AuditCommand implements Callable<Integer> {
                 throw GateException.input(target + ": not on " + host + "; one audit covers one registry");
             }
         }
-        Auditor auditor = new Auditor(options, trusted, trust.requiredTypes(), policyRecheck, policies, environment.variables())
+        Auditor auditor = new Auditor(
+                        options, trusted, trust.requiredTypes(), policyRecheck, policies, environment.variables())
                 .withShard(share);
         if (approvedPolicies != null) {
             auditor = auditor.withApprovedPolicies(ApprovedPolicies.read(approvedPolicies));
@@ -122,10 +140,16 @@ public final class AuditCommand implements Callable<Integer> {
             auditor = auditor.withState(full ? AuditState.fresh(state) : AuditState.read(state));
         }
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        List<String> repositories = all ? RegistryClient.openRegistry(host, options).catalog()
-                : targets.stream().map(t -> t.substring(host.length() + 1)).distinct().toList();
+        List<String> repositories = all
+                ? RegistryClient.openRegistry(host, options).catalog()
+                : targets.stream()
+                        .map(t -> t.substring(host.length() + 1))
+                        .distinct()
+                        .toList();
         AuditResult result = auditor.audit(host, repositories, all || repositories.size() > 1);
-        output.write(new AuditReport(host, result, !trusted.isEmpty(), policies != null, started, share), spec.commandLine().getOut());
+        output.write(
+                new AuditReport(host, result, !trusted.isEmpty(), policies != null, started, share),
+                spec.commandLine().getOut());
         return result.ok() ? 0 : 1;
     }
 

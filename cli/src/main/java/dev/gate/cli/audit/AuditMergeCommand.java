@@ -13,10 +13,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gate audit merge REPORT.json...}: the JSON reports of {@code gate audit --shard K/N} jobs as one report. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Combine the JSON reports of the shards of one audit (gate audit --shard K/N --output json) into one "
-                + "report, with the totals a single run would give.%n"
-                + "Exit: 0 every tag signed, verified and passing; 1 otherwise; 2 a report is unreadable, malformed or repeated.")
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
+        description =
+                "Combine the JSON reports of the shards of one audit (gate audit --shard K/N --output json) into one "
+                        + "report, with the totals a single run would give.%n"
+                        + "Exit: 0 every tag signed, verified and passing; 1 otherwise; 2 a report is unreadable, malformed or repeated.")
 public final class AuditMergeCommand implements Callable<Integer> {
 
     @Spec

@@ -12,13 +12,24 @@ import picocli.CommandLine.Option;
 /** {@code --output FORMAT} and {@code -o FILE} of {@code gate audit} and {@code gate audit merge}. */
 final class ReportOutput {
 
-    enum Format { text, json, junit, html }
+    enum Format {
+        text,
+        json,
+        junit,
+        html
+    }
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--output",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, json, junit or html (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(
+            names = {"-o", "--output-file"},
+            paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
     Path file;
 
     void write(AuditReport report, PrintWriter out) {

@@ -3,8 +3,8 @@ package dev.gate.cli.gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.pipeline.bundle.PolicyBundles;
 import dev.gate.policy.PolicySet;
 import java.io.IOException;
@@ -42,25 +42,48 @@ import java.util.function.UnaryOperator;
  * also: [mirror.example.com/team/app:1.0.0]
  * </pre>
  */
-public record GateConfig(List<String> policies, List<Path> data, String namespace, Map<String, String> params, Path key,
-                         Path db, Boolean failOnWarn, List<String> insecureRegistries, List<String> also,
-                         PolicySet.LoadedFile file, List<Path> policyKeys, PolicySigner policySigner) {
+public record GateConfig(
+        List<String> policies,
+        List<Path> data,
+        String namespace,
+        Map<String, String> params,
+        Path key,
+        Path db,
+        Boolean failOnWarn,
+        List<String> insecureRegistries,
+        List<String> also,
+        PolicySet.LoadedFile file,
+        List<Path> policyKeys,
+        PolicySigner policySigner) {
 
     /** The keyless signer policy bundles must come from, as the --policy-trusted-root and identity flags name it. */
-    public record PolicySigner(Path trustedRoot, String identity, String identityRegexp, String issuer, String issuerRegexp) {
-    }
+    public record PolicySigner(
+            Path trustedRoot, String identity, String identityRegexp, String issuer, String issuerRegexp) {}
 
-    private static final Set<String> SIGNER_KEYS = Set.of("trustedRoot", "identity", "identityRegexp", "issuer", "issuerRegexp");
+    private static final Set<String> SIGNER_KEYS =
+            Set.of("trustedRoot", "identity", "identityRegexp", "issuer", "issuerRegexp");
 
     /** The variable that names a configuration file when {@code --config} does not. */
     public static final String VARIABLE = "GATE_CONFIG";
-    private static final Set<String> KEYS = Set.of("policies", "data", "namespace", "params", "key", "db", "failOnWarn",
-            "registries", "also", "policyKeys", "policySigner");
+
+    private static final Set<String> KEYS = Set.of(
+            "policies",
+            "data",
+            "namespace",
+            "params",
+            "key",
+            "db",
+            "failOnWarn",
+            "registries",
+            "also",
+            "policyKeys",
+            "policySigner");
     private static final int MAX_BYTES = 1 << 20;
 
     /** No configuration: only the command line counts. */
     public static GateConfig none() {
-        return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), null, List.of(), null);
+        return new GateConfig(
+                List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), null, List.of(), null);
     }
 
     /** The file {@code --config} names ({@code flag}), else the one {@code GATE_CONFIG} names, else none. */
@@ -77,30 +100,43 @@ public record GateConfig(List<String> policies, List<Path> data, String namespac
 
     private static GateConfig read(Path file, String origin) {
         byte[] bytes = bounded(file, origin);
-        PolicySet.LoadedFile loaded = new PolicySet.LoadedFile(file, Digest.sha256(bytes).hex());
+        PolicySet.LoadedFile loaded =
+                new PolicySet.LoadedFile(file, Digest.sha256(bytes).hex());
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
         } catch (IOException e) {
-            throw GateException.input(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw GateException.input(file + ": not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new GateConfig(List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), loaded, List.of(), null);
+            return new GateConfig(
+                    List.of(), List.of(), null, Map.of(), null, null, null, List.of(), List.of(), loaded, List.of(),
+                    null);
         }
         if (!root.isObject()) {
             throw GateException.input(file + ": expected a mapping of settings at the top");
         }
         root.fieldNames().forEachRemaining(k -> {
             if (!KEYS.contains(k)) {
-                throw GateException.input(file + ": unknown setting '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                throw GateException.input(file + ": unknown setting '" + k + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
             }
         });
         Path base = file.toAbsolutePath().getParent();
-        return new GateConfig(policies(root, base, file), paths(root, "data", base, file),
-                text(root, "namespace", file), params(root, file), path(root, "key", base, file), path(root, "db", base, file),
+        return new GateConfig(
+                policies(root, base, file),
+                paths(root, "data", base, file),
+                text(root, "namespace", file),
+                params(root, file),
+                path(root, "key", base, file),
+                path(root, "db", base, file),
                 root.has("failOnWarn") ? bool(root.get("failOnWarn"), "failOnWarn", file) : null,
-                strings(root.path("registries"), "insecure", file), strings(root, "also", file), loaded,
-                paths(root, "policyKeys", base, file), policySigner(root, base, file));
+                strings(root.path("registries"), "insecure", file),
+                strings(root, "also", file),
+                loaded,
+                paths(root, "policyKeys", base, file),
+                policySigner(root, base, file));
     }
 
     /** {@code policySigner}: a trusted root, an identity and an issuer (each exact or a regular expression), all named. */
@@ -118,12 +154,18 @@ public record GateConfig(List<String> policies, List<Path> data, String namespac
                         + String.join(", ", new java.util.TreeSet<>(SIGNER_KEYS)) + ")");
             }
         });
-        PolicySigner signer = new PolicySigner(path(node, "trustedRoot", base, file), text(node, "identity", file),
-                text(node, "identityRegexp", file), text(node, "issuer", file), text(node, "issuerRegexp", file));
-        if (signer.trustedRoot() == null || (signer.identity() == null) == (signer.identityRegexp() == null)
+        PolicySigner signer = new PolicySigner(
+                path(node, "trustedRoot", base, file),
+                text(node, "identity", file),
+                text(node, "identityRegexp", file),
+                text(node, "issuer", file),
+                text(node, "issuerRegexp", file));
+        if (signer.trustedRoot() == null
+                || (signer.identity() == null) == (signer.identityRegexp() == null)
                 || (signer.issuer() == null) == (signer.issuerRegexp() == null)) {
-            throw GateException.input(file + ": 'policySigner' needs trustedRoot, one of identity or identityRegexp, and one of "
-                    + "issuer or issuerRegexp");
+            throw GateException.input(
+                    file + ": 'policySigner' needs trustedRoot, one of identity or identityRegexp, and one of "
+                            + "issuer or issuerRegexp");
         }
         return signer;
     }
@@ -132,7 +174,10 @@ public record GateConfig(List<String> policies, List<Path> data, String namespac
     private static List<String> policies(JsonNode root, Path base, Path file) {
         List<String> out = new ArrayList<>();
         for (String s : strings(root, "policies", file)) {
-            out.add(s.startsWith(PolicyBundles.SCHEME) ? s : base.resolve(expandHome(s)).toString());
+            out.add(
+                    s.startsWith(PolicyBundles.SCHEME)
+                            ? s
+                            : base.resolve(expandHome(s)).toString());
         }
         return out;
     }

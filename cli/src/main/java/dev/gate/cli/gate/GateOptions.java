@@ -38,12 +38,18 @@ public final class GateOptions {
     @Mixin
     PolicyFlags policy = new PolicyFlags();
 
-    @Option(names = "--baseline", paramLabel = "IMAGE", description = "A previously gated image (e.g. the tag in production): its verified "
-            + "vulnerability attestations fill input.baseline and mark each finding new: true|false.")
+    @Option(
+            names = "--baseline",
+            paramLabel = "IMAGE",
+            description = "A previously gated image (e.g. the tag in production): its verified "
+                    + "vulnerability attestations fill input.baseline and mark each finding new: true|false.")
     String baseline;
 
-    @Option(names = "--baseline-key", paramLabel = "FILE", description = "Public key the baseline's attestations must verify with "
-            + "(default: the public half of --key).")
+    @Option(
+            names = "--baseline-key",
+            paramLabel = "FILE",
+            description =
+                    "Public key the baseline's attestations must verify with " + "(default: the public half of --key).")
     Path baselineKey;
 
     @Mixin
@@ -52,13 +58,19 @@ public final class GateOptions {
     @Option(names = "--no-sign", description = "Push without signature or attestations.")
     boolean noSign;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: $XDG_CACHE_HOME/gate/osv.db).")
+    @Option(
+            names = "--db",
+            paramLabel = "FILE",
+            description = "Advisory database (default: $XDG_CACHE_HOME/gate/osv.db).")
     Path database;
 
     @Mixin
     JavaIndexFlags java = new JavaIndexFlags();
 
-    @Option(names = "--no-scan", description = "Skip the vulnerability scan (input.vulnerabilities is empty, input.scan.skipped true: prod.rego denies it unless waived).")
+    @Option(
+            names = "--no-scan",
+            description =
+                    "Skip the vulnerability scan (input.vulnerabilities is empty, input.scan.skipped true: prod.rego denies it unless waived).")
     boolean noScan;
 
     @Option(names = "--sbom-only", description = "Catalog and attach the SBOM only: no scan, no policies.")
@@ -67,31 +79,52 @@ public final class GateOptions {
     @Option(names = "--dry-run", description = "Do everything except writing to the destination.")
     boolean dryRun;
 
-    @Option(names = "--also", paramLabel = "DEST", description = "Push the same signed result to DEST too (repeatable); "
-            + "placeholders as in DEST.")
+    @Option(
+            names = "--also",
+            paramLabel = "DEST",
+            description = "Push the same signed result to DEST too (repeatable); " + "placeholders as in DEST.")
     List<String> also = new ArrayList<>();
 
-    @Option(names = "--name", paramLabel = "REF", description = "For an oci:DIR:TAG destination: the registry reference the "
-            + "image will be published under; policies and signatures name it instead of the directory.")
+    @Option(
+            names = "--name",
+            paramLabel = "REF",
+            description = "For an oci:DIR:TAG destination: the registry reference the "
+                    + "image will be published under; policies and signatures name it instead of the directory.")
     String publishedAs;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Defaults from this YAML file (else the file GATE_CONFIG "
-            + "names; no other file is read). The command line wins over it.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Defaults from this YAML file (else the file GATE_CONFIG "
+                    + "names; no other file is read). The command line wins over it.")
     Path config;
 
-    @Option(names = "--sarif", paramLabel = "FILE", description = "Also write findings and rule results as SARIF 2.1.0 to FILE.")
+    @Option(
+            names = "--sarif",
+            paramLabel = "FILE",
+            description = "Also write findings and rule results as SARIF 2.1.0 to FILE.")
     Path sarif;
 
-    @Option(names = "--catalog-timeout", paramLabel = "DURATION", description = "Time budget for cataloging each platform "
-            + "image; over it the gate fails (exit 2) and pushes nothing (default: 10m).")
+    @Option(
+            names = "--catalog-timeout",
+            paramLabel = "DURATION",
+            description = "Time budget for cataloging each platform "
+                    + "image; over it the gate fails (exit 2) and pushes nothing (default: 10m).")
     String catalogTimeout;
 
-    @Option(names = "--vex-key", paramLabel = "FILE", description = "Public key whose OpenVEX attestations of the source image (in "
-            + "its registry or oci: layout) apply as --vex documents do (repeatable: any listed key verifies). Without it none are read.")
+    @Option(
+            names = "--vex-key",
+            paramLabel = "FILE",
+            description =
+                    "Public key whose OpenVEX attestations of the source image (in "
+                            + "its registry or oci: layout) apply as --vex documents do (repeatable: any listed key verifies). Without it none are read.")
     List<Path> vexKeys = new ArrayList<>();
 
-    @Option(names = "--db-max-age", paramLabel = "DURATION", description = "Refuse (exit 3) an advisory database last known "
-            + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
+    @Option(
+            names = "--db-max-age",
+            paramLabel = "DURATION",
+            description = "Refuse (exit 3) an advisory database last known "
+                    + "current longer ago than this, e.g. 12h or 5d (default with --policy: 5d).")
     String databaseMaxAge;
 
     /** Without --db-max-age a gated push still refuses a database older than this: "no known vulnerabilities" must mean today's. */
@@ -104,12 +137,25 @@ public final class GateOptions {
 
     /** A plain push ignores none of the gate's flags silently: they need --policy or --sbom-only. */
     public void refuseGateFlagsOnAPlainPush() {
-        boolean gateOnly = signing.given() || noSign || database != null || noScan || dryRun
-                || !also.isEmpty() || sarif != null || publishedAs != null || policy.anyBesidesPolicies() || catalogTimeout != null
-                || databaseMaxAge != null || java.given() || baseline != null || baselineKey != null || !vexKeys.isEmpty();
+        boolean gateOnly = signing.given()
+                || noSign
+                || database != null
+                || noScan
+                || dryRun
+                || !also.isEmpty()
+                || sarif != null
+                || publishedAs != null
+                || policy.anyBesidesPolicies()
+                || catalogTimeout != null
+                || databaseMaxAge != null
+                || java.given()
+                || baseline != null
+                || baselineKey != null
+                || !vexKeys.isEmpty();
         if (gateOnly) {
-            throw GateException.input("signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
-                    + "without them gate push copies the image unchanged");
+            throw GateException.input(
+                    "signing, scanning and the other gate flags need --policy FILE|DIR (or --sbom-only); "
+                            + "without them gate push copies the image unchanged");
         }
     }
 
@@ -127,42 +173,70 @@ public final class GateOptions {
     }
 
     /** Flags win over the configuration file; a list given as flags replaces the file's list. */
-    public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries,
-            Environment environment) {
+    public PipelineSettings settings(
+            String source, String destination, GateConfig cfg, RegistryOptions registries, Environment environment) {
         return settings(source, destination, cfg, registries, environment, UnaryOperator.identity());
     }
 
     /** As above, each further destination ({@code --also}) with its placeholders filled by {@code placeholders}. */
-    public PipelineSettings settings(String source, String destination, GateConfig cfg, RegistryOptions registries,
-            Environment environment, UnaryOperator<String> placeholders) {
+    public PipelineSettings settings(
+            String source,
+            String destination,
+            GateConfig cfg,
+            RegistryOptions registries,
+            Environment environment,
+            UnaryOperator<String> placeholders) {
         if (!policy.given() && cfg.policies().isEmpty() && !sbomOnly) {
             throw GateException.input("give --policy FILE|DIR (or policies: in the --config file)");
         }
         if (sbomOnly && policy.given()) {
             throw GateException.input("--sbom-only evaluates no policies; drop --policy or --sbom-only");
         }
-        Set<String> insecure = new LinkedHashSet<>(registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries()
-                : registries.insecureRegistries());
+        Set<String> insecure = new LinkedHashSet<>(
+                registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries() : registries.insecureRegistries());
         // Before the image is read: a bundle that does not verify stops the run here.
         List<String> named = sbomOnly ? List.of() : policy.given() ? policy.policies : cfg.policies();
         // The file's keys and signer verify the bundles it or the flags name; trust given as flags replaces the file's.
-        TrustedKeys policyTrust = policy.policyTrust.given() || !named.stream().anyMatch(PolicyBundles::isBundleReference)
-                ? policy.policyTrust.trusted() : configuredPolicyTrust(cfg);
+        TrustedKeys policyTrust =
+                policy.policyTrust.given() || !named.stream().anyMatch(PolicyBundles::isBundleReference)
+                        ? policy.policyTrust.trusted()
+                        : configuredPolicyTrust(cfg);
         PolicySources sources = PolicySources.resolve(named, policyTrust, registries.withInsecure(insecure));
         List<Path> policyPaths = sources.policies();
         Map<String, String> merged = Params.merge(cfg.params(), policy.params);
-        List<String> mirrors = (also.isEmpty() ? cfg.also() : also).stream().map(placeholders).toList();
-        return new PipelineSettings(source, destination, publishedAs, mirrors, sbomOnly ? List.of() : policyPaths,
-                PolicySources.concat(sources.data(), policy.data.isEmpty() ? cfg.data() : policy.data), merged,
-                policy.namespace != null ? policy.namespace : cfg.namespace(), signing(cfg, environment), scanDatabase(cfg), sbomOnly, dryRun,
-                policy.failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()), registries.withInsecure(insecure), catalogTimeout(), cfg.file(),
-                javaDb(cfg), policy.rego.version(), policy.waivers(sources), policy.vexStatements(registries.withInsecure(insecure)), databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
-                sources.origins(), baseline(), vexKeys.isEmpty() ? null : VerifyCommand.readPublicKeys(vexKeys));
+        List<String> mirrors =
+                (also.isEmpty() ? cfg.also() : also).stream().map(placeholders).toList();
+        return new PipelineSettings(
+                source,
+                destination,
+                publishedAs,
+                mirrors,
+                sbomOnly ? List.of() : policyPaths,
+                PolicySources.concat(sources.data(), policy.data.isEmpty() ? cfg.data() : policy.data),
+                merged,
+                policy.namespace != null ? policy.namespace : cfg.namespace(),
+                signing(cfg, environment),
+                scanDatabase(cfg),
+                sbomOnly,
+                dryRun,
+                policy.failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
+                registries.withInsecure(insecure),
+                catalogTimeout(),
+                cfg.file(),
+                javaDb(cfg),
+                policy.rego.version(),
+                policy.waivers(sources),
+                policy.vexStatements(registries.withInsecure(insecure)),
+                databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
+                sources.origins(),
+                baseline(),
+                vexKeys.isEmpty() ? null : VerifyCommand.readPublicKeys(vexKeys));
     }
 
     private Baseline.Request baseline() {
         if (baseline == null) {
-            if (baselineKey != null) throw GateException.input("--baseline-key verifies the image --baseline names: give --baseline IMAGE");
+            if (baselineKey != null)
+                throw GateException.input("--baseline-key verifies the image --baseline names: give --baseline IMAGE");
             return null;
         }
         if (noScan) throw GateException.input("--baseline compares findings: it needs a scan, drop --no-scan");
@@ -170,7 +244,9 @@ public final class GateOptions {
     }
 
     private Duration catalogTimeout() {
-        return catalogTimeout == null ? SbomGenerator.DEFAULT_CATALOG_TIMEOUT : Durations.parse(catalogTimeout, "--catalog-timeout");
+        return catalogTimeout == null
+                ? SbomGenerator.DEFAULT_CATALOG_TIMEOUT
+                : Durations.parse(catalogTimeout, "--catalog-timeout");
     }
 
     /** The Java DB named, else one beside the advisory database (given or default), when there is one. */
@@ -194,8 +270,15 @@ public final class GateOptions {
     private static TrustedKeys configuredPolicyTrust(GateConfig cfg) {
         TrustedKeys keys = VerifyCommand.readPublicKeys(cfg.policyKeys());
         GateConfig.PolicySigner signer = cfg.policySigner();
-        return signer == null ? keys : keys.withIdentity(IdentityFlags.policy(signer.trustedRoot(), "policy-", signer.identity(),
-                signer.identityRegexp(), signer.issuer(), signer.issuerRegexp()));
+        return signer == null
+                ? keys
+                : keys.withIdentity(IdentityFlags.policy(
+                        signer.trustedRoot(),
+                        "policy-",
+                        signer.identity(),
+                        signer.identityRegexp(),
+                        signer.issuer(),
+                        signer.issuerRegexp()));
     }
 
     private SigningMethod signing(GateConfig cfg, Environment environment) {

@@ -13,7 +13,8 @@ public final class Durations {
 
     public static Duration parse(String text, String option) {
         Matcher m = FORM.matcher(text.trim());
-        if (!m.matches()) throw GateException.input(option + " " + text + ": expected a duration such as 500ms, 5s, 2m, 12h or 5d");
+        if (!m.matches())
+            throw GateException.input(option + " " + text + ": expected a duration such as 500ms, 5s, 2m, 12h or 5d");
         long n = Long.parseLong(m.group(1));
         Duration d = switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);

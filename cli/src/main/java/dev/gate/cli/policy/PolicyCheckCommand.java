@@ -4,11 +4,11 @@ import dev.gate.cli.ExitCodes;
 import dev.gate.image.SafeText;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
+import dev.gate.policy.RegoDialects;
 import dev.gate.policy.compile.CompileErrors;
 import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.rego.RegoEngine;
 import dev.gate.policy.syntax.Parser;
-import dev.gate.policy.RegoDialects;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
 import java.io.PrintWriter;
@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gate policy check}: parses every file and compiles them together, reporting each error with its location. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Parse and compile Rego files; print every error with file:line:col; exit 2 when there is one.")
 public final class PolicyCheckCommand implements Callable<Integer> {
 
@@ -34,7 +36,10 @@ public final class PolicyCheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Rego files or folders (tests included).")
     List<Path> paths;
 
-    @Option(names = "--strict", description = "Also refuse what opa check --strict refuses: unused function arguments, assignments and imports.")
+    @Option(
+            names = "--strict",
+            description =
+                    "Also refuse what opa check --strict refuses: unused function arguments, assignments and imports.")
     boolean strict;
 
     @Mixin
@@ -76,7 +81,8 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (errors > 0) {
-            out.println(errors + " error" + (errors == 1 ? "" : "s") + " in " + files.size() + " file" + (files.size() == 1 ? "" : "s"));
+            out.println(errors + " error" + (errors == 1 ? "" : "s") + " in " + files.size() + " file"
+                    + (files.size() == 1 ? "" : "s"));
             out.flush();
             return ExitCodes.INPUT;
         }

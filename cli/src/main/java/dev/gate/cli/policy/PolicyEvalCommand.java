@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.cli.ExitCodes;
 import dev.gate.errors.GateException;
+import dev.gate.policy.Policies;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
-import dev.gate.policy.Policies;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.value.JsonValues;
 import dev.gate.policy.value.Value;
@@ -29,11 +29,17 @@ import picocli.CommandLine.Spec;
  * {@code gate policy eval}: the decision of the policies for an input document, or with {@code --query} the result set
  * in the shape {@code opa eval --format json} prints.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate policies (Rego, or an OPA wasm bundle) against an input document: the deny/warn decision, or a query's results.")
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description =
+                "Evaluate policies (Rego, or an OPA wasm bundle) against an input document: the deny/warn decision, or a query's results.")
 public final class PolicyEvalCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,36 +52,66 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     @Mixin
     SchemaOption schema = new SchemaOption();
 
-    @Option(names = {"-p", "--policy"}, required = true, paramLabel = "FILE|DIR",
-            description = "Rego files or folders (repeatable), or one bundle built by opa build -t wasm (bundle.tar.gz, policy.wasm).")
+    @Option(
+            names = {"-p", "--policy"},
+            required = true,
+            paramLabel = "FILE|DIR",
+            description =
+                    "Rego files or folders (repeatable), or one bundle built by opa build -t wasm (bundle.tar.gz, policy.wasm).")
     List<Path> policies;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
-            description = "rego (gate's interpreter, Rego sources), wasm (opa-java-wasm, a bundle), or auto: by what --policy names (default).")
+    @Option(
+            names = "--engine",
+            paramLabel = "ENGINE",
+            defaultValue = "auto",
+            description =
+                    "rego (gate's interpreter, Rego sources), wasm (opa-java-wasm, a bundle), or auto: by what --policy names (default).")
     String engine;
 
-    @Option(names = {"-d", "--data"}, paramLabel = "FILE", description = "Data documents, JSON or YAML, merged under data (repeatable).")
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "FILE",
+            description = "Data documents, JSON or YAML, merged under data (repeatable).")
     List<Path> data = new ArrayList<>();
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Input document, JSON or YAML; - reads JSON from standard input.")
+    @Option(
+            names = {"-i", "--input"},
+            paramLabel = "FILE",
+            description = "Input document, JSON or YAML; - reads JSON from standard input.")
     Path input;
 
-    @Option(names = {"-q", "--query"}, paramLabel = "QUERY", description = "A Rego query, e.g. data.gate.prod.deny_latest.")
+    @Option(
+            names = {"-q", "--query"},
+            paramLabel = "QUERY",
+            description = "A Rego query, e.g. data.gate.prod.deny_latest.")
     String query;
 
-    @Option(names = "--namespace", paramLabel = "PACKAGE", description = "Decide with this package only (default: every package).")
+    @Option(
+            names = "--namespace",
+            paramLabel = "PACKAGE",
+            description = "Decide with this package only (default: every package).")
     String namespace;
 
-    @Option(names = "--strict-builtin-errors", description = "A builtin error stops evaluation instead of making the expression undefined.")
+    @Option(
+            names = "--strict-builtin-errors",
+            description = "A builtin error stops evaluation instead of making the expression undefined.")
     boolean strict;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", description = "Evaluation time limit (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "Evaluation time limit (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--fail-on-warn", description = "Exit 1 on warnings too (decision mode).")
     boolean failOnWarn;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text or json.")
     Format output;
 
     @Override
@@ -101,7 +137,9 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     private int decide(Policies set, Value inputDoc, Duration limit, PrintWriter out) throws Exception {
         if (inputDoc == null) throw GateException.input("--input is required to decide (or give --query)");
         Decision d = PolicyFiles.asInput(() -> set.decide(inputDoc, Optional.ofNullable(namespace), limit));
-        if (output == Format.json) out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(dev.gate.policy.decision.DecisionJson.of(d, failOnWarn)));
+        if (output == Format.json)
+            out.println(JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(dev.gate.policy.decision.DecisionJson.of(d, failOnWarn)));
         else DecisionText.print(d, out);
         return d.allowed(failOnWarn) ? ExitCodes.OK : ExitCodes.REFUSED;
     }
@@ -145,7 +183,8 @@ public final class PolicyEvalCommand implements Callable<Integer> {
             }
             if (!row.bindings().isEmpty()) {
                 ObjectNode b = r.putObject("bindings");
-                for (Map.Entry<String, Value> e : row.bindings().entrySet()) b.set(e.getKey(), JsonValues.toJson(e.getValue()));
+                for (Map.Entry<String, Value> e : row.bindings().entrySet())
+                    b.set(e.getKey(), JsonValues.toJson(e.getValue()));
             }
         }
         return root;
@@ -172,7 +211,8 @@ public final class PolicyEvalCommand implements Callable<Integer> {
     private static String text(PolicyEngine.ResultRow row) throws Exception {
         if (!row.bindings().isEmpty()) {
             ObjectNode b = JSON.createObjectNode();
-            for (Map.Entry<String, Value> e : row.bindings().entrySet()) b.set(e.getKey(), JsonValues.toJson(e.getValue()));
+            for (Map.Entry<String, Value> e : row.bindings().entrySet())
+                b.set(e.getKey(), JsonValues.toJson(e.getValue()));
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(b);
         }
         Value v = row.expressions().get(row.expressions().size() - 1);

@@ -38,19 +38,23 @@ final class PolicyFiles {
         }
     }
 
-    static PolicySet load(List<Path> policies, List<Path> data, boolean includeTests, RegoVersion version, InputSchemas schemas) {
+    static PolicySet load(
+            List<Path> policies, List<Path> data, boolean includeTests, RegoVersion version, InputSchemas schemas) {
         requireFiles(policies, data);
-        return asInput(() -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError(), version, schemas));
+        return asInput(
+                () -> PolicySet.load(policies, data, includeTests, PolicyPrint.toStandardError(), version, schemas));
     }
 
     /** Rego sources or one OPA wasm bundle, run by the engine asked for ({@code AUTO}: by what the files are). */
-    static Policies load(List<Path> policies, List<Path> data, Policies.Engine engine, RegoVersion version, InputSchemas schemas) {
+    static Policies load(
+            List<Path> policies, List<Path> data, Policies.Engine engine, RegoVersion version, InputSchemas schemas) {
         requireFiles(policies, data);
         return asInput(() -> Policies.load(policies, data, engine, PolicyPrint.toStandardError(), version, schemas));
     }
 
     private static void requireFiles(List<Path> policies, List<Path> data) {
-        for (Path p : policies) if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
+        for (Path p : policies)
+            if (!Files.exists(p)) throw GateException.input(p + ": no such policy file or directory");
         for (Path d : data) if (!Files.isRegularFile(d)) throw GateException.input("--data " + d + ": no such file");
     }
 

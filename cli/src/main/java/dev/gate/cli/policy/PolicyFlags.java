@@ -16,19 +16,28 @@ import picocli.CommandLine.Option;
  */
 public final class PolicyFlags {
 
-    @Option(names = "--policy", paramLabel = "FILE|DIR|oci://REF", description = "Rego policy file or folder (repeatable), one OPA wasm "
-            + "bundle (bundle.tar.gz, policy.wasm), or a signed policy bundle in a registry (oci://REGISTRY/REPO[:TAG|@DIGEST], with "
-            + "--policy-key or --policy-trusted-root and the signer's identity).")
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE|DIR|oci://REF",
+            description = "Rego policy file or folder (repeatable), one OPA wasm "
+                    + "bundle (bundle.tar.gz, policy.wasm), or a signed policy bundle in a registry (oci://REGISTRY/REPO[:TAG|@DIGEST], with "
+                    + "--policy-key or --policy-trusted-root and the signer's identity).")
     public List<String> policies = new ArrayList<>();
 
     @Mixin
     public PolicyTrustFlags policyTrust = new PolicyTrustFlags();
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Organisation data, JSON or YAML, under data. (repeatable).")
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "Organisation data, JSON or YAML, under data. (repeatable).")
     public List<Path> data = new ArrayList<>();
 
-    @Option(names = "--param", paramLabel = "K=V", description = "input.context.params.K = V (repeatable; a re-evaluation "
-            + "starts from those the push recorded).")
+    @Option(
+            names = "--param",
+            paramLabel = "K=V",
+            description = "input.context.params.K = V (repeatable; a re-evaluation "
+                    + "starts from those the push recorded).")
     public List<String> params = new ArrayList<>();
 
     @Option(names = "--namespace", paramLabel = "PKG", description = "Evaluate only this Rego package, e.g. gate.prod.")
@@ -37,13 +46,19 @@ public final class PolicyFlags {
     @Mixin
     public RegoVersionOptions rego = new RegoVersionOptions();
 
-    @Option(names = "--waivers", paramLabel = "FILE", description = "Time-boxed exceptions (YAML or JSON): findings or rules "
-            + "waived, with reason, approver and expiry (repeatable).")
+    @Option(
+            names = "--waivers",
+            paramLabel = "FILE",
+            description = "Time-boxed exceptions (YAML or JSON): findings or rules "
+                    + "waived, with reason, approver and expiry (repeatable).")
     public List<Path> waivers = new ArrayList<>();
 
-    @Option(names = "--vex", paramLabel = "FILE|oci://REF", description = "OpenVEX or CycloneDX VEX document, a file or an "
-            + "artifact in a registry: findings it says do not affect the image (or are fixed) are marked, and the shipped "
-            + "policies skip them (repeatable).")
+    @Option(
+            names = "--vex",
+            paramLabel = "FILE|oci://REF",
+            description = "OpenVEX or CycloneDX VEX document, a file or an "
+                    + "artifact in a registry: findings it says do not affect the image (or are fixed) are marked, and the shipped "
+                    + "policies skip them (repeatable).")
     public List<String> vex = new ArrayList<>();
 
     @Option(names = "--fail-on-warn", description = "Warnings fail too: they block a push, or fail a re-evaluation.")
@@ -55,8 +70,13 @@ public final class PolicyFlags {
 
     /** Any flag besides --policy: none of them means anything without policies. */
     public boolean anyBesidesPolicies() {
-        return policyTrust.anyGiven() || !data.isEmpty() || !params.isEmpty() || namespace != null || !waivers.isEmpty()
-                || !vex.isEmpty() || failOnWarn;
+        return policyTrust.anyGiven()
+                || !data.isEmpty()
+                || !params.isEmpty()
+                || namespace != null
+                || !waivers.isEmpty()
+                || !vex.isEmpty()
+                || failOnWarn;
     }
 
     /** The policies named, with bundles from a registry fetched and verified. */

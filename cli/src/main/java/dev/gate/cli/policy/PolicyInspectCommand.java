@@ -25,11 +25,17 @@ import picocli.CommandLine.Spec;
  * contract, roots, revision, ABI, the builtins it imports and who supplies each) and whether gate can run it. Exit 0
  * when it can, 1 when it cannot, 2 when the file is no bundle at all.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show an OPA wasm bundle's entrypoints, roots, revision and builtins, and whether gate can run it.")
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description =
+                "Show an OPA wasm bundle's entrypoints, roots, revision and builtins, and whether gate can run it.")
 public final class PolicyInspectCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,13 +45,18 @@ public final class PolicyInspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BUNDLE", description = "bundle.tar.gz (opa build -t wasm) or policy.wasm.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text or json.")
     Format output;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) throw GateException.input(file + ": no such bundle file");
-        if (!Bundle.isBundle(file)) throw GateException.input(file + ": not a bundle (expected .tar.gz, .tgz or .wasm from opa build -t wasm)");
+        if (!Bundle.isBundle(file))
+            throw GateException.input(file + ": not a bundle (expected .tar.gz, .tgz or .wasm from opa build -t wasm)");
         WasmPolicies bundle = PolicyFiles.asInput(() -> WasmPolicies.inspect(Bundle.read(file)));
         Optional<String> refusal = bundle.refusal();
         PrintWriter out = spec.commandLine().getOut();
@@ -63,8 +74,14 @@ public final class PolicyInspectCommand implements Callable<Integer> {
         out.println("bundle:      " + SafeText.of(b.file().toString()));
         out.println("sha256:      " + b.sha256());
         out.println("abi:         " + p.engine().abi());
-        out.println("revision:    " + (b.manifest().present() ? SafeText.of(b.manifest().revision()) : "(no .manifest)"));
-        out.println("roots:       " + String.join(", ", b.manifest().roots().stream().map(r -> "\"" + SafeText.of(r) + "\"").toList()));
+        out.println("revision:    "
+                + (b.manifest().present() ? SafeText.of(b.manifest().revision()) : "(no .manifest)"));
+        out.println("roots:       "
+                + String.join(
+                        ", ",
+                        b.manifest().roots().stream()
+                                .map(r -> "\"" + SafeText.of(r) + "\"")
+                                .toList()));
         out.println("entrypoints:");
         for (Map.Entry<String, String> e : p.entrypointRoles().entrySet()) {
             out.printf("  %-40s %s%n", SafeText.of(e.getKey()), SafeText.of(e.getValue()));
@@ -79,8 +96,11 @@ public final class PolicyInspectCommand implements Callable<Integer> {
     private static ObjectNode json(WasmPolicies p, Optional<String> refusal) {
         Bundle b = p.bundle();
         ObjectNode root = JSON.createObjectNode();
-        root.put("bundle", b.file().toString()).put("sha256", b.sha256()).put("abi", p.engine().abi());
-        root.put("manifest", b.manifest().present()).put("revision", b.manifest().revision());
+        root.put("bundle", b.file().toString())
+                .put("sha256", b.sha256())
+                .put("abi", p.engine().abi());
+        root.put("manifest", b.manifest().present())
+                .put("revision", b.manifest().revision());
         b.manifest().roots().forEach(root.putArray("roots")::add);
         ObjectNode entrypoints = root.putObject("entrypoints");
         p.entrypointRoles().forEach(entrypoints::put);

@@ -31,13 +31,15 @@ public record PolicySources(List<Path> policies, List<Path> data, List<Path> wai
                 continue;
             }
             if (trusted.isEmpty()) {
-                throw GateException.input("--policy " + policy + ": a policy bundle from a registry needs --policy-key FILE (or "
-                        + "--policy-trusted-root with --policy-certificate-identity and --policy-certificate-oidc-issuer) to verify it");
+                throw GateException.input(
+                        "--policy " + policy + ": a policy bundle from a registry needs --policy-key FILE (or "
+                                + "--policy-trusted-root with --policy-certificate-identity and --policy-certificate-oidc-issuer) to verify it");
             }
             Reference ref = reference(policy);
             PolicyBundles.Fetched fetched = PolicyBundles.fetch(ref, registries, trusted, privateFolder());
             bundles.add(fetched);
-            // The bundle's folder, not its files one by one (its .manifest then decides their Rego dialect), or its wasm bundle.
+            // The bundle's folder, not its files one by one (its .manifest then decides their Rego dialect), or its
+            // wasm bundle.
             policies.add(fetched.contents().policy());
             data.addAll(fetched.contents().data());
             waivers.addAll(fetched.contents().waivers());
@@ -81,7 +83,9 @@ public record PolicySources(List<Path> policies, List<Path> data, List<Path> wai
      */
     static void deleteQuietly(Path dir, boolean keepFolder) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).filter(p -> !keepFolder || !p.equals(dir)).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder())
+                    .filter(p -> !keepFolder || !p.equals(dir))
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
             // What is left is inside a folder gate made, or the one the user named for the bundle.
         }

@@ -1,6 +1,7 @@
 package dev.gate.cli.policy;
 
 import dev.gate.cli.ExitCodes;
+import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.coverage.CoverageJson;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import dev.gate.errors.GateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gate policy test}: runs the {@code test_*} rules of policy folders, as {@code opa test} does. */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
         description = "Run test_* rules (todo_test_* are skipped): PASS, FAIL or ERROR per test; exit 1 on any failure"
                 + " or when coverage is below --threshold.")
 public final class PolicyTestCommand implements Callable<Integer> {
@@ -44,26 +46,45 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Policy and test files or folders.")
     List<Path> paths;
 
-    @Option(names = {"-d", "--data"}, paramLabel = "FILE", description = "Data documents, JSON or YAML (repeatable).")
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "FILE",
+            description = "Data documents, JSON or YAML (repeatable).")
     List<Path> data = new ArrayList<>();
 
-    @Option(names = {"-v", "--verbose"}, description = "Print every test, not only failures.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Print every test, not only failures.")
     boolean verbose;
 
-    @Option(names = {"-r", "--run"}, paramLabel = "REGEX", description = "Run only tests whose name (data.pkg.test_x) matches.")
+    @Option(
+            names = {"-r", "--run"},
+            paramLabel = "REGEX",
+            description = "Run only tests whose name (data.pkg.test_x) matches.")
     String run;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", description = "Time limit per test (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "Time limit per test (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--coverage", description = "Measure line coverage of the policy files, as opa test --coverage does.")
+    @Option(
+            names = "--coverage",
+            description = "Measure line coverage of the policy files, as opa test --coverage does.")
     boolean coverage;
 
-    @Option(names = "--threshold", paramLabel = "PCT",
+    @Option(
+            names = "--threshold",
+            paramLabel = "PCT",
             description = "Exit 1 when line coverage is below PCT percent (0-100); implies --coverage.")
     String threshold;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, json (with --coverage, the coverage report in opa's JSON) or junit (JUnit XML).")
     String format;
 
@@ -101,10 +122,12 @@ public final class PolicyTestCommand implements Callable<Integer> {
             case JUNIT -> out.print(JunitXml.write(results, report));
         }
         out.flush();
-        boolean failed = results.stream().anyMatch(r -> r.status() == PolicyTests.Status.FAIL || r.status() == PolicyTests.Status.ERROR);
+        boolean failed = results.stream()
+                .anyMatch(r -> r.status() == PolicyTests.Status.FAIL || r.status() == PolicyTests.Status.ERROR);
         if (minimum != null && report.percent() < minimum) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("coverage " + CoverageText.percent(report.percent()) + " is below the threshold of " + CoverageText.percent(minimum));
+            err.println("coverage " + CoverageText.percent(report.percent()) + " is below the threshold of "
+                    + CoverageText.percent(minimum));
             err.flush();
             return ExitCodes.REFUSED;
         }
@@ -140,7 +163,8 @@ public final class PolicyTestCommand implements Callable<Integer> {
                 file = thisFile;
             }
             out.printf("%s: %s (%s)%n", SafeText.of(r.qualifiedName()), r.status(), millis(r.duration()));
-            if (r.error() != null) out.println("  " + SafeText.message(r.error()).replace("\n", "\n  "));
+            if (r.error() != null)
+                out.println("  " + SafeText.message(r.error()).replace("\n", "\n  "));
         }
         if (verbose || fail + error > 0) out.println("-".repeat(80));
         int total = results.size();

@@ -16,28 +16,45 @@ import picocli.CommandLine.Option;
  */
 public final class PolicyTrustFlags {
 
-    @Option(names = "--policy-key", paramLabel = "FILE", description = "Public key a policy bundle from a registry must be signed "
-            + "with (repeatable: any listed key verifies).")
+    @Option(
+            names = "--policy-key",
+            paramLabel = "FILE",
+            description = "Public key a policy bundle from a registry must be signed "
+                    + "with (repeatable: any listed key verifies).")
     List<Path> keys = new ArrayList<>();
 
-    @Option(names = "--policy-trusted-root", paramLabel = "FILE", description = "Keyless: sigstore trusted_root.json a policy "
-            + "bundle's keyless signature must chain to, with --policy-certificate-identity and --policy-certificate-oidc-issuer.")
+    @Option(
+            names = "--policy-trusted-root",
+            paramLabel = "FILE",
+            description =
+                    "Keyless: sigstore trusted_root.json a policy "
+                            + "bundle's keyless signature must chain to, with --policy-certificate-identity and --policy-certificate-oidc-issuer.")
     Path trustedRoot;
 
-    @Option(names = "--policy-certificate-identity", paramLabel = "SAN", description = "Keyless: the policy bundle signer's "
-            + "certificate identity.")
+    @Option(
+            names = "--policy-certificate-identity",
+            paramLabel = "SAN",
+            description = "Keyless: the policy bundle signer's " + "certificate identity.")
     String identity;
 
-    @Option(names = "--policy-certificate-identity-regexp", paramLabel = "REGEX", description = "Keyless: a regular expression "
-            + "the whole certificate identity of the policy bundle's signer must match.")
+    @Option(
+            names = "--policy-certificate-identity-regexp",
+            paramLabel = "REGEX",
+            description = "Keyless: a regular expression "
+                    + "the whole certificate identity of the policy bundle's signer must match.")
     String identityRegexp;
 
-    @Option(names = "--policy-certificate-oidc-issuer", paramLabel = "URL", description = "Keyless: the policy bundle signer's "
-            + "OIDC issuer.")
+    @Option(
+            names = "--policy-certificate-oidc-issuer",
+            paramLabel = "URL",
+            description = "Keyless: the policy bundle signer's " + "OIDC issuer.")
     String issuer;
 
-    @Option(names = "--policy-certificate-oidc-issuer-regexp", paramLabel = "REGEX", description = "Keyless: a regular "
-            + "expression the whole OIDC issuer of the policy bundle's signer must match.")
+    @Option(
+            names = "--policy-certificate-oidc-issuer-regexp",
+            paramLabel = "REGEX",
+            description = "Keyless: a regular "
+                    + "expression the whole OIDC issuer of the policy bundle's signer must match.")
     String issuerRegexp;
 
     /** A policy key or a keyless policy signer is named. */
@@ -53,7 +70,8 @@ public final class PolicyTrustFlags {
     /** The keys and keyless identity, read now: an unreadable key, a missing or lone identity flag is exit 2. */
     public TrustedKeys trusted() {
         if (trustedRoot == null) {
-            IdentityFlags.requireNone("--policy-trusted-root", "policy-", identity, identityRegexp, issuer, issuerRegexp);
+            IdentityFlags.requireNone(
+                    "--policy-trusted-root", "policy-", identity, identityRegexp, issuer, issuerRegexp);
             return VerifyCommand.readPublicKeys(keys);
         }
         var keyless = IdentityFlags.policy(trustedRoot, "policy-", identity, identityRegexp, issuer, issuerRegexp);

@@ -12,8 +12,11 @@ public final class RecheckFlags {
     @Mixin
     PolicyFlags policy = new PolicyFlags();
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Scan the attested SBOM again with this advisory database "
-            + "instead of trusting the attested scan.")
+    @Option(
+            names = "--db",
+            paramLabel = "FILE",
+            description = "Scan the attested SBOM again with this advisory database "
+                    + "instead of trusting the attested scan.")
     Path database;
 
     public boolean requested() {
@@ -23,7 +26,15 @@ public final class RecheckFlags {
     /** The re-evaluation, with policy bundles from a registry ({@code oci://REF}) fetched and verified first. */
     public PolicyRecheck recheck(RegistryOptions registries) {
         PolicySources sources = policy.sources(registries);
-        return new PolicyRecheck(sources.policies(), PolicySources.concat(sources.data(), policy.data), policy.params, policy.namespace,
-                policy.rego.version(), database, policy.failOnWarn, policy.waivers(sources), policy.vexStatements(registries));
+        return new PolicyRecheck(
+                sources.policies(),
+                PolicySources.concat(sources.data(), policy.data),
+                policy.params,
+                policy.namespace,
+                policy.rego.version(),
+                database,
+                policy.failOnWarn,
+                policy.waivers(sources),
+                policy.vexStatements(registries));
     }
 }

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** How {@code gate policy test} writes its report. */
 enum TestReportFormat {
-    TEXT, JSON, JUNIT;
+    TEXT,
+    JSON,
+    JUNIT;
 
     static TestReportFormat parse(String name) {
         for (TestReportFormat f : values()) {

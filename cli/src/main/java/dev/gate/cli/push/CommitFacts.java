@@ -32,11 +32,16 @@ final class CommitFacts {
     }
 
     private String sha(String placeholder) {
-        Found found = variable("GITHUB_SHA").or(() -> variable("CI_COMMIT_SHA")).or(() -> variable("GIT_COMMIT"))
+        Found found = variable("GITHUB_SHA")
+                .or(() -> variable("CI_COMMIT_SHA"))
+                .or(() -> variable("GIT_COMMIT"))
                 .or(() -> fromGit(placeholder, "git rev-parse HEAD", git::head))
-                .orElseThrow(() -> missing(placeholder, "no commit: none of GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT is set "
-                        + "and the working directory is not a git checkout"));
-        return checked(placeholder, found, COMMIT_ID.matcher(found.value()).matches(), "a commit id (40 or 64 hex digits)");
+                .orElseThrow(() -> missing(
+                        placeholder,
+                        "no commit: none of GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT is set "
+                                + "and the working directory is not a git checkout"));
+        return checked(
+                placeholder, found, COMMIT_ID.matcher(found.value()).matches(), "a commit id (40 or 64 hex digits)");
     }
 
     /** {@code {git.short}}: GitLab's short id, else the first seven digits of the commit id. */
@@ -44,25 +49,32 @@ final class CommitFacts {
         Optional<Found> gitlab = variable("CI_COMMIT_SHORT_SHA");
         if (gitlab.isPresent()) {
             Found found = gitlab.get();
-            return checked("{git.short}", found, found.value().matches("[0-9a-f]{4,64}"), "a short commit id (hex digits)");
+            return checked(
+                    "{git.short}", found, found.value().matches("[0-9a-f]{4,64}"), "a short commit id (hex digits)");
         }
         return sha("{git.short}").substring(0, SHORT_LENGTH);
     }
 
     /** {@code {git.tag}}: the git tag being built (GitHub, GitLab, Jenkins), else the tag that names HEAD exactly. */
     String tag() {
-        Optional<Found> github = "tag".equals(environment.apply("GITHUB_REF_TYPE")) ? variable("GITHUB_REF_NAME") : Optional.empty();
-        Found found = github.or(() -> variable("CI_COMMIT_TAG")).or(() -> variable("TAG_NAME"))
+        Optional<Found> github =
+                "tag".equals(environment.apply("GITHUB_REF_TYPE")) ? variable("GITHUB_REF_NAME") : Optional.empty();
+        Found found = github.or(() -> variable("CI_COMMIT_TAG"))
+                .or(() -> variable("TAG_NAME"))
                 .or(() -> fromGit("{git.tag}", "git describe --tags --exact-match", git::exactTag))
-                .orElseThrow(() -> missing("{git.tag}", "the commit has no tag: GITHUB_REF_TYPE is not 'tag', CI_COMMIT_TAG "
-                        + "and TAG_NAME are not set, and no git tag names HEAD"));
-        return checked("{git.tag}", found, Reference.isValidTag(found.value()),
+                .orElseThrow(() -> missing(
+                        "{git.tag}",
+                        "the commit has no tag: GITHUB_REF_TYPE is not 'tag', CI_COMMIT_TAG "
+                                + "and TAG_NAME are not set, and no git tag names HEAD"));
+        return checked(
+                "{git.tag}",
+                found,
+                Reference.isValidTag(found.value()),
                 "an image tag (letters, digits, '_', '.', '-'; at most 128; not starting with '.' or '-')");
     }
 
     /** A value and where it came from, for messages. */
-    private record Found(String value, String source) {
-    }
+    private record Found(String value, String source) {}
 
     private Optional<Found> variable(String name) {
         String value = environment.apply(name);

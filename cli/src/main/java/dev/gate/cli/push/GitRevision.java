@@ -47,7 +47,8 @@ final class GitRevision {
     private Optional<String> ask(String... question) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "core.fsmonitor=false", "--no-pager"));
         command.addAll(List.of(question));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");

@@ -5,16 +5,16 @@ import dev.gate.cli.Environment;
 import dev.gate.cli.ExitCodes;
 import dev.gate.cli.gate.GateConfig;
 import dev.gate.cli.gate.GateOptions;
+import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
+import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.transport.PushListener;
 import dev.gate.pipeline.GatePipeline;
 import dev.gate.pipeline.GateRun;
 import dev.gate.pipeline.report.JsonSummary;
 import dev.gate.pipeline.report.MarkdownSummary;
 import dev.gate.pipeline.report.SarifSummary;
 import dev.gate.pipeline.report.TextSummary;
-import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
-import dev.gate.image.registry.RegistryOptions;
-import dev.gate.image.transport.PushListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +26,9 @@ import picocli.CommandLine.Mixin;
  * {@code --policy} (or policies in the --config file) it is the gate: SBOM, scan, policies, and only when
  * they allow it the image with signature, attestations and SBOM referrer, tag last.
  */
-@Command(name = "push", mixinStandardHelpOptions = true,
+@Command(
+        name = "push",
+        mixinStandardHelpOptions = true,
         description = "Push an image or index unchanged (same digest) from SRC to DEST; with --policy, gate it first:%n"
                 + "SBOM, vulnerability scan, Rego policies, then signature, attestations and SBOM referrer, tag last.%n"
                 + "Locations: oci:DIR[:TAG], or a registry as docker://REF or a bare REF.%n"
@@ -49,13 +51,15 @@ public final class PushCommand extends TransferCommand {
         if (!gate.gateRequested(config)) {
             gate.refuseGateFlagsOnAPlainPush();
             if (reports.given()) {
-                throw GateException.input("--junit and --gitlab-codequality report a gate: they need --policy FILE|DIR");
+                throw GateException.input(
+                        "--junit and --gitlab-codequality report a gate: they need --policy FILE|DIR");
             }
             return super.call();
         }
         TagPlan plan = tagPlan();
         RegistryOptions registryOptions = registries.toOptions();
-        GatePipeline pipeline = new GatePipeline(gate.settings(source, plan.destination(), config, registryOptions, environment, plan::fill),
+        GatePipeline pipeline = new GatePipeline(
+                gate.settings(source, plan.destination(), config, registryOptions, environment, plan::fill),
                 environment.variables());
         PrintWriter out = spec.commandLine().getOut();
         boolean json = options.output == TransferOptions.OutputFormat.json;

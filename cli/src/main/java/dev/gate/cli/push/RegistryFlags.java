@@ -22,31 +22,47 @@ public final class RegistryFlags {
     private static final long MIN_CHUNK = 64 * 1024;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(|ms|s|m)");
 
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
+    @Option(
+            names = "--insecure-registry",
+            paramLabel = "HOST[:PORT]",
             description = "Allow plain HTTP to this registry (loopback registries always may). Repeatable.")
     List<String> insecure = List.of();
 
-    @Option(names = "--registry-ca", paramLabel = "FILE",
+    @Option(
+            names = "--registry-ca",
+            paramLabel = "FILE",
             description = "Also trust the CA certificates in this PEM file for registries served over TLS.")
     Path registryCa;
 
-    @Option(names = "--authfile", paramLabel = "FILE",
-            description = "Registry credentials file (docker config.json or containers auth.json format) to use instead of "
-                    + "the usual places; gate login writes it.")
+    @Option(
+            names = "--authfile",
+            paramLabel = "FILE",
+            description =
+                    "Registry credentials file (docker config.json or containers auth.json format) to use instead of "
+                            + "the usual places; gate login writes it.")
     Path authFile;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Blobs uploaded at once (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--chunk-size", paramLabel = "SIZE",
+    @Option(
+            names = "--chunk-size",
+            paramLabel = "SIZE",
             description = "Upload blobs larger than SIZE (e.g. 16MiB) in resumable chunks of SIZE. "
                     + "Default: one request per blob up to 1 GiB, 64 MiB chunks above.")
     String chunkSize;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
-            description = "Give up on a registry that takes longer to connect, or stays silent longer in the middle of a "
-                    + "request, e.g. 30s, 2m, 500ms (default: ${DEFAULT-VALUE}). A slow but steady transfer is not cut.")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            description =
+                    "Give up on a registry that takes longer to connect, or stays silent longer in the middle of a "
+                            + "request, e.g. 30s, 2m, 500ms (default: ${DEFAULT-VALUE}). A slow but steady transfer is not cut.")
     String timeout;
 
     public RegistryOptions toOptions() {
@@ -62,7 +78,10 @@ public final class RegistryFlags {
             throw GateException.input("--jobs must be between 1 and 64, got " + jobs);
         }
         Set<String> hosts = new LinkedHashSet<>(insecure);
-        RegistryOptions options = RegistryOptions.defaults().withJobs(jobs).withInsecure(hosts).withTimeout(parseDuration(timeout))
+        RegistryOptions options = RegistryOptions.defaults()
+                .withJobs(jobs)
+                .withInsecure(hosts)
+                .withTimeout(parseDuration(timeout))
                 .withCredentials(credentials());
         if (chunkSize != null) {
             options = options.withUploads(UploadSizes.chunked(parseSize(chunkSize)));

@@ -14,12 +14,17 @@ import picocli.CommandLine.Option;
 /** Reports of a gated push written to files for a CI system to pick up, besides what is printed. */
 final class ReportFiles {
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the policy results as JUnit XML to FILE "
-            + "(a test case per evaluated rule).")
+    @Option(
+            names = "--junit",
+            paramLabel = "FILE",
+            description = "Also write the policy results as JUnit XML to FILE " + "(a test case per evaluated rule).")
     Path junit;
 
-    @Option(names = "--gitlab-codequality", paramLabel = "FILE", description = "Also write findings and failing or warning "
-            + "rules as a GitLab Code Quality report (JSON) to FILE.")
+    @Option(
+            names = "--gitlab-codequality",
+            paramLabel = "FILE",
+            description = "Also write findings and failing or warning "
+                    + "rules as a GitLab Code Quality report (JSON) to FILE.")
     Path gitlabCodeQuality;
 
     boolean given() {
@@ -32,7 +37,11 @@ final class ReportFiles {
         }
         if (gitlabCodeQuality != null) {
             try {
-                write(gitlabCodeQuality, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(GitlabCodeQuality.of(run)));
+                write(
+                        gitlabCodeQuality,
+                        new ObjectMapper()
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(GitlabCodeQuality.of(run)));
             } catch (IOException e) {
                 throw GateException.operational("cannot write " + gitlabCodeQuality + ": " + e.getMessage(), e);
             }

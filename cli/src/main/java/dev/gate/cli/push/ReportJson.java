@@ -10,8 +10,7 @@ final class ReportJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     static String of(PushReport report, java.util.List<String> alsoTags) {
         ObjectNode root = MAPPER.createObjectNode();

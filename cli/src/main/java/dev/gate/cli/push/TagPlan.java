@@ -1,7 +1,7 @@
 package dev.gate.cli.push;
 
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.image.Reference;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.RegistryClient;
@@ -37,8 +37,9 @@ final class TagPlan {
         for (String tag : alsoTags) {
             String value = fill(tag, commit);
             if (!Reference.isValidTag(value)) {
-                throw GateException.input("--also-tag " + SafeText.quoted(value) + " is not a tag (letters, digits, '_', '.', '-'; "
-                        + "at most 128; not starting with '.' or '-')");
+                throw GateException.input(
+                        "--also-tag " + SafeText.quoted(value) + " is not a tag (letters, digits, '_', '.', '-'; "
+                                + "at most 128; not starting with '.' or '-')");
             }
             if (!tags.contains(value)) {
                 tags.add(value);
@@ -70,8 +71,11 @@ final class TagPlan {
         }
         Reference reference = Reference.parse(destination.replaceFirst("^docker://", ""));
         RegistryClient client = RegistryClient.open(reference, options);
-        RegistryClient.Manifest pushed = client.getManifest(digest.toString()).orElseThrow(() -> GateException.operational(
-                reference.registry() + "/" + reference.repository() + " no longer holds " + digest + ", which was just pushed", null));
+        RegistryClient.Manifest pushed = client.getManifest(digest.toString())
+                .orElseThrow(() -> GateException.operational(
+                        reference.registry() + "/" + reference.repository() + " no longer holds " + digest
+                                + ", which was just pushed",
+                        null));
         for (String tag : alsoTags) {
             client.putManifest(tag, pushed.descriptor(), pushed.raw());
         }
@@ -85,8 +89,9 @@ final class TagPlan {
                 case "git.sha" -> commit.sha();
                 case "git.short" -> commit.shortSha();
                 case "git.tag" -> commit.tag();
-                default -> throw GateException.input("unknown placeholder " + SafeText.quoted(m.group()) + " in "
-                        + SafeText.quoted(text) + " (known: {git.sha}, {git.short}, {git.tag})");
+                default ->
+                    throw GateException.input("unknown placeholder " + SafeText.quoted(m.group()) + " in "
+                            + SafeText.quoted(text) + " (known: {git.sha}, {git.short}, {git.tag})");
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -5,12 +5,20 @@ import picocli.CommandLine.Option;
 /** Output options shared by the commands that move images. */
 public final class TransferOptions {
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print nothing but errors.")
     boolean quiet;
 
-    @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json: the pushed digest and each blob's outcome.")
+    @Option(
+            names = "--output",
+            paramLabel = "FORMAT",
+            description = "text (default) or json: the pushed digest and each blob's outcome.")
     OutputFormat output = OutputFormat.text;
 
     /** How the result is printed. */
-    public enum OutputFormat { text, json }
+    public enum OutputFormat {
+        text,
+        json
+    }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.image.Descriptor;
 import dev.gate.errors.GateException;
+import dev.gate.image.Descriptor;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.ImageInspection;
 import java.io.IOException;
@@ -19,8 +19,7 @@ final class InspectionReport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREDICATE_TYPE = "predicateType";
 
-    private InspectionReport() {
-    }
+    private InspectionReport() {}
 
     static ObjectNode json(ImageInspection found) {
         ObjectNode root = JSON.createObjectNode();
@@ -43,21 +42,39 @@ final class InspectionReport {
         out.println("Media type:   " + SafeText.of(found.descriptor().mediaType()));
         out.println("Size:         " + found.descriptor().size());
         found.config().ifPresent(config -> out.println("Config:       " + configLine(tree(config, "config"))));
-        list(out, "Platforms:", found.platforms(), d -> (d.platform() == null ? "(no platform)" : SafeText.of(d.platform().toString()))
-                + "  " + d.digest());
+        list(
+                out,
+                "Platforms:",
+                found.platforms(),
+                d -> (d.platform() == null
+                                ? "(no platform)"
+                                : SafeText.of(d.platform().toString())) + "  " + d.digest());
         list(out, "Signatures:", found.signatures(), d -> d.digest().toString());
-        list(out, "Attestations:", found.attestations(), d -> d.digest() + "  " + SafeText.of(annotation(d, PREDICATE_TYPE)));
-        list(out, "Referrers:", found.referrers(), d -> d.digest() + "  " + SafeText.of(d.artifactType() == null
-                ? d.mediaType() : d.artifactType()));
+        list(
+                out,
+                "Attestations:",
+                found.attestations(),
+                d -> d.digest() + "  " + SafeText.of(annotation(d, PREDICATE_TYPE)));
+        list(
+                out,
+                "Referrers:",
+                found.referrers(),
+                d -> d.digest() + "  " + SafeText.of(d.artifactType() == null ? d.mediaType() : d.artifactType()));
     }
 
     private static String configLine(JsonNode config) {
-        return SafeText.of(config.path("os").asText("?") + "/" + config.path("architecture").asText("?")
-                + (config.hasNonNull("created") ? ", created " + config.get("created").asText() : "")
-                + (config.at("/config/User").asText("").isEmpty() ? "" : ", user " + config.at("/config/User").asText()));
+        return SafeText.of(config.path("os").asText("?") + "/"
+                + config.path("architecture").asText("?")
+                + (config.hasNonNull("created")
+                        ? ", created " + config.get("created").asText()
+                        : "")
+                + (config.at("/config/User").asText("").isEmpty()
+                        ? ""
+                        : ", user " + config.at("/config/User").asText()));
     }
 
-    private static void list(PrintWriter out, String label, List<Descriptor> entries, Function<Descriptor, String> line) {
+    private static void list(
+            PrintWriter out, String label, List<Descriptor> entries, Function<Descriptor, String> line) {
         if (entries.isEmpty()) {
             out.printf("%-13s %s%n", label, "none");
             return;

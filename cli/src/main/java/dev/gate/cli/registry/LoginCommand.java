@@ -15,12 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gate login REGISTRY}: checks a credential with the registry and saves it where docker and podman read it. */
-@Command(name = "login", mixinStandardHelpOptions = true,
-        description = "Log in to a registry: the credential is checked with the registry (basic or token authentication) and "
-                + "only then saved, in --authfile, else in the first existing file of REGISTRY_AUTH_FILE, "
-                + "$XDG_RUNTIME_DIR/containers/auth.json, ~/.config/containers/auth.json, docker's config.json "
-                + "(a new one: REGISTRY_AUTH_FILE or docker's config.json), or in the docker-credential helper that file names.%n"
-                + "Exit: 0 logged in, 2 bad input, 3 registry unreachable or credential refused.")
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
+        description =
+                "Log in to a registry: the credential is checked with the registry (basic or token authentication) and "
+                        + "only then saved, in --authfile, else in the first existing file of REGISTRY_AUTH_FILE, "
+                        + "$XDG_RUNTIME_DIR/containers/auth.json, ~/.config/containers/auth.json, docker's config.json "
+                        + "(a new one: REGISTRY_AUTH_FILE or docker's config.json), or in the docker-credential helper that file names.%n"
+                        + "Exit: 0 logged in, 2 bad input, 3 registry unreachable or credential refused.")
 public final class LoginCommand extends RegistryCommand {
 
     private static final int MAX_PASSWORD = 64 << 10;
@@ -28,10 +31,16 @@ public final class LoginCommand extends RegistryCommand {
     @Parameters(index = "0", paramLabel = "REGISTRY", description = "e.g. registry.example.com or localhost:5000")
     String registry;
 
-    @Option(names = {"-u", "--username"}, paramLabel = "USER", required = true, description = "The user to log in as.")
+    @Option(
+            names = {"-u", "--username"},
+            paramLabel = "USER",
+            required = true,
+            description = "The user to log in as.")
     String username;
 
-    @Option(names = "--password-stdin", required = true,
+    @Option(
+            names = "--password-stdin",
+            required = true,
             description = "Read the password (or token) from standard input; a trailing line break is dropped.")
     boolean passwordStdin;
 

@@ -7,8 +7,7 @@ import dev.gate.image.SafeText;
 /** The registry a login names, as docker accepts it: {@code host[:port]}, also written as an https URL. */
 final class RegistryName {
 
-    private RegistryName() {
-    }
+    private RegistryName() {}
 
     static String parse(String text) {
         String host = text.strip().replaceFirst("^https?://", "").replaceFirst("/+(v[12]/?)?$", "");
@@ -16,7 +15,8 @@ final class RegistryName {
             host = Reference.DOCKER_HUB;
         }
         if (host.isEmpty() || host.contains("/") || host.contains("@") || !namesRegistry(host)) {
-            throw GateException.input(SafeText.quoted(text) + " is not a registry: expected HOST[:PORT], e.g. registry.example.com");
+            throw GateException.input(
+                    SafeText.quoted(text) + " is not a registry: expected HOST[:PORT], e.g. registry.example.com");
         }
         return host;
     }

@@ -7,8 +7,7 @@ import dev.gate.image.SafeText;
 /** A registry reference as the registry commands take it: {@code docker://REF} or a bare {@code REF}. */
 final class RemoteReference {
 
-    private RemoteReference() {
-    }
+    private RemoteReference() {}
 
     static Reference parse(String text) {
         return Reference.parse(text.startsWith("docker://") ? text.substring("docker://".length()) : text);

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gate tags REPO}: every tag of a repository, as {@code crane ls} lists them, across the registry's pages. */
-@Command(name = "tags", mixinStandardHelpOptions = true,
+@Command(
+        name = "tags",
+        mixinStandardHelpOptions = true,
         description = "List the tags of a repository, one a line, following the registry's pages.%n"
                 + "Exit: 0 listed, 2 bad input or no such repository, 3 registry unreachable or refused.")
 public final class TagsCommand extends RegistryCommand {
@@ -21,7 +23,10 @@ public final class TagsCommand extends RegistryCommand {
     @Parameters(index = "0", paramLabel = "REPO", description = "e.g. registry.example.com/team/app")
     String repository;
 
-    @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json: {\"repository\", \"tags\"}.")
+    @Option(
+            names = "--output",
+            paramLabel = "FORMAT",
+            description = "text (default) or json: {\"repository\", \"tags\"}.")
     OutputFormat output = OutputFormat.text;
 
     @Override

@@ -8,17 +8,25 @@ import picocli.CommandLine.Option;
 /** What names Java archives besides themselves, spelled the same on every command that catalogs an image. */
 public final class JavaIndexFlags {
 
-    @Option(names = "--java-db", paramLabel = "FILE",
+    @Option(
+            names = "--java-db",
+            paramLabel = "FILE",
             description = "trivy's Java DB (trivy-java.db): Maven coordinates of jars by SHA-1 "
                     + "(default: trivy-java.db beside the advisory database, when there is one).")
     Path javaDb;
 
-    @Option(names = "--java-lookup", description = "Also ask Maven Central's search service for jars by SHA-1 "
-            + "(only checksums are sent; answers cached in $XDG_CACHE_HOME/gate/java-lookup).")
+    @Option(
+            names = "--java-lookup",
+            description = "Also ask Maven Central's search service for jars by SHA-1 "
+                    + "(only checksums are sent; answers cached in $XDG_CACHE_HOME/gate/java-lookup).")
     boolean javaLookup;
 
-    @Option(names = "--java-lookup-url", paramLabel = "URL", hidden = true,
-            description = "The search service for --java-lookup (a mirror answering as search.maven.org/solrsearch/select does).")
+    @Option(
+            names = "--java-lookup-url",
+            paramLabel = "URL",
+            hidden = true,
+            description =
+                    "The search service for --java-lookup (a mirror answering as search.maven.org/solrsearch/select does).")
     URI javaLookupUrl;
 
     /** Whether any of these flags was given. */

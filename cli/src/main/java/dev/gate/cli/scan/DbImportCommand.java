@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gate db import PATH...}: OSV records from folders and osv.dev-style zips. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Import OSV records from folders of JSON files and from zips like osv.dev's <ecosystem>/all.zip.")
 public final class DbImportCommand implements Callable<Integer> {
 
@@ -37,13 +39,20 @@ public final class DbImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
         try (AdvisoryDb db = AdvisoryDb.openForWrite(database)) {
-            report = new Importer(db, problem -> err.println("gate: warning: " + SafeText.of(problem))).importPaths(paths);
+            report = new Importer(db, problem -> err.println("gate: warning: " + SafeText.of(problem)))
+                    .importPaths(paths);
         }
         err.flush();
         if (!quiet) {
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("imported %d advisories into %s in %.1f s (%d unchanged, %d withdrawn skipped, %d malformed skipped)%n",
-                    report.stored(), database, report.millis() / 1000.0, report.unchanged(), report.withdrawn(), report.malformed());
+            out.printf(
+                    "imported %d advisories into %s in %.1f s (%d unchanged, %d withdrawn skipped, %d malformed skipped)%n",
+                    report.stored(),
+                    database,
+                    report.millis() / 1000.0,
+                    report.unchanged(),
+                    report.withdrawn(),
+                    report.malformed());
             out.flush();
         }
         return 0;

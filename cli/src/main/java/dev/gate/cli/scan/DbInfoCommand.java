@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gate db info}: what the advisory database holds. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
         description = "Show advisories per ecosystem, the newest modified time and where the database is.")
 public final class DbInfoCommand implements Callable<Integer> {
 
@@ -26,7 +28,11 @@ public final class DbInfoCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: ${DEFAULT-VALUE}).")
     Path database = Scanner.defaultDatabase();
 
-    @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    @Option(
+            names = {"--format", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text or json.")
     String format;
 
     @Override

@@ -20,16 +20,20 @@ import java.nio.file.Path;
  */
 final class ImageInput {
 
-    private ImageInput() {
-    }
+    private ImageInput() {}
 
-    static CycloneDxInput catalog(String source, String platform, String catalogTimeout, JavaIndexes java,
-            RegistryOptions registries) {
+    static CycloneDxInput catalog(
+            String source, String platform, String catalogTimeout, JavaIndexes java, RegistryOptions registries) {
         // A private folder, removed on every path (SIGTERM included): the SBOM lists what the image holds.
         try (TempFiles.Folder dir = TempFiles.folder("gate-scan-")) {
             Path sbom = dir.path().resolve("sbom.cdx.json");
-            String document = new CycloneDxWriter().write(ImageSbom.generate(source, Platform.parse(platform),
-                    Durations.parse(catalogTimeout, "--catalog-timeout"), java, registries));
+            String document = new CycloneDxWriter()
+                    .write(ImageSbom.generate(
+                            source,
+                            Platform.parse(platform),
+                            Durations.parse(catalogTimeout, "--catalog-timeout"),
+                            java,
+                            registries));
             Files.writeString(sbom, document);
             return CycloneDxInput.read(sbom);
         } catch (IOException e) {

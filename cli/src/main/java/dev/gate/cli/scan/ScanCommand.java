@@ -38,20 +38,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gate scan SOURCE | --sbom FILE}: known vulnerabilities of an image's packages. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
+@Command(
+        name = "scan",
+        mixinStandardHelpOptions = true,
         description = "Match the packages of an image or a CycloneDX SBOM against the OSV advisory database.")
 public final class ScanCommand implements Callable<Integer> {
 
-    enum Format { table, json, sarif, cyclonedx }
+    enum Format {
+        table,
+        json,
+        sarif,
+        cyclonedx
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "SOURCE",
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "SOURCE",
             description = "Image to catalog and scan: oci:DIR[:TAG], docker-archive:PATH (as gate sbom reads them).")
     String source;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH", defaultValue = "linux/amd64",
+    @Option(
+            names = "--platform",
+            paramLabel = "OS/ARCH",
+            defaultValue = "linux/amd64",
             description = "Image to scan from a multi-platform index (default: ${DEFAULT-VALUE}).")
     String platform;
 
@@ -61,39 +73,55 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Advisory database (default: ${DEFAULT-VALUE}).")
     Path database = Scanner.defaultDatabase();
 
-    @Option(names = "--db-max-age", paramLabel = "DURATION",
-            description = "Refuse (exit 3) an advisory database last known current longer ago than this, e.g. 12h or 5d.")
+    @Option(
+            names = "--db-max-age",
+            paramLabel = "DURATION",
+            description =
+                    "Refuse (exit 3) an advisory database last known current longer ago than this, e.g. 12h or 5d.")
     String databaseMaxAge;
 
-    @Option(names = "--severity", split = ",", paramLabel = "LEVEL",
+    @Option(
+            names = "--severity",
+            split = ",",
+            paramLabel = "LEVEL",
             description = "Report only these severities: UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL (comma-separated).")
     List<String> severities;
 
-    @Option(names = "--vex", paramLabel = "FILE|oci://REF", description = "OpenVEX or CycloneDX VEX document, a file or an artifact "
-            + "in a registry: vulnerabilities it calls not_affected or fixed in their package are left out (repeatable).")
+    @Option(
+            names = "--vex",
+            paramLabel = "FILE|oci://REF",
+            description =
+                    "OpenVEX or CycloneDX VEX document, a file or an artifact "
+                            + "in a registry: vulnerabilities it calls not_affected or fixed in their package are left out (repeatable).")
     List<String> vex = new ArrayList<>();
 
     @Option(names = "--ignore-unfixed", description = "Leave out vulnerabilities without a fixed version.")
     boolean ignoreUnfixed;
 
-    @Option(names = "--exit-code", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--exit-code",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Exit with N when any vulnerability is reported (default 0).")
     int exitCode;
 
-    @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"--format", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, json, sarif or cyclonedx (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--quiet", description = "No warnings on standard error.")
     boolean quiet;
 
-    @Option(names = "--catalog-timeout", paramLabel = "DURATION", defaultValue = "10m",
+    @Option(
+            names = "--catalog-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
             description = "Time budget for cataloging SOURCE, as for gate sbom; over it gate fails (exit 2) "
                     + "rather than scan a partial SBOM (default: ${DEFAULT-VALUE}).")
     String catalogTimeout;
-
-
-
 
     @Mixin
     JavaIndexFlags java = new JavaIndexFlags();
@@ -116,7 +144,9 @@ public final class ScanCommand implements Callable<Integer> {
         CompletableFuture<Scanner> opening = CompletableFuture.supplyAsync(() -> Scanner.open(database));
         CycloneDxInput input;
         try {
-            input = source != null ? ImageInput.catalog(source, platform, catalogTimeout, java.indexes(database), registry.toOptions()) : CycloneDxInput.read(sbom);
+            input = source != null
+                    ? ImageInput.catalog(source, platform, catalogTimeout, java.indexes(database), registry.toOptions())
+                    : CycloneDxInput.read(sbom);
         } catch (RuntimeException e) {
             opening.whenComplete((scanner, failure) -> {
                 if (scanner != null) {
@@ -166,7 +196,8 @@ public final class ScanCommand implements Callable<Integer> {
                 .filter(f -> !ignoreUnfixed || f.fixAvailable())
                 .filter(f -> !VexStatements.settles(statements, ids(f), f.pkg().purl()))
                 .toList();
-        return new ScanResult(kept, ScanResult.count(kept), result.warnings(), result.packagesScanned(), result.database());
+        return new ScanResult(
+                kept, ScanResult.count(kept), result.warnings(), result.packagesScanned(), result.database());
     }
 
     private static List<String> ids(Finding finding) {

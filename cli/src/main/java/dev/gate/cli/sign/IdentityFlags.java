@@ -14,17 +14,24 @@ import picocli.CommandLine.Option;
  */
 public final class IdentityFlags {
 
-    @Option(names = "--certificate-identity", paramLabel = "SAN", description = "Keyless: expected certificate identity.")
+    @Option(
+            names = "--certificate-identity",
+            paramLabel = "SAN",
+            description = "Keyless: expected certificate identity.")
     String identity;
 
-    @Option(names = "--certificate-identity-regexp", paramLabel = "REGEX",
+    @Option(
+            names = "--certificate-identity-regexp",
+            paramLabel = "REGEX",
             description = "Keyless: a regular expression the whole certificate identity must match.")
     String identityRegexp;
 
     @Option(names = "--certificate-oidc-issuer", paramLabel = "URL", description = "Keyless: expected OIDC issuer.")
     String issuer;
 
-    @Option(names = "--certificate-oidc-issuer-regexp", paramLabel = "REGEX",
+    @Option(
+            names = "--certificate-oidc-issuer-regexp",
+            paramLabel = "REGEX",
             description = "Keyless: a regular expression the whole OIDC issuer must match.")
     String issuerRegexp;
 
@@ -42,7 +49,12 @@ public final class IdentityFlags {
      * The keyless policy that flags spelled {@code --<prefix>certificate-identity} and so on give: {@code prefix} is "" for
      * the image's signer and "policy-" for the policy bundle's, whom the same flags name apart.
      */
-    public static KeylessPolicy policy(Path trustedRoot, String prefix, String identity, String identityRegexp, String issuer,
+    public static KeylessPolicy policy(
+            Path trustedRoot,
+            String prefix,
+            String identity,
+            String identityRegexp,
+            String issuer,
             String issuerRegexp) {
         String root = "--" + prefix + "trusted-root";
         Expected expectedIdentity = expected(identity, "--" + prefix + "certificate-identity", identityRegexp, root);
@@ -50,10 +62,20 @@ public final class IdentityFlags {
         return new KeylessPolicy(new KeylessBundleVerifier(trustedRoot), expectedIdentity, expectedIssuer);
     }
 
-    public static void requireNone(String companion, String prefix, String identity, String identityRegexp, String issuer,
+    public static void requireNone(
+            String companion,
+            String prefix,
+            String identity,
+            String identityRegexp,
+            String issuer,
             String issuerRegexp) {
-        String given = identity != null ? "certificate-identity" : identityRegexp != null ? "certificate-identity-regexp"
-                : issuer != null ? "certificate-oidc-issuer" : issuerRegexp != null ? "certificate-oidc-issuer-regexp" : null;
+        String given = identity != null
+                ? "certificate-identity"
+                : identityRegexp != null
+                        ? "certificate-identity-regexp"
+                        : issuer != null
+                                ? "certificate-oidc-issuer"
+                                : issuerRegexp != null ? "certificate-oidc-issuer-regexp" : null;
         if (given != null) {
             throw GateException.input("--" + prefix + given + " needs " + companion);
         }

@@ -14,11 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gate key generate|public}: cosign-format signing keys. */
-@Command(name = "key", mixinStandardHelpOptions = true, description = "Create and inspect cosign-format keys.",
+@Command(
+        name = "key",
+        mixinStandardHelpOptions = true,
+        description = "Create and inspect cosign-format keys.",
         subcommands = {KeyCommand.Generate.class, KeyCommand.Public.class})
 public final class KeyCommand {
 
-    @Command(name = "generate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
             description = "Write an encrypted ECDSA P-256 key pair PREFIX.key (mode 0600) and PREFIX.pub.")
     static final class Generate implements Callable<Integer> {
         private final Environment environment;
@@ -30,7 +35,10 @@ public final class KeyCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--output-key-prefix", paramLabel = "PREFIX", defaultValue = "cosign",
+        @Option(
+                names = "--output-key-prefix",
+                paramLabel = "PREFIX",
+                defaultValue = "cosign",
                 description = "File name prefix (default: ${DEFAULT-VALUE}).")
         String prefix;
 
@@ -44,7 +52,8 @@ public final class KeyCommand {
                 throw GateException.input(privateFile + " already exists; not overwriting a private key");
             }
             CosignKeyPair pair = CosignKeyFile.generate();
-            String encrypted = CosignKeyFile.encrypt(pair, Passwords.read(environment, "Enter password for private key: ", true));
+            String encrypted =
+                    CosignKeyFile.encrypt(pair, Passwords.read(environment, "Enter password for private key: ", true));
             KeyFiles.writePrivate(privateFile, encrypted);
             KeyFiles.writePublic(publicFile, pair.publicPem());
             spec.commandLine().getOut().println("Private key written to " + privateFile);
@@ -53,7 +62,10 @@ public final class KeyCommand {
         }
     }
 
-    @Command(name = "public", mixinStandardHelpOptions = true, description = "Print the PUBLIC KEY PEM of a private key file.")
+    @Command(
+            name = "public",
+            mixinStandardHelpOptions = true,
+            description = "Print the PUBLIC KEY PEM of a private key file.")
     static final class Public implements Callable<Integer> {
         private final Environment environment;
 
@@ -69,7 +81,9 @@ public final class KeyCommand {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().print(KeyFiles.loadPrivate(key, environment).publicPem());
+            spec.commandLine()
+                    .getOut()
+                    .print(KeyFiles.loadPrivate(key, environment).publicPem());
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -22,22 +22,24 @@ import java.util.Set;
 /** Reads and writes key files named on the command line, with errors that name the file. */
 public final class KeyFiles {
 
-    private KeyFiles() {
-    }
+    private KeyFiles() {}
 
     public static CosignKeyPair loadPrivate(Path file, Environment environment) {
         String text = read(file);
-        return CosignKeyFile.decrypt(text, Passwords.read(environment, "Enter password for private key: ", false), file.toString());
+        return CosignKeyFile.decrypt(
+                text, Passwords.read(environment, "Enter password for private key: ", false), file.toString());
     }
 
     /**
      * Reads the file and the password now (so a missing file or password fails at once) and decrypts
      * in the background: scrypt takes most of a second, which the gate spends cataloging meanwhile.
      */
-    public static java.util.concurrent.CompletableFuture<CosignKeyPair> loadPrivateInBackground(Path file, Environment environment) {
+    public static java.util.concurrent.CompletableFuture<CosignKeyPair> loadPrivateInBackground(
+            Path file, Environment environment) {
         String text = read(file);
         char[] password = Passwords.read(environment, "Enter password for private key: ", false);
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> CosignKeyFile.decrypt(text, password, file.toString()));
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CosignKeyFile.decrypt(text, password, file.toString()));
     }
 
     static String read(Path file) {
@@ -63,13 +65,23 @@ public final class KeyFiles {
     /** Creates the private key file, 0600 from the start so it is never readable by others, even briefly. */
     static void writePrivate(Path file, String text) {
         FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-        write(file, text, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ownerOnly);
+        write(
+                file,
+                text,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                ownerOnly);
     }
 
     /** Writes the public key file, replacing a regular file but never writing through a link. */
     static void writePublic(Path file, String text) {
-        write(file, text, Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS));
+        write(
+                file,
+                text,
+                Set.of(
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS));
     }
 
     private static void write(Path file, String text, Set<OpenOption> options, FileAttribute<?>... attributes) {

@@ -8,8 +8,7 @@ import java.util.Arrays;
 /** Where a key password comes from: COSIGN_PASSWORD, then GATE_PASSWORD, then a terminal prompt. */
 public final class Passwords {
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     static char[] read(Environment environment, String prompt, boolean confirm) {
         for (String name : new String[] {"COSIGN_PASSWORD", "GATE_PASSWORD"}) {

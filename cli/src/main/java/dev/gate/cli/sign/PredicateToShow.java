@@ -18,8 +18,7 @@ import java.net.URISyntaxException;
  */
 final class PredicateToShow {
 
-    private PredicateToShow() {
-    }
+    private PredicateToShow() {}
 
     /** The predicate type of {@code value}; anything but a short name or an absolute URI is an input error (exit 2). */
     static String typeOf(String value) {
@@ -35,11 +34,23 @@ final class PredicateToShow {
      * Only a predicate whose attestation verified with a trusted key, of an image that verified, reaches {@code out};
      * what else is said goes to {@code err}, one line, so the output is the predicate or nothing. Returns the exit code.
      */
-    static int print(PrintWriter out, PrintWriter err, SignTarget target, TrustedKeys trusted, Verification result, String type) {
-        JsonNode predicate = result.ok() ? AttestedPredicates.read(target.store(), target.digest(), trusted).predicate(type) : null;
+    static int print(
+            PrintWriter out,
+            PrintWriter err,
+            SignTarget target,
+            TrustedKeys trusted,
+            Verification result,
+            String type) {
+        JsonNode predicate = result.ok()
+                ? AttestedPredicates.read(target.store(), target.digest(), trusted)
+                        .predicate(type)
+                : null;
         if (!result.ok()) {
             err.println("not verified: " + SafeText.of(target.repository()) + "@" + target.digest() + ": "
-                    + SafeText.of(result.failures().isEmpty() ? "nothing stored verifies" : result.failures().get(0).message()));
+                    + SafeText.of(
+                            result.failures().isEmpty()
+                                    ? "nothing stored verifies"
+                                    : result.failures().get(0).message()));
         } else if (predicate == null) {
             err.println("no verified attestation of type " + SafeText.of(type) + " on " + target.digest());
         } else {
@@ -58,6 +69,7 @@ final class PredicateToShow {
         } catch (URISyntaxException e) {
             // refused below, with the other values that name no predicate type
         }
-        throw GateException.input("--show takes decision, sbom, vuln or a predicate type URI, got " + SafeText.quoted(value));
+        throw GateException.input(
+                "--show takes decision, sbom, vuln or a predicate type URI, got " + SafeText.quoted(value));
     }
 }

@@ -2,10 +2,10 @@ package dev.gate.cli.sign;
 
 import dev.gate.cli.Environment;
 import dev.gate.cli.push.RegistryFlags;
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.pipeline.analysis.PlatformImage;
@@ -30,10 +30,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gate sign --key K IMAGE}: a cosign signature in {@code sha256-<hex>.sig}, for an index also each image's. */
-@Command(name = "sign", mixinStandardHelpOptions = true,
-        description = "Sign an image in a registry as cosign sign --key does (appends to sha256-<hex>.sig); an index is "
-                + "signed with each image it lists, as cosign sign --recursive does. Signing again with the same key adds "
-                + "nothing.")
+@Command(
+        name = "sign",
+        mixinStandardHelpOptions = true,
+        description =
+                "Sign an image in a registry as cosign sign --key does (appends to sha256-<hex>.sig); an index is "
+                        + "signed with each image it lists, as cosign sign --recursive does. Signing again with the same key adds "
+                        + "nothing.")
 public final class SignCommand implements Callable<Integer> {
 
     private final Environment environment;
@@ -51,8 +54,10 @@ public final class SignCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or an OCI layout oci:DIR:TAG")
     String image;
 
-    @Option(names = "--bundle", description = "Also publish the signature as a sigstore bundle v0.3 referrer of the image, "
-            + "as cosign 3 signs (a DSSE statement of type https://sigstore.dev/cosign/sign/v1).")
+    @Option(
+            names = "--bundle",
+            description = "Also publish the signature as a sigstore bundle v0.3 referrer of the image, "
+                    + "as cosign 3 signs (a DSSE statement of type https://sigstore.dev/cosign/sign/v1).")
     boolean bundle;
 
     @Mixin
@@ -73,8 +78,11 @@ public final class SignCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         for (Descriptor signed : signedManifests(target)) {
             CosignLayer layer = ImageSignatures.signatureLayer(pair, target.repository(), signed.digest());
-            boolean added = target.attacher(writes).append(CosignAttacher.signatureTag(signed.digest()), layer,
-                    ImageSignatures.sameKeyAndPayload(pair, layer));
+            boolean added = target.attacher(writes)
+                    .append(
+                            CosignAttacher.signatureTag(signed.digest()),
+                            layer,
+                            ImageSignatures.sameKeyAndPayload(pair, layer));
             if (bundle) {
                 lines.add(publishBundle(target, pair, signed, writes));
             }
@@ -93,7 +101,8 @@ public final class SignCommand implements Callable<Integer> {
             return "Bundle already published as referrer " + existing.get();
         }
         byte[] json = ImageSignatures.signatureBundle(pair, target.repository(), signed.digest());
-        return "Bundle published as referrer " + Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, signed, writes);
+        return "Bundle published as referrer "
+                + Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, signed, writes);
     }
 
     /**
@@ -117,7 +126,8 @@ public final class SignCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         try (KeylessSigning service = keyless) {
             for (Descriptor signed : signedManifests(target)) {
-                byte[] json = service.signImage(target.repository(), signed.digest()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] json = service.signImage(target.repository(), signed.digest())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 Digest referrer = Referrers.publish(target.store(), SigstoreBundles.MEDIA_TYPE, json, signed);
                 lines.add("Signed keyless " + SafeText.of(target.repository()) + "@" + signed.digest()
                         + "; bundle published as referrer " + referrer);

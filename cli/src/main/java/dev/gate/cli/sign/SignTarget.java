@@ -1,9 +1,9 @@
 package dev.gate.cli.sign;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.registry.RegistryOptions;
@@ -37,12 +37,14 @@ record SignTarget(ImageName name, Artifact artifact, SignatureStore store) {
             if (layout.name().tag() == null) {
                 throw GateException.input("'" + image + "': name the image's tag, oci:DIR:TAG");
             }
-            return new SignTarget(layout.name(), Transports.source(image, options).resolve(), layout.signatures());
+            return new SignTarget(
+                    layout.name(), Transports.source(image, options).resolve(), layout.signatures());
         }
         if (publishedAs != null) {
             throw GateException.input("--name is for oci:DIR:TAG images; a registry reference names the image itself");
         }
-        Reference reference = Reference.parse(image.startsWith("docker://") ? image.substring("docker://".length()) : image);
+        Reference reference =
+                Reference.parse(image.startsWith("docker://") ? image.substring("docker://".length()) : image);
         // The manifest is read, not HEADed: the digest is computed from the bytes, not taken from a header.
         RegistrySource source = RegistrySource.open(reference, options);
         return new SignTarget(ImageName.of(reference), source.resolve(), new RegistrySignatureStore(source.client()));

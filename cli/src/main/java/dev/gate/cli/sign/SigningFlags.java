@@ -12,13 +12,17 @@ import picocli.CommandLine.Option;
  */
 public final class SigningFlags {
 
-    @Option(names = "--key", paramLabel = "FILE", description = "cosign private key file (password from COSIGN_PASSWORD or "
-            + "GATE_PASSWORD).")
+    @Option(
+            names = "--key",
+            paramLabel = "FILE",
+            description = "cosign private key file (password from COSIGN_PASSWORD or " + "GATE_PASSWORD).")
     Path key;
 
-    @Option(names = "--keyless", description = "Sign keyless on sigstore public-good (Fulcio + Rekor; needs the network and an "
-            + "OIDC token from --identity-token or the CI environment); signatures and attestations are published as sigstore "
-            + "bundle referrers.")
+    @Option(
+            names = "--keyless",
+            description = "Sign keyless on sigstore public-good (Fulcio + Rekor; needs the network and an "
+                    + "OIDC token from --identity-token or the CI environment); signatures and attestations are published as sigstore "
+                    + "bundle referrers.")
     boolean keyless;
 
     @Option(names = "--identity-token", paramLabel = "JWT", description = "OIDC identity token for --keyless.")
@@ -47,7 +51,8 @@ public final class SigningFlags {
             throw GateException.input("--key and --keyless exclude each other");
         }
         if (identityToken == null && !environment.hasAmbientToken()) {
-            throw GateException.input("--keyless needs an OIDC token: --identity-token, or GitHub Actions with id-token: write");
+            throw GateException.input(
+                    "--keyless needs an OIDC token: --identity-token, or GitHub Actions with id-token: write");
         }
         return environment.keylessSigning(identityToken);
     }

@@ -1,6 +1,5 @@
 package dev.gate.cli.sign;
 
-import dev.gate.errors.GateException;
 import dev.gate.signing.InTotoStatement;
 import dev.gate.signing.KeylessPolicy;
 import dev.gate.signing.TrustedKeys;
@@ -16,20 +15,29 @@ import picocli.CommandLine.Option;
  */
 public final class TrustFlags {
 
-    @Option(names = "--key", paramLabel = "FILE", description = "PUBLIC KEY PEM (cosign.pub); repeat to trust several keys "
-            + "(a build and a release key, the keys before and after a rotation): any one of them verifies.")
+    @Option(
+            names = "--key",
+            paramLabel = "FILE",
+            description = "PUBLIC KEY PEM (cosign.pub); repeat to trust several keys "
+                    + "(a build and a release key, the keys before and after a rotation): any one of them verifies.")
     List<Path> keys = new ArrayList<>();
 
-    @Option(names = "--trusted-root", paramLabel = "FILE", description = "Keyless: sigstore trusted_root.json; with "
-            + "--certificate-identity and --certificate-oidc-issuer (or their -regexp forms), keyless sigstore bundles of that "
-            + "signer verify offline.")
+    @Option(
+            names = "--trusted-root",
+            paramLabel = "FILE",
+            description = "Keyless: sigstore trusted_root.json; with "
+                    + "--certificate-identity and --certificate-oidc-issuer (or their -regexp forms), keyless sigstore bundles of that "
+                    + "signer verify offline.")
     Path trustedRoot;
 
     @Mixin
     IdentityFlags identity = new IdentityFlags();
 
-    @Option(names = "--require-attestation", paramLabel = "TYPE", description = "Fail unless a verified attestation of this "
-            + "type is stored (cyclonedx, vuln or a predicate type URI); repeatable.")
+    @Option(
+            names = "--require-attestation",
+            paramLabel = "TYPE",
+            description = "Fail unless a verified attestation of this "
+                    + "type is stored (cyclonedx, vuln or a predicate type URI); repeatable.")
     List<String> requiredAttestations = new ArrayList<>();
 
     public boolean hasKeys() {
@@ -63,6 +71,8 @@ public final class TrustFlags {
 
     /** The predicate types of every {@code --require-attestation}, short names expanded. */
     public List<String> requiredTypes() {
-        return requiredAttestations.stream().map(InTotoStatement::predicateTypeFor).toList();
+        return requiredAttestations.stream()
+                .map(InTotoStatement::predicateTypeFor)
+                .toList();
     }
 }

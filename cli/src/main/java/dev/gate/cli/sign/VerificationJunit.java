@@ -14,14 +14,16 @@ import java.util.List;
  */
 final class VerificationJunit {
 
-    private VerificationJunit() {
-    }
+    private VerificationJunit() {}
 
     static String xml(String image, Verification result, PolicyRecheck.Outcome policy) {
         JunitXml junit = new JunitXml("gate verify " + image, null);
         String claims = image + " claims";
         for (Verification.Verified v : result.verified()) {
-            junit.pass(claims, v.kind() + (v.predicateType() == null ? "" : " " + v.predicateType()) + " by " + v.signer().describe());
+            junit.pass(
+                    claims,
+                    v.kind() + (v.predicateType() == null ? "" : " " + v.predicateType()) + " by "
+                            + v.signer().describe());
         }
         for (Problem failure : result.failures()) {
             junit.fail(claims, "not verified: " + failure.message(), List.of(failure.message()));

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code gate verify --key PUB IMAGE}: exit 0 when something verifies and nothing that was found fails to (a
  * tampered attestation beside a good signature fails the run); 1 otherwise.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Verify an image's cosign signatures, attestations and sigstore bundle referrers "
                 + "against a public key or, keyless, a trusted root and signer identity.")
 public final class VerifyCommand implements Callable<Integer> {
@@ -50,26 +52,39 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TrustFlags trust = new TrustFlags();
 
-    @Option(names = "--bundle", paramLabel = "FILE", description = "Keyless: the sigstore bundle of a local file given as "
-            + "IMAGE, verified with --trusted-root.")
+    @Option(
+            names = "--bundle",
+            paramLabel = "FILE",
+            description =
+                    "Keyless: the sigstore bundle of a local file given as " + "IMAGE, verified with --trusted-root.")
     Path bundle;
 
-    @Option(names = "--attestation-type", paramLabel = "TYPE",
+    @Option(
+            names = "--attestation-type",
+            paramLabel = "TYPE",
             description = "Only attestations of this type: cyclonedx, vuln or a predicate type URI.")
     String attestationType;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or junit.")
     String output;
 
-    @Option(names = "--show", paramLabel = "TYPE", description = "Print only the predicate (pretty JSON) of the verified "
-            + "attestation of this type: decision, sbom, vuln or a predicate type URI. Exit 1 when none verified.")
+    @Option(
+            names = "--show",
+            paramLabel = "TYPE",
+            description =
+                    "Print only the predicate (pretty JSON) of the verified "
+                            + "attestation of this type: decision, sbom, vuln or a predicate type URI. Exit 1 when none verified.")
     String show;
 
-    @Parameters(paramLabel = "IMAGE", description = "registry/repository[:tag|@digest], or oci:DIR:TAG as gate push wrote it")
+    @Parameters(
+            paramLabel = "IMAGE",
+            description = "registry/repository[:tag|@digest], or oci:DIR:TAG as gate push wrote it")
     String image;
 
-    @Option(names = "--name", paramLabel = "REF", description = "For an oci:DIR:TAG image: the reference it was pushed "
-            + "under with gate push --name.")
+    @Option(
+            names = "--name",
+            paramLabel = "REF",
+            description = "For an oci:DIR:TAG image: the reference it was pushed " + "under with gate push --name.")
     String publishedAs;
 
     @Mixin
@@ -88,13 +103,15 @@ public final class VerifyCommand implements Callable<Integer> {
             return verifyKeylessFile();
         }
         if (!trust.given()) {
-            throw GateException.input("give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer");
+            throw GateException.input(
+                    "give --key PUB, or --trusted-root with --certificate-identity and --certificate-oidc-issuer");
         }
         TrustedKeys trusted = trust.trustedKeys();
         KeylessPolicy keyless = trusted.identity();
         SignTarget target = SignTarget.open(image, registry.toOptions(), publishedAs);
         String type = attestationType == null ? null : InTotoStatement.predicateTypeFor(attestationType);
-        Verification result = new ImageVerifier(target.store(), trusted, keyless).verify(target.repository(), target.digest(), type)
+        Verification result = new ImageVerifier(target.store(), trusted, keyless)
+                .verify(target.repository(), target.digest(), type)
                 .requiring(trust.requiredTypes(), target.digest());
         PrintWriter out = spec.commandLine().getOut();
         if (shownType != null) {
@@ -126,7 +143,8 @@ public final class VerifyCommand implements Callable<Integer> {
             throw GateException.input("--show prints one predicate: it takes neither --output nor --policy");
         }
         if (!trust.given()) {
-            throw GateException.input("--show prints verified attestations: give --key PUB or --trusted-root with an identity");
+            throw GateException.input(
+                    "--show prints verified attestations: give --key PUB or --trusted-root with an identity");
         }
         return type;
     }
@@ -136,15 +154,18 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!recheck.requested()) {
             return null;
         }
-        return recheck.recheck(registry.toOptions()).evaluate(target.name(), target.artifact(), target.store(), trusted, result, environment.variables());
+        return recheck.recheck(registry.toOptions())
+                .evaluate(target.name(), target.artifact(), target.store(), trusted, result, environment.variables());
     }
 
     private int verifyKeylessFile() {
         KeylessPolicy keyless = trust.keyless();
-        KeylessBundleVerifier.Checked checked = keyless.verifier().check(Path.of(image), bundle, keyless.identity(), keyless.issuer());
+        KeylessBundleVerifier.Checked checked =
+                keyless.verifier().check(Path.of(image), bundle, keyless.identity(), keyless.issuer());
         PrintWriter out = spec.commandLine().getOut();
         if (checked instanceof KeylessBundleVerifier.Verified verified) {
-            out.println("verified " + SafeText.of(image) + " signed by " + SafeText.of(verified.signer().describe()));
+            out.println("verified " + SafeText.of(image) + " signed by "
+                    + SafeText.of(verified.signer().describe()));
         } else if (checked instanceof KeylessBundleVerifier.Refused refused) {
             out.println("not verified: " + SafeText.of(refused.problem().message()));
         }
@@ -155,10 +176,14 @@ public final class VerifyCommand implements Callable<Integer> {
     private static void print(PrintWriter out, SignTarget target, Verification result, KeylessPolicy keyless) {
         // Predicate types, subjects and failures come from what the registry or layout holds: escaped.
         out.println("image " + SafeText.of(target.repository()) + "@" + target.digest()
-                + (result.keyIds().isEmpty() ? "" : ", trusted " + (result.keyIds().size() == 1 ? "key " : "keys ")
-                        + String.join(", ", result.keyIds()))
-                + (keyless == null ? "" : ", keyless identity " + SafeText.of(keyless.identity().toString()) + " ("
-                        + SafeText.of(keyless.issuer().toString()) + ")"));
+                + (result.keyIds().isEmpty()
+                        ? ""
+                        : ", trusted " + (result.keyIds().size() == 1 ? "key " : "keys ")
+                                + String.join(", ", result.keyIds()))
+                + (keyless == null
+                        ? ""
+                        : ", keyless identity " + SafeText.of(keyless.identity().toString()) + " ("
+                                + SafeText.of(keyless.issuer().toString()) + ")"));
         for (Verification.Verified v : result.verified()) {
             // cosign 3's statements name their subject by digest alone.
             out.println("verified " + v.kind() + (v.predicateType() == null ? "" : " " + SafeText.of(v.predicateType()))

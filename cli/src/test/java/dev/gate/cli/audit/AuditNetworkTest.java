@@ -39,8 +39,8 @@ class AuditNetworkTest {
             acceptor.setDaemon(true);
             acceptor.start();
             String host = "127.0.0.1:" + silent.getLocalPort();
-            Run run = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> gate("audit", "--timeout", "300ms", host + "/team/app"));
+            Run run = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> gate("audit", "--timeout", "300ms", host + "/team/app"));
             assertEquals(3, run.code(), run.toString());
             assertTrue(run.err().contains("no answer from '" + host + "' for 300 ms"), run.err());
             assertEquals(1, run.err().lines().count(), run.err());
@@ -58,8 +58,10 @@ class AuditNetworkTest {
         registry.setExecutor(Executors.newCachedThreadPool());
         registry.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            byte[] body = path.endsWith("/tags/list") ? "{\"name\":\"team/app\",\"tags\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]}"
-                    .getBytes(StandardCharsets.UTF_8) : "{}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = path.endsWith("/tags/list")
+                    ? "{\"name\":\"team/app\",\"tags\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]}"
+                            .getBytes(StandardCharsets.UTF_8)
+                    : "{}".getBytes(StandardCharsets.UTF_8);
             if (path.contains("/manifests/")) {
                 try {
                     closing.await(60, TimeUnit.SECONDS); // the manifests never come
@@ -74,8 +76,8 @@ class AuditNetworkTest {
         registry.start();
         try {
             String host = "127.0.0.1:" + registry.getAddress().getPort();
-            Run run = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> gate("audit", "--timeout", "1s", "--jobs", "1", host + "/team/app"));
+            Run run = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> gate("audit", "--timeout", "1s", "--jobs", "1", host + "/team/app"));
             assertEquals(3, run.code(), run.toString());
             assertTrue(run.err().contains("no answer from '" + host + "' for 1 s"), run.err());
         } finally {

@@ -33,6 +33,7 @@ class AlsoTagRegistryTest {
 
     @TempDir
     Path dir;
+
     String host;
     String sample;
     String key;
@@ -56,15 +57,28 @@ class AlsoTagRegistryTest {
         if (listed.code() != 0) {
             return List.of();
         }
-        return Arrays.stream(listed.output().split("\n")).filter(t -> !t.isBlank() && !t.startsWith("sha256-")).sorted().toList();
+        return Arrays.stream(listed.output().split("\n"))
+                .filter(t -> !t.isBlank() && !t.startsWith("sha256-"))
+                .sorted()
+                .toList();
     }
 
     @Test
     void githubTagBuildPushesTheShortShaTagAndTheReleaseTagAfterTheSignature() throws Exception {
-        ciEnvironment(Map.of("GITHUB_ACTIONS", "true", "GITHUB_SHA", SHA, "GITHUB_REF_TYPE", "tag", "GITHUB_REF_NAME", "v1.2.3"));
+        ciEnvironment(Map.of(
+                "GITHUB_ACTIONS", "true", "GITHUB_SHA", SHA, "GITHUB_REF_TYPE", "tag", "GITHUB_REF_NAME", "v1.2.3"));
         String repository = host + "/chores-commit-" + UUID.randomUUID();
-        Run push = gate("push", "--sbom-only", "--key", key, sample, repository + ":{git.short}",
-                "--also-tag", "{git.tag}", "--also-tag", "sha-{git.sha}");
+        Run push = gate(
+                "push",
+                "--sbom-only",
+                "--key",
+                key,
+                sample,
+                repository + ":{git.short}",
+                "--also-tag",
+                "{git.tag}",
+                "--also-tag",
+                "sha-{git.sha}");
         assertEquals(0, push.code(), push.toString());
         assertTrue(push.out().contains("also tagged: v1.2.3"), push.out());
         assertEquals(List.of("0123456", "sha-" + SHA, "v1.2.3"), imageTags(repository));
@@ -81,14 +95,35 @@ class AlsoTagRegistryTest {
         ciEnvironment(Map.of("GITHUB_ACTIONS", "true", "GITHUB_SHA", SHA));
         String repository = host + "/chores-commit-" + UUID.randomUUID();
         String mirror = host + "/chores-mirror-" + UUID.randomUUID();
-        Path policy = Files.writeString(dir.resolve("tags.rego"), "package tags\n\ndeny contains \"no commit tag\" if not regex.match(`^[0-9a-f]{7}$`, input.image.tag)\n");
-        Run push = gate("push", "--policy", policy.toString(), "--no-scan", "--key", key, sample, repository + ":{git.short}",
-                "--also", mirror + ":sha-{git.short}");
+        Path policy = Files.writeString(
+                dir.resolve("tags.rego"),
+                "package tags\n\ndeny contains \"no commit tag\" if not regex.match(`^[0-9a-f]{7}$`, input.image.tag)\n");
+        Run push = gate(
+                "push",
+                "--policy",
+                policy.toString(),
+                "--no-scan",
+                "--key",
+                key,
+                sample,
+                repository + ":{git.short}",
+                "--also",
+                mirror + ":sha-{git.short}");
         assertEquals(0, push.code(), push.toString());
         assertEquals(List.of("sha-0123456"), imageTags(mirror));
-        assertEquals(Crane.run("digest", repository + ":0123456").strip(), Crane.run("digest", mirror + ":sha-0123456").strip());
-        Run unknown = gate("push", "--policy", policy.toString(), "--no-scan", "--no-sign", sample, repository + ":{git.short}",
-                "--also", mirror + ":{git.branch}");
+        assertEquals(
+                Crane.run("digest", repository + ":0123456").strip(),
+                Crane.run("digest", mirror + ":sha-0123456").strip());
+        Run unknown = gate(
+                "push",
+                "--policy",
+                policy.toString(),
+                "--no-scan",
+                "--no-sign",
+                sample,
+                repository + ":{git.short}",
+                "--also",
+                mirror + ":{git.branch}");
         assertEquals(2, unknown.code(), unknown.toString());
         assertTrue(unknown.err().contains("unknown placeholder"), unknown.err());
     }
@@ -97,9 +132,18 @@ class AlsoTagRegistryTest {
     void noFurtherTagWhenTheSignatureCannotBeStored() throws Exception {
         ciEnvironment(Map.of("CI_COMMIT_SHA", SHA, "CI_COMMIT_SHORT_SHA", "01234567", "CI_COMMIT_TAG", "v2.0.0"));
         try (FaultyProxy proxy = new FaultyProxy(host)) {
-            proxy.failWhen((method, path) -> method.equals("PUT") && path.contains("/manifests/sha256-") && path.endsWith(".sig"));
+            proxy.failWhen((method, path) ->
+                    method.equals("PUT") && path.contains("/manifests/sha256-") && path.endsWith(".sig"));
             String repository = proxy.hostPort() + "/chores-unsigned-" + UUID.randomUUID();
-            Run push = gate("push", "--sbom-only", "--key", key, sample, repository + ":{git.short}", "--also-tag", "{git.tag}");
+            Run push = gate(
+                    "push",
+                    "--sbom-only",
+                    "--key",
+                    key,
+                    sample,
+                    repository + ":{git.short}",
+                    "--also-tag",
+                    "{git.tag}");
             assertEquals(3, push.code(), push.toString());
             assertEquals(List.of(), imageTags(repository.replace(proxy.hostPort(), host)));
         }
@@ -122,7 +166,9 @@ class AlsoTagRegistryTest {
         ciEnvironment(Map.of("CI_COMMIT_SHA", "0123;rm -rf ~"));
         Run notASha = gate("push", "-q", sample, repository + ":{git.sha}");
         assertEquals(2, notASha.code(), notASha.toString());
-        assertTrue(notASha.err().contains("{git.sha}: CI_COMMIT_SHA is '0123;rm -rf ~', which is not a commit id"), notASha.err());
+        assertTrue(
+                notASha.err().contains("{git.sha}: CI_COMMIT_SHA is '0123;rm -rf ~', which is not a commit id"),
+                notASha.err());
         assertEquals(List.of(), imageTags(repository), "nothing reached the registry");
     }
 
@@ -146,7 +192,16 @@ class AlsoTagRegistryTest {
         String from = host + "/chores-copy-from-" + UUID.randomUUID() + ":1.0.0";
         assertEquals(0, gate("push", "-q", sample, from).code());
         String repository = host + "/chores-copy-to-" + UUID.randomUUID();
-        Run copy = gate("copy", "--output", "json", from, repository + ":{git.tag}", "--also-tag", "{git.short}", "--also-tag", "latest");
+        Run copy = gate(
+                "copy",
+                "--output",
+                "json",
+                from,
+                repository + ":{git.tag}",
+                "--also-tag",
+                "{git.short}",
+                "--also-tag",
+                "latest");
         assertEquals(0, copy.code(), copy.toString());
         assertTrue(copy.out().contains("\"alsoTagged\":[\"0123456\",\"latest\"]"), copy.out());
         assertEquals(List.of("0123456", "latest", "release-7"), imageTags(repository));

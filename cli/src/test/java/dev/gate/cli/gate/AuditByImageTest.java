@@ -22,6 +22,7 @@ class AuditByImageTest {
 
     @TempDir
     Path dir;
+
     AuditFixture fixture;
 
     @BeforeEach
@@ -44,8 +45,19 @@ class AuditByImageTest {
         fixture.retag(repository, "1.0.0", List.of("latest"));
         String policies = AuditFixture.policies("prod.rego");
 
-        Run run = gate("audit", "--key", dir.resolve("gate.pub").toString(), "--policy", policies, "--data",
-                AuditFixture.policies("data.example.yaml"), "--db", db.toString(), "--output", "json", fixture.proxy.host() + "/" + repository);
+        Run run = gate(
+                "audit",
+                "--key",
+                dir.resolve("gate.pub").toString(),
+                "--policy",
+                policies,
+                "--data",
+                AuditFixture.policies("data.example.yaml"),
+                "--db",
+                db.toString(),
+                "--output",
+                "json",
+                fixture.proxy.host() + "/" + repository);
         assertEquals(1, run.code(), run.toString());
         JsonNode tags = AuditFixture.JSON.readTree(run.out()).get("tags");
         assertEquals(26, tags.size());
@@ -54,19 +66,41 @@ class AuditByImageTest {
             assertEquals("[\"" + keyId + "\"]", tag.get("verifiedBy").toString(), tag.toString());
             boolean latest = tag.get("tag").asText().equals("latest");
             assertEquals(!latest, tag.get("ok").asBoolean(), tag.toString());
-            assertEquals(latest, tag.get("failingRules").toString().contains("deny_latest"), "the policies read each tag's own name");
+            assertEquals(
+                    latest,
+                    tag.get("failingRules").toString().contains("deny_latest"),
+                    "the policies read each tag's own name");
         }
         Run table = gate("audit", "--key", dir.resolve("gate.pub").toString(), fixture.proxy.host() + "/" + repository);
-        assertTrue(table.out().lines().skip(1).limit(26).allMatch(line -> line.contains(" " + keyId.substring(0, 19) + " ")),
+        assertTrue(
+                table.out()
+                        .lines()
+                        .skip(1)
+                        .limit(26)
+                        .allMatch(line -> line.contains(" " + keyId.substring(0, 19) + " ")),
                 "the table names the key that verified each tag:\n" + table.out());
         fixture.proxy.requests.clear();
-        run = gate("audit", "--key", dir.resolve("gate.pub").toString(), "--policy", policies, "--data",
-                AuditFixture.policies("data.example.yaml"), "--db", db.toString(), fixture.proxy.host() + "/" + repository);
+        run = gate(
+                "audit",
+                "--key",
+                dir.resolve("gate.pub").toString(),
+                "--policy",
+                policies,
+                "--data",
+                AuditFixture.policies("data.example.yaml"),
+                "--db",
+                db.toString(),
+                fixture.proxy.host() + "/" + repository);
         String prefix = "/v2/" + repository + "/";
-        assertEquals(26, fixture.proxy.count(r -> r.startsWith("HEAD " + prefix + "manifests/")), "one HEAD resolves each tag");
+        assertEquals(
+                26,
+                fixture.proxy.count(r -> r.startsWith("HEAD " + prefix + "manifests/")),
+                "one HEAD resolves each tag");
         long rest = fixture.proxy.count(r -> r.contains(prefix) && !r.startsWith("HEAD "));
-        assertTrue(rest <= 12, "signatures, attestations, manifest and config read once for the image, not per tag: "
-                + rest + " requests " + fixture.proxy.requests);
+        assertTrue(
+                rest <= 12,
+                "signatures, attestations, manifest and config read once for the image, not per tag: " + rest
+                        + " requests " + fixture.proxy.requests);
     }
 
     private Run gate(String... args) {

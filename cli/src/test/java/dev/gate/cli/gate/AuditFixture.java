@@ -48,14 +48,25 @@ final class AuditFixture implements AutoCloseable {
 
     /** Pushes the sample signed, with its SBOM, vulnerability and decision attestations, as the gate does. */
     void pushAttested(Path key, Path db, String repository, String tag) {
-        Run pushed = gate("push", "--key", key.toString(), "--policy", policies("prod.rego"), "--data", policies("data.example.yaml"),
-                "--db", db.toString(), sample(), registry + "/" + repository + ":" + tag);
+        Run pushed = gate(
+                "push",
+                "--key",
+                key.toString(),
+                "--policy",
+                policies("prod.rego"),
+                "--data",
+                policies("data.example.yaml"),
+                "--db",
+                db.toString(),
+                sample(),
+                registry + "/" + repository + ":" + tag);
         assertEquals(0, pushed.code(), pushed.toString());
     }
 
     /** Pushes the sample signed with an SBOM attestation only (no scan), quicker. */
     void pushSigned(Path key, String repository, String tag) {
-        Run pushed = gate("push", "--sbom-only", "--key", key.toString(), sample(), registry + "/" + repository + ":" + tag);
+        Run pushed =
+                gate("push", "--sbom-only", "--key", key.toString(), sample(), registry + "/" + repository + ":" + tag);
         assertEquals(0, pushed.code(), pushed.toString());
     }
 
@@ -69,7 +80,8 @@ final class AuditFixture implements AutoCloseable {
 
     /** Puts the manifest of {@code from} under each of {@code tags} with the registry API, as a tag-heavy registry looks. */
     void retag(String repository, String from, List<String> tags) {
-        RegistryClient client = RegistryClient.open(Reference.parse(registry + "/" + repository), RegistryOptions.defaults());
+        RegistryClient client =
+                RegistryClient.open(Reference.parse(registry + "/" + repository), RegistryOptions.defaults());
         RegistryClient.Manifest manifest = client.getManifest(from).orElseThrow();
         tags.forEach(t -> client.putManifest(t, manifest.descriptor(), manifest.raw()));
     }

@@ -19,6 +19,7 @@ class AuditIncrementalTest {
 
     @TempDir
     Path dir;
+
     AuditFixture fixture;
     String repository;
 
@@ -34,9 +35,20 @@ class AuditIncrementalTest {
     }
 
     private Run audit(Path db, Path state, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("audit", "--key", dir.resolve("gate.pub").toString(), "--policy",
-                AuditFixture.policies("prod.rego"), "--data", AuditFixture.policies("data.example.yaml"), "--db",
-                db.toString(), "--state", state.toString(), "--output", "json"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "audit",
+                "--key",
+                dir.resolve("gate.pub").toString(),
+                "--policy",
+                AuditFixture.policies("prod.rego"),
+                "--data",
+                AuditFixture.policies("data.example.yaml"),
+                "--db",
+                db.toString(),
+                "--state",
+                state.toString(),
+                "--output",
+                "json"));
         args.addAll(List.of(more));
         args.add(fixture.proxy.host() + "/" + repository);
         return gate(args.toArray(String[]::new));
@@ -60,14 +72,25 @@ class AuditIncrementalTest {
         fixture.proxy.requests.clear();
         Run warm = audit(db, state);
         assertEquals(0, warm.code(), warm.toString());
-        assertEquals(cold.out().replaceAll("\"time\" : \"[^\"]*\"", ""), warm.out().replaceAll("\"time\" : \"[^\"]*\"", ""),
+        assertEquals(
+                cold.out().replaceAll("\"time\" : \"[^\"]*\"", ""),
+                warm.out().replaceAll("\"time\" : \"[^\"]*\"", ""),
                 "the same report from the state");
-        assertEquals(10, fixture.proxy.count(r -> r.startsWith("HEAD " + prefix)), "every tag is resolved at the registry again");
-        assertEquals(0, fixture.proxy.count(r -> r.startsWith("GET " + prefix) && !r.endsWith("/tags/list")), fixture.proxy.requests.toString());
+        assertEquals(
+                10,
+                fixture.proxy.count(r -> r.startsWith("HEAD " + prefix)),
+                "every tag is resolved at the registry again");
+        assertEquals(
+                0,
+                fixture.proxy.count(r -> r.startsWith("GET " + prefix) && !r.endsWith("/tags/list")),
+                fixture.proxy.requests.toString());
 
         Path unsigned = dir.resolve("unsigned");
         TestImages.write(unsigned, "2.0.0", TestImages.Spec.compliant());
-        assertEquals(0, gate("push", "oci:" + unsigned + ":2.0.0", fixture.registry + "/" + repository + ":1.0.3").code());
+        assertEquals(
+                0,
+                gate("push", "oci:" + unsigned + ":2.0.0", fixture.registry + "/" + repository + ":1.0.3")
+                        .code());
         fixture.proxy.requests.clear();
         Run moved = audit(db, state);
         assertEquals(1, moved.code(), moved.toString());
@@ -75,13 +98,22 @@ class AuditIncrementalTest {
         for (JsonNode tag : tags) {
             assertEquals(!tag.get("tag").asText().equals("1.0.3"), tag.get("ok").asBoolean(), tag.toString());
         }
-        assertTrue(fixture.proxy.count(r -> r.startsWith("GET " + prefix + "manifests/sha256")) > 0, "the moved tag's image is checked");
-        assertEquals(0, fixture.proxy.count(r -> r.contains(tags.get(0).get("digest").asText().replace(':', '-'))),
+        assertTrue(
+                fixture.proxy.count(r -> r.startsWith("GET " + prefix + "manifests/sha256")) > 0,
+                "the moved tag's image is checked");
+        assertEquals(
+                0,
+                fixture.proxy.count(
+                        r -> r.contains(tags.get(0).get("digest").asText().replace(':', '-'))),
                 "the unchanged image is not: " + fixture.proxy.requests);
 
         fixture.proxy.requests.clear();
         assertEquals(1, audit(db, state, "--full").code());
-        assertTrue(fixture.proxy.count(r -> r.contains(tags.get(0).get("digest").asText().replace(':', '-'))) > 0, "--full checks everything");
+        assertTrue(
+                fixture.proxy.count(r ->
+                                r.contains(tags.get(0).get("digest").asText().replace(':', '-')))
+                        > 0,
+                "--full checks everything");
     }
 
     @Test
@@ -90,11 +122,16 @@ class AuditIncrementalTest {
         Path db = dir.resolve("unused.db");
         Path state = dir.resolve("state.json");
         String digest = "sha256:" + "ab".repeat(32);
-        List<String> bad = List.of("{", "[]", "{\"format\":\"gate-audit-state/v1\",\"registry\":\"r\",\"fingerprint\":\"x\",\"tags\":[]}",
-                "{\"format\":\"gate-audit-state/v1\",\"registry\":\"r\",\"fingerprint\":\"" + digest + "\",\"tags\":[{\"repository\":"
-                        + "\"a\",\"tag\":\"1\",\"digest\":\"" + digest + "\",\"severities\":{\"critical\":-1}}]}",
-                "{\"format\":\"gate-audit-state/v1\",\"registry\":\"r\",\"fingerprint\":\"" + digest + "\",\"tags\":[{\"repository\":"
-                        + "\"a\\u001b[2J\",\"tag\":\"1\",\"digest\":\"" + digest + "\",\"severities\":{}}]}");
+        List<String> bad = List.of(
+                "{",
+                "[]",
+                "{\"format\":\"gate-audit-state/v1\",\"registry\":\"r\",\"fingerprint\":\"x\",\"tags\":[]}",
+                "{\"format\":\"gate-audit-state/v1\",\"registry\":\"r\",\"fingerprint\":\"" + digest
+                        + "\",\"tags\":[{\"repository\":" + "\"a\",\"tag\":\"1\",\"digest\":\"" + digest
+                        + "\",\"severities\":{\"critical\":-1}}]}",
+                "{\"format\":\"gate-audit-state/v1\",\"registry\":\"r\",\"fingerprint\":\"" + digest
+                        + "\",\"tags\":[{\"repository\":" + "\"a\\u001b[2J\",\"tag\":\"1\",\"digest\":\"" + digest
+                        + "\",\"severities\":{}}]}");
         for (String content : bad) {
             Files.writeString(state, content);
             Run run = audit(db, state);

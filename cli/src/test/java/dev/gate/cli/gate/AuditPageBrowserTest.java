@@ -45,6 +45,7 @@ class AuditPageBrowserTest {
 
     @TempDir
     Path dir;
+
     HeadlessChromium chromium;
 
     @BeforeEach
@@ -56,25 +57,52 @@ class AuditPageBrowserTest {
     @Test
     void theAuditOfARegistryRendersItsTilesTablesAndBadges() throws Exception {
         String registry = LoopbackServices.require("GATE_REGISTRY_PLAIN");
-        String repository = "gate-test/audit-page-" + UUID.randomUUID().toString().substring(0, 8);
+        String repository =
+                "gate-test/audit-page-" + UUID.randomUUID().toString().substring(0, 8);
         Path key = GateFixtures.keyPair(dir);
         Path prod = GateFixtures.root().resolve("policies/prod.rego");
         String data = GateFixtures.root().resolve("policies/data.example.yaml").toString();
         String sample = "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0";
-        Run gated = gate("push", "--policy", prod.toString(), "--data", data, "--key", key.toString(), "--no-scan", "--waivers",
-                GateFixtures.unscannedWaiver(), sample, registry + "/" + repository + ":1.0.0");
+        Run gated = gate(
+                "push",
+                "--policy",
+                prod.toString(),
+                "--data",
+                data,
+                "--key",
+                key.toString(),
+                "--no-scan",
+                "--waivers",
+                GateFixtures.unscannedWaiver(),
+                sample,
+                registry + "/" + repository + ":1.0.0");
         assertEquals(0, gated.code(), gated.toString());
         Path other = dir.resolve("other");
         TestImages.write(other, "2.0.0", TestImages.Spec.compliant());
-        assertEquals(0, gate("push", "oci:" + other + ":2.0.0", registry + "/" + repository + ":2.0.0").code());
-        String[] audit = {"audit", "--key", dir.resolve("gate.pub").toString(), "--policy", prod.toString(), "--data", data,
-                "--db", GateFixtures.osvDatabase(dir).toString(), registry + "/" + repository};
+        assertEquals(
+                0,
+                gate("push", "oci:" + other + ":2.0.0", registry + "/" + repository + ":2.0.0")
+                        .code());
+        String[] audit = {
+            "audit",
+            "--key",
+            dir.resolve("gate.pub").toString(),
+            "--policy",
+            prod.toString(),
+            "--data",
+            data,
+            "--db",
+            GateFixtures.osvDatabase(dir).toString(),
+            registry + "/" + repository
+        };
 
         Run json = gate(concat(audit, "--output", "json"));
         assertEquals(1, json.code(), json.toString());
         JsonNode report = JSON.readTree(json.out());
         Path page = dir.resolve("audit.html");
-        assertEquals(1, gate(concat(audit, "--output", "html", "-o", page.toString())).code());
+        assertEquals(
+                1,
+                gate(concat(audit, "--output", "html", "-o", page.toString())).code());
         Document dom = Jsoup.parse(chromium.dumpDom(page));
 
         assertEquals("gate audit: " + registry, dom.title());
@@ -83,16 +111,32 @@ class AuditPageBrowserTest {
         assertEquals(2, tags.size(), report.toPrettyString());
         Map<String, String> tiles = new LinkedHashMap<>();
         for (Element tile : dom.select("section.tiles > div.tile")) {
-            tiles.put(tile.selectFirst(".l").text(), tile.selectFirst(".v").text() + (tile.hasClass("bad") ? " bad" : ""));
+            tiles.put(
+                    tile.selectFirst(".l").text(),
+                    tile.selectFirst(".v").text() + (tile.hasClass("bad") ? " bad" : ""));
         }
-        assertEquals(Map.of("tags audited", "2", "signed and verified, passing", count(tags, t -> t.get("ok").asBoolean()),
-                "unsigned", "1 bad", "failing policies", failing(tags)), tiles);
+        assertEquals(
+                Map.of(
+                        "tags audited",
+                        "2",
+                        "signed and verified, passing",
+                        count(tags, t -> t.get("ok").asBoolean()),
+                        "unsigned",
+                        "1 bad",
+                        "failing policies",
+                        failing(tags)),
+                tiles);
 
         Elements bars = dom.select("div.sev > div.bar");
-        assertEquals(List.of("critical", "high", "medium", "low", "unknown"), bars.select(".label").eachText());
+        assertEquals(
+                List.of("critical", "high", "medium", "low", "unknown"),
+                bars.select(".label").eachText());
         for (Element bar : bars) {
             String severity = bar.selectFirst(".label").text();
-            assertEquals(report.at("/severityTotals/" + severity).asText(), bar.selectFirst(".n").text(), severity);
+            assertEquals(
+                    report.at("/severityTotals/" + severity).asText(),
+                    bar.selectFirst(".n").text(),
+                    severity);
         }
 
         Elements rows = section(dom, "Tags").select("tbody > tr");
@@ -100,7 +144,8 @@ class AuditPageBrowserTest {
         for (int i = 0; i < tags.size(); i++) {
             JsonNode tag = tags.get(i);
             Element row = rows.get(i);
-            assertEquals(repository + ":" + tag.get("tag").asText(), row.child(0).text());
+            assertEquals(
+                    repository + ":" + tag.get("tag").asText(), row.child(0).text());
             assertEquals(tag.get("ok").asBoolean() ? "ok" : "notok", row.className());
             Element signed = row.child(3).selectFirst("span.badge");
             assertEquals(tag.get("signed").asBoolean() ? "signed" : "unsigned", signed.text());
@@ -118,15 +163,21 @@ class AuditPageBrowserTest {
         Elements gatedRows = dom.select("section.gating tbody > tr");
         assertEquals(1, gatedRows.size(), "only the gated image has a decision record");
         assertEquals(repository + ":1.0.0", gatedRows.get(0).child(0).text());
-        String prodDigest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(prod)));
-        assertTrue(gatedRows.get(0).child(3).text().contains(prodDigest), gatedRows.get(0).outerHtml());
-        assertEquals(List.of(repository + ":2.0.0"), section(dom, "Unsigned tags").select("li > b").eachText());
+        String prodDigest =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(prod)));
+        assertTrue(
+                gatedRows.get(0).child(3).text().contains(prodDigest),
+                gatedRows.get(0).outerHtml());
+        assertEquals(
+                List.of(repository + ":2.0.0"),
+                section(dom, "Unsigned tags").select("li > b").eachText());
 
         Path png = Path.of("target/browser/audit-report.png");
         chromium.screenshot(page, png, 1280, 1100);
         BufferedImage shot = ImageIO.read(png.toFile());
         assertEquals(1280, shot.getWidth());
-        // The stylesheet was applied: the page shows the red of the unsigned tile and badge, and the green of the signed badge.
+        // The stylesheet was applied: the page shows the red of the unsigned tile and badge, and the green of the
+        // signed badge.
         assertTrue(pixels(shot, 0xcf222e) > 50, "red of .bad");
         assertTrue(pixels(shot, 0x1a7f37) > 20, "green of .good");
     }
@@ -135,9 +186,20 @@ class AuditPageBrowserTest {
     void markupAndScriptsFromTheRegistryStayText() throws Exception {
         String script = "<script>document.title='owned';document.body.setAttribute('data-owned','script')</script>";
         String image = "<img src=x onerror=\"document.body.setAttribute('data-owned','img')\">";
-        TagAudit failing = new TagAudit("team/app", "1.0.0", "sha256:" + "ab".repeat(32), true, List.of("sha256:key"),
-                List.of("signature"), List.of(), Map.of("high", 1L), false, List.of("gate.prod.deny_license: package " + image), null,
-                null, List.of());
+        TagAudit failing = new TagAudit(
+                "team/app",
+                "1.0.0",
+                "sha256:" + "ab".repeat(32),
+                true,
+                List.of("sha256:key"),
+                List.of("signature"),
+                List.of(),
+                Map.of("high", 1L),
+                false,
+                List.of("gate.prod.deny_license: package " + image),
+                null,
+                null,
+                List.of());
         TagAudit broken = TagAudit.failed("team/app", "2.0.0", "registry said: " + script);
         Path page = dir.resolve("hostile.html");
         Files.writeString(page, new AuditReport("registry.example.com", List.of(failing, broken), true, true).html());
@@ -146,14 +208,21 @@ class AuditPageBrowserTest {
         assertEquals("gate audit: registry.example.com", dom.title(), "no script ran");
         assertFalse(dom.body().hasAttr("data-owned"), dom.body().attributes().toString());
         assertTrue(dom.select("script, img").isEmpty(), "no element was made from the registry's text");
-        assertEquals("gate.prod.deny_license: package " + image, dom.selectFirst("li.rule").text());
-        assertEquals("team/app:2.0.0 — registry said: " + script, section(dom, "Unsigned tags").selectFirst("li").text());
+        assertEquals(
+                "gate.prod.deny_license: package " + image,
+                dom.selectFirst("li.rule").text());
+        assertEquals(
+                "team/app:2.0.0 — registry said: " + script,
+                section(dom, "Unsigned tags").selectFirst("li").text());
     }
 
     /** The section under the heading {@code title}. */
     private static Element section(Document dom, String title) {
-        return dom.select("section").stream().filter(s -> s.selectFirst("h2") != null && s.selectFirst("h2").text().equals(title))
-                .findFirst().orElseThrow(() -> new AssertionError("no section " + title));
+        return dom.select("section").stream()
+                .filter(s -> s.selectFirst("h2") != null
+                        && s.selectFirst("h2").text().equals(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no section " + title));
     }
 
     private static String count(JsonNode tags, java.util.function.Predicate<JsonNode> which) {
@@ -167,7 +236,9 @@ class AuditPageBrowserTest {
     }
 
     private static String failing(JsonNode tags) {
-        String n = count(tags, t -> t.get("policyPassed").isBoolean() && !t.get("policyPassed").asBoolean());
+        String n = count(
+                tags,
+                t -> t.get("policyPassed").isBoolean() && !t.get("policyPassed").asBoolean());
         return n.equals("0") ? n : n + " bad";
     }
 

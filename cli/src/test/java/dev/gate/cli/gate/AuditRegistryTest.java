@@ -27,6 +27,7 @@ class AuditRegistryTest {
 
     @TempDir
     Path dir;
+
     String registry;
     String repository;
 
@@ -41,10 +42,16 @@ class AuditRegistryTest {
     void reportsSignedAndUnsignedTagsInEveryFormat() throws Exception {
         Path key = GateFixtures.keyPair(dir);
         String sample = "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0";
-        assertEquals(0, gate("push", "--sbom-only", "--key", key.toString(), sample, registry + "/" + repository + ":1.0.0").code());
+        assertEquals(
+                0,
+                gate("push", "--sbom-only", "--key", key.toString(), sample, registry + "/" + repository + ":1.0.0")
+                        .code());
         Path other = dir.resolve("other");
         TestImages.write(other, "2.0.0", TestImages.Spec.compliant());
-        assertEquals(0, gate("push", "oci:" + other + ":2.0.0", registry + "/" + repository + ":2.0.0").code());
+        assertEquals(
+                0,
+                gate("push", "oci:" + other + ":2.0.0", registry + "/" + repository + ":2.0.0")
+                        .code());
         String pub = dir.resolve("gate.pub").toString();
 
         Run json = gate("audit", "--key", pub, "--output", "json", registry + "/" + repository);
@@ -55,7 +62,9 @@ class AuditRegistryTest {
         assertEquals("1.0.0", signed.get("tag").asText());
         assertTrue(signed.get("signed").asBoolean());
         assertTrue(signed.get("ok").asBoolean(), signed.toString());
-        assertEquals("[\"signature\",\"https://cyclonedx.org/bom\"]", signed.get("verified").toString());
+        assertEquals(
+                "[\"signature\",\"https://cyclonedx.org/bom\"]",
+                signed.get("verified").toString());
         JsonNode unsigned = report.at("/tags/1");
         assertEquals("2.0.0", unsigned.get("tag").asText());
         assertFalse(unsigned.get("signed").asBoolean());
@@ -72,7 +81,8 @@ class AuditRegistryTest {
         String text = Files.readString(html);
         assertTrue(text.startsWith("<!DOCTYPE html>"));
         assertTrue(text.contains("<h2>Unsigned tags</h2><ul><li><b>" + repository + ":2.0.0</b>"), text);
-        assertFalse(text.contains("<script") || text.contains("href=\"http") || text.contains("src=\""), "self-contained");
+        assertFalse(
+                text.contains("<script") || text.contains("href=\"http") || text.contains("src=\""), "self-contained");
     }
 
     @Test

@@ -25,6 +25,7 @@ class AuditShardTest {
 
     @TempDir
     Path dir;
+
     AuditFixture fixture;
     String prefix;
 
@@ -45,7 +46,8 @@ class AuditShardTest {
     }
 
     private Run audit(String... more) {
-        List<String> args = new ArrayList<>(List.of("audit", "--key", dir.resolve("gate.pub").toString(), "--all"));
+        List<String> args = new ArrayList<>(
+                List.of("audit", "--key", dir.resolve("gate.pub").toString(), "--all"));
         args.addAll(List.of(more));
         args.add(fixture.proxy.host());
         return gate(args.toArray(String[]::new));
@@ -63,7 +65,10 @@ class AuditShardTest {
         pushSigned(key, prefix + "/large", 299);
         Path unsigned = dir.resolve("unsigned");
         TestImages.write(unsigned, "2.0.0", TestImages.Spec.compliant());
-        assertEquals(0, gate("push", "oci:" + unsigned + ":2.0.0", fixture.registry + "/" + prefix + "/small0:2.0.0").code());
+        assertEquals(
+                0,
+                gate("push", "oci:" + unsigned + ":2.0.0", fixture.registry + "/" + prefix + "/small0:2.0.0")
+                        .code());
         fixture.proxy.catalog = repositories;
 
         Run single = audit("--output", "json");
@@ -82,7 +87,10 @@ class AuditShardTest {
             JsonNode report = AuditFixture.JSON.readTree(part.toFile());
             boolean hasLarge = false;
             for (JsonNode tag : report.get("tags")) {
-                assertTrue(seen.add(tag.get("repository").asText() + ":" + tag.get("tag").asText()), "each tag in one shard");
+                assertTrue(
+                        seen.add(tag.get("repository").asText() + ":"
+                                + tag.get("tag").asText()),
+                        "each tag in one shard");
                 hasLarge |= tag.get("repository").asText().endsWith("/large");
             }
             largeShards += hasLarge ? 1 : 0;
@@ -137,8 +145,10 @@ class AuditShardTest {
         assertEquals(1, run.code(), run.toString());
         JsonNode report = AuditFixture.JSON.readTree(run.out());
         assertEquals(2, report.get("tags").size());
-        assertTrue(report.at("/tags/0/ok").asBoolean() && report.at("/tags/1/ok").asBoolean(), report.toString());
-        assertEquals(prefix + "/closed", report.at("/listingFailures/0/repository").asText());
+        assertTrue(
+                report.at("/tags/0/ok").asBoolean() && report.at("/tags/1/ok").asBoolean(), report.toString());
+        assertEquals(
+                prefix + "/closed", report.at("/listingFailures/0/repository").asText());
         assertTrue(report.at("/listingFailures/0/error").asText().contains("denied"), report.toString());
         assertDocumented(report);
 
@@ -147,10 +157,18 @@ class AuditShardTest {
         assertTrue(table.out().contains("1 repositories could not be listed"), table.out());
 
         String host = fixture.proxy.host();
-        Run named = gate("audit", "--key", dir.resolve("gate.pub").toString(), "--output", "json", host + "/" + prefix + "/closed",
+        Run named = gate(
+                "audit",
+                "--key",
+                dir.resolve("gate.pub").toString(),
+                "--output",
+                "json",
+                host + "/" + prefix + "/closed",
                 host + "/" + prefix + "/open");
         assertEquals(1, named.code(), named.toString());
-        assertEquals(withoutTime(report), withoutTime(AuditFixture.JSON.readTree(named.out())),
+        assertEquals(
+                withoutTime(report),
+                withoutTime(AuditFixture.JSON.readTree(named.out())),
                 "repositories named one by one are audited as the catalog's are");
         Run elsewhere = gate("audit", host + "/" + prefix + "/open", "registry.example.com/team/app");
         assertEquals(2, elsewhere.code(), elsewhere.toString());

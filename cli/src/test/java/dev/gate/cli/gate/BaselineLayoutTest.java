@@ -37,9 +37,18 @@ class BaselineLayoutTest {
     }
 
     private Run push(Path db, String policy, String source, String destination, String... more) {
-        List<String> args = new ArrayList<>(List.of("push", "--policy", GateFixtures.root().resolve("policies/" + policy).toString(),
-                "--data", GateFixtures.root().resolve("policies/data.example.yaml").toString(), "--db", db.toString(),
-                "--key", dir.resolve("gate.key").toString(), "--name", "registry.example.com/payments/api:" + destination.substring(destination.lastIndexOf(':') + 1)));
+        List<String> args = new ArrayList<>(List.of(
+                "push",
+                "--policy",
+                GateFixtures.root().resolve("policies/" + policy).toString(),
+                "--data",
+                GateFixtures.root().resolve("policies/data.example.yaml").toString(),
+                "--db",
+                db.toString(),
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "--name",
+                "registry.example.com/payments/api:" + destination.substring(destination.lastIndexOf(':') + 1)));
         args.addAll(List.of(more));
         args.add(source);
         args.add(destination);
@@ -51,15 +60,19 @@ class BaselineLayoutTest {
         GateFixtures.keyPair(dir);
         Path db = GateFixtures.osvDatabase(dir);
         Path production = dir.resolve("production");
-        TestImages.write(dir.resolve("src-1"), "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
+        TestImages.write(
+                dir.resolve("src-1"), "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
         Run first = push(db, "baseline.rego", "oci:" + dir.resolve("src-1") + ":1.0.0", "oci:" + production + ":1.0.0");
         assertEquals(0, first.code(), "baseline.rego only warns: " + first);
 
-        TestImages.write(dir.resolve("src-2"), "1.1.0", TestImages.Spec.compliant().withVulnerableNpmPackage()
-                .withFile("app/release.txt", "1.1.0"));
+        TestImages.write(
+                dir.resolve("src-2"),
+                "1.1.0",
+                TestImages.Spec.compliant().withVulnerableNpmPackage().withFile("app/release.txt", "1.1.0"));
         String release = "oci:" + dir.resolve("src-2") + ":1.1.0";
         String baseline = "oci:" + production + ":1.0.0";
-        Run everything = push(db, "prod.rego", release, "oci:" + dir.resolve("out-a") + ":1.1.0", "--baseline", baseline);
+        Run everything =
+                push(db, "prod.rego", release, "oci:" + dir.resolve("out-a") + ":1.1.0", "--baseline", baseline);
         assertEquals(1, everything.code(), "without new_findings_only a known CRITICAL still denies: " + everything);
 
         Path probe = Files.writeString(dir.resolve("probe.rego"), """
@@ -72,17 +85,42 @@ class BaselineLayoutTest {
                     some v in input.vulnerabilities
                 }
                 """);
-        Run onlyNew = push(db, "prod.rego", release, "oci:" + dir.resolve("out-b") + ":1.1.0", "--baseline", baseline,
-                "--param", "new_findings_only=true", "--policy", probe.toString(), "--output", "json");
+        Run onlyNew = push(
+                db,
+                "prod.rego",
+                release,
+                "oci:" + dir.resolve("out-b") + ":1.1.0",
+                "--baseline",
+                baseline,
+                "--param",
+                "new_findings_only=true",
+                "--policy",
+                probe.toString(),
+                "--output",
+                "json");
         assertEquals(0, onlyNew.code(), onlyNew.toString());
         JsonNode warnings = JSON.readTree(onlyNew.out()).at("/decision/warnings");
-        assertEquals("GHSA-xvch-5gv4-984h new=false, 1 of 1 still present in sha256:", warnings.at("/0/message").asText(), warnings.toString());
+        assertEquals(
+                "GHSA-xvch-5gv4-984h new=false, 1 of 1 still present in sha256:",
+                warnings.at("/0/message").asText(),
+                warnings.toString());
 
         TestImages.write(dir.resolve("clean"), "0.9.0", TestImages.Spec.compliant());
-        Run cleanFirst = push(db, "prod.rego", "oci:" + dir.resolve("clean") + ":0.9.0", "oci:" + dir.resolve("clean-prod") + ":0.9.0");
+        Run cleanFirst = push(
+                db,
+                "prod.rego",
+                "oci:" + dir.resolve("clean") + ":0.9.0",
+                "oci:" + dir.resolve("clean-prod") + ":0.9.0");
         assertEquals(0, cleanFirst.code(), cleanFirst.toString());
-        Run newFinding = push(db, "prod.rego", release, "oci:" + dir.resolve("out-c") + ":1.1.0", "--baseline",
-                "oci:" + dir.resolve("clean-prod") + ":0.9.0", "--param", "new_findings_only=true");
+        Run newFinding = push(
+                db,
+                "prod.rego",
+                release,
+                "oci:" + dir.resolve("out-c") + ":1.1.0",
+                "--baseline",
+                "oci:" + dir.resolve("clean-prod") + ":0.9.0",
+                "--param",
+                "new_findings_only=true");
         assertEquals(1, newFinding.code(), "a CRITICAL the baseline did not have is new: " + newFinding);
         assertTrue(newFinding.out().contains("gate.prod.deny_critical"), newFinding.out());
     }
@@ -93,14 +131,31 @@ class BaselineLayoutTest {
         GateFixtures.keyPair(other);
         GateFixtures.keyPair(dir);
         Path db = GateFixtures.osvDatabase(dir);
-        TestImages.write(dir.resolve("src"), "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
-        Run forged = gate("push", "--policy", GateFixtures.root().resolve("policies/baseline.rego").toString(), "--db", db.toString(),
-                "--key", other.resolve("gate.key").toString(), "oci:" + dir.resolve("src") + ":1.0.0", "oci:" + dir.resolve("forged") + ":1.0.0");
+        TestImages.write(
+                dir.resolve("src"), "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
+        Run forged = gate(
+                "push",
+                "--policy",
+                GateFixtures.root().resolve("policies/baseline.rego").toString(),
+                "--db",
+                db.toString(),
+                "--key",
+                other.resolve("gate.key").toString(),
+                "oci:" + dir.resolve("src") + ":1.0.0",
+                "oci:" + dir.resolve("forged") + ":1.0.0");
         assertEquals(0, forged.code(), forged.toString());
-        Run run = push(db, "prod.rego", "oci:" + dir.resolve("src") + ":1.0.0", "oci:" + dir.resolve("out") + ":1.0.0",
-                "--baseline", "oci:" + dir.resolve("forged") + ":1.0.0", "--param", "new_findings_only=true");
+        Run run = push(
+                db,
+                "prod.rego",
+                "oci:" + dir.resolve("src") + ":1.0.0",
+                "oci:" + dir.resolve("out") + ":1.0.0",
+                "--baseline",
+                "oci:" + dir.resolve("forged") + ":1.0.0",
+                "--param",
+                "new_findings_only=true");
         assertEquals(2, run.code(), run.toString());
-        assertTrue(run.err().contains("has no vulnerability attestation that verifies with the baseline key"), run.err());
+        assertTrue(
+                run.err().contains("has no vulnerability attestation that verifies with the baseline key"), run.err());
         assertFalse(Files.exists(dir.resolve("out")));
     }
 

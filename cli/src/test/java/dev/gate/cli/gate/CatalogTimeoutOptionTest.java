@@ -1,6 +1,5 @@
 package dev.gate.cli.gate;
 
-import dev.gate.pipeline.PipelineSettings;
 import static dev.gate.cli.InProcessGate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +9,7 @@ import dev.gate.cli.Environment;
 import dev.gate.cli.InProcessGate.Run;
 import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.pipeline.PipelineSettings;
 import dev.gate.sbom.SbomGenerator;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,17 +20,23 @@ class CatalogTimeoutOptionTest {
 
     @Test
     void theFlagBecomesTheSettingAndDefaultsToTenMinutes() {
-        assertEquals(Duration.ofMinutes(3), settings("--sbom-only", "--no-sign", "--catalog-timeout", "3m").catalogTimeout());
-        assertEquals(SbomGenerator.DEFAULT_CATALOG_TIMEOUT, settings("--sbom-only", "--no-sign").catalogTimeout());
+        assertEquals(
+                Duration.ofMinutes(3),
+                settings("--sbom-only", "--no-sign", "--catalog-timeout", "3m").catalogTimeout());
+        assertEquals(
+                SbomGenerator.DEFAULT_CATALOG_TIMEOUT,
+                settings("--sbom-only", "--no-sign").catalogTimeout());
         assertEquals(Duration.ofMinutes(10), SbomGenerator.DEFAULT_CATALOG_TIMEOUT);
     }
 
     @Test
     void aBadOrZeroBudgetIsAnInputError() {
-        GateException zero = assertThrows(GateException.class, () -> settings("--sbom-only", "--no-sign", "--catalog-timeout", "0s"));
+        GateException zero = assertThrows(
+                GateException.class, () -> settings("--sbom-only", "--no-sign", "--catalog-timeout", "0s"));
         assertEquals(2, zero.kind().exitCode());
         assertTrue(zero.getMessage().contains("--catalog-timeout 0s"), zero.getMessage());
-        GateException huge = assertThrows(GateException.class, () -> settings("--sbom-only", "--no-sign", "--catalog-timeout", "99999999999m"));
+        GateException huge = assertThrows(
+                GateException.class, () -> settings("--sbom-only", "--no-sign", "--catalog-timeout", "99999999999m"));
         assertEquals(2, huge.kind().exitCode());
     }
 
@@ -47,8 +53,14 @@ class CatalogTimeoutOptionTest {
         TestImages.Spec many = TestImages.Spec.compliant();
         for (int i = 0; i < 5000; i++) many = many.withFile("app/data/file-" + i + ".txt", "content " + i);
         TestImages.write(dir.resolve("many"), "1.0.0", many);
-        Run run = gate("push", "--sbom-only", "--no-sign", "--catalog-timeout", "1ms",
-                "oci:" + dir.resolve("many") + ":1.0.0", "oci:" + dir.resolve("out") + ":1.0.0");
+        Run run = gate(
+                "push",
+                "--sbom-only",
+                "--no-sign",
+                "--catalog-timeout",
+                "1ms",
+                "oci:" + dir.resolve("many") + ":1.0.0",
+                "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().contains("1ms"), run.err());
         assertTrue(!java.nio.file.Files.exists(dir.resolve("out")), "nothing is written");
@@ -57,6 +69,7 @@ class CatalogTimeoutOptionTest {
     private static PipelineSettings settings(String... args) {
         GateOptions options = new GateOptions();
         new CommandLine(options).parseArgs(args);
-        return options.settings("oci:/src:1", "oci:/dst:1", GateConfig.none(), RegistryOptions.defaults(), Environment.system());
+        return options.settings(
+                "oci:/src:1", "oci:/dst:1", GateConfig.none(), RegistryOptions.defaults(), Environment.system());
     }
 }

@@ -24,6 +24,7 @@ class FailClosedTest {
 
     @TempDir
     Path dir;
+
     String prod;
     String sample;
 
@@ -47,8 +48,18 @@ class FailClosedTest {
     @Test
     void pushWithANamespaceThatMatchesNothingIsRefusedAndWritesNothing() {
         Path out = dir.resolve("out");
-        Run run = gate("push", "--policy", prod, "--namespace", "nothing.here", "--no-sign", "--no-scan",
-                "--name", "registry.example.com/demo/sample:latest", sample, "oci:" + out + ":latest");
+        Run run = gate(
+                "push",
+                "--policy",
+                prod,
+                "--namespace",
+                "nothing.here",
+                "--no-sign",
+                "--no-scan",
+                "--name",
+                "registry.example.com/demo/sample:latest",
+                sample,
+                "oci:" + out + ":latest");
         assertNoRules(run, "package nothing.here", prod, "packages with decision rules: gate.prod");
         assertFalse(Files.exists(out));
     }
@@ -57,7 +68,8 @@ class FailClosedTest {
     void pushWithPoliciesThatHaveNoDecisionRuleIsRefused() throws Exception {
         Path policy = Files.writeString(dir.resolve("allow.rego"), "package gate.lenient\n\nallow if true\n");
         Path out = dir.resolve("out");
-        Run run = gate("push", "--policy", policy.toString(), "--no-sign", "--no-scan", sample, "oci:" + out + ":1.0.0");
+        Run run =
+                gate("push", "--policy", policy.toString(), "--no-sign", "--no-scan", sample, "oci:" + out + ":1.0.0");
         assertNoRules(run, "no package of " + policy);
         assertFalse(Files.exists(out));
     }
@@ -65,10 +77,23 @@ class FailClosedTest {
     @Test
     void policyEvalRefusesToDecideWithoutRules() throws Exception {
         Path input = Files.writeString(dir.resolve("input.json"), "{\"image\": {\"tag\": \"latest\"}}");
-        assertNoRules(gate("policy", "eval", "--policy", prod, "--namespace", "nothing.here", "--input", input.toString()),
-                "package nothing.here", prod);
-        assertNoRules(gate("policy", "eval", "--policy", prod, "--namespace", "nothing.here", "--input", input.toString(),
-                "--output", "json"), "package nothing.here");
+        assertNoRules(
+                gate("policy", "eval", "--policy", prod, "--namespace", "nothing.here", "--input", input.toString()),
+                "package nothing.here",
+                prod);
+        assertNoRules(
+                gate(
+                        "policy",
+                        "eval",
+                        "--policy",
+                        prod,
+                        "--namespace",
+                        "nothing.here",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        "json"),
+                "package nothing.here");
     }
 
     @Test
@@ -76,13 +101,26 @@ class FailClosedTest {
         GateFixtures.keyPair(dir);
         String pub = dir.resolve("gate.pub").toString();
         Path layout = dir.resolve("signed");
-        Run pushed = gate("push", "--sbom-only", "--key", dir.resolve("gate.key").toString(), sample, "oci:" + layout + ":1.0.0");
+        Run pushed = gate(
+                "push", "--sbom-only", "--key", dir.resolve("gate.key").toString(), sample, "oci:" + layout + ":1.0.0");
         assertEquals(0, pushed.code(), pushed.toString());
-        assertNoRules(gate("verify", "--key", pub, "--policy", prod, "--namespace", "nothing.here", "oci:" + layout + ":1.0.0"),
-                "package nothing.here", prod);
+        assertNoRules(
+                gate(
+                        "verify",
+                        "--key",
+                        pub,
+                        "--policy",
+                        prod,
+                        "--namespace",
+                        "nothing.here",
+                        "oci:" + layout + ":1.0.0"),
+                "package nothing.here",
+                prod);
         // The policies are checked before the registry is asked for anything: nothing listens on port 1.
-        assertNoRules(gate("audit", "--key", pub, "--policy", prod, "--namespace", "nothing.here", "127.0.0.1:1/demo/sample"),
-                "package nothing.here", prod);
+        assertNoRules(
+                gate("audit", "--key", pub, "--policy", prod, "--namespace", "nothing.here", "127.0.0.1:1/demo/sample"),
+                "package nothing.here",
+                prod);
     }
 
     private Run gate(String... args) {

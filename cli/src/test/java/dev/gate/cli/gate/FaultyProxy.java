@@ -26,10 +26,11 @@ import java.util.function.BiPredicate;
  */
 final class FaultyProxy implements AutoCloseable {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
-            "upgrade", "expect", "keep-alive");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade", "expect", "keep-alive");
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String upstream;
     private volatile BiPredicate<String, String> fail = (method, path) -> false;
     private volatile BiFunction<String, byte[], byte[]> lie = (path, body) -> body;
@@ -71,10 +72,16 @@ final class FaultyProxy implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + uri.getRawPath()
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
-                    .method(method, body.length == 0 && !method.equals("PUT") && !method.equals("POST")
-                            && !method.equals("PATCH") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                            upstream + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
+                    .method(
+                            method,
+                            body.length == 0
+                                            && !method.equals("PUT")
+                                            && !method.equals("POST")
+                                            && !method.equals("PATCH")
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase())) {
                     values.forEach(v -> request.header(name, v));
@@ -83,7 +90,9 @@ final class FaultyProxy implements AutoCloseable {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                    List<String> rewritten = values.stream().map(v -> v.replace(upstream, "http://" + hostPort())).toList();
+                    List<String> rewritten = values.stream()
+                            .map(v -> v.replace(upstream, "http://" + hostPort()))
+                            .toList();
                     exchange.getResponseHeaders().put(name, rewritten);
                 }
             });

@@ -12,8 +12,7 @@ import java.nio.file.Path;
 /** Test material of the gate tests: the repository root, an advisory database, a key pair. */
 final class GateFixtures {
 
-    private GateFixtures() {
-    }
+    private GateFixtures() {}
 
     /** The repository root (tests run in cli/). */
     static Path root() {
@@ -36,7 +35,12 @@ final class GateFixtures {
 
     /** A key pair made by {@code gate key generate}; the password is "pw" (tests put it in their environment). */
     static Path keyPair(Path dir) {
-        Run generated = gate(Environment.system().withVariables(onlyKeyPassword("pw")), "key", "generate", "--output-key-prefix", dir.resolve("gate").toString());
+        Run generated = gate(
+                Environment.system().withVariables(onlyKeyPassword("pw")),
+                "key",
+                "generate",
+                "--output-key-prefix",
+                dir.resolve("gate").toString());
         assertEquals(0, generated.code(), generated.toString());
         return dir.resolve("gate.key");
     }

@@ -20,8 +20,21 @@ record GatedLayout(Path dir, Path out, String policy, String data) {
         String policy = GateFixtures.root().resolve("policies/prod.rego").toString();
         String data = GateFixtures.root().resolve("policies/data.example.yaml").toString();
         Path out = dir.resolve("out");
-        Run pushed = gate(Environment.system().withVariables(onlyKeyPassword("pw")), "push", "--policy", policy, "--data", data, "--key", key.toString(), "--db", db.toString(),
-                "--name", name, "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0", "oci:" + out + ":1.0.0");
+        Run pushed = gate(
+                Environment.system().withVariables(onlyKeyPassword("pw")),
+                "push",
+                "--policy",
+                policy,
+                "--data",
+                data,
+                "--key",
+                key.toString(),
+                "--db",
+                db.toString(),
+                "--name",
+                name,
+                "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0",
+                "oci:" + out + ":1.0.0");
         assertEquals(0, pushed.code(), pushed.toString());
         return new GatedLayout(dir, out, policy, data);
     }

@@ -27,8 +27,11 @@ class HiddenPlatformTest {
     @Test
     void anImageLabelledAsAnAttestationIsStillGated() throws Exception {
         Path layout = dir.resolve("layout");
-        TestImages.Spec banned = TestImages.Spec.compliant().withArchitecture("unknown").withFile("var/lib/dpkg/status",
-                "Package: banned-tool\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.0\n\n");
+        TestImages.Spec banned = TestImages.Spec.compliant()
+                .withArchitecture("unknown")
+                .withFile(
+                        "var/lib/dpkg/status",
+                        "Package: banned-tool\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.0\n\n");
         TestImages.writeIndex(layout, "1.0.0", List.of(TestImages.Spec.compliant(), banned));
         relabelSecondEntryAsUnknownOs(layout);
         Path policy = Files.writeString(dir.resolve("banned.rego"), """
@@ -40,7 +43,13 @@ class HiddenPlatformTest {
                   msg := "banned-tool is not allowed"
                 }
                 """);
-        Run run = gate("push", "--policy", policy.toString(), "--no-scan", "--no-sign", "oci:" + layout + ":1.0.0",
+        Run run = gate(
+                "push",
+                "--policy",
+                policy.toString(),
+                "--no-scan",
+                "--no-sign",
+                "oci:" + layout + ":1.0.0",
                 "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(1, run.code(), run.toString());
         assertTrue(run.out().contains("banned-tool is not allowed"), run.out());

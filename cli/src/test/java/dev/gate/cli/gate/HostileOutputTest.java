@@ -1,16 +1,16 @@
 package dev.gate.cli.gate;
 
-import dev.gate.cli.Environment;
-import dev.gate.cli.InProcessGate;
-import dev.gate.pipeline.recheck.PolicyRecheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.cli.Environment;
 import dev.gate.cli.HostileText;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
+import dev.gate.pipeline.recheck.PolicyRecheck;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.RuleResult;
 import dev.gate.signing.Problem;
@@ -42,6 +42,7 @@ class HostileOutputTest {
 
     @TempDir
     Path dir;
+
     Map<String, String> env;
     String prod;
     String data;
@@ -63,8 +64,18 @@ class HostileOutputTest {
     void pushSummaryAndStepSummaryEscapeWhatThePolicyEchoes() throws Exception {
         Path summary = dir.resolve("summary.md");
         env.put("GITHUB_STEP_SUMMARY", summary.toString());
-        Run run = gate("push", "--policy", prod, "--data", data, "--no-sign", "--no-scan", "--name",
-                "registry.example.com/demo/app:1.0.0", hostileImage(), "oci:" + dir.resolve("out") + ":1.0.0");
+        Run run = gate(
+                "push",
+                "--policy",
+                prod,
+                "--data",
+                data,
+                "--no-sign",
+                "--no-scan",
+                "--name",
+                "registry.example.com/demo/app:1.0.0",
+                hostileImage(),
+                "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(1, run.code(), run.toString());
         assertTrue(run.out().contains("gate.prod.deny_license: evil\\x1b[2J"), run.out());
         HostileText.assertInert(run.out());
@@ -72,10 +83,13 @@ class HostileOutputTest {
         String md = Files.readString(summary);
         assertFalse(md.chars().anyMatch(c -> c < 0x20 && c != '\n' || c == 0x202e), md);
         assertTrue(md.contains("evil\\\\x1b\\[2J"), md);
-        assertTrue(md.contains("\\|\\*\\<b\\>\\[x\\]\\(y\\)"), "table cell, emphasis, HTML and link are literal: " + md);
+        assertTrue(
+                md.contains("\\|\\*\\<b\\>\\[x\\]\\(y\\)"), "table cell, emphasis, HTML and link are literal: " + md);
         assertFalse(md.contains("<b>") || md.contains("|*"), md);
-        md.lines().filter(l -> l.startsWith("| `gate")).forEach(l ->
-                assertEquals(5, l.replace("\\|", "").chars().filter(c -> c == '|').count(), "four cells: " + l));
+        md.lines()
+                .filter(l -> l.startsWith("| `gate"))
+                .forEach(l -> assertEquals(
+                        5, l.replace("\\|", "").chars().filter(c -> c == '|').count(), "four cells: " + l));
     }
 
     @Test
@@ -90,10 +104,21 @@ class HostileOutputTest {
     void scanTableAndWarningsEscapeNamesVersionsAndAdvisoryIds() throws Exception {
         Path db = NpmAdvisories.database(dir, NpmAdvisories.advisory("GATE-\u001b]0;id\u0007", "hostile", NAME));
 
-        ObjectNode bom = JSON.createObjectNode().put("bomFormat", "CycloneDX").put("specVersion", "1.5").put("version", 1);
-        bom.putArray("components").addObject().put("type", "library").put("name", NAME).put("version", "1.0.0")
-                .put("purl", "pkg:npm/" + java.net.URLEncoder.encode(NAME, java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20") + "@1.0.0");
+        ObjectNode bom = JSON.createObjectNode()
+                .put("bomFormat", "CycloneDX")
+                .put("specVersion", "1.5")
+                .put("version", 1);
+        bom.putArray("components")
+                .addObject()
+                .put("type", "library")
+                .put("name", NAME)
+                .put("version", "1.0.0")
+                .put(
+                        "purl",
+                        "pkg:npm/"
+                                + java.net.URLEncoder.encode(NAME, java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace("+", "%20")
+                                + "@1.0.0");
         Path sbom = Files.writeString(dir.resolve("bom.json"), JSON.writeValueAsString(bom));
         Run run = gate("scan", "--sbom", sbom.toString(), "--db", db.toString());
         assertEquals(0, run.code(), run.toString());
@@ -105,9 +130,17 @@ class HostileOutputTest {
     @Test
     void policyEvalAndPolicyTestEscapeMessagesAndPaths() throws Exception {
         ObjectNode input = JSON.createObjectNode();
-        input.putObject("image").put("registry", "registry.example.com").put("repository", "demo/app").put("tag", "1.0.0");
-        input.putObject("sbom").putArray("components").addObject().put("name", NAME).put("version", "1")
-                .putArray("licenses").add("AGPL-3.0-only");
+        input.putObject("image")
+                .put("registry", "registry.example.com")
+                .put("repository", "demo/app")
+                .put("tag", "1.0.0");
+        input.putObject("sbom")
+                .putArray("components")
+                .addObject()
+                .put("name", NAME)
+                .put("version", "1")
+                .putArray("licenses")
+                .add("AGPL-3.0-only");
         Path inputFile = Files.writeString(dir.resolve("input.json"), JSON.writeValueAsString(input));
         Run eval = gate("policy", "eval", "--policy", prod, "--data", data, "--input", inputFile.toString());
         assertEquals(1, eval.code(), eval.toString());
@@ -123,8 +156,11 @@ class HostileOutputTest {
 
     @Test
     void regoPrintOutputIsEscaped() throws Exception {
-        Path policy = Files.writeString(dir.resolve("p.rego"), "package p\n\ndeny contains \"x\" if {\n\tprint(input.name)\n\tfalse\n}\n");
-        Path inputFile = Files.writeString(dir.resolve("input.json"), JSON.writeValueAsString(JSON.createObjectNode().put("name", NAME)));
+        Path policy = Files.writeString(
+                dir.resolve("p.rego"), "package p\n\ndeny contains \"x\" if {\n\tprint(input.name)\n\tfalse\n}\n");
+        Path inputFile = Files.writeString(
+                dir.resolve("input.json"),
+                JSON.writeValueAsString(JSON.createObjectNode().put("name", NAME)));
         PrintStream stderr = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -144,10 +180,20 @@ class HostileOutputTest {
         GateFixtures.keyPair(dir);
         Path layout = dir.resolve("signed");
         String image = "oci:" + layout + ":1.0.0";
-        assertEquals(0, gate("copy", "-q", "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0", image).code());
+        assertEquals(
+                0,
+                gate("copy", "-q", "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0", image)
+                        .code());
         Path predicate = Files.writeString(dir.resolve("predicate.json"), "{}");
-        Run attested = gate("attest", "--key", dir.resolve("gate.key").toString(), "--predicate", predicate.toString(),
-                "--type", "https://example.com/" + NAME, image);
+        Run attested = gate(
+                "attest",
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "--predicate",
+                predicate.toString(),
+                "--type",
+                "https://example.com/" + NAME,
+                image);
         assertEquals(0, attested.code(), attested.toString());
         HostileText.assertInert(attested.out());
         Run verified = gate("verify", "--key", dir.resolve("gate.pub").toString(), image);
@@ -166,9 +212,13 @@ class HostileOutputTest {
 
     @Test
     void policyRecheckEscapesProblemsAndMessages() {
-        RuleResult echoed = new RuleResult("gate.prod", "deny_license", NAME + " is licensed AGPL-3.0-only", Map.of(), "prod.rego:94:1");
-        PolicyRecheck.Outcome outcome = new PolicyRecheck.Outcome(false, new Decision(List.of(echoed), List.of(), List.of(),
-                List.of()), List.of(new Problem(Problem.Kind.UNREADABLE, "sha256-x.att: " + NAME)), null);
+        RuleResult echoed = new RuleResult(
+                "gate.prod", "deny_license", NAME + " is licensed AGPL-3.0-only", Map.of(), "prod.rego:94:1");
+        PolicyRecheck.Outcome outcome = new PolicyRecheck.Outcome(
+                false,
+                new Decision(List.of(echoed), List.of(), List.of(), List.of()),
+                List.of(new Problem(Problem.Kind.UNREADABLE, "sha256-x.att: " + NAME)),
+                null);
         StringWriter text = new StringWriter();
         outcome.print(new PrintWriter(text, true));
         HostileText.assertInert(text.toString());

@@ -50,12 +50,14 @@ class KeylessGateRegistryTest {
 
     @TempDir
     static Path shared;
+
     static Path db;
     static final TestSigstore SIGSTORE = new TestSigstore();
     static Path root;
 
     @TempDir
     Path dir;
+
     String registry;
     String repository;
 
@@ -83,9 +85,14 @@ class KeylessGateRegistryTest {
             kinds.add(v.path("kind").asText() + " " + v.path("predicateType").asText(""));
             assertEquals(IDENTITY, v.path("signer").path("identity").asText(), verified.out());
         });
-        assertEquals(List.of("keyless bundle signature ", "keyless bundle attestation " + InTotoStatement.SBOM_CYCLONEDX,
-                "keyless bundle attestation " + InTotoStatement.VULN, "keyless bundle attestation " + DecisionRecord.PREDICATE_TYPE),
-                kinds, verified.out());
+        assertEquals(
+                List.of(
+                        "keyless bundle signature ",
+                        "keyless bundle attestation " + InTotoStatement.SBOM_CYCLONEDX,
+                        "keyless bundle attestation " + InTotoStatement.VULN,
+                        "keyless bundle attestation " + DecisionRecord.PREDICATE_TYPE),
+                kinds,
+                verified.out());
 
         // Pushed again: the same image, signature kept, attestations whose statement is unchanged not published twice.
         Run again = gate(pushArgs("1.0.0"));
@@ -95,13 +102,31 @@ class KeylessGateRegistryTest {
         Run audit = gate(trusting("audit", "--output", "json", registry + "/" + repository));
         assertEquals(0, audit.code(), audit.toString());
         JsonNode tag = JSON.readTree(audit.out()).path("tags").path(0);
-        assertEquals("identity " + IDENTITY + " (" + ISSUER + ")", tag.path("verifiedBy").path(0).asText(), audit.out());
+        assertEquals(
+                "identity " + IDENTITY + " (" + ISSUER + ")",
+                tag.path("verifiedBy").path(0).asText(),
+                audit.out());
 
-        Run auditOtherIdentity = gate("audit", "--trusted-root", root.toString(), "--certificate-identity",
-                "https://github.com/acme/other/.github/workflows/release.yml@refs/heads/main", "--certificate-oidc-issuer", ISSUER,
-                "--output", "json", registry + "/" + repository);
+        Run auditOtherIdentity = gate(
+                "audit",
+                "--trusted-root",
+                root.toString(),
+                "--certificate-identity",
+                "https://github.com/acme/other/.github/workflows/release.yml@refs/heads/main",
+                "--certificate-oidc-issuer",
+                ISSUER,
+                "--output",
+                "json",
+                registry + "/" + repository);
         assertEquals(1, auditOtherIdentity.code(), auditOtherIdentity.toString());
-        assertEquals(0, JSON.readTree(auditOtherIdentity.out()).path("tags").path(0).path("verifiedBy").size(), auditOtherIdentity.out());
+        assertEquals(
+                0,
+                JSON.readTree(auditOtherIdentity.out())
+                        .path("tags")
+                        .path(0)
+                        .path("verifiedBy")
+                        .size(),
+                auditOtherIdentity.out());
     }
 
     /**
@@ -110,13 +135,15 @@ class KeylessGateRegistryTest {
      */
     @Test
     void anotherIdentitysBundleOfTheSameStatementDoesNotStandForThisOne() throws Exception {
-        environment = environment.withKeylessService(token -> SIGSTORE.signer("https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main", ISSUER));
+        environment = environment.withKeylessService(token ->
+                SIGSTORE.signer("https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main", ISSUER));
         String image = pushKeyless("1.0.0");
         environment = environment.withKeylessService(token -> SIGSTORE.signer(IDENTITY, ISSUER));
         Run ours = gate(pushArgs("1.0.0"));
         assertEquals(0, ours.code(), ours.toString());
         assertFalse(ours.out().contains("already in a bundle referrer"), ours.out());
-        Run verified = gate(trusting("verify", "--require-attestation", "cyclonedx", "--require-attestation", "vuln", image));
+        Run verified =
+                gate(trusting("verify", "--require-attestation", "cyclonedx", "--require-attestation", "vuln", image));
         assertEquals(0, verified.code(), verified.toString());
     }
 
@@ -125,23 +152,36 @@ class KeylessGateRegistryTest {
     void anotherIdentitysAttestationNeverReachesThePolicy() throws Exception {
         String image = pushKeyless("1.0.0");
         Path policy = approvalPolicy();
-        attach(image, SIGSTORE.signer("https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main", ISSUER)
-                .attest(approval(digestOf(image))));
+        attach(
+                image,
+                SIGSTORE.signer("https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main", ISSUER)
+                        .attest(approval(digestOf(image))));
         Run denied = gate(trusting("verify", "--policy", policy.toString(), image));
         assertEquals(1, denied.code(), denied.toString());
         assertTrue(denied.out().contains("no release approval by the release workflow"), denied.out());
-        assertTrue(denied.out().contains("signed also by an untrusted key: identity https://github.com/evil/fork/"), denied.out());
+        assertTrue(
+                denied.out().contains("signed also by an untrusted key: identity https://github.com/evil/fork/"),
+                denied.out());
 
         Path approved = Files.writeString(dir.resolve("approval.json"), "{\"approved\": true}");
-        Run attested = gate("attest", "--keyless", "--identity-token", "offline-test-token", "--predicate", approved.toString(),
-                "--type", APPROVAL, image);
+        Run attested = gate(
+                "attest",
+                "--keyless",
+                "--identity-token",
+                "offline-test-token",
+                "--predicate",
+                approved.toString(),
+                "--type",
+                APPROVAL,
+                image);
         assertEquals(0, attested.code(), attested.toString());
         assertTrue(attested.out().startsWith("Attested keyless " + APPROVAL), attested.out());
         Run allowed = gate(trusting("verify", "--policy", policy.toString(), image));
         assertEquals(0, allowed.code(), allowed.toString());
         assertTrue(allowed.out().contains("policy re-evaluation: PASSED"), allowed.out());
 
-        Run audited = gate(trusting("audit", "--policy", policy.toString(), "--output", "json", registry + "/" + repository));
+        Run audited =
+                gate(trusting("audit", "--policy", policy.toString(), "--output", "json", registry + "/" + repository));
         assertEquals(0, audited.code(), audited.toString());
     }
 
@@ -156,7 +196,8 @@ class KeylessGateRegistryTest {
         assertTrue(replayed.out().contains("not verified: referrer sha256:"), replayed.out());
         assertFalse(replayed.out().contains("policy re-evaluation: PASSED"), replayed.out());
 
-        Run audit = gate(trusting("audit", "--policy", approvalPolicy().toString(), "--output", "json", registry + "/" + repository));
+        Run audit = gate(trusting(
+                "audit", "--policy", approvalPolicy().toString(), "--output", "json", registry + "/" + repository));
         assertEquals(1, audit.code(), audit.toString());
     }
 
@@ -164,20 +205,42 @@ class KeylessGateRegistryTest {
     @Test
     void keylessIndexPushVerifiesPerImage() throws Exception {
         Path layout = dir.resolve("index");
-        TestImages.writeIndex(layout, "2.0.0", List.of(TestImages.Spec.compliant(), TestImages.Spec.compliant().withArchitecture("arm64")));
+        TestImages.writeIndex(
+                layout,
+                "2.0.0",
+                List.of(TestImages.Spec.compliant(), TestImages.Spec.compliant().withArchitecture("arm64")));
         Path policies = GateFixtures.root().resolve("policies");
-        Run pushed = gate("push", "--policy", policies.resolve("prod.rego").toString(), "--data",
-                policies.resolve("data.example.yaml").toString(), "--keyless", "--identity-token", "offline-test-token", "--db",
-                db.toString(), "oci:" + layout + ":2.0.0", registry + "/" + repository + ":2.0.0");
+        Run pushed = gate(
+                "push",
+                "--policy",
+                policies.resolve("prod.rego").toString(),
+                "--data",
+                policies.resolve("data.example.yaml").toString(),
+                "--keyless",
+                "--identity-token",
+                "offline-test-token",
+                "--db",
+                db.toString(),
+                "oci:" + layout + ":2.0.0",
+                registry + "/" + repository + ":2.0.0");
         assertEquals(0, pushed.code(), pushed.toString());
-        Run verified = gate(trusting("verify", "--policy", approvalPolicy().toString(), "--output", "json",
+        Run verified = gate(trusting(
+                "verify",
+                "--policy",
+                approvalPolicy().toString(),
+                "--output",
+                "json",
                 registry + "/" + repository + ":2.0.0"));
         JsonNode report = JSON.readTree(verified.out());
         // Index and two images signed; the policy then asks for an approval no one gave: only that fails.
         assertEquals(0, report.path("failures").size(), verified.out());
         assertEquals(1, report.at("/policy/failures").size(), verified.out());
-        assertEquals("no release approval by the release workflow", report.at("/policy/failures/0/message").asText(), verified.out());
-        assertEquals(0, report.at("/policy/problems").size(), "every image's SBOM and scan verified: " + verified.out());
+        assertEquals(
+                "no release approval by the release workflow",
+                report.at("/policy/failures/0/message").asText(),
+                verified.out());
+        assertEquals(
+                0, report.at("/policy/problems").size(), "every image's SBOM and scan verified: " + verified.out());
     }
 
     @Test
@@ -195,14 +258,26 @@ class KeylessGateRegistryTest {
 
     @Test
     void identityFlagsWithoutATrustedRootAreRefused() {
-        Run run = gate("verify", "--key", "missing.pub", "--certificate-identity", IDENTITY, registry + "/" + repository + ":1");
+        Run run = gate(
+                "verify",
+                "--key",
+                "missing.pub",
+                "--certificate-identity",
+                IDENTITY,
+                registry + "/" + repository + ":1");
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().contains("--certificate-identity needs --trusted-root"), run.err());
     }
 
     private String[] trusting(String command, String... rest) {
-        List<String> args = new ArrayList<>(List.of(command, "--trusted-root", root.toString(), "--certificate-identity", IDENTITY,
-                "--certificate-oidc-issuer", ISSUER));
+        List<String> args = new ArrayList<>(List.of(
+                command,
+                "--trusted-root",
+                root.toString(),
+                "--certificate-identity",
+                IDENTITY,
+                "--certificate-oidc-issuer",
+                ISSUER));
         args.addAll(List.of(rest));
         return args.toArray(String[]::new);
     }
@@ -216,9 +291,20 @@ class KeylessGateRegistryTest {
 
     private String[] pushArgs(String tag) {
         Path policies = GateFixtures.root().resolve("policies");
-        return new String[] {"push", "--policy", policies.resolve("prod.rego").toString(), "--data",
-                policies.resolve("data.example.yaml").toString(), "--keyless", "--identity-token", "offline-test-token", "--db",
-                db.toString(), "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0", registry + "/" + repository + ":" + tag};
+        return new String[] {
+            "push",
+            "--policy",
+            policies.resolve("prod.rego").toString(),
+            "--data",
+            policies.resolve("data.example.yaml").toString(),
+            "--keyless",
+            "--identity-token",
+            "offline-test-token",
+            "--db",
+            db.toString(),
+            "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0",
+            registry + "/" + repository + ":" + tag
+        };
     }
 
     private Path approvalPolicy() throws Exception {
@@ -248,7 +334,12 @@ class KeylessGateRegistryTest {
     }
 
     private static byte[] approval(Digest subject) {
-        return new InTotoStatement("approved", subject, APPROVAL, JsonNodeFactory.instance.objectNode().put("approved", true)).bytes();
+        return new InTotoStatement(
+                        "approved",
+                        subject,
+                        APPROVAL,
+                        JsonNodeFactory.instance.objectNode().put("approved", true))
+                .bytes();
     }
 
     private Digest digestOf(String image) throws Exception {
@@ -257,13 +348,19 @@ class KeylessGateRegistryTest {
 
     private Descriptor descriptor(String image) throws Exception {
         Reference reference = Reference.parse(image);
-        return RegistryClient.open(reference, RegistryOptions.defaults()).getManifest(reference.identifier()).orElseThrow().descriptor();
+        return RegistryClient.open(reference, RegistryOptions.defaults())
+                .getManifest(reference.identifier())
+                .orElseThrow()
+                .descriptor();
     }
 
     private void attach(String image, String bundle) throws Exception {
         Reference reference = Reference.parse(image);
         RegistryClient client = RegistryClient.open(reference, RegistryOptions.defaults());
-        Referrers.publish(new RegistrySignatureStore(client), SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8),
+        Referrers.publish(
+                new RegistrySignatureStore(client),
+                SigstoreBundles.MEDIA_TYPE,
+                bundle.getBytes(StandardCharsets.UTF_8),
                 descriptor(image));
     }
 

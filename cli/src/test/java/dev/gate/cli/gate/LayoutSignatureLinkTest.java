@@ -30,7 +30,10 @@ class LayoutSignatureLinkTest {
 
     @Test
     void aBlobsFolderThatIsALinkIsRefusedAndNothingIsWrittenThroughIt() throws Exception {
-        assertEquals(0, gate("key", "generate", "--output-key-prefix", dir.resolve("k").toString()).code());
+        assertEquals(
+                0,
+                gate("key", "generate", "--output-key-prefix", dir.resolve("k").toString())
+                        .code());
         Path layout = SampleLayout.copyTo(dir.resolve("layout"));
         Path outside = Files.createDirectories(dir.resolve("outside/sha256"));
         // The layout's own blobs, moved out and linked back: reading them works through the link, writing must not.
@@ -55,7 +58,10 @@ class LayoutSignatureLinkTest {
 
     @Test
     void anOciLayoutMarkerThatIsALinkIsNotWrittenThrough() throws Exception {
-        assertEquals(0, gate("key", "generate", "--output-key-prefix", dir.resolve("k").toString()).code());
+        assertEquals(
+                0,
+                gate("key", "generate", "--output-key-prefix", dir.resolve("k").toString())
+                        .code());
         Path layout = SampleLayout.copyTo(dir.resolve("layout"));
         Path target = dir.resolve("victim.txt");
         Files.delete(layout.resolve("oci-layout"));

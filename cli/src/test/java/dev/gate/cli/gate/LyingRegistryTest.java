@@ -44,6 +44,7 @@ class LyingRegistryTest {
 
     @TempDir
     Path dir;
+
     String registry;
     String repository;
     Path key;
@@ -63,7 +64,9 @@ class LyingRegistryTest {
         Path real = layout("real", withBannedTool());
         byte[] realLayer = layer(real);
         byte[] decoy = Arrays.copyOf(layer(layout("decoy", TestImages.Spec.compliant())), realLayer.length);
-        assertTrue(realLayer.length > layer(layout("decoy2", TestImages.Spec.compliant())).length, "the decoy fits in the real layer's size");
+        assertTrue(
+                realLayer.length > layer(layout("decoy2", TestImages.Spec.compliant())).length,
+                "the decoy fits in the real layer's size");
         String source = stored(real);
         String layerPath = "/v2/" + repository + "/blobs/sha256:" + TestImages.sha256(realLayer);
         try (FaultyProxy proxy = new FaultyProxy(registry)) {
@@ -71,7 +74,10 @@ class LyingRegistryTest {
             proxy.serveInstead((path, body) -> path.equals(layerPath) && first.getAndSet(false) ? decoy : body);
             Run run = push(proxy.hostPort() + "/" + source, registry + "/" + repository + "-out:1.0.0");
             assertEquals(2, run.code(), run.toString());
-            assertTrue(run.err().contains("the source changed or is corrupt: layer sha256:" + TestImages.sha256(realLayer)), run.err());
+            assertTrue(
+                    run.err()
+                            .contains("the source changed or is corrupt: layer sha256:" + TestImages.sha256(realLayer)),
+                    run.err());
         }
         assertEquals(List.of(), RegistryChecks.tags(registry, repository + "-out"), "nothing is published");
     }
@@ -88,9 +94,14 @@ class LyingRegistryTest {
             proxy.serveInstead((path, body) -> path.equals(layerPath) && !first.getAndSet(false) ? later : body);
             Run run = push(proxy.hostPort() + "/" + source, registry + "/" + repository + "-out:1.0.0");
             assertEquals(0, run.code(), run.toString());
-            assertEquals(1, proxy.gets.get(layerPath).get(), "the layer is fetched once, then cataloged and pushed from the store");
+            assertEquals(
+                    1,
+                    proxy.gets.get(layerPath).get(),
+                    "the layer is fetched once, then cataloged and pushed from the store");
         }
-        assertArrayEquals(realLayer, RegistryChecks.blob(registry, repository + "-out", "sha256:" + TestImages.sha256(realLayer)));
+        assertArrayEquals(
+                realLayer,
+                RegistryChecks.blob(registry, repository + "-out", "sha256:" + TestImages.sha256(realLayer)));
     }
 
     private Run push(String source, String destination) {
@@ -102,8 +113,10 @@ class LyingRegistryTest {
         byte[] noise = new byte[2048];
         new Random(7).nextBytes(noise);
         return TestImages.Spec.compliant()
-                .withFile("var/lib/dpkg/status", "Package: banned-tool\nStatus: install ok installed\nArchitecture: amd64\n"
-                        + "Version: 1.0\n\n")
+                .withFile(
+                        "var/lib/dpkg/status",
+                        "Package: banned-tool\nStatus: install ok installed\nArchitecture: amd64\n"
+                                + "Version: 1.0\n\n")
                 .withFile("usr/share/doc/banned-tool/notes", HexFormat.of().formatHex(noise));
     }
 
@@ -116,8 +129,10 @@ class LyingRegistryTest {
     /** The image's only layer, as stored in the layout. */
     private static byte[] layer(Path layout) throws Exception {
         JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
-        JsonNode manifest = JSON.readTree(blobPath(layout, index.at("/manifests/0/digest").asText()).toFile());
-        return Files.readAllBytes(blobPath(layout, manifest.at("/layers/0/digest").asText()));
+        JsonNode manifest = JSON.readTree(
+                blobPath(layout, index.at("/manifests/0/digest").asText()).toFile());
+        return Files.readAllBytes(
+                blobPath(layout, manifest.at("/layers/0/digest").asText()));
     }
 
     private static Path blobPath(Path layout, String digest) {

@@ -15,17 +15,23 @@ final class NpmAdvisories {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NpmAdvisories() {
-    }
+    private NpmAdvisories() {}
 
     /** The OSV record, to which a test may add (a severity, say) before {@link #database}. */
     static ObjectNode advisory(String id, String summary, String packageName) {
-        ObjectNode advisory = JSON.createObjectNode().put("schema_version", "1.6.0").put("id", id)
-                .put("modified", "2026-01-01T00:00:00Z").put("summary", summary);
+        ObjectNode advisory = JSON.createObjectNode()
+                .put("schema_version", "1.6.0")
+                .put("id", id)
+                .put("modified", "2026-01-01T00:00:00Z")
+                .put("summary", summary);
         ObjectNode affected = advisory.putArray("affected").addObject();
         affected.putObject("package").put("ecosystem", "npm").put("name", packageName);
-        affected.putArray("ranges").addObject().put("type", "SEMVER").putArray("events")
-                .add(JSON.createObjectNode().put("introduced", "0")).add(JSON.createObjectNode().put("fixed", "2.0.0"));
+        affected.putArray("ranges")
+                .addObject()
+                .put("type", "SEMVER")
+                .putArray("events")
+                .add(JSON.createObjectNode().put("introduced", "0"))
+                .add(JSON.createObjectNode().put("fixed", "2.0.0"));
         return advisory;
     }
 

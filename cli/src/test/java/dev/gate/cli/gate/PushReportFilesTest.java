@@ -31,6 +31,7 @@ class PushReportFilesTest {
 
     @TempDir
     Path dir;
+
     String prod;
     String data;
 
@@ -45,9 +46,23 @@ class PushReportFilesTest {
     void aDeniedPushReportsItsFailingRulesAndFindings() throws Exception {
         Path junit = dir.resolve("gate.xml");
         Path quality = dir.resolve("gl-code-quality.json");
-        Run run = gate("push", "--policy", prod, "--data", data, "--no-sign", "--db", hostileAdvisoryDatabase().toString(),
-                "--junit", junit.toString(), "--gitlab-codequality", quality.toString(), "--name",
-                "registry.example.com/demo/app:1.0.0", hostileImage(), "oci:" + dir.resolve("out") + ":1.0.0");
+        Run run = gate(
+                "push",
+                "--policy",
+                prod,
+                "--data",
+                data,
+                "--no-sign",
+                "--db",
+                hostileAdvisoryDatabase().toString(),
+                "--junit",
+                junit.toString(),
+                "--gitlab-codequality",
+                quality.toString(),
+                "--name",
+                "registry.example.com/demo/app:1.0.0",
+                hostileImage(),
+                "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(1, run.code(), run.toString());
 
         String xml = Files.readString(junit);
@@ -67,7 +82,10 @@ class PushReportFilesTest {
             for (String field : new String[] {"description", "check_name", "fingerprint", "severity"}) {
                 assertTrue(issue.path(field).isTextual(), field + " in " + issue);
             }
-            assertTrue(Set.of("info", "minor", "major", "critical", "blocker").contains(issue.path("severity").asText()), issue.toString());
+            assertTrue(
+                    Set.of("info", "minor", "major", "critical", "blocker")
+                            .contains(issue.path("severity").asText()),
+                    issue.toString());
             assertTrue(issue.path("location").path("path").isTextual(), issue.toString());
             assertTrue(issue.path("location").path("lines").path("begin").asInt() >= 1, issue.toString());
             assertTrue(fingerprints.add(issue.path("fingerprint").asText()), "fingerprints are unique: " + issues);
@@ -86,8 +104,12 @@ class PushReportFilesTest {
 
     @Test
     void theReportFlagsNeedTheGate() {
-        Run run = gate("push", "--junit", dir.resolve("x.xml").toString(), "oci:" + GateFixtures.root().resolve("testdata/sample")
-                + ":1.0.0", "oci:" + dir.resolve("out") + ":1.0.0");
+        Run run = gate(
+                "push",
+                "--junit",
+                dir.resolve("x.xml").toString(),
+                "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0",
+                "oci:" + dir.resolve("out") + ":1.0.0");
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().contains("--junit and --gitlab-codequality report a gate"), run.err());
         assertFalse(Files.exists(dir.resolve("x.xml")));
@@ -100,7 +122,10 @@ class PushReportFilesTest {
     /** One critical advisory for the hostile npm package. */
     private Path hostileAdvisoryDatabase() throws Exception {
         ObjectNode advisory = NpmAdvisories.advisory("GATE-1", "hostile \u001b[2J summary", NAME);
-        advisory.putArray("severity").addObject().put("type", "CVSS_V3").put("score", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+        advisory.putArray("severity")
+                .addObject()
+                .put("type", "CVSS_V3")
+                .put("score", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
         return NpmAdvisories.database(dir, advisory);
     }
 

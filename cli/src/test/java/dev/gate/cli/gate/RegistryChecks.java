@@ -22,16 +22,19 @@ final class RegistryChecks {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ACCEPT = "application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, "
-            + "application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.list.v2+json";
+    private static final String ACCEPT =
+            "application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, "
+                    + "application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.list.v2+json";
 
-    private RegistryChecks() {
-    }
+    private RegistryChecks() {}
 
     /** Tags of the repository; none when the repository does not exist. */
     static List<String> tags(String registry, String repository) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/" + repository + "/tags/list"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/" + repository + "/tags/list"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return List.of();
         }
@@ -43,22 +46,39 @@ final class RegistryChecks {
     }
 
     /** HTTP status of GET manifests/{tagOrDigest}. */
-    static int manifestStatus(String registry, String repository, String reference) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/" + repository + "/manifests/" + reference))
-                .header("Accept", ACCEPT).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    static int manifestStatus(String registry, String repository, String reference)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://" + registry + "/v2/" + repository + "/manifests/" + reference))
+                                .header("Accept", ACCEPT)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
-    static byte[] manifest(String registry, String repository, String reference) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/" + repository
-                + "/manifests/" + reference)).header("Accept", ACCEPT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    static byte[] manifest(String registry, String repository, String reference)
+            throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://" + registry + "/v2/" + repository + "/manifests/" + reference))
+                        .header("Accept", ACCEPT)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body();
     }
 
     static void putManifest(String registry, String repository, String reference, byte[] body, String mediaType)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/" + repository
-                        + "/manifests/" + reference)).header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://" + registry + "/v2/" + repository + "/manifests/" + reference))
+                        .header("Content-Type", mediaType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode(), response.body());
     }
@@ -82,19 +102,30 @@ final class RegistryChecks {
      * Rewrites {@code from} to {@code to} in the statement of the first {@code .att} layer that holds it, keeping the
      * old signature, and pushes the altered manifest: what an attacker with push rights but no key could do.
      */
-    static void tamperWithAttestation(String registry, String repository, String digest, String from, String to) throws Exception {
+    static void tamperWithAttestation(String registry, String repository, String digest, String from, String to)
+            throws Exception {
         String tag = "sha256-" + digest.substring("sha256:".length()) + ".att";
         ObjectNode manifest = (ObjectNode) MAPPER.readTree(manifest(registry, repository, tag));
         for (JsonNode node : manifest.get("layers")) {
             ObjectNode layer = (ObjectNode) node;
-            ObjectNode envelope = (ObjectNode) MAPPER.readTree(blob(registry, repository, layer.get("digest").asText()));
-            String statement = new String(Base64.getDecoder().decode(envelope.get("payload").asText()), StandardCharsets.UTF_8);
+            ObjectNode envelope = (ObjectNode) MAPPER.readTree(
+                    blob(registry, repository, layer.get("digest").asText()));
+            String statement = new String(
+                    Base64.getDecoder().decode(envelope.get("payload").asText()), StandardCharsets.UTF_8);
             if (statement.contains(from)) {
-                envelope.put("payload", Base64.getEncoder().encodeToString(statement.replace(from, to).getBytes(StandardCharsets.UTF_8)));
+                envelope.put(
+                        "payload",
+                        Base64.getEncoder()
+                                .encodeToString(statement.replace(from, to).getBytes(StandardCharsets.UTF_8)));
                 byte[] altered = MAPPER.writeValueAsBytes(envelope);
                 layer.put("digest", uploadBlob(registry, repository, altered));
                 layer.put("size", altered.length);
-                putManifest(registry, repository, tag, MAPPER.writeValueAsBytes(manifest), "application/vnd.oci.image.manifest.v1+json");
+                putManifest(
+                        registry,
+                        repository,
+                        tag,
+                        MAPPER.writeValueAsBytes(manifest),
+                        "application/vnd.oci.image.manifest.v1+json");
                 return;
             }
         }
@@ -102,9 +133,15 @@ final class RegistryChecks {
     }
 
     static byte[] blob(String registry, String repository, String digest) throws Exception {
-        var response = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
-                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + registry + "/v2/" + repository + "/blobs/" + digest))
-                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var response = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .build()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://" + registry + "/v2/" + repository + "/blobs/" + digest))
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body();
     }
@@ -112,16 +149,22 @@ final class RegistryChecks {
     static String uploadBlob(String registry, String repository, byte[] content) throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
         String digest = "sha256:" + TestImages.sha256(content);
-        var start = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + registry + "/v2/" + repository
-                + "/blobs/uploads/")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        var start = client.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://" + registry + "/v2/" + repository + "/blobs/uploads/"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
         assertEquals(202, start.statusCode());
         String location = start.headers().firstValue("Location").orElseThrow();
         java.net.URI upload = java.net.URI.create("http://" + registry).resolve(location);
         String url = upload + (upload.getQuery() == null ? "?" : "&") + "digest=" + digest;
-        var put = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        var put = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
         assertEquals(201, put.statusCode());
         return digest;
     }
-
 }

@@ -11,6 +11,7 @@ import dev.gate.cli.Environment;
 import dev.gate.cli.HostileText;
 import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
+import dev.gate.cli.push.Crane;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.MediaTypes;
@@ -18,10 +19,9 @@ import dev.gate.image.Reference;
 import dev.gate.image.registry.CredentialStore;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
+import dev.gate.image.testing.LoopbackServices;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import dev.gate.cli.push.Crane;
-import dev.gate.image.testing.LoopbackServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +42,7 @@ class RegistryChoresTest {
 
     @TempDir
     Path dir;
+
     String host;
     String sample;
 
@@ -53,7 +54,10 @@ class RegistryChoresTest {
     }
 
     private static List<String> lines(String text) {
-        return Arrays.stream(text.split("\n")).filter(line -> !line.isBlank()).sorted().toList();
+        return Arrays.stream(text.split("\n"))
+                .filter(line -> !line.isBlank())
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -65,18 +69,23 @@ class RegistryChoresTest {
         Run tags = gate("tags", repository);
         assertEquals(0, tags.code(), tags.toString());
         assertEquals(lines(Crane.run("ls", repository)), lines(tags.out()));
-        JsonNode json = JSON.readTree(gate("tags", "--output", "json", "docker://" + repository).out());
+        JsonNode json = JSON.readTree(
+                gate("tags", "--output", "json", "docker://" + repository).out());
         assertEquals(3, json.path("tags").size());
 
         Run digest = gate("digest", repository + ":1.0");
         assertEquals(0, digest.code(), digest.toString());
-        assertEquals(Crane.run("digest", repository + ":1.0").strip(), digest.out().strip());
+        assertEquals(
+                Crane.run("digest", repository + ":1.0").strip(), digest.out().strip());
     }
 
     @Test
     void inspectShowsAnIndexWithItsPlatformsAndDigestAgreesWithCrane() throws Exception {
         Path layout = dir.resolve("index");
-        TestImages.writeIndex(layout, "2.0.0", List.of(TestImages.Spec.compliant(), TestImages.Spec.compliant().withArchitecture("arm64")));
+        TestImages.writeIndex(
+                layout,
+                "2.0.0",
+                List.of(TestImages.Spec.compliant(), TestImages.Spec.compliant().withArchitecture("arm64")));
         String ref = host + "/chores-inspect-index-" + UUID.randomUUID() + ":2.0.0";
         assertEquals(0, gate("push", "-q", "oci:" + layout + ":2.0.0", ref).code());
 
@@ -86,7 +95,9 @@ class RegistryChoresTest {
         JsonNode shown = JSON.readTree(inspect.out());
         assertEquals(JSON.readTree(Crane.run("manifest", ref)), shown.path("manifest"));
         List<String> platforms = new ArrayList<>();
-        shown.path("platforms").forEach(p -> platforms.add(p.at("/platform/os").asText() + "/" + p.at("/platform/architecture").asText()));
+        shown.path("platforms")
+                .forEach(p -> platforms.add(p.at("/platform/os").asText() + "/"
+                        + p.at("/platform/architecture").asText()));
         assertEquals(List.of("linux/amd64", "linux/arm64"), platforms);
         Run text = gate("inspect", ref);
         assertTrue(text.out().contains("linux/arm64  sha256:"), text.out());
@@ -96,15 +107,22 @@ class RegistryChoresTest {
     void inspectListsTheSignatureAndTheSbomAttestationOfAGatedImage() throws Exception {
         GateFixtures.keyPair(dir);
         String ref = host + "/chores-inspect-signed-" + UUID.randomUUID() + ":1.0.0";
-        Run push = gate("push", "-q", "--sbom-only", "--key", dir.resolve("gate.key").toString(), sample, ref);
+        Run push = gate(
+                "push", "-q", "--sbom-only", "--key", dir.resolve("gate.key").toString(), sample, ref);
         assertEquals(0, push.code(), push.toString());
 
         JsonNode shown = JSON.readTree(gate("inspect", "--output", "json", ref).out());
         assertEquals(Crane.run("digest", ref).strip(), shown.path("digest").asText());
         assertEquals(JSON.readTree(Crane.run("config", ref)), shown.path("config"));
         assertEquals(1, shown.path("signatures").size(), shown.toPrettyString());
-        assertEquals("https://cyclonedx.org/bom", shown.at("/attestations/0/annotations/predicateType").asText(), shown.toPrettyString());
-        assertEquals("application/vnd.cyclonedx+json", shown.at("/referrers/0/artifactType").asText(), shown.toPrettyString());
+        assertEquals(
+                "https://cyclonedx.org/bom",
+                shown.at("/attestations/0/annotations/predicateType").asText(),
+                shown.toPrettyString());
+        assertEquals(
+                "application/vnd.cyclonedx+json",
+                shown.at("/referrers/0/artifactType").asText(),
+                shown.toPrettyString());
         Run text = gate("inspect", ref);
         assertTrue(text.out().contains("Config:       linux/amd64"), text.out());
         assertTrue(text.out().contains("https://cyclonedx.org/bom"), text.out());
@@ -115,23 +133,34 @@ class RegistryChoresTest {
         String ref = host + "/chores-inspect-hostile-" + UUID.randomUUID() + ":1.0.0";
         assertEquals(0, gate("push", "-q", sample, ref).code());
         Reference reference = Reference.parse(ref);
-        RegistryClient client = RegistryClient.open(reference, RegistryOptions.defaults().withCredentials(CredentialStore.none()));
+        RegistryClient client =
+                RegistryClient.open(reference, RegistryOptions.defaults().withCredentials(CredentialStore.none()));
         Digest subject = Digest.parse(gate("digest", ref).out().strip());
         byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
         byte[] envelope = "{\"payloadType\":\"x\",\"payload\":\"\",\"signatures\":[]}".getBytes(StandardCharsets.UTF_8);
-        client.uploadBlob(Descriptor.of("application/vnd.oci.image.config.v1+json", Digest.sha256(config), config.length),
+        client.uploadBlob(
+                Descriptor.of("application/vnd.oci.image.config.v1+json", Digest.sha256(config), config.length),
                 () -> new ByteArrayInputStream(config));
-        client.uploadBlob(Descriptor.of("application/vnd.dsse.envelope.v1+json", Digest.sha256(envelope), envelope.length),
+        client.uploadBlob(
+                Descriptor.of("application/vnd.dsse.envelope.v1+json", Digest.sha256(envelope), envelope.length),
                 () -> new ByteArrayInputStream(envelope));
         ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
-        manifest.putObject("config").put("mediaType", "application/vnd.oci.image.config.v1+json")
-                .put("digest", Digest.sha256(config).toString()).put("size", config.length);
-        manifest.putArray("layers").addObject().put("mediaType", "application/vnd.dsse.envelope.v1+json")
-                .put("digest", Digest.sha256(envelope).toString()).put("size", envelope.length)
-                .putObject("annotations").put("predicateType", HostileText.NAME);
+        manifest.putObject("config")
+                .put("mediaType", "application/vnd.oci.image.config.v1+json")
+                .put("digest", Digest.sha256(config).toString())
+                .put("size", config.length);
+        manifest.putArray("layers")
+                .addObject()
+                .put("mediaType", "application/vnd.dsse.envelope.v1+json")
+                .put("digest", Digest.sha256(envelope).toString())
+                .put("size", envelope.length)
+                .putObject("annotations")
+                .put("predicateType", HostileText.NAME);
         byte[] raw = JSON.writeValueAsBytes(manifest);
-        client.putManifest(subject.algorithm() + "-" + subject.hex() + ".att",
-                Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(raw), raw.length), raw);
+        client.putManifest(
+                subject.algorithm() + "-" + subject.hex() + ".att",
+                Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(raw), raw.length),
+                raw);
 
         Run text = gate("inspect", ref);
         assertEquals(0, text.code(), text.toString());
@@ -143,11 +172,16 @@ class RegistryChoresTest {
         String tls = LoopbackServices.require("GATE_REGISTRY_TLS");
         String ca = LoopbackServices.require("GATE_REGISTRY_CA");
         Path auth = dir.resolve("auth.json");
-        String pair = Base64.getEncoder().encodeToString((LoopbackServices.require("GATE_REGISTRY_USER") + ":"
-                + LoopbackServices.require("GATE_REGISTRY_PASSWORD")).getBytes());
+        String pair = Base64.getEncoder()
+                .encodeToString((LoopbackServices.require("GATE_REGISTRY_USER") + ":"
+                                + LoopbackServices.require("GATE_REGISTRY_PASSWORD"))
+                        .getBytes());
         Files.writeString(auth, "{\"auths\":{\"" + tls + "\":{\"auth\":\"" + pair + "\"}}}");
         String repository = tls + "/chores-tls-" + UUID.randomUUID();
-        assertEquals(0, gate("push", "-q", "--registry-ca", ca, "--authfile", auth.toString(), sample, repository + ":7").code());
+        assertEquals(
+                0,
+                gate("push", "-q", "--registry-ca", ca, "--authfile", auth.toString(), sample, repository + ":7")
+                        .code());
         Run tags = gate("tags", "--registry-ca", ca, "--authfile", auth.toString(), repository);
         assertEquals(0, tags.code(), tags.toString());
         assertEquals("7", tags.out().strip());
@@ -160,8 +194,11 @@ class RegistryChoresTest {
     @Test
     void missingThingsAreOneLineUsageErrors() {
         String repository = host + "/chores-missing-" + UUID.randomUUID();
-        for (Run run : List.of(gate("digest", repository + ":nope"), gate("inspect", repository + ":nope"),
-                gate("tags", repository), gate("tags", repository + ":1.0.0"))) {
+        for (Run run : List.of(
+                gate("digest", repository + ":nope"),
+                gate("inspect", repository + ":nope"),
+                gate("tags", repository),
+                gate("tags", repository + ":1.0.0"))) {
             assertEquals(2, run.code(), run.toString());
             assertEquals(1, run.err().lines().count(), run.err());
         }

@@ -25,16 +25,19 @@ import java.util.function.Predicate;
  */
 final class RegistryProxy implements AutoCloseable {
 
-    private static final Set<String> FORWARDED = Set.of("accept", "content-type", "authorization", "if-match", "if-none-match");
+    private static final Set<String> FORWARDED =
+            Set.of("accept", "content-type", "authorization", "if-match", "if-none-match");
 
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     /** Paths answered 403 DENIED instead of being forwarded. */
     volatile Predicate<String> refused = path -> false;
     /** When set, the catalog answered instead of the registry's (which lists every test's repositories). */
     volatile List<String> catalog;
+
     private final String upstream;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     RegistryProxy(String upstream) throws IOException {
         this.upstream = upstream;
@@ -77,8 +80,11 @@ final class RegistryProxy implements AutoCloseable {
             body = in.readAllBytes();
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + upstream + pathAndQuery))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED.contains(name.toLowerCase())) {
                 values.forEach(v -> request.header(name, v));
@@ -93,7 +99,9 @@ final class RegistryProxy implements AutoCloseable {
         }
         response.headers().map().forEach((name, values) -> {
             String lower = name.toLowerCase();
-            if (!lower.equals("content-length") && !lower.equals("transfer-encoding") && !lower.equals("connection")
+            if (!lower.equals("content-length")
+                    && !lower.equals("transfer-encoding")
+                    && !lower.equals("connection")
                     && !lower.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);
             }

@@ -35,7 +35,8 @@ public final class TestImages {
             labels.put("org.opencontainers.image.source", "https://example.com/app");
             labels.put("org.opencontainers.image.revision", "0123456789abcdef");
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n");
+            files.put(
+                    "etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n");
             files.put("var/lib/dpkg/status", """
                     Package: base-files
                     Status: install ok installed
@@ -57,7 +58,9 @@ public final class TestImages {
         /** Adds an npm package the shared OSV set has a CRITICAL advisory with a fix for (minimist < 1.2.6). */
         public Spec withVulnerableNpmPackage() {
             Map<String, String> more = new LinkedHashMap<>(files);
-            more.put("app/node_modules/minimist/package.json", "{\"name\":\"minimist\",\"version\":\"1.2.5\",\"license\":\"MIT\"}");
+            more.put(
+                    "app/node_modules/minimist/package.json",
+                    "{\"name\":\"minimist\",\"version\":\"1.2.5\",\"license\":\"MIT\"}");
             return new Spec(user, labels, more, architecture);
         }
 
@@ -68,16 +71,21 @@ public final class TestImages {
         }
     }
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /**
      * A compliant image, tagged 1.0.0 in {@code layout}, holding one npm package's {@code package.json} (under
      * app/node_modules/evil); returns its {@code oci:} reference.
      */
     public static String withNpmPackage(Path layout, String name, String version, String license) throws IOException {
-        ObjectNode pkg = JSON.createObjectNode().put("name", name).put("version", version).put("license", license);
-        write(layout, "1.0.0", Spec.compliant().withFile("app/node_modules/evil/package.json", JSON.writeValueAsString(pkg)));
+        ObjectNode pkg = JSON.createObjectNode()
+                .put("name", name)
+                .put("version", version)
+                .put("license", license);
+        write(
+                layout,
+                "1.0.0",
+                Spec.compliant().withFile("app/node_modules/evil/package.json", JSON.writeValueAsString(pkg)));
         return "oci:" + layout + ":1.0.0";
     }
 
@@ -98,7 +106,12 @@ public final class TestImages {
         ArrayNode manifests = index.putArray("manifests");
         for (Spec spec : specs) {
             byte[] raw = JSON.writeValueAsBytes(image(layout, spec));
-            manifests.add(entry("application/vnd.oci.image.manifest.v1+json", blob(layout, raw), raw.length, null, spec.architecture()));
+            manifests.add(entry(
+                    "application/vnd.oci.image.manifest.v1+json",
+                    blob(layout, raw),
+                    raw.length,
+                    null,
+                    spec.architecture()));
         }
         byte[] raw = JSON.writeValueAsBytes(index);
         String digest = blob(layout, raw);
@@ -120,16 +133,24 @@ public final class TestImages {
         ObjectNode labels = c.putObject("Labels");
         spec.labels().forEach(labels::put);
         config.putObject("rootfs").put("type", "layers").putArray("diff_ids").add("sha256:" + sha256(tar));
-        config.putArray("history").addObject().put("created", "2026-01-01T00:00:00Z").put("created_by", "TestImages");
+        config.putArray("history")
+                .addObject()
+                .put("created", "2026-01-01T00:00:00Z")
+                .put("created_by", "TestImages");
         byte[] configBytes = JSON.writeValueAsBytes(config);
         String configDigest = blob(layout, configBytes);
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("schemaVersion", 2);
         manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-        manifest.putObject("config").put("mediaType", "application/vnd.oci.image.config.v1+json")
-                .put("digest", configDigest).put("size", configBytes.length);
-        manifest.putArray("layers").addObject().put("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip")
-                .put("digest", layerDigest).put("size", gz.length);
+        manifest.putObject("config")
+                .put("mediaType", "application/vnd.oci.image.config.v1+json")
+                .put("digest", configDigest)
+                .put("size", configBytes.length);
+        manifest.putArray("layers")
+                .addObject()
+                .put("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip")
+                .put("digest", layerDigest)
+                .put("size", gz.length);
         return manifest;
     }
 

@@ -28,6 +28,7 @@ class VerifyEvidenceTest {
 
     @TempDir
     Path dir;
+
     GatedLayout gated;
 
     @BeforeEach
@@ -71,18 +72,28 @@ class VerifyEvidenceTest {
         assertEquals(1, absent.code(), absent.toString());
         assertEquals("", absent.out());
         assertEquals(1, absent.err().lines().count(), absent.err());
-        assertTrue(absent.err().startsWith("no verified attestation of type https://slsa.dev/provenance/v1 on sha256:"), absent.err());
+        assertTrue(
+                absent.err().startsWith("no verified attestation of type https://slsa.dev/provenance/v1 on sha256:"),
+                absent.err());
 
         Run bad = verify("--show", "provenance");
         assertEquals(2, bad.code(), bad.toString());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
-        assertTrue(bad.err().contains("--show takes decision, sbom, vuln or a predicate type URI, got 'provenance'"), bad.err());
+        assertTrue(
+                bad.err().contains("--show takes decision, sbom, vuln or a predicate type URI, got 'provenance'"),
+                bad.err());
     }
 
     @Test
     void aPredicateThatDoesNotVerifyIsNeverShown() throws Exception {
         GateFixtures.keyPair(Files.createDirectory(dir.resolve("other")));
-        Run otherKey = gate("verify", "--key", dir.resolve("other/gate.pub").toString(), "--show", "decision", "oci:" + gated.out() + ":1.0.0");
+        Run otherKey = gate(
+                "verify",
+                "--key",
+                dir.resolve("other/gate.pub").toString(),
+                "--show",
+                "decision",
+                "oci:" + gated.out() + ":1.0.0");
         assertEquals(1, otherKey.code(), otherKey.toString());
         assertEquals("", otherKey.out());
 
@@ -99,13 +110,24 @@ class VerifyEvidenceTest {
         assertEquals(0, passing.code(), passing.toString());
         Map<String, String> cases = JunitReports.cases(passing.out());
         assertTrue(cases.keySet().stream().anyMatch(n -> n.startsWith("signature by key ")), cases.toString());
-        assertTrue(cases.keySet().stream().anyMatch(n -> n.startsWith("attestation https://gate.dev/attestation/decision/v1 by key ")),
+        assertTrue(
+                cases.keySet().stream()
+                        .anyMatch(n -> n.startsWith("attestation https://gate.dev/attestation/decision/v1 by key ")),
                 cases.toString());
         assertTrue(cases.containsKey("gate.prod.deny_latest"), cases.toString());
         assertTrue(cases.values().stream().allMatch(v -> v == null), cases.toString());
 
-        Run unnamed = gate("verify", "--key", gated.pub(), "--output", "junit", "--policy", gated.policy(),
-                "--data", gated.data(), "oci:" + gated.out() + ":1.0.0");
+        Run unnamed = gate(
+                "verify",
+                "--key",
+                gated.pub(),
+                "--output",
+                "junit",
+                "--policy",
+                gated.policy(),
+                "--data",
+                gated.data(),
+                "oci:" + gated.out() + ":1.0.0");
         assertEquals(1, unnamed.code(), unnamed.toString());
         String registryRule = JunitReports.cases(unnamed.out()).get("gate.prod.deny_registry");
         assertTrue(registryRule != null && registryRule.contains("registry \"oci\""), unnamed.out());
@@ -113,8 +135,10 @@ class VerifyEvidenceTest {
         tamperAttestations();
         Run tampered = verify("--output", "junit");
         assertEquals(1, tampered.code(), tampered.toString());
-        assertTrue(JunitReports.cases(tampered.out()).entrySet().stream()
-                .anyMatch(e -> e.getKey().startsWith("not verified: ") && e.getValue() != null), tampered.out());
+        assertTrue(
+                JunitReports.cases(tampered.out()).entrySet().stream()
+                        .anyMatch(e -> e.getKey().startsWith("not verified: ") && e.getValue() != null),
+                tampered.out());
     }
 
     @Test
@@ -126,9 +150,15 @@ class VerifyEvidenceTest {
 
     /** One byte of every attestation envelope changed in the layout's blob store. */
     private void tamperAttestations() throws Exception {
-        for (JsonNode entry : JSON.readTree(gated.out().resolve("index.json").toFile()).path("manifests")) {
-            if (entry.path("annotations").path(LayoutSignatureStore.REF_NAME).asText().endsWith(".att")) {
-                for (JsonNode layer : JSON.readTree(blob(entry.path("digest").asText()).toFile()).path("layers")) {
+        for (JsonNode entry :
+                JSON.readTree(gated.out().resolve("index.json").toFile()).path("manifests")) {
+            if (entry.path("annotations")
+                    .path(LayoutSignatureStore.REF_NAME)
+                    .asText()
+                    .endsWith(".att")) {
+                for (JsonNode layer : JSON.readTree(
+                                blob(entry.path("digest").asText()).toFile())
+                        .path("layers")) {
                     Path envelope = blob(layer.path("digest").asText());
                     byte[] bytes = Files.readAllBytes(envelope);
                     bytes[bytes.length / 2] ^= 1;

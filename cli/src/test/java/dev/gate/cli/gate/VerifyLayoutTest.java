@@ -1,15 +1,15 @@
 package dev.gate.cli.gate;
 
-import dev.gate.cli.Environment;
-import dev.gate.cli.InProcessGate;
-import dev.gate.signing.oci.LayoutSignatureStore;
 import static dev.gate.cli.InProcessGate.onlyKeyPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.cli.Environment;
+import dev.gate.cli.InProcessGate;
 import dev.gate.cli.InProcessGate.Run;
+import dev.gate.signing.oci.LayoutSignatureStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +26,7 @@ class VerifyLayoutTest {
 
     @TempDir
     Path dir;
+
     Path out;
     String policy;
     String data;
@@ -47,16 +48,21 @@ class VerifyLayoutTest {
     void signatureAndEveryAttestationVerifyInTheLayout() {
         Run verified = gate("verify", "--key", pub(), "--name", NAME, "oci:" + out + ":1.0.0");
         assertEquals(0, verified.code(), verified.toString());
-        assertTrue(verified.out().contains("verified signature subject registry.example.com/demo/sample"), verified.out());
-        for (String type : new String[] {"https://cyclonedx.org/bom", "https://cosign.sigstore.dev/attestation/vuln/v1",
-            "https://gate.dev/attestation/decision/v1"}) {
+        assertTrue(
+                verified.out().contains("verified signature subject registry.example.com/demo/sample"), verified.out());
+        for (String type : new String[] {
+            "https://cyclonedx.org/bom",
+            "https://cosign.sigstore.dev/attestation/vuln/v1",
+            "https://gate.dev/attestation/decision/v1"
+        }) {
             assertTrue(verified.out().contains("verified attestation " + type), verified.out());
         }
     }
 
     @Test
     void policiesAreEvaluatedAgainUnderThePublishedName() {
-        Run named = gate("verify", "--key", pub(), "--name", NAME, "--policy", policy, "--data", data, "oci:" + out + ":1.0.0");
+        Run named = gate(
+                "verify", "--key", pub(), "--name", NAME, "--policy", policy, "--data", data, "oci:" + out + ":1.0.0");
         assertEquals(0, named.code(), named.toString());
         assertTrue(named.out().contains("policy re-evaluation: PASSED"), named.out());
 
@@ -85,7 +91,10 @@ class VerifyLayoutTest {
 
     private JsonNode manifestTagged(String suffix) throws Exception {
         for (JsonNode entry : JSON.readTree(out.resolve("index.json").toFile()).path("manifests")) {
-            if (entry.path("annotations").path(LayoutSignatureStore.REF_NAME).asText().endsWith(suffix)) {
+            if (entry.path("annotations")
+                    .path(LayoutSignatureStore.REF_NAME)
+                    .asText()
+                    .endsWith(suffix)) {
                 return JSON.readTree(blob(entry.path("digest").asText()).toFile());
             }
         }
@@ -103,8 +112,14 @@ class VerifyLayoutTest {
     @Test
     void aLayoutCopiedWithoutTheGateIsSignedAndVerifiedInPlace() {
         Path plain = dir.resolve("plain");
-        assertEquals(0, gate("copy", "-q", "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0",
-                "oci:" + plain + ":1.0.0").code());
+        assertEquals(
+                0,
+                gate(
+                                "copy",
+                                "-q",
+                                "oci:" + GateFixtures.root().resolve("testdata/sample") + ":1.0.0",
+                                "oci:" + plain + ":1.0.0")
+                        .code());
         Run unsigned = gate("verify", "--key", pub(), "oci:" + plain + ":1.0.0");
         assertEquals(1, unsigned.code(), unsigned.toString());
         Run signed = gate("sign", "--key", dir.resolve("gate.key").toString(), "oci:" + plain + ":1.0.0");

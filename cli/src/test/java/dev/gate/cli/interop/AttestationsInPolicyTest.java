@@ -29,12 +29,20 @@ class AttestationsInPolicyTest extends RegistryInterop {
     private static final String SLSA = "https://slsa.dev/provenance/v1";
 
     private String fresh(String name) {
-        return registry + "/trust-tests/" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ":1.0.0";
+        return registry + "/trust-tests/" + name + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + ":1.0.0";
     }
 
     private Run push(String source, String image, String... scan) {
-        List<String> args = new java.util.ArrayList<>(List.of("push", "--policy", root.resolve("policies/prod.rego").toString(),
-                "--data", root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--key",
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "push",
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--param",
+                "high_fix_max_days=14",
+                "--key",
                 dir.resolve("gate.key").toString()));
         args.addAll(List.of(scan));
         args.addAll(List.of(source, image));
@@ -50,11 +58,25 @@ class AttestationsInPolicyTest extends RegistryInterop {
         Path gateKey = gateKeyPair("gate");
         Path attacker = gateKeyPair("attacker");
         String image = fresh("smuggle");
-        Run pushed = push("oci:" + root.resolve("testdata/sample") + ":1.0.0", image, "--db", osvDatabase().toString());
+        Run pushed = push(
+                "oci:" + root.resolve("testdata/sample") + ":1.0.0",
+                image,
+                "--db",
+                osvDatabase().toString());
         assertEquals(0, pushed.code(), pushed.toString());
         Path approval = Files.writeString(dir.resolve("approval.json"), "{\"approved\":true}");
-        assertEquals(0, gate("attest", "--key", dir.resolve("attacker.key").toString(), "--predicate", approval.toString(),
-                "--type", APPROVAL, image).code());
+        assertEquals(
+                0,
+                gate(
+                                "attest",
+                                "--key",
+                                dir.resolve("attacker.key").toString(),
+                                "--predicate",
+                                approval.toString(),
+                                "--type",
+                                APPROVAL,
+                                image)
+                        .code());
         Path policy = Files.writeString(dir.resolve("approval.rego"), """
                 package gate.approval
                 import rego.v1
@@ -75,7 +97,14 @@ class AttestationsInPolicyTest extends RegistryInterop {
         assertTrue(trustingGate.out().contains("no approval by a trusted key"), trustingGate.out());
         assertTrue(trustingGate.out().contains("signed also by an untrusted key: "), trustingGate.out());
 
-        Run trustingBoth = gate("verify", "--key", gateKey.toString(), "--key", attacker.toString(), "--policy", policy.toString(),
+        Run trustingBoth = gate(
+                "verify",
+                "--key",
+                gateKey.toString(),
+                "--key",
+                attacker.toString(),
+                "--policy",
+                policy.toString(),
                 image);
         assertEquals(0, trustingBoth.code(), trustingBoth.toString());
         String attackerId = EcdsaSigner.keyId(VerifyCommand.readPublic(attacker));
@@ -106,7 +135,14 @@ class AttestationsInPolicyTest extends RegistryInterop {
                   msg := sprintf("built by %%s for %%s", [a.predicate.builder.id, a.subject])
                 }
                 """.formatted(SLSA));
-        Run verified = gate("verify", "--key", gateKey.toString(), "--policy", policy.toString(), "--db", osvDatabase().toString(),
+        Run verified = gate(
+                "verify",
+                "--key",
+                gateKey.toString(),
+                "--policy",
+                policy.toString(),
+                "--db",
+                osvDatabase().toString(),
                 image);
         assertEquals(0, verified.code(), verified.toString());
         assertTrue(verified.out().contains("built by https://github.com/docker/buildx for " + child), verified.out());
@@ -121,13 +157,23 @@ class AttestationsInPolicyTest extends RegistryInterop {
         String elsewhere = "sha256:" + TestImages.sha256("another image".getBytes(StandardCharsets.UTF_8));
         addBuildKitProvenance(layout, elsewhere);
         String image = fresh("buildkit-elsewhere");
-        assertEquals(0, push("oci:" + layout + ":1.0.0", image, "--no-scan", "--waivers", unscannedWaiver()).code());
+        assertEquals(
+                0,
+                push("oci:" + layout + ":1.0.0", image, "--no-scan", "--waivers", unscannedWaiver())
+                        .code());
         Path policy = Files.writeString(dir.resolve("any.rego"), """
                 package gate.any
                 import rego.v1
                 warn contains "seen" if count(input.attestations) > 0
                 """);
-        Run verified = gate("verify", "--key", gateKey.toString(), "--policy", policy.toString(), "--db", osvDatabase().toString(),
+        Run verified = gate(
+                "verify",
+                "--key",
+                gateKey.toString(),
+                "--policy",
+                policy.toString(),
+                "--db",
+                osvDatabase().toString(),
                 image);
         assertEquals(1, verified.code(), verified.toString());
         assertTrue(verified.out().contains("statement subjects do not include "), verified.out());
@@ -145,25 +191,41 @@ class AttestationsInPolicyTest extends RegistryInterop {
         Path old = blob(layout, entry.get("digest").asText());
         ObjectNode index = (ObjectNode) JSON.readTree(old.toFile());
         String child = index.get("manifests").get(0).get("digest").asText();
-        ObjectNode statement = JSON.createObjectNode().put("_type", "https://in-toto.io/Statement/v0.1")
+        ObjectNode statement = JSON.createObjectNode()
+                .put("_type", "https://in-toto.io/Statement/v0.1")
                 .put("predicateType", SLSA);
-        statement.putArray("subject").addObject().put("name", "pkg:docker/app@1.0.0")
-                .putObject("digest").put("sha256", (subject == null ? child : subject).substring(7));
+        statement
+                .putArray("subject")
+                .addObject()
+                .put("name", "pkg:docker/app@1.0.0")
+                .putObject("digest")
+                .put("sha256", (subject == null ? child : subject).substring(7));
         statement.putObject("predicate").putObject("builder").put("id", "https://github.com/docker/buildx");
         byte[] layer = JSON.writeValueAsBytes(statement);
         byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
-        ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-        manifest.putObject("config").put("mediaType", "application/vnd.oci.image.config.v1+json")
-                .put("digest", write(layout, config)).put("size", config.length);
-        ObjectNode layerEntry = manifest.putArray("layers").addObject().put("mediaType", "application/vnd.in-toto+json")
-                .put("digest", write(layout, layer)).put("size", layer.length);
+        ObjectNode manifest = JSON.createObjectNode()
+                .put("schemaVersion", 2)
+                .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        manifest.putObject("config")
+                .put("mediaType", "application/vnd.oci.image.config.v1+json")
+                .put("digest", write(layout, config))
+                .put("size", config.length);
+        ObjectNode layerEntry = manifest.putArray("layers")
+                .addObject()
+                .put("mediaType", "application/vnd.in-toto+json")
+                .put("digest", write(layout, layer))
+                .put("size", layer.length);
         layerEntry.putObject("annotations").put("in-toto.io/predicate-type", SLSA);
         byte[] rawManifest = JSON.writeValueAsBytes(manifest);
-        ObjectNode attestation = index.withArray("manifests").addObject()
+        ObjectNode attestation = index.withArray("manifests")
+                .addObject()
                 .put("mediaType", "application/vnd.oci.image.manifest.v1+json")
-                .put("digest", write(layout, rawManifest)).put("size", rawManifest.length);
+                .put("digest", write(layout, rawManifest))
+                .put("size", rawManifest.length);
         attestation.putObject("platform").put("os", "unknown").put("architecture", "unknown");
-        attestation.putObject("annotations").put("vnd.docker.reference.type", "attestation-manifest")
+        attestation
+                .putObject("annotations")
+                .put("vnd.docker.reference.type", "attestation-manifest")
                 .put("vnd.docker.reference.digest", child);
         byte[] rawIndex = JSON.writeValueAsBytes(index);
         entry.put("digest", write(layout, rawIndex)).put("size", rawIndex.length);

@@ -36,9 +36,19 @@ class AttestedVexTest extends RegistryInterop {
         Path layout = dir.resolve(name);
         TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
         String image = Cosign.freshImage(registry, name, "1.0.0");
-        Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--key", dir.resolve("gate.key").toString(), "--no-scan",
-                "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(), "oci:" + layout + ":1.0.0", image);
+        Run pushed = gate(
+                "push",
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "--no-scan",
+                "--waivers",
+                root.resolve("testdata/waivers/unscanned.yaml").toString(),
+                "oci:" + layout + ":1.0.0",
+                image);
         assertEquals(0, pushed.code(), pushed.toString());
         return image;
     }
@@ -55,38 +65,73 @@ class AttestedVexTest extends RegistryInterop {
     }
 
     private Run attest(String key, Path document, String image) {
-        return gate("attest", "--key", dir.resolve(key + ".key").toString(), "--type", "openvex", "--predicate",
-                document.toString(), image);
+        return gate(
+                "attest",
+                "--key",
+                dir.resolve(key + ".key").toString(),
+                "--type",
+                "openvex",
+                "--predicate",
+                document.toString(),
+                image);
     }
 
     /** verify or audit with prod.rego, rescanning the attested SBOM, trusting the keys named ({@code --vex X} too). */
     private Run recheck(String command, String target, String... keys) {
         List<String> args = new ArrayList<>(List.of(command));
         for (String key : keys) {
-            args.addAll(key.startsWith("--") ? List.of(key.split(" ", 2)) : List.of("--key", dir.resolve(key + ".pub").toString()));
+            args.addAll(
+                    key.startsWith("--")
+                            ? List.of(key.split(" ", 2))
+                            : List.of("--key", dir.resolve(key + ".pub").toString()));
         }
-        args.addAll(List.of("--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--db", osvDatabase().toString(), "--output", "json", target));
+        args.addAll(List.of(
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--db",
+                osvDatabase().toString(),
+                "--output",
+                "json",
+                target));
         return gate(args.toArray(String[]::new));
     }
 
     /** {@code input.vex.documents} as docs/policy-input.schema.json describes it, and nothing it does not. */
     private void assertDocumented(JsonNode documents) throws Exception {
-        JsonNode schema = new ObjectMapper().readTree(root.resolve("docs/policy-input.schema.json").toFile())
+        JsonNode schema = new ObjectMapper()
+                .readTree(root.resolve("docs/policy-input.schema.json").toFile())
                 .at("/properties/vex/properties/documents");
         InputDocumentTest.assertDeclared(documents, schema, "input.vex.documents");
-        assertEquals(java.util.Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
-                .validate(documents), documents.toString());
+        assertEquals(
+                java.util.Set.of(),
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                        .getSchema(schema)
+                        .validate(documents),
+                documents.toString());
     }
 
     /** The decision statement gate signed for {@code image}, as {@code cosign verify-attestation} reads it. */
     private JsonNode decisionRecord(String image) throws Exception {
-        Tool decision = cosign.verify("verify-attestation", dir.resolve("gate.pub"), image, "--type",
+        Tool decision = cosign.verify(
+                "verify-attestation",
+                dir.resolve("gate.pub"),
+                image,
+                "--type",
                 "https://gate.dev/attestation/decision/v1");
         assertEquals(0, decision.code(), decision.toString());
-        String envelope = decision.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
-        return new ObjectMapper().readTree(java.util.Base64.getDecoder().decode(
-                new ObjectMapper().readTree(envelope).path("payload").asText()));
+        String envelope = decision.output()
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .findFirst()
+                .orElseThrow();
+        return new ObjectMapper()
+                .readTree(java.util.Base64.getDecoder()
+                        .decode(new ObjectMapper()
+                                .readTree(envelope)
+                                .path("payload")
+                                .asText()));
     }
 
     private static String repository(String image) {
@@ -102,14 +147,27 @@ class AttestedVexTest extends RegistryInterop {
         assertTrue(before.out().contains(ADVISORY), before.out());
 
         assertEquals(0, attest("attacker", notAffected(), image).code());
-        Tool referrer = cosign.publish("attest", dir.resolve("attacker.key"), image, "--type", "openvex", "--predicate",
+        Tool referrer = cosign.publish(
+                "attest",
+                dir.resolve("attacker.key"),
+                image,
+                "--type",
+                "openvex",
+                "--predicate",
                 notAffected().toString());
         assertEquals(0, referrer.code(), referrer.toString());
 
         Run verified = recheck("verify", image, "gate");
         assertEquals(1, verified.code(), "another key's VEX settled a finding: " + verified);
         assertTrue(verified.out().contains(ADVISORY), verified.out());
-        assertEquals(0, new ObjectMapper().readTree(verified.out()).path("policy").path("vex").size(), verified.out());
+        assertEquals(
+                0,
+                new ObjectMapper()
+                        .readTree(verified.out())
+                        .path("policy")
+                        .path("vex")
+                        .size(),
+                verified.out());
         Run audited = recheck("audit", repository(image), "gate");
         assertEquals(1, audited.code(), "another key's VEX settled a finding in the audit: " + audited);
         assertTrue(audited.out().contains(ADVISORY), audited.out());
@@ -129,12 +187,14 @@ class AttestedVexTest extends RegistryInterop {
 
         Run verified = recheck("verify", image, "gate");
         assertEquals(0, verified.code(), verified.toString());
-        JsonNode vex = new ObjectMapper().readTree(verified.out()).path("policy").path("vex");
+        JsonNode vex =
+                new ObjectMapper().readTree(verified.out()).path("policy").path("vex");
         assertEquals(1, vex.size(), verified.out());
         String keyId = EcdsaSigner.keyId(VerifyCommand.readPublic(dir.resolve("gate.pub")));
         assertEquals(keyId, vex.at("/0/attestation/signer/keyId").asText(), vex.toString());
         assertEquals("att-tag", vex.at("/0/attestation/source").asText(), vex.toString());
-        assertEquals("https://openvex.dev/ns", vex.at("/0/attestation/predicateType").asText(), vex.toString());
+        assertEquals(
+                "https://openvex.dev/ns", vex.at("/0/attestation/predicateType").asText(), vex.toString());
         assertEquals(64, vex.at("/0/sha256").asText().length(), vex.toString());
         assertDocumented(vex);
 
@@ -145,12 +205,23 @@ class AttestedVexTest extends RegistryInterop {
     @Test
     void anOpenVexAttestationCosignMadeInABundleCountsWhenItsKeyIsTrusted() throws Exception {
         String image = pushVulnerable("vex-cosign");
-        Tool attested = cosign.publish("attest", dir.resolve("gate.key"), image, "--type", "openvex", "--predicate",
+        Tool attested = cosign.publish(
+                "attest",
+                dir.resolve("gate.key"),
+                image,
+                "--type",
+                "openvex",
+                "--predicate",
                 notAffected().toString());
         assertEquals(0, attested.code(), attested.toString());
         Run verified = recheck("verify", image, "gate");
         assertEquals(0, verified.code(), verified.toString());
-        assertEquals("referrer", new ObjectMapper().readTree(verified.out()).at("/policy/vex/0/attestation/source").asText(),
+        assertEquals(
+                "referrer",
+                new ObjectMapper()
+                        .readTree(verified.out())
+                        .at("/policy/vex/0/attestation/source")
+                        .asText(),
                 verified.out());
     }
 
@@ -163,20 +234,36 @@ class AttestedVexTest extends RegistryInterop {
     void anOpenVexAttestationOnOnePlatformImageSettlesThatPlatformsFindingsOnly() throws Exception {
         gateKeyPair("gate");
         Path layout = dir.resolve("vex-index");
-        String index = TestImages.writeIndex(layout, "1.0.0", List.of(TestImages.Spec.compliant().withVulnerableNpmPackage(),
-                TestImages.Spec.compliant().withArchitecture("arm64").withVulnerableNpmPackage()));
-        JsonNode manifests = new ObjectMapper().readTree(layout.resolve("blobs/sha256/" + index.substring(7)).toFile())
+        String index = TestImages.writeIndex(
+                layout,
+                "1.0.0",
+                List.of(
+                        TestImages.Spec.compliant().withVulnerableNpmPackage(),
+                        TestImages.Spec.compliant().withArchitecture("arm64").withVulnerableNpmPackage()));
+        JsonNode manifests = new ObjectMapper()
+                .readTree(layout.resolve("blobs/sha256/" + index.substring(7)).toFile())
                 .path("manifests");
         String amd64 = manifests.at("/0/digest").asText();
         String arm64 = manifests.at("/1/digest").asText();
         String image = Cosign.freshImage(registry, "vex-index", "1.0.0");
-        Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--key", dir.resolve("gate.key").toString(), "--no-scan",
-                "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(), "oci:" + layout + ":1.0.0", image);
+        Run pushed = gate(
+                "push",
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "--no-scan",
+                "--waivers",
+                root.resolve("testdata/waivers/unscanned.yaml").toString(),
+                "oci:" + layout + ":1.0.0",
+                image);
         assertEquals(0, pushed.code(), pushed.toString());
         String repository = repository(image);
 
-        Path aboutAmd64 = Files.writeString(dir.resolve("amd64.openvex.json"), """
+        Path aboutAmd64 =
+                Files.writeString(dir.resolve("amd64.openvex.json"), """
                 {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-2021-44906"},
                   "products": [{"@id": "pkg:oci/vex-index@%s", "subcomponents": [{"@id": "pkg:npm/minimist@1.2.5"}]}],
                   "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path"}]}
@@ -191,17 +278,36 @@ class AttestedVexTest extends RegistryInterop {
                     msg := sprintf("unsettled %s in %s %s", [v.id, v.platform.name, v.platform.digest])
                 }
                 """);
-        Run oneSettled = gate("verify", "--key", dir.resolve("gate.pub").toString(), "--policy",
-                root.resolve("policies/prod.rego").toString(), "--policy", unsettled.toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--db", osvDatabase().toString(), "--output", "json", image);
+        Run oneSettled = gate(
+                "verify",
+                "--key",
+                dir.resolve("gate.pub").toString(),
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--policy",
+                unsettled.toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--db",
+                osvDatabase().toString(),
+                "--output",
+                "json",
+                image);
         assertEquals(1, oneSettled.code(), "the amd64 image's VEX settled the arm64 finding: " + oneSettled);
         List<String> denied = new ArrayList<>();
-        new ObjectMapper().readTree(oneSettled.out()).at("/policy/failures").forEach(f -> denied.add(f.path("message").asText()));
+        new ObjectMapper()
+                .readTree(oneSettled.out())
+                .at("/policy/failures")
+                .forEach(f -> denied.add(f.path("message").asText()));
         assertTrue(denied.contains("unsettled " + ADVISORY + " in linux/arm64 " + arm64), denied.toString());
         assertFalse(denied.stream().anyMatch(m -> m.contains(amd64)), "the amd64 finding stayed unsettled: " + denied);
-        assertEquals(1, denied.stream().filter(m -> m.startsWith(ADVISORY)).count(), "prod.rego denies arm64's only: " + denied);
+        assertEquals(
+                1,
+                denied.stream().filter(m -> m.startsWith(ADVISORY)).count(),
+                "prod.rego denies arm64's only: " + denied);
 
-        Path aboutArm64 = Files.writeString(dir.resolve("arm64.openvex.json"), """
+        Path aboutArm64 =
+                Files.writeString(dir.resolve("arm64.openvex.json"), """
                 {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-2021-44906"},
                   "products": ["pkg:oci/vex-index@%s"], "status": "not_affected",
                   "justification": "vulnerable_code_not_in_execute_path"}]}
@@ -209,7 +315,14 @@ class AttestedVexTest extends RegistryInterop {
         assertEquals(0, attest("gate", aboutArm64, repository + "@" + arm64).code());
         Run bothSettled = recheck("verify", image, "gate");
         assertEquals(0, bothSettled.code(), bothSettled.toString());
-        assertEquals(2, new ObjectMapper().readTree(bothSettled.out()).path("policy").path("vex").size(), bothSettled.out());
+        assertEquals(
+                2,
+                new ObjectMapper()
+                        .readTree(bothSettled.out())
+                        .path("policy")
+                        .path("vex")
+                        .size(),
+                bothSettled.out());
         Run audited = recheck("audit", repository, "gate");
         assertEquals(0, audited.code(), audited.toString());
     }
@@ -218,7 +331,8 @@ class AttestedVexTest extends RegistryInterop {
     void attestRefusesAPredicateThatIsNotOpenVex() throws Exception {
         String image = Cosign.freshImage(registry, "vex-bad", "1.0.0");
         gateKeyPair("gate");
-        Path cycloneDx = Files.writeString(dir.resolve("bom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
+        Path cycloneDx =
+                Files.writeString(dir.resolve("bom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
         Path badStatus = Files.writeString(dir.resolve("bad.openvex.json"), """
                 {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-1"}, "status": "maybe"}]}
                 """);
@@ -239,23 +353,38 @@ class AttestedVexTest extends RegistryInterop {
 
         Run verified = recheck("verify", image, "gate", "--vex oci://" + artifact);
         assertEquals(0, verified.code(), verified.toString());
-        JsonNode vex = new ObjectMapper().readTree(verified.out()).path("policy").path("vex");
-        assertTrue(vex.at("/0/reference").asText().matches(".*/vex-documents/minimist-[0-9a-f]{8}@sha256:[0-9a-f]{64}"), vex.toString());
-        assertEquals(TestImages.sha256(Files.readAllBytes(dir.resolve("doc.json"))), vex.at("/0/sha256").asText());
+        JsonNode vex =
+                new ObjectMapper().readTree(verified.out()).path("policy").path("vex");
+        assertTrue(
+                vex.at("/0/reference").asText().matches(".*/vex-documents/minimist-[0-9a-f]{8}@sha256:[0-9a-f]{64}"),
+                vex.toString());
+        assertEquals(
+                TestImages.sha256(Files.readAllBytes(dir.resolve("doc.json"))),
+                vex.at("/0/sha256").asText());
         assertDocumented(vex);
         Run audited = recheck("audit", repository(image), "gate", "--vex oci://" + artifact);
         assertEquals(0, audited.code(), audited.toString());
 
         Run missing = recheck("verify", image, "gate", "--vex oci://" + registry + "/vex-documents/none:1");
         assertEquals(2, missing.code(), missing.toString());
-        assertTrue(missing.err().contains("--vex oci://") && missing.err().strip().lines().count() == 1, missing.err());
+        assertTrue(
+                missing.err().contains("--vex oci://")
+                        && missing.err().strip().lines().count() == 1,
+                missing.err());
     }
 
     /** {@link #notAffected()} pushed by oras as an artifact of the registry, as doc.json; returns its reference by tag. */
     private String vexArtifact() throws Exception {
-        String artifact = registry + "/vex-documents/minimist-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":1";
+        String artifact = registry + "/vex-documents/minimist-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + ":1";
         Files.copy(notAffected(), dir.resolve("doc.json"));
-        Tool pushed = Tool.run("oras", dir, java.util.Map.of(), "push", "--plain-http", artifact,
+        Tool pushed = Tool.run(
+                "oras",
+                dir,
+                java.util.Map.of(),
+                "push",
+                "--plain-http",
+                artifact,
                 "doc.json:application/vnd.openvex+json");
         assertEquals(0, pushed.code(), pushed.toString());
         return artifact;
@@ -268,9 +397,20 @@ class AttestedVexTest extends RegistryInterop {
         Path layout = dir.resolve("vex-push");
         TestImages.write(layout, "1.0.0", TestImages.Spec.compliant().withVulnerableNpmPackage());
         String image = Cosign.freshImage(registry, "vex-push", "1.0.0");
-        List<String> push = new ArrayList<>(List.of("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--db",
-                osvDatabase().toString(), "--key", dir.resolve("gate.key").toString(), "oci:" + layout + ":1.0.0", image));
+        List<String> push = new ArrayList<>(List.of(
+                "push",
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--param",
+                "high_fix_max_days=14",
+                "--db",
+                osvDatabase().toString(),
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "oci:" + layout + ":1.0.0",
+                image));
         Run denied = gate(push.toArray(String[]::new));
         assertEquals(1, denied.code(), denied.toString());
         assertTrue(denied.out().contains(ADVISORY), denied.out());
@@ -283,7 +423,9 @@ class AttestedVexTest extends RegistryInterop {
         JsonNode listed = statement.at("/predicate/vex/documents/0");
         String repository = artifact.substring(0, artifact.lastIndexOf(':'));
         assertTrue(listed.path("reference").asText().startsWith(repository + "@sha256:"), statement.toString());
-        assertEquals(TestImages.sha256(Files.readAllBytes(dir.resolve("doc.json"))), listed.path("sha256").asText());
+        assertEquals(
+                TestImages.sha256(Files.readAllBytes(dir.resolve("doc.json"))),
+                listed.path("sha256").asText());
     }
 
     /**
@@ -302,10 +444,22 @@ class AttestedVexTest extends RegistryInterop {
         assertEquals(0, gate("copy", "oci:" + layout + ":1.0.0", staging).code());
         assertEquals(0, attest("attacker", notAffected(), staging).code());
         String production = Cosign.freshImage(registry, "vex-production", "1.0.0");
-        List<String> push = new ArrayList<>(List.of("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--db",
-                osvDatabase().toString(), "--key", dir.resolve("gate.key").toString(), "--vex-key",
-                dir.resolve("security.pub").toString(), staging, production));
+        List<String> push = new ArrayList<>(List.of(
+                "push",
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--param",
+                "high_fix_max_days=14",
+                "--db",
+                osvDatabase().toString(),
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "--vex-key",
+                dir.resolve("security.pub").toString(),
+                staging,
+                production));
         Run smuggled = gate(push.toArray(String[]::new));
         assertEquals(1, smuggled.code(), "the attacker's VEX settled a finding of the push: " + smuggled);
         assertTrue(smuggled.out().contains(ADVISORY), smuggled.out());

@@ -25,8 +25,13 @@ final class Cosign {
 
     /** {@code cosign verify} or {@code verify-attestation} with a public key and no transparency log. */
     Tool verify(String command, Path publicKey, String image, String... more) throws Exception {
-        List<String> args = new ArrayList<>(List.of(command, "--key", publicKey.toString(), "--insecure-ignore-tlog=true",
-                "--allow-http-registry=true", "--allow-insecure-registry=true"));
+        List<String> args = new ArrayList<>(List.of(
+                command,
+                "--key",
+                publicKey.toString(),
+                "--insecure-ignore-tlog=true",
+                "--allow-http-registry=true",
+                "--allow-insecure-registry=true"));
         args.addAll(List.of(more));
         args.add(image);
         return run(args.toArray(String[]::new));
@@ -34,8 +39,15 @@ final class Cosign {
 
     /** {@code cosign sign} or {@code attest} with a private key and no transparency-log upload. */
     Tool publish(String command, Path key, String image, String... more) throws Exception {
-        List<String> args = new ArrayList<>(List.of(command, "--key", key.toString(), "--use-signing-config=false",
-                "--tlog-upload=false", "--allow-http-registry=true", "--allow-insecure-registry=true", "--yes"));
+        List<String> args = new ArrayList<>(List.of(
+                command,
+                "--key",
+                key.toString(),
+                "--use-signing-config=false",
+                "--tlog-upload=false",
+                "--allow-http-registry=true",
+                "--allow-insecure-registry=true",
+                "--yes"));
         args.addAll(List.of(more));
         args.add(image);
         return run(args.toArray(String[]::new));
@@ -43,6 +55,7 @@ final class Cosign {
 
     /** A new repository on the loopback registry for one test's image, so that runs never share signatures. */
     static String freshImage(String registry, String name, String tag) {
-        return registry + "/interop/" + name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":" + tag;
+        return registry + "/interop/" + name + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + ":" + tag;
     }
 }

@@ -8,7 +8,6 @@ import dev.gate.cli.InProcessGate.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,10 +28,22 @@ class CosignInteropTest extends RegistryInterop {
         gateKeyPair("gate");
         String image = image("gated");
         String mirror = image("gated-mirror");
-        Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--db",
-                osvDatabase().toString(), "--key", dir.resolve("gate.key").toString(), "--also", mirror,
-                "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
+        Run pushed = gate(
+                "push",
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--param",
+                "high_fix_max_days=14",
+                "--db",
+                osvDatabase().toString(),
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "--also",
+                mirror,
+                "oci:" + root.resolve("testdata/sample") + ":1.0.0",
+                image);
         assertEquals(0, pushed.code(), pushed.toString());
         for (String where : List.of(image, mirror)) {
             Tool verified = cosign.verify("verify", dir.resolve("gate.pub"), where);
@@ -50,11 +61,19 @@ class CosignInteropTest extends RegistryInterop {
     void cosignsTagSchemaSignaturesAndAttestationsPassGateVerify() throws Exception {
         assertEquals(0, cosign.run("generate-key-pair").code());
         String image = unsignedSample("cosigned-legacy");
-        Path predicate = Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
+        Path predicate =
+                Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
         Tool signed = cosign.publish("sign", dir.resolve("cosign.key"), image, "--new-bundle-format=false");
         assertEquals(0, signed.code(), signed.toString());
-        Tool attested = cosign.publish("attest", dir.resolve("cosign.key"), image, "--new-bundle-format=false", "--type",
-                "cyclonedx", "--predicate", predicate.toString());
+        Tool attested = cosign.publish(
+                "attest",
+                dir.resolve("cosign.key"),
+                image,
+                "--new-bundle-format=false",
+                "--type",
+                "cyclonedx",
+                "--predicate",
+                predicate.toString());
         assertEquals(0, attested.code(), attested.toString());
         Run verified = gate("verify", "--key", dir.resolve("cosign.pub").toString(), image);
         assertEquals(0, verified.code(), verified.toString());
@@ -66,15 +85,27 @@ class CosignInteropTest extends RegistryInterop {
     void cosignsBundlesAsReferrersPassGateVerify() throws Exception {
         assertEquals(0, cosign.run("generate-key-pair").code());
         String image = unsignedSample("cosigned-bundle");
-        Path predicate = Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
+        Path predicate =
+                Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
         assertEquals(0, cosign.publish("sign", dir.resolve("cosign.key"), image).code());
-        assertEquals(0, cosign.publish("attest", dir.resolve("cosign.key"), image, "--type", "cyclonedx", "--predicate",
-                predicate.toString()).code());
+        assertEquals(
+                0,
+                cosign.publish(
+                                "attest",
+                                dir.resolve("cosign.key"),
+                                image,
+                                "--type",
+                                "cyclonedx",
+                                "--predicate",
+                                predicate.toString())
+                        .code());
         Run verified = gate("verify", "--key", dir.resolve("cosign.pub").toString(), image);
         assertEquals(0, verified.code(), verified.toString());
         // cosign 3 signs an image as a DSSE statement of its own predicate type, kept in a sigstore bundle referrer.
         assertTrue(verified.out().contains("verified bundle signature"), verified.out());
-        assertTrue(verified.out().lines().noneMatch(line -> line.startsWith("absent:")), "held in the bundle format: " + verified.out());
+        assertTrue(
+                verified.out().lines().noneMatch(line -> line.startsWith("absent:")),
+                "held in the bundle format: " + verified.out());
         assertTrue(verified.out().contains("verified bundle attestation https://cyclonedx.org/bom"), verified.out());
         Run wrongKey = gate("verify", "--key", otherPublicKey().toString(), image);
         assertEquals(1, wrongKey.code(), wrongKey.toString());
@@ -101,13 +132,27 @@ class CosignInteropTest extends RegistryInterop {
     void cosignTreeShowsWhatGateAttached() throws Exception {
         gateKeyPair("gate");
         String image = unsignedSample("tree");
-        assertEquals(0, gate("sign", "--key", dir.resolve("gate.key").toString(), image).code());
+        assertEquals(
+                0,
+                gate("sign", "--key", dir.resolve("gate.key").toString(), image).code());
         Path predicate = Files.writeString(dir.resolve("p.json"), "{}");
-        assertEquals(0, gate("attest", "--key", dir.resolve("gate.key").toString(), "--predicate", predicate.toString(),
-                "--type", "cyclonedx", image).code());
+        assertEquals(
+                0,
+                gate(
+                                "attest",
+                                "--key",
+                                dir.resolve("gate.key").toString(),
+                                "--predicate",
+                                predicate.toString(),
+                                "--type",
+                                "cyclonedx",
+                                image)
+                        .code());
         Tool tree = cosign.run("tree", "--allow-http-registry=true", "--allow-insecure-registry=true", image);
         assertEquals(0, tree.code(), tree.toString());
-        assertTrue(tree.output().contains("Signatures for an image tag") && tree.output().contains("Attestations for an image tag"),
+        assertTrue(
+                tree.output().contains("Signatures for an image tag")
+                        && tree.output().contains("Attestations for an image tag"),
                 tree.output());
     }
 }

@@ -29,7 +29,9 @@ class CosignSignedPolicyTest extends RegistryInterop {
 
     /** Who signs and attests: gate itself, or cosign in one of its two formats. */
     private enum Signer {
-        GATE, COSIGN_TAGS, COSIGN_BUNDLES
+        GATE,
+        COSIGN_TAGS,
+        COSIGN_BUNDLES
     }
 
     @Test
@@ -43,7 +45,8 @@ class CosignSignedPolicyTest extends RegistryInterop {
 
         Map<Signer, String> repositories = new LinkedHashMap<>();
         for (Signer signer : Signer.values()) {
-            String repository = Cosign.freshImage(registry, "audited-" + signer.name().toLowerCase().replace('_', '-'), "x");
+            String repository = Cosign.freshImage(
+                    registry, "audited-" + signer.name().toLowerCase().replace('_', '-'), "x");
             repositories.put(signer, repository.substring(0, repository.length() - 2));
             for (Map.Entry<String, String> image : layouts.entrySet()) {
                 publish(signer, image.getValue(), repositories.get(signer) + ":" + image.getKey());
@@ -61,14 +64,21 @@ class CosignSignedPolicyTest extends RegistryInterop {
             Run audited = gate(policyArgs("audit", signer, database, repositories.get(signer), "--output", "json"));
             verdict.add("audit exit " + audited.code());
             for (JsonNode tag : JSON.readTree(audited.out()).path("tags")) {
-                verdict.add(tag.path("tag").asText() + " signed " + tag.path("signed").asBoolean() + " passed "
+                verdict.add(tag.path("tag").asText() + " signed "
+                        + tag.path("signed").asBoolean() + " passed "
                         + tag.path("policyPassed").asBoolean() + " " + ruleNames(tag.path("failingRules")));
             }
             verdicts.put(signer, verdict);
         }
         List<String> gates = verdicts.get(Signer.GATE);
-        assertEquals(List.of(GOOD + " exit 0 []", VULNERABLE + " exit 1 [deny_critical]", "audit exit 1",
-                GOOD + " signed true passed true []", VULNERABLE + " signed true passed false [deny_critical]"), gates,
+        assertEquals(
+                List.of(
+                        GOOD + " exit 0 []",
+                        VULNERABLE + " exit 1 [deny_critical]",
+                        "audit exit 1",
+                        GOOD + " signed true passed true []",
+                        VULNERABLE + " signed true passed false [deny_critical]"),
+                gates,
                 "gate's own verdicts");
         assertEquals(gates, verdicts.get(Signer.COSIGN_TAGS), "cosign's tag format");
         assertEquals(gates, verdicts.get(Signer.COSIGN_BUNDLES), "cosign's bundle format");
@@ -80,23 +90,39 @@ class CosignSignedPolicyTest extends RegistryInterop {
         String image = unsignedSample("custom");
         Path review = Files.writeString(dir.resolve("review.json"), "{\"reviewer\":\"security\",\"approved\":true}");
         for (String format : List.of("--new-bundle-format=false", "--new-bundle-format=true")) {
-            Tool attested = cosign.publish("attest", dir.resolve("cosign.key"), image, format, "--type",
-                    "https://example.com/review/v1", "--predicate", review.toString());
+            Tool attested = cosign.publish(
+                    "attest",
+                    dir.resolve("cosign.key"),
+                    image,
+                    format,
+                    "--type",
+                    "https://example.com/review/v1",
+                    "--predicate",
+                    review.toString());
             assertEquals(0, attested.code(), attested.toString());
         }
-        Run found = gate("verify", "--key", dir.resolve("cosign.pub").toString(), "--attestation-type",
-                "https://example.com/review/v1", image);
+        Run found = gate(
+                "verify",
+                "--key",
+                dir.resolve("cosign.pub").toString(),
+                "--attestation-type",
+                "https://example.com/review/v1",
+                image);
         assertEquals(0, found.code(), found.toString());
-        assertTrue(found.out().contains("verified attestation https://example.com/review/v1")
-                && found.out().contains("verified bundle attestation https://example.com/review/v1"), found.out());
-        Run missing = gate("verify", "--key", dir.resolve("cosign.pub").toString(), "--attestation-type", "vuln", image);
+        assertTrue(
+                found.out().contains("verified attestation https://example.com/review/v1")
+                        && found.out().contains("verified bundle attestation https://example.com/review/v1"),
+                found.out());
+        Run missing =
+                gate("verify", "--key", dir.resolve("cosign.pub").toString(), "--attestation-type", "vuln", image);
         assertEquals(1, missing.code(), missing.toString());
     }
 
     private void publish(Signer signer, String layout, String image) throws Exception {
         if (signer == Signer.GATE) {
             // Signs the image and attests the SBOM gate makes of it, as a push does, without deciding anything.
-            Run pushed = gate("push", "--sbom-only", "--key", dir.resolve("gate.key").toString(), layout, image);
+            Run pushed =
+                    gate("push", "--sbom-only", "--key", dir.resolve("gate.key").toString(), layout, image);
             assertEquals(0, pushed.code(), pushed.toString());
             return;
         }
@@ -108,16 +134,31 @@ class CosignSignedPolicyTest extends RegistryInterop {
         String format = signer == Signer.COSIGN_TAGS ? "--new-bundle-format=false" : "--new-bundle-format=true";
         Tool signed = cosign.publish("sign", dir.resolve("cosign.key"), image, format);
         assertEquals(0, signed.code(), signed.toString());
-        Tool attested = cosign.publish("attest", dir.resolve("cosign.key"), image, format, "--type", "cyclonedx", "--predicate",
+        Tool attested = cosign.publish(
+                "attest",
+                dir.resolve("cosign.key"),
+                image,
+                format,
+                "--type",
+                "cyclonedx",
+                "--predicate",
                 sbom.toString());
         assertEquals(0, attested.code(), attested.toString());
     }
 
     private String[] policyArgs(String command, Signer signer, Path database, String target, String... more) {
-        List<String> args = new ArrayList<>(List.of(command, "--key",
+        List<String> args = new ArrayList<>(List.of(
+                command,
+                "--key",
                 dir.resolve(signer == Signer.GATE ? "gate.pub" : "cosign.pub").toString(),
-                "--policy", root.resolve("policies/prod.rego").toString(), "--data", root.resolve("policies/data.example.yaml").toString(),
-                "--param", "high_fix_max_days=14", "--db", database.toString()));
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--param",
+                "high_fix_max_days=14",
+                "--db",
+                database.toString()));
         args.addAll(List.of(more));
         args.add(target);
         return args.toArray(String[]::new);
@@ -131,13 +172,17 @@ class CosignSignedPolicyTest extends RegistryInterop {
 
     /** The rule names of the FAIL lines {@code gate verify --policy} prints ({@code FAIL  gate.prod.deny_x: msg}), sorted. */
     private static List<String> failingRules(String out) {
-        return out.lines().filter(line -> line.trim().startsWith("FAIL "))
-                .map(line -> line.replaceAll("^\\s*FAIL\\s+[^:]*\\.(\\w+):.*$", "$1")).sorted().toList();
+        return out.lines()
+                .filter(line -> line.trim().startsWith("FAIL "))
+                .map(line -> line.replaceAll("^\\s*FAIL\\s+[^:]*\\.(\\w+):.*$", "$1"))
+                .sorted()
+                .toList();
     }
 
     private static List<String> ruleNames(JsonNode failingRules) {
         List<String> names = new ArrayList<>();
-        failingRules.forEach(rule -> names.add(rule.asText().replaceAll(":.*$", "").replaceAll("^.*\\.", "")));
+        failingRules.forEach(
+                rule -> names.add(rule.asText().replaceAll(":.*$", "").replaceAll("^.*\\.", "")));
         return names.stream().sorted().toList();
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.cli.InProcessGate.Run;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +25,23 @@ class CraneOrasInteropTest extends RegistryInterop {
         gateKeyPair("gate");
         String image = image("gated");
         String mirror = image("mirror");
-        Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--no-scan",
-                "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(),
-                "--key", dir.resolve("gate.key").toString(), "--also", mirror,
-                "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
+        Run pushed = gate(
+                "push",
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--param",
+                "high_fix_max_days=14",
+                "--no-scan",
+                "--waivers",
+                root.resolve("testdata/waivers/unscanned.yaml").toString(),
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "--also",
+                mirror,
+                "oci:" + root.resolve("testdata/sample") + ":1.0.0",
+                image);
         assertEquals(0, pushed.code(), pushed.toString());
         for (String pushedTo : new String[] {image, mirror}) {
             Tool valid = Tool.run("crane", dir, Map.of(), "validate", "--remote", pushedTo, "--insecure");
@@ -42,15 +53,25 @@ class CraneOrasInteropTest extends RegistryInterop {
         assertTrue(discovered.output().contains("application/vnd.cyclonedx+json"), discovered.output());
 
         Files.writeString(dir.resolve("note.txt"), "reviewed");
-        Tool attached = Tool.run("oras", dir, Map.of(), "attach", "--plain-http", "--artifact-type", "application/vnd.example.note",
-                image, "note.txt");
+        Tool attached = Tool.run(
+                "oras",
+                dir,
+                Map.of(),
+                "attach",
+                "--plain-http",
+                "--artifact-type",
+                "application/vnd.example.note",
+                image,
+                "note.txt");
         assertEquals(0, attached.code(), attached.toString());
         String copy = image("copied");
         Run copied = gate("copy", image, copy);
         assertEquals(0, copied.code(), copied.toString());
         Tool both = Tool.run("oras", dir, Map.of(), "discover", "--plain-http", copy);
         assertEquals(0, both.code(), both.toString());
-        assertTrue(both.output().contains("application/vnd.cyclonedx+json") && both.output().contains("application/vnd.example.note"),
+        assertTrue(
+                both.output().contains("application/vnd.cyclonedx+json")
+                        && both.output().contains("application/vnd.example.note"),
                 both.output());
     }
 }

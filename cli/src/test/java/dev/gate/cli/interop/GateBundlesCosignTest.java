@@ -35,7 +35,9 @@ class GateBundlesCosignTest extends RegistryInterop {
         // The image now has a bundle, so cosign verifies the bundle and ignores the .sig gate also wrote.
         Tool verified = cosign.verify("verify", publicKey, image, "--new-bundle-format=true");
         assertEquals(0, verified.code(), verified.toString());
-        assertTrue(verified.output().contains(COSIGN_SIGN) && verified.output().contains(digestOf(image)), verified.output());
+        assertTrue(
+                verified.output().contains(COSIGN_SIGN) && verified.output().contains(digestOf(image)),
+                verified.output());
         Tool other = cosign.verify("verify", otherPublicKey(), image, "--new-bundle-format=true");
         assertNotEquals(0, other.code(), "another key verifies nothing: " + other);
     }
@@ -44,19 +46,35 @@ class GateBundlesCosignTest extends RegistryInterop {
     void everyBundleGatePublishesPassesCosignAsReferrerAndAsFile() throws Exception {
         Path publicKey = gateKeyPair("gate");
         String image = unsignedSample("bundles");
-        assertEquals(0, gate("sign", "--bundle", "--key", dir.resolve("gate.key").toString(), image).code());
-        Path predicate = Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
-        Run attested = gate("attest", "--bundle", "--key", dir.resolve("gate.key").toString(), "--type", "cyclonedx",
-                "--predicate", predicate.toString(), image);
+        assertEquals(
+                0,
+                gate("sign", "--bundle", "--key", dir.resolve("gate.key").toString(), image)
+                        .code());
+        Path predicate =
+                Files.writeString(dir.resolve("sbom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}");
+        Run attested = gate(
+                "attest",
+                "--bundle",
+                "--key",
+                dir.resolve("gate.key").toString(),
+                "--type",
+                "cyclonedx",
+                "--predicate",
+                predicate.toString(),
+                image);
         assertEquals(0, attested.code(), attested.toString());
 
-        Tool sbom = cosign.verify("verify-attestation", publicKey, image, "--new-bundle-format=true", "--type", "cyclonedx");
+        Tool sbom = cosign.verify(
+                "verify-attestation", publicKey, image, "--new-bundle-format=true", "--type", "cyclonedx");
         assertEquals(0, sbom.code(), sbom.toString());
         Tool discovered = Tool.run("oras", dir, Map.of(), "discover", "--plain-http", image);
         assertEquals(0, discovered.code(), discovered.toString());
         // oras prints the artifact type once and each referrer's digest below it, after the image's own line.
         assertTrue(discovered.output().contains("application/vnd.dev.sigstore.bundle.v0.3+json"), discovered.output());
-        assertEquals(3, discovered.output().split("sha256:", -1).length - 1, "oras lists both bundles: " + discovered.output());
+        assertEquals(
+                3,
+                discovered.output().split("sha256:", -1).length - 1,
+                "oras lists both bundles: " + discovered.output());
         String hex = digestOf(image).substring("sha256:".length());
         List<Path> bundles = bundleFiles(image, hex);
         assertEquals(2, bundles.size());
@@ -75,8 +93,19 @@ class GateBundlesCosignTest extends RegistryInterop {
     }
 
     private Tool verifyBlob(Path bundle, Path publicKey, String hex, String type) throws Exception {
-        return cosign.run("verify-blob-attestation", "--bundle", bundle.toString(), "--key", publicKey.toString(),
-                "--insecure-ignore-tlog=true", "--digest", hex, "--digestAlg", "sha256", "--type", type);
+        return cosign.run(
+                "verify-blob-attestation",
+                "--bundle",
+                bundle.toString(),
+                "--key",
+                publicKey.toString(),
+                "--insecure-ignore-tlog=true",
+                "--digest",
+                hex,
+                "--digestAlg",
+                "sha256",
+                "--type",
+                type);
     }
 
     private String digestOf(String image) throws Exception {
@@ -92,8 +121,18 @@ class GateBundlesCosignTest extends RegistryInterop {
         assertEquals(0, index.code(), index.toString());
         List<Path> files = new ArrayList<>();
         for (JsonNode referrer : JSON.readTree(index.output()).path("manifests")) {
-            Tool manifest = Tool.run("crane", dir, Map.of(), "manifest", "--insecure", repository + "@" + referrer.path("digest").asText());
-            String layer = JSON.readTree(manifest.output()).path("layers").path(0).path("digest").asText();
+            Tool manifest = Tool.run(
+                    "crane",
+                    dir,
+                    Map.of(),
+                    "manifest",
+                    "--insecure",
+                    repository + "@" + referrer.path("digest").asText());
+            String layer = JSON.readTree(manifest.output())
+                    .path("layers")
+                    .path(0)
+                    .path("digest")
+                    .asText();
             Tool blob = Tool.run("crane", dir, Map.of(), "blob", "--insecure", repository + "@" + layer);
             assertEquals(0, blob.code(), blob.toString());
             files.add(Files.writeString(dir.resolve("bundle-" + files.size() + ".json"), blob.output()));

@@ -22,14 +22,15 @@ final class JudgeReadings {
     /** How gate reports a module it cannot compile, in every output format: {@code gate: rego_parse_error: FILE:ROW:COL: ...}. */
     private static final Pattern TEXT_ERROR = Pattern.compile("^gate: (rego_\\w+): ", Pattern.MULTILINE);
     /** One error of {@code gate policy check}: {@code rego_type_error: FILE:ROW:COL: message}. */
-    private static final Pattern CHECK_ERROR = Pattern.compile("^(rego_\\w+): [^\\n]*?:(\\d+):\\d+: ", Pattern.MULTILINE);
+    private static final Pattern CHECK_ERROR =
+            Pattern.compile("^(rego_\\w+): [^\\n]*?:(\\d+):\\d+: ", Pattern.MULTILINE);
     /** One test of {@code gate policy test -v}: {@code data.gen.test_r0: PASS (1.2ms)}. */
-    private static final Pattern TEST_LINE = Pattern.compile("^(data\\.[\\w.]+): (PASS|FAIL|SKIPPED|ERROR)", Pattern.MULTILINE);
+    private static final Pattern TEST_LINE =
+            Pattern.compile("^(data\\.[\\w.]+): (PASS|FAIL|SKIPPED|ERROR)", Pattern.MULTILINE);
     /** The first error code of a module that does not compile, in either tool's text. */
     private static final Pattern COMPILE_ERROR = Pattern.compile("(rego_\\w+_error)");
 
-    private JudgeReadings() {
-    }
+    private JudgeReadings() {}
 
     /** The package's value in a canonical form, or {@code error CODE} for the first error. */
     static String verdict(String output) throws Exception {
@@ -86,7 +87,8 @@ final class JudgeReadings {
         }
         if (errors.isEmpty() && output.trim().startsWith("{")) {
             for (JsonNode error : JSON.readTree(output).path("errors")) {
-                errors.add(error.path("code").asText() + "@" + error.path("location").path("row").asText());
+                errors.add(error.path("code").asText() + "@"
+                        + error.path("location").path("row").asText());
             }
         }
         return errors;
@@ -100,20 +102,24 @@ final class JudgeReadings {
         Map<String, String> outcomes = new TreeMap<>();
         if (output.trim().startsWith("[")) {
             for (JsonNode test : JSON.readTree(output)) {
-                String outcome = test.path("skip").asBoolean() ? "skip" : test.has("error") ? "error"
-                        : test.path("fail").asBoolean() ? "fail" : "pass";
-                outcomes.put(test.path("package").asText() + "." + test.path("name").asText(), outcome);
+                String outcome = test.path("skip").asBoolean()
+                        ? "skip"
+                        : test.has("error") ? "error" : test.path("fail").asBoolean() ? "fail" : "pass";
+                outcomes.put(
+                        test.path("package").asText() + "." + test.path("name").asText(), outcome);
             }
             return outcomes;
         }
         Matcher line = TEST_LINE.matcher(output);
         while (line.find()) {
-            outcomes.put(line.group(1), switch (line.group(2)) {
-                case "PASS" -> "pass";
-                case "FAIL" -> "fail";
-                case "SKIPPED" -> "skip";
-                default -> "error";
-            });
+            outcomes.put(
+                    line.group(1),
+                    switch (line.group(2)) {
+                        case "PASS" -> "pass";
+                        case "FAIL" -> "fail";
+                        case "SKIPPED" -> "skip";
+                        default -> "error";
+                    });
         }
         Matcher compile = COMPILE_ERROR.matcher(output);
         if (outcomes.isEmpty() && compile.find()) {

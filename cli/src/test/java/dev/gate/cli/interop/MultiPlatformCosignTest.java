@@ -27,8 +27,10 @@ class MultiPlatformCosignTest extends RegistryInterop {
 
     private String twoPlatformLayout() throws Exception {
         Path layout = dir.resolve("multi");
-        TestImages.writeIndex(layout, "2.0.0", List.of(TestImages.Spec.compliant(),
-                TestImages.Spec.compliant().withArchitecture("arm64")));
+        TestImages.writeIndex(
+                layout,
+                "2.0.0",
+                List.of(TestImages.Spec.compliant(), TestImages.Spec.compliant().withArchitecture("arm64")));
         return "oci:" + layout + ":2.0.0";
     }
 
@@ -37,10 +39,21 @@ class MultiPlatformCosignTest extends RegistryInterop {
         gateKeyPair("gate");
         Path publicKey = dir.resolve("gate.pub");
         String image = Cosign.freshImage(registry, "multi", "2.0.0");
-        Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--no-scan",
-                "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(),
-                "--key", dir.resolve("gate.key").toString(), twoPlatformLayout(), image);
+        Run pushed = gate(
+                "push",
+                "--policy",
+                root.resolve("policies/prod.rego").toString(),
+                "--data",
+                root.resolve("policies/data.example.yaml").toString(),
+                "--param",
+                "high_fix_max_days=14",
+                "--no-scan",
+                "--waivers",
+                root.resolve("testdata/waivers/unscanned.yaml").toString(),
+                "--key",
+                dir.resolve("gate.key").toString(),
+                twoPlatformLayout(),
+                image);
         assertEquals(0, pushed.code(), pushed.toString());
         String mirror = Cosign.freshImage(registry, "multi-mirror", "2.0.0");
         Run copied = gate("copy", image, mirror);
@@ -76,7 +89,8 @@ class MultiPlatformCosignTest extends RegistryInterop {
         String image = Cosign.freshImage(registry, "multi-cosigned", "2.0.0");
         Run copied = gate("copy", twoPlatformLayout(), image);
         assertEquals(0, copied.code(), copied.toString());
-        Tool signed = cosign.publish("sign", dir.resolve("cosign.key"), image, "--recursive", "--new-bundle-format=false");
+        Tool signed =
+                cosign.publish("sign", dir.resolve("cosign.key"), image, "--recursive", "--new-bundle-format=false");
         assertEquals(0, signed.code(), signed.toString());
 
         List<String> all = new ArrayList<>(children(image));

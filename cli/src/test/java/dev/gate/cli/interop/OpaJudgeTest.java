@@ -31,6 +31,7 @@ class OpaJudgeTest {
 
     @TempDir
     Path dir;
+
     Path root = Path.of(System.getProperty("gate.root", ".."));
 
     @Test
@@ -40,8 +41,12 @@ class OpaJudgeTest {
         assertEquals(0, opa.code(), opa.toString());
         assertEquals(0, ours.code(), ours.toString());
         assertEquals(passed(opa.output()), passed(ours.out() + ours.err()), "the same tests pass");
-        assertEquals(0, Tool.run("opa", root, Map.of(), "check", "--strict", "policies/").code());
-        assertEquals(0, gate("policy", "check", root.resolve("policies").toString()).code());
+        assertEquals(
+                0,
+                Tool.run("opa", root, Map.of(), "check", "--strict", "policies/")
+                        .code());
+        assertEquals(
+                0, gate("policy", "check", root.resolve("policies").toString()).code());
     }
 
     @Test
@@ -50,13 +55,37 @@ class OpaJudgeTest {
         for (int i = 0; i < DOCUMENTS; i++) {
             Path input = Files.write(dir.resolve("input-" + i + ".json"), JSON.writeValueAsBytes(document(random)));
             for (String pkg : List.of("prod", "baseline")) {
-                String query = "{name: v | some name, v in data.gate." + pkg + "; regex.match(\"^(deny|warn|violation)\", name)}";
+                String query = "{name: v | some name, v in data.gate." + pkg
+                        + "; regex.match(\"^(deny|warn|violation)\", name)}";
                 String policy = "policies/" + pkg + ".rego";
-                Tool opa = Tool.run("opa", root, Map.of(), "eval", "-d", policy, "-d", "policies/data.example.yaml", "-i",
-                        input.toString(), "-f", "json", query);
+                Tool opa = Tool.run(
+                        "opa",
+                        root,
+                        Map.of(),
+                        "eval",
+                        "-d",
+                        policy,
+                        "-d",
+                        "policies/data.example.yaml",
+                        "-i",
+                        input.toString(),
+                        "-f",
+                        "json",
+                        query);
                 assertEquals(0, opa.code(), opa.toString());
-                Run ours = gate("policy", "eval", "-p", root.resolve(policy).toString(), "-d",
-                        root.resolve("policies/data.example.yaml").toString(), "-i", input.toString(), "-o", "json", "-q", query);
+                Run ours = gate(
+                        "policy",
+                        "eval",
+                        "-p",
+                        root.resolve(policy).toString(),
+                        "-d",
+                        root.resolve("policies/data.example.yaml").toString(),
+                        "-i",
+                        input.toString(),
+                        "-o",
+                        "json",
+                        "-q",
+                        query);
                 assertEquals(0, ours.code(), ours.toString());
                 assertEquals(value(opa.output()), value(ours.out()), pkg + " on " + Files.readString(input));
             }
@@ -80,10 +109,15 @@ class OpaJudgeTest {
         String namespace = pick(random, "team", "", "Team");
         String tag = pick(random, "v1.2.3", "1.2.3", "latest", "1.2", "v1.0.0-rc.1+build.5", "");
         String repository = namespace.isEmpty() ? "app" : namespace + "/app";
-        ObjectNode image = doc.putObject("image").put("registry", registry).put("repository", repository)
-                .put("namespace", namespace).put("name", "app").put("tag", tag)
+        ObjectNode image = doc.putObject("image")
+                .put("registry", registry)
+                .put("repository", repository)
+                .put("namespace", namespace)
+                .put("name", "app")
+                .put("tag", tag)
                 .put("ref", registry + "/" + repository + (tag.isEmpty() ? "" : ":" + tag));
-        ObjectNode config = image.putObject("config").put("user", pick(random, "", "root", "0", "0:0", "1000", "app:app", "root:x"));
+        ObjectNode config = image.putObject("config")
+                .put("user", pick(random, "", "root", "0", "0:0", "1000", "app:app", "root:x"));
         ObjectNode labels = config.putObject("labels");
         if (random.nextBoolean()) {
             labels.put("org.opencontainers.image.source", "https://example.com/app");
@@ -91,11 +125,20 @@ class OpaJudgeTest {
         if (random.nextBoolean()) {
             labels.put("org.opencontainers.image.revision", "abc123");
         }
-        ObjectNode component = doc.putObject("sbom").putArray("components").addObject().put("name", "lib").put("version", "1.0");
+        ObjectNode component = doc.putObject("sbom")
+                .putArray("components")
+                .addObject()
+                .put("name", "lib")
+                .put("version", "1.0");
         component.putArray("licenses").add(pick(random, "MIT", "AGPL-3.0-only", "SSPL-1.0", "Apache-2.0"));
-        ObjectNode vuln = doc.putArray("vulnerabilities").addObject().put("id", "CVE-2026-" + random.nextInt(10000))
-                .put("severity", pick(random, "CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN")).put("fixAvailable", random.nextBoolean())
-                .put("fixPublished", pick(random, "2026-01-01T00:00:00Z", "2026-06-20T00:00:00Z", "2026-06-29T23:00:00Z"));
+        ObjectNode vuln = doc.putArray("vulnerabilities")
+                .addObject()
+                .put("id", "CVE-2026-" + random.nextInt(10000))
+                .put("severity", pick(random, "CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"))
+                .put("fixAvailable", random.nextBoolean())
+                .put(
+                        "fixPublished",
+                        pick(random, "2026-01-01T00:00:00Z", "2026-06-20T00:00:00Z", "2026-06-29T23:00:00Z"));
         vuln.putArray("fixedVersions").add("1.1");
         vuln.putObject("package").put("name", "lib").put("version", "1.0");
         ObjectNode context = doc.putObject("context").put("time", "2026-06-30T00:00:00Z");

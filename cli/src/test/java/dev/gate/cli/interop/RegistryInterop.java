@@ -20,6 +20,7 @@ abstract class RegistryInterop {
 
     @TempDir
     Path dir;
+
     String registry;
     Cosign cosign;
     final Path root = Path.of(System.getProperty("gate.root", ".."));
@@ -41,7 +42,11 @@ abstract class RegistryInterop {
     Path gateKeyPair(String prefix) {
         Path publicKey = dir.resolve(prefix + ".pub");
         if (!Files.exists(publicKey)) {
-            Run generated = gate("key", "generate", "--output-key-prefix", dir.resolve(prefix).toString());
+            Run generated = gate(
+                    "key",
+                    "generate",
+                    "--output-key-prefix",
+                    dir.resolve(prefix).toString());
             assertEquals(0, generated.code(), generated.toString());
         }
         return publicKey;

@@ -36,8 +36,7 @@ class RegoDifferentialTest {
     Path dir;
 
     /** opa's and gate's readings of one program, and whether they differ only by a type error OPA's checker infers. */
-    private record Outcome(Object opa, Object gate, boolean typeCheckGap) {
-    }
+    private record Outcome(Object opa, Object gate, boolean typeCheckGap) {}
 
     @FunctionalInterface
     private interface Judge {
@@ -58,7 +57,8 @@ class RegoDifferentialTest {
         }
     }
 
-    private Tally compare(UnaryOperator<RegoPrograms.Program> shape, RegoPrograms programs, Judge judge) throws Exception {
+    private Tally compare(UnaryOperator<RegoPrograms.Program> shape, RegoPrograms programs, Judge judge)
+            throws Exception {
         List<String> disagreements = new ArrayList<>();
         long deadline = System.nanoTime() + BUDGET.toNanos();
         int ran = 0;
@@ -72,8 +72,8 @@ class RegoDifferentialTest {
             if (outcome.typeCheckGap()) {
                 gaps++;
             } else {
-                disagreements.add("program " + ran + " of seed " + SEED + "\n" + program.module() + "input: " + program.input()
-                        + "\nopa:  " + outcome.opa() + "\ngate: " + outcome.gate() + "\n");
+                disagreements.add("program " + ran + " of seed " + SEED + "\n" + program.module() + "input: "
+                        + program.input() + "\nopa:  " + outcome.opa() + "\ngate: " + outcome.gate() + "\n");
             }
         }
         return new Tally(ran, disagreements, gaps);
@@ -85,16 +85,32 @@ class RegoDifferentialTest {
         Tally tally = compare(p -> p, new RegoPrograms(SEED), program -> {
             Path module = Files.writeString(dir.resolve("gen.rego"), program.module());
             Path input = Files.writeString(dir.resolve("input.json"), program.input());
-            String opa = JudgeReadings.verdict(Tool.run("opa", dir, Map.of(), "eval", "-d", module.toString(), "-i", input.toString(),
-                    "-f", "json", "data.gen").output());
-            Run ours = gate("policy", "eval", "-p", module.toString(), "-i", input.toString(), "-o", "json", "-q", "data.gen");
+            String opa = JudgeReadings.verdict(Tool.run(
+                            "opa",
+                            dir,
+                            Map.of(),
+                            "eval",
+                            "-d",
+                            module.toString(),
+                            "-i",
+                            input.toString(),
+                            "-f",
+                            "json",
+                            "data.gen")
+                    .output());
+            Run ours = gate(
+                    "policy", "eval", "-p", module.toString(), "-i", input.toString(), "-o", "json", "-q", "data.gen");
             String gates = JudgeReadings.verdict(ours.out().isBlank() ? ours.err() : ours.out());
             errors.addAndGet(opa.startsWith("error ") ? 1 : 0);
             return new Outcome(opa, gates, opa.equals("error rego_type_error") && !gates.startsWith("error rego_"));
         });
-        System.out.printf("%d generated programs (seed %d): %d end in an error in opa, %d disagree, %d are type errors only opa "
-                + "reports%n", tally.ran(), SEED, errors.get(), tally.disagreements().size(), tally.typeCheckGaps());
-        assertTrue(errors.get() > 0 && errors.get() < tally.ran(), "the programs exercise values and errors alike: " + errors);
+        System.out.printf(
+                "%d generated programs (seed %d): %d end in an error in opa, %d disagree, %d are type errors only opa "
+                        + "reports%n",
+                tally.ran(), SEED, errors.get(), tally.disagreements().size(), tally.typeCheckGaps());
+        assertTrue(
+                errors.get() > 0 && errors.get() < tally.ran(),
+                "the programs exercise values and errors alike: " + errors);
         tally.assertAgreed("programs");
     }
 
@@ -103,17 +119,23 @@ class RegoDifferentialTest {
         AtomicInteger refused = new AtomicInteger();
         Tally tally = compare(p -> p, new RegoPrograms(SEED), program -> {
             Path module = Files.writeString(dir.resolve("gen.rego"), program.module());
-            Set<String> opa = JudgeReadings.checked(Tool.run("opa", dir, Map.of(), "check", "--strict", "-f", "json",
-                    module.toString()).output());
+            Set<String> opa = JudgeReadings.checked(
+                    Tool.run("opa", dir, Map.of(), "check", "--strict", "-f", "json", module.toString())
+                            .output());
             Run ours = gate("policy", "check", "--strict", module.toString());
             Set<String> gates = JudgeReadings.checked(ours.out() + ours.err());
             refused.addAndGet(opa.isEmpty() ? 0 : 1);
             Set<String> missing = new TreeSet<>(opa);
             missing.removeAll(gates);
-            return new Outcome(opa, gates, opa.containsAll(gates) && missing.stream().allMatch(e -> e.startsWith("rego_type_error@")));
+            return new Outcome(
+                    opa,
+                    gates,
+                    opa.containsAll(gates) && missing.stream().allMatch(e -> e.startsWith("rego_type_error@")));
         });
-        System.out.printf("%d generated programs checked (seed %d): opa check --strict refuses %d, %d disagree, %d type errors only "
-                + "opa reports%n", tally.ran(), SEED, refused.get(), tally.disagreements().size(), tally.typeCheckGaps());
+        System.out.printf(
+                "%d generated programs checked (seed %d): opa check --strict refuses %d, %d disagree, %d type errors only "
+                        + "opa reports%n",
+                tally.ran(), SEED, refused.get(), tally.disagreements().size(), tally.typeCheckGaps());
         assertTrue(refused.get() > 0, "the programs include ones opa check --strict refuses");
         tally.assertAgreed("programs");
     }
@@ -124,15 +146,18 @@ class RegoDifferentialTest {
         RegoPrograms programs = new RegoPrograms(SEED);
         Tally tally = compare(programs::withTests, programs, program -> {
             Path module = Files.writeString(dir.resolve("gen_test.rego"), program.module());
-            Map<String, String> opa = JudgeReadings.tested(Tool.run("opa", dir, Map.of(), "test", "-f", "json",
-                    module.toString()).output());
+            Map<String, String> opa =
+                    JudgeReadings.tested(Tool.run("opa", dir, Map.of(), "test", "-f", "json", module.toString())
+                            .output());
             Run ours = gate("policy", "test", "-v", module.toString());
             Map<String, String> gates = JudgeReadings.tested(ours.out() + ours.err());
             tests.addAndGet(opa.size());
-            return new Outcome(opa, gates, "rego_type_error".equals(opa.get("compile")) && !gates.containsKey("compile"));
+            return new Outcome(
+                    opa, gates, "rego_type_error".equals(opa.get("compile")) && !gates.containsKey("compile"));
         });
-        System.out.printf("%d generated test files (seed %d): %d tests, %d disagree, %d type errors only opa reports%n", tally.ran(),
-                SEED, tests.get(), tally.disagreements().size(), tally.typeCheckGaps());
+        System.out.printf(
+                "%d generated test files (seed %d): %d tests, %d disagree, %d type errors only opa reports%n",
+                tally.ran(), SEED, tests.get(), tally.disagreements().size(), tally.typeCheckGaps());
         assertTrue(tests.get() > tally.ran(), "the files hold tests: " + tests);
         tally.assertAgreed("test files");
     }

@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
 /** One run of a judge tool (cosign, opa, crane, oras): its exit code and everything it printed. */
 record Tool(int code, String output) {
 
-    static Tool run(String name, Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    static Tool run(String name, Path workDir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(JudgeTools.require(name).toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         // Nothing of the user's own configuration may leak into a judge's verdict.
         builder.environment().put("HOME", workDir.toString());

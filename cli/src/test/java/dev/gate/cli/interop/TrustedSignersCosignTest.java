@@ -29,7 +29,8 @@ class TrustedSignersCosignTest extends RegistryInterop {
     private static final String APPROVAL = "https://example.com/approval/v1";
 
     private String fresh(String name) {
-        return registry + "/trust-tests/" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ":1.0.0";
+        return registry + "/trust-tests/" + name + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + ":1.0.0";
     }
 
     private String sample(String name) {
@@ -49,16 +50,35 @@ class TrustedSignersCosignTest extends RegistryInterop {
         assertEquals(0, cosign.run("generate-key-pair").code());
         Path build = dir.resolve("cosign.pub");
         Path release = gateKeyPair("release");
-        assertEquals(0, cosign.publish("sign", dir.resolve("cosign.key"), image, "--new-bundle-format=false").code());
-        assertEquals(0, gate("sign", "--key", dir.resolve("release.key").toString(), image).code());
+        assertEquals(
+                0,
+                cosign.publish("sign", dir.resolve("cosign.key"), image, "--new-bundle-format=false")
+                        .code());
+        assertEquals(
+                0,
+                gate("sign", "--key", dir.resolve("release.key").toString(), image)
+                        .code());
         Path predicate = Files.writeString(dir.resolve("approval.json"), "{\"approved\":true}");
-        assertEquals(0, gate("attest", "--key", dir.resolve("release.key").toString(), "--predicate", predicate.toString(),
-                "--type", APPROVAL, image).code());
+        assertEquals(
+                0,
+                gate(
+                                "attest",
+                                "--key",
+                                dir.resolve("release.key").toString(),
+                                "--predicate",
+                                predicate.toString(),
+                                "--type",
+                                APPROVAL,
+                                image)
+                        .code());
 
         Run byBuild = gate("verify", "--key", build.toString(), image);
         assertEquals(0, byBuild.code(), byBuild.toString());
-        assertTrue(byBuild.out().contains("verified signature subject " + image.substring(0, image.lastIndexOf(':'))
-                + " by key " + keyId(build)), byBuild.out());
+        assertTrue(
+                byBuild.out()
+                        .contains("verified signature subject " + image.substring(0, image.lastIndexOf(':'))
+                                + " by key " + keyId(build)),
+                byBuild.out());
         assertEquals(2, count(byBuild.out(), "signed also by an untrusted key: "), byBuild.out());
         assertFalse(byBuild.out().contains("by key " + keyId(release)), byBuild.out());
 
@@ -78,14 +98,25 @@ class TrustedSignersCosignTest extends RegistryInterop {
         Run required = gate("verify", "--key", build.toString(), "--require-attestation", APPROVAL, image);
         assertEquals(1, required.code(), required.toString());
         assertTrue(required.out().contains("no verified attestation of type " + APPROVAL), required.out());
-        assertEquals(0, gate("verify", "--key", build.toString(), "--key", release.toString(), "--require-attestation", APPROVAL,
-                image).code());
+        assertEquals(
+                0,
+                gate(
+                                "verify",
+                                "--key",
+                                build.toString(),
+                                "--key",
+                                release.toString(),
+                                "--require-attestation",
+                                APPROVAL,
+                                image)
+                        .code());
 
         for (Path key : List.of(build, release)) {
             Tool judged = cosign.verify("verify", key, image);
             assertEquals(0, judged.code(), key + ": " + judged);
         }
-        assertEquals(1, gate("verify", "--key", otherPublicKey().toString(), image).code());
+        assertEquals(
+                1, gate("verify", "--key", otherPublicKey().toString(), image).code());
     }
 
     @Test
@@ -99,8 +130,16 @@ class TrustedSignersCosignTest extends RegistryInterop {
             assertTrue(signed.out().startsWith(expected), signed.out());
         }
         for (String expected : List.of("Attested ", "Already attested ", "Already attested ")) {
-            Run attested = gate("attest", "--key", dir.resolve("gate.key").toString(), "--predicate", predicate.toString(),
-                    "--type", APPROVAL, "--replace", image);
+            Run attested = gate(
+                    "attest",
+                    "--key",
+                    dir.resolve("gate.key").toString(),
+                    "--predicate",
+                    predicate.toString(),
+                    "--type",
+                    APPROVAL,
+                    "--replace",
+                    image);
             assertEquals(0, attested.code(), attested.toString());
             assertTrue(attested.out().startsWith(expected), attested.out());
         }
@@ -108,7 +147,10 @@ class TrustedSignersCosignTest extends RegistryInterop {
         assertEquals(1, layers(image, digest, ".sig"));
         assertEquals(1, layers(image, digest, ".att"));
         assertEquals(0, cosign.verify("verify", publicKey, image).code());
-        assertEquals(0, cosign.verify("verify-attestation", publicKey, image, "--type", APPROVAL).code());
+        assertEquals(
+                0,
+                cosign.verify("verify-attestation", publicKey, image, "--type", APPROVAL)
+                        .code());
     }
 
     /** With --bundle too: a second run finds this key's bundle among the referrers and publishes none. */
@@ -118,19 +160,38 @@ class TrustedSignersCosignTest extends RegistryInterop {
         Path publicKey = gateKeyPair("gate");
         Path predicate = Files.writeString(dir.resolve("approval.json"), "{\"approved\":true}");
         for (int run = 0; run < 2; run++) {
-            Run signed = gate("sign", "--bundle", "--key", dir.resolve("gate.key").toString(), image);
+            Run signed =
+                    gate("sign", "--bundle", "--key", dir.resolve("gate.key").toString(), image);
             assertEquals(0, signed.code(), signed.toString());
-            assertTrue(signed.out().startsWith(run == 0 ? "Bundle published" : "Bundle already published"), signed.out());
-            Run attested = gate("attest", "--bundle", "--key", dir.resolve("gate.key").toString(), "--predicate",
-                    predicate.toString(), "--type", APPROVAL, image);
+            assertTrue(
+                    signed.out().startsWith(run == 0 ? "Bundle published" : "Bundle already published"), signed.out());
+            Run attested = gate(
+                    "attest",
+                    "--bundle",
+                    "--key",
+                    dir.resolve("gate.key").toString(),
+                    "--predicate",
+                    predicate.toString(),
+                    "--type",
+                    APPROVAL,
+                    image);
             assertEquals(0, attested.code(), attested.toString());
-            assertTrue(attested.out().startsWith(run == 0 ? "Bundle published" : "Bundle already published"), attested.out());
+            assertTrue(
+                    attested.out().startsWith(run == 0 ? "Bundle published" : "Bundle already published"),
+                    attested.out());
         }
         String digest = digestOf(image);
         String fallback = image.substring(0, image.lastIndexOf(':')) + ":" + digest.replace(':', '-');
-        assertEquals(2, JSON.readTree(crane("manifest", fallback)).path("manifests").size());
-        assertEquals(0, cosign.verify("verify", publicKey, image, "--new-bundle-format=true").code());
-        assertEquals(0, cosign.verify("verify-attestation", publicKey, image, "--new-bundle-format=true", "--type", APPROVAL).code());
+        assertEquals(
+                2, JSON.readTree(crane("manifest", fallback)).path("manifests").size());
+        assertEquals(
+                0,
+                cosign.verify("verify", publicKey, image, "--new-bundle-format=true")
+                        .code());
+        assertEquals(
+                0,
+                cosign.verify("verify-attestation", publicKey, image, "--new-bundle-format=true", "--type", APPROVAL)
+                        .code());
     }
 
     @Test
@@ -139,16 +200,28 @@ class TrustedSignersCosignTest extends RegistryInterop {
         String image = fresh("rerun");
         List<Integer> attestations = new java.util.ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            Run pushed = gate("push", "--policy", root.resolve("policies/prod.rego").toString(), "--data",
-                    root.resolve("policies/data.example.yaml").toString(), "--param", "high_fix_max_days=14", "--no-scan",
-                    "--waivers", root.resolve("testdata/waivers/unscanned.yaml").toString(), "--key", dir.resolve("gate.key").toString(),
-                    "oci:" + root.resolve("testdata/sample") + ":1.0.0", image);
+            Run pushed = gate(
+                    "push",
+                    "--policy",
+                    root.resolve("policies/prod.rego").toString(),
+                    "--data",
+                    root.resolve("policies/data.example.yaml").toString(),
+                    "--param",
+                    "high_fix_max_days=14",
+                    "--no-scan",
+                    "--waivers",
+                    root.resolve("testdata/waivers/unscanned.yaml").toString(),
+                    "--key",
+                    dir.resolve("gate.key").toString(),
+                    "oci:" + root.resolve("testdata/sample") + ":1.0.0",
+                    image);
             assertEquals(0, pushed.code(), pushed.toString());
             attestations.add(layers(image, digestOf(image), ".att"));
         }
         String digest = digestOf(image);
         assertEquals(1, layers(image, digest, ".sig"));
-        assertEquals(attestations.get(0), attestations.get(1), "a rerun replaces or keeps each attestation, never adds one");
+        assertEquals(
+                attestations.get(0), attestations.get(1), "a rerun replaces or keeps each attestation, never adds one");
         assertEquals(0, cosign.verify("verify", dir.resolve("gate.pub"), image).code());
     }
 
@@ -156,8 +229,10 @@ class TrustedSignersCosignTest extends RegistryInterop {
     @Test
     void signingAnIndexSignsEachImageItLists() throws Exception {
         Path layout = dir.resolve("multi");
-        TestImages.writeIndex(layout, "2.0.0", List.of(TestImages.Spec.compliant(),
-                TestImages.Spec.compliant().withArchitecture("arm64")));
+        TestImages.writeIndex(
+                layout,
+                "2.0.0",
+                List.of(TestImages.Spec.compliant(), TestImages.Spec.compliant().withArchitecture("arm64")));
         String image = fresh("recursive");
         assertEquals(0, gate("copy", "oci:" + layout + ":2.0.0", image).code());
         Path publicKey = gateKeyPair("gate");
@@ -181,7 +256,9 @@ class TrustedSignersCosignTest extends RegistryInterop {
     private int layers(String image, String digest, String suffix) throws Exception {
         String repository = image.substring(0, image.lastIndexOf(':'));
         String tag = digest.replace(':', '-') + suffix;
-        return JSON.readTree(crane("manifest", repository + ":" + tag)).path("layers").size();
+        return JSON.readTree(crane("manifest", repository + ":" + tag))
+                .path("layers")
+                .size();
     }
 
     private String crane(String command, String image) throws Exception {

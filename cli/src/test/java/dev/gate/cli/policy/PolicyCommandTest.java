@@ -57,11 +57,30 @@ class PolicyCommandTest {
 
     @Test
     void compliantInputIsAllowedAndLatestAsRootIsDenied() throws IOException {
-        assertEquals(0, run("policy", "eval", "--policy", POLICIES.resolve("prod.rego").toString(), "--data", DATA.toString(),
-                "--input", input("v1.2.3", "10001").toString()), out + "\n" + err);
+        assertEquals(
+                0,
+                run(
+                        "policy",
+                        "eval",
+                        "--policy",
+                        POLICIES.resolve("prod.rego").toString(),
+                        "--data",
+                        DATA.toString(),
+                        "--input",
+                        input("v1.2.3", "10001").toString()),
+                out + "\n" + err);
         out.getBuffer().setLength(0);
-        assertEquals(1, run("policy", "eval", "--policy", POLICIES.resolve("prod.rego").toString(), "--data", DATA.toString(),
-                "--input", input("latest", "root").toString()));
+        assertEquals(
+                1,
+                run(
+                        "policy",
+                        "eval",
+                        "--policy",
+                        POLICIES.resolve("prod.rego").toString(),
+                        "--data",
+                        DATA.toString(),
+                        "--input",
+                        input("latest", "root").toString()));
         String text = out.toString();
         assertTrue(text.contains("FAIL - ") && text.contains("gate.prod.deny_latest"), text);
         assertTrue(text.contains("gate.prod.deny_root"), text);
@@ -70,8 +89,19 @@ class PolicyCommandTest {
 
     @Test
     void decisionAsJson() throws IOException {
-        assertEquals(1, run("policy", "eval", "--policy", POLICIES.toString(), "--data", DATA.toString(),
-                "--input", input("latest", "10001").toString(), "--output", "json"));
+        assertEquals(
+                1,
+                run(
+                        "policy",
+                        "eval",
+                        "--policy",
+                        POLICIES.toString(),
+                        "--data",
+                        DATA.toString(),
+                        "--input",
+                        input("latest", "10001").toString(),
+                        "--output",
+                        "json"));
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertFalse(doc.get("allowed").asBoolean());
         assertEquals("deny_latest", doc.get("failures").get(0).get("rule").asText());
@@ -80,13 +110,28 @@ class PolicyCommandTest {
 
     @Test
     void queryResultsInOpaEvalShape() throws IOException {
-        assertEquals(0, run("policy", "eval", "--policy", POLICIES.resolve("prod.rego").toString(), "--input",
-                input("latest", "10001").toString(), "--query", "x := data.gate.prod.deny_latest; count(x) > 0", "--output", "json"));
+        assertEquals(
+                0,
+                run(
+                        "policy",
+                        "eval",
+                        "--policy",
+                        POLICIES.resolve("prod.rego").toString(),
+                        "--input",
+                        input("latest", "10001").toString(),
+                        "--query",
+                        "x := data.gate.prod.deny_latest; count(x) > 0",
+                        "--output",
+                        "json"));
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         JsonNode row = doc.get("result").get(0);
-        assertEquals("x := data.gate.prod.deny_latest", row.get("expressions").get(0).get("text").asText());
+        assertEquals(
+                "x := data.gate.prod.deny_latest",
+                row.get("expressions").get(0).get("text").asText());
         assertTrue(row.get("expressions").get(1).get("value").asBoolean());
-        assertEquals("tag \"latest\" is not allowed: use a semantic version", row.get("bindings").get("x").get(0).asText());
+        assertEquals(
+                "tag \"latest\" is not allowed: use a semantic version",
+                row.get("bindings").get("x").get(0).asText());
     }
 
     @Test
@@ -95,11 +140,25 @@ class PolicyCommandTest {
         Files.writeString(bad, "package bad\n\nq := 1 if input.a\nq := 2 if input.a\n");
         Path in = dir.resolve("in.json");
         Files.writeString(in, "{\"a\": true}");
-        assertEquals(0, run("policy", "eval", "-p", bad.toString(), "-i", in.toString(), "-q", "data.bad.nothing", "-o", "json"));
+        assertEquals(
+                0,
+                run(
+                        "policy",
+                        "eval",
+                        "-p",
+                        bad.toString(),
+                        "-i",
+                        in.toString(),
+                        "-q",
+                        "data.bad.nothing",
+                        "-o",
+                        "json"));
         assertEquals("{ }", out.toString().strip());
         out.getBuffer().setLength(0);
-        assertEquals(2, run("policy", "eval", "-p", bad.toString(), "-i", in.toString(), "-q", "data.bad.q", "-o", "json"));
-        JsonNode error = new ObjectMapper().readTree(out.toString()).get("errors").get(0);
+        assertEquals(
+                2, run("policy", "eval", "-p", bad.toString(), "-i", in.toString(), "-q", "data.bad.q", "-o", "json"));
+        JsonNode error =
+                new ObjectMapper().readTree(out.toString()).get("errors").get(0);
         assertEquals("eval_conflict_error", error.get("code").asText());
         assertEquals(3, error.get("location").get("row").asInt());
     }
@@ -132,8 +191,12 @@ class PolicyCommandTest {
         Path in = dir.resolve("in.json");
         Files.writeString(in, "{}");
         out.getBuffer().setLength(0);
-        assertEquals(0, run("policy", "eval", "-p", dir.toString(), "-i", in.toString(), "-q", "data.gen.a", "-o", "json"), err.toString());
-        JsonNode result = new ObjectMapper().readTree(out.toString()).get("result").get(0);
+        assertEquals(
+                0,
+                run("policy", "eval", "-p", dir.toString(), "-i", in.toString(), "-q", "data.gen.a", "-o", "json"),
+                err.toString());
+        JsonNode result =
+                new ObjectMapper().readTree(out.toString()).get("result").get(0);
         assertEquals(1, result.get("expressions").get(0).get("value").asInt(), out.toString());
     }
 
@@ -151,15 +214,29 @@ class PolicyCommandTest {
 
     @Test
     void regoV0PoliciesAreReadWhenAskedFor() throws IOException {
-        Files.writeString(dir.resolve("v0.rego"), "package gate.legacy\n\ndeny[msg] { input.image.tag == \"latest\"; msg := \"no latest\" }\n");
-        Files.writeString(dir.resolve("v0_test.rego"), "package gate.legacy\n\ntest_latest { deny[\"no latest\"] with input as {\"image\": {\"tag\": \"latest\"}} }\n");
+        Files.writeString(
+                dir.resolve("v0.rego"),
+                "package gate.legacy\n\ndeny[msg] { input.image.tag == \"latest\"; msg := \"no latest\" }\n");
+        Files.writeString(
+                dir.resolve("v0_test.rego"),
+                "package gate.legacy\n\ntest_latest { deny[\"no latest\"] with input as {\"image\": {\"tag\": \"latest\"}} }\n");
         assertEquals(2, run("policy", "check", dir.toString()));
         assertTrue(err.toString().contains("this is Rego v0 syntax: read it with --rego-version v0"), err.toString());
         assertEquals(0, run("policy", "check", "--rego-version", "v0", dir.toString()), err.toString());
         assertEquals(0, run("policy", "test", "--v0-compatible", dir.toString()), out + "\n" + err);
         assertTrue(out.toString().contains("PASS: 1/1"), out.toString());
-        assertEquals(1, run("policy", "eval", "--rego-version", "v0", "--policy", dir.resolve("v0.rego").toString(),
-                "--input", input("latest", "app").toString()), out + "\n" + err);
+        assertEquals(
+                1,
+                run(
+                        "policy",
+                        "eval",
+                        "--rego-version",
+                        "v0",
+                        "--policy",
+                        dir.resolve("v0.rego").toString(),
+                        "--input",
+                        input("latest", "app").toString()),
+                out + "\n" + err);
         assertEquals(2, run("policy", "check", "--rego-version", "v2", dir.toString()));
         assertTrue(err.toString().contains("--rego-version: unknown Rego version v2: use v0 or v1"), err.toString());
     }
@@ -168,34 +245,69 @@ class PolicyCommandTest {
     void checkWithASchemaRefusesReferencesTheInputCannotHave() throws IOException {
         Path schema = ROOT.resolve("docs/policy-input.schema.json");
         assertEquals(0, run("policy", "check", "--schema", schema.toString(), POLICIES.toString()), err.toString());
-        Files.writeString(dir.resolve("typo.rego"), "package gate.typo\n\ndeny contains \"x\" if input.image.tagg == \"latest\"\n");
+        Files.writeString(
+                dir.resolve("typo.rego"),
+                "package gate.typo\n\ndeny contains \"x\" if input.image.tagg == \"latest\"\n");
         assertEquals(0, run("policy", "check", dir.toString()), err.toString());
         assertEquals(2, run("policy", "check", "--schema", schema.toString(), dir.toString()));
         assertTrue(err.toString().contains("typo.rego:3:22: undefined ref: input.image.tagg"), err.toString());
-        assertEquals(2, run("policy", "check", "--schema", dir.resolve("none.json").toString(), dir.toString()));
+        assertEquals(
+                2, run("policy", "check", "--schema", dir.resolve("none.json").toString(), dir.toString()));
         assertTrue(err.toString().contains("none.json: no such schema file or folder"), err.toString());
     }
 
     @Test
     void evalAndTestTakeASchemaAsCheckDoes() throws IOException {
         Path schema = ROOT.resolve("docs/policy-input.schema.json");
-        Path typo = Files.writeString(dir.resolve("typo.rego"), "package gate.typo\n\ndeny contains \"x\" if input.image.tagg == \"latest\"\n");
+        Path typo = Files.writeString(
+                dir.resolve("typo.rego"),
+                "package gate.typo\n\ndeny contains \"x\" if input.image.tagg == \"latest\"\n");
         Path in = input("latest", "app");
-        assertEquals(0, run("policy", "eval", "-p", typo.toString(), "-i", in.toString(), "-q", "data.gate.typo.deny"), err.toString());
-        assertEquals(2, run("policy", "eval", "--schema", schema.toString(), "-p", typo.toString(), "-i", in.toString(), "-q", "data.gate.typo.deny"));
+        assertEquals(
+                0,
+                run("policy", "eval", "-p", typo.toString(), "-i", in.toString(), "-q", "data.gate.typo.deny"),
+                err.toString());
+        assertEquals(
+                2,
+                run(
+                        "policy",
+                        "eval",
+                        "--schema",
+                        schema.toString(),
+                        "-p",
+                        typo.toString(),
+                        "-i",
+                        in.toString(),
+                        "-q",
+                        "data.gate.typo.deny"));
         assertTrue(err.toString().contains("undefined ref: input.image.tagg"), err.toString());
         Files.writeString(dir.resolve("typo_test.rego"), "package gate.typo\n\ntest_nothing if count(deny) == 0\n");
         assertEquals(0, run("policy", "test", dir.toString()), out + "\n" + err);
         assertEquals(2, run("policy", "test", "--schema", schema.toString(), dir.toString()));
-        assertEquals(0, run("policy", "eval", "--schema", schema.toString(), "--policy", POLICIES.resolve("prod.rego").toString(),
-                "--data", DATA.toString(), "--input", input("v1.2.3", "10001").toString()), out + "\n" + err);
+        assertEquals(
+                0,
+                run(
+                        "policy",
+                        "eval",
+                        "--schema",
+                        schema.toString(),
+                        "--policy",
+                        POLICIES.resolve("prod.rego").toString(),
+                        "--data",
+                        DATA.toString(),
+                        "--input",
+                        input("v1.2.3", "10001").toString()),
+                out + "\n" + err);
     }
 
     @Test
     void fmtRewritesV0AsV1AndLeavesFormattedFilesAlone() throws IOException {
-        Path v0 = Files.writeString(dir.resolve("legacy.rego"), "package gate.legacy\nimport future.keywords.in\n"
-                + "deny[msg] { input.image.tag in {\"latest\"}; msg := \"no latest\" }\n");
-        String v1 = "package gate.legacy\n\nimport rego.v1\n\ndeny contains msg if {\n\tinput.image.tag in {\"latest\"}\n\tmsg := \"no latest\"\n}\n";
+        Path v0 = Files.writeString(
+                dir.resolve("legacy.rego"),
+                "package gate.legacy\nimport future.keywords.in\n"
+                        + "deny[msg] { input.image.tag in {\"latest\"}; msg := \"no latest\" }\n");
+        String v1 =
+                "package gate.legacy\n\nimport rego.v1\n\ndeny contains msg if {\n\tinput.image.tag in {\"latest\"}\n\tmsg := \"no latest\"\n}\n";
         assertEquals(0, run("policy", "fmt", "--rego-v1", v0.toString()), err.toString());
         assertEquals(v1, out.toString());
         assertEquals(1, run("policy", "fmt", "--rego-v1", "--fail", "-l", v0.toString()));
@@ -208,17 +320,22 @@ class PolicyCommandTest {
 
     @Test
     void fmtKeepsV0AsV0WhenReadAsV0() throws IOException {
-        Path v0 = Files.writeString(dir.resolve("legacy.rego"), "package gate.legacy\n"
-                + "deny[msg] { input.image.tag == \"latest\"; msg := \"no latest\" }\n");
+        Path v0 = Files.writeString(
+                dir.resolve("legacy.rego"),
+                "package gate.legacy\n" + "deny[msg] { input.image.tag == \"latest\"; msg := \"no latest\" }\n");
         assertEquals(2, run("policy", "fmt", v0.toString()));
         assertEquals(0, run("policy", "fmt", "--v0-compatible", v0.toString()), err.toString());
-        assertEquals("package gate.legacy\n\ndeny[msg] {\n\tinput.image.tag == \"latest\"\n\tmsg := \"no latest\"\n}\n", out.toString());
+        assertEquals(
+                "package gate.legacy\n\ndeny[msg] {\n\tinput.image.tag == \"latest\"\n\tmsg := \"no latest\"\n}\n",
+                out.toString());
     }
 
     @Test
     void failingAndErroringTestsExitOne() throws IOException {
-        Files.writeString(dir.resolve("x_test.rego"), "package x\n\ntest_ok if true\ntest_bad if false\n"
-                + "test_err if 1 / 0 == 1\ntodo_test_later if false\n");
+        Files.writeString(
+                dir.resolve("x_test.rego"),
+                "package x\n\ntest_ok if true\ntest_bad if false\n"
+                        + "test_err if 1 / 0 == 1\ntodo_test_later if false\n");
         assertEquals(1, run("policy", "test", dir.toString(), "-v"));
         String text = out.toString();
         assertTrue(text.contains("data.x.test_ok: PASS"), text);

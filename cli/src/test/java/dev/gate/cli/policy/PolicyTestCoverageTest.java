@@ -19,7 +19,8 @@ import org.w3c.dom.Element;
 
 class PolicyTestCoverageTest {
 
-    private static final Path POLICIES = Path.of(System.getProperty("gate.root", "..")).resolve("policies");
+    private static final Path POLICIES =
+            Path.of(System.getProperty("gate.root", "..")).resolve("policies");
 
     @TempDir
     Path dir;
@@ -43,7 +44,8 @@ class PolicyTestCoverageTest {
 
     @Test
     void textListsEachFilesPercentageAndTheTotal() throws IOException {
-        InProcessGate.Run run = InProcessGate.gate("policy", "test", "--coverage", halfCovered(false).toString());
+        InProcessGate.Run run = InProcessGate.gate(
+                "policy", "test", "--coverage", halfCovered(false).toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains(dir.resolve("p.rego") + ": 50.00% (1 covered, 1 not covered)"), run.out());
         assertTrue(run.out().contains(dir.resolve("p_test.rego") + ": 100.00% (1 covered, 0 not covered)"), run.out());
@@ -52,7 +54,13 @@ class PolicyTestCoverageTest {
 
     @Test
     void jsonIsOpasCoverageReport() throws IOException {
-        InProcessGate.Run run = InProcessGate.gate("policy", "test", "--coverage", "--format", "json", halfCovered(false).toString());
+        InProcessGate.Run run = InProcessGate.gate(
+                "policy",
+                "test",
+                "--coverage",
+                "--format",
+                "json",
+                halfCovered(false).toString());
         assertEquals(0, run.code(), run.err());
         JsonNode report = new ObjectMapper().readTree(run.out());
         JsonNode file = report.get("files").get(dir.resolve("p.rego").toString());
@@ -69,7 +77,8 @@ class PolicyTestCoverageTest {
 
     @Test
     void jsonWithoutCoverageListsTheTests() throws IOException {
-        InProcessGate.Run run = InProcessGate.gate("policy", "test", "--format", "json", halfCovered(true).toString());
+        InProcessGate.Run run = InProcessGate.gate(
+                "policy", "test", "--format", "json", halfCovered(true).toString());
         assertEquals(1, run.code(), run.err());
         JsonNode test = new ObjectMapper().readTree(run.out()).get(0);
         assertEquals("data.p", test.get("package").asText());
@@ -79,15 +88,21 @@ class PolicyTestCoverageTest {
 
     @Test
     void aThresholdBreachExitsOneWithOneLine() throws IOException {
-        InProcessGate.Run run = InProcessGate.gate("policy", "test", "--threshold", "75", halfCovered(false).toString());
+        InProcessGate.Run run = InProcessGate.gate(
+                "policy", "test", "--threshold", "75", halfCovered(false).toString());
         assertEquals(1, run.code(), run.out());
-        assertEquals("coverage 66.67% is below the threshold of 75.00%", run.err().strip());
-        assertEquals(0, InProcessGate.gate("policy", "test", "--coverage", "--threshold", "60%", dir.toString()).code());
+        assertEquals(
+                "coverage 66.67% is below the threshold of 75.00%", run.err().strip());
+        assertEquals(
+                0,
+                InProcessGate.gate("policy", "test", "--coverage", "--threshold", "60%", dir.toString())
+                        .code());
     }
 
     @Test
     void shippedPoliciesMeetAThresholdTheirTestsReach() {
-        InProcessGate.Run run = InProcessGate.gate("policy", "test", "--coverage", "--threshold", "50", POLICIES.toString());
+        InProcessGate.Run run =
+                InProcessGate.gate("policy", "test", "--coverage", "--threshold", "50", POLICIES.toString());
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("prod.rego: "), run.out());
     }
@@ -95,10 +110,14 @@ class PolicyTestCoverageTest {
     @Test
     void badFlagsExitTwo() throws IOException {
         halfCovered(false);
-        InProcessGate.Run over = InProcessGate.gate("policy", "test", "--coverage", "--threshold", "150", dir.toString());
+        InProcessGate.Run over =
+                InProcessGate.gate("policy", "test", "--coverage", "--threshold", "150", dir.toString());
         assertEquals(2, over.code());
         assertTrue(over.err().contains("--threshold 150: must be a percentage from 0 to 100"), over.err());
-        assertEquals(2, InProcessGate.gate("policy", "test", "--threshold", "abc", dir.toString()).code());
+        assertEquals(
+                2,
+                InProcessGate.gate("policy", "test", "--threshold", "abc", dir.toString())
+                        .code());
         InProcessGate.Run format = InProcessGate.gate("policy", "test", "--format", "xml", dir.toString());
         assertEquals(2, format.code());
         assertTrue(format.err().contains("--format xml: must be text, json or junit"), format.err());
@@ -106,9 +125,16 @@ class PolicyTestCoverageTest {
 
     @Test
     void junitHoldsTheTestsAndCoverageAsAProperty() throws Exception {
-        InProcessGate.Run run = InProcessGate.gate("policy", "test", "--coverage", "--format", "junit", halfCovered(true).toString());
+        InProcessGate.Run run = InProcessGate.gate(
+                "policy",
+                "test",
+                "--coverage",
+                "--format",
+                "junit",
+                halfCovered(true).toString());
         assertEquals(1, run.code(), run.err());
-        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
         Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
         assertEquals("1", suite.getAttribute("tests"));

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code {git.*}} placeholders filled by git in the working directory of a gate run without CI variables. */
 class CommitTagsGitTest {
 
-    static final String SAMPLE = "oci:" + Path.of(System.getProperty("gate.root", "..")).toAbsolutePath()
-            .resolve("testdata/sample") + ":1.0.0";
+    static final String SAMPLE = "oci:"
+            + Path.of(System.getProperty("gate.root", "..")).toAbsolutePath().resolve("testdata/sample") + ":1.0.0";
 
     @TempDir
     Path home;
+
     Path checkout;
     String host;
 
@@ -38,9 +39,11 @@ class CommitTagsGitTest {
     }
 
     private String git(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.com"));
+        List<String> command =
+                new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.com"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(checkout.toFile()).redirectErrorStream(true);
         builder.environment().put("HOME", home.toString());
         builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
         Process process = builder.start();
@@ -62,11 +65,23 @@ class CommitTagsGitTest {
         git("tag", "v0.9.0");
         String sha = git("rev-parse", "HEAD");
         String repository = host + "/chores-git-" + UUID.randomUUID();
-        Run push = gateIn(checkout, "push", "-q", SAMPLE, repository + ":{git.sha}", "--also-tag", "{git.tag}",
-                "--also-tag", "{git.short}");
+        Run push = gateIn(
+                checkout,
+                "push",
+                "-q",
+                SAMPLE,
+                repository + ":{git.sha}",
+                "--also-tag",
+                "{git.tag}",
+                "--also-tag",
+                "{git.short}");
         assertEquals(0, push.code(), push.toString());
-        List<String> tags = Arrays.stream(Crane.run("ls", repository).split("\n")).filter(t -> !t.isBlank()).sorted().toList();
-        assertEquals(List.of(sha.substring(0, 7), sha, "v0.9.0").stream().sorted().toList(), tags);
+        List<String> tags = Arrays.stream(Crane.run("ls", repository).split("\n"))
+                .filter(t -> !t.isBlank())
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(sha.substring(0, 7), sha, "v0.9.0").stream().sorted().toList(), tags);
     }
 
     @Test
@@ -95,13 +110,23 @@ class CommitTagsGitTest {
         Files.writeString(git, "#!/bin/sh\necho \"$@\" >> '" + asked + "'\nexec sleep 60\n");
         Files.setPosixFilePermissions(git, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         long start = System.nanoTime();
-        Run push = GateProcess.run(Map.of("HOME", home.toString(), "PATH", bin + ":" + System.getenv("PATH")), checkout, "",
-                "push", "-q", SAMPLE, host + "/chores-git-" + UUID.randomUUID() + ":{git.sha}");
+        Run push = GateProcess.run(
+                Map.of("HOME", home.toString(), "PATH", bin + ":" + System.getenv("PATH")),
+                checkout,
+                "",
+                "push",
+                "-q",
+                SAMPLE,
+                host + "/chores-git-" + UUID.randomUUID() + ":{git.sha}");
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertEquals(2, push.code(), push.toString());
-        assertEquals("gate: {git.sha}: git rev-parse did not answer within 10s", push.err().strip());
+        assertEquals(
+                "gate: {git.sha}: git rev-parse did not answer within 10s",
+                push.err().strip());
         assertTrue(seconds < 40, "gate waited " + seconds + " s for git");
-        assertEquals("-c core.fsmonitor=false --no-pager rev-parse --verify --quiet HEAD^{commit}", Files.readString(asked).strip());
+        assertEquals(
+                "-c core.fsmonitor=false --no-pager rev-parse --verify --quiet HEAD^{commit}",
+                Files.readString(asked).strip());
     }
 
     @Test

@@ -29,6 +29,7 @@ class CopyPlatformsRegistryTest {
 
     @TempDir
     Path layout;
+
     String host;
     String source;
     JsonNode sourceIndex;
@@ -36,8 +37,13 @@ class CopyPlatformsRegistryTest {
     @BeforeEach
     void pushThreePlatformIndex() throws Exception {
         host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
-        TestImages.writeIndex(layout, "1.0.0", List.of(TestImages.Spec.compliant(),
-                TestImages.Spec.compliant().withArchitecture("arm64"), TestImages.Spec.compliant().withArchitecture("s390x")));
+        TestImages.writeIndex(
+                layout,
+                "1.0.0",
+                List.of(
+                        TestImages.Spec.compliant(),
+                        TestImages.Spec.compliant().withArchitecture("arm64"),
+                        TestImages.Spec.compliant().withArchitecture("s390x")));
         source = host + "/chores-platforms-" + UUID.randomUUID() + ":1.0.0";
         Run push = gate("push", "-q", "oci:" + layout + ":1.0.0", source);
         assertEquals(0, push.code(), push.toString());
@@ -59,7 +65,9 @@ class CopyPlatformsRegistryTest {
         Run copy = gate("copy", "-q", "--platform", "linux/arm64", source, to);
         assertEquals(0, copy.code(), copy.toString());
         assertEquals(child("arm64"), Crane.run("digest", to).strip());
-        assertEquals("application/vnd.oci.image.manifest.v1+json", JSON.readTree(Crane.run("manifest", to)).path("mediaType").asText());
+        assertEquals(
+                "application/vnd.oci.image.manifest.v1+json",
+                JSON.readTree(Crane.run("manifest", to)).path("mediaType").asText());
     }
 
     @Test
@@ -67,7 +75,14 @@ class CopyPlatformsRegistryTest {
         environment = environment.withVariables(onlyKeyPassword("pw"));
         Path keys = layout.resolve("keys");
         java.nio.file.Files.createDirectories(keys);
-        assertEquals(0, gate("key", "generate", "--output-key-prefix", keys.resolve("gate").toString()).code());
+        assertEquals(
+                0,
+                gate(
+                                "key",
+                                "generate",
+                                "--output-key-prefix",
+                                keys.resolve("gate").toString())
+                        .code());
         String repository = source.substring(0, source.lastIndexOf(':'));
         Run sign = gate("sign", "--key", keys.resolve("gate.key").toString(), repository + "@" + child("arm64"));
         assertEquals(0, sign.code(), sign.toString());
@@ -82,11 +97,13 @@ class CopyPlatformsRegistryTest {
     @Test
     void severalPlatformsAreANewIndexOfThoseEntriesOnly() throws Exception {
         String to = host + "/chores-two-" + UUID.randomUUID() + ":1.0.0";
-        Run copy = gate("copy", "--output", "json", "--platform", "linux/s390x", "--platform", "linux/amd64", source, to);
+        Run copy =
+                gate("copy", "--output", "json", "--platform", "linux/s390x", "--platform", "linux/amd64", source, to);
         assertEquals(0, copy.code(), copy.toString());
         JsonNode copied = JSON.readTree(Crane.run("manifest", to));
         List<String> children = new ArrayList<>();
-        copied.path("manifests").forEach(entry -> children.add(entry.path("digest").asText()));
+        copied.path("manifests")
+                .forEach(entry -> children.add(entry.path("digest").asText()));
         assertEquals(List.of(child("amd64"), child("s390x")), children, "the source's order, the source's entries");
         String digest = Crane.run("digest", to).strip();
         assertEquals(JSON.readTree(copy.out()).path("digest").asText(), digest);
@@ -99,7 +116,8 @@ class CopyPlatformsRegistryTest {
         String to = host + "/chores-all-" + UUID.randomUUID() + ":1.0.0";
         Run copy = gate("copy", "-q", "--all-platforms", source, to);
         assertEquals(0, copy.code(), copy.toString());
-        assertEquals(Crane.run("digest", source).strip(), Crane.run("digest", to).strip());
+        assertEquals(
+                Crane.run("digest", source).strip(), Crane.run("digest", to).strip());
     }
 
     @Test

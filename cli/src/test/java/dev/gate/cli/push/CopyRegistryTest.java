@@ -29,7 +29,8 @@ class CopyRegistryTest {
         assertEquals(0, copy.code(), copy.err());
         JsonNode report = new ObjectMapper().readTree(copy.out());
         assertEquals(PushCommandTest.SAMPLE_DIGEST, report.get("digest").asText());
-        report.get("blobs").forEach(blob -> assertEquals("mounted", blob.get("outcome").asText(), copy.out()));
+        report.get("blobs")
+                .forEach(blob -> assertEquals("mounted", blob.get("outcome").asText(), copy.out()));
         String skopeo = run("skopeo", "inspect", "--tls-verify=false", "--format", "{{.Digest}}", "docker://" + to);
         assertEquals(PushCommandTest.SAMPLE_DIGEST, skopeo.strip());
     }
@@ -39,8 +40,10 @@ class CopyRegistryTest {
         String host = LoopbackServices.require("GATE_REGISTRY_TLS");
         String ca = LoopbackServices.require("GATE_REGISTRY_CA");
         Path auth = Files.createTempFile("gate-auth", ".json");
-        String pair = java.util.Base64.getEncoder().encodeToString(
-                (LoopbackServices.require("GATE_REGISTRY_USER") + ":" + LoopbackServices.require("GATE_REGISTRY_PASSWORD")).getBytes());
+        String pair = java.util.Base64.getEncoder()
+                .encodeToString((LoopbackServices.require("GATE_REGISTRY_USER") + ":"
+                                + LoopbackServices.require("GATE_REGISTRY_PASSWORD"))
+                        .getBytes());
         Files.writeString(auth, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + pair + "\"}}}");
         String to = host + "/it/ca-" + UUID.randomUUID() + ":1.0.0";
 
@@ -48,13 +51,21 @@ class CopyRegistryTest {
         assertEquals(3, untrusted.code(), untrusted.err());
         assertTrue(untrusted.err().contains("--registry-ca"), untrusted.err());
 
-        Run trusted = gate("push", "--registry-ca", ca, "--authfile", auth.toString(), "-q",
-                "oci:" + SAMPLE + ":1.0.0", to);
+        Run trusted =
+                gate("push", "--registry-ca", ca, "--authfile", auth.toString(), "-q", "oci:" + SAMPLE + ":1.0.0", to);
         assertEquals(0, trusted.code(), trusted.err());
         Path certDir = Files.createTempDirectory("gate-ca");
         Files.copy(Path.of(ca), certDir.resolve("ca.crt"));
-        String skopeo = run("skopeo", "inspect", "--cert-dir", certDir.toString(), "--authfile", auth.toString(),
-                "--format", "{{.Digest}}", "docker://" + to);
+        String skopeo = run(
+                "skopeo",
+                "inspect",
+                "--cert-dir",
+                certDir.toString(),
+                "--authfile",
+                auth.toString(),
+                "--format",
+                "{{.Digest}}",
+                "docker://" + to);
         assertEquals(PushCommandTest.SAMPLE_DIGEST, skopeo.strip());
     }
 

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** The real crane, as a judge of what gate wrote to a plain loopback registry; no user configuration reaches it. */
 public final class Crane {
 
-    private Crane() {
-    }
+    private Crane() {}
 
     /** crane's output; the test fails when crane does. */
     public static String run(String... args) throws Exception {
@@ -23,11 +22,11 @@ public final class Crane {
     }
 
     /** One run of crane, whatever its exit code. */
-    public record Result(int code, String output) {
-    }
+    public record Result(int code, String output) {}
 
     public static Result attempt(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JudgeTools.require("crane").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(JudgeTools.require("crane").toString()));
         command.addAll(List.of(args));
         command.add("--insecure");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
 
-    static final Descriptor LAYER = Descriptor.of(MediaTypes.OCI_LAYER, Digest.sha256("layer".getBytes(StandardCharsets.UTF_8)), 2_000_000);
-    static final Descriptor CONFIG = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256("config".getBytes(StandardCharsets.UTF_8)), 500);
+    static final Descriptor LAYER =
+            Descriptor.of(MediaTypes.OCI_LAYER, Digest.sha256("layer".getBytes(StandardCharsets.UTF_8)), 2_000_000);
+    static final Descriptor CONFIG =
+            Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256("config".getBytes(StandardCharsets.UTF_8)), 500);
 
     @Test
     void terminalGetsOneLiveBarPerLayerRedrawnInPlace() {
@@ -62,8 +64,10 @@ class ProgressPrinterTest {
         printer.blobProgress(LAYER, 1_000_000);
         printer.blobFinished(LAYER, Outcome.UPLOADED);
         printer.blobFinished(CONFIG, Outcome.MOUNTED);
-        assertEquals(LAYER.digest().hex().substring(0, 12) + ": Pushed (2000000 bytes)\n"
-                + CONFIG.digest().hex().substring(0, 12) + ": Mounted from another repository (500 bytes)\n", log.toString());
+        assertEquals(
+                LAYER.digest().hex().substring(0, 12) + ": Pushed (2000000 bytes)\n"
+                        + CONFIG.digest().hex().substring(0, 12) + ": Mounted from another repository (500 bytes)\n",
+                log.toString());
         assertFalse(log.toString().contains("\u001b"));
     }
 

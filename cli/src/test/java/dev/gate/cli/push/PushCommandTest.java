@@ -32,7 +32,8 @@ class PushCommandTest {
         JsonNode report = new ObjectMapper().readTree(second.out());
         assertEquals(SAMPLE_DIGEST, report.get("digest").asText());
         assertEquals(2, report.get("blobs").size());
-        report.get("blobs").forEach(b -> assertEquals("skipped_existing", b.get("outcome").asText()));
+        report.get("blobs")
+                .forEach(b -> assertEquals("skipped_existing", b.get("outcome").asText()));
     }
 
     @Test
@@ -45,9 +46,9 @@ class PushCommandTest {
     @Test
     void badInputIsOneLineAndExitTwo() {
         for (String[] args : new String[][] {
-                {"push", "oci:" + temp.resolve("missing"), "oci:" + temp.resolve("o")},
-                {"copy", "nope:/x", "oci:" + temp.resolve("o")},
-                {"copy", "oci:" + SAMPLE, "Bad/Name"},
+            {"push", "oci:" + temp.resolve("missing"), "oci:" + temp.resolve("o")},
+            {"copy", "nope:/x", "oci:" + temp.resolve("o")},
+            {"copy", "oci:" + SAMPLE, "Bad/Name"},
         }) {
             Run run = gate(args);
             assertEquals(2, run.code(), String.join(" ", args) + " -> " + run.err());

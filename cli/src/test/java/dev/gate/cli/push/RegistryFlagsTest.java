@@ -70,12 +70,17 @@ class RegistryFlagsTest {
     void everyRegistryCommandSpellsTheTimeoutTheSameWay() {
         List<String> registryCommands = new ArrayList<>();
         collect(Main.commandLine(), registryCommands);
-        assertTrue(registryCommands.containsAll(List.of("push", "copy", "sign", "attest", "verify", "audit", "sbom", "scan")), registryCommands.toString());
+        assertTrue(
+                registryCommands.containsAll(
+                        List.of("push", "copy", "sign", "attest", "verify", "audit", "sbom", "scan")),
+                registryCommands.toString());
     }
 
     private static void collect(CommandLine command, List<String> registryCommands) {
         if (command.getCommandSpec().findOption("--insecure-registry") != null) {
-            assertTrue(command.getCommandSpec().findOption("--timeout") != null, command.getCommandName() + " has no --timeout");
+            assertTrue(
+                    command.getCommandSpec().findOption("--timeout") != null,
+                    command.getCommandName() + " has no --timeout");
             registryCommands.add(command.getCommandName());
         }
         command.getSubcommands().values().forEach(sub -> collect(sub, registryCommands));

@@ -62,14 +62,23 @@ class TagsPagingTest {
 
     @Test
     void everyPageIsListedInOrder() {
-        pages = Map.of("/v2/team/app/tags/list", "{\"name\":\"team/app\",\"tags\":[\"1.0.0\",\"1.0.1\"]}",
-                "/v2/team/app/tags/list?last=1.0.1&n=2", "{\"name\":\"team/app\",\"tags\":[\"1.1.0\",\"2.0.0\"]}",
-                "/v2/team/app/tags/list?last=2.0.0&n=2", "{\"name\":\"team/app\",\"tags\":[\"latest\"]}");
-        links = Map.of("/v2/team/app/tags/list", "</v2/team/app/tags/list?last=1.0.1&n=2>; rel=\"next\"",
-                "/v2/team/app/tags/list?last=1.0.1&n=2", "</v2/team/app/tags/list?last=2.0.0&n=2>; rel=\"next\"");
+        pages = Map.of(
+                "/v2/team/app/tags/list",
+                "{\"name\":\"team/app\",\"tags\":[\"1.0.0\",\"1.0.1\"]}",
+                "/v2/team/app/tags/list?last=1.0.1&n=2",
+                "{\"name\":\"team/app\",\"tags\":[\"1.1.0\",\"2.0.0\"]}",
+                "/v2/team/app/tags/list?last=2.0.0&n=2",
+                "{\"name\":\"team/app\",\"tags\":[\"latest\"]}");
+        links = Map.of(
+                "/v2/team/app/tags/list",
+                "</v2/team/app/tags/list?last=1.0.1&n=2>; rel=\"next\"",
+                "/v2/team/app/tags/list?last=1.0.1&n=2",
+                "</v2/team/app/tags/list?last=2.0.0&n=2>; rel=\"next\"");
         Run tags = gate("tags", host() + "/team/app");
         assertEquals(0, tags.code(), tags.toString());
-        assertEquals(List.of("1.0.0", "1.0.1", "1.1.0", "2.0.0", "latest"), tags.out().lines().toList());
+        assertEquals(
+                List.of("1.0.0", "1.0.1", "1.1.0", "2.0.0", "latest"),
+                tags.out().lines().toList());
     }
 
     @Test

@@ -27,7 +27,8 @@ class CorruptSourceTest {
     private String tamperedSample() throws Exception {
         Path layout = SampleLayout.copyTo(dir.resolve("sample"));
         JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
-        JsonNode manifest = JSON.readTree(blob(layout, index.at("/manifests/0/digest").asText()).toFile());
+        JsonNode manifest = JSON.readTree(
+                blob(layout, index.at("/manifests/0/digest").asText()).toFile());
         Path layer = blob(layout, manifest.at("/layers/0/digest").asText());
         byte[] bytes = Files.readAllBytes(layer);
         bytes[bytes.length - 1] ^= 1;

@@ -34,24 +34,35 @@ class JavaDbFlagTest {
         Path out = dir.resolve("with.json");
         assertEquals(0, run(new StringWriter(), archive.toString(), "--java-db", db.toString(), "-o", out.toString()));
         JsonNode tomcat = component(new ObjectMapper().readTree(out.toFile()), "tomcat-embed-core");
-        assertEquals("pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@10.1.31", tomcat.path("purl").asText());
+        assertEquals(
+                "pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@10.1.31",
+                tomcat.path("purl").asText());
         assertEquals(sha1(jar), tomcat.at("/hashes/0/content").asText());
-        assertTrue(tomcat.path("properties").toString().contains("{\"name\":\"gate:java:identified-by\",\"value\":\"sha1-index\"}"),
+        assertTrue(
+                tomcat.path("properties")
+                        .toString()
+                        .contains("{\"name\":\"gate:java:identified-by\",\"value\":\"sha1-index\"}"),
                 tomcat.path("properties").toString());
 
         Path without = dir.resolve("without.json");
         assertEquals(0, run(new StringWriter(), archive.toString(), "-o", without.toString()));
         JsonNode bom = new ObjectMapper().readTree(without.toFile());
         assertTrue(component(bom, "tomcat-embed-core").path("purl").isMissingNode(), "no group, no purl");
-        assertTrue(bom.path("properties").toString().contains("Maven group unknown for tomcat-embed-core 10.1.31"), bom.toString());
+        assertTrue(
+                bom.path("properties").toString().contains("Maven group unknown for tomcat-embed-core 10.1.31"),
+                bom.toString());
     }
 
     @Test
     void aMissingOrBadJavaDbIsAOneLineInputError(@TempDir Path dir) throws Exception {
         Path archive = SbomCommandTest.dockerArchive(dir);
         StringWriter err = new StringWriter();
-        assertEquals(2, run(err, archive.toString(), "--java-db", dir.resolve("none.db").toString()));
-        assertEquals("gate: Java DB " + dir.resolve("none.db") + " does not exist", err.toString().trim());
+        assertEquals(
+                2,
+                run(err, archive.toString(), "--java-db", dir.resolve("none.db").toString()));
+        assertEquals(
+                "gate: Java DB " + dir.resolve("none.db") + " does not exist",
+                err.toString().trim());
         StringWriter bad = new StringWriter();
         assertEquals(2, run(bad, archive.toString(), "--java-db", archive.toString()));
         assertEquals(1, bad.toString().trim().lines().count(), bad.toString());
@@ -84,7 +95,8 @@ class JavaDbFlagTest {
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
             zip.write(("Manifest-Version: 1.0\r\nBundle-SymbolicName: org.apache.tomcat-embed-core\r\n"
-                    + "Bundle-Version: 10.1.31\r\nImplementation-Version: 10.1.31\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "Bundle-Version: 10.1.31\r\nImplementation-Version: 10.1.31\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             for (String c : new String[] {"org/apache/catalina/Server.class", "jakarta/servlet/Servlet.class"}) {
                 zip.putNextEntry(new ZipEntry(c));
                 zip.write(new byte[] {(byte) 0xca, (byte) 0xfe});
@@ -94,7 +106,8 @@ class JavaDbFlagTest {
     }
 
     private static Path javaDb(Path file, String sha1) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE artifacts(id INTEGER PRIMARY KEY, group_id TEXT, artifact_id TEXT)");
             s.execute("CREATE TABLE indices(artifact_id INTEGER, version TEXT, sha1 BLOB, archive_type TEXT)");
             s.execute("INSERT INTO artifacts VALUES (1, 'org.apache.tomcat.embed', 'tomcat-embed-core')");

@@ -32,8 +32,11 @@ class SbomCommandTest {
         Path out = dir.resolve("sbom.json");
         assertEquals(0, run("docker-archive:" + archive, "-o", out.toString()));
         JsonNode cdx = new ObjectMapper().readTree(out.toFile());
-        assertEquals("gate-test/tiny:1", cdx.path("metadata").path("component").path("name").asText());
-        assertEquals("pkg:deb/debian/zlib1g@1.2.13.dfsg-1?arch=amd64&distro=debian-12&epoch=1",
+        assertEquals(
+                "gate-test/tiny:1",
+                cdx.path("metadata").path("component").path("name").asText());
+        assertEquals(
+                "pkg:deb/debian/zlib1g@1.2.13.dfsg-1?arch=amd64&distro=debian-12&epoch=1",
                 cdx.path("components").get(1).path("purl").asText());
 
         StringWriter table = new StringWriter();
@@ -42,7 +45,9 @@ class SbomCommandTest {
 
         StringWriter spdx = new StringWriter();
         assertEquals(0, run(spdx, archive.toString(), "--format", "spdx-json"));
-        assertEquals("SPDX-2.3", new ObjectMapper().readTree(spdx.toString()).path("spdxVersion").asText());
+        assertEquals(
+                "SPDX-2.3",
+                new ObjectMapper().readTree(spdx.toString()).path("spdxVersion").asText());
     }
 
     @Test
@@ -66,8 +71,11 @@ class SbomCommandTest {
         Path archive = dockerArchive(dir, "app/slow.jar", slowJar());
         Path out = dir.resolve("sbom.json");
         StringWriter err = new StringWriter();
-        assertEquals(2, run(new StringWriter(), err, archive.toString(), "--catalog-timeout", "1ms", "-o", out.toString()));
-        assertTrue(err.toString().contains("cataloging gate-test/tiny:1 did not finish within its time budget of 1ms"), err.toString());
+        assertEquals(
+                2, run(new StringWriter(), err, archive.toString(), "--catalog-timeout", "1ms", "-o", out.toString()));
+        assertTrue(
+                err.toString().contains("cataloging gate-test/tiny:1 did not finish within its time budget of 1ms"),
+                err.toString());
         assertEquals(1, err.toString().trim().lines().count(), err.toString());
         assertTrue(Files.notExists(out), "no SBOM is written");
         assertEquals(0, run(archive.toString(), "--catalog-timeout", "2m", "-o", out.toString()));
@@ -119,9 +127,11 @@ class SbomCommandTest {
     static Path dockerArchive(Path dir, String extraName, byte[] extra) throws IOException {
         byte[] layer = tar(new String[][] {{"etc/os-release", OS}, {"var/lib/dpkg/status", STATUS}}, extraName, extra);
         String layerHex = sha256(layer);
-        byte[] config = ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + layerHex + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        byte[] config = ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + layerHex + "\"]}}")
+                .getBytes(StandardCharsets.UTF_8);
         String configName = sha256(config) + ".json";
-        String manifest = "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"gate-test/tiny:1\"],\"Layers\":[\"" + layerHex + "/layer.tar\"]}]";
+        String manifest = "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"gate-test/tiny:1\"],\"Layers\":[\""
+                + layerHex + "/layer.tar\"]}]";
         Path archive = dir.resolve("image.tar");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {

@@ -56,7 +56,10 @@ class ScanCommandTest {
         assertTrue(plain.out().contains("GHSA-jfh8-c2jp-5v3q"), plain.out());
         assertTrue(plain.out().contains("DEBIAN-CVE-2022-0778"), plain.out());
         assertFalse(plain.out().contains("GHSA-j8r2-6x86-q33q"), "requests 2.31.0 is fixed");
-        assertEquals(1, gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--exit-code", "1").code());
+        assertEquals(
+                1,
+                gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--exit-code", "1")
+                        .code());
     }
 
     /** As trivy's --vex: what a statement calls not_affected or fixed in that package is left out, nothing else. */
@@ -69,12 +72,14 @@ class ScanCommandTest {
                   {"vulnerability": {"name": "PYSEC-2022-42969"}, "status": "affected", "products": ["pkg:pypi/py@1.11.0"]},
                   {"vulnerability": {"name": "CVE-2022-0778"}, "status": "fixed", "products": ["pkg:deb/debian/libssl1.1@9.9"]}]}
                 """);
-        JsonNode scanned = json(gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--format", "json", "--vex",
-                vex.toString()));
+        JsonNode scanned = json(gate(
+                "scan", "--sbom", sbom.toString(), "--db", db.toString(), "--format", "json", "--vex", vex.toString()));
         List<String> ids = new ArrayList<>();
         scanned.get("vulnerabilities").forEach(v -> ids.add(v.get("id").asText()));
         assertFalse(ids.contains("GHSA-jfh8-c2jp-5v3q"), "not_affected by its alias: " + ids);
-        assertTrue(ids.contains("PYSEC-2022-42969") && ids.contains("DEBIAN-CVE-2022-0778"), "affected, or another version: " + ids);
+        assertTrue(
+                ids.contains("PYSEC-2022-42969") && ids.contains("DEBIAN-CVE-2022-0778"),
+                "affected, or another version: " + ids);
         Run bad = gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--vex", sbom.toString());
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("--vex " + sbom), bad.err());
@@ -82,22 +87,33 @@ class ScanCommandTest {
 
     @Test
     void severityAndUnfixedFilters() throws IOException {
-        JsonNode critical = json(gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--format", "json",
-                "--severity", "CRITICAL"));
+        JsonNode critical = json(gate(
+                "scan",
+                "--sbom",
+                sbom.toString(),
+                "--db",
+                db.toString(),
+                "--format",
+                "json",
+                "--severity",
+                "CRITICAL"));
         for (JsonNode v : critical.get("vulnerabilities")) {
             assertEquals("CRITICAL", v.get("severity").asText());
         }
         assertTrue(critical.get("vulnerabilities").size() > 0);
-        JsonNode fixedOnly = json(gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--format", "json",
-                "--ignore-unfixed"));
+        JsonNode fixedOnly = json(
+                gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--format", "json", "--ignore-unfixed"));
         List<String> ids = new ArrayList<>();
         fixedOnly.get("vulnerabilities").forEach(v -> ids.add(v.get("id").asText()));
         assertFalse(ids.contains("PYSEC-2022-42969"), "py has no fix: " + ids);
         assertTrue(ids.contains("GHSA-jfh8-c2jp-5v3q"), ids.toString());
-        assertEquals(fixedOnly.get("vulnerabilities").size(),
+        assertEquals(
+                fixedOnly.get("vulnerabilities").size(),
                 fixedOnly.at("/scan/summary").findValues("critical").get(0).asInt()
-                        + fixedOnly.at("/scan/summary/high").asInt() + fixedOnly.at("/scan/summary/medium").asInt()
-                        + fixedOnly.at("/scan/summary/low").asInt() + fixedOnly.at("/scan/summary/unknown").asInt());
+                        + fixedOnly.at("/scan/summary/high").asInt()
+                        + fixedOnly.at("/scan/summary/medium").asInt()
+                        + fixedOnly.at("/scan/summary/low").asInt()
+                        + fixedOnly.at("/scan/summary/unknown").asInt());
     }
 
     @Test
@@ -107,8 +123,10 @@ class ScanCommandTest {
         JsonNode run = sarif.get("runs").get(0);
         assertTrue(run.at("/tool/driver/rules").size() > 0);
         for (JsonNode result : run.get("results")) {
-            assertTrue(result.at("/locations/0/physicalLocation/artifactLocation/uri").isTextual());
-            JsonNode rule = run.at("/tool/driver/rules").get(result.get("ruleIndex").asInt());
+            assertTrue(result.at("/locations/0/physicalLocation/artifactLocation/uri")
+                    .isTextual());
+            JsonNode rule =
+                    run.at("/tool/driver/rules").get(result.get("ruleIndex").asInt());
             assertEquals(result.get("ruleId").asText(), rule.get("id").asText());
             assertTrue(rule.at("/properties/security-severity").isTextual());
         }
@@ -138,10 +156,16 @@ class ScanCommandTest {
         Files.writeString(notBom, "{\"spdxVersion\": \"SPDX-2.3\"}");
         Run wrong = gate("scan", "--sbom", notBom.toString(), "--db", db.toString());
         assertEquals(2, wrong.code());
-        assertTrue(wrong.err().startsWith("gate: ") && wrong.err().trim().lines().count() == 1, wrong.err());
+        assertTrue(
+                wrong.err().startsWith("gate: ") && wrong.err().trim().lines().count() == 1, wrong.err());
         assertTrue(wrong.err().contains("not a CycloneDX"), wrong.err());
 
-        Run missingDb = gate("scan", "--sbom", sbom.toString(), "--db", tmp.resolve("nope.db").toString());
+        Run missingDb = gate(
+                "scan",
+                "--sbom",
+                sbom.toString(),
+                "--db",
+                tmp.resolve("nope.db").toString());
         assertEquals(2, missingDb.code());
         assertTrue(missingDb.err().contains("does not exist"), missingDb.err());
 
@@ -151,9 +175,13 @@ class ScanCommandTest {
         assertEquals(2, corruptDb.code(), corruptDb.err());
         assertEquals(1, corruptDb.err().trim().lines().count(), corruptDb.err());
 
-        assertEquals(2, gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--severity", "SEVERE").code());
+        assertEquals(
+                2,
+                gate("scan", "--sbom", sbom.toString(), "--db", db.toString(), "--severity", "SEVERE")
+                        .code());
         Path bogus = tmp.resolve("bogus.json");
-        Files.writeString(bogus, "{\"bomFormat\":\"CycloneDX\",\"components\":[{\"name\":\"x\",\"purl\":\"pkg:bogus/x@1\"}]}");
+        Files.writeString(
+                bogus, "{\"bomFormat\":\"CycloneDX\",\"components\":[{\"name\":\"x\",\"purl\":\"pkg:bogus/x@1\"}]}");
         Run unknown = gate("scan", "--sbom", bogus.toString(), "--db", db.toString());
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown ecosystem"), unknown.err());
@@ -168,7 +196,10 @@ class ScanCommandTest {
         Run zero = gate("scan", "oci:" + sample, "--db", db.toString(), "--catalog-timeout", "0s");
         assertEquals(2, zero.code(), zero.err());
         assertTrue(zero.err().contains("--catalog-timeout 0s: must be more than zero"), zero.err());
-        assertEquals(0, gate("scan", "oci:" + sample, "--db", db.toString(), "--catalog-timeout", "1m").code());
+        assertEquals(
+                0,
+                gate("scan", "oci:" + sample, "--db", db.toString(), "--catalog-timeout", "1m")
+                        .code());
     }
 
     @Test
@@ -178,18 +209,27 @@ class ScanCommandTest {
         // A made-up advisory for the sample's zlib (Debian 12 source package of zlib1g, epoch 1).
         Path records = tmp.resolve("zlib-records");
         Files.createDirectories(records);
-        Files.writeString(records.resolve("TEST-ZLIB-1.json"), "{\"id\":\"TEST-ZLIB-1\",\"modified\":\"2024-01-01T00:00:00Z\","
-                + "\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"zlib\"},\"ranges\":[{\"type\":"
-                + "\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1:1.2.13.dfsg-2\"}]}]}]}");
-        Files.writeString(records.resolve("TEST-ZLIB-2.json"), "{\"id\":\"TEST-ZLIB-2\",\"modified\":\"2024-01-01T00:00:00Z\","
-                + "\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"zlib\"},\"ranges\":[{\"type\":"
-                + "\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1:1.2.13.dfsg-1\"}]}]}]}");
+        Files.writeString(
+                records.resolve("TEST-ZLIB-1.json"),
+                "{\"id\":\"TEST-ZLIB-1\",\"modified\":\"2024-01-01T00:00:00Z\","
+                        + "\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"zlib\"},\"ranges\":[{\"type\":"
+                        + "\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1:1.2.13.dfsg-2\"}]}]}]}");
+        Files.writeString(
+                records.resolve("TEST-ZLIB-2.json"),
+                "{\"id\":\"TEST-ZLIB-2\",\"modified\":\"2024-01-01T00:00:00Z\","
+                        + "\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"zlib\"},\"ranges\":[{\"type\":"
+                        + "\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1:1.2.13.dfsg-1\"}]}]}]}");
         Path imageDb = tmp.resolve("image.db");
-        assertEquals(0, gate("db", "import", records.toString(), "--db", imageDb.toString()).code());
+        assertEquals(
+                0,
+                gate("db", "import", records.toString(), "--db", imageDb.toString())
+                        .code());
         JsonNode result = json(gate("scan", "oci:" + sample, "--db", imageDb.toString(), "--format", "json"));
         assertEquals(3, result.at("/scan/packagesScanned").asInt(), result.toString());
         List<String> ids = new ArrayList<>();
-        result.get("vulnerabilities").forEach(v -> ids.add(v.get("id").asText() + " " + v.at("/package/name").asText()));
+        result.get("vulnerabilities")
+                .forEach(v -> ids.add(
+                        v.get("id").asText() + " " + v.at("/package/name").asText()));
         assertEquals(List.of("TEST-ZLIB-1 zlib1g"), ids, "fixed in 1:1.2.13.dfsg-1 means the installed one is fixed");
         Run missing = gate("scan", "oci:" + tmp.resolve("no-such-layout"), "--db", imageDb.toString());
         assertEquals(2, missing.code(), missing.err());

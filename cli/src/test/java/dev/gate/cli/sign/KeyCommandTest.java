@@ -40,8 +40,17 @@ class KeyCommandTest {
     void aMissingFolderIsNamedWithExitTwo(@TempDir Path dir) {
         password("pw-1");
         Path missing = dir.resolve("no-such-folder");
-        assertEquals(2, run("key", "generate", "--output-key-prefix", missing.resolve("release").toString()));
-        assertTrue(err.toString().startsWith("gate: cannot write " + missing.resolve("release.key") + ": no such directory " + missing),
+        assertEquals(
+                2,
+                run(
+                        "key",
+                        "generate",
+                        "--output-key-prefix",
+                        missing.resolve("release").toString()));
+        assertTrue(
+                err.toString()
+                        .startsWith("gate: cannot write " + missing.resolve("release.key") + ": no such directory "
+                                + missing),
                 err.toString());
         assertFalse(Files.exists(missing));
     }
@@ -49,7 +58,9 @@ class KeyCommandTest {
     @Test
     void wrongPasswordExitsTwoWithoutEchoingIt(@TempDir Path dir) {
         password("right-pw");
-        assertEquals(0, run("key", "generate", "--output-key-prefix", dir.resolve("k").toString()));
+        assertEquals(
+                0,
+                run("key", "generate", "--output-key-prefix", dir.resolve("k").toString()));
         password("not-the-pw");
         assertEquals(2, run("key", "public", "--key", dir.resolve("k.key").toString()));
         assertTrue(err.toString().startsWith("gate: " + dir.resolve("k.key") + ": wrong password"), err.toString());

@@ -27,7 +27,12 @@ class KeyFileLinkTest {
     }
 
     private InProcessGate.Run generate() {
-        return InProcessGate.gate(environment, "key", "generate", "--output-key-prefix", dir.resolve("cosign").toString());
+        return InProcessGate.gate(
+                environment,
+                "key",
+                "generate",
+                "--output-key-prefix",
+                dir.resolve("cosign").toString());
     }
 
     @Test

@@ -28,7 +28,8 @@ final class RegistryFixture {
         String host = LoopbackServices.require("GATE_REGISTRY_PLAIN");
         Path sample = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
         Reference destination = Reference.parse(host + "/" + prefix + "/" + UUID.randomUUID() + ":1.0.0");
-        new RegistrySink(destination, RegistryOptions.defaults()).write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
+        new RegistrySink(destination, RegistryOptions.defaults())
+                .write(new LayoutSource(sample, "1.0.0").resolve(), PushListener.NONE);
         return destination.toString();
     }
 

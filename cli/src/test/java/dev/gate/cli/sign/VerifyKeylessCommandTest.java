@@ -19,39 +19,93 @@ class VerifyKeylessCommandTest {
     @Test
     void sigstoreJavaJarVerifiesAndOtherIdentityDoesNot() {
         Path dir = TestMaterial.shared("sigstore");
-        Path jar = Path.of(System.getProperty("user.home"), ".m2/repository/dev/sigstore/sigstore-java/2.0.0/sigstore-java-2.0.0.jar");
-        String[] base = {"verify", "--trusted-root", dir.resolve("trusted_root.public-good.json").toString(),
-            "--bundle", dir.resolve("sigstore-java-2.0.0.jar.sigstore.json").toString(), "--certificate-oidc-issuer", ISSUER};
+        Path jar = Path.of(
+                System.getProperty("user.home"),
+                ".m2/repository/dev/sigstore/sigstore-java/2.0.0/sigstore-java-2.0.0.jar");
+        String[] base = {
+            "verify",
+            "--trusted-root",
+            dir.resolve("trusted_root.public-good.json").toString(),
+            "--bundle",
+            dir.resolve("sigstore-java-2.0.0.jar.sigstore.json").toString(),
+            "--certificate-oidc-issuer",
+            ISSUER
+        };
         assertEquals(0, run(base, "--certificate-identity", IDENTITY, jar.toString()), out.toString());
         assertTrue(out.toString().startsWith("verified "), out.toString());
         assertEquals(1, run(base, "--certificate-identity", "https://example.com/other", jar.toString()));
-        assertEquals(1, run(base, "--certificate-identity", IDENTITY, dir.resolve("artifact.txt").toString()));
+        assertEquals(
+                1,
+                run(
+                        base,
+                        "--certificate-identity",
+                        IDENTITY,
+                        dir.resolve("artifact.txt").toString()));
     }
 
     /** As cosign: identity and issuer by regular expression; the signer reported is the certificate's own identity. */
     @Test
     void identityAndIssuerByRegularExpression() {
         Path dir = TestMaterial.shared("sigstore");
-        Path jar = Path.of(System.getProperty("user.home"), ".m2/repository/dev/sigstore/sigstore-java/2.0.0/sigstore-java-2.0.0.jar");
-        String[] base = {"verify", "--trusted-root", dir.resolve("trusted_root.public-good.json").toString(),
-            "--bundle", dir.resolve("sigstore-java-2.0.0.jar.sigstore.json").toString()};
-        assertEquals(0, run(base, "--certificate-identity-regexp", "https://github\\.com/sigstore/sigstore-java/.*@refs/tags/v.*",
-                "--certificate-oidc-issuer-regexp", "https://token\\.actions\\.githubusercontent\\.com", jar.toString()), out.toString());
+        Path jar = Path.of(
+                System.getProperty("user.home"),
+                ".m2/repository/dev/sigstore/sigstore-java/2.0.0/sigstore-java-2.0.0.jar");
+        String[] base = {
+            "verify",
+            "--trusted-root",
+            dir.resolve("trusted_root.public-good.json").toString(),
+            "--bundle",
+            dir.resolve("sigstore-java-2.0.0.jar.sigstore.json").toString()
+        };
+        assertEquals(
+                0,
+                run(
+                        base,
+                        "--certificate-identity-regexp",
+                        "https://github\\.com/sigstore/sigstore-java/.*@refs/tags/v.*",
+                        "--certificate-oidc-issuer-regexp",
+                        "https://token\\.actions\\.githubusercontent\\.com",
+                        jar.toString()),
+                out.toString());
         assertTrue(out.toString().contains("signed by identity " + IDENTITY + " (" + ISSUER + ")"), out.toString());
         // The expression must match the whole identity: a fragment of it accepts nothing.
-        assertEquals(1, run(base, "--certificate-identity-regexp", "sigstore-java", "--certificate-oidc-issuer", ISSUER, jar.toString()));
-        assertEquals(1, run(base, "--certificate-identity-regexp", "https://github\\.com/evil/.*", "--certificate-oidc-issuer", ISSUER,
-                jar.toString()));
+        assertEquals(
+                1,
+                run(
+                        base,
+                        "--certificate-identity-regexp",
+                        "sigstore-java",
+                        "--certificate-oidc-issuer",
+                        ISSUER,
+                        jar.toString()));
+        assertEquals(
+                1,
+                run(
+                        base,
+                        "--certificate-identity-regexp",
+                        "https://github\\.com/evil/.*",
+                        "--certificate-oidc-issuer",
+                        ISSUER,
+                        jar.toString()));
     }
 
     @Test
     void identityFlagsThatContradictOrDoNotParseAreInputErrors() {
         Path dir = TestMaterial.shared("sigstore");
-        String[] base = {"verify", "--trusted-root", dir.resolve("trusted_root.public-good.json").toString(),
-            "--bundle", dir.resolve("sigstore-java-2.0.0.jar.sigstore.json").toString(), "--certificate-oidc-issuer", ISSUER};
+        String[] base = {
+            "verify",
+            "--trusted-root",
+            dir.resolve("trusted_root.public-good.json").toString(),
+            "--bundle",
+            dir.resolve("sigstore-java-2.0.0.jar.sigstore.json").toString(),
+            "--certificate-oidc-issuer",
+            ISSUER
+        };
         out.getBuffer().setLength(0);
         assertEquals(2, run(base, "--certificate-identity", IDENTITY, "--certificate-identity-regexp", ".*", "x"));
-        assertTrue(out.toString().contains("--certificate-identity and --certificate-identity-regexp exclude each other"), out.toString());
+        assertTrue(
+                out.toString().contains("--certificate-identity and --certificate-identity-regexp exclude each other"),
+                out.toString());
         out.getBuffer().setLength(0);
         assertEquals(2, run(base, "--certificate-identity-regexp", "(unclosed", "x"));
         assertTrue(out.toString().contains("--certificate-identity-regexp: not a regular expression"), out.toString());

@@ -36,8 +36,10 @@ class VerifySafetyRegistryTest {
     private static final String PASSWORD = "correct-horse-battery-staple-42";
     private static final StringBuilder KEY_OUTPUT = new StringBuilder();
     private static final java.util.Map<String, CosignKeyPair> KEYS = new java.util.HashMap<>();
+
     @TempDir
     static Path dir;
+
     private final RegistryFixture gate = new RegistryFixture();
     private final StringBuilder everything = new StringBuilder(KEY_OUTPUT);
     private String image;
@@ -50,9 +52,18 @@ class VerifySafetyRegistryTest {
         RegistryFixture gate = new RegistryFixture();
         gate.environment = gate.environment.withVariables(onlyKeyPassword(PASSWORD));
         for (String name : new String[] {"a", "b"}) {
-            assertEquals(0, gate.run("key", "generate", "--output-key-prefix", dir.resolve(name).toString()), gate.output());
+            assertEquals(
+                    0,
+                    gate.run(
+                            "key",
+                            "generate",
+                            "--output-key-prefix",
+                            dir.resolve(name).toString()),
+                    gate.output());
             KEY_OUTPUT.append(gate.output());
-            KEYS.put(name, CosignKeyFile.decrypt(Files.readString(dir.resolve(name + ".key")), PASSWORD.toCharArray(), name));
+            KEYS.put(
+                    name,
+                    CosignKeyFile.decrypt(Files.readString(dir.resolve(name + ".key")), PASSWORD.toCharArray(), name));
         }
     }
 
@@ -63,32 +74,45 @@ class VerifySafetyRegistryTest {
         run(0, "sign", "--key", dir.resolve("a.key").toString(), image);
         Reference reference = Reference.parse(image);
         RegistryClient client = RegistryClient.open(reference, RegistryOptions.defaults());
-        digest = client.getManifest(reference.identifier()).orElseThrow().descriptor().digest();
+        digest = client.getManifest(reference.identifier())
+                .orElseThrow()
+                .descriptor()
+                .digest();
         attacher = new CosignAttacher(new RegistrySignatureStore(client));
     }
 
     @Test
     void signatureByAnotherKey() {
-        verifyFails("b.pub", CosignAttacher.signatureTag(digest) + " layer 0: signature does not verify with a trusted key");
+        verifyFails(
+                "b.pub",
+                CosignAttacher.signatureTag(digest) + " layer 0: signature does not verify with a trusted key");
         assertNoSecrets();
     }
 
     @Test
     void tamperedPayload() {
-        CosignLayer genuine = attacher.layers(CosignAttacher.signatureTag(digest)).get(0);
-        byte[] altered = new String(genuine.content(), StandardCharsets.UTF_8).replace("\"optional\":null", "\"optional\":{}")
+        CosignLayer genuine =
+                attacher.layers(CosignAttacher.signatureTag(digest)).get(0);
+        byte[] altered = new String(genuine.content(), StandardCharsets.UTF_8)
+                .replace("\"optional\":null", "\"optional\":{}")
                 .getBytes(StandardCharsets.UTF_8);
-        attacher.replace(CosignAttacher.signatureTag(digest), new CosignLayer(genuine.mediaType(), altered, genuine.annotations()),
+        attacher.replace(
+                CosignAttacher.signatureTag(digest),
+                new CosignLayer(genuine.mediaType(), altered, genuine.annotations()),
                 layer -> true);
-        verifyFails("a.pub", CosignAttacher.signatureTag(digest) + " layer 0: signature does not verify with a trusted key "
-                + "(signed by another key, or payload altered)");
+        verifyFails(
+                "a.pub",
+                CosignAttacher.signatureTag(digest) + " layer 0: signature does not verify with a trusted key "
+                        + "(signed by another key, or payload altered)");
         assertNoSecrets();
     }
 
     @Test
     void signatureForAnotherDigest() throws Exception {
         Digest other = Digest.sha256("another image".getBytes());
-        attacher.replace(CosignAttacher.signatureTag(digest), ImageSignatures.signatureLayer(key("a"), Reference.parse(image).name(), other),
+        attacher.replace(
+                CosignAttacher.signatureTag(digest),
+                ImageSignatures.signatureLayer(key("a"), Reference.parse(image).name(), other),
                 layer -> true);
         verifyFails("a.pub", "signed payload names " + other + ", not the image " + digest);
         assertNoSecrets();
@@ -107,8 +131,11 @@ class VerifySafetyRegistryTest {
         // An index where the signature manifest should be: valid for the registry, useless to cosign.
         byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[]}")
                 .getBytes(StandardCharsets.UTF_8);
-        RegistryClient.open(Reference.parse(image), RegistryOptions.defaults()).putManifest(CosignAttacher.signatureTag(digest),
-                Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(index), index.length), index);
+        RegistryClient.open(Reference.parse(image), RegistryOptions.defaults())
+                .putManifest(
+                        CosignAttacher.signatureTag(digest),
+                        Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(index), index.length),
+                        index);
         verifyFails("a.pub", CosignAttacher.signatureTag(digest) + ": corrupted signature manifest: no layers array");
         assertNoSecrets();
     }
@@ -152,9 +179,13 @@ class VerifySafetyRegistryTest {
                     }
                 }
                 byte[] pkcs8 = key(name).privateKey().getEncoded();
-                assertFalse(printed.contains(Base64.getEncoder().encodeToString(pkcs8)), "private key printed as base64");
+                assertFalse(
+                        printed.contains(Base64.getEncoder().encodeToString(pkcs8)), "private key printed as base64");
                 assertFalse(printed.contains(HexFormat.of().formatHex(pkcs8)), "private key printed as hex");
-                String scalar = ((java.security.interfaces.ECPrivateKey) key(name).privateKey()).getS().toString(16);
+                String scalar = ((java.security.interfaces.ECPrivateKey)
+                                key(name).privateKey())
+                        .getS()
+                        .toString(16);
                 assertFalse(printed.contains(scalar), "private scalar printed");
             }
         } catch (Exception e) {

@@ -1,11 +1,11 @@
 package dev.gate.image.archive;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Compression;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.Layer;
@@ -20,17 +20,14 @@ import java.util.Optional;
 /** Images and indexes whose blobs live under {@code blobs/<alg>/<hex>} inside a tar. */
 final class ArchiveImages {
 
-    private ArchiveImages() {
-    }
+    private ArchiveImages() {}
 
     static String blobName(Digest digest) {
         return "blobs/" + digest.algorithm() + "/" + digest.hex();
     }
 
     static Artifact artifact(TarMembers tar, Descriptor entry) {
-        return MediaTypes.isIndex(entry.mediaType())
-                ? Artifact.of(index(tar, entry))
-                : Artifact.of(image(tar, entry));
+        return MediaTypes.isIndex(entry.mediaType()) ? Artifact.of(index(tar, entry)) : Artifact.of(image(tar, entry));
     }
 
     static OciIndex readIndexJson(TarMembers tar) {
@@ -41,13 +38,20 @@ final class ArchiveImages {
     }
 
     static Image image(TarMembers tar, Descriptor descriptor) {
-        return StoredImage.parse(descriptor, readBlob(tar, descriptor), tar.file() + " manifest " + descriptor.digest(),
+        return StoredImage.parse(
+                descriptor,
+                readBlob(tar, descriptor),
+                tar.file() + " manifest " + descriptor.digest(),
                 blob -> new TarBlob(tar, blob));
     }
 
     static ImageIndex index(TarMembers tar, Descriptor descriptor) {
-        return StoredIndex.parse(descriptor, readBlob(tar, descriptor), tar.file() + " index " + descriptor.digest(),
-                entry -> image(tar, entry), entry -> index(tar, entry));
+        return StoredIndex.parse(
+                descriptor,
+                readBlob(tar, descriptor),
+                tar.file() + " index " + descriptor.digest(),
+                entry -> image(tar, entry),
+                entry -> index(tar, entry));
     }
 
     private static byte[] readBlob(TarMembers tar, Descriptor descriptor) {

@@ -1,9 +1,9 @@
 package dev.gate.image.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
-import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.oci.Json;
 import dev.gate.image.transport.ImageSource;
@@ -45,7 +45,8 @@ public final class DockerArchiveSource implements ImageSource {
             tar = new TarMembers(file);
         }
         if (tar.has("index.json") && tar.has("oci-layout")) {
-            return ArchiveImages.artifact(tar, selectOci(ArchiveImages.readIndexJson(tar).manifests()));
+            return ArchiveImages.artifact(
+                    tar, selectOci(ArchiveImages.readIndexJson(tar).manifests()));
         }
         if (!tar.has("manifest.json")) {
             throw GateException.input(describe() + ": has neither manifest.json nor index.json (not a docker-archive)");
@@ -75,9 +76,12 @@ public final class DockerArchiveSource implements ImageSource {
             }
         }
         List<String> names = new ArrayList<>();
-        entries.forEach(d -> names.add(d.annotations() == null ? "(unnamed)"
-                : d.annotations().getOrDefault(CONTAINERD_NAME, String.valueOf(OciArchiveSource.refName(d)))));
-        throw GateException.input(describe() + ": no image named '" + ref + "' (images: " + String.join(", ", names) + ")");
+        entries.forEach(d -> names.add(
+                d.annotations() == null
+                        ? "(unnamed)"
+                        : d.annotations().getOrDefault(CONTAINERD_NAME, String.valueOf(OciArchiveSource.refName(d)))));
+        throw GateException.input(
+                describe() + ": no image named '" + ref + "' (images: " + String.join(", ", names) + ")");
     }
 
     private JsonNode selectLegacy() {

@@ -1,11 +1,11 @@
 package dev.gate.image.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Blob;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.Layer;
 import dev.gate.image.MediaTypes;
@@ -28,8 +28,7 @@ import java.util.Optional;
  */
 final class LegacyDockerImage {
 
-    private LegacyDockerImage() {
-    }
+    private LegacyDockerImage() {}
 
     static Image build(TarMembers tar, JsonNode entry) {
         String configName = entry.path("Config").asText(null);
@@ -38,8 +37,11 @@ final class LegacyDockerImage {
             throw GateException.input(tar.file() + ": manifest.json entry has no Config or Layers");
         }
         byte[] configBytes = tar.readSmall(configName, null);
-        Descriptor configDescriptor = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256(configBytes), configBytes.length);
-        JsonNode diffIds = Json.read(configBytes, JsonNode.class, tar.file() + "!" + configName).path("rootfs").path("diff_ids");
+        Descriptor configDescriptor =
+                Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256(configBytes), configBytes.length);
+        JsonNode diffIds = Json.read(configBytes, JsonNode.class, tar.file() + "!" + configName)
+                .path("rootfs")
+                .path("diff_ids");
         if (diffIds.size() != layerNames.size()) {
             throw GateException.input(tar.file() + ": " + configName + " lists " + diffIds.size()
                     + " rootfs.diff_ids but manifest.json lists " + layerNames.size() + " layers");

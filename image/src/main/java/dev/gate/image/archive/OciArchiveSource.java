@@ -1,8 +1,8 @@
 package dev.gate.image.archive;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
-import dev.gate.errors.GateException;
 import dev.gate.image.transport.ImageSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +30,8 @@ public final class OciArchiveSource implements ImageSource {
         if (!tar.has("oci-layout")) {
             throw GateException.input(file + ": missing oci-layout file (not an OCI layout archive)");
         }
-        return ArchiveImages.artifact(tar, select(ArchiveImages.readIndexJson(tar).manifests(), tag, describe()));
+        return ArchiveImages.artifact(
+                tar, select(ArchiveImages.readIndexJson(tar).manifests(), tag, describe()));
     }
 
     /** The entry named TAG, or the only entry when no tag is given. */
@@ -45,17 +46,24 @@ public final class OciArchiveSource implements ImageSource {
             throw GateException.input(source + ": index.json has " + entries.size()
                     + " entries; name one with :TAG (tags: " + tags(entries) + ")");
         }
-        return entries.stream().filter(d -> tag.equals(refName(d))).findFirst()
-                .orElseThrow(() -> GateException.input(source + ": no image tagged '" + tag
-                        + "' in index.json (tags: " + tags(entries) + ")"));
+        return entries.stream()
+                .filter(d -> tag.equals(refName(d)))
+                .findFirst()
+                .orElseThrow(() -> GateException.input(
+                        source + ": no image tagged '" + tag + "' in index.json (tags: " + tags(entries) + ")"));
     }
 
     static String refName(Descriptor descriptor) {
-        return descriptor.annotations() == null ? null : descriptor.annotations().get(REF_NAME);
+        return descriptor.annotations() == null
+                ? null
+                : descriptor.annotations().get(REF_NAME);
     }
 
     private static String tags(List<Descriptor> entries) {
-        List<String> names = entries.stream().map(OciArchiveSource::refName).filter(Objects::nonNull).toList();
+        List<String> names = entries.stream()
+                .map(OciArchiveSource::refName)
+                .filter(Objects::nonNull)
+                .toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 

@@ -1,8 +1,8 @@
 package dev.gate.image.archive;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.FileRegion;
-import dev.gate.errors.GateException;
 import dev.gate.image.VerifyingInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -38,7 +38,8 @@ final class TarMembers implements AutoCloseable {
             long length = Files.size(file);
             for (TarArchiveEntry entry : tar.getEntries()) {
                 if (entry.isFile() && entry.getDataOffset() + entry.getSize() > length) {
-                    throw GateException.input(file + ": truncated tar (member " + entry.getName() + " runs past the end)");
+                    throw GateException.input(
+                            file + ": truncated tar (member " + entry.getName() + " runs past the end)");
                 }
                 entries.put(normalize(entry.getName()), entry);
             }
@@ -82,7 +83,9 @@ final class TarMembers implements AutoCloseable {
             return Optional.empty();
         }
         TarArchiveEntry entry = regular(name);
-        return entry.isSparse() ? Optional.empty() : Optional.of(new FileRegion(file, entry.getDataOffset(), entry.getSize()));
+        return entry.isSparse()
+                ? Optional.empty()
+                : Optional.of(new FileRegion(file, entry.getDataOffset(), entry.getSize()));
     }
 
     /** A member streamed and checked against the descriptor's digest and size. */
@@ -94,7 +97,8 @@ final class TarMembers implements AutoCloseable {
     byte[] readSmall(String name, Descriptor expected) {
         long size = size(name);
         if (size > SMALL_LIMIT) {
-            throw GateException.input(file + ": " + name + " is " + size + " bytes, over the 64 MiB limit for metadata");
+            throw GateException.input(
+                    file + ": " + name + " is " + size + " bytes, over the 64 MiB limit for metadata");
         }
         try (InputStream in = expected == null ? open(name) : open(name, expected)) {
             return in.readAllBytes();

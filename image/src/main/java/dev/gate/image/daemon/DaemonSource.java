@@ -1,7 +1,7 @@
 package dev.gate.image.daemon;
 
-import dev.gate.image.Artifact;
 import dev.gate.errors.GateException;
+import dev.gate.image.Artifact;
 import dev.gate.image.Reference;
 import dev.gate.image.TempFiles;
 import dev.gate.image.archive.DockerArchiveSource;
@@ -41,7 +41,8 @@ public final class DaemonSource implements ImageSource {
     static Path socketOf(String dockerHost) {
         String host = dockerHost == null || dockerHost.isBlank() ? "unix:///var/run/docker.sock" : dockerHost;
         if (!host.startsWith("unix://")) {
-            throw GateException.input("DOCKER_HOST=" + host + " is not supported: gate talks to the daemon over a unix:// socket");
+            throw GateException.input(
+                    "DOCKER_HOST=" + host + " is not supported: gate talks to the daemon over a unix:// socket");
         }
         return Path.of(host.substring("unix://".length()));
     }
@@ -61,18 +62,21 @@ public final class DaemonSource implements ImageSource {
      */
     private Path save(Path file) {
         if (!Files.exists(socket)) {
-            throw GateException.operational("no Docker daemon socket at " + socket + " (set DOCKER_HOST=unix:///PATH)", null);
+            throw GateException.operational(
+                    "no Docker daemon socket at " + socket + " (set DOCKER_HOST=unix:///PATH)", null);
         }
         try (UnixHttp.Response response = UnixHttp.get(socket, "/images/" + name + "/get")) {
             if (response.status() != 200) {
                 throw failure(response);
             }
-            try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            try (InputStream body = response.body();
+                    OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 body.transferTo(out);
             }
             return file;
         } catch (IOException e) {
-            throw GateException.operational(describe() + ": cannot read the image from the daemon at " + socket + ": " + e.getMessage(), e);
+            throw GateException.operational(
+                    describe() + ": cannot read the image from the daemon at " + socket + ": " + e.getMessage(), e);
         }
     }
 

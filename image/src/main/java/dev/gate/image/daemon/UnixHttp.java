@@ -23,15 +23,15 @@ final class UnixHttp {
 
     private static final int MAX_HEADER_LINE = 16 << 10;
 
-    record Response(int status, Map<String, String> headers, InputStream body, SocketChannel channel) implements AutoCloseable {
+    record Response(int status, Map<String, String> headers, InputStream body, SocketChannel channel)
+            implements AutoCloseable {
         @Override
         public void close() throws IOException {
             channel.close();
         }
     }
 
-    private UnixHttp() {
-    }
+    private UnixHttp() {}
 
     static Response get(Path socket, String path) throws IOException {
         SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
@@ -50,7 +50,9 @@ final class UnixHttp {
             for (String header = line(in); !header.isEmpty(); header = line(in)) {
                 int colon = header.indexOf(':');
                 if (colon > 0) {
-                    headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+                    headers.put(
+                            header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            header.substring(colon + 1).trim());
                 }
             }
             return new Response(status, headers, body(in, headers), channel);
@@ -66,8 +68,13 @@ final class UnixHttp {
         }
         String length = headers.get("content-length");
         // The response closes the channel itself.
-        return length == null ? in : BoundedInputStream.builder().setInputStream(in).setMaxCount(Long.parseLong(length))
-                .setPropagateClose(false).get();
+        return length == null
+                ? in
+                : BoundedInputStream.builder()
+                        .setInputStream(in)
+                        .setMaxCount(Long.parseLong(length))
+                        .setPropagateClose(false)
+                        .get();
     }
 
     /** One CRLF-terminated line, without the terminator. */

@@ -13,7 +13,13 @@ package dev.gate.image.fs;
  */
 public record FileEntry(String path, Type type, long size, int mode, String linkTarget, String layer, byte[] content) {
 
-    public enum Type { FILE, DIR, SYMLINK, HARDLINK, OTHER }
+    public enum Type {
+        FILE,
+        DIR,
+        SYMLINK,
+        HARDLINK,
+        OTHER
+    }
 
     public boolean isRegular() {
         return type == Type.FILE;

@@ -6,8 +6,7 @@ package dev.gate.image.fs;
  */
 public record SquashLimits(long maxUncompressedBytes, long maxFileBytes, long maxCapturedBytes, int maxSymlinkHops) {
 
-    public static final SquashLimits DEFAULT =
-            new SquashLimits(64L << 30, 256L << 20, 1L << 30, 40);
+    public static final SquashLimits DEFAULT = new SquashLimits(64L << 30, 256L << 20, 1L << 30, 40);
 
     public SquashLimits {
         if (maxUncompressedBytes <= 0 || maxFileBytes <= 0 || maxCapturedBytes <= 0 || maxSymlinkHops <= 0) {

@@ -1,7 +1,7 @@
 package dev.gate.image.fs;
 
-import dev.gate.image.Compression;
 import dev.gate.errors.GateException;
+import dev.gate.image.Compression;
 import dev.gate.image.Layer;
 import dev.gate.image.VerifyingInputStream;
 import dev.gate.image.VerifyingInputStream.BlobMismatchException;
@@ -135,7 +135,8 @@ public final class Squasher {
             if (mismatchIn(e) != null) {
                 throw e;
             }
-            pass.skipped.add(new Skipped(pass.digest, "/", "layer tar unreadable, rest of layer skipped: " + e.getMessage()));
+            pass.skipped.add(
+                    new Skipped(pass.digest, "/", "layer tar unreadable, rest of layer skipped: " + e.getMessage()));
         }
     }
 
@@ -160,8 +161,7 @@ public final class Squasher {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** One layer's changes, collected first so its whiteouts only hide lower layers. */
@@ -184,14 +184,14 @@ public final class Squasher {
         void readVerified(LimitedInputStream.Budget budget) throws IOException {
             try (InputStream stored = verified(layer)) {
                 readTar(this, stored, budget);
-                // The tar ends before its stored bytes do (end marker, padding, compression trailer): read on to the end
-                // so that the digest is checked, without decompressing what no one reads.
+                // The tar ends before its stored bytes do (end marker, padding, compression trailer): read on to the
+                // end so that the digest is checked, without decompressing what no one reads.
                 stored.transferTo(OutputStream.nullOutputStream());
             } catch (IOException e) {
                 BlobMismatchException mismatch = mismatchIn(e);
                 if (mismatch != null) {
-                    throw GateException.input("the source changed or is corrupt: layer " + digest + " of "
-                            + mismatch.getMessage());
+                    throw GateException.input(
+                            "the source changed or is corrupt: layer " + digest + " of " + mismatch.getMessage());
                 }
                 throw GateException.operational("reading layer " + digest + " failed: " + e.getMessage(), e);
             }
@@ -246,7 +246,8 @@ public final class Squasher {
             if (!h.isFile()) {
                 return new FileEntry(path, FileEntry.Type.OTHER, 0, mode, null, digest, null);
             }
-            return new FileEntry(path, FileEntry.Type.FILE, h.getSize(), mode, null, digest, captureIfWanted(h, path, in));
+            return new FileEntry(
+                    path, FileEntry.Type.FILE, h.getSize(), mode, null, digest, captureIfWanted(h, path, in));
         }
 
         private byte[] captureIfWanted(TarArchiveEntry h, String path, InputStream in) throws IOException {
@@ -255,7 +256,8 @@ public final class Squasher {
                 return null;
             }
             if (h.getSize() > limits.maxFileBytes()) {
-                skipped.add(new Skipped(digest, path, "not read: " + h.getSize() + " bytes is over the per-file limit"));
+                skipped.add(
+                        new Skipped(digest, path, "not read: " + h.getSize() + " bytes is over the per-file limit"));
                 return null;
             }
             if (captured.get() >= limits.maxCapturedBytes()) {

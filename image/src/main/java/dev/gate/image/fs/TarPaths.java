@@ -6,8 +6,7 @@ import java.util.Deque;
 /** Path normalisation that keeps every result inside the image root. */
 final class TarPaths {
 
-    private TarPaths() {
-    }
+    private TarPaths() {}
 
     /**
      * "./usr//bin/../lib/" becomes "/usr/lib"; the root is "/". Returns null when the path climbs

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class LayoutFiles {
 
-    private LayoutFiles() {
-    }
+    private LayoutFiles() {}
 
     /** {@code blobs/<algorithm>/<hex>}, with no link on the way. */
     public static Path blob(Path root, Digest digest) {

@@ -16,17 +16,23 @@ import java.util.Optional;
 /** Images and indexes whose blobs live in an OCI layout directory. */
 final class LayoutImages {
 
-    private LayoutImages() {
-    }
+    private LayoutImages() {}
 
     static Image image(OciLayout layout, Descriptor descriptor) {
-        return StoredImage.parse(descriptor, layout.readSmall(descriptor), layout.root() + " manifest " + descriptor.digest(),
+        return StoredImage.parse(
+                descriptor,
+                layout.readSmall(descriptor),
+                layout.root() + " manifest " + descriptor.digest(),
                 blob -> new LayoutBlob(layout, blob));
     }
 
     static ImageIndex index(OciLayout layout, Descriptor descriptor) {
-        return StoredIndex.parse(descriptor, layout.readSmall(descriptor), layout.root() + " index " + descriptor.digest(),
-                entry -> image(layout, entry), entry -> index(layout, entry));
+        return StoredIndex.parse(
+                descriptor,
+                layout.readSmall(descriptor),
+                layout.root() + " index " + descriptor.digest(),
+                entry -> image(layout, entry),
+                entry -> index(layout, entry));
     }
 
     static boolean isIndex(Descriptor descriptor) {

@@ -24,8 +24,7 @@ public final class LayoutLock {
     /** A process holds one OS lock per file; threads of this JVM queue on this lock first. */
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
-    private LayoutLock() {
-    }
+    private LayoutLock() {}
 
     /** An action on the layout that may throw {@link IOException}. */
     @FunctionalInterface
@@ -43,8 +42,8 @@ public final class LayoutLock {
         }
         ReentrantLock local = IN_PROCESS.computeIfAbsent(root.toAbsolutePath().normalize(), r -> new ReentrantLock());
         local.lock();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        try (FileChannel channel = FileChannel.open(
+                        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 FileLock held = channel.lock()) {
             return action.run();
         } finally {

@@ -1,29 +1,22 @@
 package dev.gate.image.layout;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Blob;
 import dev.gate.image.Descriptor;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.Layer;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.VerifyingInputStream;
-import dev.gate.image.oci.Json;
-import dev.gate.image.oci.OciIndex;
 import dev.gate.image.transport.ImageSink;
 import dev.gate.image.transport.PushListener;
 import dev.gate.image.transport.PushListener.Outcome;
 import dev.gate.image.transport.PushReport;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes {@code oci:DIR[:TAG]} through the layout's {@link LayoutWriter}: blobs first, each checked against its
@@ -56,11 +49,14 @@ public final class LayoutSink implements ImageSink {
         } catch (IOException e) {
             throw GateException.operational("cannot write " + describe() + ": " + e.getMessage(), e);
         }
-        listener.manifestWritten(artifact.descriptor(), tag == null ? artifact.descriptor().digest().toString() : tag);
+        listener.manifestWritten(
+                artifact.descriptor(),
+                tag == null ? artifact.descriptor().digest().toString() : tag);
         return new PushReport(describe(), artifact.descriptor(), results);
     }
 
-    private void writeImage(Image image, PushListener listener, List<PushReport.BlobResult> results) throws IOException {
+    private void writeImage(Image image, PushListener listener, List<PushReport.BlobResult> results)
+            throws IOException {
         writeBlob(image.config(), listener, results);
         for (Layer layer : image.layers()) {
             writeBlob(layer, listener, results);
@@ -68,7 +64,8 @@ public final class LayoutSink implements ImageSink {
         writeBytes(image.descriptor(), image.rawManifest());
     }
 
-    private void writeIndex(ImageIndex index, PushListener listener, List<PushReport.BlobResult> results) throws IOException {
+    private void writeIndex(ImageIndex index, PushListener listener, List<PushReport.BlobResult> results)
+            throws IOException {
         for (Descriptor child : index.manifests()) {
             if (MediaTypes.isIndex(child.mediaType())) {
                 writeIndex(index.index(child.digest()), listener, results);

@@ -1,8 +1,8 @@
 package dev.gate.image.layout;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
-import dev.gate.errors.GateException;
 import dev.gate.image.transport.ImageSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,20 +32,27 @@ public final class LayoutSource implements ImageSource {
             if (entries.size() == 1) {
                 return entries.get(0);
             }
-            throw GateException.input(describe() + ": index.json has " + entries.size()
-                    + " entries; name one as oci:" + layout.root() + ":TAG (tags: " + tags(entries) + ")");
+            throw GateException.input(describe() + ": index.json has " + entries.size() + " entries; name one as oci:"
+                    + layout.root() + ":TAG (tags: " + tags(entries) + ")");
         }
-        return entries.stream().filter(d -> tag.equals(refName(d))).findFirst()
-                .orElseThrow(() -> GateException.input(describe() + ": no image tagged '" + tag
-                        + "' in index.json (tags: " + tags(entries) + ")"));
+        return entries.stream()
+                .filter(d -> tag.equals(refName(d)))
+                .findFirst()
+                .orElseThrow(() -> GateException.input(
+                        describe() + ": no image tagged '" + tag + "' in index.json (tags: " + tags(entries) + ")"));
     }
 
     private static String refName(Descriptor descriptor) {
-        return descriptor.annotations() == null ? null : descriptor.annotations().get(OciLayout.REF_NAME);
+        return descriptor.annotations() == null
+                ? null
+                : descriptor.annotations().get(OciLayout.REF_NAME);
     }
 
     private static String tags(List<Descriptor> entries) {
-        List<String> names = entries.stream().map(LayoutSource::refName).filter(Objects::nonNull).toList();
+        List<String> names = entries.stream()
+                .map(LayoutSource::refName)
+                .filter(Objects::nonNull)
+                .toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
@@ -55,6 +62,5 @@ public final class LayoutSource implements ImageSource {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

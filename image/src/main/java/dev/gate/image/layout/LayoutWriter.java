@@ -68,7 +68,9 @@ public final class LayoutWriter {
             List<Descriptor> entries = new ArrayList<>();
             if (Files.exists(layout.unlinked(indexFile))) {
                 for (Descriptor existing : layout.readIndex().manifests()) {
-                    String name = existing.annotations() == null ? null : existing.annotations().get(REF_NAME);
+                    String name = existing.annotations() == null
+                            ? null
+                            : existing.annotations().get(REF_NAME);
                     boolean sameName = tag != null && tag.equals(name);
                     boolean sameUnnamed = name == null && existing.digest().equals(manifest.digest());
                     if (!sameName && !sameUnnamed) {
@@ -77,7 +79,10 @@ public final class LayoutWriter {
                 }
             }
             entries.add(tag == null ? manifest : manifest.withAnnotations(Map.of(REF_NAME, tag)));
-            writeAtomically(indexFile, new ByteArrayInputStream(Json.write(new OciIndex(2, MediaTypes.OCI_INDEX, null, entries, null, null))));
+            writeAtomically(
+                    indexFile,
+                    new ByteArrayInputStream(
+                            Json.write(new OciIndex(2, MediaTypes.OCI_INDEX, null, entries, null, null))));
             return null;
         });
     }
@@ -86,7 +91,8 @@ public final class LayoutWriter {
         Files.createDirectories(layout.unlinked(layout.root().resolve("blobs")));
         Path marker = layout.unlinked(layout.root().resolve(OciLayout.LAYOUT_FILE));
         if (!Files.exists(marker)) {
-            writeAtomically(marker, new ByteArrayInputStream(OciLayout.LAYOUT_CONTENT.getBytes(StandardCharsets.UTF_8)));
+            writeAtomically(
+                    marker, new ByteArrayInputStream(OciLayout.LAYOUT_CONTENT.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

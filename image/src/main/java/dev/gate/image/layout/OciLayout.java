@@ -1,9 +1,9 @@
 package dev.gate.image.layout;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.errors.GateException;
 import dev.gate.image.VerifyingInputStream;
 import dev.gate.image.oci.OciIndex;
 import java.io.IOException;
@@ -58,7 +58,8 @@ final class OciLayout {
             throw GateException.input("oci layout " + root + ": no such directory");
         }
         if (!Files.isRegularFile(unlinked(root.resolve(LAYOUT_FILE)), LinkOption.NOFOLLOW_LINKS)) {
-            throw GateException.input("oci layout " + root + ": missing " + LAYOUT_FILE + " file (not an OCI image layout)");
+            throw GateException.input(
+                    "oci layout " + root + ": missing " + LAYOUT_FILE + " file (not an OCI image layout)");
         }
         Path indexFile = unlinked(root.resolve("index.json"));
         try (InputStream in = Files.newInputStream(indexFile, LinkOption.NOFOLLOW_LINKS)) {
@@ -78,7 +79,8 @@ final class OciLayout {
     InputStream open(Descriptor descriptor) throws IOException {
         Path path = blobPath(descriptor.digest());
         try {
-            return new VerifyingInputStream(Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS), descriptor, root.toString());
+            return new VerifyingInputStream(
+                    Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS), descriptor, root.toString());
         } catch (NoSuchFileException e) {
             throw GateException.input("oci layout " + root + ": missing blob " + descriptor.digest());
         }
@@ -88,10 +90,12 @@ final class OciLayout {
     FileRegion region(Descriptor descriptor) {
         Path path = blobPath(descriptor.digest());
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             long size = attributes.size();
             if (!attributes.isRegularFile()) {
-                throw GateException.input("oci layout " + root + ": blob " + descriptor.digest() + " is not a regular file");
+                throw GateException.input(
+                        "oci layout " + root + ": blob " + descriptor.digest() + " is not a regular file");
             }
             if (size != descriptor.size()) {
                 throw GateException.input("oci layout " + root + ": blob " + descriptor.digest() + " is " + size
@@ -100,7 +104,8 @@ final class OciLayout {
         } catch (NoSuchFileException e) {
             throw GateException.input("oci layout " + root + ": missing blob " + descriptor.digest());
         } catch (IOException e) {
-            throw GateException.input("oci layout " + root + ": cannot read blob " + descriptor.digest() + ": " + e.getMessage());
+            throw GateException.input(
+                    "oci layout " + root + ": cannot read blob " + descriptor.digest() + ": " + e.getMessage());
         }
         return new FileRegion(path, 0, descriptor.size());
     }
@@ -108,15 +113,16 @@ final class OciLayout {
     /** A small blob (manifest, index, config) read whole and verified. */
     byte[] readSmall(Descriptor descriptor) {
         if (descriptor.size() > SMALL_LIMIT) {
-            throw GateException.input("oci layout " + root + ": " + descriptor.mediaType() + " "
-                    + descriptor.digest() + " declares " + descriptor.size() + " bytes, over the 64 MiB limit");
+            throw GateException.input("oci layout " + root + ": " + descriptor.mediaType() + " " + descriptor.digest()
+                    + " declares " + descriptor.size() + " bytes, over the 64 MiB limit");
         }
         try (InputStream in = open(descriptor)) {
             return in.readAllBytes();
         } catch (VerifyingInputStream.BlobMismatchException e) {
             throw GateException.input(e.getMessage());
         } catch (IOException e) {
-            throw GateException.input("oci layout " + root + ": cannot read blob " + descriptor.digest() + ": " + e.getMessage());
+            throw GateException.input(
+                    "oci layout " + root + ": cannot read blob " + descriptor.digest() + ": " + e.getMessage());
         }
     }
 }

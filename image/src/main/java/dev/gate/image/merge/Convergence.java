@@ -1,8 +1,8 @@
 package dev.gate.image.merge;
 
 import dev.gate.errors.GateException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 

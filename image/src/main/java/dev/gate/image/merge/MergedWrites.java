@@ -49,8 +49,10 @@ public final class MergedWrites {
                 return;
             }
             if (round > convergence.maxRewrites()) {
-                throw GateException.operational(lost.get(0).describe() + " written but overwritten by a concurrent writer "
-                        + convergence.maxRewrites() + " times; not stored", null);
+                throw GateException.operational(
+                        lost.get(0).describe() + " written but overwritten by a concurrent writer "
+                                + convergence.maxRewrites() + " times; not stored",
+                        null);
             }
             convergence.backoff(round);
             lost.forEach(this::writeOnce);

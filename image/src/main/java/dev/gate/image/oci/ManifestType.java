@@ -10,8 +10,7 @@ import dev.gate.image.SafeText;
  */
 public final class ManifestType {
 
-    private ManifestType() {
-    }
+    private ManifestType() {}
 
     /**
      * The media type of {@code raw}. {@code claimed} is what {@code claimedBy} (such as "the Content-Type")
@@ -24,11 +23,14 @@ public final class ManifestType {
         }
         String own = shape.mediaType();
         if (own != null && claimed != null && !own.equals(claimed)) {
-            throw Json.invalid(origin, "its mediaType " + SafeText.quoted(own) + " disagrees with " + claimedBy + " "
-                    + SafeText.quoted(claimed));
+            throw Json.invalid(
+                    origin,
+                    "its mediaType " + SafeText.quoted(own) + " disagrees with " + claimedBy + " "
+                            + SafeText.quoted(claimed));
         }
-        String type = own != null ? own : claimed != null ? claimed
-                : shape.listsManifests() ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
+        String type = own != null
+                ? own
+                : claimed != null ? claimed : shape.listsManifests() ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
         if (MediaTypes.isIndex(type) && shape.listsImageParts()) {
             throw Json.invalid(origin, "an index (" + type + ") must not have config or layers");
         }

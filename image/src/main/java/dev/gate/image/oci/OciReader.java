@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,12 +36,12 @@ final class OciReader {
 
     static OciManifest manifest(byte[] raw, String origin) {
         Document d = document(raw, origin, false);
-        return new OciManifest(d.schemaVersion, d.mediaType, d.artifactType, d.config, d.layers, d.subject, d.annotations);
+        return new OciManifest(
+                d.schemaVersion, d.mediaType, d.artifactType, d.config, d.layers, d.subject, d.annotations);
     }
 
     /** What a document says it is: its own {@code mediaType} field, and whether it lists manifests, config or layers. */
-    record Shape(String mediaType, boolean listsManifests, boolean listsImageParts) {
-    }
+    record Shape(String mediaType, boolean listsManifests, boolean listsImageParts) {}
 
     static Shape shape(byte[] raw, String origin) {
         Document d = document(raw, origin, true);

@@ -3,15 +3,14 @@ package dev.gate.image.oci;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Platform;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class PlatformChoice {
 
-    private PlatformChoice() {
-    }
+    private PlatformChoice() {}
 
     /** {@code artifact} narrowed to {@code wanted}; an image, or an empty list, is returned as it is. */
     public static Artifact select(Artifact artifact, List<Platform> wanted) {
@@ -36,27 +34,40 @@ public final class PlatformChoice {
         ImageIndex index = multi.index();
         Set<Digest> chosen = new LinkedHashSet<>();
         for (Platform platform : wanted) {
-            chosen.add(index.manifests().stream().filter(entry -> matches(entry, platform)).findFirst()
-                    .orElseThrow(() -> GateException.input("index " + index.descriptor().digest() + " has no " + platform
-                            + " image (it has " + offered(index) + ")")).digest());
+            chosen.add(index.manifests().stream()
+                    .filter(entry -> matches(entry, platform))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            GateException.input("index " + index.descriptor().digest() + " has no " + platform
+                                    + " image (it has " + offered(index) + ")"))
+                    .digest());
         }
-        List<Descriptor> entries = index.manifests().stream().filter(entry -> chosen.contains(entry.digest())).toList();
+        List<Descriptor> entries = index.manifests().stream()
+                .filter(entry -> chosen.contains(entry.digest()))
+                .toList();
         if (entries.size() == 1) {
             Descriptor only = entries.get(0);
-            return MediaTypes.isIndex(only.mediaType()) ? Artifact.of(index.index(only.digest())) : Artifact.of(index.image(only.digest()));
+            return MediaTypes.isIndex(only.mediaType())
+                    ? Artifact.of(index.index(only.digest()))
+                    : Artifact.of(index.image(only.digest()));
         }
         return Artifact.of(narrowed(index, chosen));
     }
 
     private static boolean matches(Descriptor entry, Platform wanted) {
         Platform offered = entry.platform();
-        return offered != null && wanted.os().equals(offered.os()) && wanted.architecture().equals(offered.architecture())
+        return offered != null
+                && wanted.os().equals(offered.os())
+                && wanted.architecture().equals(offered.architecture())
                 && (wanted.variant() == null || wanted.variant().equals(offered.variant()));
     }
 
     private static String offered(ImageIndex index) {
-        String platforms = index.manifests().stream().filter(entry -> entry.platform() != null)
-                .map(entry -> entry.platform().toString()).distinct().collect(Collectors.joining(", "));
+        String platforms = index.manifests().stream()
+                .filter(entry -> entry.platform() != null)
+                .map(entry -> entry.platform().toString())
+                .distinct()
+                .collect(Collectors.joining(", "));
         return platforms.isEmpty() ? "no platforms" : platforms;
     }
 
@@ -77,7 +88,11 @@ public final class PlatformChoice {
         root.set("manifests", kept);
         byte[] raw = root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Descriptor descriptor = Descriptor.of(index.descriptor().mediaType(), Digest.sha256(raw), raw.length);
-        return StoredIndex.parse(descriptor, raw, origin + " narrowed to some platforms",
-                entry -> index.image(entry.digest()), entry -> index.index(entry.digest()));
+        return StoredIndex.parse(
+                descriptor,
+                raw,
+                origin + " narrowed to some platforms",
+                entry -> index.image(entry.digest()),
+                entry -> index.index(entry.digest()));
     }
 }

@@ -26,10 +26,14 @@ public final class StoredImage implements Image {
      * The image whose manifest is {@code raw}; {@code blobs} makes the config and layers it names from their
      * descriptors, wherever the source keeps them. {@code origin} names the manifest in errors.
      */
-    public static Image parse(Descriptor descriptor, byte[] raw, String origin, Function<Descriptor, ? extends Layer> blobs) {
+    public static Image parse(
+            Descriptor descriptor, byte[] raw, String origin, Function<Descriptor, ? extends Layer> blobs) {
         ManifestType.of(raw, descriptor.mediaType(), "its descriptor's", origin);
         OciManifest manifest = OciManifest.parse(raw, origin);
-        return new StoredImage(descriptor, raw, blobs.apply(manifest.config()),
+        return new StoredImage(
+                descriptor,
+                raw,
+                blobs.apply(manifest.config()),
                 manifest.layers().stream().<Layer>map(blobs::apply).toList());
     }
 

@@ -1,8 +1,8 @@
 package dev.gate.image.oci;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.SafeText;
@@ -18,8 +18,12 @@ public final class StoredIndex implements ImageIndex {
     private final Function<Descriptor, Image> images;
     private final Function<Descriptor, ImageIndex> indexes;
 
-    private StoredIndex(Descriptor descriptor, byte[] raw, OciIndex index, Function<Descriptor, Image> images,
-                        Function<Descriptor, ImageIndex> indexes) {
+    private StoredIndex(
+            Descriptor descriptor,
+            byte[] raw,
+            OciIndex index,
+            Function<Descriptor, Image> images,
+            Function<Descriptor, ImageIndex> indexes) {
         this.descriptor = descriptor;
         this.raw = raw.clone();
         this.index = index;
@@ -31,8 +35,12 @@ public final class StoredIndex implements ImageIndex {
      * The index whose bytes are {@code raw}; {@code images} and {@code indexes} read the entries it lists.
      * {@code origin} names the index in errors.
      */
-    public static ImageIndex parse(Descriptor descriptor, byte[] raw, String origin, Function<Descriptor, Image> images,
-                                   Function<Descriptor, ImageIndex> indexes) {
+    public static ImageIndex parse(
+            Descriptor descriptor,
+            byte[] raw,
+            String origin,
+            Function<Descriptor, Image> images,
+            Function<Descriptor, ImageIndex> indexes) {
         ManifestType.of(raw, descriptor.mediaType(), "its descriptor's", origin);
         return new StoredIndex(descriptor, raw, OciIndex.parse(raw, origin), images, indexes);
     }
@@ -77,7 +85,9 @@ public final class StoredIndex implements ImageIndex {
     }
 
     private Descriptor entry(Digest digest) {
-        return index.manifests().stream().filter(d -> d.digest().equals(digest)).findFirst()
+        return index.manifests().stream()
+                .filter(d -> d.digest().equals(digest))
+                .findFirst()
                 .orElseThrow(() -> GateException.input("index " + descriptor.digest() + " has no entry " + digest));
     }
 }

@@ -125,9 +125,13 @@ public final class AuthFile {
             Path target = Files.isSymbolicLink(path) ? path.toRealPath() : path.toAbsolutePath();
             Path dir = target.getParent();
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
-            Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+            Path temporary = Files.createTempFile(
+                    dir,
+                    "." + target.getFileName(),
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
                 byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);

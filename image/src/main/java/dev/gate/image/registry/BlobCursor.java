@@ -125,7 +125,8 @@ final class BlobCursor implements Closeable {
             byte[] bytes = new byte[max];
             int read = in.readNBytes(bytes, 0, max);
             if (read == 0) {
-                throw new VerifyingInputStream.BlobMismatchException("blob ended after " + offset + " of " + size + " bytes");
+                throw new VerifyingInputStream.BlobMismatchException(
+                        "blob ended after " + offset + " of " + size + " bytes");
             }
             if (offset + read == size && in.read() != -1) {
                 throw new VerifyingInputStream.BlobMismatchException("blob is longer than " + size + " bytes");
@@ -164,13 +165,15 @@ final class BlobCursor implements Closeable {
             if (channel == null) {
                 channel = FileChannel.open(region.file(), StandardOpenOption.READ);
                 if (channel.size() < region.offset() + region.length()) {
-                    throw new VerifyingInputStream.BlobMismatchException(region.file() + ": ends before the blob's "
-                            + region.length() + " bytes");
+                    throw new VerifyingInputStream.BlobMismatchException(
+                            region.file() + ": ends before the blob's " + region.length() + " bytes");
                 }
             }
             if (window == null || offset < windowStart || offset >= windowStart + window.capacity()) {
                 windowStart = offset;
-                window = channel.map(FileChannel.MapMode.READ_ONLY, region.offset() + offset,
+                window = channel.map(
+                        FileChannel.MapMode.READ_ONLY,
+                        region.offset() + offset,
                         Math.min(windowSize, region.length() - offset));
             }
             int from = (int) (offset - windowStart);

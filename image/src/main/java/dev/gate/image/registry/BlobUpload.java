@@ -1,7 +1,7 @@
 package dev.gate.image.registry;
 
-import dev.gate.image.Descriptor;
 import dev.gate.errors.GateException;
+import dev.gate.image.Descriptor;
 import dev.gate.image.VerifyingInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -36,8 +36,14 @@ final class BlobUpload {
     private URI session;
     private long chunk;
 
-    BlobUpload(RegistryHttp http, URI uploads, Set<String> scopes, UploadSizes sizes, Descriptor descriptor, String what,
-               BlobCursor cursor) {
+    BlobUpload(
+            RegistryHttp http,
+            URI uploads,
+            Set<String> scopes,
+            UploadSizes sizes,
+            Descriptor descriptor,
+            String what,
+            BlobCursor cursor) {
         this.http = http;
         this.uploads = uploads;
         this.scopes = scopes;
@@ -55,9 +61,12 @@ final class BlobUpload {
                 chunks(0);
                 return;
             }
-            HttpResponse<byte[]> whole = attempt(() -> http.exchangeOnce(scopes, () -> HttpRequest.newBuilder(withDigest(session))
-                    .header("Content-Type", "application/octet-stream")
-                    .PUT(cursor.body(0, descriptor.size())), CappedBody.upTo(CappedBody.SMALL)));
+            HttpResponse<byte[]> whole = attempt(() -> http.exchangeOnce(
+                    scopes,
+                    () -> HttpRequest.newBuilder(withDigest(session))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(cursor.body(0, descriptor.size())),
+                    CappedBody.upTo(CappedBody.SMALL)));
             if (whole != null && whole.statusCode() == 201) {
                 return;
             }
@@ -80,10 +89,13 @@ final class BlobUpload {
         while (offset < descriptor.size()) {
             long from = offset;
             long length = Math.min(chunk, descriptor.size() - from);
-            HttpResponse<byte[]> response = attempt(() -> http.exchangeOnce(scopes, () -> HttpRequest.newBuilder(session)
-                    .header("Content-Type", "application/octet-stream")
-                    .header("Content-Range", from + "-" + (from + length - 1))
-                    .method("PATCH", cursor.body(from, length)), CappedBody.upTo(CappedBody.SMALL)));
+            HttpResponse<byte[]> response = attempt(() -> http.exchangeOnce(
+                    scopes,
+                    () -> HttpRequest.newBuilder(session)
+                            .header("Content-Type", "application/octet-stream")
+                            .header("Content-Range", from + "-" + (from + length - 1))
+                            .method("PATCH", cursor.body(from, length)),
+                    CappedBody.upTo(CappedBody.SMALL)));
             if (response != null && response.statusCode() == 202) {
                 follow(response);
                 offset = acknowledged(response).orElse(from + length);
@@ -92,11 +104,15 @@ final class BlobUpload {
             }
             if (response != null && response.statusCode() == 413 && chunk > MIN_CHUNK) {
                 chunk = Math.max(MIN_CHUNK, chunk / 2);
-            } else if (response != null && response.statusCode() != 416 && !http.retry().retryable(response.statusCode())) {
+            } else if (response != null
+                    && response.statusCode() != 416
+                    && !http.retry().retryable(response.statusCode())) {
                 throw RegistryErrors.of(what, response);
             } else if (++failures >= http.retry().maxAttempts()) {
-                throw GateException.operational(what + ": " + http.registry() + " kept failing after " + failures
-                        + " attempts at byte " + from + (response == null ? "" : " (HTTP " + response.statusCode() + ")"), null);
+                throw GateException.operational(
+                        what + ": " + http.registry() + " kept failing after " + failures + " attempts at byte " + from
+                                + (response == null ? "" : " (HTTP " + response.statusCode() + ")"),
+                        null);
             } else {
                 RegistryHttp.sleep(http.retry().delay(failures, response));
             }
@@ -112,8 +128,8 @@ final class BlobUpload {
     }
 
     private long where() {
-        HttpResponse<byte[]> status = http.exchange(what, scopes, () -> HttpRequest.newBuilder(session).GET(),
-                CappedBody.upTo(CappedBody.SMALL));
+        HttpResponse<byte[]> status = http.exchange(
+                what, scopes, () -> HttpRequest.newBuilder(session).GET(), CappedBody.upTo(CappedBody.SMALL));
         if (status.statusCode() == 204 || status.statusCode() == 202) {
             follow(status);
             return acknowledged(status).orElse(0L);
@@ -123,9 +139,13 @@ final class BlobUpload {
     }
 
     private void commit() {
-        HttpResponse<byte[]> done = http.exchange(what, scopes, () -> HttpRequest.newBuilder(withDigest(session))
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.noBody()), CappedBody.upTo(CappedBody.SMALL));
+        HttpResponse<byte[]> done = http.exchange(
+                what,
+                scopes,
+                () -> HttpRequest.newBuilder(withDigest(session))
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.noBody()),
+                CappedBody.upTo(CappedBody.SMALL));
         if (done.statusCode() != 201) {
             throw RegistryErrors.of(what, done);
         }
@@ -145,7 +165,8 @@ final class BlobUpload {
                 throw GateException.input(what + ": " + content.getMessage());
             }
             if (content instanceof HttpTimeoutException) {
-                throw GateException.operational(what + ": the source stopped sending: " + content.getMessage(), content);
+                throw GateException.operational(
+                        what + ": the source stopped sending: " + content.getMessage(), content);
             }
             if (content != null) {
                 throw GateException.input(what + ": cannot read the source: " + content.getMessage());
@@ -155,13 +176,16 @@ final class BlobUpload {
     }
 
     private URI start() {
-        HttpResponse<byte[]> response = http.exchange(what, scopes,
+        HttpResponse<byte[]> response = http.exchange(
+                what,
+                scopes,
                 () -> HttpRequest.newBuilder(uploads).POST(HttpRequest.BodyPublishers.noBody()),
                 CappedBody.upTo(CappedBody.SMALL));
         if (response.statusCode() != 202) {
             throw RegistryErrors.of(what, response);
         }
-        return location(response).orElseThrow(() -> GateException.operational(what + ": registry gave no upload location", null));
+        return location(response)
+                .orElseThrow(() -> GateException.operational(what + ": registry gave no upload location", null));
     }
 
     private void follow(HttpResponse<?> response) {
@@ -187,7 +211,8 @@ final class BlobUpload {
 
     private URI withDigest(URI location) {
         String separator = location.getRawQuery() == null ? "?" : "&";
-        return URI.create(location + separator + "digest=" + URLEncoder.encode(descriptor.digest().toString(), StandardCharsets.UTF_8));
+        return URI.create(location + separator + "digest="
+                + URLEncoder.encode(descriptor.digest().toString(), StandardCharsets.UTF_8));
     }
 
     @FunctionalInterface

@@ -84,7 +84,8 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     static String readable(long bytes) {
-        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB"
+        return bytes >= 1 << 20 && bytes % (1 << 20) == 0
+                ? (bytes >> 20) + " MiB"
                 : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
 }

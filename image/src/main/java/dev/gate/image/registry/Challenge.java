@@ -19,7 +19,9 @@ record Challenge(String scheme, Map<String, String> params) {
         if (space >= 0) {
             Matcher m = PARAM.matcher(trimmed.substring(space + 1));
             while (m.find()) {
-                params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3));
+                params.put(
+                        m.group(1).toLowerCase(Locale.ROOT),
+                        m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3));
             }
         }
         return new Challenge(scheme, Map.copyOf(params));

@@ -25,8 +25,7 @@ final class CredentialHelper {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_ANSWER = 64 << 10;
 
-    private CredentialHelper() {
-    }
+    private CredentialHelper() {}
 
     static Optional<Credential> get(String name, String registry) {
         return run(List.of(program(name), "get"), registry, TIMEOUT);
@@ -34,9 +33,12 @@ final class CredentialHelper {
 
     /** Hands {@code credential} for {@code registry} to the helper, which keeps it in its own store. */
     static void store(String name, String registry, Credential credential) {
-        String question = Json.MAPPER.createObjectNode().put("ServerURL", registry)
+        String question = Json.MAPPER
+                .createObjectNode()
+                .put("ServerURL", registry)
                 .put("Username", credential.identityToken() ? "<token>" : credential.username())
-                .put("Secret", credential.secret()).toString();
+                .put("Secret", credential.secret())
+                .toString();
         Exchange done = exchange(List.of(program(name), "store"), question, TIMEOUT);
         if (done.exitCode() != 0) {
             throw GateException.operational(program(name) + " store failed (exit " + done.exitCode() + ")", null);
@@ -64,25 +66,28 @@ final class CredentialHelper {
             parsed = Json.MAPPER.readTree(answer.output());
         } catch (IOException e) {
             // the message of a JSON error could quote the answer, which holds the secret
-            throw GateException.operational("credential helper " + program + " failed or answered something that is not JSON", null);
+            throw GateException.operational(
+                    "credential helper " + program + " failed or answered something that is not JSON", null);
         }
         if (parsed == null || !parsed.path("Secret").isTextual()) {
             throw GateException.operational(program + " answered something that is not a credential", null);
         }
         String user = parsed.path("Username").asText();
         String secret = parsed.path("Secret").asText();
-        return Optional.of(user.equals("<token>") ? Credential.identityToken(secret) : Credential.password(user, secret));
+        return Optional.of(
+                user.equals("<token>") ? Credential.identityToken(secret) : Credential.password(user, secret));
     }
 
     /** What a helper answered: its exit code and standard output. */
-    private record Exchange(int exitCode, byte[] output) {
-    }
+    private record Exchange(int exitCode, byte[] output) {}
 
     private static Exchange exchange(List<String> command, String question, Duration timeout) {
         String program = command.get(0);
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             throw GateException.operational("credential helper " + program + " could not be run: " + e.getMessage(), e);
         }
@@ -94,10 +99,12 @@ final class CredentialHelper {
             ask(process, question);
             byte[] output = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (output == null) {
-                throw GateException.operational(program + " answered more than " + CappedBody.readable(MAX_ANSWER), null);
+                throw GateException.operational(
+                        program + " answered more than " + CappedBody.readable(MAX_ANSWER), null);
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw GateException.operational(program + " did not exit within " + IdleTimeout.describe(timeout), null);
+                throw GateException.operational(
+                        program + " did not exit within " + IdleTimeout.describe(timeout), null);
             }
             return new Exchange(process.exitValue(), output);
         } catch (TimeoutException e) {

@@ -1,8 +1,8 @@
 package dev.gate.image.registry;
 
-import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.errors.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,8 @@ public final class CredentialStore {
         String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
         files.add(Path.of(home, ".config", "containers", "auth.json"));
         String dockerConfig = System.getenv("DOCKER_CONFIG");
-        Path docker = dockerConfig != null ? Path.of(dockerConfig, "config.json") : Path.of(home, ".docker", "config.json");
+        Path docker =
+                dockerConfig != null ? Path.of(dockerConfig, "config.json") : Path.of(home, ".docker", "config.json");
         files.add(docker);
         // where docker and podman both look, unless REGISTRY_AUTH_FILE names the one file to use
         return new CredentialStore(files, authFile != null ? files.get(0) : docker, Map.of());
@@ -69,7 +70,9 @@ public final class CredentialStore {
      * found first; without any, {@code $REGISTRY_AUTH_FILE} or docker's {@code config.json}.
      */
     public Path fileForLogin() {
-        return files.stream().filter(Files::isRegularFile).findFirst()
+        return files.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
                 .or(() -> Optional.ofNullable(newFile))
                 .orElseThrow(() -> GateException.input("no credentials file to write: pass --authfile FILE"));
     }
@@ -139,13 +142,15 @@ public final class CredentialStore {
     }
 
     private static Credential decode(JsonNode entry, String key, Path file) {
-        if (entry.hasNonNull("identitytoken") && !entry.get("identitytoken").asText().isEmpty()) {
+        if (entry.hasNonNull("identitytoken")
+                && !entry.get("identitytoken").asText().isEmpty()) {
             return Credential.identityToken(entry.get("identitytoken").asText());
         }
         if (entry.hasNonNull("auth")) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(entry.get("auth").asText()), StandardCharsets.UTF_8);
+                decoded =
+                        new String(Base64.getDecoder().decode(entry.get("auth").asText()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw GateException.input(file + ": auths." + key + ".auth is not valid base64");
             }
@@ -156,7 +161,8 @@ public final class CredentialStore {
             return Credential.password(decoded.substring(0, colon), decoded.substring(colon + 1));
         }
         if (entry.hasNonNull("username") && entry.hasNonNull("password")) {
-            return Credential.password(entry.get("username").asText(), entry.get("password").asText());
+            return Credential.password(
+                    entry.get("username").asText(), entry.get("password").asText());
         }
         throw GateException.input(file + ": auths." + key + " has neither auth, username/password nor identitytoken");
     }

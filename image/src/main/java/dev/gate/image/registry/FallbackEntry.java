@@ -27,8 +27,13 @@ public final class FallbackEntry implements MergedWrite {
         void write(String tag, byte[] index, Optional<byte[]> read);
     }
 
-    public FallbackEntry(Function<String, Optional<byte[]>> read, ConditionalWrite write, String tag,
-            Descriptor referrer, String artifactType, String where) {
+    public FallbackEntry(
+            Function<String, Optional<byte[]>> read,
+            ConditionalWrite write,
+            String tag,
+            Descriptor referrer,
+            String artifactType,
+            String where) {
         this.read = read;
         this.write = write;
         this.tag = tag;
@@ -39,20 +44,24 @@ public final class FallbackEntry implements MergedWrite {
 
     @Override
     public boolean write(Convergence convergence) {
-        return convergence.<Update>mergeAndWrite(() -> {
-            Optional<byte[]> current = read.apply(tag);
-            byte[] merged = Referrers.withReferrer(current, referrer, artifactType, where);
-            return current.isPresent() && Arrays.equals(current.get(), merged) ? Optional.empty()
-                    : Optional.of(new Update(current, merged));
-        }, update -> write.write(tag, update.merged(), update.read()));
+        return convergence.<Update>mergeAndWrite(
+                () -> {
+                    Optional<byte[]> current = read.apply(tag);
+                    byte[] merged = Referrers.withReferrer(current, referrer, artifactType, where);
+                    return current.isPresent() && Arrays.equals(current.get(), merged)
+                            ? Optional.empty()
+                            : Optional.of(new Update(current, merged));
+                },
+                update -> write.write(tag, update.merged(), update.read()));
     }
 
-    private record Update(Optional<byte[]> read, byte[] merged) {
-    }
+    private record Update(Optional<byte[]> read, byte[] merged) {}
 
     @Override
     public boolean stored() {
-        return read.apply(tag).map(index -> Referrers.lists(index, referrer.digest(), where)).orElse(false);
+        return read.apply(tag)
+                .map(index -> Referrers.lists(index, referrer.digest(), where))
+                .orElse(false);
     }
 
     @Override

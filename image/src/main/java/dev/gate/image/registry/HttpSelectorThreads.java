@@ -12,13 +12,14 @@ public final class HttpSelectorThreads {
 
     private static final String NAME_SUFFIX = "-SelectorManager";
 
-    private HttpSelectorThreads() {
-    }
+    private HttpSelectorThreads() {}
 
     /** Interrupts every HTTP client's selector thread and waits briefly for each to end; call only at exit. */
     public static void stop() {
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.isDaemon() && thread.getName().startsWith("HttpClient-") && thread.getName().endsWith(NAME_SUFFIX)) {
+            if (thread.isDaemon()
+                    && thread.getName().startsWith("HttpClient-")
+                    && thread.getName().endsWith(NAME_SUFFIX)) {
                 thread.interrupt();
                 try {
                     thread.join(100);

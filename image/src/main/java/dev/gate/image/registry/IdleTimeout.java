@@ -60,7 +60,8 @@ final class IdleTimeout {
     }
 
     /** Sends {@code request}; an exchange (or later, a streamed body) that stalls for {@code limit} fails. */
-    static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration limit)
+    static <T> HttpResponse<T> send(
+            HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration limit)
             throws IOException {
         URI uri = request.uri();
         IdleTimeout watch = new IdleTimeout(limit, uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : ""));
@@ -145,7 +146,8 @@ final class IdleTimeout {
             return request;
         }
         return HttpRequest.newBuilder(request, (name, value) -> true)
-                .method(request.method(), new WatchedPublisher(body.get(), this::progress, bodyOwed)).build();
+                .method(request.method(), new WatchedPublisher(body.get(), this::progress, bodyOwed))
+                .build();
     }
 
     /** The answer's body: its bytes count as progress, and it can be ended when the clock runs out. */
@@ -161,7 +163,8 @@ final class IdleTimeout {
         @Override
         @SuppressWarnings("unchecked")
         public CompletionStage<T> getBody() {
-            return delegate.getBody().thenApply(body -> body instanceof InputStream stream ? (T) new WatchedStream(stream) : body);
+            return delegate.getBody()
+                    .thenApply(body -> body instanceof InputStream stream ? (T) new WatchedStream(stream) : body);
         }
 
         @Override

@@ -1,8 +1,8 @@
 package dev.gate.image.registry;
 
-import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.errors.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -53,11 +53,16 @@ final class Listing {
                 break;
             }
             if (visited.size() > MAX_PAGES) {
-                throw GateException.operational(what + ": " + http.registry() + " kept paging past " + MAX_PAGES + " pages", null);
+                throw GateException.operational(
+                        what + ": " + http.registry() + " kept paging past " + MAX_PAGES + " pages", null);
             }
             URI page = http.base().resolve(next);
-            HttpResponse<byte[]> response = http.exchange(what, scopes,
-                    () -> HttpRequest.newBuilder(page).header("Accept", "application/json").GET(),
+            HttpResponse<byte[]> response = http.exchange(
+                    what,
+                    scopes,
+                    () -> HttpRequest.newBuilder(page)
+                            .header("Accept", "application/json")
+                            .GET(),
                     CappedBody.upTo(CappedBody.LISTING_PAGE));
             if (response.statusCode() == 404 && entries.isEmpty()) {
                 throw GateException.input(notFound);
@@ -77,21 +82,25 @@ final class Listing {
             JsonNode page = Json.MAPPER.readTree(body);
             list = page == null ? null : page.path(field);
         } catch (IOException e) {
-            throw GateException.operational(what + ": " + http.registry() + " answered with something that is not JSON", e);
+            throw GateException.operational(
+                    what + ": " + http.registry() + " answered with something that is not JSON", e);
         }
         if (list == null || list.isNull() || list.isMissingNode()) {
             return; // Distribution answers "tags": null for a repository whose tags were all deleted
         }
         if (!list.isArray()) {
-            throw GateException.operational(what + ": " + http.registry() + " answered without a '" + field + "' list", null);
+            throw GateException.operational(
+                    what + ": " + http.registry() + " answered without a '" + field + "' list", null);
         }
         for (JsonNode entry : list) {
             if (!entry.isTextual() || !valid.test(entry.asText())) {
                 String shown = SafeText.quoted(entry.isTextual() ? entry.asText() : entry.toString());
-                throw GateException.operational(what + ": " + http.registry() + " listed " + shown + ", which is not a valid name", null);
+                throw GateException.operational(
+                        what + ": " + http.registry() + " listed " + shown + ", which is not a valid name", null);
             }
             if (into.size() >= MAX_ENTRIES) {
-                throw GateException.operational(what + ": " + http.registry() + " listed more than " + MAX_ENTRIES + " entries", null);
+                throw GateException.operational(
+                        what + ": " + http.registry() + " listed more than " + MAX_ENTRIES + " entries", null);
             }
             into.add(entry.asText());
         }
@@ -112,12 +121,17 @@ final class Listing {
         try {
             target = base.resolve(m.group(1));
         } catch (IllegalArgumentException e) {
-            throw GateException.operational(what + ": " + http.registry() + " sent a Link that is not a URL: "
-                    + SafeText.quoted(m.group(1)), null);
+            throw GateException.operational(
+                    what + ": " + http.registry() + " sent a Link that is not a URL: " + SafeText.quoted(m.group(1)),
+                    null);
         }
-        if (!RegistryHttp.sameOrigin(target, base) || target.getRawPath() == null || !target.getRawPath().startsWith("/v2/")) {
-            throw GateException.operational(what + ": " + http.registry() + " sent a Link to a page outside its API: "
-                    + SafeText.quoted(m.group(1)), null);
+        if (!RegistryHttp.sameOrigin(target, base)
+                || target.getRawPath() == null
+                || !target.getRawPath().startsWith("/v2/")) {
+            throw GateException.operational(
+                    what + ": " + http.registry() + " sent a Link to a page outside its API: "
+                            + SafeText.quoted(m.group(1)),
+                    null);
         }
         return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
     }

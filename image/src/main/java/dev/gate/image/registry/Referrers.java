@@ -3,9 +3,9 @@ package dev.gate.image.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.oci.Json;
@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 public final class Referrers {
 
-    private Referrers() {
-    }
+    private Referrers() {}
 
     /** The fallback tag of a subject: {@code <algorithm>-<hex>}. */
     public static String fallbackTag(Digest subject) {
@@ -30,7 +29,8 @@ public final class Referrers {
     }
 
     /** {@link #publish(RegistryClient, Descriptor, byte[], String, Digest, MergedWrites)}, confirmed at once. */
-    public static boolean publish(RegistryClient client, Descriptor referrer, byte[] raw, String artifactType, Digest subject) {
+    public static boolean publish(
+            RegistryClient client, Descriptor referrer, byte[] raw, String artifactType, Digest subject) {
         MergedWrites writes = MergedWrites.standard();
         boolean fellBack = publish(client, referrer, raw, artifactType, subject, writes);
         writes.confirm();
@@ -42,17 +42,26 @@ public final class Referrers {
      * referrers API: one manifest per referrer, nothing to merge), adds it to the subject's fallback index as one of
      * {@code writes}, to be confirmed with them. Returns whether the fallback was used.
      */
-    public static boolean publish(RegistryClient client, Descriptor referrer, byte[] raw, String artifactType, Digest subject,
+    public static boolean publish(
+            RegistryClient client,
+            Descriptor referrer,
+            byte[] raw,
+            String artifactType,
+            Digest subject,
             MergedWrites writes) {
         RegistryClient.ManifestPut put = client.putManifest(referrer.digest().toString(), referrer, raw);
         if (put.ociSubject().filter(subject::equals).isPresent()) {
             return false;
         }
         String tag = fallbackTag(subject);
-        writes.add(new FallbackEntry(t -> client.getManifest(t).map(RegistryClient.Manifest::raw),
-                (t, index, read) -> client.putManifestIf(t, Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(index), index.length),
-                        index, read),
-                tag, referrer, artifactType, client.repository() + ":" + tag));
+        writes.add(new FallbackEntry(
+                t -> client.getManifest(t).map(RegistryClient.Manifest::raw),
+                (t, index, read) -> client.putManifestIf(
+                        t, Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(index), index.length), index, read),
+                tag,
+                referrer,
+                artifactType,
+                client.repository() + ":" + tag));
         return true;
     }
 
@@ -78,8 +87,11 @@ public final class Referrers {
                 return index.orElseThrow();
             }
         }
-        ObjectNode entry = manifests.addObject().put("mediaType", referrer.mediaType())
-                .put("digest", referrer.digest().toString()).put("size", referrer.size());
+        ObjectNode entry = manifests
+                .addObject()
+                .put("mediaType", referrer.mediaType())
+                .put("digest", referrer.digest().toString())
+                .put("size", referrer.size());
         if (artifactType != null) {
             entry.put("artifactType", artifactType);
         }

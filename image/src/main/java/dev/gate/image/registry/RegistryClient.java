@@ -1,12 +1,12 @@
 package dev.gate.image.registry;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.errors.GateException;
-import dev.gate.image.merge.TagMoved;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
+import dev.gate.image.merge.TagMoved;
 import dev.gate.image.oci.ManifestType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,8 @@ public final class RegistryClient {
     private static void requireHost(String registry) {
         Reference probe = Reference.parse(registry + "/catalog");
         if (!probe.registry().equals(registry)) {
-            throw GateException.input(registry + ": not a registry host (expected e.g. registry.example.com or localhost:5000)");
+            throw GateException.input(
+                    registry + ": not a registry host (expected e.g. registry.example.com or localhost:5000)");
         }
     }
 
@@ -76,11 +77,18 @@ public final class RegistryClient {
         return open(registry, repository, options, RequestBudget.unlimited());
     }
 
-    private static RegistryClient open(String registry, String repository, RegistryOptions options, RequestBudget budget) {
+    private static RegistryClient open(
+            String registry, String repository, RegistryOptions options, RequestBudget budget) {
         String host = registry.equals(Reference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
         TokenAuth auth = new TokenAuth(registry, options.credentials().lookup(registry), options::plainHttpAllowed);
-        RegistryHttp http = new RegistryHttp(host, options::plainHttpAllowed, auth, RetryPolicy.DEFAULT,
-                RegistryTls.context(options.extraCa()), options.timeout(), budget);
+        RegistryHttp http = new RegistryHttp(
+                host,
+                options::plainHttpAllowed,
+                auth,
+                RetryPolicy.DEFAULT,
+                RegistryTls.context(options.extraCa()),
+                options.timeout(),
+                budget);
         return new RegistryClient(http, repository, options.uploads());
     }
 
@@ -115,12 +123,15 @@ public final class RegistryClient {
     }
 
     /** A manifest or index, by tag or digest: exact bytes and the media type the registry stored. */
-    public record Manifest(Descriptor descriptor, byte[] raw) {
-    }
+    public record Manifest(Descriptor descriptor, byte[] raw) {}
 
     public Optional<Manifest> getManifest(String tagOrDigest) {
-        HttpResponse<byte[]> response = http.exchange("get manifest " + repository + ":" + tagOrDigest, pull(),
-                () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest)).header("Accept", ACCEPT).GET(),
+        HttpResponse<byte[]> response = http.exchange(
+                "get manifest " + repository + ":" + tagOrDigest,
+                pull(),
+                () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest))
+                        .header("Accept", ACCEPT)
+                        .GET(),
                 CappedBody.upTo(CappedBody.MANIFEST));
         if (response.statusCode() == 404) {
             return Optional.empty();
@@ -129,17 +140,27 @@ public final class RegistryClient {
         byte[] raw = response.body();
         Digest digest = Digest.sha256(raw);
         if (tagOrDigest.contains(":") && !Digest.parse(tagOrDigest).equals(digest)) {
-            throw GateException.input(http.registry() + "/" + repository + ": manifest " + tagOrDigest + " has digest " + digest);
+            throw GateException.input(
+                    http.registry() + "/" + repository + ": manifest " + tagOrDigest + " has digest " + digest);
         }
-        String mediaType = ManifestType.of(raw, response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip())
-                .orElse(null), "the Content-Type", http.registry() + "/" + repository + " manifest " + digest);
+        String mediaType = ManifestType.of(
+                raw,
+                response.headers()
+                        .firstValue("Content-Type")
+                        .map(t -> t.split(";")[0].strip())
+                        .orElse(null),
+                "the Content-Type",
+                http.registry() + "/" + repository + " manifest " + digest);
         return Optional.of(new Manifest(Descriptor.of(mediaType, digest, raw.length), raw));
     }
 
     /** The descriptor of a manifest, without its body. */
     public Optional<Descriptor> headManifest(String tagOrDigest) {
-        HttpResponse<Void> response = http.exchange("head manifest", pull(),
-                () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest)).header("Accept", ACCEPT)
+        HttpResponse<Void> response = http.exchange(
+                "head manifest",
+                pull(),
+                () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest))
+                        .header("Accept", ACCEPT)
                         .method("HEAD", HttpRequest.BodyPublishers.noBody()),
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
@@ -152,12 +173,12 @@ public final class RegistryClient {
     }
 
     /** What the registry said to a manifest push: the {@code OCI-Subject} it indexed the manifest under, if any. */
-    public record ManifestPut(Optional<Digest> ociSubject) {
-    }
+    public record ManifestPut(Optional<Digest> ociSubject) {}
 
     /** Puts manifest bytes unchanged under a digest or tag, with the manifest's own media type. */
     public ManifestPut putManifest(String tagOrDigest, Descriptor descriptor, byte[] raw) {
-        HttpResponse<byte[]> response = sendManifest("push manifest " + repository + ":" + tagOrDigest,
+        HttpResponse<byte[]> response = sendManifest(
+                "push manifest " + repository + ":" + tagOrDigest,
                 () -> HttpRequest.newBuilder(uri("/manifests/" + tagOrDigest))
                         .header("Content-Type", descriptor.mediaType())
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(raw)));
@@ -177,7 +198,8 @@ public final class RegistryClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri("/manifests/" + tag))
                     .header("Content-Type", descriptor.mediaType())
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(raw));
-            return read.isPresent() ? request.header("If-Match", "\"" + Digest.sha256(read.get()) + "\"")
+            return read.isPresent()
+                    ? request.header("If-Match", "\"" + Digest.sha256(read.get()) + "\"")
                     : request.header("If-None-Match", "*");
         });
         if (response.statusCode() == 412) {
@@ -205,11 +227,12 @@ public final class RegistryClient {
         return response;
     }
 
-    private static final List<Duration> BLOB_SETTLING = List.of(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(2));
+    private static final List<Duration> BLOB_SETTLING =
+            List.of(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     private static boolean namesUnknownBlob(HttpResponse<byte[]> response) {
-        return response.statusCode() == 400 && response.body() != null
+        return response.statusCode() == 400
+                && response.body() != null
                 && new String(response.body(), StandardCharsets.UTF_8).contains("MANIFEST_BLOB_UNKNOWN");
     }
 
@@ -218,9 +241,14 @@ public final class RegistryClient {
      * when not null); empty when the registry has no referrers API (404).
      */
     public Optional<byte[]> referrers(Digest subject, String artifactType) {
-        String query = artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
-        HttpResponse<byte[]> response = http.exchange("list referrers of " + subject, pull(),
-                () -> HttpRequest.newBuilder(uri("/referrers/" + subject + query)).header("Accept", MediaTypes.OCI_INDEX).GET(),
+        String query =
+                artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> response = http.exchange(
+                "list referrers of " + subject,
+                pull(),
+                () -> HttpRequest.newBuilder(uri("/referrers/" + subject + query))
+                        .header("Accept", MediaTypes.OCI_INDEX)
+                        .GET(),
                 CappedBody.upTo(CappedBody.MANIFEST));
         if (response.statusCode() == 404) {
             return Optional.empty();
@@ -233,7 +261,9 @@ public final class RegistryClient {
     public List<String> tags() {
         String what = "list tags of " + http.registry() + "/" + repository;
         return new Listing(http, what, pull(), "tags", this::isTag)
-                .all("/v2/" + repository + "/tags/list", http.registry() + "/" + repository + ": no such repository (404)");
+                .all(
+                        "/v2/" + repository + "/tags/list",
+                        http.registry() + "/" + repository + ": no such repository (404)");
     }
 
     /** Every repository the registry's {@code _catalog} lists, across its {@code Link} pages. */
@@ -244,11 +274,13 @@ public final class RegistryClient {
     }
 
     private boolean isTag(String tag) {
-        return isRepository(repository) && parses(repository + ":" + tag, r -> tag.equals(r.tag()) && r.digest() == null);
+        return isRepository(repository)
+                && parses(repository + ":" + tag, r -> tag.equals(r.tag()) && r.digest() == null);
     }
 
     private boolean isRepository(String name) {
-        return !name.isEmpty() && parses(name, r -> name.equals(r.repository()) && Reference.DEFAULT_TAG.equals(r.tag()));
+        return !name.isEmpty()
+                && parses(name, r -> name.equals(r.repository()) && Reference.DEFAULT_TAG.equals(r.tag()));
     }
 
     private boolean parses(String nameAndTag, java.util.function.Predicate<Reference> check) {
@@ -261,20 +293,27 @@ public final class RegistryClient {
     }
 
     public boolean hasBlob(Digest digest) {
-        HttpResponse<Void> response = http.exchange("check blob", pull(),
-                () -> HttpRequest.newBuilder(uri("/blobs/" + digest)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+        HttpResponse<Void> response = http.exchange(
+                "check blob",
+                pull(),
+                () -> HttpRequest.newBuilder(uri("/blobs/" + digest))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()),
                 HttpResponse.BodyHandlers.discarding());
         return response.statusCode() == 200;
     }
 
     /** The blob's bytes, checked against the descriptor as they are read. */
     public InputStream openBlob(Descriptor descriptor) {
-        HttpResponse<InputStream> response = http.exchange("get blob " + descriptor.digest(), pull(),
-                () -> HttpRequest.newBuilder(uri("/blobs/" + descriptor.digest())).GET(),
+        HttpResponse<InputStream> response = http.exchange(
+                "get blob " + descriptor.digest(),
+                pull(),
+                () -> HttpRequest.newBuilder(uri("/blobs/" + descriptor.digest()))
+                        .GET(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             try (InputStream body = response.body()) {
-                throw RegistryErrors.of("get blob " + descriptor.digest() + " from " + repository,
+                throw RegistryErrors.of(
+                        "get blob " + descriptor.digest() + " from " + repository,
                         withBody(response, body.readNBytes(64 * 1024)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -285,7 +324,7 @@ public final class RegistryClient {
 
     /** Uploads a blob; {@code content} opens the bytes afresh whenever an upload must start over. */
     public void uploadBlob(Descriptor descriptor, Supplier<InputStream> content) {
-        uploadBlob(descriptor, content, done -> { });
+        uploadBlob(descriptor, content, done -> {});
     }
 
     /**
@@ -305,16 +344,27 @@ public final class RegistryClient {
     }
 
     private void upload(Descriptor descriptor, BlobCursor cursor) {
-        new BlobUpload(http, uri("/blobs/uploads/"), push(), uploadSizes, descriptor,
-                "upload blob " + descriptor.digest() + " to " + repository, cursor).run();
+        new BlobUpload(
+                        http,
+                        uri("/blobs/uploads/"),
+                        push(),
+                        uploadSizes,
+                        descriptor,
+                        "upload blob " + descriptor.digest() + " to " + repository,
+                        cursor)
+                .run();
     }
 
     /** Asks the registry to link a blob from another repository; false when it must be uploaded. */
     public boolean mountBlob(Digest digest, String fromRepository) {
-        Set<String> scopes = Set.of("repository:" + repository + ":pull,push", "repository:" + fromRepository + ":pull");
-        HttpResponse<byte[]> response = http.exchange("mount blob", scopes,
+        Set<String> scopes =
+                Set.of("repository:" + repository + ":pull,push", "repository:" + fromRepository + ":pull");
+        HttpResponse<byte[]> response = http.exchange(
+                "mount blob",
+                scopes,
                 () -> HttpRequest.newBuilder(uri("/blobs/uploads/?mount=" + digest + "&from="
-                        + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.noBody()),
+                                + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
                 CappedBody.upTo(CappedBody.SMALL));
         return response.statusCode() == 201;
     }

@@ -1,8 +1,8 @@
 package dev.gate.image.registry;
 
-import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.errors.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.image.oci.Json;
 import java.net.http.HttpResponse;
 
@@ -12,20 +12,22 @@ import java.net.http.HttpResponse;
  */
 final class RegistryErrors {
 
-    private RegistryErrors() {
-    }
+    private RegistryErrors() {}
 
     static GateException of(String what, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         String detail = registryMessage(response.body());
         String hint = switch (status) {
-            case 401 -> "unauthorized: the registry got no credentials or refused them; log in with docker login / podman login "
-                    + "to this registry, pass --authfile FILE, or fix the password in your auth file";
-            case 403 -> "denied: requested access to the resource is denied; the account may not push to (or read) this "
-                    + "repository, or the name is misspelt (on Docker Hub it starts with your user or organisation)";
+            case 401 ->
+                "unauthorized: the registry got no credentials or refused them; log in with docker login / podman login "
+                        + "to this registry, pass --authfile FILE, or fix the password in your auth file";
+            case 403 ->
+                "denied: requested access to the resource is denied; the account may not push to (or read) this "
+                        + "repository, or the name is misspelt (on Docker Hub it starts with your user or organisation)";
             case 404 -> "not found: check the repository name and tag or digest";
-            case 413 -> "413 Request Entity Too Large: a proxy in front of the registry limits request bodies; blobs are already "
-                    + "retried in chunks, so raise the proxy's limit (nginx: client_max_body_size) or pass a smaller --chunk-size";
+            case 413 ->
+                "413 Request Entity Too Large: a proxy in front of the registry limits request bodies; blobs are already "
+                        + "retried in chunks, so raise the proxy's limit (nginx: client_max_body_size) or pass a smaller --chunk-size";
             case 429 -> "too many requests: the registry rate-limits this client; wait and try again";
             default -> status >= 500 ? "the registry failed (" + status + "); try again later" : "HTTP " + status;
         };
@@ -36,10 +38,12 @@ final class RegistryErrors {
                     + "after the image was built; rebuild or re-pull the image";
         }
         if (detail.contains("BLOB_UPLOAD_INVALID") || detail.contains("BLOB_UPLOAD_UNKNOWN")) {
-            hint = "blob upload invalid: the registry lost or refused the upload session (a proxy or load balancer sending "
-                    + "requests of one upload to different registry replicas, or a session that expired); try again, or with --jobs 1";
+            hint =
+                    "blob upload invalid: the registry lost or refused the upload session (a proxy or load balancer sending "
+                            + "requests of one upload to different registry replicas, or a session that expired); try again, or with --jobs 1";
         }
-        return new GateException(status == 404 || status == 400 ? GateException.Kind.INPUT : GateException.Kind.OPERATIONAL,
+        return new GateException(
+                status == 404 || status == 400 ? GateException.Kind.INPUT : GateException.Kind.OPERATIONAL,
                 what + ": " + hint + (detail.isEmpty() ? "" : " (registry said: " + detail + ")"));
     }
 
@@ -55,7 +59,8 @@ final class RegistryErrors {
                     out.append("; ");
                 }
                 // the registry's words, escaped: they must not forge lines or terminal sequences
-                out.append(SafeText.of(error.path("code").asText())).append(": ")
+                out.append(SafeText.of(error.path("code").asText()))
+                        .append(": ")
                         .append(SafeText.of(error.path("message").asText()));
             }
             return out.toString();

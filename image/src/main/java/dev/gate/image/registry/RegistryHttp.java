@@ -1,7 +1,7 @@
 package dev.gate.image.registry;
 
-import dev.gate.image.SafeText;
 import dev.gate.errors.GateException;
+import dev.gate.image.SafeText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -37,14 +37,25 @@ final class RegistryHttp {
     private volatile URI base;
 
     /** {@code plainHttpHosts} tells which {@code host[:port]} may be spoken to over plain HTTP. */
-    RegistryHttp(String registry, Predicate<String> plainHttpHosts, TokenAuth auth, RetryPolicy retry, SSLContext tls,
-                 Duration timeout) {
+    RegistryHttp(
+            String registry,
+            Predicate<String> plainHttpHosts,
+            TokenAuth auth,
+            RetryPolicy retry,
+            SSLContext tls,
+            Duration timeout) {
         this(registry, plainHttpHosts, auth, retry, tls, timeout, RequestBudget.unlimited());
     }
 
     /** {@code budget}: the bound on requests in flight and the pause this client shares with the others of its run. */
-    RegistryHttp(String registry, Predicate<String> plainHttpHosts, TokenAuth auth, RetryPolicy retry, SSLContext tls,
-                 Duration timeout, RequestBudget budget) {
+    RegistryHttp(
+            String registry,
+            Predicate<String> plainHttpHosts,
+            TokenAuth auth,
+            RetryPolicy retry,
+            SSLContext tls,
+            Duration timeout,
+            RequestBudget budget) {
         this.registry = registry;
         this.budget = budget;
         this.plainHttpHosts = plainHttpHosts;
@@ -88,7 +99,8 @@ final class RegistryHttp {
         if (plainHttpAllowed) {
             URI http = URI.create("http://" + registry);
             try {
-                HttpResponse<byte[]> response = send(HttpRequest.newBuilder(http.resolve("/v2/")).GET());
+                HttpResponse<byte[]> response =
+                        send(HttpRequest.newBuilder(http.resolve("/v2/")).GET());
                 if (response.statusCode() == 200 || response.statusCode() == 401) {
                     auth.observe(response);
                     return http;
@@ -104,9 +116,11 @@ final class RegistryHttp {
             auth.observe(send(HttpRequest.newBuilder(https.resolve("/v2/")).GET()));
             return https;
         } catch (SSLException e) {
-            throw GateException.operational(registry + ": TLS handshake failed (" + e.getMessage()
-                    + "); if it uses a private CA, pass --registry-ca FILE; if it serves plain HTTP, pass --insecure-registry "
-                    + registry, e);
+            throw GateException.operational(
+                    registry + ": TLS handshake failed (" + e.getMessage()
+                            + "); if it uses a private CA, pass --registry-ca FILE; if it serves plain HTTP, pass --insecure-registry "
+                            + registry,
+                    e);
         } catch (IOException e) {
             throw unreachable(e);
         }
@@ -121,28 +135,37 @@ final class RegistryHttp {
             return silent(registry + " (ping)", e);
         }
         String why = e instanceof ConnectException ? "connection refused" : e.toString();
-        return GateException.operational("registry " + registry + " is unreachable (" + why
-                + "); check the host and port, and that the registry is running", e);
+        return GateException.operational(
+                "registry " + registry + " is unreachable (" + why
+                        + "); check the host and port, and that the registry is running",
+                e);
     }
 
     /** A timeout is not retried: a registry that went silent for the whole --timeout is not coming back soon. */
     private GateException silent(String what, IOException e) {
-        String why = e instanceof HttpConnectTimeoutException ? "could not connect to " + registry + " within "
-                + IdleTimeout.describe(timeout) : e.getMessage();
-        return GateException.operational(what + ": " + why + "; the registry or a proxy in front of it hangs "
-                + "(raise --timeout if it is only slow)", e);
+        String why = e instanceof HttpConnectTimeoutException
+                ? "could not connect to " + registry + " within " + IdleTimeout.describe(timeout)
+                : e.getMessage();
+        return GateException.operational(
+                what + ": " + why + "; the registry or a proxy in front of it hangs "
+                        + "(raise --timeout if it is only slow)",
+                e);
     }
 
     private GateException tooLarge(String what, CappedBody.TooLarge e) {
-        return GateException.operational(what + ": " + registry + " sent an answer that is too large: " + e.getMessage(), e);
+        return GateException.operational(
+                what + ": " + registry + " sent an answer that is too large: " + e.getMessage(), e);
     }
 
     /**
      * Sends a request built fresh for every attempt (bodies are replayable), with authentication
      * for {@code scopes}, retries and redirects.
      */
-    <T> HttpResponse<T> exchange(String what, Set<String> scopes, Supplier<HttpRequest.Builder> request,
-                                 HttpResponse.BodyHandler<T> handler) {
+    <T> HttpResponse<T> exchange(
+            String what,
+            Set<String> scopes,
+            Supplier<HttpRequest.Builder> request,
+            HttpResponse.BodyHandler<T> handler) {
         boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<T> response;
@@ -155,7 +178,8 @@ final class RegistryHttp {
                 throw tooLarge(what, e);
             } catch (IOException e) {
                 if (attempt >= retry.maxAttempts()) {
-                    throw GateException.operational(what + ": " + registry + " failed after " + attempt + " attempts: " + e, e);
+                    throw GateException.operational(
+                            what + ": " + registry + " failed after " + attempt + " attempts: " + e, e);
                 }
                 sleep(retry.delay(attempt, null));
                 continue;
@@ -188,8 +212,9 @@ final class RegistryHttp {
      * for requests whose effect on the registry is unknown after a failure (an upload chunk), the
      * caller asks the registry where it stands instead. {@code request} is called again after a 401.
      */
-    <T> HttpResponse<T> exchangeOnce(Set<String> scopes, Supplier<HttpRequest.Builder> request,
-                                     HttpResponse.BodyHandler<T> handler) throws IOException {
+    <T> HttpResponse<T> exchangeOnce(
+            Set<String> scopes, Supplier<HttpRequest.Builder> request, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
         try {
             HttpResponse<T> response = followRedirects(authorized(request.get(), scopes), handler);
             if (response.statusCode() == 401) {
@@ -224,7 +249,8 @@ final class RegistryHttp {
         return withAuth.build();
     }
 
-    private <T> HttpResponse<T> followRedirects(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
+    private <T> HttpResponse<T> followRedirects(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
         HttpRequest current = request;
         for (int hop = 0; ; hop++) {
             refuseUnsafePlainHttp(current.uri());
@@ -240,8 +266,8 @@ final class RegistryHttp {
             }
             discard(response);
             URI target = resolve(current.uri(), location);
-            HttpRequest.Builder next = HttpRequest.newBuilder(target).method(current.method(),
-                    current.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+            HttpRequest.Builder next = HttpRequest.newBuilder(target)
+                    .method(current.method(), current.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
             boolean sameOrigin = sameOrigin(current.uri(), target);
             current.headers().map().forEach((name, values) -> {
                 if (sameOrigin || !name.equalsIgnoreCase("Authorization")) {
@@ -258,15 +284,22 @@ final class RegistryHttp {
      */
     private void refuseUnsafePlainHttp(URI target) {
         if (target.getScheme().equalsIgnoreCase("http") && !plainHttpHosts.test(target.getRawAuthority())) {
-            throw GateException.operational(registry + " sent gate to " + SafeText.quoted(target.getScheme() + "://"
-                    + target.getRawAuthority() + target.getRawPath()) + " over plain HTTP; refused (plain HTTP only to loopback "
-                    + "or a host given with --insecure-registry)", null);
+            throw GateException.operational(
+                    registry + " sent gate to "
+                            + SafeText.quoted(
+                                    target.getScheme() + "://" + target.getRawAuthority() + target.getRawPath())
+                            + " over plain HTTP; refused (plain HTTP only to loopback "
+                            + "or a host given with --insecure-registry)",
+                    null);
         }
     }
 
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().equalsIgnoreCase(b.getHost()) && effectivePort(a) == effectivePort(b);
+        return a.getScheme() != null
+                && a.getHost() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && effectivePort(a) == effectivePort(b);
     }
 
     /** A {@code Location} the registry sent, resolved against the request it answered; only http(s) URLs of a host. */
@@ -280,8 +313,8 @@ final class RegistryHttp {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw GateException.operational(request.getHost() + " sent a Location that is not an http(s) URL: "
-                + SafeText.quoted(location), null);
+        throw GateException.operational(
+                request.getHost() + " sent a Location that is not an http(s) URL: " + SafeText.quoted(location), null);
     }
 
     private static int effectivePort(URI uri) {

@@ -14,8 +14,7 @@ import java.util.Set;
  */
 public final class RegistryLogin {
 
-    private RegistryLogin() {
-    }
+    private RegistryLogin() {}
 
     /** Checks {@code credential} against {@code registry}, then records it in {@code file}. */
     public static void logIn(String registry, Credential credential, RegistryOptions options, Path file) {
@@ -30,16 +29,24 @@ public final class RegistryLogin {
      * refuses to issue a token for a wrong one.
      */
     private static void check(String registry, Credential credential, RegistryOptions options) {
-        RegistryHttp http = RegistryClient.openRegistry(registry, options.withCredentials(CredentialStore.of(registry, credential))).http();
-        HttpResponse<Void> response = http.exchange("log in to " + registry, Set.of(),
-                () -> HttpRequest.newBuilder(http.base().resolve("/v2/")).GET(), HttpResponse.BodyHandlers.discarding());
+        RegistryHttp http = RegistryClient.openRegistry(
+                        registry, options.withCredentials(CredentialStore.of(registry, credential)))
+                .http();
+        HttpResponse<Void> response = http.exchange(
+                "log in to " + registry,
+                Set.of(),
+                () -> HttpRequest.newBuilder(http.base().resolve("/v2/")).GET(),
+                HttpResponse.BodyHandlers.discarding());
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw GateException.operational("login to " + registry + " refused: wrong username or password (the registry answered "
-                    + status + ")", null);
+            throw GateException.operational(
+                    "login to " + registry + " refused: wrong username or password (the registry answered " + status
+                            + ")",
+                    null);
         }
         if (status != 200) {
-            throw GateException.operational("login to " + registry + ": the registry answered " + status + " to /v2/", null);
+            throw GateException.operational(
+                    "login to " + registry + ": the registry answered " + status + " to /v2/", null);
         }
     }
 

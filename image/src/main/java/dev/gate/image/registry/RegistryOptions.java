@@ -12,8 +12,13 @@ import java.util.Set;
  * to trust (a private registry's) besides the system's, and how long a connection may stay silent
  * (connecting, or waiting for the next byte) before the request fails.
  */
-public record RegistryOptions(Set<String> insecureRegistries, int jobs, CredentialStore credentials,
-                              UploadSizes uploads, Optional<Path> extraCa, Duration timeout) {
+public record RegistryOptions(
+        Set<String> insecureRegistries,
+        int jobs,
+        CredentialStore credentials,
+        UploadSizes uploads,
+        Optional<Path> extraCa,
+        Duration timeout) {
 
     public static final int DEFAULT_JOBS = 4;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);

@@ -1,11 +1,11 @@
 package dev.gate.image.registry;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Blob;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.MediaTypes;
@@ -66,7 +66,9 @@ public final class RegistrySink implements ImageSink {
         if (destination.tag() != null && destination.digest() == null) {
             client.putManifest(destination.tag(), artifact.descriptor(), artifact.raw());
         }
-        listener.manifestWritten(artifact.descriptor(), destination.tag() == null ? artifact.descriptor().digest().toString() : destination.tag());
+        listener.manifestWritten(
+                artifact.descriptor(),
+                destination.tag() == null ? artifact.descriptor().digest().toString() : destination.tag());
         return new PushReport(describe(), artifact.descriptor(), results);
     }
 
@@ -82,7 +84,8 @@ public final class RegistrySink implements ImageSink {
     }
 
     /** Gathers distinct blobs and the manifest writes, children first, the root last. */
-    private static void collect(Artifact artifact, RegistryClient client, Map<Digest, Blob> blobs, List<Runnable> manifests) {
+    private static void collect(
+            Artifact artifact, RegistryClient client, Map<Digest, Blob> blobs, List<Runnable> manifests) {
         if (artifact instanceof Artifact.Single single) {
             collectImage(single.image(), client, blobs, manifests);
         } else {
@@ -90,14 +93,16 @@ public final class RegistrySink implements ImageSink {
         }
     }
 
-    private static void collectImage(Image image, RegistryClient client, Map<Digest, Blob> blobs, List<Runnable> manifests) {
+    private static void collectImage(
+            Image image, RegistryClient client, Map<Digest, Blob> blobs, List<Runnable> manifests) {
         blobs.putIfAbsent(image.config().descriptor().digest(), image.config());
         image.layers().forEach(layer -> blobs.putIfAbsent(layer.descriptor().digest(), layer));
         byte[] raw = image.rawManifest();
         manifests.add(() -> client.putManifest(image.descriptor().digest().toString(), image.descriptor(), raw));
     }
 
-    private static void collectIndex(ImageIndex index, RegistryClient client, Map<Digest, Blob> blobs, List<Runnable> manifests) {
+    private static void collectIndex(
+            ImageIndex index, RegistryClient client, Map<Digest, Blob> blobs, List<Runnable> manifests) {
         for (Descriptor child : index.manifests()) {
             if (MediaTypes.isIndex(child.mediaType())) {
                 collectIndex(index.index(child.digest()), client, blobs, manifests);
@@ -138,7 +143,8 @@ public final class RegistrySink implements ImageSink {
         if (client.hasBlob(descriptor.digest())) {
             return finished(listener, descriptor, Outcome.SKIPPED_EXISTING);
         }
-        if (blob instanceof RegistryOrigin origin && origin.originRegistry().equals(client.registry())
+        if (blob instanceof RegistryOrigin origin
+                && origin.originRegistry().equals(client.registry())
                 && !origin.originRepository().equals(client.repository())
                 && client.mountBlob(descriptor.digest(), origin.originRepository())) {
             return finished(listener, descriptor, Outcome.MOUNTED);
@@ -176,7 +182,8 @@ public final class RegistrySink implements ImageSink {
                 throw gate;
             }
             if (cause instanceof UncheckedIOException io) {
-                throw GateException.input("cannot read the source: " + io.getCause().getMessage());
+                throw GateException.input(
+                        "cannot read the source: " + io.getCause().getMessage());
             }
             throw GateException.operational("upload failed: " + cause, cause);
         } catch (InterruptedException e) {

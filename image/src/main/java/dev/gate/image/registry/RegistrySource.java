@@ -1,9 +1,9 @@
 package dev.gate.image.registry;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Compression;
 import dev.gate.image.Descriptor;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.Layer;
@@ -38,23 +38,30 @@ public final class RegistrySource implements ImageSource {
     @Override
     public Artifact resolve() {
         RegistryClient.Manifest root = fetch(reference.identifier());
-        return MediaTypes.isIndex(root.descriptor().mediaType())
-                ? Artifact.of(index(root)) : Artifact.of(image(root));
+        return MediaTypes.isIndex(root.descriptor().mediaType()) ? Artifact.of(index(root)) : Artifact.of(image(root));
     }
 
     private RegistryClient.Manifest fetch(String identifier) {
-        return client.getManifest(identifier).orElseThrow(() -> GateException.input(
-                "image " + reference.name() + (identifier.contains(":") ? "@" : ":") + identifier + " not found in the registry"));
+        return client.getManifest(identifier)
+                .orElseThrow(() -> GateException.input("image " + reference.name()
+                        + (identifier.contains(":") ? "@" : ":") + identifier + " not found in the registry"));
     }
 
     private Image image(RegistryClient.Manifest fetched) {
-        return StoredImage.parse(fetched.descriptor(), fetched.raw(), reference.name() + " manifest " + fetched.descriptor().digest(),
+        return StoredImage.parse(
+                fetched.descriptor(),
+                fetched.raw(),
+                reference.name() + " manifest " + fetched.descriptor().digest(),
                 blob -> new RemoteBlob(client, blob));
     }
 
     private ImageIndex index(RegistryClient.Manifest fetched) {
-        return StoredIndex.parse(fetched.descriptor(), fetched.raw(), reference.name() + " index " + fetched.descriptor().digest(),
-                entry -> image(fetch(entry.digest().toString())), entry -> index(fetch(entry.digest().toString())));
+        return StoredIndex.parse(
+                fetched.descriptor(),
+                fetched.raw(),
+                reference.name() + " index " + fetched.descriptor().digest(),
+                entry -> image(fetch(entry.digest().toString())),
+                entry -> index(fetch(entry.digest().toString())));
     }
 
     /** The repository's client, for callers that also read signatures and referrers. */
@@ -73,8 +80,7 @@ public final class RegistrySource implements ImageSource {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** A config or layer in the registry, fetched on open; a layer is also readable uncompressed. */
     private record RemoteBlob(RegistryClient client, Descriptor descriptor) implements Layer, RegistryOrigin {

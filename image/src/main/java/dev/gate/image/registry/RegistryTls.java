@@ -26,8 +26,7 @@ import javax.net.ssl.X509TrustManager;
  */
 final class RegistryTls {
 
-    private RegistryTls() {
-    }
+    private RegistryTls() {}
 
     /**
      * A context trusting the system's CAs and those of {@code extraCa}. The context is set up, and
@@ -140,7 +139,9 @@ final class RegistryTls {
         @Override
         public X509Certificate[] getAcceptedIssuers() {
             try {
-                return managers().stream().flatMap(m -> List.of(m.getAcceptedIssuers()).stream()).toArray(X509Certificate[]::new);
+                return managers().stream()
+                        .flatMap(m -> List.of(m.getAcceptedIssuers()).stream())
+                        .toArray(X509Certificate[]::new);
             } catch (CertificateException e) {
                 return new X509Certificate[0];
             }

@@ -29,12 +29,15 @@ record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(null);
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(value -> {
+                    try {
+                        return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                })
+                .orElse(null);
     }
 }

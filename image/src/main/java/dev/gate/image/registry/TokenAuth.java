@@ -1,8 +1,8 @@
 package dev.gate.image.registry;
 
-import dev.gate.image.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.errors.GateException;
+import dev.gate.image.SafeText;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -80,8 +80,10 @@ final class TokenAuth {
             throw GateException.operational(registry + " answered 401 without a WWW-Authenticate challenge", null);
         }
         if (!challenge.isBearer() && credential.isEmpty()) {
-            throw GateException.operational("unauthorized: " + registry + " requires a login; run docker login or podman login "
-                    + registry + ", or set REGISTRY_AUTH_FILE", null);
+            throw GateException.operational(
+                    "unauthorized: " + registry + " requires a login; run docker login or podman login " + registry
+                            + ", or set REGISTRY_AUTH_FILE",
+                    null);
         }
     }
 
@@ -96,32 +98,45 @@ final class TokenAuth {
         }
         HttpRequest.Builder request;
         if (credential.isPresent() && credential.get().identityToken()) {
-            String form = query + "&grant_type=refresh_token&client_id=gate&refresh_token=" + encode(credential.get().secret());
+            String form = query + "&grant_type=refresh_token&client_id=gate&refresh_token="
+                    + encode(credential.get().secret());
             request = HttpRequest.newBuilder(realm)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form));
         } else {
-            request = HttpRequest.newBuilder(URI.create(realm + (realm.getRawQuery() != null ? "&" : "?") + query)).GET();
+            request = HttpRequest.newBuilder(URI.create(realm + (realm.getRawQuery() != null ? "&" : "?") + query))
+                    .GET();
             credential.ifPresent(c -> request.header("Authorization", basic(c)));
         }
         try {
-            HttpResponse<byte[]> response = IdleTimeout.send(client, request.build(), CappedBody.upTo(CappedBody.TOKEN), timeout);
+            HttpResponse<byte[]> response =
+                    IdleTimeout.send(client, request.build(), CappedBody.upTo(CappedBody.TOKEN), timeout);
             if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw GateException.operational("authentication to " + registry + " failed: "
-                        + (credential.isPresent() ? "wrong username or password" : "this registry needs a login")
-                        + " (token service answered " + response.statusCode() + ")", null);
+                throw GateException.operational(
+                        "authentication to " + registry + " failed: "
+                                + (credential.isPresent()
+                                        ? "wrong username or password"
+                                        : "this registry needs a login")
+                                + " (token service answered " + response.statusCode() + ")",
+                        null);
             }
             if (response.statusCode() != 200) {
-                throw GateException.operational("token service of " + registry + " answered " + response.statusCode(), null);
+                throw GateException.operational(
+                        "token service of " + registry + " answered " + response.statusCode(), null);
             }
             JsonNode body = Json.MAPPER.readTree(response.body());
-            String token = body == null ? "" : body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText();
+            String token = body == null
+                    ? ""
+                    : body.hasNonNull("token")
+                            ? body.get("token").asText()
+                            : body.path("access_token").asText();
             if (token.isEmpty()) {
                 throw GateException.operational("token service of " + registry + " returned no token", null);
             }
             if (!TOKEN.matcher(token).matches()) {
                 // it goes into a header: no line breaks or other characters a header cannot carry
-                throw GateException.operational("token service of " + registry + " returned a token with characters a token cannot have", null);
+                throw GateException.operational(
+                        "token service of " + registry + " returned a token with characters a token cannot have", null);
             }
             return token;
         } catch (CappedBody.TooLarge e) {
@@ -146,16 +161,22 @@ final class TokenAuth {
         try {
             realm = new URI(text);
         } catch (URISyntaxException e) {
-            throw GateException.operational(registry + ": token realm " + SafeText.quoted(text) + " is not a URL", null);
+            throw GateException.operational(
+                    registry + ": token realm " + SafeText.quoted(text) + " is not a URL", null);
         }
         String scheme = realm.getScheme() == null ? "" : realm.getScheme().toLowerCase(Locale.ROOT);
-        if (realm.getHost() == null || realm.getRawUserInfo() != null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw GateException.operational(registry + ": token realm " + SafeText.quoted(text) + " is not an http(s) URL of a host", null);
+        if (realm.getHost() == null
+                || realm.getRawUserInfo() != null
+                || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw GateException.operational(
+                    registry + ": token realm " + SafeText.quoted(text) + " is not an http(s) URL of a host", null);
         }
         if (scheme.equals("http") && !plainHttpAllowed.test(realm.getRawAuthority())) {
-            throw GateException.operational(registry + ": token realm " + SafeText.quoted(text) + " is plain HTTP; gate sends "
-                    + "credentials to a realm only over HTTPS, or over HTTP to loopback or a host given with --insecure-registry "
-                    + SafeText.quoted(realm.getRawAuthority()), null);
+            throw GateException.operational(
+                    registry + ": token realm " + SafeText.quoted(text) + " is plain HTTP; gate sends "
+                            + "credentials to a realm only over HTTPS, or over HTTP to loopback or a host given with --insecure-registry "
+                            + SafeText.quoted(realm.getRawAuthority()),
+                    null);
         }
         return realm;
     }

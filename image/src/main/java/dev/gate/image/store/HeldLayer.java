@@ -23,7 +23,9 @@ class HeldLayer implements Layer {
 
     /** Keeps a blob's registry origin, so a push to the same registry can still mount it instead of sending it. */
     static HeldLayer of(Blob blob, VerifiedStore store) {
-        return blob instanceof RegistryOrigin origin ? new FromRegistry(blob, store, origin) : new HeldLayer(blob, store);
+        return blob instanceof RegistryOrigin origin
+                ? new FromRegistry(blob, store, origin)
+                : new HeldLayer(blob, store);
     }
 
     @Override
@@ -44,7 +46,8 @@ class HeldLayer implements Layer {
     @Override
     public Optional<FileRegion> storedRegion() {
         try {
-            return Optional.of(new FileRegion(store.copyOf(blob), 0, blob.descriptor().size()));
+            return Optional.of(
+                    new FileRegion(store.copyOf(blob), 0, blob.descriptor().size()));
         } catch (IOException e) {
             throw VerifiedStore.failed(blob, e);
         }

@@ -1,9 +1,9 @@
 package dev.gate.image.store;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Blob;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.Layer;
@@ -27,8 +27,7 @@ public final class VerifiedStore implements AutoCloseable {
 
     private TempFiles.Folder folder;
 
-    private VerifiedStore() {
-    }
+    private VerifiedStore() {}
 
     /** An empty store; its folder is made when the first blob arrives. */
     public static VerifiedStore open() {
@@ -44,8 +43,13 @@ public final class VerifiedStore implements AutoCloseable {
 
     /** The manifest as read once; the config and layers read through the store. */
     Image hold(Image image) {
-        return new StoredImage(image.descriptor(), image.rawManifest(), HeldLayer.of(image.config(), this),
-                image.layers().stream().<Layer>map(layer -> HeldLayer.of(layer, this)).toList());
+        return new StoredImage(
+                image.descriptor(),
+                image.rawManifest(),
+                HeldLayer.of(image.config(), this),
+                image.layers().stream()
+                        .<Layer>map(layer -> HeldLayer.of(layer, this))
+                        .toList());
     }
 
     ImageIndex hold(ImageIndex index) {
@@ -101,6 +105,7 @@ public final class VerifiedStore implements AutoCloseable {
         if (e instanceof VerifyingInputStream.BlobMismatchException) {
             return GateException.input("the source changed or is corrupt: " + e.getMessage());
         }
-        return GateException.operational("fetching blob " + blob.descriptor().digest() + " failed: " + e.getMessage(), e);
+        return GateException.operational(
+                "fetching blob " + blob.descriptor().digest() + " failed: " + e.getMessage(), e);
     }
 }

@@ -5,21 +5,20 @@ import dev.gate.image.Descriptor;
 /** Progress of a write, for progress bars and plain log lines. Called from upload threads. */
 public interface PushListener {
 
-    PushListener NONE = new PushListener() {
-    };
+    PushListener NONE = new PushListener() {};
 
     /** What happened to one blob. */
-    enum Outcome { UPLOADED, SKIPPED_EXISTING, MOUNTED }
-
-    default void blobStarted(Descriptor blob) {
+    enum Outcome {
+        UPLOADED,
+        SKIPPED_EXISTING,
+        MOUNTED
     }
 
-    default void blobProgress(Descriptor blob, long bytesDone) {
-    }
+    default void blobStarted(Descriptor blob) {}
 
-    default void blobFinished(Descriptor blob, Outcome outcome) {
-    }
+    default void blobProgress(Descriptor blob, long bytesDone) {}
 
-    default void manifestWritten(Descriptor manifest, String tagOrDigest) {
-    }
+    default void blobFinished(Descriptor blob, Outcome outcome) {}
+
+    default void manifestWritten(Descriptor manifest, String tagOrDigest) {}
 }

@@ -10,6 +10,5 @@ public record PushReport(String destination, Descriptor root, List<BlobResult> b
         blobs = List.copyOf(blobs);
     }
 
-    public record BlobResult(Descriptor blob, PushListener.Outcome outcome) {
-    }
+    public record BlobResult(Descriptor blob, PushListener.Outcome outcome) {}
 }

@@ -22,8 +22,7 @@ public final class Transports {
     /** Transports gate knows, in the order help texts list them. */
     public static final List<String> KNOWN = List.of("oci", "oci-archive", "docker-archive", "docker-daemon", "docker");
 
-    private Transports() {
-    }
+    private Transports() {}
 
     public static ImageSource source(String location) {
         return source(location, RegistryOptions.defaults());
@@ -76,8 +75,8 @@ public final class Transports {
                     Reference.parse(location);
                 } catch (GateException notAReference) {
                     if (prefix.matches("[a-z][a-z0-9-]*")) {
-                        throw GateException.input("unknown transport '" + prefix + ":' in '" + location
-                                + "' (known: " + String.join(", ", KNOWN) + ")");
+                        throw GateException.input("unknown transport '" + prefix + ":' in '" + location + "' (known: "
+                                + String.join(", ", KNOWN) + ")");
                     }
                     throw notAReference;
                 }

@@ -20,9 +20,11 @@ import java.util.List;
 /** docker-archive files: their manifest.json inside a valid archive, and whole archives of any bytes. */
 class DockerArchiveFuzzTest {
 
-    private static final byte[] LAYER = new TestLayers().file("etc/os-release", "ID=fuzz\n").tarBytes();
-    private static final String CONFIG = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
-            + Digest.sha256(LAYER) + "\"]}}";
+    private static final byte[] LAYER =
+            new TestLayers().file("etc/os-release", "ID=fuzz\n").tarBytes();
+    private static final String CONFIG =
+            "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                    + Digest.sha256(LAYER) + "\"]}}";
     private static final Path FILE = temporaryFile();
 
     private static Path temporaryFile() {
@@ -37,9 +39,13 @@ class DockerArchiveFuzzTest {
 
     @FuzzTest
     void manifestJson(byte[] manifestJson) throws Exception {
-        Files.write(FILE, new TestLayers().file("manifest.json", manifestJson, 0644)
-                .file("config.json", CONFIG.getBytes(StandardCharsets.UTF_8), 0644)
-                .file("layer.tar", LAYER, 0644).tarBytes());
+        Files.write(
+                FILE,
+                new TestLayers()
+                        .file("manifest.json", manifestJson, 0644)
+                        .file("config.json", CONFIG.getBytes(StandardCharsets.UTF_8), 0644)
+                        .file("layer.tar", LAYER, 0644)
+                        .tarBytes());
         readAll();
     }
 
@@ -54,17 +60,19 @@ class DockerArchiveFuzzTest {
      * not match its digest is refused with the stream's own typed error.
      */
     private static void readAll() throws Exception {
-        parses(() -> {
-            try (DockerArchiveSource source = new DockerArchiveSource(FILE, null)) {
-                Artifact artifact = source.resolve();
-                if (artifact instanceof Artifact.Single single) {
-                    for (Layer layer : single.image().layers()) {
-                        try (InputStream in = layer.open()) {
-                            in.transferTo(OutputStream.nullOutputStream());
+        parses(
+                () -> {
+                    try (DockerArchiveSource source = new DockerArchiveSource(FILE, null)) {
+                        Artifact artifact = source.resolve();
+                        if (artifact instanceof Artifact.Single single) {
+                            for (Layer layer : single.image().layers()) {
+                                try (InputStream in = layer.open()) {
+                                    in.transferTo(OutputStream.nullOutputStream());
+                                }
+                            }
                         }
                     }
-                }
-            }
-        }, List.of(VerifyingInputStream.BlobMismatchException.class));
+                },
+                List.of(VerifyingInputStream.BlobMismatchException.class));
     }
 }

@@ -18,16 +18,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /** Archives made from the bundled sample layout, in each shape the archive transports read. */
 final class Fixtures {
 
-    static final Path SAMPLE = Path.of("..", "testdata", "sample").toAbsolutePath().normalize();
+    static final Path SAMPLE =
+            Path.of("..", "testdata", "sample").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The sample layout packed as a tar: an oci-archive. */
     static Path ociArchive(Path dir) throws IOException {
         Path file = dir.resolve("sample-oci.tar");
-        try (TarArchiveOutputStream tar = open(file); Stream<Path> files = Files.walk(SAMPLE)) {
+        try (TarArchiveOutputStream tar = open(file);
+                Stream<Path> files = Files.walk(SAMPLE)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 add(tar, SAMPLE.relativize(p).toString(), Files.readAllBytes(p));
             }
@@ -39,18 +40,21 @@ final class Fixtures {
     static Path dockerOciArchive(Path dir) throws IOException {
         Path file = dir.resolve("sample-docker-oci.tar");
         JsonNode manifest = sampleManifest();
-        try (TarArchiveOutputStream tar = open(file); Stream<Path> files = Files.walk(SAMPLE.resolve("blobs"))) {
+        try (TarArchiveOutputStream tar = open(file);
+                Stream<Path> files = Files.walk(SAMPLE.resolve("blobs"))) {
             add(tar, "oci-layout", Files.readAllBytes(SAMPLE.resolve("oci-layout")));
             String index = Files.readString(SAMPLE.resolve("index.json"))
-                    .replace("\"annotations\":{", "\"annotations\":{\"io.containerd.image.name\":\"docker.io/library/sample:1.0.0\",");
+                    .replace(
+                            "\"annotations\":{",
+                            "\"annotations\":{\"io.containerd.image.name\":\"docker.io/library/sample:1.0.0\",");
             add(tar, "index.json", index.getBytes(StandardCharsets.UTF_8));
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 add(tar, SAMPLE.relativize(p).toString(), Files.readAllBytes(p));
             }
             List<String> layers = new ArrayList<>();
             manifest.path("layers").forEach(l -> layers.add("blobs/sha256/" + hex(l)));
-            String legacy = "[{\"Config\":\"blobs/sha256/" + hex(manifest.path("config")) + "\",\"RepoTags\":[\"sample:1.0.0\"],"
-                    + "\"Layers\":" + JSON.writeValueAsString(layers) + "}]";
+            String legacy = "[{\"Config\":\"blobs/sha256/" + hex(manifest.path("config"))
+                    + "\",\"RepoTags\":[\"sample:1.0.0\"]," + "\"Layers\":" + JSON.writeValueAsString(layers) + "}]";
             add(tar, "manifest.json", legacy.getBytes(StandardCharsets.UTF_8));
         }
         return file;
@@ -68,7 +72,8 @@ final class Fixtures {
             List<String> layers = new ArrayList<>();
             for (int i = 0; i < manifest.path("layers").size(); i++) {
                 String id = diffIds.get(i).asText().substring("sha256:".length());
-                try (InputStream in = Compression.decompressed(Files.newInputStream(blobPath(hex(manifest.path("layers").get(i)))))) {
+                try (InputStream in = Compression.decompressed(Files.newInputStream(
+                        blobPath(hex(manifest.path("layers").get(i)))))) {
                     add(tar, id + "/layer.tar", in.readAllBytes());
                 }
                 layers.add(id + "/layer.tar");

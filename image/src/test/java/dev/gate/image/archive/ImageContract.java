@@ -21,11 +21,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /** What every source must satisfy, whatever its transport: content matches what describes it. */
 final class ImageContract {
 
-    private ImageContract() {
-    }
+    private ImageContract() {}
 
     static void check(Artifact artifact) throws IOException {
-        assertEquals(artifact.descriptor().digest(), Digest.sha256(artifact.raw()), "manifest digest is sha256 of raw bytes");
+        assertEquals(
+                artifact.descriptor().digest(),
+                Digest.sha256(artifact.raw()),
+                "manifest digest is sha256 of raw bytes");
         assertEquals(artifact.descriptor().size(), artifact.raw().length, "manifest size");
         if (artifact instanceof Artifact.Single single) {
             check(single.image());
@@ -69,7 +71,10 @@ final class ImageContract {
             }
         }
         assertEquals(blob.descriptor().digest().hex(), HexFormat.of().formatHex(sha.digest()), "blob digest");
-        assertEquals(blob.descriptor().size(), size, "blob size of " + blob.descriptor().digest());
+        assertEquals(
+                blob.descriptor().size(),
+                size,
+                "blob size of " + blob.descriptor().digest());
     }
 
     private static int tarEntries(Layer layer) throws IOException {

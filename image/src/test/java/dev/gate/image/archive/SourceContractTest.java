@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.image.Artifact;
 import dev.gate.errors.GateException;
+import dev.gate.image.Artifact;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.testing.LoopbackServices;
 import dev.gate.image.transport.ImageSink;
@@ -53,7 +53,9 @@ class SourceContractTest {
         Path file = Fixtures.dockerOciArchive(dir);
         Artifact named = checked("docker-archive:" + file + ":sample:1.0.0");
         Artifact only = checked("docker-archive:" + file);
-        assertEquals(checked("oci:" + Fixtures.SAMPLE + ":1.0.0").descriptor().digest(), named.descriptor().digest());
+        assertEquals(
+                checked("oci:" + Fixtures.SAMPLE + ":1.0.0").descriptor().digest(),
+                named.descriptor().digest());
         assertEquals(named.descriptor().digest(), only.descriptor().digest());
     }
 
@@ -65,7 +67,9 @@ class SourceContractTest {
         assertEquals(first.descriptor().digest(), second.descriptor().digest());
         assertEquals(MediaTypes.OCI_MANIFEST, first.descriptor().mediaType());
         Artifact.Single single = (Artifact.Single) first;
-        single.image().layers().forEach(l -> assertEquals(MediaTypes.OCI_LAYER, l.descriptor().mediaType()));
+        single.image()
+                .layers()
+                .forEach(l -> assertEquals(MediaTypes.OCI_LAYER, l.descriptor().mediaType()));
     }
 
     @Test
@@ -78,25 +82,34 @@ class SourceContractTest {
             ImageSink sink = Transports.sink("docker://" + ref);
             sink.write(pushed, PushListener.NONE);
         }
-        assertEquals(pushed.descriptor().digest(), checked("docker://" + ref).descriptor().digest());
+        assertEquals(
+                pushed.descriptor().digest(),
+                checked("docker://" + ref).descriptor().digest());
     }
 
     @Test
     void daemonWhenPodmanIsUp() throws Exception {
         String socket = LoopbackServices.require("GATE_PODMAN_SOCKET");
-        assertTrue(Files.exists(Path.of(socket)), "the Podman API socket " + socket + " is missing: bash .ci/services.sh start");
+        assertTrue(
+                Files.exists(Path.of(socket)),
+                "the Podman API socket " + socket + " is missing: bash .ci/services.sh start");
         Path archive = Fixtures.legacyDockerArchive(dir, "localhost/gate-contract:1");
         Process load = new ProcessBuilder("podman", "--storage-driver", "vfs", "load", "-i", archive.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("load.log").toFile())
+                .start();
         assertTrue(load.waitFor(120, TimeUnit.SECONDS) && load.exitValue() == 0, () -> read(dir.resolve("load.log")));
-        try (ImageSource source = new dev.gate.image.daemon.DaemonSource("localhost/gate-contract:1", "unix://" + socket)) {
+        try (ImageSource source =
+                new dev.gate.image.daemon.DaemonSource("localhost/gate-contract:1", "unix://" + socket)) {
             Artifact artifact = source.resolve();
             ImageContract.check(artifact);
             Artifact expected = checked("docker-archive:" + archive);
-            assertEquals(((Artifact.Single) expected).image().config().descriptor().digest(),
+            assertEquals(
+                    ((Artifact.Single) expected).image().config().descriptor().digest(),
                     ((Artifact.Single) artifact).image().config().descriptor().digest());
         }
-        try (ImageSource missing = new dev.gate.image.daemon.DaemonSource("localhost/gate-no-such:1", "unix://" + socket)) {
+        try (ImageSource missing =
+                new dev.gate.image.daemon.DaemonSource("localhost/gate-no-such:1", "unix://" + socket)) {
             GateException e = assertThrows(GateException.class, missing::resolve);
             assertEquals(GateException.Kind.INPUT, e.kind(), e.getMessage());
         }
@@ -131,8 +144,10 @@ class SourceContractTest {
     @Test
     void unknownTagsListTheKnownOnes() throws IOException {
         assertInputError("oci-archive:" + Fixtures.ociArchive(dir) + ":2.0.0", "tags: 1.0.0");
-        assertInputError("docker-archive:" + Fixtures.legacyDockerArchive(dir, "sample:1.0.0") + ":other:1", "sample:1.0.0");
-        assertInputError("docker-archive:" + Fixtures.dockerOciArchive(dir) + ":other:1", "docker.io/library/sample:1.0.0");
+        assertInputError(
+                "docker-archive:" + Fixtures.legacyDockerArchive(dir, "sample:1.0.0") + ":other:1", "sample:1.0.0");
+        assertInputError(
+                "docker-archive:" + Fixtures.dockerOciArchive(dir) + ":other:1", "docker.io/library/sample:1.0.0");
     }
 
     @Test
@@ -145,8 +160,8 @@ class SourceContractTest {
 
     @Test
     void daemonOnlySpeaksUnixSockets() {
-        GateException e = assertThrows(GateException.class,
-                () -> new dev.gate.image.daemon.DaemonSource("alpine", "tcp://127.0.0.1:2375"));
+        GateException e = assertThrows(
+                GateException.class, () -> new dev.gate.image.daemon.DaemonSource("alpine", "tcp://127.0.0.1:2375"));
         assertTrue(e.getMessage().contains("DOCKER_HOST"), e.getMessage());
         assertThrows(GateException.class, () -> Transports.source("docker-daemon:Bad//Ref"));
     }

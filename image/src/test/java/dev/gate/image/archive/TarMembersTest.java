@@ -35,8 +35,12 @@ class TarMembersTest {
                 List<Future<byte[]>> digests = List.of(
                         readers.submit(() -> sha256(members.open("a/layer.tar"))),
                         readers.submit(() -> sha256(members.open("b/layer.tar"))));
-                assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(first), digests.get(0).get());
-                assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(second), digests.get(1).get());
+                assertArrayEquals(
+                        MessageDigest.getInstance("SHA-256").digest(first),
+                        digests.get(0).get());
+                assertArrayEquals(
+                        MessageDigest.getInstance("SHA-256").digest(second),
+                        digests.get(1).get());
             }
         } finally {
             readers.shutdownNow();
@@ -60,7 +64,8 @@ class TarMembersTest {
     /** Small reads, so that the two threads' calls interleave many times. */
     private static byte[] sha256(InputStream member) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = member; OutputStream sink = OutputStream.nullOutputStream()) {
+        try (InputStream in = member;
+                OutputStream sink = OutputStream.nullOutputStream()) {
             byte[] buffer = new byte[4096];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 digest.update(buffer, 0, n);

@@ -3,8 +3,6 @@ package dev.gate.image.fs;
 import static dev.gate.image.testing.FuzzChecks.parses;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /** Layer tars of any bytes (plain, gzip or zstd) through the squasher, then every path looked up and read. */
@@ -19,7 +17,8 @@ class SquasherFuzzTest {
     void layer(byte[] stored) throws Exception {
         parses(() -> {
             // The same layer twice: the upper copy's whiteouts and links then act on the lower one's entries.
-            SquashedFilesystem fs = new Squasher(EVERYTHING, LIMITS).squash(List.of(TestLayers.of(stored), TestLayers.of(stored)));
+            SquashedFilesystem fs =
+                    new Squasher(EVERYTHING, LIMITS).squash(List.of(TestLayers.of(stored), TestLayers.of(stored)));
             for (FileEntry entry : fs.entries()) {
                 fs.resolve(entry.path());
                 fs.content(entry.path());

@@ -7,23 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.luben.zstd.Zstd;
+import dev.gate.errors.GateException;
 import dev.gate.image.Compression;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Layer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class SquasherTest {
@@ -40,18 +40,31 @@ class SquasherTest {
 
     @Test
     void upperLayerWinsAndRecordsItsDigest() throws IOException {
-        Layer lower = new TestLayers().dir("etc").file("etc/a", "1").file("etc/b", "1").layer();
+        Layer lower = new TestLayers()
+                .dir("etc")
+                .file("etc/a", "1")
+                .file("etc/b", "1")
+                .layer();
         Layer upper = new TestLayers().file("etc/a", "2").layer();
         SquashedFilesystem fs = squash(lower, upper);
         assertEquals("2", text(fs, "/etc/a"));
-        assertEquals(upper.descriptor().digest().toString(), fs.entry("/etc/a").orElseThrow().layer());
-        assertEquals(lower.descriptor().digest().toString(), fs.entry("/etc/b").orElseThrow().layer());
+        assertEquals(
+                upper.descriptor().digest().toString(),
+                fs.entry("/etc/a").orElseThrow().layer());
+        assertEquals(
+                lower.descriptor().digest().toString(),
+                fs.entry("/etc/b").orElseThrow().layer());
     }
 
     @Test
     void whiteoutRemovesLowerFileAndDirectoryTree() throws IOException {
-        Layer lower = new TestLayers().file("etc/a", "1").file("opt/app/x", "1").file("opt/app/y/z", "1").layer();
-        Layer upper = new TestLayers().file("etc/.wh.a", "").file("opt/.wh.app", "").layer();
+        Layer lower = new TestLayers()
+                .file("etc/a", "1")
+                .file("opt/app/x", "1")
+                .file("opt/app/y/z", "1")
+                .layer();
+        Layer upper =
+                new TestLayers().file("etc/.wh.a", "").file("opt/.wh.app", "").layer();
         SquashedFilesystem fs = squash(lower, upper);
         assertTrue(fs.entry("/etc/a").isEmpty());
         assertTrue(fs.entry("/opt/app/y/z").isEmpty());
@@ -62,7 +75,8 @@ class SquasherTest {
     @Test
     void opaqueDirectoryHidesLowerChildrenButKeepsSameLayerOnes() throws IOException {
         Layer lower = new TestLayers().file("d/old", "1").file("e/kept", "1").layer();
-        Layer upper = new TestLayers().file("d/new", "2").file("d/.wh..wh..opq", "").layer();
+        Layer upper =
+                new TestLayers().file("d/new", "2").file("d/.wh..wh..opq", "").layer();
         SquashedFilesystem fs = squash(lower, upper);
         assertTrue(fs.entry("/d/old").isEmpty());
         assertEquals("2", text(fs, "/d/new"));
@@ -71,7 +85,10 @@ class SquasherTest {
 
     @Test
     void hardLinksShareContent() throws IOException {
-        SquashedFilesystem fs = squash(new TestLayers().file("bin/a", "data").hardlink("bin/b", "bin/a").layer());
+        SquashedFilesystem fs = squash(new TestLayers()
+                .file("bin/a", "data")
+                .hardlink("bin/b", "bin/a")
+                .layer());
         assertEquals("data", text(fs, "/bin/b"));
     }
 
@@ -83,7 +100,8 @@ class SquasherTest {
                 .symlink("abs", "/usr/lib/os-release")
                 .symlink("escape", "../../../../usr/lib/os-release")
                 .symlink("lib", "usr/lib")
-                .symlink("loop1", "loop2").symlink("loop2", "loop1")
+                .symlink("loop1", "loop2")
+                .symlink("loop2", "loop1")
                 .layer());
         assertEquals("ID=x", text(fs, "/etc/os-release"));
         assertEquals("ID=x", text(fs, "/abs"));
@@ -94,7 +112,10 @@ class SquasherTest {
 
     @Test
     void dotDotAndAbsolutePathsNeverLeaveTheRoot() throws IOException {
-        SquashedFilesystem fs = squash(new TestLayers().file("../../etc/passwd", "x").file("/abs/file", "y").layer());
+        SquashedFilesystem fs = squash(new TestLayers()
+                .file("../../etc/passwd", "x")
+                .file("/abs/file", "y")
+                .layer());
         assertTrue(fs.entries().stream().noneMatch(e -> e.path().contains("..")));
         assertEquals("y", text(fs, "/abs/file"));
         assertTrue(fs.skipped().stream().anyMatch(s -> s.path().equals("../../etc/passwd")));
@@ -116,14 +137,16 @@ class SquasherTest {
     @Test
     void anImageOverTheUncompressedLimitIsNotCatalogedAtAll() throws IOException {
         byte[] big = new byte[4 << 20];
-        byte[] tar = new TestLayers().file("zeros", big, 0644).file("after", "x").tarBytes();
+        byte[] tar =
+                new TestLayers().file("zeros", big, 0644).file("after", "x").tarBytes();
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(tar);
         }
         SquashLimits limits = new SquashLimits(1 << 20, 1 << 20, 1 << 20, 40);
         Squasher squasher = new Squasher(ContentCapture.none(), limits);
-        GateException e = assertThrows(GateException.class, () -> squasher.squash(List.of(TestLayers.of(gz.toByteArray()))));
+        GateException e =
+                assertThrows(GateException.class, () -> squasher.squash(List.of(TestLayers.of(gz.toByteArray()))));
         assertEquals(GateException.Kind.INPUT, e.kind());
         assertTrue(e.getMessage().contains("over 1048576 uncompressed bytes"), e.getMessage());
     }
@@ -135,13 +158,20 @@ class SquasherTest {
         served[served.length - 1] ^= 1; // inside the end-of-archive padding, which a tar reader never looks at
         GateException e = assertThrows(GateException.class, () -> squash(servedInstead(real, served)));
         assertEquals(GateException.Kind.INPUT, e.kind());
-        assertTrue(e.getMessage().startsWith("the source changed or is corrupt: layer " + Digest.sha256(real)), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("the source changed or is corrupt: layer " + Digest.sha256(real)),
+                e.getMessage());
     }
 
     @Test
     void aDecoyOfTheSameSizeIsRefusedNotCataloged() throws IOException {
-        byte[] real = gzip(new TestLayers().file("var/lib/dpkg/status", "Package: banned\n").tarBytes());
-        byte[] decoy = Arrays.copyOf(gzip(new TestLayers().file("var/lib/dpkg/status", "Package: harmless\n").tarBytes()),
+        byte[] real = gzip(new TestLayers()
+                .file("var/lib/dpkg/status", "Package: banned\n")
+                .tarBytes());
+        byte[] decoy = Arrays.copyOf(
+                gzip(new TestLayers()
+                        .file("var/lib/dpkg/status", "Package: harmless\n")
+                        .tarBytes()),
                 real.length);
         GateException e = assertThrows(GateException.class, () -> squash(servedInstead(real, decoy)));
         assertTrue(e.getMessage().contains("the source changed or is corrupt"), e.getMessage());
@@ -149,7 +179,9 @@ class SquasherTest {
 
     @Test
     void aTarThatCannotBeParsedIsAnUnknownWhenItsBytesMatch() throws IOException {
-        byte[] garbage = "this is not a tar archive, but it is what the digest names".repeat(20).getBytes(StandardCharsets.UTF_8);
+        byte[] garbage = "this is not a tar archive, but it is what the digest names"
+                .repeat(20)
+                .getBytes(StandardCharsets.UTF_8);
         SquashedFilesystem fs = squash(TestLayers.of(garbage));
         assertFalse(fs.skipped().isEmpty());
     }
@@ -186,9 +218,13 @@ class SquasherTest {
     @Test
     void oversizedFilesAreNotCapturedAndAreReported() throws IOException {
         SquashLimits limits = new SquashLimits(1 << 30, 4, 1 << 20, 40);
-        SquashedFilesystem fs = new Squasher(ALL, limits).squash(List.of(
-                new TestLayers().file("small", "abc").file("large", "abcdefgh").layer()));
-        assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), fs.content("/small").orElseThrow());
+        SquashedFilesystem fs = new Squasher(ALL, limits)
+                .squash(List.of(new TestLayers()
+                        .file("small", "abc")
+                        .file("large", "abcdefgh")
+                        .layer()));
+        assertArrayEquals(
+                "abc".getBytes(StandardCharsets.UTF_8), fs.content("/small").orElseThrow());
         assertEquals(null, fs.entry("/large").orElseThrow().content());
         assertTrue(fs.skipped().stream().anyMatch(s -> s.path().equals("/large")));
     }
@@ -198,7 +234,8 @@ class SquasherTest {
         CountDownLatch upperOpened = new CountDownLatch(1);
         Layer lower = TestLayers.of(new TestLayers().file("etc/a", "1").tarBytes());
         Layer upperLayer = new TestLayers().file("etc/b", "2").layer();
-        Layer waitingLower = new StreamedLayer(lower, () -> await(upperOpened, "the upper layer was not read beside the lower one"));
+        Layer waitingLower =
+                new StreamedLayer(lower, () -> await(upperOpened, "the upper layer was not read beside the lower one"));
         Layer upper = new StreamedLayer(upperLayer, upperOpened::countDown);
         SquashedFilesystem fs = new Squasher(ALL, SquashLimits.DEFAULT, 2).squash(List.of(waitingLower, upper));
         assertEquals("1", text(fs, "/etc/a"));
@@ -210,9 +247,10 @@ class SquasherTest {
         byte[] lowerReal = new TestLayers().file("etc/a", "1").tarBytes();
         byte[] upperReal = new TestLayers().file("etc/b", "2").tarBytes();
         CountDownLatch upperFailed = new CountDownLatch(1);
-        Layer lower = new StreamedLayer(servedInstead(lowerReal, flipped(lowerReal)),
+        Layer lower = new StreamedLayer(
+                servedInstead(lowerReal, flipped(lowerReal)),
                 () -> await(upperFailed, "the upper layer did not fail first"));
-        Layer upper = new StreamedLayer(servedInstead(upperReal, flipped(upperReal)), () -> { });
+        Layer upper = new StreamedLayer(servedInstead(upperReal, flipped(upperReal)), () -> {});
         Layer upperSignalling = new Layer() {
             @Override
             public Descriptor descriptor() {
@@ -235,9 +273,12 @@ class SquasherTest {
                 return Compression.decompressed(open());
             }
         };
-        GateException e = assertThrows(GateException.class,
+        GateException e = assertThrows(
+                GateException.class,
                 () -> new Squasher(ALL, SquashLimits.DEFAULT, 2).squash(List.of(lower, upperSignalling)));
-        assertTrue(e.getMessage().startsWith("the source changed or is corrupt: layer " + Digest.sha256(lowerReal)), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("the source changed or is corrupt: layer " + Digest.sha256(lowerReal)),
+                e.getMessage());
     }
 
     private static byte[] flipped(byte[] real) {

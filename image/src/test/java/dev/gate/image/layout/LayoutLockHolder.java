@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** Takes a layout's lock, says so, and keeps it until killed or {@code args[1]} milliseconds have passed. */
 public final class LayoutLockHolder {
 
-    private LayoutLockHolder() {
-    }
+    private LayoutLockHolder() {}
 
     public static void main(String[] args) throws Exception {
         LayoutLock.holding(Path.of(args[0]), () -> {

@@ -20,9 +20,15 @@ class LayoutLockTest {
     Path layout;
 
     private Process holder(long millis) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LayoutLockHolder.class.getName(), layout.toString(),
-                Long.toString(millis)).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LayoutLockHolder.class.getName(),
+                        layout.toString(),
+                        Long.toString(millis))
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
         assertEquals("locked", out.readLine());
         return child;
@@ -33,7 +39,9 @@ class LayoutLockTest {
         Process child = holder(1500);
         long start = System.nanoTime();
         long waited = LayoutLock.holding(layout, () -> System.nanoTime() - start);
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(waited) >= 500, "waited " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms");
+        assertTrue(
+                TimeUnit.NANOSECONDS.toMillis(waited) >= 500,
+                "waited " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms");
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     }
 

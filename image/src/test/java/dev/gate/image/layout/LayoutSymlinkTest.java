@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.Layer;
 import dev.gate.image.testing.SampleLayout;
@@ -58,7 +58,9 @@ class LayoutSymlinkTest {
         Digest layer = image.layers().get(0).descriptor().digest();
         plantLink(layout.resolve("blobs/sha256").resolve(layer.hex()));
         assertRefused("blobs/sha256/" + layer.hex() + " is a symbolic link", () -> read(layout));
-        assertRefused("is a symbolic link", () -> new OciLayout(layout).region(image.layers().get(0).descriptor()));
+        assertRefused(
+                "is a symbolic link",
+                () -> new OciLayout(layout).region(image.layers().get(0).descriptor()));
     }
 
     @Test
@@ -97,7 +99,8 @@ class LayoutSymlinkTest {
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
         Files.createDirectories(target.resolve("blobs"));
         Files.createSymbolicLink(target.resolve("blobs/sha256"), elsewhere);
-        assertRefused("blobs/sha256 is a symbolic link", () -> new LayoutSink(target, "v1").write(sample, PushListener.NONE));
+        assertRefused(
+                "blobs/sha256 is a symbolic link", () -> new LayoutSink(target, "v1").write(sample, PushListener.NONE));
         try (Stream<Path> written = Files.list(elsewhere)) {
             assertEquals(0, written.count());
         }
@@ -107,9 +110,13 @@ class LayoutSymlinkTest {
     void writingDoesNotTrustALinkedBlobAsPresent() throws IOException {
         Artifact sample = new LayoutSource(SampleLayout.PATH, "1.0.0").resolve();
         Path target = temp.resolve("target");
-        Path outside = Files.writeString(temp.resolve("outside"), "x".repeat((int) sample.descriptor().size()));
+        Path outside = Files.writeString(
+                temp.resolve("outside"), "x".repeat((int) sample.descriptor().size()));
         Files.createDirectories(target.resolve("blobs/sha256"));
-        Files.createSymbolicLink(target.resolve("blobs/sha256").resolve(sample.descriptor().digest().hex()), outside);
+        Files.createSymbolicLink(
+                target.resolve("blobs/sha256")
+                        .resolve(sample.descriptor().digest().hex()),
+                outside);
         assertRefused("is a symbolic link", () -> new LayoutSink(target, "v1").write(sample, PushListener.NONE));
         assertEquals("x".repeat((int) sample.descriptor().size()), Files.readString(outside));
     }

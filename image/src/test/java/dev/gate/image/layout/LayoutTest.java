@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.Layer;
 import dev.gate.image.testing.SampleLayout;
@@ -72,19 +72,23 @@ class LayoutTest {
 
     @Test
     void missingLayoutPiecesAreNamed() throws IOException {
-        GateException noDir = assertThrows(GateException.class, () -> new LayoutSource(temp.resolve("nope"), null).resolve());
+        GateException noDir =
+                assertThrows(GateException.class, () -> new LayoutSource(temp.resolve("nope"), null).resolve());
         assertTrue(noDir.getMessage().contains("no such directory"));
         Files.createDirectories(temp.resolve("empty"));
-        GateException noMarker = assertThrows(GateException.class, () -> new LayoutSource(temp.resolve("empty"), null).resolve());
+        GateException noMarker =
+                assertThrows(GateException.class, () -> new LayoutSource(temp.resolve("empty"), null).resolve());
         assertTrue(noMarker.getMessage().contains("oci-layout"));
         GateException unknownTag = assertThrows(GateException.class, () -> new LayoutSource(SAMPLE, "2.0").resolve());
-        assertTrue(unknownTag.getMessage().contains("no image tagged '2.0'") && unknownTag.getMessage().contains("1.0.0"));
+        assertTrue(unknownTag.getMessage().contains("no image tagged '2.0'")
+                && unknownTag.getMessage().contains("1.0.0"));
     }
 
     @Test
     void malformedIndexIsAnInputError() throws IOException {
         Path broken = copyOfSample();
-        Files.writeString(broken.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"sha256:zz\"}]");
+        Files.writeString(
+                broken.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"sha256:zz\"}]");
         GateException error = assertThrows(GateException.class, () -> new LayoutSource(broken, null).resolve());
         assertEquals(GateException.Kind.INPUT, error.kind());
         assertTrue(error.getMessage().contains("index.json"), error.getMessage());
@@ -94,25 +98,38 @@ class LayoutTest {
     void tamperedBlobIsRefusedWithItsDigest() throws IOException {
         Path broken = copyOfSample();
         Image image = single(new LayoutSource(broken, null).resolve());
-        Path layerFile = broken.resolve("blobs/sha256/" + image.layers().get(0).descriptor().digest().hex());
+        Path layerFile = broken.resolve(
+                "blobs/sha256/" + image.layers().get(0).descriptor().digest().hex());
         byte[] bytes = Files.readAllBytes(layerFile);
         bytes[bytes.length / 2] ^= 1;
         Files.write(layerFile, bytes);
         Artifact artifact = new LayoutSource(broken, null).resolve();
-        GateException error = assertThrows(GateException.class,
+        GateException error = assertThrows(
+                GateException.class,
                 () -> new LayoutSink(temp.resolve("dest"), "x").write(artifact, PushListener.NONE));
-        assertTrue(error.getMessage().contains(image.layers().get(0).descriptor().digest().toString()), error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .contains(image.layers().get(0).descriptor().digest().toString()),
+                error.getMessage());
         assertTrue(Files.notExists(temp.resolve("dest/index.json")), "nothing is tagged after a failed copy");
     }
 
     @Test
     void umociUnpacksWhatTheSinkWrote() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/umoci")) || isCi(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/umoci")) || isCi(),
                 "umoci is not installed: skipping the independent unpack check");
         Path out = temp.resolve("out");
         new LayoutSink(out, "v1").write(new LayoutSource(SAMPLE, null).resolve(), PushListener.NONE);
-        Process umoci = new ProcessBuilder("umoci", "unpack", "--rootless", "--image", out + ":v1", temp.resolve("bundle").toString())
-                .redirectErrorStream(true).start();
+        Process umoci = new ProcessBuilder(
+                        "umoci",
+                        "unpack",
+                        "--rootless",
+                        "--image",
+                        out + ":v1",
+                        temp.resolve("bundle").toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(umoci.getInputStream().readAllBytes());
         assertEquals(0, umoci.waitFor(), output);
         assertTrue(Files.isRegularFile(temp.resolve("bundle/rootfs/etc/os-release")));
@@ -132,7 +149,8 @@ class LayoutTest {
 
     private static java.util.List<String> tarNames(Layer layer) throws IOException {
         java.util.List<String> names = new java.util.ArrayList<>();
-        try (InputStream in = layer.openUncompressed(); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        try (InputStream in = layer.openUncompressed();
+                TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 names.add(entry.getName());
             }
@@ -143,7 +161,10 @@ class LayoutTest {
     private static void assertSameFiles(Path expected, Path actual) throws IOException {
         try (Stream<Path> files = Files.walk(expected)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(actual.resolve(expected.relativize(file).toString())));
+                assertArrayEquals(
+                        Files.readAllBytes(file),
+                        Files.readAllBytes(
+                                actual.resolve(expected.relativize(file).toString())));
             }
         }
     }

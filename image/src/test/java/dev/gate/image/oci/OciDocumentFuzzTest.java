@@ -13,14 +13,21 @@ class OciDocumentFuzzTest {
 
     @FuzzTest
     void manifest(byte[] raw) throws Exception {
-        parses(() -> StoredImage.parse(Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(raw), raw.length), raw, "fuzz",
+        parses(() -> StoredImage.parse(
+                Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(raw), raw.length),
+                raw,
+                "fuzz",
                 d -> TestLayers.of(new byte[0])));
     }
 
     @FuzzTest
     void index(byte[] raw) throws Exception {
-        parses(() -> StoredIndex.parse(Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(raw), raw.length), raw, "fuzz",
-                d -> null, d -> null));
+        parses(() -> StoredIndex.parse(
+                Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(raw), raw.length),
+                raw,
+                "fuzz",
+                d -> null,
+                d -> null));
     }
 
     @FuzzTest

@@ -43,9 +43,12 @@ class OciReaderTest {
     void readsAnIndexAsDataBindingDoes() throws Exception {
         OciIndex index = OciIndex.parse(bytes(INDEX), "index.json");
         assertEquals(Json.MAPPER.readValue(INDEX, OciIndex.class), index);
-        assertEquals(new Platform("arm64", "linux", "10.0", List.of("win32k"), "v8"), index.manifests().get(0).platform());
+        assertEquals(
+                new Platform("arm64", "linux", "10.0", List.of("win32k"), "v8"),
+                index.manifests().get(0).platform());
         assertEquals(Map.of("a", "b", "c", ""), index.annotations());
-        assertEquals(List.of("https://example.com/blob"), index.manifests().get(1).urls());
+        assertEquals(
+                List.of("https://example.com/blob"), index.manifests().get(1).urls());
     }
 
     @Test
@@ -63,20 +66,32 @@ class OciReaderTest {
         assertError("index.json: schemaVersion must be an integer", "{\"schemaVersion\": \"2\"}");
         assertError("index.json: manifests must be an array", "{\"schemaVersion\": 2, \"manifests\": {}}");
         assertError("index.json: manifests[0] is null", "{\"schemaVersion\": 2, \"manifests\": [null]}");
-        assertError("index.json: size must be an integer",
-                "{\"schemaVersion\": 2, \"manifests\": [{\"mediaType\": \"x\", \"digest\": \"" + DIGEST + "\", \"size\": \"1\"}]}");
-        assertError("index.json: invalid sha256 digest 'zz'",
+        assertError(
+                "index.json: size must be an integer",
+                "{\"schemaVersion\": 2, \"manifests\": [{\"mediaType\": \"x\", \"digest\": \"" + DIGEST
+                        + "\", \"size\": \"1\"}]}");
+        assertError(
+                "index.json: invalid sha256 digest 'zz'",
                 "{\"schemaVersion\": 2, \"manifests\": [{\"mediaType\": \"x\", \"digest\": \"sha256:zz\", \"size\": 1}]}");
-        assertError("index.json: descriptor for " + DIGEST + " has no mediaType",
+        assertError(
+                "index.json: descriptor for " + DIGEST + " has no mediaType",
                 "{\"schemaVersion\": 2, \"manifests\": [{\"digest\": \"" + DIGEST + "\", \"size\": 1}]}");
-        assertError("index.json: annotations.a must be a string", "{\"schemaVersion\": 2, \"annotations\": {\"a\": 1}}");
+        assertError(
+                "index.json: annotations.a must be a string", "{\"schemaVersion\": 2, \"annotations\": {\"a\": 1}}");
         assertError("index.json: Unexpected end-of-input", "{\"schemaVersion\": 2, \"manifests\": [");
     }
 
     private static void assertError(String expectedStart, String document) {
         GateException error = assertThrows(GateException.class, () -> OciIndex.parse(bytes(document), "index.json"));
         assertEquals(GateException.Kind.INPUT, error.kind());
-        assertEquals(expectedStart, error.getMessage().substring(0, Math.min(expectedStart.length(), error.getMessage().length())),
+        assertEquals(
+                expectedStart,
+                error.getMessage()
+                        .substring(
+                                0,
+                                Math.min(
+                                        expectedStart.length(),
+                                        error.getMessage().length())),
                 error.getMessage());
     }
 

@@ -23,8 +23,10 @@ class AuthFileTest {
     @Test
     void aLoginReplacesEveryEntryOfTheRegistryAndKeepsTheRest() throws Exception {
         Path file = temp.resolve("config.json");
-        Files.writeString(file, "{\"auths\":{\"https://r.example\":{\"auth\":\"b2xkOm9sZA==\"},\"s.example\":{\"auth\":\"czp0\"}},"
-                + "\"credHelpers\":{\"gcr.io\":\"gcloud\"},\"currentContext\":\"desktop\"}");
+        Files.writeString(
+                file,
+                "{\"auths\":{\"https://r.example\":{\"auth\":\"b2xkOm9sZA==\"},\"s.example\":{\"auth\":\"czp0\"}},"
+                        + "\"credHelpers\":{\"gcr.io\":\"gcloud\"},\"currentContext\":\"desktop\"}");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         AuthFile auth = AuthFile.open(file);
         auth.logIn("r.example", Credential.password("new", "secret"));
@@ -37,7 +39,12 @@ class AuthFileTest {
         assertEquals("gcloud", written.at("/credHelpers/gcr.io").asText());
         assertEquals("desktop", written.path("currentContext").asText());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals("new", new CredentialStore(List.of(file)).lookup("r.example").orElseThrow().username());
+        assertEquals(
+                "new",
+                new CredentialStore(List.of(file))
+                        .lookup("r.example")
+                        .orElseThrow()
+                        .username());
     }
 
     @Test

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
 import dev.gate.image.VerifyingInputStream;
@@ -70,7 +70,8 @@ class BlobUploadTest {
     }
 
     static Predicate<HttpExchange> method(String method) {
-        return e -> e.getRequestMethod().equals(method) && e.getRequestURI().getPath().contains("/blobs/uploads/");
+        return e -> e.getRequestMethod().equals(method)
+                && e.getRequestURI().getPath().contains("/blobs/uploads/");
     }
 
     @Test
@@ -89,7 +90,11 @@ class BlobUploadTest {
 
     @Test
     void entityTooLargeOnAWholePutFallsBackToChunks() throws IOException {
-        registry.fault(method("PUT").and(e -> !"0".equals(e.getRequestHeaders().getFirst("Content-Length"))), 413, Map.of(), 1);
+        registry.fault(
+                method("PUT").and(e -> !"0".equals(e.getRequestHeaders().getFirst("Content-Length"))),
+                413,
+                Map.of(),
+                1);
         upload(new UploadSizes(1L << 30, 64L << 20, 1024 * 1024));
         assertEquals(4, registry.count("PATCH"), "8 MiB fallback chunks capped at 1 MiB here: " + registry.requests);
     }
@@ -97,19 +102,34 @@ class BlobUploadTest {
     @Test
     void chunksShrinkWhileAProxyStillRefusesThem() throws IOException {
         java.util.List<Long> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
-        registry.fault(method("PATCH").and(e -> sent.add(Long.parseLong(e.getRequestHeaders().getFirst("Content-Length"))) && false),
-                413, Map.of(), 100);
-        registry.fault(method("PATCH").and(e -> Long.parseLong(e.getRequestHeaders().getFirst("Content-Length")) > 1024 * 1024),
-                413, Map.of(), 100);
+        registry.fault(
+                method("PATCH")
+                        .and(e -> sent.add(Long.parseLong(e.getRequestHeaders().getFirst("Content-Length"))) && false),
+                413,
+                Map.of(),
+                100);
+        registry.fault(
+                method("PATCH")
+                        .and(e -> Long.parseLong(e.getRequestHeaders().getFirst("Content-Length")) > 1024 * 1024),
+                413,
+                Map.of(),
+                100);
         upload(UploadSizes.chunked(2 * 1024 * 1024));
         assertEquals(2L * 1024 * 1024, sent.get(0), "the first chunk is the configured size: " + sent);
-        assertTrue(sent.stream().skip(1).allMatch(n -> n <= 1024 * 1024), "after the refusal, chunks the proxy takes: " + sent);
+        assertTrue(
+                sent.stream().skip(1).allMatch(n -> n <= 1024 * 1024),
+                "after the refusal, chunks the proxy takes: " + sent);
     }
 
     @Test
     void droppedConnectionInAChunkResumesFromWhatTheRegistryHolds() throws IOException {
-        registry.fault(method("PATCH").and(e -> e.getRequestHeaders().getFirst("Content-Range").startsWith("1048576-")),
-                FakeRegistry.DROP_CONNECTION, Map.of(), 1);
+        registry.fault(
+                method("PATCH")
+                        .and(e ->
+                                e.getRequestHeaders().getFirst("Content-Range").startsWith("1048576-")),
+                FakeRegistry.DROP_CONNECTION,
+                Map.of(),
+                1);
         upload(UploadSizes.chunked(1024 * 1024));
         assertEquals(1, registry.count("GET /v2/team/app/blobs/uploads/"), "asked the session for its range once");
         assertTrue(registry.requests.stream().anyMatch(r -> r.startsWith("PATCH")), registry.requests.toString());
@@ -127,7 +147,10 @@ class BlobUploadTest {
     @Test
     void reChallengeInTheMiddleOfAChunkedUpload() throws IOException {
         registry.requireToken("first");
-        registry.rotateToken(method("PATCH").and(e -> e.getRequestHeaders().getFirst("Content-Range").startsWith("2097152-")),
+        registry.rotateToken(
+                method("PATCH")
+                        .and(e ->
+                                e.getRequestHeaders().getFirst("Content-Range").startsWith("2097152-")),
                 "second");
         upload(UploadSizes.chunked(1024 * 1024));
         assertEquals(2, registry.count("GET /token"), "one token, then a fresh one after the 401");
@@ -136,8 +159,13 @@ class BlobUploadTest {
 
     @Test
     void lostSessionStartsOver() throws IOException {
-        registry.fault(method("PATCH").and(e -> e.getRequestHeaders().getFirst("Content-Range").startsWith("1048576-")),
-                FakeRegistry.DROP_CONNECTION, Map.of(), 1);
+        registry.fault(
+                method("PATCH")
+                        .and(e ->
+                                e.getRequestHeaders().getFirst("Content-Range").startsWith("1048576-")),
+                FakeRegistry.DROP_CONNECTION,
+                Map.of(),
+                1);
         registry.fault(method("GET"), 404, Map.of(), 1);
         upload(UploadSizes.chunked(1024 * 1024));
         assertEquals(2, registry.count("POST"), "a new session after the registry forgot the first");
@@ -147,8 +175,8 @@ class BlobUploadTest {
     void sourceThatDoesNotMatchItsDigestFailsAsInputWithoutCommitting() throws IOException {
         byte[] tampered = content.clone();
         tampered[SIZE - 1] ^= 1;
-        GateException error = assertThrows(GateException.class,
-                () -> send(client(UploadSizes.chunked(1024 * 1024)), tampered, done -> { }));
+        GateException error = assertThrows(
+                GateException.class, () -> send(client(UploadSizes.chunked(1024 * 1024)), tampered, done -> {}));
         assertEquals(GateException.Kind.INPUT, error.kind());
         assertTrue(error.getMessage().contains(mismatchMessage()), error.getMessage());
         assertFalse(registry.blobs.containsKey(descriptor.digest().toString()));

@@ -60,7 +60,8 @@ class ConditionalWriteTest {
     }
 
     private boolean lists(Descriptor referrer) {
-        return new String(registry.manifests.get(TAG), StandardCharsets.UTF_8).contains(referrer.digest().toString());
+        return new String(registry.manifests.get(TAG), StandardCharsets.UTF_8)
+                .contains(referrer.digest().toString());
     }
 
     private void publish(Descriptor ours, MergedWrites writes) {
@@ -78,7 +79,10 @@ class ConditionalWriteTest {
         publish(ours, writes);
         assertTrue(lists(theirs), "the other writer's entry is kept by the write itself");
         assertTrue(lists(ours));
-        assertEquals(2, registry.requests.stream().filter(r -> r.equals("PUT " + TAG)).count(), "refused once (412), then written");
+        assertEquals(
+                2,
+                registry.requests.stream().filter(r -> r.equals("PUT " + TAG)).count(),
+                "refused once (412), then written");
         writes.confirm();
     }
 

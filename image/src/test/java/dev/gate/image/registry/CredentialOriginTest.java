@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
-import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
@@ -32,6 +32,7 @@ class CredentialOriginTest {
 
     @TempDir
     Path temp;
+
     FakeRegistry registry;
     FakeRegistry elsewhere;
 
@@ -59,14 +60,21 @@ class CredentialOriginTest {
     }
 
     private void redirectElsewhere(String method, String pathPart) {
-        registry.fault(e -> e.getRequestMethod().equals(method) && e.getRequestURI().getPath().contains(pathPart), 307,
-                Map.of("Location", "http://" + elsewhere.host() + "/v2/team/app/" + pathPart), 100);
+        registry.fault(
+                e -> e.getRequestMethod().equals(method)
+                        && e.getRequestURI().getPath().contains(pathPart),
+                307,
+                Map.of("Location", "http://" + elsewhere.host() + "/v2/team/app/" + pathPart),
+                100);
     }
 
     private void assertNothingReachedElsewhere() {
         assertFalse(elsewhere.requests.isEmpty(), "the redirect was followed");
-        assertTrue(elsewhere.authorizations.stream().allMatch(String::isEmpty), "no Authorization sent to another origin");
-        assertTrue(registry.authorizations.stream().anyMatch(a -> a.startsWith("Basic ")), "credentials were used at home");
+        assertTrue(
+                elsewhere.authorizations.stream().allMatch(String::isEmpty), "no Authorization sent to another origin");
+        assertTrue(
+                registry.authorizations.stream().anyMatch(a -> a.startsWith("Basic ")),
+                "credentials were used at home");
     }
 
     @Test
@@ -96,7 +104,8 @@ class CredentialOriginTest {
         registry.requireBasic("gate", PASSWORD);
         redirectElsewhere("POST", "blobs/uploads/");
         Artifact sample = new LayoutSource(RegistrySinkTest.SAMPLE, "1.0.0").resolve();
-        new RegistrySink(Reference.parse(registry.host() + "/team/app:1.0.0"), login()).write(sample, PushListener.NONE);
+        new RegistrySink(Reference.parse(registry.host() + "/team/app:1.0.0"), login())
+                .write(sample, PushListener.NONE);
         assertEquals(2, elsewhere.blobs.size(), "the blobs went where the registry sent them");
         assertTrue(registry.manifests.containsKey("/v2/team/app/manifests/1.0.0"));
         assertNothingReachedElsewhere();
@@ -105,27 +114,37 @@ class CredentialOriginTest {
     @Test
     void redirectToPlainHttpOnAnotherHostIsRefused() throws Exception {
         registry.requireBasic("gate", PASSWORD);
-        registry.fault(e -> e.getRequestURI().getPath().contains("tags/list"), 307,
-                Map.of("Location", "http://storage.example/v2/team/app/tags/list"), 100);
-        GateException refused = assertThrows(GateException.class, () -> client(login()).tags());
+        registry.fault(
+                e -> e.getRequestURI().getPath().contains("tags/list"),
+                307,
+                Map.of("Location", "http://storage.example/v2/team/app/tags/list"),
+                100);
+        GateException refused =
+                assertThrows(GateException.class, () -> client(login()).tags());
         assertEquals(GateException.Kind.OPERATIONAL, refused.kind());
-        assertTrue(refused.getMessage().contains("'http://storage.example/v2/team/app/tags/list' over plain HTTP; refused"),
+        assertTrue(
+                refused.getMessage()
+                        .contains("'http://storage.example/v2/team/app/tags/list' over plain HTTP; refused"),
                 refused.getMessage());
         assertEquals(1, registry.count("GET /v2/team/app/tags/list"), "refused at once, not retried");
     }
 
     private void challengeWithRealm(String realm) {
         registry.clearFaults();
-        registry.fault(e -> true, 401, Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"fake\""), 100);
+        registry.fault(
+                e -> true, 401, Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"fake\""), 100);
     }
 
     @Test
     void plainHttpRealmOnAnotherHostIsRefusedBeforeAnyConnection() throws Exception {
-        for (String realm : List.of("http://realm.example/token", "http://127.0.0.1.nip.io/token", "http://127.evil.example:80/token")) {
+        for (String realm : List.of(
+                "http://realm.example/token", "http://127.0.0.1.nip.io/token", "http://127.evil.example:80/token")) {
             challengeWithRealm(realm);
-            GateException refused = assertThrows(GateException.class, () -> client(login()).getManifest("1.0.0"));
+            GateException refused =
+                    assertThrows(GateException.class, () -> client(login()).getManifest("1.0.0"));
             assertEquals(GateException.Kind.OPERATIONAL, refused.kind());
-            assertTrue(refused.getMessage().contains("token realm '" + realm + "' is plain HTTP"), refused.getMessage());
+            assertTrue(
+                    refused.getMessage().contains("token realm '" + realm + "' is plain HTTP"), refused.getMessage());
             assertFalse(refused.getMessage().contains(PASSWORD));
             assertEquals(1, refused.getMessage().lines().count());
         }
@@ -135,22 +154,34 @@ class CredentialOriginTest {
     void realmOverHttpsOrOnAnInsecureRegistryHostIsTried() throws Exception {
         challengeWithRealm("http://realm.example/token");
         RegistryOptions allowed = login().withInsecure(Set.of("realm.example"));
-        GateException tried = assertThrows(GateException.class, () -> client(allowed).getManifest("1.0.0"));
-        assertTrue(tried.getMessage().contains("token service of " + registry.host() + " is unreachable"), tried.getMessage());
+        GateException tried =
+                assertThrows(GateException.class, () -> client(allowed).getManifest("1.0.0"));
+        assertTrue(
+                tried.getMessage().contains("token service of " + registry.host() + " is unreachable"),
+                tried.getMessage());
 
         challengeWithRealm("https://realm.example/token");
-        GateException https = assertThrows(GateException.class, () -> client(login()).getManifest("1.0.0"));
-        assertTrue(https.getMessage().contains("token service of " + registry.host() + " is unreachable"), https.getMessage());
+        GateException https =
+                assertThrows(GateException.class, () -> client(login()).getManifest("1.0.0"));
+        assertTrue(
+                https.getMessage().contains("token service of " + registry.host() + " is unreachable"),
+                https.getMessage());
     }
 
     @Test
     void plainHttpOnlyForLoopbackLiteralsAndNamedHosts() {
         RegistryOptions options = new RegistryOptions(Set.of("registry.internal:5000"), 1, CredentialStore.none());
-        for (String host : List.of("localhost:5000", "127.0.0.1:5101", "127.1.2.3", "[::1]:5000", "registry.internal:5000")) {
+        for (String host :
+                List.of("localhost:5000", "127.0.0.1:5101", "127.1.2.3", "[::1]:5000", "registry.internal:5000")) {
             assertTrue(options.plainHttpAllowed(host), host);
         }
-        for (String host : List.of("127.evil.example", "127.0.0.1.nip.io:5000", "registry.internal", "registry.internal:5001",
-                "localhost.example:5000", "10.0.0.1:5000")) {
+        for (String host : List.of(
+                "127.evil.example",
+                "127.0.0.1.nip.io:5000",
+                "registry.internal",
+                "registry.internal:5001",
+                "localhost.example:5000",
+                "10.0.0.1:5000")) {
             assertFalse(options.plainHttpAllowed(host), host);
         }
     }

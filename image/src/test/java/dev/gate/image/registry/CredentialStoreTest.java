@@ -43,7 +43,12 @@ class CredentialStoreTest {
         Path docker = temp.resolve("config.json");
         Files.writeString(auth, "{\"auths\":{\"r.example\":{\"auth\":\"YTpi\"}}}");
         Files.writeString(docker, "{\"auths\":{\"r.example\":{\"auth\":\"Yzpk\"}}}");
-        assertEquals("a", new CredentialStore(List.of(auth, docker)).lookup("r.example").orElseThrow().username());
+        assertEquals(
+                "a",
+                new CredentialStore(List.of(auth, docker))
+                        .lookup("r.example")
+                        .orElseThrow()
+                        .username());
     }
 
     @Test
@@ -52,15 +57,22 @@ class CredentialStoreTest {
         Path second = temp.resolve("auth.json");
         Files.writeString(first, "{\"auths\":{\"r.example\":{}}}");
         Files.writeString(second, "{\"auths\":{\"r.example\":{\"auth\":\"YTpi\"}}}");
-        assertEquals("a", new CredentialStore(List.of(first, second)).lookup("r.example").orElseThrow().username());
+        assertEquals(
+                "a",
+                new CredentialStore(List.of(first, second))
+                        .lookup("r.example")
+                        .orElseThrow()
+                        .username());
     }
 
     @Test
     void malformedEntriesNameTheFileAndKey() throws Exception {
         Path config = temp.resolve("config.json");
         Files.writeString(config, "{\"auths\":{\"r.example\":{\"auth\":\"bm9jb2xvbg==\"}}}");
-        GateException error = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
-        assertTrue(error.getMessage().contains(config.toString()) && error.getMessage().contains("auths.r.example.auth"));
+        GateException error =
+                assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
+        assertTrue(error.getMessage().contains(config.toString())
+                && error.getMessage().contains("auths.r.example.auth"));
         assertFalse(error.getMessage().contains("nocolon"), "the secret is not echoed");
     }
 
@@ -68,12 +80,15 @@ class CredentialStoreTest {
     void helperNamesThatAreNotPlainNamesAreRefusedBeforeAnythingRuns() throws Exception {
         Path config = temp.resolve("config.json");
         Files.writeString(config, "{\"credHelpers\":{\"r.example\":\"x/evil\"}}");
-        GateException helper = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
+        GateException helper =
+                assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
         assertEquals(GateException.Kind.INPUT, helper.kind(), helper.getMessage());
-        assertTrue(helper.getMessage().startsWith(config + ": 'credHelpers.r.example' is 'x/evil'"), helper.getMessage());
+        assertTrue(
+                helper.getMessage().startsWith(config + ": 'credHelpers.r.example' is 'x/evil'"), helper.getMessage());
 
         Files.writeString(config, "{\"credsStore\":\"../../tmp/pwn\\n\"}");
-        GateException store = assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
+        GateException store =
+                assertThrows(GateException.class, () -> new CredentialStore(List.of(config)).lookup("r.example"));
         assertEquals(GateException.Kind.INPUT, store.kind(), store.getMessage());
         assertTrue(store.getMessage().contains(config + ": 'credsStore'"), store.getMessage());
         assertFalse(store.getMessage().contains("\n"), "the name is escaped, not printed raw");
@@ -88,25 +103,36 @@ class CredentialStoreTest {
 
     @Test
     void helperAnswersAreRead() throws Exception {
-        Path program = helper("read registry; printf '{\"ServerURL\":\"%s\",\"Username\":\"u\",\"Secret\":\"s\"}' \"$registry\"");
-        Credential found = CredentialHelper.run(List.of(program.toString(), "get"), "r.example", Duration.ofSeconds(10)).orElseThrow();
+        Path program = helper(
+                "read registry; printf '{\"ServerURL\":\"%s\",\"Username\":\"u\",\"Secret\":\"s\"}' \"$registry\"");
+        Credential found = CredentialHelper.run(List.of(program.toString(), "get"), "r.example", Duration.ofSeconds(10))
+                .orElseThrow();
         assertEquals("u", found.username());
         assertEquals("s", found.secret());
         Path none = helper("exit 1");
-        assertTrue(CredentialHelper.run(List.of(none.toString(), "get"), "r.example", Duration.ofSeconds(10)).isEmpty());
+        assertTrue(CredentialHelper.run(List.of(none.toString(), "get"), "r.example", Duration.ofSeconds(10))
+                .isEmpty());
     }
 
     @Test
     void helperThatHangsOrFloodsEndsTheRun() throws Exception {
         Path hangs = helper("exec sleep 30");
-        GateException slow = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(GateException.class,
-                () -> CredentialHelper.run(List.of(hangs.toString(), "get"), "r.example", Duration.ofMillis(500))));
+        GateException slow = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThrows(
+                        GateException.class,
+                        () -> CredentialHelper.run(
+                                List.of(hangs.toString(), "get"), "r.example", Duration.ofMillis(500))));
         assertEquals(GateException.Kind.OPERATIONAL, slow.kind());
         assertTrue(slow.getMessage().endsWith("did not answer within 500 ms"), slow.getMessage());
 
         Path floods = helper("exec yes secret-ish");
-        GateException big = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(GateException.class,
-                () -> CredentialHelper.run(List.of(floods.toString(), "get"), "r.example", Duration.ofSeconds(5))));
+        GateException big = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThrows(
+                        GateException.class,
+                        () -> CredentialHelper.run(
+                                List.of(floods.toString(), "get"), "r.example", Duration.ofSeconds(5))));
         assertEquals(GateException.Kind.OPERATIONAL, big.kind());
         assertTrue(big.getMessage().endsWith("answered more than 64 KiB"), big.getMessage());
         assertFalse(big.getMessage().contains("secret-ish"));

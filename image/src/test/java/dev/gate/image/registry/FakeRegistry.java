@@ -36,8 +36,7 @@ final class FakeRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A fault answered instead of the real response when its predicate matches, {@code times} times. */
-    record Fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, byte[] body, int[] remaining) {
-    }
+    record Fault(Predicate<HttpExchange> when, int status, Map<String, String> headers, byte[] body, int[] remaining) {}
 
     /** Status of a fault that reads part of an upload's body, keeps it, and drops the connection. */
     static final int DROP_CONNECTION = -1;
@@ -55,9 +54,10 @@ final class FakeRegistry implements AutoCloseable {
     /** On: honour If-Match / If-None-Match on manifest writes with 412, as a registry with conditional writes does. */
     volatile boolean conditionalWrites;
     /** Runs before a manifest PUT is applied: a concurrent writer landing between a client's read and its write. */
-    volatile java.util.function.Consumer<String> beforeManifestPut = path -> { };
+    volatile java.util.function.Consumer<String> beforeManifestPut = path -> {};
     /** Off: behave like a registry without the referrers API (404, no OCI-Subject). */
     volatile boolean referrersApi = true;
+
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
@@ -69,6 +69,7 @@ final class FakeRegistry implements AutoCloseable {
     volatile int pageSize;
     /** Bytes written by {@link #streamBody} answers, for tests that show a client stopped reading. */
     final AtomicLong streamed = new AtomicLong();
+
     private final List<Streamed> streams = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -105,12 +106,13 @@ final class FakeRegistry implements AutoCloseable {
         streams.add(new Streamed(when, length, stallAt));
     }
 
-    private record Streamed(Predicate<HttpExchange> when, long length, long stallAt) {
-    }
+    private record Streamed(Predicate<HttpExchange> when, long length, long stallAt) {}
 
     /** Requires Basic credentials for every request. */
     void requireBasic(String user, String password) {
-        requiredBasic = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        requiredBasic = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Requires {@code Bearer token}, issued by this server's /token endpoint. */
@@ -123,8 +125,7 @@ final class FakeRegistry implements AutoCloseable {
         rotations.add(new Rotation(when, next));
     }
 
-    private record Rotation(Predicate<HttpExchange> when, String next) {
-    }
+    private record Rotation(Predicate<HttpExchange> when, String next) {}
 
     private final List<Rotation> rotations = Collections.synchronizedList(new ArrayList<>());
 
@@ -185,8 +186,11 @@ final class FakeRegistry implements AutoCloseable {
                 return;
             }
             if (requiredToken != null && !("Bearer " + requiredToken).equals(authorization)) {
-                respond(exchange, 401, new byte[0], Map.of("WWW-Authenticate",
-                        "Bearer realm=\"http://" + host() + "/token\",service=\"fake\""));
+                respond(
+                        exchange,
+                        401,
+                        new byte[0],
+                        Map.of("WWW-Authenticate", "Bearer realm=\"http://" + host() + "/token\",service=\"fake\""));
                 return;
             }
             route(exchange, method, path, query, body);
@@ -232,7 +236,8 @@ final class FakeRegistry implements AutoCloseable {
         throw new IOException("connection dropped on purpose");
     }
 
-    private void route(HttpExchange exchange, String method, String path, String query, byte[] body) throws IOException {
+    private void route(HttpExchange exchange, String method, String path, String query, byte[] body)
+            throws IOException {
         if (path.equals("/v2/")) {
             respond(exchange, 200, "{}".getBytes(), Map.of());
         } else if (path.contains("/blobs/uploads/") && method.equals("POST")) {
@@ -250,14 +255,30 @@ final class FakeRegistry implements AutoCloseable {
             byte[] blob = blobs.get(path.substring(path.lastIndexOf('/') + 1));
             respond(exchange, blob == null ? 404 : 200, blob == null ? new byte[0] : blob, Map.of());
         } else if (path.equals("/v2/_catalog")) {
-            list(exchange, path, query, "repositories", manifests.keySet().stream()
-                    .map(key -> key.substring("/v2/".length(), key.indexOf("/manifests/"))).distinct().sorted().toList());
+            list(
+                    exchange,
+                    path,
+                    query,
+                    "repositories",
+                    manifests.keySet().stream()
+                            .map(key -> key.substring("/v2/".length(), key.indexOf("/manifests/")))
+                            .distinct()
+                            .sorted()
+                            .toList());
         } else if (path.endsWith("/tags/list")) {
             String prefix = path.substring(0, path.length() - "tags/list".length()) + "manifests/";
-            List<String> tags = manifests.keySet().stream().filter(key -> key.startsWith(prefix))
-                    .map(key -> key.substring(prefix.length())).filter(tag -> !tag.contains(":")).sorted().toList();
+            List<String> tags = manifests.keySet().stream()
+                    .filter(key -> key.startsWith(prefix))
+                    .map(key -> key.substring(prefix.length()))
+                    .filter(tag -> !tag.contains(":"))
+                    .sorted()
+                    .toList();
             if (tags.isEmpty()) {
-                respond(exchange, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known\"}]}".getBytes(),
+                respond(
+                        exchange,
+                        404,
+                        "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known\"}]}"
+                                .getBytes(),
                         Map.of());
             } else {
                 list(exchange, path, query, "tags", tags);
@@ -274,21 +295,36 @@ final class FakeRegistry implements AutoCloseable {
             manifests.put(key, body);
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             manifestTypes.put(key, type);
-            Map<String, String> headers = new java.util.HashMap<>(Map.of("Docker-Content-Digest", Digest.sha256(body).toString()));
+            Map<String, String> headers = new java.util.HashMap<>(
+                    Map.of("Docker-Content-Digest", Digest.sha256(body).toString()));
             JsonNode subject = JSON.readTree(body).path("subject");
             if (referrersApi && subject.has("digest")) {
-                ObjectNode entry = JSON.createObjectNode().put("mediaType", type).put("digest", Digest.sha256(body).toString())
-                        .put("size", body.length).put("artifactType", JSON.readTree(body).path("artifactType").asText());
+                ObjectNode entry = JSON.createObjectNode()
+                        .put("mediaType", type)
+                        .put("digest", Digest.sha256(body).toString())
+                        .put("size", body.length)
+                        .put(
+                                "artifactType",
+                                JSON.readTree(body).path("artifactType").asText());
                 String repository = path.substring(0, path.indexOf("/manifests/"));
-                referrers.computeIfAbsent(repository + "/referrers/" + subject.get("digest").asText(),
-                        k -> Collections.synchronizedList(new ArrayList<>())).add(entry);
+                referrers
+                        .computeIfAbsent(
+                                repository + "/referrers/"
+                                        + subject.get("digest").asText(),
+                                k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(entry);
                 headers.put("OCI-Subject", subject.get("digest").asText());
             }
             respond(exchange, 201, new byte[0], headers);
         } else if (path.contains("/manifests/")) {
             byte[] manifest = manifests.get(path);
-            Map<String, String> headers = manifest == null ? Map.of() : Map.of("Content-Type", manifestTypes.get(path),
-                    "Docker-Content-Digest", Digest.sha256(manifest).toString());
+            Map<String, String> headers = manifest == null
+                    ? Map.of()
+                    : Map.of(
+                            "Content-Type",
+                            manifestTypes.get(path),
+                            "Docker-Content-Digest",
+                            Digest.sha256(manifest).toString());
             respond(exchange, manifest == null ? 404 : 200, manifest == null ? new byte[0] : manifest, headers);
         } else {
             respond(exchange, 404, new byte[0], Map.of());
@@ -304,11 +340,16 @@ final class FakeRegistry implements AutoCloseable {
         return !"*".equals(ifNoneMatch) || current == null;
     }
 
-    private void upload(HttpExchange exchange, String method, String path, String query, byte[] body) throws IOException {
+    private void upload(HttpExchange exchange, String method, String path, String query, byte[] body)
+            throws IOException {
         String id = path.substring(path.lastIndexOf('/') + 1);
         ByteArrayOutputStream session = uploads.get(id);
         if (session == null) {
-            respond(exchange, 404, "{\"errors\":[{\"code\":\"BLOB_UPLOAD_UNKNOWN\",\"message\":\"blob upload unknown\"}]}".getBytes(), Map.of());
+            respond(
+                    exchange,
+                    404,
+                    "{\"errors\":[{\"code\":\"BLOB_UPLOAD_UNKNOWN\",\"message\":\"blob upload unknown\"}]}".getBytes(),
+                    Map.of());
             return;
         }
         synchronized (session) {
@@ -319,15 +360,27 @@ final class FakeRegistry implements AutoCloseable {
                     return;
                 }
                 session.writeBytes(body);
-                respond(exchange, 202, new byte[0], Map.of("Location", path, "Range", "0-" + Math.max(0, session.size() - 1)));
+                respond(
+                        exchange,
+                        202,
+                        new byte[0],
+                        Map.of("Location", path, "Range", "0-" + Math.max(0, session.size() - 1)));
             } else if (method.equals("GET")) {
-                respond(exchange, 204, new byte[0], Map.of("Location", path, "Range", "0-" + Math.max(0, session.size() - 1)));
+                respond(
+                        exchange,
+                        204,
+                        new byte[0],
+                        Map.of("Location", path, "Range", "0-" + Math.max(0, session.size() - 1)));
             } else if (method.equals("PUT")) {
                 session.writeBytes(body);
                 String digest = parameter(query, "digest");
                 byte[] content = session.toByteArray();
                 if (!Digest.sha256(content).toString().equals(digest)) {
-                    respond(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"digest mismatch\"}]}".getBytes(), Map.of());
+                    respond(
+                            exchange,
+                            400,
+                            "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"digest mismatch\"}]}".getBytes(),
+                            Map.of());
                     return;
                 }
                 uploads.remove(id);
@@ -341,31 +394,50 @@ final class FakeRegistry implements AutoCloseable {
 
     private void listReferrers(HttpExchange exchange, String path, String artifactType) throws IOException {
         if (!referrersApi) {
-            respond(exchange, 404, "{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no route\"}]}".getBytes(), Map.of());
+            respond(
+                    exchange,
+                    404,
+                    "{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no route\"}]}".getBytes(),
+                    Map.of());
             return;
         }
-        ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.index.v1+json");
+        ObjectNode index = JSON.createObjectNode()
+                .put("schemaVersion", 2)
+                .put("mediaType", "application/vnd.oci.image.index.v1+json");
         ArrayNode listed = index.putArray("manifests");
         for (ObjectNode entry : referrers.getOrDefault(path, List.of())) {
-            if (artifactType == null || artifactType.equals(entry.path("artifactType").asText())) {
+            if (artifactType == null
+                    || artifactType.equals(entry.path("artifactType").asText())) {
                 listed.add(entry);
             }
         }
-        respond(exchange, 200, JSON.writeValueAsBytes(index), artifactType == null
-                ? Map.of("Content-Type", "application/vnd.oci.image.index.v1+json")
-                : Map.of("Content-Type", "application/vnd.oci.image.index.v1+json", "OCI-Filters-Applied", "artifactType"));
+        respond(
+                exchange,
+                200,
+                JSON.writeValueAsBytes(index),
+                artifactType == null
+                        ? Map.of("Content-Type", "application/vnd.oci.image.index.v1+json")
+                        : Map.of(
+                                "Content-Type",
+                                "application/vnd.oci.image.index.v1+json",
+                                "OCI-Filters-Applied",
+                                "artifactType"));
     }
 
     /** One page of a listing: the entries after {@code last}, and a {@code Link} to the next page when more remain. */
-    private void list(HttpExchange exchange, String path, String query, String field, List<String> all) throws IOException {
+    private void list(HttpExchange exchange, String path, String query, String field, List<String> all)
+            throws IOException {
         String last = parameter(query, "last");
-        List<String> rest = all.stream().filter(entry -> last == null || entry.compareTo(last) > 0).toList();
+        List<String> rest = all.stream()
+                .filter(entry -> last == null || entry.compareTo(last) > 0)
+                .toList();
         int size = pageSize;
         List<String> page = size > 0 && rest.size() > size ? rest.subList(0, size) : rest;
         ObjectNode body = JSON.createObjectNode();
         page.forEach(body.putArray(field)::add);
         Map<String, String> headers = page.size() < rest.size()
-                ? Map.of("Link", "<" + path + "?n=" + size + "&last=" + page.get(page.size() - 1) + ">; rel=\"next\"") : Map.of();
+                ? Map.of("Link", "<" + path + "?n=" + size + "&last=" + page.get(page.size() - 1) + ">; rel=\"next\"")
+                : Map.of();
         respond(exchange, 200, JSON.writeValueAsBytes(body), headers);
     }
 
@@ -381,7 +453,8 @@ final class FakeRegistry implements AutoCloseable {
         return null;
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
+    private static void respond(HttpExchange exchange, int status, byte[] body, Map<String, String> headers)
+            throws IOException {
         headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.image.FileRegion;
 import dev.gate.errors.GateException;
+import dev.gate.image.FileRegion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -52,20 +52,23 @@ class FileRegionUploadTest extends BlobUploadTest {
     @Test
     void fileShorterThanTheRegionIsBadInput() throws IOException {
         Path file = Files.write(temp.resolve("short"), Arrays.copyOf(content, SIZE - 10));
-        GateException error = assertThrows(GateException.class, () -> client(UploadSizes.DEFAULT)
-                .uploadBlob(descriptor, new FileRegion(file, 0, SIZE), done -> { }));
+        GateException error = assertThrows(
+                GateException.class,
+                () -> client(UploadSizes.DEFAULT).uploadBlob(descriptor, new FileRegion(file, 0, SIZE), done -> {}));
         assertEquals(GateException.Kind.INPUT, error.kind());
-        assertTrue(error.getMessage().contains(file + ": ends before the blob's " + SIZE + " bytes"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains(file + ": ends before the blob's " + SIZE + " bytes"), error.getMessage());
     }
 
     @Test
     void regionsLargerThanOneMappingAreSentWindowByWindow() throws IOException {
         Path file = fileAround(content);
-        BlobCursor cursor = BlobCursor.of(new FileRegion(file, BEFORE, SIZE), 1024 * 1024 + 3, done -> { });
+        BlobCursor cursor = BlobCursor.of(new FileRegion(file, BEFORE, SIZE), 1024 * 1024 + 3, done -> {});
         assertArrayEquals(content, BodyBytes.of(cursor.body(0, SIZE)));
         // after a failure a body starts again at an earlier offset, in an earlier window
         assertArrayEquals(Arrays.copyOfRange(content, 1000, SIZE), BodyBytes.of(cursor.body(1000, SIZE - 1000)));
-        assertArrayEquals(Arrays.copyOfRange(content, 2_500_000, 2_600_000), BodyBytes.of(cursor.body(2_500_000, 100_000)));
+        assertArrayEquals(
+                Arrays.copyOfRange(content, 2_500_000, 2_600_000), BodyBytes.of(cursor.body(2_500_000, 100_000)));
     }
 
     /** The bytes a request body publishes. */

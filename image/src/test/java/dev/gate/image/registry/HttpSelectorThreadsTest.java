@@ -27,7 +27,10 @@ class HttpSelectorThreadsTest {
         try {
             HttpClient client = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-            assertEquals(204, client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(
+                    204,
+                    client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode());
             assertFalse(selectorThreads().isEmpty(), "the client keeps a selector thread while it lives");
 
             HttpSelectorThreads.stop();
@@ -39,7 +42,10 @@ class HttpSelectorThreadsTest {
     }
 
     private static List<String> selectorThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith("HttpClient-") && name.endsWith("-SelectorManager")).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("HttpClient-") && name.endsWith("-SelectorManager"))
+                .toList();
     }
 }

@@ -34,7 +34,8 @@ class ListingTest {
     private void tag(String repository, String... tags) {
         for (String tag : tags) {
             registry.manifests.put("/v2/" + repository + "/manifests/" + tag, "{}".getBytes());
-            registry.manifestTypes.put("/v2/" + repository + "/manifests/" + tag, "application/vnd.oci.image.manifest.v1+json");
+            registry.manifestTypes.put(
+                    "/v2/" + repository + "/manifests/" + tag, "application/vnd.oci.image.manifest.v1+json");
         }
     }
 
@@ -46,9 +47,12 @@ class ListingTest {
     void tagsFollowEveryLinkPage() {
         tag("team/app", "1.0.0", "1.1.0", "2.0.0", "latest", "v3");
         registry.pageSize = 2;
-        assertEquals(List.of("1.0.0", "1.1.0", "2.0.0", "latest", "v3"), client("team/app").tags());
+        assertEquals(
+                List.of("1.0.0", "1.1.0", "2.0.0", "latest", "v3"),
+                client("team/app").tags());
         assertEquals(3, registry.count("GET /v2/team/app/tags/list"), registry.requests.toString());
-        assertTrue(registry.requests.contains("GET /v2/team/app/tags/list?n=2&last=1.1.0"), registry.requests.toString());
+        assertTrue(
+                registry.requests.contains("GET /v2/team/app/tags/list?n=2&last=1.1.0"), registry.requests.toString());
     }
 
     @Test
@@ -57,13 +61,16 @@ class ListingTest {
         tag("team/api", "1");
         tag("other", "1");
         registry.pageSize = 1;
-        assertEquals(List.of("other", "team/api", "team/app"), RegistryClient.openRegistry(registry.host(), OPTIONS).catalog());
+        assertEquals(
+                List.of("other", "team/api", "team/app"),
+                RegistryClient.openRegistry(registry.host(), OPTIONS).catalog());
         assertEquals(3, registry.count("GET /v2/_catalog"));
     }
 
     @Test
     void unknownRepositoryIsAnInputError() {
-        GateException error = assertThrows(GateException.class, () -> client("team/none").tags());
+        GateException error =
+                assertThrows(GateException.class, () -> client("team/none").tags());
         assertEquals(GateException.Kind.INPUT, error.kind());
         assertEquals(registry.host() + "/team/none: no such repository (404)", error.getMessage());
     }
@@ -71,9 +78,13 @@ class ListingTest {
     @Test
     void linkToAnotherOriginIsRefused() {
         tag("team/app", "1.0.0");
-        registry.fault(e -> e.getRequestURI().getPath().endsWith("/tags/list"), 200,
-                Map.of("Link", "<http://elsewhere.example/v2/team/app/tags/list?last=1.0.0>; rel=\"next\""), 1);
-        GateException error = assertThrows(GateException.class, () -> client("team/app").tags());
+        registry.fault(
+                e -> e.getRequestURI().getPath().endsWith("/tags/list"),
+                200,
+                Map.of("Link", "<http://elsewhere.example/v2/team/app/tags/list?last=1.0.0>; rel=\"next\""),
+                1);
+        GateException error =
+                assertThrows(GateException.class, () -> client("team/app").tags());
         assertEquals(GateException.Kind.OPERATIONAL, error.kind());
         assertTrue(error.getMessage().contains("a Link to a page outside its API"), error.getMessage());
     }
@@ -81,8 +92,11 @@ class ListingTest {
     @Test
     void linkBackToASeenPageEndsTheWalk() {
         tag("team/app", "1.0.0");
-        registry.fault(e -> e.getRequestURI().getPath().endsWith("/tags/list"), 200,
-                Map.of("Link", "</v2/team/app/tags/list>; rel=\"next\""), 1000);
+        registry.fault(
+                e -> e.getRequestURI().getPath().endsWith("/tags/list"),
+                200,
+                Map.of("Link", "</v2/team/app/tags/list>; rel=\"next\""),
+                1000);
         assertEquals(List.of(), client("team/app").tags());
         assertEquals(1, registry.count("GET /v2/team/app/tags/list"));
     }
@@ -90,7 +104,8 @@ class ListingTest {
     @Test
     void entriesThatAreNotNamesAreRefusedEscaped() {
         tag("team/app", "1.0.0", "bad\u001b[2Jtag");
-        GateException error = assertThrows(GateException.class, () -> client("team/app").tags());
+        GateException error =
+                assertThrows(GateException.class, () -> client("team/app").tags());
         assertEquals(GateException.Kind.OPERATIONAL, error.kind());
         assertTrue(error.getMessage().contains("\\x1b"), error.getMessage());
         assertFalse(error.getMessage().contains("\u001b"), "never printed raw");

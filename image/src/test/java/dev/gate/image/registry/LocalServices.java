@@ -15,8 +15,7 @@ import java.util.Base64;
  */
 final class LocalServices {
 
-    private LocalServices() {
-    }
+    private LocalServices() {}
 
     /** The registry with {@code auth: token} (GATE_REGISTRY_TOKEN), its issuer running too. */
     static String tokenRegistry() {
@@ -29,8 +28,10 @@ final class LocalServices {
         String user = LoopbackServices.require("GATE_REGISTRY_USER");
         String pair = user + ":" + LoopbackServices.require("GATE_REGISTRY_PASSWORD");
         Path file = Files.createTempFile("gate-auth", ".json");
-        Files.writeString(file, "{\"auths\":{\"" + registry + "\":{\"auth\":\""
-                + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)) + "\"}}}");
+        Files.writeString(
+                file,
+                "{\"auths\":{\"" + registry + "\":{\"auth\":\""
+                        + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)) + "\"}}}");
         return file;
     }
 

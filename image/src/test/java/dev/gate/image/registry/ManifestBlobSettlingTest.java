@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class ManifestBlobSettlingTest {
 
-    private static final byte[] BLOB_UNKNOWN = "{\"errors\":[{\"code\":\"MANIFEST_BLOB_UNKNOWN\",\"message\":\"blob unknown to registry\"}]}"
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"}"
-            .getBytes(StandardCharsets.UTF_8);
-    private static final Descriptor DESCRIPTOR = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(MANIFEST), MANIFEST.length);
+    private static final byte[] BLOB_UNKNOWN =
+            "{\"errors\":[{\"code\":\"MANIFEST_BLOB_UNKNOWN\",\"message\":\"blob unknown to registry\"}]}"
+                    .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MANIFEST =
+            "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+    private static final Descriptor DESCRIPTOR =
+            Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(MANIFEST), MANIFEST.length);
 
     private FakeRegistry registry;
     private RegistryClient client;
@@ -42,12 +45,19 @@ class ManifestBlobSettlingTest {
     }
 
     private void blobUnknownOnManifestPuts(int times) {
-        registry.fault(e -> e.getRequestMethod().equals("PUT") && e.getRequestURI().getPath().contains("/manifests/"), 400,
-                Map.of("Content-Type", "application/json"), BLOB_UNKNOWN, times);
+        registry.fault(
+                e -> e.getRequestMethod().equals("PUT")
+                        && e.getRequestURI().getPath().contains("/manifests/"),
+                400,
+                Map.of("Content-Type", "application/json"),
+                BLOB_UNKNOWN,
+                times);
     }
 
     private long manifestPuts() {
-        return registry.requests.stream().filter(r -> r.startsWith("PUT") && r.contains("/manifests/")).count();
+        return registry.requests.stream()
+                .filter(r -> r.startsWith("PUT") && r.contains("/manifests/"))
+                .count();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,8 @@ class ManifestTypeRegistryTest {
     static final RegistryOptions OPTIONS = new RegistryOptions(Set.of(), 1, CredentialStore.none());
     static final String DIGEST = "sha256:" + "a".repeat(64);
     static final String MANIFEST = "{\"schemaVersion\": 2, \"mediaType\": \"" + MediaTypes.OCI_MANIFEST + "\", "
-            + "\"config\": {\"mediaType\": \"" + MediaTypes.OCI_CONFIG + "\", \"digest\": \"" + DIGEST + "\", \"size\": 2}, \"layers\": []}";
+            + "\"config\": {\"mediaType\": \"" + MediaTypes.OCI_CONFIG + "\", \"digest\": \"" + DIGEST
+            + "\", \"size\": 2}, \"layers\": []}";
 
     private FakeRegistry registry;
 
@@ -41,7 +42,8 @@ class ManifestTypeRegistryTest {
     }
 
     private Artifact resolve(String tag) {
-        return RegistrySource.open(Reference.parse(registry.host() + "/team/app:" + tag), OPTIONS).resolve();
+        return RegistrySource.open(Reference.parse(registry.host() + "/team/app:" + tag), OPTIONS)
+                .resolve();
     }
 
     @Test
@@ -54,7 +56,10 @@ class ManifestTypeRegistryTest {
 
     @Test
     void eachSaysWhatTheOtherLeavesOut() {
-        serve("1", MANIFEST.replace("\"mediaType\": \"" + MediaTypes.OCI_MANIFEST + "\", ", ""), "application/vnd.oci.image.manifest.v1+json");
+        serve(
+                "1",
+                MANIFEST.replace("\"mediaType\": \"" + MediaTypes.OCI_MANIFEST + "\", ", ""),
+                "application/vnd.oci.image.manifest.v1+json");
         assertEquals(MediaTypes.OCI_MANIFEST, resolve("1").descriptor().mediaType());
         String index = "{\"schemaVersion\": 2, \"mediaType\": \"" + MediaTypes.OCI_INDEX + "\", \"manifests\": []}";
         serve("2", index, "");
@@ -67,11 +72,18 @@ class ManifestTypeRegistryTest {
         Digest childDigest = Digest.sha256(child);
         registry.manifests.put("/v2/team/app/manifests/" + childDigest, child);
         registry.manifestTypes.put("/v2/team/app/manifests/" + childDigest, MediaTypes.OCI_MANIFEST);
-        serve("1", "{\"schemaVersion\": 2, \"mediaType\": \"" + MediaTypes.OCI_INDEX + "\", \"manifests\": [{\"mediaType\": \""
-                + MediaTypes.DOCKER_MANIFEST + "\", \"digest\": \"" + childDigest + "\", \"size\": " + child.length + "}]}", MediaTypes.OCI_INDEX);
+        serve(
+                "1",
+                "{\"schemaVersion\": 2, \"mediaType\": \"" + MediaTypes.OCI_INDEX
+                        + "\", \"manifests\": [{\"mediaType\": \"" + MediaTypes.DOCKER_MANIFEST + "\", \"digest\": \""
+                        + childDigest + "\", \"size\": " + child.length + "}]}",
+                MediaTypes.OCI_INDEX);
         Artifact artifact = resolve("1");
-        GateException error = assertThrows(GateException.class, () -> ((Artifact.Multi) artifact).index().image(childDigest));
+        GateException error = assertThrows(
+                GateException.class, () -> ((Artifact.Multi) artifact).index().image(childDigest));
         assertEquals(GateException.Kind.INPUT, error.kind());
-        assertTrue(error.getMessage().contains("lists " + childDigest + " as '" + MediaTypes.DOCKER_MANIFEST + "'"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("lists " + childDigest + " as '" + MediaTypes.DOCKER_MANIFEST + "'"),
+                error.getMessage());
     }
 }

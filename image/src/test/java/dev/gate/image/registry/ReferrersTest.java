@@ -38,19 +38,26 @@ class ReferrersTest {
         new RegistrySink(reference, options).write(sample, PushListener.NONE);
         RegistryClient client = RegistryClient.open(reference, options);
         byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
-        client.uploadBlob(Descriptor.of(MediaTypes.OCI_EMPTY, Digest.sha256(empty), 2), () -> new ByteArrayInputStream(empty));
+        client.uploadBlob(
+                Descriptor.of(MediaTypes.OCI_EMPTY, Digest.sha256(empty), 2), () -> new ByteArrayInputStream(empty));
         List<Descriptor> pushed = new ArrayList<>();
         for (String type : List.of(SBOM, SIGNATURE)) {
             byte[] layer = ("content of " + type).getBytes(StandardCharsets.UTF_8);
-            client.uploadBlob(Descriptor.of(type, Digest.sha256(layer), layer.length), () -> new ByteArrayInputStream(layer));
-            String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"artifactType\":\"" + type + "\","
-                    + "\"config\":{\"mediaType\":\"" + MediaTypes.OCI_EMPTY + "\",\"digest\":\"" + Digest.sha256(empty) + "\",\"size\":2},"
-                    + "\"layers\":[{\"mediaType\":\"" + type + "\",\"digest\":\"" + Digest.sha256(layer) + "\",\"size\":" + layer.length + "}],"
-                    + "\"subject\":{\"mediaType\":\"" + sample.descriptor().mediaType() + "\",\"digest\":\"" + sample.descriptor().digest()
+            client.uploadBlob(
+                    Descriptor.of(type, Digest.sha256(layer), layer.length), () -> new ByteArrayInputStream(layer));
+            String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST
+                    + "\",\"artifactType\":\"" + type + "\","
+                    + "\"config\":{\"mediaType\":\"" + MediaTypes.OCI_EMPTY + "\",\"digest\":\"" + Digest.sha256(empty)
+                    + "\",\"size\":2},"
+                    + "\"layers\":[{\"mediaType\":\"" + type + "\",\"digest\":\"" + Digest.sha256(layer)
+                    + "\",\"size\":" + layer.length + "}],"
+                    + "\"subject\":{\"mediaType\":\"" + sample.descriptor().mediaType() + "\",\"digest\":\""
+                    + sample.descriptor().digest()
                     + "\",\"size\":" + sample.descriptor().size() + "}}";
             byte[] raw = manifest.getBytes(StandardCharsets.UTF_8);
             Descriptor referrer = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(raw), raw.length);
-            fellBack.add(Referrers.publish(client, referrer, raw, type, sample.descriptor().digest()));
+            fellBack.add(Referrers.publish(
+                    client, referrer, raw, type, sample.descriptor().digest()));
             pushed.add(referrer);
         }
         return pushed;
@@ -71,14 +78,20 @@ class ReferrersTest {
             List<Boolean> fellBack = new ArrayList<>();
             List<Descriptor> referrers = pushWithReferrers(reference, options, fellBack);
             assertEquals(List.of(false, false), fellBack, "OCI-Subject answered: no fallback tag needed");
-            Digest subject = new LayoutSource(SAMPLE, "1.0.0").resolve().descriptor().digest();
+            Digest subject =
+                    new LayoutSource(SAMPLE, "1.0.0").resolve().descriptor().digest();
             assertFalse(registry.manifests.containsKey("/v2/team/app/manifests/" + Referrers.fallbackTag(subject)));
 
             RegistryClient client = RegistryClient.open(reference, options);
             assertEquals(List.of(referrers.get(0).digest().toString()), listed(client, subject, SBOM));
-            assertEquals(List.of(referrers.get(0).digest().toString(), referrers.get(1).digest().toString()),
+            assertEquals(
+                    List.of(
+                            referrers.get(0).digest().toString(),
+                            referrers.get(1).digest().toString()),
                     listed(client, subject, null));
-            assertTrue(registry.requests.contains("GET /v2/team/app/referrers/" + subject + "?artifactType=application%2Fspdx%2Bjson"),
+            assertTrue(
+                    registry.requests.contains(
+                            "GET /v2/team/app/referrers/" + subject + "?artifactType=application%2Fspdx%2Bjson"),
                     registry.requests.toString());
         }
     }
@@ -92,7 +105,8 @@ class ReferrersTest {
             List<Boolean> fellBack = new ArrayList<>();
             List<Descriptor> referrers = pushWithReferrers(reference, options, fellBack);
             assertEquals(List.of(true, true), fellBack);
-            Digest subject = new LayoutSource(SAMPLE, "1.0.0").resolve().descriptor().digest();
+            Digest subject =
+                    new LayoutSource(SAMPLE, "1.0.0").resolve().descriptor().digest();
             String tag = "/v2/team/app/manifests/sha256-" + subject.hex();
             assertEquals(MediaTypes.OCI_INDEX, registry.manifestTypes.get(tag));
             RegistryClient client = RegistryClient.open(reference, options);
@@ -108,14 +122,26 @@ class ReferrersTest {
         List<Boolean> fellBack = new ArrayList<>();
         List<Descriptor> referrers = pushWithReferrers(reference, options, fellBack);
         assertEquals(List.of(true, true), fellBack, "Distribution 2.8 has no referrers API");
-        Digest subject = new LayoutSource(SAMPLE, "1.0.0").resolve().descriptor().digest();
+        Digest subject =
+                new LayoutSource(SAMPLE, "1.0.0").resolve().descriptor().digest();
 
         RegistryClient client = RegistryClient.open(reference, options);
-        assertEquals(List.of(referrers.get(0).digest().toString(), referrers.get(1).digest().toString()), listed(client, subject, null));
+        assertEquals(
+                List.of(
+                        referrers.get(0).digest().toString(),
+                        referrers.get(1).digest().toString()),
+                listed(client, subject, null));
         assertEquals(List.of(referrers.get(0).digest().toString()), listed(client, subject, SBOM));
-        String raw = LocalServices.run("skopeo", "inspect", "--tls-verify=false", "--raw",
-                "docker://" + reference.registry() + "/" + reference.repository() + ":" + Referrers.fallbackTag(subject));
-        assertArrayEquals(client.getManifest(Referrers.fallbackTag(subject)).orElseThrow().raw(), raw.getBytes(StandardCharsets.UTF_8));
+        String raw = LocalServices.run(
+                "skopeo",
+                "inspect",
+                "--tls-verify=false",
+                "--raw",
+                "docker://" + reference.registry() + "/" + reference.repository() + ":"
+                        + Referrers.fallbackTag(subject));
+        assertArrayEquals(
+                client.getManifest(Referrers.fallbackTag(subject)).orElseThrow().raw(),
+                raw.getBytes(StandardCharsets.UTF_8));
         assertEquals(2, JSON.readTree(raw).path("manifests").size());
     }
 }

@@ -22,7 +22,9 @@ class RegistryErrorsTest {
     record Answer(int statusCode, byte[] body) implements HttpResponse<byte[]> {
         @Override
         public HttpRequest request() {
-            return HttpRequest.newBuilder(uri()).header("Authorization", "Basic c2VjcmV0").build();
+            return HttpRequest.newBuilder(uri())
+                    .header("Authorization", "Basic c2VjcmV0")
+                    .build();
         }
 
         @Override
@@ -53,7 +55,8 @@ class RegistryErrorsTest {
 
     static GateException explain(int status, String code, String message) {
         String body = code == null ? "" : "{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}]}";
-        GateException error = RegistryErrors.of("push team/app", new Answer(status, body.getBytes(StandardCharsets.UTF_8)));
+        GateException error =
+                RegistryErrors.of("push team/app", new Answer(status, body.getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, error.getMessage().lines().count(), error.getMessage());
         assertFalse(error.getMessage().contains("c2VjcmV0"), "request headers never appear");
         assertTrue(error.getMessage().startsWith("push team/app: "), error.getMessage());
@@ -63,7 +66,9 @@ class RegistryErrorsTest {
     @Test
     void denied() {
         GateException error = explain(403, "DENIED", "requested access to the resource is denied");
-        assertTrue(error.getMessage().contains("denied: requested access to the resource is denied; the account may not push"),
+        assertTrue(
+                error.getMessage()
+                        .contains("denied: requested access to the resource is denied; the account may not push"),
                 error.getMessage());
         assertTrue(error.getMessage().contains("misspelt"));
         assertEquals(GateException.Kind.OPERATIONAL, error.kind());
@@ -72,9 +77,13 @@ class RegistryErrorsTest {
     @Test
     void unauthorized() {
         GateException error = explain(401, "UNAUTHORIZED", "authentication required");
-        assertTrue(error.getMessage().contains("unauthorized: the registry got no credentials or refused them"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("unauthorized: the registry got no credentials or refused them"),
+                error.getMessage());
         assertTrue(error.getMessage().contains("--authfile"));
-        assertTrue(error.getMessage().endsWith("(registry said: UNAUTHORIZED: authentication required)"), error.getMessage());
+        assertTrue(
+                error.getMessage().endsWith("(registry said: UNAUTHORIZED: authentication required)"),
+                error.getMessage());
     }
 
     @Test
@@ -86,9 +95,15 @@ class RegistryErrorsTest {
 
     @Test
     void entityTooLargeFromAProxyWithAnHtmlBody() {
-        GateException error = RegistryErrors.of("push team/app", new Answer(413,
-                "<html><head><title>413 Request Entity Too Large</title></head><body>nginx</body></html>".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(error.getMessage().contains("a proxy in front of the registry limits request bodies"), error.getMessage());
+        GateException error = RegistryErrors.of(
+                "push team/app",
+                new Answer(
+                        413,
+                        "<html><head><title>413 Request Entity Too Large</title></head><body>nginx</body></html>"
+                                .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(
+                error.getMessage().contains("a proxy in front of the registry limits request bodies"),
+                error.getMessage());
         assertTrue(error.getMessage().contains("client_max_body_size"));
         assertFalse(error.getMessage().contains("<html>"), "a proxy's HTML page is not quoted: " + error.getMessage());
     }

@@ -25,7 +25,8 @@ class RequestBudgetTest {
         registry = new FakeRegistry();
         for (String repository : new String[] {"team/a", "team/b"}) {
             registry.manifests.put("/v2/" + repository + "/manifests/1.0.0", "{}".getBytes());
-            registry.manifestTypes.put("/v2/" + repository + "/manifests/1.0.0", "application/vnd.oci.image.manifest.v1+json");
+            registry.manifestTypes.put(
+                    "/v2/" + repository + "/manifests/1.0.0", "application/vnd.oci.image.manifest.v1+json");
         }
     }
 
@@ -38,8 +39,13 @@ class RequestBudgetTest {
     void retryAfterOnOneRepositoryHoldsBackTheOthers() throws Exception {
         RegistryClient shared = RegistryClient.openRegistry(registry.host(), OPTIONS, RequestBudget.of(4));
         shared.ping();
-        registry.fault(e -> e.getRequestURI().getPath().equals("/v2/team/a/manifests/1.0.0"), 429, Map.of("Retry-After", "2"), 1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> shared.repository("team/a").headManifest("1.0.0").isPresent());
+        registry.fault(
+                e -> e.getRequestURI().getPath().equals("/v2/team/a/manifests/1.0.0"),
+                429,
+                Map.of("Retry-After", "2"),
+                1);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(
+                () -> shared.repository("team/a").headManifest("1.0.0").isPresent());
         while (registry.count("HEAD /v2/team/a/") == 0) {
             Thread.sleep(10);
         }
@@ -57,15 +63,22 @@ class RequestBudgetTest {
         RegistryClient a = RegistryClient.open(Reference.parse(registry.host() + "/team/a"), OPTIONS);
         RegistryClient b = RegistryClient.open(Reference.parse(registry.host() + "/team/b"), OPTIONS);
         b.ping();
-        registry.fault(e -> e.getRequestURI().getPath().equals("/v2/team/a/manifests/1.0.0"), 429, Map.of("Retry-After", "2"), 1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> a.headManifest("1.0.0").isPresent());
+        registry.fault(
+                e -> e.getRequestURI().getPath().equals("/v2/team/a/manifests/1.0.0"),
+                429,
+                Map.of("Retry-After", "2"),
+                1);
+        CompletableFuture<Boolean> first =
+                CompletableFuture.supplyAsync(() -> a.headManifest("1.0.0").isPresent());
         while (registry.count("HEAD /v2/team/a/") == 0) {
             Thread.sleep(10);
         }
         Thread.sleep(300);
         long start = System.nanoTime();
         assertTrue(b.headManifest("1.0.0").isPresent());
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000, "a single-image command keeps its own pace");
+        assertTrue(
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000,
+                "a single-image command keeps its own pace");
         assertTrue(first.get(10, TimeUnit.SECONDS));
     }
 

@@ -15,15 +15,17 @@ final class SilentServer implements AutoCloseable {
 
     SilentServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    accepted.add(socket.accept());
-                }
-            } catch (IOException e) {
-                // closed
-            }
-        }, "silent-server");
+        Thread acceptor = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            accepted.add(socket.accept());
+                        }
+                    } catch (IOException e) {
+                        // closed
+                    }
+                },
+                "silent-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.image.Artifact;
 import dev.gate.errors.GateException;
+import dev.gate.image.Artifact;
 import dev.gate.image.Reference;
 import dev.gate.image.layout.LayoutSource;
 import dev.gate.image.transport.PushListener;
@@ -26,8 +26,16 @@ class TokenRegistryTest {
     }
 
     static String digestBySkopeo(String host, String reference) throws Exception {
-        return LocalServices.run("skopeo", "inspect", "--tls-verify=false", "--authfile", LocalServices.authFile(host).toString(),
-                "--format", "{{.Digest}}", "docker://" + reference).strip();
+        return LocalServices.run(
+                        "skopeo",
+                        "inspect",
+                        "--tls-verify=false",
+                        "--authfile",
+                        LocalServices.authFile(host).toString(),
+                        "--format",
+                        "{{.Digest}}",
+                        "docker://" + reference)
+                .strip();
     }
 
     @Test
@@ -41,7 +49,9 @@ class TokenRegistryTest {
         assertEquals(sample.descriptor().digest().toString(), digestBySkopeo(host, destination.toString()));
 
         RegistryOptions anonymous = RegistryOptions.defaults().withCredentials(CredentialStore.none());
-        GateException refused = assertThrows(GateException.class, () -> RegistrySource.open(destination, anonymous).resolve());
+        GateException refused = assertThrows(
+                GateException.class,
+                () -> RegistrySource.open(destination, anonymous).resolve());
         assertEquals(GateException.Kind.OPERATIONAL, refused.kind());
         assertTrue(refused.getMessage().contains("unauthorized"), refused.getMessage());
         assertTrue(refused.getMessage().contains("login"), refused.getMessage());
@@ -55,12 +65,16 @@ class TokenRegistryTest {
     void wrongPasswordIsNamedAndNotPrinted() throws Exception {
         String host = LocalServices.tokenRegistry();
         Path auth = java.nio.file.Files.createTempFile("gate-auth", ".json");
-        java.nio.file.Files.writeString(auth, "{\"auths\":{\"" + host + "\":{\"auth\":\""
-                + java.util.Base64.getEncoder().encodeToString("gate:not-the-password".getBytes()) + "\"}}}");
+        java.nio.file.Files.writeString(
+                auth,
+                "{\"auths\":{\"" + host + "\":{\"auth\":\""
+                        + java.util.Base64.getEncoder().encodeToString("gate:not-the-password".getBytes()) + "\"}}}");
         RegistryOptions wrong = RegistryOptions.defaults().withCredentials(new CredentialStore(List.of(auth)));
         Reference destination = Reference.parse(host + "/it/wrong-" + UUID.randomUUID() + ":1");
-        GateException error = assertThrows(GateException.class, () -> new RegistrySink(destination, wrong)
-                .write(new LayoutSource(SAMPLE, "1.0.0").resolve(), PushListener.NONE));
+        GateException error = assertThrows(
+                GateException.class,
+                () -> new RegistrySink(destination, wrong)
+                        .write(new LayoutSource(SAMPLE, "1.0.0").resolve(), PushListener.NONE));
         assertTrue(error.getMessage().contains("wrong username or password"), error.getMessage());
         assertFalse(error.getMessage().contains("not-the-password"));
     }
@@ -76,7 +90,8 @@ class TokenRegistryTest {
         Artifact fromRegistry = RegistrySource.open(first, login).resolve();
         PushReport copied = new RegistrySink(second, login).write(fromRegistry, PushListener.NONE);
         assertEquals(2, copied.blobs().size());
-        assertTrue(copied.blobs().stream().allMatch(b -> b.outcome() == PushListener.Outcome.MOUNTED), copied.toString());
+        assertTrue(
+                copied.blobs().stream().allMatch(b -> b.outcome() == PushListener.Outcome.MOUNTED), copied.toString());
         assertEquals(fromRegistry.descriptor().digest().toString(), digestBySkopeo(host, second.toString()));
     }
 }

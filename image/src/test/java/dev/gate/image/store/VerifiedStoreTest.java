@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Blob;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
 import dev.gate.image.FileRegion;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.Layer;
 import dev.gate.image.VerifyingInputStream;
@@ -32,7 +32,8 @@ class VerifiedStoreTest {
 
     /** A source that serves {@code answers} in turn, one per read, and counts the reads. */
     private static final class ChangingLayer implements Layer {
-        final Descriptor descriptor = Descriptor.of("application/vnd.oci.image.layer.v1.tar", Digest.sha256(REAL), REAL.length);
+        final Descriptor descriptor =
+                Descriptor.of("application/vnd.oci.image.layer.v1.tar", Digest.sha256(REAL), REAL.length);
         final List<byte[]> answers;
         final AtomicInteger reads = new AtomicInteger();
 
@@ -79,7 +80,10 @@ class VerifiedStoreTest {
                 return List.of(layer);
             }
         };
-        return ((Artifact.Single) store.hold(Artifact.of(image))).image().layers().get(0);
+        return ((Artifact.Single) store.hold(Artifact.of(image)))
+                .image()
+                .layers()
+                .get(0);
     }
 
     @Test

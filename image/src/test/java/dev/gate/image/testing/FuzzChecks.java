@@ -16,8 +16,7 @@ public final class FuzzChecks {
         void run() throws Exception;
     }
 
-    private FuzzChecks() {
-    }
+    private FuzzChecks() {}
 
     /** Runs {@code parse}, accepting a return or a {@link GateException}. */
     public static void parses(Parse parse) throws Exception {

@@ -10,15 +10,17 @@ import java.nio.file.Path;
  */
 public final class JudgeTools {
 
-    private JudgeTools() {
-    }
+    private JudgeTools() {}
 
     /** The tool's executable; skips the calling test when it is not installed, or fails it under CI. */
     public static Path require(String name) {
-        Path tool = LoopbackServices.find("GATE_TOOLS_BIN").map(bin -> Path.of(bin, name)).orElse(null);
+        Path tool = LoopbackServices.find("GATE_TOOLS_BIN")
+                .map(bin -> Path.of(bin, name))
+                .orElse(null);
         if (tool == null || !Files.isExecutable(tool)) {
-            TestMaterial.missing(name + " is not installed: run `bash .ci/tools.sh` and start the services with its folder in "
-                    + "GATE_TOOLS_BIN");
+            TestMaterial.missing(
+                    name + " is not installed: run `bash .ci/tools.sh` and start the services with its folder in "
+                            + "GATE_TOOLS_BIN");
         }
         return tool;
     }

@@ -1,6 +1,5 @@
 package dev.gate.image.testing;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +14,7 @@ import java.util.Optional;
  */
 public final class LoopbackServices {
 
-    private LoopbackServices() {
-    }
+    private LoopbackServices() {}
 
     /** The service's address (or setting), when it runs. */
     public static Optional<String> find(String key) {

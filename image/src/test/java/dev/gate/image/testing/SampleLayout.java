@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 /** The bundled sample image, {@code testdata/sample}: an OCI layout tagged 1.0.0. */
 public final class SampleLayout {
 
-    public static final Path PATH = Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
+    public static final Path PATH =
+            Path.of(System.getProperty("gate.root", "..")).resolve("testdata/sample");
 
-    private SampleLayout() {
-    }
+    private SampleLayout() {}
 
     /** A copy of the layout at {@code target}, for tests that change it. */
     public static Path copyTo(Path target) throws IOException {

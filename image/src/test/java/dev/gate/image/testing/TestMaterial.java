@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestMaterial {
 
-    private TestMaterial() {
-    }
+    private TestMaterial() {}
 
     /** A file or folder of the shared folder ({@code gate.shared}, which the build sets). */
     public static Path shared(String relative) {

@@ -23,12 +23,16 @@ public final class Cataloging {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Cataloging() {
-    }
+    private Cataloging() {}
 
     /** {@code database} null skips the scan; {@code catalogTimeout} bounds the cataloging of each platform image. */
-    public static List<ImageFacts> run(List<PlatformImage> images, String imageName, Path database, Duration catalogTimeout,
-            JavaIndexes java, StepTimes times) {
+    public static List<ImageFacts> run(
+            List<PlatformImage> images,
+            String imageName,
+            Path database,
+            Duration catalogTimeout,
+            JavaIndexes java,
+            StepTimes times) {
         List<ImageFacts> facts = new ArrayList<>();
         List<Sbom> sboms = new ArrayList<>();
         try (JavaIndexes.Opened javaIndex = java.open()) {
@@ -48,8 +52,14 @@ public final class Cataloging {
             String text = CycloneDxWriter.reproducible(GateVersion.current()).write(sbom);
             JsonNode bom = parse(text);
             ScanResult scan = database == null ? null : scans.get(i);
-            facts.add(new ImageFacts(images.get(i), text, bom, sbom.packages().size(), perEcosystem(sbom),
-                    scan, scan == null ? null : JsonReport.document(scan)));
+            facts.add(new ImageFacts(
+                    images.get(i),
+                    text,
+                    bom,
+                    sbom.packages().size(),
+                    perEcosystem(sbom),
+                    scan,
+                    scan == null ? null : JsonReport.document(scan)));
         }
         return facts;
     }
@@ -66,7 +76,8 @@ public final class Cataloging {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
-            throw new GateException(GateException.Kind.OPERATIONAL, "the SBOM writer produced invalid JSON: " + e.getMessage(), e);
+            throw new GateException(
+                    GateException.Kind.OPERATIONAL, "the SBOM writer produced invalid JSON: " + e.getMessage(), e);
         }
     }
 }

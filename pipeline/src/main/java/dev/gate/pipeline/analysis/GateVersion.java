@@ -8,8 +8,7 @@ import java.util.Properties;
 /** The version Maven stamped into the build, as SBOMs, attestations and reports name the tool. */
 public final class GateVersion {
 
-    private GateVersion() {
-    }
+    private GateVersion() {}
 
     public static String current() {
         // From the jar's manifest, which the JVM already holds (with the class-data archive, without opening the jar).

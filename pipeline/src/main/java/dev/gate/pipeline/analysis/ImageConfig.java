@@ -2,8 +2,8 @@ package dev.gate.pipeline.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Descriptor;
 import dev.gate.errors.GateException;
+import dev.gate.image.Descriptor;
 import dev.gate.image.Image;
 import dev.gate.image.VerifyingInputStream;
 import java.io.IOException;
@@ -14,13 +14,13 @@ public final class ImageConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ImageConfig() {
-    }
+    private ImageConfig() {}
 
     /** The platform an image's config names, {@code os/arch[/variant]}. */
     static String platform(Image image) {
         JsonNode config = read(image);
-        String platform = config.path("os").asText("unknown") + "/" + config.path("architecture").asText("unknown");
+        String platform = config.path("os").asText("unknown") + "/"
+                + config.path("architecture").asText("unknown");
         String variant = config.path("variant").asText("");
         return variant.isEmpty() ? platform : platform + "/" + variant;
     }
@@ -29,7 +29,8 @@ public final class ImageConfig {
     public static JsonNode read(Image image) {
         Descriptor d = image.config().descriptor();
         if (d.size() > 16L << 20) {
-            throw GateException.input("image config " + d.digest() + " declares " + d.size() + " bytes, over the 16 MiB limit");
+            throw GateException.input(
+                    "image config " + d.digest() + " declares " + d.size() + " bytes, over the 16 MiB limit");
         }
         // Checked here whatever the source does: the config's labels, user and history feed the policy input.
         try (InputStream in = new VerifyingInputStream(image.config().open(), d, "the image")) {

@@ -10,6 +10,11 @@ import dev.gate.scan.ScanResult;
  * @param scan       null when the scan was skipped
  * @param scanReport the {@code JsonReport} document of the scan, null when skipped
  */
-public record ImageFacts(PlatformImage image, String sbomJson, JsonNode sbom, int packages,
-                         java.util.Map<String, Integer> packagesPerEcosystem, ScanResult scan, JsonNode scanReport) {
-}
+public record ImageFacts(
+        PlatformImage image,
+        String sbomJson,
+        JsonNode sbom,
+        int packages,
+        java.util.Map<String, Integer> packagesPerEcosystem,
+        ScanResult scan,
+        JsonNode scanReport) {}

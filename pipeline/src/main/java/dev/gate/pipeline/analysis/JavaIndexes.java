@@ -24,18 +24,23 @@ public record JavaIndexes(Path javaDb, URI lookup) {
     public static JavaIndexes choose(Path javaDb, Path advisoryDb, boolean lookup, URI lookupEndpoint) {
         Path db = javaDb;
         if (db == null) {
-            Path beside = (advisoryDb != null ? advisoryDb.toAbsolutePath() : Scanner.defaultDatabase()).resolveSibling(TrivyJavaDb.FILE_NAME);
+            Path beside = (advisoryDb != null ? advisoryDb.toAbsolutePath() : Scanner.defaultDatabase())
+                    .resolveSibling(TrivyJavaDb.FILE_NAME);
             db = Files.isRegularFile(beside) ? beside : null;
         }
-        return new JavaIndexes(db, lookup ? (lookupEndpoint != null ? lookupEndpoint : MavenCentralLookup.CENTRAL) : null);
+        return new JavaIndexes(
+                db, lookup ? (lookupEndpoint != null ? lookupEndpoint : MavenCentralLookup.CENTRAL) : null);
     }
 
     /** The index to catalog with; close it when done. */
     public Opened open() {
         TrivyJavaDb db = javaDb == null ? null : TrivyJavaDb.open(javaDb);
         JavaIndex local = db == null ? JavaIndex.NONE : db;
-        JavaIndex index = lookup == null ? local
-                : JavaIndex.firstOf(local, new MavenCentralLookup(lookup, Scanner.defaultDatabase().resolveSibling("java-lookup")));
+        JavaIndex index = lookup == null
+                ? local
+                : JavaIndex.firstOf(
+                        local,
+                        new MavenCentralLookup(lookup, Scanner.defaultDatabase().resolveSibling("java-lookup")));
         return new Opened(index, db);
     }
 

@@ -33,7 +33,8 @@ public record PlatformImage(String platform, Image image) {
             } else if (MediaTypes.isManifest(child.mediaType())) {
                 Image image = index.image(child.digest());
                 if (!isAttestation(child, image)) {
-                    String platform = child.platform() != null ? child.platform().toString() : ImageConfig.platform(image);
+                    String platform =
+                            child.platform() != null ? child.platform().toString() : ImageConfig.platform(image);
                     images.add(new PlatformImage(platform, image));
                 }
             }
@@ -46,9 +47,12 @@ public record PlatformImage(String platform, Image image) {
      * a runnable image from the gate.
      */
     public static boolean isAttestation(Descriptor child, Image image) {
-        return child.platform() != null && "unknown".equals(child.platform().os())
-                && child.annotations() != null && "attestation-manifest".equals(child.annotations().get(REFERENCE_TYPE))
-                && image.layers().stream().allMatch(l -> IN_TOTO.equals(l.descriptor().mediaType()));
+        return child.platform() != null
+                && "unknown".equals(child.platform().os())
+                && child.annotations() != null
+                && "attestation-manifest".equals(child.annotations().get(REFERENCE_TYPE))
+                && image.layers().stream()
+                        .allMatch(l -> IN_TOTO.equals(l.descriptor().mediaType()));
     }
 
     static final String REFERENCE_TYPE = "vnd.docker.reference.type";

@@ -2,8 +2,8 @@ package dev.gate.pipeline.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.signing.Problem;
 import dev.gate.signing.SigstoreBundles;
 import dev.gate.signing.TrustedKeys;
@@ -96,8 +96,13 @@ public final class AttestedPredicates {
             TrustedKeys.Opened opened = verified.get();
             if (opened != null) {
                 JsonNode statement = Statements.about(opened.payload(), image, where);
-                attestations.add(new VerifiedAttestation(statement.path("predicateType").asText(), statement.path("predicate"),
-                        opened.signer(), source, image, Digest.sha256(opened.payload())));
+                attestations.add(new VerifiedAttestation(
+                        statement.path("predicateType").asText(),
+                        statement.path("predicate"),
+                        opened.signer(),
+                        source,
+                        image,
+                        Digest.sha256(opened.payload())));
             }
         } catch (GateException e) {
             failures.add(Problem.of(e));

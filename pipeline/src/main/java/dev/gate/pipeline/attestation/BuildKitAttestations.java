@@ -1,11 +1,11 @@
 package dev.gate.pipeline.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Blob;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Image;
 import dev.gate.image.ImageIndex;
 import dev.gate.image.MediaTypes;
@@ -31,8 +31,7 @@ public final class BuildKitAttestations {
     private final List<VerifiedAttestation> attestations = new ArrayList<>();
     private final List<Problem> failures = new ArrayList<>();
 
-    private BuildKitAttestations() {
-    }
+    private BuildKitAttestations() {}
 
     /** The statements of every attestation manifest in the artifact's index (none for a single image). */
     public static BuildKitAttestations of(Artifact artifact) {
@@ -73,9 +72,17 @@ public final class BuildKitAttestations {
         String where = "attestation manifest " + entry.digest();
         Digest subject = parse(entry.annotations().get(REFERENCE_DIGEST), where);
         for (Blob layer : manifest.layers()) {
-            JsonNode statement = Statements.about(bytes(layer, where), subject, where + " layer " + layer.descriptor().digest());
-            attestations.add(new VerifiedAttestation(statement.path("predicateType").asText(), statement.path("predicate"), null,
-                    VerifiedAttestation.BUILDKIT, subject, layer.descriptor().digest()));
+            JsonNode statement = Statements.about(
+                    bytes(layer, where),
+                    subject,
+                    where + " layer " + layer.descriptor().digest());
+            attestations.add(new VerifiedAttestation(
+                    statement.path("predicateType").asText(),
+                    statement.path("predicate"),
+                    null,
+                    VerifiedAttestation.BUILDKIT,
+                    subject,
+                    layer.descriptor().digest()));
         }
     }
 
@@ -94,7 +101,8 @@ public final class BuildKitAttestations {
     private static byte[] bytes(Blob layer, String where) {
         Descriptor d = layer.descriptor();
         if (d.size() > MAX_STATEMENT) {
-            throw GateException.input(where + ": statement " + d.digest() + " is " + d.size() + " bytes, over " + MAX_STATEMENT);
+            throw GateException.input(
+                    where + ": statement " + d.digest() + " is " + d.size() + " bytes, over " + MAX_STATEMENT);
         }
         byte[] bytes;
         try (InputStream in = layer.open()) {

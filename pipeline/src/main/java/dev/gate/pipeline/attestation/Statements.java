@@ -9,8 +9,7 @@ import dev.gate.signing.RejectedClaim;
 /** In-toto statements read for a policy: only those whose subjects include the image they are stored for. */
 final class Statements {
 
-    private Statements() {
-    }
+    private Statements() {}
 
     /**
      * The statement in {@code payload}, when it is one and names {@code image}; else an INPUT error, a
@@ -20,7 +19,8 @@ final class Statements {
         JsonNode statement = AttestedPredicates.parse(payload, where);
         InTotoStatement.requireType(statement, where);
         for (JsonNode subject : statement.path("subject")) {
-            if (image.hex().equals(subject.path("digest").path(image.algorithm()).asText())) {
+            if (image.hex()
+                    .equals(subject.path("digest").path(image.algorithm()).asText())) {
                 return statement;
             }
         }

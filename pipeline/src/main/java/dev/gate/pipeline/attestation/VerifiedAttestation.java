@@ -14,8 +14,8 @@ import dev.gate.signing.Signer;
  * @param source  {@link #ATT_TAG}, {@link #REFERRER} or {@link #BUILDKIT}
  * @param statement the SHA-256 of the statement's bytes as signed (the DSSE payload, or BuildKit's layer)
  */
-public record VerifiedAttestation(String predicateType, JsonNode predicate, Signer signer, String source, Digest subject,
-        Digest statement) {
+public record VerifiedAttestation(
+        String predicateType, JsonNode predicate, Signer signer, String source, Digest subject, Digest statement) {
 
     public static final String ATT_TAG = "att-tag";
     public static final String REFERRER = "referrer";

@@ -2,8 +2,8 @@ package dev.gate.pipeline.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.image.SafeText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,10 @@ public final class ApprovedPolicies {
 
     private static List<String> lineEntries(String text) {
         List<String> entries = new ArrayList<>();
-        text.lines().map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).forEach(entries::add);
+        text.lines()
+                .map(l -> l.replaceFirst("#.*", "").strip())
+                .filter(l -> !l.isEmpty())
+                .forEach(entries::add);
         return entries;
     }
 
@@ -98,10 +101,12 @@ public final class ApprovedPolicies {
         List<String> problems = new ArrayList<>();
         for (GatedBy.PolicyFile p : gated.policies()) {
             Matcher bundle = BUNDLE_FILE.matcher(p.path());
-            boolean fromApprovedBundle = bundle.find() && digests.contains(bundle.group(1))
+            boolean fromApprovedBundle = bundle.find()
+                    && digests.contains(bundle.group(1))
                     && gated.policyBundles().contains("sha256:" + bundle.group(1));
             if (!digests.contains(p.sha256()) && !fromApprovedBundle) {
-                problems.add("gated by a policy not on the approved list: " + p.path() + " (sha256 " + p.sha256() + ")");
+                problems.add(
+                        "gated by a policy not on the approved list: " + p.path() + " (sha256 " + p.sha256() + ")");
             }
         }
         return problems;
@@ -109,6 +114,7 @@ public final class ApprovedPolicies {
 
     /** The list as one digest, for the audit state's fingerprint: another list checks every tag again. */
     String fingerprint() {
-        return Digest.sha256(String.join("\n", digests).getBytes(StandardCharsets.UTF_8)).toString();
+        return Digest.sha256(String.join("\n", digests).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

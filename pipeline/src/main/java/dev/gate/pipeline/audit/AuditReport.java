@@ -24,12 +24,18 @@ public final class AuditReport {
     private final Shard shard;
 
     public AuditReport(String registry, List<TagAudit> tags, boolean verifiedWithKey, boolean policies) {
-        this(registry, new AuditResult(tags, List.of()), verifiedWithKey, policies,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Shard.WHOLE);
+        this(
+                registry,
+                new AuditResult(tags, List.of()),
+                verifiedWithKey,
+                policies,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Shard.WHOLE);
     }
 
     /** {@code time}: when the audit ran (for a merged report, when its first part did); {@code shard}: the share it covers. */
-    public AuditReport(String registry, AuditResult result, boolean verifiedWithKey, boolean policies, String time, Shard shard) {
+    public AuditReport(
+            String registry, AuditResult result, boolean verifiedWithKey, boolean policies, String time, Shard shard) {
         this.registry = registry;
         this.tags = result.tags();
         this.listingFailures = result.listingFailures();
@@ -49,21 +55,57 @@ public final class AuditReport {
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(ROW, "IMAGE", "DIGEST", "VERIFIED BY", "SIGNED", "POLICY", "GATED", "CRIT", "HIGH", "MED", "LOW", "PROBLEMS"));
+        out.append(String.format(
+                ROW,
+                "IMAGE",
+                "DIGEST",
+                "VERIFIED BY",
+                "SIGNED",
+                "POLICY",
+                "GATED",
+                "CRIT",
+                "HIGH",
+                "MED",
+                "LOW",
+                "PROBLEMS"));
         for (TagAudit t : tags) {
             // Repository and tag names come from the registry's listings, problems from its answers: escaped.
             String problems = t.error() != null ? t.error() : String.join("; ", problems(t));
-            out.append(String.format(ROW, SafeText.of(t.repository() + ":" + t.tag()),
-                    t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)), SafeText.of(verifiedBy(t)),
-                    t.signed() ? "yes" : "NO", policyText(t), SafeText.of(gatedAt(t)),
-                    count(t, "critical"), count(t, "high"), count(t, "medium"), count(t, "low"), SafeText.of(problems)));
+            out.append(String.format(
+                    ROW,
+                    SafeText.of(t.repository() + ":" + t.tag()),
+                    t.digest() == null ? "-" : SafeText.of(t.digest().substring(0, 19)),
+                    SafeText.of(verifiedBy(t)),
+                    t.signed() ? "yes" : "NO",
+                    policyText(t),
+                    SafeText.of(gatedAt(t)),
+                    count(t, "critical"),
+                    count(t, "high"),
+                    count(t, "medium"),
+                    count(t, "low"),
+                    SafeText.of(problems)));
         }
         for (ListingFailure f : listingFailures) {
-            out.append(String.format(ROW, SafeText.of(f.repository()), "-", "-", "-", "-", "-", "-", "-", "-", "-",
+            out.append(String.format(
+                    ROW,
+                    SafeText.of(f.repository()),
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
                     "could not list tags: " + SafeText.of(f.error())));
         }
         long good = tags.stream().filter(TagAudit::ok).count();
-        out.append(String.format("%d of %d tags signed%s%s%s%n", good, tags.size(), verifiedWithKey ? " and verified" : " (not verified: no --key)",
+        out.append(String.format(
+                "%d of %d tags signed%s%s%s%n",
+                good,
+                tags.size(),
+                verifiedWithKey ? " and verified" : " (not verified: no --key)",
                 policies ? " and passing the policies" : "",
                 listingFailures.isEmpty() ? "" : "; " + listingFailures.size() + " repositories could not be listed"));
         return out.toString();
@@ -102,7 +144,8 @@ public final class AuditReport {
             t.unapproved().forEach(node.putArray("unapprovedPolicies")::add);
         }
         ArrayNode failed = root.putArray("listingFailures");
-        listingFailures.forEach(f -> failed.addObject().put("repository", f.repository()).put("error", f.error()));
+        listingFailures.forEach(
+                f -> failed.addObject().put("repository", f.repository()).put("error", f.error()));
         return root.toPrettyString() + "\n";
     }
 
@@ -110,12 +153,24 @@ public final class AuditReport {
         StringBuilder h = new StringBuilder();
         long ok = tags.stream().filter(TagAudit::ok).count();
         long unsigned = tags.stream().filter(t -> !t.signed()).count();
-        long failingPolicy = tags.stream().filter(t -> Boolean.FALSE.equals(t.policyPassed())).count();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gate audit: ").append(esc(registry))
-                .append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
-        h.append("<header><h1>gate audit</h1><p>").append(esc(registry)).append(" &middot; ").append(esc(time))
-                .append(verifiedWithKey ? " &middot; verified with a public key" : " &middot; <b>not verified</b> (no --key)")
-                .append(policies ? " &middot; policies re-evaluated" : "").append("</p></header>\n");
+        long failingPolicy = tags.stream()
+                .filter(t -> Boolean.FALSE.equals(t.policyPassed()))
+                .count();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gate audit: ")
+                .append(esc(registry))
+                .append("</title>\n<style>")
+                .append(CSS)
+                .append("</style></head><body>\n");
+        h.append("<header><h1>gate audit</h1><p>")
+                .append(esc(registry))
+                .append(" &middot; ")
+                .append(esc(time))
+                .append(
+                        verifiedWithKey
+                                ? " &middot; verified with a public key"
+                                : " &middot; <b>not verified</b> (no --key)")
+                .append(policies ? " &middot; policies re-evaluated" : "")
+                .append("</p></header>\n");
         h.append("<section class=\"tiles\">");
         tile(h, "tags audited", tags.size(), "");
         tile(h, "signed and verified" + (policies ? ", passing" : ""), ok, ok == tags.size() ? "good" : "");
@@ -125,14 +180,22 @@ public final class AuditReport {
         }
         h.append("</section>\n<section><h2>Findings by severity</h2><div class=\"sev\">");
         Map<String, Long> totals = totals();
-        long max = Math.max(1, totals.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        long max = Math.max(
+                1, totals.values().stream().mapToLong(Long::longValue).max().orElse(1));
         for (String s : SEVERITIES) {
             long n = totals.get(s);
-            h.append("<div class=\"bar\"><span class=\"label\">").append(s).append("</span><span class=\"track\"><span class=\"fill ")
-                    .append(s).append("\" style=\"width:").append(n * 100 / max).append("%\"></span></span><span class=\"n\">")
-                    .append(n).append("</span></div>");
+            h.append("<div class=\"bar\"><span class=\"label\">")
+                    .append(s)
+                    .append("</span><span class=\"track\"><span class=\"fill ")
+                    .append(s)
+                    .append("\" style=\"width:")
+                    .append(n * 100 / max)
+                    .append("%\"></span></span><span class=\"n\">")
+                    .append(n)
+                    .append("</span></div>");
         }
-        h.append("</div></section>\n<section><h2>Tags</h2><table><thead><tr><th>image</th><th>digest</th><th>verified by</th><th>signed</th>");
+        h.append(
+                "</div></section>\n<section><h2>Tags</h2><table><thead><tr><th>image</th><th>digest</th><th>verified by</th><th>signed</th>");
         if (policies) {
             h.append("<th>policy</th>");
         }
@@ -141,12 +204,24 @@ public final class AuditReport {
         }
         h.append("</tr></thead><tbody>\n");
         for (TagAudit t : tags) {
-            h.append("<tr class=\"").append(t.ok() ? "ok" : "notok").append("\"><td>").append(esc(t.repository() + ":" + t.tag()))
-                    .append("</td><td><code>").append(t.digest() == null ? "-" : esc(t.digest().substring(0, 19)))
-                    .append("</code></td><td><code>").append(esc(verifiedBy(t))).append("</code></td><td>")
-                    .append(badge(t.signed(), t.signed() ? "signed" : "unsigned")).append("</td>");
+            h.append("<tr class=\"")
+                    .append(t.ok() ? "ok" : "notok")
+                    .append("\"><td>")
+                    .append(esc(t.repository() + ":" + t.tag()))
+                    .append("</td><td><code>")
+                    .append(t.digest() == null ? "-" : esc(t.digest().substring(0, 19)))
+                    .append("</code></td><td><code>")
+                    .append(esc(verifiedBy(t)))
+                    .append("</code></td><td>")
+                    .append(badge(t.signed(), t.signed() ? "signed" : "unsigned"))
+                    .append("</td>");
             if (policies) {
-                h.append("<td>").append(t.policyPassed() == null ? "-" : badge(t.policyPassed(), t.policyPassed() ? "pass" : "fail")).append("</td>");
+                h.append("<td>")
+                        .append(
+                                t.policyPassed() == null
+                                        ? "-"
+                                        : badge(t.policyPassed(), t.policyPassed() ? "pass" : "fail"))
+                        .append("</td>");
             }
             for (String s : SEVERITIES) {
                 h.append("<td class=\"num\">").append(count(t, s)).append("</td>");
@@ -168,25 +243,38 @@ public final class AuditReport {
     private void problems(StringBuilder h) {
         if (!listingFailures.isEmpty()) {
             h.append("<section><h2>Repositories that could not be listed</h2><ul>");
-            listingFailures.forEach(f -> h.append("<li><b>").append(esc(f.repository())).append("</b> &mdash; ").append(esc(f.error()))
+            listingFailures.forEach(f -> h.append("<li><b>")
+                    .append(esc(f.repository()))
+                    .append("</b> &mdash; ")
+                    .append(esc(f.error()))
                     .append("</li>"));
             h.append("</ul></section>\n");
         }
         List<TagAudit> unsignedTags = tags.stream().filter(t -> !t.signed()).toList();
         if (!unsignedTags.isEmpty()) {
             h.append("<section><h2>Unsigned tags</h2><ul>");
-            unsignedTags.forEach(t -> h.append("<li><b>").append(esc(t.repository() + ":" + t.tag())).append("</b>")
-                    .append(t.error() == null ? "" : " &mdash; " + esc(t.error())).append("</li>"));
+            unsignedTags.forEach(t -> h.append("<li><b>")
+                    .append(esc(t.repository() + ":" + t.tag()))
+                    .append("</b>")
+                    .append(t.error() == null ? "" : " &mdash; " + esc(t.error()))
+                    .append("</li>"));
             h.append("</ul></section>\n");
         }
-        List<TagAudit> failing = tags.stream().filter(t -> !problems(t).isEmpty()).toList();
+        List<TagAudit> failing =
+                tags.stream().filter(t -> !problems(t).isEmpty()).toList();
         if (!failing.isEmpty()) {
             h.append("<section><h2>Failing rules and verification problems</h2>");
             for (TagAudit t : failing) {
                 h.append("<h3>").append(esc(t.repository() + ":" + t.tag())).append("</h3><ul>");
-                t.failingRules().forEach(r -> h.append("<li class=\"rule\">").append(esc(r)).append("</li>"));
-                t.failures().forEach(f -> h.append("<li class=\"verify\">").append(esc(f)).append("</li>"));
-                t.unapproved().forEach(u -> h.append("<li class=\"rule\">").append(esc(u)).append("</li>"));
+                t.failingRules()
+                        .forEach(r ->
+                                h.append("<li class=\"rule\">").append(esc(r)).append("</li>"));
+                t.failures()
+                        .forEach(f ->
+                                h.append("<li class=\"verify\">").append(esc(f)).append("</li>"));
+                t.unapproved()
+                        .forEach(u ->
+                                h.append("<li class=\"rule\">").append(esc(u)).append("</li>"));
                 h.append("</ul>");
             }
             h.append("</section>\n");
@@ -196,14 +284,23 @@ public final class AuditReport {
     private Map<String, Long> totals() {
         Map<String, Long> totals = new LinkedHashMap<>();
         for (String s : SEVERITIES) {
-            totals.put(s, tags.stream().mapToLong(t -> t.severities().getOrDefault(s, 0L)).sum());
+            totals.put(
+                    s,
+                    tags.stream()
+                            .mapToLong(t -> t.severities().getOrDefault(s, 0L))
+                            .sum());
         }
         return totals;
     }
 
     private static void tile(StringBuilder h, String label, long value, String kind) {
-        h.append("<div class=\"tile ").append(kind).append("\"><div class=\"v\">").append(value).append("</div><div class=\"l\">")
-                .append(esc(label)).append("</div></div>");
+        h.append("<div class=\"tile ")
+                .append(kind)
+                .append("\"><div class=\"v\">")
+                .append(value)
+                .append("</div><div class=\"l\">")
+                .append(esc(label))
+                .append("</div></div>");
     }
 
     private static String badge(boolean good, String text) {
@@ -239,11 +336,16 @@ public final class AuditReport {
 
     /** When the image was gated, to the second, or "-" when no verified decision record says. */
     private static String gatedAt(TagAudit t) {
-        return t.gated() == null || t.gated().time() == null ? "-" : t.gated().time().replaceFirst("\\.\\d+Z$", "Z");
+        return t.gated() == null || t.gated().time() == null
+                ? "-"
+                : t.gated().time().replaceFirst("\\.\\d+Z$", "Z");
     }
 
     static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static final String CSS = """

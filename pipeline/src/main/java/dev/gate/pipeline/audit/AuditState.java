@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.scan.Scanner;
 import dev.gate.signing.TrustedKeys;
 import java.io.IOException;
@@ -59,7 +59,8 @@ public final class AuditState {
             throw GateException.input("--state " + file + ": cannot read: " + e.getMessage());
         }
         if (bytes.length > MAX_BYTES) {
-            throw GateException.input("--state " + file + ": larger than " + (MAX_BYTES >> 20) + " MiB, not a state file gate wrote");
+            throw GateException.input(
+                    "--state " + file + ": larger than " + (MAX_BYTES >> 20) + " MiB, not a state file gate wrote");
         }
         return parse(file, bytes);
     }
@@ -156,10 +157,15 @@ public final class AuditState {
      * What the audit checks with, as one digest: the trusted keys, the attestation types required, the policies and their
      * inputs, the advisory database's build.
      */
-    static String fingerprint(TrustedKeys keys, List<String> requiredAttestations, TagDecision decision, Scanner scanner) {
+    static String fingerprint(
+            TrustedKeys keys, List<String> requiredAttestations, TagDecision decision, Scanner scanner) {
         StringBuilder all = new StringBuilder(FORMAT).append('\n');
-        keys.described().stream().sorted().forEach(trusted -> all.append(trusted).append('\n'));
-        requiredAttestations.stream().sorted().forEach(t -> all.append("requires ").append(t).append('\n'));
+        keys.described().stream()
+                .sorted()
+                .forEach(trusted -> all.append(trusted).append('\n'));
+        requiredAttestations.stream()
+                .sorted()
+                .forEach(t -> all.append("requires ").append(t).append('\n'));
         if (decision.evaluatesPolicies()) {
             all.append("policies ").append(decision.policyFingerprint()).append('\n');
         }

@@ -1,8 +1,8 @@
 package dev.gate.pipeline.audit;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
@@ -41,13 +41,31 @@ public final class Auditor {
      * {@code keys} may be empty (only whether something is signed is told), {@code policies} null; every type of
      * {@code requiredAttestations} must be attested by a trusted key.
      */
-    public Auditor(RegistryOptions options, TrustedKeys keys, List<String> requiredAttestations, PolicyRecheck recheck,
-            PolicyGate policies, UnaryOperator<String> env) {
-        this(options, keys, requiredAttestations, recheck, new TagDecision(recheck, policies, !keys.isEmpty(), env), Shard.WHOLE, null);
+    public Auditor(
+            RegistryOptions options,
+            TrustedKeys keys,
+            List<String> requiredAttestations,
+            PolicyRecheck recheck,
+            PolicyGate policies,
+            UnaryOperator<String> env) {
+        this(
+                options,
+                keys,
+                requiredAttestations,
+                recheck,
+                new TagDecision(recheck, policies, !keys.isEmpty(), env),
+                Shard.WHOLE,
+                null);
     }
 
-    private Auditor(RegistryOptions options, TrustedKeys keys, List<String> requiredAttestations, PolicyRecheck recheck,
-            TagDecision decision, Shard shard, AuditState state) {
+    private Auditor(
+            RegistryOptions options,
+            TrustedKeys keys,
+            List<String> requiredAttestations,
+            PolicyRecheck recheck,
+            TagDecision decision,
+            Shard shard,
+            AuditState state) {
         this.options = options;
         this.keys = keys;
         this.requiredAttestations = List.copyOf(requiredAttestations);
@@ -86,10 +104,18 @@ public final class Auditor {
         try (Scanner scanner = decision.evaluatesPolicies() ? recheck.openDatabase() : null) {
             String fingerprint = AuditState.fingerprint(keys, requiredAttestations, decision, scanner);
             TagListing listing = TagListing.of(registry, repositories, shard, listingFailuresReported, requests);
-            List<ResolvedTag> resolved = Work.all(requests, listing.tags().stream()
-                    .map(t -> (Callable<ResolvedTag>) () -> ResolvedTag.resolve(registry, t)).toList());
-            DigestCheck check = new DigestCheck(keys, requiredAttestations, decision.evaluatesPolicies() ? recheck : null, scanner,
-                    new BlobCache(BlobCache.DEFAULT_BYTES), new ReferrersApi());
+            List<ResolvedTag> resolved = Work.all(
+                    requests,
+                    listing.tags().stream()
+                            .map(t -> (Callable<ResolvedTag>) () -> ResolvedTag.resolve(registry, t))
+                            .toList());
+            DigestCheck check = new DigestCheck(
+                    keys,
+                    requiredAttestations,
+                    decision.evaluatesPolicies() ? recheck : null,
+                    scanner,
+                    new BlobCache(BlobCache.DEFAULT_BYTES),
+                    new ReferrersApi());
             ImageChecks images = new ImageChecks(resolved, requests);
             List<Future<TagAudit>> results = new ArrayList<>();
             for (ResolvedTag tag : resolved) {
@@ -107,18 +133,25 @@ public final class Auditor {
         }
     }
 
-    private TagAudit audit(RegistryClient registry, ResolvedTag tag, AuditState known, String fingerprint, DigestCheck check,
+    private TagAudit audit(
+            RegistryClient registry,
+            ResolvedTag tag,
+            AuditState known,
+            String fingerprint,
+            DigestCheck check,
             ImageChecks images) {
         if (tag.failure() != null) {
             return tag.failure();
         }
         try {
-            Optional<TagAudit> earlier = known == null ? Optional.empty()
+            Optional<TagAudit> earlier = known == null
+                    ? Optional.empty()
                     : known.reusable(tag.repository(), tag.tag(), tag.digest().toString(), fingerprint);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            Future<DigestResult> image = images.of(tag, () -> check.check(registry.repository(tag.repository()), tag.digest()));
+            Future<DigestResult> image =
+                    images.of(tag, () -> check.check(registry.repository(tag.repository()), tag.digest()));
             return decision.decide(registry.registry(), tag.tag(), Work.get(image));
         } catch (GateException e) {
             if (e.kind() == GateException.Kind.OPERATIONAL) {
@@ -143,7 +176,8 @@ public final class Auditor {
     private static Reference repositoryAt(String host, String repository) {
         Reference reference = Reference.parse(host + "/" + repository);
         if (!reference.registry().equals(host) || !reference.repository().equals(repository)) {
-            throw GateException.input(host + "/" + repository + ": expected REGISTRY/REPOSITORY, e.g. registry.example.com/team/app");
+            throw GateException.input(
+                    host + "/" + repository + ": expected REGISTRY/REPOSITORY, e.g. registry.example.com/team/app");
         }
         return reference;
     }
@@ -159,11 +193,17 @@ public final class Auditor {
             try {
                 RegistryClient repository = registry.repository(tag.repository());
                 // A registry that leaves Docker-Content-Digest off its HEAD answers is asked for the manifest itself.
-                return repository.headManifest(tag.tag()).map(Descriptor::digest)
-                        .or(() -> repository.getManifest(tag.tag()).map(m -> m.descriptor().digest()))
+                return repository
+                        .headManifest(tag.tag())
+                        .map(Descriptor::digest)
+                        .or(() -> repository
+                                .getManifest(tag.tag())
+                                .map(m -> m.descriptor().digest()))
                         .map(d -> new ResolvedTag(tag.repository(), tag.tag(), d, null))
-                        .orElseGet(() -> failed(tag, registry.registry() + "/" + tag.repository() + ":" + tag.tag()
-                                + ": tag vanished during the audit"));
+                        .orElseGet(() -> failed(
+                                tag,
+                                registry.registry() + "/" + tag.repository() + ":" + tag.tag()
+                                        + ": tag vanished during the audit"));
             } catch (GateException e) {
                 if (e.kind() == GateException.Kind.OPERATIONAL) {
                     throw e;
@@ -173,7 +213,8 @@ public final class Auditor {
         }
 
         private static ResolvedTag failed(TagListing.Tag tag, String error) {
-            return new ResolvedTag(tag.repository(), tag.tag(), null, TagAudit.failed(tag.repository(), tag.tag(), error));
+            return new ResolvedTag(
+                    tag.repository(), tag.tag(), null, TagAudit.failed(tag.repository(), tag.tag(), error));
         }
     }
 }

@@ -38,7 +38,12 @@ final class DigestCheck {
     private final ReferrersApi referrersApi;
 
     /** {@code keys} may be empty (only whether something is signed is told); {@code recheck} null gathers no evidence. */
-    DigestCheck(TrustedKeys keys, List<String> requiredAttestations, PolicyRecheck recheck, Scanner scanner, BlobCache blobs,
+    DigestCheck(
+            TrustedKeys keys,
+            List<String> requiredAttestations,
+            PolicyRecheck recheck,
+            Scanner scanner,
+            BlobCache blobs,
             ReferrersApi referrersApi) {
         this.keys = keys;
         this.requiredAttestations = List.copyOf(requiredAttestations);
@@ -54,10 +59,13 @@ final class DigestCheck {
         if (keys.isEmpty()) {
             // Unverified: something signed is attached, as a .sig tag or as sigstore bundle referrers.
             boolean signed = store.manifest(CosignAttacher.signatureTag(digest)).isPresent()
-                    || BundleReferrers.read(store, digest, SigstoreBundles.MEDIA_TYPE).stream().anyMatch(b -> b.failure() == null);
-            return new DigestResult(repository, digest.toString(), signed, List.of(), List.of(), List.of(), Map.of(), null, null);
+                    || BundleReferrers.read(store, digest, SigstoreBundles.MEDIA_TYPE).stream()
+                            .anyMatch(b -> b.failure() == null);
+            return new DigestResult(
+                    repository, digest.toString(), signed, List.of(), List.of(), List.of(), Map.of(), null, null);
         }
-        Verification result = new ImageVerifier(store, keys, null).verify(client.registry() + "/" + repository, digest, null)
+        Verification result = new ImageVerifier(store, keys, null)
+                .verify(client.registry() + "/" + repository, digest, null)
                 .requiring(requiredAttestations, digest);
         List<String> verified = new ArrayList<>();
         result.verified().forEach(v -> verified.add(v.predicateType() == null ? v.kind() : v.predicateType()));
@@ -73,14 +81,24 @@ final class DigestCheck {
         }
         PolicyRecheck.Evidence evidence = null;
         if (recheck != null) {
-            try (RegistrySource source = RegistrySource.over(client, dev.gate.image.Reference.parse(
-                    client.registry() + "/" + repository + "@" + digest))) {
+            try (RegistrySource source = RegistrySource.over(
+                    client, dev.gate.image.Reference.parse(client.registry() + "/" + repository + "@" + digest))) {
                 evidence = recheck.gather(source.resolve(), store, keys, result, scanner);
             }
         }
-        List<String> verifiedBy = result.signers().stream().map(s -> s.keyId() != null ? s.keyId() : s.describe()).toList();
-        return new DigestResult(repository, digest.toString(), signed, verifiedBy, verified,
-                failures, severities, evidence, GatedBy.of(attested.predicate(DecisionRecord.PREDICATE_TYPE)));
+        List<String> verifiedBy = result.signers().stream()
+                .map(s -> s.keyId() != null ? s.keyId() : s.describe())
+                .toList();
+        return new DigestResult(
+                repository,
+                digest.toString(),
+                signed,
+                verifiedBy,
+                verified,
+                failures,
+                severities,
+                evidence,
+                GatedBy.of(attested.predicate(DecisionRecord.PREDICATE_TYPE)));
     }
 
     static void counts(JsonNode summary, Map<String, Long> into) {

@@ -13,8 +13,16 @@ import java.util.Map;
  * @param evidence   what the policies are evaluated on for each tag; null without policies, or when read from a state file
  * @param gated      what its verified decision record says about its gating; null when there is none
  */
-record DigestResult(String repository, String digest, boolean signed, List<String> verifiedBy, List<String> verified,
-        List<Problem> failures, Map<String, Long> severities, PolicyRecheck.Evidence evidence, GatedBy gated) {
+record DigestResult(
+        String repository,
+        String digest,
+        boolean signed,
+        List<String> verifiedBy,
+        List<String> verified,
+        List<Problem> failures,
+        Map<String, Long> severities,
+        PolicyRecheck.Evidence evidence,
+        GatedBy gated) {
 
     DigestResult {
         verifiedBy = List.copyOf(verifiedBy);

@@ -18,14 +18,17 @@ import java.util.Map;
  * @param policyBundles  manifest digests of the signed bundles the policies came from
  * @param ci             empty when the gate ran outside a recognised CI system
  */
-public record GatedBy(String time, List<PolicyFile> policies, List<PolicyFile> data, List<String> policyBundles,
+public record GatedBy(
+        String time,
+        List<PolicyFile> policies,
+        List<PolicyFile> data,
+        List<String> policyBundles,
         Map<String, String> ci) {
 
     private static final List<String> CI_FIELDS = List.of("provider", "repository", "ref", "sha", "runId");
 
     /** A policy or data file as the record names it: its path as given to the gate, and the SHA-256 (hex) of its bytes. */
-    public record PolicyFile(String path, String sha256) {
-    }
+    public record PolicyFile(String path, String sha256) {}
 
     public GatedBy {
         policies = List.copyOf(policies);
@@ -48,13 +51,18 @@ public record GatedBy(String time, List<PolicyFile> policies, List<PolicyFile> d
                 ci.put(field, run.path(field).asText());
             }
         }
-        return new GatedBy(record.path("time").isTextual() ? record.path("time").asText() : null, files(record.path("policies")),
-                files(record.path("data")), bundles, ci);
+        return new GatedBy(
+                record.path("time").isTextual() ? record.path("time").asText() : null,
+                files(record.path("policies")),
+                files(record.path("data")),
+                bundles,
+                ci);
     }
 
     private static List<PolicyFile> files(JsonNode list) {
         List<PolicyFile> files = new ArrayList<>();
-        list.forEach(file -> files.add(new PolicyFile(file.path("path").asText(), file.path("sha256").asText())));
+        list.forEach(file -> files.add(
+                new PolicyFile(file.path("path").asText(), file.path("sha256").asText())));
         return files;
     }
 
@@ -109,13 +117,19 @@ public record GatedBy(String time, List<PolicyFile> policies, List<PolicyFile> d
             in.require(CI_FIELDS.contains(field), "unknown field '" + field + "' in 'gated.ci'");
             ci.put(field, in.message(run.path(field), field));
         });
-        return new GatedBy(time.isNull() || time.isMissingNode() ? null : in.text(node, "time", 64), readFiles(in, node, "policies"),
-                readFiles(in, node, "data"), bundles, ci);
+        return new GatedBy(
+                time.isNull() || time.isMissingNode() ? null : in.text(node, "time", 64),
+                readFiles(in, node, "policies"),
+                readFiles(in, node, "data"),
+                bundles,
+                ci);
     }
 
     private static List<PolicyFile> readFiles(StateReader in, JsonNode node, String field) {
         JsonNode list = node.path(field);
-        in.require(list.isMissingNode() || list.isArray() && list.size() <= StateReader.MAX_MESSAGES, "'gated." + field + "' is not a list");
+        in.require(
+                list.isMissingNode() || list.isArray() && list.size() <= StateReader.MAX_MESSAGES,
+                "'gated." + field + "' is not a list");
         List<PolicyFile> files = new ArrayList<>();
         list.forEach(f -> files.add(new PolicyFile(in.message(f.path("path"), "path"), in.text(f, "sha256", 64))));
         return files;

@@ -16,24 +16,38 @@ final class GatingHtml {
         if (gated.isEmpty()) {
             return;
         }
-        h.append("<section class=\"gating\"><h2>How each image was gated</h2><table><thead><tr><th>image</th><th>gated</th>")
-                .append("<th>CI run</th><th>policy and data files (sha256)</th><th>approved</th></tr></thead><tbody>\n");
+        h.append(
+                        "<section class=\"gating\"><h2>How each image was gated</h2><table><thead><tr><th>image</th><th>gated</th>")
+                .append(
+                        "<th>CI run</th><th>policy and data files (sha256)</th><th>approved</th></tr></thead><tbody>\n");
         for (TagAudit t : gated) {
             GatedBy g = t.gated();
-            h.append("<tr><td>").append(AuditReport.esc(t.repository() + ":" + t.tag())).append("</td><td>")
-                    .append(AuditReport.esc(g.time() == null ? "-" : g.time())).append("</td><td>")
-                    .append(AuditReport.esc(g.ciRun() == null ? "-" : g.ciRun())).append("</td><td><ul>");
+            h.append("<tr><td>")
+                    .append(AuditReport.esc(t.repository() + ":" + t.tag()))
+                    .append("</td><td>")
+                    .append(AuditReport.esc(g.time() == null ? "-" : g.time()))
+                    .append("</td><td>")
+                    .append(AuditReport.esc(g.ciRun() == null ? "-" : g.ciRun()))
+                    .append("</td><td><ul>");
             g.policies().forEach(p -> file(h, "", p));
             g.data().forEach(d -> file(h, "data ", d));
-            g.policyBundles().forEach(b -> h.append("<li>bundle <code>").append(AuditReport.esc(b)).append("</code></li>"));
-            h.append("</ul></td><td>").append(t.unapproved().isEmpty() ? "-" : "<span class=\"badge bad\">not approved</span>")
+            g.policyBundles()
+                    .forEach(b -> h.append("<li>bundle <code>")
+                            .append(AuditReport.esc(b))
+                            .append("</code></li>"));
+            h.append("</ul></td><td>")
+                    .append(t.unapproved().isEmpty() ? "-" : "<span class=\"badge bad\">not approved</span>")
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");
     }
 
     private static void file(StringBuilder h, String kind, GatedBy.PolicyFile f) {
-        h.append("<li>").append(kind).append(AuditReport.esc(f.path())).append(" <code>").append(AuditReport.esc(f.sha256()))
+        h.append("<li>")
+                .append(kind)
+                .append(AuditReport.esc(f.path()))
+                .append(" <code>")
+                .append(AuditReport.esc(f.sha256()))
                 .append("</code></li>");
     }
 }

@@ -23,8 +23,7 @@ public final class ReportMerge {
     static final long MAX_BYTES = 512L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReportMerge() {
-    }
+    private ReportMerge() {}
 
     public static AuditReport read(List<Path> files) {
         if (files.isEmpty()) {
@@ -43,19 +42,25 @@ public final class ReportMerge {
             StateReader in = new StateReader(file.toString(), "give the JSON reports gate audit --output json wrote");
             JsonNode root = parse(file, in);
             String host = in.text(root, "registry", AuditState.MAX_NAME);
-            in.require(registry == null || registry.equals(host), "a report of " + host + ", the others are of " + registry);
-            in.require(root.path("verifiedWithKey").isBoolean() && root.path("policies").isBoolean(),
+            in.require(
+                    registry == null || registry.equals(host),
+                    "a report of " + host + ", the others are of " + registry);
+            in.require(
+                    root.path("verifiedWithKey").isBoolean()
+                            && root.path("policies").isBoolean(),
                     "'verifiedWithKey' or 'policies' is not true or false");
             boolean key = root.path("verifiedWithKey").asBoolean();
             boolean policy = root.path("policies").asBoolean();
-            in.require(withKey == null || withKey == key && policies == policy,
+            in.require(
+                    withKey == null || withKey == key && policies == policy,
                     "audited with other options (key, policies) than the reports before it");
             registry = host;
             withKey = key;
             policies = policy;
             Shard shard = root.has("shard") ? shard(in, root) : Shard.WHOLE;
-            in.require(shardCount == 0 || shard.count() == shardCount, "shard " + shard + " is of another split than "
-                    + "the reports before it (of " + shardCount + ")");
+            in.require(
+                    shardCount == 0 || shard.count() == shardCount,
+                    "shard " + shard + " is of another split than " + "the reports before it (of " + shardCount + ")");
             in.require(shards.add(shard.index()), "shard " + shard + " is given twice");
             shardCount = shard.count();
             String started = in.text(root, "time", 64);
@@ -63,7 +68,9 @@ public final class ReportMerge {
             in.require(root.path("tags").isArray(), "'tags' is not a list");
             for (JsonNode entry : root.path("tags")) {
                 TagAudit tag = tag(in, entry);
-                in.require(seen.add(tag.repository() + ":" + tag.tag()), tag.repository() + ":" + tag.tag() + " is in two reports");
+                in.require(
+                        seen.add(tag.repository() + ":" + tag.tag()),
+                        tag.repository() + ":" + tag.tag() + " is in two reports");
                 tags.add(tag);
             }
             JsonNode listing = root.path("listingFailures");
@@ -76,8 +83,8 @@ public final class ReportMerge {
         }
         if (shards.size() != shardCount) {
             // A job that failed (exit 2 or 3) wrote no report: totals without its share would look complete.
-            throw GateException.input("audit merge: " + shards.size() + " of " + shardCount + " shards given; every shard's "
-                    + "report is needed for the totals of the whole audit");
+            throw GateException.input("audit merge: " + shards.size() + " of " + shardCount
+                    + " shards given; every shard's " + "report is needed for the totals of the whole audit");
         }
         tags.sort(Comparator.comparing(TagAudit::repository).thenComparing(TagAudit::tag));
         failures.sort(Comparator.comparing(ListingFailure::repository));
@@ -119,14 +126,26 @@ public final class ReportMerge {
         String digest = entry.path("digest").isNull() ? null : in.digest(entry, "digest");
         in.require(entry.path("signed").isBoolean(), "'signed' of " + repository + ":" + tag + " is not true or false");
         JsonNode passed = entry.path("policyPassed");
-        in.require(passed.isNull() || passed.isBoolean(), "'policyPassed' of " + repository + ":" + tag + " is not true, false or null");
+        in.require(
+                passed.isNull() || passed.isBoolean(),
+                "'policyPassed' of " + repository + ":" + tag + " is not true, false or null");
         JsonNode error = entry.path("error");
-        TagAudit audit = new TagAudit(repository, tag, digest, entry.path("signed").asBoolean(), in.texts(entry, "verifiedBy"),
-                in.messages(entry, "verified"), in.messages(entry, "failures"), in.severities(entry, repository + ":" + tag),
-                passed.isNull() ? null : passed.asBoolean(), in.messages(entry, "failingRules"),
-                error.isNull() || error.isMissingNode() ? null : in.message(error, "error"), GatedBy.read(in, entry.get("gated")),
+        TagAudit audit = new TagAudit(
+                repository,
+                tag,
+                digest,
+                entry.path("signed").asBoolean(),
+                in.texts(entry, "verifiedBy"),
+                in.messages(entry, "verified"),
+                in.messages(entry, "failures"),
+                in.severities(entry, repository + ":" + tag),
+                passed.isNull() ? null : passed.asBoolean(),
+                in.messages(entry, "failingRules"),
+                error.isNull() || error.isMissingNode() ? null : in.message(error, "error"),
+                GatedBy.read(in, entry.get("gated")),
                 in.messages(entry, "unapprovedPolicies"));
-        in.require(entry.path("ok").isBoolean() && entry.path("ok").asBoolean() == audit.ok(),
+        in.require(
+                entry.path("ok").isBoolean() && entry.path("ok").asBoolean() == audit.ok(),
                 "'ok' of " + repository + ":" + tag + " does not follow from the rest of its entry");
         return audit;
     }

@@ -34,7 +34,8 @@ public record Shard(int index, int count) {
                 return new Shard(k, n);
             }
         }
-        throw GateException.input("--shard " + dev.gate.image.SafeText.quoted(text) + ": expected K/N with 1 <= K <= N <= 9999, e.g. 2/4");
+        throw GateException.input("--shard " + dev.gate.image.SafeText.quoted(text)
+                + ": expected K/N with 1 <= K <= N <= 9999, e.g. 2/4");
     }
 
     /** Whether this shard reports on {@code repository} as a whole (its listing failing, or all its tags when small). */

@@ -1,8 +1,8 @@
 package dev.gate.pipeline.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.image.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +41,8 @@ final class StateReader {
     }
 
     private String textValue(JsonNode value, String field, int maxLength) {
-        require(value.isTextual() && !value.asText().isEmpty() && value.asText().length() <= maxLength,
+        require(
+                value.isTextual() && !value.asText().isEmpty() && value.asText().length() <= maxLength,
                 "'" + field + "' is not a text of 1 to " + maxLength + " characters");
         require(value.asText().equals(SafeText.of(value.asText())), "'" + field + "' holds control characters");
         return value.asText();
@@ -49,8 +50,9 @@ final class StateReader {
 
     /** Free text (a problem, a rule's message): bounded, and escaped wherever it is shown. */
     String message(JsonNode value, String field) {
-        require(value.isTextual() && value.asText().length() <= MAX_MESSAGE, "'" + field + "' is not a text of at most "
-                + MAX_MESSAGE + " characters");
+        require(
+                value.isTextual() && value.asText().length() <= MAX_MESSAGE,
+                "'" + field + "' is not a text of at most " + MAX_MESSAGE + " characters");
         return value.asText();
     }
 
@@ -78,26 +80,45 @@ final class StateReader {
         List<String> verified = texts(entry, "verified");
         Map<String, Long> counts = severities(entry, repository + ":" + tag);
         JsonNode policy = entry.get("policyPassed");
-        require(policy == null || policy.isBoolean() && policy.asBoolean(), "'policyPassed' of a kept tag must be true or absent");
-        TagAudit audit = new TagAudit(repository, tag, digest, true, verifiedBy, verified, List.of(), counts,
-                policy == null ? null : true, List.of(), null, GatedBy.read(this, entry.get("gated")), List.of());
+        require(
+                policy == null || policy.isBoolean() && policy.asBoolean(),
+                "'policyPassed' of a kept tag must be true or absent");
+        TagAudit audit = new TagAudit(
+                repository,
+                tag,
+                digest,
+                true,
+                verifiedBy,
+                verified,
+                List.of(),
+                counts,
+                policy == null ? null : true,
+                List.of(),
+                null,
+                GatedBy.read(this, entry.get("gated")),
+                List.of());
         require(audit.ok(), repository + ":" + tag + " did not pass, and only passing tags are kept");
         return audit;
     }
 
     Map<String, Long> severities(JsonNode entry, String which) {
         JsonNode severities = entry.path("severities");
-        require(severities.isObject() && severities.size() <= SEVERITIES.size(), "'severities' of " + which
-                + " is not an object of severities");
+        require(
+                severities.isObject() && severities.size() <= SEVERITIES.size(),
+                "'severities' of " + which + " is not an object of severities");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String s : DigestCheck.SEVERITIES) {
             JsonNode n = severities.get(s);
             if (n != null) {
-                require(n.isIntegralNumber() && n.canConvertToLong() && n.asLong() >= 0, "severity '" + s + "' is not a count");
+                require(
+                        n.isIntegralNumber() && n.canConvertToLong() && n.asLong() >= 0,
+                        "severity '" + s + "' is not a count");
                 counts.put(s, n.asLong());
             }
         }
-        severities.fieldNames().forEachRemaining(name -> require(SEVERITIES.contains(name), "unknown severity in " + which));
+        severities
+                .fieldNames()
+                .forEachRemaining(name -> require(SEVERITIES.contains(name), "unknown severity in " + which));
         return counts;
     }
 
@@ -106,7 +127,8 @@ final class StateReader {
         return list(entry, field, MAX_CLAIMS, t -> textValue(t, field, 512));
     }
 
-    private List<String> list(JsonNode entry, String field, int maxEntries, java.util.function.Function<JsonNode, String> read) {
+    private List<String> list(
+            JsonNode entry, String field, int maxEntries, java.util.function.Function<JsonNode, String> read) {
         JsonNode list = entry.path(field);
         if (list.isMissingNode()) {
             return List.of();

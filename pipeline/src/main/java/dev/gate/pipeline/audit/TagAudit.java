@@ -19,25 +19,54 @@ import java.util.Map;
  *                     verified (or no key was given)
  * @param unapproved   with {@code --approved-policies}: the policy files that gated the image and are not on the list
  */
-public record TagAudit(String repository, String tag, String digest, boolean signed, List<String> verifiedBy, List<String> verified,
-                List<String> failures, Map<String, Long> severities, Boolean policyPassed, List<String> failingRules, String error,
-                GatedBy gated, List<String> unapproved) {
+public record TagAudit(
+        String repository,
+        String tag,
+        String digest,
+        boolean signed,
+        List<String> verifiedBy,
+        List<String> verified,
+        List<String> failures,
+        Map<String, Long> severities,
+        Boolean policyPassed,
+        List<String> failingRules,
+        String error,
+        GatedBy gated,
+        List<String> unapproved) {
 
     public TagAudit {
         verifiedBy = List.copyOf(verifiedBy);
         verified = List.copyOf(verified);
         failures = List.copyOf(failures);
-        severities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(severities)); // in severity order
+        severities =
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(severities)); // in severity order
         failingRules = List.copyOf(failingRules);
         unapproved = List.copyOf(unapproved);
     }
 
     /** Signed, everything verified, the policies (if any) pass, and (if asked) the gating policies are approved ones. */
     public boolean ok() {
-        return error == null && signed && failures.isEmpty() && !Boolean.FALSE.equals(policyPassed) && unapproved.isEmpty();
+        return error == null
+                && signed
+                && failures.isEmpty()
+                && !Boolean.FALSE.equals(policyPassed)
+                && unapproved.isEmpty();
     }
 
     public static TagAudit failed(String repository, String tag, String error) {
-        return new TagAudit(repository, tag, null, false, List.of(), List.of(), List.of(), Map.of(), null, List.of(), error, null, List.of());
+        return new TagAudit(
+                repository,
+                tag,
+                null,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                List.of(),
+                error,
+                null,
+                List.of());
     }
 }

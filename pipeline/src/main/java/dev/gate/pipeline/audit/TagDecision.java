@@ -32,7 +32,11 @@ final class TagDecision {
         this(recheck, policies, verifies, env, null);
     }
 
-    private TagDecision(PolicyRecheck recheck, PolicyGate policies, boolean verifies, UnaryOperator<String> env,
+    private TagDecision(
+            PolicyRecheck recheck,
+            PolicyGate policies,
+            boolean verifies,
+            UnaryOperator<String> env,
             ApprovedPolicies approved) {
         this.recheck = recheck;
         this.policies = policies;
@@ -75,13 +79,16 @@ final class TagDecision {
             return TagAudit.failed(image.repository(), tag, e.getMessage());
         }
         List<String> failing = new ArrayList<>();
-        // The verification's problems are handed in and come back among the outcome's: each problem is listed once, where
-        // it is first found. Problems are the same when they are equal values (kind and message), never by text alone.
+        // The verification's problems are handed in and come back among the outcome's: each problem is listed once,
+        // where it is first found. Problems are the same when they are equal values (kind and message), never by text
+        // alone.
         Set<Problem> listed = new HashSet<>(image.failures());
         outcome.problems().stream().filter(listed::add).map(Problem::message).forEach(failing::add);
         if (outcome.decision() != null) {
-            outcome.decision().failures().forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()
-                    + (r.doc().headline() == null ? "" : "  (" + r.doc().headline() + ")")));
+            outcome.decision()
+                    .failures()
+                    .forEach(r -> failing.add(r.namespace() + "." + r.rule() + ": " + r.message()
+                            + (r.doc().headline() == null ? "" : "  (" + r.doc().headline() + ")")));
         }
         Map<String, Long> severities = image.severities();
         if (outcome.input() != null) {
@@ -91,10 +98,22 @@ final class TagDecision {
         return withPolicy(tag, image, outcome.passed(), failing, severities);
     }
 
-    private TagAudit withPolicy(String tag, DigestResult image, Boolean passed, List<String> failing,
-            Map<String, Long> severities) {
+    private TagAudit withPolicy(
+            String tag, DigestResult image, Boolean passed, List<String> failing, Map<String, Long> severities) {
         List<String> unapproved = approved == null ? List.of() : approved.unapproved(image.gated());
-        return new TagAudit(image.repository(), tag, image.digest(), image.signed(), image.verifiedBy(), image.verified(),
-                image.failures().stream().map(Problem::message).toList(), severities, passed, failing, null, image.gated(), unapproved);
+        return new TagAudit(
+                image.repository(),
+                tag,
+                image.digest(),
+                image.signed(),
+                image.verifiedBy(),
+                image.verified(),
+                image.failures().stream().map(Problem::message).toList(),
+                severities,
+                passed,
+                failing,
+                null,
+                image.gated(),
+                unapproved);
     }
 }

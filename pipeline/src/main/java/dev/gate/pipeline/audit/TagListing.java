@@ -15,16 +15,21 @@ record TagListing(List<Tag> tags, List<ListingFailure> failures) {
     /** Tags that hold signatures, attestations and referrers, not images. */
     private static final Pattern ATTACHED = Pattern.compile("sha256-[0-9a-f]{64}(\\.[a-z]+)?");
 
-    record Tag(String repository, String tag) {
-    }
+    record Tag(String repository, String tag) {}
 
-    private record Listed(String repository, List<String> tags, ListingFailure failure) {
-    }
+    private record Listed(String repository, List<String> tags, ListingFailure failure) {}
 
-    static TagListing of(RegistryClient registry, List<String> repositories, Shard shard, boolean failuresReported,
+    static TagListing of(
+            RegistryClient registry,
+            List<String> repositories,
+            Shard shard,
+            boolean failuresReported,
             ExecutorService pool) {
-        List<Listed> listed = Work.all(pool, repositories.stream()
-                .map(r -> (Callable<Listed>) () -> list(registry, r, failuresReported)).toList());
+        List<Listed> listed = Work.all(
+                pool,
+                repositories.stream()
+                        .map(r -> (Callable<Listed>) () -> list(registry, r, failuresReported))
+                        .toList());
         List<Tag> tags = new ArrayList<>();
         List<ListingFailure> failures = new ArrayList<>();
         for (Listed repository : listed) {
@@ -34,7 +39,9 @@ record TagListing(List<Tag> tags, List<ListingFailure> failures) {
                 }
                 continue;
             }
-            List<String> images = repository.tags().stream().filter(t -> !ATTACHED.matcher(t).matches()).toList();
+            List<String> images = repository.tags().stream()
+                    .filter(t -> !ATTACHED.matcher(t).matches())
+                    .toList();
             for (String tag : images) {
                 if (shard.ownsTag(repository.repository(), tag, images.size())) {
                     tags.add(new Tag(repository.repository(), tag));

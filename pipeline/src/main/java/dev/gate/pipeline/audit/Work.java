@@ -11,8 +11,7 @@ import java.util.concurrent.Future;
 /** Waiting for the audit's parallel work, with a worker's {@link GateException} coming out as itself. */
 final class Work {
 
-    private Work() {
-    }
+    private Work() {}
 
     static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) {
         List<Future<T>> futures = new ArrayList<>();
@@ -32,7 +31,8 @@ final class Work {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof GateException g ? g
+            throw e.getCause() instanceof GateException g
+                    ? g
                     : new GateException(GateException.Kind.OPERATIONAL, "audit failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -44,15 +44,22 @@ public final class PolicyArchive {
             waivers = List.copyOf(waivers);
         }
 
-        public int files() { return rego.size() + data.size() + waivers.size() + (wasmBundle == null ? 0 : 1); }
+        public int files() {
+            return rego.size() + data.size() + waivers.size() + (wasmBundle == null ? 0 : 1);
+        }
 
         /** What {@code --policy} is given: the wasm bundle, or the folder (whose manifest decides the Rego dialect). */
-        public Path policy() { return wasmBundle != null ? wasmBundle : root; }
+        public Path policy() {
+            return wasmBundle != null ? wasmBundle : root;
+        }
     }
 
     /** Files sorted into the bundle's kinds as they are found; then checked to make one policy. */
     private static final class Sorting {
-        final List<Path> rego = new ArrayList<>(), data = new ArrayList<>(), waivers = new ArrayList<>(), wasm = new ArrayList<>();
+        final List<Path> rego = new ArrayList<>(),
+                data = new ArrayList<>(),
+                waivers = new ArrayList<>(),
+                wasm = new ArrayList<>();
 
         void add(Kind kind, Path file) {
             switch (kind) {
@@ -60,7 +67,7 @@ public final class PolicyArchive {
                 case DATA -> data.add(file);
                 case WAIVERS -> waivers.add(file);
                 case WASM -> wasm.add(file);
-                case MANIFEST, OTHER -> { }
+                case MANIFEST, OTHER -> {}
             }
         }
 
@@ -105,16 +112,20 @@ public final class PolicyArchive {
         Path manifest = contents.root().resolve(".manifest");
         if (Files.isRegularFile(manifest)) files.add(manifest);
         files.sort(null);
-        if (files.size() > MAX_FILES) throw GateException.input(contents.root() + ": more than " + MAX_FILES + " policy files");
+        if (files.size() > MAX_FILES)
+            throw GateException.input(contents.root() + ": more than " + MAX_FILES + " policy files");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(bytes); TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+        try (OutputStream gz = new GZIPOutputStream(bytes);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             long total = 0;
             for (Path f : files) {
                 byte[] content = Files.readAllBytes(f);
                 total += content.length;
-                if (total > MAX_BYTES) throw GateException.input(contents.root() + ": policy files larger than " + MAX_BYTES + " bytes");
-                TarArchiveEntry entry = new TarArchiveEntry(contents.root().relativize(f).toString().replace('\\', '/'));
+                if (total > MAX_BYTES)
+                    throw GateException.input(contents.root() + ": policy files larger than " + MAX_BYTES + " bytes");
+                TarArchiveEntry entry = new TarArchiveEntry(
+                        contents.root().relativize(f).toString().replace('\\', '/'));
                 entry.setSize(content.length);
                 entry.setMode(0644);
                 entry.setModTime(0);
@@ -139,15 +150,18 @@ public final class PolicyArchive {
                 String name = e.getName().startsWith("./") ? e.getName().substring(2) : e.getName();
                 if (e.isDirectory()) continue;
                 if (!regularFile(e)) throw refused(origin, name, "is not a regular file");
-                if (!NAME.matcher(name).matches() || Stream.of(name.split("/")).anyMatch(s -> s.equals("..") || s.equals("."))) {
+                if (!NAME.matcher(name).matches()
+                        || Stream.of(name.split("/")).anyMatch(s -> s.equals("..") || s.equals("."))) {
                     throw refused(origin, name, "is not a plain relative file name");
                 }
                 Kind kind = kind(name);
-                if (kind == Kind.OTHER) throw refused(origin, name, "is not a Rego, data, waiver, manifest or wasm bundle file");
+                if (kind == Kind.OTHER)
+                    throw refused(origin, name, "is not a Rego, data, waiver, manifest or wasm bundle file");
                 if (++count > MAX_FILES) throw GateException.input(origin + ": more than " + MAX_FILES + " files");
                 byte[] content = tar.readNBytes((int) Math.min(MAX_BYTES - total + 1, Integer.MAX_VALUE - 8));
                 total += content.length;
-                if (total > MAX_BYTES) throw GateException.input(origin + ": more than " + MAX_BYTES + " bytes unpacked");
+                if (total > MAX_BYTES)
+                    throw GateException.input(origin + ": more than " + MAX_BYTES + " bytes unpacked");
                 Path target = into.resolve(name).normalize();
                 if (!target.startsWith(into)) throw refused(origin, name, "leaves the bundle");
                 Files.createDirectories(target.getParent());
@@ -176,23 +190,34 @@ public final class PolicyArchive {
     /** By its type flag: commons-compress calls anything that is not a directory a file, links included. */
     private static boolean regularFile(TarArchiveEntry e) {
         byte flag = e.getLinkFlag();
-        return flag == TarArchiveEntry.LF_NORMAL || flag == TarArchiveEntry.LF_OLDNORM || flag == TarArchiveEntry.LF_CONTIG;
+        return flag == TarArchiveEntry.LF_NORMAL
+                || flag == TarArchiveEntry.LF_OLDNORM
+                || flag == TarArchiveEntry.LF_CONTIG;
     }
 
     private static GateException refused(String origin, String name, String why) {
         return GateException.input(origin + ": bundle entry '" + dev.gate.image.SafeText.of(name) + "' " + why);
     }
 
-    private enum Kind { REGO, DATA, WAIVERS, MANIFEST, WASM, OTHER }
+    private enum Kind {
+        REGO,
+        DATA,
+        WAIVERS,
+        MANIFEST,
+        WASM,
+        OTHER
+    }
 
     private static Kind kind(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         String base = lower.substring(lower.lastIndexOf('/') + 1);
         if (name.equals(".manifest")) return Kind.MANIFEST;
-        if (lower.startsWith("waivers/") && (base.endsWith(".yaml") || base.endsWith(".yml") || base.endsWith(".json"))) return Kind.WAIVERS;
+        if (lower.startsWith("waivers/") && (base.endsWith(".yaml") || base.endsWith(".yml") || base.endsWith(".json")))
+            return Kind.WAIVERS;
         if (base.endsWith(".rego")) return Kind.REGO;
         if (base.equals("data.json") || base.equals("data.yaml") || base.equals("data.yml")) return Kind.DATA;
-        if (!name.contains("/") && (base.endsWith(".tar.gz") || base.endsWith(".tgz") || base.endsWith(".wasm"))) return Kind.WASM;
+        if (!name.contains("/") && (base.endsWith(".tar.gz") || base.endsWith(".tgz") || base.endsWith(".wasm")))
+            return Kind.WASM;
         return Kind.OTHER;
     }
 }

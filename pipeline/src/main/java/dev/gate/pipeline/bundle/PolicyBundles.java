@@ -3,9 +3,9 @@ package dev.gate.pipeline.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.Reference;
 import dev.gate.image.merge.MergedWrites;
@@ -44,6 +44,7 @@ public final class PolicyBundles {
     public static final String LAYER_TYPE = "application/vnd.oci.image.layer.v1.tar+gzip";
     /** How a policy flag names a bundle in a registry: {@code oci://registry/repository[:tag|@digest]}. */
     public static final String SCHEME = "oci://";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PolicyBundles() {}
@@ -51,16 +52,23 @@ public final class PolicyBundles {
     /** A bundle as published or fetched: where, its manifest digest, and the key or keyless identity that signed it. */
     public record Pinned(String reference, Digest digest, Signer signer) {
         /** {@code registry/repository@sha256:...}, how decision records name it. */
-        public String pinned() { return reference + "@" + digest; }
+        public String pinned() {
+            return reference + "@" + digest;
+        }
 
         /** The signing key's id; null for a keyless signature. */
-        public String keyId() { return signer.keyId(); }
+        public String keyId() {
+            return signer.keyId();
+        }
     }
 
-    public static boolean isBundleReference(String policy) { return policy.startsWith(SCHEME); }
+    public static boolean isBundleReference(String policy) {
+        return policy.startsWith(SCHEME);
+    }
 
     /** Publishes {@code contents} at {@code destination} signed with {@code key} (the tag is moved once it is signed). */
-    public static Pinned publish(PolicyArchive.Contents contents, Reference destination, RegistryOptions options, CosignKeyPair key) {
+    public static Pinned publish(
+            PolicyArchive.Contents contents, Reference destination, RegistryOptions options, CosignKeyPair key) {
         return publish(contents, destination, options, (store, writes, signedName, descriptor) -> {
             ImageSignatures.sign(new CosignAttacher(store, writes), key, signedName, descriptor.digest());
             return Signer.key(key.publicKey());
@@ -71,8 +79,8 @@ public final class PolicyBundles {
      * Publishes {@code contents} at {@code destination} signed keyless: the bundle's signature is a sigstore bundle
      * referrer of its manifest. The signer is the identity the certificate states.
      */
-    public static Pinned publish(PolicyArchive.Contents contents, Reference destination, RegistryOptions options,
-            KeylessSigning keyless) {
+    public static Pinned publish(
+            PolicyArchive.Contents contents, Reference destination, RegistryOptions options, KeylessSigning keyless) {
         return publish(contents, destination, options, (store, writes, signedName, descriptor) -> {
             byte[] bundle = keyless.signImage(signedName, descriptor.digest()).getBytes(StandardCharsets.UTF_8);
             Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle, descriptor, writes);
@@ -85,7 +93,8 @@ public final class PolicyBundles {
         Signer sign(RegistrySignatureStore store, MergedWrites writes, String signedName, Descriptor manifest);
     }
 
-    private static Pinned publish(PolicyArchive.Contents contents, Reference destination, RegistryOptions options, Signing signing) {
+    private static Pinned publish(
+            PolicyArchive.Contents contents, Reference destination, RegistryOptions options, Signing signing) {
         byte[] archive = PolicyArchive.pack(contents);
         byte[] manifest = manifest(archive);
         Descriptor descriptor = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length);
@@ -118,14 +127,23 @@ public final class PolicyBundles {
                 .orElseThrow(() -> GateException.input(SCHEME + source + ": no such policy bundle"));
         Digest digest = manifest.descriptor().digest();
         String signedName = ImageName.of(source).signedName();
-        Verification verification = new ImageVerifier(new RegistrySignatureStore(client), trusted).verify(signedName, digest, null);
-        Signer signer = verification.verified().stream().filter(v -> v.predicateType() == null).map(Verification.Verified::signer)
-                .findFirst().orElse(null);
+        Verification verification =
+                new ImageVerifier(new RegistrySignatureStore(client), trusted).verify(signedName, digest, null);
+        Signer signer = verification.verified().stream()
+                .filter(v -> v.predicateType() == null)
+                .map(Verification.Verified::signer)
+                .findFirst()
+                .orElse(null);
         if (signer == null || !verification.failures().isEmpty()) {
-            String why = !verification.failures().isEmpty() ? verification.failures().get(0).message()
-                    : !verification.untrusted().isEmpty() ? "signed only by keys or identities not trusted here" : "not signed";
-            throw new GateException(GateException.Kind.REFUSED, SCHEME + source + ": policy bundle " + digest
-                    + " does not verify with the policy key or identity: " + why);
+            String why = !verification.failures().isEmpty()
+                    ? verification.failures().get(0).message()
+                    : !verification.untrusted().isEmpty()
+                            ? "signed only by keys or identities not trusted here"
+                            : "not signed";
+            throw new GateException(
+                    GateException.Kind.REFUSED,
+                    SCHEME + source + ": policy bundle " + digest + " does not verify with the policy key or identity: "
+                            + why);
         }
         Descriptor layer = layer(manifest.raw(), SCHEME + source);
         byte[] archive;
@@ -146,10 +164,17 @@ public final class PolicyBundles {
         root.put("schemaVersion", 2);
         root.put("mediaType", MediaTypes.OCI_MANIFEST);
         root.put("artifactType", ARTIFACT_TYPE);
-        root.putObject("config").put("mediaType", MediaTypes.OCI_EMPTY).put("digest", Digest.sha256(ReferrerManifest.EMPTY_CONFIG).toString())
+        root.putObject("config")
+                .put("mediaType", MediaTypes.OCI_EMPTY)
+                .put("digest", Digest.sha256(ReferrerManifest.EMPTY_CONFIG).toString())
                 .put("size", ReferrerManifest.EMPTY_CONFIG.length);
-        root.putArray("layers").addObject().put("mediaType", LAYER_TYPE).put("digest", Digest.sha256(archive).toString())
-                .put("size", archive.length).putObject("annotations").put("org.opencontainers.image.title", "bundle.tar.gz");
+        root.putArray("layers")
+                .addObject()
+                .put("mediaType", LAYER_TYPE)
+                .put("digest", Digest.sha256(archive).toString())
+                .put("size", archive.length)
+                .putObject("annotations")
+                .put("org.opencontainers.image.title", "bundle.tar.gz");
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -162,18 +187,21 @@ public final class PolicyBundles {
             throw GateException.input(origin + ": the manifest is not JSON");
         }
         if (!ARTIFACT_TYPE.equals(root.path("artifactType").asText())) {
-            throw GateException.input(origin + ": not a policy bundle (artifactType " + dev.gate.image.SafeText.of(root.path("artifactType").asText("none"))
-                    + ", expected " + ARTIFACT_TYPE + ")");
+            throw GateException.input(origin + ": not a policy bundle (artifactType "
+                    + dev.gate.image.SafeText.of(root.path("artifactType").asText("none")) + ", expected "
+                    + ARTIFACT_TYPE + ")");
         }
         JsonNode layers = root.path("layers");
-        if (layers.size() != 1 || !LAYER_TYPE.equals(layers.get(0).path("mediaType").asText())) {
+        if (layers.size() != 1
+                || !LAYER_TYPE.equals(layers.get(0).path("mediaType").asText())) {
             throw GateException.input(origin + ": a policy bundle has exactly one layer of type " + LAYER_TYPE);
         }
         long size = layers.get(0).path("size").asLong(-1);
         if (size < 0 || size > PolicyArchive.MAX_BYTES) {
-            throw GateException.input(origin + ": bundle layer of " + size + " bytes (at most " + PolicyArchive.MAX_BYTES + ")");
+            throw GateException.input(
+                    origin + ": bundle layer of " + size + " bytes (at most " + PolicyArchive.MAX_BYTES + ")");
         }
-        return Descriptor.of(LAYER_TYPE, Digest.parse(layers.get(0).path("digest").asText()), size);
+        return Descriptor.of(
+                LAYER_TYPE, Digest.parse(layers.get(0).path("digest").asText()), size);
     }
-
 }

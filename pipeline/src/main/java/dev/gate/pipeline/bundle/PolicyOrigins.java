@@ -18,7 +18,9 @@ public record PolicyOrigins(List<PolicyBundles.Fetched> bundles) {
     public String name(Path file) {
         for (PolicyBundles.Fetched b : bundles) {
             Path root = b.contents().root();
-            if (file.startsWith(root)) return PolicyBundles.SCHEME + b.bundle().pinned() + "/" + root.relativize(file).toString().replace('\\', '/');
+            if (file.startsWith(root))
+                return PolicyBundles.SCHEME + b.bundle().pinned() + "/"
+                        + root.relativize(file).toString().replace('\\', '/');
         }
         return file.toString();
     }

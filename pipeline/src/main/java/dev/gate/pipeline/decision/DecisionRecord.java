@@ -19,9 +19,18 @@ import java.util.List;
  * policies (files, data, the configuration file that supplied defaults, null when none was named), the input's digest and
  * every result.
  */
-public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespace, List<PolicySet.LoadedFile> policies,
-                             List<PolicySet.LoadedFile> data, Policies.EngineInfo engine, PolicySet.LoadedFile config, Digest inputDigest,
-                             Decision decision, Instant time, PolicyOrigins origins) {
+public record DecisionRecord(
+        boolean allowed,
+        boolean failOnWarn,
+        String namespace,
+        List<PolicySet.LoadedFile> policies,
+        List<PolicySet.LoadedFile> data,
+        Policies.EngineInfo engine,
+        PolicySet.LoadedFile config,
+        Digest inputDigest,
+        Decision decision,
+        Instant time,
+        PolicyOrigins origins) {
 
     public static final String PREDICATE_TYPE = "https://gate.dev/attestation/decision/v1";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -49,12 +58,15 @@ public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespa
             predicate.set("config", file(config(), PolicyOrigins.LOCAL));
         }
         if (input.has("waivers")) {
-            predicate.set("waivers", input.get("waivers").deepCopy()); // every waiver that took effect, signed with the verdict
+            predicate.set(
+                    "waivers",
+                    input.get("waivers").deepCopy()); // every waiver that took effect, signed with the verdict
         }
         if (input.has("vex")) {
             predicate.set("vex", input.get("vex").deepCopy()); // the VEX documents used, by digest
         }
-        ObjectNode inputSection = predicate.putObject("input").put("digest", inputDigest().toString());
+        ObjectNode inputSection =
+                predicate.putObject("input").put("digest", inputDigest().toString());
         inputSection.set("params", input.path("context").path("params").deepCopy());
         JsonNode ci = input.path("context").path("ci");
         if (ci.isObject() && !ci.isEmpty()) {
@@ -76,7 +88,9 @@ public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespa
         if (info.bundleSha256() == null) {
             engine.putNull("bundle");
         } else {
-            ObjectNode bundle = engine.putObject("bundle").put("sha256", info.bundleSha256()).put("revision", info.revision());
+            ObjectNode bundle = engine.putObject("bundle")
+                    .put("sha256", info.bundleSha256())
+                    .put("revision", info.revision());
             info.roots().forEach(bundle.putArray("roots")::add);
         }
         return engine;
@@ -94,9 +108,12 @@ public record DecisionRecord(boolean allowed, boolean failOnWarn, String namespa
 
     /** A policy bundle and who signed it: the key's id, or keyless the certificate's identity and issuer (keyId null). */
     private static void policyBundle(ObjectNode node, dev.gate.pipeline.bundle.PolicyBundles.Pinned bundle) {
-        node.put("reference", bundle.reference()).put("digest", bundle.digest().toString()).put("keyId", bundle.keyId());
+        node.put("reference", bundle.reference())
+                .put("digest", bundle.digest().toString())
+                .put("keyId", bundle.keyId());
         if (bundle.signer().identity() != null) {
-            node.put("identity", bundle.signer().identity()).put("issuer", bundle.signer().issuer());
+            node.put("identity", bundle.signer().identity())
+                    .put("issuer", bundle.signer().issuer());
         }
     }
 }

@@ -37,15 +37,17 @@ public final class PolicyGate {
             }
         }
         try {
-            Policies set = Policies.load(policyPaths, dataFiles, Policies.Engine.AUTO, PolicyPrint.toStandardError(), version);
+            Policies set =
+                    Policies.load(policyPaths, dataFiles, Policies.Engine.AUTO, PolicyPrint.toStandardError(), version);
             // Before any image is read: a namespace or policies that decide nothing fail here, not after a scan.
             set.requireDecisionRules(Optional.ofNullable(namespace));
             return new PolicyGate(set, namespace);
         } catch (IllegalArgumentException e) {
             throw GateException.input(e.getMessage());
         } catch (UnsupportedOperationException e) {
-            throw new GateException(GateException.Kind.OPERATIONAL, "policy evaluation is not available in this build: "
-                    + e.getMessage());
+            throw new GateException(
+                    GateException.Kind.OPERATIONAL,
+                    "policy evaluation is not available in this build: " + e.getMessage());
         }
     }
 
@@ -53,8 +55,9 @@ public final class PolicyGate {
         try {
             return policies.decide(JsonValues.fromJson(input), Optional.ofNullable(namespace), TIMEOUT);
         } catch (UnsupportedOperationException e) {
-            throw new GateException(GateException.Kind.OPERATIONAL, "policy evaluation is not available in this build: "
-                    + e.getMessage());
+            throw new GateException(
+                    GateException.Kind.OPERATIONAL,
+                    "policy evaluation is not available in this build: " + e.getMessage());
         }
     }
 

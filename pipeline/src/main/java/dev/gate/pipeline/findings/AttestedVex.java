@@ -2,9 +2,9 @@ package dev.gate.pipeline.findings;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.analysis.PlatformImage;
@@ -27,11 +27,9 @@ import java.util.List;
 public final class AttestedVex {
 
     /** The documents as {@code input.vex} lists them (with where each came from), and what could not be read. */
-    public record Found(VexStatements.Documents documents, List<Problem> problems) {
-    }
+    public record Found(VexStatements.Documents documents, List<Problem> problems) {}
 
-    private AttestedVex() {
-    }
+    private AttestedVex() {}
 
     public static Found of(List<VerifiedAttestation> attestations) {
         List<VexStatements.Statement> statements = new ArrayList<>();
@@ -49,7 +47,8 @@ public final class AttestedVex {
                 problems.add(Problem.of(e));
             }
         }
-        return new Found(new VexStatements.Documents(List.copyOf(statements), List.copyOf(listed)), List.copyOf(problems));
+        return new Found(
+                new VexStatements.Documents(List.copyOf(statements), List.copyOf(listed)), List.copyOf(problems));
     }
 
     /**
@@ -57,7 +56,8 @@ public final class AttestedVex {
      * and each image it lists, verified with {@code keys}: what {@code gate push --vex-key} applies. A source that keeps
      * no attestations is an input error; an image without any simply has none.
      */
-    public static VexStatements.Documents ofSource(String source, Artifact artifact, TrustedKeys keys, RegistryOptions options) {
+    public static VexStatements.Documents ofSource(
+            String source, Artifact artifact, TrustedKeys keys, RegistryOptions options) {
         SignatureStore store;
         try {
             store = Destination.parse(source, options).signatures();
@@ -66,10 +66,12 @@ public final class AttestedVex {
                     + SafeText.of(source));
         }
         Digest top = artifact.descriptor().digest();
-        List<VerifiedAttestation> found = new ArrayList<>(AttestedPredicates.read(store, top, keys).attestations());
+        List<VerifiedAttestation> found =
+                new ArrayList<>(AttestedPredicates.read(store, top, keys).attestations());
         for (PlatformImage image : PlatformImage.of(artifact)) {
             if (!image.descriptor().digest().equals(top)) {
-                found.addAll(AttestedPredicates.read(store, image.descriptor().digest(), keys).attestations());
+                found.addAll(AttestedPredicates.read(store, image.descriptor().digest(), keys)
+                        .attestations());
             }
         }
         Found vex = of(found);
@@ -83,7 +85,9 @@ public final class AttestedVex {
     private static ObjectNode entry(VerifiedAttestation a) {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         ObjectNode from = entry.putObject("attestation");
-        from.put("predicateType", a.predicateType()).put("source", a.source()).put("subject", a.subject().toString());
+        from.put("predicateType", a.predicateType())
+                .put("source", a.source())
+                .put("subject", a.subject().toString());
         from.set("signer", a.json().get("signer"));
         entry.put("sha256", a.statement().hex());
         return entry;

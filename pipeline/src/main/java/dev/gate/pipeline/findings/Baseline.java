@@ -2,9 +2,9 @@ package dev.gate.pipeline.findings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.ImageSource;
 import dev.gate.image.transport.Transports;
@@ -49,10 +49,12 @@ public record Baseline(String reference, Digest digest, Set<String> findings) {
         List<PlatformImage> images = PlatformImage.of(artifact);
         for (PlatformImage image : images) {
             Digest digest = image.image().descriptor().digest();
-            JsonNode predicate = AttestedPredicates.read(store, digest, request.key()).predicate(InTotoStatement.VULN);
+            JsonNode predicate =
+                    AttestedPredicates.read(store, digest, request.key()).predicate(InTotoStatement.VULN);
             if (predicate == null) {
-                throw GateException.input("--baseline " + ref + ": " + digest + " has no vulnerability attestation that verifies "
-                        + "with the baseline key (was it pushed through the gate, scanned and signed?)");
+                throw GateException.input(
+                        "--baseline " + ref + ": " + digest + " has no vulnerability attestation that verifies "
+                                + "with the baseline key (was it pushed through the gate, scanned and signed?)");
             }
             for (JsonNode v : predicate.path("scanner").path("result").path("vulnerabilities")) findings.add(key(v));
         }
@@ -76,6 +78,7 @@ public record Baseline(String reference, Digest digest, Set<String> findings) {
 
     static String key(JsonNode vulnerability) {
         JsonNode pkg = vulnerability.path("package");
-        return vulnerability.path("id").asText() + "\u0000" + pkg.path("ecosystem").asText() + "\u0000" + pkg.path("name").asText();
+        return vulnerability.path("id").asText() + "\u0000"
+                + pkg.path("ecosystem").asText() + "\u0000" + pkg.path("name").asText();
     }
 }

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** Files a user names with a flag (--waivers, --vex): read whole, but never more than a bound, even as they grow. */
 final class NamedFiles {
 
-    private NamedFiles() {
-    }
+    private NamedFiles() {}
 
     /** The bytes of {@code file}, or an input error naming {@code flag} and the file. */
     static byte[] read(String flag, Path file, long max) {

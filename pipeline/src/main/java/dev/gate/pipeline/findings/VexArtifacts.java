@@ -2,9 +2,9 @@ package dev.gate.pipeline.findings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.SafeText;
 import dev.gate.image.registry.RegistryClient;
@@ -24,11 +24,9 @@ final class VexArtifacts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The document's bytes and the artifact by digest ({@code registry/repository@sha256:...}). */
-    record Fetched(String pinned, byte[] bytes) {
-    }
+    record Fetched(String pinned, byte[] bytes) {}
 
-    private VexArtifacts() {
-    }
+    private VexArtifacts() {}
 
     static boolean isReference(String source) {
         return source.startsWith(SCHEME);
@@ -51,7 +49,10 @@ final class VexArtifacts {
         if (bytes.length != layer.size() || !Digest.sha256(bytes).equals(layer.digest())) {
             throw GateException.input(where + ": the document does not match its digest " + layer.digest());
         }
-        return new Fetched(reference.registry() + "/" + reference.repository() + "@" + manifest.descriptor().digest(), bytes);
+        return new Fetched(
+                reference.registry() + "/" + reference.repository() + "@"
+                        + manifest.descriptor().digest(),
+                bytes);
     }
 
     private static JsonNode json(byte[] raw, String where) {
@@ -66,11 +67,13 @@ final class VexArtifacts {
     private static Descriptor layer(JsonNode manifest, String where) {
         JsonNode layers = manifest.path("layers");
         if (layers.size() != 1) {
-            throw GateException.input(where + ": a VEX artifact has exactly one layer, the document (found " + layers.size() + ")");
+            throw GateException.input(
+                    where + ": a VEX artifact has exactly one layer, the document (found " + layers.size() + ")");
         }
         long size = layers.get(0).path("size").asLong(-1);
         if (size < 0 || size > VexStatements.MAX_FILE) {
-            throw GateException.input(where + ": document of " + size + " bytes (at most " + VexStatements.MAX_FILE + ")");
+            throw GateException.input(
+                    where + ": document of " + size + " bytes (at most " + VexStatements.MAX_FILE + ")");
         }
         Digest digest = Digest.parse(layers.get(0).path("digest").asText());
         return Descriptor.of(layers.get(0).path("mediaType").asText(), digest, size);

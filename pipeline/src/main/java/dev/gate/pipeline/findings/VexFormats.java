@@ -20,24 +20,28 @@ final class VexFormats {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> STATUSES = List.of("not_affected", "affected", "fixed", "under_investigation");
 
-    private VexFormats() {
-    }
+    private VexFormats() {}
 
     static List<VexStatements.Statement> statements(byte[] bytes, String where, String name) {
         JsonNode doc = parse(bytes, where);
         if (doc != null && doc.has("statements")) {
             return openVex(doc, where, name);
-        } else if (doc != null && "CycloneDX".equals(doc.path("bomFormat").asText()) && doc.path("vulnerabilities").isArray()) {
+        } else if (doc != null
+                && "CycloneDX".equals(doc.path("bomFormat").asText())
+                && doc.path("vulnerabilities").isArray()) {
             return cycloneDx(doc, name);
         }
-        throw GateException.input(where + ": neither an OpenVEX document (statements) nor CycloneDX VEX (vulnerabilities)");
+        throw GateException.input(
+                where + ": neither an OpenVEX document (statements) nor CycloneDX VEX (vulnerabilities)");
     }
 
     private static JsonNode parse(byte[] bytes, String where) {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw GateException.input(where + ": not JSON: " + SafeText.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+            throw GateException.input(where + ": not JSON: "
+                    + SafeText.of(
+                            String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
         }
     }
 
@@ -48,8 +52,9 @@ final class VexFormats {
     static List<VexStatements.Statement> openVexDocument(JsonNode doc, String where, String name) {
         String context = doc == null ? "" : doc.path("@context").asText("");
         if (!VexStatements.isOpenVexType(context)) {
-            throw GateException.input(where + ": not an OpenVEX document (" + (context.isEmpty() ? "no @context"
-                    : "@context " + SafeText.quoted(context)) + ", expected one in " + InTotoStatement.OPENVEX + ")");
+            throw GateException.input(where + ": not an OpenVEX document ("
+                    + (context.isEmpty() ? "no @context" : "@context " + SafeText.quoted(context))
+                    + ", expected one in " + InTotoStatement.OPENVEX + ")");
         }
         if (!doc.has("statements")) {
             throw GateException.input(where + ": an OpenVEX document without statements");
@@ -88,7 +93,8 @@ final class VexFormats {
                 p.path("subcomponents").forEach(sub -> addIds(subcomponents, sub));
                 products.add(new VexStatements.Product(addIds(new ArrayList<>(), p), subcomponents));
             }
-            out.add(new VexStatements.Statement(names, products, status, s.path("justification").asText(null), name));
+            out.add(new VexStatements.Statement(
+                    names, products, status, s.path("justification").asText(null), name));
         }
         return out;
     }
@@ -111,8 +117,15 @@ final class VexFormats {
             addText(names, v.path("id"));
             v.path("references").forEach(r -> addText(names, r.path("id")));
             List<VexStatements.Product> products = new ArrayList<>();
-            v.path("affects").forEach(a -> products.add(new VexStatements.Product(addText(new ArrayList<>(), a.path("ref")), List.of())));
-            out.add(new VexStatements.Statement(names, products, status, v.path("analysis").path("justification").asText(null), name));
+            v.path("affects")
+                    .forEach(a -> products.add(
+                            new VexStatements.Product(addText(new ArrayList<>(), a.path("ref")), List.of())));
+            out.add(new VexStatements.Statement(
+                    names,
+                    products,
+                    status,
+                    v.path("analysis").path("justification").asText(null),
+                    name));
         }
         return out;
     }
@@ -126,7 +139,10 @@ final class VexFormats {
 
     private static List<String> addText(List<String> into, JsonNode node) {
         if (node != null && node.isTextual() && !node.asText().isBlank()) {
-            into.add(node.asText().toLowerCase(Locale.ROOT).startsWith("pkg:") ? node.asText() : node.asText().strip());
+            into.add(
+                    node.asText().toLowerCase(Locale.ROOT).startsWith("pkg:")
+                            ? node.asText()
+                            : node.asText().strip());
         }
         return into;
     }

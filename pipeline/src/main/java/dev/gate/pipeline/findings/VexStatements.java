@@ -33,15 +33,18 @@ public final class VexStatements {
     private static final List<String> SETTLED = List.of("not_affected", "fixed");
 
     /** One statement about the vulnerabilities it names in its products. */
-    record Statement(List<String> vulnerabilities, List<Product> products, String status, String justification, String document) {
-    }
+    record Statement(
+            List<String> vulnerabilities,
+            List<Product> products,
+            String status,
+            String justification,
+            String document) {}
 
     /**
      * A product: {@code ids} (purls, image references or digests) name it; {@code subcomponents}, when any, the packages
      * within it the statement is about.
      */
-    record Product(List<String> ids, List<String> subcomponents) {
-    }
+    record Product(List<String> ids, List<String> subcomponents) {}
 
     /** The statements of a set of documents, and the documents with their SHA-256. */
     public record Documents(List<Statement> statements, List<ObjectNode> files) {
@@ -57,8 +60,7 @@ public final class VexStatements {
         }
     }
 
-    private VexStatements() {
-    }
+    private VexStatements() {}
 
     public static Documents read(List<Path> files) {
         return read(files.stream().map(Path::toString).toList(), RegistryOptions.defaults());
@@ -107,7 +109,8 @@ public final class VexStatements {
             v.path("aliases").forEach(a -> ids.add(a.asText()));
             String purl = v.path("package").path("purl").asText("");
             String platformImage = v.path("platform").path("digest").asText("");
-            covering(documents, ids, p -> covers(p, image, platformImage, purl)).ifPresent(s -> mark((ObjectNode) v, s));
+            covering(documents, ids, p -> covers(p, image, platformImage, purl))
+                    .ifPresent(s -> mark((ObjectNode) v, s));
         }
         ArrayNode listed = input.putObject("vex").putArray("documents");
         documents.files().forEach(listed::add);
@@ -119,8 +122,13 @@ public final class VexStatements {
      */
     public static boolean settles(Documents documents, List<String> ids, String purl) {
         String of = purl == null ? "" : purl;
-        return covering(documents, ids, p -> p.ids().stream().anyMatch(id -> isPackage(id, of))
-                || p.subcomponents().stream().anyMatch(id -> isPackage(id, of))).map(s -> SETTLED.contains(s.status())).orElse(false);
+        return covering(
+                        documents,
+                        ids,
+                        p -> p.ids().stream().anyMatch(id -> isPackage(id, of))
+                                || p.subcomponents().stream().anyMatch(id -> isPackage(id, of)))
+                .map(s -> SETTLED.contains(s.status()))
+                .orElse(false);
     }
 
     /**
@@ -133,13 +141,16 @@ public final class VexStatements {
         }
         boolean inImage = product.ids().stream()
                 .anyMatch(id -> isImage(id, image) || !platformImage.isEmpty() && isDigest(id, platformImage));
-        return inImage && (product.subcomponents().isEmpty() || product.subcomponents().stream().anyMatch(id -> isPackage(id, purl)));
+        return inImage
+                && (product.subcomponents().isEmpty()
+                        || product.subcomponents().stream().anyMatch(id -> isPackage(id, purl)));
     }
 
     /** The first statement that names one of {@code ids} about a product {@code product} accepts, in document order. */
     private static Optional<Statement> covering(Documents documents, List<String> ids, Predicate<Product> product) {
         return documents.statements().stream()
-                .filter(s -> s.vulnerabilities().stream().anyMatch(n -> ids.stream().anyMatch(n::equalsIgnoreCase)))
+                .filter(s ->
+                        s.vulnerabilities().stream().anyMatch(n -> ids.stream().anyMatch(n::equalsIgnoreCase)))
                 .filter(s -> s.products().stream().anyMatch(product))
                 .findFirst();
     }
@@ -161,13 +172,16 @@ public final class VexStatements {
         if (!digest.isEmpty() && isDigest(product, digest)) {
             return true;
         }
-        String repository = image.path("registry").asText() + "/" + image.path("repository").asText();
+        String repository =
+                image.path("registry").asText() + "/" + image.path("repository").asText();
         return product.equals(image.path("ref").asText()) || product.equals(repository);
     }
 
     /** {@code digest} alone, in a reference or in a {@code pkg:oci} purl. */
     private static boolean isDigest(String product, String digest) {
-        return product.equals(digest) || product.endsWith("@" + digest) || product.contains("@" + digest.replace(":", "%3A"));
+        return product.equals(digest)
+                || product.endsWith("@" + digest)
+                || product.contains("@" + digest.replace(":", "%3A"));
     }
 
     private static boolean isPackage(String product, String purl) {
@@ -177,7 +191,9 @@ public final class VexStatements {
         try {
             Purl a = Purl.parse(product);
             Purl b = Purl.parse(purl);
-            return a.type().equals(b.type()) && java.util.Objects.equals(a.namespace(), b.namespace()) && a.name().equals(b.name())
+            return a.type().equals(b.type())
+                    && java.util.Objects.equals(a.namespace(), b.namespace())
+                    && a.name().equals(b.name())
                     && (a.version() == null || a.version().equals(b.version()));
         } catch (IllegalArgumentException e) {
             return false;

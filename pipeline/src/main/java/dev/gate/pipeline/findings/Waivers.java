@@ -27,12 +27,21 @@ public final class Waivers {
 
     /** A waiver file is a few hundred entries at most: bounded before it is parsed. */
     static final long MAX_FILE = 4L << 20;
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> FIELDS = Set.of("id", "purl", "repository", "rule", "reason", "approver", "expires");
+    private static final Set<String> FIELDS =
+            Set.of("id", "purl", "repository", "rule", "reason", "approver", "expires");
 
     /** One waiver; {@code purl} and {@code repository} are patterns in which {@code *} matches any text. */
-    public record Waiver(String id, String purl, String repository, String rule, String reason, String approver, LocalDate expires,
-                         String file) {
+    public record Waiver(
+            String id,
+            String purl,
+            String repository,
+            String rule,
+            String reason,
+            String approver,
+            LocalDate expires,
+            String file) {
 
         boolean expiredOn(LocalDate today) {
             return today.isAfter(expires);
@@ -46,13 +55,15 @@ public final class Waivers {
             if (rule != null) {
                 node.put("rule", rule);
             }
-            node.put("reason", reason).put("approver", approver).put("expires", expires.toString()).put("file", file);
+            node.put("reason", reason)
+                    .put("approver", approver)
+                    .put("expires", expires.toString())
+                    .put("file", file);
             return node;
         }
     }
 
-    private Waivers() {
-    }
+    private Waivers() {}
 
     /**
      * The waivers of each file: YAML or JSON, {@code waivers: [{id|rule, reason, approver, expires, purl?, repository?}]}.
@@ -72,7 +83,8 @@ public final class Waivers {
         try {
             doc = YAML.readTree(bytes);
         } catch (IOException e) {
-            throw GateException.input("--waivers " + file + ": not YAML or JSON: " + SafeText.of(firstLine(e.getMessage())));
+            throw GateException.input(
+                    "--waivers " + file + ": not YAML or JSON: " + SafeText.of(firstLine(e.getMessage())));
         }
         JsonNode list = doc == null ? null : doc.get("waivers");
         if (list == null || !list.isArray()) {
@@ -108,7 +120,8 @@ public final class Waivers {
         } catch (DateTimeParseException e) {
             throw GateException.input(where + ": expires " + SafeText.quoted(expires) + " is not a date (YYYY-MM-DD)");
         }
-        return new Waiver(id, text(entry, "purl", where), text(entry, "repository", where), rule, reason, approver, date, file);
+        return new Waiver(
+                id, text(entry, "purl", where), text(entry, "repository", where), rule, reason, approver, date, file);
     }
 
     /**
@@ -123,7 +136,9 @@ public final class Waivers {
         ArrayNode expired = YAML.createArrayNode();
         ArrayNode rules = YAML.createArrayNode();
         for (Waiver w : waivers) {
-            if (w.repository() != null && !matches(w.repository(), repository) && !matches(w.repository(), registry + "/" + repository)) {
+            if (w.repository() != null
+                    && !matches(w.repository(), repository)
+                    && !matches(w.repository(), registry + "/" + repository)) {
                 continue;
             }
             if (w.expiredOn(today)) {
@@ -156,7 +171,11 @@ public final class Waivers {
         for (JsonNode alias : vulnerability.path("aliases")) {
             named |= w.id().equalsIgnoreCase(alias.asText());
         }
-        return named && (w.purl() == null || matches(w.purl(), vulnerability.path("package").path("purl").asText("")));
+        return named
+                && (w.purl() == null
+                        || matches(
+                                w.purl(),
+                                vulnerability.path("package").path("purl").asText("")));
     }
 
     static boolean matches(String pattern, String text) {

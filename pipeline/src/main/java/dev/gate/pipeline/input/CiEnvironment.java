@@ -7,8 +7,7 @@ import java.util.function.UnaryOperator;
 /** {@code input.context.ci}: where the run happens, from the variables each CI system sets. */
 final class CiEnvironment {
 
-    private CiEnvironment() {
-    }
+    private CiEnvironment() {}
 
     static ObjectNode describe(UnaryOperator<String> env) {
         ObjectNode ci = JsonNodeFactory.instance.objectNode();

@@ -19,8 +19,7 @@ public final class ImageSection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ImageSection() {
-    }
+    private ImageSection() {}
 
     /** {@code images}: the platform images of the artifact, the first one's config describing them all. */
     public static ObjectNode of(ImageName name, Artifact artifact, List<PlatformImage> images) {
@@ -54,7 +53,9 @@ public final class ImageSection {
         image.put("mediaType", artifact.descriptor().mediaType());
         ArrayNode platforms = image.putArray("platforms");
         images.forEach(p -> platforms.add(p.platform()));
-        JsonNode config = images.isEmpty() ? JSON.createObjectNode() : ImageConfig.read(images.get(0).image());
+        JsonNode config = images.isEmpty()
+                ? JSON.createObjectNode()
+                : ImageConfig.read(images.get(0).image());
         image.set("config", config(config));
         ArrayNode layers = image.putArray("layers");
         long size = 0;
@@ -62,7 +63,10 @@ public final class ImageSection {
             size += p.image().config().descriptor().size();
             for (Layer layer : p.image().layers()) {
                 Descriptor d = layer.descriptor();
-                layers.addObject().put("digest", d.digest().toString()).put("size", d.size()).put("mediaType", d.mediaType());
+                layers.addObject()
+                        .put("digest", d.digest().toString())
+                        .put("size", d.size())
+                        .put("mediaType", d.mediaType());
                 size += d.size();
             }
         }
@@ -75,7 +79,9 @@ public final class ImageSection {
         ObjectNode config = JSON.createObjectNode();
         config.put("user", c.path("User").asText(""));
         ObjectNode labels = config.putObject("labels");
-        c.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        c.path("Labels")
+                .fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         config.set("env", strings(c.path("Env")));
         config.set("entrypoint", strings(c.path("Entrypoint")));
         config.set("cmd", strings(c.path("Cmd")));

@@ -24,19 +24,23 @@ public final class InputDocument {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] SEVERITIES = {"critical", "high", "medium", "low", "unknown"};
 
-    private InputDocument() {
-    }
+    private InputDocument() {}
 
     /** The signing part: how the pushed image will be signed. */
-    public record Signing(String method, String keyId) {
-    }
+    public record Signing(String method, String keyId) {}
 
     /**
      * @param scanReports the scan reports of every platform image ({@code JsonReport} documents); null when the
      *                    scan was skipped
      */
-    public static ObjectNode build(ObjectNode image, List<JsonNode> boms, List<JsonNode> scanReports, Signing signing,
-            Instant time, Map<String, String> params, UnaryOperator<String> env) {
+    public static ObjectNode build(
+            ObjectNode image,
+            List<JsonNode> boms,
+            List<JsonNode> scanReports,
+            Signing signing,
+            Instant time,
+            Map<String, String> params,
+            UnaryOperator<String> env) {
         return build(image, boms, scanReports, signing, List.of(), time, params, env);
     }
 
@@ -44,8 +48,15 @@ public final class InputDocument {
      * @param attestations the verified attestations of the image ({@code input.attestations}); none at a push, where
      *                     nothing is signed yet
      */
-    public static ObjectNode build(ObjectNode image, List<JsonNode> boms, List<JsonNode> scanReports, Signing signing,
-            List<VerifiedAttestation> attestations, Instant time, Map<String, String> params, UnaryOperator<String> env) {
+    public static ObjectNode build(
+            ObjectNode image,
+            List<JsonNode> boms,
+            List<JsonNode> scanReports,
+            Signing signing,
+            List<VerifiedAttestation> attestations,
+            Instant time,
+            Map<String, String> params,
+            UnaryOperator<String> env) {
         ObjectNode doc = NODES.objectNode();
         doc.set("image", image);
         doc.set("sbom", SbomSection.of(boms));

@@ -8,8 +8,7 @@ import java.util.Map;
 /** {@code --param NAME=VALUE} flags over defaults (the --config file, or what a push recorded). */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static Map<String, String> merge(Map<String, String> defaults, List<String> flags) {
         Map<String, String> out = new LinkedHashMap<>(defaults);

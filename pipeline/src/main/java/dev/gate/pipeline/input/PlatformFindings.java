@@ -12,8 +12,7 @@ import dev.gate.pipeline.analysis.PlatformImage;
  */
 public final class PlatformFindings {
 
-    private PlatformFindings() {
-    }
+    private PlatformFindings() {}
 
     /** A copy of {@code scanReport} whose findings name {@code platform} and the image's manifest digest. */
     public static JsonNode of(JsonNode scanReport, String platform, Digest image) {

@@ -17,14 +17,15 @@ public final class SbomSection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SbomSection() {
-    }
+    private SbomSection() {}
 
     /** Several platform SBOMs make one section: the components of all, the first one's OS. */
     public static ObjectNode of(List<JsonNode> boms) {
         ObjectNode sbom = JSON.createObjectNode();
         sbom.put("format", "CycloneDX");
-        sbom.put("specVersion", boms.isEmpty() ? "1.6" : boms.get(0).path("specVersion").asText("1.6"));
+        sbom.put(
+                "specVersion",
+                boms.isEmpty() ? "1.6" : boms.get(0).path("specVersion").asText("1.6"));
         sbom.putNull("os");
         ArrayNode components = sbom.putArray("components");
         ArrayNode unidentified = sbom.putArray("unidentified");
@@ -32,8 +33,11 @@ public final class SbomSection {
             List<JsonNode> flat = new ArrayList<>();
             flatten(bom.path("components"), flat);
             for (JsonNode c : flat) {
-                if ("operating-system".equals(c.path("type").asText()) && sbom.get("os").isNull()) {
-                    sbom.putObject("os").put("id", c.path("name").asText()).put("versionId", c.path("version").asText(""))
+                if ("operating-system".equals(c.path("type").asText())
+                        && sbom.get("os").isNull()) {
+                    sbom.putObject("os")
+                            .put("id", c.path("name").asText())
+                            .put("versionId", c.path("version").asText(""))
                             .put("name", c.path("description").asText(""));
                 }
                 if (c.hasNonNull("purl")) {
@@ -70,8 +74,11 @@ public final class SbomSection {
         ArrayNode licenses = out.putArray("licenses");
         for (JsonNode l : c.path("licenses")) {
             JsonNode license = l.path("license");
-            String id = license.hasNonNull("id") ? license.get("id").asText()
-                    : license.hasNonNull("name") ? license.get("name").asText() : l.path("expression").asText(null);
+            String id = license.hasNonNull("id")
+                    ? license.get("id").asText()
+                    : license.hasNonNull("name")
+                            ? license.get("name").asText()
+                            : l.path("expression").asText(null);
             if (id != null) {
                 licenses.add(id);
             }
@@ -116,7 +123,9 @@ public final class SbomSection {
         }
         ObjectNode hashes = out.putObject("hashes");
         for (JsonNode h : c.path("hashes")) {
-            hashes.put(h.path("alg").asText().toLowerCase(java.util.Locale.ROOT).replace("-", ""), h.path("content").asText());
+            hashes.put(
+                    h.path("alg").asText().toLowerCase(java.util.Locale.ROOT).replace("-", ""),
+                    h.path("content").asText());
         }
     }
 

@@ -3,10 +3,10 @@ package dev.gate.pipeline.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.Reference;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.registry.FallbackEntry;
@@ -37,8 +37,7 @@ public final class AttachedArtifacts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AttachedArtifacts() {
-    }
+    private AttachedArtifacts() {}
 
     /** Returns how many manifests were copied; sources that hold no signatures (archives, daemons) copy nothing. */
     public static int copy(String source, String destination, RegistryOptions options) {
@@ -113,13 +112,21 @@ public final class AttachedArtifacts {
             if (held != null && contains(held, digest)) {
                 continue;
             }
-            byte[] manifest = from.manifest(digest).orElseThrow(() -> GateException.input(indexTag + " lists " + digest
-                    + ", which the source does not hold"));
+            byte[] manifest = from.manifest(digest)
+                    .orElseThrow(() ->
+                            GateException.input(indexTag + " lists " + digest + ", which the source does not hold"));
             to.put(digest, manifest, blobsOf(from, manifest, digest));
-            Descriptor referrer = Descriptor.of(entry.path("mediaType").asText(), Digest.parse(digest), manifest.length);
-            String artifactType = entry.hasNonNull("artifactType") ? entry.get("artifactType").asText() : null;
-            writes.add(new FallbackEntry(to::manifest, (tag, bytes, read) -> to.putIf(tag, bytes, Map.of(), read), indexTag, referrer,
-                    artifactType, indexTag));
+            Descriptor referrer =
+                    Descriptor.of(entry.path("mediaType").asText(), Digest.parse(digest), manifest.length);
+            String artifactType =
+                    entry.hasNonNull("artifactType") ? entry.get("artifactType").asText() : null;
+            writes.add(new FallbackEntry(
+                    to::manifest,
+                    (tag, bytes, read) -> to.putIf(tag, bytes, Map.of(), read),
+                    indexTag,
+                    referrer,
+                    artifactType,
+                    indexTag));
             copied++;
         }
         return copied;

@@ -1,7 +1,7 @@
 package dev.gate.pipeline.publish;
 
-import dev.gate.image.Artifact;
 import dev.gate.errors.GateException;
+import dev.gate.image.Artifact;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.image.transport.PushListener;
@@ -56,10 +56,12 @@ public interface Destination {
         String ref = location.startsWith("docker://") ? location.substring("docker://".length()) : location;
         int colon = ref.indexOf(':');
         if (colon > 0 && ref.substring(0, colon).matches("oci-archive|docker-archive|docker-daemon")) {
-            throw GateException.input("'" + location + "': the gate publishes to registries and oci:DIR[:TAG] layouts only");
+            throw GateException.input(
+                    "'" + location + "': the gate publishes to registries and oci:DIR[:TAG] layouts only");
         }
         if (publishedAs != null) {
-            throw GateException.input("--name is for oci:DIR[:TAG] destinations; a registry destination names the image itself");
+            throw GateException.input(
+                    "--name is for oci:DIR[:TAG] destinations; a registry destination names the image itself");
         }
         return new RegistryDestination(Reference.parse(ref), options);
     }

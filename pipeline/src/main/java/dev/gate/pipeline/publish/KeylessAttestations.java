@@ -2,9 +2,9 @@ package dev.gate.pipeline.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.signing.CertifiedSigner;
 import dev.gate.signing.InTotoStatement;
@@ -41,7 +41,8 @@ final class KeylessAttestations {
     private Set<Digest> published;
 
     /** {@code signer}: the identity this run's certificates state; null publishes every statement. */
-    KeylessAttestations(KeylessSigning service, Signer signer, SignatureStore store, MergedWrites writes, Descriptor subject) {
+    KeylessAttestations(
+            KeylessSigning service, Signer signer, SignatureStore store, MergedWrites writes, Descriptor subject) {
         this.service = service;
         this.signer = signer;
         this.store = store;
@@ -69,7 +70,8 @@ final class KeylessAttestations {
         if (published == null) {
             published = new HashSet<>();
             if (signer != null) {
-                for (BundleReferrers.Found found : BundleReferrers.read(store, subject.digest(), SigstoreBundles.MEDIA_TYPE)) {
+                for (BundleReferrers.Found found :
+                        BundleReferrers.read(store, subject.digest(), SigstoreBundles.MEDIA_TYPE)) {
                     ownPayload(found).ifPresent(p -> published.add(Digest.sha256(p)));
                 }
             }
@@ -82,7 +84,8 @@ final class KeylessAttestations {
             return Optional.empty();
         }
         try {
-            JsonNode payload = JSON.readTree(found.content()).path("dsseEnvelope").path("payload");
+            JsonNode payload =
+                    JSON.readTree(found.content()).path("dsseEnvelope").path("payload");
             if (!payload.isTextual() || !signer.equals(CertifiedSigner.of(found.content()))) {
                 return Optional.empty();
             }

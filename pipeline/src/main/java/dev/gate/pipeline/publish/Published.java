@@ -9,6 +9,12 @@ import java.util.List;
  * @param attestations predicate type and tag of each attestation
  * @param referrers    digests of the SBOM referrer artifacts
  */
-public record Published(String destination, String digest, int blobsUploaded, int blobsSkipped, List<String> signatures,
-                        List<String> attestations, List<String> referrers, String tag) {
-}
+public record Published(
+        String destination,
+        String digest,
+        int blobsUploaded,
+        int blobsSkipped,
+        List<String> signatures,
+        List<String> attestations,
+        List<String> referrers,
+        String tag) {}

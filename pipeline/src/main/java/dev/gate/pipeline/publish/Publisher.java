@@ -49,10 +49,11 @@ public final class Publisher {
     }
 
     /** Attestation predicates for one subject; null entries are left out. */
-    public record Subject(Descriptor descriptor, JsonNode sbom, String sbomJson, JsonNode vulnerabilities, JsonNode decision) {
-    }
+    public record Subject(
+            Descriptor descriptor, JsonNode sbom, String sbomJson, JsonNode vulnerabilities, JsonNode decision) {}
 
-    public Published publish(Destination destination, Artifact artifact, List<Subject> subjects, PushListener listener) {
+    public Published publish(
+            Destination destination, Artifact artifact, List<Subject> subjects, PushListener listener) {
         PushReport[] report = new PushReport[1];
         times.time("push", () -> report[0] = destination.pushByDigest(artifact, listener));
         SignatureStore store = destination.signatures();
@@ -92,11 +93,23 @@ public final class Publisher {
                 uploaded++;
             }
         }
-        return new Published(destination.describe(), artifact.descriptor().digest().toString(), uploaded, skipped,
-                signatures, attestations, referrers, destination.name().tag());
+        return new Published(
+                destination.describe(),
+                artifact.descriptor().digest().toString(),
+                uploaded,
+                skipped,
+                signatures,
+                attestations,
+                referrers,
+                destination.name().tag());
     }
 
-    private void sign(SignatureStore store, CosignAttacher attacher, MergedWrites writes, String signedName, Descriptor subject,
+    private void sign(
+            SignatureStore store,
+            CosignAttacher attacher,
+            MergedWrites writes,
+            String signedName,
+            Descriptor subject,
             List<String> where) {
         Digest digest = subject.digest();
         if (signing instanceof SigningMethod.WithKey) {
@@ -105,21 +118,26 @@ public final class Publisher {
         } else if (signing instanceof SigningMethod.Keyless keyless) {
             String bundle = keyless.service().signImage(signedName, digest);
             keylessSigner = CertifiedSigner.of(bundle.getBytes(StandardCharsets.UTF_8));
-            Digest referrer = Referrers.publish(store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject,
-                    writes);
+            Digest referrer = Referrers.publish(
+                    store, SigstoreBundles.MEDIA_TYPE, bundle.getBytes(StandardCharsets.UTF_8), subject, writes);
             where.add("bundle referrer " + referrer);
         }
         // Unsigned (--no-sign): nothing to attach.
     }
 
-    private void attest(CosignAttacher attacher, SignatureStore store, MergedWrites writes, String signedName, Subject subject,
+    private void attest(
+            CosignAttacher attacher,
+            SignatureStore store,
+            MergedWrites writes,
+            String signedName,
+            Subject subject,
             List<String> where) {
         if (!signing.attests()) {
             return;
         }
         if (signing instanceof SigningMethod.Keyless keylessSigning) {
-            KeylessAttestations keyless = new KeylessAttestations(keylessSigning.service(), keylessSigner, store, writes,
-                    subject.descriptor());
+            KeylessAttestations keyless = new KeylessAttestations(
+                    keylessSigning.service(), keylessSigner, store, writes, subject.descriptor());
             keyless.attest(signedName, InTotoStatement.SBOM_CYCLONEDX, subject.sbom(), where);
             keyless.attest(signedName, InTotoStatement.VULN, subject.vulnerabilities(), where);
             keyless.attest(signedName, DecisionRecord.PREDICATE_TYPE, subject.decision(), where);
@@ -130,7 +148,12 @@ public final class Publisher {
         attestOne(attacher, signedName, subject.descriptor(), DecisionRecord.PREDICATE_TYPE, subject.decision(), where);
     }
 
-    private void attestOne(CosignAttacher attacher, String signedName, Descriptor subject, String type, JsonNode predicate,
+    private void attestOne(
+            CosignAttacher attacher,
+            String signedName,
+            Descriptor subject,
+            String type,
+            JsonNode predicate,
             List<String> where) {
         if (predicate == null) {
             return;
@@ -140,8 +163,13 @@ public final class Publisher {
         String tag = CosignAttacher.attestationTag(subject.digest());
         // A rerun that attests the same predicate keeps the stored attestation; a new one replaces this key's earlier.
         Predicate<CosignLayer> same = ImageAttestations.sameKeyAndPredicate(signing.key(), statement);
-        attacher.replace(tag, layer, old -> type.equals(old.annotations().get(ImageAttestations.PREDICATE_TYPE_ANNOTATION))
-                && madeByThisKey(old) && !same.test(old), same);
+        attacher.replace(
+                tag,
+                layer,
+                old -> type.equals(old.annotations().get(ImageAttestations.PREDICATE_TYPE_ANNOTATION))
+                        && madeByThisKey(old)
+                        && !same.test(old),
+                same);
         where.add(type + " in " + tag);
     }
 
@@ -160,7 +188,8 @@ public final class Publisher {
             return existing;
         }
         byte[] sbom = subject.sbomJson().getBytes(StandardCharsets.UTF_8);
-        return Referrers.publish(store, SBOM_ARTIFACT_TYPE, sbom, subject.descriptor(), writes).toString();
+        return Referrers.publish(store, SBOM_ARTIFACT_TYPE, sbom, subject.descriptor(), writes)
+                .toString();
     }
 
     private static String existingReferrer(SignatureStore store, Digest subject) {

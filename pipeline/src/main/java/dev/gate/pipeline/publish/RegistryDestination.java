@@ -1,7 +1,7 @@
 package dev.gate.pipeline.publish;
 
-import dev.gate.image.Artifact;
 import dev.gate.errors.GateException;
+import dev.gate.image.Artifact;
 import dev.gate.image.Reference;
 import dev.gate.image.registry.RegistryClient;
 import dev.gate.image.registry.RegistryOptions;
@@ -36,8 +36,10 @@ final class RegistryDestination implements Destination {
 
     @Override
     public PushReport pushByDigest(Artifact artifact, PushListener listener) {
-        if (reference.digest() != null && !reference.digest().equals(artifact.descriptor().digest())) {
-            throw GateException.input(reference + " names a digest, but the source's digest is " + artifact.descriptor().digest());
+        if (reference.digest() != null
+                && !reference.digest().equals(artifact.descriptor().digest())) {
+            throw GateException.input(reference + " names a digest, but the source's digest is "
+                    + artifact.descriptor().digest());
         }
         // A reference with a digest and no tag makes the sink write manifests by digest only.
         return new RegistrySink(reference.atDigest(artifact.descriptor().digest()), options).write(artifact, listener);

@@ -60,8 +60,7 @@ public sealed interface SigningMethod permits SigningMethod.Unsigned, SigningMet
     final class Unsigned implements SigningMethod {
         private static final Unsigned INSTANCE = new Unsigned();
 
-        private Unsigned() {
-        }
+        private Unsigned() {}
 
         @Override
         public String name() {

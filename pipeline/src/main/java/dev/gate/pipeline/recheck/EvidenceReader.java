@@ -44,7 +44,8 @@ final class EvidenceReader {
      * {@code rescans}: scan each attested SBOM again instead of trusting the attested scan, on {@code shared} when not null
      * (one scan at a time), else on a database {@code database} opens for each scan.
      */
-    EvidenceReader(SignatureStore store, TrustedKeys keys, boolean rescans, Scanner shared, Supplier<Scanner> database) {
+    EvidenceReader(
+            SignatureStore store, TrustedKeys keys, boolean rescans, Scanner shared, Supplier<Scanner> database) {
         this.store = store;
         this.keys = keys;
         this.rescans = rescans;
@@ -54,7 +55,8 @@ final class EvidenceReader {
 
     PolicyRecheck.Evidence read(Artifact artifact, Verification verification) {
         // An index's SBOMs and scans are attested on its images, checked below; it may carry none itself.
-        Verification ofImage = artifact instanceof Artifact.Multi ? verification.without(Problem.Kind.NO_ATTESTATIONS) : verification;
+        Verification ofImage =
+                artifact instanceof Artifact.Multi ? verification.without(Problem.Kind.NO_ATTESTATIONS) : verification;
         return read(artifact, Checked.of(ofImage, keys));
     }
 
@@ -66,13 +68,24 @@ final class EvidenceReader {
     private record Checked(List<Problem> problems, boolean signedByTrustedKey, InputDocument.Signing signing) {
 
         static Checked of(Verification verification, TrustedKeys keys) {
-            List<Signer> signers = verification.verified().stream().filter(v -> v.predicateType() == null)
-                    .map(Verification.Verified::signer).toList();
-            String keyId = signers.stream().map(Signer::keyId).filter(Objects::nonNull).findFirst().orElse(null);
-            InputDocument.Signing signing = keyId != null ? new InputDocument.Signing("key", keyId)
-                    : !signers.isEmpty() || !keys.hasKeys() ? new InputDocument.Signing("keyless", null)
-                    : new InputDocument.Signing("key", keys.keyIds().get(0));
-            return new Checked(verification.problems(), !signers.isEmpty() && verification.failures().isEmpty(), signing);
+            List<Signer> signers = verification.verified().stream()
+                    .filter(v -> v.predicateType() == null)
+                    .map(Verification.Verified::signer)
+                    .toList();
+            String keyId = signers.stream()
+                    .map(Signer::keyId)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
+            InputDocument.Signing signing = keyId != null
+                    ? new InputDocument.Signing("key", keyId)
+                    : !signers.isEmpty() || !keys.hasKeys()
+                            ? new InputDocument.Signing("keyless", null)
+                            : new InputDocument.Signing("key", keys.keyIds().get(0));
+            return new Checked(
+                    verification.problems(),
+                    !signers.isEmpty() && verification.failures().isEmpty(),
+                    signing);
         }
     }
 
@@ -87,22 +100,29 @@ final class EvidenceReader {
         JsonNode decision = ofIndex.predicate(DecisionRecord.PREDICATE_TYPE);
         for (PlatformImage p : images) {
             Digest platform = p.descriptor().digest();
-            AttestedPredicates attested = platform.equals(digest) ? ofIndex : AttestedPredicates.read(store, platform, keys);
+            AttestedPredicates attested =
+                    platform.equals(digest) ? ofIndex : AttestedPredicates.read(store, platform, keys);
             if (!platform.equals(digest)) {
                 attestations.addAll(attested.attestations());
             }
             problems.addAll(attested.failures());
             JsonNode bom = attested.predicate(InTotoStatement.SBOM_CYCLONEDX);
             if (bom == null || !bom.isObject()) {
-                problems.add(missing(platform + ": no verified SBOM attestation (" + InTotoStatement.SBOM_CYCLONEDX + ")"));
+                problems.add(
+                        missing(platform + ": no verified SBOM attestation (" + InTotoStatement.SBOM_CYCLONEDX + ")"));
                 continue;
             }
             boms.add(bom);
-            JsonNode scan = rescans ? rescan(bom, platform)
-                    : attested.predicate(InTotoStatement.VULN) == null ? null
-                    : attested.predicate(InTotoStatement.VULN).path("scanner").path("result");
+            JsonNode scan = rescans
+                    ? rescan(bom, platform)
+                    : attested.predicate(InTotoStatement.VULN) == null
+                            ? null
+                            : attested.predicate(InTotoStatement.VULN)
+                                    .path("scanner")
+                                    .path("result");
             if (scan == null) {
-                problems.add(missing(platform + ": no verified vulnerability attestation (give --db to scan the SBOM)"));
+                problems.add(
+                        missing(platform + ": no verified vulnerability attestation (give --db to scan the SBOM)"));
             } else {
                 scans.add(PlatformFindings.of(scan, p));
             }

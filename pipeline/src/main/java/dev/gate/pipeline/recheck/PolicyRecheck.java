@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Artifact;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
 import dev.gate.pipeline.attestation.VerifiedAttestation;
 import dev.gate.pipeline.decision.PolicyGate;
@@ -64,8 +64,16 @@ public final class PolicyRecheck {
      * @param database an advisory database to scan the attested SBOM with again, instead of trusting the attested scan;
      *                 null trusts it
      */
-    public PolicyRecheck(List<Path> policies, List<Path> data, List<String> params, String namespace, RegoVersion regoVersion,
-            Path database, boolean failOnWarn, List<Waivers.Waiver> waivers, VexStatements.Documents vex) {
+    public PolicyRecheck(
+            List<Path> policies,
+            List<Path> data,
+            List<String> params,
+            String namespace,
+            RegoVersion regoVersion,
+            Path database,
+            boolean failOnWarn,
+            List<Waivers.Waiver> waivers,
+            VexStatements.Documents vex) {
         this.policies = List.copyOf(policies);
         this.data = List.copyOf(data);
         this.params = List.copyOf(params);
@@ -93,8 +101,9 @@ public final class PolicyRecheck {
             if (decision != null) {
                 decision.failures().forEach(r -> out.println("  FAIL  " + line(r)));
                 decision.warnings().forEach(r -> out.println("  WARN  " + line(r)));
-                out.println("  " + decision.rules().stream().filter(r -> r.passed()).count() + " of " + decision.rules().size()
-                        + " rules passed");
+                out.println(
+                        "  " + decision.rules().stream().filter(r -> r.passed()).count() + " of "
+                                + decision.rules().size() + " rules passed");
             }
         }
 
@@ -111,7 +120,9 @@ public final class PolicyRecheck {
                 node.set("failures", DecisionJson.results(decision.failures()));
                 node.set("warnings", DecisionJson.results(decision.warnings()));
             }
-            node.put("inputDigest", input == null ? null : InputDocument.digest(input).toString());
+            node.put(
+                    "inputDigest",
+                    input == null ? null : InputDocument.digest(input).toString());
             if (input != null) {
                 node.set("vex", input.path("vex").path("documents").deepCopy()); // given with --vex, then attested
             }
@@ -129,7 +140,12 @@ public final class PolicyRecheck {
      * at its push), from what {@code store} holds beside it: {@code verification} is what {@code ImageVerifier} found for
      * it with {@code keys}; any failure there fails the outcome.
      */
-    public Outcome evaluate(ImageName name, Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification,
+    public Outcome evaluate(
+            ImageName name,
+            Artifact artifact,
+            SignatureStore store,
+            TrustedKeys keys,
+            Verification verification,
             UnaryOperator<String> env) {
         return decide(loadPolicies(), name, gather(artifact, store, keys, verification, null), env);
     }
@@ -139,17 +155,24 @@ public final class PolicyRecheck {
      * SBOMs, scans and attestations, and the key that signed it. Gathered once per digest and decided once per tag that
      * names it, since rules may read the tag.
      */
-    public record Evidence(ObjectNode image, List<JsonNode> boms, List<JsonNode> scans, JsonNode decision,
-            List<VerifiedAttestation> attestations, InputDocument.Signing signing, List<Problem> problems) {
-    }
+    public record Evidence(
+            ObjectNode image,
+            List<JsonNode> boms,
+            List<JsonNode> scans,
+            JsonNode decision,
+            List<VerifiedAttestation> attestations,
+            InputDocument.Signing signing,
+            List<Problem> problems) {}
 
     /**
      * Reads and verifies the attestations of {@code artifact} with {@code keys}; {@code verification} is what the
      * signature check found for it. {@code scanner}, when not null, is the advisory database opened once by a caller
      * that rescans many images (one scan at a time on it), used instead of opening --db again.
      */
-    public Evidence gather(Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification, Scanner scanner) {
-        return new EvidenceReader(store, keys, database != null, scanner, this::openDatabase).read(artifact, verification);
+    public Evidence gather(
+            Artifact artifact, SignatureStore store, TrustedKeys keys, Verification verification, Scanner scanner) {
+        return new EvidenceReader(store, keys, database != null, scanner, this::openDatabase)
+                .read(artifact, verification);
     }
 
     /** The policies' verdict on {@code evidence} for the image named {@code name}. */
@@ -163,9 +186,17 @@ public final class PolicyRecheck {
         }
         ObjectNode image = ImageSection.named(name, evidence.image());
         // VEX statements and waivers mark the findings of this input: each tag gets its own copy of the image's.
-        List<JsonNode> scans = evidence.scans().stream().<JsonNode>map(JsonNode::deepCopy).toList();
-        ObjectNode input = InputDocument.build(image, evidence.boms(), scans, evidence.signing(),
-                evidence.attestations(), Instant.now(), params(evidence.decision()), env);
+        List<JsonNode> scans =
+                evidence.scans().stream().<JsonNode>map(JsonNode::deepCopy).toList();
+        ObjectNode input = InputDocument.build(
+                image,
+                evidence.boms(),
+                scans,
+                evidence.signing(),
+                evidence.attestations(),
+                Instant.now(),
+                params(evidence.decision()),
+                env);
         VexStatements.apply(input, vex.and(attestedVex.documents()));
         Waivers.apply(input, waivers, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         Decision decided = gate.decide(input);
@@ -182,22 +213,33 @@ public final class PolicyRecheck {
         gate.policyFiles().forEach(f -> all.append("policy ").append(f.sha256()).append('\n'));
         gate.dataFiles().forEach(f -> all.append("data ").append(f.sha256()).append('\n'));
         params.forEach(p -> all.append("param ").append(p).append('\n'));
-        all.append("namespace ").append(namespace).append("\nrego ").append(regoVersion).append("\nfail-on-warn ")
-                .append(failOnWarn).append('\n');
+        all.append("namespace ")
+                .append(namespace)
+                .append("\nrego ")
+                .append(regoVersion)
+                .append("\nfail-on-warn ")
+                .append(failOnWarn)
+                .append('\n');
         waivers.forEach(w -> all.append("waiver ").append(w).append('\n'));
         if (!waivers.isEmpty()) {
-            all.append("today ").append(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).append('\n');
+            all.append("today ")
+                    .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                    .append('\n');
         }
         vex.files().forEach(f -> all.append("vex ").append(f).append('\n'));
         all.append("db ").append(database != null);
-        return Digest.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return Digest.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** --param wins; otherwise the parameters the push recorded in its decision, so thresholds stay the same. */
     private Map<String, String> params(JsonNode decision) {
         Map<String, String> out = new LinkedHashMap<>();
         if (decision != null) {
-            decision.path("input").path("params").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            decision.path("input")
+                    .path("params")
+                    .fields()
+                    .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         }
         return Params.merge(out, params);
     }

@@ -9,8 +9,7 @@ import java.util.List;
 /** A policy decision as JUnit test cases: one per evaluated rule, failing with its messages and their locations. */
 public final class DecisionJunit {
 
-    private DecisionJunit() {
-    }
+    private DecisionJunit() {}
 
     /**
      * {@code warningsBlock}: whether warnings failed the run ({@code --fail-on-warn}); otherwise a rule that only warned
@@ -23,15 +22,18 @@ public final class DecisionJunit {
             if (rule.passed() || !failure) {
                 junit.pass(suite, name);
             } else {
-                List<RuleResult> results = rule.kind() == EvaluatedRule.Kind.FAILURE ? decision.failures() : decision.warnings();
+                List<RuleResult> results =
+                        rule.kind() == EvaluatedRule.Kind.FAILURE ? decision.failures() : decision.warnings();
                 junit.fail(suite, name, messages(rule, results));
             }
         }
     }
 
     private static List<String> messages(EvaluatedRule rule, List<RuleResult> results) {
-        return results.stream().filter(r -> r.namespace().equals(rule.namespace()) && r.rule().equals(rule.rule()))
-                .map(r -> r.message() + (r.location() == null ? "" : "  [" + r.location() + "]")).toList();
+        return results.stream()
+                .filter(r -> r.namespace().equals(rule.namespace()) && r.rule().equals(rule.rule()))
+                .map(r -> r.message() + (r.location() == null ? "" : "  [" + r.location() + "]"))
+                .toList();
     }
 
     /** The gated push as JUnit XML: a case per evaluated rule of its decision. */
@@ -41,7 +43,11 @@ public final class DecisionJunit {
         if (run.decision() == null) {
             junit.pass(suite, "policies not evaluated (--sbom-only)");
         } else {
-            addRules(junit, suite, run.decision(), !run.allowed() && run.decision().failures().isEmpty());
+            addRules(
+                    junit,
+                    suite,
+                    run.decision(),
+                    !run.allowed() && run.decision().failures().isEmpty());
         }
         return junit.xml();
     }

@@ -28,14 +28,16 @@ public final class GitlabCodeQuality {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern LOCATION = Pattern.compile("^(.*?):(\\d+)(?::\\d+)?$");
 
-    private GitlabCodeQuality() {
-    }
+    private GitlabCodeQuality() {}
 
     public static ArrayNode of(GateRun run) {
         ArrayNode issues = NODES.arrayNode();
         for (ImageFacts f : run.facts()) {
             if (f.scan() != null) {
-                f.scan().findings().forEach(finding -> issues.add(finding(finding, run.image().ref())));
+                f.scan()
+                        .findings()
+                        .forEach(finding ->
+                                issues.add(finding(finding, run.image().ref())));
             }
         }
         if (run.decision() != null) {
@@ -51,7 +53,12 @@ public final class GitlabCodeQuality {
         String description = f.id() + " in " + f.pkg().name() + " " + f.installedVersion()
                 + (f.fixAvailable() ? " (fixed in " + String.join(", ", f.fixedVersions()) + ")" : " (no fix yet)")
                 + (f.summary() == null ? "" : ": " + f.summary());
-        return issue(description, "vulnerability/" + f.id(), severity(f.rating().severity(), "info"), path, 1,
+        return issue(
+                description,
+                "vulnerability/" + f.id(),
+                severity(f.rating().severity(), "info"),
+                path,
+                1,
                 image + "|" + f.id() + "|" + f.pkg().purl());
     }
 
@@ -61,8 +68,13 @@ public final class GitlabCodeQuality {
             Matcher at = r.location() == null ? null : LOCATION.matcher(r.location());
             boolean located = at != null && at.matches();
             String severity = severity(Severity.ofWord(r.doc().severity()), defaultSeverity);
-            issues.add(issue(r.message(), "policy/" + id, severity, located ? at.group(1) : "policy", located
-                    ? Integer.parseInt(at.group(2)) : 1, id + "|" + r.message()));
+            issues.add(issue(
+                    r.message(),
+                    "policy/" + id,
+                    severity,
+                    located ? at.group(1) : "policy",
+                    located ? Integer.parseInt(at.group(2)) : 1,
+                    id + "|" + r.message()));
         }
     }
 
@@ -77,8 +89,8 @@ public final class GitlabCodeQuality {
         };
     }
 
-    private static ObjectNode issue(String description, String checkName, String severity, String path, int line,
-            String identity) {
+    private static ObjectNode issue(
+            String description, String checkName, String severity, String path, int line, String identity) {
         ObjectNode issue = NODES.objectNode();
         issue.put("type", "issue");
         issue.put("description", SafeText.of(description));
@@ -93,7 +105,8 @@ public final class GitlabCodeQuality {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

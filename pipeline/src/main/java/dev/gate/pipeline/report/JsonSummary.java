@@ -10,8 +10,7 @@ import dev.gate.policy.decision.DecisionJson;
 /** {@code --output json}: the run as one JSON object (documented in docs/gate-push.md). */
 public final class JsonSummary {
 
-    private JsonSummary() {
-    }
+    private JsonSummary() {}
 
     public static ObjectNode of(GateRun run) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();

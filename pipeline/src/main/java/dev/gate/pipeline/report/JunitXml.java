@@ -35,12 +35,18 @@ public final class JunitXml {
     }
 
     private JunitXml add(String suite, String testCase, List<String> failure) {
-        StringBuilder c = new StringBuilder("    <testcase classname=\"").append(attr(suite)).append("\" name=\"")
-                .append(attr(testCase)).append('"');
+        StringBuilder c = new StringBuilder("    <testcase classname=\"")
+                .append(attr(suite))
+                .append("\" name=\"")
+                .append(attr(testCase))
+                .append('"');
         if (failure == null) {
             c.append("/>\n");
         } else {
-            c.append("><failure message=\"").append(attr(failure.get(0))).append("\">").append(text(failure))
+            c.append("><failure message=\"")
+                    .append(attr(failure.get(0)))
+                    .append("\">")
+                    .append(text(failure))
                     .append("</failure></testcase>\n");
             failures.merge(suite, 1, Integer::sum);
         }
@@ -52,15 +58,25 @@ public final class JunitXml {
         int total = suites.values().stream().mapToInt(List::size).sum();
         int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.append("<testsuites name=\"").append(attr(name)).append("\" tests=\"").append(total).append("\" failures=\"")
-                .append(failed).append('"');
+        x.append("<testsuites name=\"")
+                .append(attr(name))
+                .append("\" tests=\"")
+                .append(total)
+                .append("\" failures=\"")
+                .append(failed)
+                .append('"');
         if (timestamp != null) {
             x.append(" timestamp=\"").append(attr(timestamp)).append('"');
         }
         x.append(">\n");
         suites.forEach((suite, cases) -> {
-            x.append("  <testsuite name=\"").append(attr(suite)).append("\" tests=\"").append(cases.size())
-                    .append("\" failures=\"").append(failures.getOrDefault(suite, 0)).append("\">\n");
+            x.append("  <testsuite name=\"")
+                    .append(attr(suite))
+                    .append("\" tests=\"")
+                    .append(cases.size())
+                    .append("\" failures=\"")
+                    .append(failures.getOrDefault(suite, 0))
+                    .append("\">\n");
             cases.forEach(x::append);
             x.append("  </testsuite>\n");
         });

@@ -18,12 +18,15 @@ public final class MarkdownSummary {
 
     private static final String INLINE_MARKUP = "\\`*_~[]()!<>&|$";
 
-    private MarkdownSummary() {
-    }
+    private MarkdownSummary() {}
 
     public static String of(GateRun run) {
         StringBuilder md = new StringBuilder();
-        md.append("### gate: ").append(escape(run.image().ref())).append(" — ").append(RunFigures.verdict(run)).append("\n\n");
+        md.append("### gate: ")
+                .append(escape(run.image().ref()))
+                .append(" — ")
+                .append(RunFigures.verdict(run))
+                .append("\n\n");
         md.append("| | |\n|---|---|\n");
         md.append("| digest | `").append(run.digest()).append("` |\n");
         md.append("| packages | ").append(RunFigures.packages(run));
@@ -32,15 +35,21 @@ public final class MarkdownSummary {
         md.append(" |\n");
         md.append("| findings | ");
         if (RunFigures.scanned(run)) {
-            RunFigures.findings(run).forEach((k, v) -> md.append(v).append(' ').append(k).append(" · "));
+            RunFigures.findings(run)
+                    .forEach((k, v) -> md.append(v).append(' ').append(k).append(" · "));
             md.setLength(md.length() - 3);
         } else {
             md.append("not scanned");
         }
         md.append(" |\n");
         for (Published p : run.published()) {
-            md.append("| pushed | ").append(escape(p.destination())).append(" (signatures: ").append(p.signatures().size())
-                    .append(", attestations: ").append(p.attestations().size()).append(") |\n");
+            md.append("| pushed | ")
+                    .append(escape(p.destination()))
+                    .append(" (signatures: ")
+                    .append(p.signatures().size())
+                    .append(", attestations: ")
+                    .append(p.attestations().size())
+                    .append(") |\n");
         }
         if (run.decision() != null) {
             rules(md, "Failing rules", run.decision().failures());
@@ -53,12 +62,20 @@ public final class MarkdownSummary {
         if (results.isEmpty()) {
             return;
         }
-        md.append("\n**").append(title).append("**\n\n| rule | message | about the rule | where |\n|---|---|---|---|\n");
+        md.append("\n**")
+                .append(title)
+                .append("**\n\n| rule | message | about the rule | where |\n|---|---|---|---|\n");
         for (RuleResult r : results) {
             String headline = r.doc().headline();
-            md.append("| ").append(code(r.namespace() + "." + r.rule())).append(" | ").append(escape(r.message()))
-                    .append(" | ").append(headline == null ? "" : escape(headline))
-                    .append(" | ").append(r.location() == null ? "" : code(r.location())).append(" |\n");
+            md.append("| ")
+                    .append(code(r.namespace() + "." + r.rule()))
+                    .append(" | ")
+                    .append(escape(r.message()))
+                    .append(" | ")
+                    .append(headline == null ? "" : escape(headline))
+                    .append(" | ")
+                    .append(r.location() == null ? "" : code(r.location()))
+                    .append(" |\n");
         }
     }
 
@@ -94,7 +111,8 @@ public final class MarkdownSummary {
     /** Appends to the file GitHub Actions names; a summary that cannot be written is an I/O failure. */
     public static void append(Path file, GateRun run) {
         try {
-            Files.writeString(file, of(run), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file, of(run), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw GateException.operational("cannot append to GITHUB_STEP_SUMMARY " + file + ": " + e.getMessage(), e);
         }

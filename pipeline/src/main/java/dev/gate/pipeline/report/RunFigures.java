@@ -12,8 +12,7 @@ final class RunFigures {
 
     static final String[] SEVERITIES = {"critical", "high", "medium", "low", "unknown"};
 
-    private RunFigures() {
-    }
+    private RunFigures() {}
 
     static Map<String, Integer> packagesPerEcosystem(GateRun run) {
         Map<String, Integer> counts = new TreeMap<>();
@@ -46,6 +45,7 @@ final class RunFigures {
             return "not evaluated (--sbom-only)";
         }
         int warnings = run.decision().warnings().size();
-        return (run.allowed() ? "ALLOWED" : "DENIED") + (warnings == 0 ? "" : " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ")");
+        return (run.allowed() ? "ALLOWED" : "DENIED")
+                + (warnings == 0 ? "" : " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ")");
     }
 }

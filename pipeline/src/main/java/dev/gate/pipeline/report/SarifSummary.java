@@ -27,8 +27,7 @@ public final class SarifSummary {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern LOCATION = Pattern.compile("^(.*?):(\\d+)(?::(\\d+))?$");
 
-    private SarifSummary() {
-    }
+    private SarifSummary() {}
 
     public static ObjectNode of(GateRun run) {
         ObjectNode root = NODES.objectNode();
@@ -38,7 +37,8 @@ public final class SarifSummary {
         String uri = run.image().ref().replaceAll("[^A-Za-z0-9._/-]", "_");
         for (ImageFacts f : run.facts()) {
             if (f.scan() != null) {
-                runs.addAll((ArrayNode) SarifReport.document(f.scan(), GateVersion.current(), uri).path("runs"));
+                runs.addAll((ArrayNode) SarifReport.document(f.scan(), GateVersion.current(), uri)
+                        .path("runs"));
             }
         }
         if (run.decision() != null) {
@@ -61,8 +61,13 @@ public final class SarifSummary {
         return run;
     }
 
-    private static void addResults(List<RuleResult> list, String level, ArrayNode rules, Map<String, Integer> index,
-            ArrayNode results, String imageUri) {
+    private static void addResults(
+            List<RuleResult> list,
+            String level,
+            ArrayNode rules,
+            Map<String, Integer> index,
+            ArrayNode results,
+            String imageUri) {
         for (RuleResult r : list) {
             String id = r.namespace() + "." + r.rule();
             Integer ruleIndex = index.get(id);
@@ -95,7 +100,9 @@ public final class SarifSummary {
             ObjectNode properties = rule.putObject("properties");
             Severity severity = Severity.ofWord(doc.severity());
             if (severity != Severity.UNKNOWN) {
-                properties.put("security-severity", String.format(Locale.ROOT, "%.1f", SarifReport.securitySeverity(severity)));
+                properties.put(
+                        "security-severity",
+                        String.format(Locale.ROOT, "%.1f", SarifReport.securitySeverity(severity)));
             }
             properties.putArray("tags").add("policy").add(doc.severity());
         }

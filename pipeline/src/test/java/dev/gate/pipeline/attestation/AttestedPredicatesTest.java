@@ -29,7 +29,10 @@ class AttestedPredicatesTest {
     private final CosignKeyPair release = CosignKeyFile.generate();
 
     private static InTotoStatement approval(Digest image, boolean approved) {
-        return new InTotoStatement("registry.example/app", image, APPROVAL,
+        return new InTotoStatement(
+                "registry.example/app",
+                image,
+                APPROVAL,
                 new ObjectMapper().createObjectNode().put("approved", approved));
     }
 
@@ -45,7 +48,8 @@ class AttestedPredicatesTest {
         assertEquals(Signer.key(release.publicKey()), only.signer());
         assertEquals(VerifiedAttestation.ATT_TAG, only.source());
         assertEquals(IMAGE.toString(), only.json().path("subject").asText());
-        assertEquals(only.signer().keyId(), only.json().path("signer").path("keyId").asText());
+        assertEquals(
+                only.signer().keyId(), only.json().path("signer").path("keyId").asText());
     }
 
     /** A genuine approval of another image, copied under this one, is a failure: it is never read as this image's. */
@@ -55,7 +59,9 @@ class AttestedPredicatesTest {
         AttestedPredicates read = AttestedPredicates.read(store, IMAGE, TrustedKeys.of(release.publicKey()));
         assertNull(read.predicate(APPROVAL));
         assertEquals(1, read.failures().size(), read.failures().toString());
-        assertTrue(read.failures().get(0).message().contains("statement subjects do not include " + IMAGE), read.failures().toString());
+        assertTrue(
+                read.failures().get(0).message().contains("statement subjects do not include " + IMAGE),
+                read.failures().toString());
         assertEquals(Problem.Kind.WRONG_SUBJECT, read.failures().get(0).kind(), "a trusted claim about another image");
     }
 }

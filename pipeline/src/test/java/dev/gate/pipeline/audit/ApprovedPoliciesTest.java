@@ -33,8 +33,10 @@ class ApprovedPoliciesTest {
     @Test
     void aFileFromAListedBundleIsApprovedWhateverItsOwnDigest() throws Exception {
         ApprovedPolicies approved = list("[\"sha256:" + BUNDLE + "\"]");
-        GatedBy fromBundle = gated(List.of(new GatedBy.PolicyFile("oci://registry.example.com/policies@sha256:" + BUNDLE
-                + "/prod.rego", OTHER)), List.of("sha256:" + BUNDLE));
+        GatedBy fromBundle = gated(
+                List.of(new GatedBy.PolicyFile(
+                        "oci://registry.example.com/policies@sha256:" + BUNDLE + "/prod.rego", OTHER)),
+                List.of("sha256:" + BUNDLE));
         assertEquals(List.of(), approved.unapproved(fromBundle));
 
         // The path alone proves nothing: the bundle must be among those the record says were verified.
@@ -45,9 +47,11 @@ class ApprovedPoliciesTest {
     @Test
     void everyFileMustBeListed() throws Exception {
         ApprovedPolicies approved = list(FILE.toUpperCase() + "  # prod.rego, reviewed\n");
-        GatedBy two = gated(List.of(new GatedBy.PolicyFile("prod.rego", FILE), new GatedBy.PolicyFile("extra.rego", OTHER)),
+        GatedBy two = gated(
+                List.of(new GatedBy.PolicyFile("prod.rego", FILE), new GatedBy.PolicyFile("extra.rego", OTHER)),
                 List.of());
-        assertEquals(List.of("gated by a policy not on the approved list: extra.rego (sha256 " + OTHER + ")"),
+        assertEquals(
+                List.of("gated by a policy not on the approved list: extra.rego (sha256 " + OTHER + ")"),
                 approved.unapproved(two));
         assertTrue(approved.unapproved(null).get(0).startsWith("no verified decision record"));
     }

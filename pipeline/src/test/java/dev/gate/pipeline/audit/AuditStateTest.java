@@ -26,25 +26,59 @@ class AuditStateTest {
     Path dir;
 
     private static TagAudit passing(String tag) {
-        return new TagAudit("team/app", tag, DIGEST, true, List.of("sha256:key"), List.of("signature"), List.of(),
-                Map.of("critical", 0L), true, List.of(), null, null, List.of());
+        return new TagAudit(
+                "team/app",
+                tag,
+                DIGEST,
+                true,
+                List.of("sha256:key"),
+                List.of("signature"),
+                List.of(),
+                Map.of("critical", 0L),
+                true,
+                List.of(),
+                null,
+                null,
+                List.of());
     }
 
     @Test
     void keepsPassingTagsAndReusesThemOnlyForTheSameDigestAndFingerprint() {
         Path file = dir.resolve("state.json");
-        TagAudit unsigned = new TagAudit("team/app", "2.0.0", OTHER, false, List.of(), List.of(), List.of("no signatures found"),
-                Map.of(), null, List.of(), null, null, List.of());
+        TagAudit unsigned = new TagAudit(
+                "team/app",
+                "2.0.0",
+                OTHER,
+                false,
+                List.of(),
+                List.of(),
+                List.of("no signatures found"),
+                Map.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                List.of());
         AuditState.fresh(file).record("registry.example.com", FINGERPRINT, List.of(passing("1.0.0"), unsigned));
 
         AuditState state = AuditState.read(file).forRegistry("registry.example.com");
         assertEquals(Optional.of(passing("1.0.0")), state.reusable("team/app", "1.0.0", DIGEST, FINGERPRINT));
-        assertEquals(Optional.empty(), state.reusable("team/app", "1.0.0", OTHER, FINGERPRINT), "a moved tag is checked again");
-        assertEquals(Optional.empty(), state.reusable("team/app", "1.0.0", DIGEST, "sha256:" + "02".repeat(32)),
+        assertEquals(
+                Optional.empty(),
+                state.reusable("team/app", "1.0.0", OTHER, FINGERPRINT),
+                "a moved tag is checked again");
+        assertEquals(
+                Optional.empty(),
+                state.reusable("team/app", "1.0.0", DIGEST, "sha256:" + "02".repeat(32)),
                 "other policies, key or database: checked again");
-        assertEquals(Optional.empty(), state.reusable("team/app", "2.0.0", OTHER, FINGERPRINT), "a failing tag is not kept");
-        assertEquals(Optional.empty(), AuditState.read(file).forRegistry("other.example.com")
-                .reusable("team/app", "1.0.0", DIGEST, FINGERPRINT), "another registry's state is not used");
+        assertEquals(
+                Optional.empty(), state.reusable("team/app", "2.0.0", OTHER, FINGERPRINT), "a failing tag is not kept");
+        assertEquals(
+                Optional.empty(),
+                AuditState.read(file)
+                        .forRegistry("other.example.com")
+                        .reusable("team/app", "1.0.0", DIGEST, FINGERPRINT),
+                "another registry's state is not used");
     }
 
     @Test
@@ -69,10 +103,15 @@ class AuditStateTest {
 
     @Test
     void entriesThatDidNotPassOrAreMalformedAreRefused() throws IOException {
-        String head = "{\"format\":\"gate-audit-state/v1\",\"registry\":\"r\",\"fingerprint\":\"" + FINGERPRINT + "\",\"tags\":[";
+        String head = "{\"format\":\"gate-audit-state/v1\",\"registry\":\"r\",\"fingerprint\":\"" + FINGERPRINT
+                + "\",\"tags\":[";
         String entry = "{\"repository\":\"team/app\",\"tag\":\"1.0.0\",\"digest\":\"" + DIGEST + "\",\"severities\":{}";
-        for (String bad : List.of(entry + ",\"policyPassed\":false}", entry + ",\"severities\":{\"critical\":1.5}}",
-                entry + ",\"verified\":[1]}", entry.replace(DIGEST, "sha256:zz") + "}", entry.replace("team/app", "") + "}",
+        for (String bad : List.of(
+                entry + ",\"policyPassed\":false}",
+                entry + ",\"severities\":{\"critical\":1.5}}",
+                entry + ",\"verified\":[1]}",
+                entry.replace(DIGEST, "sha256:zz") + "}",
+                entry.replace("team/app", "") + "}",
                 entry + ",\"severities\":{\"catastrophic\":1}}")) {
             Path file = dir.resolve("bad.json");
             Files.writeString(file, head + bad + "]}");

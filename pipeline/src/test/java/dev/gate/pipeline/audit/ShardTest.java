@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** --shard K/N: every name in exactly one shard, large repositories split by tag, bad forms refused as input errors. */
 class ShardTest {
 
-    private static final List<Shard> FOUR = List.of(Shard.parse("1/4"), Shard.parse("2/4"), Shard.parse("3/4"), Shard.parse("4/4"));
+    private static final List<Shard> FOUR =
+            List.of(Shard.parse("1/4"), Shard.parse("2/4"), Shard.parse("3/4"), Shard.parse("4/4"));
 
     @Test
     void everyRepositoryAndTagBelongsToExactlyOneShard() {

@@ -32,13 +32,28 @@ class TagDecisionTest {
     void eachProblemIsListedOnceAndProblemsOfOtherKindsWithTheSameMessageAreKeptApart() throws IOException {
         Problem unreadable = new Problem(Problem.Kind.UNREADABLE, PLATFORM + ": attestation of this image");
         Problem missing = new Problem(Problem.Kind.MISSING_ATTESTATION, unreadable.message());
-        Problem replayed = new Problem(Problem.Kind.WRONG_SUBJECT, "sha256-cd.att layer 0: statement subjects do not include "
-                + PLATFORM);
-        // The re-check hands the verification's problem back, and finds the same replay twice (a platform listed twice).
-        PolicyRecheck.Evidence evidence = new PolicyRecheck.Evidence(null, List.of(), List.of(), null, List.of(),
-                new InputDocument.Signing("key", "sha256:key"), List.of(unreadable, replayed, missing, replayed));
-        DigestResult image = new DigestResult("team/app", DIGEST, true, List.of("sha256:key"), List.of("signature"),
-                List.of(unreadable), Map.of(), evidence, null);
+        Problem replayed = new Problem(
+                Problem.Kind.WRONG_SUBJECT, "sha256-cd.att layer 0: statement subjects do not include " + PLATFORM);
+        // The re-check hands the verification's problem back, and finds the same replay twice (a platform listed
+        // twice).
+        PolicyRecheck.Evidence evidence = new PolicyRecheck.Evidence(
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                new InputDocument.Signing("key", "sha256:key"),
+                List.of(unreadable, replayed, missing, replayed));
+        DigestResult image = new DigestResult(
+                "team/app",
+                DIGEST,
+                true,
+                List.of("sha256:key"),
+                List.of("signature"),
+                List.of(unreadable),
+                Map.of(),
+                evidence,
+                null);
 
         TagAudit tag = decision().decide("registry.example.com", "1.0.0", image);
 
@@ -50,10 +65,24 @@ class TagDecisionTest {
     @Test
     void aTagWhoseEvidenceHoldsOnlyTheVerificationsProblemsListsThemAsFailuresOnly() throws IOException {
         Problem absent = new Problem(Problem.Kind.NO_ATTESTATIONS, "sha256-ab.att: no attestations found");
-        PolicyRecheck.Evidence evidence = new PolicyRecheck.Evidence(null, List.of(), List.of(), null, List.of(),
-                new InputDocument.Signing("key", "sha256:key"), List.of(absent));
-        DigestResult image = new DigestResult("team/app", DIGEST, true, List.of("sha256:key"), List.of("signature"),
-                List.of(absent), Map.of(), evidence, null);
+        PolicyRecheck.Evidence evidence = new PolicyRecheck.Evidence(
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                new InputDocument.Signing("key", "sha256:key"),
+                List.of(absent));
+        DigestResult image = new DigestResult(
+                "team/app",
+                DIGEST,
+                true,
+                List.of("sha256:key"),
+                List.of("signature"),
+                List.of(absent),
+                Map.of(),
+                evidence,
+                null);
 
         TagAudit tag = decision().decide("registry.example.com", "1.0.0", image);
 
@@ -70,8 +99,16 @@ class TagDecisionTest {
 
                 deny contains "latest is not a release" if input.image.tag == "latest"
                 """);
-        PolicyRecheck recheck = new PolicyRecheck(List.of(policy), List.of(), List.of(), null, RegoVersion.V1, null, false,
-                List.of(), VexStatements.Documents.NONE);
+        PolicyRecheck recheck = new PolicyRecheck(
+                List.of(policy),
+                List.of(),
+                List.of(),
+                null,
+                RegoVersion.V1,
+                null,
+                false,
+                List.of(),
+                VexStatements.Documents.NONE);
         return new TagDecision(recheck, recheck.loadPolicies(), true, name -> null);
     }
 }

@@ -35,7 +35,8 @@ class VexStatementsTest {
 
     @Test
     void openVexStatementsAboutTheImageOrAPackageMarkTheirFindings() throws Exception {
-        Path openVex = Files.writeString(dir.resolve("app.openvex.json"), """
+        Path openVex =
+                Files.writeString(dir.resolve("app.openvex.json"), """
                 {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/1", "author": "sec", "version": 1,
                  "statements": [
                    {"vulnerability": {"name": "CVE-2022-0778"}, "products": [{"@id": "pkg:oci/api@%s"}],
@@ -47,9 +48,14 @@ class VexStatementsTest {
         ObjectNode input = input();
         VexStatements.apply(input, VexStatements.read(List.of(openVex)));
         assertEquals("not_affected", input.at("/vulnerabilities/0/vex/status").asText(), input.toPrettyString());
-        assertEquals("vulnerable_code_not_in_execute_path", input.at("/vulnerabilities/0/vex/justification").asText());
-        assertFalse(input.at("/vulnerabilities/1").has("vex"), "a statement about another version says nothing of this one");
-        assertEquals("under_investigation", input.at("/vulnerabilities/2/vex/status").asText());
+        assertEquals(
+                "vulnerable_code_not_in_execute_path",
+                input.at("/vulnerabilities/0/vex/justification").asText());
+        assertFalse(
+                input.at("/vulnerabilities/1").has("vex"),
+                "a statement about another version says nothing of this one");
+        assertEquals(
+                "under_investigation", input.at("/vulnerabilities/2/vex/status").asText());
         assertEquals(64, input.at("/vex/documents/0/sha256").asText().length());
     }
 
@@ -72,7 +78,8 @@ class VexStatementsTest {
     void aStatementAboutOnePlatformImageCoversOnlyThatPlatformsFindings() throws Exception {
         String amd64 = "sha256:" + "a1".repeat(32);
         String arm64 = "sha256:" + "b2".repeat(32);
-        Path aboutAmd64 = Files.writeString(dir.resolve("amd64.openvex.json"), """
+        Path aboutAmd64 = Files.writeString(
+                dir.resolve("amd64.openvex.json"), """
                 {"@context": "https://openvex.dev/ns/v0.2.0", "statements": [
                    {"vulnerability": "GHSA-dddd-eeee-ffff", "products": [{"@id": "pkg:oci/api@%s",
                     "subcomponents": [{"@id": "pkg:npm/minimist@1.2.5"}]}], "status": "not_affected"},
@@ -82,7 +89,8 @@ class VexStatementsTest {
         ObjectNode input = indexInput(amd64, arm64);
         VexStatements.apply(input, VexStatements.read(List.of(aboutAmd64)));
         assertEquals("not_affected", input.at("/vulnerabilities/0/vex/status").asText(), input.toPrettyString());
-        assertFalse(input.at("/vulnerabilities/1").has("vex"), "subcomponents narrow the statement to minimist: " + input);
+        assertFalse(
+                input.at("/vulnerabilities/1").has("vex"), "subcomponents narrow the statement to minimist: " + input);
         assertFalse(input.at("/vulnerabilities/2").has("vex"), "the amd64 image's statement covered arm64: " + input);
 
         Path aboutIndex = Files.writeString(dir.resolve("index.openvex.json"), """
@@ -92,7 +100,10 @@ class VexStatementsTest {
                 """.formatted(DIGEST, arm64));
         ObjectNode whole = indexInput(amd64, arm64);
         VexStatements.apply(whole, VexStatements.read(List.of(aboutIndex)));
-        assertEquals("fixed", whole.at("/vulnerabilities/0/vex/status").asText(), "the index's statement covers every platform");
+        assertEquals(
+                "fixed",
+                whole.at("/vulnerabilities/0/vex/status").asText(),
+                "the index's statement covers every platform");
         assertEquals("fixed", whole.at("/vulnerabilities/2/vex/status").asText(), whole.toPrettyString());
         assertFalse(whole.at("/vulnerabilities/1").has("vex"), "a statement about arm64 covered amd64: " + whole);
     }
@@ -119,7 +130,9 @@ class VexStatementsTest {
         ObjectNode input = input();
         VexStatements.apply(input, VexStatements.read(List.of(cdx)));
         assertEquals("not_affected", input.at("/vulnerabilities/1/vex/status").asText());
-        assertFalse(input.at("/vulnerabilities/2").has("vex"), "a vulnerability without an analysis is a finding, not a statement");
+        assertFalse(
+                input.at("/vulnerabilities/2").has("vex"),
+                "a vulnerability without an analysis is a finding, not a statement");
     }
 
     @Test
@@ -128,7 +141,8 @@ class VexStatementsTest {
             {"{", "not JSON"},
             {"{\"statements\": [{\"vulnerability\": \"X\", \"status\": \"maybe\"}]}", "statements[0]: status 'maybe'"},
             {"{\"statements\": [{\"status\": \"fixed\"}]}", "statements[0]: no vulnerability"},
-            {"{\"something\": 1}", "neither an OpenVEX document"}}) {
+            {"{\"something\": 1}", "neither an OpenVEX document"}
+        }) {
             Path file = Files.writeString(dir.resolve("bad.json"), bad[0]);
             GateException e = assertThrows(GateException.class, () -> VexStatements.read(List.of(file)));
             assertEquals(GateException.Kind.INPUT, e.kind());

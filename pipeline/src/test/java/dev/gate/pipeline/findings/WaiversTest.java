@@ -52,7 +52,9 @@ class WaiversTest {
                 """);
         ObjectNode input = input();
         Waivers.apply(input, waivers, LocalDate.parse("2026-07-31"));
-        assertEquals("not reachable from the service", input.at("/vulnerabilities/0/waiver/reason").asText());
+        assertEquals(
+                "not reachable from the service",
+                input.at("/vulnerabilities/0/waiver/reason").asText());
         assertFalse(input.at("/vulnerabilities/1").has("waiver"));
         assertEquals(1, input.at("/waivers/applied/0/findings").asInt());
         assertEquals("root", input.at("/waivers/expired/0/rule").asText(), "expired, so not among the rules");
@@ -84,9 +86,11 @@ class WaiversTest {
             {"waivers:\n  - {id: X, reason: r, approver: a, expires: next week}\n", "is not a date"},
             {"waivers:\n  - {reason: r, approver: a, expires: 2030-01-01}\n", "give either id"},
             {"waivers:\n  - {id: X, rule: y, reason: r, approver: a, expires: 2030-01-01}\n", "give either id"},
-            {"waivers:\n  - {id: X, reason: r, approver: a, expires: 2030-01-01, owner: me}\n", "unknown field 'owner'"},
+            {"waivers:\n  - {id: X, reason: r, approver: a, expires: 2030-01-01, owner: me}\n", "unknown field 'owner'"
+            },
             {"list: []\n", "expected a list under 'waivers'"},
-            {"waivers: [\n", "not YAML or JSON"}}) {
+            {"waivers: [\n", "not YAML or JSON"}
+        }) {
             GateException e = assertThrows(GateException.class, () -> read(bad[0]), bad[0]);
             assertEquals(GateException.Kind.INPUT, e.kind());
             assertTrue(e.getMessage().contains("waivers.yaml") && e.getMessage().contains(bad[1]), e.getMessage());
@@ -98,8 +102,11 @@ class WaiversTest {
         Path big = dir.resolve("big.yaml");
         Files.write(big, new byte[(int) Waivers.MAX_FILE + 1]);
         GateException over = assertThrows(GateException.class, () -> Waivers.read(List.of(big)));
-        assertTrue(over.getMessage().contains("--waivers " + big + ": over " + Waivers.MAX_FILE + " bytes"), over.getMessage());
-        GateException missing = assertThrows(GateException.class, () -> VexStatements.read(List.of(dir.resolve("none.json"))));
+        assertTrue(
+                over.getMessage().contains("--waivers " + big + ": over " + Waivers.MAX_FILE + " bytes"),
+                over.getMessage());
+        GateException missing =
+                assertThrows(GateException.class, () -> VexStatements.read(List.of(dir.resolve("none.json"))));
         assertTrue(missing.getMessage().endsWith("none.json: no such file"), missing.getMessage());
     }
 

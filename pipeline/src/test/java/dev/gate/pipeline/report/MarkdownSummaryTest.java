@@ -9,9 +9,13 @@ class MarkdownSummaryTest {
 
     @Test
     void inlineMarkupIsEscaped() {
-        assertEquals("a\\|b \\*c\\* \\_d\\_ \\~e\\~ \\[f\\]\\(g\\) \\!\\[h\\] \\<img\\> \\&amp; \\`i\\` \\$x\\$ \\\\",
+        assertEquals(
+                "a\\|b \\*c\\* \\_d\\_ \\~e\\~ \\[f\\]\\(g\\) \\!\\[h\\] \\<img\\> \\&amp; \\`i\\` \\$x\\$ \\\\",
                 MarkdownSummary.escape("a|b *c* _d_ ~e~ [f](g) ![h] <img> &amp; `i` $x$ \\"));
-        assertEquals("x\\\\x1b\\[2J\\\\n", MarkdownSummary.escape("x\u001b[2J\n"), "controls as for a terminal, then Markdown");
+        assertEquals(
+                "x\\\\x1b\\[2J\\\\n",
+                MarkdownSummary.escape("x\u001b[2J\n"),
+                "controls as for a terminal, then Markdown");
         assertEquals("registry.example.com:5000/a-b/c", MarkdownSummary.escape("registry.example.com:5000/a-b/c"));
     }
 

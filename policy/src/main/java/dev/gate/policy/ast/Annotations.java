@@ -12,12 +12,18 @@ import dev.gate.policy.value.Value;
  */
 public record Annotations(String scope, ObjectValue value, Span span) {
 
-    public String title() { return text("title"); }
+    public String title() {
+        return text("title");
+    }
 
-    public String description() { return text("description"); }
+    public String description() {
+        return text("description");
+    }
 
     /** The {@code custom} object (severity and the like live there), or an empty object. */
-    public ObjectValue custom() { return value.get("custom") instanceof ObjectValue o ? o : ObjectValue.EMPTY; }
+    public ObjectValue custom() {
+        return value.get("custom") instanceof ObjectValue o ? o : ObjectValue.EMPTY;
+    }
 
     private String text(String key) {
         Value v = value.get(key);

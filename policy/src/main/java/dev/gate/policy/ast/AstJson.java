@@ -37,7 +37,8 @@ public final class AstJson {
         Map<String, Value> out = new LinkedHashMap<>();
         out.put("package", ObjectValue.ofStrings(Map.of("path", ArrayValue.of(pkg))));
         if (!imports.isEmpty()) out.put("imports", ArrayValue.of(imports));
-        if (!m.rules().isEmpty()) out.put("rules", ArrayValue.of(m.rules().stream().map(AstJson::rule).toList()));
+        if (!m.rules().isEmpty())
+            out.put("rules", ArrayValue.of(m.rules().stream().map(AstJson::rule).toList()));
         return ObjectValue.ofStrings(out);
     }
 
@@ -64,8 +65,13 @@ public final class AstJson {
     /** An empty body is OPA's generated {@code true}. */
     private static Value body(List<Literal> body) {
         if (body.isEmpty()) {
-            return ArrayValue.of(ObjectValue.ofStrings(Map.of("generated", BooleanValue.TRUE, "index", NumberValue.of(0),
-                    "terms", term("boolean", BooleanValue.TRUE))));
+            return ArrayValue.of(ObjectValue.ofStrings(Map.of(
+                    "generated",
+                    BooleanValue.TRUE,
+                    "index",
+                    NumberValue.of(0),
+                    "terms",
+                    term("boolean", BooleanValue.TRUE))));
         }
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) out.add(literal(body.get(i), i));
@@ -78,8 +84,12 @@ public final class AstJson {
         if (l.negated()) out.put("negated", BooleanValue.TRUE);
         out.put("terms", expr(l.expr()));
         if (!l.withs().isEmpty()) {
-            out.put("with", ArrayValue.of(l.withs().stream()
-                    .map(w -> (Value) ObjectValue.ofStrings(Map.of("target", term(w.target()), "value", term(w.value())))).toList()));
+            out.put(
+                    "with",
+                    ArrayValue.of(l.withs().stream()
+                            .map(w -> (Value)
+                                    ObjectValue.ofStrings(Map.of("target", term(w.target()), "value", term(w.value()))))
+                            .toList()));
         }
         return ObjectValue.ofStrings(out);
     }
@@ -91,8 +101,16 @@ public final class AstJson {
         if (e instanceof Expr.SomeVars s) return ObjectValue.ofStrings(Map.of("symbols", terms(s.vars())));
         if (e instanceof Expr.SomeIn s) {
             Term member = s.key() == null
-                    ? new Term.Call("internal.member_2", List.of(s.value(), s.collection()), s.value().span(), null)
-                    : new Term.Call("internal.member_3", List.of(s.key(), s.value(), s.collection()), s.value().span(), null);
+                    ? new Term.Call(
+                            "internal.member_2",
+                            List.of(s.value(), s.collection()),
+                            s.value().span(),
+                            null)
+                    : new Term.Call(
+                            "internal.member_3",
+                            List.of(s.key(), s.value(), s.collection()),
+                            s.value().span(),
+                            null);
             return ObjectValue.ofStrings(Map.of("symbols", ArrayValue.of(term(member))));
         }
         if (e instanceof Expr.Logical g) return logical(g);
@@ -107,7 +125,8 @@ public final class AstJson {
 
     /** As OPA writes them: {@code {"type": "and", "lhs": [...], "rhs": [...]}}; a not-body as its body. */
     private static Value logical(Expr.Logical g) {
-        if (g.operands().size() == 1) return ObjectValue.ofStrings(Map.of("body", body(g.operands().get(0))));
+        if (g.operands().size() == 1)
+            return ObjectValue.ofStrings(Map.of("body", body(g.operands().get(0))));
         Map<String, Value> op = new LinkedHashMap<>();
         op.put("type", StringValue.of(g.op() == Expr.Logical.Op.OR ? "or" : "and"));
         op.put("lhs", body(g.operands().get(0)));
@@ -131,7 +150,9 @@ public final class AstJson {
         return term("ref", ArrayValue.of(ref));
     }
 
-    private static ArrayValue terms(List<? extends Term> ts) { return ArrayValue.of(ts.stream().map(AstJson::term).toList()); }
+    private static ArrayValue terms(List<? extends Term> ts) {
+        return ArrayValue.of(ts.stream().map(AstJson::term).toList());
+    }
 
     static Value term(Term t) {
         if (t instanceof Term.Scalar s) return scalar(s.value());
@@ -145,13 +166,20 @@ public final class AstJson {
         if (t instanceof Term.ArrayTerm a) return term("array", terms(a.elements()));
         if (t instanceof Term.SetTerm s) return term("set", terms(s.elements()));
         if (t instanceof Term.ObjectTerm o) {
-            return term("object", ArrayValue.of(o.entries().stream().map(e -> (Value) ArrayValue.of(term(e.key()), term(e.value()))).toList()));
+            return term(
+                    "object",
+                    ArrayValue.of(o.entries().stream()
+                            .map(e -> (Value) ArrayValue.of(term(e.key()), term(e.value())))
+                            .toList()));
         }
         if (t instanceof Term.Call c) return term("call", callTerms(c));
-        if (t instanceof Term.ArrayComprehension c) return comprehension("arraycomprehension", Map.of("term", term(c.head())), c.body());
-        if (t instanceof Term.SetComprehension c) return comprehension("setcomprehension", Map.of("term", term(c.head())), c.body());
+        if (t instanceof Term.ArrayComprehension c)
+            return comprehension("arraycomprehension", Map.of("term", term(c.head())), c.body());
+        if (t instanceof Term.SetComprehension c)
+            return comprehension("setcomprehension", Map.of("term", term(c.head())), c.body());
         if (t instanceof Term.ObjectComprehension c) {
-            return comprehension("objectcomprehension", Map.of("key", term(c.key()), "value", term(c.value())), c.body());
+            return comprehension(
+                    "objectcomprehension", Map.of("key", term(c.key()), "value", term(c.value())), c.body());
         }
         if (t instanceof Term.FunctionRef f) return operator(f.name());
         return term("templatestring", StringValue.of(String.valueOf(t)));

@@ -7,7 +7,12 @@ public sealed interface CallTarget {
     record Builtin(String name, int arity) implements CallTarget {}
 
     record Function(List<String> path, int arity) implements CallTarget {
-        public Function { path = List.copyOf(path); }
-        public String dotted() { return "data." + String.join(".", path); }
+        public Function {
+            path = List.copyOf(path);
+        }
+
+        public String dotted() {
+            return "data." + String.join(".", path);
+        }
     }
 }

@@ -15,7 +15,9 @@ public sealed interface Expr {
 
     /** {@code some x, y}: declares local variables. */
     record SomeVars(List<Term.Var> vars) implements Expr {
-        public SomeVars { vars = List.copyOf(vars); }
+        public SomeVars {
+            vars = List.copyOf(vars);
+        }
     }
 
     /** {@code some v in c} / {@code some k, v in c}: iterates a collection; {@code key} may be null. */
@@ -31,7 +33,10 @@ public sealed interface Expr {
      * {@code braced} says, operand by operand, whether it was written as a {@code { body }}; only the formatter reads it.
      */
     record Logical(Op op, List<List<Literal>> operands, List<Boolean> braced) implements Expr {
-        public enum Op { AND, OR }
+        public enum Op {
+            AND,
+            OR
+        }
 
         public Logical {
             operands = operands.stream().map(List::copyOf).toList();
@@ -39,8 +44,12 @@ public sealed interface Expr {
         }
 
         /** Operands as they are evaluated, none of them known to have been written in braces. */
-        public Logical(Op op, List<List<Literal>> operands) { this(op, operands, operands.stream().map(o -> false).toList()); }
+        public Logical(Op op, List<List<Literal>> operands) {
+            this(op, operands, operands.stream().map(o -> false).toList());
+        }
 
-        public boolean braced(int operand) { return operand < braced.size() && braced.get(operand); }
+        public boolean braced(int operand) {
+            return operand < braced.size() && braced.get(operand);
+        }
     }
 }

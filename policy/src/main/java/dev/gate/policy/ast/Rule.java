@@ -9,10 +9,24 @@ import java.util.List;
  * functions have {@code args}. {@code elseRule} continues an else chain. {@code annotations} is the rule's METADATA
  * block, or null. {@code assigned}: the value was written with {@code :=} rather than {@code =}.
  */
-public record Rule(Kind kind, List<Term> head, List<Term> args, Term value, List<Literal> body, boolean isDefault,
-        Rule elseRule, Span span, String file, Annotations annotations, boolean assigned) {
+public record Rule(
+        Kind kind,
+        List<Term> head,
+        List<Term> args,
+        Term value,
+        List<Literal> body,
+        boolean isDefault,
+        Rule elseRule,
+        Span span,
+        String file,
+        Annotations annotations,
+        boolean assigned) {
 
-    public enum Kind { VALUE, SET, FUNCTION }
+    public enum Kind {
+        VALUE,
+        SET,
+        FUNCTION
+    }
 
     public Rule {
         head = List.copyOf(head);
@@ -21,18 +35,32 @@ public record Rule(Kind kind, List<Term> head, List<Term> args, Term value, List
     }
 
     /** A rule whose value, if any, was written with {@code =}. */
-    public Rule(Kind kind, List<Term> head, List<Term> args, Term value, List<Literal> body, boolean isDefault, Rule elseRule, Span span,
-            String file, Annotations annotations) {
+    public Rule(
+            Kind kind,
+            List<Term> head,
+            List<Term> args,
+            Term value,
+            List<Literal> body,
+            boolean isDefault,
+            Rule elseRule,
+            Span span,
+            String file,
+            Annotations annotations) {
         this(kind, head, args, value, body, isDefault, elseRule, span, file, annotations, false);
     }
 
     /** The rule's name: the first element of its head. */
-    public String name() { return ((Term.Scalar) head.get(0)).value() instanceof dev.gate.policy.value.StringValue s ? s.value() : "?"; }
+    public String name() {
+        return ((Term.Scalar) head.get(0)).value() instanceof dev.gate.policy.value.StringValue s ? s.value() : "?";
+    }
 
     public Rule with(List<Term> newHead, List<Term> newArgs, Term newValue, List<Literal> newBody, Rule newElse) {
-        return new Rule(kind, newHead, newArgs, newValue, newBody, isDefault, newElse, span, file, annotations, assigned);
+        return new Rule(
+                kind, newHead, newArgs, newValue, newBody, isDefault, newElse, span, file, annotations, assigned);
     }
 
     /** {@code file:line:col} of the rule. */
-    public String location() { return file + ":" + span.line() + ":" + span.column(); }
+    public String location() {
+        return file + ":" + span.line() + ":" + span.column();
+    }
 }

@@ -13,25 +13,38 @@ public sealed interface Term {
 
     /** A variable; wildcards {@code _} are renamed apart by the parser so every occurrence is its own variable. */
     record Var(String name, Span span) implements Term {
-        public boolean isWildcard() { return name.startsWith(WILDCARD_PREFIX); }
-        public boolean isGenerated() { return name.startsWith("$"); }
+        public boolean isWildcard() {
+            return name.startsWith(WILDCARD_PREFIX);
+        }
+
+        public boolean isGenerated() {
+            return name.startsWith("$");
+        }
     }
 
     /** {@code head.a[b][c]}: the path elements are terms; a dotted name is a string scalar. */
     record Ref(Term head, List<Term> path, Span span) implements Term {
-        public Ref { path = List.copyOf(path); }
+        public Ref {
+            path = List.copyOf(path);
+        }
     }
 
     record ArrayTerm(List<Term> elements, Span span) implements Term {
-        public ArrayTerm { elements = List.copyOf(elements); }
+        public ArrayTerm {
+            elements = List.copyOf(elements);
+        }
     }
 
     record SetTerm(List<Term> elements, Span span) implements Term {
-        public SetTerm { elements = List.copyOf(elements); }
+        public SetTerm {
+            elements = List.copyOf(elements);
+        }
     }
 
     record ObjectTerm(List<Entry> entries, Span span) implements Term {
-        public ObjectTerm { entries = List.copyOf(entries); }
+        public ObjectTerm {
+            entries = List.copyOf(entries);
+        }
     }
 
     record Entry(Term key, Term value) {}
@@ -41,9 +54,17 @@ public sealed interface Term {
      * {@code data.lib.f}); the compiler resolves it into {@code target}.
      */
     record Call(String name, List<Term> args, Span span, CallTarget target) implements Term {
-        public Call { args = List.copyOf(args); }
-        public Call withTarget(CallTarget t) { return new Call(name, args, span, t); }
-        public Call withArgs(List<Term> a) { return new Call(name, a, span, target); }
+        public Call {
+            args = List.copyOf(args);
+        }
+
+        public Call withTarget(CallTarget t) {
+            return new Call(name, args, span, t);
+        }
+
+        public Call withArgs(List<Term> a) {
+            return new Call(name, a, span, target);
+        }
     }
 
     record ArrayComprehension(Term head, List<Literal> body, Span span) implements Term {}
@@ -54,7 +75,9 @@ public sealed interface Term {
 
     /** A template string {@code $"a {x} b"}: literal text parts and embedded expressions, in order. */
     record Template(List<Object> parts, Span span) implements Term {
-        public Template { parts = List.copyOf(parts); }
+        public Template {
+            parts = List.copyOf(parts);
+        }
     }
 
     /** A function named as a value, only in {@code with} clauses: {@code with f as mock_f}. */

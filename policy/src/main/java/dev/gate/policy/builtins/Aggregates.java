@@ -11,11 +11,16 @@ import java.util.function.BinaryOperator;
 
 /** sum, product, max, min and sort over arrays and sets ({@code count} is the engine's own). */
 final class Aggregates {
-    static final BuiltinDeclaration SUM = BuiltinDeclaration.of("sum", "number", "Sums elements of an array or set of numbers.", "array[number]|set[number]");
-    static final BuiltinDeclaration PRODUCT = BuiltinDeclaration.of("product", "number", "Multiplies elements of an array or set of numbers.", "array[number]|set[number]");
-    static final BuiltinDeclaration MAX = BuiltinDeclaration.of("max", "any", "Returns the maximum value in a collection.", "array|set");
-    static final BuiltinDeclaration MIN = BuiltinDeclaration.of("min", "any", "Returns the minimum value in a collection.", "array|set");
-    static final BuiltinDeclaration SORT = BuiltinDeclaration.of("sort", "array", "Returns a sorted array.", "array|set");
+    static final BuiltinDeclaration SUM = BuiltinDeclaration.of(
+            "sum", "number", "Sums elements of an array or set of numbers.", "array[number]|set[number]");
+    static final BuiltinDeclaration PRODUCT = BuiltinDeclaration.of(
+            "product", "number", "Multiplies elements of an array or set of numbers.", "array[number]|set[number]");
+    static final BuiltinDeclaration MAX =
+            BuiltinDeclaration.of("max", "any", "Returns the maximum value in a collection.", "array|set");
+    static final BuiltinDeclaration MIN =
+            BuiltinDeclaration.of("min", "any", "Returns the minimum value in a collection.", "array|set");
+    static final BuiltinDeclaration SORT =
+            BuiltinDeclaration.of("sort", "array", "Returns a sorted array.", "array|set");
 
     private Aggregates() {}
 

@@ -7,11 +7,19 @@ import java.util.List;
 
 /** array.concat, array.slice, array.reverse and array.flatten. */
 final class Arrays {
-    static final BuiltinDeclaration CONCAT = BuiltinDeclaration.of("array.concat", "array", "Concatenates two arrays.", "array", "array");
-    static final BuiltinDeclaration SLICE = BuiltinDeclaration.of("array.slice", "array",
-            "Returns a slice of an array; indexes are clamped to the array's bounds.", "array", "number", "number");
-    static final BuiltinDeclaration REVERSE = BuiltinDeclaration.of("array.reverse", "array", "Returns the array in reverse order.", "array");
-    static final BuiltinDeclaration FLATTEN = BuiltinDeclaration.of("array.flatten", "array", "Splices the elements of nested arrays into the array, one level deep.", "array");
+    static final BuiltinDeclaration CONCAT =
+            BuiltinDeclaration.of("array.concat", "array", "Concatenates two arrays.", "array", "array");
+    static final BuiltinDeclaration SLICE = BuiltinDeclaration.of(
+            "array.slice",
+            "array",
+            "Returns a slice of an array; indexes are clamped to the array's bounds.",
+            "array",
+            "number",
+            "number");
+    static final BuiltinDeclaration REVERSE =
+            BuiltinDeclaration.of("array.reverse", "array", "Returns the array in reverse order.", "array");
+    static final BuiltinDeclaration FLATTEN = BuiltinDeclaration.of(
+            "array.flatten", "array", "Splices the elements of nested arrays into the array, one level deep.", "array");
 
     private Arrays() {}
 
@@ -39,7 +47,8 @@ final class Arrays {
     }
 
     private static Value reverse(List<Value> args) {
-        List<Value> out = new ArrayList<>(Operands.array("array.reverse", args, 1).elements());
+        List<Value> out =
+                new ArrayList<>(Operands.array("array.reverse", args, 1).elements());
         java.util.Collections.reverse(out);
         return ArrayValue.of(out);
     }

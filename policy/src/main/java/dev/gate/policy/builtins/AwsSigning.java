@@ -30,18 +30,30 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code Authorization}. Nothing is sent; the signed request is returned for http.send.
  */
 final class AwsSigning {
-    static final BuiltinDeclaration SIGN_REQ = BuiltinDeclaration.of("providers.aws.sign_req", "object",
-            "Signs an HTTP request object for AWS Signature Version 4.", "object", "object", "number");
+    static final BuiltinDeclaration SIGN_REQ = BuiltinDeclaration.of(
+            "providers.aws.sign_req",
+            "object",
+            "Signs an HTTP request object for AWS Signature Version 4.",
+            "object",
+            "object",
+            "number");
     private static final String NAME = SIGN_REQ.name();
     private static final List<String> REQUEST_KEYS = List.of("method", "url");
-    private static final List<String> CONFIG_KEYS = List.of("aws_access_key", "aws_region", "aws_secret_access_key", "aws_service");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final List<String> CONFIG_KEYS =
+            List.of("aws_access_key", "aws_region", "aws_secret_access_key", "aws_service");
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String UNSIGNED = "UNSIGNED-PAYLOAD";
 
     private AwsSigning() {}
 
     static void register(BuiltinRegistry r) {
-        r.add(SIGN_REQ, (ctx, args) -> sign(Operands.object(NAME, args, 1), Operands.object(NAME, args, 2), Operands.number(NAME, args, 3)));
+        r.add(
+                SIGN_REQ,
+                (ctx, args) -> sign(
+                        Operands.object(NAME, args, 1),
+                        Operands.object(NAME, args, 2),
+                        Operands.number(NAME, args, 3)));
     }
 
     private static Value sign(ObjectValue request, ObjectValue config, NumberValue timeNs) {
@@ -60,7 +72,8 @@ final class AwsSigning {
 
         TreeMap<String, String> headers = new TreeMap<>();
         if (request.get("headers") instanceof ObjectValue given) {
-            for (Map.Entry<Value, Value> h : given.entries().entrySet()) headers.put(text(h.getKey()).toLowerCase(), text(h.getValue()));
+            for (Map.Entry<Value, Value> h : given.entries().entrySet())
+                headers.put(text(h.getKey()).toLowerCase(), text(h.getValue()));
         }
         headers.put("host", url.getRawAuthority());
         headers.put("x-amz-date", stamp);
@@ -74,18 +87,26 @@ final class AwsSigning {
         String signedHeaders = String.join(";", signed.keySet());
         // OPA signs the method as written and the path as given (empty when the URL has none).
         String canonical = req.get("method") + "\n" + path(url) + "\n" + query(url) + "\n"
-                + signed.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue().strip() + "\n").collect(Collectors.joining())
+                + signed.entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue().strip() + "\n")
+                        .collect(Collectors.joining())
                 + "\n" + signedHeaders + "\n" + payloadHash;
-        String scope = stamp.substring(0, 8) + "/" + aws.get("aws_region") + "/" + aws.get("aws_service") + "/aws4_request";
-        String toSign = "AWS4-HMAC-SHA256\n" + stamp + "\n" + scope + "\n" + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        String scope =
+                stamp.substring(0, 8) + "/" + aws.get("aws_region") + "/" + aws.get("aws_service") + "/aws4_request";
+        String toSign = "AWS4-HMAC-SHA256\n" + stamp + "\n" + scope + "\n"
+                + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
         byte[] key = ("AWS4" + aws.get("aws_secret_access_key")).getBytes(StandardCharsets.UTF_8);
-        for (String part : List.of(stamp.substring(0, 8), aws.get("aws_region"), aws.get("aws_service"), "aws4_request")) key = hmac(key, part);
+        for (String part :
+                List.of(stamp.substring(0, 8), aws.get("aws_region"), aws.get("aws_service"), "aws4_request"))
+            key = hmac(key, part);
         String signature = hex(hmac(key, toSign));
 
         Map<Value, Value> outHeaders = new TreeMap<>();
         headers.forEach((k, v) -> outHeaders.put(StringValue.of(k), StringValue.of(v)));
-        outHeaders.put(StringValue.of("Authorization"), StringValue.of("AWS4-HMAC-SHA256 Credential=" + aws.get("aws_access_key") + "/" + scope
-                + ",SignedHeaders=" + signedHeaders + ",Signature=" + signature));
+        outHeaders.put(
+                StringValue.of("Authorization"),
+                StringValue.of("AWS4-HMAC-SHA256 Credential=" + aws.get("aws_access_key") + "/" + scope
+                        + ",SignedHeaders=" + signedHeaders + ",Signature=" + signature));
         Map<Value, Value> out = new TreeMap<>(request.entries());
         out.put(StringValue.of("headers"), ObjectValue.of(outHeaders));
         return ObjectValue.of(out);
@@ -102,14 +123,18 @@ final class AwsSigning {
             else invalid.add(k);
         }
         String prefix = NAME + ": operand " + operand + " ";
-        if (!missing.isEmpty()) throw BuiltinException.type(prefix + "missing required " + what + " parameters(s): " + goSet(missing));
-        if (!invalid.isEmpty()) throw BuiltinException.type(prefix + "invalid values for required " + what + " parameters(s): " + goSet(invalid));
+        if (!missing.isEmpty())
+            throw BuiltinException.type(prefix + "missing required " + what + " parameters(s): " + goSet(missing));
+        if (!invalid.isEmpty())
+            throw BuiltinException.type(
+                    prefix + "invalid values for required " + what + " parameters(s): " + goSet(invalid));
         return out;
     }
 
     /** raw_body wins over body, which is signed as its JSON text, as http.send would send it. */
     private static byte[] payload(ObjectValue request) {
-        if (request.get("raw_body") instanceof StringValue raw) return raw.value().getBytes(StandardCharsets.UTF_8);
+        if (request.get("raw_body") instanceof StringValue raw)
+            return raw.value().getBytes(StandardCharsets.UTF_8);
         Value body = request.get("body");
         return body == null ? new byte[0] : GoJsonText.write(body).getBytes(StandardCharsets.UTF_8);
     }
@@ -136,7 +161,9 @@ final class AwsSigning {
         return String.join("&", pairs);
     }
 
-    private static String text(Value v) { return v instanceof StringValue s ? s.value() : v.toJson(); }
+    private static String text(Value v) {
+        return v instanceof StringValue s ? s.value() : v.toJson();
+    }
 
     private static String goSet(Set<String> keys) {
         return keys.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(", ", "{", "}"));
@@ -160,5 +187,7 @@ final class AwsSigning {
         }
     }
 
-    private static String hex(byte[] b) { return HexFormat.of().formatHex(b); }
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
 }

@@ -20,13 +20,24 @@ public interface BuiltinContext {
      * The context of one evaluation: the clock fixed at {@code now}, a fresh cache, and a deadline on
      * {@link System#nanoTime()} past which (or once the evaluating thread is interrupted) {@code onLate} is thrown.
      */
-    static BuiltinContext bounded(Instant now, long deadlineNanos, java.util.function.Supplier<RuntimeException> onLate) {
+    static BuiltinContext bounded(
+            Instant now, long deadlineNanos, java.util.function.Supplier<RuntimeException> onLate) {
         Map<String, Object> cache = new java.util.HashMap<>();
         return new BuiltinContext() {
-            @Override public Instant now() { return now; }
-            @Override public Map<String, Object> cache() { return cache; }
-            @Override public void checkDeadline() {
-                if (System.nanoTime() - deadlineNanos > 0 || Thread.currentThread().isInterrupted()) throw onLate.get();
+            @Override
+            public Instant now() {
+                return now;
+            }
+
+            @Override
+            public Map<String, Object> cache() {
+                return cache;
+            }
+
+            @Override
+            public void checkDeadline() {
+                if (System.nanoTime() - deadlineNanos > 0
+                        || Thread.currentThread().isInterrupted()) throw onLate.get();
             }
         };
     }
@@ -35,9 +46,18 @@ public interface BuiltinContext {
     static BuiltinContext simple(Instant now) {
         Map<String, Object> cache = new java.util.HashMap<>();
         return new BuiltinContext() {
-            @Override public Instant now() { return now; }
-            @Override public Map<String, Object> cache() { return cache; }
-            @Override public void checkDeadline() {}
+            @Override
+            public Instant now() {
+                return now;
+            }
+
+            @Override
+            public Map<String, Object> cache() {
+                return cache;
+            }
+
+            @Override
+            public void checkDeadline() {}
         };
     }
 }

@@ -20,5 +20,7 @@ public record BuiltinDeclaration(String name, List<String> argumentTypes, String
         return new BuiltinDeclaration(name, List.of(argumentTypes), resultType, description);
     }
 
-    public int arity() { return argumentTypes.size(); }
+    public int arity() {
+        return argumentTypes.size();
+    }
 }

@@ -17,8 +17,15 @@ public final class BuiltinException extends RuntimeException {
         this.code = code;
     }
 
-    public static BuiltinException type(String message) { return new BuiltinException(TYPE_ERROR, message); }
-    public static BuiltinException builtin(String name, String detail) { return new BuiltinException(BUILTIN_ERROR, name + ": " + detail); }
+    public static BuiltinException type(String message) {
+        return new BuiltinException(TYPE_ERROR, message);
+    }
 
-    public String code() { return code; }
+    public static BuiltinException builtin(String name, String detail) {
+        return new BuiltinException(BUILTIN_ERROR, name + ": " + detail);
+    }
+
+    public String code() {
+        return code;
+    }
 }

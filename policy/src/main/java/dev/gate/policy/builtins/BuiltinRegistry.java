@@ -32,12 +32,22 @@ public final class BuiltinRegistry {
         return this;
     }
 
-    public Entry get(String name) { return entries.get(name); }
-    public boolean contains(String name) { return entries.containsKey(name); }
+    public Entry get(String name) {
+        return entries.get(name);
+    }
+
+    public boolean contains(String name) {
+        return entries.containsKey(name);
+    }
 
     /** One of the builtins OPA deprecated, which Rego v1 modules may not call. */
-    public static boolean isDeprecated(String name) { return Deprecated.isDeprecated(name); }
-    public Map<String, Entry> entries() { return Collections.unmodifiableMap(entries); }
+    public static boolean isDeprecated(String name) {
+        return Deprecated.isDeprecated(name);
+    }
+
+    public Map<String, Entry> entries() {
+        return Collections.unmodifiableMap(entries);
+    }
 
     /** A registry holding every family of {@link BuiltinFamilies}. */
     public static BuiltinRegistry standard() {

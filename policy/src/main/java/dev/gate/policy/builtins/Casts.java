@@ -9,8 +9,11 @@ import dev.gate.policy.value.Value;
 
 /** to_number. */
 final class Casts {
-    static final BuiltinDeclaration TO_NUMBER = BuiltinDeclaration.of("to_number", "number",
-            "Converts null, a boolean, a number or a numeric string to a number.", "null|boolean|number|string");
+    static final BuiltinDeclaration TO_NUMBER = BuiltinDeclaration.of(
+            "to_number",
+            "number",
+            "Converts null, a boolean, a number or a numeric string to a number.",
+            "null|boolean|number|string");
 
     private Casts() {}
 
@@ -32,5 +35,4 @@ final class Casts {
         }
         throw Operands.mustBeOneOf("to_number", 1, v, "null", "boolean", "number", "string");
     }
-
 }

@@ -22,8 +22,11 @@ import javax.security.auth.x500.X500Principal;
  * checked, as Go's parser does not check it either.
  */
 final class CertificateRequests {
-    static final BuiltinDeclaration PARSE_CERTIFICATE_REQUEST = BuiltinDeclaration.of("crypto.x509.parse_certificate_request", "object",
-            "Parses a PKCS#10 certificate signing request (PEM or base64 DER).", "string");
+    static final BuiltinDeclaration PARSE_CERTIFICATE_REQUEST = BuiltinDeclaration.of(
+            "crypto.x509.parse_certificate_request",
+            "object",
+            "Parses a PKCS#10 certificate signing request (PEM or base64 DER).",
+            "string");
     private static final String NAME = PARSE_CERTIFICATE_REQUEST.name();
     private static final String PEM_HEADER = "-----BEGIN CERTIFICATE REQUEST-----";
 
@@ -34,13 +37,18 @@ final class CertificateRequests {
     }
 
     private static Value parse(String input) {
-        byte[] data = input.startsWith(PEM_HEADER) ? input.getBytes(StandardCharsets.UTF_8)
+        byte[] data = input.startsWith(PEM_HEADER)
+                ? input.getBytes(StandardCharsets.UTF_8)
                 : Values.guard(NAME, () -> GoEncodings.base64Decode(input));
         String text = new String(data, StandardCharsets.ISO_8859_1);
         if (text.startsWith("-----BEGIN")) {
-            if (!text.startsWith(PEM_HEADER)) throw BuiltinException.builtin(NAME, "invalid PEM-encoded certificate signing request");
+            if (!text.startsWith(PEM_HEADER))
+                throw BuiltinException.builtin(NAME, "invalid PEM-encoded certificate signing request");
             int end = text.indexOf("-----END");
-            data = Values.guard(NAME, () -> Base64.getMimeDecoder().decode(text.substring(PEM_HEADER.length(), end < 0 ? text.length() : end)));
+            data = Values.guard(
+                    NAME,
+                    () -> Base64.getMimeDecoder()
+                            .decode(text.substring(PEM_HEADER.length(), end < 0 ? text.length() : end)));
         }
         try {
             return describe(data);
@@ -64,7 +72,9 @@ final class CertificateRequests {
         m.put("RawSubjectPublicKeyInfo", X509Certificates.bytes(keyBytes));
         m.put("RawSubject", X509Certificates.bytes(subject.bytes(der)));
         m.put("Version", NumberValue.of(der[version.contentStart()]));
-        m.put("Signature", X509Certificates.bytes(Arrays.copyOfRange(der, signature.contentStart() + 1, signature.end())));
+        m.put(
+                "Signature",
+                X509Certificates.bytes(Arrays.copyOfRange(der, signature.contentStart() + 1, signature.end())));
         m.put("PublicKeyAlgorithm", NumberValue.of(publicKeyAlgorithm(keyBytes)));
         m.put("Subject", X509Certificates.name(new X500Principal(subject.bytes(der))));
         m.put("DNSNames", NullValue.NULL);
@@ -108,6 +118,8 @@ final class CertificateRequests {
             return new Der(pos, content, content + length);
         }
 
-        byte[] bytes(byte[] b) { return Arrays.copyOfRange(b, start, end); }
+        byte[] bytes(byte[] b) {
+            return Arrays.copyOfRange(b, start, end);
+        }
     }
 }

@@ -16,27 +16,45 @@ import java.util.TreeSet;
  * does). Most are older names of builtins that remain; their implementations are borrowed from those.
  */
 final class Deprecated {
-    static final Set<String> NAMES = Set.of("any", "all", "re_match", "net.cidr_overlap", "set_diff", "cast_array", "cast_set",
-            "cast_string", "cast_boolean", "cast_null", "cast_object");
+    static final Set<String> NAMES = Set.of(
+            "any",
+            "all",
+            "re_match",
+            "net.cidr_overlap",
+            "set_diff",
+            "cast_array",
+            "cast_set",
+            "cast_string",
+            "cast_boolean",
+            "cast_null",
+            "cast_object");
 
     private Deprecated() {}
 
     static void register(BuiltinRegistry r) {
-        r.add(BuiltinDeclaration.of("any", "boolean", "Whether any element is true.", "array|set"),
+        r.add(
+                BuiltinDeclaration.of("any", "boolean", "Whether any element is true.", "array|set"),
                 (ctx, args) -> Values.bool(elements("any", args).contains(BooleanValue.TRUE)));
-        r.add(BuiltinDeclaration.of("all", "boolean", "Whether every element is true.", "array|set"),
+        r.add(
+                BuiltinDeclaration.of("all", "boolean", "Whether every element is true.", "array|set"),
                 (ctx, args) -> Values.bool(elements("all", args).stream().allMatch(BooleanValue.TRUE::equals)));
         alias(r, "re_match", "regex.match", "boolean", "string", "string");
         alias(r, "net.cidr_overlap", "net.cidr_contains", "boolean", "string", "string");
-        r.add(BuiltinDeclaration.of("set_diff", "set", "The first set without the elements of the second.", "set", "set"), (ctx, args) -> {
-            TreeSet<Value> out = new TreeSet<>(Operands.set("set_diff", args, 1).elements());
-            out.removeAll(Operands.set("set_diff", args, 2).elements());
-            return SetValue.of(out);
-        });
+        r.add(
+                BuiltinDeclaration.of(
+                        "set_diff", "set", "The first set without the elements of the second.", "set", "set"),
+                (ctx, args) -> {
+                    TreeSet<Value> out =
+                            new TreeSet<>(Operands.set("set_diff", args, 1).elements());
+                    out.removeAll(Operands.set("set_diff", args, 2).elements());
+                    return SetValue.of(out);
+                });
         // The casts take any operand: a wrong one is an evaluation error in OPA, not a type error at compile time.
-        r.add(BuiltinDeclaration.of("cast_array", "array", "An array of an array's or a set's elements.", "any"),
+        r.add(
+                BuiltinDeclaration.of("cast_array", "array", "An array of an array's or a set's elements.", "any"),
                 (ctx, args) -> ArrayValue.of(List.copyOf(elements("cast_array", args))));
-        r.add(BuiltinDeclaration.of("cast_set", "set", "A set of an array's or a set's elements.", "any"),
+        r.add(
+                BuiltinDeclaration.of("cast_set", "set", "A set of an array's or a set's elements.", "any"),
                 (ctx, args) -> SetValue.of(elements("cast_set", args)));
         identity(r, "cast_string", StringValue.class, "string");
         identity(r, "cast_boolean", BooleanValue.class, "boolean");
@@ -69,5 +87,7 @@ final class Deprecated {
         });
     }
 
-    static boolean isDeprecated(String name) { return NAMES.contains(name); }
+    static boolean isDeprecated(String name) {
+        return NAMES.contains(name);
+    }
 }

@@ -32,12 +32,23 @@ final class EcMath {
         BigInteger slope;
         if (q.getAffineX().equals(r.getAffineX())) {
             if (!q.getAffineY().equals(r.getAffineY()) || q.getAffineY().signum() == 0) return ECPoint.POINT_INFINITY;
-            slope = q.getAffineX().pow(2).multiply(THREE).add(a).multiply(q.getAffineY().multiply(TWO).modInverse(p)).mod(p);
+            slope = q.getAffineX()
+                    .pow(2)
+                    .multiply(THREE)
+                    .add(a)
+                    .multiply(q.getAffineY().multiply(TWO).modInverse(p))
+                    .mod(p);
         } else {
-            slope = r.getAffineY().subtract(q.getAffineY()).multiply(r.getAffineX().subtract(q.getAffineX()).modInverse(p)).mod(p);
+            slope = r.getAffineY()
+                    .subtract(q.getAffineY())
+                    .multiply(r.getAffineX().subtract(q.getAffineX()).modInverse(p))
+                    .mod(p);
         }
-        BigInteger x = slope.pow(2).subtract(q.getAffineX()).subtract(r.getAffineX()).mod(p);
-        BigInteger y = slope.multiply(q.getAffineX().subtract(x)).subtract(q.getAffineY()).mod(p);
+        BigInteger x =
+                slope.pow(2).subtract(q.getAffineX()).subtract(r.getAffineX()).mod(p);
+        BigInteger y = slope.multiply(q.getAffineX().subtract(x))
+                .subtract(q.getAffineY())
+                .mod(p);
         return new ECPoint(x, y);
     }
 }

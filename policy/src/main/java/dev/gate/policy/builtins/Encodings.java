@@ -17,22 +17,33 @@ import java.util.function.UnaryOperator;
 
 /** base64.*, base64url.*, hex.* and urlquery.*. */
 final class Encodings {
-    static final BuiltinDeclaration BASE64_ENCODE = BuiltinDeclaration.of("base64.encode", "string", "Encodes a string as standard base64.", "string");
-    static final BuiltinDeclaration BASE64_DECODE = BuiltinDeclaration.of("base64.decode", "string", "Decodes standard base64.", "string");
-    static final BuiltinDeclaration BASE64_IS_VALID = BuiltinDeclaration.of("base64.is_valid", "boolean", "Whether a string is valid standard base64.", "string");
-    static final BuiltinDeclaration BASE64URL_ENCODE = BuiltinDeclaration.of("base64url.encode", "string", "Encodes a string as URL-safe base64.", "string");
-    static final BuiltinDeclaration BASE64URL_ENCODE_NO_PAD = BuiltinDeclaration.of("base64url.encode_no_pad", "string",
-            "Encodes a string as URL-safe base64 without padding.", "string");
-    static final BuiltinDeclaration BASE64URL_DECODE = BuiltinDeclaration.of("base64url.decode", "string",
-            "Decodes URL-safe base64, padded or not.", "string");
-    static final BuiltinDeclaration HEX_ENCODE = BuiltinDeclaration.of("hex.encode", "string", "Encodes a string's UTF-8 bytes as hex.", "string");
-    static final BuiltinDeclaration HEX_DECODE = BuiltinDeclaration.of("hex.decode", "string", "Decodes hex to a string.", "string");
-    static final BuiltinDeclaration URLQUERY_ENCODE = BuiltinDeclaration.of("urlquery.encode", "string", "Escapes a string for a URL query.", "string");
-    static final BuiltinDeclaration URLQUERY_DECODE = BuiltinDeclaration.of("urlquery.decode", "string", "Unescapes a URL query string.", "string");
-    static final BuiltinDeclaration URLQUERY_ENCODE_OBJECT = BuiltinDeclaration.of("urlquery.encode_object", "string",
-            "Encodes an object of strings (or arrays or sets of strings) as a URL query.", "object");
-    static final BuiltinDeclaration URLQUERY_DECODE_OBJECT = BuiltinDeclaration.of("urlquery.decode_object", "object",
-            "Decodes a URL query to an object of string arrays.", "string");
+    static final BuiltinDeclaration BASE64_ENCODE =
+            BuiltinDeclaration.of("base64.encode", "string", "Encodes a string as standard base64.", "string");
+    static final BuiltinDeclaration BASE64_DECODE =
+            BuiltinDeclaration.of("base64.decode", "string", "Decodes standard base64.", "string");
+    static final BuiltinDeclaration BASE64_IS_VALID =
+            BuiltinDeclaration.of("base64.is_valid", "boolean", "Whether a string is valid standard base64.", "string");
+    static final BuiltinDeclaration BASE64URL_ENCODE =
+            BuiltinDeclaration.of("base64url.encode", "string", "Encodes a string as URL-safe base64.", "string");
+    static final BuiltinDeclaration BASE64URL_ENCODE_NO_PAD = BuiltinDeclaration.of(
+            "base64url.encode_no_pad", "string", "Encodes a string as URL-safe base64 without padding.", "string");
+    static final BuiltinDeclaration BASE64URL_DECODE =
+            BuiltinDeclaration.of("base64url.decode", "string", "Decodes URL-safe base64, padded or not.", "string");
+    static final BuiltinDeclaration HEX_ENCODE =
+            BuiltinDeclaration.of("hex.encode", "string", "Encodes a string's UTF-8 bytes as hex.", "string");
+    static final BuiltinDeclaration HEX_DECODE =
+            BuiltinDeclaration.of("hex.decode", "string", "Decodes hex to a string.", "string");
+    static final BuiltinDeclaration URLQUERY_ENCODE =
+            BuiltinDeclaration.of("urlquery.encode", "string", "Escapes a string for a URL query.", "string");
+    static final BuiltinDeclaration URLQUERY_DECODE =
+            BuiltinDeclaration.of("urlquery.decode", "string", "Unescapes a URL query string.", "string");
+    static final BuiltinDeclaration URLQUERY_ENCODE_OBJECT = BuiltinDeclaration.of(
+            "urlquery.encode_object",
+            "string",
+            "Encodes an object of strings (or arrays or sets of strings) as a URL query.",
+            "object");
+    static final BuiltinDeclaration URLQUERY_DECODE_OBJECT = BuiltinDeclaration.of(
+            "urlquery.decode_object", "object", "Decodes a URL query to an object of string arrays.", "string");
 
     private Encodings() {}
 
@@ -65,8 +76,11 @@ final class Encodings {
     }
 
     private static void bytes(BuiltinRegistry r, BuiltinDeclaration d, Function<String, byte[]> op) {
-        r.add(d, (ctx, args) -> Values.str(new String(
-                Values.guard(d.name(), () -> op.apply(Operands.string(d.name(), args, 1))), StandardCharsets.UTF_8)));
+        r.add(
+                d,
+                (ctx, args) -> Values.str(new String(
+                        Values.guard(d.name(), () -> op.apply(Operands.string(d.name(), args, 1))),
+                        StandardCharsets.UTF_8)));
     }
 
     /** url.Values.Encode: keys sorted, each value as key=value, joined by '&'. */
@@ -75,7 +89,8 @@ final class Encodings {
         ObjectValue object = Operands.object(name, args, 1);
         TreeMap<String, List<String>> query = new TreeMap<>();
         for (Map.Entry<Value, Value> e : object.entries().entrySet()) {
-            String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
+            String key =
+                    e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
             Value v = e.getValue();
             List<String> values = new ArrayList<>();
             if (v instanceof StringValue s) {

@@ -10,10 +10,15 @@ import java.util.List;
 
 /** glob.match and glob.quote_meta. */
 final class Globs {
-    static final BuiltinDeclaration MATCH = BuiltinDeclaration.of("glob.match", "boolean",
+    static final BuiltinDeclaration MATCH = BuiltinDeclaration.of(
+            "glob.match",
+            "boolean",
             "Whether the value matches the glob; delimiters (default [\".\"]) bound * and ?; null means none.",
-            "string", "array|null", "string");
-    static final BuiltinDeclaration QUOTE_META = BuiltinDeclaration.of("glob.quote_meta", "string", "Escapes glob metacharacters.", "string");
+            "string",
+            "array|null",
+            "string");
+    static final BuiltinDeclaration QUOTE_META =
+            BuiltinDeclaration.of("glob.quote_meta", "string", "Escapes glob metacharacters.", "string");
 
     private Globs() {}
 
@@ -37,7 +42,8 @@ final class Globs {
         List<String> out = new ArrayList<>();
         for (Value e : a.elements()) {
             if (!(e instanceof StringValue s)) throw Values.elementError("glob.match", 2, a, e, "string");
-            if (s.value().codePointCount(0, s.value().length()) != 1) throw Values.elementError("glob.match", 2, a, e, "rune");
+            if (s.value().codePointCount(0, s.value().length()) != 1)
+                throw Values.elementError("glob.match", 2, a, e, "rune");
             out.add(s.value());
         }
         return out;

@@ -33,7 +33,8 @@ final class GoJsonText {
             for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
                 out.append(sep);
                 Value k = e.getKey();
-                out.append(GoJson.quote(k instanceof StringValue s ? s.value() : RegoText.term(k))).append(':');
+                out.append(GoJson.quote(k instanceof StringValue s ? s.value() : RegoText.term(k)))
+                        .append(':');
                 write(e.getValue(), out);
                 sep = ",";
             }

@@ -13,10 +13,18 @@ import java.util.TreeSet;
 
 /** graph.reachable and graph.reachable_paths over an object mapping each node to an array or set of neighbours. */
 final class Graphs {
-    static final BuiltinDeclaration REACHABLE = BuiltinDeclaration.of("graph.reachable", "set",
-            "The nodes of the graph reachable from the initial nodes (those nodes included when in the graph).", "object", "array|set");
-    static final BuiltinDeclaration REACHABLE_PATHS = BuiltinDeclaration.of("graph.reachable_paths", "set",
-            "Every path from the initial nodes to where it ends or would revisit a node.", "object", "array|set");
+    static final BuiltinDeclaration REACHABLE = BuiltinDeclaration.of(
+            "graph.reachable",
+            "set",
+            "The nodes of the graph reachable from the initial nodes (those nodes included when in the graph).",
+            "object",
+            "array|set");
+    static final BuiltinDeclaration REACHABLE_PATHS = BuiltinDeclaration.of(
+            "graph.reachable_paths",
+            "set",
+            "Every path from the initial nodes to where it ends or would revisit a node.",
+            "object",
+            "array|set");
 
     private Graphs() {}
 
@@ -58,7 +66,8 @@ final class Graphs {
      * Depth first along paths without repeated nodes: a path is reported where it meets a node already on it, where
      * a node has no neighbours, and where a neighbour is not in the graph (that neighbour left out, as OPA 1.22 does).
      */
-    private static void walk(BuiltinContext ctx, ObjectValue graph, LinkedHashSet<Value> path, Value node, TreeSet<Value> out) {
+    private static void walk(
+            BuiltinContext ctx, ObjectValue graph, LinkedHashSet<Value> path, Value node, TreeSet<Value> out) {
         ctx.checkDeadline();
         List<Value> next = neighbours(graph.get(node));
         if (next.isEmpty()) out.add(ArrayValue.of(new ArrayList<>(path)));

@@ -15,12 +15,35 @@ import java.util.stream.Collectors;
  */
 public final class HttpSendRequests {
     private static final String NAME = "http.send";
-    private static final Set<String> KNOWN = Set.of("method", "url", "body", "enable_redirect", "force_json_decode",
-            "force_yaml_decode", "headers", "raw_body", "tls_use_system_certs", "tls_ca_cert", "tls_ca_cert_file",
-            "tls_ca_cert_env_variable", "tls_client_cert", "tls_client_cert_file", "tls_client_cert_env_variable",
-            "tls_client_key", "tls_client_key_file", "tls_client_key_env_variable", "tls_insecure_skip_verify",
-            "tls_server_name", "timeout", "cache", "force_cache", "force_cache_duration_seconds", "raise_error",
-            "caching_mode", "max_retry_attempts", "cache_ignored_headers");
+    private static final Set<String> KNOWN = Set.of(
+            "method",
+            "url",
+            "body",
+            "enable_redirect",
+            "force_json_decode",
+            "force_yaml_decode",
+            "headers",
+            "raw_body",
+            "tls_use_system_certs",
+            "tls_ca_cert",
+            "tls_ca_cert_file",
+            "tls_ca_cert_env_variable",
+            "tls_client_cert",
+            "tls_client_cert_file",
+            "tls_client_cert_env_variable",
+            "tls_client_key",
+            "tls_client_key_file",
+            "tls_client_key_env_variable",
+            "tls_insecure_skip_verify",
+            "tls_server_name",
+            "timeout",
+            "cache",
+            "force_cache",
+            "force_cache_duration_seconds",
+            "raise_error",
+            "caching_mode",
+            "max_retry_attempts",
+            "cache_ignored_headers");
     private static final List<String> REQUIRED = List.of("method", "url");
 
     private HttpSendRequests() {}
@@ -33,10 +56,12 @@ public final class HttpSendRequests {
             String k = key instanceof StringValue s ? s.value() : key.toJson();
             if (!KNOWN.contains(k)) unknown.add(k);
         }
-        if (!unknown.isEmpty()) throw BuiltinException.type(NAME + ": invalid request parameters(s): " + goSet(unknown));
+        if (!unknown.isEmpty())
+            throw BuiltinException.type(NAME + ": invalid request parameters(s): " + goSet(unknown));
         Set<String> missing = new TreeSet<>();
         for (String k : REQUIRED) if (request.get(StringValue.of(k)) == null) missing.add(k);
-        if (!missing.isEmpty()) throw BuiltinException.type(NAME + ": missing required request parameters(s): " + goSet(missing));
+        if (!missing.isEmpty())
+            throw BuiltinException.type(NAME + ": missing required request parameters(s): " + goSet(missing));
     }
 
     private static String goSet(Set<String> keys) {

@@ -18,13 +18,21 @@ import java.util.Map;
 
 /** json.marshal, json.marshal_with_options, json.unmarshal and json.is_valid; filter, remove and patch live in JsonEdits. */
 final class Json {
-    static final BuiltinDeclaration MARSHAL = BuiltinDeclaration.of("json.marshal", "string", "Serializes a value to compact JSON.", "any");
-    static final BuiltinDeclaration MARSHAL_WITH_OPTIONS = BuiltinDeclaration.of("json.marshal_with_options", "string",
-            "Serializes a value to JSON with options pretty, prefix and indent.", "any", "object");
+    static final BuiltinDeclaration MARSHAL =
+            BuiltinDeclaration.of("json.marshal", "string", "Serializes a value to compact JSON.", "any");
+    static final BuiltinDeclaration MARSHAL_WITH_OPTIONS = BuiltinDeclaration.of(
+            "json.marshal_with_options",
+            "string",
+            "Serializes a value to JSON with options pretty, prefix and indent.",
+            "any",
+            "object");
     /** OPA's bound on a number's binary exponent (1e5) in decimal digits: 100000 * log10(2). */
     private static final long MAX_DECIMAL_EXPONENT = 30_103;
-    static final BuiltinDeclaration UNMARSHAL = BuiltinDeclaration.of("json.unmarshal", "any", "Parses JSON text.", "string");
-    static final BuiltinDeclaration IS_VALID = BuiltinDeclaration.of("json.is_valid", "boolean", "Whether a string is valid JSON.", "string");
+
+    static final BuiltinDeclaration UNMARSHAL =
+            BuiltinDeclaration.of("json.unmarshal", "any", "Parses JSON text.", "string");
+    static final BuiltinDeclaration IS_VALID =
+            BuiltinDeclaration.of("json.is_valid", "boolean", "Whether a string is valid JSON.", "string");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -65,8 +73,10 @@ final class Json {
     private static Value unmarshal(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);
-            if (node == null || node.isMissingNode()) throw BuiltinException.builtin("json.unmarshal", "unexpected end of JSON input");
-            if (hasNumberTooBig(node)) throw BuiltinException.builtin("json.unmarshal", "invalid number: number too big");
+            if (node == null || node.isMissingNode())
+                throw BuiltinException.builtin("json.unmarshal", "unexpected end of JSON input");
+            if (hasNumberTooBig(node))
+                throw BuiltinException.builtin("json.unmarshal", "invalid number: number too big");
             return JsonValues.fromJson(node);
         } catch (JsonProcessingException e) {
             throw BuiltinException.builtin("json.unmarshal", goMessage(text, e));
@@ -93,16 +103,23 @@ final class Json {
         if (message.startsWith("Unexpected end-of-input")) return "unexpected end of JSON input";
         long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
         if (message.startsWith("Trailing token")) {
-            String rest = offset >= 0 && offset <= text.length() ? text.substring((int) offset).strip() : "";
+            String rest = offset >= 0 && offset <= text.length()
+                    ? text.substring((int) offset).strip()
+                    : "";
             int at = rest.isEmpty() ? 0 : rest.codePointAt(0);
             if (rest.isEmpty()) {
-                for (int i = text.length() - 1; i >= 0; i--) if (!Character.isWhitespace(text.charAt(i))) { at = text.codePointAt(i); break; }
+                for (int i = text.length() - 1; i >= 0; i--)
+                    if (!Character.isWhitespace(text.charAt(i))) {
+                        at = text.codePointAt(i);
+                        break;
+                    }
             }
             return "invalid character " + quoteRune(at) + " after top-level value";
         }
         if (message.startsWith("Unexpected close marker '")) {
             int at = message.codePointAt("Unexpected close marker '".length());
-            return "invalid character " + quoteRune(at) + (message.contains("for root") ? " after top-level value" : " looking for beginning of value");
+            return "invalid character " + quoteRune(at)
+                    + (message.contains("for root") ? " after top-level value" : " looking for beginning of value");
         }
         if (message.startsWith("Unexpected character") || message.startsWith("Unrecognized token")) {
             int start = message.indexOf("('");
@@ -132,15 +149,18 @@ final class Json {
             Value v = e.getValue();
             if ("prefix".equals(key) || "indent".equals(key)) {
                 if (!(v instanceof StringValue s)) {
-                    throw BuiltinException.type(name + ": operand 2 key " + key + " failed cast to string: must be string but got " + v.typeName());
+                    throw BuiltinException.type(name + ": operand 2 key " + key
+                            + " failed cast to string: must be string but got " + v.typeName());
                 }
                 if (key.equals("prefix")) prefix = s.value();
                 else indent = s.value();
             } else if ("pretty".equals(key)) {
-                if (!(v instanceof BooleanValue b)) throw BuiltinException.type(name + ": operand 2 key pretty failed cast to bool");
+                if (!(v instanceof BooleanValue b))
+                    throw BuiltinException.type(name + ": operand 2 key pretty failed cast to bool");
                 pretty = b.value();
             } else {
-                throw BuiltinException.type(name + ": operand 2 object contained unknown key " + RegoText.term(e.getKey()));
+                throw BuiltinException.type(
+                        name + ": operand 2 object contained unknown key " + RegoText.term(e.getKey()));
             }
         }
         return Values.str(GoJsonIndent.marshal(GoJsonText.write(args.get(0)), pretty, prefix, indent));

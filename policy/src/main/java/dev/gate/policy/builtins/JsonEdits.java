@@ -15,12 +15,20 @@ import java.util.TreeSet;
 
 /** json.filter and json.remove over a tree of paths, and json.patch (RFC 6902 as OPA applies it, sets included). */
 final class JsonEdits {
-    static final BuiltinDeclaration FILTER = BuiltinDeclaration.of("json.filter", "any",
-            "Keeps only the given paths (\"a/b\" strings or arrays of segments) of an object.", "object", "array|set");
-    static final BuiltinDeclaration REMOVE = BuiltinDeclaration.of("json.remove", "any",
-            "Removes the given paths (\"a/b\" strings or arrays of segments) from an object.", "object", "array|set");
-    static final BuiltinDeclaration PATCH = BuiltinDeclaration.of("json.patch", "any",
-            "Applies JSON-Patch operations; undefined when one of them fails.", "any", "array");
+    static final BuiltinDeclaration FILTER = BuiltinDeclaration.of(
+            "json.filter",
+            "any",
+            "Keeps only the given paths (\"a/b\" strings or arrays of segments) of an object.",
+            "object",
+            "array|set");
+    static final BuiltinDeclaration REMOVE = BuiltinDeclaration.of(
+            "json.remove",
+            "any",
+            "Removes the given paths (\"a/b\" strings or arrays of segments) from an object.",
+            "object",
+            "array|set");
+    static final BuiltinDeclaration PATCH = BuiltinDeclaration.of(
+            "json.patch", "any", "Applies JSON-Patch operations; undefined when one of them fails.", "any", "array");
 
     private JsonEdits() {}
 
@@ -54,7 +62,8 @@ final class JsonEdits {
             return segments;
         }
         if (item instanceof ArrayValue a) return a.elements();
-        throw BuiltinException.type(name + ": operand 2 must be one of {set, array} containing string paths or array of path segments but got "
+        throw BuiltinException.type(name
+                + ": operand 2 must be one of {set, array} containing string paths or array of path segments but got "
                 + item.typeName());
     }
 

@@ -25,7 +25,8 @@ final class JsonPatch {
         ArrayValue operations = Operands.array(NAME, args, 2);
         for (Value item : operations.elements()) {
             if (!(item instanceof ObjectValue op)) throw operandError("must be an array of JSON-Patch objects");
-            if (!(attribute(op, "op") instanceof StringValue kind)) throw operandError("patch attribute 'op' must be a string");
+            if (!(attribute(op, "op") instanceof StringValue kind))
+                throw operandError("patch attribute 'op' must be a string");
             List<Value> path = JsonEdits.path(NAME, attribute(op, "path"));
             target = switch (kind.value()) {
                 case "add" -> add(target, path, attribute(op, "value"));
@@ -106,7 +107,8 @@ final class JsonPatch {
         if (path.isEmpty()) return target;
         Value[] found = new Value[1];
         traverse(target, path, (parent, key) -> {
-            found[0] = parent instanceof ArrayValue a ? (arrayIndex(key, a.size()) < 0 ? null : a.get(arrayIndex(key, a.size())))
+            found[0] = parent instanceof ArrayValue a
+                    ? (arrayIndex(key, a.size()) < 0 ? null : a.get(arrayIndex(key, a.size())))
                     : Paths.child(parent, key);
             return null;
         });
@@ -136,29 +138,31 @@ final class JsonPatch {
     /** {new target, removed value}; both null on failure. */
     private static Value[] removed(Value target, List<Value> path) {
         Value[] gone = new Value[1];
-        Value result = path.isEmpty() ? null : traverse(target, path, (parent, key) -> {
-            if (parent instanceof ObjectValue o) {
-                gone[0] = o.get(key);
-                if (gone[0] == null) return null;
-                TreeMap<Value, Value> out = new TreeMap<>(o.entries());
-                out.remove(key);
-                return ObjectValue.of(out);
-            }
-            if (parent instanceof ArrayValue a) {
-                int i = arrayIndex(key, a.size());
-                if (i < 0) return null;
-                List<Value> out = new ArrayList<>(a.elements());
-                gone[0] = out.remove(i);
-                return ArrayValue.of(out);
-            }
-            if (parent instanceof SetValue s && s.contains(key)) {
-                gone[0] = key;
-                TreeSet<Value> out = new TreeSet<>(s.elements());
-                out.remove(key);
-                return SetValue.of(out);
-            }
-            return null;
-        });
+        Value result = path.isEmpty()
+                ? null
+                : traverse(target, path, (parent, key) -> {
+                    if (parent instanceof ObjectValue o) {
+                        gone[0] = o.get(key);
+                        if (gone[0] == null) return null;
+                        TreeMap<Value, Value> out = new TreeMap<>(o.entries());
+                        out.remove(key);
+                        return ObjectValue.of(out);
+                    }
+                    if (parent instanceof ArrayValue a) {
+                        int i = arrayIndex(key, a.size());
+                        if (i < 0) return null;
+                        List<Value> out = new ArrayList<>(a.elements());
+                        gone[0] = out.remove(i);
+                        return ArrayValue.of(out);
+                    }
+                    if (parent instanceof SetValue s && s.contains(key)) {
+                        gone[0] = key;
+                        TreeSet<Value> out = new TreeSet<>(s.elements());
+                        out.remove(key);
+                        return SetValue.of(out);
+                    }
+                    return null;
+                });
         return new Value[] {result, result == null ? null : gone[0]};
     }
 

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.policy.builtins.support.JsonSchemaCheck;
 import dev.gate.policy.value.ArrayValue;
 import dev.gate.policy.value.BooleanValue;
+import dev.gate.policy.value.JsonValues;
 import dev.gate.policy.value.NullValue;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
-import dev.gate.policy.value.JsonValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +16,17 @@ import java.util.Map;
 
 /** json.verify_schema and json.match_schema; a schema or document is JSON text or a value. */
 final class JsonSchema {
-    static final BuiltinDeclaration VERIFY_SCHEMA = BuiltinDeclaration.of("json.verify_schema", "array",
-            "Checks a JSON schema: [true, null] or [false, the complaint].", "string|object");
-    static final BuiltinDeclaration MATCH_SCHEMA = BuiltinDeclaration.of("json.match_schema", "array",
-            "Validates a document against a schema: [valid, errors with error, type, field and desc].", "any", "string|object");
+    static final BuiltinDeclaration VERIFY_SCHEMA = BuiltinDeclaration.of(
+            "json.verify_schema",
+            "array",
+            "Checks a JSON schema: [true, null] or [false, the complaint].",
+            "string|object");
+    static final BuiltinDeclaration MATCH_SCHEMA = BuiltinDeclaration.of(
+            "json.match_schema",
+            "array",
+            "Validates a document against a schema: [valid, errors with error, type, field and desc].",
+            "any",
+            "string|object");
 
     private JsonSchema() {}
 
@@ -48,7 +55,9 @@ final class JsonSchema {
         } catch (IllegalArgumentException e) {
             return ArrayValue.of(BooleanValue.FALSE, StringValue.of("jsonschema: " + e.getMessage()));
         } catch (BuiltinException e) {
-            return ArrayValue.of(BooleanValue.FALSE, StringValue.of("jsonschema: " + e.getMessage().substring(name.length() + 2)));
+            return ArrayValue.of(
+                    BooleanValue.FALSE,
+                    StringValue.of("jsonschema: " + e.getMessage().substring(name.length() + 2)));
         }
     }
 

@@ -26,17 +26,31 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** io.jwt.decode, io.jwt.verify_* and io.jwt.decode_verify for JWS compact tokens (HS, RS, PS, ES and EdDSA). */
 final class Jwt {
-    static final BuiltinDeclaration DECODE = BuiltinDeclaration.of("io.jwt.decode", "array",
-            "Decodes a JWT without verifying it: [header, payload, signature as hex].", "string");
-    static final BuiltinDeclaration DECODE_VERIFY = BuiltinDeclaration.of("io.jwt.decode_verify", "array",
+    static final BuiltinDeclaration DECODE = BuiltinDeclaration.of(
+            "io.jwt.decode",
+            "array",
+            "Decodes a JWT without verifying it: [header, payload, signature as hex].",
+            "string");
+    static final BuiltinDeclaration DECODE_VERIFY = BuiltinDeclaration.of(
+            "io.jwt.decode_verify",
+            "array",
             "Verifies a JWT's signature and claims against constraints (cert, secret, alg, iss, aud, time): [valid, header, payload].",
-            "string", "object");
-    private static final List<String> ALGORITHMS = List.of("hs256", "hs384", "hs512", "rs256", "rs384", "rs512",
-            "ps256", "ps384", "ps512", "es256", "es384", "es512", "eddsa");
+            "string",
+            "object");
+    private static final List<String> ALGORITHMS = List.of(
+            "hs256", "hs384", "hs512", "rs256", "rs384", "rs512", "ps256", "ps384", "ps512", "es256", "es384", "es512",
+            "eddsa");
     /** io.jwt.verify_hs256 ... io.jwt.verify_eddsa, one per algorithm. */
-    static final List<BuiltinDeclaration> VERIFY = ALGORITHMS.stream().map(alg -> BuiltinDeclaration.of("io.jwt.verify_" + alg, "boolean",
-            "Verifies a JWT's " + algorithmName(alg) + " signature with "
-                    + (alg.startsWith("hs") ? "a shared secret." : "a PEM certificate, PEM public key or JWK set."), "string", "string"))
+    static final List<BuiltinDeclaration> VERIFY = ALGORITHMS.stream()
+            .map(alg -> BuiltinDeclaration.of(
+                    "io.jwt.verify_" + alg,
+                    "boolean",
+                    "Verifies a JWT's " + algorithmName(alg) + " signature with "
+                            + (alg.startsWith("hs")
+                                    ? "a shared secret."
+                                    : "a PEM certificate, PEM public key or JWK set."),
+                    "string",
+                    "string"))
             .toList();
 
     private Jwt() {}
@@ -63,20 +77,26 @@ final class Jwt {
         static Token parse(String name, String jwt) {
             if (jwt.indexOf('.') < 0) throw BuiltinException.builtin(name, "encoded JWT had no period separators");
             String[] parts = jwt.split("\\.", -1);
-            if (parts.length != 3) throw BuiltinException.builtin(name, "encoded JWT must have 3 sections, found " + parts.length);
+            if (parts.length != 3)
+                throw BuiltinException.builtin(name, "encoded JWT must have 3 sections, found " + parts.length);
             return new Token(parts[0], parts[1], parts[2]);
         }
 
-        byte[] signingInput() { return (header + "." + payload).getBytes(StandardCharsets.US_ASCII); }
+        byte[] signingInput() {
+            return (header + "." + payload).getBytes(StandardCharsets.US_ASCII);
+        }
 
         JsonNode json(String name, String section, String what) {
             byte[] bytes = decoded(name, section, what);
             JsonNode node = Json.parse(new String(bytes, StandardCharsets.UTF_8));
-            if (node == null || !node.isObject()) throw BuiltinException.builtin(name, "JWT " + what + " had invalid encoding: not a JSON object");
+            if (node == null || !node.isObject())
+                throw BuiltinException.builtin(name, "JWT " + what + " had invalid encoding: not a JSON object");
             return node;
         }
 
-        byte[] signatureBytes(String name) { return decoded(name, signature, "signature"); }
+        byte[] signatureBytes(String name) {
+            return decoded(name, signature, "signature");
+        }
 
         private static byte[] decoded(String name, String section, String what) {
             try {
@@ -96,7 +116,9 @@ final class Jwt {
             header = t.json(name, t.header(), "header");
         }
         JsonNode payload = t.json(name, t.payload(), "payload");
-        return ArrayValue.of(JsonValues.fromJson(header), JsonValues.fromJson(payload),
+        return ArrayValue.of(
+                JsonValues.fromJson(header),
+                JsonValues.fromJson(payload),
                 StringValue.of(HexFormat.of().formatHex(t.signatureBytes(name))));
     }
 
@@ -123,7 +145,8 @@ final class Jwt {
                 if (secret == null) return false;
                 String jca = "HmacSHA" + alg.substring(2);
                 Mac mac = Mac.getInstance(jca);
-                mac.init(new SecretKeySpec(secret.isEmpty() ? new byte[1] : secret.getBytes(StandardCharsets.UTF_8), jca));
+                mac.init(new SecretKeySpec(
+                        secret.isEmpty() ? new byte[1] : secret.getBytes(StandardCharsets.UTF_8), jca));
                 return MessageDigest.isEqual(mac.doFinal(t.signingInput()), signature);
             }
             if (keys == null) return false;
@@ -136,7 +159,8 @@ final class Jwt {
         }
     }
 
-    private static boolean verifiesWith(String alg, PublicKey key, byte[] input, byte[] signature) throws GeneralSecurityException {
+    private static boolean verifiesWith(String alg, PublicKey key, byte[] input, byte[] signature)
+            throws GeneralSecurityException {
         Signature verifier;
         byte[] sig = signature;
         switch (alg.substring(0, 2)) {
@@ -203,7 +227,8 @@ final class Jwt {
         String cert = null, secret = null, alg = null, iss = null, aud = null;
         BigDecimal time = BigDecimal.valueOf(Times.nanos(ctx.now()));
         for (Map.Entry<Value, Value> e : constraints.entries().entrySet()) {
-            String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
+            String key =
+                    e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
             Value v = e.getValue();
             switch (key) {
                 case "cert" -> cert = constraintString(name, key, v);
@@ -212,7 +237,8 @@ final class Jwt {
                 case "iss" -> iss = constraintString(name, key, v);
                 case "aud" -> aud = constraintString(name, key, v);
                 case "time" -> {
-                    if (!(v instanceof NumberValue n)) throw BuiltinException.builtin(name, "time constraint: must be a number");
+                    if (!(v instanceof NumberValue n))
+                        throw BuiltinException.builtin(name, "time constraint: must be a number");
                     time = n.decimal();
                 }
                 default -> throw BuiltinException.builtin(name, "unknown token validation constraint: " + key);
@@ -226,7 +252,9 @@ final class Jwt {
         while (true) {
             String headerAlg = header.path("alg").asText("");
             if (alg != null && !alg.equals(headerAlg)) return invalid;
-            if (!List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
+            if (!List.of(
+                            "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256",
+                            "ES384", "ES512", "EdDSA")
                     .contains(headerAlg)) {
                 return invalid;
             }

@@ -34,7 +34,8 @@ final class JwtKeys {
             Matcher m = PEM.matcher(trimmed);
             if (!m.find()) throw BuiltinException.builtin(name, "failed to extract a Key from the PEM certificate");
             if (m.group(1).equals("CERTIFICATE")) {
-                if (!trimmed.substring(m.end()).isBlank()) throw BuiltinException.builtin(name, "extra data after a PEM certificate block");
+                if (!trimmed.substring(m.end()).isBlank())
+                    throw BuiltinException.builtin(name, "extra data after a PEM certificate block");
                 return List.of(certificateKey(name, m.group(0)));
             }
             byte[] der = Base64.getMimeDecoder().decode(m.group(2));
@@ -48,7 +49,8 @@ final class JwtKeys {
     private static PublicKey certificateKey(String name, String pem) {
         try {
             return CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8))).getPublicKey();
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)))
+                    .getPublicKey();
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw BuiltinException.builtin(name, "failed to parse a PEM certificate: " + e.getMessage());
         }
@@ -85,10 +87,13 @@ final class JwtKeys {
     private static PublicKey fromJwk(JsonNode k) throws GeneralSecurityException {
         String kty = k.path("kty").asText();
         if (kty.equals("RSA")) {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(unsigned(k.path("n").asText()), unsigned(k.path("e").asText())));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(
+                            unsigned(k.path("n").asText()), unsigned(k.path("e").asText())));
         }
         if (kty.equals("EC")) {
-            ECPoint point = new ECPoint(unsigned(k.path("x").asText()), unsigned(k.path("y").asText()));
+            ECPoint point = new ECPoint(
+                    unsigned(k.path("x").asText()), unsigned(k.path("y").asText()));
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve(k)));
         }
         throw new GeneralSecurityException("unsupported key type " + kty);
@@ -104,7 +109,9 @@ final class JwtKeys {
             case "P-256" -> "secp256r1";
             case "P-384" -> "secp384r1";
             case "P-521" -> "secp521r1";
-            default -> throw new GeneralSecurityException("unsupported curve " + k.path("crv").asText());
+            default ->
+                throw new GeneralSecurityException(
+                        "unsupported curve " + k.path("crv").asText());
         };
         AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
         params.init(new ECGenParameterSpec(curve));

@@ -25,8 +25,12 @@ import java.util.Map;
  * tls.X509KeyPair does, as an object shaped like tls.Certificate (Certificate as base64 DER, PrivateKey, Leaf).
  */
 final class KeyPairs {
-    static final BuiltinDeclaration PARSE_KEYPAIR = BuiltinDeclaration.of("crypto.x509.parse_keypair", "object",
-            "Parses a PEM certificate chain and its private key (or base64 of them) into a TLS key pair.", "string", "string");
+    static final BuiltinDeclaration PARSE_KEYPAIR = BuiltinDeclaration.of(
+            "crypto.x509.parse_keypair",
+            "object",
+            "Parses a PEM certificate chain and its private key (or base64 of them) into a TLS key pair.",
+            "string",
+            "string");
     private static final String NAME = PARSE_KEYPAIR.name();
 
     private KeyPairs() {}
@@ -68,9 +72,11 @@ final class KeyPairs {
 
     private static boolean matches(PublicKey pub, PrivateKey key) {
         if (pub instanceof RSAPublicKey p && key instanceof RSAPrivateCrtKey k) {
-            return p.getModulus().equals(k.getModulus()) && p.getPublicExponent().equals(k.getPublicExponent());
+            return p.getModulus().equals(k.getModulus())
+                    && p.getPublicExponent().equals(k.getPublicExponent());
         }
-        if (pub instanceof ECPublicKey p && key instanceof ECPrivateKey k) return p.getW().equals(EcMath.publicPoint(k));
+        if (pub instanceof ECPublicKey p && key instanceof ECPrivateKey k)
+            return p.getW().equals(EcMath.publicPoint(k));
         return false;
     }
 
@@ -82,8 +88,15 @@ final class KeyPairs {
             out.put("E", NumberValue.of(k.getPublicExponent()));
             out.put("D", NumberValue.of(k.getPrivateExponent()));
             out.put("Primes", ArrayValue.of(NumberValue.of(k.getPrimeP()), NumberValue.of(k.getPrimeQ())));
-            out.put("Precomputed", ObjectValue.ofStrings(Map.of("Dp", NumberValue.of(k.getPrimeExponentP()),
-                    "Dq", NumberValue.of(k.getPrimeExponentQ()), "Qinv", NumberValue.of(k.getCrtCoefficient()))));
+            out.put(
+                    "Precomputed",
+                    ObjectValue.ofStrings(Map.of(
+                            "Dp",
+                            NumberValue.of(k.getPrimeExponentP()),
+                            "Dq",
+                            NumberValue.of(k.getPrimeExponentQ()),
+                            "Qinv",
+                            NumberValue.of(k.getCrtCoefficient()))));
         } else if (key instanceof ECPrivateKey k) {
             java.security.spec.ECPoint w = EcMath.publicPoint(k);
             out.put("X", NumberValue.of(w.getAffineX()));

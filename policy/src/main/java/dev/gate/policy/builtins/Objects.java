@@ -11,30 +11,42 @@ import java.util.TreeMap;
 
 /** object.get, object.keys, object.remove, object.filter, object.union, object.union_n and object.subset. */
 final class Objects {
-    static final BuiltinDeclaration GET = BuiltinDeclaration.of("object.get", "any",
-            "Returns the value at a key or key path of an object, or the default when absent.", "object", "any", "any");
-    static final BuiltinDeclaration KEYS = BuiltinDeclaration.of("object.keys", "set", "Returns the set of an object's keys.", "object");
+    static final BuiltinDeclaration GET = BuiltinDeclaration.of(
+            "object.get",
+            "any",
+            "Returns the value at a key or key path of an object, or the default when absent.",
+            "object",
+            "any",
+            "any");
+    static final BuiltinDeclaration KEYS =
+            BuiltinDeclaration.of("object.keys", "set", "Returns the set of an object's keys.", "object");
     // The results below are objects (a boolean for subset), but OPA declares them "any": the type checker may not
     // know more than OPA's, or it would refuse policies OPA accepts.
-    static final BuiltinDeclaration REMOVE = BuiltinDeclaration.of("object.remove", "any",
-            "Removes the given keys from an object.", "object", "array|object|set");
-    static final BuiltinDeclaration FILTER = BuiltinDeclaration.of("object.filter", "any",
-            "Keeps only the given keys of an object.", "object", "array|object|set");
-    static final BuiltinDeclaration UNION = BuiltinDeclaration.of("object.union", "any",
-            "Merges two objects recursively; the second wins on conflicts.", "object", "object");
-    static final BuiltinDeclaration UNION_N = BuiltinDeclaration.of("object.union_n", "any",
-            "Merges an array of objects recursively; later objects win.", "array");
-    static final BuiltinDeclaration SUBSET = BuiltinDeclaration.of("object.subset", "any",
-            "Whether the second operand is a recursive subset of the first.", "any", "any");
+    static final BuiltinDeclaration REMOVE = BuiltinDeclaration.of(
+            "object.remove", "any", "Removes the given keys from an object.", "object", "array|object|set");
+    static final BuiltinDeclaration FILTER = BuiltinDeclaration.of(
+            "object.filter", "any", "Keeps only the given keys of an object.", "object", "array|object|set");
+    static final BuiltinDeclaration UNION = BuiltinDeclaration.of(
+            "object.union", "any", "Merges two objects recursively; the second wins on conflicts.", "object", "object");
+    static final BuiltinDeclaration UNION_N = BuiltinDeclaration.of(
+            "object.union_n", "any", "Merges an array of objects recursively; later objects win.", "array");
+    static final BuiltinDeclaration SUBSET = BuiltinDeclaration.of(
+            "object.subset", "any", "Whether the second operand is a recursive subset of the first.", "any", "any");
 
     private Objects() {}
 
     static void register(BuiltinRegistry r) {
         r.add(GET, (ctx, args) -> get(args));
-        r.add(KEYS, (ctx, args) -> SetValue.of(Operands.object("object.keys", args, 1).entries().keySet()));
+        r.add(
+                KEYS,
+                (ctx, args) -> SetValue.of(
+                        Operands.object("object.keys", args, 1).entries().keySet()));
         r.add(REMOVE, (ctx, args) -> remove(args));
         r.add(FILTER, (ctx, args) -> filter(args));
-        r.add(UNION, (ctx, args) -> merge(Operands.object("object.union", args, 1), Operands.object("object.union", args, 2)));
+        r.add(
+                UNION,
+                (ctx, args) ->
+                        merge(Operands.object("object.union", args, 1), Operands.object("object.union", args, 2)));
         r.add(UNION_N, (ctx, args) -> unionN(args));
         r.add(SUBSET, (ctx, args) -> Values.bool(subset(args)));
     }
@@ -90,7 +102,8 @@ final class Objects {
         TreeMap<Value, Value> out = new TreeMap<>(a.entries());
         for (Map.Entry<Value, Value> e : b.entries().entrySet()) {
             Value mine = out.get(e.getKey());
-            if (mine instanceof ObjectValue x && e.getValue() instanceof ObjectValue y) out.put(e.getKey(), merge(x, y));
+            if (mine instanceof ObjectValue x && e.getValue() instanceof ObjectValue y)
+                out.put(e.getKey(), merge(x, y));
             else out.put(e.getKey(), e.getValue());
         }
         return ObjectValue.of(out);
@@ -102,7 +115,8 @@ final class Objects {
                 || sup instanceof SetValue && sub instanceof SetValue
                 || sup instanceof ArrayValue && (sub instanceof ArrayValue || sub instanceof SetValue);
         if (!sameKind) {
-            throw BuiltinException.type("object.subset: both arguments to object.subset must be of the same type or array and set");
+            throw BuiltinException.type(
+                    "object.subset: both arguments to object.subset must be of the same type or array and set");
         }
         return isSubset(sup, sub);
     }
@@ -115,8 +129,10 @@ final class Objects {
             }
             return true;
         }
-        if (sup instanceof SetValue a && sub instanceof SetValue b) return a.elements().containsAll(b.elements());
-        if (sup instanceof ArrayValue a && sub instanceof SetValue b) return a.elements().containsAll(b.elements());
+        if (sup instanceof SetValue a && sub instanceof SetValue b)
+            return a.elements().containsAll(b.elements());
+        if (sup instanceof ArrayValue a && sub instanceof SetValue b)
+            return a.elements().containsAll(b.elements());
         if (sup instanceof ArrayValue a && sub instanceof ArrayValue b) return containsRun(a.elements(), b.elements());
         return sup.equals(sub);
     }
@@ -133,5 +149,4 @@ final class Objects {
         }
         return false;
     }
-
 }

@@ -43,7 +43,9 @@ public final class Operands {
     /** An operand that must be an integer number. */
     public static int integer(String builtin, List<Value> args, int pos) {
         Integer n = number(builtin, args, pos).intValueExact();
-        if (n == null) throw BuiltinException.type(builtin + ": operand " + pos + " must be integer number but got floating-point number");
+        if (n == null)
+            throw BuiltinException.type(
+                    builtin + ": operand " + pos + " must be integer number but got floating-point number");
         return n;
     }
 
@@ -57,8 +59,7 @@ public final class Operands {
         return BuiltinException.type(builtin + ": operand " + pos + " must be " + kind + " but got " + got.typeName());
     }
 
-    private static <T extends Value> T as(Class<T> type, String kind, String builtin, List<Value> args, int pos)
-            {
+    private static <T extends Value> T as(Class<T> type, String kind, String builtin, List<Value> args, int pos) {
         Value v = args.get(pos - 1);
         if (type.isInstance(v)) return type.cast(v);
         throw mustBe(builtin, pos, kind, v);

@@ -30,12 +30,19 @@ import java.util.regex.Pattern;
  * SEC 1 "EC PRIVATE KEY", PKCS#8 "PRIVATE KEY"), or base64 of such PEM, as JWK objects.
  */
 final class PrivateKeys {
-    static final BuiltinDeclaration PARSE_RSA_PRIVATE_KEY = BuiltinDeclaration.of("crypto.x509.parse_rsa_private_key", "object",
-            "Parses a PKCS#1 RSA private key (PEM, or base64 of PEM) into a JWK.", "string");
-    static final BuiltinDeclaration PARSE_PRIVATE_KEYS = BuiltinDeclaration.of("crypto.parse_private_keys", "array",
-            "Parses every PEM private key (RSA, EC, PKCS#8) in a string, or base64 of it, into JWKs.", "string");
+    static final BuiltinDeclaration PARSE_RSA_PRIVATE_KEY = BuiltinDeclaration.of(
+            "crypto.x509.parse_rsa_private_key",
+            "object",
+            "Parses a PKCS#1 RSA private key (PEM, or base64 of PEM) into a JWK.",
+            "string");
+    static final BuiltinDeclaration PARSE_PRIVATE_KEYS = BuiltinDeclaration.of(
+            "crypto.parse_private_keys",
+            "array",
+            "Parses every PEM private key (RSA, EC, PKCS#8) in a string, or base64 of it, into JWKs.",
+            "string");
 
-    private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
     private static final byte[] RSA_ALGORITHM = hex("300d06092a864886f70d0101010500");
     private static final byte[] EC_PUBLIC_KEY_OID = hex("06072a8648ce3d0201");
 
@@ -56,12 +63,17 @@ final class PrivateKeys {
         Matcher m = PEM.matcher(pemText(name, input));
         if (!m.find()) throw BuiltinException.builtin(name, "failed to parse PEM block containing the key");
         if (m.group(1).equals("PRIVATE KEY")) {
-            throw BuiltinException.builtin(name, "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)");
+            throw BuiltinException.builtin(
+                    name, "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)");
         }
         if (m.group(1).equals("EC PRIVATE KEY")) {
-            throw BuiltinException.builtin(name, "x509: failed to parse private key (use ParseECPrivateKey instead for this key format)");
+            throw BuiltinException.builtin(
+                    name, "x509: failed to parse private key (use ParseECPrivateKey instead for this key format)");
         }
-        return jwk(name, "RSA PRIVATE KEY", Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2))));
+        return jwk(
+                name,
+                "RSA PRIVATE KEY",
+                Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2))));
     }
 
     private static Value parseAll(String input) {
@@ -70,7 +82,11 @@ final class PrivateKeys {
         Matcher m = PEM.matcher(pemText(name, input));
         List<Value> keys = new ArrayList<>();
         while (m.find()) {
-            if (m.group(1).endsWith("PRIVATE KEY")) keys.add(jwk(name, m.group(1), Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2)))));
+            if (m.group(1).endsWith("PRIVATE KEY"))
+                keys.add(jwk(
+                        name,
+                        m.group(1),
+                        Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2)))));
         }
         return ArrayValue.of(keys);
     }
@@ -84,7 +100,8 @@ final class PrivateKeys {
         try {
             byte[] pkcs8 = switch (type) {
                 case "RSA PRIVATE KEY" -> sequence(concat(hex("020100"), RSA_ALGORITHM, tlv(0x04, der)));
-                case "EC PRIVATE KEY" -> sequence(concat(hex("020100"), sequence(concat(EC_PUBLIC_KEY_OID, curveOid(der))), tlv(0x04, der)));
+                case "EC PRIVATE KEY" ->
+                    sequence(concat(hex("020100"), sequence(concat(EC_PUBLIC_KEY_OID, curveOid(der))), tlv(0x04, der)));
                 default -> der;
             };
             for (String algorithm : new String[] {"RSA", "EC"}) {
@@ -105,7 +122,9 @@ final class PrivateKeys {
         Matcher m = PEM.matcher(pemText(name, input));
         while (m.find()) {
             if (m.group(1).endsWith("PRIVATE KEY")) {
-                return new Object[] {m.group(1), Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2)))};
+                return new Object[] {
+                    m.group(1), Values.guard(name, () -> Base64.getMimeDecoder().decode(m.group(2)))
+                };
             }
         }
         return null;
@@ -169,7 +188,9 @@ final class PrivateKeys {
         throw new IllegalArgumentException("no curve");
     }
 
-    private static byte[] sequence(byte[] content) { return tlv(0x30, content); }
+    private static byte[] sequence(byte[] content) {
+        return tlv(0x30, content);
+    }
 
     private static byte[] tlv(int tag, byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -193,5 +214,7 @@ final class PrivateKeys {
         return out.toByteArray();
     }
 
-    private static byte[] hex(String s) { return java.util.HexFormat.of().parseHex(s); }
+    private static byte[] hex(String s) {
+        return java.util.HexFormat.of().parseHex(s);
+    }
 }

@@ -7,8 +7,8 @@ import dev.gate.policy.syntax.Source;
 
 /** rego.parse_module: a module's text to OPA's JSON AST; a parse error is the builtin's error, worded as OPA prints it. */
 final class RegoModules {
-    static final BuiltinDeclaration PARSE_MODULE = BuiltinDeclaration.of("rego.parse_module", "object",
-            "Parses a Rego module into its JSON AST.", "string", "string");
+    static final BuiltinDeclaration PARSE_MODULE = BuiltinDeclaration.of(
+            "rego.parse_module", "object", "Parses a Rego module into its JSON AST.", "string", "string");
 
     private RegoModules() {}
 

@@ -7,9 +7,10 @@ import java.util.List;
 
 /** semver.is_valid and semver.compare. */
 final class SemVers {
-    static final BuiltinDeclaration IS_VALID = BuiltinDeclaration.of("semver.is_valid", "boolean", "Whether the operand is a valid SemVer string.", "any");
-    static final BuiltinDeclaration COMPARE = BuiltinDeclaration.of("semver.compare", "number",
-            "Compares two SemVer strings: -1, 0 or 1.", "string", "string");
+    static final BuiltinDeclaration IS_VALID =
+            BuiltinDeclaration.of("semver.is_valid", "boolean", "Whether the operand is a valid SemVer string.", "any");
+    static final BuiltinDeclaration COMPARE = BuiltinDeclaration.of(
+            "semver.compare", "number", "Compares two SemVer strings: -1, 0 or 1.", "string", "string");
 
     private SemVers() {}
 

@@ -7,10 +7,14 @@ import java.util.TreeSet;
 
 /** Set intersection and union: infix {@code &} and {@code |} ("and", "or") and their n-ary forms over a set of sets. */
 final class Sets {
-    static final BuiltinDeclaration AND = BuiltinDeclaration.of("and", "set", "Returns the intersection of two sets.", "set", "set");
-    static final BuiltinDeclaration OR = BuiltinDeclaration.of("or", "set", "Returns the union of two sets.", "set", "set");
-    static final BuiltinDeclaration INTERSECTION = BuiltinDeclaration.of("intersection", "set", "Returns the intersection of the given sets.", "set");
-    static final BuiltinDeclaration UNION = BuiltinDeclaration.of("union", "set", "Returns the union of the given sets.", "set");
+    static final BuiltinDeclaration AND =
+            BuiltinDeclaration.of("and", "set", "Returns the intersection of two sets.", "set", "set");
+    static final BuiltinDeclaration OR =
+            BuiltinDeclaration.of("or", "set", "Returns the union of two sets.", "set", "set");
+    static final BuiltinDeclaration INTERSECTION =
+            BuiltinDeclaration.of("intersection", "set", "Returns the intersection of the given sets.", "set");
+    static final BuiltinDeclaration UNION =
+            BuiltinDeclaration.of("union", "set", "Returns the union of the given sets.", "set");
 
     private Sets() {}
 
@@ -47,7 +51,8 @@ final class Sets {
     private static Value unionAll(List<Value> args) {
         SetValue sets = Operands.set("union", args, 1);
         TreeSet<Value> out = new TreeSet<>();
-        for (Value v : sets.elements()) out.addAll(Operands.set("union", List.of(v), 1).elements());
+        for (Value v : sets.elements())
+            out.addAll(Operands.set("union", List.of(v), 1).elements());
         return SetValue.of(out);
     }
 }

@@ -25,7 +25,11 @@ final class TemplateData {
         if (v instanceof ObjectValue o) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
-                out.put(e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson(), of(e.getValue()));
+                out.put(
+                        e.getKey() instanceof StringValue s
+                                ? s.value()
+                                : e.getKey().toJson(),
+                        of(e.getValue()));
             }
             return out;
         }

@@ -17,25 +17,42 @@ import java.util.List;
 final class Times {
     private static final String EITHER = "either number (ns) or [number (ns), string (tz)]";
 
-    static final BuiltinDeclaration NOW_NS = BuiltinDeclaration.of("time.now_ns", "number", "The query's current time in Unix nanoseconds (fixed for one query).");
-    static final BuiltinDeclaration PARSE_RFC3339_NS = BuiltinDeclaration.of("time.parse_rfc3339_ns", "number",
-            "Parses an RFC 3339 timestamp to Unix nanoseconds.", "string");
-    static final BuiltinDeclaration PARSE_NS = BuiltinDeclaration.of("time.parse_ns", "number",
-            "Parses a timestamp with a Go layout to Unix nanoseconds.", "string", "string");
-    static final BuiltinDeclaration PARSE_DURATION_NS = BuiltinDeclaration.of("time.parse_duration_ns", "number",
-            "Parses a Go duration (\"1h30m\") to nanoseconds.", "string");
-    static final BuiltinDeclaration DATE = BuiltinDeclaration.of("time.date", "array", "[year, month, day] of a time.", "number|array");
-    static final BuiltinDeclaration CLOCK = BuiltinDeclaration.of("time.clock", "array", "[hour, minute, second] of a time.", "number|array");
-    static final BuiltinDeclaration WEEKDAY = BuiltinDeclaration.of("time.weekday", "string", "The English weekday of a time.", "number|array");
-    static final BuiltinDeclaration ADD_DATE = BuiltinDeclaration.of("time.add_date", "number",
-            "Adds years, months and days to a time, normalising as Go does.", "number", "number", "number", "number");
-    static final BuiltinDeclaration DIFF = BuiltinDeclaration.of("time.diff", "array",
-            "[years, months, days, hours, minutes, seconds] between two times.", "number|array", "number|array");
-    static final BuiltinDeclaration FORMAT = BuiltinDeclaration.of("time.format", "string",
-            "Formats a time: ns, [ns, tz] or [ns, tz, layout]; RFC 3339 with nanoseconds by default.", "number|array");
+    static final BuiltinDeclaration NOW_NS = BuiltinDeclaration.of(
+            "time.now_ns", "number", "The query's current time in Unix nanoseconds (fixed for one query).");
+    static final BuiltinDeclaration PARSE_RFC3339_NS = BuiltinDeclaration.of(
+            "time.parse_rfc3339_ns", "number", "Parses an RFC 3339 timestamp to Unix nanoseconds.", "string");
+    static final BuiltinDeclaration PARSE_NS = BuiltinDeclaration.of(
+            "time.parse_ns", "number", "Parses a timestamp with a Go layout to Unix nanoseconds.", "string", "string");
+    static final BuiltinDeclaration PARSE_DURATION_NS = BuiltinDeclaration.of(
+            "time.parse_duration_ns", "number", "Parses a Go duration (\"1h30m\") to nanoseconds.", "string");
+    static final BuiltinDeclaration DATE =
+            BuiltinDeclaration.of("time.date", "array", "[year, month, day] of a time.", "number|array");
+    static final BuiltinDeclaration CLOCK =
+            BuiltinDeclaration.of("time.clock", "array", "[hour, minute, second] of a time.", "number|array");
+    static final BuiltinDeclaration WEEKDAY =
+            BuiltinDeclaration.of("time.weekday", "string", "The English weekday of a time.", "number|array");
+    static final BuiltinDeclaration ADD_DATE = BuiltinDeclaration.of(
+            "time.add_date",
+            "number",
+            "Adds years, months and days to a time, normalising as Go does.",
+            "number",
+            "number",
+            "number",
+            "number");
+    static final BuiltinDeclaration DIFF = BuiltinDeclaration.of(
+            "time.diff",
+            "array",
+            "[years, months, days, hours, minutes, seconds] between two times.",
+            "number|array",
+            "number|array");
+    static final BuiltinDeclaration FORMAT = BuiltinDeclaration.of(
+            "time.format",
+            "string",
+            "Formats a time: ns, [ns, tz] or [ns, tz, layout]; RFC 3339 with nanoseconds by default.",
+            "number|array");
 
-    static final BuiltinDeclaration TEST_SLEEP = BuiltinDeclaration.of("test.sleep", "null",
-            "Sleeps for a Go duration; for tests of time-dependent policies.", "string");
+    static final BuiltinDeclaration TEST_SLEEP = BuiltinDeclaration.of(
+            "test.sleep", "null", "Sleeps for a Go duration; for tests of time-dependent policies.", "string");
 
     private static final String RFC3339 = "2006-01-02T15:04:05Z07:00";
     private static final String RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00";
@@ -44,12 +61,23 @@ final class Times {
 
     static void register(BuiltinRegistry r) {
         r.add(NOW_NS, (ctx, args) -> NumberValue.of(nanos(ctx.now())));
-        r.add(PARSE_RFC3339_NS, (ctx, args) -> NumberValue.of(Values.guard("time.parse_rfc3339_ns",
-                () -> GoTimeParser.parseNanos(RFC3339, Operands.string("time.parse_rfc3339_ns", args, 1)))));
-        r.add(PARSE_NS, (ctx, args) -> NumberValue.of(Values.guard("time.parse_ns", () -> GoTimeParser.parseNanos(
-                Operands.string("time.parse_ns", args, 1), Operands.string("time.parse_ns", args, 2)))));
-        r.add(PARSE_DURATION_NS, (ctx, args) -> NumberValue.of(Values.guard("time.parse_duration_ns",
-                () -> GoDuration.parseExtendedNanos(Operands.string("time.parse_duration_ns", args, 1)))));
+        r.add(
+                PARSE_RFC3339_NS,
+                (ctx, args) -> NumberValue.of(Values.guard(
+                        "time.parse_rfc3339_ns",
+                        () -> GoTimeParser.parseNanos(RFC3339, Operands.string("time.parse_rfc3339_ns", args, 1)))));
+        r.add(
+                PARSE_NS,
+                (ctx, args) -> NumberValue.of(Values.guard(
+                        "time.parse_ns",
+                        () -> GoTimeParser.parseNanos(
+                                Operands.string("time.parse_ns", args, 1),
+                                Operands.string("time.parse_ns", args, 2)))));
+        r.add(
+                PARSE_DURATION_NS,
+                (ctx, args) -> NumberValue.of(Values.guard(
+                        "time.parse_duration_ns",
+                        () -> GoDuration.parseExtendedNanos(Operands.string("time.parse_duration_ns", args, 1)))));
         r.add(DATE, (ctx, args) -> {
             Zoned t = zoned("time.date", args.get(0));
             return Values.integers(GoCalendar.date(t.nanos, t.zone));
@@ -62,8 +90,12 @@ final class Times {
             Zoned t = zoned("time.weekday", args.get(0));
             return Values.str(GoCalendar.weekday(t.nanos, t.zone));
         });
-        r.add(TEST_SLEEP, (ctx, args) -> sleep(ctx, Values.guard("test.sleep",
-                () -> GoDuration.parseNanos(Operands.string("test.sleep", args, 1)))));
+        r.add(
+                TEST_SLEEP,
+                (ctx, args) -> sleep(
+                        ctx,
+                        Values.guard(
+                                "test.sleep", () -> GoDuration.parseNanos(Operands.string("test.sleep", args, 1)))));
         r.add(ADD_DATE, (ctx, args) -> addDate(args));
         r.add(DIFF, (ctx, args) -> {
             Zoned a = zoned("time.diff", args.get(0)), b = zoned("time.diff", args.get(1));
@@ -71,7 +103,8 @@ final class Times {
         });
         r.add(FORMAT, (ctx, args) -> {
             Zoned t = zoned("time.format", args.get(0));
-            return Values.str(Values.guard("time.format", () -> GoTimeFormatter.format(GoCalendar.at(t.nanos, t.zone), t.layout)));
+            return Values.str(Values.guard(
+                    "time.format", () -> GoTimeFormatter.format(GoCalendar.at(t.nanos, t.zone), t.layout)));
         });
     }
 
@@ -97,7 +130,9 @@ final class Times {
     private static Value addDate(List<Value> args) {
         String name = "time.add_date";
         Zoned t = zoned(name, args.get(0));
-        int years = Operands.integer(name, args, 2), months = Operands.integer(name, args, 3), days = Operands.integer(name, args, 4);
+        int years = Operands.integer(name, args, 2),
+                months = Operands.integer(name, args, 3),
+                days = Operands.integer(name, args, 4);
         return NumberValue.of(Values.guard(name, () -> GoCalendar.addDate(t.nanos, years, months, days, t.zone)));
     }
 
@@ -123,9 +158,8 @@ final class Times {
             throw Operands.mustBe(name, 1, EITHER, v);
         }
         NumberValue n = (NumberValue) ns;
-        if (!n.isInteger() || n.bigInteger().bitLength() > 63) throw BuiltinException.builtin(name, "timestamp too big");
+        if (!n.isInteger() || n.bigInteger().bitLength() > 63)
+            throw BuiltinException.builtin(name, "timestamp too big");
         return new Zoned(n.bigInteger().longValue(), zone, layout);
     }
-
-
 }

@@ -8,9 +8,13 @@ import java.util.TreeMap;
 
 /** uri.parse and uri.is_valid: a URL read as Go's net/url reads it, its parts as an object (empty ones left out). */
 final class Uris {
-    static final BuiltinDeclaration PARSE = BuiltinDeclaration.of("uri.parse", "object",
-            "The parts of a URL: scheme, hostname, port, path, raw_path, raw_query, fragment.", "string");
-    static final BuiltinDeclaration IS_VALID = BuiltinDeclaration.of("uri.is_valid", "boolean", "Whether a string is a URL.", "any");
+    static final BuiltinDeclaration PARSE = BuiltinDeclaration.of(
+            "uri.parse",
+            "object",
+            "The parts of a URL: scheme, hostname, port, path, raw_path, raw_query, fragment.",
+            "string");
+    static final BuiltinDeclaration IS_VALID =
+            BuiltinDeclaration.of("uri.is_valid", "boolean", "Whether a string is a URL.", "any");
 
     private Uris() {}
 

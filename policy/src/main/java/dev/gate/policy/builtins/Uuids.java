@@ -14,8 +14,11 @@ import java.util.Map;
  * version 1 and 2 UUIDs also give their time (Unix ns), clock sequence and node. Undefined when not a UUID.
  */
 final class Uuids {
-    static final BuiltinDeclaration PARSE = BuiltinDeclaration.of("uuid.parse", "object",
-            "Parses a UUID into its version, variant and, for time-based ones, time, clocksequence, nodeid and macvariables.", "string");
+    static final BuiltinDeclaration PARSE = BuiltinDeclaration.of(
+            "uuid.parse",
+            "object",
+            "Parses a UUID into its version, variant and, for time-based ones, time, clocksequence, nodeid and macvariables.",
+            "string");
 
     /** 100-ns intervals between the Gregorian reform (1582-10-15) and the Unix epoch. */
     private static final long GREGORIAN_OFFSET = 122192928000000000L;
@@ -40,12 +43,16 @@ final class Uuids {
             // A DCE (v2) UUID keeps its local id where v1 keeps time_low; google/uuid, and so OPA, still reads the
             // time from all three fields, and the id is also reported on its own.
             long ticks = timeLow | (timeMid << 32) | (timeHigh << 48);
-            out.put("time", NumberValue.of(BigInteger.valueOf(ticks - GREGORIAN_OFFSET).multiply(BigInteger.valueOf(100))));
+            out.put(
+                    "time",
+                    NumberValue.of(BigInteger.valueOf(ticks - GREGORIAN_OFFSET).multiply(BigInteger.valueOf(100))));
             out.put("clocksequence", NumberValue.of((((b[8] & 0xff) << 8) | (b[9] & 0xff)) & 0x3fff));
             String node = HexFormat.ofDelimiter("-").formatHex(b, 10, 16);
             out.put("nodeid", StringValue.of(node));
-            out.put("macvariables", StringValue.of(((b[10] & 0x02) != 0 ? "local" : "global") + ":"
-                    + ((b[10] & 0x01) != 0 ? "multicast" : "unicast")));
+            out.put(
+                    "macvariables",
+                    StringValue.of(((b[10] & 0x02) != 0 ? "local" : "global") + ":"
+                            + ((b[10] & 0x01) != 0 ? "multicast" : "unicast")));
             if (version == 2) {
                 out.put("id", NumberValue.of(timeLow));
                 out.put("domain", StringValue.of(domain(b[9] & 0xff)));
@@ -87,5 +94,4 @@ final class Uuids {
         for (char c : hex.toCharArray()) if (Character.digit(c, 16) < 0 || c > 127) return null;
         return HexFormat.of().parseHex(hex.toLowerCase());
     }
-
 }

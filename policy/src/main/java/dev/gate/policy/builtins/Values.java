@@ -17,11 +17,25 @@ import java.util.function.Supplier;
 final class Values {
     private Values() {}
 
-    static Value bool(boolean b) { return BooleanValue.of(b); }
-    static Value str(String s) { return StringValue.of(s); }
-    static Value num(long n) { return NumberValue.of(n); }
-    static Value num(BigInteger n) { return NumberValue.of(n); }
-    static Value num(BigDecimal n) { return NumberValue.of(n); }
+    static Value bool(boolean b) {
+        return BooleanValue.of(b);
+    }
+
+    static Value str(String s) {
+        return StringValue.of(s);
+    }
+
+    static Value num(long n) {
+        return NumberValue.of(n);
+    }
+
+    static Value num(BigInteger n) {
+        return NumberValue.of(n);
+    }
+
+    static Value num(BigDecimal n) {
+        return NumberValue.of(n);
+    }
 
     static ArrayValue strings(Collection<String> items) {
         List<Value> out = new ArrayList<>(items.size());
@@ -48,7 +62,8 @@ final class Values {
         Value v = args.get(pos - 1);
         if (v instanceof ArrayValue a) return a.elements();
         if (v instanceof SetValue s) return List.copyOf(s.elements());
-        throw Operands.mustBeOneOf(builtin, pos, v, kindsInMessage.length == 0 ? new String[] {"array", "set"} : kindsInMessage);
+        throw Operands.mustBeOneOf(
+                builtin, pos, v, kindsInMessage.length == 0 ? new String[] {"array", "set"} : kindsInMessage);
     }
 
     /** Strings of an array or set operand; a non-string element is "operand N must be array of strings but got array containing number". */
@@ -65,15 +80,17 @@ final class Values {
     /** OPA's NewOperandElementErr text. */
     static BuiltinException elementError(String builtin, int pos, Value collection, Value element, String expected) {
         String kind = collection.typeName();
-        return BuiltinException.type(builtin + ": operand " + pos + " must be " + kind + " of " + expected + "s but got "
-                + kind + " containing " + element.typeName());
+        return BuiltinException.type(builtin + ": operand " + pos + " must be " + kind + " of " + expected
+                + "s but got " + kind + " containing " + element.typeName());
     }
 
     /** OPA's BigIntOperand: "must be integer but got string" for a non-number, its float message for a fraction. */
     static BigInteger bigInteger(String builtin, List<Value> args, int pos) {
-        if (!(args.get(pos - 1) instanceof NumberValue n)) throw Operands.mustBe(builtin, pos, "integer", args.get(pos - 1));
+        if (!(args.get(pos - 1) instanceof NumberValue n))
+            throw Operands.mustBe(builtin, pos, "integer", args.get(pos - 1));
         if (!n.isInteger()) {
-            throw BuiltinException.type(builtin + ": operand " + pos + " must be integer number but got floating-point number");
+            throw BuiltinException.type(
+                    builtin + ": operand " + pos + " must be integer number but got floating-point number");
         }
         return n.bigInteger();
     }

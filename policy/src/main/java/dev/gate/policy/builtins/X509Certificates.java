@@ -14,8 +14,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -34,8 +34,13 @@ import javax.security.auth.x500.X500Principal;
 final class X509Certificates {
     private static final String NAME = "crypto.x509.parse_certificates";
     private static final String[][] NAME_FIELDS = {
-        {"C", "Country"}, {"O", "Organization"}, {"OU", "OrganizationalUnit"}, {"L", "Locality"},
-        {"ST", "Province"}, {"STREET", "StreetAddress"}, {"2.5.4.17", "PostalCode"},
+        {"C", "Country"},
+        {"O", "Organization"},
+        {"OU", "OrganizationalUnit"},
+        {"L", "Locality"},
+        {"ST", "Province"},
+        {"STREET", "StreetAddress"},
+        {"2.5.4.17", "PostalCode"},
     };
 
     private X509Certificates() {}
@@ -81,13 +86,15 @@ final class X509Certificates {
         String dnsName = null;
         List<String> usages = List.of("1.3.6.1.5.5.7.3.1");
         for (Map.Entry<Value, Value> e : options.entries().entrySet()) {
-            String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
+            String key =
+                    e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
             Value v = e.getValue();
             switch (key) {
                 case "DNSName" -> dnsName = Operands.string(name, List.of(v), 1);
                 case "CurrentTime" -> {
                     java.math.BigInteger ns = Values.bigInteger(name, List.of(v), 1);
-                    at = new java.util.Date(ns.divide(java.math.BigInteger.valueOf(1_000_000)).longValue());
+                    at = new java.util.Date(
+                            ns.divide(java.math.BigInteger.valueOf(1_000_000)).longValue());
                 }
                 case "KeyUsages" -> {
                     usages = new ArrayList<>();
@@ -104,7 +111,8 @@ final class X509Certificates {
         return parseAndVerify(name, input, at, dnsName, usages);
     }
 
-    private static Value parseAndVerify(String name, String input, java.util.Date at, String dnsName, List<String> usages) {
+    private static Value parseAndVerify(
+            String name, String input, java.util.Date at, String dnsName, List<String> usages) {
         Value invalid = ArrayValue.of(BooleanValue.FALSE, ArrayValue.EMPTY);
         List<X509Certificate> certs;
         try {
@@ -176,7 +184,8 @@ final class X509Certificates {
                 if (type.equals("CN")) commonName = value;
                 else if (type.equals("2.5.4.5")) serial = value;
                 for (String[] field : NAME_FIELDS) {
-                    if (field[0].equals(type)) fields.computeIfAbsent(field[1], k -> new ArrayList<>()).add(value);
+                    if (field[0].equals(type))
+                        fields.computeIfAbsent(field[1], k -> new ArrayList<>()).add(value);
                 }
                 names.add(ObjectValue.ofStrings(Map.of("Type", oid(type), "Value", StringValue.of(value))));
             }
@@ -221,7 +230,10 @@ final class X509Certificates {
 
     /** SAN general names: 1 rfc822, 2 dNSName, 6 URI, 7 IP address. */
     private static void addSubjectAlternativeNames(X509Certificate c, Map<String, Value> m) {
-        List<String> dns = new ArrayList<>(), emails = new ArrayList<>(), ips = new ArrayList<>(), uris = new ArrayList<>();
+        List<String> dns = new ArrayList<>(),
+                emails = new ArrayList<>(),
+                ips = new ArrayList<>(),
+                uris = new ArrayList<>();
         try {
             Collection<List<?>> sans = c.getSubjectAlternativeNames();
             if (sans != null) {
@@ -232,7 +244,7 @@ final class X509Certificates {
                         case 2 -> dns.add(String.valueOf(value));
                         case 6 -> uris.add(String.valueOf(value));
                         case 7 -> ips.add(String.valueOf(value));
-                        default -> { }
+                        default -> {}
                     }
                 }
             }

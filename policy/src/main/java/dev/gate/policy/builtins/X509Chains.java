@@ -56,7 +56,8 @@ final class X509Chains {
             PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
             params.setRevocationEnabled(false);
             params.setDate(at);
-            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
             root.checkValidity(at);
         } catch (GeneralSecurityException e) {
             return null;
@@ -91,7 +92,9 @@ final class X509Chains {
             if (!Integer.valueOf(2).equals(name.get(0))) continue;
             String pattern = String.valueOf(name.get(1)).toLowerCase(java.util.Locale.ROOT);
             if (pattern.equals(wanted)) return true;
-            if (pattern.startsWith("*.") && wanted.indexOf('.') > 0 && wanted.substring(wanted.indexOf('.')).equals(pattern.substring(1))) {
+            if (pattern.startsWith("*.")
+                    && wanted.indexOf('.') > 0
+                    && wanted.substring(wanted.indexOf('.')).equals(pattern.substring(1))) {
                 return true;
             }
         }

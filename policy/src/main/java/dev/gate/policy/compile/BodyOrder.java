@@ -55,14 +55,18 @@ final class BodyOrder {
         while (!pending.isEmpty()) {
             Info next = null;
             for (Info info : pending) {
-                if (bound.containsAll(info.needs) && Unifier.binds(info.literal, info.outputs, bound)) { next = info; break; }
+                if (bound.containsAll(info.needs) && Unifier.binds(info.literal, info.outputs, bound)) {
+                    next = info;
+                    break;
+                }
             }
             if (next == null) {
                 // As in OPA, every variable of an expression that cannot run is unsafe there, what it would bind too.
                 for (Info info : pending) {
                     for (String v : info.needs) if (!bound.contains(v)) earliest(unsafe, v, where(info.literal, v));
                     for (String v : info.outputs) {
-                        if (!bound.contains(v) && !v.startsWith(Term.WILDCARD_PREFIX)) earliest(unsafe, v, where(info.literal, v));
+                        if (!bound.contains(v) && !v.startsWith(Term.WILDCARD_PREFIX))
+                            earliest(unsafe, v, where(info.literal, v));
                     }
                     if (info.literal.expr() instanceof Expr.Assign a) Vars.all(a.left(), assigned);
                     out.add(orderNested ? nested(info.literal, bound) : info.literal);
@@ -91,7 +95,8 @@ final class BodyOrder {
         List<Term> parts = List.of();
         if (l.expr() instanceof Expr.Assign a) parts = List.of(a.left(), a.right());
         else if (l.expr() instanceof Expr.Unify u) parts = List.of(u.left(), u.right());
-        else if (l.expr() instanceof Expr.SomeIn s && !(s.collection() instanceof Term.Var)) parts = List.of(s.collection());
+        else if (l.expr() instanceof Expr.SomeIn s && !(s.collection() instanceof Term.Var))
+            parts = List.of(s.collection());
         for (Term t : parts) {
             boolean own = t instanceof Term.Call || l.expr() instanceof Expr.SomeIn;
             if (own && Vars.all(t, null).contains(v)) return t.span();
@@ -162,8 +167,11 @@ final class BodyOrder {
             for (Term e : s.elements()) collect(e, false, needs, outs, visible);
         } else if (t instanceof Term.Call c) {
             int arity = arity(c);
-            for (int i = 0; i < c.args().size(); i++) collect(c.args().get(i), arity >= 0 && i >= arity, needs, outs, visible);
-        } else if (t instanceof Term.ArrayComprehension || t instanceof Term.SetComprehension || t instanceof Term.ObjectComprehension) {
+            for (int i = 0; i < c.args().size(); i++)
+                collect(c.args().get(i), arity >= 0 && i >= arity, needs, outs, visible);
+        } else if (t instanceof Term.ArrayComprehension
+                || t instanceof Term.SetComprehension
+                || t instanceof Term.ObjectComprehension) {
             closure(t, needs, visible);
         } else if (t instanceof Term.Template tp) {
             for (Object p : tp.parts()) {
@@ -231,9 +239,12 @@ final class BodyOrder {
             return new Term.ObjectTerm(entries, o.span());
         }
         if (t instanceof Term.Call c) return c.withArgs(terms(c.args(), bound));
-        if (t instanceof Term.ArrayComprehension c) return new Term.ArrayComprehension(c.head(), order(c.body(), bound), c.span());
-        if (t instanceof Term.SetComprehension c) return new Term.SetComprehension(c.head(), order(c.body(), bound), c.span());
-        if (t instanceof Term.ObjectComprehension c) return new Term.ObjectComprehension(c.key(), c.value(), order(c.body(), bound), c.span());
+        if (t instanceof Term.ArrayComprehension c)
+            return new Term.ArrayComprehension(c.head(), order(c.body(), bound), c.span());
+        if (t instanceof Term.SetComprehension c)
+            return new Term.SetComprehension(c.head(), order(c.body(), bound), c.span());
+        if (t instanceof Term.ObjectComprehension c)
+            return new Term.ObjectComprehension(c.key(), c.value(), order(c.body(), bound), c.span());
         if (t instanceof Term.Template tp) {
             List<Object> parts = new ArrayList<>();
             for (Object p : tp.parts()) parts.add(p instanceof Literal l ? nested(l, bound) : p);

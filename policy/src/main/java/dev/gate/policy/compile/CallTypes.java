@@ -34,7 +34,8 @@ final class CallTypes {
                 checker.report(checker.error(at, argumentError(c, args, signature, statement)));
                 return Type.ANY; // a refused call has no result type, so what reads it is not refused again
             }
-            if (checker.inferring && checker.isFree(c.args().get(i))) checker.bind(c.args().get(i), signature.args().get(i));
+            if (checker.inferring && checker.isFree(c.args().get(i)))
+                checker.bind(c.args().get(i), signature.args().get(i));
         }
         bindOutput(c, arity, signature.result());
         return signature.result();
@@ -42,8 +43,11 @@ final class CallTypes {
 
     /** A builtin's declared signature or a function's inferred one; null when nothing is known (print, mocks). */
     private RuleTypes.Signature signatureOf(Term.Call c) {
-        if (c.target() instanceof CallTarget.Function f) return checker.known.functions().get(f.dotted());
-        if (!(c.target() instanceof CallTarget.Builtin b) || checker.builtins.get(b.name()) == null || b.name().equals("print")) return null;
+        if (c.target() instanceof CallTarget.Function f)
+            return checker.known.functions().get(f.dotted());
+        if (!(c.target() instanceof CallTarget.Builtin b)
+                || checker.builtins.get(b.name()) == null
+                || b.name().equals("print")) return null;
         BuiltinDeclaration decl = checker.builtins.get(b.name()).decl();
         List<Type> args = new ArrayList<>();
         for (String t : decl.argumentTypes()) args.add(Type.parse(t));

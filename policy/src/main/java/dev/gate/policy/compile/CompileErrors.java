@@ -19,7 +19,9 @@ public final class CompileErrors extends PolicyException {
         this.errors = List.copyOf(errors);
     }
 
-    public List<PolicyException> errors() { return errors; }
+    public List<PolicyException> errors() {
+        return errors;
+    }
 
     /** Throws the single error itself, or all of them together; returns when there is none. */
     static void throwIfAny(List<PolicyException> errors) {
@@ -32,6 +34,7 @@ public final class CompileErrors extends PolicyException {
     }
 
     private static String summary(List<PolicyException> errors) {
-        return errors.size() + " errors occurred:\n" + errors.stream().map(PolicyException::describe).collect(Collectors.joining("\n"));
+        return errors.size() + " errors occurred:\n"
+                + errors.stream().map(PolicyException::describe).collect(Collectors.joining("\n"));
     }
 }

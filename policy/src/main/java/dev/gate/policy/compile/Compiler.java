@@ -35,12 +35,15 @@ public final class Compiler {
     private boolean strict;
     /** Unsafe variables of the compilation's rule heads and bodies, reported after every rule was resolved. */
     private Problems unsafeHeads = new Problems();
+
     private Problems unsafeBodies = new Problems();
     private RegoVersion queryVersion = RegoVersion.V1;
     private InputSchemas schemas = InputSchemas.NONE;
     private RuleMetadata metadata = new RuleMetadata(List.of());
 
-    public Compiler(BuiltinRegistry builtins) { this.builtins = builtins; }
+    public Compiler(BuiltinRegistry builtins) {
+        this.builtins = builtins;
+    }
 
     /** The dialect of queries (v1 unless set): a query against v0 policies may call v0's deprecated builtins. */
     public Compiler regoVersion(RegoVersion version) {
@@ -171,7 +174,9 @@ public final class Compiler {
     private void place(Module m, Rule r) {
         if (r.kind() == Rule.Kind.FUNCTION) {
             List<String> path = fullPath(m, r);
-            functions.computeIfAbsent("data." + String.join(".", path), k -> new ArrayList<>()).add(r);
+            functions
+                    .computeIfAbsent("data." + String.join(".", path), k -> new ArrayList<>())
+                    .add(r);
             tree.node(RuleTree.strings(path.subList(0, path.size() - 1)));
             return;
         }
@@ -202,12 +207,23 @@ public final class Compiler {
         // The head reads the body's variables, so it is resolved after the body (declarations renamed there).
         List<Term> head = new ArrayList<>();
         head.add(r.head().get(0));
-        for (int i = 1; i < r.head().size(); i++) head.add(resolver.term(r.head().get(i), scope));
+        for (int i = 1; i < r.head().size(); i++)
+            head.add(resolver.term(r.head().get(i), scope));
         Term value = r.value() == null ? null : resolver.term(r.value(), scope);
         Safety.check(r, names.source, resolved, argVars, head, value, unsafeHeads, unsafeBodies);
         List<Literal> body = BodyOrder.order(resolved, argVars);
-        Rule elseRule = r.elseRule() == null ? null : compileRule(r.elseRule().with(r.head(), r.args(), r.elseRule().value(),
-                r.elseRule().body(), r.elseRule().elseRule()), names, resolver);
+        Rule elseRule = r.elseRule() == null
+                ? null
+                : compileRule(
+                        r.elseRule()
+                                .with(
+                                        r.head(),
+                                        r.args(),
+                                        r.elseRule().value(),
+                                        r.elseRule().body(),
+                                        r.elseRule().elseRule()),
+                        names,
+                        resolver);
         return r.with(head, args, value, body, elseRule);
     }
 
@@ -219,7 +235,10 @@ public final class Compiler {
         List<Term> args = new ArrayList<>();
         List<Literal> body = new ArrayList<>();
         for (Term a : r.args()) {
-            if (isPattern(a)) { args.add(a); continue; }
+            if (isPattern(a)) {
+                args.add(a);
+                continue;
+            }
             Term.Var v = new Term.Var(fresh.next("$arg"), a.span());
             args.add(v);
             body.add(new Literal(new Expr.Unify(v, a), false, List.of(), a.span()));
@@ -232,7 +251,8 @@ public final class Compiler {
     private static boolean isPattern(Term t) {
         if (t instanceof Term.Var || t instanceof Term.Scalar) return true;
         if (t instanceof Term.ArrayTerm a) return a.elements().stream().allMatch(Compiler::isPattern);
-        if (t instanceof Term.ObjectTerm o) return o.entries().stream().allMatch(e -> e.key() instanceof Term.Scalar && isPattern(e.value()));
+        if (t instanceof Term.ObjectTerm o)
+            return o.entries().stream().allMatch(e -> e.key() instanceof Term.Scalar && isPattern(e.value()));
         return false;
     }
 }

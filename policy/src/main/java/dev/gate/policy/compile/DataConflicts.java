@@ -32,7 +32,11 @@ public final class DataConflicts {
         if (!(path.get(path.size() - 1) instanceof StringValue)) return; // other keys cannot name base documents
         if (node.hasRules() && exists(data, path)) {
             Rule first = node.rules().get(0);
-            problems.add("rego_compile_error", sources.get(first.file()), first.span(), "conflicting rule for data path " + text(path) + " found");
+            problems.add(
+                    "rego_compile_error",
+                    sources.get(first.file()),
+                    first.span(),
+                    "conflicting rule for data path " + text(path) + " found");
             return;
         }
         for (RuleTree.Node child : node.children().values()) visit(child, data, sources, problems);

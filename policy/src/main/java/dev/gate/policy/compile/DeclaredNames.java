@@ -31,13 +31,15 @@ final class DeclaredNames {
             }
         }
         for (String f : functionArity.keySet()) {
-            if (valueRulePaths.contains(f)) throw new PolicyException("rego_type_error", "conflicting rules " + f + " found", null);
+            if (valueRulePaths.contains(f))
+                throw new PolicyException("rego_type_error", "conflicting rules " + f + " found", null);
         }
     }
 
     /** The functions of policies compiled before (for a query against them). */
     void declareFunctions(Map<String, List<Rule>> functions) {
-        for (Map.Entry<String, List<Rule>> f : functions.entrySet()) functionArity.put(f.getKey(), f.getValue().get(0).args().size());
+        for (Map.Entry<String, List<Rule>> f : functions.entrySet())
+            functionArity.put(f.getKey(), f.getValue().get(0).args().size());
     }
 
     /** Rule names of a package over every module. */
@@ -49,7 +51,8 @@ final class DeclaredNames {
     CallTarget function(String dotted) {
         Integer arity = functionArity.get(dotted);
         if (arity == null) return null;
-        return new CallTarget.Function(List.of(dotted.substring("data.".length()).split("\\.")), arity);
+        return new CallTarget.Function(
+                List.of(dotted.substring("data.".length()).split("\\.")), arity);
     }
 
     boolean isFunction(String dotted) {

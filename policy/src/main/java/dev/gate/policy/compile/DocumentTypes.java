@@ -10,7 +10,9 @@ import java.util.Map;
 record DocumentTypes(Map<List<String>, Type> byPath) {
     static final DocumentTypes NONE = new DocumentTypes(Map.of());
 
-    DocumentTypes { byPath = Map.copyOf(byPath); }
+    DocumentTypes {
+        byPath = Map.copyOf(byPath);
+    }
 
     /** The longest prefix of a reference that a schema covers, or null. */
     Covered covered(Term.Ref r) {

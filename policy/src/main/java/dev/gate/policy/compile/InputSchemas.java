@@ -42,9 +42,14 @@ public final class InputSchemas {
         if (!Files.isDirectory(path)) throw new IllegalArgumentException(path + ": no such schema file or folder");
         Map<String, JsonNode> named = new HashMap<>();
         try (Stream<Path> files = Files.walk(path)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String rel = path.relativize(f).toString().replace('\\', '/');
-                named.put("schema." + rel.substring(0, rel.length() - ".json".length()).replace('/', '.'), read(f));
+                named.put(
+                        "schema."
+                                + rel.substring(0, rel.length() - ".json".length())
+                                        .replace('/', '.'),
+                        read(f));
             }
         } catch (IOException e) {
             throw new IllegalArgumentException(path + ": cannot read: " + e.getMessage());
@@ -56,7 +61,8 @@ public final class InputSchemas {
         try {
             return JSON.readTree(f.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException(f + ": not a JSON schema: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(f + ": not a JSON schema: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -80,7 +86,8 @@ public final class InputSchemas {
             for (Value e : entries.elements()) {
                 if (!(e instanceof ObjectValue o)) continue;
                 for (Map.Entry<Value, Value> entry : o.entries().entrySet()) {
-                    if (!(entry.getKey() instanceof StringValue key) || key.value().equals("input")) continue;
+                    if (!(entry.getKey() instanceof StringValue key)
+                            || key.value().equals("input")) continue;
                     List<String> path = List.of(key.value().split("\\."));
                     if (!path.get(0).equals("input") && !path.get(0).equals("data")) continue;
                     JsonNode schema = schemaOf(entry.getValue(), m, r);

@@ -23,11 +23,16 @@ final class LocalDeclarations {
 
     /** How a name first occurred in a scope; the message of a later declaration depends on it. */
     private enum Occurrence {
-        SEEN("var %s referenced above"), ASSIGNED("var %s assigned above"), DECLARED("var %s declared above"), ARG("arg %s redeclared");
+        SEEN("var %s referenced above"),
+        ASSIGNED("var %s assigned above"),
+        DECLARED("var %s declared above"),
+        ARG("arg %s redeclared");
 
         final String redeclared;
 
-        Occurrence(String redeclared) { this.redeclared = redeclared; }
+        Occurrence(String redeclared) {
+            this.redeclared = redeclared;
+        }
     }
 
     private final Source source;
@@ -46,7 +51,8 @@ final class LocalDeclarations {
         for (Rule r : m.rules()) {
             LocalDeclarations check = new LocalDeclarations(m.source(), problems, m.regoVersion() == RegoVersion.V0);
             check.ruleName(r);
-            for (Rule part = r; part != null; part = part.elseRule()) check.rule(r.args(), part.body(), headTerms(part));
+            for (Rule part = r; part != null; part = part.elseRule())
+                check.rule(r.args(), part.body(), headTerms(part));
         }
     }
 
@@ -66,14 +72,19 @@ final class LocalDeclarations {
     }
 
     private static List<Term> headTerms(Rule part) {
-        List<Term> terms = new java.util.ArrayList<>(part.head().subList(1, part.head().size()));
+        List<Term> terms =
+                new java.util.ArrayList<>(part.head().subList(1, part.head().size()));
         if (part.value() != null) terms.add(part.value());
         return terms;
     }
 
     private void ruleName(Rule r) {
         if (!v0 && Vars.isRoot(r.name())) {
-            problems.add("rego_compile_error", source, r.span(), "rules must not shadow " + r.name() + " (use a different rule name)");
+            problems.add(
+                    "rego_compile_error",
+                    source,
+                    r.span(),
+                    "rules must not shadow " + r.name() + " (use a different rule name)");
         }
     }
 
@@ -84,7 +95,11 @@ final class LocalDeclarations {
         if (args != null) {
             for (Term a : args) {
                 if (a instanceof Term.Var v && Vars.isRoot(v.name())) {
-                    problems.add("rego_compile_error", source, v.span(), "args must not shadow " + v.name() + " (use a different variable name)");
+                    problems.add(
+                            "rego_compile_error",
+                            source,
+                            v.span(),
+                            "args must not shadow " + v.name() + " (use a different variable name)");
                 }
                 for (String v : Vars.all(a, null)) top.put(v, Occurrence.ARG);
             }
@@ -130,7 +145,11 @@ final class LocalDeclarations {
             read(a.right());
             withs(l);
             if (!v0 && a.left() instanceof Term.Var v && Vars.isRoot(v.name())) {
-                problems.add("rego_compile_error", source, l.span(), "variables must not shadow " + v.name() + " (use a different variable name)");
+                problems.add(
+                        "rego_compile_error",
+                        source,
+                        l.span(),
+                        "variables must not shadow " + v.name() + " (use a different variable name)");
                 return;
             }
             declarePattern(a.left(), Occurrence.ASSIGNED);

@@ -26,6 +26,7 @@ final class ModuleNames {
     private final BuiltinRegistry builtins;
     /** The dialect of a query (a module has its own): a query against v0 policies may call v0's deprecated builtins. */
     private final RegoVersion queryVersion;
+
     private final Set<String> ruleNames = new HashSet<>();
     private final Map<String, List<String>> imports = new HashMap<>();
 
@@ -63,14 +64,21 @@ final class ModuleNames {
             throw new PolicyException("rego_type_error", describe(span, "undefined function " + name), location(span));
         }
         if (target instanceof CallTarget.Builtin && BuiltinRegistry.isDeprecated(name) && !readsV0()) {
-            throw new PolicyException("rego_type_error", describe(span, "deprecated built-in function calls in expression: " + name),
+            throw new PolicyException(
+                    "rego_type_error",
+                    describe(span, "deprecated built-in function calls in expression: " + name),
                     location(span));
         }
         if (argCount >= 0) {
             int arity = target instanceof CallTarget.Builtin b ? b.arity() : ((CallTarget.Function) target).arity();
             if (argCount != arity && argCount != arity + 1 && !isVariadic(name)) {
-                throw new PolicyException("rego_type_error", describe(span, name + ": arity mismatch: " + arity
-                        + " argument" + (arity == 1 ? "" : "s") + " expected, got " + argCount), location(span));
+                throw new PolicyException(
+                        "rego_type_error",
+                        describe(
+                                span,
+                                name + ": arity mismatch: " + arity + " argument" + (arity == 1 ? "" : "s")
+                                        + " expected, got " + argCount),
+                        location(span));
             }
         }
         return target;
@@ -102,9 +110,13 @@ final class ModuleNames {
     }
 
     /** A v0 module (or a query against v0 policies) may call what OPA deprecated. */
-    private boolean readsV0() { return (module != null ? module.regoVersion() : queryVersion) == RegoVersion.V0; }
+    private boolean readsV0() {
+        return (module != null ? module.regoVersion() : queryVersion) == RegoVersion.V0;
+    }
 
-    private static boolean isVariadic(String name) { return name.equals("print"); }
+    private static boolean isVariadic(String name) {
+        return name.equals("print");
+    }
 
     PolicyException error(Span span, String message) {
         return new PolicyException("rego_compile_error", describe(span, message), location(span));

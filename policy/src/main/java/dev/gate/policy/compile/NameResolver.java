@@ -31,8 +31,11 @@ final class NameResolver {
         this.names = names;
         this.metadata = metadata;
         Module m = names.module;
-        this.negationKeepsOperands = m != null && m.imports().stream().anyMatch(i -> i.path().equals(List.of("future", "keywords"))
-                || i.path().equals(List.of("future", "keywords", "not")) || i.path().equals(List.of("rego", "v2")));
+        this.negationKeepsOperands = m != null
+                && m.imports().stream()
+                        .anyMatch(i -> i.path().equals(List.of("future", "keywords"))
+                                || i.path().equals(List.of("future", "keywords", "not"))
+                                || i.path().equals(List.of("rego", "v2")));
     }
 
     /** Starts resolving the rule {@code r} (and its else chain). */
@@ -48,7 +51,8 @@ final class NameResolver {
 
     private Literal literal(Literal l, Scope scope) {
         List<Literal.With> withs = new ArrayList<>();
-        for (Literal.With w : l.withs()) withs.add(new Literal.With(withTarget(w.target()), withValue(w.value(), scope), w.span()));
+        for (Literal.With w : l.withs())
+            withs.add(new Literal.With(withTarget(w.target()), withValue(w.value(), scope), w.span()));
         return new Literal(expression(l.expr(), scope), l.negated(), withs, l.span());
     }
 

@@ -88,8 +88,11 @@ final class NegatedOperands {
         }
         if (t instanceof Term.Ref r) {
             Term head = r.head();
-            if (head instanceof Term.Call || head instanceof Term.ArrayTerm || head instanceof Term.SetTerm
-                    || head instanceof Term.ObjectTerm || isComprehension(head)) {
+            if (head instanceof Term.Call
+                    || head instanceof Term.ArrayTerm
+                    || head instanceof Term.SetTerm
+                    || head instanceof Term.ObjectTerm
+                    || isComprehension(head)) {
                 head = assign(nestedCalls(head, l, before), l, before);
             }
             List<Term> path = new ArrayList<>();
@@ -108,7 +111,10 @@ final class NegatedOperands {
             return new Term.SetTerm(s.elements().stream().map(f).toList(), s.span());
         }
         if (t instanceof Term.ObjectTerm o) {
-            return new Term.ObjectTerm(o.entries().stream().map(e -> new Term.Entry(f.apply(e.key()), f.apply(e.value()))).toList(),
+            return new Term.ObjectTerm(
+                    o.entries().stream()
+                            .map(e -> new Term.Entry(f.apply(e.key()), f.apply(e.value())))
+                            .toList(),
                     o.span());
         }
         return t;
@@ -121,7 +127,9 @@ final class NegatedOperands {
     }
 
     private static boolean isComprehension(Term t) {
-        return t instanceof Term.ArrayComprehension || t instanceof Term.SetComprehension || t instanceof Term.ObjectComprehension;
+        return t instanceof Term.ArrayComprehension
+                || t instanceof Term.SetComprehension
+                || t instanceof Term.ObjectComprehension;
     }
 
     /** {@code input} and {@code data} written alone are references in OPA. */

@@ -10,18 +10,30 @@ import java.util.List;
 final class Problems {
     private final List<PolicyException> found = new ArrayList<>();
 
-    void add(PolicyException e) { found.add(e); }
+    void add(PolicyException e) {
+        found.add(e);
+    }
 
     /** An error with {@code file:line:col}, the offending line and a caret. */
-    void add(String code, Source source, Span span, String message) { found.add(at(code, source, span, message)); }
+    void add(String code, Source source, Span span, String message) {
+        found.add(at(code, source, span, message));
+    }
 
-    boolean isEmpty() { return found.isEmpty(); }
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
 
-    boolean any(java.util.function.Predicate<PolicyException> test) { return found.stream().anyMatch(test); }
+    boolean any(java.util.function.Predicate<PolicyException> test) {
+        return found.stream().anyMatch(test);
+    }
 
-    int size() { return found.size(); }
+    int size() {
+        return found.size();
+    }
 
-    void throwIfAny() { CompileErrors.throwIfAny(found); }
+    void throwIfAny() {
+        CompileErrors.throwIfAny(found);
+    }
 
     /**
      * When this stage found errors, throws them together with {@code earlier}'s (errors that did not stop
@@ -45,7 +57,10 @@ final class Problems {
         int col = at.lastIndexOf(':'), line = col > 0 ? at.lastIndexOf(':', col - 1) : -1;
         if (line < 0) return at;
         try {
-            return String.format("%s:%010d:%010d", at.substring(0, line), Integer.parseInt(at.substring(line + 1, col)),
+            return String.format(
+                    "%s:%010d:%010d",
+                    at.substring(0, line),
+                    Integer.parseInt(at.substring(line + 1, col)),
                     Integer.parseInt(at.substring(col + 1)));
         } catch (NumberFormatException notANumber) {
             return at;

@@ -58,9 +58,13 @@ final class RecursionCheck {
         for (Literal l : body) {
             Expr e = l.expr();
             if (e instanceof Expr.TermExpr t) term(t.term(), out);
-            else if (e instanceof Expr.Unify u) { term(u.left(), out); term(u.right(), out); }
-            else if (e instanceof Expr.Assign a) { term(a.left(), out); term(a.right(), out); }
-            else if (e instanceof Expr.SomeIn s) {
+            else if (e instanceof Expr.Unify u) {
+                term(u.left(), out);
+                term(u.right(), out);
+            } else if (e instanceof Expr.Assign a) {
+                term(a.left(), out);
+                term(a.right(), out);
+            } else if (e instanceof Expr.SomeIn s) {
                 if (s.key() != null) term(s.key(), out);
                 term(s.value(), out);
                 term(s.collection(), out);
@@ -91,7 +95,10 @@ final class RecursionCheck {
         } else if (t instanceof Term.SetTerm s) {
             for (Term e : s.elements()) term(e, out);
         } else if (t instanceof Term.ObjectTerm o) {
-            for (Term.Entry e : o.entries()) { term(e.key(), out); term(e.value(), out); }
+            for (Term.Entry e : o.entries()) {
+                term(e.key(), out);
+                term(e.value(), out);
+            }
         } else if (t instanceof Term.ArrayComprehension c) {
             term(c.head(), out);
             body(c.body(), out);
@@ -116,8 +123,14 @@ final class RecursionCheck {
 
     /** A variable in the path ({@code data[pkg].allow}) may be any child, but what follows it must still match. */
     private static void dataRef(RuleTree.Node node, List<Term> path, int at, Set<Object> out) {
-        if (node.hasRules()) { out.add(node); return; }
-        if (at == path.size()) { addSubtree(node, out); return; }
+        if (node.hasRules()) {
+            out.add(node);
+            return;
+        }
+        if (at == path.size()) {
+            addSubtree(node, out);
+            return;
+        }
         Term e = path.get(at);
         if (e instanceof Term.Scalar s) {
             RuleTree.Node child = node.child(s.value());
@@ -128,7 +141,10 @@ final class RecursionCheck {
     }
 
     private static void addSubtree(RuleTree.Node node, Set<Object> out) {
-        if (node.hasRules()) { out.add(node); return; }
+        if (node.hasRules()) {
+            out.add(node);
+            return;
+        }
         for (RuleTree.Node c : node.children().values()) addSubtree(c, out);
     }
 
@@ -158,13 +174,17 @@ final class RecursionCheck {
         Rule r = firstRule.get(path.get(0));
         String what = path.get(0) instanceof String ? "function " : "rule ";
         String message = what + name(path.get(0)) + " is recursive: " + String.join(" -> ", names);
-        return new PolicyException("rego_recursion_error", r == null ? message : r.location() + ": " + message, r == null ? null : r.location());
+        return new PolicyException(
+                "rego_recursion_error",
+                r == null ? message : r.location() + ": " + message,
+                r == null ? null : r.location());
     }
 
     private static String name(Object o) {
         if (o instanceof String s) return s;
         StringBuilder sb = new StringBuilder("data");
-        for (Value v : ((RuleTree.Node) o).path()) sb.append('.').append(v instanceof StringValue str ? str.value() : v.toJson());
+        for (Value v : ((RuleTree.Node) o).path())
+            sb.append('.').append(v instanceof StringValue str ? str.value() : v.toJson());
         return sb.toString();
     }
 }

@@ -24,7 +24,9 @@ final class RefText {
     }
 
     static String element(Term e) {
-        if (e instanceof Term.Scalar s && s.value() instanceof StringValue str && NAME.matcher(str.value()).matches()) return "." + str.value();
+        if (e instanceof Term.Scalar s
+                && s.value() instanceof StringValue str
+                && NAME.matcher(str.value()).matches()) return "." + str.value();
         if (e instanceof Term.Scalar s) return "[" + s.value().toJson() + "]";
         if (e instanceof Term.Var v) return "[" + name(v.name()) + "]";
         return "[...]";

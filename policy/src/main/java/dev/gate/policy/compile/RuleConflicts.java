@@ -37,19 +37,26 @@ final class RuleConflicts {
                     else ground = false;
                     ref.append(elementText(t));
                 }
-                byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(new Placed(r, m.source(), ground, ref.toString()));
+                byPath.computeIfAbsent(path, k -> new ArrayList<>())
+                        .add(new Placed(r, m.source(), ground, ref.toString()));
             }
         }
-        for (Map.Entry<List<Value>, List<Placed>> e : byPath.entrySet()) checkNode(e.getKey(), e.getValue(), byPath, problems);
+        for (Map.Entry<List<Value>, List<Placed>> e : byPath.entrySet())
+            checkNode(e.getKey(), e.getValue(), byPath, problems);
     }
 
-    private static void checkNode(List<Value> path, List<Placed> rules, Map<List<Value>, List<Placed>> byPath, Problems problems) {
+    private static void checkNode(
+            List<Value> path, List<Placed> rules, Map<List<Value>, List<Placed>> byPath, Problems problems) {
         // OPA names the node after the last of its rules, variables and all (data.p.o[k]).
         String name = rules.get(rules.size() - 1).ref();
         Placed first = rules.get(0);
         List<String> below = rules.stream().anyMatch(Placed::groundHead) ? rulesBelow(path, byPath) : List.of();
         if (!below.isEmpty()) {
-            problems.add("rego_type_error", first.source(), first.rule().span(), "rule " + name + " conflicts with [" + String.join(" ", below) + "]");
+            problems.add(
+                    "rego_type_error",
+                    first.source(),
+                    first.rule().span(),
+                    "rule " + name + " conflicts with [" + String.join(" ", below) + "]");
             return;
         }
         boolean single = false, multi = false, complete = false, partial = false;
@@ -57,18 +64,26 @@ final class RuleConflicts {
         List<Placed> defaults = new ArrayList<>();
         for (Placed p : rules) {
             Rule r = p.rule();
-            if (r.kind() == Rule.Kind.SET) multi = true; else single = true;
+            if (r.kind() == Rule.Kind.SET) multi = true;
+            else single = true;
             arities.add(r.args() == null ? 0 : r.args().size());
-            if (r.kind() != Rule.Kind.SET && p.groundHead()) complete = true; else partial = true;
+            if (r.kind() != Rule.Kind.SET && p.groundHead()) complete = true;
+            else partial = true;
             if (r.isDefault()) defaults.add(p);
         }
         if ((single && multi) || arities.size() > 1 || (complete && partial)) {
-            problems.add("rego_type_error", first.source(), first.rule().span(), "conflicting rules " + name + " found");
+            problems.add(
+                    "rego_type_error", first.source(), first.rule().span(), "conflicting rules " + name + " found");
         } else if (defaults.size() > 1) {
-            List<String> at = defaults.stream().map(p -> p.rule().file() + ":" + p.rule().span().line()).toList();
+            List<String> at = defaults.stream()
+                    .map(p -> p.rule().file() + ":" + p.rule().span().line())
+                    .toList();
             Placed d = defaults.get(0);
             // OPA reports it at the package of the first default rule's module.
-            problems.add("rego_type_error", d.source(), packageSpan(d.source(), d.rule().span()),
+            problems.add(
+                    "rego_type_error",
+                    d.source(),
+                    packageSpan(d.source(), d.rule().span()),
                     "multiple default rules " + name + " found at " + String.join(", ", at));
         }
     }
@@ -110,7 +125,9 @@ final class RuleConflicts {
     }
 
     private static String elementText(Value v) {
-        return v instanceof StringValue s && NAME.matcher(s.value()).matches() ? "." + s.value() : "[" + v.toJson() + "]";
+        return v instanceof StringValue s && NAME.matcher(s.value()).matches()
+                ? "." + s.value()
+                : "[" + v.toJson() + "]";
     }
 
     private static String elementText(Term t) {

@@ -37,13 +37,19 @@ final class RuleMetadata {
         }
     }
 
-    static boolean isCall(Term.Call c) { return c.args().isEmpty() && (c.name().equals(RULE) || c.name().equals(CHAIN)); }
+    static boolean isCall(Term.Call c) {
+        return c.args().isEmpty() && (c.name().equals(RULE) || c.name().equals(CHAIN));
+    }
 
     /** The constant a call of {@code rego.metadata.rule()} or {@code .chain()} stands for in this rule. */
-    Value valueOf(Term.Call call, Module m, Rule r) { return call.name().equals(RULE) ? rule(r) : chain(m, r); }
+    Value valueOf(Term.Call call, Module m, Rule r) {
+        return call.name().equals(RULE) ? rule(r) : chain(m, r);
+    }
 
     private static Value rule(Rule r) {
-        return r.annotations() != null && r.annotations().scope().equals("rule") ? r.annotations().value() : ObjectValue.EMPTY;
+        return r.annotations() != null && r.annotations().scope().equals("rule")
+                ? r.annotations().value()
+                : ObjectValue.EMPTY;
     }
 
     /** From the rule outwards: its own block, its document's, its package's, then subpackages blocks up to the root. */

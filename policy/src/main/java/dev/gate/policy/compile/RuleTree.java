@@ -22,13 +22,29 @@ public final class RuleTree {
         private final Map<Value, Node> children = new TreeMap<>();
         private final List<Rule> rules = new ArrayList<>();
 
-        Node(List<Value> path) { this.path = List.copyOf(path); }
+        Node(List<Value> path) {
+            this.path = List.copyOf(path);
+        }
 
-        public List<Value> path() { return path; }
-        public Map<Value, Node> children() { return Collections.unmodifiableMap(children); }
-        public List<Rule> rules() { return Collections.unmodifiableList(rules); }
-        public Node child(Value key) { return children.get(key); }
-        public boolean hasRules() { return !rules.isEmpty(); }
+        public List<Value> path() {
+            return path;
+        }
+
+        public Map<Value, Node> children() {
+            return Collections.unmodifiableMap(children);
+        }
+
+        public List<Rule> rules() {
+            return Collections.unmodifiableList(rules);
+        }
+
+        public Node child(Value key) {
+            return children.get(key);
+        }
+
+        public boolean hasRules() {
+            return !rules.isEmpty();
+        }
 
         /** Whether any rule lives at or below this node (packages with rules make objects even when empty). */
         public boolean hasRulesBelow() {
@@ -45,12 +61,16 @@ public final class RuleTree {
             });
         }
 
-        void add(Rule rule) { rules.add(rule); }
+        void add(Rule rule) {
+            rules.add(rule);
+        }
     }
 
     private final Node root = new Node(List.of());
 
-    public Node root() { return root; }
+    public Node root() {
+        return root;
+    }
 
     /** The node at a path of plain names, creating it. */
     Node node(List<Value> path) {

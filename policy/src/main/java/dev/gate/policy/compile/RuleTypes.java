@@ -68,8 +68,12 @@ final class RuleTypes {
                 for (String p : m.packagePath()) path.append('.').append(p);
                 boolean ground = true;
                 for (Term t : r.head()) {
-                    if (t instanceof Term.Scalar s && s.value() instanceof StringValue str) path.append('.').append(str.value());
-                    else { ground = false; break; }
+                    if (t instanceof Term.Scalar s && s.value() instanceof StringValue str)
+                        path.append('.').append(str.value());
+                    else {
+                        ground = false;
+                        break;
+                    }
                 }
                 Type type;
                 if (!ground) type = Type.of(Type.Kind.OBJECT);
@@ -84,7 +88,9 @@ final class RuleTypes {
     private static String path(Module m, Rule r) {
         StringBuilder path = new StringBuilder("data");
         for (String p : m.packagePath()) path.append('.').append(p);
-        for (Term t : r.head()) if (t instanceof Term.Scalar s && s.value() instanceof StringValue str) path.append('.').append(str.value());
+        for (Term t : r.head())
+            if (t instanceof Term.Scalar s && s.value() instanceof StringValue str)
+                path.append('.').append(str.value());
         return path.toString();
     }
 
@@ -109,7 +115,8 @@ final class RuleTypes {
     private static Signature definitionSignature(Rule part, BuiltinRegistry builtins, Known known) {
         TypeChecker checker = TypeChecker.inferring(builtins, known, true);
         Type result = checker.definitionValue(part);
-        if (checker.refusedAnything()) return new Signature(java.util.Collections.nCopies(part.args().size(), Type.ANY), Type.ANY);
+        if (checker.refusedAnything())
+            return new Signature(java.util.Collections.nCopies(part.args().size(), Type.ANY), Type.ANY);
         List<Type> args = new java.util.ArrayList<>();
         for (Term a : part.args()) {
             Type t = a instanceof Term.Var v ? checker.varType(v.name()) : null;
@@ -119,9 +126,11 @@ final class RuleTypes {
     }
 
     private static Signature join(Signature a, Signature b) {
-        if (a.args().size() != b.args().size()) return new Signature(java.util.Collections.nCopies(a.args().size(), Type.ANY), Type.ANY);
+        if (a.args().size() != b.args().size())
+            return new Signature(java.util.Collections.nCopies(a.args().size(), Type.ANY), Type.ANY);
         List<Type> args = new java.util.ArrayList<>();
-        for (int i = 0; i < a.args().size(); i++) args.add(join(a.args().get(i), b.args().get(i)));
+        for (int i = 0; i < a.args().size(); i++)
+            args.add(join(a.args().get(i), b.args().get(i)));
         return new Signature(args, join(a.result(), b.result()));
     }
 

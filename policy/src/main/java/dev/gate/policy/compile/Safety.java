@@ -29,6 +29,7 @@ final class Safety {
 
     /** Unsafe variables found so far, each at its first position, and those assigned by literals that cannot run. */
     private final Map<String, Span> unsafe = new LinkedHashMap<>();
+
     private final Set<String> assigned = new HashSet<>();
     private int hoisted;
 
@@ -36,8 +37,15 @@ final class Safety {
      * OPA refuses rules whose variables nothing can bind. Head variables the body never mentions go to {@code heads}
      * (OPA's earlier stage, reported alone when there are any); the rest go to {@code bodies}.
      */
-    static void check(Rule r, Source source, List<Literal> body, Set<String> argVars, List<Term> head, Term value,
-            Problems heads, Problems bodies) {
+    static void check(
+            Rule r,
+            Source source,
+            List<Literal> body,
+            Set<String> argVars,
+            List<Term> head,
+            Term value,
+            Problems heads,
+            Problems bodies) {
         Set<String> bound = new HashSet<>(argVars);
         Vars.body(body, bound);
         Safety unsafeHead = new Safety();
@@ -62,7 +70,9 @@ final class Safety {
      * comprehension's position; returns the head.
      */
     private Term hoist(Term t, List<Literal> body) {
-        if (t instanceof Term.ArrayComprehension || t instanceof Term.SetComprehension || t instanceof Term.ObjectComprehension) {
+        if (t instanceof Term.ArrayComprehension
+                || t instanceof Term.SetComprehension
+                || t instanceof Term.ObjectComprehension) {
             Term.Var v = new Term.Var("$head" + ++hoisted, t.span());
             body.add(new Literal(new Expr.Unify(v, t), false, List.of(), t.span()));
             return v;
@@ -102,9 +112,13 @@ final class Safety {
         Expr e = l.expr();
         Span at = l.span();
         if (e instanceof Expr.TermExpr t) closures(t.term(), bound, at);
-        else if (e instanceof Expr.Unify u) { closures(u.left(), bound, at); closures(u.right(), bound, at); }
-        else if (e instanceof Expr.Assign a) { closures(a.left(), bound, at); closures(a.right(), bound, at); }
-        else if (e instanceof Expr.SomeIn s) {
+        else if (e instanceof Expr.Unify u) {
+            closures(u.left(), bound, at);
+            closures(u.right(), bound, at);
+        } else if (e instanceof Expr.Assign a) {
+            closures(a.left(), bound, at);
+            closures(a.right(), bound, at);
+        } else if (e instanceof Expr.SomeIn s) {
             if (s.key() != null) closures(s.key(), bound, at);
             closures(s.value(), bound, at);
             closures(s.collection(), bound, at);
@@ -126,7 +140,8 @@ final class Safety {
     private void closures(Term t, Set<String> bound, Span at) {
         if (t instanceof Term.ArrayComprehension c) comprehension(List.of(c.head()), c.body(), bound, at);
         else if (t instanceof Term.SetComprehension c) comprehension(List.of(c.head()), c.body(), bound, at);
-        else if (t instanceof Term.ObjectComprehension c) comprehension(List.of(c.key(), c.value()), c.body(), bound, at);
+        else if (t instanceof Term.ObjectComprehension c)
+            comprehension(List.of(c.key(), c.value()), c.body(), bound, at);
         else if (t instanceof Term.Ref r) {
             closures(r.head(), bound, at);
             for (Term p : r.path()) closures(p, bound, at);
@@ -135,7 +150,10 @@ final class Safety {
         } else if (t instanceof Term.SetTerm s) {
             for (Term x : s.elements()) closures(x, bound, at);
         } else if (t instanceof Term.ObjectTerm o) {
-            for (Term.Entry x : o.entries()) { closures(x.key(), bound, at); closures(x.value(), bound, at); }
+            for (Term.Entry x : o.entries()) {
+                closures(x.key(), bound, at);
+                closures(x.value(), bound, at);
+            }
         } else if (t instanceof Term.Call c) {
             for (Term x : c.args()) closures(x, bound, at);
         } else if (t instanceof Term.Template tp) {
@@ -154,9 +172,12 @@ final class Safety {
         body(all, bound);
     }
 
-    private static final Comparator<Span> BY_POSITION = Comparator.comparingInt(Span::line).thenComparingInt(Span::column);
+    private static final Comparator<Span> BY_POSITION =
+            Comparator.comparingInt(Span::line).thenComparingInt(Span::column);
 
-    private void earliest(String v, Span at) { BodyOrder.earliest(unsafe, v, at); }
+    private void earliest(String v, Span at) {
+        BodyOrder.earliest(unsafe, v, at);
+    }
 
     /** One error per variable, as written, at the first expression it is unsafe in (OPA's order: by position). */
     private void report(Source source, Span rule, Problems problems) {
@@ -169,11 +190,14 @@ final class Safety {
         for (Map.Entry<String, Span> u : byPosition) {
             String name = u.getKey();
             // Wildcards read as `_` (as OPA prints them); other generated names mean nothing to a reader.
-            String written = name.startsWith(Term.WILDCARD_PREFIX) ? "_" : name.startsWith("$") ? null : name.split("\\$", 2)[0];
+            String written =
+                    name.startsWith(Term.WILDCARD_PREFIX) ? "_" : name.startsWith("$") ? null : name.split("\\$", 2)[0];
             if (written != null && reported.add(written + "@" + u.getValue())) {
-                problems.add(Problems.at("rego_unsafe_var_error", source, u.getValue(), "var " + written + " is unsafe"));
+                problems.add(
+                        Problems.at("rego_unsafe_var_error", source, u.getValue(), "var " + written + " is unsafe"));
             }
         }
-        if (reported.isEmpty()) problems.add(Problems.at("rego_unsafe_var_error", source, rule, "expression is unsafe"));
+        if (reported.isEmpty())
+            problems.add(Problems.at("rego_unsafe_var_error", source, rule, "expression is unsafe"));
     }
 }

@@ -19,9 +19,13 @@ final class SchemaTypes {
 
     private final JsonNode root;
 
-    private SchemaTypes(JsonNode root) { this.root = root; }
+    private SchemaTypes(JsonNode root) {
+        this.root = root;
+    }
 
-    static Type of(JsonNode schema) { return new SchemaTypes(schema).type(schema, 0); }
+    static Type of(JsonNode schema) {
+        return new SchemaTypes(schema).type(schema, 0);
+    }
 
     private Type type(JsonNode s, int depth) {
         if (s == null || !s.isObject() || depth > MAX_DEPTH) return Type.ANY;
@@ -29,7 +33,8 @@ final class SchemaTypes {
         for (String union : new String[] {"anyOf", "oneOf"}) {
             if (s.get(union) != null && s.get(union).isArray()) {
                 EnumSet<Type.Kind> kinds = EnumSet.noneOf(Type.Kind.class);
-                for (JsonNode alt : s.get(union)) kinds.addAll(type(alt, depth + 1).kinds());
+                for (JsonNode alt : s.get(union))
+                    kinds.addAll(type(alt, depth + 1).kinds());
                 return new Type(kinds, null, null, null);
             }
         }

@@ -15,6 +15,7 @@ final class Scope {
     final boolean nested;
     /** The compilation's made-up names, shared by every scope in it. */
     final FreshNames fresh;
+
     final Set<String> declared = new HashSet<>();
     final Map<String, String> renamed = new HashMap<>();
 
@@ -54,8 +55,7 @@ final class Scope {
             if (l.expr() instanceof Expr.Assign a) {
                 Vars.patternVars(a.left(), declared);
                 shadowedRoots(a.left());
-            }
-            else if (l.expr() instanceof Expr.SomeVars s) for (Term.Var v : s.vars()) declared.add(v.name());
+            } else if (l.expr() instanceof Expr.SomeVars s) for (Term.Var v : s.vars()) declared.add(v.name());
             else if (l.expr() instanceof Expr.SomeIn s) {
                 if (s.key() != null) Vars.patternVars(s.key(), declared);
                 Vars.patternVars(s.value(), declared);

@@ -39,7 +39,8 @@ final class Selection {
     static Type elementType(Type t) {
         if (t.is(Type.Kind.ARRAY) && t.elements() != null) return joinAll(t.elements());
         if ((t.is(Type.Kind.ARRAY) || t.is(Type.Kind.SET)) && t.of() != null) return t.of();
-        if (t.is(Type.Kind.OBJECT) && t.keys() != null) return joinAll(List.copyOf(t.keys().values()));
+        if (t.is(Type.Kind.OBJECT) && t.keys() != null)
+            return joinAll(List.copyOf(t.keys().values()));
         return Type.ANY;
     }
 
@@ -47,7 +48,8 @@ final class Selection {
     static Type keyType(Type t) {
         if (t.is(Type.Kind.ARRAY)) return Type.of(Type.Kind.NUMBER);
         if (t.is(Type.Kind.SET)) return elementType(t);
-        if (t.is(Type.Kind.OBJECT) && t.keys() != null) return joinAll(t.keys().keySet().stream().map(Type::of).toList());
+        if (t.is(Type.Kind.OBJECT) && t.keys() != null)
+            return joinAll(t.keys().keySet().stream().map(Type::of).toList());
         return Type.ANY;
     }
 
@@ -59,14 +61,20 @@ final class Selection {
 
     static Type next(Type t, Term element) {
         // Any element of an array whose elements share a type (a schema's items) has that type.
-        if (t.is(Type.Kind.ARRAY) && t.of() != null && !(element instanceof Term.Scalar sc && !(sc.value() instanceof NumberValue))) {
+        if (t.is(Type.Kind.ARRAY)
+                && t.of() != null
+                && !(element instanceof Term.Scalar sc && !(sc.value() instanceof NumberValue))) {
             return t.of();
         }
         if (!(element instanceof Term.Scalar s)) return elementType(t);
         if (t.is(Type.Kind.OBJECT) && t.keys() != null) return t.keys().get(s.value());
         if (t.is(Type.Kind.ARRAY) && t.elements() != null && s.value() instanceof NumberValue n) {
             int i = n.decimal().intValue();
-            return i >= 0 && i < t.elements().size() && n.decimal().stripTrailingZeros().scale() <= 0 ? t.elements().get(i) : Type.ANY;
+            return i >= 0
+                            && i < t.elements().size()
+                            && n.decimal().stripTrailingZeros().scale() <= 0
+                    ? t.elements().get(i)
+                    : Type.ANY;
         }
         return Type.ANY;
     }

@@ -38,11 +38,15 @@ final class StrictChecks {
             checks.unusedArguments(r);
             for (Rule part = r; part != null; part = part.elseRule()) {
                 List<Term> head = headTerms(part);
-                // The body with what the head reads outside comprehensions, then the head's comprehensions on their own.
+                // The body with what the head reads outside comprehensions, then the head's comprehensions on their
+                // own.
                 List<Term> reads = new ArrayList<>();
-                for (Term t : head) for (String v : Vars.outsideComprehensions(t, new LinkedHashSet<>())) reads.add(new Term.Var(v, t.span()));
+                for (Term t : head)
+                    for (String v : Vars.outsideComprehensions(t, new LinkedHashSet<>()))
+                        reads.add(new Term.Var(v, t.span()));
                 checks.reported = false;
-                if (!LocalDeclarations.refuses(m, r.args(), part.body(), reads)) checks.unusedAssignments(part.body(), head);
+                if (!LocalDeclarations.refuses(m, r.args(), part.body(), reads))
+                    checks.unusedAssignments(part.body(), head);
                 checks.reported = false;
                 if (!LocalDeclarations.refuses(m, r.args(), List.of(), head)) head.forEach(checks::comprehensions);
             }
@@ -96,7 +100,10 @@ final class StrictChecks {
         } else if (t instanceof Term.SetTerm st) {
             st.elements().forEach(e -> callNames(e, used));
         } else if (t instanceof Term.ObjectTerm o) {
-            o.entries().forEach(e -> { callNames(e.key(), used); callNames(e.value(), used); });
+            o.entries().forEach(e -> {
+                callNames(e.key(), used);
+                callNames(e.value(), used);
+            });
         } else if (t instanceof Term.ArrayComprehension c) {
             callNames(c.head(), used);
             c.body().forEach(l -> literalTerms(l).forEach(x -> callNames(x, used)));
@@ -114,16 +121,25 @@ final class StrictChecks {
         List<Term> terms = new ArrayList<>();
         Expr e = l.expr();
         if (e instanceof Expr.TermExpr t) terms.add(t.term());
-        else if (e instanceof Expr.Unify u) { terms.add(u.left()); terms.add(u.right()); }
-        else if (e instanceof Expr.Assign a) { terms.add(a.left()); terms.add(a.right()); }
-        else if (e instanceof Expr.SomeIn s) { terms.add(s.value()); terms.add(s.collection()); }
-        else if (e instanceof Expr.Every ev) {
+        else if (e instanceof Expr.Unify u) {
+            terms.add(u.left());
+            terms.add(u.right());
+        } else if (e instanceof Expr.Assign a) {
+            terms.add(a.left());
+            terms.add(a.right());
+        } else if (e instanceof Expr.SomeIn s) {
+            terms.add(s.value());
+            terms.add(s.collection());
+        } else if (e instanceof Expr.Every ev) {
             terms.add(ev.domain());
             ev.body().forEach(b -> terms.addAll(literalTerms(b)));
         } else if (e instanceof Expr.Logical g) {
             g.operands().forEach(operand -> operand.forEach(b -> terms.addAll(literalTerms(b))));
         }
-        for (Literal.With w : l.withs()) { terms.add(w.target()); terms.add(w.value()); }
+        for (Literal.With w : l.withs()) {
+            terms.add(w.target());
+            terms.add(w.value());
+        }
         return terms;
     }
 
@@ -132,7 +148,8 @@ final class StrictChecks {
         String[] lines = source.text().split("\n", -1);
         int offset = 0;
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].strip().startsWith("import " + path)) return new dev.gate.policy.syntax.Span(i + 1, 1, offset, offset);
+            if (lines[i].strip().startsWith("import " + path))
+                return new dev.gate.policy.syntax.Span(i + 1, 1, offset, offset);
             offset += lines[i].length() + 1;
         }
         return new dev.gate.policy.syntax.Span(1, 1, 0, 0);
@@ -149,7 +166,11 @@ final class StrictChecks {
         for (Term a : r.args()) Vars.all(a, args);
         for (String a : args) {
             if (!a.startsWith("$") && !used.contains(a)) {
-                problems.add("rego_compile_error", source, r.span(), "unused argument " + a + ". (hint: use _ (wildcard variable) instead)");
+                problems.add(
+                        "rego_compile_error",
+                        source,
+                        r.span(),
+                        "unused argument " + a + ". (hint: use _ (wildcard variable) instead)");
             }
         }
     }
@@ -159,15 +180,24 @@ final class StrictChecks {
      * {@code x :=}) shadow the rule's names inside it.
      */
     private static void reads(Term t, Set<String> out) {
-        List<Literal> body = t instanceof Term.ArrayComprehension c ? c.body() : t instanceof Term.SetComprehension c ? c.body()
-                : t instanceof Term.ObjectComprehension c ? c.body() : null;
+        List<Literal> body = t instanceof Term.ArrayComprehension c
+                ? c.body()
+                : t instanceof Term.SetComprehension c
+                        ? c.body()
+                        : t instanceof Term.ObjectComprehension c ? c.body() : null;
         if (body == null) {
             if (t instanceof Term.Call c) c.args().forEach(a -> reads(a, out));
             else if (t instanceof Term.ArrayTerm a) a.elements().forEach(e -> reads(e, out));
             else if (t instanceof Term.SetTerm st) st.elements().forEach(e -> reads(e, out));
-            else if (t instanceof Term.ObjectTerm o) o.entries().forEach(e -> { reads(e.key(), out); reads(e.value(), out); });
-            else if (t instanceof Term.Ref r) { reads(r.head(), out); r.path().forEach(e -> reads(e, out)); }
-            else Vars.all(t, out);
+            else if (t instanceof Term.ObjectTerm o)
+                o.entries().forEach(e -> {
+                    reads(e.key(), out);
+                    reads(e.value(), out);
+                });
+            else if (t instanceof Term.Ref r) {
+                reads(r.head(), out);
+                r.path().forEach(e -> reads(e, out));
+            } else Vars.all(t, out);
             return;
         }
         Set<String> inner = Vars.all(t, null);
@@ -198,7 +228,8 @@ final class StrictChecks {
             Vars.all(a.right(), used);
             // A v0 body may assign input or data; any later mention of the name reads that local.
             Set<String> names = new HashSet<>();
-            for (Literal later : body.subList(i + 1, body.size())) literalTerms(later).forEach(t -> callNames(t, names));
+            for (Literal later : body.subList(i + 1, body.size()))
+                literalTerms(later).forEach(t -> callNames(t, names));
             for (String root : List.of("input", "data")) if (names.contains(root)) used.add(root);
             Set<String> assigned = Vars.patternVars(a.left(), null);
             if (a.left() instanceof Term.Var root && Vars.isRoot(root.name())) assigned.add(root.name());
@@ -230,8 +261,10 @@ final class StrictChecks {
         List<Term> terms = new ArrayList<>();
         Expr e = l.expr();
         if (e instanceof Expr.TermExpr t) terms.add(t.term());
-        else if (e instanceof Expr.Unify u) { terms.add(u.left()); terms.add(u.right()); }
-        else if (e instanceof Expr.Assign a) terms.add(a.right());
+        else if (e instanceof Expr.Unify u) {
+            terms.add(u.left());
+            terms.add(u.right());
+        } else if (e instanceof Expr.Assign a) terms.add(a.right());
         else if (e instanceof Expr.SomeIn s) terms.add(s.collection());
         else if (e instanceof Expr.Every ev) {
             terms.add(ev.domain());
@@ -246,10 +279,16 @@ final class StrictChecks {
         if (t instanceof Term.ArrayComprehension c) unusedAssignments(c.body(), List.of(c.head()));
         else if (t instanceof Term.SetComprehension c) unusedAssignments(c.body(), List.of(c.head()));
         else if (t instanceof Term.ObjectComprehension c) unusedAssignments(c.body(), List.of(c.key(), c.value()));
-        else if (t instanceof Term.Ref r) { comprehensions(r.head()); r.path().forEach(this::comprehensions); }
-        else if (t instanceof Term.Call c) c.args().forEach(this::comprehensions);
+        else if (t instanceof Term.Ref r) {
+            comprehensions(r.head());
+            r.path().forEach(this::comprehensions);
+        } else if (t instanceof Term.Call c) c.args().forEach(this::comprehensions);
         else if (t instanceof Term.ArrayTerm a) a.elements().forEach(this::comprehensions);
         else if (t instanceof Term.SetTerm s) s.elements().forEach(this::comprehensions);
-        else if (t instanceof Term.ObjectTerm o) o.entries().forEach(en -> { comprehensions(en.key()); comprehensions(en.value()); });
+        else if (t instanceof Term.ObjectTerm o)
+            o.entries().forEach(en -> {
+                comprehensions(en.key());
+                comprehensions(en.value());
+            });
     }
 }

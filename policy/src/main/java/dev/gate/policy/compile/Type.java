@@ -22,7 +22,15 @@ import java.util.TreeMap;
  */
 record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of) {
 
-    enum Kind { NULL, BOOLEAN, NUMBER, STRING, ARRAY, OBJECT, SET }
+    enum Kind {
+        NULL,
+        BOOLEAN,
+        NUMBER,
+        STRING,
+        ARRAY,
+        OBJECT,
+        SET
+    }
 
     static final Type ANY = new Type(EnumSet.allOf(Kind.class), null, null, null);
 
@@ -32,16 +40,24 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of
         elements = elements == null ? null : List.copyOf(elements);
     }
 
-    static Type of(Kind kind) { return new Type(EnumSet.of(kind), null, null, null); }
+    static Type of(Kind kind) {
+        return new Type(EnumSet.of(kind), null, null, null);
+    }
 
     /** An array or set (or either, by {@code kinds}) whose every element has type {@code of}. */
-    static Type collection(Set<Kind> kinds, Type of) { return new Type(kinds, null, null, of == null || of.isAny() ? null : of); }
+    static Type collection(Set<Kind> kinds, Type of) {
+        return new Type(kinds, null, null, of == null || of.isAny() ? null : of);
+    }
 
     /** An object whose keys are all known (an object literal with constant keys). */
-    static Type object(Map<Value, Type> keys) { return new Type(EnumSet.of(Kind.OBJECT), keys, null, null); }
+    static Type object(Map<Value, Type> keys) {
+        return new Type(EnumSet.of(Kind.OBJECT), keys, null, null);
+    }
 
     /** An array whose length and element types are known (an array literal). */
-    static Type array(List<Type> elements) { return new Type(EnumSet.of(Kind.ARRAY), null, elements, null); }
+    static Type array(List<Type> elements) {
+        return new Type(EnumSet.of(Kind.ARRAY), null, elements, null);
+    }
 
     static Type of(Value v) {
         if (v instanceof NullValue) return of(Kind.NULL);
@@ -77,13 +93,17 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of
                 case "array" -> kinds.add(Kind.ARRAY);
                 case "object" -> kinds.add(Kind.OBJECT);
                 case "set" -> kinds.add(Kind.SET);
-                default -> { return ANY; }
+                default -> {
+                    return ANY;
+                }
             }
         }
         return of == null ? new Type(kinds, null, null, null) : collection(kinds, of);
     }
 
-    boolean isAny() { return kinds.size() == Kind.values().length; }
+    boolean isAny() {
+        return kinds.size() == Kind.values().length;
+    }
 
     /** Whether no value can have both types: kinds apart, or, for each kind they share, shapes that cannot meet. */
     boolean cannotMeet(Type other) {
@@ -97,11 +117,14 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of
             case ARRAY -> {
                 if (elements != null && other.elements != null) {
                     if (elements.size() != other.elements.size()) return true;
-                    for (int i = 0; i < elements.size(); i++) if (elements.get(i).cannotMeet(other.elements.get(i))) return true;
+                    for (int i = 0; i < elements.size(); i++)
+                        if (elements.get(i).cannotMeet(other.elements.get(i))) return true;
                     return false;
                 }
-                if (elements != null && other.of != null) return elements.stream().anyMatch(e -> e.cannotMeet(other.of));
-                if (of != null && other.elements != null) return other.elements.stream().anyMatch(e -> e.cannotMeet(of));
+                if (elements != null && other.of != null)
+                    return elements.stream().anyMatch(e -> e.cannotMeet(other.of));
+                if (of != null && other.elements != null)
+                    return other.elements.stream().anyMatch(e -> e.cannotMeet(of));
                 return of != null && other.of != null && of.cannotMeet(other.of);
             }
             case SET -> {
@@ -110,7 +133,8 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of
             case OBJECT -> {
                 if (keys == null || other.keys == null) return false;
                 if (!keys.keySet().equals(other.keys.keySet())) return true;
-                for (Map.Entry<Value, Type> e : keys.entrySet()) if (e.getValue().cannotMeet(other.keys.get(e.getKey()))) return true;
+                for (Map.Entry<Value, Type> e : keys.entrySet())
+                    if (e.getValue().cannotMeet(other.keys.get(e.getKey()))) return true;
                 return false;
             }
             default -> {
@@ -120,7 +144,9 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of
     }
 
     /** The single kind of a type that has exactly one. */
-    boolean is(Kind kind) { return kinds.size() == 1 && kinds.contains(kind); }
+    boolean is(Kind kind) {
+        return kinds.size() == 1 && kinds.contains(kind);
+    }
 
     /** OPA's notation: {@code number}, {@code array[any]}, {@code object<a: number>}, {@code any<string, set[any]>}. */
     @Override
@@ -137,8 +163,13 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of
             case BOOLEAN -> "boolean";
             case NUMBER -> "number";
             case STRING -> "string";
-            case ARRAY -> elements != null ? "array<" + String.join(", ", elements.stream().map(Type::toString).toList()) + ">"
-                    : "array[" + (of == null ? "any" : of) + "]";
+            case ARRAY ->
+                elements != null
+                        ? "array<"
+                                + String.join(
+                                        ", ",
+                                        elements.stream().map(Type::toString).toList()) + ">"
+                        : "array[" + (of == null ? "any" : of) + "]";
             case SET -> "set[" + (of == null ? "any" : of) + "]";
             case OBJECT -> keys == null ? "object[any: any]" : objectText();
         };
@@ -147,7 +178,8 @@ record Type(Set<Kind> kinds, Map<Value, Type> keys, List<Type> elements, Type of
     private String objectText() {
         List<String> fields = new ArrayList<>();
         for (Map.Entry<Value, Type> e : keys.entrySet()) {
-            String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
+            String key =
+                    e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
             fields.add(key + ": " + e.getValue());
         }
         return "object<" + String.join(", ", fields) + ">";

@@ -42,10 +42,12 @@ final class TypeChecker {
      * arguments and literals they meet, as OPA infers them.
      */
     final boolean inferring;
+
     private final CallTypes calls = new CallTypes(this);
     private final RefTypes refs = new RefTypes(this);
 
-    private TypeChecker(BuiltinRegistry builtins, Source source, Problems problems, RuleTypes.Known known, boolean inferring) {
+    private TypeChecker(
+            BuiltinRegistry builtins, Source source, Problems problems, RuleTypes.Known known, boolean inferring) {
         this.builtins = builtins;
         this.source = source;
         this.problems = problems;
@@ -69,7 +71,8 @@ final class TypeChecker {
                 for (Rule part = r; part != null; part = part.elseRule()) {
                     // A function's arguments take the types their first uses give them, so later uses are checked
                     // against those, as OPA checks a function body.
-                    TypeChecker checker = new TypeChecker(builtins, m.source(), problems, known, r.kind() == Rule.Kind.FUNCTION);
+                    TypeChecker checker =
+                            new TypeChecker(builtins, m.source(), problems, known, r.kind() == Rule.Kind.FUNCTION);
                     checker.input = input;
                     checker.documents = documents;
                     checker.rule(part);
@@ -90,12 +93,17 @@ final class TypeChecker {
     }
 
     /** The type a variable was bound to, or null. */
-    Type varType(String name) { return vars.get(name); }
+    Type varType(String name) {
+        return vars.get(name);
+    }
 
-    boolean refusedAnything() { return !problems.isEmpty(); }
+    boolean refusedAnything() {
+        return !problems.isEmpty();
+    }
 
     private void rule(Rule r) {
-        if (r.args() != null && !inferring) for (Term a : r.args()) for (String v : Vars.all(a, null)) vars.put(v, Type.ANY);
+        if (r.args() != null && !inferring)
+            for (Term a : r.args()) for (String v : Vars.all(a, null)) vars.put(v, Type.ANY);
         body(r.body());
         for (int i = 1; i < r.head().size(); i++) typeOf(r.head().get(i), r.span(), false);
         if (r.value() != null) typeOf(r.value(), r.span(), false);
@@ -126,7 +134,10 @@ final class TypeChecker {
                 report(error(at, TypeMessages.matchError("???", "???")));
             } else if (!collection.isAny() && Selection.isScalar(collection)) {
                 String text = RefText.term(s.collection()) + "[" + RefText.term(s.value()) + "]";
-                report(error(at, TypeMessages.undefinedRef(text, "^".repeat(RefText.term(s.collection()).length()), 0, "have: " + collection)));
+                report(error(
+                        at,
+                        TypeMessages.undefinedRef(
+                                text, "^".repeat(RefText.term(s.collection()).length()), 0, "have: " + collection)));
             }
             if (s.key() != null) bind(s.key(), Selection.keyType(collection));
             bind(s.value(), Selection.elementType(collection));
@@ -151,7 +162,10 @@ final class TypeChecker {
     }
 
     private static boolean isPlainEquality(Literal l, Term t) {
-        return l.withs().isEmpty() && t instanceof Term.Call c && c.name().equals("equal") && c.args().size() == 2;
+        return l.withs().isEmpty()
+                && t instanceof Term.Call c
+                && c.name().equals("equal")
+                && c.args().size() == 2;
     }
 
     private void unify(Expr.Unify u, Span at) {
@@ -160,8 +174,11 @@ final class TypeChecker {
 
     /** Unifies literals element by element, so a variable bound on the way is known to the elements after it. */
     private void unify(Term l, Term r, Span at) {
-        if (l instanceof Term.ArrayTerm a && r instanceof Term.ArrayTerm b && a.elements().size() == b.elements().size()) {
-            for (int i = 0; i < a.elements().size(); i++) unify(a.elements().get(i), b.elements().get(i), at);
+        if (l instanceof Term.ArrayTerm a
+                && r instanceof Term.ArrayTerm b
+                && a.elements().size() == b.elements().size()) {
+            for (int i = 0; i < a.elements().size(); i++)
+                unify(a.elements().get(i), b.elements().get(i), at);
             return;
         }
         boolean leftFree = isFree(l), rightFree = isFree(r);
@@ -175,7 +192,9 @@ final class TypeChecker {
         }
     }
 
-    boolean isFree(Term t) { return t instanceof Term.Var v && !Vars.isRoot(v.name()) && vars.get(v.name()) == null; }
+    boolean isFree(Term t) {
+        return t instanceof Term.Var v && !Vars.isRoot(v.name()) && vars.get(v.name()) == null;
+    }
 
     /** Binds the variables of a pattern; a bare variable takes the type, those inside arrays or objects are any. */
     void bind(Term pattern, Type type) {
@@ -218,9 +237,12 @@ final class TypeChecker {
         if (t instanceof Term.Call c) return calls.typeOf(c, at, statement);
         if (t instanceof Term.ArrayComprehension c) return comprehension(c.body(), Type.Kind.ARRAY, at, c.head());
         if (t instanceof Term.SetComprehension c) return comprehension(c.body(), Type.Kind.SET, at, c.head());
-        if (t instanceof Term.ObjectComprehension c) return comprehension(c.body(), Type.Kind.OBJECT, at, c.key(), c.value());
+        if (t instanceof Term.ObjectComprehension c)
+            return comprehension(c.body(), Type.Kind.OBJECT, at, c.key(), c.value());
         if (t instanceof Term.Template tp) {
-            nested(() -> { for (Object p : tp.parts()) if (p instanceof Literal l) literal(l); });
+            nested(() -> {
+                for (Object p : tp.parts()) if (p instanceof Literal l) literal(l);
+            });
             return Type.of(Type.Kind.STRING);
         }
         return Type.ANY;

@@ -17,7 +17,8 @@ final class TypeMessages {
         List<String> want = new ArrayList<>();
         for (Type t : signature.args()) want.add(t.toString());
         want.add(signature.result().toString());
-        return name + ": invalid argument(s)\n\thave: (" + String.join(", ", have) + ")\n\twant: (" + String.join(", ", want) + ")";
+        return name + ": invalid argument(s)\n\thave: (" + String.join(", ", have) + ")\n\twant: ("
+                + String.join(", ", want) + ")";
     }
 
     static String arityMismatch(String name, int have, int want) {
@@ -27,8 +28,14 @@ final class TypeMessages {
 
     /** The reference, a line marking where it fails, then the detail lines indented to that place. */
     static String undefinedRef(String ref, String mark, int indent, String detail) {
-        StringBuilder sb = new StringBuilder("undefined ref: ").append(ref).append("\n\t").append(ref).append("\n\t").append(mark);
-        for (String line : detail.split("\n")) sb.append("\n\t").append(" ".repeat(indent)).append(line);
+        StringBuilder sb = new StringBuilder("undefined ref: ")
+                .append(ref)
+                .append("\n\t")
+                .append(ref)
+                .append("\n\t")
+                .append(mark);
+        for (String line : detail.split("\n"))
+            sb.append("\n\t").append(" ".repeat(indent)).append(line);
         return sb.toString();
     }
 }

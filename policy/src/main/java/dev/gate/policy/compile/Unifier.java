@@ -13,7 +13,9 @@ import java.util.Set;
 final class Unifier {
     private final Set<String> safe;
 
-    private Unifier(Set<String> bound) { this.safe = new HashSet<>(bound); }
+    private Unifier(Set<String> bound) {
+        this.safe = new HashSet<>(bound);
+    }
 
     /** Whether a literal binds all of {@code outputs}; only a unification can fall short of it. */
     static boolean binds(Literal l, Set<String> outputs, Set<String> bound) {
@@ -45,7 +47,8 @@ final class Unifier {
             if (b instanceof Term.Var vb) unifyAll(vb, a);
             else if (b instanceof Term.ArrayTerm ab) {
                 if (aa.elements().size() == ab.elements().size()) {
-                    for (int i = 0; i < aa.elements().size(); i++) unify(aa.elements().get(i), ab.elements().get(i));
+                    for (int i = 0; i < aa.elements().size(); i++)
+                        unify(aa.elements().get(i), ab.elements().get(i));
                 }
             } else if (!(b instanceof Term.ObjectTerm)) {
                 Vars.patternVars(a, safe);
@@ -75,12 +78,13 @@ final class Unifier {
 
     private static boolean sameKey(Term a, Term b) {
         if (a instanceof Term.Var x && b instanceof Term.Var y) return x.name().equals(y.name());
-        return a instanceof Term.Scalar x && b instanceof Term.Scalar y && x.value().equals(y.value());
+        return a instanceof Term.Scalar x
+                && b instanceof Term.Scalar y
+                && x.value().equals(y.value());
     }
 
     private boolean known(Term t) {
         if (t instanceof Term.Var v) return Vars.isRoot(v.name()) || safe.contains(v.name());
         return true;
     }
-
 }

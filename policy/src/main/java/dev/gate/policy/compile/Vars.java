@@ -48,7 +48,9 @@ final class Vars {
 
     /** Variables a term reads outside comprehensions (which bind their own). */
     static Set<String> outsideComprehensions(Term t, Set<String> out) {
-        if (t instanceof Term.ArrayComprehension || t instanceof Term.SetComprehension || t instanceof Term.ObjectComprehension
+        if (t instanceof Term.ArrayComprehension
+                || t instanceof Term.SetComprehension
+                || t instanceof Term.ObjectComprehension
                 || t instanceof Term.Template) {
             return out;
         }
@@ -79,10 +81,15 @@ final class Vars {
     static void literal(Literal l, Set<String> out) {
         Expr e = l.expr();
         if (e instanceof Expr.TermExpr t) all(t.term(), out);
-        else if (e instanceof Expr.Unify u) { all(u.left(), out); all(u.right(), out); }
-        else if (e instanceof Expr.Assign a) { all(a.left(), out); all(a.right(), out); }
-        else if (e instanceof Expr.SomeVars s) { for (Term.Var v : s.vars()) out.add(v.name()); }
-        else if (e instanceof Expr.SomeIn s) {
+        else if (e instanceof Expr.Unify u) {
+            all(u.left(), out);
+            all(u.right(), out);
+        } else if (e instanceof Expr.Assign a) {
+            all(a.left(), out);
+            all(a.right(), out);
+        } else if (e instanceof Expr.SomeVars s) {
+            for (Term.Var v : s.vars()) out.add(v.name());
+        } else if (e instanceof Expr.SomeIn s) {
             if (s.key() != null) all(s.key(), out);
             all(s.value(), out);
             all(s.collection(), out);
@@ -110,5 +117,7 @@ final class Vars {
         return out;
     }
 
-    static boolean isRoot(String name) { return name.equals("input") || name.equals("data"); }
+    static boolean isRoot(String name) {
+        return name.equals("input") || name.equals("data");
+    }
 }

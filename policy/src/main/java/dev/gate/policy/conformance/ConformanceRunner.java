@@ -30,31 +30,43 @@ import java.util.TreeMap;
  */
 public final class ConformanceRunner {
     private static final Duration CASE_TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The result of one case; {@code detail} says what was wanted and what came out when it failed. */
     public record Outcome(ConformanceCase testCase, boolean passed, String detail) {}
 
     private ConformanceRunner() {}
 
-    public static Outcome run(ConformanceCase c) { return run(c, RegoVersion.V1); }
+    public static Outcome run(ConformanceCase c) {
+        return run(c, RegoVersion.V1);
+    }
 
     /** Runs a case with its modules read in the given dialect (OPA's v0 cases are v0 modules). */
-    public static Outcome run(ConformanceCase c, RegoVersion version) { return run(c, version, null); }
+    public static Outcome run(ConformanceCase c, RegoVersion version) {
+        return run(c, version, null);
+    }
 
     /** As {@link #run(ConformanceCase, RegoVersion)}, recording line coverage into {@code coverage} when not null. */
     public static Outcome run(ConformanceCase c, RegoVersion version, Coverage coverage) {
         try {
             RegoEngine engine = new RegoEngine(null).regoVersion(version).dataConflictCheck(false);
             List<PolicyEngine.Module> modules = new ArrayList<>();
-            for (int i = 0; i < c.modules().size(); i++) modules.add(new PolicyEngine.Module("test-" + i + ".rego", c.modules().get(i)));
+            for (int i = 0; i < c.modules().size(); i++)
+                modules.add(new PolicyEngine.Module(
+                        "test-" + i + ".rego", c.modules().get(i)));
             Value data = c.data() == null || c.data().isNull() ? ObjectValue.EMPTY : JsonValues.fromJson(c.data());
             engine.load(modules, data);
-            Value input = c.input() != null ? JsonValues.fromJson(c.input()) : c.inputTerm() != null ? engine.evaluateTerm(c.inputTerm()) : null;
-            List<PolicyEngine.ResultRow> rows = engine.evaluate(c.query(), input, new PolicyEngine.Options(CASE_TIMEOUT, c.strictError()), coverage);
+            Value input = c.input() != null
+                    ? JsonValues.fromJson(c.input())
+                    : c.inputTerm() != null ? engine.evaluateTerm(c.inputTerm()) : null;
+            List<PolicyEngine.ResultRow> rows = engine.evaluate(
+                    c.query(), input, new PolicyEngine.Options(CASE_TIMEOUT, c.strictError()), coverage);
             List<Value> got = new ArrayList<>();
             for (PolicyEngine.ResultRow row : rows) got.add(ObjectValue.ofStrings(row.bindings()));
-            if (c.expectsError()) return new Outcome(c, false, "wanted error " + c.wantErrorCode() + " " + c.wantError() + ", got rows " + got);
+            if (c.expectsError())
+                return new Outcome(
+                        c, false, "wanted error " + c.wantErrorCode() + " " + c.wantError() + ", got rows " + got);
             if (ResultMatcher.matches(c.wantResult(), got, c.sortBindings())) return new Outcome(c, true, "");
             return new Outcome(c, false, "wanted " + c.wantResult() + ", got " + got);
         } catch (PolicyException e) {
@@ -62,7 +74,11 @@ public final class ConformanceRunner {
             boolean codeOk = c.wantErrorCode() == null || c.wantErrorCode().equals(e.code());
             boolean messageOk = c.wantError() == null || RenamedMessages.contains(opaText(e), c.wantError());
             if (codeOk && messageOk) return new Outcome(c, true, "");
-            return new Outcome(c, false, "wanted error " + c.wantErrorCode() + " \"" + c.wantError() + "\", got " + e.code() + ": " + e.getMessage());
+            return new Outcome(
+                    c,
+                    false,
+                    "wanted error " + c.wantErrorCode() + " \"" + c.wantError() + "\", got " + e.code() + ": "
+                            + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             return new Outcome(c, false, "crash: " + e);
         }
@@ -95,7 +111,8 @@ public final class ConformanceRunner {
     }
 
     /** Runs every case under {@code root}, prints the summary, writes repro files; returns the number of failures. */
-    public static int report(Path root, Path reproDir, Path passingList, RegoVersion version, PrintStream out) throws IOException {
+    public static int report(Path root, Path reproDir, Path passingList, RegoVersion version, PrintStream out)
+            throws IOException {
         List<ConformanceCase> cases = ConformanceCase.loadAll(root);
         Map<String, int[]> perFolder = new TreeMap<>();
         java.util.TreeSet<String> passingIds = new java.util.TreeSet<>();

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 final class RenamedMessages {
     private static final Map<String, String> NEWER = Map.of(
             "complete rules must not produce multiple outputs", "rule data\\S* produced conflicting values",
-            "functions must not produce multiple outputs for same inputs", "function data\\S* produced conflicting values for the same inputs");
+            "functions must not produce multiple outputs for same inputs",
+                    "function data\\S* produced conflicting values for the same inputs");
 
-    private RenamedMessages() {
-    }
+    private RenamedMessages() {}
 
     /** Whether {@code text} holds {@code wanted}, in its own wording or in the one OPA replaced it with. */
     static boolean contains(String text, String wanted) {
@@ -21,7 +21,8 @@ final class RenamedMessages {
         for (Map.Entry<String, String> rename : NEWER.entrySet()) {
             int at = wanted.indexOf(rename.getKey());
             if (at < 0) continue;
-            String newer = Pattern.quote(wanted.substring(0, at)) + rename.getValue()
+            String newer = Pattern.quote(wanted.substring(0, at))
+                    + rename.getValue()
                     + Pattern.quote(wanted.substring(at + rename.getKey().length()));
             if (Pattern.compile(newer).matcher(text).find()) return true;
         }

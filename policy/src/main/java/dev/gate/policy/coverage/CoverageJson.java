@@ -26,7 +26,8 @@ public final class CoverageJson {
             if (!file.covered().isEmpty()) f.set("covered", ranges(file.covered()));
             if (!file.notCovered().isEmpty()) f.set("not_covered", ranges(file.notCovered()));
             if (!file.covered().isEmpty()) f.put("covered_lines", file.covered().size());
-            if (!file.notCovered().isEmpty()) f.put("not_covered_lines", file.notCovered().size());
+            if (!file.notCovered().isEmpty())
+                f.put("not_covered_lines", file.notCovered().size());
             if (file.percent() != 0) number(f, "coverage", file.percent());
         });
         root.put("covered_lines", report.coveredLines());

@@ -27,7 +27,9 @@ public record CoverageReport(Map<String, FileCoverage> files) {
         }
 
         /** Covered rows as a percentage of covered and not covered ones; 0 for a file with none. */
-        public double percent() { return CoverageReport.percent(covered.size(), notCovered.size()); }
+        public double percent() {
+            return CoverageReport.percent(covered.size(), notCovered.size());
+        }
     }
 
     /** The coverage of the modules' files from what an evaluation reached. */
@@ -40,12 +42,18 @@ public record CoverageReport(Map<String, FileCoverage> files) {
         return new CoverageReport(files);
     }
 
-    public int coveredLines() { return files.values().stream().mapToInt(f -> f.covered().size()).sum(); }
+    public int coveredLines() {
+        return files.values().stream().mapToInt(f -> f.covered().size()).sum();
+    }
 
-    public int notCoveredLines() { return files.values().stream().mapToInt(f -> f.notCovered().size()).sum(); }
+    public int notCoveredLines() {
+        return files.values().stream().mapToInt(f -> f.notCovered().size()).sum();
+    }
 
     /** Covered rows of all files as a percentage of all counted rows. */
-    public double percent() { return percent(coveredLines(), notCoveredLines()); }
+    public double percent() {
+        return percent(coveredLines(), notCoveredLines());
+    }
 
     static double percent(int covered, int notCovered) {
         int total = covered + notCovered;

@@ -11,11 +11,20 @@ public final class CoverageText {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, CoverageReport.FileCoverage> e : report.files().entrySet()) {
             CoverageReport.FileCoverage f = e.getValue();
-            out.append(String.format(Locale.ROOT, "%s: %s (%d covered, %d not covered)%n", e.getKey(), percent(f.percent()),
-                    f.covered().size(), f.notCovered().size()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%s: %s (%d covered, %d not covered)%n",
+                    e.getKey(),
+                    percent(f.percent()),
+                    f.covered().size(),
+                    f.notCovered().size()));
         }
-        out.append(String.format(Locale.ROOT, "COVERAGE: %s (%d covered, %d not covered)%n", percent(report.percent()),
-                report.coveredLines(), report.notCoveredLines()));
+        out.append(String.format(
+                Locale.ROOT,
+                "COVERAGE: %s (%d covered, %d not covered)%n",
+                percent(report.percent()),
+                report.coveredLines(),
+                report.notCoveredLines()));
         return out.toString();
     }
 

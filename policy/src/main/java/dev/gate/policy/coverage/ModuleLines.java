@@ -55,7 +55,9 @@ final class ModuleLines {
         mark(hits.exited(file, r.span()), extent(r.span(), v -> head.forEach(t -> AstWalk.term(t, v))));
         if (r.body().isEmpty() && !r.isDefault() && r.value() != null) {
             Term value = r.value();
-            mark(reached(value.span(), value instanceof Term.Call ? value : null), extent(value.span(), v -> AstWalk.term(value, v)));
+            mark(
+                    reached(value.span(), value instanceof Term.Call ? value : null),
+                    extent(value.span(), v -> AstWalk.term(value, v)));
         }
         AstWalk.Visitor visitor = this::literal;
         AstWalk.body(r.body(), visitor);
@@ -78,7 +80,9 @@ final class ModuleLines {
     private static Term mainOperation(Expr e) {
         if (e instanceof Expr.Every every) return every.domain();
         if (e instanceof Expr.TermExpr t && t.term() instanceof Term.Call c) {
-            return c.name().equals("equal") && c.args().size() == 2 ? sideCall(c.args().get(0), c.args().get(1)) : c;
+            return c.name().equals("equal") && c.args().size() == 2
+                    ? sideCall(c.args().get(0), c.args().get(1))
+                    : c;
         }
         if (e instanceof Expr.Unify u) return sideCall(u.left(), u.right());
         if (e instanceof Expr.Assign a) return sideCall(a.left(), a.right());
@@ -98,8 +102,15 @@ final class ModuleLines {
     private int[] extent(Span first, Consumer<AstWalk.Visitor> walk) {
         int[] last = {first.start()};
         walk.accept(new AstWalk.Visitor() {
-            @Override public void literal(Literal inner) { last[0] = Math.max(last[0], inner.span().start()); }
-            @Override public void term(Term t) { if (t.span() != null) last[0] = Math.max(last[0], t.span().start()); }
+            @Override
+            public void literal(Literal inner) {
+                last[0] = Math.max(last[0], inner.span().start());
+            }
+
+            @Override
+            public void term(Term t) {
+                if (t.span() != null) last[0] = Math.max(last[0], t.span().start());
+            }
         });
         return rows.rows(first.line(), first.start(), last[0]);
     }

@@ -6,7 +6,8 @@ import java.util.List;
  * The outcome of the decision contract (as conftest): failures from {@code deny*}/{@code violation*}, warnings from
  * {@code warn*}, results of rules exempted by an {@code exception} rule, and every evaluated rule.
  */
-public record Decision(List<RuleResult> failures, List<RuleResult> warnings, List<RuleResult> exempted, List<EvaluatedRule> rules) {
+public record Decision(
+        List<RuleResult> failures, List<RuleResult> warnings, List<RuleResult> exempted, List<EvaluatedRule> rules) {
     public Decision {
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
@@ -15,5 +16,7 @@ public record Decision(List<RuleResult> failures, List<RuleResult> warnings, Lis
     }
 
     /** Allowed when nothing fails; warnings only block when the caller asks so. */
-    public boolean allowed(boolean failOnWarn) { return failures.isEmpty() && (!failOnWarn || warnings.isEmpty()); }
+    public boolean allowed(boolean failOnWarn) {
+        return failures.isEmpty() && (!failOnWarn || warnings.isEmpty());
+    }
 }

@@ -27,10 +27,14 @@ public final class DecisionJson {
     public static ArrayNode rules(List<EvaluatedRule> list) {
         ArrayNode out = NODES.arrayNode();
         for (EvaluatedRule r : list) {
-            ObjectNode node = out.addObject().put("namespace", r.namespace()).put("rule", r.rule())
+            ObjectNode node = out.addObject()
+                    .put("namespace", r.namespace())
+                    .put("rule", r.rule())
                     .put("kind", r.kind().name().toLowerCase(Locale.ROOT))
-                    .put("location", r.location()).put("messages", r.messages())
-                    .put("exempted", r.exempted()).put("passed", r.passed());
+                    .put("location", r.location())
+                    .put("messages", r.messages())
+                    .put("exempted", r.exempted())
+                    .put("passed", r.passed());
             describe(node, r.doc());
         }
         return out;
@@ -39,8 +43,11 @@ public final class DecisionJson {
     public static ArrayNode results(List<RuleResult> list) {
         ArrayNode out = NODES.arrayNode();
         for (RuleResult r : list) {
-            ObjectNode node = out.addObject().put("namespace", r.namespace()).put("rule", r.rule())
-                    .put("message", r.message()).put("location", r.location());
+            ObjectNode node = out.addObject()
+                    .put("namespace", r.namespace())
+                    .put("rule", r.rule())
+                    .put("message", r.message())
+                    .put("location", r.location());
             ObjectNode metadata = node.putObject("metadata");
             r.metadata().forEach((k, v) -> metadata.set(k, JsonValues.toJson(v)));
             describe(node, r.doc());

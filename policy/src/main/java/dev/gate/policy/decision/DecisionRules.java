@@ -38,7 +38,9 @@ public final class DecisionRules {
         return null;
     }
 
-    private static boolean matches(String rule, String prefix) { return rule.equals(prefix) || rule.startsWith(prefix + "_"); }
+    private static boolean matches(String rule, String prefix) {
+        return rule.equals(prefix) || rule.startsWith(prefix + "_");
+    }
 
     /** The name without its contract prefix: {@code deny_latest} is {@code latest}, {@code deny} is empty. */
     static String suffix(String rule) {
@@ -56,7 +58,8 @@ public final class DecisionRules {
 
     private static PolicyException noRules(PolicyEngine.Outline outline, Optional<String> namespace) {
         List<String> files = outline.files();
-        String where = files.size() <= 5 ? String.join(", ", files)
+        String where = files.size() <= 5
+                ? String.join(", ", files)
                 : String.join(", ", files.subList(0, 5)) + " and " + (files.size() - 5) + " more files";
         String looked;
         if (namespace.isEmpty()) {
@@ -67,9 +70,14 @@ public final class DecisionRules {
             looked = "package " + namespace.get() + " is not in " + where + ", so there is no";
         }
         Set<String> elsewhere = decisionRules(outline, Optional.empty()).keySet();
-        return new PolicyException(NO_RULES, looked + " deny, deny_<x>, violation, violation_<x>, warn or warn_<x> rule"
-                + (elsewhere.isEmpty() ? "" : " (packages with decision rules: " + String.join(", ", elsewhere) + ")")
-                + "; a decision without rules would allow everything", null);
+        return new PolicyException(
+                NO_RULES,
+                looked + " deny, deny_<x>, violation, violation_<x>, warn or warn_<x> rule"
+                        + (elsewhere.isEmpty()
+                                ? ""
+                                : " (packages with decision rules: " + String.join(", ", elsewhere) + ")")
+                        + "; a decision without rules would allow everything",
+                null);
     }
 
     /** The decision contract over what {@code engine} loaded, every package or only {@code namespace}'s. */
@@ -78,8 +86,9 @@ public final class DecisionRules {
         Map<String, Map<String, PolicyEngine.RuleInfo>> packages = decisionRules(outline, namespace);
         if (packages.isEmpty()) throw noRules(outline, namespace);
         Map<String, Map<String, DeclaredRule>> declared = new LinkedHashMap<>();
-        packages.forEach((pkg, rules) -> rules.forEach((name, rule) -> declared.computeIfAbsent(pkg, k -> new LinkedHashMap<>())
-                .put(name, new DeclaredRule(rule.location(), engine.ruleDoc(pkg, name)))));
+        packages.forEach((pkg, rules) ->
+                rules.forEach((name, rule) -> declared.computeIfAbsent(pkg, k -> new LinkedHashMap<>())
+                        .put(name, new DeclaredRule(rule.location(), engine.ruleDoc(pkg, name)))));
         return decide(declared, pkg -> packageDocument(engine, pkg, input, timeout));
     }
 
@@ -87,7 +96,8 @@ public final class DecisionRules {
      * The contract over any engine: {@code rules} maps each package to its decision rules as declared;
      * {@code documents} gives a package's document (its rules' values, {@code exception} included) for the input.
      */
-    public static Decision decide(Map<String, Map<String, DeclaredRule>> rules, Function<String, ObjectValue> documents) {
+    public static Decision decide(
+            Map<String, Map<String, DeclaredRule>> rules, Function<String, ObjectValue> documents) {
         List<RuleResult> failures = new ArrayList<>(), warnings = new ArrayList<>(), exempted = new ArrayList<>();
         List<EvaluatedRule> evaluated = new ArrayList<>();
         for (Map.Entry<String, Map<String, DeclaredRule>> pkg : rules.entrySet()) {
@@ -98,7 +108,13 @@ public final class DecisionRules {
                 EvaluatedRule.Kind kind = kindOf(name);
                 List<RuleResult> results = results(pkg.getKey(), name, r.getValue(), doc.get(name));
                 boolean exempt = !results.isEmpty() && exceptions.contains(suffix(name));
-                evaluated.add(new EvaluatedRule(pkg.getKey(), name, kind, r.getValue().location(), results.size(), exempt,
+                evaluated.add(new EvaluatedRule(
+                        pkg.getKey(),
+                        name,
+                        kind,
+                        r.getValue().location(),
+                        results.size(),
+                        exempt,
                         r.getValue().doc()));
                 if (exempt) exempted.addAll(results);
                 else if (kind == EvaluatedRule.Kind.FAILURE) failures.addAll(results);
@@ -109,7 +125,8 @@ public final class DecisionRules {
     }
 
     /** Package name to its decision rules (first definition of each name, for its location), in source order. */
-    public static Map<String, Map<String, PolicyEngine.RuleInfo>> decisionRules(PolicyEngine.Outline outline, Optional<String> namespace) {
+    public static Map<String, Map<String, PolicyEngine.RuleInfo>> decisionRules(
+            PolicyEngine.Outline outline, Optional<String> namespace) {
         Map<String, Map<String, PolicyEngine.RuleInfo>> out = new LinkedHashMap<>();
         for (String pkg : outline.packages()) {
             if (namespace.isEmpty() || namespace.get().equals(pkg)) out.put(pkg, new LinkedHashMap<>());
@@ -124,9 +141,12 @@ public final class DecisionRules {
 
     private static ObjectValue packageDocument(PolicyEngine engine, String pkg, Value input, Duration timeout) {
         StringBuilder ref = new StringBuilder("data");
-        for (String part : pkg.split("\\.")) ref.append("[").append(StringValue.of(part).toJson()).append("]");
-        List<PolicyEngine.ResultRow> rows = engine.evaluate("__doc__ = " + ref, input, new PolicyEngine.Options(timeout, false));
-        if (rows.isEmpty() || !(rows.get(0).bindings().get("__doc__") instanceof ObjectValue doc)) return ObjectValue.EMPTY;
+        for (String part : pkg.split("\\."))
+            ref.append("[").append(StringValue.of(part).toJson()).append("]");
+        List<PolicyEngine.ResultRow> rows =
+                engine.evaluate("__doc__ = " + ref, input, new PolicyEngine.Options(timeout, false));
+        if (rows.isEmpty() || !(rows.get(0).bindings().get("__doc__") instanceof ObjectValue doc))
+            return ObjectValue.EMPTY;
         return doc;
     }
 
@@ -160,16 +180,20 @@ public final class DecisionRules {
 
     private static RuleResult result(String pkg, String rule, DeclaredRule declared, Value item) {
         String location = declared.location();
-        if (item instanceof StringValue s) return new RuleResult(pkg, rule, s.value(), Map.of(), location, declared.doc());
+        if (item instanceof StringValue s)
+            return new RuleResult(pkg, rule, s.value(), Map.of(), location, declared.doc());
         if (item instanceof ObjectValue o) {
             Map<String, Value> metadata = new LinkedHashMap<>();
             String message = null;
             for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
-                String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
+                String key = e.getKey() instanceof StringValue s
+                        ? s.value()
+                        : e.getKey().toJson();
                 if (key.equals("msg") && e.getValue() instanceof StringValue m) message = m.value();
                 else metadata.put(key, e.getValue());
             }
-            return new RuleResult(pkg, rule, message == null ? o.toJson() : message, metadata, location, declared.doc());
+            return new RuleResult(
+                    pkg, rule, message == null ? o.toJson() : message, metadata, location, declared.doc());
         }
         return new RuleResult(pkg, rule, item.toJson(), Map.of(), location, declared.doc());
     }

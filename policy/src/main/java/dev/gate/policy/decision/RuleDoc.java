@@ -24,7 +24,9 @@ public record RuleDoc(String title, String description, String severity, List<St
         related = List.copyOf(related);
     }
 
-    public boolean isEmpty() { return title == null && description == null && severity == null && related.isEmpty(); }
+    public boolean isEmpty() {
+        return title == null && description == null && severity == null && related.isEmpty();
+    }
 
     /** Severity and title for a one-line report ({@code "HIGH: Fixable criticals"}), or null when the rule has neither. */
     public String headline() {
@@ -46,7 +48,8 @@ public record RuleDoc(String title, String description, String severity, List<St
             if (related.isEmpty()) related = related(a.value().get("related_resources"));
         }
         return title == null && description == null && severity == null && related.isEmpty()
-                ? NONE : new RuleDoc(title, description, severity, related);
+                ? NONE
+                : new RuleDoc(title, description, severity, related);
     }
 
     private static List<String> related(Value v) {
@@ -59,5 +62,7 @@ public record RuleDoc(String title, String description, String severity, List<St
     }
 
     /** Annotations are policy text, not image bytes, but a report should not carry a novel because a block holds one. */
-    private static String bounded(String s) { return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "..."; }
+    private static String bounded(String s) {
+        return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "...";
+    }
 }

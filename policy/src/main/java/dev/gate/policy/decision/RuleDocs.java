@@ -40,7 +40,8 @@ public final class RuleDocs {
         chain.add(ruleScoped.get(key));
         chain.add(documentScoped.get(key));
         chain.add(packages.get(pkg));
-        for (String p = pkg; p != null; p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : null) chain.add(subpackages.get(p));
+        for (String p = pkg; p != null; p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : null)
+            chain.add(subpackages.get(p));
         return RuleDoc.of(chain);
     }
 }

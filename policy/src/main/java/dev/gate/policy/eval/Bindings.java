@@ -14,11 +14,17 @@ final class Bindings {
     private final Map<String, Value> values = new HashMap<>();
     private final List<String> trail = new ArrayList<>();
 
-    Value get(String name) { return values.get(name); }
+    Value get(String name) {
+        return values.get(name);
+    }
 
-    boolean isBound(String name) { return values.containsKey(name); }
+    boolean isBound(String name) {
+        return values.containsKey(name);
+    }
 
-    int mark() { return trail.size(); }
+    int mark() {
+        return trail.size();
+    }
 
     void bind(String name, Value value) {
         values.put(name, value);
@@ -29,5 +35,7 @@ final class Bindings {
         for (int i = trail.size() - 1; i >= mark; i--) values.remove(trail.remove(i));
     }
 
-    Map<String, Value> snapshot() { return Map.copyOf(values); }
+    Map<String, Value> snapshot() {
+        return Map.copyOf(values);
+    }
 }

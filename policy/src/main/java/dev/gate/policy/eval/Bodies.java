@@ -20,7 +20,10 @@ final class Bodies {
     }
 
     void body(List<Literal> body, int i, Bindings b, Next k) {
-        if (i == body.size()) { k.run(); return; }
+        if (i == body.size()) {
+            k.run();
+            return;
+        }
         ev.tick();
         literal(body.get(i), b, () -> body(body, i + 1, b, k));
     }
@@ -28,9 +31,13 @@ final class Bodies {
     void literal(Literal l, Bindings b, Next k) {
         // OPA's compiler drops `some x` declarations, so they are never evaluated there.
         if (ev.coverage != null && !(l.expr() instanceof Expr.SomeVars)) ev.coverage.start(ev.file(), l.span());
-        if (!l.withs().isEmpty()) { ev.withs.literal(l, b, k); return; }
+        if (!l.withs().isEmpty()) {
+            ev.withs.literal(l, b, k);
+            return;
+        }
         if (l.negated()) {
-            // Operands OPA evaluates before the negation were made literals of their own by the compiler (NegatedOperands).
+            // Operands OPA evaluates before the negation were made literals of their own by the compiler
+            // (NegatedOperands).
             if (!ev.succeeds(b, found -> expression(l.expr(), b, found))) k.run();
             return;
         }
@@ -44,7 +51,9 @@ final class Bodies {
                 Term out = c.args().get(c.args().size() - 1);
                 ev.calls.call(c, c.args().size() - 1, b, v -> ev.unification.value(out, v, b, k));
             } else {
-                ev.terms.eval(t.term(), b, v -> { if (v != BooleanValue.FALSE) k.run(); });
+                ev.terms.eval(t.term(), b, v -> {
+                    if (v != BooleanValue.FALSE) k.run();
+                });
             }
         } else if (expr instanceof Expr.Unify u) {
             ev.unification.unify(u.left(), u.right(), b, k);
@@ -53,11 +62,15 @@ final class Bodies {
         } else if (expr instanceof Expr.SomeVars) {
             k.run();
         } else if (expr instanceof Expr.SomeIn s) {
-            ev.terms.eval(s.collection(), b, coll -> Documents.each(coll, (key, value) ->
-                    ev.unification.value(s.value(), value, b, () -> {
-                        if (s.key() == null) k.run();
-                        else ev.unification.value(s.key(), key, b, k);
-                    })));
+            ev.terms.eval(
+                    s.collection(),
+                    b,
+                    coll -> Documents.each(
+                            coll,
+                            (key, value) -> ev.unification.value(s.value(), value, b, () -> {
+                                if (s.key() == null) k.run();
+                                else ev.unification.value(s.key(), key, b, k);
+                            })));
         } else if (expr instanceof Expr.Logical g) {
             if (logicalSucceeds(g, b)) k.run();
         } else {
@@ -81,10 +94,12 @@ final class Bodies {
             boolean[] all = {true};
             Documents.each(domain, (key, value) -> {
                 if (!all[0]) return;
-                boolean ok = ev.succeeds(b, found -> ev.unification.value(e.value(), value, b, () -> {
-                    if (e.key() == null) body(e.body(), 0, b, found);
-                    else ev.unification.value(e.key(), key, b, () -> body(e.body(), 0, b, found));
-                }));
+                boolean ok = ev.succeeds(
+                        b,
+                        found -> ev.unification.value(e.value(), value, b, () -> {
+                            if (e.key() == null) body(e.body(), 0, b, found);
+                            else ev.unification.value(e.key(), key, b, () -> body(e.body(), 0, b, found));
+                        }));
                 if (!ok) all[0] = false;
             });
             if (all[0]) k.run();
@@ -95,7 +110,9 @@ final class Bodies {
     static boolean isOutputCall(Term t) {
         if (!(t instanceof Term.Call c)) return false;
         CallTarget target = c.target();
-        int arity = target instanceof CallTarget.Builtin bt ? bt.arity() : target instanceof CallTarget.Function f ? f.arity() : -1;
+        int arity = target instanceof CallTarget.Builtin bt
+                ? bt.arity()
+                : target instanceof CallTarget.Function f ? f.arity() : -1;
         return arity >= 0 && c.args().size() == arity + 1 && !c.name().equals("print");
     }
 }

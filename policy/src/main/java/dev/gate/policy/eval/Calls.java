@@ -64,7 +64,10 @@ final class Calls {
                 Values back = v -> ev.inState(outer, () -> k.accept(v));
                 if (replacement instanceof CallTarget.Function f) function(f, args, c.span(), back);
                 else if (EvaluatorBuiltins.has(((CallTarget.Builtin) replacement).name())) {
-                    throw new PolicyException("rego_type_error", "cannot mock with " + WithScopes.mockKey(replacement), ev.location(c.span()));
+                    throw new PolicyException(
+                            "rego_type_error",
+                            "cannot mock with " + WithScopes.mockKey(replacement),
+                            ev.location(c.span()));
                 } else builtin(((CallTarget.Builtin) replacement).name(), args, c.span(), back);
             } finally {
                 ev.state = outer;
@@ -82,7 +85,10 @@ final class Calls {
     }
 
     private void ordered(List<Term> args, List<Integer> order, int i, Value[] values, Bindings b, ValueList k) {
-        if (i == order.size()) { k.accept(List.of(values.clone())); return; }
+        if (i == order.size()) {
+            k.accept(List.of(values.clone()));
+            return;
+        }
         int at = order.get(i);
         ev.terms.eval(args.get(at), b, v -> {
             values[at] = v;
@@ -102,7 +108,9 @@ final class Calls {
         } catch (PolicyException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (ev.strictBuiltinErrors) throw new PolicyException(BuiltinException.BUILTIN_ERROR, name + ": " + e.getMessage(), ev.location(span));
+            if (ev.strictBuiltinErrors)
+                throw new PolicyException(
+                        BuiltinException.BUILTIN_ERROR, name + ": " + e.getMessage(), ev.location(span));
             return;
         }
         if (result != null) k.accept(result);
@@ -111,10 +119,15 @@ final class Calls {
     private void function(CallTarget.Function f, List<Value> args, Span span, Values k) {
         List<Rule> rules = ev.policy.functions().get(f.dotted());
         if (rules == null) return;
-        if (++depth > MAX_DEPTH) throw new PolicyException("rego_recursion_error", "function " + f.dotted() + " recurses too deeply", ev.location(span));
+        if (++depth > MAX_DEPTH)
+            throw new PolicyException(
+                    "rego_recursion_error", "function " + f.dotted() + " recurses too deeply", ev.location(span));
         try {
-            TreeSet<Value> results = ev.rules.definitions(rules, args,
-                    () -> ev.conflictHere(span, "function " + f.dotted() + " produced conflicting values for the same inputs"));
+            TreeSet<Value> results = ev.rules.definitions(
+                    rules,
+                    args,
+                    () -> ev.conflictHere(
+                            span, "function " + f.dotted() + " produced conflicting values for the same inputs"));
             if (results.isEmpty()) return;
             Value result = results.first();
             // What follows the call is not inside the function.

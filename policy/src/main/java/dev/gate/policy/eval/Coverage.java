@@ -29,13 +29,19 @@ public final class Coverage {
     private final Map<Rule, List<IndexedInput>> indexed = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** Whether an expression at this place began to be evaluated. */
-    public boolean started(String file, Span span) { return started.contains(new Site(file, span)); }
+    public boolean started(String file, Span span) {
+        return started.contains(new Site(file, span));
+    }
 
     /** Whether the operation at this place (a call, an every's iteration) ran: every operand had a value. */
-    public boolean operated(String file, Span span) { return operated.contains(new Site(file, span)); }
+    public boolean operated(String file, Span span) {
+        return operated.contains(new Site(file, span));
+    }
 
     /** Whether the rule starting at this place produced a value. */
-    public boolean exited(String file, Span span) { return exited.contains(new Site(file, span)); }
+    public boolean exited(String file, Span span) {
+        return exited.contains(new Site(file, span));
+    }
 
     /** Every place where evaluation began an expression or made a call, including expressions the compiler added. */
     public Set<Site> reachedSites() {
@@ -52,7 +58,9 @@ public final class Coverage {
         if (span != null) operated.add(new Site(file, span));
     }
 
-    void exit(Rule rule) { exited.add(new Site(rule.file(), rule.span())); }
+    void exit(Rule rule) {
+        exited.add(new Site(rule.file(), rule.span()));
+    }
 
     /**
      * Whether a rule is evaluated at all. OPA's rule index leaves out, unevaluated, rules whose body needs an input or
@@ -63,7 +71,8 @@ public final class Coverage {
         for (IndexedInput ref : indexed.computeIfAbsent(rule, r -> IndexedInput.of(r, rules))) {
             if (!ref.admits(input, data, args)) return false;
         }
-        if (rule.body().isEmpty() && !rule.isDefault() && rule.value() != null) start(rule.file(), rule.value().span());
+        if (rule.body().isEmpty() && !rule.isDefault() && rule.value() != null)
+            start(rule.file(), rule.value().span());
         return true;
     }
 }

@@ -30,7 +30,10 @@ final class DataTree {
     void ref(Term.Ref r, Bindings b, Values k) {
         Term head = r.head();
         if (head instanceof Term.Var v && !b.isBound(v.name())) {
-            if (v.name().equals("data")) { data(r.path(), 0, ev.policy.tree().root(), ev.state.data, b, k); return; }
+            if (v.name().equals("data")) {
+                data(r.path(), 0, ev.policy.tree().root(), ev.state.data, b, k);
+                return;
+            }
             if (v.name().equals("input")) {
                 if (ev.state.input != null) walk(ev.state.input, r.path(), 0, b, k);
                 return;
@@ -40,7 +43,10 @@ final class DataTree {
     }
 
     private void walk(Value v, List<Term> path, int i, Bindings b, Values k) {
-        if (i == path.size()) { k.accept(v); return; }
+        if (i == path.size()) {
+            k.accept(v);
+            return;
+        }
         Term e = path.get(i);
         if (isUnboundVar(e, b)) {
             String name = ((Term.Var) e).name();
@@ -62,7 +68,10 @@ final class DataTree {
 
     /** Walks base data, where a number also finds the object key spelled as that number. */
     private void walkBase(Value v, List<Term> path, int i, Bindings b, Values k) {
-        if (i == path.size() || !(v instanceof ObjectValue) || isUnboundVar(path.get(i), b) || hasUnboundPattern(path.get(i), b)) {
+        if (i == path.size()
+                || !(v instanceof ObjectValue)
+                || isUnboundVar(path.get(i), b)
+                || hasUnboundPattern(path.get(i), b)) {
             walk(v, path, i, b, k);
             return;
         }
@@ -105,7 +114,8 @@ final class DataTree {
     private static Value baseChild(Value base, Value key) {
         if (base == null) return null;
         Value v = Documents.index(base, key);
-        if (v == null && base instanceof ObjectValue o && key instanceof NumberValue) v = o.get(StringValue.of(key.toString()));
+        if (v == null && base instanceof ObjectValue o && key instanceof NumberValue)
+            v = o.get(StringValue.of(key.toString()));
         return v;
     }
 

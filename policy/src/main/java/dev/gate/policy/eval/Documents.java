@@ -21,7 +21,8 @@ final class Documents {
     static String path(List<Value> path) {
         StringBuilder text = new StringBuilder("data");
         for (Value v : path) {
-            if (v instanceof StringValue s && NAME.matcher(s.value()).matches()) text.append('.').append(s.value());
+            if (v instanceof StringValue s && NAME.matcher(s.value()).matches())
+                text.append('.').append(s.value());
             else text.append('[').append(v.toJson()).append(']');
         }
         return text.toString();
@@ -101,7 +102,8 @@ final class Documents {
     static Value baseOver(Value base, Value virtual) {
         if (!(base instanceof ObjectValue b) || !(virtual instanceof ObjectValue v)) return base;
         TreeMap<Value, Value> m = new TreeMap<>(v.entries());
-        for (Map.Entry<Value, Value> e : b.entries().entrySet()) m.merge(e.getKey(), e.getValue(), (rules, data) -> baseOver(data, rules));
+        for (Map.Entry<Value, Value> e : b.entries().entrySet())
+            m.merge(e.getKey(), e.getValue(), (rules, data) -> baseOver(data, rules));
         return ObjectValue.of(m);
     }
 }

@@ -40,7 +40,11 @@ final class EarlyExit {
         List<Term> parts = new ArrayList<>();
         if (t instanceof Term.ArrayTerm a) parts.addAll(a.elements());
         else if (t instanceof Term.SetTerm s) parts.addAll(s.elements());
-        else if (t instanceof Term.ObjectTerm o) o.entries().forEach(e -> { parts.add(e.key()); parts.add(e.value()); });
+        else if (t instanceof Term.ObjectTerm o)
+            o.entries().forEach(e -> {
+                parts.add(e.key());
+                parts.add(e.value());
+            });
         else return false;
         for (Term p : parts) if (!isConstant(p)) return false;
         return true;

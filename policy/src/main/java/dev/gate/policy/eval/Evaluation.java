@@ -35,6 +35,7 @@ final class Evaluation {
     Coverage coverage;
     /** The file of the rule or function being evaluated, for error locations ("query" at the top). */
     private String file = "query";
+
     private long steps;
 
     final Bodies bodies = new Bodies(this);
@@ -46,8 +47,14 @@ final class Evaluation {
     final Calls calls = new Calls(this);
     final EvaluatorBuiltins evaluatorBuiltins = new EvaluatorBuiltins(this);
 
-    Evaluation(Compiler.Compiled policy, BuiltinRegistry builtins, State state, boolean strictBuiltinErrors,
-            long deadlineNanos, BuiltinContext builtinContext, PrintStream printOut) {
+    Evaluation(
+            Compiler.Compiled policy,
+            BuiltinRegistry builtins,
+            State state,
+            boolean strictBuiltinErrors,
+            long deadlineNanos,
+            BuiltinContext builtinContext,
+            PrintStream printOut) {
         this.policy = policy;
         this.builtins = builtins;
         this.state = state;

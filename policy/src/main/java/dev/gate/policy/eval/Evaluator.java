@@ -32,10 +32,18 @@ public final class Evaluator {
 
     private final Evaluation evaluation;
 
-    public Evaluator(Compiler.Compiled policy, BuiltinRegistry builtins, Value input, Value data, boolean strictBuiltinErrors,
-            long deadlineNanos, BuiltinContext context, PrintStream printOut) {
+    public Evaluator(
+            Compiler.Compiled policy,
+            BuiltinRegistry builtins,
+            Value input,
+            Value data,
+            boolean strictBuiltinErrors,
+            long deadlineNanos,
+            BuiltinContext context,
+            PrintStream printOut) {
         State state = State.initial(input, data == null ? ObjectValue.EMPTY : data);
-        this.evaluation = new Evaluation(policy, builtins, state, strictBuiltinErrors, deadlineNanos, context, printOut);
+        this.evaluation =
+                new Evaluation(policy, builtins, state, strictBuiltinErrors, deadlineNanos, context, printOut);
     }
 
     /** Records into {@code c} what this evaluator's queries reach. */
@@ -61,9 +69,15 @@ public final class Evaluator {
 
     /** A query's expressions that are plain terms keep their values (a body's expressions only need to hold). */
     private void queryBody(List<Literal> body, int i, Bindings b, Value[] exprValues, Next k) {
-        if (i == body.size()) { k.run(); return; }
+        if (i == body.size()) {
+            k.run();
+            return;
+        }
         Literal l = body.get(i);
-        if (l.expr() instanceof Expr.TermExpr t && !l.negated() && l.withs().isEmpty() && !Bodies.isOutputCall(t.term())) {
+        if (l.expr() instanceof Expr.TermExpr t
+                && !l.negated()
+                && l.withs().isEmpty()
+                && !Bodies.isOutputCall(t.term())) {
             evaluation.terms.eval(t.term(), b, v -> {
                 if (v == BooleanValue.FALSE) return;
                 exprValues[i] = v;

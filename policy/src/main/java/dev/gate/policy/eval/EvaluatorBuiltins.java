@@ -22,7 +22,10 @@ final class EvaluatorBuiltins {
     }
 
     static boolean has(String name) {
-        return name.equals("internal.member_2") || name.equals("internal.member_3") || name.equals("walk") || name.equals("print");
+        return name.equals("internal.member_2")
+                || name.equals("internal.member_3")
+                || name.equals("walk")
+                || name.equals("print");
     }
 
     void call(Term.Call c, String name, Bindings b, Values k) {
@@ -33,18 +36,29 @@ final class EvaluatorBuiltins {
         } else if (name.equals("walk")) {
             ev.terms.eval(c.args().get(0), b, root -> walk(root, new ArrayList<>(), k));
         } else if (name.equals("internal.member_2")) {
-            ev.terms.eval(c.args().get(0), b, x -> ev.terms.eval(c.args().get(1), b, coll -> {
-                ev.operated(c.span());
-                boolean[] found = {false};
-                Documents.each(coll, (key, value) -> { if (!found[0] && value.equals(x)) found[0] = true; });
-                k.accept(BooleanValue.of(found[0]));
-            }));
+            ev.terms.eval(
+                    c.args().get(0),
+                    b,
+                    x -> ev.terms.eval(c.args().get(1), b, coll -> {
+                        ev.operated(c.span());
+                        boolean[] found = {false};
+                        Documents.each(coll, (key, value) -> {
+                            if (!found[0] && value.equals(x)) found[0] = true;
+                        });
+                        k.accept(BooleanValue.of(found[0]));
+                    }));
         } else {
-            ev.terms.eval(c.args().get(0), b, key -> ev.terms.eval(c.args().get(1), b, x -> ev.terms.eval(c.args().get(2), b, coll -> {
-                ev.operated(c.span());
-                Value v = Documents.index(coll, key);
-                k.accept(BooleanValue.of(v != null && v.equals(x)));
-            })));
+            ev.terms.eval(
+                    c.args().get(0),
+                    b,
+                    key -> ev.terms.eval(
+                            c.args().get(1),
+                            b,
+                            x -> ev.terms.eval(c.args().get(2), b, coll -> {
+                                ev.operated(c.span());
+                                Value v = Documents.index(coll, key);
+                                k.accept(BooleanValue.of(v != null && v.equals(x)));
+                            })));
         }
     }
 
@@ -53,7 +67,12 @@ final class EvaluatorBuiltins {
         List<String> parts = new ArrayList<>();
         for (Term a : c.args()) {
             TreeSet<String> shown = new TreeSet<>();
-            ev.succeeds(b, found -> ev.terms.eval(a, b, v -> { shown.add(RegoText.display(v)); found.run(); }));
+            ev.succeeds(
+                    b,
+                    found -> ev.terms.eval(a, b, v -> {
+                        shown.add(RegoText.display(v));
+                        found.run();
+                    }));
             parts.add(shown.isEmpty() ? "<undefined>" : shown.first());
         }
         if (ev.printOut != null) ev.printOut.println(String.join(" ", parts));

@@ -19,7 +19,11 @@ import java.util.List;
 record IndexedInput(Source source, int argument, List<Value> path, Value expected) {
 
     /** Where the value is read: the input, base data, or the argument at {@code argument}. */
-    enum Source { INPUT, DATA, ARGUMENT }
+    enum Source {
+        INPUT,
+        DATA,
+        ARGUMENT
+    }
 
     /** {@code args} are a function's arguments, null for other rules. */
     boolean admits(Value input, Value data, List<Value> args) {
@@ -46,7 +50,9 @@ record IndexedInput(Source source, int argument, List<Value> path, Value expecte
 
         void literal(Expr e) {
             if (e instanceof Expr.TermExpr t) {
-                if (t.term() instanceof Term.Call c && c.name().equals("equal") && c.args().size() == 2) {
+                if (t.term() instanceof Term.Call c
+                        && c.name().equals("equal")
+                        && c.args().size() == 2) {
                     comparison(c.args().get(0), c.args().get(1));
                 } else if (t.term() instanceof Term.Call c) {
                     callOperands(c);
@@ -84,7 +90,11 @@ record IndexedInput(Source source, int argument, List<Value> path, Value expecte
             if (t instanceof Term.Call c) callOperands(c);
             else if (t instanceof Term.ArrayTerm a) a.elements().forEach(this::operand);
             else if (t instanceof Term.SetTerm s) s.elements().forEach(this::operand);
-            else if (t instanceof Term.ObjectTerm o) o.entries().forEach(e -> { operand(e.key()); operand(e.value()); });
+            else if (t instanceof Term.ObjectTerm o)
+                o.entries().forEach(e -> {
+                    operand(e.key());
+                    operand(e.value());
+                });
             else defined(t);
         }
 
@@ -97,7 +107,8 @@ record IndexedInput(Source source, int argument, List<Value> path, Value expecte
         private IndexedInput indexed(Term ref, Term other) {
             if (other != null && !(other instanceof Term.Scalar || other instanceof Term.Var)) return null;
             int argument = ref instanceof Term.Var v ? argumentIndex(v.name()) : -1;
-            if (argument >= 0 && other instanceof Term.Scalar s) return new IndexedInput(Source.ARGUMENT, argument, List.of(), s.value());
+            if (argument >= 0 && other instanceof Term.Scalar s)
+                return new IndexedInput(Source.ARGUMENT, argument, List.of(), s.value());
             if (!(ref instanceof Term.Ref r) || !(r.head() instanceof Term.Var v)) return null;
             boolean inData = v.name().equals("data");
             if (!inData && !v.name().equals("input")) return null;
@@ -107,7 +118,8 @@ record IndexedInput(Source source, int argument, List<Value> path, Value expecte
                 path.add(s.value());
             }
             if (inData && !isBaseData(path)) return null;
-            return new IndexedInput(inData ? Source.DATA : Source.INPUT, -1, path, other instanceof Term.Scalar s ? s.value() : null);
+            return new IndexedInput(
+                    inData ? Source.DATA : Source.INPUT, -1, path, other instanceof Term.Scalar s ? s.value() : null);
         }
 
         private int argumentIndex(String name) {

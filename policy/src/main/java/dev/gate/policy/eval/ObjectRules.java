@@ -34,15 +34,21 @@ final class ObjectRules {
         Bindings b = new Bindings();
         int groundInHead = r.head().size() - RuleValues.suffixLength(r);
         List<Term> keys = r.head().subList(groundInHead, r.head().size());
-        ev.inFile(r.file(), () -> ev.bodies.body(r.body(), 0, b, () -> ev.terms.all(keys, 0, new Value[keys.size()], b, keyValues -> {
-            if (r.kind() == Rule.Kind.SET) {
-                ev.terms.eval(r.value(), b, v -> insert(keyValues, v, true, r));
-            } else if (r.value() == null) {
-                insert(keyValues, BooleanValue.TRUE, false, r);
-            } else {
-                ev.terms.eval(r.value(), b, v -> insert(keyValues, v, false, r));
-            }
-        })));
+        ev.inFile(
+                r.file(),
+                () -> ev.bodies.body(
+                        r.body(),
+                        0,
+                        b,
+                        () -> ev.terms.all(keys, 0, new Value[keys.size()], b, keyValues -> {
+                            if (r.kind() == Rule.Kind.SET) {
+                                ev.terms.eval(r.value(), b, v -> insert(keyValues, v, true, r));
+                            } else if (r.value() == null) {
+                                insert(keyValues, BooleanValue.TRUE, false, r);
+                            } else {
+                                ev.terms.eval(r.value(), b, v -> insert(keyValues, v, false, r));
+                            }
+                        })));
     }
 
     @SuppressWarnings("unchecked")
@@ -56,14 +62,19 @@ final class ObjectRules {
         Value last = keys.get(keys.size() - 1);
         Object existing = m.get(last);
         if (setLeaf) {
-            if (existing == null) { existing = new TreeSet<Value>(); m.put(last, existing); }
-            if (!(existing instanceof TreeSet)) throw Evaluation.conflict(r.span(), r.file(), "object keys must be unique");
+            if (existing == null) {
+                existing = new TreeSet<Value>();
+                m.put(last, existing);
+            }
+            if (!(existing instanceof TreeSet))
+                throw Evaluation.conflict(r.span(), r.file(), "object keys must be unique");
             ((TreeSet<Value>) existing).add(v);
             return;
         }
         if (ev.coverage != null) ev.coverage.exit(r);
         if (existing == null) m.put(last, v);
-        else if (!(existing instanceof Value old) || !old.equals(v)) throw Evaluation.conflict(r.span(), r.file(), "object keys must be unique");
+        else if (!(existing instanceof Value old) || !old.equals(v))
+            throw Evaluation.conflict(r.span(), r.file(), "object keys must be unique");
     }
 
     @SuppressWarnings("unchecked")

@@ -33,7 +33,8 @@ final class RuleValues {
         State owner = ev.state;
         Object cached = owner.cache.get(node);
         if (cached == State.IN_PROGRESS) {
-            throw new PolicyException("rego_recursion_error", "rule data." + dotted(node.path()) + " is recursive", null);
+            throw new PolicyException(
+                    "rego_recursion_error", "rule data." + dotted(node.path()) + " is recursive", null);
         }
         if (cached != null) return cached == State.UNDEFINED ? null : (Value) cached;
         owner.cache.put(node, State.IN_PROGRESS);
@@ -58,7 +59,10 @@ final class RuleValues {
         Rule defaultRule = null;
         boolean stopEarly = ev.coverage != null && EarlyExit.acrossDefinitions(rules);
         for (Rule r : rules) {
-            if (r.isDefault()) { defaultRule = r; continue; }
+            if (r.isDefault()) {
+                defaultRule = r;
+                continue;
+            }
             if (stopEarly && !values.isEmpty()) break;
             chainValues(r, args, values);
         }
@@ -95,7 +99,8 @@ final class RuleValues {
 
     private Value patchMasks(RuleTree.Node node, Value v) {
         for (List<Value> m : ev.state.masked) {
-            if (m.size() > node.path().size() && m.subList(0, node.path().size()).equals(node.path())) {
+            if (m.size() > node.path().size()
+                    && m.subList(0, node.path().size()).equals(node.path())) {
                 v = Documents.set(v, m.subList(node.path().size(), m.size()), Documents.get(ev.state.data, m));
             }
         }
@@ -109,8 +114,13 @@ final class RuleValues {
         for (Rule r : rules) if (suffixLength(r) > 0) complete = false;
         if (complete && first.kind() == Rule.Kind.SET) return setValue(rules);
         if (complete) {
-            TreeSet<Value> values = definitions(rules, null, () -> Evaluation.conflict(first.span(), first.file(),
-                    "rule " + Documents.path(node.path()) + " produced conflicting values"));
+            TreeSet<Value> values = definitions(
+                    rules,
+                    null,
+                    () -> Evaluation.conflict(
+                            first.span(),
+                            first.file(),
+                            "rule " + Documents.path(node.path()) + " produced conflicting values"));
             return values.isEmpty() ? null : values.first();
         }
         Value v = ObjectRules.value(ev, rules);
@@ -124,7 +134,9 @@ final class RuleValues {
             Value child = ev.data.subtree(c.getValue(), null);
             if (child == null) continue;
             Value old = m.get(c.getKey());
-            Value merged = old == null ? child : Documents.mergeUnderHead(old, child, suffixLength(rule) - 1, rule.kind() == Rule.Kind.SET);
+            Value merged = old == null
+                    ? child
+                    : Documents.mergeUnderHead(old, child, suffixLength(rule) - 1, rule.kind() == Rule.Kind.SET);
             if (merged == null) throw Evaluation.conflict(rule.span(), rule.file(), "object keys must be unique");
             m.put(c.getKey(), merged);
         }
@@ -136,10 +148,16 @@ final class RuleValues {
         for (Rule r : rules) {
             if (!entered(r, null)) continue;
             Bindings b = new Bindings();
-            ev.inFile(r.file(), () -> ev.bodies.body(r.body(), 0, b, () -> ev.terms.eval(r.value(), b, v -> {
-                items.add(v);
-                if (ev.coverage != null) ev.coverage.exit(r);
-            })));
+            ev.inFile(
+                    r.file(),
+                    () -> ev.bodies.body(
+                            r.body(),
+                            0,
+                            b,
+                            () -> ev.terms.eval(r.value(), b, v -> {
+                                items.add(v);
+                                if (ev.coverage != null) ev.coverage.exit(r);
+                            })));
         }
         return SetValue.of(items);
     }
@@ -162,7 +180,12 @@ final class RuleValues {
     /** A rule's body; when measuring coverage, stopped where OPA stops it ({@link EarlyExit}). */
     private void ruleBody(Rule r, Bindings b, Next each) {
         if (ev.coverage != null && r.kind() != Rule.Kind.SET && suffixLength(r) == 0 && EarlyExit.withinBody(r)) {
-            ev.succeeds(b, stop -> ev.bodies.body(r.body(), 0, b, () -> { each.run(); stop.run(); }));
+            ev.succeeds(
+                    b,
+                    stop -> ev.bodies.body(r.body(), 0, b, () -> {
+                        each.run();
+                        stop.run();
+                    }));
         } else {
             ev.bodies.body(r.body(), 0, b, each);
         }

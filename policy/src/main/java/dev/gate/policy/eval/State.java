@@ -33,9 +33,13 @@ final class State {
         this.mocks = Map.copyOf(mocks);
     }
 
-    static State initial(Value input, Value data) { return new State(input, data, List.of(), Map.of()); }
+    static State initial(Value input, Value data) {
+        return new State(input, data, List.of(), Map.of());
+    }
 
-    State withInput(Value newInput) { return new State(newInput, data, masked, mocks); }
+    State withInput(Value newInput) {
+        return new State(newInput, data, masked, mocks);
+    }
 
     State withData(List<Value> path, Value newData) {
         List<List<Value>> m = new ArrayList<>(masked);
@@ -50,7 +54,9 @@ final class State {
     }
 
     /** Inside a replacement function no replacement applies: it calls the originals (OPA does not chain mocks). */
-    State withoutMocks() { return new State(input, data, masked, Map.of()); }
+    State withoutMocks() {
+        return new State(input, data, masked, Map.of());
+    }
 
     /** A node is masked when an override replaced the document at its path or above it. */
     boolean isMasked(List<Value> path) {

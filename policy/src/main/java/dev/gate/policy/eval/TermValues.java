@@ -31,8 +31,10 @@ final class TermValues {
         if (t instanceof Term.Scalar s) k.accept(s.value());
         else if (t instanceof Term.Var v) variable(v, b, k);
         else if (t instanceof Term.Ref r) ev.data.ref(r, b, k);
-        else if (t instanceof Term.ArrayTerm a) all(a.elements(), 0, new Value[a.elements().size()], b, vs -> k.accept(ArrayValue.of(vs)));
-        else if (t instanceof Term.SetTerm s) all(s.elements(), 0, new Value[s.elements().size()], b, vs -> k.accept(SetValue.of(vs)));
+        else if (t instanceof Term.ArrayTerm a)
+            all(a.elements(), 0, new Value[a.elements().size()], b, vs -> k.accept(ArrayValue.of(vs)));
+        else if (t instanceof Term.SetTerm s)
+            all(s.elements(), 0, new Value[s.elements().size()], b, vs -> k.accept(SetValue.of(vs)));
         else if (t instanceof Term.ObjectTerm o) object(o, b, k);
         else if (t instanceof Term.Call c) ev.calls.call(c, c.args().size(), b, k);
         else if (t instanceof Term.ArrayComprehension c) {
@@ -45,22 +47,34 @@ final class TermValues {
             k.accept(SetValue.of(items));
         } else if (t instanceof Term.ObjectComprehension c) {
             TreeMap<Value, Value> items = new TreeMap<>();
-            ev.bodies.body(c.body(), 0, b, () -> eval(c.key(), b, key -> eval(c.value(), b, value -> {
-                Value old = items.putIfAbsent(key, value);
-                if (old != null && !old.equals(value)) throw ev.conflictHere(c.span(), "object keys must be unique");
-            })));
+            ev.bodies.body(
+                    c.body(),
+                    0,
+                    b,
+                    () -> eval(
+                            c.key(),
+                            b,
+                            key -> eval(c.value(), b, value -> {
+                                Value old = items.putIfAbsent(key, value);
+                                if (old != null && !old.equals(value))
+                                    throw ev.conflictHere(c.span(), "object keys must be unique");
+                            })));
             k.accept(ObjectValue.of(items));
         } else if (t instanceof Term.Template tp) {
             k.accept(StringValue.of(template(tp, b)));
         } else {
             Term.FunctionRef f = (Term.FunctionRef) t;
-            throw new PolicyException("rego_type_error", f.name() + " is a function, not a value", ev.location(f.span()));
+            throw new PolicyException(
+                    "rego_type_error", f.name() + " is a function, not a value", ev.location(f.span()));
         }
     }
 
     /** Each combination of values of {@code terms} from {@code i} on, collected in {@code acc}. */
     void all(List<Term> terms, int i, Value[] acc, Bindings b, ValueList k) {
-        if (i == terms.size()) { k.accept(List.of(acc)); return; }
+        if (i == terms.size()) {
+            k.accept(List.of(acc));
+            return;
+        }
         eval(terms.get(i), b, v -> {
             acc[i] = v;
             all(terms, i + 1, acc, b, k);
@@ -69,7 +83,10 @@ final class TermValues {
 
     private void variable(Term.Var v, Bindings b, Values k) {
         Value bound = b.get(v.name());
-        if (bound != null) { k.accept(bound); return; }
+        if (bound != null) {
+            k.accept(bound);
+            return;
+        }
         if (v.name().equals("input")) {
             if (ev.state.input != null) k.accept(ev.state.input);
         } else if (v.name().equals("data")) {
@@ -81,7 +98,10 @@ final class TermValues {
 
     private void object(Term.ObjectTerm o, Bindings b, Values k) {
         List<Term> flat = new ArrayList<>();
-        for (Term.Entry e : o.entries()) { flat.add(e.key()); flat.add(e.value()); }
+        for (Term.Entry e : o.entries()) {
+            flat.add(e.key());
+            flat.add(e.value());
+        }
         all(flat, 0, new Value[flat.size()], b, vs -> {
             TreeMap<Value, Value> m = new TreeMap<>();
             for (int i = 0; i < vs.size(); i += 2) m.put(vs.get(i), vs.get(i + 1));
@@ -93,14 +113,29 @@ final class TermValues {
     private String template(Term.Template tp, Bindings b) {
         StringBuilder out = new StringBuilder();
         for (Object part : tp.parts()) {
-            if (part instanceof String s) { out.append(s); continue; }
+            if (part instanceof String s) {
+                out.append(s);
+                continue;
+            }
             Literal l = (Literal) part;
             Value[] first = new Value[1];
             ev.succeeds(b, found -> {
                 if (l.expr() instanceof Expr.TermExpr t && !l.negated()) {
-                    ev.withs.under(l.withs(), b, outer -> eval(t.term(), b, v -> ev.inState(outer, () -> { first[0] = v; found.run(); })));
+                    ev.withs.under(
+                            l.withs(),
+                            b,
+                            outer -> eval(
+                                    t.term(),
+                                    b,
+                                    v -> ev.inState(outer, () -> {
+                                        first[0] = v;
+                                        found.run();
+                                    })));
                 } else {
-                    ev.bodies.literal(l, b, () -> { first[0] = BooleanValue.TRUE; found.run(); });
+                    ev.bodies.literal(l, b, () -> {
+                        first[0] = BooleanValue.TRUE;
+                        found.run();
+                    });
                 }
             });
             out.append(first[0] == null ? "<undefined>" : RegoText.display(first[0]));

@@ -21,19 +21,39 @@ final class Unification {
 
     /** Two terms, either of which may hold unbound variables. */
     void unify(Term a, Term c, Bindings b, Next k) {
-        if (isUnboundVar(a, b)) { ev.terms.eval(c, b, v -> value(a, v, b, k)); return; }
-        if (isUnboundVar(c, b)) { ev.terms.eval(a, b, v -> value(c, v, b, k)); return; }
+        if (isUnboundVar(a, b)) {
+            ev.terms.eval(c, b, v -> value(a, v, b, k));
+            return;
+        }
+        if (isUnboundVar(c, b)) {
+            ev.terms.eval(a, b, v -> value(c, v, b, k));
+            return;
+        }
         if (a instanceof Term.ArrayTerm x && c instanceof Term.ArrayTerm y) {
             if (x.elements().size() == y.elements().size()) pairs(x.elements(), y.elements(), 0, b, k);
             return;
         }
-        if (a instanceof Term.ObjectTerm x && c instanceof Term.ObjectTerm y && hasUnboundPattern(a, b) && hasUnboundPattern(c, b)) {
+        if (a instanceof Term.ObjectTerm x
+                && c instanceof Term.ObjectTerm y
+                && hasUnboundPattern(a, b)
+                && hasUnboundPattern(c, b)) {
             objects(x, y, b, k);
             return;
         }
-        if (hasUnboundPattern(a, b)) { ev.terms.eval(c, b, v -> value(a, v, b, k)); return; }
-        if (hasUnboundPattern(c, b)) { ev.terms.eval(a, b, v -> value(c, v, b, k)); return; }
-        ev.terms.eval(a, b, va -> ev.terms.eval(c, b, vc -> { if (va.equals(vc)) k.run(); }));
+        if (hasUnboundPattern(a, b)) {
+            ev.terms.eval(c, b, v -> value(a, v, b, k));
+            return;
+        }
+        if (hasUnboundPattern(c, b)) {
+            ev.terms.eval(a, b, v -> value(c, v, b, k));
+            return;
+        }
+        ev.terms.eval(
+                a,
+                b,
+                va -> ev.terms.eval(c, b, vc -> {
+                    if (va.equals(vc)) k.run();
+                }));
     }
 
     /** Two object patterns: same keys, values unified pairwise (keys must be ground). */
@@ -56,7 +76,10 @@ final class Unification {
     }
 
     private void pairs(List<Term> xs, List<Term> ys, int i, Bindings b, Next k) {
-        if (i == xs.size()) { k.run(); return; }
+        if (i == xs.size()) {
+            k.run();
+            return;
+        }
         unify(xs.get(i), ys.get(i), b, () -> pairs(xs, ys, i + 1, b, k));
     }
 
@@ -67,22 +90,31 @@ final class Unification {
             if (bound == null) bind(var.name(), v, b, k);
             else if (bound.equals(v)) k.run();
         } else if (pattern instanceof Term.ArrayTerm a) {
-            if (v instanceof ArrayValue arr && arr.size() == a.elements().size()) elements(a.elements(), arr.elements(), 0, b, k);
+            if (v instanceof ArrayValue arr && arr.size() == a.elements().size())
+                elements(a.elements(), arr.elements(), 0, b, k);
         } else if (pattern instanceof Term.ObjectTerm o && hasUnboundPattern(o, b)) {
             if (v instanceof ObjectValue obj && obj.size() == o.entries().size()) entries(o.entries(), obj, 0, b, k);
         } else {
-            ev.terms.eval(pattern, b, pv -> { if (pv.equals(v)) k.run(); });
+            ev.terms.eval(pattern, b, pv -> {
+                if (pv.equals(v)) k.run();
+            });
         }
     }
 
     /** Patterns and values pairwise, from {@code i} on (array elements, function arguments). */
     void elements(List<Term> patterns, List<Value> values, int i, Bindings b, Next k) {
-        if (i == patterns.size()) { k.run(); return; }
+        if (i == patterns.size()) {
+            k.run();
+            return;
+        }
         value(patterns.get(i), values.get(i), b, () -> elements(patterns, values, i + 1, b, k));
     }
 
     private void entries(List<Term.Entry> entries, ObjectValue obj, int i, Bindings b, Next k) {
-        if (i == entries.size()) { k.run(); return; }
+        if (i == entries.size()) {
+            k.run();
+            return;
+        }
         Term.Entry e = entries.get(i);
         ev.terms.eval(e.key(), b, key -> {
             Value v = obj.get(key);
@@ -101,7 +133,9 @@ final class Unification {
         }
     }
 
-    private static boolean isRootVar(Term.Var v) { return v.name().equals("input") || v.name().equals("data"); }
+    private static boolean isRootVar(Term.Var v) {
+        return v.name().equals("input") || v.name().equals("data");
+    }
 
     static boolean isUnboundVar(Term t, Bindings b) {
         return t instanceof Term.Var v && !isRootVar(v) && !b.isBound(v.name());

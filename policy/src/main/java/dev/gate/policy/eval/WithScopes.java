@@ -49,7 +49,10 @@ final class WithScopes {
     }
 
     private void values(List<Literal.With> withs, int i, Value[] values, Bindings b, Next k) {
-        if (i == withs.size()) { k.run(); return; }
+        if (i == withs.size()) {
+            k.run();
+            return;
+        }
         Term v = withs.get(i).value();
         if (v instanceof Term.FunctionRef) {
             values[i] = null;
@@ -65,7 +68,9 @@ final class WithScopes {
     private static State apply(State s, Literal.With w, Value value) {
         Term target = w.target();
         if (target instanceof Term.FunctionRef f) {
-            State.Mock mock = value == null ? new State.Mock(((Term.FunctionRef) w.value()).target(), null) : new State.Mock(null, value);
+            State.Mock mock = value == null
+                    ? new State.Mock(((Term.FunctionRef) w.value()).target(), null)
+                    : new State.Mock(null, value);
             return s.withMock(mockKey(f.target()), mock);
         }
         List<Value> path = new ArrayList<>();

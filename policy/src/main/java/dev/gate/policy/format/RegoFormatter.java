@@ -48,6 +48,7 @@ public final class RegoFormatter {
      * {@code a["b"]}, as opa fmt writes them (in v1 too, and when a v0 module is rewritten as v1).
      */
     private final boolean refHeads;
+
     private final TermText terms;
     private final SourceComments sourceComments;
     private final List<Comment> comments;
@@ -65,7 +66,9 @@ public final class RegoFormatter {
         this.v0 = staysV0 && !importsKeyword(module, "if");
         this.v0Sets = staysV0 && !importsKeyword(module, "contains");
         this.v1Source = module.regoVersion() != RegoVersion.V0;
-        this.refHeads = module.rules().stream().anyMatch(r -> r.head().size() > 2 || r.kind() == Rule.Kind.SET && r.head().size() > 1);
+        this.refHeads = module.rules().stream()
+                .anyMatch(r -> r.head().size() > 2
+                        || r.kind() == Rule.Kind.SET && r.head().size() > 1);
         this.sourceComments = new SourceComments(source);
         this.terms = new TermText(source, sourceComments, keywords(module, staysV0));
         this.comments = sourceComments.all();
@@ -92,7 +95,11 @@ public final class RegoFormatter {
         for (Rule r : rules) {
             int start = r.span().line();
             // As OPA: one-liners written on consecutive lines stay together; anything else is set apart.
-            if (previous == null || v0 || !(oneLiner(previous) && oneLiner(r) && start == previous.span().line() + 1)) out.append('\n');
+            if (previous == null
+                    || v0
+                    || !(oneLiner(previous)
+                            && oneLiner(r)
+                            && start == previous.span().line() + 1)) out.append('\n');
             String above = captured(() -> comments(start, 0));
             out.append(above);
             // A blank line between the comments above a rule and the rule itself stays, as opa fmt keeps it.
@@ -101,36 +108,46 @@ public final class RegoFormatter {
             // A comment after the head's line stays on that line, whatever follows it.
             int firstBreak = text.indexOf('\n');
             String trailing = trailingText(start);
-            out.append(firstBreak < 0 ? text + trailing : text.substring(0, firstBreak) + trailing + text.substring(firstBreak)).append('\n');
+            out.append(
+                            firstBreak < 0
+                                    ? text + trailing
+                                    : text.substring(0, firstBreak) + trailing + text.substring(firstBreak))
+                    .append('\n');
             previous = r;
         }
         int previousLine = previous == null ? -1 : previous.span().line();
         int last = previous == null ? packageLine : previousLine;
         while (nextComment < comments.size() && sourceComments.isWritten(comments.get(nextComment))) nextComment++;
-        if (nextComment < comments.size() && blankBetween(last, comments.get(nextComment).span().line())) out.append('\n');
+        if (nextComment < comments.size()
+                && blankBetween(last, comments.get(nextComment).span().line())) out.append('\n');
         comments(Integer.MAX_VALUE, 0);
         return out.toString();
     }
 
     /** The keywords opa fmt keeps in brackets when a reference names them so: the dialect's and those imported. */
     private static Set<String> keywords(Module m, boolean v0) {
-        Set<String> keywords = new HashSet<>(List.of("not", "package", "import", "as", "default", "else", "with", "null", "true", "false",
-                "some"));
+        Set<String> keywords = new HashSet<>(
+                List.of("not", "package", "import", "as", "default", "else", "with", "null", "true", "false", "some"));
         if (!v0) keywords.addAll(List.of("if", "contains", "in", "every"));
         for (Module.Import i : m.imports()) {
-            if (i.path().size() == 3 && i.path().subList(0, 2).equals(List.of("future", "keywords"))) keywords.add(i.path().get(2));
-            if (i.path().equals(List.of("rego", "v2"))) keywords.addAll(List.of("if", "contains", "in", "every", "and", "or"));
+            if (i.path().size() == 3 && i.path().subList(0, 2).equals(List.of("future", "keywords")))
+                keywords.add(i.path().get(2));
+            if (i.path().equals(List.of("rego", "v2")))
+                keywords.addAll(List.of("if", "contains", "in", "every", "and", "or"));
         }
         return keywords;
     }
 
     private static boolean importsKeyword(Module m, String keyword) {
-        return m.imports().stream().anyMatch(i -> i.path().equals(List.of("future", "keywords"))
-                || i.path().equals(List.of("future", "keywords", keyword)));
+        return m.imports().stream()
+                .anyMatch(i -> i.path().equals(List.of("future", "keywords"))
+                        || i.path().equals(List.of("future", "keywords", keyword)));
     }
 
     /** A rule that may share its paragraph: at most one body literal, no else, not a default. */
-    private static boolean oneLiner(Rule r) { return !r.isDefault() && r.elseRule() == null && r.body().size() <= 1; }
+    private static boolean oneLiner(Rule r) {
+        return !r.isDefault() && r.elseRule() == null && r.body().size() <= 1;
+    }
 
     private String packageText() {
         StringBuilder sb = new StringBuilder();
@@ -167,15 +184,20 @@ public final class RegoFormatter {
         for (int k = 0; k < module.imports().size(); k++) {
             Module.Import i = module.imports().get(k);
             int line = importLines.get(k)[0];
-            boolean dropped = i.path().get(0).equals("future") && !keepsFuture || !staysV0 && !regoV1 && hasV2 && i.path().equals(REGO_V1);
-            if (dropped) { previous = line; continue; }
+            boolean dropped = i.path().get(0).equals("future") && !keepsFuture
+                    || !staysV0 && !regoV1 && hasV2 && i.path().equals(REGO_V1);
+            if (dropped) {
+                previous = line;
+                continue;
+            }
             if (groups.isEmpty() || blankBetween(previous, line)) groups.add(new ArrayList<>());
             groups.get(groups.size() - 1).add(importText(i) + "\u0000" + line);
             if (i.path().equals(REGO_V1)) regoV1Group = groups.get(groups.size() - 1);
             previous = line;
         }
         if (!staysV0 && !regoV1 && hasV1 && !hasV2) {
-            for (String keyword : logicalKeywordsUsed(module)) regoV1Group.add("future.keywords." + keyword + "\u0000" + Integer.MAX_VALUE);
+            for (String keyword : logicalKeywordsUsed(module))
+                regoV1Group.add("future.keywords." + keyword + "\u0000" + Integer.MAX_VALUE);
         }
         if (regoV1 && !hasV1 && !hasV2) {
             if (groups.isEmpty()) groups.add(new ArrayList<>());
@@ -198,7 +220,8 @@ public final class RegoFormatter {
     private static Set<String> logicalKeywordsUsed(Module m) {
         Set<String> used = new TreeSet<>();
         AstWalk.Visitor v = l -> {
-            if (l.expr() instanceof Expr.Logical g) used.add(g.operands().size() == 1 ? "not" : g.op() == Expr.Logical.Op.OR ? "or" : "and");
+            if (l.expr() instanceof Expr.Logical g)
+                used.add(g.operands().size() == 1 ? "not" : g.op() == Expr.Logical.Op.OR ? "or" : "and");
         };
         for (Rule r : m.rules()) {
             for (Rule x = r; x != null; x = x.elseRule()) {
@@ -232,30 +255,43 @@ public final class RegoFormatter {
         for (Rule e = r.elseRule(); e != null; before = e, e = e.elseRule()) {
             // An else on a later line that does not start it stays after the closing brace; any other is set apart
             // by a blank line, as opa fmt writes it.
-            boolean ownLine = lines[e.span().line() - 1].substring(0, e.span().column() - 1).isBlank()
+            boolean ownLine = lines[e.span().line() - 1]
+                            .substring(0, e.span().column() - 1)
+                            .isBlank()
                     || e.span().line() == before.span().line();
             sb.append(braces && !ownLine ? " else" : "\n\nelse");
             boolean constant = !v1Source && e.elseRule() == null && isTrivial(e.body());
-            if (e.value() != null && (v1Source || constant || !isTrue(e.value()))) sb.append(operator(e)).append(terms.term(e.value(), 0));
+            if (e.value() != null && (v1Source || constant || !isTrue(e.value())))
+                sb.append(operator(e)).append(terms.term(e.value(), 0));
             else if (e.value() == null && constant) sb.append(staysV0 ? " = true" : " := true");
             braces = !constant && body(sb, e, 0, v1Source || e.elseRule() != null);
         }
         return sb.toString();
     }
 
-    private static boolean isTrue(Term t) { return t instanceof Term.Scalar s && s.value() == BooleanValue.TRUE; }
+    private static boolean isTrue(Term t) {
+        return t instanceof Term.Scalar s && s.value() == BooleanValue.TRUE;
+    }
 
     private String head(Rule r) {
         StringBuilder sb = new StringBuilder(r.name());
         for (Term t : r.head().subList(1, r.head().size())) {
-            if (refHeads && t instanceof Term.Scalar s && s.value() instanceof StringValue str && TermText.isName(str.value())) {
+            if (refHeads
+                    && t instanceof Term.Scalar s
+                    && s.value() instanceof StringValue str
+                    && TermText.isName(str.value())) {
                 sb.append('.').append(str.value());
             } else {
                 sb.append('[').append(terms.term(t, 0)).append(']');
             }
         }
-        if (r.args() != null) sb.append('(').append(String.join(", ", r.args().stream().map(a -> terms.term(a, 0)).toList())).append(')');
-        if (r.kind() == Rule.Kind.SET && v0Sets) sb.append('[').append(terms.term(r.value(), 0)).append(']');
+        if (r.args() != null)
+            sb.append('(')
+                    .append(String.join(
+                            ", ", r.args().stream().map(a -> terms.term(a, 0)).toList()))
+                    .append(')');
+        if (r.kind() == Rule.Kind.SET && v0Sets)
+            sb.append('[').append(terms.term(r.value(), 0)).append(']');
         else if (r.kind() == Rule.Kind.SET) sb.append(" contains ").append(terms.term(r.value(), 0));
         else if (r.value() != null && !impliedTrue(r)) sb.append(operator(r)).append(terms.term(r.value(), 0));
         else if (isTrivial(r.body()) && r.elseRule() == null) sb.append(staysV0 ? " = true" : " := true");
@@ -278,7 +314,8 @@ public final class RegoFormatter {
         if (t instanceof Term.Scalar) return true;
         if (t instanceof Term.ArrayTerm a) return a.elements().stream().allMatch(RegoFormatter::isGround);
         if (t instanceof Term.SetTerm st) return st.elements().stream().allMatch(RegoFormatter::isGround);
-        if (t instanceof Term.ObjectTerm o) return o.entries().stream().allMatch(e -> isGround(e.key()) && isGround(e.value()));
+        if (t instanceof Term.ObjectTerm o)
+            return o.entries().stream().allMatch(e -> isGround(e.key()) && isGround(e.value()));
         return false;
     }
 
@@ -302,16 +339,22 @@ public final class RegoFormatter {
         }
         sb.append(v0 ? " {" : " if {");
         // A comment after a body that starts on the head's line goes after the opening brace, as opa fmt writes it.
-        if (body.get(0).span().line() == r.span().line()) sb.append(trailingText(r.span().line()));
+        if (body.get(0).span().line() == r.span().line())
+            sb.append(trailingText(r.span().line()));
         sb.append('\n');
         boolean first = true;
         for (Literal l : body) {
             int start = l.span().line();
             String leading = captured(() -> comments(start, depth + 1));
-            // OPA sets a commented literal apart from the one before it, and keeps a blank line after the previous one's end.
-            if (!first && (!leading.isEmpty() || start > sourceComments.codeLineBefore(l.span().start()) + 1)) sb.append('\n');
+            // OPA sets a commented literal apart from the one before it, and keeps a blank line after the previous
+            // one's end.
+            if (!first
+                    && (!leading.isEmpty()
+                            || start > sourceComments.codeLineBefore(l.span().start()) + 1)) sb.append('\n');
             sb.append(leading);
-            sb.append(TermText.indent(depth + 1)).append(terms.withTrailingComment(terms.literal(l, depth + 1), start)).append('\n');
+            sb.append(TermText.indent(depth + 1))
+                    .append(terms.withTrailingComment(terms.literal(l, depth + 1), start))
+                    .append('\n');
             first = false;
         }
         sb.append(TermText.indent(depth)).append('}');
@@ -321,7 +364,10 @@ public final class RegoFormatter {
     private static boolean isTrivial(List<Literal> body) {
         if (body.size() != 1) return false;
         Literal l = body.get(0);
-        return !l.negated() && l.withs().isEmpty() && l.expr() instanceof Expr.TermExpr t && t.term() instanceof Term.Scalar s
+        return !l.negated()
+                && l.withs().isEmpty()
+                && l.expr() instanceof Expr.TermExpr t
+                && t.term() instanceof Term.Scalar s
                 && s.value() == BooleanValue.TRUE;
     }
 
@@ -332,11 +378,16 @@ public final class RegoFormatter {
             if (isTrailing(c) || sourceComments.isWritten(c)) continue; // written with the code before it, or inside it
             sourceComments.markWritten(c);
             lastCommentLine = c.span().line();
-            out.append(TermText.indent(depth)).append('#').append(c.text().stripTrailing()).append('\n');
+            out.append(TermText.indent(depth))
+                    .append('#')
+                    .append(c.text().stripTrailing())
+                    .append('\n');
         }
     }
 
-    private void trailing(int line) { out.append(trailingText(line)); }
+    private void trailing(int line) {
+        out.append(trailingText(line));
+    }
 
     /** What a step writes, taken out of the output. */
     private String captured(Runnable step) {
@@ -348,9 +399,13 @@ public final class RegoFormatter {
     }
 
     /** A comment after code on this line, as " # text", unless it was written already. */
-    private String trailingText(int line) { return sourceComments.trailing(line); }
+    private String trailingText(int line) {
+        return sourceComments.trailing(line);
+    }
 
-    private boolean isTrailing(Comment c) { return sourceComments.isTrailing(c); }
+    private boolean isTrailing(Comment c) {
+        return sourceComments.isTrailing(c);
+    }
 
     private boolean blankBetween(int fromLine, int toLine) {
         for (int l = fromLine + 1; l < toLine; l++) if (lines[l - 1].isBlank()) return true;
@@ -359,8 +414,8 @@ public final class RegoFormatter {
 
     private int lineOf(int offset) {
         int line = 1;
-        for (int i = 0; i < offset && i < source.text().length(); i++) if (source.text().charAt(i) == '\n') line++;
+        for (int i = 0; i < offset && i < source.text().length(); i++)
+            if (source.text().charAt(i) == '\n') line++;
         return line;
     }
-
 }

@@ -25,21 +25,32 @@ final class SourceComments {
         this.lines = source.text().split("\n", -1);
     }
 
-    List<Comment> all() { return all; }
+    List<Comment> all() {
+        return all;
+    }
 
-    String[] lines() { return lines; }
+    String[] lines() {
+        return lines;
+    }
 
-    boolean isWritten(Comment c) { return written.contains(c); }
+    boolean isWritten(Comment c) {
+        return written.contains(c);
+    }
 
-    void markWritten(Comment c) { written.add(c); }
+    void markWritten(Comment c) {
+        written.add(c);
+    }
 
     /** A comment after code on its line (not on a line of its own). */
-    boolean isTrailing(Comment c) { return !lines[c.span().line() - 1].substring(0, c.span().column() - 1).isBlank(); }
+    boolean isTrailing(Comment c) {
+        return !lines[c.span().line() - 1].substring(0, c.span().column() - 1).isBlank();
+    }
 
     /** The comment after code on this line, as " # text", unless it was written already. */
     String trailing(int line) {
         for (Comment c : all) {
-            if (c.span().line() == line && isTrailing(c) && written.add(c)) return " #" + c.text().stripTrailing();
+            if (c.span().line() == line && isTrailing(c) && written.add(c))
+                return " #" + c.text().stripTrailing();
         }
         return "";
     }
@@ -50,7 +61,10 @@ final class SourceComments {
         for (Comment c : all) {
             int line = c.span().line();
             if (line > after && line < before && !isTrailing(c) && written.add(c)) {
-                out.append(TermText.indent(depth)).append('#').append(c.text().stripTrailing()).append('\n');
+                out.append(TermText.indent(depth))
+                        .append('#')
+                        .append(c.text().stripTrailing())
+                        .append('\n');
             }
         }
         return out.toString();
@@ -96,16 +110,24 @@ final class SourceComments {
         int i = Math.min(offset, text.length()) - 1;
         while (i >= 0) {
             char ch = text.charAt(i);
-            if (Character.isWhitespace(ch)) { i--; continue; }
+            if (Character.isWhitespace(ch)) {
+                i--;
+                continue;
+            }
             int lineStart = text.lastIndexOf('\n', i) + 1;
-            if (text.substring(lineStart, i + 1).strip().startsWith("#")) { i = lineStart - 1; continue; }
+            if (text.substring(lineStart, i + 1).strip().startsWith("#")) {
+                i = lineStart - 1;
+                continue;
+            }
             return lineOf(i);
         }
         return 1;
     }
 
     /** The offset of the nearest {@code open} character before {@code offset}, or -1. */
-    int before(int offset, char open) { return source.text().lastIndexOf(open, offset - 1); }
+    int before(int offset, char open) {
+        return source.text().lastIndexOf(open, offset - 1);
+    }
 
     int lineOf(int offset) {
         String text = source.text();

@@ -25,10 +25,21 @@ import java.util.regex.Pattern;
  * comprehensions that spanned several lines laid out one source line of elements per line with a trailing comma.
  */
 final class TermText {
-    private static final Map<String, String> INFIX = Map.ofEntries(Map.entry("plus", "+"), Map.entry("minus", "-"),
-            Map.entry("mul", "*"), Map.entry("div", "/"), Map.entry("rem", "%"), Map.entry("and", "&"), Map.entry("or", "|"),
-            Map.entry("equal", "=="), Map.entry("neq", "!="), Map.entry("lt", "<"), Map.entry("lte", "<="), Map.entry("gt", ">"),
-            Map.entry("gte", ">="), Map.entry("internal.member_2", "in"));
+    private static final Map<String, String> INFIX = Map.ofEntries(
+            Map.entry("plus", "+"),
+            Map.entry("minus", "-"),
+            Map.entry("mul", "*"),
+            Map.entry("div", "/"),
+            Map.entry("rem", "%"),
+            Map.entry("and", "&"),
+            Map.entry("or", "|"),
+            Map.entry("equal", "=="),
+            Map.entry("neq", "!="),
+            Map.entry("lt", "<"),
+            Map.entry("lte", "<="),
+            Map.entry("gt", ">"),
+            Map.entry("gte", ">="),
+            Map.entry("internal.member_2", "in"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern NUMBER = Pattern.compile("(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
@@ -48,7 +59,8 @@ final class TermText {
      * starts a line of its own after the expression keeps it, one level deeper.
      */
     String literal(Literal l, int depth) {
-        StringBuilder out = new StringBuilder(l.negated() ? "not " : "").append(expr(l.expr(), depth, l.span().line()));
+        StringBuilder out = new StringBuilder(l.negated() ? "not " : "")
+                .append(expr(l.expr(), depth, l.span().line()));
         if (l.withs().isEmpty()) return out.toString();
         int lastLine = comments.codeLineBefore(l.withs().get(0).span().start());
         boolean indented = false;
@@ -57,10 +69,15 @@ final class TermText {
             boolean ownLine = w.span().line() > lastLine;
             indented |= ownLine;
             int d = indented ? depth + 1 : depth;
-            out.append(ownLine ? "\n" + indent(d) : " ").append("with ").append(term(w.target(), d)).append(" as ").append(term(w.value(), d));
+            out.append(ownLine ? "\n" + indent(d) : " ")
+                    .append("with ")
+                    .append(term(w.target(), d))
+                    .append(" as ")
+                    .append(term(w.value(), d));
             lastLine = Math.max(lastLine, w.span().line());
             // A with on a line of its own keeps the comment after it, as the last code of that line.
-            boolean lastOfLine = i + 1 == l.withs().size() || l.withs().get(i + 1).span().line() > lastLine;
+            boolean lastOfLine =
+                    i + 1 == l.withs().size() || l.withs().get(i + 1).span().line() > lastLine;
             if (indented && lastOfLine) out.append(comments.trailing(lastLine));
         }
         return out.toString();
@@ -69,20 +86,27 @@ final class TermText {
     private String expr(Expr e, int depth, int line) {
         if (e instanceof Expr.Assign a) return term(a.left(), depth) + " := " + term(a.right(), depth);
         if (e instanceof Expr.Unify u) return term(u.left(), depth) + " = " + term(u.right(), depth);
-        if (e instanceof Expr.SomeVars s) return "some " + String.join(", ", s.vars().stream().map(v -> term(v, depth)).toList());
+        if (e instanceof Expr.SomeVars s)
+            return "some "
+                    + String.join(
+                            ", ", s.vars().stream().map(v -> term(v, depth)).toList());
         if (e instanceof Expr.SomeIn s) {
-            return "some " + (s.key() == null ? "" : term(s.key(), depth) + ", ") + term(s.value(), depth) + " in " + term(s.collection(), depth);
+            return "some " + (s.key() == null ? "" : term(s.key(), depth) + ", ") + term(s.value(), depth) + " in "
+                    + term(s.collection(), depth);
         }
         if (e instanceof Expr.Every ev) {
-            String head = "every " + (ev.key() == null ? "" : term(ev.key(), depth) + ", ") + term(ev.value(), depth) + " in "
-                    + term(ev.domain(), depth) + " ";
+            String head = "every " + (ev.key() == null ? "" : term(ev.key(), depth) + ", ") + term(ev.value(), depth)
+                    + " in " + term(ev.domain(), depth) + " ";
             List<Literal> body = ev.body();
-            return head + "{" + block(body, line, depth) + (body.size() == 1 && body.get(0).span().line() == line ? " }" : "}");
+            return head + "{" + block(body, line, depth)
+                    + (body.size() == 1 && body.get(0).span().line() == line ? " }" : "}");
         }
         if (e instanceof Expr.Logical g) return logical(g, depth, line);
         Term t = ((Expr.TermExpr) e).term();
         // Directly under a literal only membership sets its infix operands apart: (1 + 1) in xs, but a + b == c.
-        return t instanceof Term.Call c && isInfix(c) ? infix(c, depth, c.name().startsWith("internal.member_")) : term(t, depth);
+        return t instanceof Term.Call c && isInfix(c)
+                ? infix(c, depth, c.name().startsWith("internal.member_"))
+                : term(t, depth);
     }
 
     /**
@@ -93,9 +117,12 @@ final class TermText {
     private String logical(Expr.Logical g, int depth, int line) {
         if (g.operands().size() == 1) {
             List<Literal> body = g.operands().get(0);
-            if (g.braced(0) || body.size() != 1) return "{" + block(body, line, depth) + (last(body).span().line() == line ? " }" : "}");
+            if (g.braced(0) || body.size() != 1)
+                return "{" + block(body, line, depth) + (last(body).span().line() == line ? " }" : "}");
             Literal only = body.get(0);
-            boolean parens = !only.withs().isEmpty() || isChain(only) || only.negated() && only.expr() instanceof Expr.Logical
+            boolean parens = !only.withs().isEmpty()
+                    || isChain(only)
+                    || only.negated() && only.expr() instanceof Expr.Logical
                     || rendersBraceLead(only.expr());
             return parens ? "(" + literal(only, depth) + ")" : literal(only, depth);
         }
@@ -120,13 +147,17 @@ final class TermText {
     private record Operand(List<Literal> body, boolean explicit, boolean parens, int brace) {}
 
     private record Step(Expr.Logical.Op op, Operand rhs) {
-        int startOffset() { return rhs.explicit() ? rhs.brace() : rhs.body().get(0).span().start(); }
+        int startOffset() {
+            return rhs.explicit() ? rhs.brace() : rhs.body().get(0).span().start();
+        }
     }
 
     /** The line of the operator before an operand: the last code before it, past an opening parenthesis. */
     private int operatorLine(Step s) {
         int at = s.startOffset();
-        while (at > 0 && (Character.isWhitespace(source.text().charAt(at - 1)) || source.text().charAt(at - 1) == '(')) at--;
+        while (at > 0
+                && (Character.isWhitespace(source.text().charAt(at - 1))
+                        || source.text().charAt(at - 1) == '(')) at--;
         return comments.codeLineBefore(at);
     }
 
@@ -145,12 +176,17 @@ final class TermText {
 
     private Operand operand(Expr.Logical g, int i, Expr.Logical.Op parent, boolean right) {
         List<Literal> body = g.operands().get(i);
-        if (g.braced(i) || body.size() != 1) return new Operand(body, true, false, comments.before(body.get(0).span().start(), '{'));
+        if (g.braced(i) || body.size() != 1)
+            return new Operand(
+                    body, true, false, comments.before(body.get(0).span().start(), '{'));
         return new Operand(body, false, needsParens(body.get(0), parent, right), -1);
     }
 
     private String operand(Operand o, int depth) {
-        if (!o.explicit()) return o.parens() ? "(" + literal(o.body().get(0), depth) + ")" : literal(o.body().get(0), depth);
+        if (!o.explicit())
+            return o.parens()
+                    ? "(" + literal(o.body().get(0), depth) + ")"
+                    : literal(o.body().get(0), depth);
         int braceLine = comments.lineOf(o.brace());
         return "{" + block(o.body(), braceLine, depth) + (last(o.body()).span().line() == braceLine ? " }" : "}");
     }
@@ -159,13 +195,16 @@ final class TermText {
     private static boolean needsParens(Literal l, Expr.Logical.Op parent, boolean right) {
         if (!l.withs().isEmpty()) return true;
         if (isChain(l)) {
-            return ((Expr.Logical) l.expr()).op() == Expr.Logical.Op.OR ? parent == Expr.Logical.Op.AND || right
+            return ((Expr.Logical) l.expr()).op() == Expr.Logical.Op.OR
+                    ? parent == Expr.Logical.Op.AND || right
                     : parent == Expr.Logical.Op.AND && right;
         }
         return rendersBraceLead(l.expr());
     }
 
-    private static boolean isChain(Literal l) { return l.expr() instanceof Expr.Logical g && g.operands().size() == 2; }
+    private static boolean isChain(Literal l) {
+        return l.expr() instanceof Expr.Logical g && g.operands().size() == 2;
+    }
 
     /** The expression is written starting with a brace, which an operand position would read as a body. */
     private static boolean rendersBraceLead(Expr e) {
@@ -177,14 +216,19 @@ final class TermText {
 
     private static boolean braceLead(Term t) {
         if (t instanceof Term.SetTerm s) return !s.elements().isEmpty();
-        if (t instanceof Term.ObjectTerm || t instanceof Term.SetComprehension || t instanceof Term.ObjectComprehension) return true;
+        if (t instanceof Term.ObjectTerm || t instanceof Term.SetComprehension || t instanceof Term.ObjectComprehension)
+            return true;
         if (t instanceof Term.Ref r) return braceLead(r.head());
         return t instanceof Term.Call c && isInfix(c) && braceLead(c.args().get(0));
     }
 
-    private static Literal last(List<Literal> body) { return body.get(body.size() - 1); }
+    private static Literal last(List<Literal> body) {
+        return body.get(body.size() - 1);
+    }
 
-    private static int line(Term t) { return t.span().line(); }
+    private static int line(Term t) {
+        return t.span().line();
+    }
 
     /**
      * The literals of a body after its opening on line {@code open}: {@code " a; b"} when they all stand on that line,
@@ -193,8 +237,12 @@ final class TermText {
      */
     private String block(List<Literal> body, int open, int depth) {
         boolean multiLine = body.get(0).span().line() > open;
-        for (int i = 1; i < body.size(); i++) multiLine |= body.get(i).span().line() > body.get(i - 1).span().line();
-        if (!multiLine) return " " + String.join("; ", body.stream().map(l -> literal(l, depth)).toList());
+        for (int i = 1; i < body.size(); i++)
+            multiLine |= body.get(i).span().line() > body.get(i - 1).span().line();
+        if (!multiLine)
+            return " "
+                    + String.join(
+                            "; ", body.stream().map(l -> literal(l, depth)).toList());
         StringBuilder out = new StringBuilder("\n");
         int previous = open;
         for (int i = 0; i < body.size(); i++) {
@@ -202,7 +250,9 @@ final class TermText {
             int line = l.span().line();
             if (i > 0 && line > comments.codeLineBefore(l.span().start()) + 1) out.append('\n');
             out.append(comments.ownLines(previous, line, depth + 1));
-            out.append(indent(depth + 1)).append(withTrailingComment(literal(l, depth + 1), line)).append('\n');
+            out.append(indent(depth + 1))
+                    .append(withTrailingComment(literal(l, depth + 1), line))
+                    .append('\n');
             previous = line;
         }
         return out.append(indent(depth)).toString();
@@ -219,22 +269,30 @@ final class TermText {
         if (t instanceof Term.Scalar s) return scalar(s);
         if (t instanceof Term.Var v) return v.isWildcard() ? "_" : v.name();
         if (t instanceof Term.Ref r) return ref(r, depth);
-        if (t instanceof Term.Call c && c.name().equals("internal.member_3") && isInfix(c)) return "(" + infix(c, depth, true) + ")";
+        if (t instanceof Term.Call c && c.name().equals("internal.member_3") && isInfix(c))
+            return "(" + infix(c, depth, true) + ")";
         if (t instanceof Term.Call c) return isInfix(c) ? infix(c, depth, true) : call(c, depth);
         if (t instanceof Term.ArrayTerm a) return collection(a.elements(), this::term, depth, "[", "]", a.span(), true);
         if (t instanceof Term.SetTerm s) {
-            return s.elements().isEmpty() ? "set()" : collection(distinct(s.elements()), this::term, depth, "{", "}", s.span(), true);
+            return s.elements().isEmpty()
+                    ? "set()"
+                    : collection(distinct(s.elements()), this::term, depth, "{", "}", s.span(), true);
         }
         if (t instanceof Term.ObjectTerm o) {
             List<Term> keys = o.entries().stream().map(Term.Entry::key).toList();
-            return collection(keys, (k, d) -> term(k, d) + ": " + term(valueOf(o, k), d), depth, "{", "}", o.span(), true);
+            return collection(
+                    keys, (k, d) -> term(k, d) + ": " + term(valueOf(o, k), d), depth, "{", "}", o.span(), true);
         }
-        if (t instanceof Term.ArrayComprehension c) return "[" + term(c.head(), depth) + " |" + block(c.body(), line(c.head()), depth) + "]";
-        if (t instanceof Term.SetComprehension c) return "{" + term(c.head(), depth) + " |" + block(c.body(), line(c.head()), depth) + "}";
+        if (t instanceof Term.ArrayComprehension c)
+            return "[" + term(c.head(), depth) + " |" + block(c.body(), line(c.head()), depth) + "]";
+        if (t instanceof Term.SetComprehension c)
+            return "{" + term(c.head(), depth) + " |" + block(c.body(), line(c.head()), depth) + "}";
         if (t instanceof Term.ObjectComprehension c) {
-            return "{" + term(c.key(), depth) + ": " + term(c.value(), depth) + " |" + block(c.body(), line(c.key()), depth) + "}";
+            return "{" + term(c.key(), depth) + ": " + term(c.value(), depth) + " |"
+                    + block(c.body(), line(c.key()), depth) + "}";
         }
-        if (t instanceof Term.Template tt && !comments.within(tt.span().start(), tt.span().end())) return template(tt, depth);
+        if (t instanceof Term.Template tt
+                && !comments.within(tt.span().start(), tt.span().end())) return template(tt, depth);
         return text(t.span());
     }
 
@@ -248,7 +306,10 @@ final class TermText {
         for (Object part : t.parts()) {
             if (part instanceof String text) {
                 out.append(templateText(text, raw));
-            } else if (part instanceof Literal l && !l.negated() && l.expr() instanceof Expr.TermExpr e && e.term() instanceof Term.Scalar s) {
+            } else if (part instanceof Literal l
+                    && !l.negated()
+                    && l.expr() instanceof Expr.TermExpr e
+                    && e.term() instanceof Term.Scalar s) {
                 out.append(s.value() instanceof StringValue str ? templateText(str.value(), raw) : scalar(s));
             } else {
                 out.append('{').append(literal((Literal) part, depth)).append('}');
@@ -279,16 +340,24 @@ final class TermText {
         List<String> operands = new ArrayList<>();
         for (Term a : c.args()) {
             // Memberships chain without parentheses (a in b in c); a k, v membership brings its own.
-            boolean chained = c.name().startsWith("internal.member_") && a instanceof Term.Call in && in.name().equals("internal.member_2");
-            boolean wrap = wrapOperands && !chained && a instanceof Term.Call inner && isInfix(inner) && !inner.name().equals("internal.member_3");
+            boolean chained = c.name().startsWith("internal.member_")
+                    && a instanceof Term.Call in
+                    && in.name().equals("internal.member_2");
+            boolean wrap = wrapOperands
+                    && !chained
+                    && a instanceof Term.Call inner
+                    && isInfix(inner)
+                    && !inner.name().equals("internal.member_3");
             operands.add(wrap ? "(" + term(a, depth) + ")" : term(a, depth));
         }
-        return c.name().equals("internal.member_3") ? operands.get(0) + ", " + operands.get(1) + " in " + operands.get(2)
+        return c.name().equals("internal.member_3")
+                ? operands.get(0) + ", " + operands.get(1) + " in " + operands.get(2)
                 : operands.get(0) + " " + INFIX.get(c.name()) + " " + operands.get(1);
     }
 
     private static boolean isInfix(Term.Call c) {
-        return (INFIX.containsKey(c.name()) && c.args().size() == 2) || (c.name().equals("internal.member_3") && c.args().size() == 3);
+        return (INFIX.containsKey(c.name()) && c.args().size() == 2)
+                || (c.name().equals("internal.member_3") && c.args().size() == 3);
     }
 
     private String call(Term.Call c, int depth) {
@@ -298,7 +367,9 @@ final class TermText {
     private String ref(Term.Ref r, int depth) {
         StringBuilder out = new StringBuilder(term(r.head(), depth));
         for (Term e : r.path()) {
-            if (e instanceof Term.Scalar s && s.value() instanceof StringValue str && isName(str.value())
+            if (e instanceof Term.Scalar s
+                    && s.value() instanceof StringValue str
+                    && isName(str.value())
                     && !(keywords.contains(str.value()) && text(s.span()).startsWith("\""))) {
                 // A keyword written in brackets stays so; any other name is written after a dot.
                 out.append('.').append(str.value());
@@ -313,7 +384,8 @@ final class TermText {
     private static List<Term> distinct(List<Term> elements) {
         Map<Object, Term> seen = new LinkedHashMap<>();
         for (Term e : elements) {
-            Object key = e instanceof Term.Scalar sc && sc.value() instanceof NumberValue n ? n.decimal().stripTrailingZeros()
+            Object key = e instanceof Term.Scalar sc && sc.value() instanceof NumberValue n
+                    ? n.decimal().stripTrailingZeros()
                     : e instanceof Term.Scalar sc ? sc.value() : e;
             seen.putIfAbsent(key, e);
         }
@@ -326,8 +398,14 @@ final class TermText {
      * literal (not a call's arguments) whose first element starts a line is laid out so too; one whose elements share
      * a line but not with the comments inside it stays as it was written, as opa fmt leaves it.
      */
-    private String collection(List<Term> items, BiFunction<Term, Integer, String> write, int depth, String open, String close,
-            Span opening, boolean literal) {
+    private String collection(
+            List<Term> items,
+            BiFunction<Term, Integer, String> write,
+            int depth,
+            String open,
+            String close,
+            Span opening,
+            boolean literal) {
         if (items.isEmpty()) return open + close;
         int openLine = opening.line();
         // Elements are grouped by the line they start on; as OPA, not when one holds a compiler-generated variable
@@ -342,11 +420,15 @@ final class TermText {
         }
         if (literal && lines.size() == 1) {
             int end = comments.closing(opening.start());
-            if (end > 0 && comments.markOwnLines(openLine, comments.lineOf(end - 1))) return source.text().substring(opening.start(), end);
+            if (end > 0 && comments.markOwnLines(openLine, comments.lineOf(end - 1)))
+                return source.text().substring(opening.start(), end);
         }
         boolean firstStartsLine = literal && items.get(0).span().line() > openLine;
         if (lines.size() == 1 && !firstStartsLine) {
-            return open + String.join(", ", items.stream().map(x -> write.apply(x, depth)).toList()) + close;
+            return open
+                    + String.join(
+                            ", ", items.stream().map(x -> write.apply(x, depth)).toList())
+                    + close;
         }
         StringBuilder out = new StringBuilder(open).append('\n');
         int previous = openLine;
@@ -354,7 +436,11 @@ final class TermText {
             int start = group.get(0).span().line();
             out.append(comments.ownLines(previous, start, depth + 1));
             previous = start;
-            out.append(indent(depth + 1)).append(String.join(", ", group.stream().map(x -> write.apply(x, depth + 1)).toList())).append(",\n");
+            out.append(indent(depth + 1))
+                    .append(String.join(
+                            ", ",
+                            group.stream().map(x -> write.apply(x, depth + 1)).toList()))
+                    .append(",\n");
         }
         return out.append(indent(depth)).append(close).toString();
     }
@@ -366,12 +452,15 @@ final class TermText {
         if (v instanceof StringValue) return written.startsWith("\"") || written.startsWith("`") ? written : v.toJson();
         if (v instanceof NumberValue n) {
             // OPA keeps a number's text: its digits as written (.5 stays so), and its sign (-0 too).
-            Matcher m = NUMBER.matcher(source.text()).region(s.span().start(), source.text().length());
+            Matcher m = NUMBER.matcher(source.text())
+                    .region(s.span().start(), source.text().length());
             if (m.lookingAt()) {
                 String digits = m.group();
                 try {
-                    BigDecimal value = NumberValue.parse(digits.startsWith(".") ? "0" + digits : digits).decimal();
-                    boolean minus = n.decimal().signum() < 0 || unaryMinusBefore(s.span().start());
+                    BigDecimal value = NumberValue.parse(digits.startsWith(".") ? "0" + digits : digits)
+                            .decimal();
+                    boolean minus = n.decimal().signum() < 0
+                            || unaryMinusBefore(s.span().start());
                     if (value.compareTo(n.decimal().abs()) == 0) return (minus ? "-" : "") + digits;
                 } catch (RuntimeException tooLong) {
                     // written otherwise than OPA reads numbers: its value is what OPA writes
@@ -392,19 +481,29 @@ final class TermText {
     }
 
     private static boolean holdsGeneratedVar(Term t) {
-        if (t instanceof Term.Var v) return v.name().startsWith("__local") && v.name().endsWith("__");
-        if (t instanceof Term.Ref r) return holdsGeneratedVar(r.head()) || r.path().stream().anyMatch(TermText::holdsGeneratedVar);
+        if (t instanceof Term.Var v)
+            return v.name().startsWith("__local") && v.name().endsWith("__");
+        if (t instanceof Term.Ref r)
+            return holdsGeneratedVar(r.head()) || r.path().stream().anyMatch(TermText::holdsGeneratedVar);
         if (t instanceof Term.Call c) return c.args().stream().anyMatch(TermText::holdsGeneratedVar);
         if (t instanceof Term.ArrayTerm a) return a.elements().stream().anyMatch(TermText::holdsGeneratedVar);
         if (t instanceof Term.SetTerm st) return st.elements().stream().anyMatch(TermText::holdsGeneratedVar);
-        if (t instanceof Term.ObjectTerm o) return o.entries().stream().anyMatch(e -> holdsGeneratedVar(e.key()) || holdsGeneratedVar(e.value()));
+        if (t instanceof Term.ObjectTerm o)
+            return o.entries().stream().anyMatch(e -> holdsGeneratedVar(e.key()) || holdsGeneratedVar(e.value()));
         return false;
     }
 
-    private String text(Span span) { return source.text().substring(span.start(), Math.min(span.end(), source.text().length())); }
+    private String text(Span span) {
+        return source.text()
+                .substring(span.start(), Math.min(span.end(), source.text().length()));
+    }
 
     /** A name a reference may write after a dot. */
-    static boolean isName(String s) { return NAME.matcher(s).matches(); }
+    static boolean isName(String s) {
+        return NAME.matcher(s).matches();
+    }
 
-    static String indent(int depth) { return "\t".repeat(depth); }
+    static String indent(int depth) {
+        return "\t".repeat(depth);
+    }
 }

@@ -3,12 +3,13 @@ package dev.gate.policy.rego;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.ast.Literal;
-
 import dev.gate.policy.ast.Term;
 import dev.gate.policy.builtins.BuiltinContext;
 import dev.gate.policy.builtins.BuiltinDeclaration;
 import dev.gate.policy.builtins.BuiltinRegistry;
 import dev.gate.policy.compile.Compiler;
+import dev.gate.policy.compile.DataConflicts;
+import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.coverage.CoverageReport;
 import dev.gate.policy.decision.RuleDoc;
 import dev.gate.policy.decision.RuleDocs;
@@ -16,8 +17,6 @@ import dev.gate.policy.eval.Coverage;
 import dev.gate.policy.eval.Evaluator;
 import dev.gate.policy.eval.Operators;
 import dev.gate.policy.syntax.Parser;
-import dev.gate.policy.compile.DataConflicts;
-import dev.gate.policy.compile.InputSchemas;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
 import dev.gate.policy.value.ObjectValue;
@@ -26,7 +25,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +48,9 @@ public final class RegoEngine implements PolicyEngine {
     private InputSchemas schemas = InputSchemas.NONE;
     private boolean dataConflictCheck = true;
 
-    public RegoEngine() { this(System.err); }
+    public RegoEngine() {
+        this(System.err);
+    }
 
     /** {@code printOut} receives the output of {@code print()} calls; null discards it. */
     public RegoEngine(PrintStream printOut) {
@@ -68,24 +68,31 @@ public final class RegoEngine implements PolicyEngine {
         engineBuiltin(r, "walk", "any");
         engineBuiltin(r, "print");
         if (!r.contains("http.send")) {
-            r.add(new BuiltinDeclaration("http.send", List.of("object"), "object", "not available: gate evaluates policies offline"), (ctx, a) -> {
-                dev.gate.policy.builtins.HttpSendRequests.check(a);
-                throw dev.gate.policy.builtins.BuiltinException.builtin("http.send", "not available: gate evaluates policies offline");
-            });
+            r.add(
+                    new BuiltinDeclaration(
+                            "http.send", List.of("object"), "object", "not available: gate evaluates policies offline"),
+                    (ctx, a) -> {
+                        dev.gate.policy.builtins.HttpSendRequests.check(a);
+                        throw dev.gate.policy.builtins.BuiltinException.builtin(
+                                "http.send", "not available: gate evaluates policies offline");
+                    });
         }
         offline(r, "io.jwt.decode", "string");
         offline(r, "io.jwt.decode_verify", "string", "object");
         if (!r.contains("test.sleep")) {
-            r.add(new BuiltinDeclaration("test.sleep", List.of("string"), "null", "Sleeps for a duration (for tests)."), (ctx, a) -> {
-                long nanos = dev.gate.policy.builtins.support.GoDuration.parseNanos(
-                        dev.gate.policy.builtins.Operands.string("test.sleep", a, 1));
-                try {
-                    Thread.sleep(nanos / 1_000_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return dev.gate.policy.value.NullValue.NULL;
-            });
+            r.add(
+                    new BuiltinDeclaration(
+                            "test.sleep", List.of("string"), "null", "Sleeps for a duration (for tests)."),
+                    (ctx, a) -> {
+                        long nanos = dev.gate.policy.builtins.support.GoDuration.parseNanos(
+                                dev.gate.policy.builtins.Operands.string("test.sleep", a, 1));
+                        try {
+                            Thread.sleep(nanos / 1_000_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return dev.gate.policy.value.NullValue.NULL;
+                    });
         }
         return r;
     }
@@ -100,11 +107,17 @@ public final class RegoEngine implements PolicyEngine {
     /** Builtins that need the network exist (so policies compile and tests can mock them) but refuse to run. */
     private static void offline(BuiltinRegistry r, String name, String... args) {
         if (r.contains(name)) return;
-        r.add(new BuiltinDeclaration(name, List.of(args), "any", "not available: gate evaluates policies offline"),
-                (ctx, a) -> { throw dev.gate.policy.builtins.BuiltinException.builtin(name, "not available: gate evaluates policies offline"); });
+        r.add(
+                new BuiltinDeclaration(name, List.of(args), "any", "not available: gate evaluates policies offline"),
+                (ctx, a) -> {
+                    throw dev.gate.policy.builtins.BuiltinException.builtin(
+                            name, "not available: gate evaluates policies offline");
+                });
     }
 
-    public BuiltinRegistry builtins() { return builtins; }
+    public BuiltinRegistry builtins() {
+        return builtins;
+    }
 
     @Override
     public void load(List<PolicyEngine.Module> modules, Value data) {
@@ -130,7 +143,8 @@ public final class RegoEngine implements PolicyEngine {
     public void load(List<PolicyEngine.Module> modules, Value data, boolean strict) {
         List<dev.gate.policy.ast.Module> ms = new ArrayList<>();
         for (PolicyEngine.Module m : modules) {
-            ms.add(Parser.parseModule(new Source(m.fileName(), m.source()), m.version() != null ? m.version() : regoVersion));
+            ms.add(Parser.parseModule(
+                    new Source(m.fileName(), m.source()), m.version() != null ? m.version() : regoVersion));
         }
         this.compiled = new Compiler(builtins).strict(strict).schemas(schemas).compile(ms);
         this.parsed = ms;
@@ -150,18 +164,28 @@ public final class RegoEngine implements PolicyEngine {
     }
 
     /** The compiled modules, for tools that inspect rules (decisions, tests). */
-    public Compiler.Compiled compiled() { return compiled; }
+    public Compiler.Compiled compiled() {
+        return compiled;
+    }
 
-    public List<dev.gate.policy.ast.Module> modules() { return parsed; }
-
-    @Override
-    public Outline outline() { return outline; }
-
-    @Override
-    public RuleDoc ruleDoc(String pkg, String rule) { return docs.of(pkg, rule); }
+    public List<dev.gate.policy.ast.Module> modules() {
+        return parsed;
+    }
 
     @Override
-    public CoverageReport coverage(Coverage hits) { return CoverageReport.of(parsed, hits); }
+    public Outline outline() {
+        return outline;
+    }
+
+    @Override
+    public RuleDoc ruleDoc(String pkg, String rule) {
+        return docs.of(pkg, rule);
+    }
+
+    @Override
+    public CoverageReport coverage(Coverage hits) {
+        return CoverageReport.of(parsed, hits);
+    }
 
     @Override
     public List<ResultRow> evaluate(String query, Value input, Options options) {
@@ -170,7 +194,9 @@ public final class RegoEngine implements PolicyEngine {
 
     @Override
     public List<ResultRow> evaluate(String query, Value input, Options options, Coverage coverage) {
-        List<Literal> body = new Compiler(builtins).regoVersion(regoVersion).compileQueryWith(compiled, Parser.parseQuery(new Source("query", query)));
+        List<Literal> body = new Compiler(builtins)
+                .regoVersion(regoVersion)
+                .compileQueryWith(compiled, Parser.parseQuery(new Source("query", query)));
         List<Evaluator.Solution> solutions = run(body, input, options, coverage);
         List<ResultRow> rows = new ArrayList<>();
         for (Evaluator.Solution s : solutions) rows.add(new ResultRow(s.expressions(), s.bindings()));
@@ -185,19 +211,27 @@ public final class RegoEngine implements PolicyEngine {
     }
 
     private List<ResultRow> evaluateCompiled(Term term) {
-        Literal l = new Literal(new dev.gate.policy.ast.Expr.Unify(new Term.Var("x", term.span()), term), false, List.of(), term.span());
+        Literal l = new Literal(
+                new dev.gate.policy.ast.Expr.Unify(new Term.Var("x", term.span()), term),
+                false,
+                List.of(),
+                term.span());
         List<Literal> body = new Compiler(builtins).compileQueryWith(compiled, List.of(l));
         List<ResultRow> rows = new ArrayList<>();
-        for (Evaluator.Solution s : run(body, null, Options.defaults(), null)) rows.add(new ResultRow(s.expressions(), s.bindings()));
+        for (Evaluator.Solution s : run(body, null, Options.defaults(), null))
+            rows.add(new ResultRow(s.expressions(), s.bindings()));
         return rows;
     }
 
     private List<Evaluator.Solution> run(List<Literal> body, Value input, Options options, Coverage coverage) {
         long timeoutNanos = options.timeout().toNanos();
         long deadline = System.nanoTime() + timeoutNanos;
-        BuiltinContext context = BuiltinContext.bounded(Instant.now(), deadline,
+        BuiltinContext context = BuiltinContext.bounded(
+                Instant.now(),
+                deadline,
                 () -> new PolicyException("eval_cancel_error", "evaluation exceeded its time limit", null));
-        Evaluator evaluator = new Evaluator(compiled, builtins, input, data, options.strictBuiltinErrors(), deadline, context, printOut)
+        Evaluator evaluator = new Evaluator(
+                        compiled, builtins, input, data, options.strictBuiltinErrors(), deadline, context, printOut)
                 .recordingCoverage(coverage);
         FutureTask<List<Evaluator.Solution>> task = new FutureTask<>(() -> evaluator.query(body));
         Thread thread = new Thread(null, task, "rego-eval", STACK_BYTES);
@@ -207,14 +241,18 @@ public final class RegoEngine implements PolicyEngine {
             return task.get(timeoutNanos + TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             thread.interrupt();
-            throw new PolicyException("eval_cancel_error", "evaluation exceeded its time limit of " + options.timeout().toMillis() + " ms", null);
+            throw new PolicyException(
+                    "eval_cancel_error",
+                    "evaluation exceeded its time limit of " + options.timeout().toMillis() + " ms",
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PolicyException("eval_cancel_error", "evaluation interrupted", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof PolicyException pe) throw pe;
-            if (cause instanceof StackOverflowError) throw new PolicyException("eval_error", "evaluation nested too deeply", null);
+            if (cause instanceof StackOverflowError)
+                throw new PolicyException("eval_error", "evaluation nested too deeply", null);
             throw new PolicyException("eval_internal_error", String.valueOf(cause), null);
         }
     }

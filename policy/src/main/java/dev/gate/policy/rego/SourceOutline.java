@@ -23,9 +23,12 @@ public final class SourceOutline {
             packages.add(m.packageName());
             for (Rule r : m.rules()) {
                 if (r.head().size() != 1 || r.kind() == Rule.Kind.FUNCTION) continue;
-                rules.putIfAbsent(m.packageName() + "\u0000" + r.name(), new PolicyEngine.RuleInfo(m.packageName(), r.name(), r.location()));
+                rules.putIfAbsent(
+                        m.packageName() + "\u0000" + r.name(),
+                        new PolicyEngine.RuleInfo(m.packageName(), r.name(), r.location()));
             }
         }
-        return new PolicyEngine.Outline(new ArrayList<>(files), new ArrayList<>(packages), new ArrayList<>(rules.values()));
+        return new PolicyEngine.Outline(
+                new ArrayList<>(files), new ArrayList<>(packages), new ArrayList<>(rules.values()));
     }
 }

@@ -22,8 +22,18 @@ import java.util.TreeMap;
  */
 final class AnnotationBlocks {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> KNOWN = Set.of("scope", "title", "description", "related_resources", "authors",
-            "organizations", "schemas", "entrypoint", "custom", "labels", "compile");
+    private static final Set<String> KNOWN = Set.of(
+            "scope",
+            "title",
+            "description",
+            "related_resources",
+            "authors",
+            "organizations",
+            "schemas",
+            "entrypoint",
+            "custom",
+            "labels",
+            "compile");
 
     /** One block, not yet attached: its YAML read into a value, the scope still as written (may be null). */
     record Block(Span span, ObjectValue fields) {}
@@ -38,7 +48,9 @@ final class AnnotationBlocks {
             if (!comments.get(i).text().strip().equals("METADATA")) continue;
             StringBuilder yaml = new StringBuilder();
             int j = i + 1;
-            while (j < comments.size() && comments.get(j).span().line() == comments.get(j - 1).span().line() + 1) {
+            while (j < comments.size()
+                    && comments.get(j).span().line()
+                            == comments.get(j - 1).span().line() + 1) {
                 String line = comments.get(j++).text();
                 yaml.append(line.startsWith(" ") ? line.substring(1) : line).append('\n');
             }
@@ -60,17 +72,28 @@ final class AnnotationBlocks {
     private SyntaxException misplaced(Block b, String statement) {
         String scope = b.fields().get("scope") instanceof StringValue s ? s.value() : statement;
         String want = scope.equals("package") || scope.equals("subpackages") ? "package" : "rule";
-        return new SyntaxException(source, b.span(), "annotation scope '" + scope + "' must be applied to " + want + " (have " + statement + ")");
+        return new SyntaxException(
+                source,
+                b.span(),
+                "annotation scope '" + scope + "' must be applied to " + want + " (have " + statement + ")");
     }
 
     private Annotations attach(Block b, String statement) {
         Value written = b.fields().get("scope");
         String scope = written instanceof StringValue s ? s.value() : defaultScope(b, statement);
         switch (scope) {
-            case "rule", "document" -> { if (!statement.equals("rule")) throw misplaced(b, statement); }
-            case "package", "subpackages" -> { if (!statement.equals("package")) throw misplaced(b, statement); }
-            default -> throw new SyntaxException(source, b.span(), "invalid annotation scope '" + scope
-                    + "'. Use one of 'rule', 'document', 'package', or 'subpackages'");
+            case "rule", "document" -> {
+                if (!statement.equals("rule")) throw misplaced(b, statement);
+            }
+            case "package", "subpackages" -> {
+                if (!statement.equals("package")) throw misplaced(b, statement);
+            }
+            default ->
+                throw new SyntaxException(
+                        source,
+                        b.span(),
+                        "invalid annotation scope '" + scope
+                                + "'. Use one of 'rule', 'document', 'package', or 'subpackages'");
         }
         return new Annotations(scope, b.fields().with(StringValue.of("scope"), StringValue.of(scope)), b.span());
     }
@@ -92,7 +115,8 @@ final class AnnotationBlocks {
         } catch (Exception e) {
             throw new SyntaxException(source, at, "yaml: " + firstLine(e.getMessage()));
         }
-        if (node == null || !node.isObject()) throw new SyntaxException(source, at, "yaml: METADATA block must be a mapping");
+        if (node == null || !node.isObject())
+            throw new SyntaxException(source, at, "yaml: METADATA block must be a mapping");
         Map<Value, Value> fields = new TreeMap<>();
         for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
             if (!KNOWN.contains(f.getKey()) || f.getValue().isNull()) continue;
@@ -106,7 +130,9 @@ final class AnnotationBlocks {
         return ObjectValue.of(fields);
     }
 
-    private interface Item { Value read(Span at, JsonNode node); }
+    private interface Item {
+        Value read(Span at, JsonNode node);
+    }
 
     private ArrayValue list(Span at, JsonNode node, Item item) {
         List<Value> out = new ArrayList<>();
@@ -118,8 +144,10 @@ final class AnnotationBlocks {
     private Value author(Span at, JsonNode node) {
         String name, email = "";
         if (node.isTextual()) {
-            List<String> words = new ArrayList<>(List.of(node.textValue().strip().split("\\s+")));
-            if (node.textValue().isBlank()) throw new SyntaxException(source, at, "invalid author definition: author is an empty string");
+            List<String> words =
+                    new ArrayList<>(List.of(node.textValue().strip().split("\\s+")));
+            if (node.textValue().isBlank())
+                throw new SyntaxException(source, at, "invalid author definition: author is an empty string");
             String last = words.get(words.size() - 1);
             if (last.length() >= 2 && last.startsWith("<") && last.endsWith(">")) {
                 email = last.substring(1, last.length() - 1);
@@ -130,10 +158,12 @@ final class AnnotationBlocks {
             name = node.path("name").asText("").strip();
             email = node.path("email").asText("").strip();
             if (name.isEmpty() && email.isEmpty()) {
-                throw new SyntaxException(source, at, "invalid author definition: 'name' and/or 'email' values required in object");
+                throw new SyntaxException(
+                        source, at, "invalid author definition: 'name' and/or 'email' values required in object");
             }
         } else {
-            throw new SyntaxException(source, at, "invalid author definition: invalid value type, must be string or map");
+            throw new SyntaxException(
+                    source, at, "invalid author definition: invalid value type, must be string or map");
         }
         Map<String, Value> out = new TreeMap<>();
         out.put("name", StringValue.of(name));
@@ -150,9 +180,11 @@ final class AnnotationBlocks {
             ref = node.path("ref").asText("").strip();
             description = node.path("description").asText("").strip();
         } else {
-            throw new SyntaxException(source, at, "invalid related-resource definition: invalid value type, must be string or map");
+            throw new SyntaxException(
+                    source, at, "invalid related-resource definition: invalid value type, must be string or map");
         }
-        if (ref.isEmpty()) throw new SyntaxException(source, at, "invalid related-resource definition: 'ref' value required");
+        if (ref.isEmpty())
+            throw new SyntaxException(source, at, "invalid related-resource definition: 'ref' value required");
         Map<String, Value> out = new TreeMap<>();
         out.put("ref", StringValue.of(ref));
         if (!description.isEmpty()) out.put("description", StringValue.of(description));

@@ -4,6 +4,7 @@ package dev.gate.policy.syntax;
 final class Escapes {
     /** {@link #decode} results: the character after the backslash is no escape, or {@code \\u} lacks four hex digits. */
     static final int ILLEGAL = -1;
+
     static final int BAD_UNICODE = -2;
 
     private Escapes() {}

@@ -8,8 +8,10 @@ import java.util.List;
  * comments are set apart (see {@link #comments()}). Operators are matched longest first.
  */
 public final class Lexer {
-    private static final String[] OPERATORS = {":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ",", ";",
-            ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "&", "|"};
+    private static final String[] OPERATORS = {
+        ":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*",
+        "/", "%", "&", "|"
+    };
 
     private final Source source;
     private final String text;
@@ -45,7 +47,9 @@ public final class Lexer {
     }
 
     /** The comments read so far, in order: {@code # METADATA} blocks are read from them. */
-    public List<Comment> comments() { return comments; }
+    public List<Comment> comments() {
+        return comments;
+    }
 
     private void comment() {
         int start = pos;
@@ -68,7 +72,8 @@ public final class Lexer {
         if (Character.isDigit(c)) return number(start);
         if (c == '"') return string(start);
         if (c == '`') return rawString(start);
-        if (c == '$' && pos + 1 < text.length() && (text.charAt(pos + 1) == '"' || text.charAt(pos + 1) == '`')) return template(start);
+        if (c == '$' && pos + 1 < text.length() && (text.charAt(pos + 1) == '"' || text.charAt(pos + 1) == '`'))
+            return template(start);
         for (String op : OPERATORS) {
             if (text.startsWith(op, pos)) {
                 pos += op.length();
@@ -92,22 +97,29 @@ public final class Lexer {
         if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
             pos++;
             if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) pos++;
-            if (pos >= text.length() || !Character.isDigit(text.charAt(pos))) throw new SyntaxException(source, span(start), "invalid number exponent");
+            if (pos >= text.length() || !Character.isDigit(text.charAt(pos)))
+                throw new SyntaxException(source, span(start), "invalid number exponent");
             digits();
         }
         return new Token(Token.Kind.NUMBER, text.substring(start, pos), span(start));
     }
 
-    private void digits() { while (pos < text.length() && Character.isDigit(text.charAt(pos))) pos++; }
+    private void digits() {
+        while (pos < text.length() && Character.isDigit(text.charAt(pos))) pos++;
+    }
 
     private Token string(int start) {
         StringBuilder out = new StringBuilder();
         pos++;
         while (true) {
-            if (pos >= text.length() || text.charAt(pos) == '\n') throw new SyntaxException(source, span(start), "non-terminated string");
+            if (pos >= text.length() || text.charAt(pos) == '\n')
+                throw new SyntaxException(source, span(start), "non-terminated string");
             char c = text.charAt(pos++);
             if (c == '"') return new Token(Token.Kind.STRING, out.toString(), span(start));
-            if (c != '\\') { out.append(c); continue; }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
             escape(start, out);
         }
     }
@@ -143,7 +155,9 @@ public final class Lexer {
         String raw = text.substring(pos + 2, end - 1);
         countLines(pos, end);
         pos = end;
-        return new Token(text.charAt(start + 1) == '"' ? Token.Kind.TEMPLATE : Token.Kind.RAW_TEMPLATE, raw,
+        return new Token(
+                text.charAt(start + 1) == '"' ? Token.Kind.TEMPLATE : Token.Kind.RAW_TEMPLATE,
+                raw,
                 new Span(at.line(), at.column(), start, end));
     }
 
@@ -168,9 +182,18 @@ public final class Lexer {
             char c = text.charAt(i);
             if (c == '{') depth++;
             else if (c == '}' && --depth == 0) return i + 1;
-            else if (c == '$' && i + 1 < text.length() && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '`')) { i = skipTemplate(i + 1); continue; }
-            else if (c == '"') { i = skipQuoted(i); continue; }
-            else if (c == '`') { int e = text.indexOf('`', i + 1); if (e < 0) break; i = e + 1; continue; }
+            else if (c == '$' && i + 1 < text.length() && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '`')) {
+                i = skipTemplate(i + 1);
+                continue;
+            } else if (c == '"') {
+                i = skipQuoted(i);
+                continue;
+            } else if (c == '`') {
+                int e = text.indexOf('`', i + 1);
+                if (e < 0) break;
+                i = e + 1;
+                continue;
+            }
             i++;
         }
         throw new SyntaxException(source, span(pos), "non-terminated template expression");
@@ -183,8 +206,14 @@ public final class Lexer {
     }
 
     private void countLines(int from, int to) {
-        for (int i = from; i < to; i++) if (text.charAt(i) == '\n') { line++; lineStart = i + 1; }
+        for (int i = from; i < to; i++)
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
     }
 
-    private Span span(int start) { return new Span(line, start - lineStart + 1, start, Math.max(start, pos)); }
+    private Span span(int start) {
+        return new Span(line, start - lineStart + 1, start, Math.max(start, pos));
+    }
 }

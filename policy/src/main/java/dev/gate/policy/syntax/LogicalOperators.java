@@ -13,7 +13,9 @@ import java.util.List;
 final class LogicalOperators {
     private final Parser parser;
 
-    LogicalOperators(Parser parser) { this.parser = parser; }
+    LogicalOperators(Parser parser) {
+        this.parser = parser;
+    }
 
     /**
      * At the start of a literal, a {@code { body }} that leads a chain, or a parenthesized group (alone or leading a
@@ -24,11 +26,13 @@ final class LogicalOperators {
         if (parser.peekOp("{")) {
             int position = parser.position();
             List<Literal> body = tryBody();
-            if (body != null && atOperator()) return new Literal(chain(new Operand(body, true)), false, List.of(), start.span());
+            if (body != null && atOperator())
+                return new Literal(chain(new Operand(body, true)), false, List.of(), start.span());
             parser.rewind(position);
         } else if (parser.peekOp("(")) {
             List<Literal> group = tryGroup();
-            if (group != null) return atOperator() ? new Literal(chain(group), false, List.of(), start.span()) : group.get(0);
+            if (group != null)
+                return atOperator() ? new Literal(chain(group), false, List.of(), start.span()) : group.get(0);
         }
         return null;
     }
@@ -39,7 +43,9 @@ final class LogicalOperators {
     }
 
     /** The chain that continues after its first operand, an expression; there is at least one operator ahead. */
-    Expr chain(List<Literal> first) { return chain(new Operand(first, false)); }
+    Expr chain(List<Literal> first) {
+        return chain(new Operand(first, false));
+    }
 
     private Expr chain(Operand first) {
         Operand lhs = conjunction(first);
@@ -76,7 +82,8 @@ final class LogicalOperators {
 
     private Operand single(Expr.Logical.Op op, Operand lhs, Operand rhs) {
         Expr.Logical g = new Expr.Logical(op, List.of(lhs.body(), rhs.body()), List.of(lhs.braced(), rhs.braced()));
-        return new Operand(List.of(new Literal(g, false, List.of(), lhs.body().get(0).span())), false);
+        return new Operand(
+                List.of(new Literal(g, false, List.of(), lhs.body().get(0).span())), false);
     }
 
     private Operand operand() {
@@ -107,7 +114,8 @@ final class LogicalOperators {
             List<Literal> inner = first.body();
             boolean logical = inner.size() == 1 && inner.get(0).expr() instanceof Expr.Logical;
             if (atOperator()) {
-                inner = List.of(new Literal(chain(first), false, List.of(), inner.get(0).span()));
+                inner = List.of(
+                        new Literal(chain(first), false, List.of(), inner.get(0).span()));
                 logical = true;
             }
             List<Literal.With> withs = parser.withClauses();

@@ -24,14 +24,17 @@ import java.util.Set;
 public final class Parser {
     /** Deeper than any policy a person writes, and well within the stack of the thread that parses. */
     static final int MAX_DEPTH = 200;
+
     private int depth;
 
-    private static final Map<String, String> RELATIONS = Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
+    private static final Map<String, String> RELATIONS =
+            Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
     private static final Map<String, String> ARITH = Map.of("+", "plus", "-", "minus");
     private static final Map<String, String> FACTOR = Map.of("*", "mul", "/", "div", "%", "rem");
     private static final Set<String> V1_KEYWORDS = union(RegoVersion.V0_KEYWORDS, RegoVersion.FUTURE_KEYWORDS);
-    private static final String V0_HINT = " (this is Rego v0 syntax: read it with --rego-version v0, or write it as v1 with `if`"
-            + " before bodies and `contains` for partial sets)";
+    private static final String V0_HINT =
+            " (this is Rego v0 syntax: read it with --rego-version v0, or write it as v1 with `if`"
+                    + " before bodies and `contains` for partial sets)";
 
     private final Source source;
     private final RegoVersion version;
@@ -41,6 +44,7 @@ public final class Parser {
     private boolean v0;
     /** The module imports {@code not} from future.keywords (or all of them, or rego.v2): {@code not { ... }} is read. */
     private boolean notBodies;
+
     private final LogicalOperators logical = new LogicalOperators(this);
     private final Wildcards wildcards;
     private final Lexer lexer;
@@ -55,7 +59,10 @@ public final class Parser {
         this.lexer = new Lexer(source);
         boolean nl = false;
         for (Token t : lexer.tokenize()) {
-            if (t.kind() == Token.Kind.NEWLINE) { nl = true; continue; }
+            if (t.kind() == Token.Kind.NEWLINE) {
+                nl = true;
+                continue;
+            }
             tokens.add(t);
             newlineBefore.add(nl);
             nl = false;
@@ -63,12 +70,18 @@ public final class Parser {
     }
 
     /** A module in Rego v1, OPA 1.x's default dialect. */
-    public static Module parseModule(Source source) { return parseModule(source, RegoVersion.V1); }
+    public static Module parseModule(Source source) {
+        return parseModule(source, RegoVersion.V1);
+    }
 
     /** A module in the given dialect; {@code import rego.v1} makes it v1 whatever the dialect. */
-    public static Module parseModule(Source source, RegoVersion version) { return new Parser(source, version, new Wildcards()).module(); }
+    public static Module parseModule(Source source, RegoVersion version) {
+        return new Parser(source, version, new Wildcards()).module();
+    }
 
-    public static List<Literal> parseQuery(Source source) { return parseQuery(source, new Wildcards()); }
+    public static List<Literal> parseQuery(Source source) {
+        return parseQuery(source, new Wildcards());
+    }
 
     /** A query whose wildcards continue {@code wildcards}' numbering (a template's expression inside a module). */
     static List<Literal> parseQuery(Source source, Wildcards wildcards) {
@@ -127,7 +140,8 @@ public final class Parser {
             if (path.size() == 2) {
                 imported.addAll(RegoVersion.FUTURE_KEYWORDS);
                 imported.addAll(RegoVersion.NEWER_KEYWORDS);
-            } else if (RegoVersion.FUTURE_KEYWORDS.contains(path.get(2)) || RegoVersion.NEWER_KEYWORDS.contains(path.get(2))) {
+            } else if (RegoVersion.FUTURE_KEYWORDS.contains(path.get(2))
+                    || RegoVersion.NEWER_KEYWORDS.contains(path.get(2))) {
                 imported.add(path.get(2));
             }
         }
@@ -173,7 +187,8 @@ public final class Parser {
             else {
                 next();
                 Token s = next();
-                if (s.kind() != Token.Kind.STRING && s.kind() != Token.Kind.RAW_STRING) throw error(s, "expected string in path");
+                if (s.kind() != Token.Kind.STRING && s.kind() != Token.Kind.RAW_STRING)
+                    throw error(s, "expected string in path");
                 path.add(s.text());
                 expectOp("]");
             }
@@ -188,7 +203,10 @@ public final class Parser {
     private List<Rule> rules(Annotations annotations) {
         Token start = peek();
         boolean isDefault = false;
-        if (atKeyword("default")) { next(); isDefault = true; }
+        if (atKeyword("default")) {
+            next();
+            isDefault = true;
+        }
         ruleNameNotKeyword();
         List<Term> head = headRef();
         List<Term> args = null;
@@ -215,7 +233,8 @@ public final class Parser {
         if (!isDefault && !hasIf && value == null && !peekOp("{")) headAlone(start, head, args, emptyArgs);
         if (!hasIf && kind == Rule.Kind.VALUE && value == null && head.size() == 2) {
             // p[x] without `if`: a multi-value rule, as v0 writes it (v1 wants `p contains x`).
-            if (!v0 && !peekOp("{")) throw error(start, "`contains` keyword is required for partial set rules" + V0_HINT);
+            if (!v0 && !peekOp("{"))
+                throw error(start, "`contains` keyword is required for partial set rules" + V0_HINT);
             kind = Rule.Kind.SET;
             value = head.get(1);
             head = List.of(head.get(0));
@@ -223,11 +242,33 @@ public final class Parser {
         List<Literal> body = ruleBody(isDefault, start);
         Rule elseRule = elseChain(kind, head, args);
         List<Rule> rules = new ArrayList<>();
-        rules.add(new Rule(kind, head, args, value, body, isDefault, elseRule, start.span(), source.fileName(), annotations, assigned));
+        rules.add(new Rule(
+                kind,
+                head,
+                args,
+                value,
+                body,
+                isDefault,
+                elseRule,
+                start.span(),
+                source.fileName(),
+                annotations,
+                assigned));
         while (!isDefault && !body.isEmpty() && peekOp("{")) {
             if (elseRule != null) throw error(peek(), "expected else keyword");
             Token brace = peek();
-            rules.add(new Rule(kind, head, args, value, braceBody(), false, null, brace.span(), source.fileName(), annotations, assigned));
+            rules.add(new Rule(
+                    kind,
+                    head,
+                    args,
+                    value,
+                    braceBody(),
+                    false,
+                    null,
+                    brace.span(),
+                    source.fileName(),
+                    annotations,
+                    assigned));
         }
         return rules;
     }
@@ -248,7 +289,8 @@ public final class Parser {
     /** In v0, {@code p contains x} and {@code p if ...} without their import: the word names the import to add. */
     private String missingHeadKeyword(Token name) {
         if (!v0) return "";
-        String word = Set.of("contains", "if").contains(name.text()) ? name.text()
+        String word = Set.of("contains", "if").contains(name.text())
+                ? name.text()
                 : !newlineBefore() && peek().kind() == Token.Kind.IDENT ? peek().text() : "";
         return switch (word) {
             case "contains" -> " (hint: `import future.keywords.contains` for `p contains x` rules)";
@@ -260,7 +302,10 @@ public final class Parser {
     /** As OPA words it: {@code if := 1} names a keyword, {@code true := 1} a boolean. */
     private void ruleNameNotKeyword() {
         Token name = peek();
-        if (name.kind() != Token.Kind.IDENT || !keywords.contains(name.text()) || namesRef(p) || name.text().equals("else")) return;
+        if (name.kind() != Token.Kind.IDENT
+                || !keywords.contains(name.text())
+                || namesRef(p)
+                || name.text().equals("else")) return;
         String what = switch (name.text()) {
             case "true", "false" -> "boolean";
             case "null" -> "null";
@@ -355,7 +400,8 @@ public final class Parser {
             body.add(literal());
             if (acceptOp(";")) continue;
             if (closer == null ? peek().kind() == Token.Kind.EOF : peekOp(closer)) return body;
-            if (!newlineBefore()) throw error(peek(), "unexpected " + describe(peek()) + ", expected end of expression");
+            if (!newlineBefore())
+                throw error(peek(), "unexpected " + describe(peek()) + ", expected end of expression");
         }
     }
 
@@ -378,7 +424,10 @@ public final class Parser {
                 withs.addAll(withClauses());
                 return new Literal(leading.expr(), leading.negated(), withs, start.span());
             } else {
-                if (atKeyword("not")) { next(); negated = true; }
+                if (atKeyword("not")) {
+                    next();
+                    negated = true;
+                }
                 Expr whole = negated && notBodies ? logical.negatedOperand() : null;
                 expr = whole != null ? whole : expression();
                 if (logical.atOperator()) {
@@ -403,7 +452,9 @@ public final class Parser {
         return withs;
     }
 
-    private boolean logicalKeywords() { return keywords.contains("and") || keywords.contains("or"); }
+    private boolean logicalKeywords() {
+        return keywords.contains("and") || keywords.contains("or");
+    }
 
     Expr expression() {
         Term left = infix();
@@ -452,7 +503,9 @@ public final class Parser {
             next();
             if (terms.size() > 2) throw error(peek(), "unexpected , in some ... in: at most key and value");
             Term coll = relation(null);
-            return terms.size() == 2 ? new Expr.SomeIn(terms.get(0), terms.get(1), coll) : new Expr.SomeIn(null, terms.get(0), coll);
+            return terms.size() == 2
+                    ? new Expr.SomeIn(terms.get(0), terms.get(1), coll)
+                    : new Expr.SomeIn(null, terms.get(0), coll);
         }
         List<Term.Var> vars = new ArrayList<>();
         for (Term t : terms) {
@@ -476,7 +529,9 @@ public final class Parser {
 
     // ---- terms by precedence ------------------------------------------------------------------------------------
 
-    private Term infix() { return membership(relation(null)); }
+    private Term infix() {
+        return membership(relation(null));
+    }
 
     private Term membership(Term lhs) {
         while (atKeyword("in")) {
@@ -532,7 +587,9 @@ public final class Parser {
     }
 
     /** Continues an expression whose first operand, a single term, was parsed before a comprehension check. */
-    private Term continueInfix(Term lhs) { return membership(relation(or(and(arith(factor(lhs)))))); }
+    private Term continueInfix(Term lhs) {
+        return membership(relation(or(and(arith(factor(lhs))))));
+    }
 
     private Term postfix() {
         Term t = primary();
@@ -596,11 +653,21 @@ public final class Parser {
     private Term primaryTerm() {
         Token t = next();
         switch (t.kind()) {
-            case NUMBER -> { return number(t, false); }
-            case STRING, RAW_STRING -> { return new Term.Scalar(StringValue.of(t.text()), t.span()); }
-            case TEMPLATE, RAW_TEMPLATE -> { return new TemplateParser(source, t, wildcards).parse(); }
-            case IDENT -> { return identifier(t); }
-            case OPERATOR -> { return operatorTerm(t); }
+            case NUMBER -> {
+                return number(t, false);
+            }
+            case STRING, RAW_STRING -> {
+                return new Term.Scalar(StringValue.of(t.text()), t.span());
+            }
+            case TEMPLATE, RAW_TEMPLATE -> {
+                return new TemplateParser(source, t, wildcards).parse();
+            }
+            case IDENT -> {
+                return identifier(t);
+            }
+            case OPERATOR -> {
+                return operatorTerm(t);
+            }
             default -> throw error(t, "unexpected " + describe(t));
         }
     }
@@ -609,12 +676,19 @@ public final class Parser {
         if (keywords.contains(t.text()) && namesRef(p - 1)) return new Term.Var(t.text(), t.span());
         if (t.text().equals("contains") && peekOp("(") && adjacentTo(t)) return new Term.Var(t.text(), t.span());
         switch (t.text()) {
-            case "true": return new Term.Scalar(BooleanValue.TRUE, t.span());
-            case "false": return new Term.Scalar(BooleanValue.FALSE, t.span());
-            case "null": return new Term.Scalar(NullValue.NULL, t.span());
-            case "_": return wildcards.next(t.span());
+            case "true":
+                return new Term.Scalar(BooleanValue.TRUE, t.span());
+            case "false":
+                return new Term.Scalar(BooleanValue.FALSE, t.span());
+            case "null":
+                return new Term.Scalar(NullValue.NULL, t.span());
+            case "_":
+                return wildcards.next(t.span());
             default:
-                if (t.text().equals("set") && peekOp("(") && adjacentTo(t) && peekAt(1).is(Token.Kind.OPERATOR, ")")) {
+                if (t.text().equals("set")
+                        && peekOp("(")
+                        && adjacentTo(t)
+                        && peekAt(1).is(Token.Kind.OPERATOR, ")")) {
                     next();
                     Token close = next();
                     return new Term.SetTerm(List.of(), t.span().to(close.span()));
@@ -636,8 +710,12 @@ public final class Parser {
                 expectOp(")");
                 return inner;
             }
-            case "[" -> { return array(t); }
-            case "{" -> { return braces(t); }
+            case "[" -> {
+                return array(t);
+            }
+            case "{" -> {
+                return braces(t);
+            }
             case "-" -> {
                 if (peek().kind() == Token.Kind.NUMBER && adjacentTo(t)) return number(next(), true);
                 Term operand = postfix();
@@ -645,7 +723,9 @@ public final class Parser {
             }
             case "." -> {
                 // As OPA reads it, .5 is 0.5.
-                if (peek().kind() == Token.Kind.NUMBER && adjacentTo(t) && Character.isDigit(peek().text().charAt(0))) {
+                if (peek().kind() == Token.Kind.NUMBER
+                        && adjacentTo(t)
+                        && Character.isDigit(peek().text().charAt(0))) {
                     return number(new Token(Token.Kind.NUMBER, "0." + next().text(), t.span()), false);
                 }
                 throw error(t, "unexpected " + describe(t));
@@ -692,7 +772,8 @@ public final class Parser {
         int start = p;
         Term first = postfix();
         if (!peekOp(":") && !peekOp("|")) {
-            // Not a comprehension's head: an element or key written with operators (OPA takes {k + 1: v | ...} as well).
+            // Not a comprehension's head: an element or key written with operators (OPA takes {k + 1: v | ...} as
+            // well).
             first = continueInfix(first);
         }
         if (acceptOp(":")) {
@@ -765,16 +846,26 @@ public final class Parser {
 
     // ---- token helpers ------------------------------------------------------------------------------------------
 
-    Token peek() { return tokens.get(p); }
+    Token peek() {
+        return tokens.get(p);
+    }
 
-    int position() { return p; }
+    int position() {
+        return p;
+    }
 
-    void rewind(int position) { p = position; }
+    void rewind(int position) {
+        p = position;
+    }
 
     /** {@code not { ... }} and negated groups are read (the module imports OPA's newer negation). */
-    boolean notBodies() { return notBodies; }
+    boolean notBodies() {
+        return notBodies;
+    }
 
-    private Token peekAt(int ahead) { return tokens.get(Math.min(p + ahead, tokens.size() - 1)); }
+    private Token peekAt(int ahead) {
+        return tokens.get(Math.min(p + ahead, tokens.size() - 1));
+    }
 
     Token next() {
         Token t = tokens.get(p);
@@ -782,14 +873,22 @@ public final class Parser {
         return t;
     }
 
-    boolean newlineBefore() { return newlineBefore.get(p); }
+    boolean newlineBefore() {
+        return newlineBefore.get(p);
+    }
 
     /** The next token starts right where the previous one ended (no blank between them). */
-    private boolean adjacent() { return p > 0 && tokens.get(p - 1).span().end() == peek().span().start(); }
+    private boolean adjacent() {
+        return p > 0 && tokens.get(p - 1).span().end() == peek().span().start();
+    }
 
-    private boolean adjacentTo(Token t) { return t.span().end() == peek().span().start(); }
+    private boolean adjacentTo(Token t) {
+        return t.span().end() == peek().span().start();
+    }
 
-    boolean peekOp(String op) { return peek().is(Token.Kind.OPERATOR, op); }
+    boolean peekOp(String op) {
+        return peek().is(Token.Kind.OPERATOR, op);
+    }
 
     private boolean acceptOp(String op) {
         if (!peekOp(op)) return false;
@@ -801,16 +900,21 @@ public final class Parser {
         if (!acceptOp(op)) throw error(peek(), "unexpected " + describe(peek()) + ", expected " + op);
     }
 
-    private boolean isKeyword(Token t, String word) { return t.is(Token.Kind.IDENT, word) && keywords.contains(word); }
+    private boolean isKeyword(Token t, String word) {
+        return t.is(Token.Kind.IDENT, word) && keywords.contains(word);
+    }
 
     /** The next token is the keyword, not a name that merely spells it ({@code if.foo}, {@code else.x}). */
-    boolean atKeyword(String word) { return isKeyword(peek(), word) && !namesRef(p); }
+    boolean atKeyword(String word) {
+        return isKeyword(peek(), word) && !namesRef(p);
+    }
 
     /** A keyword directly followed by a dot and a name is a reference head, e.g. {@code true.foo}. */
     private boolean namesRef(int index) {
         if (index + 2 >= tokens.size()) return false;
         Token word = tokens.get(index), dot = tokens.get(index + 1);
-        return dot.is(Token.Kind.OPERATOR, ".") && word.span().end() == dot.span().start()
+        return dot.is(Token.Kind.OPERATOR, ".")
+                && word.span().end() == dot.span().start()
                 && tokens.get(index + 2).kind() == Token.Kind.IDENT;
     }
 
@@ -821,7 +925,8 @@ public final class Parser {
 
     private Token expectIdent(String what) {
         Token t = next();
-        if (t.kind() != Token.Kind.IDENT || keywords.contains(t.text()) && !t.text().equals("_")) {
+        if (t.kind() != Token.Kind.IDENT
+                || keywords.contains(t.text()) && !t.text().equals("_")) {
             throw error(t, "unexpected " + describe(t) + ", expected " + what);
         }
         return t;
@@ -849,7 +954,11 @@ public final class Parser {
         };
     }
 
-    private SyntaxException error(Token t, String message) { return error(t.span(), message); }
+    private SyntaxException error(Token t, String message) {
+        return error(t.span(), message);
+    }
 
-    private SyntaxException error(Span span, String message) { return new SyntaxException(source, span, message); }
+    private SyntaxException error(Span span, String message) {
+        return new SyntaxException(source, span, message);
+    }
 }

@@ -12,11 +12,13 @@ import java.util.Set;
  * imported {@code rego.v2}; only a bundle manifest ({@code rego_version: 2}) asks for it.
  */
 public enum RegoVersion {
-    V0, V1, V2;
+    V0,
+    V1,
+    V2;
 
     /** Keywords of every module, whatever its dialect. */
-    static final Set<String> V0_KEYWORDS = Set.of("package", "import", "default", "else", "some", "not", "with", "as",
-            "true", "false", "null");
+    static final Set<String> V0_KEYWORDS =
+            Set.of("package", "import", "default", "else", "some", "not", "with", "as", "true", "false", "null");
     /** The keywords v1 adds, which v0 modules import from {@code future.keywords}. */
     static final Set<String> FUTURE_KEYWORDS = Set.of("if", "contains", "in", "every");
     /** Keywords newer than v1, imported in either dialect: {@code and}, {@code or}, and {@code not} with a body. */

@@ -9,5 +9,7 @@ public record Span(int line, int column, int start, int end) {
     }
 
     /** The span covering this one through {@code other}. */
-    public Span to(Span other) { return new Span(line, column, start, Math.max(end, other.end)); }
+    public Span to(Span other) {
+        return new Span(line, column, start, Math.max(end, other.end));
+    }
 }

@@ -39,7 +39,10 @@ final class TemplateParser {
                 i = escape(content, i, text);
             } else if (c == '{') {
                 int end = closingBrace(content, i + 1);
-                if (text.length() > 0) { parts.add(text.toString()); text.setLength(0); }
+                if (text.length() > 0) {
+                    parts.add(text.toString());
+                    text.setLength(0);
+                }
                 parts.add(embedded(contentStart + i + 1, contentStart + end));
                 i = end + 1;
             } else {
@@ -59,7 +62,8 @@ final class TemplateParser {
             blanked.append(k >= from && k < to || ch == '\n' ? ch : ' ');
         }
         List<Literal> body = Parser.parseQuery(new Source(source.fileName(), blanked.toString()), wildcards);
-        if (body.size() != 1) throw new SyntaxException(source, token.span(), "template expression must be a single expression");
+        if (body.size() != 1)
+            throw new SyntaxException(source, token.span(), "template expression must be a single expression");
         return body.get(0);
     }
 
@@ -70,7 +74,9 @@ final class TemplateParser {
             char c = content.charAt(i);
             if (c == '{') depth++;
             else if (c == '}' && --depth == 0) return i;
-            else if (c == '$' && i + 1 < content.length() && (content.charAt(i + 1) == '"' || content.charAt(i + 1) == '`')) {
+            else if (c == '$'
+                    && i + 1 < content.length()
+                    && (content.charAt(i + 1) == '"' || content.charAt(i + 1) == '`')) {
                 i = endOfTemplate(content, i + 1);
                 continue;
             } else if (c == '"') {
@@ -100,11 +106,13 @@ final class TemplateParser {
     }
 
     private int escape(String content, int i, StringBuilder out) {
-        if (i + 1 >= content.length()) throw new SyntaxException(source, token.span(), "non-terminated template string");
+        if (i + 1 >= content.length())
+            throw new SyntaxException(source, token.span(), "non-terminated template string");
         int next = Escapes.decode(content, i + 1, out);
         if (next == Escapes.BAD_UNICODE) throw new SyntaxException(source, token.span(), "invalid unicode escape");
         if (next == Escapes.ILLEGAL) {
-            throw new SyntaxException(source, token.span(), "illegal escape sequence '\\" + content.charAt(i + 1) + "'");
+            throw new SyntaxException(
+                    source, token.span(), "illegal escape sequence '\\" + content.charAt(i + 1) + "'");
         }
         return next;
     }

@@ -19,13 +19,26 @@ public final class JunitXml {
         long skipped = count(results, PolicyTests.Status.SKIPPED);
         double seconds = results.stream().mapToLong(r -> r.duration().toNanos()).sum() / 1e9;
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append(String.format(Locale.ROOT, "<testsuites tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
-                results.size(), failures, errors, skipped, seconds));
-        out.append(String.format(Locale.ROOT, "  <testsuite name=\"gate policy test\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
-                results.size(), failures, errors, skipped, seconds));
+        out.append(String.format(
+                Locale.ROOT,
+                "<testsuites tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
+                results.size(),
+                failures,
+                errors,
+                skipped,
+                seconds));
+        out.append(String.format(
+                Locale.ROOT,
+                "  <testsuite name=\"gate policy test\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
+                results.size(),
+                failures,
+                errors,
+                skipped,
+                seconds));
         if (coverage != null) {
             out.append("    <properties>\n");
-            out.append(String.format(Locale.ROOT, "      <property name=\"coverage\" value=\"%.2f\"/>%n", coverage.percent()));
+            out.append(String.format(
+                    Locale.ROOT, "      <property name=\"coverage\" value=\"%.2f\"/>%n", coverage.percent()));
             out.append("    </properties>\n");
         }
         for (PolicyTests.Result r : results) testcase(r, out);
@@ -34,14 +47,22 @@ public final class JunitXml {
     }
 
     private static void testcase(PolicyTests.Result r, StringBuilder out) {
-        out.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s\" file=\"%s\" time=\"%.3f\"",
-                attr("data." + r.pkg()), attr(r.name()), attr(r.location()), r.duration().toNanos() / 1e9));
+        out.append(String.format(
+                Locale.ROOT,
+                "    <testcase classname=\"%s\" name=\"%s\" file=\"%s\" time=\"%.3f\"",
+                attr("data." + r.pkg()),
+                attr(r.name()),
+                attr(r.location()),
+                r.duration().toNanos() / 1e9));
         switch (r.status()) {
             case PASS -> out.append("/>\n");
             case SKIPPED -> out.append(">\n      <skipped/>\n    </testcase>\n");
-            case FAIL -> out.append(">\n      <failure message=\"").append(attr(r.qualifiedName() + " is false or undefined"))
-                    .append("\"/>\n    </testcase>\n");
-            case ERROR -> out.append(">\n      <error message=\"").append(attr(r.error())).append("\"/>\n    </testcase>\n");
+            case FAIL ->
+                out.append(">\n      <failure message=\"")
+                        .append(attr(r.qualifiedName() + " is false or undefined"))
+                        .append("\"/>\n    </testcase>\n");
+            case ERROR ->
+                out.append(">\n      <error message=\"").append(attr(r.error())).append("\"/>\n    </testcase>\n");
         }
     }
 
@@ -62,7 +83,9 @@ public final class JunitXml {
                 case '\n' -> out.append("&#10;");
                 case '\t' -> out.append("&#9;");
                 case '\r' -> out.append("&#13;");
-                default -> out.appendCodePoint(c < 0x20 || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c);
+                default ->
+                    out.appendCodePoint(
+                            c < 0x20 || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c);
             }
         });
         return out.toString();

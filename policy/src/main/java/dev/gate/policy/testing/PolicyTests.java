@@ -19,11 +19,18 @@ import java.util.regex.Pattern;
 public final class PolicyTests {
     private PolicyTests() {}
 
-    public enum Status { PASS, FAIL, ERROR, SKIPPED }
+    public enum Status {
+        PASS,
+        FAIL,
+        ERROR,
+        SKIPPED
+    }
 
     /** One test: its package, rule name, where it is written, outcome, error text and how long it took. */
     public record Result(String pkg, String name, String location, Status status, String error, Duration duration) {
-        public String qualifiedName() { return "data." + pkg + "." + name; }
+        public String qualifiedName() {
+            return "data." + pkg + "." + name;
+        }
     }
 
     /** Test results with the line coverage of the loaded files over all the tests run. */
@@ -66,23 +73,34 @@ public final class PolicyTests {
         return out;
     }
 
-    private static Result runOne(PolicyEngine engine, String pkg, String name, String location, Duration timeout, Coverage coverage) {
+    private static Result runOne(
+            PolicyEngine engine, String pkg, String name, String location, Duration timeout, Coverage coverage) {
         long start = System.nanoTime();
         StringBuilder ref = new StringBuilder("data");
-        for (String part : pkg.split("\\.")) ref.append('[').append(StringValue.of(part).toJson()).append(']');
+        for (String part : pkg.split("\\."))
+            ref.append('[').append(StringValue.of(part).toJson()).append(']');
         ref.append('[').append(StringValue.of(name).toJson()).append(']');
         try {
-            List<PolicyEngine.ResultRow> rows = engine.evaluate("__test__ = " + ref, null, new PolicyEngine.Options(timeout, false), coverage);
+            List<PolicyEngine.ResultRow> rows =
+                    engine.evaluate("__test__ = " + ref, null, new PolicyEngine.Options(timeout, false), coverage);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             boolean passed = !rows.isEmpty() && rows.get(0).bindings().get("__test__") != BooleanValue.FALSE;
             return new Result(pkg, name, location, passed ? Status.PASS : Status.FAIL, null, took);
         } catch (PolicyException e) {
-            return new Result(pkg, name, location, Status.ERROR, e.code() + ": " + e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+            return new Result(
+                    pkg,
+                    name,
+                    location,
+                    Status.ERROR,
+                    e.code() + ": " + e.getMessage(),
+                    Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
     /** The test rules (first definition of each), in source order. */
     private static List<PolicyEngine.RuleInfo> tests(PolicyEngine.Outline outline) {
-        return outline.rules().stream().filter(r -> r.name().startsWith("test_") || r.name().startsWith("todo_test_")).toList();
+        return outline.rules().stream()
+                .filter(r -> r.name().startsWith("test_") || r.name().startsWith("todo_test_"))
+                .toList();
     }
 }

@@ -7,13 +7,35 @@ public final class BooleanValue implements Value {
 
     private final boolean value;
 
-    private BooleanValue(boolean value) { this.value = value; }
+    private BooleanValue(boolean value) {
+        this.value = value;
+    }
 
-    public static BooleanValue of(boolean b) { return b ? TRUE : FALSE; }
-    public boolean value() { return value; }
+    public static BooleanValue of(boolean b) {
+        return b ? TRUE : FALSE;
+    }
 
-    @Override public String typeName() { return "boolean"; }
-    @Override public int kindRank() { return 1; }
-    @Override public int compareSameKind(Value other) { return Boolean.compare(value, ((BooleanValue) other).value); }
-    @Override public String toString() { return value ? "true" : "false"; }
+    public boolean value() {
+        return value;
+    }
+
+    @Override
+    public String typeName() {
+        return "boolean";
+    }
+
+    @Override
+    public int kindRank() {
+        return 1;
+    }
+
+    @Override
+    public int compareSameKind(Value other) {
+        return Boolean.compare(value, ((BooleanValue) other).value);
+    }
+
+    @Override
+    public String toString() {
+        return value ? "true" : "false";
+    }
 }

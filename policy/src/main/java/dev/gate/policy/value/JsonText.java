@@ -17,7 +17,10 @@ final class JsonText {
         work.push(root);
         while (!work.isEmpty()) {
             Object item = work.pop();
-            if (item instanceof String literal) { out.append(literal); continue; }
+            if (item instanceof String literal) {
+                out.append(literal);
+                continue;
+            }
             Value v = (Value) item;
             if (v instanceof StringValue s) quote(s.value(), out);
             else if (v instanceof ArrayValue a) pushSequence(a.elements().iterator(), "[", "]", work);

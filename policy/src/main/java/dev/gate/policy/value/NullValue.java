@@ -6,8 +6,23 @@ public final class NullValue implements Value {
 
     private NullValue() {}
 
-    @Override public String typeName() { return "null"; }
-    @Override public int kindRank() { return 0; }
-    @Override public int compareSameKind(Value other) { return 0; }
-    @Override public String toString() { return "null"; }
+    @Override
+    public String typeName() {
+        return "null";
+    }
+
+    @Override
+    public int kindRank() {
+        return 0;
+    }
+
+    @Override
+    public int compareSameKind(Value other) {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "null";
+    }
 }

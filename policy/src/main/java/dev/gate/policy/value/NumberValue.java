@@ -17,21 +17,40 @@ public record NumberValue(BigDecimal decimal, boolean writtenAsFloat) implements
         decimal = normalize(decimal);
     }
 
-    public NumberValue(BigDecimal decimal) { this(decimal, false); }
+    public NumberValue(BigDecimal decimal) {
+        this(decimal, false);
+    }
 
     @Override
-    public boolean equals(Object o) { return o instanceof NumberValue n && decimal.equals(n.decimal); }
+    public boolean equals(Object o) {
+        return o instanceof NumberValue n && decimal.equals(n.decimal);
+    }
 
     @Override
-    public int hashCode() { return decimal.hashCode(); }
+    public int hashCode() {
+        return decimal.hashCode();
+    }
 
     /** The number negated, written as it was ({@code -1.0} is still written as a float). */
-    public NumberValue negate() { return new NumberValue(decimal.negate(), writtenAsFloat); }
+    public NumberValue negate() {
+        return new NumberValue(decimal.negate(), writtenAsFloat);
+    }
 
-    public static NumberValue of(long n) { return new NumberValue(BigDecimal.valueOf(n)); }
-    public static NumberValue of(BigInteger n) { return new NumberValue(new BigDecimal(n)); }
-    public static NumberValue of(BigDecimal n) { return new NumberValue(n); }
-    public static NumberValue of(double d) { return new NumberValue(new BigDecimal(Double.toString(d))); }
+    public static NumberValue of(long n) {
+        return new NumberValue(BigDecimal.valueOf(n));
+    }
+
+    public static NumberValue of(BigInteger n) {
+        return new NumberValue(new BigDecimal(n));
+    }
+
+    public static NumberValue of(BigDecimal n) {
+        return new NumberValue(n);
+    }
+
+    public static NumberValue of(double d) {
+        return new NumberValue(new BigDecimal(Double.toString(d)));
+    }
 
     /**
      * The most digits a number written in policy text may have before or after its point. An exponent such as
@@ -55,18 +74,41 @@ public record NumberValue(BigDecimal decimal, boolean writtenAsFloat) implements
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    public boolean isInteger() { return decimal.scale() <= 0; }
+    public boolean isInteger() {
+        return decimal.scale() <= 0;
+    }
 
     /** The value as an int when it is an integer in range, else null. */
     public Integer intValueExact() {
         if (!isInteger()) return null;
-        try { return decimal.intValueExact(); } catch (ArithmeticException e) { return null; }
+        try {
+            return decimal.intValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
-    public BigInteger bigInteger() { return decimal.toBigIntegerExact(); }
+    public BigInteger bigInteger() {
+        return decimal.toBigIntegerExact();
+    }
 
-    @Override public String typeName() { return "number"; }
-    @Override public int kindRank() { return 2; }
-    @Override public int compareSameKind(Value other) { return decimal.compareTo(((NumberValue) other).decimal); }
-    @Override public String toString() { return decimal.toPlainString(); }
+    @Override
+    public String typeName() {
+        return "number";
+    }
+
+    @Override
+    public int kindRank() {
+        return 2;
+    }
+
+    @Override
+    public int compareSameKind(Value other) {
+        return decimal.compareTo(((NumberValue) other).decimal);
+    }
+
+    @Override
+    public String toString() {
+        return decimal.toPlainString();
+    }
 }

@@ -13,9 +13,13 @@ public final class ObjectValue implements Value {
 
     private final NavigableMap<Value, Value> entries;
 
-    private ObjectValue(TreeMap<Value, Value> entries) { this.entries = Collections.unmodifiableNavigableMap(entries); }
+    private ObjectValue(TreeMap<Value, Value> entries) {
+        this.entries = Collections.unmodifiableNavigableMap(entries);
+    }
 
-    public static ObjectValue of(Map<? extends Value, ? extends Value> entries) { return new ObjectValue(new TreeMap<>(entries)); }
+    public static ObjectValue of(Map<? extends Value, ? extends Value> entries) {
+        return new ObjectValue(new TreeMap<>(entries));
+    }
 
     /** Convenience for string-keyed objects. */
     public static ObjectValue ofStrings(Map<String, ? extends Value> entries) {
@@ -24,10 +28,21 @@ public final class ObjectValue implements Value {
         return new ObjectValue(map);
     }
 
-    public NavigableMap<Value, Value> entries() { return entries; }
-    public Value get(Value key) { return entries.get(key); }
-    public Value get(String key) { return entries.get(StringValue.of(key)); }
-    public int size() { return entries.size(); }
+    public NavigableMap<Value, Value> entries() {
+        return entries;
+    }
+
+    public Value get(Value key) {
+        return entries.get(key);
+    }
+
+    public Value get(String key) {
+        return entries.get(StringValue.of(key));
+    }
+
+    public int size() {
+        return entries.size();
+    }
 
     /** A copy with one entry added or replaced. */
     public ObjectValue with(Value key, Value value) {
@@ -36,14 +51,22 @@ public final class ObjectValue implements Value {
         return new ObjectValue(copy);
     }
 
-    @Override public String typeName() { return "object"; }
-    @Override public int kindRank() { return 5; }
+    @Override
+    public String typeName() {
+        return "object";
+    }
+
+    @Override
+    public int kindRank() {
+        return 5;
+    }
 
     /** OPA compares objects by their sorted keys pairwise, each key then its value, then by size. */
     @Override
     public int compareSameKind(Value other) {
         Iterator<Map.Entry<Value, Value>> a = entries.entrySet().iterator();
-        Iterator<Map.Entry<Value, Value>> b = ((ObjectValue) other).entries.entrySet().iterator();
+        Iterator<Map.Entry<Value, Value>> b =
+                ((ObjectValue) other).entries.entrySet().iterator();
         while (a.hasNext() && b.hasNext()) {
             Map.Entry<Value, Value> ea = a.next(), eb = b.next();
             int c = ea.getKey().compareTo(eb.getKey());
@@ -54,7 +77,18 @@ public final class ObjectValue implements Value {
         return Boolean.compare(a.hasNext(), b.hasNext());
     }
 
-    @Override public boolean equals(Object o) { return o instanceof ObjectValue other && entries.equals(other.entries); }
-    @Override public int hashCode() { return entries.hashCode(); }
-    @Override public String toString() { return toJson(); }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ObjectValue other && entries.equals(other.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
 }

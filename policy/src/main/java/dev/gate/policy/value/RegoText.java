@@ -25,7 +25,10 @@ public final class RegoText {
             join(a.elements(), out);
             out.append(']');
         } else if (v instanceof SetValue s) {
-            if (s.size() == 0) { out.append("set()"); return; }
+            if (s.size() == 0) {
+                out.append("set()");
+                return;
+            }
             out.append('{');
             join(s.elements(), out);
             out.append('}');

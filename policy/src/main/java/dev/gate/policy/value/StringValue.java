@@ -7,13 +7,24 @@ public record StringValue(String value) implements Value {
         if (value == null) throw new IllegalArgumentException("string must not be null");
     }
 
-    public static StringValue of(String s) { return new StringValue(s); }
-
-    @Override public String typeName() { return "string"; }
-    @Override public int kindRank() { return 3; }
+    public static StringValue of(String s) {
+        return new StringValue(s);
+    }
 
     @Override
-    public int compareSameKind(Value other) { return compareCodePoints(value, ((StringValue) other).value); }
+    public String typeName() {
+        return "string";
+    }
+
+    @Override
+    public int kindRank() {
+        return 3;
+    }
+
+    @Override
+    public int compareSameKind(Value other) {
+        return compareCodePoints(value, ((StringValue) other).value);
+    }
 
     /** UTF-16 order differs from UTF-8 byte order above the BMP; compare code points like Go does. */
     static int compareCodePoints(String a, String b) {
@@ -27,5 +38,8 @@ public record StringValue(String value) implements Value {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    @Override public String toString() { return toJson(); }
+    @Override
+    public String toString() {
+        return toJson();
+    }
 }

@@ -66,7 +66,8 @@ public final class Bundle {
         byte[] bytes = readBounded(file);
         String digest = sha256(bytes);
         if (file.getFileName().toString().endsWith(".wasm")) {
-            if (!startsWith(bytes, WASM_MAGIC)) throw new IllegalArgumentException(file + ": not a wasm module (no \\0asm header)");
+            if (!startsWith(bytes, WASM_MAGIC))
+                throw new IllegalArgumentException(file + ": not a wasm module (no \\0asm header)");
             return new Bundle(file, digest, bytes, ObjectValue.EMPTY, BundleManifest.NONE, List.of());
         }
         return unpack(file, digest, bytes);
@@ -75,15 +76,18 @@ public final class Bundle {
     private static Bundle unpack(Path file, String digest, byte[] bytes) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes));
-             TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {
             long unpacked = 0;
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (!e.isFile()) continue;
-                if (entries.size() >= MAX_ENTRIES) throw new IllegalArgumentException(file + ": more than " + MAX_ENTRIES + " files in the bundle");
+                if (entries.size() >= MAX_ENTRIES)
+                    throw new IllegalArgumentException(file + ": more than " + MAX_ENTRIES + " files in the bundle");
                 byte[] content = readEntry(file, e.getName(), tar);
                 unpacked += content.length;
-                if (unpacked > MAX_UNPACKED) throw new IllegalArgumentException(file + ": bundle unpacks to more than " + MAX_UNPACKED / (1024 * 1024) + " MiB");
+                if (unpacked > MAX_UNPACKED)
+                    throw new IllegalArgumentException(
+                            file + ": bundle unpacks to more than " + MAX_UNPACKED / (1024 * 1024) + " MiB");
                 entries.put(normalize(e.getName()), content);
             }
         } catch (IOException | RuntimeException ex) {
@@ -91,11 +95,16 @@ public final class Bundle {
             throw new IllegalArgumentException(file + ": corrupt or truncated bundle (not a complete gzipped tar: "
                     + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()) + ")");
         }
-        BundleManifest manifest = entries.containsKey(".manifest") ? BundleManifest.parse(file, entries.get(".manifest")) : BundleManifest.NONE;
+        BundleManifest manifest = entries.containsKey(".manifest")
+                ? BundleManifest.parse(file, entries.get(".manifest"))
+                : BundleManifest.NONE;
         String modulePath = manifest.modulePath();
         byte[] wasm = entries.get(modulePath);
-        if (wasm == null) throw new IllegalArgumentException(file + ": the bundle has no " + modulePath + " (build it with opa build -t wasm)");
-        if (!startsWith(wasm, WASM_MAGIC)) throw new IllegalArgumentException(file + ": " + modulePath + " is not a wasm module");
+        if (wasm == null)
+            throw new IllegalArgumentException(
+                    file + ": the bundle has no " + modulePath + " (build it with opa build -t wasm)");
+        if (!startsWith(wasm, WASM_MAGIC))
+            throw new IllegalArgumentException(file + ": " + modulePath + " is not a wasm module");
         Value data = ObjectValue.EMPTY;
         List<Source> sources = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -116,7 +125,8 @@ public final class Bundle {
     /** A data file's document placed at its folder's path: {@code a/b/data.json} becomes {@code data.a.b}. */
     private static Value nest(String dir, Value doc, Path file, String name) {
         if (dir.isEmpty()) {
-            if (!(doc instanceof ObjectValue)) throw new IllegalArgumentException(file + ": " + name + ": data at the root must be an object");
+            if (!(doc instanceof ObjectValue))
+                throw new IllegalArgumentException(file + ": " + name + ": data at the root must be an object");
             return doc;
         }
         Value out = doc;
@@ -137,14 +147,17 @@ public final class Bundle {
 
     private static byte[] readEntry(Path file, String name, InputStream in) throws IOException {
         byte[] content = in.readNBytes((int) MAX_ENTRY + 1);
-        if (content.length > MAX_ENTRY) throw new IllegalArgumentException(file + ": " + name + " is larger than " + MAX_ENTRY / (1024 * 1024) + " MiB");
+        if (content.length > MAX_ENTRY)
+            throw new IllegalArgumentException(
+                    file + ": " + name + " is larger than " + MAX_ENTRY / (1024 * 1024) + " MiB");
         return content;
     }
 
     private static byte[] readBounded(Path file) {
         try {
             if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": no such bundle file");
-            if (Files.size(file) > MAX_FILE) throw new IllegalArgumentException(file + ": larger than " + MAX_FILE / (1024 * 1024) + " MiB");
+            if (Files.size(file) > MAX_FILE)
+                throw new IllegalArgumentException(file + ": larger than " + MAX_FILE / (1024 * 1024) + " MiB");
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage());
@@ -169,15 +182,36 @@ public final class Bundle {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": " + name + ": malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(file + ": " + name + ": malformed JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
-    public Path file() { return file; }
-    public String sha256() { return sha256; }
-    public byte[] wasm() { return wasm.clone(); }
-    InputStream wasmStream() { return new ByteArrayInputStream(wasm); }
-    public Value data() { return data; }
-    public BundleManifest manifest() { return manifest; }
-    public List<Source> sources() { return sources; }
+    public Path file() {
+        return file;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public byte[] wasm() {
+        return wasm.clone();
+    }
+
+    InputStream wasmStream() {
+        return new ByteArrayInputStream(wasm);
+    }
+
+    public Value data() {
+        return data;
+    }
+
+    public BundleManifest manifest() {
+        return manifest;
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * the wasm entrypoints with the module that serves them. A bundle without a manifest owns every path and names its
  * entrypoints in the module only.
  */
-public record BundleManifest(boolean present, String revision, List<String> roots, List<String> entrypoints, String modulePath) {
+public record BundleManifest(
+        boolean present, String revision, List<String> roots, List<String> entrypoints, String modulePath) {
     static final BundleManifest NONE = new BundleManifest(false, "", List.of(""), List.of(), "policy.wasm");
 
     public BundleManifest {
@@ -26,15 +27,18 @@ public record BundleManifest(boolean present, String revision, List<String> root
         JsonNode m = Bundle.json(file, ".manifest", bytes);
         if (!m.isObject()) throw new IllegalArgumentException(file + ": .manifest must be a JSON object");
         JsonNode rev = m.path("revision");
-        if (!rev.isMissingNode() && !rev.isTextual()) throw new IllegalArgumentException(file + ": .manifest revision must be a string");
+        if (!rev.isMissingNode() && !rev.isTextual())
+            throw new IllegalArgumentException(file + ": .manifest revision must be a string");
         List<String> roots = new ArrayList<>();
         JsonNode r = m.path("roots");
         if (r.isMissingNode()) {
             roots.add("");
         } else {
-            if (!r.isArray()) throw new IllegalArgumentException(file + ": .manifest roots must be an array of strings");
+            if (!r.isArray())
+                throw new IllegalArgumentException(file + ": .manifest roots must be an array of strings");
             for (JsonNode root : r) {
-                if (!root.isTextual()) throw new IllegalArgumentException(file + ": .manifest roots must be an array of strings");
+                if (!root.isTextual())
+                    throw new IllegalArgumentException(file + ": .manifest roots must be an array of strings");
                 roots.add(trimSlashes(root.textValue()));
             }
         }
@@ -44,14 +48,18 @@ public record BundleManifest(boolean present, String revision, List<String> root
             String entrypoint = w.path("entrypoint").asText("");
             String mod = trimSlashes(w.path("module").asText("policy.wasm"));
             if (module != null && !module.equals(mod)) {
-                throw new IllegalArgumentException(file + ": .manifest names several wasm modules (" + module + ", " + mod + "); gate runs one");
+                throw new IllegalArgumentException(
+                        file + ": .manifest names several wasm modules (" + module + ", " + mod + "); gate runs one");
             }
             module = mod;
             if (!entrypoint.isEmpty() && !entrypoints.contains(entrypoint)) entrypoints.add(trimSlashes(entrypoint));
         }
-        BundleManifest manifest = new BundleManifest(true, rev.asText(""), roots, entrypoints, module == null ? "policy.wasm" : module);
+        BundleManifest manifest =
+                new BundleManifest(true, rev.asText(""), roots, entrypoints, module == null ? "policy.wasm" : module);
         for (String e : entrypoints) {
-            if (!manifest.owns(e)) throw new IllegalArgumentException(file + ": entrypoint " + e + " lies outside the manifest roots " + roots);
+            if (!manifest.owns(e))
+                throw new IllegalArgumentException(
+                        file + ": entrypoint " + e + " lies outside the manifest roots " + roots);
         }
         return manifest;
     }
@@ -69,12 +77,15 @@ public record BundleManifest(boolean present, String revision, List<String> root
         if (owns(dir)) return;
         if (doc instanceof ObjectValue o && isAboveARoot(dir)) {
             for (Map.Entry<Value, Value> e : o.entries().entrySet()) {
-                String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toJson();
+                String key = e.getKey() instanceof StringValue s
+                        ? s.value()
+                        : e.getKey().toJson();
                 requireDataWithinRoots(file, dir.isEmpty() ? key : dir + "/" + key, e.getValue());
             }
             return;
         }
-        throw new IllegalArgumentException(file + ": data at " + (dir.isEmpty() ? "/" : dir) + " lies outside the manifest roots " + roots);
+        throw new IllegalArgumentException(
+                file + ": data at " + (dir.isEmpty() ? "/" : dir) + " lies outside the manifest roots " + roots);
     }
 
     private boolean isAboveARoot(String dir) {

@@ -35,15 +35,39 @@ final class GateBuiltin implements OpaBuiltin.Builtin {
     /** The evaluation a builtin runs in. */
     interface WasmCall {
         BuiltinContext context();
+
         boolean strictErrors();
     }
 
-    @Override public String name() { return name; }
-    @Override public int asBuiltin0(OpaWasm wasm) { return apply(wasm); }
-    @Override public int asBuiltin1(OpaWasm wasm, int a) { return apply(wasm, a); }
-    @Override public int asBuiltin2(OpaWasm wasm, int a, int b) { return apply(wasm, a, b); }
-    @Override public int asBuiltin3(OpaWasm wasm, int a, int b, int c) { return apply(wasm, a, b, c); }
-    @Override public int asBuiltin4(OpaWasm wasm, int a, int b, int c, int d) { return apply(wasm, a, b, c, d); }
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int asBuiltin0(OpaWasm wasm) {
+        return apply(wasm);
+    }
+
+    @Override
+    public int asBuiltin1(OpaWasm wasm, int a) {
+        return apply(wasm, a);
+    }
+
+    @Override
+    public int asBuiltin2(OpaWasm wasm, int a, int b) {
+        return apply(wasm, a, b);
+    }
+
+    @Override
+    public int asBuiltin3(OpaWasm wasm, int a, int b, int c) {
+        return apply(wasm, a, b, c);
+    }
+
+    @Override
+    public int asBuiltin4(OpaWasm wasm, int a, int b, int c, int d) {
+        return apply(wasm, a, b, c, d);
+    }
 
     private int apply(OpaWasm wasm, int... addresses) {
         WasmCall current = call.get();

@@ -51,15 +51,31 @@ final class OpaValueText {
         if (pos >= text.length()) throw error("unexpected end");
         char c = text.charAt(pos);
         switch (c) {
-            case '"': return StringValue.of(string());
-            case '[': return ArrayValue.of(sequence('[', ']'));
-            case '{': return braces();
-            default: break;
+            case '"':
+                return StringValue.of(string());
+            case '[':
+                return ArrayValue.of(sequence('[', ']'));
+            case '{':
+                return braces();
+            default:
+                break;
         }
-        if (text.startsWith("set()", pos)) { pos += 5; return SetValue.EMPTY; }
-        if (text.startsWith("null", pos)) { pos += 4; return NullValue.NULL; }
-        if (text.startsWith("true", pos)) { pos += 4; return BooleanValue.TRUE; }
-        if (text.startsWith("false", pos)) { pos += 5; return BooleanValue.FALSE; }
+        if (text.startsWith("set()", pos)) {
+            pos += 5;
+            return SetValue.EMPTY;
+        }
+        if (text.startsWith("null", pos)) {
+            pos += 4;
+            return NullValue.NULL;
+        }
+        if (text.startsWith("true", pos)) {
+            pos += 4;
+            return BooleanValue.TRUE;
+        }
+        if (text.startsWith("false", pos)) {
+            pos += 5;
+            return BooleanValue.FALSE;
+        }
         int start = pos;
         while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) pos++;
         if (start == pos) throw error("unexpected character");
@@ -70,11 +86,17 @@ final class OpaValueText {
         expect(open);
         List<Value> items = new ArrayList<>();
         space();
-        if (peek(close)) { pos++; return items; }
+        if (peek(close)) {
+            pos++;
+            return items;
+        }
         while (true) {
             items.add(value());
             space();
-            if (peek(close)) { pos++; return items; }
+            if (peek(close)) {
+                pos++;
+                return items;
+            }
             expect(',');
         }
     }
@@ -83,7 +105,10 @@ final class OpaValueText {
     private Value braces() {
         expect('{');
         space();
-        if (peek('}')) { pos++; return ObjectValue.EMPTY; }
+        if (peek('}')) {
+            pos++;
+            return ObjectValue.EMPTY;
+        }
         Value first = value();
         space();
         if (peek(':')) {
@@ -92,7 +117,10 @@ final class OpaValueText {
             entries.put(first, value());
             while (true) {
                 space();
-                if (peek('}')) { pos++; return ObjectValue.of(entries); }
+                if (peek('}')) {
+                    pos++;
+                    return ObjectValue.of(entries);
+                }
                 expect(',');
                 Value key = value();
                 space();
@@ -104,7 +132,10 @@ final class OpaValueText {
         items.add(first);
         while (true) {
             space();
-            if (peek('}')) { pos++; return SetValue.of(items); }
+            if (peek('}')) {
+                pos++;
+                return SetValue.of(items);
+            }
             expect(',');
             items.add(value());
         }
@@ -117,7 +148,10 @@ final class OpaValueText {
             if (pos >= text.length()) throw error("unterminated string");
             char c = text.charAt(pos++);
             if (c == '"') return out.toString();
-            if (c != '\\') { out.append(c); continue; }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
             if (pos >= text.length()) throw error("unterminated escape");
             char e = text.charAt(pos++);
             switch (e) {
@@ -140,7 +174,9 @@ final class OpaValueText {
         while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
     }
 
-    private boolean peek(char c) { return pos < text.length() && text.charAt(pos) == c; }
+    private boolean peek(char c) {
+        return pos < text.length() && text.charAt(pos) == c;
+    }
 
     private void expect(char c) {
         space();

@@ -18,6 +18,7 @@ import java.util.List;
 record WasmAbi(int major, int minor) {
     /** opa-java-wasm 1.0 calls {@code opa_eval_ctx_*} and the 1.2 exports ({@code opa_eval}, heap stashing). */
     static final int MAJOR = 1;
+
     static final int MIN_MINOR = 2;
 
     static WasmAbi check(Path file, byte[] wasm) {
@@ -30,11 +31,13 @@ record WasmAbi(int major, int minor) {
         }
         Integer major = globalExport(module, "opa_wasm_abi_version");
         Integer minor = globalExport(module, "opa_wasm_abi_minor_version");
-        if (major == null) throw new IllegalArgumentException(file + ": not an OPA policy module (no opa_wasm_abi_version export)");
+        if (major == null)
+            throw new IllegalArgumentException(file + ": not an OPA policy module (no opa_wasm_abi_version export)");
         WasmAbi abi = new WasmAbi(major, minor == null ? 0 : minor);
         if (abi.major != MAJOR || abi.minor < MIN_MINOR) {
-            throw new IllegalArgumentException(file + ": built for OPA wasm ABI " + abi + ", which gate (opa-java-wasm) does not run; "
-                    + "it runs ABI " + MAJOR + "." + MIN_MINOR + " and later " + MAJOR + ".x (opa build -t wasm of OPA 0.30 or later)");
+            throw new IllegalArgumentException(file + ": built for OPA wasm ABI " + abi
+                    + ", which gate (opa-java-wasm) does not run; " + "it runs ABI " + MAJOR + "." + MIN_MINOR
+                    + " and later " + MAJOR + ".x (opa build -t wasm of OPA 0.30 or later)");
         }
         return abi;
     }
@@ -56,5 +59,7 @@ record WasmAbi(int major, int minor) {
     }
 
     @Override
-    public String toString() { return major + "." + minor; }
+    public String toString() {
+        return major + "." + minor;
+    }
 }

@@ -4,8 +4,8 @@ import com.dylibso.chicory.runtime.ByteBufferMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import com.styra.opa.wasm.OpaAbortException;
 import com.styra.opa.wasm.DefaultMappers;
+import com.styra.opa.wasm.OpaAbortException;
 import com.styra.opa.wasm.OpaBuiltin;
 import com.styra.opa.wasm.OpaWasm;
 import com.styra.opa.wasm.builtins.Provided;
@@ -49,10 +49,12 @@ import java.util.concurrent.TimeoutException;
 public final class WasmEngine implements PolicyEngine {
     /** 512 MiB of wasm memory (64 KiB pages): a module that wants more is stopped rather than growing the JVM's heap. */
     public static final int DEFAULT_MAX_MEMORY_PAGES = 8192;
+
     private static final int INITIAL_MEMORY_PAGES = 16;
     private static final long STACK_BYTES = 512L * 1024 * 1024;
     /** gate's placeholders for what its Rego evaluator does itself; a wasm module does these in its own code. */
     private static final Set<String> EVALUATOR_ONLY = Set.of("internal.member_2", "internal.member_3", "walk", "print");
+
     private static final BuiltinRegistry GATE_BUILTINS = RegoEngine.standardBuiltins();
 
     private final Bundle bundle;
@@ -86,8 +88,9 @@ public final class WasmEngine implements PolicyEngine {
         WasmEngine engine = instantiate(bundle, data, maxMemoryPages);
         List<String> missing = engine.missingBuiltins();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(bundle.file() + ": policy.wasm calls " + (missing.size() == 1 ? "builtin " : "builtins ")
-                    + String.join(", ", missing) + ", which neither gate nor opa-java-wasm provides");
+            throw new IllegalArgumentException(
+                    bundle.file() + ": policy.wasm calls " + (missing.size() == 1 ? "builtin " : "builtins ")
+                            + String.join(", ", missing) + ", which neither gate nor opa-java-wasm provides");
         }
         return engine;
     }
@@ -97,8 +100,10 @@ public final class WasmEngine implements PolicyEngine {
         WasmAbi abi = WasmAbi.check(bundle.file(), bundle.wasm());
         WasmEngine[] self = new WasmEngine[1];
         List<OpaBuiltin.Builtin> offered = new ArrayList<>();
-        for (Map.Entry<String, BuiltinRegistry.Entry> e : GATE_BUILTINS.entries().entrySet()) {
-            if (!EVALUATOR_ONLY.contains(e.getKey())) offered.add(new GateBuiltin(e.getKey(), e.getValue().function(), () -> self[0].current));
+        for (Map.Entry<String, BuiltinRegistry.Entry> e :
+                GATE_BUILTINS.entries().entrySet()) {
+            if (!EVALUATOR_ONLY.contains(e.getKey()))
+                offered.add(new GateBuiltin(e.getKey(), e.getValue().function(), () -> self[0].current));
         }
         // gate's implementation first, so both engines share one per builtin; opa-java-wasm's only where gate has none.
         for (OpaBuiltin.Builtin b : Provided.all()) if (supplier(b.name()) == Supplier.OPA_JAVA_WASM) offered.add(b);
@@ -113,18 +118,24 @@ public final class WasmEngine implements PolicyEngine {
                     .addBuiltins(offered.toArray(OpaBuiltin.Builtin[]::new))
                     .build();
         } catch (ChicoryException | OpaAbortException e) {
-            throw new IllegalArgumentException(bundle.file() + ": policy.wasm cannot be instantiated: " + e.getMessage());
+            throw new IllegalArgumentException(
+                    bundle.file() + ": policy.wasm cannot be instantiated: " + e.getMessage());
         }
         try {
             self[0] = new WasmEngine(bundle, abi, wasm, data, maxMemoryPages);
         } catch (ChicoryException | OpaAbortException e) {
-            throw new IllegalArgumentException(bundle.file() + ": policy.wasm failed while loading its data: " + e.getMessage());
+            throw new IllegalArgumentException(
+                    bundle.file() + ": policy.wasm failed while loading its data: " + e.getMessage());
         }
         return self[0];
     }
 
     /** Who implements a builtin for wasm modules. */
-    public enum Supplier { GATE, OPA_JAVA_WASM, NONE }
+    public enum Supplier {
+        GATE,
+        OPA_JAVA_WASM,
+        NONE
+    }
 
     public static Supplier supplier(String builtin) {
         if (GATE_BUILTINS.contains(builtin) && !EVALUATOR_ONLY.contains(builtin)) return Supplier.GATE;
@@ -133,7 +144,9 @@ public final class WasmEngine implements PolicyEngine {
 
     /** Imported builtins no one supplies; a module calling one is refused by {@link #load}. */
     public List<String> missingBuiltins() {
-        return importedBuiltins.stream().filter(b -> supplier(b) == Supplier.NONE).toList();
+        return importedBuiltins.stream()
+                .filter(b -> supplier(b) == Supplier.NONE)
+                .toList();
     }
 
     /** The builtins opa-java-wasm implements itself. */
@@ -143,19 +156,28 @@ public final class WasmEngine implements PolicyEngine {
         return names;
     }
 
-    public Bundle bundle() { return bundle; }
+    public Bundle bundle() {
+        return bundle;
+    }
 
-    public String abi() { return abi.toString(); }
+    public String abi() {
+        return abi.toString();
+    }
 
     /** Entrypoint paths ({@code gate/prod/deny}) as the module lists them. */
-    public List<String> entrypoints() { return List.copyOf(entrypoints.keySet()); }
+    public List<String> entrypoints() {
+        return List.copyOf(entrypoints.keySet());
+    }
 
     /** Builtins the module imports (those it does not implement in its own code). */
-    public List<String> importedBuiltins() { return importedBuiltins; }
+    public List<String> importedBuiltins() {
+        return importedBuiltins;
+    }
 
     @Override
     public void load(List<Module> modules, Value data) {
-        throw new UnsupportedOperationException("the wasm engine runs compiled bundles (opa build -t wasm); it compiles no Rego");
+        throw new UnsupportedOperationException(
+                "the wasm engine runs compiled bundles (opa build -t wasm); it compiles no Rego");
     }
 
     /**
@@ -163,10 +185,14 @@ public final class WasmEngine implements PolicyEngine {
      * them), so this tells packages, the rules that remain and their METADATA, not every rule the module evaluates.
      */
     @Override
-    public Outline outline() { return declaredSources().outline(); }
+    public Outline outline() {
+        return declaredSources().outline();
+    }
 
     @Override
-    public RuleDoc ruleDoc(String pkg, String rule) { return declaredSources().docs().of(pkg, rule); }
+    public RuleDoc ruleDoc(String pkg, String rule) {
+        return declaredSources().docs().of(pkg, rule);
+    }
 
     private record DeclaredSources(Outline outline, RuleDocs docs) {}
 
@@ -200,8 +226,11 @@ public final class WasmEngine implements PolicyEngine {
         String q = query.trim();
         String path = q.startsWith("data.") ? q.substring(5).replace('.', '/') : q;
         if (!entrypoints.containsKey(path)) {
-            throw new PolicyException("eval_error", bundle.file() + ": " + query + " is not an entrypoint of the module (entrypoints: "
-                    + String.join(", ", entrypoints.keySet()) + ")", null);
+            throw new PolicyException(
+                    "eval_error",
+                    bundle.file() + ": " + query + " is not an entrypoint of the module (entrypoints: "
+                            + String.join(", ", entrypoints.keySet()) + ")",
+                    null);
         }
         return path;
     }
@@ -212,7 +241,8 @@ public final class WasmEngine implements PolicyEngine {
      * time.
      */
     public synchronized Map<String, Value> evaluate(List<String> names, Value input, Options options) {
-        for (String n : names) if (!entrypoints.containsKey(n)) throw new IllegalArgumentException("no entrypoint " + n);
+        for (String n : names)
+            if (!entrypoints.containsKey(n)) throw new IllegalArgumentException("no entrypoint " + n);
         waitForPrevious();
         long timeoutNanos = options.timeout().toNanos();
         long deadline = System.nanoTime() + timeoutNanos;
@@ -248,7 +278,12 @@ public final class WasmEngine implements PolicyEngine {
                 w.exports().opaEvalCtxSetData(ctx, dataAddress);
                 w.exports().opaEvalCtxSetEntrypoint(ctx, entrypoints.get(name));
                 int code = w.exports().eval(ctx);
-                if (code != 0) throw new PolicyException("eval_error", bundle.file() + ": policy.wasm failed evaluating " + name + " (OPA wasm error " + code + ")", null);
+                if (code != 0)
+                    throw new PolicyException(
+                            "eval_error",
+                            bundle.file() + ": policy.wasm failed evaluating " + name + " (OPA wasm error " + code
+                                    + ")",
+                            null);
                 Value result = resultOf(GateBuiltin.read(w, w.exports().opaEvalCtxGetResult(ctx)));
                 if (result != null) out.put(name, result);
             }
@@ -260,17 +295,27 @@ public final class WasmEngine implements PolicyEngine {
 
     /** A module's result set holds at most one {@code {"result": value}}; none means undefined. */
     private static Value resultOf(Value set) {
-        Collection<Value> rows = set instanceof SetValue s ? s.elements() : set instanceof ArrayValue a ? a.elements() : List.of();
+        Collection<Value> rows =
+                set instanceof SetValue s ? s.elements() : set instanceof ArrayValue a ? a.elements() : List.of();
         for (Value row : rows) if (row instanceof ObjectValue o && o.get("result") != null) return o.get("result");
         return null;
     }
 
     private GateBuiltin.WasmCall call(long deadline, boolean strict) {
-        BuiltinContext context = BuiltinContext.bounded(Instant.now(), deadline,
+        BuiltinContext context = BuiltinContext.bounded(
+                Instant.now(),
+                deadline,
                 () -> new PolicyException("eval_cancel_error", "evaluation exceeded its time limit", null));
         return new GateBuiltin.WasmCall() {
-            @Override public BuiltinContext context() { return context; }
-            @Override public boolean strictErrors() { return strict; }
+            @Override
+            public BuiltinContext context() {
+                return context;
+            }
+
+            @Override
+            public boolean strictErrors() {
+                return strict;
+            }
         };
     }
 
@@ -282,12 +327,19 @@ public final class WasmEngine implements PolicyEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (previous.isAlive()) throw new PolicyException("eval_cancel_error", bundle.file() + ": an evaluation that ran out of time still holds the wasm instance", null);
+        if (previous.isAlive())
+            throw new PolicyException(
+                    "eval_cancel_error",
+                    bundle.file() + ": an evaluation that ran out of time still holds the wasm instance",
+                    null);
     }
 
     private PolicyException timeLimit(PolicyEngine.Options options) {
-        return new PolicyException("eval_cancel_error", bundle.file() + ": policy.wasm exceeded the time limit of "
-                + options.timeout().toMillis() + " ms", null);
+        return new PolicyException(
+                "eval_cancel_error",
+                bundle.file() + ": policy.wasm exceeded the time limit of "
+                        + options.timeout().toMillis() + " ms",
+                null);
     }
 
     private PolicyException failure(Throwable cause, PolicyEngine.Options options) {
@@ -300,14 +352,19 @@ public final class WasmEngine implements PolicyEngine {
         if (cause instanceof OpaAbortException) {
             String message = String.valueOf(cause.getMessage());
             if (message.contains("malloc") || message.contains("memory")) {
-                return new PolicyException("eval_error", file + ": policy.wasm ran out of memory (limit "
-                        + maxMemoryPages / 16 + " MiB): " + message, null);
+                return new PolicyException(
+                        "eval_error",
+                        file + ": policy.wasm ran out of memory (limit " + maxMemoryPages / 16 + " MiB): " + message,
+                        null);
             }
             return new PolicyException("eval_error", file + ": policy.wasm aborted: " + message, null);
         }
-        if (cause instanceof ChicoryException) return new PolicyException("eval_error", file + ": policy.wasm trapped: " + cause.getMessage(), null);
-        if (cause instanceof StackOverflowError) return new PolicyException("eval_error", file + ": policy.wasm nested too deeply", null);
-        if (cause instanceof OutOfMemoryError) return new PolicyException("eval_error", file + ": policy.wasm ran out of memory", null);
+        if (cause instanceof ChicoryException)
+            return new PolicyException("eval_error", file + ": policy.wasm trapped: " + cause.getMessage(), null);
+        if (cause instanceof StackOverflowError)
+            return new PolicyException("eval_error", file + ": policy.wasm nested too deeply", null);
+        if (cause instanceof OutOfMemoryError)
+            return new PolicyException("eval_error", file + ": policy.wasm ran out of memory", null);
         return new PolicyException("eval_internal_error", file + ": policy.wasm: " + cause, null);
     }
 
@@ -318,7 +375,9 @@ public final class WasmEngine implements PolicyEngine {
         wasm.memory().write(address, bytes);
         int parsed = wasm.exports().opaJsonParse(address, bytes.length);
         wasm.exports().opaFree(address);
-        if (parsed == 0) throw new PolicyException("eval_error", bundle.file() + ": policy.wasm could not parse a document handed to it", null);
+        if (parsed == 0)
+            throw new PolicyException(
+                    "eval_error", bundle.file() + ": policy.wasm could not parse a document handed to it", null);
         return parsed;
     }
 
@@ -338,7 +397,8 @@ public final class WasmEngine implements PolicyEngine {
     private static List<String> readImportedBuiltins(OpaWasm wasm) {
         Value v = GateBuiltin.read(wasm, wasm.exports().builtins());
         List<String> out = new ArrayList<>();
-        if (v instanceof ObjectValue o) o.entries().keySet().forEach(k -> out.add(((dev.gate.policy.value.StringValue) k).value()));
+        if (v instanceof ObjectValue o)
+            o.entries().keySet().forEach(k -> out.add(((dev.gate.policy.value.StringValue) k).value()));
         return List.copyOf(out);
     }
 }

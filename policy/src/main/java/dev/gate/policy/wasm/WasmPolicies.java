@@ -1,10 +1,10 @@
 package dev.gate.policy.wasm;
 
 import dev.gate.policy.DataFiles;
+import dev.gate.policy.Policies;
 import dev.gate.policy.PolicyEngine;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.PolicySet;
-import dev.gate.policy.Policies;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.DecisionRules;
 import dev.gate.policy.decision.DeclaredRule;
@@ -15,12 +15,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.TreeMap;
 
 /**
@@ -50,11 +50,13 @@ public final class WasmPolicies implements Policies {
         this.dataFiles = List.copyOf(dataFiles);
         PolicyEngine.Outline sources = engine.outline();
         this.sourceRules = new LinkedHashMap<>();
-        DecisionRules.decisionRules(sources, Optional.empty()).forEach((pkg, rules) -> sourceRules.put(pkg, List.copyOf(rules.keySet())));
+        DecisionRules.decisionRules(sources, Optional.empty())
+                .forEach((pkg, rules) -> sourceRules.put(pkg, List.copyOf(rules.keySet())));
         List<String> entrypoints = decisionEntrypoints(bundle, engine);
         Set<String> packages = new HashSet<>(sources.packages());
         for (String e : entrypoints) {
-            for (int i = e.indexOf('/'); i > 0; i = e.indexOf('/', i + 1)) packages.add(e.substring(0, i).replace('/', '.'));
+            for (int i = e.indexOf('/'); i > 0; i = e.indexOf('/', i + 1))
+                packages.add(e.substring(0, i).replace('/', '.'));
         }
         for (String e : entrypoints) {
             int slash = e.lastIndexOf('/');
@@ -62,7 +64,9 @@ public final class WasmPolicies implements Policies {
             if (packages.contains(e.replace('/', '.'))) {
                 packageEntrypoints.put(e.replace('/', '.'), e);
             } else if (slash > 0 && (DecisionRules.kindOf(last) != null || last.equals(EXCEPTION))) {
-                ruleEntrypoints.computeIfAbsent(e.substring(0, slash).replace('/', '.'), k -> new LinkedHashMap<>()).put(last, e);
+                ruleEntrypoints
+                        .computeIfAbsent(e.substring(0, slash).replace('/', '.'), k -> new LinkedHashMap<>())
+                        .put(last, e);
             }
         }
     }
@@ -70,8 +74,10 @@ public final class WasmPolicies implements Policies {
     /** Loads the bundle with its data and {@code dataFiles} merged over it, as {@code opa eval -b BUNDLE -d FILE} does. */
     public static WasmPolicies load(Bundle bundle, List<Path> dataFiles, PrintStream printOut) {
         List<PolicySet.LoadedFile> data = new ArrayList<>();
-        Value extra = DataFiles.merge(dataFiles, (path, bytes) -> data.add(new PolicySet.LoadedFile(path, Bundle.sha256(bytes))));
-        Value merged = DataFiles.deepMerge(bundle.data(), extra, dataFiles.isEmpty() ? bundle.file() : dataFiles.get(dataFiles.size() - 1));
+        Value extra = DataFiles.merge(
+                dataFiles, (path, bytes) -> data.add(new PolicySet.LoadedFile(path, Bundle.sha256(bytes))));
+        Value merged = DataFiles.deepMerge(
+                bundle.data(), extra, dataFiles.isEmpty() ? bundle.file() : dataFiles.get(dataFiles.size() - 1));
         return new WasmPolicies(bundle, WasmEngine.load(bundle, merged, WasmEngine.DEFAULT_MAX_MEMORY_PAGES), data);
     }
 
@@ -80,7 +86,9 @@ public final class WasmPolicies implements Policies {
         List<String> listed = bundle.manifest().entrypoints();
         if (listed.isEmpty()) return engine.entrypoints();
         for (String e : listed) {
-            if (!engine.entrypoints().contains(e)) throw new IllegalArgumentException(bundle.file() + ": .manifest names entrypoint " + e + ", which policy.wasm lacks");
+            if (!engine.entrypoints().contains(e))
+                throw new IllegalArgumentException(
+                        bundle.file() + ": .manifest names entrypoint " + e + ", which policy.wasm lacks");
         }
         return listed;
     }
@@ -90,24 +98,38 @@ public final class WasmPolicies implements Policies {
      * it and why not.
      */
     public static WasmPolicies inspect(Bundle bundle) {
-        return new WasmPolicies(bundle, WasmEngine.instantiate(bundle, bundle.data(), WasmEngine.DEFAULT_MAX_MEMORY_PAGES), List.of());
+        return new WasmPolicies(
+                bundle, WasmEngine.instantiate(bundle, bundle.data(), WasmEngine.DEFAULT_MAX_MEMORY_PAGES), List.of());
     }
 
     /** Each module entrypoint and what it is to the decision contract. */
     public Map<String, String> entrypointRoles() {
         Map<String, String> roles = new TreeMap<>();
         for (String e : engine.entrypoints()) roles.put(e, "not a decision rule");
-        packageEntrypoints.forEach((pkg, e) -> roles.put(e, "package " + pkg + (sourceRules.containsKey(pkg)
-                ? " (decision rules " + String.join(", ", sourceRules.get(pkg)) + " and any its value holds)" : " (the decision rules its value holds)")));
-        ruleEntrypoints.forEach((pkg, rules) -> rules.forEach((rule, e) -> roles.put(e, rule.equals(EXCEPTION) ? "exception of " + pkg
-                : (DecisionRules.kindOf(rule) == dev.gate.policy.decision.EvaluatedRule.Kind.FAILURE ? "failure" : "warning") + " rule of " + pkg)));
+        packageEntrypoints.forEach((pkg, e) -> roles.put(
+                e,
+                "package " + pkg
+                        + (sourceRules.containsKey(pkg)
+                                ? " (decision rules " + String.join(", ", sourceRules.get(pkg))
+                                        + " and any its value holds)"
+                                : " (the decision rules its value holds)")));
+        ruleEntrypoints.forEach((pkg, rules) -> rules.forEach((rule, e) -> roles.put(
+                e,
+                rule.equals(EXCEPTION)
+                        ? "exception of " + pkg
+                        : (DecisionRules.kindOf(rule) == dev.gate.policy.decision.EvaluatedRule.Kind.FAILURE
+                                        ? "failure"
+                                        : "warning")
+                                + " rule of " + pkg)));
         return roles;
     }
 
     /** Why gate cannot run the bundle, or empty when it can. */
     public Optional<String> refusal() {
         List<String> missing = engine.missingBuiltins();
-        if (!missing.isEmpty()) return Optional.of("calls " + String.join(", ", missing) + ", which neither gate nor opa-java-wasm provides");
+        if (!missing.isEmpty())
+            return Optional.of(
+                    "calls " + String.join(", ", missing) + ", which neither gate nor opa-java-wasm provides");
         try {
             requireDecisionRules(Optional.empty());
         } catch (PolicyException e) {
@@ -116,24 +138,37 @@ public final class WasmPolicies implements Policies {
         return Optional.empty();
     }
 
-    public WasmEngine engine() { return engine; }
+    public WasmEngine engine() {
+        return engine;
+    }
 
-    public Bundle bundle() { return bundle; }
+    public Bundle bundle() {
+        return bundle;
+    }
 
     @Override
-    public List<PolicySet.LoadedFile> policyFiles() { return List.of(new PolicySet.LoadedFile(bundle.file(), bundle.sha256())); }
+    public List<PolicySet.LoadedFile> policyFiles() {
+        return List.of(new PolicySet.LoadedFile(bundle.file(), bundle.sha256()));
+    }
 
     @Override
-    public List<PolicySet.LoadedFile> dataFiles() { return dataFiles; }
+    public List<PolicySet.LoadedFile> dataFiles() {
+        return dataFiles;
+    }
 
     @Override
     public EngineInfo engineInfo() {
-        return new EngineInfo("wasm", bundle.sha256(), bundle.manifest().revision(), bundle.manifest().roots());
+        return new EngineInfo(
+                "wasm",
+                bundle.sha256(),
+                bundle.manifest().revision(),
+                bundle.manifest().roots());
     }
 
     @Override
     public void requireDecisionRules(Optional<String> namespace) {
-        if (knownRules(namespace).isEmpty() && packages(packageEntrypoints, namespace).isEmpty()) throw noRules(namespace);
+        if (knownRules(namespace).isEmpty()
+                && packages(packageEntrypoints, namespace).isEmpty()) throw noRules(namespace);
     }
 
     /** The decision rules known before evaluating: rule entrypoints, and what the sources declare in package entrypoints. */
@@ -150,12 +185,17 @@ public final class WasmPolicies implements Policies {
 
     private void add(Map<String, Map<String, DeclaredRule>> rules, String pkg, String rule) {
         // Sorted by name: the bundle keeps no source order to follow.
-        rules.computeIfAbsent(pkg, k -> new TreeMap<>()).putIfAbsent(rule,
-                new DeclaredRule(bundle.file() + "#" + pkg.replace('.', '/') + "/" + rule, engine.ruleDoc(pkg, rule)));
+        rules.computeIfAbsent(pkg, k -> new TreeMap<>())
+                .putIfAbsent(
+                        rule,
+                        new DeclaredRule(
+                                bundle.file() + "#" + pkg.replace('.', '/') + "/" + rule, engine.ruleDoc(pkg, rule)));
     }
 
     private static List<String> packages(Map<String, ?> byPackage, Optional<String> namespace) {
-        return byPackage.keySet().stream().filter(p -> namespace.isEmpty() || namespace.get().equals(p)).toList();
+        return byPackage.keySet().stream()
+                .filter(p -> namespace.isEmpty() || namespace.get().equals(p))
+                .toList();
     }
 
     @Override
@@ -163,7 +203,8 @@ public final class WasmPolicies implements Policies {
         requireDecisionRules(namespace);
         List<String> wanted = new ArrayList<>();
         packages(packageEntrypoints, namespace).forEach(p -> wanted.add(packageEntrypoints.get(p)));
-        packages(ruleEntrypoints, namespace).forEach(p -> wanted.addAll(ruleEntrypoints.get(p).values()));
+        packages(ruleEntrypoints, namespace)
+                .forEach(p -> wanted.addAll(ruleEntrypoints.get(p).values()));
         Map<String, Value> values = engine.evaluate(wanted, input, new PolicyEngine.Options(timeout, false));
 
         Map<String, Map<String, DeclaredRule>> rules = knownRules(namespace);
@@ -176,7 +217,8 @@ public final class WasmPolicies implements Policies {
             }
         }
         for (String pkg : packages(ruleEntrypoints, namespace)) {
-            TreeMap<Value, Value> doc = new TreeMap<>(documents.getOrDefault(pkg, ObjectValue.EMPTY).entries());
+            TreeMap<Value, Value> doc =
+                    new TreeMap<>(documents.getOrDefault(pkg, ObjectValue.EMPTY).entries());
             ruleEntrypoints.get(pkg).forEach((rule, entrypoint) -> {
                 Value v = values.get(entrypoint);
                 if (v != null) doc.put(StringValue.of(rule), v);
@@ -190,9 +232,13 @@ public final class WasmPolicies implements Policies {
     private PolicyException noRules(Optional<String> namespace) {
         List<String> all = new ArrayList<>(engine.entrypoints());
         String looked = namespace.map(n -> "no entrypoint of package " + n).orElse("no entrypoint");
-        return new PolicyException(DecisionRules.NO_RULES, bundle.file() + ": " + looked + " is a deny, deny_<x>, violation, violation_<x>, warn or warn_<x> rule "
-                + "(entrypoints: " + (all.isEmpty() ? "none" : String.join(", ", all)) + "; build with opa build -t wasm -e PACKAGE/deny ...)"
-                + "; a decision without rules would allow everything", null);
+        return new PolicyException(
+                DecisionRules.NO_RULES,
+                bundle.file() + ": " + looked + " is a deny, deny_<x>, violation, violation_<x>, warn or warn_<x> rule "
+                        + "(entrypoints: " + (all.isEmpty() ? "none" : String.join(", ", all))
+                        + "; build with opa build -t wasm -e PACKAGE/deny ...)"
+                        + "; a decision without rules would allow everything",
+                null);
     }
 
     @Override

@@ -41,7 +41,8 @@ public final class PolicyBench {
         parts.add(String.format("median %.2f ms", nanos[runs / 2] / 1e6));
         parts.add(String.format("min %.2f ms", nanos[0] / 1e6));
         parts.add(String.format("max %.2f ms", nanos[runs - 1] / 1e6));
-        System.out.println(set.engineInfo().engine() + " decision per evaluation: " + String.join(", ", parts) + " (" + runs + " runs after " + warmup
-                + " warm-up; " + d.failures().size() + " failures, " + d.warnings().size() + " warnings)");
+        System.out.println(set.engineInfo().engine() + " decision per evaluation: " + String.join(", ", parts) + " ("
+                + runs + " runs after " + warmup + " warm-up; " + d.failures().size() + " failures, "
+                + d.warnings().size() + " warnings)");
     }
 }

@@ -20,7 +20,8 @@ class CollectionBuiltinsTest {
         assertCall("[1, \"a\", [1]]", "sort", "[[1], \"a\", 1]");
         assertTypeError("sum: operand 1 must be one of {set, array} but got string", "sum", "\"x\"");
         assertTypeError("sum: operand 1 must be array of numbers but got array containing string", "sum", "[1, \"x\"]");
-        assertTypeError("product: operand 1 must be set of numbers but got set containing null", "product", "{1, null}");
+        assertTypeError(
+                "product: operand 1 must be set of numbers but got set containing null", "product", "{1, null}");
     }
 
     @Test
@@ -32,7 +33,10 @@ class CollectionBuiltinsTest {
         assertCall("[3, 2, 1]", "array.reverse", "[1, 2, 3]");
         assertCall("[1, 2, [3], 4]", "array.flatten", "[[1, 2], [[3]], 4]");
         assertTypeError("array.concat: operand 2 must be array but got object", "array.concat", "[], {}");
-        assertTypeError("array.slice: operand 2 must be integer number but got floating-point number", "array.slice", "[], 1.5, 2");
+        assertTypeError(
+                "array.slice: operand 2 must be integer number but got floating-point number",
+                "array.slice",
+                "[], 1.5, 2");
         assertTypeError("array.reverse: operand 1 must be array but got object", "array.reverse", "{}");
     }
 
@@ -64,13 +68,22 @@ class CollectionBuiltinsTest {
         assertCall("{\"b\": 2}", "object.remove", "{\"a\": 1, \"b\": 2}, [\"a\", \"z\"]");
         assertCall("{\"b\": 2}", "object.remove", "{\"a\": 1, \"b\": 2}, {\"a\": 0}");
         assertCall("{\"a\": 1}", "object.filter", "{\"a\": 1, \"b\": 2}, {\"a\", \"z\"}");
-        assertCall("{\"a\": {\"x\": 1, \"y\": 3}, \"b\": 4}", "object.union", "{\"a\": {\"x\": 1, \"y\": 2}, \"b\": {\"c\": 1}}, {\"a\": {\"y\": 3}, \"b\": 4}");
+        assertCall(
+                "{\"a\": {\"x\": 1, \"y\": 3}, \"b\": 4}",
+                "object.union",
+                "{\"a\": {\"x\": 1, \"y\": 2}, \"b\": {\"c\": 1}}, {\"a\": {\"y\": 3}, \"b\": 4}");
         assertCall("{\"a\": 3, \"b\": 2}", "object.union_n", "[{\"a\": 1}, {\"b\": 2}, {\"a\": 3}]");
         assertCall("{}", "object.union_n", "[]");
-        assertTypeError("object.remove: operand 2 must be one of {object, set, array} but got string", "object.remove", "{}, \"a\"");
+        assertTypeError(
+                "object.remove: operand 2 must be one of {object, set, array} but got string",
+                "object.remove",
+                "{}, \"a\"");
         assertTypeError("object.filter: operand 1 must be object but got array", "object.filter", "[], []");
         assertTypeError("object.union: operand 2 must be object but got array", "object.union", "{}, []");
-        assertTypeError("object.union_n: operand 1 must be array of objects but got array containing number", "object.union_n", "[{}, 1]");
+        assertTypeError(
+                "object.union_n: operand 1 must be array of objects but got array containing number",
+                "object.union_n",
+                "[{}, 1]");
     }
 
     @Test
@@ -81,7 +94,9 @@ class CollectionBuiltinsTest {
         assertCall("false", "object.subset", "[1, 2, 3, 4], [2, 4]");
         assertCall("true", "object.subset", "[1, 2, 3], {3, 1}");
         assertCall("true", "object.subset", "{1, 2, 3}, {3, 1}");
-        assertTypeError("object.subset: both arguments to object.subset must be of the same type or array and set",
-                "object.subset", "{1}, [1]");
+        assertTypeError(
+                "object.subset: both arguments to object.subset must be of the same type or array and set",
+                "object.subset",
+                "{1}, [1]");
     }
 }

@@ -55,8 +55,9 @@ final class ConformanceCalls {
 
     /** null when the case is not a single literal call. */
     private Outcome replayCase(String folder, JsonNode c) {
-        if (c.path("modules").size() != 1 || !c.path("query").asText().equals("data.generated.p = x")
-                && !c.path("query").asText().equals("data.test.p = x")) return null;
+        if (c.path("modules").size() != 1
+                || !c.path("query").asText().equals("data.generated.p = x")
+                        && !c.path("query").asText().equals("data.test.p = x")) return null;
         Matcher rule = RULE.matcher(c.path("modules").path(0).asText());
         if (!rule.matches()) return null;
         String output = rule.group(2) != null ? rule.group(2) : rule.group(3);
@@ -92,8 +93,14 @@ final class ConformanceCalls {
         return judge(folder, c, entry, args, output == null, collects, mustEqual);
     }
 
-    private Outcome judge(String folder, JsonNode c, BuiltinRegistry.Entry entry, List<Value> args, boolean booleanRule,
-            boolean collects, Value mustEqual) {
+    private Outcome judge(
+            String folder,
+            JsonNode c,
+            BuiltinRegistry.Entry entry,
+            List<Value> args,
+            boolean booleanRule,
+            boolean collects,
+            Value mustEqual) {
         String note = c.path("note").asText();
         Value result;
         try {
@@ -102,30 +109,49 @@ final class ConformanceCalls {
             if (c.has("want_error") || c.has("want_error_code")) {
                 String want = c.path("want_error").asText("");
                 String code = c.path("want_error_code").asText(e.code());
-                boolean sameText = want.isEmpty() || want.contains(e.getMessage()) || e.getMessage().contains(want);
-                return sameText && code.equals(e.code()) ? ok(folder, note)
-                        : new Outcome(folder, note, "error " + e.code() + " " + e.getMessage() + " but OPA says " + code + " " + want);
+                boolean sameText = want.isEmpty()
+                        || want.contains(e.getMessage())
+                        || e.getMessage().contains(want);
+                return sameText && code.equals(e.code())
+                        ? ok(folder, note)
+                        : new Outcome(
+                                folder,
+                                note,
+                                "error " + e.code() + " " + e.getMessage() + " but OPA says " + code + " " + want);
             }
-            if (!c.path("strict_error").asBoolean(false) && c.path("want_result").size() == 0) return ok(folder, note);
+            if (!c.path("strict_error").asBoolean(false)
+                    && c.path("want_result").size() == 0) return ok(folder, note);
             return new Outcome(folder, note, "unexpected error " + e.code() + ": " + e.getMessage());
         }
         if (c.has("want_error") || c.has("want_error_code")) {
-            return new Outcome(folder, note, "no error, got " + result + " but OPA says " + c.path("want_error").asText());
+            return new Outcome(
+                    folder,
+                    note,
+                    "no error, got " + result + " but OPA says "
+                            + c.path("want_error").asText());
         }
         Value got = result;
         if (mustEqual != null) got = result != null && result.equals(mustEqual) ? BooleanValue.TRUE : null;
-        if (booleanRule && got != null && mustEqual == null && !(got instanceof BooleanValue b && b.value())) got = null;
+        if (booleanRule && got != null && mustEqual == null && !(got instanceof BooleanValue b && b.value()))
+            got = null;
         if (booleanRule && got != null) got = BooleanValue.TRUE;
         if (collects) got = got == null ? SetValue.EMPTY : SetValue.of(got);
         JsonNode want = c.path("want_result");
-        Value expected = want.size() == 0 ? null : JsonValues.fromJson(want.path(0).path("x"));
+        Value expected =
+                want.size() == 0 ? null : JsonValues.fromJson(want.path(0).path("x"));
         Value actual = got == null ? null : JsonValues.fromJson(JsonValues.toJson(got));
         if (want.size() == 0 && collects) expected = null;
-        if (collects && actual != null && ((dev.gate.policy.value.ArrayValue) actual).size() == 0 && want.size() == 0) actual = null;
+        if (collects && actual != null && ((dev.gate.policy.value.ArrayValue) actual).size() == 0 && want.size() == 0)
+            actual = null;
         if (expected == null ? actual == null : expected.equals(actual)) return ok(folder, note);
-        return new Outcome(folder, note, "got " + (actual == null ? "undefined" : actual.toJson())
-                + " but OPA says " + (expected == null ? "undefined" : expected.toJson()));
+        return new Outcome(
+                folder,
+                note,
+                "got " + (actual == null ? "undefined" : actual.toJson()) + " but OPA says "
+                        + (expected == null ? "undefined" : expected.toJson()));
     }
 
-    private static Outcome ok(String folder, String note) { return new Outcome(folder, note, null); }
+    private static Outcome ok(String folder, String note) {
+        return new Outcome(folder, note, null);
+    }
 }

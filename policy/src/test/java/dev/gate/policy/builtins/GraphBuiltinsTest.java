@@ -6,13 +6,17 @@ import static dev.gate.policy.builtins.Calls.assertTypeError;
 import org.junit.jupiter.api.Test;
 
 class GraphBuiltinsTest {
-    private static final String GRAPH = "{\"a\": [\"b\"], \"b\": {\"c\", \"d\"}, \"c\": [\"a\"], \"d\": [], \"x\": [\"y\"]}";
+    private static final String GRAPH =
+            "{\"a\": [\"b\"], \"b\": {\"c\", \"d\"}, \"c\": [\"a\"], \"d\": [], \"x\": [\"y\"]}";
 
     @Test
     void reachableNodes() {
         assertCall("{\"a\", \"b\", \"c\", \"d\"}", "graph.reachable", GRAPH + ", [\"a\"]");
         assertCall("{\"d\", \"x\"}", "graph.reachable", GRAPH + ", {\"d\", \"x\", \"nope\"}");
-        assertTypeError("graph.reachable: operand 2 must be one of {set, array} but got string", "graph.reachable", GRAPH + ", \"a\"");
+        assertTypeError(
+                "graph.reachable: operand 2 must be one of {set, array} but got string",
+                "graph.reachable",
+                GRAPH + ", \"a\"");
     }
 
     @Test

@@ -35,7 +35,8 @@ class JwtBuiltinsTest {
     }
 
     private static String pem(KeyPair pair) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -44,11 +45,15 @@ class JwtBuiltinsTest {
         String token = hs256("s3cret");
         Value decoded = call("io.jwt.decode", StringValue.of(token));
         assertEquals(v("{\"alg\": \"HS256\", \"typ\": \"JWT\"}"), ((dev.gate.policy.value.ArrayValue) decoded).get(0));
-        assertEquals(v("{\"aud\": [\"ci\"], \"exp\": 1900000000, \"iss\": \"gate\", \"nbf\": 1700000000}"),
+        assertEquals(
+                v("{\"aud\": [\"ci\"], \"exp\": 1900000000, \"iss\": \"gate\", \"nbf\": 1700000000}"),
                 ((dev.gate.policy.value.ArrayValue) decoded).get(1));
         assertBuiltinError("io.jwt.decode: encoded JWT had no period separators", "io.jwt.decode", "\"abc\"");
         assertBuiltinError("io.jwt.decode: encoded JWT must have 3 sections, found 2", "io.jwt.decode", "\"a.b\"");
-        assertBuiltinError("io.jwt.decode: JWT header had invalid encoding: illegal base64 data at input byte 1", "io.jwt.decode", "\"a*.b.c\"");
+        assertBuiltinError(
+                "io.jwt.decode: JWT header had invalid encoding: illegal base64 data at input byte 1",
+                "io.jwt.decode",
+                "\"a*.b.c\"");
     }
 
     @Test
@@ -56,18 +61,34 @@ class JwtBuiltinsTest {
         Value token = StringValue.of(hs256("s3cret"));
         assertEquals(v("true"), call("io.jwt.verify_hs256", token, v("\"s3cret\"")));
         assertEquals(v("false"), call("io.jwt.verify_hs256", token, v("\"other\"")));
-        Value ok = call("io.jwt.decode_verify", token, v("{\"secret\": \"s3cret\", \"iss\": \"gate\", \"aud\": \"ci\"}"));
+        Value ok =
+                call("io.jwt.decode_verify", token, v("{\"secret\": \"s3cret\", \"iss\": \"gate\", \"aud\": \"ci\"}"));
         assertEquals(v("true"), ((dev.gate.policy.value.ArrayValue) ok).get(0));
-        assertEquals(v("[false, {}, {}]"), call("io.jwt.decode_verify", token, v("{\"secret\": \"s3cret\"}")), "aud in token, none asked");
-        assertEquals(v("[false, {}, {}]"), call("io.jwt.decode_verify", token,
-                v("{\"secret\": \"s3cret\", \"aud\": \"ci\", \"time\": 1950000000000000000}")), "expired");
-        assertEquals(v("[false, {}, {}]"), call("io.jwt.decode_verify", token,
-                v("{\"secret\": \"s3cret\", \"aud\": \"ci\", \"alg\": \"RS256\"}")), "algorithm mismatch");
-        assertBuiltinError("io.jwt.decode_verify: unknown token validation constraint: nope", "io.jwt.decode_verify",
+        assertEquals(
+                v("[false, {}, {}]"),
+                call("io.jwt.decode_verify", token, v("{\"secret\": \"s3cret\"}")),
+                "aud in token, none asked");
+        assertEquals(
+                v("[false, {}, {}]"),
+                call(
+                        "io.jwt.decode_verify",
+                        token,
+                        v("{\"secret\": \"s3cret\", \"aud\": \"ci\", \"time\": 1950000000000000000}")),
+                "expired");
+        assertEquals(
+                v("[false, {}, {}]"),
+                call("io.jwt.decode_verify", token, v("{\"secret\": \"s3cret\", \"aud\": \"ci\", \"alg\": \"RS256\"}")),
+                "algorithm mismatch");
+        assertBuiltinError(
+                "io.jwt.decode_verify: unknown token validation constraint: nope",
+                "io.jwt.decode_verify",
                 "\"a.b.c\", {\"nope\": 1}");
-        assertBuiltinError("io.jwt.decode_verify: duplicate key constraints", "io.jwt.decode_verify",
+        assertBuiltinError(
+                "io.jwt.decode_verify: duplicate key constraints",
+                "io.jwt.decode_verify",
                 "\"a.b.c\", {\"secret\": \"x\", \"cert\": \"y\"}");
-        assertBuiltinError("io.jwt.decode_verify: no key constraint", "io.jwt.decode_verify", "\"a.b.c\", {\"iss\": \"x\"}");
+        assertBuiltinError(
+                "io.jwt.decode_verify: no key constraint", "io.jwt.decode_verify", "\"a.b.c\", {\"iss\": \"x\"}");
     }
 
     @Test
@@ -92,8 +113,11 @@ class JwtBuiltinsTest {
         es.update(esInput.getBytes(StandardCharsets.US_ASCII));
         Value esToken = StringValue.of(esInput + "." + URL.encodeToString(es.sign()));
         assertEquals(v("true"), call("io.jwt.verify_es256", esToken, StringValue.of(pem(ecPair))));
-        Value verified = call("io.jwt.decode_verify", esToken, dev.gate.policy.value.ObjectValue.ofStrings(java.util.Map.of(
-                "cert", StringValue.of(pem(ecPair)), "aud", StringValue.of("ci"))));
+        Value verified = call(
+                "io.jwt.decode_verify",
+                esToken,
+                dev.gate.policy.value.ObjectValue.ofStrings(
+                        java.util.Map.of("cert", StringValue.of(pem(ecPair)), "aud", StringValue.of("ci"))));
         assertEquals(v("true"), ((dev.gate.policy.value.ArrayValue) verified).get(0));
     }
 }

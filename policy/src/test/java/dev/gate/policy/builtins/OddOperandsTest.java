@@ -16,14 +16,35 @@ import org.junit.jupiter.api.Test;
 class OddOperandsTest {
     /** Sleeping and DNS are not exercised here; their own tests cover them. */
     private static final Set<String> SKIPPED = Set.of("test.sleep", "net.lookup_ip_addr");
-    private static final List<String> ODD = List.of("null", "true", "-1", "0", "2.5", "1e400", "\"\"", "\"a\"", "\"-\"", "\"10.0.0.0/8\"",
-            "[]", "[1, \"a\"]", "[[]]", "{}", "{\"a\": 1}", "{1: [2]}", "set()", "{\"x\", 2}", "\"{{.\"", "\"-----BEGIN X-----\"");
+
+    private static final List<String> ODD = List.of(
+            "null",
+            "true",
+            "-1",
+            "0",
+            "2.5",
+            "1e400",
+            "\"\"",
+            "\"a\"",
+            "\"-\"",
+            "\"10.0.0.0/8\"",
+            "[]",
+            "[1, \"a\"]",
+            "[[]]",
+            "{}",
+            "{\"a\": 1}",
+            "{1: [2]}",
+            "set()",
+            "{\"x\", 2}",
+            "\"{{.\"",
+            "\"-----BEGIN X-----\"");
 
     @Test
     void onlyBuiltinErrorsEscape() {
         List<String> crashes = new ArrayList<>();
         int calls = 0;
-        for (Map.Entry<String, BuiltinRegistry.Entry> e : BuiltinRegistry.standard().entries().entrySet()) {
+        for (Map.Entry<String, BuiltinRegistry.Entry> e :
+                BuiltinRegistry.standard().entries().entrySet()) {
             if (SKIPPED.contains(e.getKey())) continue;
             int arity = e.getValue().decl().arity();
             for (List<Value> args : combinations(arity)) {
@@ -38,7 +59,9 @@ class OddOperandsTest {
             }
         }
         assertTrue(calls > 10_000, "calls made: " + calls);
-        assertTrue(crashes.isEmpty(), crashes.size() + " crashes, e.g. " + crashes.subList(0, Math.min(10, crashes.size())));
+        assertTrue(
+                crashes.isEmpty(),
+                crashes.size() + " crashes, e.g. " + crashes.subList(0, Math.min(10, crashes.size())));
     }
 
     /** All operand tuples for arity up to 2; for larger arities each position varies alone around a string default. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Keys made by the JCA, written as PKCS#8 PEM (and PKCS#1 cut out of it), read back as JWKs. */
 class PrivateKeyBuiltinsTest {
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static BigInteger jwkNumber(Value jwk, String field) {
@@ -47,17 +48,24 @@ class PrivateKeyBuiltinsTest {
         assertEquals(v("\"RSA\""), ((ObjectValue) jwk).get("kty"));
         assertEquals(key.getModulus(), jwkNumber(jwk, "n"));
         assertEquals(key.getPrivateExponent(), jwkNumber(jwk, "d"));
-        Value fromBase64 = call("crypto.x509.parse_rsa_private_key", StringValue.of(Base64.getEncoder().encodeToString(pkcs1Pem.getBytes())));
+        Value fromBase64 = call(
+                "crypto.x509.parse_rsa_private_key",
+                StringValue.of(Base64.getEncoder().encodeToString(pkcs1Pem.getBytes())));
         assertEquals(jwk, fromBase64);
-        ArrayValue all = (ArrayValue) call("crypto.parse_private_keys", StringValue.of(pkcs1Pem + pem("PRIVATE KEY", key.getEncoded())));
+        ArrayValue all = (ArrayValue)
+                call("crypto.parse_private_keys", StringValue.of(pkcs1Pem + pem("PRIVATE KEY", key.getEncoded())));
         assertEquals(2, all.size());
         assertEquals(jwk, all.get(0));
         assertEquals(jwk, all.get(1));
-        assertBuiltinError("crypto.x509.parse_rsa_private_key: failed to parse PEM block containing the key",
-                "crypto.x509.parse_rsa_private_key", "\"-----BEGIN nothing\"");
+        assertBuiltinError(
+                "crypto.x509.parse_rsa_private_key: failed to parse PEM block containing the key",
+                "crypto.x509.parse_rsa_private_key",
+                "\"-----BEGIN nothing\"");
         assertEquals(v("null"), call("crypto.parse_private_keys", v("\"\"")));
-        assertBuiltinError("crypto.x509.parse_rsa_private_key: x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)",
-                "crypto.x509.parse_rsa_private_key", "\"" + pem("PRIVATE KEY", key.getEncoded()).replace("\n", "\\n") + "\"");
+        assertBuiltinError(
+                "crypto.x509.parse_rsa_private_key: x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)",
+                "crypto.x509.parse_rsa_private_key",
+                "\"" + pem("PRIVATE KEY", key.getEncoded()).replace("\n", "\\n") + "\"");
     }
 
     @Test
@@ -65,7 +73,9 @@ class PrivateKeyBuiltinsTest {
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp384r1"));
         KeyPair pair = ec.generateKeyPair();
-        ArrayValue keys = (ArrayValue) call("crypto.parse_private_keys", StringValue.of(pem("PRIVATE KEY", pair.getPrivate().getEncoded())));
+        ArrayValue keys = (ArrayValue) call(
+                "crypto.parse_private_keys",
+                StringValue.of(pem("PRIVATE KEY", pair.getPrivate().getEncoded())));
         Value jwk = keys.get(0);
         assertEquals(v("\"P-384\""), ((ObjectValue) jwk).get("crv"));
         ECPublicKey pub = (ECPublicKey) pair.getPublic();
@@ -73,7 +83,8 @@ class PrivateKeyBuiltinsTest {
         assertEquals(pub.getW().getAffineY(), jwkNumber(jwk, "y"));
 
         // The same key as SEC 1 (what openssl writes as "EC PRIVATE KEY"): version 1, the scalar, the curve's OID.
-        byte[] d = java.util.HexFormat.of().parseHex(String.format("%096x", ((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS()));
+        byte[] d = java.util.HexFormat.of()
+                .parseHex(String.format("%096x", ((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS()));
         byte[] curve = java.util.HexFormat.of().parseHex("06052b81040022");
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.writeBytes(new byte[] {0x02, 0x01, 0x01, 0x04, (byte) d.length});

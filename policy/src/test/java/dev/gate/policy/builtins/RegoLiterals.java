@@ -20,7 +20,9 @@ final class RegoLiterals {
     private final String text;
     private int pos;
 
-    private RegoLiterals(String text) { this.text = text; }
+    private RegoLiterals(String text) {
+        this.text = text;
+    }
 
     /** The comma-separated terms of an argument list, or null when one is not a literal. */
     static List<Value> arguments(String text) {

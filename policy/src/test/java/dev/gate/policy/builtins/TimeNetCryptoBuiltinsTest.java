@@ -35,8 +35,12 @@ class TimeNetCryptoBuiltinsTest {
         assertCall("5400000000000", "time.parse_duration_ns", "\"1h30m\"");
         assertCall("\"2023-03-01T00:22:04Z\"", "time.format", "1677630124000000000");
         assertCall("\"2023-02-28\"", "time.format", "[1677630124000000000, \"America/New_York\", \"2006-01-02\"]");
-        assertBuiltinError("time.parse_duration_ns: time: missing unit in duration \"1\"", "time.parse_duration_ns", "\"1\"");
-        assertTypeError("time.date: operand 1 must be either number (ns) or [number (ns), string (tz)] but got string", "time.date", "\"x\"");
+        assertBuiltinError(
+                "time.parse_duration_ns: time: missing unit in duration \"1\"", "time.parse_duration_ns", "\"1\"");
+        assertTypeError(
+                "time.date: operand 1 must be either number (ns) or [number (ns), string (tz)] but got string",
+                "time.date",
+                "\"x\"");
         assertBuiltinError("time.date: timestamp too big", "time.date", "1.5");
     }
 
@@ -60,19 +64,30 @@ class TimeNetCryptoBuiltinsTest {
         assertCall("true", "net.cidr_is_valid", "\"::1/128\"");
         assertCall("false", "net.cidr_is_valid", "\"10.0.0.1\"");
         assertCall("{\"10.0.0.0/23\"}", "net.cidr_merge", "[\"10.0.0.0/24\", \"10.0.1.0/24\"]");
-        assertCall("{[\"a\", 0], [\"a\", 1]}", "net.cidr_contains_matches", "{\"a\": \"10.0.0.0/8\"}, [\"10.1.1.1\", [\"10.2.0.0/16\", \"x\"]]");
-        assertBuiltinError("net.cidr_expand: invalid CIDR address: 192.168.1.1/33", "net.cidr_expand", "\"192.168.1.1/33\"");
+        assertCall(
+                "{[\"a\", 0], [\"a\", 1]}",
+                "net.cidr_contains_matches",
+                "{\"a\": \"10.0.0.0/8\"}, [\"10.1.1.1\", [\"10.2.0.0/16\", \"x\"]]");
+        assertBuiltinError(
+                "net.cidr_expand: invalid CIDR address: 192.168.1.1/33", "net.cidr_expand", "\"192.168.1.1/33\"");
         assertBuiltinError("net.cidr_merge: IPv6 invalid: needs prefix length", "net.cidr_merge", "[\"::1\"]");
-        assertBuiltinError("net.cidr_contains_matches: operand 2: element must be string or non-empty array",
-                "net.cidr_contains_matches", "\"10.0.0.0/8\", [1]");
+        assertBuiltinError(
+                "net.cidr_contains_matches: operand 2: element must be string or non-empty array",
+                "net.cidr_contains_matches",
+                "\"10.0.0.0/8\", [1]");
     }
 
     @Test
     void hostLookup() {
-        assertTrue(((dev.gate.policy.value.SetValue) call("net.lookup_ip_addr", v("\"localhost\""))).contains(v("\"127.0.0.1\""))
-                || ((dev.gate.policy.value.SetValue) call("net.lookup_ip_addr", v("\"localhost\""))).contains(v("\"::1\"")));
+        assertTrue(((dev.gate.policy.value.SetValue) call("net.lookup_ip_addr", v("\"localhost\"")))
+                        .contains(v("\"127.0.0.1\""))
+                || ((dev.gate.policy.value.SetValue) call("net.lookup_ip_addr", v("\"localhost\"")))
+                        .contains(v("\"::1\"")));
         assertCall("{\"10.1.2.3\"}", "net.lookup_ip_addr", "\"10.1.2.3\"");
-        assertBuiltinError("net.lookup_ip_addr: lookup no-such-host.invalid: no such host", "net.lookup_ip_addr", "\"no-such-host.invalid\"");
+        assertBuiltinError(
+                "net.lookup_ip_addr: lookup no-such-host.invalid: no such host",
+                "net.lookup_ip_addr",
+                "\"no-such-host.invalid\"");
     }
 
     @Test
@@ -80,7 +95,9 @@ class TimeNetCryptoBuiltinsTest {
         assertCall("\"900150983cd24fb0d6963f7d28e17f72\"", "crypto.md5", "\"abc\"");
         assertCall("\"a9993e364706816aba3e25717850c26c9cd0d89d\"", "crypto.sha1", "\"abc\"");
         assertCall("\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"", "crypto.sha256", "\"abc\"");
-        assertCall("\"f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8\"", "crypto.hmac.sha256",
+        assertCall(
+                "\"f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8\"",
+                "crypto.hmac.sha256",
                 "\"The quick brown fox jumps over the lazy dog\", \"key\"");
         assertCall("true", "crypto.hmac.equal", "\"ab\", \"ab\"");
         assertCall("false", "crypto.hmac.equal", "\"ab\", \"ac\"");
@@ -93,9 +110,11 @@ class TimeNetCryptoBuiltinsTest {
         try (var in = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
             store.load(in, null);
         }
-        X509Certificate cert = (X509Certificate) store.getCertificate(Collections.list(store.aliases()).get(0));
+        X509Certificate cert = (X509Certificate)
+                store.getCertificate(Collections.list(store.aliases()).get(0));
         String der = Base64.getEncoder().encodeToString(cert.getEncoded());
-        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded())
+        String pem = "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
         for (String input : new String[] {der, pem, Base64.getEncoder().encodeToString(pem.getBytes())}) {
             ArrayValue certs = (ArrayValue) call("crypto.x509.parse_certificates", StringValue.of(input));
@@ -106,9 +125,15 @@ class TimeNetCryptoBuiltinsTest {
             assertEquals(StringValue.of(cert.getNotAfter().toInstant().toString()), parsed.get("NotAfter"));
             String subject = cert.getSubjectX500Principal().getName();
             Value commonName = ((ObjectValue) parsed.get("Subject")).get("CommonName");
-            assertTrue(subject.contains("CN=" + ((StringValue) commonName).value()) || ((StringValue) commonName).value().isEmpty(), subject);
+            assertTrue(
+                    subject.contains("CN=" + ((StringValue) commonName).value())
+                            || ((StringValue) commonName).value().isEmpty(),
+                    subject);
         }
-        assertBuiltinError("crypto.x509.parse_certificates: x509: malformed certificate", "crypto.x509.parse_certificates", "\"YmFkc3RyaW5n\"");
+        assertBuiltinError(
+                "crypto.x509.parse_certificates: x509: malformed certificate",
+                "crypto.x509.parse_certificates",
+                "\"YmFkc3RyaW5n\"");
     }
 
     @Test
@@ -117,7 +142,9 @@ class TimeNetCryptoBuiltinsTest {
         Value first = call(query, "uuid.rfc4122", v("\"k\""));
         assertEquals(first, call(query, "uuid.rfc4122", v("\"k\"")));
         assertNotEquals(first, call(query, "uuid.rfc4122", v("\"other\"")));
-        assertTrue(((StringValue) first).value().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+        assertTrue(((StringValue) first)
+                .value()
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
         Value n = call(query, "rand.intn", v("\"k\""), v("10"));
         assertEquals(n, call(query, "rand.intn", v("\"k\""), v("10")));
         int i = ((NumberValue) n).intValueExact();

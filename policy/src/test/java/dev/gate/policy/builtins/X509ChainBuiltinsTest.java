@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** A root and a leaf it signs, made with the JDK's keytool, verified through crypto.x509.parse_and_verify_certificates. */
 class X509ChainBuiltinsTest {
     private static final String NAME = "crypto.x509.parse_and_verify_certificates";
+
     @TempDir
     static Path dir;
+
     private static String root;
     private static String csr;
     private static String leaf;
@@ -30,22 +32,71 @@ class X509ChainBuiltinsTest {
 
     @BeforeAll
     static void makeCertificates() throws Exception {
-        keytool("-genkeypair", "-alias", "root", "-keyalg", "EC", "-dname", "CN=gate test root", "-ext", "bc:c", "-validity", "30");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "root",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=gate test root",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "30");
         keytool("-genkeypair", "-alias", "leaf", "-keyalg", "EC", "-dname", "CN=leaf.example", "-validity", "30");
-        keytool("-genkeypair", "-alias", "stranger", "-keyalg", "EC", "-dname", "CN=gate test root", "-ext", "bc:c", "-validity", "30");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "stranger",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=gate test root",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "30");
         keytool("-certreq", "-alias", "leaf", "-file", dir.resolve("leaf.csr").toString());
-        keytool("-gencert", "-alias", "root", "-infile", dir.resolve("leaf.csr").toString(), "-outfile", dir.resolve("leaf.pem").toString(),
-                "-rfc", "-ext", "eku=serverAuth", "-ext", "san=dns:leaf.example,uri:spiffe://example.com/opa", "-validity", "10");
-        keytool("-exportcert", "-alias", "root", "-rfc", "-file", dir.resolve("root.pem").toString());
-        keytool("-exportcert", "-alias", "stranger", "-rfc", "-file", dir.resolve("stranger.pem").toString());
+        keytool(
+                "-gencert",
+                "-alias",
+                "root",
+                "-infile",
+                dir.resolve("leaf.csr").toString(),
+                "-outfile",
+                dir.resolve("leaf.pem").toString(),
+                "-rfc",
+                "-ext",
+                "eku=serverAuth",
+                "-ext",
+                "san=dns:leaf.example,uri:spiffe://example.com/opa",
+                "-validity",
+                "10");
+        keytool(
+                "-exportcert",
+                "-alias",
+                "root",
+                "-rfc",
+                "-file",
+                dir.resolve("root.pem").toString());
+        keytool(
+                "-exportcert",
+                "-alias",
+                "stranger",
+                "-rfc",
+                "-file",
+                dir.resolve("stranger.pem").toString());
         root = Files.readString(dir.resolve("root.pem"));
-        csr = Files.readString(dir.resolve("leaf.csr")).replace("NEW CERTIFICATE REQUEST", "CERTIFICATE REQUEST"); // keytool writes the legacy label
+        csr = Files.readString(dir.resolve("leaf.csr"))
+                .replace("NEW CERTIFICATE REQUEST", "CERTIFICATE REQUEST"); // keytool writes the legacy label
         leaf = Files.readString(dir.resolve("leaf.pem"));
         stranger = Files.readString(dir.resolve("stranger.pem"));
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("-keystore", dir.resolve("keys.p12").toString(), "-storepass", "changeit", "-noprompt"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -63,11 +114,13 @@ class X509ChainBuiltinsTest {
         assertEquals(v("true"), result.get(0));
         ArrayValue chain = (ArrayValue) result.get(1);
         assertEquals(2, chain.size());
-        assertEquals(v("\"leaf.example\""), ((ObjectValue) ((ObjectValue) chain.get(0)).get("Subject")).get("CommonName"));
+        assertEquals(
+                v("\"leaf.example\""), ((ObjectValue) ((ObjectValue) chain.get(0)).get("Subject")).get("CommonName"));
         assertEquals(v("[\"leaf.example\"]"), ((ObjectValue) chain.get(0)).get("DNSNames"));
         assertEquals(v("[\"spiffe://example.com/opa\"]"), ((ObjectValue) chain.get(0)).get("URIStrings"));
         assertEquals(v("null"), ((ObjectValue) chain.get(1)).get("URIStrings"));
-        assertEquals(v("\"gate test root\""), ((ObjectValue) ((ObjectValue) chain.get(1)).get("Subject")).get("CommonName"));
+        assertEquals(
+                v("\"gate test root\""), ((ObjectValue) ((ObjectValue) chain.get(1)).get("Subject")).get("CommonName"));
         assertEquals(v("true"), ((ObjectValue) chain.get(1)).get("IsCA"));
     }
 
@@ -77,18 +130,34 @@ class X509ChainBuiltinsTest {
         try (var in = Files.newInputStream(dir.resolve("keys.p12"))) {
             store.load(in, "changeit".toCharArray());
         }
-        String rootKey = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
-                store.getKey("root", "changeit".toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        String leafKey = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
-                store.getKey("leaf", "changeit".toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        String rootKey = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder()
+                        .encodeToString(
+                                store.getKey("root", "changeit".toCharArray()).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        String leafKey = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder()
+                        .encodeToString(
+                                store.getKey("leaf", "changeit".toCharArray()).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
         String name = "crypto.x509.parse_keypair";
         ObjectValue pair = (ObjectValue) call(name, StringValue.of(root), StringValue.of(rootKey));
         assertEquals(1, ((ArrayValue) pair.get("Certificate")).size());
-        assertEquals(v("\"gate test root\""), ((ObjectValue) ((ObjectValue) pair.get("Leaf")).get("Subject")).get("CommonName"));
-        assertEquals(pair, call(name, StringValue.of(java.util.Base64.getEncoder().encodeToString(root.getBytes())),
-                StringValue.of(java.util.Base64.getEncoder().encodeToString(rootKey.getBytes()))));
-        Calls.assertError(BuiltinException.BUILTIN_ERROR, name + ": tls: private key does not match public key", name,
-                "\"" + root.replace("\n", "\\n") + "\", \"" + leafKey.replace("\n", "\\n").replace("\r", "") + "\"");
+        assertEquals(
+                v("\"gate test root\""),
+                ((ObjectValue) ((ObjectValue) pair.get("Leaf")).get("Subject")).get("CommonName"));
+        assertEquals(
+                pair,
+                call(
+                        name,
+                        StringValue.of(java.util.Base64.getEncoder().encodeToString(root.getBytes())),
+                        StringValue.of(java.util.Base64.getEncoder().encodeToString(rootKey.getBytes()))));
+        Calls.assertError(
+                BuiltinException.BUILTIN_ERROR,
+                name + ": tls: private key does not match public key",
+                name,
+                "\"" + root.replace("\n", "\\n") + "\", \""
+                        + leafKey.replace("\n", "\\n").replace("\r", "") + "\"");
     }
 
     @Test
@@ -99,7 +168,9 @@ class X509ChainBuiltinsTest {
         assertEquals(v("3"), parsed.get("PublicKeyAlgorithm"), "ECDSA");
         String der = csr.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         assertEquals(parsed, call(name, StringValue.of(der)));
-        Calls.assertBuiltinError(name + ": invalid PEM-encoded certificate signing request", name,
+        Calls.assertBuiltinError(
+                name + ": invalid PEM-encoded certificate signing request",
+                name,
                 "\"" + java.util.Base64.getEncoder().encodeToString(root.getBytes()) + "\"");
     }
 

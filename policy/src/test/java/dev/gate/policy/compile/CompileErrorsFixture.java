@@ -16,7 +16,8 @@ final class CompileErrorsFixture {
     static RegoEngine load(String... bodies) {
         RegoEngine engine = new RegoEngine(null);
         List<PolicyEngine.Module> modules = new ArrayList<>();
-        for (int i = 0; i < bodies.length; i++) modules.add(new PolicyEngine.Module("m" + i + ".rego", "package p\n\n" + bodies[i]));
+        for (int i = 0; i < bodies.length; i++)
+            modules.add(new PolicyEngine.Module("m" + i + ".rego", "package p\n\n" + bodies[i]));
         engine.load(modules, ObjectValue.EMPTY);
         return engine;
     }

@@ -13,7 +13,8 @@ class CompileStagesTest {
 
     @Test
     void undefinedFunctionsAreReportedBeforeUnsafeVariables() {
-        PolicyException e = refused("t if {\n  require_context(1) with input as {}\n}\n\nu if {\n  allow with input as {}\n}\n");
+        PolicyException e =
+                refused("t if {\n  require_context(1) with input as {}\n}\n\nu if {\n  allow with input as {}\n}\n");
         assertEquals("rego_type_error", e.code(), e.getMessage());
         assertTrue(e.getMessage().contains("undefined function require_context"), e.getMessage());
         assertFalse(e.getMessage().contains("unsafe"), e.getMessage());

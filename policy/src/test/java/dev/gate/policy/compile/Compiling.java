@@ -14,7 +14,8 @@ final class Compiling {
 
     static List<Module> parse(String... sources) {
         List<Module> modules = new ArrayList<>();
-        for (int i = 0; i < sources.length; i++) modules.add(Parser.parseModule(new Source("m" + i + ".rego", sources[i])));
+        for (int i = 0; i < sources.length; i++)
+            modules.add(Parser.parseModule(new Source("m" + i + ".rego", sources[i])));
         return modules;
     }
 
@@ -24,6 +25,10 @@ final class Compiling {
 
     /** The first compiled rule named {@code name}, in any module. */
     static Rule rule(Compiler.Compiled compiled, String name) {
-        return compiled.modules().stream().flatMap(m -> m.rules().stream()).filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        return compiled.modules().stream()
+                .flatMap(m -> m.rules().stream())
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -151,10 +151,15 @@ class ComprehensionSafetyOpaTest {
                     differences.add(programs.get(i) + "--- opa:\n" + expected + "\n--- gate:\n" + actual + "\n");
                 }
             }
-            assertTrue(differences.isEmpty(), differences.size() + " of " + programs.size() + " programs judged differently:\n\n"
-                    + String.join("\n", differences));
-            // The corpus must exercise both sides: a generator that only made safe (or only unsafe) programs proves little.
-            assertTrue(refused > programs.size() / 5 && refused < programs.size() * 4 / 5, refused + " of " + programs.size() + " refused");
+            assertTrue(
+                    differences.isEmpty(),
+                    differences.size() + " of " + programs.size() + " programs judged differently:\n\n"
+                            + String.join("\n", differences));
+            // The corpus must exercise both sides: a generator that only made safe (or only unsafe) programs proves
+            // little.
+            assertTrue(
+                    refused > programs.size() / 5 && refused < programs.size() * 4 / 5,
+                    refused + " of " + programs.size() + " refused");
         } finally {
             pool.shutdownNow();
         }
@@ -164,20 +169,33 @@ class ComprehensionSafetyOpaTest {
     void theCorpusHoldsTheMistakesAndManyComprehensions() {
         List<String> programs = programs();
         assertTrue(programs.size() > 300, String.valueOf(programs.size()));
-        assertEquals(MISTAKES.size(), programs.stream().filter(p -> MISTAKES.stream().anyMatch(m -> p.endsWith("\n\n" + m))).count());
+        assertEquals(
+                MISTAKES.size(),
+                programs.stream()
+                        .filter(p -> MISTAKES.stream().anyMatch(m -> p.endsWith("\n\n" + m)))
+                        .count());
     }
 
     /** {@code accepted}, or each error as {@code row:col code: message} (its first line), sorted as OPA sorts them. */
     private static String opaVerdict(Path opa, Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(opa.toString(), "check", "--strict", "--format", "json", file.getFileName().toString())
-                .directory(file.getParent().toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        opa.toString(),
+                        "check",
+                        "--strict",
+                        "--format",
+                        "json",
+                        file.getFileName().toString())
+                .directory(file.getParent().toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(1, TimeUnit.MINUTES)) throw new IllegalStateException("opa check did not finish");
         if (process.exitValue() == 0) return "accepted";
         TreeSet<String> errors = new TreeSet<>();
         for (JsonNode e : JSON.readTree(out).path("errors")) {
             JsonNode at = e.path("location");
-            errors.add(at.path("row").asInt() + ":" + at.path("col").asInt() + " " + e.path("code").asText() + ": "
+            errors.add(at.path("row").asInt() + ":" + at.path("col").asInt() + " "
+                    + e.path("code").asText() + ": "
                     + e.path("message").asText().lines().findFirst().orElse(""));
         }
         return String.join("\n", errors);

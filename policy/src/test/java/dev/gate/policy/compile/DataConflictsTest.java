@@ -26,22 +26,33 @@ class DataConflictsTest {
 
     @Test
     void aRuleOverABaseDocumentIsACompileError() throws Exception {
-        PolicyException e = assertThrows(PolicyException.class,
+        PolicyException e = assertThrows(
+                PolicyException.class,
                 () -> new RegoEngine(null).load(MODULES, json("{\"topdown\": {\"conflicts\": {\"k\": \"foo\"}}}")));
         assertEquals("rego_compile_error", e.code());
-        assertTrue(e.getMessage().startsWith("c.rego:3:1: conflicting rule for data path topdown/conflicts/k found"), e.getMessage());
-        PolicyException nested = assertThrows(PolicyException.class,
-                () -> new RegoEngine(null).load(MODULES, json("{\"topdown\": {\"conflicts\": {\"obj\": {\"a\": 2}}}}")));
-        assertTrue(nested.getMessage().contains("c.rego:5:1: conflicting rule for data path topdown/conflicts/obj/a found"), nested.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("c.rego:3:1: conflicting rule for data path topdown/conflicts/k found"),
+                e.getMessage());
+        PolicyException nested = assertThrows(
+                PolicyException.class,
+                () -> new RegoEngine(null)
+                        .load(MODULES, json("{\"topdown\": {\"conflicts\": {\"obj\": {\"a\": 2}}}}")));
+        assertTrue(
+                nested.getMessage()
+                        .contains("c.rego:5:1: conflicting rule for data path topdown/conflicts/obj/a found"),
+                nested.getMessage());
     }
 
     @Test
     void dataBesideOrBelowNonObjectsDoesNotConflict() throws Exception {
-        assertDoesNotThrow(() -> new RegoEngine(null).load(MODULES, json("{\"topdown\": {\"conflicts\": {\"other\": 1}, \"x\": 2}}")));
+        assertDoesNotThrow(() ->
+                new RegoEngine(null).load(MODULES, json("{\"topdown\": {\"conflicts\": {\"other\": 1}, \"x\": 2}}")));
         assertDoesNotThrow(() -> new RegoEngine(null).load(MODULES, json("{\"topdown\": 1}")));
-        assertDoesNotThrow(() -> new RegoEngine(null).load(MODULES, json("{\"topdown\": {\"conflicts\": {\"obj\": {\"b\": 2}}}}")));
-        assertDoesNotThrow(() -> new RegoEngine(null).dataConflictCheck(false).load(MODULES,
-                json("{\"topdown\": {\"conflicts\": {\"k\": \"foo\"}}}")));
+        assertDoesNotThrow(() ->
+                new RegoEngine(null).load(MODULES, json("{\"topdown\": {\"conflicts\": {\"obj\": {\"b\": 2}}}}")));
+        assertDoesNotThrow(() -> new RegoEngine(null)
+                .dataConflictCheck(false)
+                .load(MODULES, json("{\"topdown\": {\"conflicts\": {\"k\": \"foo\"}}}")));
     }
 
     private static Value json(String text) throws Exception {

@@ -29,7 +29,8 @@ class GeneratedNamesTest {
     private static final String[] SOURCES = {
         "package p\n\nq := [[y | some y in input.a], [y | some y in input.b]] if x := 1\n\n"
                 + "deny if not startswith(input.name, \"a\")\n\nf(input.key) := 1\n\nall := {k | input.m[k][_]}\n",
-        "package p\n\nr := count(q)\n"};
+        "package p\n\nr := count(q)\n"
+    };
 
     @Test
     void theSameNameDeclaredInTwoComprehensionsIsRenamedApart() {
@@ -44,10 +45,16 @@ class GeneratedNamesTest {
     @Test
     void compilingTheSameModulesTwiceGivesTheSameRules() {
         List<Module> modules = parse(SOURCES);
-        List<Module> once = new Compiler(RegoEngine.standardBuiltins()).compile(modules).modules();
-        List<Module> again = new Compiler(RegoEngine.standardBuiltins()).compile(modules).modules();
+        List<Module> once =
+                new Compiler(RegoEngine.standardBuiltins()).compile(modules).modules();
+        List<Module> again =
+                new Compiler(RegoEngine.standardBuiltins()).compile(modules).modules();
         String text = once.toString();
-        assertTrue(text.contains("name=y$") && text.contains("name=$not") && text.contains("name=$arg") && text.contains("name=$_"),
+        assertTrue(
+                text.contains("name=y$")
+                        && text.contains("name=$not")
+                        && text.contains("name=$arg")
+                        && text.contains("name=$_"),
                 "the modules make up names of every kind");
         assertEquals(once, again);
     }

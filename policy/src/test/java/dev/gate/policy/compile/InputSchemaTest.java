@@ -47,7 +47,9 @@ class InputSchemaTest {
 
     private List<String> errors(Path schema, String policy) {
         try {
-            new RegoEngine(null).schemas(InputSchemas.load(schema)).load(List.of(new PolicyEngine.Module("p.rego", policy)), null);
+            new RegoEngine(null)
+                    .schemas(InputSchemas.load(schema))
+                    .load(List.of(new PolicyEngine.Module("p.rego", policy)), null);
             return List.of();
         } catch (CompileErrors all) {
             return all.errors().stream().map(PolicyException::getMessage).toList();
@@ -60,11 +62,14 @@ class InputSchemaTest {
     void referencesIntoInputAreCheckedAgainstTheSchema() throws Exception {
         List<String> errors = errors(Files.writeString(dir.resolve("schema.json"), SCHEMA), POLICY);
         assertEquals(5, errors.size(), String.join("\n", errors));
-        assertEquals("p.rego:4:6: undefined ref: input.image.tagg\n\tinput.image.tagg\n\t            ^\n\t            have: \"tagg\"\n"
-                + "\t            want (one of): [\"labels\" \"size\" \"tag\"]", firstPart(errors.get(0)));
+        assertEquals(
+                "p.rego:4:6: undefined ref: input.image.tagg\n\tinput.image.tagg\n\t            ^\n\t            have: \"tagg\"\n"
+                        + "\t            want (one of): [\"labels\" \"size\" \"tag\"]",
+                firstPart(errors.get(0)));
         assertEquals("p.rego:5:6: match error\n\tleft  : number\n\tright : string", firstPart(errors.get(1)));
         assertEquals("p.rego:7:6: match error\n\tleft  : string\n\tright : number", firstPart(errors.get(2)));
-        assertEquals("p.rego:9:1: undefined ref: input.image.tag.x\n\tinput.image.tag.x\n\t^^^^^^^^^^^^^^^\n\thave: string",
+        assertEquals(
+                "p.rego:9:1: undefined ref: input.image.tag.x\n\tinput.image.tag.x\n\t^^^^^^^^^^^^^^^\n\thave: string",
                 firstPart(errors.get(4)));
     }
 
@@ -72,19 +77,30 @@ class InputSchemaTest {
     void aFolderIsASetOfSchemasThatRulesChooseInTheirMetadata() throws Exception {
         Files.createDirectories(dir.resolve("schemas/sub"));
         Files.writeString(dir.resolve("schemas/input.json"), SCHEMA);
-        String chosen = "package t\n\n# METADATA\n# schemas:\n#   - input: schema.input\nb if input.image.tagg == \"x\"\n\nc if input.image.tagg == \"x\"\n";
+        String chosen =
+                "package t\n\n# METADATA\n# schemas:\n#   - input: schema.input\nb if input.image.tagg == \"x\"\n\nc if input.image.tagg == \"x\"\n";
         List<String> errors = errors(dir.resolve("schemas"), chosen);
         assertEquals(1, errors.size(), String.join("\n", errors));
-        assertEquals("p.rego:6:6: undefined ref: input.image.tagg", errors.get(0).lines().findFirst().orElseThrow());
+        assertEquals(
+                "p.rego:6:6: undefined ref: input.image.tagg",
+                errors.get(0).lines().findFirst().orElseThrow());
         String missing = "package t\n\n# METADATA\n# schemas:\n#   - input: schema.nothing\nb if input.x\n";
-        assertEquals("p.rego:6:1: undefined schema: schema.nothing", errors(dir.resolve("schemas"), missing).get(0).lines().findFirst().orElseThrow());
+        assertEquals(
+                "p.rego:6:1: undefined schema: schema.nothing",
+                errors(dir.resolve("schemas"), missing)
+                        .get(0)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
     void metadataSchemasTypePartsOfInputAndData() throws Exception {
         Files.createDirectories(dir.resolve("schemas"));
-        Files.writeString(dir.resolve("schemas/cfg.json"), "{\"type\": \"object\", \"properties\": {\"limit\": {\"type\": \"number\"}},"
-                + " \"required\": [\"limit\"], \"additionalProperties\": false}");
+        Files.writeString(
+                dir.resolve("schemas/cfg.json"),
+                "{\"type\": \"object\", \"properties\": {\"limit\": {\"type\": \"number\"}},"
+                        + " \"required\": [\"limit\"], \"additionalProperties\": false}");
         String policy = """
                 package t
 
@@ -103,9 +119,13 @@ class InputSchemaTest {
         List<String> errors = errors(dir.resolve("schemas"), policy);
         assertEquals(2, errors.size(), String.join("\n", errors));
         // What opa check --schema (OPA 1.22.4) reports for the same rule.
-        assertEquals("p.rego:8:2: undefined ref: data.cfg.limt\n\tdata.cfg.limt\n\t         ^\n\t         have: \"limt\"\n"
-                + "\t         want (one of): [\"limit\"]", firstPart(errors.get(0)));
-        assertEquals("p.rego:9:2: undefined ref: input.image.tagg", errors.get(1).lines().findFirst().orElseThrow());
+        assertEquals(
+                "p.rego:8:2: undefined ref: data.cfg.limt\n\tdata.cfg.limt\n\t         ^\n\t         have: \"limt\"\n"
+                        + "\t         want (one of): [\"limit\"]",
+                firstPart(errors.get(0)));
+        assertEquals(
+                "p.rego:9:2: undefined ref: input.image.tagg",
+                errors.get(1).lines().findFirst().orElseThrow());
     }
 
     @Test
@@ -122,11 +142,14 @@ class InputSchemaTest {
         Path schema = Files.writeString(dir.resolve("schema.json"), SCHEMA);
         Path policy = Files.writeString(dir.resolve("p.rego"), POLICY);
         Process process = new ProcessBuilder(opa.toString(), "check", "--schema", schema.toString(), policy.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(1, TimeUnit.MINUTES);
-        assertEquals(linesAndReasons(out, Pattern.compile("p\\.rego:(\\d+): rego_type_error: ([^\\n]+)")),
-                linesAndReasons(String.join("\n", errors(schema, POLICY)), Pattern.compile("p\\.rego:(\\d+):\\d+: ([^\\n]+)")));
+        assertEquals(
+                linesAndReasons(out, Pattern.compile("p\\.rego:(\\d+): rego_type_error: ([^\\n]+)")),
+                linesAndReasons(
+                        String.join("\n", errors(schema, POLICY)), Pattern.compile("p\\.rego:(\\d+):\\d+: ([^\\n]+)")));
     }
 
     private static TreeSet<String> linesAndReasons(String text, Pattern p) {

@@ -45,7 +45,10 @@ class LocalDeclarationsTest {
 
     @Test
     void inputAndDataCannotBeAssigned() {
-        assertRefused("rego_compile_error", "variables must not shadow input (use a different variable name)", "q if {\n  input := 1\n}\n");
+        assertRefused(
+                "rego_compile_error",
+                "variables must not shadow input (use a different variable name)",
+                "q if {\n  input := 1\n}\n");
         assertRefused("rego_compile_error", "rules must not shadow data (use a different rule name)", "data := 1\n");
     }
 
@@ -53,7 +56,9 @@ class LocalDeclarationsTest {
     void comprehensionsAndEveryOpenTheirOwnScope() {
         var engine = load("q := [x | x := 2] if {\n  x := 1\n  every y in [1] { x := y }\n}\n");
         var rows = engine.evaluate("x = data.p.q", null, PolicyEngine.Options.defaults());
-        assertEquals(dev.gate.policy.value.ArrayValue.of(java.util.List.of(NumberValue.of(2))), rows.get(0).bindings().get("x"));
+        assertEquals(
+                dev.gate.policy.value.ArrayValue.of(java.util.List.of(NumberValue.of(2))),
+                rows.get(0).bindings().get("x"));
     }
 
     @Test
@@ -68,7 +73,10 @@ class LocalDeclarationsTest {
 
     @Test
     void everyUsesWhatItDeclares() {
-        assertRefused("rego_compile_error", "declared var v unused", "q if {\n  every k, v in {\"a\": 1} { k == \"a\" }\n}\n");
+        assertRefused(
+                "rego_compile_error",
+                "declared var v unused",
+                "q if {\n  every k, v in {\"a\": 1} { k == \"a\" }\n}\n");
         assertRefused("rego_compile_error", "declared var x unused", "q if {\n  every x in input.xs { input.y }\n}\n");
         load("q if {\n  every _, v in {\"a\": 1} { v == 1 }\n}\n");
     }
@@ -79,7 +87,8 @@ class LocalDeclarationsTest {
         assertEquals("rego_compile_error", e.code());
         assertTrue(e.getMessage().startsWith("m0.rego:5:3: declared var x unused"), e.getMessage());
         assertRefused("rego_compile_error", "declared var y unused", "p := [1 | some y; input.a]\n");
-        load("p contains x if {\n  some x\n  input.xs[x]\n}\n\nq := [x | some x; x = 1]\n\nr[k] := 1 if {\n  some k\n  input.m[k]\n}\n");
+        load(
+                "p contains x if {\n  some x\n  input.xs[x]\n}\n\nq := [x | some x; x = 1]\n\nr[k] := 1 if {\n  some k\n  input.m[k]\n}\n");
     }
 
     @Test
@@ -95,8 +104,8 @@ class LocalDeclarationsTest {
     @Test
     void queriesFollowTheSameRules() {
         var engine = load("q := 1\n");
-        PolicyException e = assertThrows(PolicyException.class,
-                () -> engine.evaluate("x := 1; x := 2", null, PolicyEngine.Options.defaults()));
+        PolicyException e = assertThrows(
+                PolicyException.class, () -> engine.evaluate("x := 1; x := 2", null, PolicyEngine.Options.defaults()));
         assertEquals("rego_compile_error", e.code());
         assertTrue(e.getMessage().contains("var x assigned above"), e.getMessage());
     }

@@ -24,7 +24,8 @@ class NameResolutionTest {
 
     @Test
     void anImportAliasBecomesThePathItImports() {
-        Compiler.Compiled c = compile("package q\n\nimport data.p.b as limit\nimport input.image\n\nc := [limit, image.tag]\n",
+        Compiler.Compiled c = compile(
+                "package q\n\nimport data.p.b as limit\nimport input.image\n\nc := [limit, image.tag]\n",
                 "package p\n\nb := 1\n");
         Term.ArrayTerm value = (Term.ArrayTerm) rule(c, "c").value();
         assertEquals("data.p.b", RefText.term(value.elements().get(0)));
@@ -42,8 +43,11 @@ class NameResolutionTest {
     void callsPointAtTheFunctionOfAnotherFileOrAtTheBuiltin() {
         Compiler.Compiled c = compile("package p\n\na := f(1) + count([])\n", "package p\n\nf(x) := x\n");
         Term.Call plus = (Term.Call) rule(c, "a").value();
-        assertEquals(new CallTarget.Function(List.of("p", "f"), 1), ((Term.Call) plus.args().get(0)).target());
-        assertEquals(new CallTarget.Builtin("count", 1), ((Term.Call) plus.args().get(1)).target());
+        assertEquals(
+                new CallTarget.Function(List.of("p", "f"), 1),
+                ((Term.Call) plus.args().get(0)).target());
+        assertEquals(
+                new CallTarget.Builtin("count", 1), ((Term.Call) plus.args().get(1)).target());
     }
 
     @Test

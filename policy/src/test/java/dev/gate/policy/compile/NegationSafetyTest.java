@@ -30,8 +30,8 @@ class NegationSafetyTest {
 
     @Test
     void eachUnsafeVariableIsReportedAtItsExpression() {
-        CompileErrors all = org.junit.jupiter.api.Assertions.assertInstanceOf(CompileErrors.class,
-                refused("deny if {\n  not input.map[q]\n  not input.x[z]\n}\n"));
+        CompileErrors all = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                CompileErrors.class, refused("deny if {\n  not input.map[q]\n  not input.x[z]\n}\n"));
         assertEquals(2, all.errors().size());
         assertTrue(all.errors().get(0).getMessage().startsWith("m0.rego:4:3: var q is unsafe"), all.getMessage());
         assertTrue(all.errors().get(1).getMessage().startsWith("m0.rego:5:3: var z is unsafe"), all.getMessage());

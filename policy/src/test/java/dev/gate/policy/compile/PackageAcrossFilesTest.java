@@ -40,7 +40,9 @@ class PackageAcrossFilesTest {
 
     @Test
     void functionsAndElseChainsResolveAcrossFilesToo() {
-        Value r = eval("data.gen.r", "package gen\n\nr := f(limit) if true\n",
+        Value r = eval(
+                "data.gen.r",
+                "package gen\n\nr := f(limit) if true\n",
                 "package gen\n\nlimit := 2\n\nf(x) := y if y := x * 10\n");
         assertEquals(NumberValue.of(20), r);
     }
@@ -55,7 +57,9 @@ class PackageAcrossFilesTest {
     void policyFoldersSplitOneLibraryOverDirectories() throws Exception {
         Files.createDirectories(dir.resolve("policies/lib"));
         Files.createDirectories(dir.resolve("policies/rules"));
-        Files.writeString(dir.resolve("policies/lib/registries.rego"), "package gate.lib\n\nallowed contains \"registry.example.com\"\n");
+        Files.writeString(
+                dir.resolve("policies/lib/registries.rego"),
+                "package gate.lib\n\nallowed contains \"registry.example.com\"\n");
         Files.writeString(dir.resolve("policies/rules/deny.rego"), """
                 package gate.lib
 
@@ -66,10 +70,15 @@ class PackageAcrossFilesTest {
                 """);
         Files.writeString(dir.resolve("policies/rules/names.rego"), "package gate.lib\n\ndenied := count(deny)\n");
         PolicySet set = PolicySet.load(List.of(dir.resolve("policies")), List.of());
-        Value input = dev.gate.policy.value.JsonValues.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"image\": {\"registry\": \"evil.example\"}}"));
+        Value input = dev.gate.policy.value.JsonValues.fromJson(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"image\": {\"registry\": \"evil.example\"}}"));
         Decision d = set.decide(input, Optional.empty(), Duration.ofSeconds(5));
         assertEquals(1, d.failures().size(), d.toString());
         assertEquals("registry evil.example is not allowed", d.failures().get(0).message());
-        assertEquals(List.of(NumberValue.of(1)), set.engine().evaluate("x = data.gate.lib.denied", input, PolicyEngine.Options.defaults()).stream().map(r -> r.bindings().get("x")).toList());
+        assertEquals(
+                List.of(NumberValue.of(1)),
+                set.engine().evaluate("x = data.gate.lib.denied", input, PolicyEngine.Options.defaults()).stream()
+                        .map(r -> r.bindings().get("x"))
+                        .toList());
     }
 }

@@ -18,10 +18,16 @@ class RecursionThroughVariablesTest {
     @Test
     void aRuleReadingAnotherPackageThroughAVariableIsNotRecursive() {
         RegoEngine engine = new RegoEngine(null);
-        engine.load(List.of(
-                new PolicyEngine.Module("a.rego", "package test\n\np := data[first].allow.see.something_else if first := \"primary\"\n"),
-                new PolicyEngine.Module("b.rego", "package primary\n\nallow[action].something if action := \"show\"\n\nallow.see.something_else if true\n"),
-                new PolicyEngine.Module("c.rego", "package unrelated\n\nallow.other.stuff if true\n")), ObjectValue.EMPTY);
+        engine.load(
+                List.of(
+                        new PolicyEngine.Module(
+                                "a.rego",
+                                "package test\n\np := data[first].allow.see.something_else if first := \"primary\"\n"),
+                        new PolicyEngine.Module(
+                                "b.rego",
+                                "package primary\n\nallow[action].something if action := \"show\"\n\nallow.see.something_else if true\n"),
+                        new PolicyEngine.Module("c.rego", "package unrelated\n\nallow.other.stuff if true\n")),
+                ObjectValue.EMPTY);
         var rows = engine.evaluate("x = data.test.p", null, PolicyEngine.Options.defaults());
         assertEquals(BooleanValue.TRUE, rows.get(0).bindings().get("x"));
     }

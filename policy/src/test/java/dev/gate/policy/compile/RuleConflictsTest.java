@@ -18,7 +18,8 @@ class RuleConflictsTest {
 
     @Test
     void twoDefaultsForOneNameAreRefused() {
-        assertTypeError("multiple default rules data.p.x found at m0.rego:3, m0.rego:4", "default x := 1\ndefault x := 2\n");
+        assertTypeError(
+                "multiple default rules data.p.x found at m0.rego:3, m0.rego:4", "default x := 1\ndefault x := 2\n");
     }
 
     @Test
@@ -44,6 +45,9 @@ class RuleConflictsTest {
 
     @Test
     void compatibleRulesSplitOverFilesStillCompile() {
-        load("default allow := false\n\nallow if input.x\n", "allow if input.y\n\nd contains 1\n", "d contains 2\n\no[k] := 1 if k := \"a\"\n\no.b := 2\n");
+        load(
+                "default allow := false\n\nallow if input.x\n",
+                "allow if input.y\n\nd contains 1\n",
+                "d contains 2\n\no[k] := 1 if k := \"a\"\n\no.b := 2\n");
     }
 }

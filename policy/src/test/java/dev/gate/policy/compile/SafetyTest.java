@@ -34,7 +34,9 @@ class SafetyTest {
     /** Each error of a refusal (one, or several together) as {@code file:line:col: message}. */
     private static java.util.List<String> errors(PolicyException e) {
         java.util.List<PolicyException> all = e instanceof CompileErrors c ? c.errors() : java.util.List.of(e);
-        return all.stream().map(x -> x.getMessage().lines().findFirst().orElse("")).toList();
+        return all.stream()
+                .map(x -> x.getMessage().lines().findFirst().orElse(""))
+                .toList();
     }
 
     @Test
@@ -46,37 +48,47 @@ class SafetyTest {
 
     @Test
     void aComprehensionHeadItsBodyDoesNotBindIsUnsafeAtTheExpressionHoldingIt() {
-        assertEquals(java.util.List.of("m0.rego:4:3: var q is unsafe"), errors(refused("p if {\n  count([q | v := input.x]) > 0\n}\n")));
+        assertEquals(
+                java.util.List.of("m0.rego:4:3: var q is unsafe"),
+                errors(refused("p if {\n  count([q | v := input.x]) > 0\n}\n")));
     }
 
     @Test
     void aNestedComprehensionIsCheckedWithWhatItsEnclosingBodyBinds() {
-        assertEquals(java.util.List.of("m0.rego:4:24: var w is unsafe", "m0.rego:4:24: var z is unsafe"),
+        assertEquals(
+                java.util.List.of("m0.rego:4:24: var w is unsafe", "m0.rego:4:24: var z is unsafe"),
                 errors(refused("p if {\n  count([1 | v := [w | w > z]; count(v) > 0]) > 0\n}\n")));
-        CompileErrorsFixture.load("p if {\n  z := input.n\n  count([1 | v := [w | some w in input.xs; w > z]; count(v) > 0]) > 0\n}\n");
+        CompileErrorsFixture.load(
+                "p if {\n  z := input.n\n  count([1 | v := [w | some w in input.xs; w > z]; count(v) > 0]) > 0\n}\n");
     }
 
     @Test
     void whatTheEnclosingBodyBindsAfterTheComprehensionMakesItSafe() {
         CompileErrorsFixture.load("q if {\n  count([v | v := z]) > 0\n  z = input.n\n}\n");
         // A declaration after the comprehension is another variable: the comprehension's own y is bound by nothing.
-        assertEquals(java.util.List.of("m0.rego:4:13: var y is unsafe"),
+        assertEquals(
+                java.util.List.of("m0.rego:4:13: var y is unsafe"),
                 errors(refused("p if {\n  x := [v | v := y]\n  y := input.n\n  count(x) > 0\n}\n")));
     }
 
     @Test
     void anEveryBodyIsCheckedWithItsKeyAndValueBound() {
-        assertEquals(java.util.List.of("m0.rego:5:5: var y is unsafe"), errors(refused("p if {\n  every x in input.xs {\n    x > y\n  }\n}\n")));
+        assertEquals(
+                java.util.List.of("m0.rego:5:5: var y is unsafe"),
+                errors(refused("p if {\n  every x in input.xs {\n    x > y\n  }\n}\n")));
         CompileErrorsFixture.load("p if {\n  y := input.n\n  every x in input.xs {\n    x > y\n  }\n}\n");
     }
 
     @Test
     void aUnificationOfTwoUnboundVariablesBindsNeither() {
-        assertEquals(java.util.List.of("m0.rego:4:3: var v is unsafe", "m0.rego:4:3: var z is unsafe"), errors(refused("p if {\n  v = z\n}\n")));
+        assertEquals(
+                java.util.List.of("m0.rego:4:3: var v is unsafe", "m0.rego:4:3: var z is unsafe"),
+                errors(refused("p if {\n  v = z\n}\n")));
     }
 
     @Test
     void aCallOfAnAssignmentIsWhereItsUnsafeArgumentIsReported() {
-        assertEquals(java.util.List.of("m0.rego:4:8: var z is unsafe"), errors(refused("p if {\n  v := count(z)\n}\n")));
+        assertEquals(
+                java.util.List.of("m0.rego:4:8: var z is unsafe"), errors(refused("p if {\n  v := count(z)\n}\n")));
     }
 }

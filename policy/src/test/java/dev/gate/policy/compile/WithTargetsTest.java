@@ -13,7 +13,17 @@ class WithTargetsTest {
     @Test
     void aRuleOfThePackageIsATargetByItsName() {
         var engine = load("r if {\n  q == 1 with q as 1\n}\n\nq := 2\n", "s if {\n  q == 3 with q as 3\n}\n");
-        assertEquals(BooleanValue.TRUE, engine.evaluate("x = data.p.r", null, PolicyEngine.Options.defaults()).get(0).bindings().get("x"));
-        assertEquals(BooleanValue.TRUE, engine.evaluate("x = data.p.s", null, PolicyEngine.Options.defaults()).get(0).bindings().get("x"));
+        assertEquals(
+                BooleanValue.TRUE,
+                engine.evaluate("x = data.p.r", null, PolicyEngine.Options.defaults())
+                        .get(0)
+                        .bindings()
+                        .get("x"));
+        assertEquals(
+                BooleanValue.TRUE,
+                engine.evaluate("x = data.p.s", null, PolicyEngine.Options.defaults())
+                        .get(0)
+                        .bindings()
+                        .get("x"));
     }
 }

@@ -30,6 +30,7 @@ class ConformanceCaseTest {
         Value row2 = ObjectValue.ofStrings(Map.of("x", SetValue.of(NumberValue.of(1), NumberValue.of(2))));
         assertTrue(ResultMatcher.matches(want, List.of(row2, row1), true));
         assertFalse(ResultMatcher.matches(want, List.of(row1), true));
-        assertFalse(ResultMatcher.matches(want, List.of(row1, ObjectValue.ofStrings(Map.of("x", StringValue.of("1")))), false));
+        assertFalse(ResultMatcher.matches(
+                want, List.of(row1, ObjectValue.ofStrings(Map.of("x", StringValue.of("1")))), false));
     }
 }

@@ -51,16 +51,18 @@ class ConformanceTest {
     }
 
     /** As {@link #listedOnesMustPass(Path, Set)}, the cases' modules read in the given dialect. */
-    static Stream<DynamicTest> listedOnesMustPass(Path root, Set<String> listed, RegoVersion version) throws IOException {
+    static Stream<DynamicTest> listedOnesMustPass(Path root, Set<String> listed, RegoVersion version)
+            throws IOException {
         List<ConformanceCase> cases = ConformanceCase.loadAll(root);
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
-            ConformanceRunner.Outcome o = ConformanceRunner.run(c, version);
-            if (listed.contains(c.id(root))) {
-                assertTrue(o.passed(), () -> c.id(root) + " is on the passing list but failed: " + o.detail());
-            } else {
-                Assumptions.assumeTrue(o.passed(), () -> "not yet passing: " + o.detail());
-            }
-        }));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
+                    ConformanceRunner.Outcome o = ConformanceRunner.run(c, version);
+                    if (listed.contains(c.id(root))) {
+                        assertTrue(o.passed(), () -> c.id(root) + " is on the passing list but failed: " + o.detail());
+                    } else {
+                        Assumptions.assumeTrue(o.passed(), () -> "not yet passing: " + o.detail());
+                    }
+                }));
     }
 
     @org.junit.jupiter.api.Test

@@ -10,12 +10,12 @@ import java.nio.file.Path;
  */
 public final class OpaInstall {
 
-    private OpaInstall() {
-    }
+    private OpaInstall() {}
 
     public static Path binary() {
         String bin = System.getenv("GATE_TOOLS_BIN");
-        Path opa = bin != null ? Path.of(bin, "opa") : Path.of(System.getProperty("gate.opa.bin", "opa-not-configured"));
+        Path opa =
+                bin != null ? Path.of(bin, "opa") : Path.of(System.getProperty("gate.opa.bin", "opa-not-configured"));
         if (!Files.isExecutable(opa)) {
             SharedCases.missing("opa is not installed at " + opa + ": run `bash .ci/tools.sh`");
         }
@@ -24,7 +24,13 @@ public final class OpaInstall {
 
     /** The conformance cases of one dialect, {@code v0} or {@code v1}, in the installed module. */
     public static Path cases(String dialect) {
-        Path root = Path.of(System.getProperty("gate.opa.module", "opa-module-not-configured"), "v1", "test", "cases", "testdata", dialect);
+        Path root = Path.of(
+                System.getProperty("gate.opa.module", "opa-module-not-configured"),
+                "v1",
+                "test",
+                "cases",
+                "testdata",
+                dialect);
         if (!Files.isDirectory(root)) {
             SharedCases.missing("OPA's module source is not installed at " + root + ": run `bash .ci/tools.sh`");
         }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class SharedCases {
 
-    private SharedCases() {
-    }
+    private SharedCases() {}
 
     public static Path root() {
         Path root = Path.of(System.getProperty("gate.shared", "../../shared"), "opa-conformance", "v1");

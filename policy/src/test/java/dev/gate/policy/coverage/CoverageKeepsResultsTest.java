@@ -29,15 +29,20 @@ class CoverageKeepsResultsTest {
         Path root = SharedCases.root();
         Set<String> passing = passingList();
         List<ConformanceCase> cases = ConformanceCase.loadAll(root);
-        return cases.stream().filter(c -> passing.contains(c.id(root))).map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
-            ConformanceRunner.Outcome o = ConformanceRunner.run(c, RegoVersion.V1, new Coverage());
-            assertTrue(o.passed(), () -> c.id(root) + " fails with coverage recorded: " + o.detail());
-        }));
+        return cases.stream()
+                .filter(c -> passing.contains(c.id(root)))
+                .map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
+                    ConformanceRunner.Outcome o = ConformanceRunner.run(c, RegoVersion.V1, new Coverage());
+                    assertTrue(o.passed(), () -> c.id(root) + " fails with coverage recorded: " + o.detail());
+                }));
     }
 
     private static Set<String> passingList() throws IOException {
         try (InputStream in = CoverageKeepsResultsTest.class.getResourceAsStream("/conformance-passing.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty())
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
                     .collect(Collectors.toSet());
         }
     }

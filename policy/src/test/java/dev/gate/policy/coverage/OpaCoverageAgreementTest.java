@@ -36,7 +36,9 @@ class OpaCoverageAgreementTest {
      */
     @Test
     void languageConstructsRowsAreThoseOpaCovers() throws IOException, URISyntaxException {
-        Path dir = Path.of(OpaCoverageAgreementTest.class.getResource("/coverage/constructs").toURI());
+        Path dir = Path.of(OpaCoverageAgreementTest.class
+                .getResource("/coverage/constructs")
+                .toURI());
         OpaReport.resource("/coverage/opa-constructs.json").assertSameRows(coverage(dir, List.of()), dir);
     }
 
@@ -49,7 +51,9 @@ class OpaCoverageAgreementTest {
     private static CoverageReport coverage(Path policies, List<Path> data) {
         PolicySet set = PolicySet.load(List.of(policies), data, true, null);
         PolicyTests.CoveredRun run = PolicyTests.runWithCoverage(set, null, Duration.ofSeconds(30));
-        assertTrue(run.results().stream().allMatch(r -> r.status() != PolicyTests.Status.FAIL && r.status() != PolicyTests.Status.ERROR),
+        assertTrue(
+                run.results().stream()
+                        .allMatch(r -> r.status() != PolicyTests.Status.FAIL && r.status() != PolicyTests.Status.ERROR),
                 run.results().toString());
         return run.coverage();
     }

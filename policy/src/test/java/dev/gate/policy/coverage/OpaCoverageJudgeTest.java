@@ -20,12 +20,16 @@ class OpaCoverageJudgeTest {
     void everyShippedFileHasTheRowsOpaReports() throws Exception {
         Path opa = JudgeTools.require("opa");
         Process p = new ProcessBuilder(opa.toString(), "test", "--coverage", "--format", "json", "policies/")
-                .directory(ROOT.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .directory(ROOT.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue(), json);
-        PolicySet set = PolicySet.load(List.of(ROOT.resolve("policies")), List.of(ROOT.resolve("policies/data.example.yaml")), true, null);
-        CoverageReport gate = PolicyTests.runWithCoverage(set, null, Duration.ofSeconds(30)).coverage();
+        PolicySet set = PolicySet.load(
+                List.of(ROOT.resolve("policies")), List.of(ROOT.resolve("policies/data.example.yaml")), true, null);
+        CoverageReport gate =
+                PolicyTests.runWithCoverage(set, null, Duration.ofSeconds(30)).coverage();
         OpaReport.parse(json).assertSameRows(gate, ROOT);
     }
 }

@@ -45,7 +45,8 @@ final class OpaReport {
         for (Map.Entry<String, CoverageReport.FileCoverage> e : gate.files().entrySet()) {
             if (Path.of(e.getKey()).normalize().equals(file.normalize())) return e.getValue();
         }
-        throw new AssertionError("no coverage for " + file + " in " + gate.files().keySet());
+        throw new AssertionError(
+                "no coverage for " + file + " in " + gate.files().keySet());
     }
 
     /** OPA's ranges (row and column) as the set of rows they touch. */
@@ -53,7 +54,9 @@ final class OpaReport {
         TreeSet<Integer> out = new TreeSet<>();
         if (ranges == null) return out;
         for (JsonNode r : ranges) {
-            for (int row = r.get("start").get("row").asInt(); row <= r.get("end").get("row").asInt(); row++) out.add(row);
+            for (int row = r.get("start").get("row").asInt();
+                    row <= r.get("end").get("row").asInt();
+                    row++) out.add(row);
         }
         return out;
     }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /** An else chain gives the value of its first link whose body holds, for rules and functions alike. */
 class ElseChainsTest {
 
-    private static final String GRADE = "package p\n\ngrade(s) := \"a\" if s > 90\nelse := \"b\" if s > 50\nelse := \"c\"\n\n"
-            + "level := \"high\" if input.s > 90\nelse := \"mid\" if input.s > 50\n";
+    private static final String GRADE =
+            "package p\n\ngrade(s) := \"a\" if s > 90\nelse := \"b\" if s > 50\nelse := \"c\"\n\n"
+                    + "level := \"high\" if input.s > 90\nelse := \"mid\" if input.s > 50\n";
 
     @Test
     void laterLinksAreNotReachedOnceOneHolds() {
@@ -46,7 +47,8 @@ class ElseChainsTest {
 
     @Test
     void aFunctionsArgumentsAreMatchedBeforeEachLinksBody() {
-        String module = "package p\n\nkind([x]) := \"one\" if x > 0\nelse := \"one, not positive\"\n\nkind([_, _]) := \"two\"\n";
+        String module =
+                "package p\n\nkind([x]) := \"one\" if x > 0\nelse := \"one, not positive\"\n\nkind([_, _]) := \"two\"\n";
         assertEquals(json("\"one\""), eval(module, "data.p.kind([1])", null));
         assertEquals(json("\"one, not positive\""), eval(module, "data.p.kind([-1])", null));
         assertEquals(json("\"two\""), eval(module, "data.p.kind([1, 2])", null));

@@ -27,7 +27,9 @@ class FunctionCallsTest {
         assertEquals(json("1"), eval(module, "data.p.f(1)", null));
         PolicyException e = refused(module, "data.p.f(2)", null);
         assertEquals("eval_conflict_error", e.code());
-        assertTrue(e.getMessage().contains("function data.p.f produced conflicting values for the same inputs"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("function data.p.f produced conflicting values for the same inputs"),
+                e.getMessage());
     }
 
     @Test
@@ -41,7 +43,9 @@ class FunctionCallsTest {
     void printShowsEachOperandAndUndefinedOnesAsUndefined() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String module = "package p\n\nr if print(\"n is\", input.n, input.missing)\n";
-        assertEquals(json("true"), eval(module, "data.p.r", "{\"n\": 2}", new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertEquals(
+                json("true"),
+                eval(module, "data.p.r", "{\"n\": 2}", new PrintStream(out, true, StandardCharsets.UTF_8)));
         assertEquals("n is 2 <undefined>\n", out.toString(StandardCharsets.UTF_8));
     }
 
@@ -55,6 +59,8 @@ class FunctionCallsTest {
     void membershipLooksAtValuesAndWithAKeyAtThatKey() {
         String module = "package p\n\nr := [a, b, c, d] if {\n  a := 2 in input.xs\n  b := 9 in input.xs\n"
                 + "  c := \"k\", \"v\" in input.o\n  d := \"k\", \"w\" in input.o\n}\n";
-        assertEquals(json("[true, false, true, false]"), eval(module, "data.p.r", "{\"xs\": [1, 2], \"o\": {\"k\": \"v\"}}"));
+        assertEquals(
+                json("[true, false, true, false]"),
+                eval(module, "data.p.r", "{\"xs\": [1, 2], \"o\": {\"k\": \"v\"}}"));
     }
 }

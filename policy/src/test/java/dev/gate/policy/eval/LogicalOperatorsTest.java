@@ -42,7 +42,8 @@ class LogicalOperatorsTest {
                 none_privileged if not { some c in input.containers; c.privileged }
                 all_named if not { some c in input.containers; not c.name }
                 """;
-        assertEquals("{\"all_named\":true,\"deny\":[\"a runs privileged\",\"b runs privileged\"],\"named\":[\"b\",\"c\"]}",
+        assertEquals(
+                "{\"all_named\":true,\"deny\":[\"a runs privileged\",\"b runs privileged\"],\"named\":[\"b\",\"c\"]}",
                 eval(module, RegoVersion.V1, "data.test").toJson());
     }
 
@@ -64,7 +65,10 @@ class LogicalOperatorsTest {
 
     @Test
     void withoutTheImportAndAndOrAreNamesAndAV0ModuleMayImportThem() throws Exception {
-        assertEquals("{\"q\":1}", eval("package test\nq := or if { or := 1 }\n", RegoVersion.V1, "data.test").toJson());
+        assertEquals(
+                "{\"q\":1}",
+                eval("package test\nq := or if { or := 1 }\n", RegoVersion.V1, "data.test")
+                        .toJson());
         String v0 = """
                 package test
                 import future.keywords.or

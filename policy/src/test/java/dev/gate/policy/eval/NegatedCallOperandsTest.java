@@ -41,6 +41,8 @@ class NegatedCallOperandsTest {
         engine.load(List.of(new PolicyEngine.Module("t.rego", module)), ObjectValue.EMPTY);
         var input = JsonValues.fromJson(new ObjectMapper().readTree("{\"image\": {\"ref\": \"x\"}}"));
         var rows = engine.evaluate("x := data.t", input, PolicyEngine.Options.defaults());
-        assertEquals("{\"a\":true,\"b\":true,\"g\":true,\"h\":true,\"o\":true}", rows.get(0).bindings().get("x").toJson());
+        assertEquals(
+                "{\"a\":true,\"b\":true,\"g\":true,\"h\":true,\"o\":true}",
+                rows.get(0).bindings().get("x").toJson());
     }
 }

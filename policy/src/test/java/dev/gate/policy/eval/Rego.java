@@ -24,8 +24,8 @@ final class Rego {
     static Value eval(String module, String query, String inputJson, PrintStream printOut) {
         RegoEngine engine = new RegoEngine(printOut);
         engine.load(List.of(new PolicyEngine.Module("p.rego", module)), ObjectValue.EMPTY);
-        List<PolicyEngine.ResultRow> rows = engine.evaluate("x = " + query, inputJson == null ? null : json(inputJson),
-                PolicyEngine.Options.defaults());
+        List<PolicyEngine.ResultRow> rows = engine.evaluate(
+                "x = " + query, inputJson == null ? null : json(inputJson), PolicyEngine.Options.defaults());
         return rows.isEmpty() ? null : rows.get(0).bindings().get("x");
     }
 

@@ -14,8 +14,12 @@ class UnificationTest {
 
     @Test
     void nestedArrayPatternsBindEachElement() {
-        assertEquals(json("[1, 2, 3]"), eval("package p\n\nr := [a, b, c] if [a, [b, c]] = input.pair\n", "data.p.r", INPUT));
-        assertEquals(json("[1, 2, 3]"), eval("package p\n\nr := [a, b, c] if input.pair = [a, [b, c]]\n", "data.p.r", INPUT));
+        assertEquals(
+                json("[1, 2, 3]"),
+                eval("package p\n\nr := [a, b, c] if [a, [b, c]] = input.pair\n", "data.p.r", INPUT));
+        assertEquals(
+                json("[1, 2, 3]"),
+                eval("package p\n\nr := [a, b, c] if input.pair = [a, [b, c]]\n", "data.p.r", INPUT));
     }
 
     @Test
@@ -27,14 +31,20 @@ class UnificationTest {
 
     @Test
     void objectPatternsNeedTheSameKeys() {
-        assertEquals(json("\"v\""), eval("package p\n\nr := v if {\"k\": v, \"n\": 1} = input.obj\n", "data.p.r", INPUT));
+        assertEquals(
+                json("\"v\""), eval("package p\n\nr := v if {\"k\": v, \"n\": 1} = input.obj\n", "data.p.r", INPUT));
         assertNull(eval("package p\n\nr := v if {\"k\": v} = input.obj\n", "data.p.r", INPUT));
     }
 
     @Test
     void twoPatternsBindEachOther() {
         assertEquals(json("[1, 2]"), eval("package p\n\nr := [a, b] if [a, 2] = [1, b]\n", "data.p.r", null));
-        assertEquals(json("[\"x\", 5]"), eval("package p\n\nr := [a, b] if {\"k\": a, \"m\": 5} = {\"m\": b, \"k\": \"x\"}\n", "data.p.r", null));
+        assertEquals(
+                json("[\"x\", 5]"),
+                eval(
+                        "package p\n\nr := [a, b] if {\"k\": a, \"m\": 5} = {\"m\": b, \"k\": \"x\"}\n",
+                        "data.p.r",
+                        null));
     }
 
     @Test

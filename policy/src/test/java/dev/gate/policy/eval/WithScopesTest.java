@@ -17,7 +17,8 @@ class WithScopesTest {
 
     @Test
     void aRuleReadUnderWithIsComputedAgainAndItsValueDoesNotLeakOut() {
-        String module = "package p\n\ndouble := input.n * 2\n\nr := [double, inner, double] if inner := double with input.n as 10\n";
+        String module =
+                "package p\n\ndouble := input.n * 2\n\nr := [double, inner, double] if inner := double with input.n as 10\n";
         assertEquals(json("[2, 20, 2]"), eval(module, "data.p.r", "{\"n\": 1}"));
     }
 

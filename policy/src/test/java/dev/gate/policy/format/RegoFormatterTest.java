@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** gate's formatter against {@code opa fmt}: the same bytes, for v1 modules and for v0 ones rewritten with --rego-v1. */
 class RegoFormatterTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("gate.root", "..")).toAbsolutePath();
+    private static final Path ROOT =
+            Path.of(System.getProperty("gate.root", "..")).toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -226,7 +227,8 @@ class RegoFormatterTest {
     void aV0RuleLeavesOutAValueOfTrueUnlessItIsAnEntryAsOpaFmtV0CompatibleDoes() {
         String v0 = "package t\n\np = true { input.x }\n\nq[x] = true { x := input.y }\n\nr.s = true { input.z }\n";
         // What opa fmt --v0-compatible (OPA 1.22.4) prints for it.
-        String expected = "package t\n\np {\n\tinput.x\n}\n\nq[x] = true {\n\tx := input.y\n}\n\nr[\"s\"] = true {\n\tinput.z\n}\n";
+        String expected =
+                "package t\n\np {\n\tinput.x\n}\n\nq[x] = true {\n\tx := input.y\n}\n\nr[\"s\"] = true {\n\tinput.z\n}\n";
         assertEquals(expected, RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, false));
     }
 
@@ -234,10 +236,13 @@ class RegoFormatterTest {
     void aV0ModuleRewrittenAsV1KeepsTwoPartHeadsInBracketsAndNeedsNoRegoV1BesideRegoV2() {
         // What opa fmt --rego-v1 (OPA 1.22.4) prints for them.
         String heads = "package t\n\nr[\"a\"] = 1\n\nr.b = 2 { input.x }\n";
-        assertEquals("package t\n\nimport rego.v1\n\nr[\"a\"] := 1\n\nr[\"b\"] := 2 if input.x\n",
+        assertEquals(
+                "package t\n\nimport rego.v1\n\nr[\"a\"] := 1\n\nr[\"b\"] := 2 if input.x\n",
                 RegoFormatter.format(new Source("a.rego", heads), RegoVersion.V0, true));
         String v2 = "package t\nimport rego.v2\n\np if { input.a or input.b }\n";
-        assertEquals("package t\n\nimport rego.v2\n\np if input.a or input.b\n", RegoFormatter.format(new Source("b.rego", v2), RegoVersion.V0, true));
+        assertEquals(
+                "package t\n\nimport rego.v2\n\np if input.a or input.b\n",
+                RegoFormatter.format(new Source("b.rego", v2), RegoVersion.V0, true));
     }
 
     @Test
@@ -315,9 +320,11 @@ class RegoFormatterTest {
     void aV0RefHeadWithoutValueIsWrittenWithEqualsTrueAsOpaFmtV0CompatibleDoes() {
         String v0 = "package t\n\nimport future.keywords.if\n\na.b.c if true\n\nd.e := 1\n";
         // What opa fmt --v0-compatible and opa fmt --v0-compatible --rego-v1 (OPA 1.22.4) print for it.
-        assertEquals("package t\n\nimport future.keywords.if\n\na.b.c = true\n\nd.e := 1\n",
+        assertEquals(
+                "package t\n\nimport future.keywords.if\n\na.b.c = true\n\nd.e := 1\n",
                 RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, false));
-        assertEquals("package t\n\nimport rego.v1\n\na.b.c := true\n\nd.e := 1\n",
+        assertEquals(
+                "package t\n\nimport rego.v1\n\na.b.c := true\n\nd.e := 1\n",
                 RegoFormatter.format(new Source("a.rego", v0), RegoVersion.V0, true));
     }
 
@@ -325,7 +332,8 @@ class RegoFormatterTest {
     void anElseOnTheLineOfTheBodyBeforeItIsSetApartAsOpaFmtDoes() {
         String v1 = "package a\n\np if { input.a; input.b } else := 1 if { input.x; input.z } else := 2\n";
         // What opa fmt (OPA 1.22.4) prints for it.
-        String expected = "package a\n\np if {\n\tinput.a\n\tinput.b\n}\n\nelse := 1 if {\n\tinput.x\n\tinput.z\n}\n\nelse := 2\n";
+        String expected =
+                "package a\n\np if {\n\tinput.a\n\tinput.b\n}\n\nelse := 1 if {\n\tinput.x\n\tinput.z\n}\n\nelse := 2\n";
         assertEquals(expected, RegoFormatter.format(new Source("a.rego", v1), RegoVersion.V1, false));
     }
 
@@ -339,7 +347,10 @@ class RegoFormatterTest {
         assertTrue(files.size() >= 4, "shipped policies: " + files);
         for (Path f : files) {
             String text = Files.readString(f);
-            assertEquals(opaFmt(opa, f), RegoFormatter.format(new Source(f.toString(), text), RegoVersion.V1, false), f.toString());
+            assertEquals(
+                    opaFmt(opa, f),
+                    RegoFormatter.format(new Source(f.toString(), text), RegoVersion.V1, false),
+                    f.toString());
         }
     }
 
@@ -372,8 +383,8 @@ class RegoFormatterTest {
      * but those on the checked-in list of known differences (case file, note, module index); a listed module that
      * agrees fails the test too, so the list only shrinks. A module gate's syntax refuses counts as a difference.
      */
-    private void assertAgreesWithOpaFmt(String dialect, RegoVersion version, boolean regoV1, String knownList, int atLeast)
-            throws Exception {
+    private void assertAgreesWithOpaFmt(
+            String dialect, RegoVersion version, boolean regoV1, String knownList, int atLeast) throws Exception {
         Set<String> known = new TreeSet<>();
         try (var in = RegoFormatterTest.class.getResourceAsStream("/" + knownList)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -407,7 +418,9 @@ class RegoFormatterTest {
         }
         assertTrue(compared >= atLeast, "compared " + compared);
         assertTrue(differences.isEmpty(), "formatted otherwise than opa fmt:\n" + String.join("\n", differences));
-        assertTrue(nowAgreeing.isEmpty(), "agree now, remove them from " + knownList + ":\n" + String.join("\n", nowAgreeing));
+        assertTrue(
+                nowAgreeing.isEmpty(),
+                "agree now, remove them from " + knownList + ":\n" + String.join("\n", nowAgreeing));
     }
 
     /**
@@ -429,7 +442,9 @@ class RegoFormatterTest {
             if (regoV1) command.add("--rego-v1");
             int end = Math.min(files.size(), next + 500);
             for (Path f : files.subList(next, end)) command.add(f.toString());
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(5, TimeUnit.MINUTES)) throw new IllegalStateException("opa fmt did not finish");
             if (p.exitValue() == 0) {
@@ -452,7 +467,9 @@ class RegoFormatterTest {
     /** What opa fmt prints, or null when it refuses the module. */
     private static String opaFmt(Path opa, Path file) throws Exception {
         List<String> command = List.of(opa.toString(), "fmt", file.toString());
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(1, TimeUnit.MINUTES)) throw new IllegalStateException("opa fmt did not finish");
         return p.exitValue() == 0 ? out : null;

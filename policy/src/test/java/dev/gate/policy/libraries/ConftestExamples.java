@@ -33,8 +33,10 @@ final class ConftestExamples {
         for (String top : List.of("examples", "tests")) {
             if (!Files.isDirectory(library.resolve(top))) continue;
             try (Stream<Path> walk = Files.walk(library.resolve(top))) {
-                walk.filter(f -> f.toString().endsWith(".rego") && Files.isRegularFile(f)).sorted()
-                        .forEach(f -> groups.computeIfAbsent(group(library, f), g -> new ArrayList<>()).add(f));
+                walk.filter(f -> f.toString().endsWith(".rego") && Files.isRegularFile(f))
+                        .sorted()
+                        .forEach(f -> groups.computeIfAbsent(group(library, f), g -> new ArrayList<>())
+                                .add(f));
             }
         }
         List<PolicyBatch> out = new ArrayList<>();
@@ -42,11 +44,18 @@ final class ConftestExamples {
             List<PolicyEngine.Module> modules = new ArrayList<>();
             for (Path f : g.getValue()) {
                 String text = Files.readString(f);
-                if (CONFTEST_BUILTINS.stream().noneMatch(text::contains)) modules.add(new PolicyEngine.Module(library.relativize(f).toString(), text));
+                if (CONFTEST_BUILTINS.stream().noneMatch(text::contains))
+                    modules.add(new PolicyEngine.Module(library.relativize(f).toString(), text));
             }
             if (modules.isEmpty()) continue;
-            Path example = g.getKey().getFileName().toString().equals("policy") ? g.getKey().getParent() : g.getKey();
-            out.add(new PolicyBatch(library.getFileName() + "/" + library.relativize(g.getKey()), modules, data(example), inputs(example)));
+            Path example = g.getKey().getFileName().toString().equals("policy")
+                    ? g.getKey().getParent()
+                    : g.getKey();
+            out.add(new PolicyBatch(
+                    library.getFileName() + "/" + library.relativize(g.getKey()),
+                    modules,
+                    data(example),
+                    inputs(example)));
         }
         return out;
     }
@@ -63,18 +72,26 @@ final class ConftestExamples {
         List<JsonNode> inputs = new ArrayList<>();
         ArrayNode combined = JsonNodeFactory.instance.arrayNode();
         try (Stream<Path> files = Files.list(example)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(Documents::isDocumentFile).sorted().toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(Documents::isDocumentFile)
+                    .sorted()
+                    .toList()) {
                 String name = f.getFileName().toString();
                 if (NOT_INPUTS.contains(name) || name.startsWith("data.")) continue;
                 List<JsonNode> docs = Documents.read(f);
                 if (docs.isEmpty()) continue;
                 inputs.addAll(docs);
                 ObjectNode entry = combined.addObject().put("path", name);
-                entry.set("contents", docs.size() == 1 ? docs.get(0) : JsonNodeFactory.instance.arrayNode().addAll(docs));
+                entry.set(
+                        "contents",
+                        docs.size() == 1
+                                ? docs.get(0)
+                                : JsonNodeFactory.instance.arrayNode().addAll(docs));
             }
         }
         if (combined.size() > 1) inputs.add(combined);
-        if (inputs.isEmpty()) inputs.add(JsonNodeFactory.instance.objectNode()); // its tests still run, on an empty input
+        if (inputs.isEmpty())
+            inputs.add(JsonNodeFactory.instance.objectNode()); // its tests still run, on an empty input
         return inputs;
     }
 
@@ -82,7 +99,9 @@ final class ConftestExamples {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(example)) {
-            list.filter(f -> f.getFileName().toString().startsWith("data.") && Documents.isDocumentFile(f)).sorted().forEach(files::add);
+            list.filter(f -> f.getFileName().toString().startsWith("data.") && Documents.isDocumentFile(f))
+                    .sorted()
+                    .forEach(files::add);
         }
         if (Files.isDirectory(example.resolve("exclusions"))) {
             try (Stream<Path> list = Files.list(example.resolve("exclusions"))) {

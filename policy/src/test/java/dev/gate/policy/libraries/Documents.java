@@ -15,8 +15,12 @@ import java.util.Locale;
 /** The JSON and YAML documents of a library's files: a YAML file may hold several; one that does not parse holds none. */
 final class Documents {
     static final long MAX_FILE = 256 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private Documents() {}
 
@@ -44,5 +48,7 @@ final class Documents {
         return docs;
     }
 
-    static ObjectMapper json() { return JSON; }
+    static ObjectMapper json() {
+        return JSON;
+    }
 }

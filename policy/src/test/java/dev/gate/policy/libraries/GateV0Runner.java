@@ -28,7 +28,8 @@ final class GateV0Runner {
         try {
             engine.load(batch.modules(), batch.data() == null ? null : JsonValues.fromJson(batch.data()));
         } catch (PolicyException e) {
-            for (String q : batch.packageQueries()) out.put(q, Collections.nCopies(batch.inputs().size(), Outcome.error(e.code())));
+            for (String q : batch.packageQueries())
+                out.put(q, Collections.nCopies(batch.inputs().size(), Outcome.error(e.code())));
             return out;
         }
         for (String query : batch.packageQueries()) {
@@ -42,7 +43,9 @@ final class GateV0Runner {
     private static Outcome evaluate(RegoEngine engine, String query, com.fasterxml.jackson.databind.JsonNode input) {
         try {
             List<PolicyEngine.ResultRow> rows = engine.evaluate(query, JsonValues.fromJson(input), OPTIONS);
-            return rows.isEmpty() ? Outcome.UNDEFINED : Outcome.of(JSON.readTree(rows.get(0).expressions().get(0).toJson()));
+            return rows.isEmpty()
+                    ? Outcome.UNDEFINED
+                    : Outcome.of(JSON.readTree(rows.get(0).expressions().get(0).toJson()));
         } catch (PolicyException e) {
             return Outcome.error(e.code());
         } catch (IOException e) {

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 final class GatekeeperTemplates {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Folders of generated manifests and website copies: their objects are CRDs and Gatekeeper's own deployment. */
-    private static final Set<String> SKIPPED = Set.of("vendor", "website", "charts", "manifest_staging", "deploy", "config", ".github");
+    private static final Set<String> SKIPPED =
+            Set.of("vendor", "website", "charts", "manifest_staging", "deploy", "config", ".github");
 
     private GatekeeperTemplates() {}
 
@@ -38,21 +39,37 @@ final class GatekeeperTemplates {
         Map<String, JsonNode> objects = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(library)) {
-            files = walk.filter(Files::isRegularFile).filter(Documents::isDocumentFile)
-                    .filter(f -> library.relativize(f).getNameCount() > 1 && !SKIPPED.contains(library.relativize(f).getName(0).toString()))
-                    .sorted().toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(Documents::isDocumentFile)
+                    .filter(f -> library.relativize(f).getNameCount() > 1
+                            && !SKIPPED.contains(
+                                    library.relativize(f).getName(0).toString()))
+                    .sorted()
+                    .toList();
         }
         for (Path f : files) {
             String origin = library.relativize(f).toString();
             for (JsonNode doc : Documents.read(f)) {
-                String apiVersion = doc.path("apiVersion").asText(""), kind = doc.path("kind").asText("");
+                String apiVersion = doc.path("apiVersion").asText(""),
+                        kind = doc.path("kind").asText("");
                 if (kind.equals("ConstraintTemplate")) {
-                    template(origin, doc).ifPresent(t -> templates.putIfAbsent(t.kind() + " " + t.modules().stream().map(PolicyEngine.Module::source).toList(), t));
+                    template(origin, doc)
+                            .ifPresent(t -> templates.putIfAbsent(
+                                    t.kind() + " "
+                                            + t.modules().stream()
+                                                    .map(PolicyEngine.Module::source)
+                                                    .toList(),
+                                    t));
                 } else if (apiVersion.startsWith("constraints.gatekeeper.sh/")) {
                     JsonNode p = doc.path("spec").path("parameters");
-                    parameters.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(p.isObject() ? p : NODES.objectNode());
+                    parameters
+                            .computeIfAbsent(kind, k -> new LinkedHashSet<>())
+                            .add(p.isObject() ? p : NODES.objectNode());
                 } else if (isObject(doc)) {
-                    objects.put(doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText() + " " + doc, doc);
+                    objects.put(
+                            doc.path("kind").asText() + "/"
+                                    + doc.path("metadata").path("name").asText() + " " + doc,
+                            doc);
                 }
             }
         }
@@ -70,33 +87,47 @@ final class GatekeeperTemplates {
     }
 
     private static java.util.Optional<Template> template(String origin, JsonNode doc) {
-        String kind = doc.path("spec").path("crd").path("spec").path("names").path("kind").asText("");
+        String kind = doc.path("spec")
+                .path("crd")
+                .path("spec")
+                .path("names")
+                .path("kind")
+                .asText("");
         List<PolicyEngine.Module> modules = new ArrayList<>();
         for (JsonNode target : doc.path("spec").path("targets")) {
             String rego = target.path("rego").asText("");
             if (rego.isBlank()) continue;
             modules.add(new PolicyEngine.Module(origin + "#" + kind + ".rego", rego));
             int i = 0;
-            for (JsonNode lib : target.path("libs")) modules.add(new PolicyEngine.Module(origin + "#" + kind + "-lib" + i++ + ".rego", lib.asText()));
+            for (JsonNode lib : target.path("libs"))
+                modules.add(new PolicyEngine.Module(origin + "#" + kind + "-lib" + i++ + ".rego", lib.asText()));
         }
-        return kind.isEmpty() || modules.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Template(kind, modules));
+        return kind.isEmpty() || modules.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new Template(kind, modules));
     }
 
     /** A Kubernetes object a template may review: not a CRD, nor one of Gatekeeper's own kinds. */
     private static boolean isObject(JsonNode doc) {
         String apiVersion = doc.path("apiVersion").asText("");
-        return !apiVersion.isEmpty() && doc.path("kind").isTextual() && doc.path("metadata").path("name").isTextual()
-                && !apiVersion.contains("gatekeeper.sh") && !apiVersion.startsWith("apiextensions.k8s.io");
+        return !apiVersion.isEmpty()
+                && doc.path("kind").isTextual()
+                && doc.path("metadata").path("name").isTextual()
+                && !apiVersion.contains("gatekeeper.sh")
+                && !apiVersion.startsWith("apiextensions.k8s.io");
     }
 
     private static JsonNode review(JsonNode object, JsonNode params) {
         String apiVersion = object.path("apiVersion").asText();
         int slash = apiVersion.indexOf('/');
         ObjectNode review = NODES.objectNode();
-        review.putObject("kind").put("group", slash < 0 ? "" : apiVersion.substring(0, slash))
-                .put("version", apiVersion.substring(slash + 1)).put("kind", object.path("kind").asText());
+        review.putObject("kind")
+                .put("group", slash < 0 ? "" : apiVersion.substring(0, slash))
+                .put("version", apiVersion.substring(slash + 1))
+                .put("kind", object.path("kind").asText());
         review.put("name", object.path("metadata").path("name").asText());
-        if (object.path("metadata").path("namespace").isTextual()) review.put("namespace", object.path("metadata").path("namespace").asText());
+        if (object.path("metadata").path("namespace").isTextual())
+            review.put("namespace", object.path("metadata").path("namespace").asText());
         review.put("operation", "CREATE");
         review.putObject("userInfo").put("username", "kubernetes-admin");
         review.set("object", object);
@@ -112,7 +143,8 @@ final class GatekeeperTemplates {
         for (JsonNode o : objects) {
             JsonNode ns = o.path("metadata").path("namespace");
             ObjectNode at = ns.isTextual() ? path(inventory, "namespace", ns.asText()) : path(inventory, "cluster");
-            path(at, o.path("apiVersion").asText(), o.path("kind").asText()).set(o.path("metadata").path("name").asText(), o);
+            path(at, o.path("apiVersion").asText(), o.path("kind").asText())
+                    .set(o.path("metadata").path("name").asText(), o);
         }
         return inventory;
     }

@@ -41,13 +41,27 @@ final class OpaV0Judge {
         for (String q : queries) out.put(q, new ArrayList<>());
         // OPA compiles a query of many `with` literals in more than linear time: a few dozen inputs a process.
         for (int from = 0; from < batch.inputs().size(); from += INPUTS_PER_QUERY) {
-            List<JsonNode> chunk = batch.inputs().subList(from, Math.min(from + INPUTS_PER_QUERY, batch.inputs().size()));
-            Path inputFile = Files.writeString(dir.resolve("inputs.json"), JSON.createArrayNode().addAll(chunk).toString());
+            List<JsonNode> chunk = batch.inputs()
+                    .subList(
+                            from,
+                            Math.min(from + INPUTS_PER_QUERY, batch.inputs().size()));
+            Path inputFile = Files.writeString(
+                    dir.resolve("inputs.json"),
+                    JSON.createArrayNode().addAll(chunk).toString());
             StringBuilder query = new StringBuilder();
-            for (int i = 0; i < chunk.size(); i++) query.append("c").append(i).append(" := input[").append(i).append("]\n");
+            for (int i = 0; i < chunk.size(); i++)
+                query.append("c").append(i).append(" := input[").append(i).append("]\n");
             for (int p = 0; p < queries.size(); p++) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    query.append('r').append(p).append('_').append(i).append(" := [x | x := ").append(queries.get(p)).append(" with input as c").append(i).append("]\n");
+                    query.append('r')
+                            .append(p)
+                            .append('_')
+                            .append(i)
+                            .append(" := [x | x := ")
+                            .append(queries.get(p))
+                            .append(" with input as c")
+                            .append(i)
+                            .append("]\n");
                 }
             }
             JsonNode all = eval(loaded, inputFile, query.toString());
@@ -80,13 +94,17 @@ final class OpaV0Judge {
         List<String> loaded = new ArrayList<>();
         for (int i = 0; i < batch.modules().size(); i++) {
             PolicyEngine.Module m = batch.modules().get(i);
-            loaded.add(Files.writeString(dir.resolve("m" + i + ".rego"), m.source()).toString());
+            loaded.add(Files.writeString(dir.resolve("m" + i + ".rego"), m.source())
+                    .toString());
         }
-        if (batch.data() != null) loaded.add(Files.writeString(dir.resolve("data.json"), batch.data().toString()).toString());
+        if (batch.data() != null)
+            loaded.add(Files.writeString(dir.resolve("data.json"), batch.data().toString())
+                    .toString());
         return loaded;
     }
 
-    private Outcome single(List<String> loaded, Path dir, JsonNode input, String query) throws IOException, InterruptedException {
+    private Outcome single(List<String> loaded, Path dir, JsonNode input, String query)
+            throws IOException, InterruptedException {
         Path inputFile = Files.writeString(dir.resolve("input.json"), input.toString());
         JsonNode result = eval(loaded, inputFile, query);
         String failure = errorCode(result);
@@ -96,11 +114,13 @@ final class OpaV0Judge {
     }
 
     private JsonNode eval(List<String> loaded, Path input, String query) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(opa.toString(), "eval", "--v0-compatible", "--format", "json", "--timeout", "120s"));
+        List<String> command = new ArrayList<>(
+                List.of(opa.toString(), "eval", "--v0-compatible", "--format", "json", "--timeout", "120s"));
         for (String f : loaded) command.addAll(List.of("--data", f));
         command.addAll(List.of("--input", input.toString(), query));
         Path err = Files.createTempFile(work, "opa", ".err");
-        Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        Process process =
+                new ProcessBuilder(command).redirectError(err.toFile()).start();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -113,6 +133,8 @@ final class OpaV0Judge {
 
     private static String errorCode(JsonNode result) {
         JsonNode errors = result.path("errors");
-        return errors.isArray() && !errors.isEmpty() ? errors.get(0).path("code").asText("unknown") : null;
+        return errors.isArray() && !errors.isEmpty()
+                ? errors.get(0).path("code").asText("unknown")
+                : null;
     }
 }

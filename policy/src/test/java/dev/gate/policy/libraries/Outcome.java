@@ -11,14 +11,21 @@ import java.util.Objects;
 record Outcome(JsonNode document, String errorCode) {
     static final Outcome UNDEFINED = new Outcome(null, null);
 
-    static Outcome of(JsonNode document) { return new Outcome(document, null); }
+    static Outcome of(JsonNode document) {
+        return new Outcome(document, null);
+    }
 
-    static Outcome error(String code) { return new Outcome(null, code == null ? "unknown" : code); }
+    static Outcome error(String code) {
+        return new Outcome(null, code == null ? "unknown" : code);
+    }
 
-    boolean isError() { return errorCode != null; }
+    boolean isError() {
+        return errorCode != null;
+    }
 
     boolean agreesWith(Outcome other) {
-        if (document == null || other.document == null) return document == other.document && Objects.equals(errorCode, other.errorCode);
+        if (document == null || other.document == null)
+            return document == other.document && Objects.equals(errorCode, other.errorCode);
         return JsonValues.fromJson(document).equals(JsonValues.fromJson(other.document));
     }
 

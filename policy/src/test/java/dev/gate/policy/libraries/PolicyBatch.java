@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * none), and the input documents every package is asked about.
  */
 record PolicyBatch(String name, List<PolicyEngine.Module> modules, JsonNode data, List<JsonNode> inputs) {
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*(?:#.*)?$");
+    private static final Pattern PACKAGE =
+            Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*(?:#.*)?$");
 
     PolicyBatch {
         modules = List.copyOf(modules);

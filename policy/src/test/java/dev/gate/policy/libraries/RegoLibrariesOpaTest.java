@@ -39,12 +39,15 @@ class RegoLibrariesOpaTest {
             inputs += batch.inputs().size();
             for (Map.Entry<String, List<Outcome>> p : theirs.entrySet()) {
                 for (int i = 0; i < p.getValue().size(); i++) {
-                    Outcome them = p.getValue().get(i), us = ours.get(p.getKey()).get(i);
+                    Outcome them = p.getValue().get(i),
+                            us = ours.get(p.getKey()).get(i);
                     evaluations++;
                     // The batch asks OPA through `with input as`; a difference is judged again as a user would ask.
-                    if (!them.agreesWith(us)) them = opa.alone(batch, p.getKey(), batch.inputs().get(i));
+                    if (!them.agreesWith(us))
+                        them = opa.alone(batch, p.getKey(), batch.inputs().get(i));
                     if (!them.agreesWith(us)) {
-                        disagreements.add(batch.name() + " " + p.getKey() + " input " + i + ": opa " + them + "\n    gate " + us);
+                        disagreements.add(
+                                batch.name() + " " + p.getKey() + " input " + i + ": opa " + them + "\n    gate " + us);
                     } else if (them.isError()) {
                         errors++;
                     } else if (them.document() == null) {
@@ -55,12 +58,25 @@ class RegoLibrariesOpaTest {
                 }
             }
         }
-        System.out.printf("rego libraries: %d batches, %d packages, %d inputs, %d evaluations; %d agree (%d documents, %d undefined,"
-                + " %d errors), %d disagree%n", batches.size(), packages, inputs, evaluations, evaluations - disagreements.size(), documents,
-                undefined, errors, disagreements.size());
-        assertTrue(evaluations >= 100 && documents >= evaluations / 2, "too little was compared to mean anything: " + evaluations
-                + " evaluations, " + documents + " documents");
-        assertEquals("", String.join("\n", disagreements.subList(0, Math.min(40, disagreements.size()))),
+        System.out.printf(
+                "rego libraries: %d batches, %d packages, %d inputs, %d evaluations; %d agree (%d documents, %d undefined,"
+                        + " %d errors), %d disagree%n",
+                batches.size(),
+                packages,
+                inputs,
+                evaluations,
+                evaluations - disagreements.size(),
+                documents,
+                undefined,
+                errors,
+                disagreements.size());
+        assertTrue(
+                evaluations >= 100 && documents >= evaluations / 2,
+                "too little was compared to mean anything: " + evaluations + " evaluations, " + documents
+                        + " documents");
+        assertEquals(
+                "",
+                String.join("\n", disagreements.subList(0, Math.min(40, disagreements.size()))),
                 disagreements.size() + " disagreements");
     }
 
@@ -82,8 +98,10 @@ class RegoLibrariesOpaTest {
     /** Where {@code .ci/rego-libraries.sh} put them: {@code GATE_REGO_LIBRARIES}, or the build's default. */
     private static Path librariesFolder() {
         String env = System.getenv("GATE_REGO_LIBRARIES");
-        Path root = Path.of(env != null ? env : System.getProperty("gate.rego.libraries", "rego-libraries-not-configured"));
-        if (!Files.isDirectory(root)) SharedCases.missing("the Rego libraries are not fetched at " + root + ": run `bash .ci/rego-libraries.sh`");
+        Path root =
+                Path.of(env != null ? env : System.getProperty("gate.rego.libraries", "rego-libraries-not-configured"));
+        if (!Files.isDirectory(root))
+            SharedCases.missing("the Rego libraries are not fetched at " + root + ": run `bash .ci/rego-libraries.sh`");
         return root;
     }
 }

@@ -31,7 +31,9 @@ final class TrivyChecks {
         List<PolicyEngine.Module> lib = modules(library, library.resolve("lib"));
         Map<Path, List<PolicyEngine.Module>> folders = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(library.resolve("checks"))) {
-            for (Path f : walk.filter(p -> p.toString().endsWith(".rego") && Files.isRegularFile(p)).sorted().toList()) {
+            for (Path f : walk.filter(p -> p.toString().endsWith(".rego") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList()) {
                 folders.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(module(library, f));
             }
         }
@@ -40,7 +42,10 @@ final class TrivyChecks {
             List<PolicyEngine.Module> modules = new ArrayList<>(folder.getValue());
             modules.addAll(lib);
             modules.add(new PolicyEngine.Module("gate-shim.rego", RESULT_SHIM));
-            out.add(new PolicyBatch(link.getFileName() + "/" + library.relativize(folder.getKey()), modules, null,
+            out.add(new PolicyBatch(
+                    link.getFileName() + "/" + library.relativize(folder.getKey()),
+                    modules,
+                    null,
                     List.of(JsonNodeFactory.instance.objectNode())));
         }
         return out;
@@ -49,12 +54,16 @@ final class TrivyChecks {
     private static List<PolicyEngine.Module> modules(Path library, Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             List<PolicyEngine.Module> out = new ArrayList<>();
-            for (Path f : walk.filter(p -> p.toString().endsWith(".rego") && Files.isRegularFile(p)).sorted().toList()) out.add(module(library, f));
+            for (Path f : walk.filter(p -> p.toString().endsWith(".rego") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList()) out.add(module(library, f));
             return out;
         }
     }
 
     private static PolicyEngine.Module module(Path library, Path f) throws IOException {
-        return new PolicyEngine.Module(library.relativize(f).toString(), Files.readString(f).replace("result.new(", "data.gate.shim.result_new("));
+        return new PolicyEngine.Module(
+                library.relativize(f).toString(),
+                Files.readString(f).replace("result.new(", "data.gate.shim.result_new("));
     }
 }

@@ -17,7 +17,9 @@ class HttpSendOfflineTest {
 
     private static PolicyException error(String request) {
         RegoEngine engine = new RegoEngine(null);
-        engine.load(List.of(new PolicyEngine.Module("p.rego", "package p\n\nr := x if http.send(" + request + ", x)\n")), ObjectValue.EMPTY);
+        engine.load(
+                List.of(new PolicyEngine.Module("p.rego", "package p\n\nr := x if http.send(" + request + ", x)\n")),
+                ObjectValue.EMPTY);
         return assertThrows(PolicyException.class, () -> engine.evaluate("x = data.p.r", null, STRICT));
     }
 

@@ -21,7 +21,11 @@ class LibraryRegressionsTest {
         RegoEngine engine = new RegoEngine(null).regoVersion(RegoVersion.V0);
         engine.load(List.of(new PolicyEngine.Module("t.rego", module)), ObjectValue.EMPTY);
         ArrayValue input = ArrayValue.of(List.of(NumberValue.of(5), NumberValue.of(6)));
-        return engine.evaluate("data.t", input, PolicyEngine.Options.defaults()).get(0).expressions().get(0).toJson();
+        return engine.evaluate("data.t", input, PolicyEngine.Options.defaults())
+                .get(0)
+                .expressions()
+                .get(0)
+                .toJson();
     }
 
     /** conftest's examples/combine: {@code some i} that only comprehensions mention is each comprehension's own. */
@@ -48,8 +52,10 @@ class LibraryRegressionsTest {
     /** Gatekeeper's K8sContainerLimits: {@code general_violation[{"msg": msg, ...}]} binds msg from the set. */
     @Test
     void aCompositeKeyInAReferenceBindsItsVariables() {
-        assertEquals("{\"found\":[{\"field\":\"a\",\"msg\":\"x\"},{\"field\":\"b\",\"msg\":\"y\"}],\"pairs\":[[5,\"b\"],[6,\"b\"]],"
-                + "\"r\":[\"x\"],\"s\":[5,6]}", eval("""
+        assertEquals(
+                "{\"found\":[{\"field\":\"a\",\"msg\":\"x\"},{\"field\":\"b\",\"msg\":\"y\"}],\"pairs\":[[5,\"b\"],[6,\"b\"]],"
+                        + "\"r\":[\"x\"],\"s\":[5,6]}",
+                eval("""
                 package t
 
                 found[{"msg": m, "field": f}] {
@@ -89,7 +95,8 @@ class LibraryRegressionsTest {
                 	input[1] == 6
                 }
                 """));
-        dev.gate.policy.PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(dev.gate.policy.PolicyException.class, () -> eval("""
+        dev.gate.policy.PolicyException e =
+                org.junit.jupiter.api.Assertions.assertThrows(dev.gate.policy.PolicyException.class, () -> eval("""
                 package t
 
                 # METADATA
@@ -100,7 +107,8 @@ class LibraryRegressionsTest {
                 }
                 """));
         assertEquals("rego_type_error", e.code());
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("t.rego:7:2: undefined ref: input.x.y"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                e.getMessage().startsWith("t.rego:7:2: undefined ref: input.x.y"), e.getMessage());
     }
 
     /**

@@ -46,26 +46,38 @@ class AnnotationsTest {
         assertEquals("A tag names one build.", deny.description());
         assertEquals("rule", deny.scope());
         assertEquals("\"HIGH\"", deny.custom().get("severity").toString());
-        assertEquals("[{\"email\":\"jane@example.com\",\"name\":\"Jane Doe\"},{\"name\":\"Sec Team\"}]", deny.value().get("authors").toString());
-        assertEquals("[{\"ref\":\"https://example.com/tags\"}]", deny.value().get("related_resources").toString());
+        assertEquals(
+                "[{\"email\":\"jane@example.com\",\"name\":\"Jane Doe\"},{\"name\":\"Sec Team\"}]",
+                deny.value().get("authors").toString());
+        assertEquals(
+                "[{\"ref\":\"https://example.com/tags\"}]",
+                deny.value().get("related_resources").toString());
         assertNull(m.rules().get(1).annotations());
     }
 
     @Test
     void aScopeThatDoesNotFitItsStatementIsAnErrorAtTheBlock() {
-        PolicyException e = assertThrows(PolicyException.class,
+        PolicyException e = assertThrows(
+                PolicyException.class,
                 () -> Parser.parseModule(new Source("p.rego", "package p\n\n# METADATA\n# scope: package\nq := 1\n")));
         assertEquals("rego_parse_error", e.code());
-        assertTrue(e.getMessage().startsWith("p.rego:3:1: annotation scope 'package' must be applied to package (have rule)"), e.getMessage());
-        PolicyException bad = assertThrows(PolicyException.class,
-                () -> Parser.parseModule(new Source("p.rego", "package p\n\n# METADATA\n# scope: everywhere\nq := 1\n")));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("p.rego:3:1: annotation scope 'package' must be applied to package (have rule)"),
+                e.getMessage());
+        PolicyException bad = assertThrows(
+                PolicyException.class,
+                () -> Parser.parseModule(
+                        new Source("p.rego", "package p\n\n# METADATA\n# scope: everywhere\nq := 1\n")));
         assertTrue(bad.getMessage().contains("invalid annotation scope 'everywhere'"), bad.getMessage());
     }
 
     @Test
     void badYamlIsAParseErrorNamingTheBlock() {
-        PolicyException e = assertThrows(PolicyException.class,
-                () -> Parser.parseModule(new Source("p.rego", "package p\n\n# METADATA\n# title: [unclosed\nq := 1\n")));
+        PolicyException e = assertThrows(
+                PolicyException.class,
+                () -> Parser.parseModule(
+                        new Source("p.rego", "package p\n\n# METADATA\n# title: [unclosed\nq := 1\n")));
         assertTrue(e.getMessage().startsWith("p.rego:3:1: yaml: "), e.getMessage());
     }
 }

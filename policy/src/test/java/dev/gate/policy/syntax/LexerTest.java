@@ -8,17 +8,26 @@ import org.junit.jupiter.api.Test;
 
 class LexerTest {
 
-    private static List<Token> lex(String text) { return new Lexer(new Source("p.rego", text)).tokenize(); }
+    private static List<Token> lex(String text) {
+        return new Lexer(new Source("p.rego", text)).tokenize();
+    }
 
     @Test
     void tokensCarryLineAndColumn() {
         List<Token> tokens = lex("package p\n\nallow if { x := \"a\\n\" # note\n  x != 1.5e3 }");
-        Token assign = tokens.stream().filter(t -> t.text().equals(":=")).findFirst().orElseThrow();
+        Token assign =
+                tokens.stream().filter(t -> t.text().equals(":=")).findFirst().orElseThrow();
         assertEquals(3, assign.span().line());
         assertEquals(14, assign.span().column());
-        Token str = tokens.stream().filter(t -> t.kind() == Token.Kind.STRING).findFirst().orElseThrow();
+        Token str = tokens.stream()
+                .filter(t -> t.kind() == Token.Kind.STRING)
+                .findFirst()
+                .orElseThrow();
         assertEquals("a\n", str.text());
-        Token num = tokens.stream().filter(t -> t.kind() == Token.Kind.NUMBER).findFirst().orElseThrow();
+        Token num = tokens.stream()
+                .filter(t -> t.kind() == Token.Kind.NUMBER)
+                .findFirst()
+                .orElseThrow();
         assertEquals("1.5e3", num.text());
         assertEquals(4, num.span().line());
         assertEquals(Token.Kind.EOF, tokens.get(tokens.size() - 1).kind());

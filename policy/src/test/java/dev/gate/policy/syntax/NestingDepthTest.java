@@ -18,10 +18,13 @@ class NestingDepthTest {
     @Test
     void deepParenthesesArraysAndObjectsAreParseErrors() {
         for (String[] pair : new String[][] {{"(", ")"}, {"[", "]"}, {"{\"k\": ", "}"}, {"count([", "])"}}) {
-            PolicyException error = assertThrows(PolicyException.class,
+            PolicyException error = assertThrows(
+                    PolicyException.class,
                     () -> Parser.parseModule(new Source("p.rego", nested(pair[0], pair[1], 20_000))));
             assertEquals("rego_parse_error", error.code());
-            assertTrue(error.getMessage().contains("nested deeper than " + Parser.MAX_DEPTH + " levels"), error.getMessage());
+            assertTrue(
+                    error.getMessage().contains("nested deeper than " + Parser.MAX_DEPTH + " levels"),
+                    error.getMessage());
         }
     }
 

@@ -82,8 +82,8 @@ class ParserTest {
 
     @Test
     void aPartialSetRuleAndAFunctionWithAnElse() {
-        Module m = Parser.parseModule(new Source("p.rego",
-                "package a.b\n\ndeny contains msg if msg := \"no\"\n\nf(x) := 1 if x > 0\nelse := 2\n"));
+        Module m = Parser.parseModule(new Source(
+                "p.rego", "package a.b\n\ndeny contains msg if msg := \"no\"\n\nf(x) := 1 if x > 0\nelse := 2\n"));
         assertEquals(List.of("a", "b"), m.packagePath());
         Rule deny = m.rules().get(0);
         assertEquals(Rule.Kind.SET, deny.kind());
@@ -98,31 +98,41 @@ class ParserTest {
 
     @Test
     void eachWildcardIsAVariableOfItsOwnAlsoInsideTemplateStrings() {
-        Module m = Parser.parseModule(new Source("p.rego", "package p\n\nq := $\"{input.b[_]}\" if input.a[_] == input.c[_]\n"));
+        Module m = Parser.parseModule(
+                new Source("p.rego", "package p\n\nq := $\"{input.b[_]}\" if input.a[_] == input.c[_]\n"));
         List<String> wildcards = new ArrayList<>();
         collectWildcards(m.rules().get(0).body(), wildcards);
         collectWildcards(m.rules().get(0).value(), wildcards);
         assertEquals(3, wildcards.size(), wildcards.toString());
-        assertEquals(3, wildcards.stream().distinct().count(), "a template's wildcard must not reuse a name of the body: " + wildcards);
+        assertEquals(
+                3,
+                wildcards.stream().distinct().count(),
+                "a template's wildcard must not reuse a name of the body: " + wildcards);
     }
 
     @Test
     void parsingTheSameTextTwiceGivesTheSameTree() {
-        Source source = new Source("p.rego", "package p\n\nq contains x if {\n  x := input.a[_][_]\n  not input.b[_]\n}\n");
+        Source source =
+                new Source("p.rego", "package p\n\nq contains x if {\n  x := input.a[_][_]\n  not input.b[_]\n}\n");
         assertEquals(Parser.parseModule(source), Parser.parseModule(source));
     }
 
     @Test
     void errorsNameFileLineAndColumnOfTheOffendingToken() {
-        SyntaxException missingValue = assertThrows(SyntaxException.class,
+        SyntaxException missingValue = assertThrows(
+                SyntaxException.class,
                 () -> Parser.parseModule(new Source("p.rego", "package p\n\nq if {\n  x :=\n}\n")));
         assertEquals("rego_parse_error", missingValue.code());
         assertTrue(missingValue.getMessage().startsWith("p.rego:5:1: "), missingValue.getMessage());
-        SyntaxException noPackage = assertThrows(SyntaxException.class, () -> Parser.parseModule(new Source("p.rego", "\nq := 1\n")));
-        assertTrue(noPackage.getMessage().startsWith("p.rego:2:1: expected package declaration"), noPackage.getMessage());
-        SyntaxException emptyQuery = assertThrows(SyntaxException.class, () -> Parser.parseQuery(new Source("query", "  ")));
+        SyntaxException noPackage =
+                assertThrows(SyntaxException.class, () -> Parser.parseModule(new Source("p.rego", "\nq := 1\n")));
+        assertTrue(
+                noPackage.getMessage().startsWith("p.rego:2:1: expected package declaration"), noPackage.getMessage());
+        SyntaxException emptyQuery =
+                assertThrows(SyntaxException.class, () -> Parser.parseQuery(new Source("query", "  ")));
         assertTrue(emptyQuery.getMessage().contains("empty query"), emptyQuery.getMessage());
-        SyntaxException unclosed = assertThrows(SyntaxException.class, () -> Parser.parseQuery(new Source("query", "x := [1,\n 2")));
+        SyntaxException unclosed =
+                assertThrows(SyntaxException.class, () -> Parser.parseQuery(new Source("query", "x := [1,\n 2")));
         assertTrue(unclosed.getMessage().startsWith("query:2:"), unclosed.getMessage());
     }
 

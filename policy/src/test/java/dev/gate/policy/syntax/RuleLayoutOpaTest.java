@@ -92,10 +92,13 @@ class RuleLayoutOpaTest {
     private String opaValue(Path opa, String module) throws Exception {
         Path file = Files.writeString(dir.resolve("t.rego"), module);
         Process process = new ProcessBuilder(opa.toString(), "eval", "-f", "json", "-d", file.toString(), "data.t")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(1, TimeUnit.MINUTES)) throw new IllegalStateException("opa did not finish");
         JsonNode result = JSON.readTree(out);
-        return result.has("errors") ? "error" : result.at("/result/0/expressions/0/value").toString();
+        return result.has("errors")
+                ? "error"
+                : result.at("/result/0/expressions/0/value").toString();
     }
 }

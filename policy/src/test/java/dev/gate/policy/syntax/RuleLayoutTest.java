@@ -17,7 +17,11 @@ class RuleLayoutTest {
     static String eval(String module) {
         RegoEngine engine = new RegoEngine(null);
         engine.load(List.of(new PolicyEngine.Module("t.rego", module)), ObjectValue.EMPTY);
-        return engine.evaluate("x := data.t", null, PolicyEngine.Options.defaults()).get(0).bindings().get("x").toString();
+        return engine.evaluate("x := data.t", null, PolicyEngine.Options.defaults())
+                .get(0)
+                .bindings()
+                .get("x")
+                .toString();
     }
 
     @Test
@@ -37,7 +41,8 @@ class RuleLayoutTest {
 
     @Test
     void anElseChainTakesNoFurtherBodies() {
-        PolicyException e = assertThrows(PolicyException.class,
+        PolicyException e = assertThrows(
+                PolicyException.class,
                 () -> eval("package t\n\np := 1 if { false } else := 2 if { false }\n{ true }\n"));
         assertTrue(e.getMessage().startsWith("t.rego:4:1: expected else keyword"), e.getMessage());
     }
@@ -59,7 +64,9 @@ class RuleLayoutTest {
 
     @Test
     void aKeyValueMembershipMayBeAssigned() {
-        assertEquals("{\"p\":true,\"q\":true}", eval("package t\n\np if { x := 1, \"foo\" in 1; x == false }\nq if { x = 0, 2 in [2]; x }\n"));
+        assertEquals(
+                "{\"p\":true,\"q\":true}",
+                eval("package t\n\np if { x := 1, \"foo\" in 1; x == false }\nq if { x = 0, 2 in [2]; x }\n"));
     }
 
     @Test
@@ -70,8 +77,9 @@ class RuleLayoutTest {
 
     @Test
     void keywordsCannotNameRules() {
-        for (String[] c : new String[][] {{"if := 1", "if keyword"}, {"default contains := 1", "contains keyword"},
-                {"true := 1", "boolean"}}) {
+        for (String[] c : new String[][] {
+            {"if := 1", "if keyword"}, {"default contains := 1", "contains keyword"}, {"true := 1", "boolean"}
+        }) {
             PolicyException e = assertThrows(PolicyException.class, () -> eval("package t\n\n" + c[0] + "\n"));
             assertTrue(e.getMessage().contains(c[1] + " cannot be used for rule name"), e.getMessage());
         }

@@ -21,7 +21,8 @@ public final class OpaBuild {
         return bundle(dir, "bundle.tar.gz", entrypoints, List.of(), files);
     }
 
-    public static Path bundle(Path dir, String name, List<String> entrypoints, List<String> extraFlags, String... files) throws Exception {
+    public static Path bundle(Path dir, String name, List<String> entrypoints, List<String> extraFlags, String... files)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of(JudgeTools.require("opa").toString(), "build", "-t", "wasm"));
         for (String e : entrypoints) cmd.addAll(List.of("-e", e));
         cmd.addAll(extraFlags);
@@ -47,7 +48,10 @@ public final class OpaBuild {
     }
 
     public static String run(Path dir, List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

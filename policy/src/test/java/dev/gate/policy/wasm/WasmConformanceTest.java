@@ -42,32 +42,40 @@ class WasmConformanceTest {
     private static final Pattern RULE_QUERY = Pattern.compile("data\\.([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*) = x");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    @TempDir static Path work;
+    @TempDir
+    static Path work;
 
     @TestFactory
     Stream<DynamicTest> wasmAgreesWithOpaAndGate() throws IOException {
         Path opa = JudgeTools.require("opa");
         Path root = TestMaterial.shared("opa-conformance/v1");
         Map<String, String> deviations = deviations();
-        List<ConformanceCase> cases = ConformanceCase.loadAll(root).stream().filter(WasmConformanceTest::expressible).toList();
+        List<ConformanceCase> cases = ConformanceCase.loadAll(root).stream()
+                .filter(WasmConformanceTest::expressible)
+                .toList();
         int[] n = {0};
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
-            String id = c.id(root);
-            String outcome = runWasm(opa, c, work.resolve("case-" + n[0]++));
-            if (outcome == null) {
-                if (deviations.containsKey(id)) fail(id + " agrees now: take it off wasm-conformance-deviations.txt and the README");
-                return;
-            }
-            if (outcome.startsWith("opa build: ")) Assumptions.abort(outcome);
-            if (deviations.containsKey(id)) {
-                Assumptions.abort("known opa-java-wasm deviation (" + deviations.get(id) + "): " + outcome);
-            }
-            fail(id + ": " + outcome);
-        }));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.id(root), () -> {
+                    String id = c.id(root);
+                    String outcome = runWasm(opa, c, work.resolve("case-" + n[0]++));
+                    if (outcome == null) {
+                        if (deviations.containsKey(id))
+                            fail(id + " agrees now: take it off wasm-conformance-deviations.txt and the README");
+                        return;
+                    }
+                    if (outcome.startsWith("opa build: ")) Assumptions.abort(outcome);
+                    if (deviations.containsKey(id)) {
+                        Assumptions.abort("known opa-java-wasm deviation (" + deviations.get(id) + "): " + outcome);
+                    }
+                    fail(id + ": " + outcome);
+                }));
     }
 
     static boolean expressible(ConformanceCase c) {
-        return !c.expectsError() && c.inputTerm() == null && !c.strictError() && RULE_QUERY.matcher(c.query()).matches();
+        return !c.expectsError()
+                && c.inputTerm() == null
+                && !c.strictError()
+                && RULE_QUERY.matcher(c.query()).matches();
     }
 
     /** Null when wasm gives OPA's answer (and gate's Rego engine agrees); otherwise what differed. */
@@ -76,7 +84,8 @@ class WasmConformanceTest {
         if (!m.matches()) throw new IllegalArgumentException(c.query());
         String entrypoint = m.group(1).replace('.', '/');
         Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>(List.of(opa.toString(), "build", "-t", "wasm", "-e", entrypoint, "-o", "bundle.tar.gz"));
+        List<String> cmd = new ArrayList<>(
+                List.of(opa.toString(), "build", "-t", "wasm", "-e", entrypoint, "-o", "bundle.tar.gz"));
         for (int i = 0; i < c.modules().size(); i++) {
             Files.writeString(dir.resolve("test-" + i + ".rego"), c.modules().get(i));
             cmd.add("test-" + i + ".rego");
@@ -90,9 +99,10 @@ class WasmConformanceTest {
         Value input = c.input() == null ? null : JsonValues.fromJson(c.input());
         List<Value> rows = new ArrayList<>();
         try {
-            WasmEngine engine = WasmEngine.load(Bundle.read(dir.resolve("bundle.tar.gz")), data, WasmEngine.DEFAULT_MAX_MEMORY_PAGES);
-            for (PolicyEngine.ResultRow row : engine.evaluate(c.query().substring(0, c.query().indexOf(' ')), input,
-                    new PolicyEngine.Options(TIMEOUT, false))) {
+            WasmEngine engine = WasmEngine.load(
+                    Bundle.read(dir.resolve("bundle.tar.gz")), data, WasmEngine.DEFAULT_MAX_MEMORY_PAGES);
+            for (PolicyEngine.ResultRow row : engine.evaluate(
+                    c.query().substring(0, c.query().indexOf(' ')), input, new PolicyEngine.Options(TIMEOUT, false))) {
                 Map<String, Value> binding = new LinkedHashMap<>();
                 binding.put("x", row.expressions().get(0));
                 rows.add(ObjectValue.ofStrings(binding));
@@ -102,7 +112,8 @@ class WasmConformanceTest {
         } catch (PolicyException e) {
             return "error " + e.code() + ": " + e.getMessage();
         }
-        if (!ResultMatcher.matches(c.wantResult(), rows, c.sortBindings())) return "wanted " + c.wantResult() + ", wasm gave " + rows;
+        if (!ResultMatcher.matches(c.wantResult(), rows, c.sortBindings()))
+            return "wanted " + c.wantResult() + ", wasm gave " + rows;
         ConformanceRunner.Outcome rego = ConformanceRunner.run(c);
         assertTrue(rego.passed(), () -> "wasm agrees with OPA but gate's Rego engine does not: " + rego.detail());
         return null;
@@ -116,7 +127,9 @@ class WasmConformanceTest {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 int hash = line.indexOf("  # ");
-                out.put((hash < 0 ? line : line.substring(0, hash)).strip(), hash < 0 ? "" : line.substring(hash + 4).strip());
+                out.put(
+                        (hash < 0 ? line : line.substring(0, hash)).strip(),
+                        hash < 0 ? "" : line.substring(hash + 4).strip());
             }
         }
         return out;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.policy.Policies;
 import dev.gate.policy.PolicyException;
 import dev.gate.policy.decision.Decision;
 import dev.gate.policy.decision.RuleResult;
 import dev.gate.policy.value.JsonValues;
 import dev.gate.policy.value.Value;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WasmPoliciesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
 
     static Value json(String text) throws Exception {
         return JsonValues.fromJson(new ObjectMapper().readTree(text));
@@ -45,15 +47,20 @@ class WasmPoliciesTest {
 
                 exception contains ["labels"] if input.legacy
                 """);
-        Path bundle = OpaBuild.bundle(dir, List.of("app/deny", "app/warn_tag", "app/deny_labels", "app/exception"), "p.rego");
+        Path bundle =
+                OpaBuild.bundle(dir, List.of("app/deny", "app/warn_tag", "app/deny_labels", "app/exception"), "p.rego");
         Policies p = Policies.load(List.of(bundle), List.of(), Policies.Engine.AUTO, null);
         assertEquals("wasm", p.engineInfo().engine());
         Decision d = p.decide(json("{\"user\":\"root\",\"labels\":{\"a\":1}}"), Optional.empty(), TIMEOUT);
-        assertEquals(List.of("user root may not run", "label missing"), d.failures().stream().map(RuleResult::message).toList());
+        assertEquals(
+                List.of("user root may not run", "label missing"),
+                d.failures().stream().map(RuleResult::message).toList());
         RuleResult labels = d.failures().get(1);
         assertEquals(bundle + "#app/deny_labels", labels.location());
         assertEquals("\"b\"", labels.metadata().get("label").toJson());
-        assertEquals(List.of("no tag"), d.warnings().stream().map(RuleResult::message).toList());
+        assertEquals(
+                List.of("no tag"),
+                d.warnings().stream().map(RuleResult::message).toList());
 
         Decision exempt = p.decide(json("{\"user\":\"u\",\"tag\":\"1\",\"legacy\":true}"), Optional.empty(), TIMEOUT);
         assertTrue(exempt.allowed(true));

@@ -29,7 +29,8 @@ public final class ApkCataloger implements Cataloger {
         Map<String, String> purlByProvided = new HashMap<>();
         Map<String, List<String>> dependsByPurl = new HashMap<>();
         try {
-            for (Map<String, String> record : KeyValueFile.paragraphs(new String(file.content(), StandardCharsets.UTF_8))) {
+            for (Map<String, String> record :
+                    KeyValueFile.paragraphs(new String(file.content(), StandardCharsets.UTF_8))) {
                 String name = record.get("P");
                 String version = record.get("V");
                 if (name == null || version == null) {
@@ -38,9 +39,17 @@ public final class ApkCataloger implements Cataloger {
                 String origin = record.get("o");
                 String purl = purl(context, name, version, record.get("A"));
                 String license = record.get("L");
-                context.add(new Package("apk", null, name, version, purl,
-                        origin == null || origin.equals(name) ? null : origin, null,
-                        license == null ? List.of() : List.of(license), file.layer(), List.of(file.path())));
+                context.add(new Package(
+                        "apk",
+                        null,
+                        name,
+                        version,
+                        purl,
+                        origin == null || origin.equals(name) ? null : origin,
+                        null,
+                        license == null ? List.of() : List.of(license),
+                        file.layer(),
+                        List.of(file.path())));
                 purlByProvided.put(name, purl);
                 for (String provided : record.getOrDefault("p", "").split(" ")) {
                     purlByProvided.putIfAbsent(provided.split("=", 2)[0], purl);

@@ -17,13 +17,26 @@ import java.util.Map;
  * @param classPrefix  the package all of the archive's classes share ({@code org.springframework}), or null
  * @param classCount   how many classes the archive holds, nested archives not counted
  */
-record ArchiveEvidence(String path, String sha1, String sha256, List<MavenCoordinates> poms, Map<String, String> manifest,
-        String classPrefix, int classCount) {
+record ArchiveEvidence(
+        String path,
+        String sha1,
+        String sha256,
+        List<MavenCoordinates> poms,
+        Map<String, String> manifest,
+        String classPrefix,
+        int classCount) {
 
     /** The manifest attributes read for identification, in the order of their strength. */
-    static final List<String> MANIFEST_NAMES = List.of("Implementation-Vendor-Id", "Implementation-Title",
-            "Implementation-Version", "Specification-Title", "Specification-Version", "Bundle-SymbolicName",
-            "Bundle-Name", "Bundle-Version", "Automatic-Module-Name");
+    static final List<String> MANIFEST_NAMES = List.of(
+            "Implementation-Vendor-Id",
+            "Implementation-Title",
+            "Implementation-Version",
+            "Specification-Title",
+            "Specification-Version",
+            "Bundle-SymbolicName",
+            "Bundle-Name",
+            "Bundle-Version",
+            "Automatic-Module-Name");
 
     ArchiveEvidence {
         poms = List.copyOf(poms);

@@ -72,6 +72,8 @@ final class ChecksummingInputStream extends FilterInputStream {
 
     /** Hex SHA-1 and SHA-256 of everything read. */
     String[] hex() {
-        return new String[] {HexFormat.of().formatHex(sha1.digest()), HexFormat.of().formatHex(sha256.digest())};
+        return new String[] {
+            HexFormat.of().formatHex(sha1.digest()), HexFormat.of().formatHex(sha256.digest())
+        };
     }
 }

@@ -11,7 +11,8 @@ final class CommonPackage {
     static final int MAX_KEPT = 256;
     private static final String VERSIONED = "META-INF/versions/";
     /** Where a war and a Spring Boot jar keep their own classes. */
-    private static final java.util.List<String> CLASS_FOLDERS = java.util.List.of("WEB-INF/classes/", "BOOT-INF/classes/");
+    private static final java.util.List<String> CLASS_FOLDERS =
+            java.util.List.of("WEB-INF/classes/", "BOOT-INF/classes/");
 
     private String prefix;
     private int classes;

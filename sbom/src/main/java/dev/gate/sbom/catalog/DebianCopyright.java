@@ -18,8 +18,7 @@ final class DebianCopyright {
     private static final Pattern LICENSE_FIELD = Pattern.compile("(?m)^License:[ \\t]*(\\S[^\\n]*)$");
     private static final Pattern COMMON = Pattern.compile("/usr/share/common-licenses/([A-Za-z0-9.+_-]+)");
 
-    private DebianCopyright() {
-    }
+    private DebianCopyright() {}
 
     static List<String> licenses(SquashedFilesystem fs, String packageName) {
         return fs.content(DpkgCataloger.DOC + packageName + "/copyright")

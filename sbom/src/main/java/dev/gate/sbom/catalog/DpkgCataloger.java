@@ -43,7 +43,8 @@ public final class DpkgCataloger implements Cataloger {
                 continue;
             }
             try {
-                for (Map<String, String> paragraph : KeyValueFile.paragraphs(new String(bytes, StandardCharsets.UTF_8))) {
+                for (Map<String, String> paragraph :
+                        KeyValueFile.paragraphs(new String(bytes, StandardCharsets.UTF_8))) {
                     Package p = toPackage(paragraph, file, context);
                     if (p != null) {
                         context.add(p);
@@ -55,8 +56,13 @@ public final class DpkgCataloger implements Cataloger {
                 context.unknown(file, "dpkg status unreadable: " + e.getMessage());
             }
         }
-        dependsByPurl.forEach((purl, names) -> context.dependsOn(purl,
-                names.stream().map(purlByName::get).filter(x -> x != null && !x.equals(purl)).distinct().toList()));
+        dependsByPurl.forEach((purl, names) -> context.dependsOn(
+                purl,
+                names.stream()
+                        .map(purlByName::get)
+                        .filter(x -> x != null && !x.equals(purl))
+                        .distinct()
+                        .toList()));
     }
 
     private Package toPackage(Map<String, String> paragraph, FileEntry file, CatalogContext context) {
@@ -75,15 +81,24 @@ public final class DpkgCataloger implements Cataloger {
         if (source != null && !source.isEmpty()) {
             int paren = source.indexOf('(');
             sourceName = (paren < 0 ? source : source.substring(0, paren)).strip();
-            sourceVersion = paren < 0 ? null : source.substring(paren + 1, source.indexOf(')', paren)).strip();
+            sourceVersion = paren < 0
+                    ? null
+                    : source.substring(paren + 1, source.indexOf(')', paren)).strip();
         }
         String arch = paragraph.get("Architecture");
         String purl = purl(context.os(), name, version, arch);
         List<String> licenses = DebianCopyright.licenses(context.fs(), name);
-        return new Package("deb", null, name, version, purl,
+        return new Package(
+                "deb",
+                null,
+                name,
+                version,
+                purl,
                 name.equals(sourceName) ? null : sourceName,
                 sourceVersion == null || sourceVersion.equals(version) ? null : sourceVersion,
-                licenses, file.layer(), List.of(file.path()));
+                licenses,
+                file.layer(),
+                List.of(file.path()));
     }
 
     /** trivy's form: the epoch goes into a qualifier and out of the version. */

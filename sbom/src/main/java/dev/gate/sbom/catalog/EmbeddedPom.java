@@ -22,8 +22,7 @@ final class EmbeddedPom {
         XML.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     }
 
-    private EmbeddedPom() {
-    }
+    private EmbeddedPom() {}
 
     /** Null when the file is not a pom gate can read. */
     static MavenCoordinates of(byte[] pomXml) {
@@ -48,7 +47,7 @@ final class EmbeddedPom {
                             case "groupId" -> group = text(xml);
                             case "artifactId" -> artifact = text(xml);
                             case "version" -> version = text(xml);
-                            default -> { }
+                            default -> {}
                         }
                         depth -= name.equals("groupId") || name.equals("artifactId") || name.equals("version") ? 1 : 0;
                     } else if (depth == 3 && inParent && (name.equals("groupId") || name.equals("version"))) {
@@ -70,7 +69,9 @@ final class EmbeddedPom {
         } catch (XMLStreamException | RuntimeException e) {
             return null;
         }
-        return new MavenCoordinates(resolved(group != null ? group : parentGroup), resolved(artifact),
+        return new MavenCoordinates(
+                resolved(group != null ? group : parentGroup),
+                resolved(artifact),
                 resolved(version != null ? version : parentVersion));
     }
 

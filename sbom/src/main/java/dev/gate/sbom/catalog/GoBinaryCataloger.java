@@ -27,8 +27,12 @@ public final class GoBinaryCataloger implements Cataloger {
         for (FileEntry file : context.fs().entries()) {
             context.checkDeadline();
             byte[] captured = file.content();
-            if (!file.isRegular() || captured == null || !file.isExecutable() || captured.length < GoBuildInfo.MAGIC.length
-                    || captured[0] != GoBuildInfo.MAGIC[0] || captured[1] != GoBuildInfo.MAGIC[1]) {
+            if (!file.isRegular()
+                    || captured == null
+                    || !file.isExecutable()
+                    || captured.length < GoBuildInfo.MAGIC.length
+                    || captured[0] != GoBuildInfo.MAGIC[0]
+                    || captured[1] != GoBuildInfo.MAGIC[1]) {
                 continue;
             }
             try {
@@ -46,7 +50,8 @@ public final class GoBinaryCataloger implements Cataloger {
             context.add(p);
             depPurls.add(p.purl());
         }
-        String goVersion = info.goVersion().startsWith("go") ? "v" + info.goVersion().substring(2) : info.goVersion();
+        String goVersion =
+                info.goVersion().startsWith("go") ? "v" + info.goVersion().substring(2) : info.goVersion();
         Package stdlib = module("stdlib", goVersion.split(" ", 2)[0], file);
         context.add(stdlib);
         depPurls.add(stdlib.purl());
@@ -64,7 +69,16 @@ public final class GoBinaryCataloger implements Cataloger {
         String name = modulePath.substring(slash + 1);
         String v = version == null || version.equals("(devel)") ? null : version;
         String purl = Purl.of("golang", namespace, name, v, Map.of()).toString();
-        return new Package("golang", namespace, modulePath, v == null ? "(devel)" : v, purl, null, null, List.of(),
-                file.layer(), List.of(file.path()));
+        return new Package(
+                "golang",
+                namespace,
+                modulePath,
+                v == null ? "(devel)" : v,
+                purl,
+                null,
+                null,
+                List.of(),
+                file.layer(),
+                List.of(file.path()));
     }
 }

@@ -19,14 +19,11 @@ final class GoBuildInfo {
     private static final int KEEP_AFTER_MAGIC = 1 << 20;
     private static final int FLAG_INLINE = 0x2;
 
-    record Module(String path, String version) {
-    }
+    record Module(String path, String version) {}
 
-    record Info(String goVersion, Module main, List<Module> deps) {
-    }
+    record Info(String goVersion, Module main, List<Module> deps) {}
 
-    private GoBuildInfo() {
-    }
+    private GoBuildInfo() {}
 
     /** Returns the magic and what follows it (bounded), or null when the stream is not a Go ELF binary. */
     static byte[] capture(InputStream in) throws IOException {

@@ -21,17 +21,17 @@ final class GroupFromPackages {
     private static final Pattern GROUP_SEGMENT = Pattern.compile("[a-z][a-z0-9_]*");
 
     /** The group, or null with {@link #doubt} saying why not. */
-    record Result(String group, String doubt) {
-    }
+    record Result(String group, String doubt) {}
 
-    private GroupFromPackages() {
-    }
+    private GroupFromPackages() {}
 
     static Result of(String artifact, String classPrefix, String automaticModuleName) {
         if (classPrefix == null) {
             return new Result(null, "no classes in a shared package");
         }
-        List<String> words = Arrays.stream(artifact.toLowerCase(Locale.ROOT).split("[-_.]")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = Arrays.stream(artifact.toLowerCase(Locale.ROOT).split("[-_.]"))
+                .filter(w -> !w.isEmpty())
+                .toList();
         String[] segments = classPrefix.split("\\.");
         if (words.isEmpty()) {
             return new Result(null, "no artifact name");
@@ -55,12 +55,15 @@ final class GroupFromPackages {
         if (words.size() == 1 && segments[naming].equals(words.get(0))) {
             return new Result(null, "classes under " + classPrefix + ": the group is " + group + " or its parent");
         }
-        if (Arrays.stream(segments, 0, naming + 1).anyMatch(s -> !GROUP_SEGMENT.matcher(s).matches())) {
+        if (Arrays.stream(segments, 0, naming + 1)
+                .anyMatch(s -> !GROUP_SEGMENT.matcher(s).matches())) {
             return new Result(null, "classes under " + classPrefix + " are not a group name");
         }
         if (automaticModuleName != null && automaticModuleName.startsWith(group + ".")) {
-            // io.micronaut.validation for micronaut-validation: the group may be io.micronaut or io.micronaut.validation
-            return new Result(null, "Automatic-Module-Name " + automaticModuleName + ": the group is " + group + " or deeper");
+            // io.micronaut.validation for micronaut-validation: the group may be io.micronaut or
+            // io.micronaut.validation
+            return new Result(
+                    null, "Automatic-Module-Name " + automaticModuleName + ": the group is " + group + " or deeper");
         }
         return new Result(group, null);
     }

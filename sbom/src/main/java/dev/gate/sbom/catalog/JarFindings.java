@@ -60,7 +60,8 @@ record JarFindings(List<ArchiveEvidence> archives, List<String> problems) {
     }
 
     static JarFindings decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MARKER.length, bytes.length - MARKER.length))) {
+        try (DataInputStream in =
+                new DataInputStream(new ByteArrayInputStream(bytes, MARKER.length, bytes.length - MARKER.length))) {
             List<ArchiveEvidence> archives = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 String path = read(in);

@@ -34,9 +34,11 @@ final class JarReader {
     static final int MAX_METADATA_ENTRY = 1 << 20;
     /** Metadata entries and nested archive paths kept, together. */
     static final long MAX_KEPT = 16L << 20;
+
     static final int MAX_NESTED_ARCHIVES = 10_000;
     /** Archives described (the top-level one and those nested in it). */
     static final int MAX_PACKAGES = 5_000;
+
     static final int MAX_PROBLEMS = 100;
     static final int CHECKSUM_BLOCK = 64 << 10;
     /** A manifest value that names something is short; longer ones are cut, not kept whole. */
@@ -137,14 +139,25 @@ final class JarReader {
     }
 
     /** {@code checksums}: hex SHA-1 and SHA-256, or null when the archive was not read to its end. */
-    private void addEvidence(String path, String[] checksums, List<MavenCoordinates> poms, Manifest manifest,
-            CommonPackage classes, List<ArchiveEvidence> found) {
+    private void addEvidence(
+            String path,
+            String[] checksums,
+            List<MavenCoordinates> poms,
+            Manifest manifest,
+            CommonPackage classes,
+            List<ArchiveEvidence> found) {
         if (found.size() >= MAX_PACKAGES) {
             problem(path + ": more than " + MAX_PACKAGES + " archives and packages in one archive, not listed");
             return;
         }
-        found.add(new ArchiveEvidence(path, checksums == null ? null : checksums[0], checksums == null ? null : checksums[1],
-                poms, naming(manifest), classes.prefix(), classes.classes()));
+        found.add(new ArchiveEvidence(
+                path,
+                checksums == null ? null : checksums[0],
+                checksums == null ? null : checksums[1],
+                poms,
+                naming(manifest),
+                classes.prefix(),
+                classes.classes()));
     }
 
     private static Map<String, String> naming(Manifest manifest) {
@@ -255,7 +268,8 @@ final class JarReader {
     private void charge(long n) throws Stopped {
         inflated += n;
         if (inflated > MAX_INFLATED) {
-            throw new Stopped("stopped after " + MAX_INFLATED + " inflated bytes (zip bomb?); the rest of the archive is not read");
+            throw new Stopped("stopped after " + MAX_INFLATED
+                    + " inflated bytes (zip bomb?); the rest of the archive is not read");
         }
     }
 
@@ -280,11 +294,14 @@ final class JarReader {
     private static MavenCoordinates pom(byte[] pomProperties) throws IOException {
         Properties p = new Properties();
         p.load(new ByteArrayInputStream(pomProperties));
-        return new MavenCoordinates(cut(p.getProperty("groupId")), cut(p.getProperty("artifactId")), cut(p.getProperty("version")));
+        return new MavenCoordinates(
+                cut(p.getProperty("groupId")), cut(p.getProperty("artifactId")), cut(p.getProperty("version")));
     }
 
     private static String cut(String value) {
-        return value == null ? null : value.strip().substring(0, Math.min(value.strip().length(), MAX_MANIFEST_VALUE));
+        return value == null
+                ? null
+                : value.strip().substring(0, Math.min(value.strip().length(), MAX_MANIFEST_VALUE));
     }
 
     /** A bound that ends the reading of the whole top-level archive, not just of one nested archive. */

@@ -1,10 +1,10 @@
 package dev.gate.sbom.catalog;
 
-import dev.gate.sbom.SbomProperties;
 import dev.gate.errors.GateException;
 import dev.gate.image.fs.FileEntry;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Purl;
+import dev.gate.sbom.SbomProperties;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -20,7 +20,6 @@ import java.util.Map;
 public final class JavaCataloger implements Cataloger {
 
     /** The {@code gate:} property that says how a Java component was identified. */
-
     private static final List<String> EXTENSIONS = List.of(".jar", ".war", ".ear", ".jpi", ".hpi");
 
     private final JavaIdentifier identifier;
@@ -75,7 +74,8 @@ public final class JavaCataloger implements Cataloger {
         }
     }
 
-    private static void add(CatalogContext context, ArchiveEvidence archive, JavaIdentifier.Identified found, String layer) {
+    private static void add(
+            CatalogContext context, ArchiveEvidence archive, JavaIdentifier.Identified found, String layer) {
         MavenCoordinates c = found.coordinates();
         Map<String, String> hashes = new LinkedHashMap<>();
         if (found.isArchive() && archive.sha1() != null) {
@@ -88,14 +88,37 @@ public final class JavaCataloger implements Cataloger {
             if (archive.classCount() == 0 && archive.manifest().isEmpty()) {
                 return; // not a Java archive at all (or an empty one): nothing to list
             }
-            context.add(new Package("maven", null, name, c.version(), null, null, null, List.of(), layer,
-                    List.of(archive.path()), hashes, Map.of()));
+            context.add(new Package(
+                    "maven",
+                    null,
+                    name,
+                    c.version(),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    layer,
+                    List.of(archive.path()),
+                    hashes,
+                    Map.of()));
             return;
         }
         try {
-            String purl = Purl.of("maven", c.group(), c.artifact(), c.version(), Map.of()).toString();
-            context.add(new Package("maven", c.group(), c.artifact(), c.version(), purl, null, null, List.of(), layer,
-                    List.of(archive.path()), hashes, Map.of(SbomProperties.JAVA_IDENTIFIED_BY, found.identifiedBy())));
+            String purl = Purl.of("maven", c.group(), c.artifact(), c.version(), Map.of())
+                    .toString();
+            context.add(new Package(
+                    "maven",
+                    c.group(),
+                    c.artifact(),
+                    c.version(),
+                    purl,
+                    null,
+                    null,
+                    List.of(),
+                    layer,
+                    List.of(archive.path()),
+                    hashes,
+                    Map.of(SbomProperties.JAVA_IDENTIFIED_BY, found.identifiedBy())));
         } catch (RuntimeException e) {
             context.unknown(archive.path(), layer, "Maven coordinates unusable: " + e.getMessage());
         }

@@ -35,8 +35,7 @@ final class JavaIdentifier {
      *                     package shaded into it
      * @param doubt        for an unidentified archive, what was found and why it did not establish a group
      */
-    record Identified(MavenCoordinates coordinates, String identifiedBy, boolean isArchive, String doubt) {
-    }
+    record Identified(MavenCoordinates coordinates, String identifiedBy, boolean isArchive, String doubt) {}
 
     private final JavaIndex index;
 
@@ -45,7 +44,10 @@ final class JavaIdentifier {
     }
 
     List<Identified> identify(ArchiveEvidence archive) {
-        List<MavenCoordinates> poms = archive.poms().stream().filter(MavenCoordinates::complete).distinct().toList();
+        List<MavenCoordinates> poms = archive.poms().stream()
+                .filter(MavenCoordinates::complete)
+                .distinct()
+                .toList();
         String[] file = nameAndVersion(archive.fileStem());
         List<Identified> found = new ArrayList<>();
         Optional<MavenCoordinates> indexed = archive.sha1() == null ? Optional.empty() : index.bySha1(archive.sha1());
@@ -77,14 +79,16 @@ final class JavaIdentifier {
                 return pom;
             }
         }
-        if (poms.size() == 1 && (file[1] == null || versionOfFile(file[1], poms.get(0).version()))) {
+        if (poms.size() == 1
+                && (file[1] == null || versionOfFile(file[1], poms.get(0).version()))) {
             return poms.get(0);
         }
         return null;
     }
 
     private Identified withoutPom(ArchiveEvidence archive, String[] file) {
-        String manifestVersion = first(archive.manifestValue("Implementation-Version"), archive.manifestValue("Bundle-Version"));
+        String manifestVersion =
+                first(archive.manifestValue("Implementation-Version"), archive.manifestValue("Bundle-Version"));
         String artifact;
         String version;
         String named;
@@ -93,41 +97,64 @@ final class JavaIdentifier {
             version = manifestVersion != null && !sameVersion(file[1], manifestVersion) ? manifestVersion : file[1];
             named = manifestVersion == null ? "file name" : "file name, agreeing with the manifest's version";
         } else {
-            artifact = first(artifactLike(archive.manifestValue("Implementation-Title")), artifactLike(archive.manifestValue("Bundle-Name")));
+            artifact = first(
+                    artifactLike(archive.manifestValue("Implementation-Title")),
+                    artifactLike(archive.manifestValue("Bundle-Name")));
             version = manifestVersion;
             named = "manifest" + (file[1] == null ? "" : " (file name says version " + file[1] + ")");
         }
-        if (artifact != null && version != null && artifact.equals(file[0]) && artifact.contains(".")
+        if (artifact != null
+                && version != null
+                && artifact.equals(file[0])
+                && artifact.contains(".")
                 && QuarkusLayout.holds(archive.path())) {
             return fromQuarkusName(archive, artifact, version);
         }
         if (artifact == null || version == null) {
-            return unidentified(artifact == null ? file[0] : artifact, version,
+            return unidentified(
+                    artifact == null ? file[0] : artifact,
+                    version,
                     "no Maven coordinates: no pom.properties, and the file name and manifest do not give an artifact and version"
-                    + manifestSummary(archive));
+                            + manifestSummary(archive));
         }
         MavenCoordinates layout = RepositoryLayout.of(archive.path());
-        if (layout != null && layout.artifact().equals(artifact) && layout.version().equals(version)) {
+        if (layout != null
+                && layout.artifact().equals(artifact)
+                && layout.version().equals(version)) {
             return new Identified(layout, BY_FILENAME, true, null);
         }
         Set<String> indexed = index.groupsOf(artifact, version);
         if (indexed.size() == 1) {
-            return new Identified(new MavenCoordinates(indexed.iterator().next(), artifact, version), BY_FILENAME, true, null);
+            return new Identified(
+                    new MavenCoordinates(indexed.iterator().next(), artifact, version), BY_FILENAME, true, null);
         }
         String vendor = archive.manifestValue("Implementation-Vendor-Id");
         String deeper = vendor == null ? null : moduleBelow(vendor, artifact, archive);
-        if (vendor != null && GROUP_ID.matcher(vendor).matches() && agreesWithClasses(vendor, artifact, archive)
+        if (vendor != null
+                && GROUP_ID.matcher(vendor).matches()
+                && agreesWithClasses(vendor, artifact, archive)
                 && deeper == null) {
             return new Identified(new MavenCoordinates(vendor, artifact, version), BY_MANIFEST, true, null);
         }
-        GroupFromPackages.Result packages = GroupFromPackages.of(artifact, archive.classPrefix(), archive.manifestValue("Automatic-Module-Name"));
+        GroupFromPackages.Result packages =
+                GroupFromPackages.of(artifact, archive.classPrefix(), archive.manifestValue("Automatic-Module-Name"));
         if (packages.group() != null) {
             return new Identified(new MavenCoordinates(packages.group(), artifact, version), BY_PACKAGE, true, null);
         }
-        StringBuilder doubt = new StringBuilder("Maven group unknown for ").append(artifact).append(' ').append(version)
-                .append(" (from the ").append(named).append("): ").append(packages.doubt());
+        StringBuilder doubt = new StringBuilder("Maven group unknown for ")
+                .append(artifact)
+                .append(' ')
+                .append(version)
+                .append(" (from the ")
+                .append(named)
+                .append("): ")
+                .append(packages.doubt());
         if (deeper != null) {
-            doubt.append("; Implementation-Vendor-Id ").append(vendor).append(" may be a parent of the group (").append(deeper).append(')');
+            doubt.append("; Implementation-Vendor-Id ")
+                    .append(vendor)
+                    .append(" may be a parent of the group (")
+                    .append(deeper)
+                    .append(')');
         } else if (vendor != null) {
             doubt.append("; Implementation-Vendor-Id ").append(vendor).append(" does not match the classes");
         }
@@ -145,16 +172,22 @@ final class JavaIdentifier {
      */
     private Identified fromQuarkusName(ArchiveEvidence archive, String name, String version) {
         List<MavenCoordinates> readings = QuarkusLayout.readings(name, version);
-        List<MavenCoordinates> agreed = readings.stream().filter(r -> agrees(r, archive)).toList();
+        List<MavenCoordinates> agreed =
+                readings.stream().filter(r -> agrees(r, archive)).toList();
         if (agreed.size() == 1) {
             return new Identified(agreed.get(0), BY_FILENAME, true, null);
         }
         if (agreed.isEmpty() && readings.size() == 1) {
             return new Identified(readings.get(0), BY_FILENAME, true, null);
         }
-        return unidentified(name, version, "Maven group unknown: the Quarkus file name " + name + " reads as "
-                + readings.stream().map(r -> r.group() + " / " + r.artifact()).toList() + " and the evidence does not choose"
-                + manifestSummary(archive));
+        return unidentified(
+                name,
+                version,
+                "Maven group unknown: the Quarkus file name " + name + " reads as "
+                        + readings.stream()
+                                .map(r -> r.group() + " / " + r.artifact())
+                                .toList() + " and the evidence does not choose"
+                        + manifestSummary(archive));
     }
 
     private boolean agrees(MavenCoordinates reading, ArchiveEvidence archive) {
@@ -166,7 +199,8 @@ final class JavaIdentifier {
     }
 
     private static Identified unidentified(String artifact, String version, String doubt) {
-        return new Identified(new MavenCoordinates(null, artifact, version), null, true, doubt + "; listed without a purl");
+        return new Identified(
+                new MavenCoordinates(null, artifact, version), null, true, doubt + "; listed without a purl");
     }
 
     /**
@@ -203,7 +237,10 @@ final class JavaIdentifier {
         }
         String below = classPrefix.substring(vendor.length());
         String firstWord = artifact.toLowerCase(java.util.Locale.ROOT).split("[-_.]")[0];
-        return below.isEmpty() || (below.startsWith(".") && below.indexOf('.', 1) < 0 && GroupFromPackages.names(below.substring(1), firstWord));
+        return below.isEmpty()
+                || (below.startsWith(".")
+                        && below.indexOf('.', 1) < 0
+                        && GroupFromPackages.names(below.substring(1), firstWord));
     }
 
     private static String manifestSummary(ArchiveEvidence archive) {
@@ -211,7 +248,10 @@ final class JavaIdentifier {
         for (String name : List.of("Implementation-Title", "Bundle-SymbolicName", "Automatic-Module-Name")) {
             String value = archive.manifestValue(name);
             if (value != null) {
-                out.append(out.length() == 0 ? "; manifest " : ", ").append(name).append('=').append(value);
+                out.append(out.length() == 0 ? "; manifest " : ", ")
+                        .append(name)
+                        .append('=')
+                        .append(value);
             }
         }
         return out.toString();

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class KeyValueFile {
 
-    private KeyValueFile() {
-    }
+    private KeyValueFile() {}
 
     /** Paragraphs separated by blank lines; a repeated key keeps its first value. */
     static List<Map<String, String>> paragraphs(String text) {
@@ -59,7 +58,8 @@ final class KeyValueFile {
                 throw new IllegalArgumentException("line without a key: " + abbreviate(line));
             }
             lastKey = line.substring(0, colon).strip();
-            result.computeIfAbsent(lastKey, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
+            result.computeIfAbsent(lastKey, k -> new ArrayList<>())
+                    .add(line.substring(colon + 1).strip());
         }
         return result;
     }

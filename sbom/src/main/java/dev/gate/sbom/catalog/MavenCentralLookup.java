@@ -53,7 +53,10 @@ public final class MavenCentralLookup implements JavaIndex {
     public MavenCentralLookup(URI endpoint, Path cache) {
         this.endpoint = endpoint;
         this.cache = cache;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -64,7 +67,8 @@ public final class MavenCentralLookup implements JavaIndex {
         Path cached = cache.resolve(sha1);
         try {
             if (cacheIsOurs() && Files.isRegularFile(cached, LinkOption.NOFOLLOW_LINKS)) {
-                return parseCached(Files.readString(cached, StandardCharsets.UTF_8).strip());
+                return parseCached(
+                        Files.readString(cached, StandardCharsets.UTF_8).strip());
             }
         } catch (IOException e) {
             // an unreadable entry is asked again
@@ -84,25 +88,34 @@ public final class MavenCentralLookup implements JavaIndex {
             return Optional.empty();
         }
         String query = "q=" + URLEncoder.encode("1:\"" + sha1 + "\"", StandardCharsets.UTF_8) + "&rows=20&wt=json";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + query)).timeout(TIMEOUT)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 byte[] bytes = body.readNBytes(MAX_ANSWER + 1);
                 if (response.statusCode() != 200) {
-                    throw GateException.operational("Maven Central search at " + endpoint.getHost() + " answered HTTP "
-                            + response.statusCode() + " to a SHA-1 look-up (--java-lookup)", null);
+                    throw GateException.operational(
+                            "Maven Central search at " + endpoint.getHost() + " answered HTTP " + response.statusCode()
+                                    + " to a SHA-1 look-up (--java-lookup)",
+                            null);
                 }
                 if (bytes.length > MAX_ANSWER) {
-                    throw GateException.operational("Maven Central search at " + endpoint.getHost()
-                            + " answered a SHA-1 look-up with over " + MAX_ANSWER + " bytes (--java-lookup)", null);
+                    throw GateException.operational(
+                            "Maven Central search at " + endpoint.getHost() + " answered a SHA-1 look-up with over "
+                                    + MAX_ANSWER + " bytes (--java-lookup)",
+                            null);
                 }
                 return unique(json.readTree(bytes));
             }
         } catch (IOException e) {
-            throw GateException.operational("Maven Central search at " + endpoint.getHost() + " could not be asked (--java-lookup): "
-                    + e.getClass().getSimpleName(), e);
+            throw GateException.operational(
+                    "Maven Central search at " + endpoint.getHost() + " could not be asked (--java-lookup): "
+                            + e.getClass().getSimpleName(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw GateException.operational("interrupted while asking Maven Central search", e);
@@ -113,8 +126,13 @@ public final class MavenCentralLookup implements JavaIndex {
     private static Optional<MavenCoordinates> unique(JsonNode answer) {
         Set<MavenCoordinates> found = new LinkedHashSet<>();
         for (JsonNode doc : answer.path("response").path("docs")) {
-            MavenCoordinates c = new MavenCoordinates(doc.path("g").asText(null), doc.path("a").asText(null), doc.path("v").asText(null));
-            if (!c.complete() || !COORDINATE.matcher(c.group()).matches() || !COORDINATE.matcher(c.artifact()).matches()
+            MavenCoordinates c = new MavenCoordinates(
+                    doc.path("g").asText(null),
+                    doc.path("a").asText(null),
+                    doc.path("v").asText(null));
+            if (!c.complete()
+                    || !COORDINATE.matcher(c.group()).matches()
+                    || !COORDINATE.matcher(c.artifact()).matches()
                     || !COORDINATE.matcher(c.version()).matches()) {
                 return Optional.empty();
             }
@@ -138,8 +156,10 @@ public final class MavenCentralLookup implements JavaIndex {
     private boolean cacheIsOurs() {
         if (cacheTrusted == null) {
             try {
-                PosixFileAttributes a = Files.readAttributes(cache, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                cacheTrusted = a.isDirectory() && a.owner().getName().equals(System.getProperty("user.name"))
+                PosixFileAttributes a =
+                        Files.readAttributes(cache, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                cacheTrusted = a.isDirectory()
+                        && a.owner().getName().equals(System.getProperty("user.name"))
                         && !a.permissions().contains(PosixFilePermission.GROUP_WRITE)
                         && !a.permissions().contains(PosixFilePermission.OTHERS_WRITE);
             } catch (IOException | UnsupportedOperationException e) {
@@ -153,7 +173,8 @@ public final class MavenCentralLookup implements JavaIndex {
     private void remember(Path cached, String text) {
         try {
             if (!Files.isDirectory(cache)) {
-                Files.createDirectories(cache, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        cache, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 cacheTrusted = null;
             }
             if (!cacheIsOurs()) {

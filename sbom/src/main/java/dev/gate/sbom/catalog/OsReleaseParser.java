@@ -13,8 +13,7 @@ public final class OsReleaseParser {
     public static final String ETC = "/etc/os-release";
     public static final String USR_LIB = "/usr/lib/os-release";
 
-    private OsReleaseParser() {
-    }
+    private OsReleaseParser() {}
 
     public static boolean wants(String path) {
         return path.equals(ETC) || path.equals(USR_LIB);
@@ -32,17 +31,21 @@ public final class OsReleaseParser {
             if (line.startsWith("#") || eq <= 0) {
                 continue;
             }
-            values.put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));
+            values.put(
+                    line.substring(0, eq).strip(),
+                    unquote(line.substring(eq + 1).strip()));
         }
         String id = values.get("ID");
         if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new OsRelease(id, values.get("VERSION_ID"), values.getOrDefault("PRETTY_NAME", values.get("NAME"))));
+        return Optional.of(
+                new OsRelease(id, values.get("VERSION_ID"), values.getOrDefault("PRETTY_NAME", values.get("NAME"))));
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+        if (value.length() >= 2
+                && (value.charAt(0) == '"' || value.charAt(0) == '\'')
                 && value.charAt(value.length() - 1) == value.charAt(0)) {
             return value.substring(1, value.length() - 1).replace("\\\"", "\"");
         }

@@ -15,7 +15,9 @@ public final class PythonCataloger implements Cataloger {
     private static final String CLASSIFIER_PREFIX = "License :: OSI Approved :: ";
 
     static boolean isMetadata(String path) {
-        return path.endsWith(".dist-info/METADATA") || path.endsWith(".egg-info/PKG-INFO") || path.endsWith(".egg-info");
+        return path.endsWith(".dist-info/METADATA")
+                || path.endsWith(".egg-info/PKG-INFO")
+                || path.endsWith(".egg-info");
     }
 
     @Override
@@ -31,16 +33,27 @@ public final class PythonCataloger implements Cataloger {
                 continue;
             }
             try {
-                Map<String, List<String>> header = KeyValueFile.header(new String(file.content(), StandardCharsets.UTF_8));
+                Map<String, List<String>> header =
+                        KeyValueFile.header(new String(file.content(), StandardCharsets.UTF_8));
                 String name = first(header, "Name");
                 String version = first(header, "Version");
                 if (name == null || version == null) {
                     context.unknown(file, "Python metadata without Name or Version");
                     continue;
                 }
-                String purl = Purl.of("pypi", null, normalize(name), version, Map.of()).toString();
-                context.add(new Package("pypi", null, name, version, purl, null, null, licenses(header),
-                        file.layer(), List.of(file.path())));
+                String purl = Purl.of("pypi", null, normalize(name), version, Map.of())
+                        .toString();
+                context.add(new Package(
+                        "pypi",
+                        null,
+                        name,
+                        version,
+                        purl,
+                        null,
+                        null,
+                        licenses(header),
+                        file.layer(),
+                        List.of(file.path())));
             } catch (RuntimeException e) {
                 context.unknown(file, "Python metadata unreadable: " + e.getMessage());
             }
@@ -58,7 +71,10 @@ public final class PythonCataloger implements Cataloger {
         String license = first(header, "License");
         if (expression != null) {
             result.add(expression);
-        } else if (license != null && !license.isBlank() && !license.equalsIgnoreCase("UNKNOWN") && license.length() < 100) {
+        } else if (license != null
+                && !license.isBlank()
+                && !license.equalsIgnoreCase("UNKNOWN")
+                && license.length() < 100) {
             result.add(license);
         }
         if (result.isEmpty()) {

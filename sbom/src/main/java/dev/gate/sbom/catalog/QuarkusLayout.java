@@ -16,8 +16,7 @@ final class QuarkusLayout {
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     private static final Pattern ARTIFACT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
-    private QuarkusLayout() {
-    }
+    private QuarkusLayout() {}
 
     /** Whether the archive at {@code path} lies where Quarkus puts its group-prefixed jars. */
     static boolean holds(String path) {
@@ -36,7 +35,9 @@ final class QuarkusLayout {
             String artifact = name.substring(dot + 1);
             String firstSegment = group.split("\\.")[0];
             boolean plausible = !artifact.contains(".") || artifact.startsWith(firstSegment + ".");
-            if (plausible && GROUP.matcher(group).matches() && ARTIFACT.matcher(artifact).matches()) {
+            if (plausible
+                    && GROUP.matcher(group).matches()
+                    && ARTIFACT.matcher(artifact).matches()) {
                 found.add(new MavenCoordinates(group, artifact, version));
             }
         }

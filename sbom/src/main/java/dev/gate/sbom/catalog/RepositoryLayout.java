@@ -14,8 +14,7 @@ final class RepositoryLayout {
     private static final Pattern HEX_SHA1 = Pattern.compile("[0-9a-f]{30,40}");
     private static final Pattern GROUP_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
-    private RepositoryLayout() {
-    }
+    private RepositoryLayout() {}
 
     /** The coordinates, or null when the path is not in such a layout. Nested archives never are. */
     static MavenCoordinates of(String path) {
@@ -24,7 +23,9 @@ final class RepositoryLayout {
         }
         String[] parts = path.split("/");
         int n = parts.length;
-        if (n >= 6 && parts[n - 6].equals("files-2.1") && HEX_SHA1.matcher(parts[n - 2]).matches()) {
+        if (n >= 6
+                && parts[n - 6].equals("files-2.1")
+                && HEX_SHA1.matcher(parts[n - 2]).matches()) {
             return checked(parts[n - 5], parts[n - 4], parts[n - 3], parts[n - 1]);
         }
         for (int r = n - 5; r >= 0; r--) {
@@ -37,8 +38,10 @@ final class RepositoryLayout {
     }
 
     private static MavenCoordinates checked(String group, String artifact, String version, String file) {
-        boolean named = file.startsWith(artifact + "-" + version + ".") || file.startsWith(artifact + "-" + version + "-");
-        boolean groupShape = Arrays.stream(group.split("\\.")).allMatch(s -> GROUP_SEGMENT.matcher(s).matches());
+        boolean named =
+                file.startsWith(artifact + "-" + version + ".") || file.startsWith(artifact + "-" + version + "-");
+        boolean groupShape = Arrays.stream(group.split("\\."))
+                .allMatch(s -> GROUP_SEGMENT.matcher(s).matches());
         return named && groupShape && !group.isEmpty() ? new MavenCoordinates(group, artifact, version) : null;
     }
 }

@@ -46,10 +46,14 @@ public final class RpmCataloger implements Cataloger {
     public void catalog(CatalogContext context) {
         for (String dir : DIRS) {
             context.fs().entry(dir + "rpmdb.sqlite").ifPresent(f -> readSqlite(f, context));
-            context.fs().entry(dir + "Packages").ifPresent(f ->
-                    context.unknown(f, "Berkeley DB rpm database found and not read (only rpmdb.sqlite is supported)"));
-            context.fs().entry(dir + "Packages.db").ifPresent(f ->
-                    context.unknown(f, "ndb rpm database found and not read (only rpmdb.sqlite is supported)"));
+            context.fs()
+                    .entry(dir + "Packages")
+                    .ifPresent(f -> context.unknown(
+                            f, "Berkeley DB rpm database found and not read (only rpmdb.sqlite is supported)"));
+            context.fs()
+                    .entry(dir + "Packages.db")
+                    .ifPresent(f ->
+                            context.unknown(f, "ndb rpm database found and not read (only rpmdb.sqlite is supported)"));
         }
     }
 
@@ -72,8 +76,10 @@ public final class RpmCataloger implements Cataloger {
                         throw e;
                     }
                     context.checkDeadline();
-                    context.unknown(file, "rpm database not read: its query ran past the time limit of "
-                            + CatalogDeadline.describe(limit) + " and was stopped");
+                    context.unknown(
+                            file,
+                            "rpm database not read: its query ran past the time limit of "
+                                    + CatalogDeadline.describe(limit) + " and was stopped");
                 }
             }
         } catch (RpmDatabase.Refused e) {
@@ -105,8 +111,17 @@ public final class RpmCataloger implements Cataloger {
         String sourceRpm = h.string(RpmHeader.SOURCERPM);
         String license = h.string(RpmHeader.LICENSE);
         String fullVersion = (epoch != null && epoch != 0 ? epoch + ":" : "") + version;
-        context.add(new Package("rpm", null, name, fullVersion, purl, sourceName(sourceRpm), null,
-                license == null ? List.of() : List.of(license), file.layer(), List.of(file.path())));
+        context.add(new Package(
+                "rpm",
+                null,
+                name,
+                fullVersion,
+                purl,
+                sourceName(sourceRpm),
+                null,
+                license == null ? List.of() : List.of(license),
+                file.layer(),
+                List.of(file.path())));
     }
 
     /** "openssl-3.0.7-27.el9.src.rpm" is built from source package "openssl". */

@@ -60,7 +60,8 @@ final class RpmDatabase implements AutoCloseable {
     /** Hands every header blob of {@code Packages} to {@code each}, after checking the schema. */
     void readHeaders(Consumer<byte[]> each) throws SQLException, Refused {
         checkSchema();
-        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery("SELECT blob FROM Packages")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rows = s.executeQuery("SELECT blob FROM Packages")) {
             while (rows.next()) {
                 byte[] blob = rows.getBytes(1);
                 if (blob == null) {
@@ -74,8 +75,9 @@ final class RpmDatabase implements AutoCloseable {
     private void checkSchema() throws SQLException, Refused {
         // The type SQLite itself gave the object when it parsed the schema: table, view, virtual or shadow.
         String type = null;
-        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(
-                "SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'Packages' COLLATE NOCASE")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rows = s.executeQuery(
+                        "SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = 'Packages' COLLATE NOCASE")) {
             if (rows.next()) {
                 type = rows.getString(1);
             }
@@ -84,18 +86,23 @@ final class RpmDatabase implements AutoCloseable {
             throw new Refused("no Packages table");
         }
         if (!type.equals("table")) {
-            throw new Refused("Packages is a " + (type.equals("virtual") ? "virtual table" : type) + ", not a plain table; not queried");
+            throw new Refused("Packages is a " + (type.equals("virtual") ? "virtual table" : type)
+                    + ", not a plain table; not queried");
         }
-        if (count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Packages' COLLATE NOCASE") > 0) {
+        if (count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Packages' COLLATE NOCASE")
+                > 0) {
             throw new Refused("Packages has triggers; not queried");
         }
-        if (count("SELECT count(*) FROM pragma_table_xinfo('Packages') WHERE name = 'blob' COLLATE NOCASE AND hidden = 0") != 1) {
+        if (count(
+                        "SELECT count(*) FROM pragma_table_xinfo('Packages') WHERE name = 'blob' COLLATE NOCASE AND hidden = 0")
+                != 1) {
             throw new Refused("Packages has no stored blob column (generated or missing); not queried");
         }
     }
 
     private long count(String query) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(query)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rows = s.executeQuery(query)) {
             return rows.next() ? rows.getLong(1) : 0;
         }
     }

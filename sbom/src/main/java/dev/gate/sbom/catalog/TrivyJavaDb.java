@@ -48,7 +48,8 @@ public final class TrivyJavaDb implements JavaIndex, AutoCloseable {
         try {
             SQLiteConfig config = new SQLiteConfig();
             config.setReadOnly(true);
-            Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            Connection c =
+                    org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try {
                 return new TrivyJavaDb(c);
             } catch (SQLException e) {
@@ -56,7 +57,8 @@ public final class TrivyJavaDb implements JavaIndex, AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw GateException.input("Java DB " + file + " is not a trivy Java DB (tables artifacts and indices): " + firstLine(e));
+            throw GateException.input(
+                    "Java DB " + file + " is not a trivy Java DB (tables artifacts and indices): " + firstLine(e));
         }
     }
 
@@ -67,7 +69,8 @@ public final class TrivyJavaDb implements JavaIndex, AutoCloseable {
                 bySha1.setBytes(1, HexFormat.of().parseHex(key));
                 try (ResultSet rows = bySha1.executeQuery()) {
                     if (rows.next()) {
-                        MavenCoordinates found = new MavenCoordinates(rows.getString(1), rows.getString(2), rows.getString(3));
+                        MavenCoordinates found =
+                                new MavenCoordinates(rows.getString(1), rows.getString(2), rows.getString(3));
                         return found.complete() ? Optional.of(found) : Optional.empty();
                     }
                     return Optional.empty();

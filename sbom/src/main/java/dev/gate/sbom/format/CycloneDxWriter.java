@@ -1,9 +1,9 @@
 package dev.gate.sbom.format;
 
-import dev.gate.sbom.SbomProperties;
 import dev.gate.errors.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
+import dev.gate.sbom.SbomProperties;
 import dev.gate.sbom.Unknown;
 import java.util.ArrayList;
 import java.util.Date;
@@ -64,8 +64,11 @@ public final class CycloneDxWriter {
 
     Bom toBom(Sbom sbom) {
         Bom bom = new Bom();
-        bom.setSerialNumber("urn:uuid:" + (reproducibleFor == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes((sbom.imageDigest() + " " + reproducibleFor).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        bom.setSerialNumber("urn:uuid:"
+                + (reproducibleFor == null
+                        ? UUID.randomUUID()
+                        : UUID.nameUUIDFromBytes((sbom.imageDigest() + " " + reproducibleFor)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         bom.setMetadata(metadata(sbom));
         Map<String, String> refByPurl = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -81,7 +84,10 @@ public final class CycloneDxWriter {
         }
         for (Package p : sbom.packages()) {
             // A package without a purl (an archive that could not be named) is referred to by where it is.
-            String key = p.purl() != null ? p.purl() : "gate:unidentified:" + (p.paths().isEmpty() ? p.name() : p.paths().get(0));
+            String key = p.purl() != null
+                    ? p.purl()
+                    : "gate:unidentified:"
+                            + (p.paths().isEmpty() ? p.name() : p.paths().get(0));
             int n = seen.merge(key, 1, Integer::sum);
             String ref = n == 1 ? key : key + "#" + n;
             if (p.purl() != null) {
@@ -103,7 +109,8 @@ public final class CycloneDxWriter {
 
     private Metadata metadata(Sbom sbom) {
         Metadata metadata = new Metadata();
-        metadata.setTimestamp(reproducibleFor == null ? new Date() : null); // a new Metadata carries the time of its making
+        metadata.setTimestamp(
+                reproducibleFor == null ? new Date() : null); // a new Metadata carries the time of its making
         Component tool = new Component();
         tool.setType(Component.Type.APPLICATION);
         tool.setName("gate");
@@ -186,7 +193,10 @@ public final class CycloneDxWriter {
                 return;
             }
             Dependency d = new Dependency(ref);
-            targets.stream().map(refByPurl::get).filter(t -> t != null).distinct()
+            targets.stream()
+                    .map(refByPurl::get)
+                    .filter(t -> t != null)
+                    .distinct()
                     .forEach(t -> d.addDependency(new Dependency(t)));
             result.add(d);
         });

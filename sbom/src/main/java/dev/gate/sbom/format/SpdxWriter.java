@@ -43,7 +43,9 @@ public final class SpdxWriter {
         for (Package p : sbom.packages()) {
             String id = "SPDXRef-Package-" + p.ecosystem() + "-" + (++n);
             ObjectNode node = packages.addObject();
-            node.put("name", p.group() != null && !p.ecosystem().equals("golang") ? p.group() + "/" + p.name() : p.name());
+            node.put(
+                    "name",
+                    p.group() != null && !p.ecosystem().equals("golang") ? p.group() + "/" + p.name() : p.name());
             node.put("SPDXID", id);
             if (p.version() != null) {
                 node.put("versionInfo", p.version());
@@ -56,8 +58,11 @@ public final class SpdxWriter {
                 node.put("licenseComments", "declared: " + String.join("; ", p.licenses()));
             }
             node.put("sourceInfo", "found at " + String.join(", ", p.paths()) + " in layer " + p.layer());
-            p.hashes().forEach((algorithm, value) -> node.withArray("checksums").addObject()
-                    .put("algorithm", algorithm.replace("-", "")).put("checksumValue", value));
+            p.hashes()
+                    .forEach((algorithm, value) -> node.withArray("checksums")
+                            .addObject()
+                            .put("algorithm", algorithm.replace("-", ""))
+                            .put("checksumValue", value));
             if (p.purl() != null) {
                 ObjectNode ref = node.putArray("externalRefs").addObject();
                 ref.put("referenceCategory", "PACKAGE-MANAGER");

@@ -12,11 +12,25 @@ import dev.gate.sbom.Unknown;
 public final class TableWriter {
 
     public String write(Sbom sbom) {
-        int nameWidth = Math.max(4, sbom.packages().stream().mapToInt(p -> display(p).length()).max().orElse(0));
-        int versionWidth = Math.max(7, sbom.packages().stream().mapToInt(p -> version(p).length()).max().orElse(0));
+        int nameWidth = Math.max(
+                4,
+                sbom.packages().stream()
+                        .mapToInt(p -> display(p).length())
+                        .max()
+                        .orElse(0));
+        int versionWidth = Math.max(
+                7,
+                sbom.packages().stream()
+                        .mapToInt(p -> version(p).length())
+                        .max()
+                        .orElse(0));
         StringBuilder out = new StringBuilder();
         if (sbom.os() != null) {
-            out.append("OS: ").append(SafeText.of(sbom.os().id())).append(' ').append(SafeText.of(sbom.os().versionId())).append('\n');
+            out.append("OS: ")
+                    .append(SafeText.of(sbom.os().id()))
+                    .append(' ')
+                    .append(SafeText.of(sbom.os().versionId()))
+                    .append('\n');
         }
         String format = "%-" + nameWidth + "s  %-" + versionWidth + "s  %s%n";
         out.append(String.format(format, "NAME", "VERSION", "TYPE"));

@@ -20,16 +20,19 @@ import java.util.List;
  */
 class CatalogerFuzzTest {
 
-    private static final List<Class<? extends Exception>> REFUSALS = List.of(IllegalArgumentException.class, IOException.class);
+    private static final List<Class<? extends Exception>> REFUSALS =
+            List.of(IllegalArgumentException.class, IOException.class);
     private static final SquashLimits LIMITS = new SquashLimits(8 << 20, 4 << 20, 8 << 20, 8);
     private static final byte[] DEBIAN = "ID=debian\nVERSION_ID=12\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] ALPINE = "ID=alpine\nVERSION_ID=3.20.0\n".getBytes(StandardCharsets.UTF_8);
 
     /** Runs {@code cataloger} over an image whose only layer holds {@code content} at {@code path}. */
-    private static void catalog(Cataloger cataloger, String path, byte[] content, int mode, byte[] osRelease) throws Exception {
-        TestLayers layer = new TestLayers().file("etc/os-release", osRelease, 0644).file(path, content, mode);
-        parses(() -> new SbomGenerator(List.of(cataloger), LIMITS).generate("fuzz", "sha256:" + "0".repeat(64),
-                List.of(layer.layer())));
+    private static void catalog(Cataloger cataloger, String path, byte[] content, int mode, byte[] osRelease)
+            throws Exception {
+        TestLayers layer =
+                new TestLayers().file("etc/os-release", osRelease, 0644).file(path, content, mode);
+        parses(() -> new SbomGenerator(List.of(cataloger), LIMITS)
+                .generate("fuzz", "sha256:" + "0".repeat(64), List.of(layer.layer())));
     }
 
     private static String text(byte[] input) {
@@ -55,26 +58,35 @@ class CatalogerFuzzTest {
 
     @FuzzTest
     void rpmHeader(byte[] input) throws Exception {
-        parses(() -> {
-            RpmHeader header = RpmHeader.parse(input);
-            for (int tag = RpmHeader.NAME; tag <= RpmHeader.SOURCERPM; tag++) {
-                header.string(tag);
-                header.integer(tag);
-            }
-        }, REFUSALS);
+        parses(
+                () -> {
+                    RpmHeader header = RpmHeader.parse(input);
+                    for (int tag = RpmHeader.NAME; tag <= RpmHeader.SOURCERPM; tag++) {
+                        header.string(tag);
+                        header.integer(tag);
+                    }
+                },
+                REFUSALS);
     }
 
     @FuzzTest
     void jar(byte[] input) throws Exception {
-        parses(() -> new JarReader(CatalogDeadline.start("fuzz", java.time.Duration.ofMinutes(1)))
-                .read("/app/app.jar", new java.io.ByteArrayInputStream(input)), REFUSALS);
+        parses(
+                () -> new JarReader(CatalogDeadline.start("fuzz", java.time.Duration.ofMinutes(1)))
+                        .read("/app/app.jar", new java.io.ByteArrayInputStream(input)),
+                REFUSALS);
         catalog(new JavaCataloger(), "app/app.jar", input, 0644, DEBIAN);
     }
 
     @FuzzTest
     void pythonMetadata(byte[] input) throws Exception {
         parses(() -> KeyValueFile.header(text(input)), REFUSALS);
-        catalog(new PythonCataloger(), "usr/lib/python3/site-packages/fuzz-1.0.dist-info/METADATA", input, 0644, DEBIAN);
+        catalog(
+                new PythonCataloger(),
+                "usr/lib/python3/site-packages/fuzz-1.0.dist-info/METADATA",
+                input,
+                0644,
+                DEBIAN);
     }
 
     @FuzzTest

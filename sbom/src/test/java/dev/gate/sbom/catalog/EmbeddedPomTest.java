@@ -1,12 +1,12 @@
 package dev.gate.sbom.catalog;
 
-import dev.gate.sbom.SbomProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
+import dev.gate.sbom.SbomProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedPomTest {
 
     private static byte[] jarWithPom(String folder, String pomXml) {
-        return TestJars.jar().entry("META-INF/maven/" + folder + "/pom.xml", pomXml.getBytes(StandardCharsets.UTF_8))
-                .classes("com.acme.widgets.Widget").bytes();
+        return TestJars.jar()
+                .entry("META-INF/maven/" + folder + "/pom.xml", pomXml.getBytes(StandardCharsets.UTF_8))
+                .classes("com.acme.widgets.Widget")
+                .bytes();
     }
 
     @Test
@@ -36,9 +38,13 @@ class EmbeddedPomTest {
 
     @Test
     void aPropertyPlaceholderIsNotAVersion() {
-        String pom = "<project><groupId>com.acme</groupId><artifactId>widgets</artifactId><version>${revision}</version></project>";
+        String pom =
+                "<project><groupId>com.acme</groupId><artifactId>widgets</artifactId><version>${revision}</version></project>";
         Sbom sbom = JavaLayers.catalog(Map.of("lib/widgets.jar", jarWithPom("com.acme/widgets", pom)), JavaIndex.NONE);
-        assertTrue(sbom.packages().stream().noneMatch(p -> p.purl() != null && p.purl().contains("$")), sbom.packages().toString());
+        assertTrue(
+                sbom.packages().stream()
+                        .noneMatch(p -> p.purl() != null && p.purl().contains("$")),
+                sbom.packages().toString());
     }
 
     /** An external entity in a pom.xml from an image must not make gate read a file of the machine it runs on. */
@@ -47,8 +53,12 @@ class EmbeddedPomTest {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "org.secret.from.host");
         String pom = "<?xml version=\"1.0\"?><!DOCTYPE project [<!ENTITY g SYSTEM \"" + secret.toUri() + "\">]>"
                 + "<project><groupId>&g;</groupId><artifactId>widgets</artifactId><version>1.0</version></project>";
-        Sbom sbom = JavaLayers.catalog(Map.of("lib/widgets-1.0.jar", jarWithPom("com.acme/widgets", pom)), JavaIndex.NONE);
-        assertTrue(sbom.packages().stream().noneMatch(p -> p.purl() != null && p.purl().contains("secret")), sbom.packages().toString());
+        Sbom sbom =
+                JavaLayers.catalog(Map.of("lib/widgets-1.0.jar", jarWithPom("com.acme/widgets", pom)), JavaIndex.NONE);
+        assertTrue(
+                sbom.packages().stream()
+                        .noneMatch(p -> p.purl() != null && p.purl().contains("secret")),
+                sbom.packages().toString());
         MavenCoordinates read = EmbeddedPom.of(pom.getBytes(StandardCharsets.UTF_8));
         assertNull(read == null ? null : read.group());
     }

@@ -33,7 +33,8 @@ class HostileRpmdbTest {
 
     @Test
     void aRecursiveViewNamedPackagesIsRefusedQuicklyAndLeavesNoFolder(@TempDir Path dir) throws Exception {
-        Path db = database(dir, "CREATE VIEW Packages AS " + RECURSIVE + "SELECT i AS hnum, zeroblob(8) AS blob FROM n");
+        Path db =
+                database(dir, "CREATE VIEW Packages AS " + RECURSIVE + "SELECT i AS hnum, zeroblob(8) AS blob FROM n");
         Unknown unknown = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> onlyUnknown(catalog(db)));
         assertEquals("/var/lib/rpm/rpmdb.sqlite", unknown.path());
         assertTrue(unknown.reason().contains("Packages is a view, not a plain table"), unknown.reason());
@@ -42,7 +43,9 @@ class HostileRpmdbTest {
 
     @Test
     void aTriggerOnPackagesIsRefused(@TempDir Path dir) throws Exception {
-        Path db = database(dir, "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, blob BLOB NOT NULL)",
+        Path db = database(
+                dir,
+                "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, blob BLOB NOT NULL)",
                 "CREATE TABLE log (x)",
                 "CREATE TRIGGER spy AFTER INSERT ON Packages BEGIN INSERT INTO log VALUES (new.hnum); END");
         Unknown unknown = onlyUnknown(catalog(db));
@@ -52,7 +55,9 @@ class HostileRpmdbTest {
 
     @Test
     void aGeneratedBlobColumnIsRefused(@TempDir Path dir) throws Exception {
-        Path db = database(dir, "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, x BLOB, blob BLOB GENERATED ALWAYS AS (x || x))");
+        Path db = database(
+                dir,
+                "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, x BLOB, blob BLOB GENERATED ALWAYS AS (x || x))");
         Unknown unknown = onlyUnknown(catalog(db));
         assertTrue(unknown.reason().contains("no stored blob column"), unknown.reason());
     }
@@ -70,11 +75,13 @@ class HostileRpmdbTest {
         Path db = database(dir, "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, blob BLOB NOT NULL)");
         try (RpmDatabase rpmdb = RpmDatabase.open(db, Duration.ofMillis(300))) {
             long started = System.nanoTime();
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(SQLException.class, () -> {
-                try (Statement s = rpmdb.connection().createStatement()) {
-                    s.executeQuery(RECURSIVE + "SELECT count(*) FROM n").next();
-                }
-            }));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> assertThrows(SQLException.class, () -> {
+                        try (Statement s = rpmdb.connection().createStatement()) {
+                            s.executeQuery(RECURSIVE + "SELECT count(*) FROM n").next();
+                        }
+                    }));
             assertTrue(rpmdb.stoppedByTimeLimit());
             assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos());
         }
@@ -83,7 +90,8 @@ class HostileRpmdbTest {
     @Test
     void theConnectionIsReadOnlyAndDistrustsTheSchema(@TempDir Path dir) throws Exception {
         Path db = database(dir, "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, blob BLOB NOT NULL)");
-        try (RpmDatabase rpmdb = RpmDatabase.open(db, Duration.ofSeconds(5)); Statement s = rpmdb.connection().createStatement()) {
+        try (RpmDatabase rpmdb = RpmDatabase.open(db, Duration.ofSeconds(5));
+                Statement s = rpmdb.connection().createStatement()) {
             var rows = s.executeQuery("PRAGMA trusted_schema");
             assertTrue(rows.next());
             assertEquals(0, rows.getInt(1));
@@ -95,16 +103,21 @@ class HostileRpmdbTest {
     @Test
     void aQueryStoppedByTheTimeLimitBecomesAnUnknown(@TempDir Path dir) throws Exception {
         // Many rows and a 1 ms limit: the plain header query itself runs past the limit.
-        Path db = database(dir, "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, blob BLOB NOT NULL)",
-                "INSERT INTO Packages (blob) " + RECURSIVE.replace("FROM n)", "FROM n WHERE i < 200000)") + "SELECT zeroblob(16) FROM n");
-        Sbom sbom = generator(Duration.ofMillis(1)).generate("hostile:rpmdb", "sha256:" + "0".repeat(64), List.of(layer(db)));
+        Path db = database(
+                dir,
+                "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY, blob BLOB NOT NULL)",
+                "INSERT INTO Packages (blob) " + RECURSIVE.replace("FROM n)", "FROM n WHERE i < 200000)")
+                        + "SELECT zeroblob(16) FROM n");
+        Sbom sbom = generator(Duration.ofMillis(1))
+                .generate("hostile:rpmdb", "sha256:" + "0".repeat(64), List.of(layer(db)));
         Unknown unknown = onlyUnknown(sbom);
         assertTrue(unknown.reason().contains("ran past the time limit"), unknown.reason());
         assertFoldersRemoved();
     }
 
     private Sbom catalog(Path db) throws Exception {
-        return generator(Duration.ofSeconds(5)).generate("hostile:rpmdb", "sha256:" + "0".repeat(64), List.of(layer(db)));
+        return generator(Duration.ofSeconds(5))
+                .generate("hostile:rpmdb", "sha256:" + "0".repeat(64), List.of(layer(db)));
     }
 
     private SbomGenerator generator(Duration queryLimit) {
@@ -128,7 +141,9 @@ class HostileRpmdbTest {
     }
 
     private static dev.gate.image.Layer layer(Path db) throws Exception {
-        return new TestLayers().file("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(db), 0644).layer();
+        return new TestLayers()
+                .file("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(db), 0644)
+                .layer();
     }
 
     private static Path database(Path dir, String... statements) throws SQLException {

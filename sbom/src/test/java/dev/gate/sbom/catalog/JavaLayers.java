@@ -13,11 +13,11 @@ import java.util.TreeMap;
 /** Images of one layer holding the given files, cataloged as gate sbom does. */
 final class JavaLayers {
 
-    private JavaLayers() {
-    }
+    private JavaLayers() {}
 
     static Sbom catalog(Map<String, byte[]> files, JavaIndex index) {
-        return SbomGenerator.standard(Duration.ofMinutes(1), index).generate("fixture", "sha256:" + "0".repeat(64), List.of(layer(files)));
+        return SbomGenerator.standard(Duration.ofMinutes(1), index)
+                .generate("fixture", "sha256:" + "0".repeat(64), List.of(layer(files)));
     }
 
     static Layer layer(Map<String, byte[]> files) {
@@ -27,7 +27,8 @@ final class JavaLayers {
     }
 
     static Package at(Sbom sbom, String path) {
-        List<Package> found = sbom.packages().stream().filter(p -> p.paths().contains(path)).toList();
+        List<Package> found =
+                sbom.packages().stream().filter(p -> p.paths().contains(path)).toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one package at " + path + " but found " + found);
         }
@@ -37,7 +38,9 @@ final class JavaLayers {
     /** The promise of issue #22: a Maven purl always has its group. */
     static void noGrouplessPurl(Sbom sbom) {
         for (Package p : sbom.packages()) {
-            if (p.purl() != null && p.purl().startsWith("pkg:maven/") && p.purl().substring(10).indexOf('/') < 0) {
+            if (p.purl() != null
+                    && p.purl().startsWith("pkg:maven/")
+                    && p.purl().substring(10).indexOf('/') < 0) {
                 throw new AssertionError("Maven purl without a group: " + p.purl());
             }
         }

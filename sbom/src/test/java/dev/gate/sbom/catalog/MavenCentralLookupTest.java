@@ -1,6 +1,5 @@
 package dev.gate.sbom.catalog;
 
-import dev.gate.sbom.SbomProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.gate.errors.GateException;
 import dev.gate.sbom.Package;
 import dev.gate.sbom.Sbom;
+import dev.gate.sbom.SbomProperties;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -28,10 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The opt-in SHA-1 look-up, against a local server that answers as Maven Central's search service does. */
 class MavenCentralLookupTest {
 
-    private static final String TOMCAT = "{\"responseHeader\":{\"status\":0},\"response\":{\"numFound\":1,\"start\":0,\"docs\":["
-            + "{\"id\":\"org.apache.tomcat.embed:tomcat-embed-core:10.1.31\",\"g\":\"org.apache.tomcat.embed\","
-            + "\"a\":\"tomcat-embed-core\",\"v\":\"10.1.31\",\"p\":\"jar\",\"timestamp\":1728000000000,\"ec\":[\".jar\"]}]}}";
-    private static final String NONE = "{\"responseHeader\":{\"status\":0},\"response\":{\"numFound\":0,\"start\":0,\"docs\":[]}}";
+    private static final String TOMCAT =
+            "{\"responseHeader\":{\"status\":0},\"response\":{\"numFound\":1,\"start\":0,\"docs\":["
+                    + "{\"id\":\"org.apache.tomcat.embed:tomcat-embed-core:10.1.31\",\"g\":\"org.apache.tomcat.embed\","
+                    + "\"a\":\"tomcat-embed-core\",\"v\":\"10.1.31\",\"p\":\"jar\",\"timestamp\":1728000000000,\"ec\":[\".jar\"]}]}}";
+    private static final String NONE =
+            "{\"responseHeader\":{\"status\":0},\"response\":{\"numFound\":0,\"start\":0,\"docs\":[]}}";
 
     private HttpServer server;
     private final List<String> queries = new CopyOnWriteArrayList<>();
@@ -68,24 +70,36 @@ class MavenCentralLookupTest {
         byte[] tomcat = TestJars.tomcatEmbedCore();
         String sha1 = TestJars.sha1(tomcat);
         answers.put(sha1, TOMCAT);
-        Sbom sbom = JavaLayers.catalog(Map.of("app/libs/tomcat-embed-core-10.1.31.jar", tomcat,
-                "app/libs/spring-beans-6.1.14.jar", TestJars.springBeans()), new MavenCentralLookup(endpoint(), cache));
+        Sbom sbom = JavaLayers.catalog(
+                Map.of(
+                        "app/libs/tomcat-embed-core-10.1.31.jar",
+                        tomcat,
+                        "app/libs/spring-beans-6.1.14.jar",
+                        TestJars.springBeans()),
+                new MavenCentralLookup(endpoint(), cache));
         Package p = JavaLayers.at(sbom, "/app/libs/tomcat-embed-core-10.1.31.jar");
         assertEquals("pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@10.1.31", p.purl());
         assertEquals("sha1-index", p.properties().get(SbomProperties.JAVA_IDENTIFIED_BY));
         assertEquals(2, queries.size());
-        assertTrue(queries.stream().allMatch(q -> q.matches("q=1:\"[0-9a-f]{40}\"&rows=20&wt=json")), "only checksums leave: " + queries);
+        assertTrue(
+                queries.stream().allMatch(q -> q.matches("q=1:\"[0-9a-f]{40}\"&rows=20&wt=json")),
+                "only checksums leave: " + queries);
 
         MavenCentralLookup again = new MavenCentralLookup(endpoint(), cache);
-        assertEquals(Optional.of(new MavenCoordinates("org.apache.tomcat.embed", "tomcat-embed-core", "10.1.31")), again.bySha1(sha1));
+        assertEquals(
+                Optional.of(new MavenCoordinates("org.apache.tomcat.embed", "tomcat-embed-core", "10.1.31")),
+                again.bySha1(sha1));
         assertEquals(Optional.empty(), again.bySha1(TestJars.sha1(TestJars.springBeans())));
         assertEquals(2, queries.size(), "both answers, found and not found, came from the cache");
     }
 
     @Test
     void anAnswerNamingSeveralArtifactsOrOddCoordinatesNamesNothing(@TempDir Path cache) {
-        answers.put("1".repeat(40), TOMCAT.replace("]}}", ",{\"g\":\"org.other\",\"a\":\"tomcat-embed-core\",\"v\":\"10.1.31\"}]}}"));
-        answers.put("2".repeat(40), TOMCAT.replace("\"g\":\"org.apache.tomcat.embed\"", "\"g\":\"org/../x\\u001b[31m\""));
+        answers.put(
+                "1".repeat(40),
+                TOMCAT.replace("]}}", ",{\"g\":\"org.other\",\"a\":\"tomcat-embed-core\",\"v\":\"10.1.31\"}]}}"));
+        answers.put(
+                "2".repeat(40), TOMCAT.replace("\"g\":\"org.apache.tomcat.embed\"", "\"g\":\"org/../x\\u001b[31m\""));
         MavenCentralLookup lookup = new MavenCentralLookup(endpoint(), cache);
         assertEquals(Optional.empty(), lookup.bySha1("1".repeat(40)));
         assertEquals(Optional.empty(), lookup.bySha1("2".repeat(40)));
@@ -95,7 +109,9 @@ class MavenCentralLookupTest {
 
     @Test
     void anOversizedOrFailedAnswerStopsTheRun(@TempDir Path cache) {
-        answers.put("3".repeat(40), "{\"response\":{\"docs\":[], \"pad\":\"" + "x".repeat(MavenCentralLookup.MAX_ANSWER) + "\"}}");
+        answers.put(
+                "3".repeat(40),
+                "{\"response\":{\"docs\":[], \"pad\":\"" + "x".repeat(MavenCentralLookup.MAX_ANSWER) + "\"}}");
         MavenCentralLookup lookup = new MavenCentralLookup(endpoint(), cache);
         GateException big = assertThrows(GateException.class, () -> lookup.bySha1("3".repeat(40)));
         assertEquals(GateException.Kind.OPERATIONAL, big.kind());
@@ -105,7 +121,8 @@ class MavenCentralLookupTest {
         assertTrue(failed.getMessage().contains("HTTP 503"), failed.getMessage());
         status = 200;
         answers.put("4".repeat(40), TOMCAT);
-        assertEquals("tomcat-embed-core", lookup.bySha1("4".repeat(40)).orElseThrow().artifact(), "a failure is not cached");
+        assertEquals(
+                "tomcat-embed-core", lookup.bySha1("4".repeat(40)).orElseThrow().artifact(), "a failure is not cached");
     }
 
     /** A cache someone else may write to could name a jar falsely: it is not read, and the service is asked. */
@@ -114,12 +131,24 @@ class MavenCentralLookupTest {
         Path cache = java.nio.file.Files.createDirectory(dir.resolve("java-lookup"));
         String sha1 = "5".repeat(40);
         java.nio.file.Files.writeString(cache.resolve(sha1), "org.innocent:harmless:1.0\n");
-        java.nio.file.Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        java.nio.file.Files.setPosixFilePermissions(
+                cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         answers.put(sha1, TOMCAT);
-        assertEquals("tomcat-embed-core", new MavenCentralLookup(endpoint(), cache).bySha1(sha1).orElseThrow().artifact());
+        assertEquals(
+                "tomcat-embed-core",
+                new MavenCentralLookup(endpoint(), cache)
+                        .bySha1(sha1)
+                        .orElseThrow()
+                        .artifact());
         assertEquals(1, queries.size());
-        java.nio.file.Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        assertEquals("harmless", new MavenCentralLookup(endpoint(), cache).bySha1(sha1).orElseThrow().artifact(),
+        java.nio.file.Files.setPosixFilePermissions(
+                cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertEquals(
+                "harmless",
+                new MavenCentralLookup(endpoint(), cache)
+                        .bySha1(sha1)
+                        .orElseThrow()
+                        .artifact(),
                 "the user's own cache is believed");
     }
 }

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -73,7 +73,12 @@ class NestedJarBoundsTest {
             }
         }
         String output = inSmallHeap("layer", layer);
-        assertEquals(3, output.lines().filter(l -> l.equals("package pkg:maven/org.example/big@2.0")).count(), output);
+        assertEquals(
+                3,
+                output.lines()
+                        .filter(l -> l.equals("package pkg:maven/org.example/big@2.0"))
+                        .count(),
+                output);
     }
 
     @Test
@@ -85,7 +90,9 @@ class NestedJarBoundsTest {
         CatalogDeadline spent = CatalogDeadline.start("img", Duration.ofNanos(1));
         Thread.sleep(2);
         JarReader reader = new JarReader(spent);
-        assertThrows(CatalogDeadline.Exceeded.class, () -> reader.read("/app/small.jar", new ByteArrayInputStream(bytes.toByteArray())));
+        assertThrows(
+                CatalogDeadline.Exceeded.class,
+                () -> reader.read("/app/small.jar", new ByteArrayInputStream(bytes.toByteArray())));
     }
 
     /**
@@ -98,7 +105,8 @@ class NestedJarBoundsTest {
         try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
                 new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(jar)) {
             zip.setLevel(Deflater.BEST_SPEED);
-            zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("org/example/Huge.class"));
+            zip.putArchiveEntry(
+                    new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("org/example/Huge.class"));
             byte[] chunk = new byte[1 << 20];
             for (long written = 0; written <= JarReader.MAX_INFLATED; written += chunk.length) {
                 zip.write(chunk);
@@ -118,10 +126,18 @@ class NestedJarBoundsTest {
     }
 
     private static String inSmallHeap(String what, Path file) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                CatalogInSmallHeap.class.getName(), what, file.toString())
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx48m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CatalogInSmallHeap.class.getName(),
+                        what,
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
         boolean ended = child.waitFor(120, TimeUnit.SECONDS);
         if (!ended) {
             child.destroyForcibly();
@@ -140,12 +156,18 @@ class NestedJarBoundsTest {
             if (args[0].equals("jar")) {
                 try (InputStream in = Files.newInputStream(file)) {
                     JarFindings found = new JarReader(deadline).read("/app/bomb.jar", in);
-                    found.archives().forEach(a -> a.poms().forEach(c -> System.out.println("package " + c.group() + ":" + c.artifact() + ":" + c.version())));
+                    found.archives()
+                            .forEach(a -> a.poms()
+                                    .forEach(c -> System.out.println(
+                                            "package " + c.group() + ":" + c.artifact() + ":" + c.version())));
                     found.problems().forEach(p -> System.out.println("problem " + p));
                 }
                 return;
             }
-            Descriptor d = Descriptor.of("application/vnd.oci.image.layer.v1.tar+gzip", Digest.sha256(Files.readAllBytes(file)), Files.size(file));
+            Descriptor d = Descriptor.of(
+                    "application/vnd.oci.image.layer.v1.tar+gzip",
+                    Digest.sha256(Files.readAllBytes(file)),
+                    Files.size(file));
             Layer layer = new Layer() {
                 @Override
                 public Descriptor descriptor() {
@@ -221,7 +243,8 @@ class NestedJarBoundsTest {
 
     private static void pom(ZipOutputStream zip, String artifact, String version) throws IOException {
         zip.putNextEntry(new ZipEntry("META-INF/maven/org.example/" + artifact + "/pom.properties"));
-        zip.write(("groupId=org.example\nartifactId=" + artifact + "\nversion=" + version + "\n").getBytes(StandardCharsets.UTF_8));
+        zip.write(("groupId=org.example\nartifactId=" + artifact + "\nversion=" + version + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
 

@@ -38,14 +38,17 @@ final class TestJars {
 
     TestJars classes(String... names) {
         for (String name : names) {
-            entries.put(name.replace('.', '/') + ".class", new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe});
+            entries.put(
+                    name.replace('.', '/') + ".class", new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe});
         }
         return this;
     }
 
     TestJars pom(String group, String artifact, String version) {
-        entries.put("META-INF/maven/" + group + "/" + artifact + "/pom.properties",
-                ("groupId=" + group + "\nartifactId=" + artifact + "\nversion=" + version + "\n").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "META-INF/maven/" + group + "/" + artifact + "/pom.properties",
+                ("groupId=" + group + "\nartifactId=" + artifact + "\nversion=" + version + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -95,22 +98,37 @@ final class TestJars {
 
     /** spring-core 6.1.14 as Spring's Gradle build writes it: no pom.properties; asm and cglib repackaged inside. */
     static byte[] springCore() {
-        return jar().manifest("Implementation-Title: spring-core", "Implementation-Version: 6.1.14",
-                "Automatic-Module-Name: spring.core").classes("org.springframework.core.SpringVersion",
-                "org.springframework.asm.ClassReader", "org.springframework.cglib.core.ClassGenerator",
-                "META-INF.versions.21.org.springframework.core.task.VirtualThreadDelegate").bytes();
+        return jar().manifest(
+                        "Implementation-Title: spring-core",
+                        "Implementation-Version: 6.1.14",
+                        "Automatic-Module-Name: spring.core")
+                .classes(
+                        "org.springframework.core.SpringVersion",
+                        "org.springframework.asm.ClassReader",
+                        "org.springframework.cglib.core.ClassGenerator",
+                        "META-INF.versions.21.org.springframework.core.task.VirtualThreadDelegate")
+                .bytes();
     }
 
     static byte[] springBeans() {
-        return jar().manifest("Implementation-Title: spring-beans", "Implementation-Version: 6.1.14",
-                "Automatic-Module-Name: spring.beans").classes("org.springframework.beans.BeanWrapper",
-                "org.springframework.beans.factory.BeanFactory").bytes();
+        return jar().manifest(
+                        "Implementation-Title: spring-beans",
+                        "Implementation-Version: 6.1.14",
+                        "Automatic-Module-Name: spring.beans")
+                .classes("org.springframework.beans.BeanWrapper", "org.springframework.beans.factory.BeanFactory")
+                .bytes();
     }
 
     /** As Tomcat's Ant build writes it: an OSGi name that is not Maven's group ({@code org.apache.tomcat.embed}). */
     static byte[] tomcatEmbedCore() {
-        return jar().manifest("Bundle-Name: tomcat-embed-core", "Bundle-SymbolicName: org.apache.tomcat-embed-core",
-                "Bundle-Version: 10.1.31", "Implementation-Title: Apache Tomcat", "Implementation-Version: 10.1.31")
-                .classes("org.apache.catalina.Server", "org.apache.tomcat.util.buf.ByteChunk", "jakarta.servlet.Servlet").bytes();
+        return jar().manifest(
+                        "Bundle-Name: tomcat-embed-core",
+                        "Bundle-SymbolicName: org.apache.tomcat-embed-core",
+                        "Bundle-Version: 10.1.31",
+                        "Implementation-Title: Apache Tomcat",
+                        "Implementation-Version: 10.1.31")
+                .classes(
+                        "org.apache.catalina.Server", "org.apache.tomcat.util.buf.ByteChunk", "jakarta.servlet.Servlet")
+                .bytes();
     }
 }

@@ -34,7 +34,8 @@ public final class AdvisoryDb implements AutoCloseable {
     /** Opens an existing database for reading; a missing or foreign file is an input error. */
     public static AdvisoryDb openExisting(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw GateException.input("advisory database " + file + " does not exist (run: gate db import PATH --db " + file + ")");
+            throw GateException.input(
+                    "advisory database " + file + " does not exist (run: gate db import PATH --db " + file + ")");
         }
         AdvisoryDb db = new AdvisoryDb(file, connect(file));
         db.checkSchema();
@@ -73,11 +74,14 @@ public final class AdvisoryDb implements AutoCloseable {
     private void createSchema() {
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS advisory (id TEXT PRIMARY KEY, modified TEXT NOT NULL, record BLOB NOT NULL)");
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL)");
+            s.executeUpdate(
+                    "CREATE TABLE IF NOT EXISTS advisory (id TEXT PRIMARY KEY, modified TEXT NOT NULL, record BLOB NOT NULL)");
+            s.executeUpdate(
+                    "CREATE TABLE IF NOT EXISTS affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL)");
             s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_key ON affected (ecosystem, name)");
             s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_id ON affected (id)");
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS ecosystem_stats (ecosystem TEXT PRIMARY KEY, advisories INTEGER NOT NULL)");
+            s.executeUpdate(
+                    "CREATE TABLE IF NOT EXISTS ecosystem_stats (ecosystem TEXT PRIMARY KEY, advisories INTEGER NOT NULL)");
             s.executeUpdate("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             throw corrupt(e);
@@ -113,9 +117,10 @@ public final class AdvisoryDb implements AutoCloseable {
 
     private void checkSchema() {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+                ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
             if (!rs.next() || !SCHEMA_VERSION.equals(rs.getString(1))) {
-                throw GateException.input("advisory database " + location + " has an unknown schema; re-import it into a new file");
+                throw GateException.input(
+                        "advisory database " + location + " has an unknown schema; re-import it into a new file");
             }
         } catch (SQLException e) {
             throw corrupt(e);
@@ -123,8 +128,11 @@ public final class AdvisoryDb implements AutoCloseable {
     }
 
     GateException corrupt(SQLException e) {
-        return new GateException(GateException.Kind.INPUT,
-                "advisory database " + location + " is corrupt or not a gate database (" + firstLine(e.getMessage()) + ")", e);
+        return new GateException(
+                GateException.Kind.INPUT,
+                "advisory database " + location + " is corrupt or not a gate database (" + firstLine(e.getMessage())
+                        + ")",
+                e);
     }
 
     private static String firstLine(String message) {
@@ -155,8 +163,11 @@ public final class AdvisoryDb implements AutoCloseable {
      * Visits the advisories naming this package; the JSON is read only for ids {@code wantJson}
      * accepts (a caller that already parsed a record skips its bytes), else null is passed.
      */
-    public void advisoriesFor(String ecosystem, String normalizedName, java.util.function.Predicate<String> wantJson,
-                              AdvisoryVisitor visitor) {
+    public void advisoriesFor(
+            String ecosystem,
+            String normalizedName,
+            java.util.function.Predicate<String> wantJson,
+            AdvisoryVisitor visitor) {
         try {
             if (lookup == null) {
                 // One joined query per package: per-id fetches cost a JNI round trip each.
@@ -183,6 +194,7 @@ public final class AdvisoryDb implements AutoCloseable {
 
     /** How many names one batched lookup binds: well under SQLite's limit of host parameters. */
     public static final int BATCH = 256;
+
     private PreparedStatement batchLookup;
 
     /**
@@ -190,8 +202,11 @@ public final class AdvisoryDb implements AutoCloseable {
      * {@link #BATCH} names of one ecosystem in one query: thousands of packages cost a handful of
      * statements instead of one round trip through JDBC and JNI each.
      */
-    public void advisoriesFor(String ecosystem, List<String> normalizedNames, java.util.function.Predicate<String> wantJson,
-                              PackageAdvisoryVisitor visitor) {
+    public void advisoriesFor(
+            String ecosystem,
+            List<String> normalizedNames,
+            java.util.function.Predicate<String> wantJson,
+            PackageAdvisoryVisitor visitor) {
         if (normalizedNames.isEmpty()) {
             return;
         }
@@ -200,8 +215,9 @@ public final class AdvisoryDb implements AutoCloseable {
         }
         try {
             if (batchLookup == null) {
-                batchLookup = connection.prepareStatement("SELECT f.name, f.id, a.record FROM affected f JOIN advisory a ON a.id = f.id"
-                        + " WHERE f.ecosystem = ? AND f.name IN (" + "?,".repeat(BATCH - 1) + "?)");
+                batchLookup = connection.prepareStatement(
+                        "SELECT f.name, f.id, a.record FROM affected f JOIN advisory a ON a.id = f.id"
+                                + " WHERE f.ecosystem = ? AND f.name IN (" + "?,".repeat(BATCH - 1) + "?)");
             }
             batchLookup.setString(1, ecosystem);
             for (int i = 0; i < BATCH; i++) {
@@ -229,7 +245,10 @@ public final class AdvisoryDb implements AutoCloseable {
                 }
             }
             String total = text(s, "SELECT value FROM meta WHERE key = 'advisories'");
-            return new DbInfo(location, total == null ? 0 : Long.parseLong(total), perEcosystem,
+            return new DbInfo(
+                    location,
+                    total == null ? 0 : Long.parseLong(total),
+                    perEcosystem,
                     text(s, "SELECT value FROM meta WHERE key = 'newest_modified'"),
                     text(s, "SELECT value FROM meta WHERE key = 'built_at'"),
                     text(s, "SELECT value FROM meta WHERE key = 'checked_at'"));
@@ -264,10 +283,12 @@ public final class AdvisoryDb implements AutoCloseable {
     void refreshStats() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("DELETE FROM ecosystem_stats");
-            s.executeUpdate("INSERT INTO ecosystem_stats SELECT ecosystem, COUNT(DISTINCT id) FROM affected GROUP BY ecosystem");
+            s.executeUpdate(
+                    "INSERT INTO ecosystem_stats SELECT ecosystem, COUNT(DISTINCT id) FROM affected GROUP BY ecosystem");
             s.executeUpdate("INSERT OR REPLACE INTO meta SELECT 'advisories', COUNT(*) FROM advisory");
-            s.executeUpdate("INSERT OR REPLACE INTO meta SELECT 'newest_modified', MAX(modified) FROM advisory WHERE modified IS NOT NULL "
-                    + "HAVING MAX(modified) IS NOT NULL");
+            s.executeUpdate(
+                    "INSERT OR REPLACE INTO meta SELECT 'newest_modified', MAX(modified) FROM advisory WHERE modified IS NOT NULL "
+                            + "HAVING MAX(modified) IS NOT NULL");
         }
     }
 

@@ -13,8 +13,7 @@ import java.time.Instant;
  */
 public final class DatabaseAge {
 
-    private DatabaseAge() {
-    }
+    private DatabaseAge() {}
 
     /** Fails when the database at {@code file} was last known current more than {@code limit} before {@code now}. */
     public static void check(Path file, Duration limit, Instant now) {
@@ -25,11 +24,15 @@ public final class DatabaseAge {
         try (AdvisoryDb db = AdvisoryDb.openExisting(file)) {
             info = db.info();
         }
-        Instant asOf = info.currentAsOf() != null ? info.currentAsOf() : lastWritten(file); // an import that stored nothing records no time
+        Instant asOf = info.currentAsOf() != null
+                ? info.currentAsOf()
+                : lastWritten(file); // an import that stored nothing records no time
         Duration age = Duration.between(asOf, now);
         if (age.compareTo(limit) > 0) {
-            throw new GateException(GateException.Kind.OPERATIONAL, "advisory database " + file + " is from " + asOf + ", "
-                    + describe(age) + " old, over --db-max-age " + describe(limit) + ": run gate db update (or gate db import) first");
+            throw new GateException(
+                    GateException.Kind.OPERATIONAL,
+                    "advisory database " + file + " is from " + asOf + ", " + describe(age) + " old, over --db-max-age "
+                            + describe(limit) + ": run gate db update (or gate db import) first");
         }
     }
 

@@ -12,8 +12,13 @@ import java.util.TreeMap;
  * the newest {@code modified} among them, when the last import changed it ({@code builtAt}) and when
  * {@code gate db update} last found it current ({@code checkedAt}, null when never updated that way).
  */
-public record DbInfo(Path location, long advisories, Map<String, Long> perEcosystem, String newestModified,
-                     String builtAt, String checkedAt) {
+public record DbInfo(
+        Path location,
+        long advisories,
+        Map<String, Long> perEcosystem,
+        String newestModified,
+        String builtAt,
+        String checkedAt) {
 
     public DbInfo {
         // Sorted by ecosystem: Map.copyOf iterates in an order that changes from run to run, and

@@ -29,10 +29,24 @@ public final class DbUpdate {
 
     public static final URI DEFAULT_SOURCE = URI.create("https://osv-vulnerabilities.storage.googleapis.com/");
     /** The ecosystems gate orders versions for. */
-    public static final List<String> DEFAULT_ECOSYSTEMS = List.of("Debian", "Ubuntu", "Alpine", "AlmaLinux", "Rocky Linux", "Red Hat",
-            "npm", "PyPI", "Maven", "Go", "crates.io", "RubyGems", "NuGet", "Packagist");
+    public static final List<String> DEFAULT_ECOSYSTEMS = List.of(
+            "Debian",
+            "Ubuntu",
+            "Alpine",
+            "AlmaLinux",
+            "Rocky Linux",
+            "Red Hat",
+            "npm",
+            "PyPI",
+            "Maven",
+            "Go",
+            "crates.io",
+            "RubyGems",
+            "NuGet",
+            "Packagist");
     /** Debian's export, the largest, is a few hundred MiB. */
     static final long MAX_DOWNLOAD = 4L << 30;
+
     static final String CHECKED_AT = "checked_at";
 
     /** How a download is going: {@code total} is -1 when the server did not say. */
@@ -40,10 +54,12 @@ public final class DbUpdate {
         void downloaded(String ecosystem, long done, long total);
     }
 
-    public enum Status { UPDATED, UNCHANGED }
-
-    public record Outcome(String ecosystem, Status status, long bytes, ImportReport imported) {
+    public enum Status {
+        UPDATED,
+        UNCHANGED
     }
+
+    public record Outcome(String ecosystem, Status status, long bytes, ImportReport imported) {}
 
     private final URI source;
     private final Duration timeout;
@@ -71,7 +87,8 @@ public final class DbUpdate {
     }
 
     private Outcome updateOne(AdvisoryDb db, Path downloads, String ecosystem, Consumer<String> problems) {
-        URI url = source.resolve(URLEncoder.encode(ecosystem, StandardCharsets.UTF_8).replace("+", "%20") + "/all.zip");
+        URI url = source.resolve(
+                URLEncoder.encode(ecosystem, StandardCharsets.UTF_8).replace("+", "%20") + "/all.zip");
         String key = "source:" + url;
         Validators stored = Validators.parse(db.meta(key));
         Path part = downloads.resolve(ecosystem.replaceAll("[^A-Za-z0-9.-]", "_") + ".zip.part");
@@ -79,7 +96,8 @@ public final class DbUpdate {
         try {
             Files.createDirectories(downloads);
             Validators partial = Files.isRegularFile(part) && Files.isRegularFile(partValidators)
-                    ? Validators.parse(Files.readString(partValidators)) : null;
+                    ? Validators.parse(Files.readString(partValidators))
+                    : null;
             HttpURLConnection connection = open(url);
             long resumeFrom = 0;
             if (partial != null && partial.etag() != null) {
@@ -96,13 +114,16 @@ public final class DbUpdate {
             }
             if (status != HttpURLConnection.HTTP_OK && status != HttpURLConnection.HTTP_PARTIAL) {
                 connection.disconnect();
-                throw GateException.operational("fetch " + url + ": HTTP " + status + (status == 404 ? " (no such export)" : ""), null);
+                throw GateException.operational(
+                        "fetch " + url + ": HTTP " + status + (status == 404 ? " (no such export)" : ""), null);
             }
             boolean resumed = status == HttpURLConnection.HTTP_PARTIAL;
             if (resumed && !contentRangeStartsAt(connection.getHeaderField("Content-Range"), resumeFrom)) {
                 connection.disconnect();
-                throw GateException.operational("fetch " + url + ": the server resumed at another byte than " + resumeFrom
-                        + " (Content-Range " + SafeText.quoted(String.valueOf(connection.getHeaderField("Content-Range"))) + ")", null);
+                throw GateException.operational(
+                        "fetch " + url + ": the server resumed at another byte than " + resumeFrom + " (Content-Range "
+                                + SafeText.quoted(String.valueOf(connection.getHeaderField("Content-Range"))) + ")",
+                        null);
             }
             Validators fetched = Validators.of(connection);
             Files.writeString(partValidators, fetched.toString());
@@ -110,12 +131,15 @@ public final class DbUpdate {
             long total = declared < 0 ? -1 : (resumed ? resumeFrom : 0) + declared;
             if (total > MAX_DOWNLOAD) {
                 connection.disconnect();
-                throw GateException.operational("fetch " + url + ": " + total + " bytes, over the " + MAX_DOWNLOAD + "-byte limit", null);
+                throw GateException.operational(
+                        "fetch " + url + ": " + total + " bytes, over the " + MAX_DOWNLOAD + "-byte limit", null);
             }
             long done = copy(connection, part, resumed ? resumeFrom : 0, total, ecosystem, url);
             if (total >= 0 && done != total) {
-                throw GateException.operational("fetch " + url + ": the download was cut at " + done + " of " + total
-                        + " bytes; run gate db update again to resume it", null);
+                throw GateException.operational(
+                        "fetch " + url + ": the download was cut at " + done + " of " + total
+                                + " bytes; run gate db update again to resume it",
+                        null);
             }
             Path whole = part.resolveSibling(part.getFileName().toString().replaceFirst("\\.part$", ""));
             Files.move(part, whole, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -129,8 +153,10 @@ public final class DbUpdate {
             db.putMeta(key, fetched.toString());
             return new Outcome(ecosystem, Status.UPDATED, done, imported);
         } catch (IOException e) {
-            throw GateException.operational("fetch " + url + ": " + e.getMessage()
-                    + (Files.isRegularFile(part) ? "; run gate db update again to resume the download" : ""), e);
+            throw GateException.operational(
+                    "fetch " + url + ": " + e.getMessage()
+                            + (Files.isRegularFile(part) ? "; run gate db update again to resume the download" : ""),
+                    e);
         }
     }
 
@@ -144,19 +170,26 @@ public final class DbUpdate {
     }
 
     /** Appends the body to {@code part} (from {@code start}), bounded by {@link #MAX_DOWNLOAD}; returns the file's size. */
-    private long copy(HttpURLConnection connection, Path part, long start, long total, String ecosystem, URI url) throws IOException {
+    private long copy(HttpURLConnection connection, Path part, long start, long total, String ecosystem, URI url)
+            throws IOException {
         long done = start;
         try (InputStream in = connection.getInputStream();
                 OutputStream out = start == 0
-                        ? Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)
+                        ? Files.newOutputStream(
+                                part,
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.TRUNCATE_EXISTING,
+                                StandardOpenOption.WRITE)
                         : Files.newOutputStream(part, StandardOpenOption.APPEND)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 done += n;
                 if (done > MAX_DOWNLOAD || (total >= 0 && done > total)) {
-                    throw GateException.operational("fetch " + url + ": more bytes than " + (total >= 0 ? "the server declared" : "the "
-                            + MAX_DOWNLOAD + "-byte limit"), null);
+                    throw GateException.operational(
+                            "fetch " + url + ": more bytes than "
+                                    + (total >= 0 ? "the server declared" : "the " + MAX_DOWNLOAD + "-byte limit"),
+                            null);
                 }
                 out.write(buffer, 0, n);
                 progress.downloaded(ecosystem, done, total);
@@ -181,7 +214,8 @@ public final class DbUpdate {
         }
 
         static Validators of(HttpURLConnection connection) {
-            return new Validators(kept(connection.getHeaderField("ETag")), kept(connection.getHeaderField("Last-Modified")));
+            return new Validators(
+                    kept(connection.getHeaderField("ETag")), kept(connection.getHeaderField("Last-Modified")));
         }
 
         void apply(HttpURLConnection connection) {
@@ -200,7 +234,9 @@ public final class DbUpdate {
 
         /** A header value kept only when it is one short line: it is sent back to the server, never printed. */
         private static String kept(String value) {
-            return value == null || value.length() > 256 || value.chars().anyMatch(c -> c < 0x20 || c > 0x7e) ? null : value;
+            return value == null || value.length() > 256 || value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)
+                    ? null
+                    : value;
         }
 
         private static String emptyToNull(String value) {

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** gate's cache folder: {@code $XDG_CACHE_HOME/gate}, else {@code ~/.cache/gate}. */
 public final class GateCache {
 
-    private GateCache() {
-    }
+    private GateCache() {}
 
     public static Path folder() {
         String xdg = System.getenv("XDG_CACHE_HOME");

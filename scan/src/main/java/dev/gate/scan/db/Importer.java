@@ -65,7 +65,8 @@ public final class Importer {
             }
             db.refreshStats();
             if (stored > 0 || withdrawn > 0) {
-                try (PreparedStatement meta = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)")) {
+                try (PreparedStatement meta =
+                        c.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('built_at', ?)")) {
                     meta.setString(1, Instant.now().toString());
                     meta.executeUpdate();
                 }
@@ -83,7 +84,8 @@ public final class Importer {
     }
 
     private void loadStoredModified(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, modified FROM advisory")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, modified FROM advisory")) {
             while (rs.next()) {
                 storedModified.put(rs.getString(1), rs.getString(2));
             }
@@ -131,7 +133,9 @@ public final class Importer {
     /** Compares RFC 3339 timestamps as instants; falls back to text order for odd formats. */
     static boolean isNewer(String candidate, String stored) {
         try {
-            return OffsetDateTime.parse(candidate).toInstant().isAfter(OffsetDateTime.parse(stored).toInstant());
+            return OffsetDateTime.parse(candidate)
+                    .toInstant()
+                    .isAfter(OffsetDateTime.parse(stored).toInstant());
         } catch (DateTimeParseException e) {
             return candidate.compareTo(stored) > 0;
         }
@@ -147,7 +151,8 @@ public final class Importer {
         private int pending;
 
         Statements(Connection c) throws SQLException {
-            insertAdvisory = c.prepareStatement("INSERT OR REPLACE INTO advisory (id, modified, record) VALUES (?, ?, ?)");
+            insertAdvisory =
+                    c.prepareStatement("INSERT OR REPLACE INTO advisory (id, modified, record) VALUES (?, ?, ?)");
             insertAffected = c.prepareStatement("INSERT INTO affected (ecosystem, name, id) VALUES (?, ?, ?)");
             deleteAdvisory = c.prepareStatement("DELETE FROM advisory WHERE id = ?");
             deleteAffected = c.prepareStatement("DELETE FROM affected WHERE id = ?");
@@ -160,7 +165,8 @@ public final class Importer {
             insertAdvisory.addBatch();
             Set<String> keys = new LinkedHashSet<>();
             for (Affected a : record.affected()) {
-                if (a.ecosystem() != null && keys.add(a.ecosystem() + "\0" + PackageNames.normalize(a.ecosystem(), a.name()))) {
+                if (a.ecosystem() != null
+                        && keys.add(a.ecosystem() + "\0" + PackageNames.normalize(a.ecosystem(), a.name()))) {
                     insertAffected.setString(1, a.ecosystem());
                     insertAffected.setString(2, PackageNames.normalize(a.ecosystem(), a.name()));
                     insertAffected.setString(3, record.id());

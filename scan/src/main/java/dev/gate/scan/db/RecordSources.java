@@ -22,8 +22,7 @@ final class RecordSources {
         void record(String origin, byte[] bytes);
     }
 
-    private RecordSources() {
-    }
+    private RecordSources() {}
 
     static void walk(Path path, Visitor visitor) {
         if (Files.isDirectory(path)) {
@@ -38,7 +37,10 @@ final class RecordSources {
     private static void walkDirectory(Path dir, Visitor visitor) {
         List<Path> files;
         try (Stream<Path> tree = Files.walk(dir)) {
-            files = tree.filter(Files::isRegularFile).filter(RecordSources::isImportable).sorted().toList();
+            files = tree.filter(Files::isRegularFile)
+                    .filter(RecordSources::isImportable)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw GateException.operational("cannot read " + dir + ": " + e.getMessage(), e);
         }

@@ -34,11 +34,12 @@ final class SqliteNative {
     private static final String NAME_PROPERTY = "org.sqlite.lib.name";
     /** Remembers which of the jar's libraries the cached one is, so a later run need not ask `uname`. */
     private static final String RESOURCE_RECORD = "resource.txt";
-    private static final Pattern RESOURCE = Pattern.compile("/org/sqlite/native/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*/[A-Za-z0-9_.-]+");
+
+    private static final Pattern RESOURCE =
+            Pattern.compile("/org/sqlite/native/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*/[A-Za-z0-9_.-]+");
     private static boolean prepared;
 
-    private SqliteNative() {
-    }
+    private SqliteNative() {}
 
     static synchronized void prepare() {
         if (prepared || System.getProperty(PATH_PROPERTY) != null) {
@@ -48,8 +49,9 @@ final class SqliteNative {
         try {
             String name = System.mapLibraryName("sqlitejdbc");
             Path cache = GateCache.folder();
-            Path folder = cache.resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-"
-                    + System.getProperty("os.name") + "-" + System.getProperty("os.arch") + (musl() ? "-musl" : ""));
+            Path folder = cache.resolve("native")
+                    .resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + System.getProperty("os.name") + "-"
+                            + System.getProperty("os.arch") + (musl() ? "-musl" : ""));
             if (!folder.isAbsolute()) {
                 return; // no home folder (user.home "?"): never write a cache under the working directory
             }
@@ -115,7 +117,8 @@ final class SqliteNative {
     }
 
     private static boolean sameBytes(Path file, byte[] expected) throws IOException {
-        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == expected.length
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                && Files.size(file) == expected.length
                 && Arrays.equals(Files.readAllBytes(file), expected);
     }
 
@@ -126,7 +129,8 @@ final class SqliteNative {
         }
         for (Path dir = cache; dir != null && folder.startsWith(dir); dir = next(dir, folder)) {
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
         }
     }
@@ -139,7 +143,8 @@ final class SqliteNative {
         String me = System.getProperty("user.name");
         for (Path dir = cache; dir != null && folder.startsWith(dir); dir = next(dir, folder)) {
             PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isDirectory() || !a.owner().getName().equals(me)
+            if (!a.isDirectory()
+                    || !a.owner().getName().equals(me)
                     || a.permissions().contains(PosixFilePermission.GROUP_WRITE)
                     || a.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
                 return false;
@@ -154,7 +159,8 @@ final class SqliteNative {
     }
 
     private static boolean posix(Path anyPath) {
-        return anyPath != null && anyPath.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return anyPath != null
+                && anyPath.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Written beside its final name and moved into place, so a reader never sees half a file. */

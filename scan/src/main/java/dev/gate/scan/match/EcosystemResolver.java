@@ -20,24 +20,58 @@ import java.util.Set;
 public final class EcosystemResolver {
 
     /** Purl types with an OSV ecosystem gate can order versions for. */
-    private static final Map<String, String> LANGUAGE_ECOSYSTEMS = Map.of(
-            "maven", "Maven", "pypi", "PyPI", "npm", "npm", "golang", "Go", "cargo", "crates.io");
+    private static final Map<String, String> LANGUAGE_ECOSYSTEMS =
+            Map.of("maven", "Maven", "pypi", "PyPI", "npm", "npm", "golang", "Go", "cargo", "crates.io");
 
     /** Purl types that exist but that gate does not match yet: reported, not an error. */
     public static final Set<String> UNSUPPORTED_TYPES = Set.of(
-            "gem", "nuget", "composer", "hex", "pub", "swift", "cocoapods", "conan", "conda", "cran", "hackage",
-            "github", "bitbucket", "docker", "oci", "generic", "bitnami", "qpkg", "swid", "huggingface", "mlflow",
-            "luarocks", "cpan", "alpm", "android", "apache", "bazel", "buildroot", "chrome-extension", "clojars",
-            "coreos", "ebuild", "julia", "nix", "openwrt", "otp",
-            "vscode-extension", "yocto");
+            "gem",
+            "nuget",
+            "composer",
+            "hex",
+            "pub",
+            "swift",
+            "cocoapods",
+            "conan",
+            "conda",
+            "cran",
+            "hackage",
+            "github",
+            "bitbucket",
+            "docker",
+            "oci",
+            "generic",
+            "bitnami",
+            "qpkg",
+            "swid",
+            "huggingface",
+            "mlflow",
+            "luarocks",
+            "cpan",
+            "alpm",
+            "android",
+            "apache",
+            "bazel",
+            "buildroot",
+            "chrome-extension",
+            "clojars",
+            "coreos",
+            "ebuild",
+            "julia",
+            "nix",
+            "openwrt",
+            "otp",
+            "vscode-extension",
+            "yocto");
 
-    private EcosystemResolver() {
-    }
+    private EcosystemResolver() {}
 
     /** Whether the purl type is one the purl specification knows, matched or not; anything else is bad input. */
     public static boolean isKnownPurlType(String type) {
         String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
-        return LANGUAGE_ECOSYSTEMS.containsKey(t) || UNSUPPORTED_TYPES.contains(t) || Set.of("deb", "apk", "rpm").contains(t);
+        return LANGUAGE_ECOSYSTEMS.containsKey(t)
+                || UNSUPPORTED_TYPES.contains(t)
+                || Set.of("deb", "apk", "rpm").contains(t);
     }
 
     /** The lookup for this package, or empty when its ecosystem (or distribution) is not supported. */
@@ -53,9 +87,15 @@ public final class EcosystemResolver {
             return Optional.of(new PackageQuery(pkg, language, List.of(name), pkg.version()));
         }
         return switch (type) {
-            case "deb", "apk" -> distroEcosystem(type, os).map(eco -> new PackageQuery(pkg, eco,
-                    List.of(firstNonBlank(pkg.sourceName(), pkg.name())), firstNonBlank(pkg.sourceVersion(), pkg.version())));
-            case "rpm" -> distroEcosystem(type, os).map(eco -> new PackageQuery(pkg, eco, rpmNames(pkg), pkg.version()));
+            case "deb", "apk" ->
+                distroEcosystem(type, os)
+                        .map(eco -> new PackageQuery(
+                                pkg,
+                                eco,
+                                List.of(firstNonBlank(pkg.sourceName(), pkg.name())),
+                                firstNonBlank(pkg.sourceVersion(), pkg.version())));
+            case "rpm" ->
+                distroEcosystem(type, os).map(eco -> new PackageQuery(pkg, eco, rpmNames(pkg), pkg.version()));
             default -> Optional.empty();
         };
     }
@@ -104,7 +144,9 @@ public final class EcosystemResolver {
     /** OSV names Ubuntu LTS releases {@code Ubuntu:22.04:LTS} and the others {@code Ubuntu:23.10}. */
     private static String ubuntu(String version) {
         String[] parts = version.split("\\.");
-        boolean lts = parts.length >= 2 && parts[1].equals("04") && parts[0].matches("\\d+")
+        boolean lts = parts.length >= 2
+                && parts[1].equals("04")
+                && parts[0].matches("\\d+")
                 && Integer.parseInt(parts[0]) % 2 == 0;
         return "Ubuntu:" + version + (lts ? ":LTS" : "");
     }

@@ -30,8 +30,10 @@ public final class IndexedRecord {
         Map<String, List<Affected>> index = new HashMap<>();
         for (Affected a : record.affected()) {
             if (a.ecosystem() != null) {
-                index.computeIfAbsent(key(a.ecosystem(), PackageNames.normalize(a.ecosystem(), a.name())),
-                        k -> new ArrayList<>()).add(a);
+                index.computeIfAbsent(
+                                key(a.ecosystem(), PackageNames.normalize(a.ecosystem(), a.name())),
+                                k -> new ArrayList<>())
+                        .add(a);
             }
         }
         return new IndexedRecord(record, index);
@@ -47,7 +49,8 @@ public final class IndexedRecord {
         if (entries == null) {
             return List.of();
         }
-        return sorted.computeIfAbsent(key, k -> entries.stream().map(RangeEvaluator::withSortedEvents).toList());
+        return sorted.computeIfAbsent(
+                key, k -> entries.stream().map(RangeEvaluator::withSortedEvents).toList());
     }
 
     private static String key(String ecosystem, String name) {

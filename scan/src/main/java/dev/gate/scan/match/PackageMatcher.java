@@ -8,20 +8,18 @@ import dev.gate.scan.severity.SeverityRating;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Evaluates the candidate advisories of one package and makes one finding per vulnerability. */
 public final class PackageMatcher {
 
-    private PackageMatcher() {
-    }
+    private PackageMatcher() {}
 
     /** A record that affects the package, with what that entry says about fixes and severity. */
-    private record Hit(OsvRecord record, String matchedName, List<String> fixed, SeverityRating rating) {
-    }
+    private record Hit(OsvRecord record, String matchedName, List<String> fixed, SeverityRating rating) {}
 
     public static List<Finding> match(PackageQuery query, RangeEvaluator evaluator, List<IndexedRecord> candidates) {
         List<Hit> hits = new ArrayList<>();
@@ -34,7 +32,8 @@ public final class PackageMatcher {
         Map<OsvRecord, Hit> byRecord = new IdentityHashMap<>();
         hits.forEach(h -> byRecord.put(h.record(), h));
         List<Finding> findings = new ArrayList<>();
-        for (List<OsvRecord> group : AliasGroups.group(hits.stream().map(Hit::record).toList())) {
+        for (List<OsvRecord> group :
+                AliasGroups.group(hits.stream().map(Hit::record).toList())) {
             findings.add(merge(query, group.stream().map(byRecord::get).toList()));
         }
         return findings;
@@ -62,7 +61,8 @@ public final class PackageMatcher {
 
     private static Finding merge(PackageQuery query, List<Hit> group) {
         List<Hit> members = group.stream()
-                .sorted(Comparator.comparing((Hit h) -> preference(h.record().id())).thenComparing(h -> h.record().id()))
+                .sorted(Comparator.comparing((Hit h) -> preference(h.record().id()))
+                        .thenComparing(h -> h.record().id()))
                 .toList();
         Hit primary = members.get(0);
         Set<String> aliases = new LinkedHashSet<>();
@@ -80,8 +80,16 @@ public final class PackageMatcher {
             summary = summary != null ? summary : h.record().summary();
         }
         aliases.remove(primary.record().id());
-        return new Finding(primary.record().id(), new ArrayList<>(aliases), rating, summary, query.pkg(),
-                query.ecosystem(), primary.matchedName(), query.version(), new ArrayList<>(fixed),
+        return new Finding(
+                primary.record().id(),
+                new ArrayList<>(aliases),
+                rating,
+                summary,
+                query.pkg(),
+                query.ecosystem(),
+                primary.matchedName(),
+                query.version(),
+                new ArrayList<>(fixed),
                 primary.record().published());
     }
 

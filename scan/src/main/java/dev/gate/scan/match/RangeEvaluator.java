@@ -127,7 +127,8 @@ public final class RangeEvaluator {
             if (event.kind() == Event.Kind.FIXED && safeCompare(order, version, event.version()) < 0) {
                 return event.version();
             }
-            if (event.kind() == Event.Kind.INTRODUCED && !event.isIntroducedAtZero()
+            if (event.kind() == Event.Kind.INTRODUCED
+                    && !event.isIntroducedAtZero()
                     && safeCompare(order, version, event.version()) < 0) {
                 return "";
             }
@@ -150,8 +151,8 @@ public final class RangeEvaluator {
                 ranges.add(range);
             }
         }
-        return new Affected(a.ecosystem(), a.name(), a.purl(), ranges, a.versions(), a.severity(), a.urgency(),
-                a.ghsaSeverity());
+        return new Affected(
+                a.ecosystem(), a.name(), a.purl(), ranges, a.versions(), a.severity(), a.urgency(), a.ghsaSeverity());
     }
 
     static List<Event> sorted(List<Event> events, VersionOrdering order) {

@@ -9,8 +9,15 @@ import java.util.List;
  * @param urgency     a distribution's own rating ({@code ecosystem_specific.urgency} in Debian data), or null
  * @param ghsaSeverity {@code database_specific.severity} of this entry, or null
  */
-public record Affected(String ecosystem, String name, String purl, List<Range> ranges, List<String> versions,
-                       List<SeverityScore> severity, String urgency, String ghsaSeverity) {
+public record Affected(
+        String ecosystem,
+        String name,
+        String purl,
+        List<Range> ranges,
+        List<String> versions,
+        List<SeverityScore> severity,
+        String urgency,
+        String ghsaSeverity) {
 
     public Affected {
         ranges = List.copyOf(ranges);

@@ -3,7 +3,12 @@ package dev.gate.scan.osv;
 /** One range event: exactly one of introduced, fixed, last_affected or limit. */
 public record Event(Kind kind, String version) {
 
-    public enum Kind { INTRODUCED, FIXED, LAST_AFFECTED, LIMIT }
+    public enum Kind {
+        INTRODUCED,
+        FIXED,
+        LAST_AFFECTED,
+        LIMIT
+    }
 
     public Event {
         if (kind == null || version == null || version.isBlank()) {

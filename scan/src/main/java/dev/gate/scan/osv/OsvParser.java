@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class OsvParser {
 
-    private OsvParser() {
-    }
+    private OsvParser() {}
 
     public static OsvRecord parse(JsonNode root) throws MalformedRecordException {
         if (root == null || !root.isObject()) {
@@ -23,9 +22,17 @@ public final class OsvParser {
         for (JsonNode entry : array(root, "affected")) {
             affected.add(affected(entry));
         }
-        return new OsvRecord(id, modified, text(root.get("published")), text(root.get("withdrawn")), strings(root, "aliases"),
-                strings(root, "upstream"), text(root.get("summary")), severities(root),
-                text(root.path("database_specific").get("severity")), affected);
+        return new OsvRecord(
+                id,
+                modified,
+                text(root.get("published")),
+                text(root.get("withdrawn")),
+                strings(root, "aliases"),
+                strings(root, "upstream"),
+                text(root.get("summary")),
+                severities(root),
+                text(root.path("database_specific").get("severity")),
+                affected);
     }
 
     private static Affected affected(JsonNode entry) throws MalformedRecordException {
@@ -39,8 +46,13 @@ public final class OsvParser {
         if (pkg != null && (ecosystem == null || name == null)) {
             throw new MalformedRecordException("affected package needs ecosystem and name");
         }
-        return new Affected(ecosystem, name, pkg == null ? null : text(pkg.get("purl")), ranges,
-                strings(entry, "versions"), severities(entry),
+        return new Affected(
+                ecosystem,
+                name,
+                pkg == null ? null : text(pkg.get("purl")),
+                ranges,
+                strings(entry, "versions"),
+                severities(entry),
                 text(entry.path("ecosystem_specific").get("urgency")),
                 text(entry.path("database_specific").get("severity")));
     }

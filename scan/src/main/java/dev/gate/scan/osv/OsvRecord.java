@@ -6,9 +6,17 @@ import java.util.List;
  * The parts of an OSV record the scanner uses. {@code databaseSeverity} is GHSA's
  * {@code database_specific.severity}; {@code upstream} lists the records this one derives from.
  */
-public record OsvRecord(String id, String modified, String published, String withdrawn, List<String> aliases, List<String> upstream,
-                        String summary, List<SeverityScore> severity, String databaseSeverity,
-                        List<Affected> affected) {
+public record OsvRecord(
+        String id,
+        String modified,
+        String published,
+        String withdrawn,
+        List<String> aliases,
+        List<String> upstream,
+        String summary,
+        List<SeverityScore> severity,
+        String databaseSeverity,
+        List<Affected> affected) {
 
     public OsvRecord {
         aliases = List.copyOf(aliases);

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** The key a package name is stored and looked up under, so "Jinja2" and "jinja2" meet. */
 public final class PackageNames {
 
-    private PackageNames() {
-    }
+    private PackageNames() {}
 
     /** PyPI names are compared in PEP 503 normal form; other ecosystems' names are exact. */
     public static String normalize(String ecosystem, String name) {

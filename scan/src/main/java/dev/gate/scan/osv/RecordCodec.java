@@ -17,15 +17,16 @@ public final class RecordCodec {
 
     static final int FORMAT = 1;
 
-    private RecordCodec() {
-    }
+    private RecordCodec() {}
 
     public static byte[] encode(OsvRecord r) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(FORMAT);
-            for (String s : new String[] {r.id(), r.modified(), r.published(), r.withdrawn(), r.summary(), r.databaseSeverity()}) {
+            for (String s :
+                    new String[] {r.id(), r.modified(), r.published(), r.withdrawn(), r.summary(), r.databaseSeverity()
+                    }) {
                 string(out, s);
             }
             strings(out, r.aliases());
@@ -62,8 +63,17 @@ public final class RecordCodec {
             for (int i = 0; i < count; i++) {
                 affected.add(affected(in));
             }
-            return new OsvRecord(id, modified, published, withdrawn, aliases, upstream, summary, severity,
-                    databaseSeverity, affected);
+            return new OsvRecord(
+                    id,
+                    modified,
+                    published,
+                    withdrawn,
+                    aliases,
+                    upstream,
+                    summary,
+                    severity,
+                    databaseSeverity,
+                    affected);
         } catch (RuntimeException e) {
             throw new MalformedRecordException("stored record cannot be decoded: " + e.getMessage());
         }

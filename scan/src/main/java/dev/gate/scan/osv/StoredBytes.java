@@ -22,8 +22,10 @@ final class StoredBytes {
     }
 
     int readInt() {
-        int value = (data[position] & 0xff) << 24 | (data[position + 1] & 0xff) << 16
-                | (data[position + 2] & 0xff) << 8 | data[position + 3] & 0xff;
+        int value = (data[position] & 0xff) << 24
+                | (data[position + 1] & 0xff) << 16
+                | (data[position + 2] & 0xff) << 8
+                | data[position + 3] & 0xff;
         position += 4;
         return value;
     }

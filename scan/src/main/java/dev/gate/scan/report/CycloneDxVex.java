@@ -1,7 +1,7 @@
 package dev.gate.scan.report;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.sbom.Package;
 import dev.gate.scan.Finding;
@@ -19,8 +19,7 @@ public final class CycloneDxVex {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private CycloneDxVex() {
-    }
+    private CycloneDxVex() {}
 
     /** Returns a copy of {@code bom} carrying the findings; {@code refs} gives each package's bom-ref. */
     public static ObjectNode withVulnerabilities(ObjectNode bom, ScanResult result, Map<Package, String> refs) {
@@ -34,7 +33,10 @@ public final class CycloneDxVex {
             ObjectNode v = byId.computeIfAbsent(f.id(), id -> entry(f));
             ObjectNode affect = ((ArrayNode) v.get("affects")).addObject();
             affect.put("ref", refs.getOrDefault(f.pkg(), f.pkg().purl()));
-            affect.putArray("versions").addObject().put("version", f.installedVersion()).put("status", "affected");
+            affect.putArray("versions")
+                    .addObject()
+                    .put("version", f.installedVersion())
+                    .put("status", "affected");
         }
         ArrayNode list = out.putArray("vulnerabilities");
         byId.values().forEach(list::add);
@@ -59,11 +61,13 @@ public final class CycloneDxVex {
         rating.put("severity", r.severity().name().toLowerCase(Locale.ROOT));
         if (r.score() != null) {
             rating.put("score", r.score());
-            rating.put("method", switch (r.cvssVersion()) {
-                case "3.1" -> "CVSSv31";
-                case "4.0" -> "CVSSv4";
-                default -> "CVSSv3";
-            });
+            rating.put(
+                    "method",
+                    switch (r.cvssVersion()) {
+                        case "3.1" -> "CVSSv31";
+                        case "4.0" -> "CVSSv4";
+                        default -> "CVSSv3";
+                    });
             rating.put("vector", r.vector());
         } else {
             rating.put("method", "other");

@@ -1,7 +1,7 @@
 package dev.gate.scan.report;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.scan.Finding;
 import dev.gate.scan.ScanResult;
@@ -19,8 +19,7 @@ public final class JsonReport {
     // The node factory alone: an ObjectMapper is not needed to build trees, and costs start-up time.
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     public static ObjectNode document(ScanResult result) {
         ObjectNode root = JSON.objectNode();
@@ -35,7 +34,8 @@ public final class JsonReport {
         ObjectNode scan = JSON.objectNode();
         scan.set("database", database(result.database()));
         ObjectNode summary = scan.putObject("summary");
-        for (Severity s : new Severity[] {Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.UNKNOWN}) {
+        for (Severity s :
+                new Severity[] {Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.UNKNOWN}) {
             summary.put(s.name().toLowerCase(Locale.ROOT), result.count(s));
         }
         scan.put("packagesScanned", result.packagesScanned());

@@ -18,8 +18,7 @@ public final class PrettyJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private PrettyJson() {
-    }
+    private PrettyJson() {}
 
     /** Writes {@code node}; {@code out} is flushed, not closed. */
     public static void write(JsonNode node, Writer out) throws IOException {

@@ -1,7 +1,7 @@
 package dev.gate.scan.report;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.scan.Finding;
 import dev.gate.scan.ScanResult;
@@ -19,8 +19,7 @@ public final class SarifReport {
     // The node factory alone: an ObjectMapper is not needed to build trees, and costs start-up time.
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private SarifReport() {
-    }
+    private SarifReport() {}
 
     /** {@code artifactUri} is where results point when a package has no path of its own (the SBOM or image). */
     public static ObjectNode document(ScanResult result, String toolVersion, String artifactUri) {
@@ -53,13 +52,18 @@ public final class SarifReport {
         rule.put("name", f.id().replaceAll("[^A-Za-z0-9]", ""));
         String text = f.summary() == null || f.summary().isBlank() ? f.id() : f.summary();
         rule.putObject("shortDescription").put("text", text);
-        rule.putObject("fullDescription").put("text", text + (f.aliases().isEmpty() ? "" : " (" + String.join(", ", f.aliases()) + ")"));
+        rule.putObject("fullDescription")
+                .put("text", text + (f.aliases().isEmpty() ? "" : " (" + String.join(", ", f.aliases()) + ")"));
         rule.put("helpUri", "https://osv.dev/vulnerability/" + f.id());
         rule.putObject("help").put("text", "See https://osv.dev/vulnerability/" + f.id());
         rule.putObject("defaultConfiguration").put("level", level(f.rating().severity()));
         ObjectNode properties = rule.putObject("properties");
         properties.put("security-severity", String.format(java.util.Locale.ROOT, "%.1f", securitySeverity(f)));
-        properties.putArray("tags").add("security").add("vulnerability").add(f.rating().severity().name());
+        properties
+                .putArray("tags")
+                .add("security")
+                .add("vulnerability")
+                .add(f.rating().severity().name());
         return rule;
     }
 
@@ -69,13 +73,20 @@ public final class SarifReport {
         r.put("ruleIndex", ruleIndex);
         r.put("level", level(f.rating().severity()));
         String fix = f.fixAvailable() ? "fixed in " + String.join(", ", f.fixedVersions()) : "no fix available";
-        r.putObject("message").put("text", f.pkg().name() + " " + f.pkg().version() + " is affected by " + f.id()
-                + " (" + f.rating().severity() + "); " + fix);
-        String uri = f.pkg().paths().isEmpty() ? artifactUri : f.pkg().paths().get(0).replaceFirst("^/+", "");
+        r.putObject("message")
+                .put(
+                        "text",
+                        f.pkg().name() + " " + f.pkg().version() + " is affected by " + f.id() + " ("
+                                + f.rating().severity() + "); " + fix);
+        String uri =
+                f.pkg().paths().isEmpty() ? artifactUri : f.pkg().paths().get(0).replaceFirst("^/+", "");
         ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
         location.putObject("artifactLocation").put("uri", uri);
         location.putObject("region").put("startLine", 1);
-        r.putObject("partialFingerprints").put("packageVulnerability/v1", f.id() + "|" + f.pkg().name() + "|" + f.pkg().version());
+        r.putObject("partialFingerprints")
+                .put(
+                        "packageVulnerability/v1",
+                        f.id() + "|" + f.pkg().name() + "|" + f.pkg().version());
         return r;
     }
 
@@ -88,7 +99,9 @@ public final class SarifReport {
     }
 
     private static double securitySeverity(Finding f) {
-        return f.rating().score() != null ? f.rating().score() : securitySeverity(f.rating().severity());
+        return f.rating().score() != null
+                ? f.rating().score()
+                : securitySeverity(f.rating().severity());
     }
 
     /** A score inside GitHub's band for a severity: over 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */

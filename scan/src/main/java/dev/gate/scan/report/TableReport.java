@@ -10,8 +10,7 @@ import java.util.List;
 /** A plain text table for terminals and CI logs, with a one-line summary underneath. */
 public final class TableReport {
 
-    private TableReport() {
-    }
+    private TableReport() {}
 
     public static void write(ScanResult result, PrintWriter out) {
         List<Finding> findings = result.findings();
@@ -22,22 +21,34 @@ public final class TableReport {
             for (Finding f : findings) {
                 // Padding by hand: printf parses its format string again for each of thousands of lines.
                 // Names and versions come from the image, ids and fixed versions from advisories: escaped.
-                row(line, SafeText.of(f.id()), f.rating().severity().name(),
-                        f.rating().score() == null ? "-" : String.valueOf(f.rating().score()),
-                        clip(SafeText.of(f.pkg().name()), 32), clip(SafeText.of(f.installedVersion()), 24),
+                row(
+                        line,
+                        SafeText.of(f.id()),
+                        f.rating().severity().name(),
+                        f.rating().score() == null
+                                ? "-"
+                                : String.valueOf(f.rating().score()),
+                        clip(SafeText.of(f.pkg().name()), 32),
+                        clip(SafeText.of(f.installedVersion()), 24),
                         f.fixAvailable() ? SafeText.of(String.join(", ", f.fixedVersions())) : "(no fix)");
                 out.print(line);
             }
         }
-        out.printf("%d vulnerabilities in %d packages: %d critical, %d high, %d medium, %d low, %d unknown%n",
-                findings.size(), result.packagesScanned(), result.count(Severity.CRITICAL), result.count(Severity.HIGH),
-                result.count(Severity.MEDIUM), result.count(Severity.LOW), result.count(Severity.UNKNOWN));
+        out.printf(
+                "%d vulnerabilities in %d packages: %d critical, %d high, %d medium, %d low, %d unknown%n",
+                findings.size(),
+                result.packagesScanned(),
+                result.count(Severity.CRITICAL),
+                result.count(Severity.HIGH),
+                result.count(Severity.MEDIUM),
+                result.count(Severity.LOW),
+                result.count(Severity.UNKNOWN));
         out.flush();
     }
 
     /** The columns left-aligned in widths 28, 9, 5, 32 and 24, each followed by a space, then the last one. */
-    private static void row(StringBuilder line, String id, String severity, String score, String pkg, String installed,
-            String fixed) {
+    private static void row(
+            StringBuilder line, String id, String severity, String score, String pkg, String installed, String fixed) {
         line.setLength(0);
         pad(line, id, 28);
         pad(line, severity, 9);

@@ -1,11 +1,11 @@
 package dev.gate.scan.sbomin;
 
-import dev.gate.sbom.SbomProperties;
 import dev.gate.errors.GateException;
 import dev.gate.sbom.OsRelease;
 import dev.gate.sbom.Package;
-import dev.gate.scan.match.EcosystemResolver;
 import dev.gate.sbom.Purl;
+import dev.gate.sbom.SbomProperties;
+import dev.gate.scan.match.EcosystemResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +20,10 @@ import java.util.Map;
  */
 final class ComponentPackages {
 
-    private static final Map<String, String> DEBIAN_CODENAMES = Map.of(
-            "buster", "10", "bullseye", "11", "bookworm", "12", "trixie", "13", "stretch", "9", "jessie", "8");
+    private static final Map<String, String> DEBIAN_CODENAMES =
+            Map.of("buster", "10", "bullseye", "11", "bookworm", "12", "trixie", "13", "stretch", "9", "jessie", "8");
 
-    private ComponentPackages() {
-    }
+    private ComponentPackages() {}
 
     static Package toPackage(Object component, String purlText, String origin) {
         Purl purl;
@@ -54,7 +53,9 @@ final class ComponentPackages {
         String epochProperty = null;
         for (Object property : JsonValues.list(component, "properties")) {
             String name = JsonValues.text(property, "name", "");
-            String key = name.substring(name.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT).replaceAll("[-_]", "");
+            String key = name.substring(name.lastIndexOf(':') + 1)
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[-_]", "");
             String value = JsonValues.text(property, "value", null);
             if (sourceName == null && (key.equals("srcname") || key.equals("sourcename") || key.equals("source"))) {
                 sourceName = value;
@@ -76,8 +77,17 @@ final class ComponentPackages {
         if ("deb".equals(purl.type()) || "apk".equals(purl.type()) || "rpm".equals(purl.type())) {
             group = null; // the namespace is the vendor (debian, alpine), not part of the name
         }
-        return new Package(purl.type(), group, purl.name(), version, purlText, sourceName, sourceVersion,
-                licenses(component), layer, paths);
+        return new Package(
+                purl.type(),
+                group,
+                purl.name(),
+                version,
+                purlText,
+                sourceName,
+                sourceVersion,
+                licenses(component),
+                layer,
+                paths);
     }
 
     private static String withEpoch(String epoch, String version) {
@@ -97,7 +107,8 @@ final class ComponentPackages {
         List<String> result = new ArrayList<>();
         for (Object l : JsonValues.list(component, "licenses")) {
             Object license = JsonValues.get(l, "license");
-            String id = JsonValues.text(license, "id", JsonValues.text(license, "name", JsonValues.text(l, "expression", null)));
+            String id = JsonValues.text(
+                    license, "id", JsonValues.text(license, "name", JsonValues.text(l, "expression", null)));
             if (id != null) {
                 result.add(id);
             }

@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * @param document the whole SBOM as maps and lists, kept to write it back with vulnerabilities
  */
-public record CycloneDxInput(Map<String, Object> document, List<Package> packages, OsRelease os,
-                             Map<Package, String> bomRefs) {
+public record CycloneDxInput(
+        Map<String, Object> document, List<Package> packages, OsRelease os, Map<Package, String> bomRefs) {
 
     public static CycloneDxInput read(Path file) {
         Object root;
@@ -40,7 +40,8 @@ public record CycloneDxInput(Map<String, Object> document, List<Package> package
             throw GateException.operational("cannot read SBOM " + file + ": " + e.getMessage(), e);
         }
         if (!"CycloneDX".equals(JsonValues.text(root, "bomFormat", null))) {
-            throw GateException.input("SBOM " + file + " is not a CycloneDX JSON document (bomFormat is not \"CycloneDX\")");
+            throw GateException.input(
+                    "SBOM " + file + " is not a CycloneDX JSON document (bomFormat is not \"CycloneDX\")");
         }
         return fromDocument(root, file.toString());
     }
@@ -64,7 +65,9 @@ public record CycloneDxInput(Map<String, Object> document, List<Package> package
         OsRelease os = null;
         for (Object c : components) {
             if ("operating-system".equals(JsonValues.text(c, "type", null)) && os == null) {
-                os = new OsRelease(JsonValues.text(c, "name", null), JsonValues.text(c, "version", null),
+                os = new OsRelease(
+                        JsonValues.text(c, "name", null),
+                        JsonValues.text(c, "version", null),
                         JsonValues.text(c, "description", null));
             }
             String purl = JsonValues.text(c, "purl", null);

@@ -24,8 +24,7 @@ final class JsonValues {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     static Object parse(byte[] json) throws IOException {
         try (JsonParser parser = FACTORY.createParser(json)) {

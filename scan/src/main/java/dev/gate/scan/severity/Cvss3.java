@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public final class Cvss3 {
 
-    private Cvss3() {
-    }
+    private Cvss3() {}
 
     /** The base score, or an {@link IllegalArgumentException} naming what is wrong with the vector. */
     public static double baseScore(String vector) {

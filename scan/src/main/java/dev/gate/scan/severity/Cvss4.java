@@ -11,8 +11,7 @@ import us.springett.cvss.CvssV4;
  */
 final class Cvss4 {
 
-    private Cvss4() {
-    }
+    private Cvss4() {}
 
     /** The score, or an {@link IllegalArgumentException} naming what is wrong with the vector. */
     static double baseScore(String vector) {

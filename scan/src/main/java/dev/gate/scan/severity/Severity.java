@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Qualitative severity, ordered from least to most severe (UNKNOWN lowest, so filters never hide it by accident). */
 public enum Severity {
-    UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL;
+    UNKNOWN,
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
 
     /** The CVSS qualitative rating of a base score (v3 and v4 share the bands); 0.0 is "None", reported as LOW. */
     public static Severity ofScore(double score) {
@@ -42,7 +46,8 @@ public enum Severity {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown severity '" + text + "' (use LOW, MEDIUM, HIGH, CRITICAL or UNKNOWN)");
+            throw new IllegalArgumentException(
+                    "unknown severity '" + text + "' (use LOW, MEDIUM, HIGH, CRITICAL or UNKNOWN)");
         }
     }
 }

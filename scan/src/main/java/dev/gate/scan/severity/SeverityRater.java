@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class SeverityRater {
 
-    private SeverityRater() {
-    }
+    private SeverityRater() {}
 
     public static SeverityRating rate(OsvRecord record, Affected affected) {
         List<SeverityScore> scores = new ArrayList<>(affected.severity());
@@ -29,8 +28,13 @@ public final class SeverityRater {
                 }
             }
         }
-        for (String word : new String[] {record.databaseSeverity(), affected.ghsaSeverity(), affected.urgency(),
-                typedWord(scores, "Ubuntu"), summaryPrefix(record.summary())}) {
+        for (String word : new String[] {
+            record.databaseSeverity(),
+            affected.ghsaSeverity(),
+            affected.urgency(),
+            typedWord(scores, "Ubuntu"),
+            summaryPrefix(record.summary())
+        }) {
             Severity severity = Severity.ofWord(word);
             if (severity != Severity.UNKNOWN) {
                 return new SeverityRating(severity, null, null, null);
@@ -57,7 +61,11 @@ public final class SeverityRater {
 
     /** A rating word OSV carries as a severity entry of its own type (Ubuntu's {@code {"type":"Ubuntu","score":"medium"}}). */
     private static String typedWord(List<SeverityScore> scores, String type) {
-        return scores.stream().filter(s -> type.equals(s.type())).map(SeverityScore::score).findFirst().orElse(null);
+        return scores.stream()
+                .filter(s -> type.equals(s.type()))
+                .map(SeverityScore::score)
+                .findFirst()
+                .orElse(null);
     }
 
     /** AlmaLinux and Red Hat summaries start with the rating: "Important: openssl security update". */

@@ -11,7 +11,16 @@ public final class AlpineVersion implements VersionOrdering {
     private static final String[] PRE_SUFFIXES = {"alpha", "beta", "pre", "rc"};
     private static final String[] POST_SUFFIXES = {"cvs", "svn", "git", "hg", "p"};
 
-    enum Token { INVALID, DIGIT_OR_ZERO, DIGIT, LETTER, SUFFIX, SUFFIX_NO, REVISION_NO, END }
+    enum Token {
+        INVALID,
+        DIGIT_OR_ZERO,
+        DIGIT,
+        LETTER,
+        SUFFIX,
+        SUFFIX_NO,
+        REVISION_NO,
+        END
+    }
 
     /** A cursor over one version string: the kind of the next token and where it starts. */
     private static final class Cursor {
@@ -85,7 +94,7 @@ public final class AlpineVersion implements VersionOrdering {
                     value = -i;
                     break;
                 }
-                // fall through: an ordinary number
+            // fall through: an ordinary number
             case DIGIT:
             case SUFFIX_NO:
             case REVISION_NO:
@@ -176,8 +185,8 @@ public final class AlpineVersion implements VersionOrdering {
         }
         if (next.ordinal() < previous.ordinal()
                 && !((next == Token.DIGIT_OR_ZERO && previous == Token.DIGIT)
-                || (next == Token.SUFFIX && previous == Token.SUFFIX_NO)
-                || (next == Token.DIGIT && previous == Token.LETTER))) {
+                        || (next == Token.SUFFIX && previous == Token.SUFFIX_NO)
+                        || (next == Token.DIGIT && previous == Token.LETTER))) {
             next = Token.INVALID;
         }
         c.type = next;

@@ -81,8 +81,10 @@ public final class DebianVersion implements VersionOrdering {
             while (j < b.length() && b.charAt(j) == '0') {
                 j++;
             }
-            while (i < a.length() && Character.isDigit(a.charAt(i))
-                    && j < b.length() && Character.isDigit(b.charAt(j))) {
+            while (i < a.length()
+                    && Character.isDigit(a.charAt(i))
+                    && j < b.length()
+                    && Character.isDigit(b.charAt(j))) {
                 if (firstDiff == 0) {
                     firstDiff = a.charAt(i) - b.charAt(j);
                 }

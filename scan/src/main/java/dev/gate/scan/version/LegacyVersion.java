@@ -15,8 +15,7 @@ final class LegacyVersion {
 
     private static final Pattern PART = Pattern.compile("(\\d+|[a-z]+|\\.|-)");
 
-    private LegacyVersion() {
-    }
+    private LegacyVersion() {}
 
     static int compare(String a, String b) {
         List<String> x = key(a);
@@ -49,7 +48,10 @@ final class LegacyVersion {
                 parts.add(String.format("%08d", Long.parseLong(part.length() > 17 ? part.substring(0, 17) : part)));
                 continue;
             }
-            if (part.startsWith("*") || part.equals("final-") || part.equals("@") || Character.isLetter(part.charAt(0))) {
+            if (part.startsWith("*")
+                    || part.equals("final-")
+                    || part.equals("@")
+                    || Character.isLetter(part.charAt(0))) {
                 if (part.compareTo("final") < 0 || part.equals("@")) {
                     while (!parts.isEmpty() && parts.get(parts.size() - 1).equals("*final-")) {
                         parts.remove(parts.size() - 1);

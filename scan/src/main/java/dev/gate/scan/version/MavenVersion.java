@@ -1,8 +1,8 @@
 package dev.gate.scan.version;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,8 @@ public final class MavenVersion implements VersionOrdering {
     }
 
     record QualifierItem(String value) implements Item {
-        private static final List<String> QUALIFIERS = List.of("alpha", "beta", "milestone", "rc", "snapshot", "", "sp");
+        private static final List<String> QUALIFIERS =
+                List.of("alpha", "beta", "milestone", "rc", "snapshot", "", "sp");
         private static final String RELEASE = String.valueOf(QUALIFIERS.indexOf(""));
 
         static QualifierItem of(String text, boolean followedByDigit) {
@@ -143,7 +144,8 @@ public final class MavenVersion implements VersionOrdering {
         for (int i = 0; i < version.length(); i++) {
             char c = version.charAt(i);
             if (c == '.' || c == '-') {
-                list.items.add(i == start ? new NumberItem(BigInteger.ZERO) : item(isDigit, version.substring(start, i)));
+                list.items.add(
+                        i == start ? new NumberItem(BigInteger.ZERO) : item(isDigit, version.substring(start, i)));
                 start = i + 1;
                 if (c == '-') {
                     list = push(list, stack);

@@ -31,8 +31,7 @@ public final class Orderings {
             Map.entry("crates.io", SEMVER),
             Map.entry("SemVer", SEMVER));
 
-    private Orderings() {
-    }
+    private Orderings() {}
 
     public static Optional<VersionOrdering> forEcosystem(String ecosystem) {
         return Optional.ofNullable(BY_BASE.get(baseName(ecosystem)));

@@ -15,12 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class PypiVersion implements VersionOrdering {
 
-    private static final Pattern PEP440 = Pattern.compile(
-            "^v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)"
-                    + "(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\\d+)?)?"
-                    + "(?:(?:-(\\d+))|(?:[-_.]?(post|rev|r)[-_.]?(\\d+)?))?"
-                    + "(?:[-_.]?(dev)[-_.]?(\\d+)?)?"
-                    + "(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$");
+    private static final Pattern PEP440 = Pattern.compile("^v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)"
+            + "(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\\d+)?)?"
+            + "(?:(?:-(\\d+))|(?:[-_.]?(post|rev|r)[-_.]?(\\d+)?))?"
+            + "(?:[-_.]?(dev)[-_.]?(\\d+)?)?"
+            + "(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$");
 
     /** Legacy (non PEP 440) strings are cached as this marker. */
     private static final Pep440 LEGACY_MARK = new Pep440(null, java.util.List.of(), 0, null, null, null, null);
@@ -61,8 +60,15 @@ public final class PypiVersion implements VersionOrdering {
     }
 
     /** Parsed PEP 440 version; the sort keys follow the spec's "Summary of permitted suffixes". */
-    record Pep440(BigInteger epoch, List<BigInteger> release, int preKind, BigInteger pre,
-                  BigInteger post, BigInteger dev, String local) implements Comparable<Pep440> {
+    record Pep440(
+            BigInteger epoch,
+            List<BigInteger> release,
+            int preKind,
+            BigInteger pre,
+            BigInteger post,
+            BigInteger dev,
+            String local)
+            implements Comparable<Pep440> {
 
         static Pep440 parse(String text) {
             Matcher m = PEP440.matcher(text.trim().toLowerCase(Locale.ROOT));
@@ -76,11 +82,13 @@ public final class PypiVersion implements VersionOrdering {
             while (release.size() > 1 && release.get(release.size() - 1).signum() == 0) {
                 release.remove(release.size() - 1);
             }
-            int preKind = m.group(3) == null ? Integer.MAX_VALUE : switch (m.group(3)) {
-                case "a", "alpha" -> 0;
-                case "b", "beta" -> 1;
-                default -> 2;
-            };
+            int preKind = m.group(3) == null
+                    ? Integer.MAX_VALUE
+                    : switch (m.group(3)) {
+                        case "a", "alpha" -> 0;
+                        case "b", "beta" -> 1;
+                        default -> 2;
+                    };
             BigInteger pre = m.group(3) == null ? null : num(m.group(4));
             BigInteger post = m.group(5) != null ? num(m.group(5)) : m.group(6) != null ? num(m.group(7)) : null;
             BigInteger dev = m.group(8) != null ? num(m.group(9)) : null;
@@ -151,7 +159,8 @@ public final class PypiVersion implements VersionOrdering {
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
             boolean nx = x[i].chars().allMatch(Character::isDigit);
             boolean ny = y[i].chars().allMatch(Character::isDigit);
-            int cmp = nx && ny ? new BigInteger(x[i]).compareTo(new BigInteger(y[i]))
+            int cmp = nx && ny
+                    ? new BigInteger(x[i]).compareTo(new BigInteger(y[i]))
                     : nx != ny ? (nx ? 1 : -1) : x[i].compareTo(y[i]);
             if (cmp != 0) {
                 return Integer.signum(cmp);
@@ -159,5 +168,4 @@ public final class PypiVersion implements VersionOrdering {
         }
         return Integer.compare(x.length, y.length);
     }
-
 }

@@ -103,7 +103,8 @@ public final class RpmVersion implements VersionOrdering {
                 // Segments of different kinds: a number is newer than letters.
                 return numeric ? 1 : -1;
             }
-            int cmp = numeric ? compareNumbers(a.substring(i, endA), b.substring(j, endB))
+            int cmp = numeric
+                    ? compareNumbers(a.substring(i, endA), b.substring(j, endB))
                     : a.substring(i, endA).compareTo(b.substring(j, endB));
             if (cmp != 0) {
                 return cmp < 0 ? -1 : 1;
@@ -131,7 +132,8 @@ public final class RpmVersion implements VersionOrdering {
     }
 
     private static int segmentEnd(String s, int i, boolean numeric) {
-        while (i < s.length() && (numeric ? Character.isDigit(s.charAt(i)) : Character.isLetter(s.charAt(i)))
+        while (i < s.length()
+                && (numeric ? Character.isDigit(s.charAt(i)) : Character.isLetter(s.charAt(i)))
                 && isAlnum(s.charAt(i))) {
             i++;
         }

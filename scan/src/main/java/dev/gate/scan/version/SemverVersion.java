@@ -28,8 +28,7 @@ public final class SemverVersion implements VersionOrdering {
 
     private final ParseCache<Parsed> cache = new ParseCache<>();
 
-    private record Parsed(BigInteger major, BigInteger minor, BigInteger patch, String prerelease) {
-    }
+    private record Parsed(BigInteger major, BigInteger minor, BigInteger patch, String prerelease) {}
 
     @Override
     public int compare(String a, String b) {

@@ -39,6 +39,7 @@ class DbUpdateTest {
     private HttpServer server;
     /** Served bytes by path; a test may replace one to stand for a new export. */
     private final Map<String, byte[]> exports = new ConcurrentHashMap<>();
+
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong bodyBytes = new AtomicLong();
     /** When positive, the next full or partial answer stops after this many bytes and drops the connection. */
@@ -85,7 +86,8 @@ class DbUpdateTest {
         int from = 0;
         if (range != null && etag.equals(ifRange)) {
             from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1"));
-            exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+            exchange.getResponseHeaders()
+                    .set("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
             exchange.sendResponseHeaders(206, body.length - from);
         } else {
             exchange.sendResponseHeaders(200, body.length);
@@ -106,8 +108,8 @@ class DbUpdateTest {
     private List<DbUpdate.Outcome> update(Path db, List<String> ecosystems) {
         try (AdvisoryDb open = AdvisoryDb.openForWrite(db)) {
             // Short: a cut answer (fewer bytes than declared) ends for the client when a read times out
-            return new DbUpdate(source(), Duration.ofSeconds(2), (e, done, total) -> { }).update(open, dir.resolve("downloads"), ecosystems,
-                    problem -> { });
+            return new DbUpdate(source(), Duration.ofSeconds(2), (e, done, total) -> {})
+                    .update(open, dir.resolve("downloads"), ecosystems, problem -> {});
         }
     }
 
@@ -115,7 +117,10 @@ class DbUpdateTest {
     private Map<String, Long> imported(String... zips) {
         Path db = dir.resolve("direct-" + String.join("-", zips) + ".db");
         try (AdvisoryDb open = AdvisoryDb.openForWrite(db)) {
-            new Importer(open, problem -> { }).importPaths(java.util.Arrays.stream(zips).map(z -> SharedData.path("osv-bulk/" + z)).toList());
+            new Importer(open, problem -> {})
+                    .importPaths(java.util.Arrays.stream(zips)
+                            .map(z -> SharedData.path("osv-bulk/" + z))
+                            .toList());
         }
         return info(db).perEcosystem();
     }
@@ -130,14 +135,18 @@ class DbUpdateTest {
     void downloadsImportsAndThenAsksOnlyWhetherAnythingChanged() {
         Path db = dir.resolve("osv.db");
         List<DbUpdate.Outcome> first = update(db, List.of("crates.io", "Go"));
-        assertEquals(List.of(DbUpdate.Status.UPDATED, DbUpdate.Status.UPDATED), first.stream().map(DbUpdate.Outcome::status).toList());
+        assertEquals(
+                List.of(DbUpdate.Status.UPDATED, DbUpdate.Status.UPDATED),
+                first.stream().map(DbUpdate.Outcome::status).toList());
         DbInfo imported = info(db);
         assertEquals(imported("crates.io.zip", "Go.zip"), imported.perEcosystem());
         assertNotNull(imported.checkedAt());
         long sent = bodyBytes.get();
 
         List<DbUpdate.Outcome> second = update(db, List.of("crates.io", "Go"));
-        assertEquals(List.of(DbUpdate.Status.UNCHANGED, DbUpdate.Status.UNCHANGED), second.stream().map(DbUpdate.Outcome::status).toList());
+        assertEquals(
+                List.of(DbUpdate.Status.UNCHANGED, DbUpdate.Status.UNCHANGED),
+                second.stream().map(DbUpdate.Outcome::status).toList());
         assertEquals(sent, bodyBytes.get(), "an unchanged export costs no body");
         assertTrue(requests.get(requests.size() - 1).contains("if-none-match=\""), requests.toString());
         assertTrue(Instant.parse(info(db).checkedAt()).compareTo(Instant.parse(imported.checkedAt())) >= 0);
@@ -164,7 +173,10 @@ class DbUpdateTest {
         // The export changes meanwhile: Go's advisories now stand at the crates.io path, under a new ETag.
         exports.put("/osv/crates.io/all.zip", exports.get("/osv/Go/all.zip"));
         update(db, List.of("crates.io"));
-        assertEquals(imported("Go.zip"), info(db).perEcosystem(), "the new export whole, not the old one's first bytes and the new one's rest");
+        assertEquals(
+                imported("Go.zip"),
+                info(db).perEcosystem(),
+                "the new export whole, not the old one's first bytes and the new one's rest");
     }
 
     /** A hostile or broken server: a resumed answer from another byte, a declared size over the bound, a scheme not http. */
@@ -187,21 +199,28 @@ class DbUpdateTest {
             Path downloads = Files.createDirectories(dir.resolve("downloads"));
             Files.write(downloads.resolve("Go.zip.part"), new byte[10]);
             Files.writeString(downloads.resolve("Go.zip.part.validators"), "\"x\"\n");
-            GateException moved = assertThrows(GateException.class, () -> new DbUpdate(URI.create(base + "/lies"), Duration.ofSeconds(2),
-                    (e, d, t) -> { }).update(open, downloads, List.of("Go"), p -> { }));
+            GateException moved = assertThrows(
+                    GateException.class,
+                    () -> new DbUpdate(URI.create(base + "/lies"), Duration.ofSeconds(2), (e, d, t) -> {})
+                            .update(open, downloads, List.of("Go"), p -> {}));
             assertTrue(moved.getMessage().contains("resumed at another byte than 10"), moved.getMessage());
-            GateException huge = assertThrows(GateException.class, () -> new DbUpdate(URI.create(base + "/huge"), Duration.ofSeconds(2),
-                    (e, d, t) -> { }).update(open, dir.resolve("downloads2"), List.of("Go"), p -> { }));
-            assertTrue(huge.getMessage().contains("over the " + DbUpdate.MAX_DOWNLOAD + "-byte limit"), huge.getMessage());
+            GateException huge = assertThrows(
+                    GateException.class,
+                    () -> new DbUpdate(URI.create(base + "/huge"), Duration.ofSeconds(2), (e, d, t) -> {})
+                            .update(open, dir.resolve("downloads2"), List.of("Go"), p -> {}));
+            assertTrue(
+                    huge.getMessage().contains("over the " + DbUpdate.MAX_DOWNLOAD + "-byte limit"), huge.getMessage());
         }
-        GateException scheme = assertThrows(GateException.class, () -> new DbUpdate(URI.create("file:///etc/"), Duration.ofSeconds(2),
-                (e, d, t) -> { }));
+        GateException scheme = assertThrows(
+                GateException.class,
+                () -> new DbUpdate(URI.create("file:///etc/"), Duration.ofSeconds(2), (e, d, t) -> {}));
         assertEquals(GateException.Kind.INPUT, scheme.kind());
     }
 
     @Test
     void aMissingExportIsAnOperationalErrorNamingItsUrl() {
-        GateException e = assertThrows(GateException.class, () -> update(dir.resolve("osv.db"), List.of("Nothing Here")));
+        GateException e =
+                assertThrows(GateException.class, () -> update(dir.resolve("osv.db"), List.of("Nothing Here")));
         assertEquals(GateException.Kind.OPERATIONAL, e.kind());
         assertTrue(e.getMessage().contains("/osv/Nothing%20Here/all.zip: HTTP 404"), e.getMessage());
     }
@@ -217,7 +236,9 @@ class DbUpdateTest {
         Instant now = Instant.parse("2026-01-12T00:00:00Z");
         GateException stale = assertThrows(GateException.class, () -> DatabaseAge.check(db, Duration.ofDays(5), now));
         assertEquals(GateException.Kind.OPERATIONAL, stale.kind());
-        assertTrue(stale.getMessage().contains("10 days old, over --db-max-age 5 days: run gate db update"), stale.getMessage());
+        assertTrue(
+                stale.getMessage().contains("10 days old, over --db-max-age 5 days: run gate db update"),
+                stale.getMessage());
         DatabaseAge.check(db, Duration.ofDays(11), now);
         update(db, List.of("crates.io"));
         DatabaseAge.check(db, Duration.ofHours(1), Instant.now());

@@ -46,7 +46,9 @@ class ImporterTest {
         try (AdvisoryDb read = AdvisoryDb.openExisting(db)) {
             DbInfo info = read.info();
             assertEquals(first.stored(), info.advisories());
-            assertTrue(info.perEcosystem().containsKey("Debian:11"), info.perEcosystem().toString());
+            assertTrue(
+                    info.perEcosystem().containsKey("Debian:11"),
+                    info.perEcosystem().toString());
             assertEquals(1L, read.advisoriesFor("PyPI", "pyyaml").size(), "PyPI names are normalized");
         }
     }
@@ -63,7 +65,9 @@ class ImporterTest {
             DbInfo info = read.info();
             assertEquals(report.stored(), info.advisories());
             for (String ecosystem : List.of("Go", "PyPI", "crates.io", "AlmaLinux:8", "AlmaLinux:9", "AlmaLinux:10")) {
-                assertTrue(info.perEcosystem().getOrDefault(ecosystem, 0L) > 100, ecosystem + " in " + info.perEcosystem());
+                assertTrue(
+                        info.perEcosystem().getOrDefault(ecosystem, 0L) > 100,
+                        ecosystem + " in " + info.perEcosystem());
             }
         }
     }
@@ -72,13 +76,18 @@ class ImporterTest {
     void newerModifiedReplacesOlderAndOlderIsIgnored() throws Exception {
         Path db = tmp.resolve("osv.db");
         importInto(db, new ArrayList<>(), write("a.json", record("2024-01-02T00:00:00Z", "1.0.0")));
-        ImportReport older = importInto(db, new ArrayList<>(), write("b.json", record("2023-01-01T00:00:00Z", "9.9.9")));
+        ImportReport older =
+                importInto(db, new ArrayList<>(), write("b.json", record("2023-01-01T00:00:00Z", "9.9.9")));
         assertEquals(1, older.unchanged());
-        ImportReport newer = importInto(db, new ArrayList<>(), write("c.json", record("2024-05-01T00:00:00Z", "2.0.0")));
+        ImportReport newer =
+                importInto(db, new ArrayList<>(), write("c.json", record("2024-05-01T00:00:00Z", "2.0.0")));
         assertEquals(1, newer.stored());
         try (AdvisoryDb read = AdvisoryDb.openExisting(db)) {
-            OsvRecord stored = RecordCodec.decode(read.advisoriesFor("PyPI", "demo").get(0));
-            assertEquals("2.0.0", stored.affected().get(0).ranges().get(0).events().get(1).version());
+            OsvRecord stored =
+                    RecordCodec.decode(read.advisoriesFor("PyPI", "demo").get(0));
+            assertEquals(
+                    "2.0.0",
+                    stored.affected().get(0).ranges().get(0).events().get(1).version());
             assertEquals(1, read.info().advisories());
         }
     }
@@ -89,15 +98,18 @@ class ImporterTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("broken.json"), "{ not json");
         Files.writeString(dir.resolve("noid.json"), "{\"modified\": \"2024-01-01T00:00:00Z\"}");
-        Files.writeString(dir.resolve("badrange.json"), "{\"id\":\"X-1\",\"modified\":\"2024-01-01T00:00:00Z\","
-                + "\"affected\":[{\"package\":{\"ecosystem\":\"PyPI\",\"name\":\"x\"},\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{}]}]}]}");
+        Files.writeString(
+                dir.resolve("badrange.json"),
+                "{\"id\":\"X-1\",\"modified\":\"2024-01-01T00:00:00Z\","
+                        + "\"affected\":[{\"package\":{\"ecosystem\":\"PyPI\",\"name\":\"x\"},\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{}]}]}]}");
         Files.writeString(dir.resolve("good.json"), record("2024-01-01T00:00:00Z", "1.0"));
         List<String> problems = new ArrayList<>();
         ImportReport report = importInto(tmp.resolve("osv.db"), problems, dir);
         assertEquals(3, report.malformed());
         assertEquals(1, report.stored());
         assertEquals(3, problems.size());
-        assertTrue(problems.stream().allMatch(p -> !p.contains("\n") && p.contains(dir.toString())), problems.toString());
+        assertTrue(
+                problems.stream().allMatch(p -> !p.contains("\n") && p.contains(dir.toString())), problems.toString());
     }
 
     @Test
@@ -114,11 +126,14 @@ class ImporterTest {
 
     @Test
     void corruptOrMissingDatabaseIsAnInputError() throws IOException {
-        GateException missing = assertThrows(GateException.class, () -> AdvisoryDb.openExisting(tmp.resolve("none.db")));
+        GateException missing =
+                assertThrows(GateException.class, () -> AdvisoryDb.openExisting(tmp.resolve("none.db")));
         assertEquals(GateException.Kind.INPUT, missing.kind());
         Path garbage = tmp.resolve("garbage.db");
         try (OutputStream out = Files.newOutputStream(garbage)) {
-            out.write("this is not sqlite at all, just some text padding it out".repeat(100).getBytes(StandardCharsets.UTF_8));
+            out.write("this is not sqlite at all, just some text padding it out"
+                    .repeat(100)
+                    .getBytes(StandardCharsets.UTF_8));
         }
         GateException corrupt = assertThrows(GateException.class, () -> AdvisoryDb.openExisting(garbage));
         assertEquals(GateException.Kind.INPUT, corrupt.kind());
@@ -132,7 +147,8 @@ class ImporterTest {
     }
 
     private static String record(String modified, String fixed) {
-        return "{\"id\":\"DEMO-1\",\"modified\":\"" + modified + "\",\"affected\":[{\"package\":{\"ecosystem\":\"PyPI\","
+        return "{\"id\":\"DEMO-1\",\"modified\":\"" + modified
+                + "\",\"affected\":[{\"package\":{\"ecosystem\":\"PyPI\","
                 + "\"name\":\"Demo\"},\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\""
                 + fixed + "\"}]}]}]}";
     }

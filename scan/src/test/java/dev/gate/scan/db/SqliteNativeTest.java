@@ -39,7 +39,8 @@ class SqliteNativeTest {
         Files.writeString(library, "\u007fELF a library someone else wrote");
         Optional<Path> again = SqliteNative.verifiedLibrary(cache, folder, NAME);
         assertEquals(Optional.of(library), again);
-        assertArrayEquals(jarCopy(), Files.readAllBytes(library), "the poisoned file is replaced, never handed to the loader");
+        assertArrayEquals(
+                jarCopy(), Files.readAllBytes(library), "the poisoned file is replaced, never handed to the loader");
     }
 
     @Test

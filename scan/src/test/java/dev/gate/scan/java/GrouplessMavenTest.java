@@ -21,17 +21,39 @@ class GrouplessMavenTest {
     void aMavenPackageWithoutAGroupIsReportedNotMatched(@TempDir Path tmp) {
         Path db = tmp.resolve("osv.db");
         try (AdvisoryDb store = AdvisoryDb.openForWrite(db)) {
-            new Importer(store, p -> { }).importPaths(List.of(SharedData.path("osv-maven")));
+            new Importer(store, p -> {}).importPaths(List.of(SharedData.path("osv-maven")));
         }
-        Package groupless = new Package("maven", null, "spring-beans", "5.3.17", "pkg:maven/spring-beans@5.3.17", null, null,
-                List.of(), null, List.of());
-        Package named = new Package("maven", "org.springframework", "spring-beans", "5.3.17",
-                "pkg:maven/org.springframework/spring-beans@5.3.17", null, null, List.of(), null, List.of());
+        Package groupless = new Package(
+                "maven",
+                null,
+                "spring-beans",
+                "5.3.17",
+                "pkg:maven/spring-beans@5.3.17",
+                null,
+                null,
+                List.of(),
+                null,
+                List.of());
+        Package named = new Package(
+                "maven",
+                "org.springframework",
+                "spring-beans",
+                "5.3.17",
+                "pkg:maven/org.springframework/spring-beans@5.3.17",
+                null,
+                null,
+                List.of(),
+                null,
+                List.of());
         try (Scanner scanner = Scanner.open(db)) {
             ScanResult result = scanner.scan(List.of(groupless, named), null);
-            assertTrue(result.findings().stream().allMatch(f -> f.pkg() == named), result.findings().toString());
+            assertTrue(
+                    result.findings().stream().allMatch(f -> f.pkg() == named),
+                    result.findings().toString());
             assertTrue(result.findings().stream().anyMatch(f -> f.id().equals("GHSA-36p3-wjmg-h94x")));
-            assertEquals(List.of("Maven packages without a group were not scanned: a name alone could take another group's advisories"),
+            assertEquals(
+                    List.of(
+                            "Maven packages without a group were not scanned: a name alone could take another group's advisories"),
                     result.warnings());
         }
     }

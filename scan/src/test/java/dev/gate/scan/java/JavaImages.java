@@ -21,24 +21,27 @@ import java.util.TreeMap;
 /** One-layer images of Java applications, cataloged as gate sbom does, and trivy-layout Java DBs for them. */
 final class JavaImages {
 
-    private JavaImages() {
-    }
+    private JavaImages() {}
 
     static Sbom catalog(Map<String, byte[]> files, JavaIndex index) {
-        return SbomGenerator.standard(Duration.ofMinutes(2), index).generate("fixture", "sha256:" + "0".repeat(64), List.of(layer(files)));
+        return SbomGenerator.standard(Duration.ofMinutes(2), index)
+                .generate("fixture", "sha256:" + "0".repeat(64), List.of(layer(files)));
     }
 
     /** A Java DB in trivy's schema (version 1) holding the given SHA-1 to coordinates. */
     static TrivyJavaDb javaDb(Path file, Map<String, MavenBuiltFixtures.Dependency> bySha1) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE artifacts(id INTEGER PRIMARY KEY, group_id TEXT, artifact_id TEXT)");
             s.execute("CREATE TABLE indices(artifact_id INTEGER, version TEXT, sha1 BLOB, archive_type TEXT, "
                     + "foreign key (artifact_id) references artifacts(id))");
             s.execute("CREATE UNIQUE INDEX artifacts_idx ON artifacts(artifact_id, group_id)");
             s.execute("CREATE UNIQUE INDEX indices_sha1_idx ON indices(sha1)");
-            try (PreparedStatement artifact = c.prepareStatement("INSERT OR IGNORE INTO artifacts(group_id, artifact_id) VALUES (?, ?)");
-                    PreparedStatement index = c.prepareStatement("INSERT OR IGNORE INTO indices(artifact_id, version, sha1, archive_type) "
-                            + "VALUES ((SELECT id FROM artifacts WHERE group_id = ? AND artifact_id = ?), ?, ?, 'jar')")) {
+            try (PreparedStatement artifact =
+                            c.prepareStatement("INSERT OR IGNORE INTO artifacts(group_id, artifact_id) VALUES (?, ?)");
+                    PreparedStatement index = c.prepareStatement(
+                            "INSERT OR IGNORE INTO indices(artifact_id, version, sha1, archive_type) "
+                                    + "VALUES ((SELECT id FROM artifacts WHERE group_id = ? AND artifact_id = ?), ?, ?, 'jar')")) {
                 for (Map.Entry<String, MavenBuiltFixtures.Dependency> e : bySha1.entrySet()) {
                     artifact.setString(1, e.getValue().group());
                     artifact.setString(2, e.getValue().artifact());

@@ -27,8 +27,8 @@ final class MavenBuiltFixtures {
 
     private static final long BUILD_MINUTES = 8;
     /** {@code group:artifact:jar[:classifier]:version:scope}, as dependency:list writes it. */
-    private static final Pattern DEPENDENCY = Pattern.compile(
-            "^\\s*([\\w.-]+):([\\w.-]+):jar:(?:([\\w.-]+):)?([\\w.+-]+):(compile|runtime)\\b.*$");
+    private static final Pattern DEPENDENCY =
+            Pattern.compile("^\\s*([\\w.-]+):([\\w.-]+):jar:(?:([\\w.-]+):)?([\\w.+-]+):(compile|runtime)\\b.*$");
 
     /** One jar of the ground truth: coordinates and the file name Maven gives it. */
     record Dependency(String group, String artifact, String version, String fileName) {
@@ -37,8 +37,7 @@ final class MavenBuiltFixtures {
         }
     }
 
-    private MavenBuiltFixtures() {
-    }
+    private MavenBuiltFixtures() {}
 
     /**
      * Builds the project of {@code pom} (a resource name) with {@code goals}, runtime jars copied into
@@ -51,7 +50,8 @@ final class MavenBuiltFixtures {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("fixture pom " + pom + " missing", e);
         }
-        Path dir = cacheRoot().resolve(pom.replace(".pom.xml", "") + "-" + sha1(text).substring(0, 12));
+        Path dir = cacheRoot()
+                .resolve(pom.replace(".pom.xml", "") + "-" + sha1(text).substring(0, 12));
         if (Files.isRegularFile(dir.resolve("built"))) {
             return dir;
         }
@@ -59,18 +59,34 @@ final class MavenBuiltFixtures {
             Files.createDirectories(dir);
             Files.write(dir.resolve("pom.xml"), text);
             Path log = dir.resolve("mvn.log");
-            Process mvn = new ProcessBuilder("mvn", "-B", "-ntp", "package", "dependency:copy-dependencies", "dependency:list",
-                    "-DincludeScope=runtime", "-DoutputDirectory=libs", "-DoutputFile=deps.txt", "-DappendOutput=false")
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process mvn = new ProcessBuilder(
+                            "mvn",
+                            "-B",
+                            "-ntp",
+                            "package",
+                            "dependency:copy-dependencies",
+                            "dependency:list",
+                            "-DincludeScope=runtime",
+                            "-DoutputDirectory=libs",
+                            "-DoutputFile=deps.txt",
+                            "-DappendOutput=false")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!mvn.waitFor(BUILD_MINUTES, TimeUnit.MINUTES)) {
                 mvn.destroyForcibly();
-                TestMaterial.missing("building " + pom + " with Maven took over " + BUILD_MINUTES + " minutes; see " + log);
+                TestMaterial.missing(
+                        "building " + pom + " with Maven took over " + BUILD_MINUTES + " minutes; see " + log);
             }
             if (mvn.exitValue() != 0) {
                 String output = Files.readString(log, StandardCharsets.UTF_8);
-                boolean offline = output.contains("Could not transfer") || output.contains("Unknown host")
-                        || output.contains("Connection refused") || output.contains("Network is unreachable");
-                TestMaterial.missing((offline ? "Maven Central unreachable" : "Maven failed") + " building " + pom + "; see " + log);
+                boolean offline = output.contains("Could not transfer")
+                        || output.contains("Unknown host")
+                        || output.contains("Connection refused")
+                        || output.contains("Network is unreachable");
+                TestMaterial.missing(
+                        (offline ? "Maven Central unreachable" : "Maven failed") + " building " + pom + "; see " + log);
             }
             Files.writeString(dir.resolve("built"), "ok\n");
         } catch (IOException e) {
@@ -97,7 +113,8 @@ final class MavenBuiltFixtures {
 
     static List<Path> libs(Path project) throws IOException {
         try (var files = Files.list(project.resolve("libs"))) {
-            return new ArrayList<>(files.filter(f -> f.toString().endsWith(".jar")).sorted().toList());
+            return new ArrayList<>(
+                    files.filter(f -> f.toString().endsWith(".jar")).sorted().toList());
         }
     }
 

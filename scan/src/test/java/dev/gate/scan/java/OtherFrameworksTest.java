@@ -38,12 +38,14 @@ class OtherFrameworksTest {
     @Test
     void quarkusFastJarNamesGiveTheGroup() throws Exception {
         int plain = namedExactlyOrUnknown("quarkus.pom.xml", d -> "deployments/lib/" + d.fileName());
-        int fastJar = namedExactlyOrUnknown("quarkus.pom.xml", d -> "deployments/lib/main/" + d.group() + "." + d.fileName());
+        int fastJar =
+                namedExactlyOrUnknown("quarkus.pom.xml", d -> "deployments/lib/main/" + d.group() + "." + d.fileName());
         assertTrue(fastJar > plain, "the group-prefixed names identify more jars: " + fastJar + " against " + plain);
     }
 
     /** Catalogs the runtime jars of {@code pom}'s project at {@code place(d)}; fails on any wrong purl; returns how many are exact. */
-    private static int namedExactlyOrUnknown(String pom, Function<MavenBuiltFixtures.Dependency, String> place) throws Exception {
+    private static int namedExactlyOrUnknown(String pom, Function<MavenBuiltFixtures.Dependency, String> place)
+            throws Exception {
         Path project = MavenBuiltFixtures.build(pom);
         Map<String, MavenBuiltFixtures.Dependency> truth = MavenBuiltFixtures.groundTruth(project);
         Map<String, byte[]> layout = new LinkedHashMap<>();
@@ -56,8 +58,13 @@ class OtherFrameworksTest {
         int exact = 0;
         for (MavenBuiltFixtures.Dependency d : truth.values()) {
             String path = "/" + place.apply(d);
-            List<Package> found = sbom.packages().stream().filter(p -> p.paths().contains(path)).toList();
-            Package own = found.stream().filter(p -> !p.hashes().isEmpty()).findFirst().orElse(null);
+            List<Package> found = sbom.packages().stream()
+                    .filter(p -> p.paths().contains(path))
+                    .toList();
+            Package own = found.stream()
+                    .filter(p -> !p.hashes().isEmpty())
+                    .findFirst()
+                    .orElse(null);
             if (own == null) {
                 wrong.add(d.fileName() + ": not listed");
             } else if (own.purl() == null) {
@@ -71,9 +78,11 @@ class OtherFrameworksTest {
             }
         }
         Map<String, Long> how = new java.util.TreeMap<>();
-        sbom.packages().forEach(p -> how.merge(p.properties().getOrDefault("gate:java:identified-by", "unknown"), 1L, Long::sum));
-        System.out.println(pom + " at " + place.apply(truth.values().iterator().next()) + ": " + exact + " of " + truth.size()
-                + " jars named exactly without a Java DB, the rest unknown; " + how);
+        sbom.packages()
+                .forEach(p ->
+                        how.merge(p.properties().getOrDefault("gate:java:identified-by", "unknown"), 1L, Long::sum));
+        System.out.println(pom + " at " + place.apply(truth.values().iterator().next()) + ": " + exact + " of "
+                + truth.size() + " jars named exactly without a Java DB, the rest unknown; " + how);
         assertEquals(List.of(), wrong);
         return exact;
     }

@@ -42,7 +42,17 @@ class ShadedJarTest {
             MavenBuiltFixtures.Dependency d = truth.get(lib.getFileName().toString());
             if (hasPomProperties(Files.readAllBytes(lib))) { // a Gradle-built jar leaves nothing to report once shaded
                 expected.add(d.purl());
-                exact.add(new Package("maven", d.group(), d.artifact(), d.version(), d.purl(), null, null, List.of(), null, List.of()));
+                exact.add(new Package(
+                        "maven",
+                        d.group(),
+                        d.artifact(),
+                        d.version(),
+                        d.purl(),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        List.of()));
             }
         }
         assertTrue(expected.size() >= 5 && expected.size() < truth.size(), expected + " of " + truth.keySet());
@@ -60,7 +70,7 @@ class ShadedJarTest {
 
         Path db = tmp.resolve("osv.db");
         try (AdvisoryDb store = AdvisoryDb.openForWrite(db)) {
-            new Importer(store, p -> { }).importPaths(List.of(advisories));
+            new Importer(store, p -> {}).importPaths(List.of(advisories));
         }
         try (Scanner scanner = Scanner.open(db)) {
             Set<String> fromExact = ids(scanner, exact);
@@ -72,7 +82,9 @@ class ShadedJarTest {
 
     private static Set<String> ids(Scanner scanner, List<Package> packages) {
         Set<String> out = new TreeSet<>();
-        scanner.scan(packages, null).findings().forEach(f -> out.add(f.id() + " " + f.pkg().name()));
+        scanner.scan(packages, null)
+                .findings()
+                .forEach(f -> out.add(f.id() + " " + f.pkg().name()));
         return out;
     }
 

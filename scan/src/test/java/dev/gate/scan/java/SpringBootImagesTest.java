@@ -56,7 +56,7 @@ class SpringBootImagesTest {
         }
         Path db = tmp.resolve("osv.db");
         try (AdvisoryDb store = AdvisoryDb.openForWrite(db)) {
-            new Importer(store, p -> { }).importPaths(List.of(advisories));
+            new Importer(store, p -> {}).importPaths(List.of(advisories));
         }
         scanner = Scanner.open(db);
         Map<String, MavenBuiltFixtures.Dependency> bySha1 = new LinkedHashMap<>();
@@ -82,14 +82,17 @@ class SpringBootImagesTest {
         for (MavenBuiltFixtures.Dependency d : truth.values()) {
             Package p = at(sbom, "/app/libs/" + d.fileName());
             if (p.purl() == null) {
-                assertTrue(sbom.unknowns().stream().anyMatch(u -> u.path().equals("/app/libs/" + d.fileName())), d.fileName());
+                assertTrue(
+                        sbom.unknowns().stream().anyMatch(u -> u.path().equals("/app/libs/" + d.fileName())),
+                        d.fileName());
                 assertEquals(d.version(), p.version(), d.fileName());
             } else {
                 assertEquals(d.purl(), p.purl(), d.fileName());
                 exact++;
             }
         }
-        System.out.println("jib layout without a Java DB: " + exact + " of " + truth.size() + " jars named exactly, the rest unknown");
+        System.out.println("jib layout without a Java DB: " + exact + " of " + truth.size()
+                + " jars named exactly, the rest unknown");
         assertTrue(exact >= 10, "the Maven-built jars at least: " + exact);
     }
 
@@ -101,7 +104,8 @@ class SpringBootImagesTest {
         assertEquals(expected, purls(sbom));
         for (MavenBuiltFixtures.Dependency d : truth.values()) {
             Package p = at(sbom, "/app/libs/" + d.fileName());
-            assertEquals(MavenBuiltFixtures.sha1(libs.get(d.fileName())), p.hashes().get("SHA-1"));
+            assertEquals(
+                    MavenBuiltFixtures.sha1(libs.get(d.fileName())), p.hashes().get("SHA-1"));
         }
     }
 
@@ -123,7 +127,8 @@ class SpringBootImagesTest {
             }
         }
         assertTrue(checked >= 30, "BOOT-INF/lib holds the runtime jars: " + checked);
-        assertEquals("pkg:maven/org.example.gate/demo@1.0", at(sbom, "/app/app.jar").purl());
+        assertEquals(
+                "pkg:maven/org.example.gate/demo@1.0", at(sbom, "/app/app.jar").purl());
     }
 
     @Test
@@ -132,11 +137,21 @@ class SpringBootImagesTest {
         byte[] fatJar = Files.readAllBytes(project.resolve("target/demo-1.0.jar"));
         Set<String> inFatJar = Set.copyOf(nestedLibs(fatJar));
         for (MavenBuiltFixtures.Dependency d : truth.values()) {
-            exact.add(new Package("maven", d.group(), d.artifact(), d.version(), d.purl(), null, null, List.of(), null,
+            exact.add(new Package(
+                    "maven",
+                    d.group(),
+                    d.artifact(),
+                    d.version(),
+                    d.purl(),
+                    null,
+                    null,
+                    List.of(),
+                    null,
                     List.of(d.fileName())));
         }
         Set<String> expected = findings(exact, null);
-        assertTrue(expected.stream().anyMatch(f -> f.startsWith("GHSA-36p3-wjmg-h94x org.springframework:spring-beans")),
+        assertTrue(
+                expected.stream().anyMatch(f -> f.startsWith("GHSA-36p3-wjmg-h94x org.springframework:spring-beans")),
                 "Spring4Shell affects spring-beans 5.3.17: " + expected);
         assertTrue(expected.stream().anyMatch(f -> f.contains("tomcat-embed-core")), expected.toString());
 
@@ -146,15 +161,22 @@ class SpringBootImagesTest {
         Sbom fat = JavaImages.catalog(Map.of("app/app.jar", fatJar), javaDb);
         Set<String> expectedInFatJar = findings(exact, inFatJar);
         assertEquals(expectedInFatJar, findings(fat.packages(), null));
-        assertTrue(expectedInFatJar.stream().anyMatch(f -> f.startsWith("GHSA-36p3-wjmg-h94x org.springframework:spring-beans")));
+        assertTrue(expectedInFatJar.stream()
+                .anyMatch(f -> f.startsWith("GHSA-36p3-wjmg-h94x org.springframework:spring-beans")));
     }
 
     /** "ID group:artifact" of every finding; {@code onlyFiles} limits the packages to those file names. */
     private static Set<String> findings(List<Package> packages, Set<String> onlyFiles) {
-        List<Package> chosen = packages.stream().filter(p -> onlyFiles == null
-                || p.paths().stream().anyMatch(path -> onlyFiles.contains(path.substring(path.lastIndexOf('/') + 1)))).toList();
+        List<Package> chosen = packages.stream()
+                .filter(p -> onlyFiles == null
+                        || p.paths().stream()
+                                .anyMatch(path -> onlyFiles.contains(path.substring(path.lastIndexOf('/') + 1))))
+                .toList();
         Set<String> out = new TreeSet<>();
-        scanner.scan(chosen, null).findings().forEach(f -> out.add(f.id() + " " + f.pkg().group() + ":" + f.pkg().name()));
+        scanner.scan(chosen, null)
+                .findings()
+                .forEach(f ->
+                        out.add(f.id() + " " + f.pkg().group() + ":" + f.pkg().name()));
         return out;
     }
 
@@ -187,7 +209,8 @@ class SpringBootImagesTest {
     }
 
     private static Package at(Sbom sbom, String path) {
-        List<Package> found = sbom.packages().stream().filter(p -> p.paths().contains(path)).toList();
+        List<Package> found =
+                sbom.packages().stream().filter(p -> p.paths().contains(path)).toList();
         assertEquals(1, found.size(), path + " in " + sbom.packages());
         return found.get(0);
     }
@@ -195,7 +218,9 @@ class SpringBootImagesTest {
     @Test
     void noGrouplessMavenPurlInEitherImage() throws IOException {
         byte[] fatJar = Files.readAllBytes(project.resolve("target/demo-1.0.jar"));
-        for (Sbom sbom : List.of(JavaImages.catalog(jibLayout(), JavaIndex.NONE), JavaImages.catalog(Map.of("app/app.jar", fatJar), JavaIndex.NONE))) {
+        for (Sbom sbom : List.of(
+                JavaImages.catalog(jibLayout(), JavaIndex.NONE),
+                JavaImages.catalog(Map.of("app/app.jar", fatJar), JavaIndex.NONE))) {
             for (Package p : sbom.packages()) {
                 if (p.purl() != null) {
                     assertTrue(p.purl().substring("pkg:maven/".length()).contains("/"), p.purl());

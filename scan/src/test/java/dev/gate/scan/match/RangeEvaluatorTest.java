@@ -33,8 +33,18 @@ class RangeEvaluatorTest {
 
     @Test
     void unsortedEventsArePairedByVersion() {
-        Affected a = entry(List.of(), range("ECOSYSTEM", Kind.FIXED, "2.0.6", Kind.INTRODUCED, "2.0.0",
-                Kind.FIXED, "1.26.17", Kind.INTRODUCED, "0"));
+        Affected a = entry(
+                List.of(),
+                range(
+                        "ECOSYSTEM",
+                        Kind.FIXED,
+                        "2.0.6",
+                        Kind.INTRODUCED,
+                        "2.0.0",
+                        Kind.FIXED,
+                        "1.26.17",
+                        Kind.INTRODUCED,
+                        "0"));
         assertTrue(pypi.isAffected(a, "1.0"));
         assertTrue(pypi.isAffected(a, "1.26.16"));
         assertFalse(pypi.isAffected(a, "1.26.17"));

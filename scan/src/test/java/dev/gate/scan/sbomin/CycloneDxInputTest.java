@@ -26,8 +26,9 @@ class CycloneDxInputTest {
 
     @Test
     void syftDebianPurlGivesSourcePackageAndDistroFromQualifier() throws Exception {
-        CycloneDxInput in = bom("{\"name\":\"libssl1.1\",\"purl\":\"pkg:deb/debian/libssl1.1@1.1.1n-0%2Bdeb11u3?arch=amd64"
-                + "&upstream=openssl%401.1.1n-0%2Bdeb11u4&distro=debian-11\"}");
+        CycloneDxInput in =
+                bom("{\"name\":\"libssl1.1\",\"purl\":\"pkg:deb/debian/libssl1.1@1.1.1n-0%2Bdeb11u3?arch=amd64"
+                        + "&upstream=openssl%401.1.1n-0%2Bdeb11u4&distro=debian-11\"}");
         Package p = in.packages().get(0);
         assertEquals("1.1.1n-0+deb11u3", p.version());
         assertEquals("openssl", p.sourceName());
@@ -50,9 +51,10 @@ class CycloneDxInputTest {
 
     @Test
     void trivyPropertiesNameTheSource() throws Exception {
-        CycloneDxInput in = bom("{\"name\":\"libcrypto3\",\"purl\":\"pkg:apk/alpine/libcrypto3@3.1.4-r5?distro=3.19.1\","
-                + "\"properties\":[{\"name\":\"aquasecurity:trivy:SrcName\",\"value\":\"openssl\"},"
-                + "{\"name\":\"aquasecurity:trivy:SrcVersion\",\"value\":\"3.1.4-r5\"}]}");
+        CycloneDxInput in =
+                bom("{\"name\":\"libcrypto3\",\"purl\":\"pkg:apk/alpine/libcrypto3@3.1.4-r5?distro=3.19.1\","
+                        + "\"properties\":[{\"name\":\"aquasecurity:trivy:SrcName\",\"value\":\"openssl\"},"
+                        + "{\"name\":\"aquasecurity:trivy:SrcVersion\",\"value\":\"3.1.4-r5\"}]}");
         assertEquals("openssl", in.packages().get(0).sourceName());
         assertEquals("3.1.4-r5", in.packages().get(0).sourceVersion());
     }
@@ -71,8 +73,9 @@ class CycloneDxInputTest {
 
     @Test
     void mavenAndScopedNpmNames() throws Exception {
-        CycloneDxInput in = bom("{\"bom-ref\":\"x\",\"name\":\"log4j-core\",\"purl\":\"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar\"},"
-                + "{\"name\":\"core\",\"purl\":\"pkg:npm/%40babel/core@7.0.0\"}");
+        CycloneDxInput in = bom(
+                "{\"bom-ref\":\"x\",\"name\":\"log4j-core\",\"purl\":\"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar\"},"
+                        + "{\"name\":\"core\",\"purl\":\"pkg:npm/%40babel/core@7.0.0\"}");
         assertEquals("org.apache.logging.log4j", in.packages().get(0).group());
         assertEquals("x", in.bomRefs().get(in.packages().get(0)));
         assertEquals("@babel", in.packages().get(1).group());
@@ -86,21 +89,34 @@ class CycloneDxInputTest {
         assertEquals(GateException.Kind.INPUT, e.kind());
         Path xml = tmp.resolve("bom.xml");
         Files.writeString(xml, "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.5\"/>");
-        assertTrue(assertThrows(GateException.class, () -> CycloneDxInput.read(xml)).getMessage().contains("not JSON"));
-        GateException badPurl = assertThrows(GateException.class, () -> bom("{\"name\":\"x\",\"purl\":\"pkg:nothing\"}"));
+        assertTrue(assertThrows(GateException.class, () -> CycloneDxInput.read(xml))
+                .getMessage()
+                .contains("not JSON"));
+        GateException badPurl =
+                assertThrows(GateException.class, () -> bom("{\"name\":\"x\",\"purl\":\"pkg:nothing\"}"));
         assertTrue(badPurl.getMessage().contains("malformed purl"), badPurl.getMessage());
-        GateException unknown = assertThrows(GateException.class, () -> bom("{\"name\":\"x\",\"purl\":\"pkg:bogus/x@1\"}"));
+        GateException unknown =
+                assertThrows(GateException.class, () -> bom("{\"name\":\"x\",\"purl\":\"pkg:bogus/x@1\"}"));
         assertTrue(unknown.getMessage().contains("unknown ecosystem (purl type 'bogus')"), unknown.getMessage());
-        assertEquals("gem", bom("{\"name\":\"rails\",\"purl\":\"pkg:gem/rails@7.0.0\"}").packages().get(0).ecosystem());
+        assertEquals(
+                "gem",
+                bom("{\"name\":\"rails\",\"purl\":\"pkg:gem/rails@7.0.0\"}")
+                        .packages()
+                        .get(0)
+                        .ecosystem());
     }
 
     /** The SBOM written back (CycloneDX output) is the tree Jackson itself reads from the file. */
     @Test
     void bomIsTheDocumentAsJacksonReadsIt() throws Exception {
         Path file = tmp.resolve("types.cdx.json");
-        Files.writeString(file, "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"version\":1,\"serial\":12345678901,"
-                + "\"ratio\":0.25,\"big\":123456789012345678901234567890,\"flag\":true,\"none\":null,"
-                + "\"components\":[{\"type\":\"library\",\"name\":\"x\",\"purl\":\"pkg:pypi/x@1.0\",\"tags\":[\"a\",2]}]}");
-        assertEquals(new ObjectMapper().readTree(file.toFile()), CycloneDxInput.read(file).bom());
+        Files.writeString(
+                file,
+                "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"version\":1,\"serial\":12345678901,"
+                        + "\"ratio\":0.25,\"big\":123456789012345678901234567890,\"flag\":true,\"none\":null,"
+                        + "\"components\":[{\"type\":\"library\",\"name\":\"x\",\"purl\":\"pkg:pypi/x@1.0\",\"tags\":[\"a\",2]}]}");
+        assertEquals(
+                new ObjectMapper().readTree(file.toFile()),
+                CycloneDxInput.read(file).bom());
     }
 }

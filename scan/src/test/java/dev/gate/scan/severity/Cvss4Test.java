@@ -33,8 +33,11 @@ class Cvss4Test {
     }
 
     @ParameterizedTest
-    @CsvSource({"CVSS:4.0/AV:N/AC:L", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-        "CVSS:4.0/AV:X/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"})
+    @CsvSource({
+        "CVSS:4.0/AV:N/AC:L",
+        "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        "CVSS:4.0/AV:X/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"
+    })
     void rejectsBadVectors(String vector) {
         assertThrows(IllegalArgumentException.class, () -> Cvss4.baseScore(vector));
     }

@@ -26,7 +26,8 @@ class SeverityRaterTest {
 
     @Test
     void cvss3ComesBeforeCvss4() {
-        SeverityRating rating = rate(List.of(new SeverityScore("CVSS_V4", V4), new SeverityScore("CVSS_V3", V3)), null, null, null);
+        SeverityRating rating =
+                rate(List.of(new SeverityScore("CVSS_V4", V4), new SeverityScore("CVSS_V3", V3)), null, null, null);
         assertEquals(new SeverityRating(Severity.HIGH, 7.5, V3, "3.1"), rating);
     }
 
@@ -41,15 +42,27 @@ class SeverityRaterTest {
         assertEquals(Severity.LOW, rate(List.of(), null, "low**", null).severity());
         assertEquals(Severity.HIGH, rate(List.of(), null, "high", null).severity());
         assertEquals(Severity.LOW, rate(List.of(), null, "unimportant", null).severity());
-        assertEquals(Severity.UNKNOWN, rate(List.of(), null, "not yet assigned", null).severity());
-        assertEquals(Severity.UNKNOWN, rate(List.of(), null, "end-of-life", null).severity());
+        assertEquals(
+                Severity.UNKNOWN,
+                rate(List.of(), null, "not yet assigned", null).severity());
+        assertEquals(
+                Severity.UNKNOWN, rate(List.of(), null, "end-of-life", null).severity());
     }
 
     @Test
     void ubuntuPriorityAndRedHatSummary() {
-        assertEquals(Severity.MEDIUM, rate(List.of(new SeverityScore("Ubuntu", "medium")), null, null, null).severity());
-        assertEquals(Severity.UNKNOWN, rate(List.of(new SeverityScore("Ubuntu", "untriaged")), null, null, null).severity());
-        assertEquals(Severity.HIGH, rate(List.of(), null, null, "Important: openssl security update").severity());
+        assertEquals(
+                Severity.MEDIUM,
+                rate(List.of(new SeverityScore("Ubuntu", "medium")), null, null, null)
+                        .severity());
+        assertEquals(
+                Severity.UNKNOWN,
+                rate(List.of(new SeverityScore("Ubuntu", "untriaged")), null, null, null)
+                        .severity());
+        assertEquals(
+                Severity.HIGH,
+                rate(List.of(), null, null, "Important: openssl security update")
+                        .severity());
     }
 
     /** RUSTSEC-2024-0445 from the crates.io export carries only a CVSS v4.0 vector, scored 2.3 (LOW). */
@@ -67,7 +80,16 @@ class SeverityRaterTest {
 
     private static SeverityRating rate(List<SeverityScore> scores, String ghsa, String urgency, String summary) {
         Affected affected = new Affected("Debian:12", "openssl", null, List.of(), List.of(), List.of(), urgency, null);
-        OsvRecord record = new OsvRecord("X-1", "2024-01-01T00:00:00Z", null, null, List.of(), List.of(), summary, scores, ghsa,
+        OsvRecord record = new OsvRecord(
+                "X-1",
+                "2024-01-01T00:00:00Z",
+                null,
+                null,
+                List.of(),
+                List.of(),
+                summary,
+                scores,
+                ghsa,
                 List.of(affected));
         return SeverityRater.rate(record, affected);
     }

@@ -18,8 +18,31 @@ import org.junit.jupiter.api.Test;
  */
 class MavenReferenceTest {
 
-    private static final String[] TOKENS = {"0", "1", "2", "10", "01", "00", "alpha", "a", "b", "m", "rc", "cr", "sp",
-        "ga", "final", "release", "snapshot", "x", "foo", "Beta", "RC", "milestone", "pre"};
+    private static final String[] TOKENS = {
+        "0",
+        "1",
+        "2",
+        "10",
+        "01",
+        "00",
+        "alpha",
+        "a",
+        "b",
+        "m",
+        "rc",
+        "cr",
+        "sp",
+        "ga",
+        "final",
+        "release",
+        "snapshot",
+        "x",
+        "foo",
+        "Beta",
+        "RC",
+        "milestone",
+        "pre"
+    };
     private static final String[] SEPARATORS = {".", "-", "", "_"};
 
     private final MavenVersion mine = new MavenVersion();

@@ -2,8 +2,8 @@ package dev.gate.signing.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,7 @@ public final class BundleReferrers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BundleReferrers() {
-    }
+    private BundleReferrers() {}
 
     /**
      * One referrer's layer bytes (digest-checked), or why it could not be read: the error its read threw, which names the
@@ -75,7 +74,8 @@ public final class BundleReferrers {
         }
         String subject = manifest.path("subject").path("digest").asText();
         if (!subject.equals(image.toString())) {
-            throw GateException.input(where + ": subject is " + (subject.isEmpty() ? "missing" : subject) + ", not the image " + image);
+            throw GateException.input(
+                    where + ": subject is " + (subject.isEmpty() ? "missing" : subject) + ", not the image " + image);
         }
         JsonNode layers = manifest.path("layers");
         if (layers.size() != 1) {

@@ -71,7 +71,8 @@ public final class CosignAttacher {
     }
 
     /** As {@link #replace(String, CosignLayer, Predicate)}, skipped where an {@code equivalent} layer is kept. */
-    public boolean replace(String tag, CosignLayer layer, Predicate<CosignLayer> drop, Predicate<CosignLayer> equivalent) {
+    public boolean replace(
+            String tag, CosignLayer layer, Predicate<CosignLayer> drop, Predicate<CosignLayer> equivalent) {
         return writes.add(new Contribution(tag, layer, drop, equivalent));
     }
 
@@ -81,7 +82,9 @@ public final class CosignAttacher {
     }
 
     public List<CosignLayer> layers(String tag) {
-        return store.manifest(tag).map(m -> CosignManifest.read(m, cached(), tag)).orElse(List.of());
+        return store.manifest(tag)
+                .map(m -> CosignManifest.read(m, cached(), tag))
+                .orElse(List.of());
     }
 
     /** Layer blobs are content-addressed and checked against their digests, so each is fetched once per attacher. */
@@ -112,8 +115,7 @@ public final class CosignAttacher {
         };
     }
 
-    private record Update(Optional<byte[]> read, CosignManifest.Built built) {
-    }
+    private record Update(Optional<byte[]> read, CosignManifest.Built built) {}
 
     /** A layer added under a tag, with what its write drops and what stored layer would count as it. */
     private final class Contribution implements MergedWrite {
@@ -141,7 +143,8 @@ public final class CosignAttacher {
             store.putBlobs(Map.of(layer.digest(), layer.content()));
             return convergence.<Update>mergeAndWrite(this::merged, update -> {
                 Map<Digest, byte[]> content = new LinkedHashMap<>();
-                content.put(Digest.sha256(update.built().config()), update.built().config());
+                content.put(
+                        Digest.sha256(update.built().config()), update.built().config());
                 content.put(layer.digest(), layer.content());
                 store.putIf(tag, update.built().manifest(), content, update.read());
             });
@@ -150,9 +153,11 @@ public final class CosignAttacher {
         /** The manifest to write and what it was merged from, or empty when the tag holds this layer and has nothing to drop. */
         private Optional<Update> merged() {
             Optional<byte[]> read = store.manifest(tag);
-            List<CosignLayer> layers = new ArrayList<>(read.map(m -> CosignManifest.read(m, cached(), tag)).orElse(List.of()));
+            List<CosignLayer> layers = new ArrayList<>(
+                    read.map(m -> CosignManifest.read(m, cached(), tag)).orElse(List.of()));
             if (predecessors == null) {
-                predecessors = layers.stream().filter(drop).map(CosignLayer::digest).collect(Collectors.toSet());
+                predecessors =
+                        layers.stream().filter(drop).map(CosignLayer::digest).collect(Collectors.toSet());
             }
             int before = layers.size();
             layers.removeIf(l -> predecessors.contains(l.digest()));

@@ -26,7 +26,8 @@ public record CosignLayer(String mediaType, byte[] content, Map<String, String> 
 
     /** Same media type, bytes and annotations: cosign skips such a layer instead of appending it again. */
     public boolean sameAs(CosignLayer other) {
-        return mediaType.equals(other.mediaType) && Arrays.equals(content, other.content)
+        return mediaType.equals(other.mediaType)
+                && Arrays.equals(content, other.content)
                 && annotations.equals(other.annotations);
     }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.image.MediaTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +25,9 @@ public final class CosignManifest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
-    private CosignManifest() {
-    }
+    private CosignManifest() {}
 
-    public record Built(byte[] manifest, byte[] config) {
-    }
+    public record Built(byte[] manifest, byte[] config) {}
 
     public static Built build(List<CosignLayer> layers) {
         byte[] config = config(layers);
@@ -70,7 +68,9 @@ public final class CosignManifest {
             throw GateException.input(tag + ": layer " + digest + " does not match its digest");
         }
         Map<String, String> annotations = new LinkedHashMap<>();
-        layer.path("annotations").fields().forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
+        layer.path("annotations")
+                .fields()
+                .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
         return new CosignLayer(layer.path("mediaType").asText(), content, annotations);
     }
 

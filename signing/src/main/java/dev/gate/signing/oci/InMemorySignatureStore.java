@@ -1,7 +1,7 @@
 package dev.gate.signing.oci;
 
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

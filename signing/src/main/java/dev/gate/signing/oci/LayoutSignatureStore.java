@@ -3,12 +3,12 @@ package dev.gate.signing.oci;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
+import dev.gate.image.MediaTypes;
 import dev.gate.image.layout.LayoutFiles;
 import dev.gate.image.layout.LayoutWriter;
-import dev.gate.image.MediaTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,7 +48,8 @@ public final class LayoutSignatureStore implements SignatureStore {
     @Override
     public byte[] blob(Digest digest, long size) {
         try {
-            try (java.io.InputStream in = Files.newInputStream(blobPath(digest), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (java.io.InputStream in =
+                    Files.newInputStream(blobPath(digest), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return in.readAllBytes();
             }
         } catch (NoSuchFileException e) {
@@ -62,7 +63,8 @@ public final class LayoutSignatureStore implements SignatureStore {
     public synchronized void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs) {
         try {
             for (Map.Entry<Digest, byte[]> blob : blobs.entrySet()) {
-                writer.blob(Descriptor.of(MediaTypes.OCI_LAYER, blob.getKey(), blob.getValue().length), blob.getValue());
+                writer.blob(
+                        Descriptor.of(MediaTypes.OCI_LAYER, blob.getKey(), blob.getValue().length), blob.getValue());
             }
             Descriptor descriptor = Descriptor.of(mediaType(manifest), Digest.sha256(manifest), manifest.length);
             writer.blob(descriptor, manifest);

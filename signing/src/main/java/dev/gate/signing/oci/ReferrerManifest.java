@@ -16,8 +16,7 @@ public final class ReferrerManifest {
     public static final byte[] EMPTY_CONFIG = "{}".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReferrerManifest() {
-    }
+    private ReferrerManifest() {}
 
     public static byte[] build(String artifactType, byte[] layer, Descriptor subject) {
         ObjectNode root = JSON.createObjectNode();

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class Referrers {
 
-    private Referrers() {
-    }
+    private Referrers() {}
 
     /** {@link #publish(SignatureStore, String, byte[], Descriptor, MergedWrites)}, confirmed at once. */
     public static Digest publish(SignatureStore store, String artifactType, byte[] layer, Descriptor subject) {
@@ -27,7 +26,8 @@ public final class Referrers {
     }
 
     /** Publishes and lists the referrer; the fallback index entry is one of {@code writes}, confirmed with them. */
-    public static Digest publish(SignatureStore store, String artifactType, byte[] layer, Descriptor subject, MergedWrites writes) {
+    public static Digest publish(
+            SignatureStore store, String artifactType, byte[] layer, Descriptor subject, MergedWrites writes) {
         byte[] manifest = ReferrerManifest.build(artifactType, layer, subject);
         Descriptor referrer = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length);
         Map<Digest, byte[]> blobs = new LinkedHashMap<>();
@@ -39,7 +39,13 @@ public final class Referrers {
         }
         store.put(referrer.digest().toString(), manifest, blobs);
         String tag = fallbackTag(subject.digest());
-        writes.add(new FallbackEntry(store::manifest, (t, index, read) -> store.putIf(t, index, Map.of(), read), tag, referrer, artifactType, tag));
+        writes.add(new FallbackEntry(
+                store::manifest,
+                (t, index, read) -> store.putIf(t, index, Map.of(), read),
+                tag,
+                referrer,
+                artifactType,
+                tag));
         return referrer.digest();
     }
 

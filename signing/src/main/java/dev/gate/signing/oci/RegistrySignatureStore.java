@@ -1,8 +1,8 @@
 package dev.gate.signing.oci;
 
+import dev.gate.errors.GateException;
 import dev.gate.image.Descriptor;
 import dev.gate.image.Digest;
-import dev.gate.errors.GateException;
 import dev.gate.image.MediaTypes;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.registry.RegistryClient;
@@ -36,9 +36,11 @@ public final class RegistrySignatureStore implements SignatureStore {
         try (InputStream in = client.openBlob(Descriptor.of(MediaTypes.OCI_LAYER, digest, size))) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new GateException(GateException.Kind.OPERATIONAL, "cannot read blob " + digest + ": " + e.getMessage(), e);
+            throw new GateException(
+                    GateException.Kind.OPERATIONAL, "cannot read blob " + digest + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new GateException(GateException.Kind.OPERATIONAL, "cannot read blob " + digest + ": " + e.getMessage(), e);
+            throw new GateException(
+                    GateException.Kind.OPERATIONAL, "cannot read blob " + digest + ": " + e.getMessage(), e);
         }
     }
 
@@ -49,7 +51,12 @@ public final class RegistrySignatureStore implements SignatureStore {
     }
 
     /** Pushes a referrer's blobs and manifest; the registry client keeps the fallback index when needed. */
-    void publishReferrer(Descriptor referrer, byte[] manifest, Map<Digest, byte[]> blobs, String artifactType, Digest subject,
+    void publishReferrer(
+            Descriptor referrer,
+            byte[] manifest,
+            Map<Digest, byte[]> blobs,
+            String artifactType,
+            Digest subject,
             MergedWrites writes) {
         uploadMissing(blobs);
         dev.gate.image.registry.Referrers.publish(client, referrer, manifest, artifactType, subject, writes);
@@ -59,7 +66,8 @@ public final class RegistrySignatureStore implements SignatureStore {
     public void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs) {
         uploadMissing(blobs);
         // The referrers fallback tag holds an index; everything else here is an image manifest.
-        client.putManifest(tag, Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length), manifest);
+        client.putManifest(
+                tag, Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length), manifest);
     }
 
     @Override
@@ -71,14 +79,18 @@ public final class RegistrySignatureStore implements SignatureStore {
     @Override
     public void putIf(String tag, byte[] manifest, Map<Digest, byte[]> blobs, Optional<byte[]> read) {
         uploadMissing(blobs);
-        client.putManifestIf(tag, Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length), manifest,
+        client.putManifestIf(
+                tag,
+                Descriptor.of(topLevelMediaType(manifest), Digest.sha256(manifest), manifest.length),
+                manifest,
                 read);
     }
 
     private void uploadMissing(Map<Digest, byte[]> blobs) {
         blobs.forEach((digest, content) -> {
             if (!present.contains(digest) && !client.hasBlob(digest)) {
-                client.uploadBlob(Descriptor.of(MediaTypes.OCI_LAYER, digest, content.length),
+                client.uploadBlob(
+                        Descriptor.of(MediaTypes.OCI_LAYER, digest, content.length),
                         () -> new ByteArrayInputStream(content));
             }
             present.add(digest);
@@ -87,7 +99,10 @@ public final class RegistrySignatureStore implements SignatureStore {
 
     private static String topLevelMediaType(byte[] manifest) {
         try {
-            String type = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest).path("mediaType").asText();
+            String type = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(manifest)
+                    .path("mediaType")
+                    .asText();
             return MediaTypes.OCI_INDEX.equals(type) ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
         } catch (IOException e) {
             return MediaTypes.OCI_MANIFEST;

@@ -28,8 +28,7 @@ public interface SignatureStore {
      * Writes blobs ahead of the manifest that will name them, so that {@link #put} has little left to do but write the
      * manifest: a merged tag's write should follow its read as closely as it can.
      */
-    default void putBlobs(Map<Digest, byte[]> blobs) {
-    }
+    default void putBlobs(Map<Digest, byte[]> blobs) {}
 
     /** Writes blobs first (those not already written), then the manifest under {@code tag}. */
     void put(String tag, byte[] manifest, Map<Digest, byte[]> blobs);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.image.merge.Convergence;
 import dev.gate.signing.CosignKeyFile;
 import dev.gate.signing.CosignKeyPair;
@@ -56,7 +56,10 @@ class ConcurrentWritersTest {
                 // What the other writer read before our first write: nothing; it adds its own layer to that.
                 CosignManifest.Built built = CosignManifest.build(List.of(theirs));
                 theirManifest = built.manifest();
-                memory.put(tag, theirManifest, Map.of(Digest.sha256(built.config()), built.config(), theirs.digest(), theirs.content()));
+                memory.put(
+                        tag,
+                        theirManifest,
+                        Map.of(Digest.sha256(built.config()), built.config(), theirs.digest(), theirs.content()));
             }
             memory.put(tag, manifest, blobs);
             if (overwritesLeft.getAndDecrement() > 0) {
@@ -88,7 +91,9 @@ class ConcurrentWritersTest {
         attacher.append(TAG, ImageSignatures.signatureLayer(CosignKeyFile.generate(), REPO, IMAGE));
         GateException e = assertThrows(GateException.class, attacher::confirm);
         assertEquals(GateException.Kind.OPERATIONAL, e.kind());
-        assertTrue(e.getMessage().contains("written but overwritten by a concurrent writer 4 times; not stored"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("written but overwritten by a concurrent writer 4 times; not stored"),
+                e.getMessage());
     }
 
     @Test
@@ -100,13 +105,18 @@ class ConcurrentWritersTest {
         CosignAttacher second = new CosignAttacher(store, FAST);
         CosignLayer firstLayer = ImageSignatures.signatureLayer(key, REPO, IMAGE);
         assertTrue(first.append(TAG, firstLayer, ImageSignatures.sameKeyAndPayload(key, firstLayer)));
-        store.put(TAG, CosignManifest.build(List.of()).manifest(), Map.of(Digest.sha256(CosignManifest.build(List.of()).config()),
-                CosignManifest.build(List.of()).config()));
+        store.put(
+                TAG,
+                CosignManifest.build(List.of()).manifest(),
+                Map.of(
+                        Digest.sha256(CosignManifest.build(List.of()).config()),
+                        CosignManifest.build(List.of()).config()));
         assertTrue(ImageSignatures.sign(second, key, REPO, IMAGE));
         second.confirm();
         first.confirm();
         assertEquals(1, first.layers(TAG).size(), "one signature per key and payload");
-        assertFalse(ImageSignatures.sign(new CosignAttacher(store, FAST), key, REPO, IMAGE), "a third run finds it signed");
+        assertFalse(
+                ImageSignatures.sign(new CosignAttacher(store, FAST), key, REPO, IMAGE), "a third run finds it signed");
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gate.image.Digest;
 import dev.gate.errors.GateException;
+import dev.gate.image.Digest;
 import dev.gate.signing.CosignKeyFile;
 import dev.gate.signing.CosignKeyPair;
 import dev.gate.signing.EcdsaSigner;
@@ -32,16 +32,29 @@ class CosignAttacherTest {
         assertTrue(ImageSignatures.sign(attacher, key, REPO, IMAGE));
         String tag = "sha256-" + IMAGE.hex() + ".sig";
         JsonNode manifest = new ObjectMapper().readTree(store.manifest(tag).orElseThrow());
-        assertEquals("application/vnd.oci.image.manifest.v1+json", manifest.path("mediaType").asText());
-        assertEquals("application/vnd.oci.image.config.v1+json", manifest.path("config").path("mediaType").asText());
+        assertEquals(
+                "application/vnd.oci.image.manifest.v1+json",
+                manifest.path("mediaType").asText());
+        assertEquals(
+                "application/vnd.oci.image.config.v1+json",
+                manifest.path("config").path("mediaType").asText());
         JsonNode layer = manifest.path("layers").get(0);
-        assertEquals("application/vnd.dev.cosign.simplesigning.v1+json", layer.path("mediaType").asText());
+        assertEquals(
+                "application/vnd.dev.cosign.simplesigning.v1+json",
+                layer.path("mediaType").asText());
         byte[] payload = store.blob(Digest.parse(layer.path("digest").asText()));
         assertEquals(new String(new SimpleSigningPayload(REPO, IMAGE).bytes()), new String(payload));
-        byte[] signature = Base64.getDecoder().decode(layer.path("annotations").path(CosignLayer.SIGNATURE_ANNOTATION).asText());
+        byte[] signature = Base64.getDecoder()
+                .decode(layer.path("annotations")
+                        .path(CosignLayer.SIGNATURE_ANNOTATION)
+                        .asText());
         assertTrue(EcdsaSigner.verify(key.publicKey(), payload, signature));
-        JsonNode config = new ObjectMapper().readTree(store.blob(Digest.parse(manifest.path("config").path("digest").asText())));
-        assertEquals(layer.path("digest").asText(), config.path("rootfs").path("diff_ids").get(0).asText());
+        JsonNode config = new ObjectMapper()
+                .readTree(store.blob(
+                        Digest.parse(manifest.path("config").path("digest").asText())));
+        assertEquals(
+                layer.path("digest").asText(),
+                config.path("rootfs").path("diff_ids").get(0).asText());
     }
 
     /**
@@ -55,14 +68,22 @@ class CosignAttacherTest {
         CosignLayer layer = ImageSignatures.signatureLayer(CosignKeyFile.generate(), REPO, IMAGE);
         attacher.append(CosignAttacher.signatureTag(IMAGE), layer);
         String config = "{\"architecture\":\"\",\"created\":\"0001-01-01T00:00:00Z\",\"history\":[{\"created\":"
-                + "\"0001-01-01T00:00:00Z\"}],\"os\":\"\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer.digest()
+                + "\"0001-01-01T00:00:00Z\"}],\"os\":\"\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + layer.digest()
                 + "\"]},\"config\":{}}";
-        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{"
-                + "\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":" + config.length() + ",\"digest\":\""
-                + Digest.sha256(config.getBytes()) + "\"},\"layers\":[{\"mediaType\":\"application/vnd.dev.cosign.simplesigning.v1+json\","
-                + "\"size\":" + layer.content().length + ",\"digest\":\"" + layer.digest() + "\",\"annotations\":{"
-                + "\"dev.cosignproject.cosign/signature\":\"" + layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION) + "\"}}]}";
-        assertEquals(manifest, new String(store.manifest(CosignAttacher.signatureTag(IMAGE)).orElseThrow()));
+        String manifest =
+                "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{"
+                        + "\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":" + config.length()
+                        + ",\"digest\":\""
+                        + Digest.sha256(config.getBytes())
+                        + "\"},\"layers\":[{\"mediaType\":\"application/vnd.dev.cosign.simplesigning.v1+json\","
+                        + "\"size\":" + layer.content().length + ",\"digest\":\"" + layer.digest()
+                        + "\",\"annotations\":{"
+                        + "\"dev.cosignproject.cosign/signature\":\""
+                        + layer.annotations().get(CosignLayer.SIGNATURE_ANNOTATION) + "\"}}]}";
+        assertEquals(
+                manifest,
+                new String(store.manifest(CosignAttacher.signatureTag(IMAGE)).orElseThrow()));
         assertEquals(config, new String(store.blob(Digest.sha256(config.getBytes()))));
     }
 
@@ -82,12 +103,17 @@ class CosignAttacherTest {
     @Test
     void replaceDropsMatchingLayers() {
         String tag = CosignAttacher.attestationTag(IMAGE);
-        CosignLayer sbom = new CosignLayer(CosignLayer.DSSE, "a".getBytes(), Map.of("predicateType", "https://cyclonedx.org/bom"));
+        CosignLayer sbom =
+                new CosignLayer(CosignLayer.DSSE, "a".getBytes(), Map.of("predicateType", "https://cyclonedx.org/bom"));
         CosignLayer vuln = new CosignLayer(CosignLayer.DSSE, "b".getBytes(), Map.of("predicateType", "vuln"));
-        CosignLayer newer = new CosignLayer(CosignLayer.DSSE, "c".getBytes(), Map.of("predicateType", "https://cyclonedx.org/bom"));
+        CosignLayer newer =
+                new CosignLayer(CosignLayer.DSSE, "c".getBytes(), Map.of("predicateType", "https://cyclonedx.org/bom"));
         attacher.append(tag, sbom);
         attacher.append(tag, vuln);
-        attacher.replace(tag, newer, l -> "https://cyclonedx.org/bom".equals(l.annotations().get("predicateType")));
+        attacher.replace(
+                tag,
+                newer,
+                l -> "https://cyclonedx.org/bom".equals(l.annotations().get("predicateType")));
         List<CosignLayer> layers = attacher.layers(tag);
         assertEquals(2, layers.size());
         assertTrue(layers.get(0).sameAs(vuln) && layers.get(1).sameAs(newer));

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -34,7 +35,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -70,7 +70,11 @@ public final class TestSigstore {
         ObjectNode authority = root.putArray("certificateAuthorities").addObject();
         authority.putObject("subject").put("organization", "gate-test").put("commonName", "gate-test-fulcio");
         authority.put("uri", "https://fulcio.test.invalid");
-        authority.putObject("certChain").putArray("certificates").addObject().put("rawBytes", base64(encoded(caCertificate)));
+        authority
+                .putObject("certChain")
+                .putArray("certificates")
+                .addObject()
+                .put("rawBytes", base64(encoded(caCertificate)));
         authority.putObject("validFor").put("start", start.toString());
         root.putArray("ctlogs").add(log("https://ctfe.test.invalid", ctLog));
         root.putArray("timestampAuthorities");
@@ -103,22 +107,30 @@ public final class TestSigstore {
             X509Certificate leaf = leaf(key, identity, issuer);
             String payloadType = "application/vnd.in-toto+json";
             byte[] signature = ecdsa(key.getPrivate(), pae(payloadType, statement));
-            ObjectNode envelope = JSON.createObjectNode().put("payload", base64(statement)).put("payloadType", payloadType);
+            ObjectNode envelope =
+                    JSON.createObjectNode().put("payload", base64(statement)).put("payloadType", payloadType);
             envelope.putArray("signatures").addObject().put("sig", base64(signature));
             ObjectNode body = JSON.createObjectNode().put("apiVersion", "0.0.1").put("kind", "dsse");
             ObjectNode spec = body.putObject("spec");
-            spec.putObject("envelopeHash").put("algorithm", "sha256")
-                    .put("value", HexFormat.of().formatHex(sha256(envelope.toString().getBytes(StandardCharsets.UTF_8))));
-            spec.putObject("payloadHash").put("algorithm", "sha256").put("value", HexFormat.of().formatHex(sha256(statement)));
-            spec.putArray("signatures").addObject().put("signature", base64(signature)).put("verifier", base64(pem(leaf)));
+            spec.putObject("envelopeHash")
+                    .put("algorithm", "sha256")
+                    .put(
+                            "value",
+                            HexFormat.of().formatHex(sha256(envelope.toString().getBytes(StandardCharsets.UTF_8))));
+            spec.putObject("payloadHash")
+                    .put("algorithm", "sha256")
+                    .put("value", HexFormat.of().formatHex(sha256(statement)));
+            spec.putArray("signatures")
+                    .addObject()
+                    .put("signature", base64(signature))
+                    .put("verifier", base64(pem(leaf)));
             ObjectNode bundle = bundle(leaf, body, "dsse");
             bundle.set("dsseEnvelope", envelope);
             return bundle.toString();
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** The bundle's verification material: the certificate and its one transparency-log entry. */
@@ -129,7 +141,8 @@ public final class TestSigstore {
         byte[] logId = keyId(tlog);
         byte[] rootHash = sha256(concat(new byte[] {0}, body)); // a tree of one leaf: its root is the leaf's hash
         String note = REKOR_HOST + " - 1\n1\n" + base64(rootHash) + "\n";
-        byte[] noteSignature = concat(java.util.Arrays.copyOf(logId, 4), ecdsa(tlog.getPrivate(), note.getBytes(StandardCharsets.UTF_8)));
+        byte[] noteSignature = concat(
+                java.util.Arrays.copyOf(logId, 4), ecdsa(tlog.getPrivate(), note.getBytes(StandardCharsets.UTF_8)));
         String promise = "{\"body\":\"" + base64(body) + "\",\"integratedTime\":" + time + ",\"logID\":\""
                 + HexFormat.of().formatHex(logId) + "\",\"logIndex\":" + index + "}";
 
@@ -141,12 +154,17 @@ public final class TestSigstore {
         entry.putObject("logId").put("keyId", base64(logId));
         entry.putObject("kindVersion").put("kind", kind).put("version", "0.0.1");
         entry.put("integratedTime", String.valueOf(time));
-        entry.putObject("inclusionPromise").put("signedEntryTimestamp",
-                base64(ecdsa(tlog.getPrivate(), promise.getBytes(StandardCharsets.UTF_8))));
-        ObjectNode proof = entry.putObject("inclusionProof").put("logIndex", "0").put("rootHash", base64(rootHash))
+        entry.putObject("inclusionPromise")
+                .put(
+                        "signedEntryTimestamp",
+                        base64(ecdsa(tlog.getPrivate(), promise.getBytes(StandardCharsets.UTF_8))));
+        ObjectNode proof = entry.putObject("inclusionProof")
+                .put("logIndex", "0")
+                .put("rootHash", base64(rootHash))
                 .put("treeSize", "1");
         proof.putArray("hashes");
-        proof.putObject("checkpoint").put("envelope", note + "\n\u2014 " + REKOR_HOST + " " + base64(noteSignature) + "\n");
+        proof.putObject("checkpoint")
+                .put("envelope", note + "\n\u2014 " + REKOR_HOST + " " + base64(noteSignature) + "\n");
         entry.put("canonicalizedBody", base64(body));
         material.putObject("timestampVerificationData");
         return bundle;
@@ -158,29 +176,35 @@ public final class TestSigstore {
             Date from = Date.from(Instant.now().minus(1, ChronoUnit.MINUTES));
             Date until = Date.from(Instant.now().plus(10, ChronoUnit.MINUTES));
             BigInteger serial = new BigInteger(64, new java.security.SecureRandom());
-            GeneralName name = identity.contains("://") ? new GeneralName(GeneralName.uniformResourceIdentifier, identity)
+            GeneralName name = identity.contains("://")
+                    ? new GeneralName(GeneralName.uniformResourceIdentifier, identity)
                     : new GeneralName(GeneralName.rfc822Name, identity);
             X509v3CertificateBuilder precertificate = leafBuilder(key, serial, from, until, name, issuer);
-            byte[] tbs = precertificate.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate()))
-                    .toASN1Structure().getTBSCertificate().getEncoded("DER");
+            byte[] tbs = precertificate
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate()))
+                    .toASN1Structure()
+                    .getTBSCertificate()
+                    .getEncoded("DER");
             X509v3CertificateBuilder certificate = leafBuilder(key, serial, from, until, name, issuer);
             certificate.addExtension(new ASN1ObjectIdentifier(SCT_LIST), false, new DEROctetString(sctList(tbs)));
-            return new JcaX509CertificateConverter().getCertificate(
-                    certificate.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            certificate.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private X509v3CertificateBuilder leafBuilder(KeyPair key, BigInteger serial, Date from, Date until, GeneralName name,
-            String issuer) throws IOException {
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate, serial, from, until, new X500Name(""),
-                key.getPublic());
+    private X509v3CertificateBuilder leafBuilder(
+            KeyPair key, BigInteger serial, Date from, Date until, GeneralName name, String issuer) throws IOException {
+        X509v3CertificateBuilder builder =
+                new JcaX509v3CertificateBuilder(caCertificate, serial, from, until, new X500Name(""), key.getPublic());
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_codeSigning));
         builder.addExtension(Extension.subjectAlternativeName, true, new GeneralNames(name));
         // Fulcio's first issuer extension holds the raw bytes; the second a DER UTF8String.
-        builder.addExtension(new ASN1ObjectIdentifier(FULCIO_ISSUER_V1), false, issuer.getBytes(StandardCharsets.UTF_8));
+        builder.addExtension(
+                new ASN1ObjectIdentifier(FULCIO_ISSUER_V1), false, issuer.getBytes(StandardCharsets.UTF_8));
         builder.addExtension(new ASN1ObjectIdentifier(FULCIO_ISSUER_V2), false, new DERUTF8String(issuer));
         return builder;
     }
@@ -217,12 +241,18 @@ public final class TestSigstore {
     private X509Certificate caCertificate() {
         try {
             X500Name name = new X500Name("O=gate-test,CN=gate-test-fulcio");
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(start),
-                    Date.from(start.plus(2, ChronoUnit.DAYS)), name, ca.getPublic());
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.ONE,
+                    Date.from(start),
+                    Date.from(start.plus(2, ChronoUnit.DAYS)),
+                    name,
+                    ca.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -230,7 +260,8 @@ public final class TestSigstore {
 
     private ObjectNode log(String url, KeyPair key) {
         ObjectNode log = JSON.createObjectNode().put("baseUrl", url).put("hashAlgorithm", "SHA2_256");
-        ObjectNode publicKey = log.putObject("publicKey").put("rawBytes", base64(key.getPublic().getEncoded()))
+        ObjectNode publicKey = log.putObject("publicKey")
+                .put("rawBytes", base64(key.getPublic().getEncoded()))
                 .put("keyDetails", "PKIX_ECDSA_P256_SHA_256");
         publicKey.putObject("validFor").put("start", start.toString());
         log.putObject("logId").put("keyId", base64(keyId(key)));
@@ -239,7 +270,8 @@ public final class TestSigstore {
 
     /** DSSE's pre-authentication encoding, which the envelope's signature covers. */
     private static byte[] pae(String type, byte[] payload) {
-        byte[] head = ("DSSEv1 " + type.length() + " " + type + " " + payload.length + " ").getBytes(StandardCharsets.UTF_8);
+        byte[] head =
+                ("DSSEv1 " + type.length() + " " + type + " " + payload.length + " ").getBytes(StandardCharsets.UTF_8);
         return concat(head, payload);
     }
 
@@ -269,8 +301,10 @@ public final class TestSigstore {
     }
 
     private static byte[] pem(X509Certificate certificate) {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded(certificate));
-        return ("-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(encoded(certificate));
+        return ("-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] encoded(X509Certificate certificate) {

@@ -17,23 +17,39 @@ import java.util.function.Function;
 final class AstObject {
     private final TreeMap<Value, Value> fields = new TreeMap<>();
 
-    AstObject text(String key, String value) { return put(key, StringValue.of(value == null ? "" : value)); }
-
-    AstObject flag(String key, boolean value) { return put(key, BooleanValue.of(value)); }
-
-    AstObject number(String key, int value) { return put(key, NumberValue.of(value)); }
-
-    AstObject node(String key, Value value) { return put(key, value); }
-
-    <T> AstObject list(String key, List<T> items, Function<T, Value> map) { return put(key, listOf(items, map)); }
-
-    static <T> Value listOf(List<T> items, Function<T, Value> map) {
-        return items == null ? null : ArrayValue.of(items.stream().map(map).filter(v -> !isEmpty(v)).toList());
+    AstObject text(String key, String value) {
+        return put(key, StringValue.of(value == null ? "" : value));
     }
 
-    AstObject names(String key, List<String> names) { return list(key, names, StringValue::of); }
+    AstObject flag(String key, boolean value) {
+        return put(key, BooleanValue.of(value));
+    }
 
-    Value build() { return ObjectValue.of(fields); }
+    AstObject number(String key, int value) {
+        return put(key, NumberValue.of(value));
+    }
+
+    AstObject node(String key, Value value) {
+        return put(key, value);
+    }
+
+    <T> AstObject list(String key, List<T> items, Function<T, Value> map) {
+        return put(key, listOf(items, map));
+    }
+
+    static <T> Value listOf(List<T> items, Function<T, Value> map) {
+        return items == null
+                ? null
+                : ArrayValue.of(items.stream().map(map).filter(v -> !isEmpty(v)).toList());
+    }
+
+    AstObject names(String key, List<String> names) {
+        return list(key, names, StringValue::of);
+    }
+
+    Value build() {
+        return ObjectValue.of(fields);
+    }
 
     private AstObject put(String key, Value value) {
         if (!isEmpty(value)) fields.put(StringValue.of(key), value);

@@ -5,7 +5,6 @@ import dev.gate.policy.value.BooleanValue;
 import dev.gate.policy.value.NumberValue;
 import dev.gate.policy.value.ObjectValue;
 import dev.gate.policy.value.StringValue;
-import dev.gate.policy.value.Value;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,56 +27,93 @@ final class AstText {
         }
         for (ObjectValue f : objects(doc, "Fragments")) {
             List<ObjectValue> vars = objects(f, "VariableDefinition");
-            out.append(description(f)).append("fragment ").append(text(f, "Name")).append(vars.isEmpty() ? "" : join(vars, AstText::variable, ", ", "(", ")"))
-                    .append(" on ").append(text(f, "TypeCondition"))
-                    .append(directives(f)).append(' ').append(selections(f)).append('\n');
+            out.append(description(f))
+                    .append("fragment ")
+                    .append(text(f, "Name"))
+                    .append(vars.isEmpty() ? "" : join(vars, AstText::variable, ", ", "(", ")"))
+                    .append(" on ")
+                    .append(text(f, "TypeCondition"))
+                    .append(directives(f))
+                    .append(' ')
+                    .append(selections(f))
+                    .append('\n');
         }
         return out.toString();
     }
 
     static String schema(ObjectValue doc) {
         StringBuilder out = new StringBuilder();
-        for (ObjectValue s : objects(doc, "Schema")) out.append(schemaDefinition(s, "")).append('\n');
-        for (ObjectValue s : objects(doc, "SchemaExtension")) out.append(schemaDefinition(s, "extend ")).append('\n');
+        for (ObjectValue s : objects(doc, "Schema"))
+            out.append(schemaDefinition(s, "")).append('\n');
+        for (ObjectValue s : objects(doc, "SchemaExtension"))
+            out.append(schemaDefinition(s, "extend ")).append('\n');
         for (ObjectValue d : objects(doc, "Directives")) {
-            out.append(description(d)).append("directive @").append(text(d, "Name")).append(arguments(d))
-                    .append(flag(d, "IsRepeatable") ? " repeatable" : "").append(" on ")
-                    .append(strings(d, "Locations").stream().collect(Collectors.joining(" | "))).append('\n');
+            out.append(description(d))
+                    .append("directive @")
+                    .append(text(d, "Name"))
+                    .append(arguments(d))
+                    .append(flag(d, "IsRepeatable") ? " repeatable" : "")
+                    .append(" on ")
+                    .append(strings(d, "Locations").stream().collect(Collectors.joining(" | ")))
+                    .append('\n');
         }
-        for (ObjectValue d : objects(doc, "Definitions")) out.append(definition(d, "")).append('\n');
-        for (ObjectValue d : objects(doc, "Extensions")) out.append(definition(d, "extend ")).append('\n');
+        for (ObjectValue d : objects(doc, "Definitions"))
+            out.append(definition(d, "")).append('\n');
+        for (ObjectValue d : objects(doc, "Extensions"))
+            out.append(definition(d, "extend ")).append('\n');
         return out.toString();
     }
 
     private static String schemaDefinition(ObjectValue s, String prefix) {
-        String ops = join(objects(s, "OperationTypes"), o -> text(o, "Operation") + ": " + text(o, "Type"), " ", " { ", " }");
+        String ops = join(
+                objects(s, "OperationTypes"), o -> text(o, "Operation") + ": " + text(o, "Type"), " ", " { ", " }");
         return description(s) + prefix + "schema" + directives(s) + ops;
     }
 
     private static String definition(ObjectValue d, String prefix) {
         String kind = text(d, "Kind");
         StringBuilder out = new StringBuilder(description(d)).append(prefix);
-        out.append(switch (kind) {
-            case "OBJECT" -> "type";
-            case "INTERFACE" -> "interface";
-            case "UNION" -> "union";
-            case "ENUM" -> "enum";
-            case "INPUT_OBJECT" -> "input";
-            default -> "scalar";
-        }).append(' ').append(text(d, "Name"));
+        out.append(
+                        switch (kind) {
+                            case "OBJECT" -> "type";
+                            case "INTERFACE" -> "interface";
+                            case "UNION" -> "union";
+                            case "ENUM" -> "enum";
+                            case "INPUT_OBJECT" -> "input";
+                            default -> "scalar";
+                        })
+                .append(' ')
+                .append(text(d, "Name"));
         List<String> interfaces = strings(d, "Interfaces");
         if (!interfaces.isEmpty()) out.append(" implements ").append(String.join(" & ", interfaces));
         out.append(directives(d));
-        if (kind.equals("UNION") && !strings(d, "Types").isEmpty()) out.append(" = ").append(String.join(" | ", strings(d, "Types")));
-        if (kind.equals("ENUM")) out.append(join(objects(d, "EnumValues"), v -> description(v) + text(v, "Name") + directives(v), "\n", " {\n", "\n}"));
-        out.append(join(objects(d, "Fields"), f -> description(f) + text(f, "Name") + arguments(f) + ": " + type(object(f, "Type"))
-                + defaultValue(f) + directives(f), "\n", " {\n", "\n}"));
+        if (kind.equals("UNION") && !strings(d, "Types").isEmpty())
+            out.append(" = ").append(String.join(" | ", strings(d, "Types")));
+        if (kind.equals("ENUM"))
+            out.append(join(
+                    objects(d, "EnumValues"),
+                    v -> description(v) + text(v, "Name") + directives(v),
+                    "\n",
+                    " {\n",
+                    "\n}"));
+        out.append(join(
+                objects(d, "Fields"),
+                f -> description(f) + text(f, "Name") + arguments(f) + ": " + type(object(f, "Type")) + defaultValue(f)
+                        + directives(f),
+                "\n",
+                " {\n",
+                "\n}"));
         return out.toString();
     }
 
     private static String arguments(ObjectValue owner) {
-        return join(objects(owner, "Arguments"), a -> description(a) + text(a, "Name") + ": " + type(object(a, "Type"))
-                + defaultValue(a) + directives(a), ", ", "(", ")");
+        return join(
+                objects(owner, "Arguments"),
+                a -> description(a) + text(a, "Name") + ": " + type(object(a, "Type")) + defaultValue(a)
+                        + directives(a),
+                ", ",
+                "(",
+                ")");
     }
 
     private static String variable(ObjectValue v) {
@@ -97,7 +133,8 @@ final class AstText {
     private static String selection(ObjectValue s) {
         if (s.get("Alias") != null) {
             String alias = text(s, "Alias").equals(text(s, "Name")) ? "" : text(s, "Alias") + ": ";
-            String args = join(objects(s, "Arguments"), a -> text(a, "Name") + ": " + value(object(a, "Value")), ", ", "(", ")");
+            String args = join(
+                    objects(s, "Arguments"), a -> text(a, "Name") + ": " + value(object(a, "Value")), ", ", "(", ")");
             String sub = objects(s, "SelectionSet").isEmpty() ? "" : " " + selections(s);
             return alias + text(s, "Name") + args + directives(s) + sub;
         }
@@ -107,8 +144,18 @@ final class AstText {
     }
 
     private static String directives(ObjectValue owner) {
-        return join(objects(owner, "Directives"), d -> "@" + text(d, "Name")
-                + join(objects(d, "Arguments"), a -> text(a, "Name") + ": " + value(object(a, "Value")), ", ", "(", ")"), "", " ", "");
+        return join(
+                objects(owner, "Directives"),
+                d -> "@" + text(d, "Name")
+                        + join(
+                                objects(d, "Arguments"),
+                                a -> text(a, "Name") + ": " + value(object(a, "Value")),
+                                ", ",
+                                "(",
+                                ")"),
+                "",
+                " ",
+                "");
     }
 
     private static String type(ObjectValue t) {
@@ -127,7 +174,14 @@ final class AstText {
             case 3, 4 -> quote(raw);
             case 6 -> "null";
             case 8 -> join(objects(v, "Children"), c -> value(object(c, "Value")), ", ", "[", "]", true);
-            case 9 -> join(objects(v, "Children"), c -> text(c, "Name") + ": " + value(object(c, "Value")), ", ", "{", "}", true);
+            case 9 ->
+                join(
+                        objects(v, "Children"),
+                        c -> text(c, "Name") + ": " + value(object(c, "Value")),
+                        ", ",
+                        "{",
+                        "}",
+                        true);
             default -> raw;
         };
     }
@@ -148,29 +202,47 @@ final class AstText {
         return out.append('"').toString();
     }
 
-    private static String join(List<ObjectValue> items, Function<ObjectValue, String> print, String sep, String open, String close) {
+    private static String join(
+            List<ObjectValue> items, Function<ObjectValue, String> print, String sep, String open, String close) {
         return join(items, print, sep, open, close, false);
     }
 
-    private static String join(List<ObjectValue> items, Function<ObjectValue, String> print, String sep, String open, String close,
+    private static String join(
+            List<ObjectValue> items,
+            Function<ObjectValue, String> print,
+            String sep,
+            String open,
+            String close,
             boolean evenWhenEmpty) {
         if (items.isEmpty() && !evenWhenEmpty) return "";
         return items.stream().map(print).collect(Collectors.joining(sep, open, close));
     }
 
-    private static String text(ObjectValue o, String key) { return o.get(key) instanceof StringValue s ? s.value() : ""; }
+    private static String text(ObjectValue o, String key) {
+        return o.get(key) instanceof StringValue s ? s.value() : "";
+    }
 
-    private static boolean flag(ObjectValue o, String key) { return o.get(key) == BooleanValue.TRUE; }
+    private static boolean flag(ObjectValue o, String key) {
+        return o.get(key) == BooleanValue.TRUE;
+    }
 
-    private static ObjectValue object(ObjectValue o, String key) { return o.get(key) instanceof ObjectValue v ? v : null; }
+    private static ObjectValue object(ObjectValue o, String key) {
+        return o.get(key) instanceof ObjectValue v ? v : null;
+    }
 
     private static List<ObjectValue> objects(ObjectValue o, String key) {
         if (!(o.get(key) instanceof ArrayValue a)) return List.of();
-        return a.elements().stream().filter(ObjectValue.class::isInstance).map(ObjectValue.class::cast).toList();
+        return a.elements().stream()
+                .filter(ObjectValue.class::isInstance)
+                .map(ObjectValue.class::cast)
+                .toList();
     }
 
     private static List<String> strings(ObjectValue o, String key) {
         if (!(o.get(key) instanceof ArrayValue a)) return List.of();
-        return a.elements().stream().filter(StringValue.class::isInstance).map(e -> ((StringValue) e).value()).toList();
+        return a.elements().stream()
+                .filter(StringValue.class::isInstance)
+                .map(e -> ((StringValue) e).value())
+                .toList();
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * definitions (other empty lists it refuses, see SyntaxErrors).
  */
 final class EmptyLists {
-    private static final Pattern EMPTY_TYPE_BODY = Pattern.compile("\\b(?:type|interface|input|enum)\\s+[_A-Za-z][_0-9A-Za-z]*[^{}\"#]*\\{\\s*(\\})");
+    private static final Pattern EMPTY_TYPE_BODY =
+            Pattern.compile("\\b(?:type|interface|input|enum)\\s+[_A-Za-z][_0-9A-Za-z]*[^{}\"#]*\\{\\s*(\\})");
     static final String MESSAGE = "expected at least one definition, found }";
 
     private EmptyLists() {}

@@ -22,7 +22,10 @@ final class GqlTokens {
     static final int INVALID = 10_000;
     /** The grammar's punctuators, by their token types. */
     static final int BRACE_L = 1, BRACE_R = 2, PAREN_L = 5, PAREN_R = 6, BRACKET_L = 10, BRACKET_R = 11, SPREAD = 14;
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .build();
 
     private GqlTokens() {}
 
@@ -33,7 +36,8 @@ final class GqlTokens {
         lexer.removeErrorListeners();
         lexer.addErrorListener(new BaseErrorListener() {
             @Override
-            public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int column, String msg, RecognitionException e) {
+            public void syntaxError(
+                    Recognizer<?, ?> r, Object symbol, int line, int column, String msg, RecognitionException e) {
                 unreadable[0] = true;
             }
         });
@@ -44,9 +48,13 @@ final class GqlTokens {
         return unreadable[0] ? null : out;
     }
 
-    static boolean isName(int type) { return type >= GraphqlLexer.BooleanValue && type <= GraphqlLexer.NAME; }
+    static boolean isName(int type) {
+        return type >= GraphqlLexer.BooleanValue && type <= GraphqlLexer.NAME;
+    }
 
-    static boolean isBlockString(Token t) { return t.getType() == GraphqlLexer.StringValue && t.getText().startsWith("\"\"\""); }
+    static boolean isBlockString(Token t) {
+        return t.getType() == GraphqlLexer.StringValue && t.getText().startsWith("\"\"\"");
+    }
 
     /** OPA's kind of the token: {@code Expected ..., found <kind>}. */
     static String kind(Token t) {
@@ -64,7 +72,9 @@ final class GqlTokens {
     static String kind(int type, boolean keywordsApart) {
         if (type == Token.EOF) return "<EOF>";
         if (isName(type)) {
-            return keywordsApart && type != GraphqlLexer.NAME ? "\"" + GraphqlLexer.VOCABULARY.getLiteralName(type).replace("'", "") + "\"" : "Name";
+            return keywordsApart && type != GraphqlLexer.NAME
+                    ? "\"" + GraphqlLexer.VOCABULARY.getLiteralName(type).replace("'", "") + "\""
+                    : "Name";
         }
         if (type == GraphqlLexer.IntValue) return "Int";
         if (type == GraphqlLexer.FloatValue) return "Float";
@@ -85,7 +95,9 @@ final class GqlTokens {
     }
 
     /** A string token's value: escapes read, a block string's indentation dropped. */
-    static String value(Token t) { return isBlockString(t) ? blockValue(t.getText()) : stringValue(t.getText()); }
+    static String value(Token t) {
+        return isBlockString(t) ? blockValue(t.getText()) : stringValue(t.getText());
+    }
 
     /** The column OPA gives the token: strings start after their opening quotes. */
     static int column(Token t) {
@@ -112,7 +124,8 @@ final class GqlTokens {
         String[] lines = body.split("\r\n|\r|\n", -1);
         int common = Integer.MAX_VALUE;
         for (String line : lines) common = Math.min(common, indent(line));
-        for (int i = 1; i < lines.length && common != Integer.MAX_VALUE; i++) lines[i] = lines[i].length() < common ? "" : lines[i].substring(common);
+        for (int i = 1; i < lines.length && common != Integer.MAX_VALUE; i++)
+            lines[i] = lines[i].length() < common ? "" : lines[i].substring(common);
         int first = 0, last = lines.length - 1;
         while (first <= last && indent(lines[first]) == Integer.MAX_VALUE) first++;
         while (last >= first && indent(lines[last]) == Integer.MAX_VALUE) last--;

@@ -9,11 +9,19 @@ public final class GraphQlAst {
     private GraphQlAst() {}
 
     /** The AST object of a query document read from {@code text}. */
-    public static Value query(Document doc, String text) { return new QueryAst(text).of(doc); }
+    public static Value query(Document doc, String text) {
+        return new QueryAst(text).of(doc);
+    }
 
-    public static Value schema(Document doc, String text) { return new SchemaAst(text).of(doc); }
+    public static Value schema(Document doc, String text) {
+        return new SchemaAst(text).of(doc);
+    }
 
-    public static String queryText(ObjectValue ast) { return AstText.query(ast); }
+    public static String queryText(ObjectValue ast) {
+        return AstText.query(ast);
+    }
 
-    public static String schemaText(ObjectValue ast) { return AstText.schema(ast); }
+    public static String schemaText(ObjectValue ast) {
+        return AstText.schema(ast);
+    }
 }

@@ -26,17 +26,39 @@ import java.util.Set;
  */
 public final class GraphQlDocuments {
     /** Bounds for hostile input (graphql-java counts tokens and nesting as it reads). */
-    private static final ParserOptions OPTIONS = ParserOptions.newParserOptions().maxTokens(100_000).maxRuleDepth(500).build();
+    private static final ParserOptions OPTIONS = ParserOptions.newParserOptions()
+            .maxTokens(100_000)
+            .maxRuleDepth(500)
+            .build();
 
-    private static final Set<String> LOCATIONS = Set.of("QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION",
-            "FRAGMENT_SPREAD", "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
-            "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION");
+    private static final Set<String> LOCATIONS = Set.of(
+            "QUERY",
+            "MUTATION",
+            "SUBSCRIPTION",
+            "FIELD",
+            "FRAGMENT_DEFINITION",
+            "FRAGMENT_SPREAD",
+            "INLINE_FRAGMENT",
+            "VARIABLE_DEFINITION",
+            "SCHEMA",
+            "SCALAR",
+            "OBJECT",
+            "FIELD_DEFINITION",
+            "ARGUMENT_DEFINITION",
+            "INTERFACE",
+            "UNION",
+            "ENUM",
+            "ENUM_VALUE",
+            "INPUT_OBJECT",
+            "INPUT_FIELD_DEFINITION");
 
     private GraphQlDocuments() {}
 
     /** Thrown with OPA's wording of a GraphQL error; the builtin adds its own name in front. */
     public static final class GraphQlException extends RuntimeException {
-        GraphQlException(String message) { super(message, null, false, false); }
+        GraphQlException(String message) {
+            super(message, null, false, false);
+        }
     }
 
     public static Document query(String text) {
@@ -45,7 +67,8 @@ public final class GraphQlDocuments {
         QueryExtras extras = new QueryExtras(text);
         Document doc = parse(extras.any() ? extras.blanked() : text, false);
         for (Definition<?> d : doc.getDefinitions()) {
-            if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition)) throw unexpected(text, false, d);
+            if (!(d instanceof OperationDefinition || d instanceof FragmentDefinition))
+                throw unexpected(text, false, d);
         }
         extras.variables(t -> parse(t, false));
         return doc;
@@ -76,8 +99,10 @@ public final class GraphQlDocuments {
         SourceLocation first = null;
         for (Node<?> child : node.getChildren()) {
             SourceLocation at = firstVariable(child);
-            if (at != null && (first == null || at.getLine() < first.getLine()
-                    || at.getLine() == first.getLine() && at.getColumn() < first.getColumn())) {
+            if (at != null
+                    && (first == null
+                            || at.getLine() < first.getLine()
+                            || at.getLine() == first.getLine() && at.getColumn() < first.getColumn())) {
                 first = at;
             }
         }
@@ -93,14 +118,18 @@ public final class GraphQlDocuments {
     private static void knownLocations(DirectiveDefinition d) {
         for (DirectiveLocation loc : d.getDirectiveLocations()) {
             if (!LOCATIONS.contains(loc.getName())) {
-                throw new GraphQlException("Unexpected Name \"" + loc.getName() + "\"" + located(loc.getSourceLocation()));
+                throw new GraphQlException(
+                        "Unexpected Name \"" + loc.getName() + "\"" + located(loc.getSourceLocation()));
             }
         }
     }
 
     private static Document parse(String text, boolean schema) {
         try {
-            return Parser.parse(ParserEnvironment.newParserEnvironment().document(text).parserOptions(OPTIONS).build());
+            return Parser.parse(ParserEnvironment.newParserEnvironment()
+                    .document(text)
+                    .parserOptions(OPTIONS)
+                    .build());
         } catch (InvalidSyntaxException e) {
             GraphQlException opas = SyntaxErrors.find(text, schema);
             if (opas != null) throw opas;
@@ -117,7 +146,8 @@ public final class GraphQlDocuments {
         GraphQlException opas = SyntaxErrors.find(text, schema);
         if (opas != null) return opas;
         String name = d instanceof NamedNode<?> n && n.getName() != null ? " \"" + n.getName() + "\"" : "";
-        return new GraphQlException("Unexpected " + d.getClass().getSimpleName() + name + located(d.getSourceLocation()));
+        return new GraphQlException(
+                "Unexpected " + d.getClass().getSimpleName() + name + located(d.getSourceLocation()));
     }
 
     public static String located(SourceLocation loc) {

@@ -1,8 +1,8 @@
 package dev.gate.policy.builtins.graphql;
 
 import graphql.GraphQLError;
-import graphql.Scalars;
 import graphql.ParseAndValidate;
+import graphql.Scalars;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
@@ -38,13 +38,19 @@ public final class GraphQlSchemas {
     /** The executable schema of a schema document; its first problem, when it has one, is thrown. */
     public static GraphQLSchema build(Document schema) {
         try {
-            GraphQLSchema built = new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(leniently(schema)),
-                    RuntimeWiring.MOCKED_WIRING);
+            GraphQLSchema built = new SchemaGenerator()
+                    .makeExecutableSchema(
+                            new SchemaParser().buildRegistry(leniently(schema)), RuntimeWiring.MOCKED_WIRING);
             // OPA's schemas know every built-in scalar; graphql-java's only those the schema document uses
-            return built.transform(b -> b.additionalTypes(Set.of(Scalars.GraphQLInt, Scalars.GraphQLFloat, Scalars.GraphQLString,
-                    Scalars.GraphQLBoolean, Scalars.GraphQLID)));
+            return built.transform(b -> b.additionalTypes(Set.of(
+                    Scalars.GraphQLInt,
+                    Scalars.GraphQLFloat,
+                    Scalars.GraphQLString,
+                    Scalars.GraphQLBoolean,
+                    Scalars.GraphQLID)));
         } catch (SchemaProblem e) {
-            throw new GraphQlDocuments.GraphQlException(describe(e.getErrors().isEmpty() ? null : e.getErrors().get(0), e.getMessage()));
+            throw new GraphQlDocuments.GraphQlException(
+                    describe(e.getErrors().isEmpty() ? null : e.getErrors().get(0), e.getMessage()));
         } catch (RuntimeException e) {
             throw new GraphQlDocuments.GraphQlException(e.getMessage());
         }
@@ -61,15 +67,21 @@ public final class GraphQlSchemas {
         ValidationMessages words = new ValidationMessages(schema, query);
         StringBuilder out = new StringBuilder();
         for (ValidationError e : errors) {
-            var at = e.getLocations() == null || e.getLocations().isEmpty() ? null : e.getLocations().get(0);
-            if (out.length() > 0) out.append("input").append(at == null ? "" : ":" + at.getLine() + ":" + at.getColumn()).append(": ");
+            var at = e.getLocations() == null || e.getLocations().isEmpty()
+                    ? null
+                    : e.getLocations().get(0);
+            if (out.length() > 0)
+                out.append("input")
+                        .append(at == null ? "" : ":" + at.getLine() + ":" + at.getColumn())
+                        .append(": ");
             String opas = words.of(e);
             out.append(opas != null ? opas : e.getDescription() + ".").append('\n');
         }
         String all = out.toString();
         all = all.endsWith(".\n") ? all.substring(0, all.length() - 2) : all;
         var first = errors.get(0).getLocations();
-        throw new GraphQlDocuments.GraphQlException(all + (first == null || first.isEmpty() ? "" : GraphQlDocuments.located(first.get(0))));
+        throw new GraphQlDocuments.GraphQlException(
+                all + (first == null || first.isEmpty() ? "" : GraphQlDocuments.located(first.get(0))));
     }
 
     private static String describe(GraphQLError error, String fallback) {
@@ -93,35 +105,56 @@ public final class GraphQlSchemas {
         }
         List<Definition> out = new ArrayList<>();
         for (Definition<?> d : doc.getDefinitions()) {
-            if (d instanceof TypeDefinition<?> t && d instanceof SDLExtensionDefinition && defined.add(t.getName())) out.add(asDefinition(t));
+            if (d instanceof TypeDefinition<?> t && d instanceof SDLExtensionDefinition && defined.add(t.getName()))
+                out.add(asDefinition(t));
             else out.add(d);
         }
         if (!hasRoot && !defined.contains("Query")) {
-            out.add(ObjectTypeDefinition.newObjectTypeDefinition().name("Query")
-                    .fieldDefinition(new FieldDefinition("placeholder", new TypeName("Boolean"))).build());
+            out.add(ObjectTypeDefinition.newObjectTypeDefinition()
+                    .name("Query")
+                    .fieldDefinition(new FieldDefinition("placeholder", new TypeName("Boolean")))
+                    .build());
         }
         return doc.transform(b -> b.definitions(out));
     }
 
     private static Definition<?> asDefinition(TypeDefinition<?> t) {
         if (t instanceof ObjectTypeExtensionDefinition o) {
-            return ObjectTypeDefinition.newObjectTypeDefinition().name(o.getName()).implementz(o.getImplements())
-                    .directives(o.getDirectives()).fieldDefinitions(o.getFieldDefinitions()).build();
+            return ObjectTypeDefinition.newObjectTypeDefinition()
+                    .name(o.getName())
+                    .implementz(o.getImplements())
+                    .directives(o.getDirectives())
+                    .fieldDefinitions(o.getFieldDefinitions())
+                    .build();
         }
         if (t instanceof InterfaceTypeExtensionDefinition i) {
-            return InterfaceTypeDefinition.newInterfaceTypeDefinition().name(i.getName()).implementz(i.getImplements())
-                    .directives(i.getDirectives()).definitions(i.getFieldDefinitions()).build();
+            return InterfaceTypeDefinition.newInterfaceTypeDefinition()
+                    .name(i.getName())
+                    .implementz(i.getImplements())
+                    .directives(i.getDirectives())
+                    .definitions(i.getFieldDefinitions())
+                    .build();
         }
         if (t instanceof UnionTypeExtensionDefinition u) {
-            return UnionTypeDefinition.newUnionTypeDefinition().name(u.getName()).directives(u.getDirectives()).memberTypes(u.getMemberTypes()).build();
+            return UnionTypeDefinition.newUnionTypeDefinition()
+                    .name(u.getName())
+                    .directives(u.getDirectives())
+                    .memberTypes(u.getMemberTypes())
+                    .build();
         }
         if (t instanceof EnumTypeExtensionDefinition e) {
-            return EnumTypeDefinition.newEnumTypeDefinition().name(e.getName()).directives(e.getDirectives())
-                    .enumValueDefinitions(e.getEnumValueDefinitions()).build();
+            return EnumTypeDefinition.newEnumTypeDefinition()
+                    .name(e.getName())
+                    .directives(e.getDirectives())
+                    .enumValueDefinitions(e.getEnumValueDefinitions())
+                    .build();
         }
         if (t instanceof InputObjectTypeExtensionDefinition i) {
-            return InputObjectTypeDefinition.newInputObjectDefinition().name(i.getName()).directives(i.getDirectives())
-                    .inputValueDefinitions(i.getInputValueDefinitions()).build();
+            return InputObjectTypeDefinition.newInputObjectDefinition()
+                    .name(i.getName())
+                    .directives(i.getDirectives())
+                    .inputValueDefinitions(i.getInputValueDefinitions())
+                    .build();
         }
         return t;
     }

@@ -1,5 +1,6 @@
 package dev.gate.policy.builtins.graphql;
 
+import dev.gate.policy.value.Value;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
@@ -24,7 +25,6 @@ import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
-import dev.gate.policy.value.Value;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +35,16 @@ import java.util.Map;
  */
 final class QueryAst {
     /** The value kinds of OPA's GraphQL parser, in its numbering. */
-    private static final int VARIABLE = 0, INT = 1, FLOAT = 2, STRING = 3, BLOCK_STRING = 4, BOOLEAN = 5, NULL = 6, ENUM = 7, LIST = 8, OBJECT = 9;
+    private static final int VARIABLE = 0,
+            INT = 1,
+            FLOAT = 2,
+            STRING = 3,
+            BLOCK_STRING = 4,
+            BOOLEAN = 5,
+            NULL = 6,
+            ENUM = 7,
+            LIST = 8,
+            OBJECT = 9;
 
     private final String[] lines;
 
@@ -56,7 +65,8 @@ final class QueryAst {
     }
 
     private Value operation(OperationDefinition op) {
-        return new AstObject().text("Description", extras.description(op.getSourceLocation()))
+        return new AstObject()
+                .text("Description", extras.description(op.getSourceLocation()))
                 .text("Operation", op.getOperation().name().toLowerCase(Locale.ROOT))
                 .text("Name", op.getName())
                 .list("VariableDefinitions", op.getVariableDefinitions(), this::variable)
@@ -66,7 +76,9 @@ final class QueryAst {
     }
 
     private Value fragment(FragmentDefinition f) {
-        return new AstObject().text("Description", extras.description(f.getSourceLocation())).text("Name", f.getName())
+        return new AstObject()
+                .text("Description", extras.description(f.getSourceLocation()))
+                .text("Name", f.getName())
                 .text("TypeCondition", f.getTypeCondition().getName())
                 .list("VariableDefinition", fragmentVariables.get(f.getName()), this::variable)
                 .list("Directives", f.getDirectives(), this::directive)
@@ -75,20 +87,32 @@ final class QueryAst {
     }
 
     private Value variable(VariableDefinition v) {
-        return new AstObject().text("Description", "").text("Variable", v.getName()).node("Type", type(v.getType()))
+        return new AstObject()
+                .text("Description", "")
+                .text("Variable", v.getName())
+                .node("Type", type(v.getType()))
                 .node("DefaultValue", v.getDefaultValue() == null ? null : value(v.getDefaultValue()))
-                .list("Directives", v.getDirectives(), this::directive).flag("Used", false)
+                .list("Directives", v.getDirectives(), this::directive)
+                .flag("Used", false)
                 .build();
     }
 
     Value type(Type<?> t) {
         if (t instanceof NonNullType n) {
             Value inner = type(n.getType());
-            return ((dev.gate.policy.value.ObjectValue) inner).with(dev.gate.policy.value.StringValue.of("NonNull"),
-                    dev.gate.policy.value.BooleanValue.TRUE);
+            return ((dev.gate.policy.value.ObjectValue) inner)
+                    .with(dev.gate.policy.value.StringValue.of("NonNull"), dev.gate.policy.value.BooleanValue.TRUE);
         }
-        if (t instanceof ListType l) return new AstObject().text("NamedType", "").node("Elem", type(l.getType())).flag("NonNull", false).build();
-        return new AstObject().text("NamedType", ((TypeName) t).getName()).flag("NonNull", false).build();
+        if (t instanceof ListType l)
+            return new AstObject()
+                    .text("NamedType", "")
+                    .node("Elem", type(l.getType()))
+                    .flag("NonNull", false)
+                    .build();
+        return new AstObject()
+                .text("NamedType", ((TypeName) t).getName())
+                .flag("NonNull", false)
+                .build();
     }
 
     private Value selections(SelectionSet set) {
@@ -97,44 +121,78 @@ final class QueryAst {
 
     private Value selection(Selection<?> s) {
         if (s instanceof Field f) {
-            return new AstObject().text("Alias", f.getAlias() != null ? f.getAlias() : f.getName()).text("Name", f.getName())
+            return new AstObject()
+                    .text("Alias", f.getAlias() != null ? f.getAlias() : f.getName())
+                    .text("Name", f.getName())
                     .list("Arguments", f.getArguments(), this::argument)
                     .list("Directives", f.getDirectives(), this::directive)
                     .node("SelectionSet", selections(f.getSelectionSet()))
                     .build();
         }
         if (s instanceof FragmentSpread f) {
-            return new AstObject().text("Name", f.getName()).list("Directives", f.getDirectives(), this::directive).build();
+            return new AstObject()
+                    .text("Name", f.getName())
+                    .list("Directives", f.getDirectives(), this::directive)
+                    .build();
         }
         InlineFragment f = (InlineFragment) s;
-        return new AstObject().text("TypeCondition", f.getTypeCondition() == null ? "" : f.getTypeCondition().getName())
+        return new AstObject()
+                .text(
+                        "TypeCondition",
+                        f.getTypeCondition() == null ? "" : f.getTypeCondition().getName())
                 .list("Directives", f.getDirectives(), this::directive)
                 .node("SelectionSet", selections(f.getSelectionSet()))
                 .build();
     }
 
     Value directive(Directive d) {
-        return new AstObject().text("Name", d.getName()).list("Arguments", d.getArguments(), this::argument).text("Location", "").build();
+        return new AstObject()
+                .text("Name", d.getName())
+                .list("Arguments", d.getArguments(), this::argument)
+                .text("Location", "")
+                .build();
     }
 
     private Value argument(Argument a) {
-        return new AstObject().text("Name", a.getName()).node("Value", value(a.getValue())).build();
+        return new AstObject()
+                .text("Name", a.getName())
+                .node("Value", value(a.getValue()))
+                .build();
     }
 
     Value value(graphql.language.Value<?> v) {
         AstObject out = new AstObject().flag("ExpectedTypeHasDefault", false);
-        if (v instanceof VariableReference r) return out.number("Kind", VARIABLE).text("Raw", r.getName()).build();
-        if (v instanceof IntValue i) return out.number("Kind", INT).text("Raw", i.getValue().toString()).build();
-        if (v instanceof FloatValue f) return out.number("Kind", FLOAT).text("Raw", f.getValue().toString()).build();
-        if (v instanceof StringValue s) return out.number("Kind", isBlock(s) ? BLOCK_STRING : STRING).text("Raw", s.getValue()).build();
-        if (v instanceof BooleanValue b) return out.number("Kind", BOOLEAN).text("Raw", String.valueOf(b.isValue())).build();
-        if (v instanceof NullValue) return out.number("Kind", NULL).text("Raw", "null").build();
-        if (v instanceof EnumValue e) return out.number("Kind", ENUM).text("Raw", e.getName()).build();
+        if (v instanceof VariableReference r)
+            return out.number("Kind", VARIABLE).text("Raw", r.getName()).build();
+        if (v instanceof IntValue i)
+            return out.number("Kind", INT).text("Raw", i.getValue().toString()).build();
+        if (v instanceof FloatValue f)
+            return out.number("Kind", FLOAT)
+                    .text("Raw", f.getValue().toString())
+                    .build();
+        if (v instanceof StringValue s)
+            return out.number("Kind", isBlock(s) ? BLOCK_STRING : STRING)
+                    .text("Raw", s.getValue())
+                    .build();
+        if (v instanceof BooleanValue b)
+            return out.number("Kind", BOOLEAN)
+                    .text("Raw", String.valueOf(b.isValue()))
+                    .build();
+        if (v instanceof NullValue)
+            return out.number("Kind", NULL).text("Raw", "null").build();
+        if (v instanceof EnumValue e)
+            return out.number("Kind", ENUM).text("Raw", e.getName()).build();
         if (v instanceof ArrayValue a) {
-            return out.number("Kind", LIST).text("Raw", "").list("Children", a.getValues(), c -> child("", c)).build();
+            return out.number("Kind", LIST)
+                    .text("Raw", "")
+                    .list("Children", a.getValues(), c -> child("", c))
+                    .build();
         }
         ObjectValue o = (ObjectValue) v;
-        return out.number("Kind", OBJECT).text("Raw", "").list("Children", o.getObjectFields(), f -> child(f.getName(), f.getValue())).build();
+        return out.number("Kind", OBJECT)
+                .text("Raw", "")
+                .list("Children", o.getObjectFields(), f -> child(f.getName(), f.getValue()))
+                .build();
     }
 
     private boolean isBlock(StringValue s) {

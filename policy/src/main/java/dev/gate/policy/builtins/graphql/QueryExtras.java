@@ -28,8 +28,8 @@ import java.util.function.Function;
  * their own, as the variables of an operation standing where the fragment does.
  */
 final class QueryExtras {
-    private static final Set<Integer> DESCRIBED = Set.of(GraphqlLexer.QUERY, GraphqlLexer.MUTATION, GraphqlLexer.SUBSCRIPTION,
-            GraphqlLexer.FRAGMENT);
+    private static final Set<Integer> DESCRIBED =
+            Set.of(GraphqlLexer.QUERY, GraphqlLexer.MUTATION, GraphqlLexer.SUBSCRIPTION, GraphqlLexer.FRAGMENT);
 
     /** One fragment's variable definitions, in code points: where its keyword is and its parentheses. */
     private record Variables(String fragment, int keyword, int open, int close) {}
@@ -45,7 +45,9 @@ final class QueryExtras {
         if (tokens != null) find(tokens); // text the lexer cannot read fails before any of this matters
     }
 
-    boolean any() { return !blanks.isEmpty(); }
+    boolean any() {
+        return !blanks.isEmpty();
+    }
 
     /** The text without the extras, blanks in their place. */
     String blanked() {
@@ -69,7 +71,9 @@ final class QueryExtras {
             int[] query = "query".codePoints().toArray(); // fits where "fragment" stood
             System.arraycopy(query, 0, alone, v.keyword(), query.length);
             String operation = new String(alone, 0, alone.length) + " {x}";
-            OperationDefinition op = read.apply(operation).getDefinitionsOfType(OperationDefinition.class).get(0);
+            OperationDefinition op = read.apply(operation)
+                    .getDefinitionsOfType(OperationDefinition.class)
+                    .get(0);
             out.putIfAbsent(v.fragment(), op.getVariableDefinitions());
         }
         return out;
@@ -85,19 +89,30 @@ final class QueryExtras {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             int type = t.getType();
-            if (depth == 0 && type == GraphqlLexer.StringValue && i + 1 < tokens.size() && DESCRIBED.contains(tokens.get(i + 1).getType())) {
+            if (depth == 0
+                    && type == GraphqlLexer.StringValue
+                    && i + 1 < tokens.size()
+                    && DESCRIBED.contains(tokens.get(i + 1).getType())) {
                 Token next = tokens.get(i + 1);
                 descriptions.put(next.getLine() + ":" + (next.getCharPositionInLine() + 1), GqlTokens.value(t));
                 blanks.add(new int[] {t.getStartIndex(), t.getStopIndex() + 1});
                 continue;
             }
-            if (depth == 0 && type == GraphqlLexer.FRAGMENT && i + 2 < tokens.size() && GqlTokens.isName(tokens.get(i + 1).getType())
+            if (depth == 0
+                    && type == GraphqlLexer.FRAGMENT
+                    && i + 2 < tokens.size()
+                    && GqlTokens.isName(tokens.get(i + 1).getType())
                     && tokens.get(i + 2).getType() == PAREN_L) {
                 int close = closing(tokens, i + 2);
                 if (close < 0) return;
-                variables.add(new Variables(tokens.get(i + 1).getText(), t.getStartIndex(), tokens.get(i + 2).getStartIndex(),
+                variables.add(new Variables(
+                        tokens.get(i + 1).getText(),
+                        t.getStartIndex(),
+                        tokens.get(i + 2).getStartIndex(),
                         tokens.get(close).getStopIndex()));
-                blanks.add(new int[] {tokens.get(i + 2).getStartIndex(), tokens.get(close).getStopIndex() + 1});
+                blanks.add(new int[] {
+                    tokens.get(i + 2).getStartIndex(), tokens.get(close).getStopIndex() + 1
+                });
                 i = close;
                 continue;
             }
@@ -112,7 +127,8 @@ final class QueryExtras {
         for (int i = open; i < tokens.size(); i++) {
             int type = tokens.get(i).getType();
             if (type == BRACE_L || type == PAREN_L || type == BRACKET_L) depth++;
-            else if ((type == BRACE_R || type == PAREN_R || type == BRACKET_R) && --depth == 0) return type == PAREN_R ? i : -1;
+            else if ((type == BRACE_R || type == PAREN_R || type == BRACKET_R) && --depth == 0)
+                return type == PAREN_R ? i : -1;
         }
         return -1;
     }

@@ -10,6 +10,7 @@ import static dev.gate.policy.builtins.graphql.GqlTokens.SPREAD;
 
 import dev.gate.policy.builtins.graphql.GraphQlDocuments.GraphQlException;
 import graphql.org.antlr.v4.runtime.BaseErrorListener;
+import graphql.org.antlr.v4.runtime.CharStream;
 import graphql.org.antlr.v4.runtime.CharStreams;
 import graphql.org.antlr.v4.runtime.CommonToken;
 import graphql.org.antlr.v4.runtime.CommonTokenStream;
@@ -24,7 +25,6 @@ import graphql.org.antlr.v4.runtime.RuleContext;
 import graphql.org.antlr.v4.runtime.Token;
 import graphql.org.antlr.v4.runtime.TokenFactory;
 import graphql.org.antlr.v4.runtime.TokenSource;
-import graphql.org.antlr.v4.runtime.CharStream;
 import graphql.org.antlr.v4.runtime.atn.ATNConfig;
 import graphql.org.antlr.v4.runtime.atn.PredictionMode;
 import graphql.org.antlr.v4.runtime.atn.Transition;
@@ -51,14 +51,21 @@ final class SyntaxErrors {
 
     /** Lists OPA reads item by item until the closing token, and what an item must start with ("": one of several kinds). */
     private static final Map<Integer, String> LIST_ITEMS = Map.ofEntries(
-            Map.entry(GraphqlParser.RULE_selectionSet, "Name"), Map.entry(GraphqlParser.RULE_arguments, "Name"),
-            Map.entry(GraphqlParser.RULE_fieldsDefinition, "Name"), Map.entry(GraphqlParser.RULE_extensionFieldsDefinition, "Name"),
-            Map.entry(GraphqlParser.RULE_argumentsDefinition, "Name"), Map.entry(GraphqlParser.RULE_inputObjectValueDefinitions, "Name"),
+            Map.entry(GraphqlParser.RULE_selectionSet, "Name"),
+            Map.entry(GraphqlParser.RULE_arguments, "Name"),
+            Map.entry(GraphqlParser.RULE_fieldsDefinition, "Name"),
+            Map.entry(GraphqlParser.RULE_extensionFieldsDefinition, "Name"),
+            Map.entry(GraphqlParser.RULE_argumentsDefinition, "Name"),
+            Map.entry(GraphqlParser.RULE_inputObjectValueDefinitions, "Name"),
             Map.entry(GraphqlParser.RULE_extensionInputObjectValueDefinitions, "Name"),
-            Map.entry(GraphqlParser.RULE_enumValueDefinitions, "Name"), Map.entry(GraphqlParser.RULE_extensionEnumValueDefinitions, "Name"),
-            Map.entry(GraphqlParser.RULE_objectValue, "Name"), Map.entry(GraphqlParser.RULE_objectValueWithVariable, "Name"),
-            Map.entry(GraphqlParser.RULE_variableDefinitions, "$"), Map.entry(GraphqlParser.RULE_arrayValue, ""),
-            Map.entry(GraphqlParser.RULE_arrayValueWithVariable, ""), Map.entry(GraphqlParser.RULE_schemaDefinition, ""),
+            Map.entry(GraphqlParser.RULE_enumValueDefinitions, "Name"),
+            Map.entry(GraphqlParser.RULE_extensionEnumValueDefinitions, "Name"),
+            Map.entry(GraphqlParser.RULE_objectValue, "Name"),
+            Map.entry(GraphqlParser.RULE_objectValueWithVariable, "Name"),
+            Map.entry(GraphqlParser.RULE_variableDefinitions, "$"),
+            Map.entry(GraphqlParser.RULE_arrayValue, ""),
+            Map.entry(GraphqlParser.RULE_arrayValueWithVariable, ""),
+            Map.entry(GraphqlParser.RULE_schemaDefinition, ""),
             Map.entry(GraphqlParser.RULE_schemaExtension, ""));
 
     /** Tokens OPA may skip before a name (list types, spreads, interfaces, union members and locations, descriptions). */
@@ -69,17 +76,30 @@ final class SyntaxErrors {
      * could take one of them or a part it insists on, OPA reports that part; where it could take only such tokens,
      * what OPA read was complete and the token is unexpected.
      */
-    private static final Set<String> OPTIONAL = Set.of("!", "=", "@", "(", "&", "|", "\"implements\"", "\"repeatable\"");
+    private static final Set<String> OPTIONAL =
+            Set.of("!", "=", "@", "(", "&", "|", "\"implements\"", "\"repeatable\"");
 
     /** Extensions: OPA reads each of their parts as optional, then refuses one that has none. */
-    private static final Set<Integer> EXTENSIONS = Set.of(GraphqlParser.RULE_typeSystemExtension, GraphqlParser.RULE_typeExtension,
-            GraphqlParser.RULE_schemaExtension, GraphqlParser.RULE_scalarTypeExtensionDefinition,
-            GraphqlParser.RULE_objectTypeExtensionDefinition, GraphqlParser.RULE_interfaceTypeExtensionDefinition,
-            GraphqlParser.RULE_unionTypeExtensionDefinition, GraphqlParser.RULE_enumTypeExtensionDefinition,
+    private static final Set<Integer> EXTENSIONS = Set.of(
+            GraphqlParser.RULE_typeSystemExtension,
+            GraphqlParser.RULE_typeExtension,
+            GraphqlParser.RULE_schemaExtension,
+            GraphqlParser.RULE_scalarTypeExtensionDefinition,
+            GraphqlParser.RULE_objectTypeExtensionDefinition,
+            GraphqlParser.RULE_interfaceTypeExtensionDefinition,
+            GraphqlParser.RULE_unionTypeExtensionDefinition,
+            GraphqlParser.RULE_enumTypeExtensionDefinition,
             GraphqlParser.RULE_inputObjectTypeExtensionDefinition);
 
-    private static final Set<Integer> TYPE_SYSTEM = Set.of(GraphqlLexer.SCALAR, GraphqlLexer.TYPE, GraphqlLexer.INTERFACE,
-            GraphqlLexer.UNION, GraphqlLexer.ENUM, GraphqlLexer.INPUT, GraphqlLexer.SCHEMA, GraphqlLexer.DIRECTIVE);
+    private static final Set<Integer> TYPE_SYSTEM = Set.of(
+            GraphqlLexer.SCALAR,
+            GraphqlLexer.TYPE,
+            GraphqlLexer.INTERFACE,
+            GraphqlLexer.UNION,
+            GraphqlLexer.ENUM,
+            GraphqlLexer.INPUT,
+            GraphqlLexer.SCHEMA,
+            GraphqlLexer.DIRECTIVE);
 
     private SyntaxErrors() {}
 
@@ -100,12 +120,16 @@ final class SyntaxErrors {
                 int type = head.getType();
                 if (schema && type == GraphqlLexer.EXTEND && !described) parser.typeSystemExtension();
                 else if (schema && TYPE_SYSTEM.contains(type)) parser.typeSystemDefinition();
-                else if (!schema && (type == GraphqlLexer.QUERY || type == GraphqlLexer.MUTATION || type == GraphqlLexer.SUBSCRIPTION)) {
+                else if (!schema
+                        && (type == GraphqlLexer.QUERY
+                                || type == GraphqlLexer.MUTATION
+                                || type == GraphqlLexer.SUBSCRIPTION)) {
                     parser.operationDefinition();
                 } else if (!schema && type == GraphqlLexer.FRAGMENT) parser.fragmentDefinition();
                 else if (!schema && type == BRACE_L && !described) parser.operationDefinition();
                 // a description may not come before an extension, nor before a query written as a bare selection set
-                else if (described && type == (schema ? GraphqlLexer.EXTEND : BRACE_L)) return at(first, "Unexpected " + GqlTokens.described(first));
+                else if (described && type == (schema ? GraphqlLexer.EXTEND : BRACE_L))
+                    return at(first, "Unexpected " + GqlTokens.described(first));
                 else return at(head, "Unexpected " + GqlTokens.described(head));
             }
             return null;
@@ -126,10 +150,17 @@ final class SyntaxErrors {
         }
         if (EXTENSIONS.contains(readingRule(e.getCtx(), at))) return at(at, "Unexpected " + GqlTokens.described(at));
         IntervalSet expected = expected(e);
-        if (e instanceof InputMismatchException && e.getCtx() != null && LIST_ITEMS.containsKey(e.getCtx().getRuleIndex())
-                && expected.size() == 1 && closes(opener(expected.getMinElement()), expected.getMinElement())) {
+        if (e instanceof InputMismatchException
+                && e.getCtx() != null
+                && LIST_ITEMS.containsKey(e.getCtx().getRuleIndex())
+                && expected.size() == 1
+                && closes(opener(expected.getMinElement()), expected.getMinElement())) {
             String item = LIST_ITEMS.get(e.getCtx().getRuleIndex());
-            return at(at, item.isEmpty() ? "Unexpected " + GqlTokens.described(at) : "Expected " + item + ", found " + GqlTokens.kind(at));
+            return at(
+                    at,
+                    item.isEmpty()
+                            ? "Unexpected " + GqlTokens.described(at)
+                            : "Expected " + item + ", found " + GqlTokens.kind(at));
         }
         Set<String> kinds = new LinkedHashSet<>();
         boolean names = expected.contains(GraphqlLexer.NAME);
@@ -139,7 +170,10 @@ final class SyntaxErrors {
         // a name where names are wanted is one OPA reserves there ("on" as a fragment's name)
         if (kinds.size() == 1 && !(kinds.contains("Name") && GqlTokens.isName(at.getType()))) {
             String wanted = kinds.iterator().next();
-            return at(at, "Expected " + wanted + ", found " + (wanted.startsWith("\"") ? GqlTokens.described(at) : GqlTokens.kind(at)));
+            return at(
+                    at,
+                    "Expected " + wanted + ", found "
+                            + (wanted.startsWith("\"") ? GqlTokens.described(at) : GqlTokens.kind(at)));
         }
         return at(at, "Unexpected " + GqlTokens.described(at));
     }
@@ -166,7 +200,9 @@ final class SyntaxErrors {
     }
 
     private static boolean closes(int open, int close) {
-        return open == BRACE_L && close == BRACE_R || open == PAREN_L && close == PAREN_R || open == BRACKET_L && close == BRACKET_R;
+        return open == BRACE_L && close == BRACE_R
+                || open == PAREN_L && close == PAREN_R
+                || open == BRACKET_L && close == BRACKET_R;
     }
 
     private static int opener(int close) {
@@ -182,7 +218,8 @@ final class SyntaxErrors {
     }
 
     private static GraphQlException at(Token t, String message) {
-        return new GraphQlException(message + " in GraphQL string at location " + t.getLine() + ":" + GqlTokens.column(t));
+        return new GraphQlException(
+                message + " in GraphQL string at location " + t.getLine() + ":" + GqlTokens.column(t));
     }
 
     private static final class Stop extends RuntimeException {
@@ -198,10 +235,14 @@ final class SyntaxErrors {
     /** Stops at the first error, keeping what the grammar knew there. */
     private static final class Stopping extends DefaultErrorStrategy {
         @Override
-        public void recover(Parser recognizer, RecognitionException e) { throw new Stop(e); }
+        public void recover(Parser recognizer, RecognitionException e) {
+            throw new Stop(e);
+        }
 
         @Override
-        public Token recoverInline(Parser recognizer) { throw new Stop(new InputMismatchException(recognizer)); }
+        public Token recoverInline(Parser recognizer) {
+            throw new Stop(new InputMismatchException(recognizer));
+        }
 
         @Override
         public void sync(Parser recognizer) {}
@@ -217,7 +258,9 @@ final class SyntaxErrors {
         }
 
         @Override
-        public void exitEveryRule(ParserRuleContext ctx) { depth--; }
+        public void exitEveryRule(ParserRuleContext ctx) {
+            depth--;
+        }
 
         @Override
         public void visitTerminal(TerminalNode node) {}
@@ -242,8 +285,12 @@ final class SyntaxErrors {
             lexer.removeErrorListeners();
             lexer.addErrorListener(new BaseErrorListener() {
                 @Override
-                public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int column, String msg, RecognitionException e) {
-                    if (errorEnd < 0) errorEnd = Math.min(lexer.getInputStream().index(), lexer.getInputStream().size());
+                public void syntaxError(
+                        Recognizer<?, ?> r, Object symbol, int line, int column, String msg, RecognitionException e) {
+                    if (errorEnd < 0)
+                        errorEnd = Math.min(
+                                lexer.getInputStream().index(),
+                                lexer.getInputStream().size());
                 }
             });
         }
@@ -278,21 +325,33 @@ final class SyntaxErrors {
         }
 
         @Override
-        public int getLine() { return lexer.getLine(); }
+        public int getLine() {
+            return lexer.getLine();
+        }
 
         @Override
-        public int getCharPositionInLine() { return lexer.getCharPositionInLine(); }
+        public int getCharPositionInLine() {
+            return lexer.getCharPositionInLine();
+        }
 
         @Override
-        public CharStream getInputStream() { return lexer.getInputStream(); }
+        public CharStream getInputStream() {
+            return lexer.getInputStream();
+        }
 
         @Override
-        public String getSourceName() { return lexer.getSourceName(); }
+        public String getSourceName() {
+            return lexer.getSourceName();
+        }
 
         @Override
-        public void setTokenFactory(TokenFactory<?> factory) { lexer.setTokenFactory(factory); }
+        public void setTokenFactory(TokenFactory<?> factory) {
+            lexer.setTokenFactory(factory);
+        }
 
         @Override
-        public TokenFactory<?> getTokenFactory() { return lexer.getTokenFactory(); }
+        public TokenFactory<?> getTokenFactory() {
+            return lexer.getTokenFactory();
+        }
     }
 }

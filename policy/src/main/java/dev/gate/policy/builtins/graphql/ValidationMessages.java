@@ -40,7 +40,9 @@ final class ValidationMessages {
 
     /** OPA's message for the error (its location not included), or null when its rule is not mapped. */
     String of(ValidationError error) {
-        SourceLocation at = error.getLocations() == null || error.getLocations().isEmpty() ? null : error.getLocations().get(0);
+        SourceLocation at = error.getLocations() == null || error.getLocations().isEmpty()
+                ? null
+                : error.getLocations().get(0);
         String name = firstQuoted(error.getDescription());
         if (at == null || name == null) return null;
         ValidationErrorType type = (ValidationErrorType) error.getValidationErrorType();
@@ -48,27 +50,40 @@ final class ValidationMessages {
             case MissingFieldArgument -> {
                 Located field = fieldAt(at);
                 GraphQLArgument arg = field == null ? null : field.definition().getArgument(name);
-                yield arg == null ? null : "Field \"" + field.field().getName() + "\" argument \"" + name + "\" of type \""
-                        + GraphQLTypeUtil.simplePrint(arg.getType()) + "\" is required, but it was not provided.";
+                yield arg == null
+                        ? null
+                        : "Field \"" + field.field().getName() + "\" argument \"" + name + "\" of type \""
+                                + GraphQLTypeUtil.simplePrint(arg.getType())
+                                + "\" is required, but it was not provided.";
             }
             case SubselectionRequired -> {
                 Located field = fieldAt(at);
-                yield field == null ? null : "Field \"" + field.field().getName() + "\" of type \""
-                        + GraphQLTypeUtil.simplePrint(field.definition().getType()) + "\" must have a selection of subfields. Did you mean \""
-                        + field.field().getName() + " { ... }\"?";
+                yield field == null
+                        ? null
+                        : "Field \"" + field.field().getName() + "\" of type \""
+                                + GraphQLTypeUtil.simplePrint(field.definition().getType())
+                                + "\" must have a selection of subfields. Did you mean \""
+                                + field.field().getName() + " { ... }\"?";
             }
             case SubselectionNotAllowed -> {
                 Located field = fieldAt(at);
-                yield field == null ? null : "Field \"" + field.field().getName() + "\" must not have a selection since type \""
-                        + GraphQLTypeUtil.unwrapAll(field.definition().getType()).getName() + "\" has no subfields.";
+                yield field == null
+                        ? null
+                        : "Field \"" + field.field().getName() + "\" must not have a selection since type \""
+                                + GraphQLTypeUtil.unwrapAll(field.definition().getType())
+                                        .getName() + "\" has no subfields.";
             }
             case UnusedVariable -> {
                 OperationDefinition op = operationAt(at);
-                yield op == null ? null : "Variable \"$" + name + "\" is never used" + inOperation(op, " in operation \"") + ".";
+                yield op == null
+                        ? null
+                        : "Variable \"$" + name + "\" is never used" + inOperation(op, " in operation \"") + ".";
             }
             case UndefinedVariable -> {
                 OperationDefinition op = operationAt(at);
-                yield op == null ? null : "Variable \"$" + name + "\" is not defined" + inOperation(op, " by operation \"") + ".";
+                yield op == null
+                        ? null
+                        : "Variable \"$" + name + "\" is not defined" + inOperation(op, " by operation \"") + ".";
             }
             case UnusedFragment -> "Fragment \"" + name + "\" is never used.";
             case DuplicateOperationName -> "There can be only one operation named \"" + name + "\".";
@@ -92,7 +107,9 @@ final class ValidationMessages {
         for (Definition<?> d : query.getDefinitions()) {
             Located found = null;
             if (d instanceof OperationDefinition op) found = fieldAt(op.getSelectionSet(), root(op), at);
-            else if (d instanceof FragmentDefinition f) found = fieldAt(f.getSelectionSet(), schema.getType(f.getTypeCondition().getName()), at);
+            else if (d instanceof FragmentDefinition f)
+                found = fieldAt(
+                        f.getSelectionSet(), schema.getType(f.getTypeCondition().getName()), at);
             if (found != null) return found;
         }
         return null;
@@ -108,7 +125,10 @@ final class ValidationMessages {
                 if (same(f.getSourceLocation(), at)) return new Located(f, def);
                 found = fieldAt(f.getSelectionSet(), GraphQLTypeUtil.unwrapAll(def.getType()), at);
             } else if (s instanceof InlineFragment i) {
-                GraphQLUnmodifiedType type = i.getTypeCondition() == null ? null : (GraphQLUnmodifiedType) schema.getType(i.getTypeCondition().getName());
+                GraphQLUnmodifiedType type = i.getTypeCondition() == null
+                        ? null
+                        : (GraphQLUnmodifiedType)
+                                schema.getType(i.getTypeCondition().getName());
                 found = fieldAt(i.getSelectionSet(), type != null ? type : parent, at);
             }
             if (found != null) return found;
@@ -135,7 +155,9 @@ final class ValidationMessages {
 
     private static boolean before(Node<?> node, SourceLocation at) {
         SourceLocation start = node.getSourceLocation();
-        return start != null && (start.getLine() < at.getLine() || start.getLine() == at.getLine() && start.getColumn() <= at.getColumn());
+        return start != null
+                && (start.getLine() < at.getLine()
+                        || start.getLine() == at.getLine() && start.getColumn() <= at.getColumn());
     }
 
     private static boolean same(SourceLocation a, SourceLocation b) {

@@ -72,8 +72,8 @@ public record Cidr(BigInteger first, int prefix, int bits) {
             try {
                 return text.indexOf(':') >= 0 ? parseV6(text) : parseV4(text);
             } catch (IllegalArgumentException | UnknownHostException e) {
-                throw new IllegalArgumentException(whole.indexOf('/') >= 0
-                        ? "invalid CIDR address: " + whole : "invalid IP address: " + whole);
+                throw new IllegalArgumentException(
+                        whole.indexOf('/') >= 0 ? "invalid CIDR address: " + whole : "invalid IP address: " + whole);
             }
         }
 

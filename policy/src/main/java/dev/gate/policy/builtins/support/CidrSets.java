@@ -10,8 +10,7 @@ public final class CidrSets {
     /** Expanding more than this many addresses would exhaust memory; OPA users hit the same wall. */
     private static final int MAX_EXPANSION = 1 << 20;
 
-    private CidrSets() {
-    }
+    private CidrSets() {}
 
     public static List<String> expand(Cidr cidr) {
         BigInteger size = cidr.last().subtract(cidr.first()).add(BigInteger.ONE);
@@ -47,7 +46,8 @@ public final class CidrSets {
         List<String> out = new ArrayList<>();
         for (int bits : new int[] {32, 128}) {
             List<BigInteger[]> ranges = new ArrayList<>();
-            networks.stream().filter(n -> n.bits() == bits)
+            networks.stream()
+                    .filter(n -> n.bits() == bits)
                     .sorted(Comparator.comparing(Cidr::first))
                     .forEach(n -> addRange(ranges, n.first(), n.last()));
             for (BigInteger[] range : ranges) {
@@ -73,7 +73,10 @@ public final class CidrSets {
         while (start.compareTo(last) <= 0) {
             int hostBits = start.signum() == 0 ? bits : start.getLowestSetBit();
             hostBits = Math.min(hostBits, bits);
-            while (start.add(BigInteger.ONE.shiftLeft(hostBits)).subtract(BigInteger.ONE).compareTo(last) > 0) {
+            while (start.add(BigInteger.ONE.shiftLeft(hostBits))
+                            .subtract(BigInteger.ONE)
+                            .compareTo(last)
+                    > 0) {
                 hostBits--;
             }
             out.add(format(new Cidr(start, bits - hostBits, bits)));

@@ -15,13 +15,12 @@ import java.util.regex.Pattern;
 public final class Glob {
     private static final String SPECIALS = "*?\\[]{}";
     /** Bounded: policies may build globs from input data. */
-    private static final Map<String, Pattern> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
-                    return size() > 256;
-                }
-            });
+    private static final Map<String, Pattern> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
+            return size() > 256;
+        }
+    });
 
     private final String glob;
     private final String notDelimiter;

@@ -34,8 +34,7 @@ public final class GlobIntersection {
         }
     }
 
-    private GlobIntersection() {
-    }
+    private GlobIntersection() {}
 
     public static boolean intersects(String a, String b) {
         List<Token> left = parse(a);
@@ -69,8 +68,8 @@ public final class GlobIntersection {
     }
 
     /** Adds a state and, through optional (*) tokens, every state reachable without consuming. */
-    private static void visit(Deque<int[]> queue, Set<Long> seen, int i, int j, boolean consumed,
-            List<Token> left, List<Token> right) {
+    private static void visit(
+            Deque<int[]> queue, Set<Long> seen, int i, int j, boolean consumed, List<Token> left, List<Token> right) {
         long key = ((long) i << 32 | j) << 1 | (consumed ? 1 : 0);
         if (!seen.add(key)) {
             return;
@@ -156,7 +155,7 @@ public final class GlobIntersection {
     }
 
     private static IllegalArgumentException invalid(String pattern, int index, String why) {
-        return new IllegalArgumentException("input:" + pattern + ", pos:" + (index + 1) + ", " + why
-                + ": the input provided is invalid");
+        return new IllegalArgumentException(
+                "input:" + pattern + ", pos:" + (index + 1) + ", " + why + ": the input provided is invalid");
     }
 }

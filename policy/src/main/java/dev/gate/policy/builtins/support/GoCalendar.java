@@ -20,8 +20,7 @@ public final class GoCalendar {
     private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private GoCalendar() {
-    }
+    private GoCalendar() {}
 
     /** Go's LoadLocation: "" and "UTC" are UTC, "Local" is the machine's zone, else an IANA name. */
     public static ZoneId zone(String name) {
@@ -39,7 +38,8 @@ public final class GoCalendar {
     }
 
     public static ZonedDateTime at(long nanos, ZoneId zone) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS)).atZone(zone);
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS))
+                .atZone(zone);
     }
 
     public static List<Integer> date(long nanos, ZoneId zone) {
@@ -60,10 +60,10 @@ public final class GoCalendar {
     public static long addDate(long nanos, long years, long months, long days, ZoneId zone) {
         ZonedDateTime t = at(nanos, zone);
         try {
-            long totalMonths = Math.addExact(Math.addExact(Math.multiplyExact(t.getYear() + years, 12L),
-                    t.getMonthValue() - 1L), months);
-            LocalDate firstOfMonth = LocalDate.of(Math.toIntExact(Math.floorDiv(totalMonths, 12L)),
-                    (int) Math.floorMod(totalMonths, 12L) + 1, 1);
+            long totalMonths = Math.addExact(
+                    Math.addExact(Math.multiplyExact(t.getYear() + years, 12L), t.getMonthValue() - 1L), months);
+            LocalDate firstOfMonth = LocalDate.of(
+                    Math.toIntExact(Math.floorDiv(totalMonths, 12L)), (int) Math.floorMod(totalMonths, 12L) + 1, 1);
             LocalDate date = firstOfMonth.plusDays(Math.addExact(t.getDayOfMonth() - 1L, days));
             ZonedDateTime result = ZonedDateTime.ofLocal(LocalDateTime.of(date, t.toLocalTime()), zone, t.getOffset());
             return toNanos(result);
@@ -111,7 +111,8 @@ public final class GoCalendar {
     }
 
     private static long toNanos(ZonedDateTime t) {
-        BigInteger ns = BigInteger.valueOf(t.toEpochSecond()).multiply(BigInteger.valueOf(NANOS))
+        BigInteger ns = BigInteger.valueOf(t.toEpochSecond())
+                .multiply(BigInteger.valueOf(NANOS))
                 .add(BigInteger.valueOf(t.getNano()));
         if (ns.compareTo(MIN) < 0 || ns.compareTo(MAX) > 0) {
             throw new ArithmeticException("out of range");

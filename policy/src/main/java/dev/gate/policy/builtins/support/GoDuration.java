@@ -11,19 +11,36 @@ import java.util.Map;
  */
 public final class GoDuration {
     private static final Map<String, Long> UNITS = Map.of(
-            "ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "\u03bcs", 1_000L,
-            "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+            "ns",
+            1L,
+            "us",
+            1_000L,
+            "\u00b5s",
+            1_000L,
+            "\u03bcs",
+            1_000L,
+            "ms",
+            1_000_000L,
+            "s",
+            1_000_000_000L,
+            "m",
+            60_000_000_000L,
+            "h",
+            3_600_000_000_000L);
     private static final Map<String, Long> EXTENDED_UNITS = extended();
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger MIN_ABS = MAX.add(BigInteger.ONE);
 
-    private GoDuration() {
+    private GoDuration() {}
+
+    public static long parseNanos(String text) {
+        return parse(text, UNITS);
     }
 
-    public static long parseNanos(String text) { return parse(text, UNITS); }
-
     /** As {@link #parseNanos}, with OPA's d (24h), w (7d) and y (365d) as well. */
-    public static long parseExtendedNanos(String text) { return parse(text, EXTENDED_UNITS); }
+    public static long parseExtendedNanos(String text) {
+        return parse(text, EXTENDED_UNITS);
+    }
 
     private static Map<String, Long> extended() {
         long day = 24 * UNITS.get("h");
@@ -68,8 +85,8 @@ public final class GoDuration {
             }
             Long scale = units.get(unit);
             if (scale == null) {
-                throw new IllegalArgumentException("time: unknown unit " + GoQuote.quote(unit)
-                        + " in duration " + GoQuote.quote(text));
+                throw new IllegalArgumentException(
+                        "time: unknown unit " + GoQuote.quote(unit) + " in duration " + GoQuote.quote(text));
             }
             String normalized = number.startsWith(".") ? "0" + number : number.endsWith(".") ? number + "0" : number;
             total = total.add(new BigDecimal(normalized).multiply(BigDecimal.valueOf(scale)));

@@ -11,8 +11,7 @@ import java.util.HexFormat;
  * escapes '~' but not '*', the reverse of url.QueryEscape.
  */
 public final class GoEncodings {
-    private GoEncodings() {
-    }
+    private GoEncodings() {}
 
     public static String base64Encode(String s) {
         return Base64.getEncoder().encodeToString(utf8(s));
@@ -45,20 +44,24 @@ public final class GoEncodings {
     }
 
     private static String withoutLineBreaks(String s) {
-        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\r", "").replace("\n", "");
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0
+                ? s
+                : s.replace("\r", "").replace("\n", "");
     }
 
     private static byte[] decode(Base64.Decoder decoder, String s) {
         try {
             return decoder.decode(s);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("illegal base64 data at input byte " + firstBadByte(s, decoder == Base64.getUrlDecoder()));
+            throw new IllegalArgumentException(
+                    "illegal base64 data at input byte " + firstBadByte(s, decoder == Base64.getUrlDecoder()));
         }
     }
 
     /** Where Go stops: the first character outside the alphabet, or padding followed by more data. */
     private static int firstBadByte(String s, boolean url) {
-        String alphabet = url ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        String alphabet = url
+                ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
                 : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         int bytes = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -83,7 +86,8 @@ public final class GoEncodings {
         for (int i = 0; i < s.length(); i++) {
             if (Character.digit(s.charAt(i), 16) < 0) {
                 throw new IllegalArgumentException("encoding/hex: invalid byte: U+00"
-                        + HexFormat.of().withUpperCase().toHexDigits((byte) s.charAt(i)) + " " + GoQuote.quoteRune(s.charAt(i)));
+                        + HexFormat.of().withUpperCase().toHexDigits((byte) s.charAt(i)) + " "
+                        + GoQuote.quoteRune(s.charAt(i)));
             }
         }
         if (s.length() % 2 != 0) {

@@ -11,8 +11,7 @@ import java.util.List;
  * {@code ["a", 1]} and {@code %d} of a boolean prints Go's {@code %!d(string=true)}.
  */
 public final class GoFormat {
-    private GoFormat() {
-    }
+    private GoFormat() {}
 
     /** OPA's conversion of a number: int64 if it is one, else a big integer, else float64, else its text. */
     public static Object numberArgument(String literal) {

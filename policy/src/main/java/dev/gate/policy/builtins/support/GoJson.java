@@ -8,8 +8,7 @@ import java.util.List;
  * json.filter / json.remove ("a/b/c", JSON-pointer escapes ~0 and ~1).
  */
 public final class GoJson {
-    private GoJson() {
-    }
+    private GoJson() {}
 
     /** A JSON string as Go writes it: HTML-safe (&lt; &gt; &amp; as \\u00XX) and U+2028/2029 escaped. */
     public static String quote(String s) {

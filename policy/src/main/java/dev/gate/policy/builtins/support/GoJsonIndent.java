@@ -5,8 +5,7 @@ package dev.gate.policy.builtins.support;
  * before the first line as OPA does. Empty arrays and objects stay "[]" and "{}".
  */
 public final class GoJsonIndent {
-    private GoJsonIndent() {
-    }
+    private GoJsonIndent() {}
 
     /**
      * The options' meaning: "pretty" wins when given; otherwise output is pretty as soon as a prefix

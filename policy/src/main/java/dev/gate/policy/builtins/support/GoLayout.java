@@ -7,16 +7,45 @@ import java.util.Map;
 /** A Go time layout ("2006-01-02T15:04:05Z07:00") split into literal text and reference-time elements. */
 final class GoLayout {
     enum Element {
-        LONG_MONTH, MONTH, NUM_MONTH, ZERO_MONTH, LONG_WEEKDAY, WEEKDAY, DAY, UNDER_DAY, ZERO_DAY,
-        UNDER_YEAR_DAY, ZERO_YEAR_DAY, HOUR, HOUR12, ZERO_HOUR12, MINUTE, ZERO_MINUTE, SECOND, ZERO_SECOND,
-        LONG_YEAR, YEAR, PM, LOWER_PM, TZ, ISO_TZ, ISO_COLON_TZ, ISO_SHORT_TZ, ISO_COLON_SECONDS_TZ,
-        ISO_SECONDS_TZ, NUM_TZ, NUM_COLON_TZ, NUM_SHORT_TZ, NUM_SECONDS_TZ, NUM_COLON_SECONDS_TZ,
-        FRAC_ZEROS, FRAC_NINES
+        LONG_MONTH,
+        MONTH,
+        NUM_MONTH,
+        ZERO_MONTH,
+        LONG_WEEKDAY,
+        WEEKDAY,
+        DAY,
+        UNDER_DAY,
+        ZERO_DAY,
+        UNDER_YEAR_DAY,
+        ZERO_YEAR_DAY,
+        HOUR,
+        HOUR12,
+        ZERO_HOUR12,
+        MINUTE,
+        ZERO_MINUTE,
+        SECOND,
+        ZERO_SECOND,
+        LONG_YEAR,
+        YEAR,
+        PM,
+        LOWER_PM,
+        TZ,
+        ISO_TZ,
+        ISO_COLON_TZ,
+        ISO_SHORT_TZ,
+        ISO_COLON_SECONDS_TZ,
+        ISO_SECONDS_TZ,
+        NUM_TZ,
+        NUM_COLON_TZ,
+        NUM_SHORT_TZ,
+        NUM_SECONDS_TZ,
+        NUM_COLON_SECONDS_TZ,
+        FRAC_ZEROS,
+        FRAC_NINES
     }
 
     /** Literal text (element null) or an element; for fractions, width is the digit count. */
-    record Chunk(String text, Element element, int width) {
-    }
+    record Chunk(String text, Element element, int width) {}
 
     static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("ANSIC", "Mon Jan _2 15:04:05 2006"),
@@ -39,18 +68,42 @@ final class GoLayout {
             Map.entry("TimeOnly", "15:04:05"));
 
     private static final String[][] PREFIXED = {
-        {"January", "LONG_MONTH"}, {"Jan", "MONTH"}, {"Monday", "LONG_WEEKDAY"}, {"Mon", "WEEKDAY"},
-        {"MST", "TZ"}, {"002", "ZERO_YEAR_DAY"}, {"01", "ZERO_MONTH"}, {"02", "ZERO_DAY"},
-        {"03", "ZERO_HOUR12"}, {"04", "ZERO_MINUTE"}, {"05", "ZERO_SECOND"}, {"06", "YEAR"},
-        {"15", "HOUR"}, {"1", "NUM_MONTH"}, {"2006", "LONG_YEAR"}, {"2", "DAY"}, {"__2", "UNDER_YEAR_DAY"},
-        {"_2", "UNDER_DAY"}, {"3", "HOUR12"}, {"4", "MINUTE"}, {"5", "SECOND"}, {"PM", "PM"}, {"pm", "LOWER_PM"},
-        {"-07:00:00", "NUM_COLON_SECONDS_TZ"}, {"-070000", "NUM_SECONDS_TZ"}, {"-07:00", "NUM_COLON_TZ"},
-        {"-0700", "NUM_TZ"}, {"-07", "NUM_SHORT_TZ"}, {"Z07:00:00", "ISO_COLON_SECONDS_TZ"},
-        {"Z070000", "ISO_SECONDS_TZ"}, {"Z07:00", "ISO_COLON_TZ"}, {"Z0700", "ISO_TZ"}, {"Z07", "ISO_SHORT_TZ"},
+        {"January", "LONG_MONTH"},
+        {"Jan", "MONTH"},
+        {"Monday", "LONG_WEEKDAY"},
+        {"Mon", "WEEKDAY"},
+        {"MST", "TZ"},
+        {"002", "ZERO_YEAR_DAY"},
+        {"01", "ZERO_MONTH"},
+        {"02", "ZERO_DAY"},
+        {"03", "ZERO_HOUR12"},
+        {"04", "ZERO_MINUTE"},
+        {"05", "ZERO_SECOND"},
+        {"06", "YEAR"},
+        {"15", "HOUR"},
+        {"1", "NUM_MONTH"},
+        {"2006", "LONG_YEAR"},
+        {"2", "DAY"},
+        {"__2", "UNDER_YEAR_DAY"},
+        {"_2", "UNDER_DAY"},
+        {"3", "HOUR12"},
+        {"4", "MINUTE"},
+        {"5", "SECOND"},
+        {"PM", "PM"},
+        {"pm", "LOWER_PM"},
+        {"-07:00:00", "NUM_COLON_SECONDS_TZ"},
+        {"-070000", "NUM_SECONDS_TZ"},
+        {"-07:00", "NUM_COLON_TZ"},
+        {"-0700", "NUM_TZ"},
+        {"-07", "NUM_SHORT_TZ"},
+        {"Z07:00:00", "ISO_COLON_SECONDS_TZ"},
+        {"Z070000", "ISO_SECONDS_TZ"},
+        {"Z07:00", "ISO_COLON_TZ"},
+        {"Z0700", "ISO_TZ"},
+        {"Z07", "ISO_SHORT_TZ"},
     };
 
-    private GoLayout() {
-    }
+    private GoLayout() {}
 
     static String resolve(String layout) {
         return NAMED.getOrDefault(layout, layout);
@@ -81,7 +134,8 @@ final class GoLayout {
 
     private static Chunk elementAt(String layout, int i) {
         char c = layout.charAt(i);
-        if ((c == '.' || c == ',') && i + 1 < layout.length()
+        if ((c == '.' || c == ',')
+                && i + 1 < layout.length()
                 && (layout.charAt(i + 1) == '0' || layout.charAt(i + 1) == '9')) {
             char digit = layout.charAt(i + 1);
             int j = i + 1;
@@ -107,7 +161,8 @@ final class GoLayout {
     /** "Jan" and "Mon" only count when not followed by a lowercase letter other than their long forms. */
     private static boolean weekdayOrMonthMismatch(String layout, int i, String token) {
         int next = i + token.length();
-        return (token.equals("Jan") || token.equals("Mon")) && next < layout.length()
+        return (token.equals("Jan") || token.equals("Mon"))
+                && next < layout.length()
                 && Character.isLowerCase(layout.charAt(next));
     }
 }

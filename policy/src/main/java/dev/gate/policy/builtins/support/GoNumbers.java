@@ -27,8 +27,7 @@ final class GoNumbers {
         }
     }
 
-    private GoNumbers() {
-    }
+    private GoNumbers() {}
 
     static String integer(GoVerb.Spec spec, int verb, BigInteger value, boolean big) {
         if (!big && (verb == 'c' || verb == 'q' || verb == 'U')) {
@@ -87,10 +86,12 @@ final class GoNumbers {
     static String floating(GoVerb.Spec spec, int verb, double value) {
         String body = switch (verb) {
             case 'v', 'g', 'G' -> general(Math.abs(value), spec.precision, verb == 'G');
-            case 'e', 'E' -> exponent(Digits.of(round(Math.abs(value), precision(spec) + 1)),
-                    precision(spec), verb == 'E');
-            case 'f', 'F' -> fixed(Digits.of(new BigDecimal(Math.abs(value))
-                    .setScale(precision(spec), RoundingMode.HALF_EVEN)), precision(spec));
+            case 'e', 'E' ->
+                exponent(Digits.of(round(Math.abs(value), precision(spec) + 1)), precision(spec), verb == 'E');
+            case 'f', 'F' ->
+                fixed(
+                        Digits.of(new BigDecimal(Math.abs(value)).setScale(precision(spec), RoundingMode.HALF_EVEN)),
+                        precision(spec));
             default -> null;
         };
         if (body == null) {

@@ -2,8 +2,7 @@ package dev.gate.policy.builtins.support;
 
 /** Go's strconv.Quote: double quotes, Go escapes, printable Unicode kept as is. */
 public final class GoQuote {
-    private GoQuote() {
-    }
+    private GoQuote() {}
 
     public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
@@ -52,9 +51,13 @@ public final class GoQuote {
             return false;
         }
         int type = Character.getType(cp);
-        return type != Character.CONTROL && type != Character.FORMAT && type != Character.UNASSIGNED
-                && type != Character.SURROGATE && type != Character.PRIVATE_USE
-                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+        return type != Character.CONTROL
+                && type != Character.FORMAT
+                && type != Character.UNASSIGNED
+                && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE
+                && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR
                 && (type != Character.SPACE_SEPARATOR || cp == ' ');
     }
 }

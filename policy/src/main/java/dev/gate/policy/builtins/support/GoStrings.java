@@ -10,8 +10,7 @@ import java.util.Map;
  * Go's simple mapping ("ß" stays "ß" where Java's toUpperCase would give "SS").
  */
 public final class GoStrings {
-    private GoStrings() {
-    }
+    private GoStrings() {}
 
     public static int runeCount(String s) {
         return s.codePointCount(0, s.length());
@@ -180,8 +179,16 @@ public final class GoStrings {
     }
 
     static boolean isSpace(int cp) {
-        return cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r' || cp == ' '
-                || cp == 0x85 || cp == 0xA0 || Character.getType(cp) == Character.SPACE_SEPARATOR
-                || cp == 0x2028 || cp == 0x2029;
+        return cp == '\t'
+                || cp == '\n'
+                || cp == 0x0B
+                || cp == '\f'
+                || cp == '\r'
+                || cp == ' '
+                || cp == 0x85
+                || cp == 0xA0
+                || Character.getType(cp) == Character.SPACE_SEPARATOR
+                || cp == 0x2028
+                || cp == 0x2029;
     }
 }

@@ -4,8 +4,7 @@ import com.google.re2j.Pattern;
 
 /** Go's Regexp.Expand: {@code $n}, {@code ${n}}, {@code $name}, {@code ${name}} and {@code $$}. */
 final class GoTemplate {
-    private GoTemplate() {
-    }
+    private GoTemplate() {}
 
     static void expand(StringBuilder out, String template, Pattern pattern, String subject, int[] match) {
         int i = 0;

@@ -25,7 +25,9 @@ import java.util.TreeMap;
 public final class GoTextTemplate {
     private final String text;
 
-    private GoTextTemplate(String text) { this.text = text; }
+    private GoTextTemplate(String text) {
+        this.text = text;
+    }
 
     public static String render(String template, Object data) {
         List<Node> body = GoTextTemplateParser.parse(template);
@@ -36,7 +38,6 @@ public final class GoTextTemplate {
         return out.toString();
     }
 
-
     private void run(List<Node> nodes, Object dot, Map<String, Object> vars, StringBuilder out) {
         for (Node n : nodes) {
             if (n instanceof TextNode t) {
@@ -44,7 +45,11 @@ public final class GoTextTemplate {
             } else if (n instanceof OutputNode o) {
                 out.append(GoTextTemplateFunctions.print(eval(o.pipe(), dot, vars)));
             } else if (n instanceof IfNode i) {
-                run(GoTextTemplateFunctions.truthy(eval(i.cond(), dot, vars)) ? i.then() : i.otherwise(), dot, vars, out);
+                run(
+                        GoTextTemplateFunctions.truthy(eval(i.cond(), dot, vars)) ? i.then() : i.otherwise(),
+                        dot,
+                        vars,
+                        out);
             } else if (n instanceof WithNode w) {
                 Object v = eval(w.value(), dot, vars);
                 if (GoTextTemplateFunctions.truthy(v)) run(w.body(), v, vars, out);
@@ -71,7 +76,8 @@ public final class GoTextTemplate {
         }
         for (Object[] item : items) {
             Map<String, Object> scope = new HashMap<>(vars);
-            if (r.keyVar() != null) scope.put(r.keyVar(), item[0] instanceof Double d ? (Object) (double) d.intValue() : item[0]);
+            if (r.keyVar() != null)
+                scope.put(r.keyVar(), item[0] instanceof Double d ? (Object) (double) d.intValue() : item[0]);
             if (r.valueVar() != null) scope.put(r.valueVar(), item[1]);
             run(r.body(), item[1], scope, out);
         }
@@ -96,7 +102,8 @@ public final class GoTextTemplate {
             args.addAll(piped);
             return callFunction(head, args);
         }
-        if (command.size() > 1 || !piped.isEmpty()) throw execError(head.pos(), "can't give argument to non-function " + head.text());
+        if (command.size() > 1 || !piped.isEmpty())
+            throw execError(head.pos(), "can't give argument to non-function " + head.text());
         return operand(head, dot, vars);
     }
 
@@ -123,7 +130,10 @@ public final class GoTextTemplate {
             } else if (v == null) {
                 throw execError(t.pos(), "nil pointer evaluating interface {}." + f, t.text());
             } else {
-                throw execError(t.pos(), "can't evaluate field " + f + " in type " + GoTextTemplateFunctions.goType(v), t.text());
+                throw execError(
+                        t.pos(),
+                        "can't evaluate field " + f + " in type " + GoTextTemplateFunctions.goType(v),
+                        t.text());
             }
         }
         return v;
@@ -153,6 +163,7 @@ public final class GoTextTemplate {
     }
 
     private IllegalArgumentException execError(int pos, String message, String at) {
-        return new IllegalArgumentException("template: " + location(pos) + ": executing \"template\" at <" + at + ">: " + message);
+        return new IllegalArgumentException(
+                "template: " + location(pos) + ": executing \"template\" at <" + at + ">: " + message);
     }
 }

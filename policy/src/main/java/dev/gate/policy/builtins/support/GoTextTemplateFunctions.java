@@ -11,7 +11,9 @@ final class GoTextTemplateFunctions {
 
     /** A function's complaint; the executor adds where in the template it happened. */
     static final class FunctionError extends RuntimeException {
-        FunctionError(String message) { super(message, null, false, false); }
+        FunctionError(String message) {
+            super(message, null, false, false);
+        }
     }
 
     static Object call(String name, List<Object> args) {
@@ -29,7 +31,8 @@ final class GoTextTemplateFunctions {
                 for (Object key : args.subList(1, args.size())) {
                     if (v instanceof List<?> l && key instanceof Double d) {
                         int i = d.intValue();
-                        if (i < 0 || i >= l.size()) throw new FunctionError("error calling index: index out of range: " + i);
+                        if (i < 0 || i >= l.size())
+                            throw new FunctionError("error calling index: index out of range: " + i);
                         v = l.get(i);
                     } else if (v instanceof Map<?, ?> m) {
                         v = m.get(key);
@@ -51,7 +54,9 @@ final class GoTextTemplateFunctions {
                 return last;
             }
             case "eq", "ne" -> {
-                if (args.size() < 2) throw new FunctionError("wrong number of args for " + name + ": want at least 2 got " + args.size());
+                if (args.size() < 2)
+                    throw new FunctionError(
+                            "wrong number of args for " + name + ": want at least 2 got " + args.size());
                 boolean eq = false;
                 for (Object other : args.subList(1, args.size())) eq |= java.util.Objects.equals(args.get(0), other);
                 return name.equals("eq") == eq;
@@ -69,16 +74,19 @@ final class GoTextTemplateFunctions {
             case "print", "println" -> {
                 StringBuilder out = new StringBuilder();
                 for (int i = 0; i < args.size(); i++) {
-                    boolean spaced = name.equals("println") || i > 0 && !(args.get(i) instanceof String) && !(args.get(i - 1) instanceof String);
+                    boolean spaced = name.equals("println")
+                            || i > 0 && !(args.get(i) instanceof String) && !(args.get(i - 1) instanceof String);
                     if (i > 0 && spaced) out.append(' ');
                     out.append(print(args.get(i)));
                 }
                 return name.equals("println") ? out.append('\n').toString() : out.toString();
             }
             case "printf" -> {
-                if (args.isEmpty() || !(args.get(0) instanceof String format)) throw new FunctionError("printf needs a format string");
+                if (args.isEmpty() || !(args.get(0) instanceof String format))
+                    throw new FunctionError("printf needs a format string");
                 List<Object> rest = new ArrayList<>();
-                for (Object a : args.subList(1, args.size())) rest.add(a instanceof String || a instanceof Double ? a : print(a));
+                for (Object a : args.subList(1, args.size()))
+                    rest.add(a instanceof String || a instanceof Double ? a : print(a));
                 return GoFormat.sprintf(format, rest);
             }
             default -> throw new FunctionError("function \"" + name + "\" not defined");
@@ -86,7 +94,8 @@ final class GoTextTemplateFunctions {
     }
 
     private static List<Object> arity(String name, List<Object> args, int n) {
-        if (args.size() != n) throw new FunctionError("wrong number of args for " + name + ": want " + n + " got " + args.size());
+        if (args.size() != n)
+            throw new FunctionError("wrong number of args for " + name + ": want " + n + " got " + args.size());
         return args;
     }
 
@@ -137,5 +146,4 @@ final class GoTextTemplateFunctions {
         if (v instanceof Map<?, ?>) return "map[string]interface {}";
         return "interface {}";
     }
-
 }

@@ -9,7 +9,9 @@ final class GoTextTemplateParser {
     private final List<Token> tokens = new ArrayList<>();
     private int next;
 
-    private GoTextTemplateParser(String text) { this.text = text; }
+    private GoTextTemplateParser(String text) {
+        this.text = text;
+    }
 
     static List<Node> parse(String template) {
         GoTextTemplateParser p = new GoTextTemplateParser(template);
@@ -63,10 +65,16 @@ final class GoTextTemplateParser {
     // ---- parsing into nodes ----
 
     sealed interface Node permits TextNode, OutputNode, IfNode, RangeNode, WithNode {}
+
     record TextNode(String text) implements Node {}
+
     record OutputNode(Pipeline pipe) implements Node {}
+
     record IfNode(Pipeline cond, List<Node> then, List<Node> otherwise) implements Node {}
-    record RangeNode(String keyVar, String valueVar, Pipeline over, List<Node> body, List<Node> otherwise) implements Node {}
+
+    record RangeNode(String keyVar, String valueVar, Pipeline over, List<Node> body, List<Node> otherwise)
+            implements Node {}
+
     record WithNode(Pipeline value, List<Node> body, List<Node> otherwise) implements Node {}
 
     record Pipeline(List<List<Term>> commands, int pos) {}
@@ -117,7 +125,8 @@ final class GoTextTemplateParser {
         String rest = closing.body().substring(closing.keyword().length()).trim();
         if (closing.keyword().equals("else") && rest.startsWith("if ")) {
             next++;
-            return new IfNode(cond, then, List.of(parseIf(closing, rest.substring(3).trim())));
+            return new IfNode(
+                    cond, then, List.of(parseIf(closing, rest.substring(3).trim())));
         }
         return new IfNode(cond, then, elseBranch(t));
     }
@@ -179,11 +188,19 @@ final class GoTextTemplateParser {
                 int end = c == '`' ? source.indexOf('`', i + 1) : closingQuote(source, i);
                 if (end < 0) throw parseError(pos + i, "unterminated quoted string");
                 String raw = source.substring(i, end + 1);
-                command.add(new Term("literal", raw, List.of(), c == '`' ? raw.substring(1, raw.length() - 1) : unquote(raw), null, pos + i));
+                command.add(new Term(
+                        "literal",
+                        raw,
+                        List.of(),
+                        c == '`' ? raw.substring(1, raw.length() - 1) : unquote(raw),
+                        null,
+                        pos + i));
                 i = end + 1;
             } else {
                 int end = i;
-                while (end < source.length() && !Character.isWhitespace(source.charAt(end)) && "|()".indexOf(source.charAt(end)) < 0) end++;
+                while (end < source.length()
+                        && !Character.isWhitespace(source.charAt(end))
+                        && "|()".indexOf(source.charAt(end)) < 0) end++;
                 command.add(word(source.substring(i, end), pos + i));
                 i = end;
             }
@@ -217,12 +234,13 @@ final class GoTextTemplateParser {
             char c = quoted.charAt(i);
             if (c == '\\' && i + 1 < quoted.length() - 1) {
                 char e = quoted.charAt(++i);
-                out.append(switch (e) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> e;
-                });
+                out.append(
+                        switch (e) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            case 'r' -> '\r';
+                            default -> e;
+                        });
             } else {
                 out.append(c);
             }
@@ -244,7 +262,8 @@ final class GoTextTemplateParser {
             if (dot >= 0) fieldChain(w, dot, fields);
             return new Term("variable", name, fields, null, null, pos);
         }
-        if (w.equals("true") || w.equals("false")) return new Term("literal", w, List.of(), Boolean.valueOf(w), null, pos);
+        if (w.equals("true") || w.equals("false"))
+            return new Term("literal", w, List.of(), Boolean.valueOf(w), null, pos);
         if (w.equals("nil")) return new Term("literal", w, List.of(), null, null, pos);
         if (w.matches("[-+]?[0-9][0-9.eE+-]*")) {
             try {
@@ -257,8 +276,8 @@ final class GoTextTemplateParser {
         return new Term("function", w, List.of(), null, null, pos);
     }
 
-    static final List<String> FUNCTIONS = List.of("len", "index", "eq", "ne", "lt", "le", "gt", "ge", "and", "or", "not",
-            "print", "printf", "println");
+    static final List<String> FUNCTIONS = List.of(
+            "len", "index", "eq", "ne", "lt", "le", "gt", "ge", "and", "or", "not", "print", "printf", "println");
 
     private IllegalArgumentException parseError(int pos, String message) {
         int line = 1;

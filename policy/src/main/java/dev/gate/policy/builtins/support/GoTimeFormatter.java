@@ -10,8 +10,7 @@ import java.util.Locale;
 public final class GoTimeFormatter {
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
-    private GoTimeFormatter() {
-    }
+    private GoTimeFormatter() {}
 
     public static String format(ZonedDateTime t, String layout) {
         StringBuilder out = new StringBuilder();
@@ -52,7 +51,8 @@ public final class GoTimeFormatter {
             case ZERO_SECOND -> two(t.getSecond());
             case PM -> t.getHour() >= 12 ? "PM" : "AM";
             case LOWER_PM -> t.getHour() >= 12 ? "pm" : "am";
-            case FRAC_ZEROS -> chunk.text().charAt(0) + String.format("%09d", t.getNano()).substring(0, chunk.width());
+            case FRAC_ZEROS ->
+                chunk.text().charAt(0) + String.format("%09d", t.getNano()).substring(0, chunk.width());
             case FRAC_NINES -> trimmedFraction(chunk, t.getNano());
             case TZ -> zoneName(t);
             default -> offset(chunk, t.getOffset().getTotalSeconds());

@@ -12,8 +12,20 @@ import java.util.List;
 
 /** Go's time.Parse for {@code time.parse_ns}: a layout (or its Go name) and a value, to Unix nanoseconds. */
 public final class GoTimeParser {
-    static final String[] LONG_MONTHS = {"January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"};
+    static final String[] LONG_MONTHS = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
     static final String[] LONG_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -142,9 +154,11 @@ public final class GoTimeParser {
 
     /** Go reads a fraction after the seconds even when the layout has none. */
     private void implicitFraction(Chunk next) {
-        boolean layoutHasFraction = next != null
-                && (next.element() == Element.FRAC_ZEROS || next.element() == Element.FRAC_NINES);
-        if (!layoutHasFraction && value.length() >= 2 && (value.charAt(0) == '.' || value.charAt(0) == ',')
+        boolean layoutHasFraction =
+                next != null && (next.element() == Element.FRAC_ZEROS || next.element() == Element.FRAC_NINES);
+        if (!layoutHasFraction
+                && value.length() >= 2
+                && (value.charAt(0) == '.' || value.charAt(0) == ',')
                 && Character.isDigit(value.charAt(1))) {
             int n = 1;
             while (n < value.length() && Character.isDigit(value.charAt(n))) {
@@ -164,7 +178,9 @@ public final class GoTimeParser {
             value = value.substring(width + 1);
             return nanosOf(digits);
         }
-        if (value.length() < 2 || value.charAt(0) != '.' && value.charAt(0) != ',' || !Character.isDigit(value.charAt(1))) {
+        if (value.length() < 2
+                || value.charAt(0) != '.' && value.charAt(0) != ','
+                || !Character.isDigit(value.charAt(1))) {
             return nanos; // an optional fraction that is absent
         }
         int n = 1;
@@ -258,7 +274,8 @@ public final class GoTimeParser {
     private int lookup(String[] names, boolean abbreviated) {
         for (int i = 0; i < names.length; i++) {
             String name = abbreviated ? names[i].substring(0, 3) : names[i];
-            if (value.length() >= name.length() && value.substring(0, name.length()).equalsIgnoreCase(name)) {
+            if (value.length() >= name.length()
+                    && value.substring(0, name.length()).equalsIgnoreCase(name)) {
                 value = value.substring(name.length());
                 return i;
             }
@@ -316,7 +333,8 @@ public final class GoTimeParser {
         }
         LocalDateTime local = LocalDateTime.of(date, LocalTime.of(hour, minute, second));
         long epochSecond = local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds;
-        BigInteger ns = BigInteger.valueOf(epochSecond).multiply(BigInteger.valueOf(1_000_000_000L))
+        BigInteger ns = BigInteger.valueOf(epochSecond)
+                .multiply(BigInteger.valueOf(1_000_000_000L))
                 .add(BigInteger.valueOf(nanos));
         if (ns.compareTo(MIN) < 0 || ns.compareTo(MAX) > 0) {
             throw new IllegalArgumentException("time outside of valid range");
@@ -329,7 +347,7 @@ public final class GoTimeParser {
     }
 
     private IllegalArgumentException cannotParse(String element) {
-        return new IllegalArgumentException(prefix() + ": cannot parse " + GoQuote.quote(value)
-                + " as " + GoQuote.quote(element));
+        return new IllegalArgumentException(
+                prefix() + ": cannot parse " + GoQuote.quote(value) + " as " + GoQuote.quote(element));
     }
 }

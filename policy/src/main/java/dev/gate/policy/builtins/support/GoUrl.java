@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
  */
 public record GoUrl(String scheme, String host, String path, String rawPath, String rawQuery, String fragment) {
     /** Characters a path keeps as they are (Go's escaping of paths); others are written %XX. */
-    private static final String PATH_CHARS = "$&+,-./0123456789:;=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~";
+    private static final String PATH_CHARS =
+            "$&+,-./0123456789:;=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~";
     /** Characters Go refuses in a host name. */
     private static final String BAD_HOST_CHARS = " \\^`{|}";
+
     private static final String USERINFO_CHARS = "-._:~!$&'()*+,;=%@";
 
     public static GoUrl parse(String raw) {
@@ -27,7 +29,8 @@ public record GoUrl(String scheme, String host, String path, String rawPath, Str
         int hash = raw.indexOf('#');
         String rest = hash < 0 ? raw : raw.substring(0, hash);
         String fragment = hash < 0 ? "" : unescape(raw.substring(hash + 1), false);
-        for (char c : rest.toCharArray()) if (c < 0x20 || c == 0x7f) throw new IllegalArgumentException("net/url: invalid control character in URL");
+        for (char c : rest.toCharArray())
+            if (c < 0x20 || c == 0x7f) throw new IllegalArgumentException("net/url: invalid control character in URL");
         if (rest.isEmpty()) return new GoUrl("", "", "", "", "", fragment);
         String scheme = "";
         for (int i = 0; i < rest.length(); i++) {
@@ -88,7 +91,8 @@ public record GoUrl(String scheme, String host, String path, String rawPath, Str
             int colon = host.lastIndexOf(':');
             port = colon < 0 ? "" : host.substring(colon);
         }
-        if (!port.isEmpty() && (port.charAt(0) != ':' || !port.substring(1).chars().allMatch(c -> c >= '0' && c <= '9'))) {
+        if (!port.isEmpty()
+                && (port.charAt(0) != ':' || !port.substring(1).chars().allMatch(c -> c >= '0' && c <= '9'))) {
             throw new IllegalArgumentException("invalid port \"" + port + "\" after host");
         }
         return unescape(host, true);
@@ -106,7 +110,8 @@ public record GoUrl(String scheme, String host, String path, String rawPath, Str
                     throw new IllegalArgumentException("invalid URL escape \"" + bad + "\"");
                 }
                 if (inHost && hex(bytes[i + 1]) < 8 && !(bytes[i + 1] == '2' && bytes[i + 2] == '5')) {
-                    throw new IllegalArgumentException("invalid URL escape \"" + new String(bytes, i, 3, StandardCharsets.UTF_8) + "\"");
+                    throw new IllegalArgumentException(
+                            "invalid URL escape \"" + new String(bytes, i, 3, StandardCharsets.UTF_8) + "\"");
                 }
                 out.write(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
                 i += 2;
@@ -130,7 +135,9 @@ public record GoUrl(String scheme, String host, String path, String rawPath, Str
         return out.toString();
     }
 
-    private static int hex(byte b) { return Character.digit(b, 16); }
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
+    }
 
     /** The host without its port, and without the brackets of an IPv6 address. */
     public String hostname() {

@@ -55,8 +55,7 @@ final class GoVerb {
         }
     }
 
-    private GoVerb() {
-    }
+    private GoVerb() {}
 
     static String typeName(Object arg) {
         if (arg instanceof Long) {

@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** crypto.md5/sha1/sha256 and crypto.hmac.*: lowercase hex over the UTF-8 bytes of the input. */
 public final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** algorithm is a JCA name: "MD5", "SHA-1", "SHA-256", "SHA-512". */
     public static String digestHex(String algorithm, String input) {

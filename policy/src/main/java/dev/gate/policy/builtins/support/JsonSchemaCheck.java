@@ -19,7 +19,9 @@ public final class JsonSchemaCheck {
 
     /** One validation error as OPA reports it. */
     public record Failure(String type, String field, String description) {
-        public String error() { return field + ": " + description; }
+        public String error() {
+            return field + ": " + description;
+        }
     }
 
     private final JsonNode root;
@@ -27,7 +29,9 @@ public final class JsonSchemaCheck {
     /** gojsonschema's score: values fully checked (not stopped by a type mismatch); picks anyOf's closest branch. */
     private int score;
 
-    private JsonSchemaCheck(JsonNode root) { this.root = root; }
+    private JsonSchemaCheck(JsonNode root) {
+        this.root = root;
+    }
 
     /** Throws IllegalArgumentException with gojsonschema's complaint when the schema itself is not valid. */
     public static void verify(JsonNode schema) {
@@ -48,13 +52,17 @@ public final class JsonSchemaCheck {
         }
         JsonNode ref = schema.get("$ref");
         if (ref != null) {
-            if (depth > JsonSchemaRules.MAX_REF_DEPTH) throw new IllegalArgumentException("reference cycle at " + ref.asText());
+            if (depth > JsonSchemaRules.MAX_REF_DEPTH)
+                throw new IllegalArgumentException("reference cycle at " + ref.asText());
             validate(JsonSchemaRules.resolve(root, ref.asText()), value, context, out, depth + 1);
             return;
         }
         JsonNode type = schema.get("type");
         if (type != null && !typeMatches(type, value)) {
-            out.add(failure("invalid_type", context, "Invalid type. Expected: " + typeText(type) + ", given: " + typeOf(value)));
+            out.add(failure(
+                    "invalid_type",
+                    context,
+                    "Invalid type. Expected: " + typeText(type) + ", given: " + typeOf(value)));
             return;
         }
         combinators(schema, value, context, out, depth);
@@ -68,7 +76,8 @@ public final class JsonSchemaCheck {
 
     private static boolean typeMatches(JsonNode type, JsonNode value) {
         String given = typeOf(value);
-        Iterator<JsonNode> names = type.isArray() ? type.elements() : List.of(type).iterator();
+        Iterator<JsonNode> names =
+                type.isArray() ? type.elements() : List.of(type).iterator();
         while (names.hasNext()) {
             String t = names.next().asText();
             if (t.equals(given) || t.equals("number") && given.equals("integer")) return true;
@@ -191,22 +200,26 @@ public final class JsonSchemaCheck {
     private void array(JsonNode schema, ArrayNode a, String context, List<Failure> out, int depth) {
         JsonNode items = schema.get("items");
         if (items != null && items.isArray()) {
-            for (int i = 0; i < Math.min(items.size(), a.size()); i++) validate(items.get(i), a.get(i), context + "." + i, out, depth + 1);
+            for (int i = 0; i < Math.min(items.size(), a.size()); i++)
+                validate(items.get(i), a.get(i), context + "." + i, out, depth + 1);
             JsonNode additional = schema.get("additionalItems");
             if (additional != null && a.size() > items.size()) {
                 if (additional.isBoolean() && !additional.asBoolean()) {
                     out.add(failure("array_no_additional_items", context, "No additional items allowed on array"));
                 } else if (additional.isObject()) {
-                    for (int i = items.size(); i < a.size(); i++) validate(additional, a.get(i), context + "." + i, out, depth + 1);
+                    for (int i = items.size(); i < a.size(); i++)
+                        validate(additional, a.get(i), context + "." + i, out, depth + 1);
                 }
             }
         } else if (items != null) {
             for (int i = 0; i < a.size(); i++) validate(items, a.get(i), context + "." + i, out, depth + 1);
         }
         JsonNode min = schema.get("minItems");
-        if (min != null && a.size() < min.asInt()) out.add(failure("array_min_items", context, "Array must have at least " + min.asInt() + " items"));
+        if (min != null && a.size() < min.asInt())
+            out.add(failure("array_min_items", context, "Array must have at least " + min.asInt() + " items"));
         JsonNode max = schema.get("maxItems");
-        if (max != null && a.size() > max.asInt()) out.add(failure("array_max_items", context, "Array must have at most " + max.asInt() + " items"));
+        if (max != null && a.size() > max.asInt())
+            out.add(failure("array_max_items", context, "Array must have at most " + max.asInt() + " items"));
         JsonNode unique = schema.get("uniqueItems");
         if (unique != null && unique.asBoolean()) {
             outer:
@@ -222,7 +235,8 @@ public final class JsonSchemaCheck {
         JsonNode contains = schema.get("contains");
         if (contains != null) {
             boolean any = false;
-            for (JsonNode item : a) any |= quietly(contains, item, context, depth).isEmpty();
+            for (JsonNode item : a)
+                any |= quietly(contains, item, context, depth).isEmpty();
             if (!any) out.add(failure("contains", context, "At least one of the items must match"));
         }
     }
@@ -262,7 +276,10 @@ public final class JsonSchemaCheck {
             }
             if (!declared && !patterned && additional != null) {
                 if (additional.isBoolean() && !additional.asBoolean()) {
-                    out.add(failure("additional_property_not_allowed", context, "Additional property " + e.getKey() + " is not allowed"));
+                    out.add(failure(
+                            "additional_property_not_allowed",
+                            context,
+                            "Additional property " + e.getKey() + " is not allowed"));
                 } else if (additional.isObject()) {
                     validate(additional, e.getValue(), context + "." + e.getKey(), out, depth + 1);
                 }
@@ -271,8 +288,10 @@ public final class JsonSchemaCheck {
         JsonNode names = schema.get("propertyNames");
         if (names != null) {
             for (String key : fields.keySet()) {
-                if (!quietly(names, com.fasterxml.jackson.databind.node.TextNode.valueOf(key), context, depth).isEmpty()) {
-                    out.add(failure("invalid_property_name", context, "Property name of \"" + key + "\" does not match"));
+                if (!quietly(names, com.fasterxml.jackson.databind.node.TextNode.valueOf(key), context, depth)
+                        .isEmpty()) {
+                    out.add(failure(
+                            "invalid_property_name", context, "Property name of \"" + key + "\" does not match"));
                 }
             }
         }
@@ -285,5 +304,4 @@ public final class JsonSchemaCheck {
             }
         }
     }
-
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** The checks gojsonschema makes on a schema before using it, with its complaints; and local $ref resolution. */
 final class JsonSchemaRules {
-    private static final List<String> TYPES = List.of("array", "boolean", "integer", "number", "null", "object", "string");
+    private static final List<String> TYPES =
+            List.of("array", "boolean", "integer", "number", "null", "object", "string");
     static final int MAX_REF_DEPTH = 256;
 
     private JsonSchemaRules() {}
@@ -23,15 +24,19 @@ final class JsonSchemaRules {
         JsonNode type = schema.get("type");
         if (type != null) {
             if (type.isTextual()) checkTypeName(type.asText());
-            else if (type.isArray()) type.forEach(t -> {
-                if (!t.isTextual()) throw invalid("type must be of type string");
-                checkTypeName(t.asText());
-            });
+            else if (type.isArray())
+                type.forEach(t -> {
+                    if (!t.isTextual()) throw invalid("type must be of type string");
+                    checkTypeName(t.asText());
+                });
             else throw invalid("type must be of type string or array");
         }
         for (String key : List.of("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties")) {
             JsonNode n = schema.get(key);
-            if (n != null && (!n.isIntegralNumber() && !(n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0))) {
+            if (n != null
+                    && (!n.isIntegralNumber()
+                            && !(n.isNumber()
+                                    && n.decimalValue().stripTrailingZeros().scale() <= 0))) {
                 throw invalid(key + " must be of type integer");
             }
             if (n != null && n.decimalValue().signum() < 0) throw invalid(key + " must be greater than or equal to 0");
@@ -41,9 +46,11 @@ final class JsonSchemaRules {
             if (n != null && !n.isNumber()) throw invalid(key + " must be of type number");
         }
         JsonNode multipleOf = schema.get("multipleOf");
-        if (multipleOf != null && multipleOf.decimalValue().signum() <= 0) throw invalid("multipleOf must be strictly greater than 0");
+        if (multipleOf != null && multipleOf.decimalValue().signum() <= 0)
+            throw invalid("multipleOf must be strictly greater than 0");
         JsonNode pattern = schema.get("pattern");
-        if (pattern != null && (!pattern.isTextual() || !Re2.isValid(pattern.asText()))) throw invalid("pattern must be a valid regex");
+        if (pattern != null && (!pattern.isTextual() || !Re2.isValid(pattern.asText())))
+            throw invalid("pattern must be a valid regex");
         JsonNode required = schema.get("required");
         if (required != null) {
             if (!required.isArray()) throw invalid("required must be of an array");
@@ -60,7 +67,8 @@ final class JsonSchemaRules {
             if (children == null) continue;
             if (!children.isObject()) throw invalid(key + " must be of an object");
             children.fields().forEachRemaining(e -> {
-                if (key.equals("patternProperties") && !Re2.isValid(e.getKey())) throw invalid(e.getKey() + " must be a valid regex");
+                if (key.equals("patternProperties") && !Re2.isValid(e.getKey()))
+                    throw invalid(e.getKey() + " must be a valid regex");
                 verifySchema(root, e.getValue(), depth + 1);
             });
         }
@@ -70,7 +78,8 @@ final class JsonSchemaRules {
             if (!list.isArray() || list.isEmpty()) throw invalid(key + " must be of an array");
             list.forEach(s -> verifySchema(root, s, depth + 1));
         }
-        for (String key : List.of("not", "additionalProperties", "additionalItems", "propertyNames", "contains", "if", "then", "else")) {
+        for (String key : List.of(
+                "not", "additionalProperties", "additionalItems", "propertyNames", "contains", "if", "then", "else")) {
             JsonNode sub = schema.get(key);
             if (sub != null) verifySchema(root, sub, depth + 1);
         }
@@ -116,5 +125,4 @@ final class JsonSchemaRules {
             return -1;
         }
     }
-
 }

@@ -22,7 +22,13 @@ final class JsonSchemaScalars {
     }
 
     /** Draft 4 writes exclusiveMaximum as a boolean beside maximum; drafts 6 and 7 as a number of its own. */
-    private static void bound(JsonNode schema, BigDecimal n, String context, List<Failure> out, String inclusive, String exclusive,
+    private static void bound(
+            JsonNode schema,
+            BigDecimal n,
+            String context,
+            List<Failure> out,
+            String inclusive,
+            String exclusive,
             boolean upper) {
         JsonNode limit = schema.get(inclusive);
         JsonNode ex = schema.get(exclusive);
@@ -40,10 +46,12 @@ final class JsonSchemaScalars {
 
     private static Failure boundFailure(boolean upper, boolean exclusive, JsonNode limit, String context) {
         if (upper) {
-            return exclusive ? failure("number_lt", context, "Must be less than " + text(limit))
+            return exclusive
+                    ? failure("number_lt", context, "Must be less than " + text(limit))
                     : failure("number_lte", context, "Must be less than or equal to " + text(limit));
         }
-        return exclusive ? failure("number_gt", context, "Must be greater than " + text(limit))
+        return exclusive
+                ? failure("number_gt", context, "Must be greater than " + text(limit))
                 : failure("number_gte", context, "Must be greater than or equal to " + text(limit));
     }
 
@@ -80,7 +88,11 @@ final class JsonSchemaScalars {
                 found |= sameJson(e, value);
                 allowed.add(GoJsonNode.write(e));
             }
-            if (!found) out.add(failure("enum", context, field(context) + " must be one of the following: " + String.join(", ", allowed)));
+            if (!found)
+                out.add(failure(
+                        "enum",
+                        context,
+                        field(context) + " must be one of the following: " + String.join(", ", allowed)));
         }
     }
 

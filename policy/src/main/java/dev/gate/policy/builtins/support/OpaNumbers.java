@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 public final class OpaNumbers {
     /** big.Float's default 64-bit mantissa carries 19 significant decimal digits. */
     public static final MathContext QUOTIENT = new MathContext(19, RoundingMode.HALF_EVEN);
+
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
     private static final BigDecimal FLOAT64_MAX = new BigDecimal(Double.MAX_VALUE);
 
-    private OpaNumbers() {
-    }
+    private OpaNumbers() {}
 
     public static boolean isInteger(BigDecimal n) {
         return n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
@@ -68,7 +68,7 @@ public final class OpaNumbers {
 
     /** numbers.range: every integer from a to b inclusive, descending when b &lt; a. */
     public static List<BigInteger> range(BigInteger a, BigInteger b) {
-        return stepped(a, b, BigInteger.ONE, () -> { });
+        return stepped(a, b, BigInteger.ONE, () -> {});
     }
 
     /** As {@link #range(BigInteger, BigInteger)}, calling tick every 4096 numbers (a deadline check). */
@@ -78,7 +78,7 @@ public final class OpaNumbers {
 
     /** numbers.range_step: step must be positive; b itself only when reached exactly. */
     public static List<BigInteger> rangeStep(BigInteger a, BigInteger b, BigInteger step) {
-        return rangeStep(a, b, step, () -> { });
+        return rangeStep(a, b, step, () -> {});
     }
 
     public static List<BigInteger> rangeStep(BigInteger a, BigInteger b, BigInteger step, Runnable tick) {
@@ -114,7 +114,8 @@ public final class OpaNumbers {
         }
         BigDecimal n = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
         if (n.abs().compareTo(FLOAT64_MAX) > 0) {
-            throw new NumberFormatException("strconv.ParseFloat: parsing " + GoQuote.quote(text) + ": value out of range");
+            throw new NumberFormatException(
+                    "strconv.ParseFloat: parsing " + GoQuote.quote(text) + ": value out of range");
         }
         return n;
     }

@@ -20,16 +20,14 @@ import java.util.Map;
  */
 public final class Re2 {
     private static final int CACHE_SIZE = 256;
-    private static final Map<String, Pattern> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private static final Map<String, Pattern> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
 
-    private Re2() {
-    }
+    private Re2() {}
 
     /** Compiles (cached); throws {@link IllegalArgumentException} with RE2's complaint on bad syntax. */
     public static Pattern compile(String regex) {
@@ -42,8 +40,8 @@ public final class Re2 {
             CACHE.put(regex, compiled);
             return compiled;
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("error parsing regexp: " + e.getDescription()
-                    + ": `" + e.getPattern() + "`", e);
+            throw new IllegalArgumentException(
+                    "error parsing regexp: " + e.getDescription() + ": `" + e.getPattern() + "`", e);
         }
     }
 

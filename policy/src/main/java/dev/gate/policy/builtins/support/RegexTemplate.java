@@ -5,8 +5,7 @@ package dev.gate.policy.builtins.support;
  * and the whole value must match (OPA's adaptation of gorilla/mux templates).
  */
 public final class RegexTemplate {
-    private RegexTemplate() {
-    }
+    private RegexTemplate() {}
 
     public static boolean matches(String template, String value, String startDelimiter, String endDelimiter) {
         char open = single(startDelimiter, "start");
@@ -37,13 +36,15 @@ public final class RegexTemplate {
         if (level != 0) {
             throw new IllegalArgumentException("unbalanced braces in \"" + template + "\"");
         }
-        return regex.append(Re2.quoteMeta(template.substring(segmentStart))).append('$').toString();
+        return regex.append(Re2.quoteMeta(template.substring(segmentStart)))
+                .append('$')
+                .toString();
     }
 
     private static char single(String delimiter, String which) {
         if (delimiter.length() != 1) {
-            throw new IllegalArgumentException(which + " delimiter has to be exactly one character long but is "
-                    + delimiter.length() + " long");
+            throw new IllegalArgumentException(
+                    which + " delimiter has to be exactly one character long but is " + delimiter.length() + " long");
         }
         return delimiter.charAt(0);
     }

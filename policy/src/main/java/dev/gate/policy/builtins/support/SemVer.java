@@ -27,10 +27,17 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
             rest = rest.substring(0, dash);
         }
         String[] core = rest.split("\\.", -1);
-        if (core.length != 3 || !validIdentifiers(preRelease) || !validIdentifiers(metadata) || hasLeadingZero(preRelease)) {
+        if (core.length != 3
+                || !validIdentifiers(preRelease)
+                || !validIdentifiers(metadata)
+                || hasLeadingZero(preRelease)) {
             throw new IllegalArgumentException(GoQuote.quote(text) + " is not a valid SemVer");
         }
-        return new SemVer(number(core[0], text), number(core[1], text), number(core[2], text), preRelease == null ? "" : preRelease,
+        return new SemVer(
+                number(core[0], text),
+                number(core[1], text),
+                number(core[2], text),
+                preRelease == null ? "" : preRelease,
                 metadata == null ? "" : metadata);
     }
 

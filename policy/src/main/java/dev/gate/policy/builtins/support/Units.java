@@ -14,8 +14,7 @@ public final class Units {
     private static final String[] PREFIXES = {"k", "m", "g", "t", "p", "e"};
     private static final int MAX_EXPONENT_DIGITS = 6;
 
-    private Units() {
-    }
+    private Units() {}
 
     /** units.parse: "m" is milli, "M" mega; any other suffix letter is case-insensitive. */
     public static BigDecimal parse(String raw) {
@@ -49,8 +48,7 @@ public final class Units {
         String prefix = binary ? lowerUnit.substring(0, 1) : lowerUnit;
         for (int i = 0; i < PREFIXES.length; i++) {
             if (PREFIXES[i].equals(prefix)) {
-                return binary ? new BigDecimal(BigInteger.valueOf(1024).pow(i + 1))
-                        : BigDecimal.TEN.pow(3 * (i + 1));
+                return binary ? new BigDecimal(BigInteger.valueOf(1024).pow(i + 1)) : BigDecimal.TEN.pow(3 * (i + 1));
             }
         }
         throw new IllegalArgumentException("unit " + original + " not recognized");
@@ -62,7 +60,8 @@ public final class Units {
      */
     private static String[] split(String raw, String noAmount, String notNumber) {
         String s = raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"")
-                ? raw.substring(1, raw.length() - 1) : raw;
+                ? raw.substring(1, raw.length() - 1)
+                : raw;
         if (s.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("spaces not allowed in resource strings");
         }

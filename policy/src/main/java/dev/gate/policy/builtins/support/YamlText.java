@@ -17,18 +17,17 @@ import java.util.regex.Pattern;
  */
 public final class YamlText {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build())
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
     private static final Pattern UNCLOSED_FLOW = Pattern.compile(
             "^while parsing a flow (sequence|mapping)\\n[^\\n]*line (\\d+),[\\s\\S]*expected ',' or '[\\]}]'");
 
-    private YamlText() {
-    }
+    private YamlText() {}
 
     /** The first document's value; an empty document is null, as in Go. */
     public static JsonNode parse(String text) {
@@ -42,7 +41,8 @@ public final class YamlText {
 
     /** Whether every document of the text parses (a later document's error makes the whole text invalid, as in Go). */
     public static boolean isValid(String text) {
-        try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(text)) {
+        try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(text)) {
             while (documents.hasNextValue()) documents.nextValue();
             return true;
         } catch (java.io.IOException | RuntimeException e) {
@@ -65,7 +65,8 @@ public final class YamlText {
         Matcher unclosed = UNCLOSED_FLOW.matcher(message);
         if (unclosed.find()) {
             // Go's YAML parser words an unclosed [ or { at the line it opened on.
-            return "line " + unclosed.group(2) + ": did not find expected ',' or '" + (unclosed.group(1).equals("sequence") ? "]" : "}") + "'";
+            return "line " + unclosed.group(2) + ": did not find expected ',' or '"
+                    + (unclosed.group(1).equals("sequence") ? "]" : "}") + "'";
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

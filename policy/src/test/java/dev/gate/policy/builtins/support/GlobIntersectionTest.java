@@ -21,7 +21,8 @@ class GlobIntersectionTest {
 
     @Test
     void reportsBadPatternsWithPositions() {
-        assertEquals("input:pqrs], pos:5, set-close ']' with no preceding '[': the input provided is invalid",
+        assertEquals(
+                "input:pqrs], pos:5, set-close ']' with no preceding '[': the input provided is invalid",
                 assertThrows(IllegalArgumentException.class, () -> GlobIntersection.intersects("pqrs]", "[a-b]+"))
                         .getMessage());
         assertThrows(IllegalArgumentException.class, () -> GlobIntersection.intersects("[ab", "a"));

@@ -13,7 +13,8 @@ class GoJsonIndentTest {
         assertEquals(ARRAY, GoJsonIndent.marshal(ARRAY, false, "NO!", "BAD!"));
         assertEquals("[\n\t1234567890,\n\t2000000,\n\t1000000000\n]", GoJsonIndent.marshal(ARRAY, true, null, null));
         assertEquals("[\n  1234567890,\n  2000000,\n  1000000000\n]", GoJsonIndent.marshal(ARRAY, null, null, "  "));
-        assertEquals("P {\nP \t\"a\": \"x,{y}:\\\"\",\nP \t\"b\": []\nP }",
+        assertEquals(
+                "P {\nP \t\"a\": \"x,{y}:\\\"\",\nP \t\"b\": []\nP }",
                 GoJsonIndent.marshal("{\"a\":\"x,{y}:\\\"\",\"b\":[]}", null, "P ", null));
         assertEquals("---[]", GoJsonIndent.marshal("[]", null, "---", "    "));
         assertEquals("[\n  [\n    {}\n  ]\n]", GoJsonIndent.indent("[[{}]]", "", "  "));

@@ -11,14 +11,17 @@ class GoStringsTest {
     @Test
     void runeIndexes() {
         assertEquals(1, GoStrings.indexOf("\u03bcx", "x"));
-        assertEquals(4, GoStrings.indexOf("\ud83c\udf67\ud83c\udf68\ud83e\uddc1\ud83c\udf70\ud83c\udf6e", "\ud83c\udf6e"));
+        assertEquals(
+                4, GoStrings.indexOf("\ud83c\udf67\ud83c\udf68\ud83e\uddc1\ud83c\udf70\ud83c\udf6e", "\ud83c\udf6e"));
         assertEquals(-1, GoStrings.indexOf("\u03bc", "\u03bc\u03bc"));
         assertEquals(List.of(0, 1, 2, 3), GoStrings.indexOfAll("aaaaa", "aa"));
         assertEquals("\u00e4\u00f6", GoStrings.substring("a\u00e5\u00e4\u00f6", 2, -1));
         assertEquals("cdefgh", GoStrings.substring("abcdefgh", 2, 10000));
         assertEquals("", GoStrings.substring("abc", 5, 1));
-        assertEquals("negative offset", assertThrows(IllegalArgumentException.class,
-                () -> GoStrings.substring("abc", -1, 1)).getMessage());
+        assertEquals(
+                "negative offset",
+                assertThrows(IllegalArgumentException.class, () -> GoStrings.substring("abc", -1, 1))
+                        .getMessage());
     }
 
     @Test
@@ -31,8 +34,10 @@ class GoStringsTest {
         assertEquals(List.of(), GoStrings.split("", ""));
         assertEquals("foo,bar,baz", GoStrings.replaceAll("foo.bar.baz", ".", ","));
         assertEquals("-a-b-", GoStrings.replaceAll("ab", "", "-"));
-        assertEquals("This is <b>HTML</b>!", GoStrings.replaceEach("This is &lt;b&gt;HTML&lt;/b&gt;!",
-                List.of(Map.entry("&gt;", ">"), Map.entry("&lt;", "<"))));
+        assertEquals(
+                "This is <b>HTML</b>!",
+                GoStrings.replaceEach(
+                        "This is &lt;b&gt;HTML&lt;/b&gt;!", List.of(Map.entry("&gt;", ">"), Map.entry("&lt;", "<"))));
     }
 
     @Test

@@ -28,13 +28,20 @@ class GoTimeTest {
 
     @Test
     void refusesBadValuesWithGoMessages() {
-        assertEquals("time outside of valid range", assertThrows(IllegalArgumentException.class,
-                () -> GoTimeParser.parseNanos("RFC3339", "2262-04-11T23:47:16.854775808-00:00")).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> GoTimeParser.parseNanos("2006-01-02", "2021-02-30")).getMessage().endsWith("day out of range"));
-        assertEquals("parsing time \"2021/01/02\" as \"2006-01-02\": cannot parse \"/01/02\" as \"-\"",
-                assertThrows(IllegalArgumentException.class,
-                        () -> GoTimeParser.parseNanos("2006-01-02", "2021/01/02")).getMessage());
+        assertEquals(
+                "time outside of valid range",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> GoTimeParser.parseNanos("RFC3339", "2262-04-11T23:47:16.854775808-00:00"))
+                        .getMessage());
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> GoTimeParser.parseNanos("2006-01-02", "2021-02-30"))
+                        .getMessage()
+                        .endsWith("day out of range"));
+        assertEquals(
+                "parsing time \"2021/01/02\" as \"2006-01-02\": cannot parse \"/01/02\" as \"-\"",
+                assertThrows(IllegalArgumentException.class, () -> GoTimeParser.parseNanos("2006-01-02", "2021/01/02"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> GoTimeParser.parseNanos("2006-01-02", "2021-01-02x"));
     }
 
@@ -44,7 +51,9 @@ class GoTimeTest {
         assertEquals("2017-06-03T02:00:00.12Z", GoTimeFormatter.format(utc, "RFC3339Nano"));
         assertEquals("Sat, 03 Jun 2017 02:00:00 UTC", GoTimeFormatter.format(utc, "RFC1123"));
         ZonedDateTime la = utc.withZoneSameInstant(ZoneId.of("America/Los_Angeles"));
-        assertEquals("2017-06-02T19:00:00-07:00 PDT 7:00PM .120", GoTimeFormatter.format(la, "2006-01-02T15:04:05Z07:00 MST 3:04PM .000"));
+        assertEquals(
+                "2017-06-02T19:00:00-07:00 PDT 7:00PM .120",
+                GoTimeFormatter.format(la, "2006-01-02T15:04:05Z07:00 MST 3:04PM .000"));
         assertEquals("Friday June 2 153", GoTimeFormatter.format(la, "Monday January 2 002"));
     }
 }

@@ -22,12 +22,16 @@ class OpaNumbersTest {
     void arithmetic() {
         assertEquals(0, n("0.5").compareTo(OpaNumbers.divide(n("1"), n("2"))));
         assertEquals("0.3333333333333333333", OpaNumbers.divide(n("1"), n("3")).toPlainString());
-        assertEquals("divide by zero", assertThrows(ArithmeticException.class,
-                () -> OpaNumbers.divide(n("1"), n("0.0"))).getMessage());
+        assertEquals(
+                "divide by zero",
+                assertThrows(ArithmeticException.class, () -> OpaNumbers.divide(n("1"), n("0.0")))
+                        .getMessage());
         assertEquals(n("3"), OpaNumbers.remainder(n("7"), n("4")));
         assertEquals(n("-3"), OpaNumbers.remainder(n("-7"), n("4")));
-        assertEquals("modulo on floating-point number", assertThrows(ArithmeticException.class,
-                () -> OpaNumbers.remainder(n("1.1"), n("1"))).getMessage());
+        assertEquals(
+                "modulo on floating-point number",
+                assertThrows(ArithmeticException.class, () -> OpaNumbers.remainder(n("1.1"), n("1")))
+                        .getMessage());
         assertTrue(OpaNumbers.isInteger(n("2.0")));
     }
 
@@ -48,9 +52,14 @@ class OpaNumbersTest {
         assertEquals(ints(5, 4, 3, 2), OpaNumbers.range(BigInteger.valueOf(5), BigInteger.valueOf(2)));
         assertEquals(ints(2, 4), OpaNumbers.rangeStep(BigInteger.TWO, BigInteger.valueOf(5), BigInteger.TWO));
         assertEquals(ints(0, -2, -4), OpaNumbers.rangeStep(BigInteger.ZERO, BigInteger.valueOf(-4), BigInteger.TWO));
-        assertEquals(ints(0), OpaNumbers.rangeStep(BigInteger.ZERO, BigInteger.TEN, new BigInteger("99999999999999999999")));
-        assertEquals("step must be a positive integer", assertThrows(IllegalArgumentException.class,
-                () -> OpaNumbers.rangeStep(BigInteger.ZERO, BigInteger.TEN, BigInteger.valueOf(-2))).getMessage());
+        assertEquals(
+                ints(0), OpaNumbers.rangeStep(BigInteger.ZERO, BigInteger.TEN, new BigInteger("99999999999999999999")));
+        assertEquals(
+                "step must be a positive integer",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> OpaNumbers.rangeStep(BigInteger.ZERO, BigInteger.TEN, BigInteger.valueOf(-2)))
+                        .getMessage());
     }
 
     @Test

@@ -31,8 +31,8 @@ class Re2Test {
         assertEquals(List.of("", "", "", ""), Re2.findN("x*", "abc", -1));
         assertEquals(List.of("", "b", ""), Re2.findN("b*", "abc", -1));
         assertEquals(List.of("a", "a"), Re2.findN("a", "banana", 2));
-        assertEquals(List.of(List.of("ab", "a", "b"), List.of("ab", "a", "b")),
-                Re2.findAllSubmatchN("(a)(b)?", "abab", -1));
+        assertEquals(
+                List.of(List.of("ab", "a", "b"), List.of("ab", "a", "b")), Re2.findAllSubmatchN("(a)(b)?", "abab", -1));
         assertEquals(List.of(List.of("a", "a", "")), Re2.findAllSubmatchN("(a)(b)?", "a", -1));
     }
 

@@ -19,35 +19,73 @@ class SharedCallCasesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STR = "\"((?:[^\"\\\\]|\\\\.)*)\"";
 
-    private record Call(String family, Pattern pattern, boolean setResult, Function<Matcher, Object> eval) {
-    }
+    private record Call(String family, Pattern pattern, boolean setResult, Function<Matcher, Object> eval) {}
 
     private static final List<Call> CALLS = List.of(
-            new Call("regexfind", Pattern.compile("regex\\.find_n\\(" + STR + ", " + STR + ", (-?\\d+), "), true,
+            new Call(
+                    "regexfind",
+                    Pattern.compile("regex\\.find_n\\(" + STR + ", " + STR + ", (-?\\d+), "),
+                    true,
                     m -> Re2.findN(s(m, 1), s(m, 2), Integer.parseInt(m.group(3)))),
-            new Call("regexfindallstringsubmatch",
-                    Pattern.compile("regex\\.find_all_string_submatch_n\\(" + STR + ", " + STR + ", (-?\\d+), "), true,
+            new Call(
+                    "regexfindallstringsubmatch",
+                    Pattern.compile("regex\\.find_all_string_submatch_n\\(" + STR + ", " + STR + ", (-?\\d+), "),
+                    true,
                     m -> Re2.findAllSubmatchN(s(m, 1), s(m, 2), Integer.parseInt(m.group(3)))),
-            new Call("regexsplit", Pattern.compile("regex\\.split\\(" + STR + ", " + STR + ", \\["), false,
+            new Call(
+                    "regexsplit",
+                    Pattern.compile("regex\\.split\\(" + STR + ", " + STR + ", \\["),
+                    false,
                     m -> Re2.split(s(m, 1), s(m, 2))),
-            new Call("regexreplace", Pattern.compile("regex\\.replace\\(" + STR + ", " + STR + ", " + STR + "\\)"), false,
+            new Call(
+                    "regexreplace",
+                    Pattern.compile("regex\\.replace\\(" + STR + ", " + STR + ", " + STR + "\\)"),
+                    false,
                     m -> Re2.replaceAll(s(m, 2), s(m, 1), s(m, 3))),
-            new Call("semvercompare", Pattern.compile("semver\\.compare\\(" + STR + ", " + STR + ", "), false,
+            new Call(
+                    "semvercompare",
+                    Pattern.compile("semver\\.compare\\(" + STR + ", " + STR + ", "),
+                    false,
                     m -> SemVer.parse(s(m, 1)).compareTo(SemVer.parse(s(m, 2)))),
-            new Call("netcidrintersects", Pattern.compile("net\\.cidr_intersects\\(" + STR + ", " + STR + ", x\\)"), true,
+            new Call(
+                    "netcidrintersects",
+                    Pattern.compile("net\\.cidr_intersects\\(" + STR + ", " + STR + ", x\\)"),
+                    true,
                     m -> Cidr.parse(s(m, 1)).intersects(Cidr.parse(s(m, 2)))),
-            new Call("netcidrcontains", Pattern.compile("net\\.cidr_contains\\(" + STR + ", " + STR + ", x\\)"), true,
+            new Call(
+                    "netcidrcontains",
+                    Pattern.compile("net\\.cidr_contains\\(" + STR + ", " + STR + ", x\\)"),
+                    true,
                     m -> Cidr.parse(s(m, 1)).contains(s(m, 2))),
-            new Call("trimspace", Pattern.compile("trim_space\\(" + STR + ", "), true, m -> GoStrings.trimSpace(s(m, 1))),
-            new Call("strings", Pattern.compile("\\bindexof\\(" + STR + ", " + STR + ", x\\)"), false,
+            new Call(
+                    "trimspace",
+                    Pattern.compile("trim_space\\(" + STR + ", "),
+                    true,
+                    m -> GoStrings.trimSpace(s(m, 1))),
+            new Call(
+                    "strings",
+                    Pattern.compile("\\bindexof\\(" + STR + ", " + STR + ", x\\)"),
+                    false,
                     m -> GoStrings.indexOf(s(m, 1), s(m, 2))),
-            new Call("strings", Pattern.compile("\\bsubstring\\(" + STR + ", (-?\\d+), (-?\\d+), x\\)"), false,
+            new Call(
+                    "strings",
+                    Pattern.compile("\\bsubstring\\(" + STR + ", (-?\\d+), (-?\\d+), x\\)"),
+                    false,
                     m -> GoStrings.substring(s(m, 1), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)))),
-            new Call("strings", Pattern.compile("strings\\.count\\(" + STR + ", " + STR + "\\)"), false,
+            new Call(
+                    "strings",
+                    Pattern.compile("strings\\.count\\(" + STR + ", " + STR + "\\)"),
+                    false,
                     m -> GoStrings.count(s(m, 1), s(m, 2))),
-            new Call("strings", Pattern.compile("\\btrim\\(" + STR + ", " + STR + ", x\\)"), false,
+            new Call(
+                    "strings",
+                    Pattern.compile("\\btrim\\(" + STR + ", " + STR + ", x\\)"),
+                    false,
                     m -> GoStrings.trim(s(m, 1), s(m, 2))),
-            new Call("strings", Pattern.compile("sprintf\\(" + STR + ", \\[((?:-?[0-9.e]+|, |" + STR + ")*)\\], x\\)"), false,
+            new Call(
+                    "strings",
+                    Pattern.compile("sprintf\\(" + STR + ", \\[((?:-?[0-9.e]+|, |" + STR + ")*)\\], x\\)"),
+                    false,
                     m -> GoFormat.sprintf(s(m, 1), arguments(m.group(2)))));
 
     @Test
@@ -92,7 +130,11 @@ class SharedCallCasesTest {
 
     /** A Rego string literal's text: the common escapes only, which is all these cases use. */
     private static String s(Matcher m, int group) {
-        return m.group(group).replace("\\t", "\t").replace("\\n", "\n").replace("\\r", "\r")
-                .replace("\\\"", "\"").replace("\\\\", "\\");
+        return m.group(group)
+                .replace("\\t", "\t")
+                .replace("\\n", "\n")
+                .replace("\\r", "\r")
+                .replace("\\\"", "\"")
+                .replace("\\\\", "\\");
     }
 }

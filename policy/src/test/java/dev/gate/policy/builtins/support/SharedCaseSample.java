@@ -19,8 +19,7 @@ import java.util.stream.Stream;
 final class SharedCaseSample {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private SharedCaseSample() {
-    }
+    private SharedCaseSample() {}
 
     /** Each case of the family as (first module text, case node). */
     static List<JsonNode> cases(String family) throws IOException {

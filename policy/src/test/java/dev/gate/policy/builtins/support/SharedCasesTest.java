@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** The support classes against the literal builtin calls in OPA's own cases (units, glob, time parsing). */
 class SharedCasesTest {
-    private static final Pattern BYTES_EQ = Pattern.compile("units\\.parse_bytes\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\) == (\\d+)");
-    private static final Pattern BYTES_CALL = Pattern.compile("units\\.parse_bytes\\(\"([^\"]*)\"\\)\\s*$", Pattern.MULTILINE);
-    private static final Pattern GLOB = Pattern.compile(
-            "glob\\.match\\(\"([^\"]*)\", (null|\\[[^\\]]*\\]), \"([^\"]*)\", x\\)");
+    private static final Pattern BYTES_EQ =
+            Pattern.compile("units\\.parse_bytes\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\) == (\\d+)");
+    private static final Pattern BYTES_CALL =
+            Pattern.compile("units\\.parse_bytes\\(\"([^\"]*)\"\\)\\s*$", Pattern.MULTILINE);
+    private static final Pattern GLOB =
+            Pattern.compile("glob\\.match\\(\"([^\"]*)\", (null|\\[[^\\]]*\\]), \"([^\"]*)\", x\\)");
 
     @Test
     void unitsParseBytesMatchesOpa() throws Exception {
@@ -25,16 +27,24 @@ class SharedCasesTest {
         for (JsonNode c : SharedCaseSample.cases("units")) {
             String module = SharedCaseSample.module(c);
             Matcher eq = BYTES_EQ.matcher(module);
-            if (eq.find() && !module.contains("not units") && c.path("want_result").path(0).path("x").asBoolean()) {
+            if (eq.find()
+                    && !module.contains("not units")
+                    && c.path("want_result").path(0).path("x").asBoolean()) {
                 String arg = eq.group(1).replace("\\\"", "\"");
-                assertEquals(new BigInteger(eq.group(2)), Units.parseBytes(arg), c.path("note").asText() + " " + arg);
+                assertEquals(
+                        new BigInteger(eq.group(2)),
+                        Units.parseBytes(arg),
+                        c.path("note").asText() + " " + arg);
                 checked++;
             }
             Matcher call = BYTES_CALL.matcher(module);
             if (c.has("want_error") && call.find()) {
                 String want = c.path("want_error").asText().replace("units.parse_bytes: ", "");
-                assertEquals(want, assertThrows(IllegalArgumentException.class,
-                        () -> Units.parseBytes(call.group(1))).getMessage(), call.group(1));
+                assertEquals(
+                        want,
+                        assertThrows(IllegalArgumentException.class, () -> Units.parseBytes(call.group(1)))
+                                .getMessage(),
+                        call.group(1));
                 checked++;
             }
         }
@@ -49,7 +59,10 @@ class SharedCasesTest {
             JsonNode want = c.path("want_result").path(0).path("x").path(0);
             if (m.find() && want.isBoolean()) {
                 List<String> delimiters = delimiters(m.group(2));
-                assertEquals(want.asBoolean(), Glob.matches(m.group(1), delimiters, m.group(3)), c.path("note").asText());
+                assertEquals(
+                        want.asBoolean(),
+                        Glob.matches(m.group(1), delimiters, m.group(3)),
+                        c.path("note").asText());
                 checked++;
             }
         }
@@ -67,7 +80,11 @@ class SharedCasesTest {
             for (var entry : iterable(c.path("input").path("cases").fields())) {
                 JsonNode input = entry.getValue();
                 long expected = want.path(entry.getKey()).asLong();
-                assertEquals(expected, GoTimeParser.parseNanos(input.path("layout").asText(), input.path("value").asText()),
+                assertEquals(
+                        expected,
+                        GoTimeParser.parseNanos(
+                                input.path("layout").asText(),
+                                input.path("value").asText()),
                         input.toString());
                 checked++;
             }

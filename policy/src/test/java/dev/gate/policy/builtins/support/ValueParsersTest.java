@@ -17,10 +17,14 @@ class ValueParsersTest {
         assertEquals(1_000L, GoDuration.parseNanos("1\u00b5s"));
         assertEquals(0L, GoDuration.parseNanos("0"));
         assertEquals(Long.MIN_VALUE, GoDuration.parseNanos("-9223372036854775808ns"));
-        assertEquals("time: missing unit in duration \"1\"",
-                assertThrows(IllegalArgumentException.class, () -> GoDuration.parseNanos("1")).getMessage());
-        assertEquals("time: unknown unit \"d\" in duration \"1d\"",
-                assertThrows(IllegalArgumentException.class, () -> GoDuration.parseNanos("1d")).getMessage());
+        assertEquals(
+                "time: missing unit in duration \"1\"",
+                assertThrows(IllegalArgumentException.class, () -> GoDuration.parseNanos("1"))
+                        .getMessage());
+        assertEquals(
+                "time: unknown unit \"d\" in duration \"1d\"",
+                assertThrows(IllegalArgumentException.class, () -> GoDuration.parseNanos("1d"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> GoDuration.parseNanos("9223372036854775808ns"));
         assertThrows(IllegalArgumentException.class, () -> GoDuration.parseNanos(""));
     }

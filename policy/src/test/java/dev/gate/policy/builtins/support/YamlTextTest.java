@@ -21,16 +21,23 @@ class YamlTextTest {
     /** OPA 1.22.4's messages for the same texts. */
     @Test
     void unclosedFlowCollectionsAreWordedAsGoYamlWordsThem() {
-        assertEquals("yaml: line 1: did not find expected ',' or ']'",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> YamlText.parse("[1,2,3")).getMessage());
-        assertEquals("yaml: line 1: did not find expected ',' or '}'",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> YamlText.parse("{\"a\": 1")).getMessage());
+        assertEquals(
+                "yaml: line 1: did not find expected ',' or ']'",
+                org.junit.jupiter.api.Assertions.assertThrows(
+                                IllegalArgumentException.class, () -> YamlText.parse("[1,2,3"))
+                        .getMessage());
+        assertEquals(
+                "yaml: line 1: did not find expected ',' or '}'",
+                org.junit.jupiter.api.Assertions.assertThrows(
+                                IllegalArgumentException.class, () -> YamlText.parse("{\"a\": 1"))
+                        .getMessage());
         assertFalse(YamlText.isValid("a: 1\n---\n\tb: 2\n"));
     }
 
     @Test
     void parsesToJsonShapedTrees() throws Exception {
-        assertEquals(JSON.readTree("{\"a\":[1,2.5,\"x\",true,null]}"),
+        assertEquals(
+                JSON.readTree("{\"a\":[1,2.5,\"x\",true,null]}"),
                 normalised(YamlText.parse("a:\n- 1\n- 2.5\n- x\n- true\n- ~\n")));
         assertTrue(YamlText.parse("").isNull());
     }
@@ -38,7 +45,9 @@ class YamlTextTest {
     @Test
     void writesLikeGoYaml() throws Exception {
         assertEquals("foo:\n- 1\n- 2\n- 3\n", YamlText.write(JSON.readTree("{\"foo\":[1,2,3]}")));
-        assertEquals("a: \"true\"\nb: \"12\"\nc: plain\n", YamlText.write(JSON.readTree("{\"a\":\"true\",\"b\":\"12\",\"c\":\"plain\"}")));
+        assertEquals(
+                "a: \"true\"\nb: \"12\"\nc: plain\n",
+                YamlText.write(JSON.readTree("{\"a\":\"true\",\"b\":\"12\",\"c\":\"plain\"}")));
         JsonNode roundTrip = YamlText.parse(YamlText.write(JSON.readTree("[{\"foo\":[1,2,3]}]")));
         assertEquals(JSON.readTree("[{\"foo\":[1,2,3]}]"), normalised(roundTrip));
     }
