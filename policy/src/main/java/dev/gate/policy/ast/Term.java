@@ -8,6 +8,16 @@ import java.util.List;
 public sealed interface Term {
     Span span();
 
+    /** Holds no variable, reference or call: a constant, or a collection of constants. */
+    static boolean isGround(Term t) {
+        if (t instanceof Scalar) return true;
+        if (t instanceof ArrayTerm a) return a.elements().stream().allMatch(Term::isGround);
+        if (t instanceof SetTerm st) return st.elements().stream().allMatch(Term::isGround);
+        if (t instanceof ObjectTerm o)
+            return o.entries().stream().allMatch(e -> isGround(e.key()) && isGround(e.value()));
+        return false;
+    }
+
     /** A constant: null, boolean, number or string. */
     record Scalar(Value value, Span span) implements Term {}
 

@@ -307,16 +307,7 @@ public final class RegoFormatter {
         if ((r.body().isEmpty() || isTrivial(r.body())) && r.elseRule() == null) return false;
         // In v0, p[k] = v is an entry of a partial object whatever its key.
         if (!v1Source && r.head().size() == 2) return false;
-        return r.head().size() == 1 || isGround(r.head().get(r.head().size() - 1));
-    }
-
-    private static boolean isGround(Term t) {
-        if (t instanceof Term.Scalar) return true;
-        if (t instanceof Term.ArrayTerm a) return a.elements().stream().allMatch(RegoFormatter::isGround);
-        if (t instanceof Term.SetTerm st) return st.elements().stream().allMatch(RegoFormatter::isGround);
-        if (t instanceof Term.ObjectTerm o)
-            return o.entries().stream().allMatch(e -> isGround(e.key()) && isGround(e.value()));
-        return false;
+        return r.head().size() == 1 || Term.isGround(r.head().get(r.head().size() - 1));
     }
 
     /** {@code :=} in v1 (as opa fmt writes it, and when rewriting v0 as v1); a v0 module that stays v0 keeps what was written. */

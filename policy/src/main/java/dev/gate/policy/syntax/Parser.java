@@ -373,6 +373,9 @@ public final class Parser {
         if (!atKeyword("else")) return null;
         Token at = next();
         if (kind == Rule.Kind.SET) throw error(at, "else keyword cannot be used on multi-value rules");
+        // p[x] = 1 { ... } else = 2: which entry would the else define?
+        if (kind == Rule.Kind.VALUE && !head.stream().skip(1).allMatch(Term::isGround))
+            throw error(at, "else keyword cannot be used on rules with variables in head");
         Term value = null;
         boolean assigned = peekOp(":=");
         if (peekOp(":=") || peekOp("=")) {

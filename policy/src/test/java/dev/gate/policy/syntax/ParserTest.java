@@ -136,6 +136,28 @@ class ParserTest {
         assertTrue(unclosed.getMessage().startsWith("query:2:"), unclosed.getMessage());
     }
 
+    @Test
+    void anElseNeedsAHeadWithoutVariablesAsOpaSays() {
+        // opa check (1.22.4): rego_parse_error at the else, for v1 and for v0 (--v0-compatible) alike
+        SyntaxException v1 = assertThrows(
+                SyntaxException.class,
+                () -> Parser.parseModule(new Source("p.rego", "package t\n\np[x] := 1 if { x := \"a\" } else := 2\n")));
+        assertTrue(
+                v1.getMessage()
+                        .startsWith("p.rego:3:27: else keyword cannot be used on rules with variables in head\n"),
+                v1.getMessage());
+        SyntaxException v0 = assertThrows(
+                SyntaxException.class,
+                () -> Parser.parseModule(
+                        new Source("p.rego", "package t\n\np[x] = 1 { x := \"a\" } else = 2 { true }\n"),
+                        RegoVersion.V0));
+        assertTrue(
+                v0.getMessage().contains("else keyword cannot be used on rules with variables in head"),
+                v0.getMessage());
+        // a ground reference head may have one
+        Parser.parseModule(new Source("p.rego", "package t\n\nq.r := 1 if { false } else := 2\n"));
+    }
+
     private static void collectWildcards(Object node, List<String> out) {
         if (node instanceof Term.Var v) {
             if (v.isWildcard()) out.add(v.name());
