@@ -45,43 +45,94 @@ class ContainerImageIT {
         String policy = gate.home.resolve("policies/prod.rego").toString();
         String data = gate.home.resolve("policies/data.example.yaml").toString();
 
-        assertEquals(0, gate.gate(dir, env, "", "key", "generate", "--output-key-prefix", "release").code());
+        assertEquals(
+                0,
+                gate.gate(dir, env, "", "key", "generate", "--output-key-prefix", "release")
+                        .code());
         Result imported = gate.gate(dir, env, "", "db", "import", osv.toString(), "--db", "osv.db");
         assertEquals(0, imported.code(), imported.toString());
         // The registry's own naming rule asks for lowercase tags: 0.1.0-SNAPSHOT goes up as 0.1.0-snapshot.
-        String image = registry + "/gate-" + UUID.randomUUID().toString().substring(0, 8) + "/gate:" + version.toLowerCase(Locale.ROOT);
-        Result push = gate.gate(dir, env, "", "push", "--policy", policy, "--data", data, "--db", "osv.db", "--key", "release.key",
-                "oci-archive:" + archive, image);
+        String image = registry + "/gate-" + UUID.randomUUID().toString().substring(0, 8) + "/gate:"
+                + version.toLowerCase(Locale.ROOT);
+        Result push = gate.gate(
+                dir,
+                env,
+                "",
+                "push",
+                "--policy",
+                policy,
+                "--data",
+                data,
+                "--db",
+                "osv.db",
+                "--key",
+                "release.key",
+                "oci-archive:" + archive,
+                image);
         assertEquals(0, push.code(), push.toString());
         assertTrue(push.out().contains("ALLOWED"), push.out());
-        String digest = Files.readString(archive.resolveSibling("jib-image.digest")).strip();
+        String digest =
+                Files.readString(archive.resolveSibling("jib-image.digest")).strip();
         assertTrue(push.out().contains(digest), "pushed as jib built it, " + digest + ":\n" + push.out());
 
-        Result verify = gate.gate(dir, env, "", "verify", "--key", "release.pub", "--policy", policy, "--data", data, "--db", "osv.db", image);
+        Result verify = gate.gate(
+                dir,
+                env,
+                "",
+                "verify",
+                "--key",
+                "release.pub",
+                "--policy",
+                policy,
+                "--data",
+                data,
+                "--db",
+                "osv.db",
+                image);
         assertEquals(0, verify.code(), verify.toString());
         assertTrue(verify.out().contains("policy re-evaluation: PASSED"), verify.out());
 
         JsonNode inspected = JSON.readTree(run(dir, "skopeo", "inspect", "--tls-verify=false", "docker://" + image));
         assertEquals(digest, inspected.get("Digest").asText());
-        JsonNode config = JSON.readTree(run(dir, "skopeo", "inspect", "--config", "--tls-verify=false", "docker://" + image)).get("config");
+        JsonNode config = JSON.readTree(
+                        run(dir, "skopeo", "inspect", "--config", "--tls-verify=false", "docker://" + image))
+                .get("config");
         assertEquals("[\"/opt/gate/bin/gate\"]", config.get("Entrypoint").toString());
         assertEquals("65534:65534", config.get("User").asText());
-        assertEquals(version, config.at("/Labels/org.opencontainers.image.version").asText());
-        String verified = run(dir, cosign.toString(), "verify", "--key", "release.pub", "--insecure-ignore-tlog", "--allow-http-registry",
+        assertEquals(
+                version, config.at("/Labels/org.opencontainers.image.version").asText());
+        String verified = run(
+                dir,
+                cosign.toString(),
+                "verify",
+                "--key",
+                "release.pub",
+                "--insecure-ignore-tlog",
+                "--allow-http-registry",
                 image);
         assertTrue(verified.contains(digest), verified);
 
         Path rootfs = unpacked(gate, image);
-        assertFalse(Files.exists(rootfs.resolve("usr/lib/jvm")) || Files.exists(rootfs.resolve("usr/bin/java")), "no JDK in the image");
+        assertFalse(
+                Files.exists(rootfs.resolve("usr/lib/jvm")) || Files.exists(rootfs.resolve("usr/bin/java")),
+                "no JDK in the image");
         assertEquals("gate " + version + "\n", inChroot(rootfs, "--version"));
-        assertTrue(inChroot(rootfs, "policy", "test", "/opt/gate/policies").contains("PASS"), "the shipped policies' tests pass in the image");
+        assertTrue(
+                inChroot(rootfs, "policy", "test", "/opt/gate/policies").contains("PASS"),
+                "the shipped policies' tests pass in the image");
     }
 
     /** The pushed image pulled back by gate into a layout, and its root unpacked by umoci. */
     private Path unpacked(UnpackedDistribution gate, String image) throws Exception {
         Result pulled = gate.gate(dir, Map.of(), "", "copy", image, "oci:" + dir.resolve("pulled") + ":gate");
         assertEquals(0, pulled.code(), pulled.toString());
-        run(dir, "umoci", "unpack", "--image", dir.resolve("pulled") + ":gate", dir.resolve("bundle").toString());
+        run(
+                dir,
+                "umoci",
+                "unpack",
+                "--image",
+                dir.resolve("pulled") + ":gate",
+                dir.resolve("bundle").toString());
         Path rootfs = dir.resolve("bundle/rootfs");
         // Mount points a container runtime would make: the base root was packed without them.
         Files.createDirectories(rootfs.resolve("proc"));
@@ -97,8 +148,18 @@ class ContainerImageIT {
     private String inChroot(Path rootfs, String... args) throws Exception {
         String mounts = "mount --rbind /proc \"$1/proc\" && mount --rbind /dev \"$1/dev\" && shift && "
                 + "root=\"$(command -v chroot)\" && exec env -i PATH=/usr/bin:/bin GATE_JAVA_OPTS=-Xshare:on \"$root\" --userspec=65534:65534 \"$@\"";
-        List<String> command = new java.util.ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", mounts,
-                "chroot-gate", rootfs.toString(), rootfs.toString(), "/opt/gate/bin/gate"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                mounts,
+                "chroot-gate",
+                rootfs.toString(),
+                rootfs.toString(),
+                "/opt/gate/bin/gate"));
         command.addAll(List.of(args));
         return run(dir, command.toArray(String[]::new));
     }
@@ -108,7 +169,10 @@ class ContainerImageIT {
         if (!command[0].contains("/") && !onPath(command[0])) {
             TestMaterial.missing(command[0] + " is not installed (.ci/run installs it)");
         }
-        Process process = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
