@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * Terms and body literals as {@code opa fmt} writes them: operators spaced, an infix operand that is itself an infix
  * call in parentheses (except directly under a literal), scalars as written, and collections, calls and
  * comprehensions that spanned several lines laid out one source line of elements per line with a trailing comma.
+ * Long as opa fmt's own term writer is, and for the same reason: every kind of term is written by one method that the
+ * others call for the terms inside it.
  */
 final class TermText {
     private static final Map<String, String> INFIX = Map.ofEntries(

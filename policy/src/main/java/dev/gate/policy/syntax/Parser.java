@@ -20,6 +20,9 @@ import java.util.Set;
  * ({@code + == := in ...}) continues an expression across a line break, but an index, a dot or a call's parenthesis on
  * the next line never continues the term before it.
  * Operator precedence, lowest first: {@code in}, relations, {@code |}, {@code &}, {@code + -}, {@code * / %}.
+ * One class on purpose, long as it is: each method is one production of Rego's grammar and they call one another
+ * (a term holds bodies, a body holds terms), over one token cursor; split, the grammar would be read across files.
+ * What is not grammar lives beside it ({@link Lexer}, {@code TemplateParser}, {@code LogicalOperators}, {@code Wildcards}).
  */
 public final class Parser {
     /** Deeper than any policy a person writes, and well within the stack of the thread that parses. */
