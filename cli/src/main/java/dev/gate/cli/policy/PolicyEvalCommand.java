@@ -154,7 +154,7 @@ public final class PolicyEvalCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.INPUT;
             }
-            throw GateException.input(e.describe());
+            throw e; // bad input already: Main prints its location and code
         }
         if (output == Format.json) {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(resultJson(rows)));
