@@ -23,17 +23,17 @@ final class GatingHtml {
         for (TagAudit t : gated) {
             GatedBy g = t.gated();
             h.append("<tr><td>")
-                    .append(AuditReport.esc(t.repository() + ":" + t.tag()))
+                    .append(AuditHtml.esc(t.repository() + ":" + t.tag()))
                     .append("</td><td>")
-                    .append(AuditReport.esc(g.time() == null ? "-" : g.time()))
+                    .append(AuditHtml.esc(g.time() == null ? "-" : g.time()))
                     .append("</td><td>")
-                    .append(AuditReport.esc(g.ciRun() == null ? "-" : g.ciRun()))
+                    .append(AuditHtml.esc(g.ciRun() == null ? "-" : g.ciRun()))
                     .append("</td><td><ul>");
             g.policies().forEach(p -> file(h, "", p));
             g.data().forEach(d -> file(h, "data ", d));
             g.policyBundles()
                     .forEach(b -> h.append("<li>bundle <code>")
-                            .append(AuditReport.esc(b))
+                            .append(AuditHtml.esc(b))
                             .append("</code></li>"));
             h.append("</ul></td><td>")
                     .append(t.unapproved().isEmpty() ? "-" : "<span class=\"badge bad\">not approved</span>")
@@ -45,9 +45,9 @@ final class GatingHtml {
     private static void file(StringBuilder h, String kind, GatedBy.PolicyFile f) {
         h.append("<li>")
                 .append(kind)
-                .append(AuditReport.esc(f.path()))
+                .append(AuditHtml.esc(f.path()))
                 .append(" <code>")
-                .append(AuditReport.esc(f.sha256()))
+                .append(AuditHtml.esc(f.sha256()))
                 .append("</code></li>");
     }
 }
