@@ -20,8 +20,6 @@ import java.util.TreeMap;
  */
 public final class AdvisoryDb implements AutoCloseable {
 
-    static final String SCHEMA_VERSION = "3";
-
     private final Path location;
     private final Connection connection;
     private PreparedStatement lookup;
@@ -38,7 +36,7 @@ public final class AdvisoryDb implements AutoCloseable {
                     "advisory database " + file + " does not exist (run: gate db import PATH --db " + file + ")");
         }
         AdvisoryDb db = new AdvisoryDb(file, connect(file));
-        db.checkSchema();
+        DbSchema.check(db);
         return db;
     }
 
@@ -55,9 +53,9 @@ public final class AdvisoryDb implements AutoCloseable {
         boolean existed = Files.exists(file);
         AdvisoryDb db = new AdvisoryDb(file, connect(file));
         if (existed) {
-            db.resetIfOtherSchema();
+            DbSchema.resetIfOther(db);
         }
-        db.createSchema();
+        DbSchema.create(db);
         return db;
     }
 
@@ -68,62 +66,6 @@ public final class AdvisoryDb implements AutoCloseable {
             return org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new java.util.Properties());
         } catch (SQLException e) {
             throw GateException.operational("cannot open advisory database " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void createSchema() {
-        try (Statement s = connection.createStatement()) {
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            s.executeUpdate(
-                    "CREATE TABLE IF NOT EXISTS advisory (id TEXT PRIMARY KEY, modified TEXT NOT NULL, record BLOB NOT NULL)");
-            s.executeUpdate(
-                    "CREATE TABLE IF NOT EXISTS affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL)");
-            s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_key ON affected (ecosystem, name)");
-            s.executeUpdate("CREATE INDEX IF NOT EXISTS affected_id ON affected (id)");
-            s.executeUpdate(
-                    "CREATE TABLE IF NOT EXISTS ecosystem_stats (ecosystem TEXT PRIMARY KEY, advisories INTEGER NOT NULL)");
-            s.executeUpdate("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA_VERSION + "')");
-        } catch (SQLException e) {
-            throw corrupt(e);
-        }
-    }
-
-    /** The database is an index of files the user still has: an older layout is rebuilt, not refused. */
-    private void resetIfOtherSchema() {
-        try (Statement s = connection.createStatement()) {
-            String version = null;
-            try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
-                version = rs.next() ? rs.getString(1) : null;
-            } catch (SQLException noMeta) {
-                if (tableCount(s) > 0) {
-                    throw corrupt(noMeta);
-                }
-            }
-            if (version != null && !SCHEMA_VERSION.equals(version)) {
-                for (String table : List.of("meta", "advisory", "affected", "ecosystem_stats")) {
-                    s.executeUpdate("DROP TABLE IF EXISTS " + table);
-                }
-            }
-        } catch (SQLException e) {
-            throw corrupt(e);
-        }
-    }
-
-    private static int tableCount(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private void checkSchema() {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
-            if (!rs.next() || !SCHEMA_VERSION.equals(rs.getString(1))) {
-                throw GateException.input(
-                        "advisory database " + location + " has an unknown schema; re-import it into a new file");
-            }
-        } catch (SQLException e) {
-            throw corrupt(e);
         }
     }
 
