@@ -45,12 +45,8 @@ final class JarReader {
     static final int MAX_MANIFEST_VALUE = 256;
 
     private final CatalogDeadline deadline;
-    private final List<String> problems = new ArrayList<>();
+    private final ArchiveBudget budget = new ArchiveBudget();
     private final byte[] scratch = new byte[8192];
-    private int problemsLeftOut;
-    private long inflated;
-    private long kept;
-    private int nestedArchives;
 
     JarReader(CatalogDeadline deadline) {
         this.deadline = deadline;
@@ -66,19 +62,15 @@ final class JarReader {
         List<ArchiveEvidence> found = new ArrayList<>();
         try {
             readArchive(path, deadline.guard(archive), 0, found);
-        } catch (Stopped e) {
-            problem(path + ": " + e.getMessage());
+        } catch (ArchiveBudget.Stopped e) {
+            budget.problem(path + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (e instanceof CatalogDeadline.Exceeded spent) {
                 throw spent;
             }
-            problem("java archive unreadable: " + e.getMessage());
+            budget.problem("java archive unreadable: " + e.getMessage());
         }
-        List<String> all = new ArrayList<>(problems);
-        if (problemsLeftOut > 0) {
-            all.add(problemsLeftOut + " more problems in this archive not listed");
-        }
-        return new JarFindings(found, all);
+        return new JarFindings(found, budget.problems());
     }
 
     private void readArchive(String path, InputStream in, int depth, List<ArchiveEvidence> found) throws IOException {
@@ -96,7 +88,7 @@ final class JarReader {
             ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 deadline.check();
-                InputStream content = counted(zip);
+                InputStream content = budget.counted(zip);
                 String name = entry.getName();
                 classes.add(name);
                 if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
@@ -131,7 +123,7 @@ final class JarReader {
             // The central directory follows the last entry; the checksums cover it too.
             checksummed.readToEnd(scratch);
             checksums = checksummed.hex();
-        } catch (Stopped e) {
+        } catch (ArchiveBudget.Stopped e) {
             addEvidence(path, null, poms, manifest, classes, found); // what was read before the bound still counts
             throw e;
         }
@@ -147,7 +139,7 @@ final class JarReader {
             CommonPackage classes,
             List<ArchiveEvidence> found) {
         if (found.size() >= MAX_PACKAGES) {
-            problem(path + ": more than " + MAX_PACKAGES + " archives and packages in one archive, not listed");
+            budget.problem(path + ": more than " + MAX_PACKAGES + " archives and packages in one archive, not listed");
             return;
         }
         found.add(new ArchiveEvidence(
@@ -177,23 +169,23 @@ final class JarReader {
 
     private void nested(String path, InputStream content, int depth, List<ArchiveEvidence> found) throws IOException {
         if (depth + 1 >= MAX_DEPTH) {
-            problem(path + ": nested deeper than " + MAX_DEPTH + " archives, not read");
+            budget.problem(path + ": nested deeper than " + MAX_DEPTH + " archives, not read");
             return;
         }
-        if (++nestedArchives > MAX_NESTED_ARCHIVES) {
-            problem(path + ": more than " + MAX_NESTED_ARCHIVES + " nested archives, not read");
+        if (!budget.anotherNestedArchive()) {
+            budget.problem(path + ": more than " + MAX_NESTED_ARCHIVES + " nested archives, not read");
             return;
         }
-        if (!keep(path.length())) {
-            problem(path + ": nested archive not read, the memory budget for names is spent");
+        if (!budget.keep(path.length())) {
+            budget.problem(path + ": nested archive not read, the memory budget for names is spent");
             return;
         }
         try {
             readArchive(path, content, depth + 1, found);
-        } catch (Stopped | CatalogDeadline.Exceeded e) {
+        } catch (ArchiveBudget.Stopped | CatalogDeadline.Exceeded e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            problem(path + ": nested archive unreadable: " + e.getMessage());
+            budget.problem(path + ": nested archive unreadable: " + e.getMessage());
         }
     }
 
@@ -202,7 +194,7 @@ final class JarReader {
         try {
             return new Manifest(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
-            problem(path + ": unreadable (" + e.getMessage() + ")");
+            budget.problem(path + ": unreadable (" + e.getMessage() + ")");
             return previous;
         }
     }
@@ -211,65 +203,20 @@ final class JarReader {
     private byte[] metadata(String path, InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(MAX_METADATA_ENTRY + 1);
         if (bytes.length > MAX_METADATA_ENTRY) {
-            problem(path + ": over " + MAX_METADATA_ENTRY + " bytes, not read");
+            budget.problem(path + ": over " + MAX_METADATA_ENTRY + " bytes, not read");
             return null;
         }
-        if (!keep(bytes.length)) {
-            problem(path + ": not read, the memory budget for metadata is spent");
+        if (!budget.keep(bytes.length)) {
+            budget.problem(path + ": not read, the memory budget for metadata is spent");
             return null;
         }
         return bytes;
-    }
-
-    private boolean keep(long bytes) {
-        if (kept + bytes > MAX_KEPT) {
-            return false;
-        }
-        kept += bytes;
-        return true;
     }
 
     /** Reads the rest of an entry through the counter: inflated bytes are work too. */
     private void drain(InputStream content) throws IOException {
         while (content.read(scratch) > 0) {
             // counted by the stream
-        }
-    }
-
-    private InputStream counted(InputStream entry) {
-        return new FilterInputStream(entry) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    charge(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    charge(n);
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                long skipped = super.skip(n);
-                charge(skipped);
-                return skipped;
-            }
-        };
-    }
-
-    private void charge(long n) throws Stopped {
-        inflated += n;
-        if (inflated > MAX_INFLATED) {
-            throw new Stopped("stopped after " + MAX_INFLATED
-                    + " inflated bytes (zip bomb?); the rest of the archive is not read");
         }
     }
 
@@ -280,14 +227,6 @@ final class JarReader {
                 // the parent reader owns the stream
             }
         };
-    }
-
-    private void problem(String text) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(text);
-        } else {
-            problemsLeftOut++;
-        }
     }
 
     /** The three values gate uses from a pom.properties; the rest of the file is not kept. */
@@ -302,12 +241,5 @@ final class JarReader {
         return value == null
                 ? null
                 : value.strip().substring(0, Math.min(value.strip().length(), MAX_MANIFEST_VALUE));
-    }
-
-    /** A bound that ends the reading of the whole top-level archive, not just of one nested archive. */
-    private static final class Stopped extends IOException {
-        Stopped(String message) {
-            super(message);
-        }
     }
 }
