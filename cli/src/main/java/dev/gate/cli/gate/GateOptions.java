@@ -1,33 +1,16 @@
 package dev.gate.cli.gate;
 
 import dev.gate.cli.Environment;
-import dev.gate.cli.policy.Durations;
 import dev.gate.cli.policy.PolicyFlags;
-import dev.gate.cli.policy.PolicySources;
 import dev.gate.cli.sbom.JavaIndexFlags;
-import dev.gate.cli.sign.IdentityFlags;
-import dev.gate.cli.sign.KeyFiles;
 import dev.gate.cli.sign.SigningFlags;
-import dev.gate.cli.sign.VerifyCommand;
 import dev.gate.errors.GateException;
 import dev.gate.image.registry.RegistryOptions;
 import dev.gate.pipeline.PipelineSettings;
-import dev.gate.pipeline.analysis.JavaIndexes;
-import dev.gate.pipeline.bundle.PolicyBundles;
-import dev.gate.pipeline.findings.Baseline;
-import dev.gate.pipeline.input.Params;
-import dev.gate.pipeline.publish.SigningMethod;
-import dev.gate.sbom.SbomGenerator;
-import dev.gate.scan.Scanner;
-import dev.gate.signing.TrustedKeys;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -186,117 +169,6 @@ public final class GateOptions {
             RegistryOptions registries,
             Environment environment,
             UnaryOperator<String> placeholders) {
-        if (!policy.given() && cfg.policies().isEmpty() && !sbomOnly) {
-            throw GateException.input("give --policy FILE|DIR (or policies: in the --config file)");
-        }
-        if (sbomOnly && policy.given()) {
-            throw GateException.input("--sbom-only evaluates no policies; drop --policy or --sbom-only");
-        }
-        Set<String> insecure = new LinkedHashSet<>(
-                registries.insecureRegistries().isEmpty() ? cfg.insecureRegistries() : registries.insecureRegistries());
-        // Before the image is read: a bundle that does not verify stops the run here.
-        List<String> named = sbomOnly ? List.of() : policy.given() ? policy.policies : cfg.policies();
-        // The file's keys and signer verify the bundles it or the flags name; trust given as flags replaces the file's.
-        TrustedKeys policyTrust =
-                policy.policyTrust.given() || !named.stream().anyMatch(PolicyBundles::isBundleReference)
-                        ? policy.policyTrust.trusted()
-                        : configuredPolicyTrust(cfg);
-        PolicySources sources = PolicySources.resolve(named, policyTrust, registries.withInsecure(insecure));
-        List<Path> policyPaths = sources.policies();
-        Map<String, String> merged = Params.merge(cfg.params(), policy.params);
-        List<String> mirrors =
-                (also.isEmpty() ? cfg.also() : also).stream().map(placeholders).toList();
-        return new PipelineSettings(
-                source,
-                destination,
-                publishedAs,
-                mirrors,
-                sbomOnly ? List.of() : policyPaths,
-                PolicySources.concat(sources.data(), policy.data.isEmpty() ? cfg.data() : policy.data),
-                merged,
-                policy.namespace != null ? policy.namespace : cfg.namespace(),
-                signing(cfg, environment),
-                scanDatabase(cfg),
-                sbomOnly,
-                dryRun,
-                policy.failOnWarn || Boolean.TRUE.equals(cfg.failOnWarn()),
-                registries.withInsecure(insecure),
-                catalogTimeout(),
-                cfg.file(),
-                javaDb(cfg),
-                policy.rego.version(),
-                policy.waivers(sources),
-                policy.vexStatements(registries.withInsecure(insecure)),
-                databaseMaxAge == null ? DEFAULT_DATABASE_MAX_AGE : Durations.parse(databaseMaxAge, "--db-max-age"),
-                sources.origins(),
-                baseline(),
-                vexKeys.isEmpty() ? null : VerifyCommand.readPublicKeys(vexKeys));
-    }
-
-    private Baseline.Request baseline() {
-        if (baseline == null) {
-            if (baselineKey != null)
-                throw GateException.input("--baseline-key verifies the image --baseline names: give --baseline IMAGE");
-            return null;
-        }
-        if (noScan) throw GateException.input("--baseline compares findings: it needs a scan, drop --no-scan");
-        return new Baseline.Request(baseline, baselineKey == null ? null : VerifyCommand.readPublic(baselineKey));
-    }
-
-    private Duration catalogTimeout() {
-        return catalogTimeout == null
-                ? SbomGenerator.DEFAULT_CATALOG_TIMEOUT
-                : Durations.parse(catalogTimeout, "--catalog-timeout");
-    }
-
-    /** The Java DB named, else one beside the advisory database (given or default), when there is one. */
-    private JavaIndexes javaDb(GateConfig cfg) {
-        return java.indexes(database != null ? database : cfg.db());
-    }
-
-    private Path scanDatabase(GateConfig cfg) {
-        if (noScan || sbomOnly) {
-            return null;
-        }
-        Path db = database != null ? database : cfg.db() != null ? cfg.db() : Scanner.defaultDatabase();
-        if (!Files.isRegularFile(db)) {
-            throw GateException.input("advisory database " + db + " does not exist: import one with gate db import, "
-                    + "give --db FILE, or skip the scan with --no-scan");
-        }
-        return db;
-    }
-
-    /** The configuration file's policyKeys and keyless policySigner. */
-    private static TrustedKeys configuredPolicyTrust(GateConfig cfg) {
-        TrustedKeys keys = VerifyCommand.readPublicKeys(cfg.policyKeys());
-        GateConfig.PolicySigner signer = cfg.policySigner();
-        return signer == null
-                ? keys
-                : keys.withIdentity(IdentityFlags.policy(
-                        signer.trustedRoot(),
-                        "policy-",
-                        signer.identity(),
-                        signer.identityRegexp(),
-                        signer.issuer(),
-                        signer.issuerRegexp()));
-    }
-
-    private SigningMethod signing(GateConfig cfg, Environment environment) {
-        if (noSign) {
-            if (signing.given()) {
-                throw GateException.input("--no-sign excludes --key and --keyless");
-            }
-            return SigningMethod.none();
-        }
-        signing.refuseTokenWithoutKeyless();
-        if (signing.keyless()) {
-            return SigningMethod.keyless(signing.keylessService(environment));
-        }
-        Path keyFile = signing.key() != null ? signing.key() : cfg.key();
-        if (keyFile == null) {
-            throw GateException.input("give --key FILE, --keyless, or --no-sign (or key: in the --config file)");
-        }
-        // Dry runs too: a wrong password fails before the decision, not in the real run.
-        return SigningMethod.key(KeyFiles.loadPrivateInBackground(keyFile, environment));
+        return new GateSettings(this, cfg).resolve(source, destination, registries, environment, placeholders);
     }
 }
