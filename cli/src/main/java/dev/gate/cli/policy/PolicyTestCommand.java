@@ -3,11 +3,11 @@ package dev.gate.cli.policy;
 import dev.gate.cli.ExitCodes;
 import dev.gate.errors.GateException;
 import dev.gate.image.SafeText;
+import dev.gate.pipeline.report.PolicyTestJunit;
 import dev.gate.policy.PolicySet;
 import dev.gate.policy.coverage.CoverageJson;
 import dev.gate.policy.coverage.CoverageReport;
 import dev.gate.policy.coverage.CoverageText;
-import dev.gate.policy.testing.JunitXml;
 import dev.gate.policy.testing.PolicyTests;
 import dev.gate.policy.testing.TestResultsJson;
 import java.io.PrintWriter;
@@ -119,7 +119,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
                 if (report != null) out.print(CoverageText.write(report));
             }
             case JSON -> out.print(report != null ? CoverageJson.write(report) : TestResultsJson.write(results));
-            case JUNIT -> out.print(JunitXml.write(results, report));
+            case JUNIT -> out.print(PolicyTestJunit.of(results, report));
         }
         out.flush();
         boolean failed = results.stream()
