@@ -114,7 +114,7 @@ final class BlobUpload {
                                 + (response == null ? "" : " (HTTP " + response.statusCode() + ")"),
                         null);
             } else {
-                RegistryHttp.sleep(http.retry().delay(failures, response));
+                RetryPolicy.sleep(http.retry().delay(failures, response));
             }
             offset = where();
         }
@@ -123,7 +123,7 @@ final class BlobUpload {
 
     /** After a failure: continue from what the session holds, or from the start in a new session. */
     private void resume(int failures) {
-        RegistryHttp.sleep(http.retry().delay(failures, null));
+        RetryPolicy.sleep(http.retry().delay(failures, null));
         chunks(where());
     }
 
@@ -193,7 +193,7 @@ final class BlobUpload {
     }
 
     private static Optional<URI> location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").map(l -> RegistryHttp.resolve(response.uri(), l));
+        return response.headers().firstValue("Location").map(l -> Redirects.resolve(response.uri(), l));
     }
 
     /**

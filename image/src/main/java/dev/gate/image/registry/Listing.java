@@ -2,6 +2,7 @@ package dev.gate.image.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.errors.GateException;
+import dev.gate.image.Reference;
 import dev.gate.image.SafeText;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * A paged list call ({@code tags/list}, {@code _catalog}): every page the registry's
  * {@code Link: <...>; rel="next"} headers lead to, each read with a size cap. The pages stay on the
  * registry's own origin; the number of pages and entries is bounded, and a page seen twice ends the
- * walk, so a registry cannot keep the caller listing forever.
+ * walk, so a registry cannot keep the caller listing forever. Every entry must read back as a name
+ * of its kind (a tag, a repository), so what a registry lists can go into a reference unchecked.
  */
 final class Listing {
 
@@ -35,7 +37,7 @@ final class Listing {
     private final Predicate<String> valid;
 
     /** {@code field} names the page's array; {@code valid} tells a well-formed entry (a tag, a repository name). */
-    Listing(RegistryHttp http, String what, Set<String> scopes, String field, Predicate<String> valid) {
+    private Listing(RegistryHttp http, String what, Set<String> scopes, String field, Predicate<String> valid) {
         this.http = http;
         this.what = what;
         this.scopes = scopes;
@@ -43,8 +45,48 @@ final class Listing {
         this.valid = valid;
     }
 
+    /** Every tag of {@code repository}, across the registry's {@code Link} pages. */
+    static List<String> tags(RepositoryApi repository) {
+        RegistryHttp http = repository.http();
+        String name = repository.name();
+        return new Listing(
+                        http,
+                        "list tags of " + repository.where(),
+                        repository.pull(),
+                        "tags",
+                        tag -> isRepository(http, name)
+                                && parses(http, name + ":" + tag, r -> tag.equals(r.tag()) && r.digest() == null))
+                .all("/v2/" + name + "/tags/list", repository.where() + ": no such repository (404)");
+    }
+
+    /** Every repository the registry's {@code _catalog} lists, across its {@code Link} pages. */
+    static List<String> catalog(RegistryHttp http) {
+        return new Listing(
+                        http,
+                        "list the catalog of " + http.registry(),
+                        Set.of("registry:catalog:*"),
+                        "repositories",
+                        name -> isRepository(http, name))
+                .all("/v2/_catalog", http.registry() + ": the registry has no catalog (404)");
+    }
+
+    private static boolean isRepository(RegistryHttp http, String name) {
+        return !name.isEmpty()
+                && parses(http, name, r -> name.equals(r.repository()) && Reference.DEFAULT_TAG.equals(r.tag()));
+    }
+
+    /** Whether {@code nameAndTag} on this registry reads back as itself: a name gate may put in a reference. */
+    private static boolean parses(RegistryHttp http, String nameAndTag, Predicate<Reference> check) {
+        try {
+            Reference parsed = Reference.parse(http.registry() + "/" + nameAndTag);
+            return parsed.registry().equals(http.registry()) && check.test(parsed);
+        } catch (GateException e) {
+            return false;
+        }
+    }
+
     /** All entries from {@code path} on; a 404 on the first page is {@code notFound}, an input error. */
-    List<String> all(String path, String notFound) {
+    private List<String> all(String path, String notFound) {
         List<String> entries = new ArrayList<>();
         Set<String> visited = new HashSet<>();
         String next = path;
@@ -125,7 +167,7 @@ final class Listing {
                     what + ": " + http.registry() + " sent a Link that is not a URL: " + SafeText.quoted(m.group(1)),
                     null);
         }
-        if (!RegistryHttp.sameOrigin(target, base)
+        if (!Redirects.sameOrigin(target, base)
                 || target.getRawPath() == null
                 || !target.getRawPath().startsWith("/v2/")) {
             throw GateException.operational(

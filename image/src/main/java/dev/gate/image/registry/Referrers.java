@@ -10,6 +10,9 @@ import dev.gate.image.MediaTypes;
 import dev.gate.image.merge.MergedWrites;
 import dev.gate.image.oci.Json;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -76,6 +79,29 @@ public final class Referrers {
             listed = client.getManifest(fallbackTag(subject)).map(RegistryClient.Manifest::raw);
         }
         return listed.map(raw -> filtered(raw, artifactType, "referrers of " + subject));
+    }
+
+    /**
+     * The referrers API's index for {@code subject} ({@code artifactType} passed on as a filter when not null); empty
+     * when the registry has no referrers API (404).
+     */
+    static Optional<byte[]> fromApi(RepositoryApi repository, Digest subject, String artifactType) {
+        String query =
+                artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> response = repository
+                .http()
+                .exchange(
+                        "list referrers of " + subject,
+                        repository.pull(),
+                        () -> HttpRequest.newBuilder(repository.uri("/referrers/" + subject + query))
+                                .header("Accept", MediaTypes.OCI_INDEX)
+                                .GET(),
+                        CappedBody.upTo(CappedBody.MANIFEST));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        RegistryErrors.expect(response, 200, "list referrers of " + subject + " in " + repository.name());
+        return Optional.of(response.body());
     }
 
     /** {@code index} (or a new empty index) with {@code referrer} listed once. */

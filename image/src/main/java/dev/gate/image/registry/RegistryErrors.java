@@ -14,6 +14,13 @@ final class RegistryErrors {
 
     private RegistryErrors() {}
 
+    /** Throws the explanation of {@code response} unless the registry answered {@code status}. */
+    static void expect(HttpResponse<byte[]> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw of(what, response);
+        }
+    }
+
     static GateException of(String what, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         String detail = registryMessage(response.body());

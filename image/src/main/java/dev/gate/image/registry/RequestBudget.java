@@ -64,7 +64,7 @@ public final class RequestBudget {
     private void waitOutPause() {
         long left;
         while ((left = pausedUntilNanos.get() - System.nanoTime()) > 0) {
-            RegistryHttp.sleep(Duration.ofNanos(left));
+            RetryPolicy.sleep(Duration.ofNanos(left));
         }
     }
 }

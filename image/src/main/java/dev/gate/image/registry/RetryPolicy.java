@@ -1,5 +1,6 @@
 package dev.gate.image.registry;
 
+import dev.gate.errors.GateException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,5 +40,15 @@ record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
                     }
                 })
                 .orElse(null);
+    }
+
+    /** Waits out a delay this policy (or the registry's {@code Retry-After}) asked for. */
+    static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GateException.operational("interrupted while waiting to retry", e);
+        }
     }
 }
