@@ -16,7 +16,7 @@ import java.util.Set;
  * heap) on a thread of their own, bounded by the timeout and by the module's memory limit.
  *
  * <p>{@link WasmBuiltins} says who supplies each builtin, {@link WasmInstance} speaks OPA's wasm ABI to the module,
- * {@link EvaluationThread} bounds each evaluation and {@link DeclaredSources} reads the Rego packed beside it.
+ * {@link BoundedEvaluations} bounds each evaluation and {@link DeclaredSources} reads the Rego packed beside it.
  */
 public final class WasmEngine implements PolicyEngine {
     /** 512 MiB of wasm memory (64 KiB pages): a module that wants more is stopped rather than growing the JVM's heap. */
@@ -25,10 +25,10 @@ public final class WasmEngine implements PolicyEngine {
     private final Bundle bundle;
     private final WasmAbi abi;
     private final WasmInstance instance;
-    private final EvaluationThread evaluations;
+    private final BoundedEvaluations evaluations;
     private volatile DeclaredSources sources;
 
-    private WasmEngine(Bundle bundle, WasmAbi abi, WasmInstance instance, EvaluationThread evaluations) {
+    private WasmEngine(Bundle bundle, WasmAbi abi, WasmInstance instance, BoundedEvaluations evaluations) {
         this.bundle = bundle;
         this.abi = abi;
         this.instance = instance;
@@ -53,7 +53,7 @@ public final class WasmEngine implements PolicyEngine {
     /** As {@link #load} without refusing missing builtins: for inspecting a bundle. */
     public static WasmEngine instantiate(Bundle bundle, Value data, int maxMemoryPages) {
         WasmAbi abi = WasmAbi.check(bundle.file(), bundle.wasm());
-        EvaluationThread evaluations = new EvaluationThread(bundle.file(), maxMemoryPages);
+        BoundedEvaluations evaluations = new BoundedEvaluations(bundle.file(), maxMemoryPages);
         WasmInstance instance =
                 WasmInstance.load(bundle, data, maxMemoryPages, WasmBuiltins.offered(evaluations::current));
         return new WasmEngine(bundle, abi, instance, evaluations);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * deep stack, bounded by its time limit. Whatever stops one (the deadline, an abort, a trap, memory, a builtin's
  * strict error) comes back as a {@link PolicyException} that says which.
  */
-final class EvaluationThread {
+final class BoundedEvaluations {
     private static final long STACK_BYTES = 512L * 1024 * 1024;
 
     private final Path file;
@@ -28,7 +28,7 @@ final class EvaluationThread {
     private volatile GateBuiltin.WasmCall current;
     private Thread previous;
 
-    EvaluationThread(Path file, int maxMemoryPages) {
+    BoundedEvaluations(Path file, int maxMemoryPages) {
         this.file = file;
         this.maxMemoryPages = maxMemoryPages;
     }
