@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The comments of a module, each written once: by the rule or body literal it sits in, above or after. Also answers
- * where code ends and starts, which decides blank lines and line breaks as opa fmt keeps them.
+ * The comments of a module, each written once: by the rule or body literal it sits in, above or after. Comments on
+ * lines of their own are taken in source order as the output reaches the code below them. Also answers where code
+ * ends and starts, which decides blank lines and line breaks as opa fmt keeps them.
  */
 final class SourceComments {
     private final Source source;
     private final List<Comment> all;
     private final String[] lines;
     private final Set<Comment> written = new HashSet<>();
+    /** The first comment {@link #above} has not passed yet. */
+    private int next;
+    /** The line of the last comment {@link #above} wrote. */
+    private int lastAboveLine;
 
     SourceComments(Source source) {
         this.source = source;
@@ -46,6 +51,34 @@ final class SourceComments {
         return !lines[c.span().line() - 1].substring(0, c.span().column() - 1).isBlank();
     }
 
+    /**
+     * The comments on lines of their own before {@code line} that no code wrote yet, one a line at the depth. Those
+     * before an earlier line were taken by an earlier call, so each call gives the ones between that code and this.
+     */
+    String above(int line, int depth) {
+        StringBuilder out = new StringBuilder();
+        while (next < all.size() && all.get(next).span().line() < line) {
+            Comment c = all.get(next++);
+            if (isTrailing(c) || isWritten(c)) continue; // written with the code before it, or inside it
+            markWritten(c);
+            lastAboveLine = c.span().line();
+            out.append(ownLine(c, depth));
+        }
+        return out.toString();
+    }
+
+    /** The line of the last comment {@link #above} wrote. */
+    int lastAboveLine() {
+        return lastAboveLine;
+    }
+
+    /** The line of the first comment {@link #above} has not passed and no code wrote, or -1 when there is none. */
+    int nextUnwrittenLine() {
+        for (int i = next; i < all.size(); i++)
+            if (!isWritten(all.get(i))) return all.get(i).span().line();
+        return -1;
+    }
+
     /** The comment after code on this line, as " # text", unless it was written already. */
     String trailing(int line) {
         for (Comment c : all) {
@@ -60,14 +93,13 @@ final class SourceComments {
         StringBuilder out = new StringBuilder();
         for (Comment c : all) {
             int line = c.span().line();
-            if (line > after && line < before && !isTrailing(c) && written.add(c)) {
-                out.append(TermText.indent(depth))
-                        .append('#')
-                        .append(c.text().stripTrailing())
-                        .append('\n');
-            }
+            if (line > after && line < before && !isTrailing(c) && written.add(c)) out.append(ownLine(c, depth));
         }
         return out.toString();
+    }
+
+    private static String ownLine(Comment c, int depth) {
+        return TermText.indent(depth) + '#' + c.text().stripTrailing() + '\n';
     }
 
     /** Marks the comments on lines between {@code after} and {@code before} written (with the code around them); any? */
@@ -127,6 +159,12 @@ final class SourceComments {
     /** The offset of the nearest {@code open} character before {@code offset}, or -1. */
     int before(int offset, char open) {
         return source.text().lastIndexOf(open, offset - 1);
+    }
+
+    /** Whether a blank line lies between the two lines. */
+    boolean blankBetween(int fromLine, int toLine) {
+        for (int l = fromLine + 1; l < toLine; l++) if (lines[l - 1].isBlank()) return true;
+        return false;
     }
 
     int lineOf(int offset) {
