@@ -88,7 +88,7 @@ public final class PolicyEvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--namespace",
-            paramLabel = "PACKAGE",
+            paramLabel = "PKG",
             description = "Decide with this package only (default: every package).")
     String namespace;
 

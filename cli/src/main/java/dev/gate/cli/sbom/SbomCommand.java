@@ -44,7 +44,7 @@ public final class SbomCommand implements Callable<Integer> {
 
     @Option(
             names = "--platform",
-            paramLabel = "OS/ARCH",
+            paramLabel = "OS/ARCH[/VARIANT]",
             defaultValue = "linux/amd64",
             description = "Image to catalog from a multi-platform index (default: ${DEFAULT-VALUE}).")
     String platform;

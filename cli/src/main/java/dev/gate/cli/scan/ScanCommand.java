@@ -62,7 +62,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(
             names = "--platform",
-            paramLabel = "OS/ARCH",
+            paramLabel = "OS/ARCH[/VARIANT]",
             defaultValue = "linux/amd64",
             description = "Image to scan from a multi-platform index (default: ${DEFAULT-VALUE}).")
     String platform;
