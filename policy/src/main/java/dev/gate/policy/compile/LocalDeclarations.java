@@ -7,6 +7,7 @@ import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
 import dev.gate.policy.syntax.RegoVersion;
 import dev.gate.policy.syntax.Source;
+import dev.gate.policy.syntax.Span;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -184,8 +185,12 @@ final class LocalDeclarations {
         withs(l);
     }
 
-    /** An every that declares a key or value its body never reads is refused (OPA: declared var unused). */
+    /**
+     * An every that declares a key or value its body never reads is refused (OPA: declared var unused), located as OPA
+     * locates it: at the body's first expression.
+     */
     private void unusedEveryVars(Expr.Every ev, Literal l) {
+        Span at = ev.body().isEmpty() ? l.span() : ev.body().get(0).span();
         java.util.Set<String> used = new java.util.HashSet<>();
         Vars.body(ev.body(), used);
         java.util.Set<String> declared = new java.util.LinkedHashSet<>();
@@ -193,7 +198,7 @@ final class LocalDeclarations {
         Vars.patternVars(ev.value(), declared);
         for (String v : declared) {
             if (!v.startsWith("$") && !used.contains(v)) {
-                problems.add("rego_compile_error", source, l.span(), "declared var " + v + " unused");
+                problems.add("rego_compile_error", source, at, "declared var " + v + " unused");
             }
         }
     }

@@ -98,6 +98,8 @@ class ComprehensionSafetyOpaTest {
             "p if {\n  [x | x := 1] == [y]\n}\n",
             "p if {\n  x := [v | v := y]\n  y := 1\n  count(x) > 0\n}\n",
             "p if {\n  every x in input.xs {\n    x > y\n  }\n}\n",
+            "p if {\n  every k, x in input.xs {\n    true\n    x > 0\n  }\n}\n",
+            "p if {\n  every x in input.xs { 1 > 0 }\n}\n",
             "p if {\n  every x in input.xs {\n    some w\n    w > x\n  }\n}\n",
             "p if {\n  every k, x in input.xs {\n    [k | x > 0] == [k]\n  }\n}\n",
             "p if {\n  count([v | some v; [w | w := v] == [v]]) > 0\n}\n",
