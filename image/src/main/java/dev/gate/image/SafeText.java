@@ -14,7 +14,7 @@ package dev.gate.image;
  * can begin a workflow command, and so has the {@code [} of {@code ##[}. Everything else is kept, backslashes
  * included: the output is for people, who see where an escape was made.
  *
- * <p>The policy module depends on nothing, so it does not use this class: it prints to terminals only through the
+ * <p>The policy module does not depend on this one, so it does not use this class: it prints to terminals only through the
  * stream its callers give Rego's {@code print()}, and the commands that show its results and that stream escape
  * them here.
  */

@@ -171,7 +171,21 @@ public final class JunitXml {
         return xml(String.join("\n", problems.stream().map(SafeText::of).toList()));
     }
 
+    /**
+     * Markup escaped, and what XML 1.0 cannot hold even as a reference ({@code U+FFFE}, {@code U+FFFF}, a surrogate
+     * without its pair) replaced by {@code U+FFFD}: a report a CI system cannot parse is a report nobody reads.
+     */
     private static String xml(String safe) {
-        return safe.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder out = new StringBuilder(safe.length());
+        safe.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default ->
+                    out.appendCodePoint(c == 0xFFFE || c == 0xFFFF || Character.isSurrogate((char) c) ? 0xFFFD : c);
+            }
+        });
+        return out.toString();
     }
 }

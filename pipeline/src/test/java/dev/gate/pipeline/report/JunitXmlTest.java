@@ -53,7 +53,7 @@ class JunitXmlTest {
 
     @Test
     void textFromImagesAndPoliciesCannotBreakTheDocument() throws Exception {
-        String hostile = "x\"/><testcase name=\"forged\"/>&\u0007\u001b[2J";
+        String hostile = "x\"/><testcase name=\"forged\"/>&\u0007\u001b[2J\uffff\ud800";
         String xml = new JunitXml(hostile, hostile)
                 .fail(hostile, hostile, List.of(hostile, "second line"))
                 .xml();
