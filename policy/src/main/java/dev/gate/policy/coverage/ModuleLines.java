@@ -1,5 +1,6 @@
 package dev.gate.policy.coverage;
 
+import dev.gate.policy.ast.AstWalk;
 import dev.gate.policy.ast.Expr;
 import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Module;

@@ -1,14 +1,8 @@
 package dev.gate.policy.eval;
 
 import dev.gate.policy.ast.Rule;
-import dev.gate.policy.compile.RuleTree;
 import dev.gate.policy.syntax.Span;
-import dev.gate.policy.value.Value;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +20,6 @@ public final class Coverage {
     private final Set<Site> started = ConcurrentHashMap.newKeySet();
     private final Set<Site> operated = ConcurrentHashMap.newKeySet();
     private final Set<Site> exited = ConcurrentHashMap.newKeySet();
-    private final Map<Rule, List<IndexedInput>> indexed = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** Whether an expression at this place began to be evaluated. */
     public boolean started(String file, Span span) {
@@ -62,17 +55,9 @@ public final class Coverage {
         exited.add(new Site(rule.file(), rule.span()));
     }
 
-    /**
-     * Whether a rule is evaluated at all. OPA's rule index leaves out, unevaluated, rules whose body needs an input or
-     * base data value (or, for a function, an argument) that is missing or differs; their expressions are then not
-     * covered. Values stay the same: such a body fails. A rule without a body starts by evaluating its value.
-     */
-    boolean enters(Rule rule, Value input, Value data, List<Value> args, RuleTree rules) {
-        for (IndexedInput ref : indexed.computeIfAbsent(rule, r -> IndexedInput.of(r, rules))) {
-            if (!ref.admits(input, data, args)) return false;
-        }
+    /** Records that a rule's evaluation began: a rule without a body starts by evaluating its value. */
+    void enter(Rule rule) {
         if (rule.body().isEmpty() && !rule.isDefault() && rule.value() != null)
             start(rule.file(), rule.value().span());
-        return true;
     }
 }

@@ -111,7 +111,7 @@ final class DataTree {
     }
 
     /** Base documents come from JSON, so a number key also finds the key spelled as that number. */
-    private static Value baseChild(Value base, Value key) {
+    static Value baseChild(Value base, Value key) {
         if (base == null) return null;
         Value v = Documents.index(base, key);
         if (v == null && base instanceof ObjectValue o && key instanceof NumberValue)

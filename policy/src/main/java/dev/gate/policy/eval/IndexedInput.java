@@ -1,5 +1,6 @@
 package dev.gate.policy.eval;
 
+import dev.gate.policy.ast.AstWalk;
 import dev.gate.policy.ast.Expr;
 import dev.gate.policy.ast.Literal;
 import dev.gate.policy.ast.Rule;
@@ -15,6 +16,9 @@ import java.util.List;
  * {@code every}, or written alone) must be defined; one compared with a constant ({@code input.a == "x"}) must equal
  * it, as must a function's argument compared with one ({@code s == "a"} in {@code f(s)}). {@code expected} is null
  * when any defined value will do. References to rules are not indexed: their values are not known beforehand.
+ *
+ * <p>Evaluation leaves out, unevaluated, a rule whose indexed value is missing or differs, as OPA does: its body
+ * would fail anyway, but what it would have met first (an error, a conflict in a rule it reads) is never met.
  */
 record IndexedInput(Source source, int argument, List<Value> path, Value expected) {
 
@@ -29,20 +33,53 @@ record IndexedInput(Source source, int argument, List<Value> path, Value expecte
     boolean admits(Value input, Value data, List<Value> args) {
         Value v = switch (source) {
             case INPUT -> input == null ? null : Documents.get(input, path);
-            case DATA -> data == null ? null : Documents.get(data, path);
+            case DATA -> baseData(data);
             case ARGUMENT -> args == null || argument >= args.size() ? null : args.get(argument);
         };
         return v != null && (expected == null || expected.equals(v));
     }
 
+    /** The base document at {@code path}, found as the evaluator finds it (a number key also finds its spelling). */
+    private Value baseData(Value data) {
+        Value v = data;
+        for (Value key : path) {
+            if (v == null) return null;
+            v = DataTree.baseChild(v, key);
+        }
+        return v;
+    }
+
+    /**
+     * The values one rule (one link of an else chain) needs. A reference written as the head's value counts too: OPA's
+     * compiler moves it into the body as an assignment the index sees. A rule that calls {@code print} is not
+     * indexed at all, as in OPA: its output must appear whether or not the rest of its body holds.
+     */
     static List<IndexedInput> of(Rule rule, RuleTree rules) {
+        if (callsPrint(rule)) return List.of();
         List<IndexedInput> out = new ArrayList<>();
         Finder finder = new Finder(rules, rule.args() == null ? List.of() : rule.args(), out);
         for (Literal l : rule.body()) {
             if (l.withs().isEmpty() && !l.negated()) finder.literal(l.expr());
         }
         if (rule.value() instanceof Term.Call c) finder.callOperands(c);
+        else if (rule.value() instanceof Term.Ref) finder.defined(rule.value());
         return out;
+    }
+
+    private static boolean callsPrint(Rule rule) {
+        boolean[] found = {false};
+        AstWalk.Visitor visitor = new AstWalk.Visitor() {
+            @Override
+            public void literal(Literal l) {}
+
+            @Override
+            public void term(Term t) {
+                if (t instanceof Term.Call c && c.name().equals("print")) found[0] = true;
+            }
+        };
+        AstWalk.body(rule.body(), visitor);
+        AstWalk.terms(visitor, rule.value());
+        return found[0];
     }
 
     /** Collects the indexed references of one rule. */

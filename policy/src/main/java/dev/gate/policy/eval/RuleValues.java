@@ -11,6 +11,7 @@ import dev.gate.policy.value.SetValue;
 import dev.gate.policy.value.StringValue;
 import dev.gate.policy.value.Value;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,8 @@ import java.util.function.Supplier;
  */
 final class RuleValues {
     private final Evaluation ev;
+    /** Each rule's indexed values, worked out on its first evaluation in this query. */
+    private final Map<Rule, List<IndexedInput>> indexed = new IdentityHashMap<>();
 
     RuleValues(Evaluation ev) {
         this.ev = ev;
@@ -172,9 +175,16 @@ final class RuleValues {
         return r.head().size() - ground;
     }
 
-    /** Whether a rule's body is evaluated (for a function, called with {@code args}); with coverage on, the rules OPA's index would skip are skipped. */
+    /**
+     * Whether a rule's body is evaluated at all (for a function, called with {@code args}): not when a value its body
+     * needs is missing or differs, as OPA's rule index decides ({@link IndexedInput}).
+     */
     boolean entered(Rule r, List<Value> args) {
-        return ev.coverage == null || ev.coverage.enters(r, ev.state.input, ev.state.data, args, ev.policy.tree());
+        for (IndexedInput ref : indexed.computeIfAbsent(r, rule -> IndexedInput.of(rule, ev.policy.tree()))) {
+            if (!ref.admits(ev.state.input, ev.state.data, args)) return false;
+        }
+        if (ev.coverage != null) ev.coverage.enter(r);
+        return true;
     }
 
     /** A rule's body; when measuring coverage, stopped where OPA stops it ({@link EarlyExit}). */

@@ -1,10 +1,10 @@
 package dev.gate.policy.format;
 
+import dev.gate.policy.ast.AstWalk;
 import dev.gate.policy.ast.Expr;
 import dev.gate.policy.ast.Module;
 import dev.gate.policy.ast.Rule;
 import dev.gate.policy.ast.Term;
-import dev.gate.policy.coverage.AstWalk;
 import dev.gate.policy.syntax.Source;
 import dev.gate.policy.value.StringValue;
 import java.util.ArrayList;

@@ -71,4 +71,70 @@ class OpaDifferentialCasesTest {
         assertEquals("true", eval(module, "data.p.plain_comparison").toString());
         assertEquals("[]", eval(module, "data.p.in_comprehension").toString());
     }
+
+    @Test
+    void anIntegerIsPaddedWithSpacesWhenAPrecisionGivesItsDigitsAsInGo() {
+        String module = """
+                package p
+
+                q := [
+                  sprintf("%08.3d", [3]), sprintf("%08.3f", [3]), sprintf("%+08.3d", [3]), sprintf("%08.0d", [0]),
+                  sprintf("%08.3x", [255]), sprintf("%08.3s", [12345]), sprintf("%08d", [3]), sprintf("%#08x", [255]),
+                  sprintf("%08s", [3]), sprintf("%08.3q", [3]), sprintf("%08s", ["ab"]), sprintf("%-08.3d", [3])
+                ]
+                """;
+        assertEquals(
+                "[\"     003\",\"%!f(int64=     003)\",\"    +003\",\"        \",\"     0ff\",\"%!s(int64=   12345)\","
+                        + "\"00000003\",\"0x000000ff\",\"%!s(int64=00000003)\",\"00'\\\\x03'\",\"000000ab\",\"003     \"]",
+                eval(module, "data.p.q").toString());
+    }
+
+    @Test
+    void anEmptyPatternIsInsertedBetweenTheBytesOfACharacterAsGoReplacesIt() {
+        String module = """
+                package p
+
+                q := [
+                  replace("aé", "", "_"), replace("ab", "", "-"), replace("é", "", ""), count(replace("é", "", "_")),
+                  strings.replace_n({"": "_"}, "é"), strings.replace_n({"": "_", "é": "e"}, "aé"), replace("", "", "_")
+                ]
+                """;
+        assertEquals(
+                "[\"_a_\uFFFD_\uFFFD_\",\"-a-b-\",\"é\",5,\"_\uFFFD_\uFFFD_\",\"_a_e_\",\"_\"]",
+                eval(module, "data.p.q").toString());
+    }
+
+    @Test
+    void aRuleWhoseIndexedInputIsMissingIsNotEvaluatedSoWhatItReadsCannotMakeItAnError() {
+        String module = """
+                package p
+
+                f(x) := 1 if x > 0
+
+                f(x) := 2 if x > 0
+
+                conflicted := f(1)
+
+                value_from_input := input.missing if { conflicted > 0 }
+
+                compared := 1 if { conflicted > 0; input.missing == 1 }
+
+                in_else := 1 if { false } else := input.missing if { conflicted > 0 } else := 3
+
+                data_by_number := data.p.table[2] if { conflicted > 0 }
+
+                calls_print := input.missing if { print("x"); conflicted > 0 }
+
+                not_indexed := 1 if { conflicted > 0 }
+                """;
+        assertEquals(null, eval(module, "data.p.value_from_input"));
+        assertEquals(null, eval(module, "data.p.compared"));
+        assertEquals("3", eval(module, "data.p.in_else").toString());
+        assertEquals(null, eval(module, "data.p.data_by_number"), "base data is indexed like the input");
+        // OPA does not index a rule that calls print, nor one reading only rules: their bodies run and meet the error.
+        for (String rule : List.of("calls_print", "not_indexed")) {
+            PolicyException e = assertThrows(PolicyException.class, () -> eval(module, "data.p." + rule), rule);
+            assertEquals("eval_conflict_error", e.code(), rule);
+        }
+    }
 }

@@ -79,12 +79,7 @@ public final class GoStrings {
 
     /** strings.ReplaceAll: an empty old string inserts the new one at every rune boundary. */
     public static String replaceAll(String s, String old, String replacement) {
-        if (!old.isEmpty()) {
-            return s.replace(old, replacement);
-        }
-        StringBuilder out = new StringBuilder(replacement);
-        s.codePoints().forEach(cp -> out.appendCodePoint(cp).append(replacement));
-        return out.toString();
+        return old.isEmpty() ? replaceEach(s, List.of(Map.entry(old, replacement))) : s.replace(old, replacement);
     }
 
     /**
@@ -94,7 +89,14 @@ public final class GoStrings {
     public static String replaceEach(String s, List<Map.Entry<String, String>> pairs) {
         StringBuilder out = new StringBuilder();
         int i = 0;
-        // As Go's strings.Replacer: an empty key matches before every rune and at the end, but not twice in a row.
+        // As Go's strings.Replacer: an empty key matches at every byte boundary and at the end, but not twice in a row.
+        // Inside a character of several UTF-8 bytes that splits it; each byte alone is no UTF-8 and reads as U+FFFD,
+        // as OPA prints such a string (replace("é", "", "_") is "_\uFFFD_\uFFFD_").
+        String insideCharacters = pairs.stream()
+                .filter(pair -> pair.getKey().isEmpty())
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("");
         boolean emptyMatchedHere = false;
         while (i <= s.length()) {
             Map.Entry<String, String> match = null;
@@ -114,7 +116,14 @@ public final class GoStrings {
             emptyMatchedHere = false;
             if (i == s.length()) break;
             int cp = s.codePointAt(i);
-            out.appendCodePoint(cp);
+            if (cp < 0x80 || insideCharacters.isEmpty()) {
+                out.appendCodePoint(cp);
+            } else {
+                int bytes = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                for (int b = 0; b < bytes; b++) {
+                    out.append(b == 0 ? "" : insideCharacters).append('\uFFFD');
+                }
+            }
             i += Character.charCount(cp);
         }
         return out.toString();

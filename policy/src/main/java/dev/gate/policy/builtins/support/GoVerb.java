@@ -69,6 +69,9 @@ final class GoVerb {
 
     static String format(Spec spec, int verb, Object arg) {
         String body;
+        // Go pads an integer's digits with zeros itself (the 0 flag, unless a precision is given) and its width
+        // with spaces: %08.3d of 3 is "     003". A rune (%c, %q, %U) pads like a string.
+        boolean digits = arg instanceof BigInteger || arg instanceof Long && verb != 'c' && verb != 'q' && verb != 'U';
         if (arg instanceof Long n) {
             body = GoNumbers.integer(spec, verb, BigInteger.valueOf(n), false);
         } else if (arg instanceof BigInteger n) {
@@ -81,7 +84,7 @@ final class GoVerb {
         if (body == null) {
             return badVerb(spec, verb, arg);
         }
-        return pad(spec, body);
+        return digits ? pad(spec, body, ' ') : pad(spec, body);
     }
 
     /** Go prints the value of a bad verb with %v under the same width and precision: %.1f of "abc" is %!f(string=a). */
@@ -122,13 +125,17 @@ final class GoVerb {
         return out.toString();
     }
 
-    /** Width padding; zero padding of numbers is done by the number formatter. */
+    /** Width padding, with zeros under the 0 flag (on the left only). */
     static String pad(Spec spec, String body) {
+        return pad(spec, body, spec.zero && !spec.minus ? '0' : ' ');
+    }
+
+    private static String pad(Spec spec, String body, char fillWith) {
         int length = body.codePointCount(0, body.length());
         if (spec.width <= length) {
             return body;
         }
-        String fill = String.valueOf(spec.zero && !spec.minus ? '0' : ' ').repeat(spec.width - length);
+        String fill = String.valueOf(fillWith).repeat(spec.width - length);
         return spec.minus ? body + fill : fill + body;
     }
 }

@@ -1,8 +1,5 @@
-package dev.gate.policy.coverage;
+package dev.gate.policy.ast;
 
-import dev.gate.policy.ast.Expr;
-import dev.gate.policy.ast.Literal;
-import dev.gate.policy.ast.Term;
 import java.util.List;
 
 /** Visits the expressions of a body and every term in them, into comprehension, {@code every} and template bodies. */
