@@ -1,0 +1,56 @@
+package dev.gate.policy.builtins.graphql;
+
+import graphql.language.SourceLocation;
+
+/**
+ * Positions in a query's text. graphql-java places a spread, an inline fragment or a directive at its punctuator
+ * ({@code ...}, {@code @}); OPA at the token after it, past blanks, commas and comments.
+ */
+final class SourceText {
+    private final String text;
+
+    SourceText(String text) {
+        this.text = text == null ? "" : text;
+    }
+
+    /** Where OPA places a string: past its opening quote, or the three of a block string. */
+    SourceLocation inString(SourceLocation at) {
+        if (at == null) return null;
+        int i = offset(at);
+        int quotes = text.startsWith("\"\"\"", i) ? 3 : 1;
+        return new SourceLocation(at.getLine(), at.getColumn() + quotes);
+    }
+
+    private int offset(SourceLocation at) {
+        int line = 1;
+        int i = 0;
+        while (i < text.length() && line < at.getLine()) {
+            char c = text.charAt(i++);
+            if (c == '\n' || c == '\r' && (i >= text.length() || text.charAt(i) != '\n')) line++;
+        }
+        return i + at.getColumn() - 1;
+    }
+
+    /** The start of the first token after the punctuator of {@code length} characters at {@code at}. */
+    SourceLocation after(SourceLocation at, int length) {
+        if (at == null) return null;
+        int line = at.getLine();
+        int lineStart = offset(new SourceLocation(line, 1));
+        int i = Math.min(text.length(), lineStart + at.getColumn() - 1 + length);
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '#') {
+                while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') i++;
+            } else if (c == '\n' || c == '\r') {
+                i += c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
+                line++;
+                lineStart = i;
+            } else if (c == ' ' || c == '\t' || c == ',' || c == '\uFEFF') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return new SourceLocation(line, i - lineStart + 1);
+    }
+}
