@@ -154,7 +154,14 @@ final class QueryIndex {
 
     /** The definition of a field in the schema; null when its parent type has no such field. */
     GraphQLFieldDefinition definition(Field field) {
-        return parents.get(field) instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(field.getName()) : null;
+        GraphQLType parent = parents.get(field);
+        if (field.getName().equals("__typename") && parent != null)
+            return schema.getIntrospectionTypenameFieldDefinition();
+        if (parent == schema.getQueryType() && field.getName().equals("__schema"))
+            return schema.getIntrospectionSchemaFieldDefinition();
+        if (parent == schema.getQueryType() && field.getName().equals("__type"))
+            return schema.getIntrospectionTypeFieldDefinition();
+        return parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(field.getName()) : null;
     }
 
     GraphQLType root(OperationDefinition op) {

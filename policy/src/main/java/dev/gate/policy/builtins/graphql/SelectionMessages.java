@@ -4,6 +4,9 @@ import graphql.language.Argument;
 import graphql.language.AstComparator;
 import graphql.language.Directive;
 import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.Node;
+import graphql.language.Selection;
 import graphql.language.SourceLocation;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLDirective;
@@ -37,7 +40,7 @@ final class SelectionMessages {
     }
 
     OpaError unknownField(Field field) {
-        GraphQLType parent = field == null ? null : index.parent(field);
+        GraphQLType parent = field == null || index.definition(field) != null ? null : index.parent(field);
         if (!(parent instanceof GraphQLNamedOutputType named)) return null;
         String message = "Cannot query field \"" + field.getName() + "\" on type \"" + named.getName() + "\".";
         List<String> types = typesWith(parent, field.getName());
@@ -116,15 +119,29 @@ final class SelectionMessages {
         return new OpaError("ScalarLeafs", message, field.getSourceLocation(), field);
     }
 
+    /** A leaf selected into: OPA also finds each field selected on it unknown. */
+    List<OpaError> leafWithFields(Field field) {
+        List<OpaError> out = new ArrayList<>();
+        OpaError leaf = leaf(field);
+        if (leaf == null) return out;
+        out.add(leaf);
+        if (field.getSelectionSet() == null) return out;
+        for (Selection<?> s : field.getSelectionSet().getSelections()) {
+            OpaError unknown = s instanceof Field f ? unknownField(f) : null;
+            if (unknown != null) out.add(unknown);
+        }
+        return out;
+    }
+
     /**
      * Two fields of one response name that cannot merge; OPA names the first field's response name, places the error
      * at the second and gives the first reason of: different fields, different arguments, conflicting types.
      */
-    OpaError conflict(List<SourceLocation> locations) {
-        if (locations == null || locations.size() < 2) return null;
+    List<OpaError> conflict(List<SourceLocation> locations) {
+        if (locations == null || locations.size() < 2) return List.of();
         Field a = index.first(locations.get(0), Field.class);
         Field b = index.first(locations.get(1), Field.class);
-        if (a == null || b == null) return null;
+        if (a == null || b == null) return List.of();
         String reason;
         GraphQLType pa = index.parent(a);
         GraphQLType pb = index.parent(b);
@@ -140,17 +157,32 @@ final class SelectionMessages {
         else {
             GraphQLFieldDefinition da = index.definition(a);
             GraphQLFieldDefinition db = index.definition(b);
-            if (da == null || db == null) return null;
+            if (da == null || db == null) return List.of();
             reason = "they return conflicting types \"" + GraphQLTypeUtil.simplePrint(da.getType()) + "\" and \""
                     + GraphQLTypeUtil.simplePrint(db.getType()) + "\"";
         }
         String response = a.getAlias() != null ? a.getAlias() : a.getName();
-        return new OpaError(
-                "OverlappingFieldsCanBeMerged",
-                "Fields \"" + response + "\" conflict because " + reason
-                        + ". Use different aliases on the fields to fetch both if this was intentional.",
-                b.getSourceLocation(),
-                index.holder(b));
+        String message = "Fields \"" + response + "\" conflict because " + reason
+                + ". Use different aliases on the fields to fetch both if this was intentional.";
+        // every inline fragment holding both reports it, then the field, operation or fragment around them
+        List<OpaError> out = new ArrayList<>();
+        Node<?> holder = index.holder(b);
+        while (holder instanceof InlineFragment) {
+            if (holds(holder, a))
+                out.add(new OpaError("OverlappingFieldsCanBeMerged", message, b.getSourceLocation(), holder));
+            holder = index.holder(holder);
+        }
+        if (holder != null)
+            out.add(new OpaError(
+                    "OverlappingFieldsCanBeMerged", message, b.getSourceLocation(), holder, holder instanceof Field));
+        return out;
+    }
+
+    private boolean holds(Node<?> holder, Node<?> selection) {
+        for (Node<?> h = index.holder(selection); h != null; h = index.holder(h)) {
+            if (h == holder) return true;
+        }
+        return false;
     }
 
     private static boolean sameArguments(List<Argument> a, List<Argument> b) {

@@ -21,6 +21,38 @@ final class SourceText {
         return new SourceLocation(at.getLine(), at.getColumn() + quotes);
     }
 
+    /** The number written at the location, as written. */
+    String number(SourceLocation at) {
+        int start = offset(at);
+        int end = start;
+        while (end < text.length() && "0123456789+-.eE".indexOf(text.charAt(end)) >= 0) end++;
+        return text.substring(Math.min(start, end), end);
+    }
+
+    /**
+     * Where a field of an object value starts, which graphql-java does not keep: the first after {@code from} (the
+     * object's brace, or the value of the field before) named so and followed by a colon.
+     */
+    SourceLocation objectField(SourceLocation from, String name) {
+        if (from == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![_0-9A-Za-z])" + name + "[\\s,]*:")
+                .matcher(text);
+        int start = offset(from);
+        if (!m.find(Math.min(start, text.length()))) return null;
+        int lineStart = text.lastIndexOf('\n', m.start() - 1) + 1;
+        int line = at(m.start());
+        return new SourceLocation(line, m.start() - lineStart + 1);
+    }
+
+    private int at(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) line++;
+        }
+        return line;
+    }
+
     private int offset(SourceLocation at) {
         int line = 1;
         int i = 0;

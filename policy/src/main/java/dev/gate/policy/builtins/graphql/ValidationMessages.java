@@ -92,8 +92,9 @@ final class ValidationMessages {
             case FieldUndefined -> one(selections.unknownField(index.first(at, Field.class)));
             case UnknownArgument -> one(unknownArgument(index.first(at, Argument.class)));
             case MissingFieldArgument -> one(selections.missingArgument(index.first(at, Field.class), name));
-            case SubselectionRequired, SubselectionNotAllowed -> one(selections.leaf(index.first(at, Field.class)));
-            case FieldsConflict -> one(selections.conflict(error.getLocations()));
+            case SubselectionRequired, SubselectionNotAllowed ->
+                selections.leafWithFields(index.first(at, Field.class));
+            case FieldsConflict -> selections.conflict(error.getLocations());
             case UnknownDirective ->
                 one(
                         index.first(at, Argument.class) != null

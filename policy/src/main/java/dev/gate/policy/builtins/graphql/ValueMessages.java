@@ -121,18 +121,23 @@ final class ValueMessages {
                                 + GraphQLTypeUtil.simplePrint(f.getType()) + "\" was not provided."));
         }
         List<String> names = SelectionMessages.names(known);
+        SourceLocation from = object.getSourceLocation();
         for (ObjectField given : object.getObjectFields()) {
+            SourceLocation at = given.getSourceLocation() != null
+                    ? given.getSourceLocation()
+                    : text.objectField(from, given.getName());
+            from = given.getValue().getSourceLocation();
             if (!names.contains(given.getName()))
                 out.add(new OpaError(
                         RULE,
                         "Field \"" + given.getName() + "\" is not defined by type \"" + def.getName() + "\"."
                                 + Suggestions.didYouMean("Did you mean", given.getName(), names),
-                        given.getSourceLocation(),
+                        at,
                         object));
         }
     }
 
-    private static String unexpected(Value<?> v, String expected, GraphQLNamedType def) {
+    private String unexpected(Value<?> v, String expected, GraphQLNamedType def) {
         String shown = show(v);
         return switch (expected) {
             case "Int", "Int!" ->
@@ -194,18 +199,22 @@ final class ValueMessages {
     }
 
     /** A value as OPA's messages show it: strings quoted, lists and objects without spaces. */
-    static String show(Node<?> v) {
+    private String show(Node<?> v) {
         if (v instanceof VariableReference r) return "$" + r.getName();
-        if (v instanceof IntValue i) return i.getValue().toString();
-        if (v instanceof FloatValue f) return f.getValue().toString();
+        if (v instanceof IntValue || v instanceof FloatValue) {
+            String written = text.number(v.getSourceLocation());
+            return !written.isEmpty()
+                    ? written
+                    : v instanceof IntValue i
+                            ? i.getValue().toString()
+                            : ((FloatValue) v).getValue().toString();
+        }
         if (v instanceof EnumValue e) return e.getName();
         if (v instanceof BooleanValue b) return String.valueOf(b.isValue());
         if (v instanceof NullValue) return "null";
         if (v instanceof StringValue s) return quote(s.getValue());
         if (v instanceof ArrayValue a)
-            return "["
-                    + String.join(
-                            ",", a.getValues().stream().map(ValueMessages::show).toList()) + "]";
+            return "[" + String.join(",", a.getValues().stream().map(this::show).toList()) + "]";
         if (v instanceof ObjectValue o)
             return "{"
                     + String.join(
