@@ -8,6 +8,7 @@ import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.Node;
 import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
 import graphql.language.VariableDefinition;
@@ -166,14 +167,20 @@ final class DocumentMessages {
                                 d);
             }
             case UniqueObjectFieldName -> {
-                ObjectField f = index.first(at, ObjectField.class);
-                yield f == null
+                ObjectValue o = index.first(at, ObjectValue.class);
+                List<ObjectField> fields = o == null ? List.of() : o.getObjectFields();
+                List<SourceLocation> where = o == null ? List.of() : text.fields(o);
+                SourceLocation second = null;
+                for (int i = 0, seen = 0; i < fields.size() && second == null; i++) {
+                    if (fields.get(i).getName().equals(name) && ++seen == 2) second = where.get(i);
+                }
+                yield second == null
                         ? null
                         : new OpaError(
                                 "UniqueInputFieldNames",
                                 "There can be only one input field named \"" + name + "\".",
-                                at,
-                                index.owner(f));
+                                second,
+                                o);
             }
             default -> null;
         };

@@ -66,7 +66,7 @@ final class FragmentMessages {
      */
     List<OpaError> cycles() {
         List<OpaError> out = new ArrayList<>();
-        Map<String, FragmentDefinition> byName = byName();
+        Map<String, FragmentDefinition> byName = byName(query);
         Set<String> visited = new HashSet<>();
         for (FragmentDefinition f : query.getDefinitionsOfType(FragmentDefinition.class))
             new Cycles(f, byName, visited, out).from(f);
@@ -185,7 +185,7 @@ final class FragmentMessages {
                     "Fragment" + where + i.getTypeCondition().getName() + "\".",
                     text.after(at, 3),
                     i);
-        FragmentDefinition f = node instanceof FragmentSpread s ? byName().get(s.getName()) : null;
+        FragmentDefinition f = node instanceof FragmentSpread s ? byName(query).get(s.getName()) : null;
         if (node instanceof FragmentSpread s && f != null)
             return new OpaError(
                     "PossibleFragmentSpreads",
@@ -196,12 +196,8 @@ final class FragmentMessages {
         return null;
     }
 
-    /** The fragments by name, the first of each name. */
-    private Map<String, FragmentDefinition> byName() {
-        return byName(query);
-    }
-
-    private static Map<String, FragmentDefinition> byName(Document query) {
+    /** The fragments by name, the first of each name (as OPA's walk takes them). */
+    static Map<String, FragmentDefinition> byName(Document query) {
         Map<String, FragmentDefinition> byName = new HashMap<>();
         for (FragmentDefinition f : query.getDefinitionsOfType(FragmentDefinition.class))
             byName.putIfAbsent(f.getName(), f);

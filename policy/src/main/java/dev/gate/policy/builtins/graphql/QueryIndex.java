@@ -57,7 +57,6 @@ final class QueryIndex {
     private final Map<Directive, String> places = new IdentityHashMap<>();
     private final Map<Node<?>, Definition<?>> definitions = new IdentityHashMap<>();
     private final Map<Node<?>, Node<?>> holders = new IdentityHashMap<>();
-    private final Map<Node<?>, OperationDefinition> operations = new IdentityHashMap<>();
     private OperationDefinition operation;
     private Definition<?> definition;
 
@@ -125,7 +124,7 @@ final class QueryIndex {
     }
 
     /** The input type the schema has for a type the query writes; null when it has none. */
-    GraphQLInputType inputType(Type<?> type) {
+    private GraphQLInputType inputType(Type<?> type) {
         if (type instanceof NonNullType n) {
             GraphQLInputType t = inputType(n.getType());
             return t == null ? null : GraphQLNonNull.nonNull(t);
@@ -149,7 +148,7 @@ final class QueryIndex {
 
     /** The operation a node is written in; null in fragments. */
     OperationDefinition operation(Node<?> node) {
-        return operations.get(node);
+        return definitions.get(node) instanceof OperationDefinition op ? op : null;
     }
 
     /** The definition of a field in the schema; null when its parent type has no such field. */
@@ -164,7 +163,7 @@ final class QueryIndex {
         return parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(field.getName()) : null;
     }
 
-    GraphQLType root(OperationDefinition op) {
+    private GraphQLType root(OperationDefinition op) {
         return switch (op.getOperation()) {
             case MUTATION -> schema.getMutationType();
             case SUBSCRIPTION -> schema.getSubscriptionType();
@@ -178,7 +177,6 @@ final class QueryIndex {
             byStart.computeIfAbsent(at.getLine() + ":" + at.getColumn(), k -> new ArrayList<>())
                     .add(node);
         if (parent != null) parents.put(node, parent);
-        if (operation != null) operations.put(node, operation);
         definitions.put(node, definition);
     }
 

@@ -1,6 +1,10 @@
 package dev.gate.policy.builtins.graphql;
 
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
 import graphql.language.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Positions in a query's text. graphql-java places a spread, an inline fragment or a directive at its punctuator
@@ -29,11 +33,22 @@ final class SourceText {
         return text.substring(Math.min(start, end), end);
     }
 
+    /** Where the fields of an object value start, those graphql-java does not place found in the text. */
+    List<SourceLocation> fields(ObjectValue object) {
+        List<SourceLocation> out = new ArrayList<>();
+        SourceLocation from = object.getSourceLocation();
+        for (ObjectField f : object.getObjectFields()) {
+            out.add(f.getSourceLocation() != null ? f.getSourceLocation() : objectField(from, f.getName()));
+            from = f.getValue().getSourceLocation();
+        }
+        return out;
+    }
+
     /**
      * Where a field of an object value starts, which graphql-java does not keep: the first after {@code from} (the
      * object's brace, or the value of the field before) named so and followed by a colon.
      */
-    SourceLocation objectField(SourceLocation from, String name) {
+    private SourceLocation objectField(SourceLocation from, String name) {
         if (from == null) return null;
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![_0-9A-Za-z])" + name + "[\\s,]*:")
                 .matcher(text);

@@ -121,12 +121,10 @@ final class ValueMessages {
                                 + GraphQLTypeUtil.simplePrint(f.getType()) + "\" was not provided."));
         }
         List<String> names = SelectionMessages.names(known);
-        SourceLocation from = object.getSourceLocation();
-        for (ObjectField given : object.getObjectFields()) {
-            SourceLocation at = given.getSourceLocation() != null
-                    ? given.getSourceLocation()
-                    : text.objectField(from, given.getName());
-            from = given.getValue().getSourceLocation();
+        List<SourceLocation> where = text.fields(object);
+        for (int i = 0; i < where.size(); i++) {
+            ObjectField given = object.getObjectFields().get(i);
+            SourceLocation at = where.get(i);
             if (!names.contains(given.getName()))
                 out.add(new OpaError(
                         RULE,

@@ -19,7 +19,6 @@ import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ import java.util.Set;
  */
 final class WalkOrder {
     private final Map<Node<?>, List<OpaError>> byAnchor = new IdentityHashMap<>();
-    private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+    private Map<String, FragmentDefinition> fragments;
     private final Set<OpaError> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<OpaError> out = new ArrayList<>();
     private Set<String> entered = new HashSet<>();
@@ -60,8 +59,7 @@ final class WalkOrder {
     }
 
     private void walk(Document query) {
-        for (FragmentDefinition f : query.getDefinitionsOfType(FragmentDefinition.class))
-            fragments.putIfAbsent(f.getName(), f);
+        fragments = FragmentMessages.byName(query);
         for (OperationDefinition op : query.getDefinitionsOfType(OperationDefinition.class)) {
             operation = op;
             entered = new HashSet<>();
