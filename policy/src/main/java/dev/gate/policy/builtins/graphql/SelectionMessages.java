@@ -161,8 +161,18 @@ final class SelectionMessages {
             reason = "they return conflicting types \"" + GraphQLTypeUtil.simplePrint(da.getType()) + "\" and \""
                     + GraphQLTypeUtil.simplePrint(db.getType()) + "\"";
         }
-        String response = a.getAlias() != null ? a.getAlias() : a.getName();
-        String message = "Fields \"" + response + "\" conflict because " + reason
+        // OPA reports a conflict of subfields on the outermost fields of one response name that hold them
+        for (Field outerA = field(a), outerB = field(b);
+                outerA != null
+                        && outerB != null
+                        && outerA != outerB
+                        && response(outerA).equals(response(outerB));
+                outerA = field(outerA), outerB = field(outerB)) {
+            reason = "subfields \"" + response(a) + "\" conflict because " + reason;
+            a = outerA;
+            b = outerB;
+        }
+        String message = "Fields \"" + response(a) + "\" conflict because " + reason
                 + ". Use different aliases on the fields to fetch both if this was intentional.";
         // every inline fragment holding both reports it, then the field, operation or fragment around them
         List<OpaError> out = new ArrayList<>();
@@ -176,6 +186,17 @@ final class SelectionMessages {
             out.add(new OpaError(
                     "OverlappingFieldsCanBeMerged", message, b.getSourceLocation(), holder, holder instanceof Field));
         return out;
+    }
+
+    private static String response(Field f) {
+        return f.getAlias() != null ? f.getAlias() : f.getName();
+    }
+
+    /** The field whose selections hold a selection, through inline fragments; null at the top. */
+    private Field field(Node<?> selection) {
+        Node<?> h = index.holder(selection);
+        while (h instanceof InlineFragment) h = index.holder(h);
+        return h instanceof Field f ? f : null;
     }
 
     private boolean holds(Node<?> holder, Node<?> selection) {
