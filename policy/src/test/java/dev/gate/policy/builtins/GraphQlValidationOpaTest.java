@@ -41,8 +41,8 @@ class GraphQlValidationOpaTest {
             if (!theirs.equals(ours)) differences.add(c.query() + "\n  opa:  " + theirs + "\n  gate: " + ours);
         }
         assertEquals(List.of(), differences, String.join("\n", differences));
-        // the cases must keep testing errors: nearly all of them fail validation
-        assertEquals(true, failing >= queries.size() - 10, failing + " of " + queries.size() + " fail in opa");
+        // the cases must keep testing errors: nine in ten of them, at least, fail validation
+        assertEquals(true, failing * 10 >= queries.size() * 9, failing + " of " + queries.size() + " fail in opa");
     }
 
     /** A query and the schema it is validated against. */

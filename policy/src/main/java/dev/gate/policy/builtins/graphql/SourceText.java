@@ -27,10 +27,10 @@ final class SourceText {
 
     /** The number written at the location, as written. */
     String number(SourceLocation at) {
-        int start = offset(at);
+        int start = Math.min(offset(at), text.length());
         int end = start;
         while (end < text.length() && "0123456789+-.eE".indexOf(text.charAt(end)) >= 0) end++;
-        return text.substring(Math.min(start, end), end);
+        return text.substring(start, end);
     }
 
     /** Where the fields of an object value start, those graphql-java does not place found in the text. */

@@ -30,14 +30,16 @@ import java.util.regex.Pattern;
 
 /**
  * graphql-java's validation errors in the words of OPA's validator (gqlparser), rule by rule, placed where OPA places
- * them and tied to the node whose visit reports them ({@link WalkOrder}). This class words the errors about
- * selections, arguments and directives; {@link ValueMessages} those about values, {@link DocumentMessages} those
- * about operations and fragments. An error of a rule not mapped keeps graphql-java's words.
+ * them and tied to the node whose visit reports them ({@link WalkOrder}). This class finds what each error is about
+ * and words those about arguments and directives; {@link SelectionMessages} words those about fields,
+ * {@link ValueMessages} those about values, {@link DocumentMessages} those about operations, variables and repeated
+ * names, {@link FragmentMessages} those about fragments. An error of a rule not mapped keeps graphql-java's words.
  */
 final class ValidationMessages {
     /** The names graphql-java quotes in its descriptions: {@code ... 'name' ...}. */
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
+    private final Document query;
     private final QueryIndex index;
     private final SourceText text;
     private final ValueMessages values;
@@ -46,6 +48,7 @@ final class ValidationMessages {
     private final SelectionMessages selections;
 
     ValidationMessages(GraphQLSchema schema, Document query, String text) {
+        this.query = query;
         this.index = new QueryIndex(schema, query);
         this.text = new SourceText(text);
         this.values = new ValueMessages(index, this.text);
@@ -55,7 +58,7 @@ final class ValidationMessages {
     }
 
     /** OPA's errors for graphql-java's, in the order OPA reports them. */
-    List<OpaError> of(Document query, List<ValidationError> errors) {
+    List<OpaError> of(List<ValidationError> errors) {
         List<OpaError> out = new ArrayList<>();
         List<OpaError> cycles = new ArrayList<>();
         List<OpaError> anonymous = new ArrayList<>();
@@ -80,7 +83,7 @@ final class ValidationMessages {
         return opas.isEmpty() ? fallback : opas;
     }
 
-    private static OpaError unmapped(ValidationError e) {
+    static OpaError unmapped(ValidationError e) {
         SourceLocation at = first(e);
         return new OpaError("", e.getDescription() + ".", at, null);
     }
