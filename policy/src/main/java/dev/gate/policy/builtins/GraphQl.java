@@ -82,7 +82,7 @@ final class GraphQl {
         Text query = document(name, args, 1, GraphQlDocuments::query, GraphQlAst::queryText);
         Text schemaDoc = document(name, args, 2, GraphQlDocuments::schema, GraphQlAst::schemaText);
         GraphQLSchema schema = GraphQlSchemas.build(schemaDoc.doc());
-        GraphQlSchemas.validate(schema, query.doc());
+        GraphQlSchemas.validate(schema, query.doc(), query.text());
         return ArrayValue.of(List.of(
                 GraphQlAst.query(query.doc(), query.text()), GraphQlAst.schema(schemaDoc.doc(), schemaDoc.text())));
     }

@@ -16,6 +16,7 @@ import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.language.SDLExtensionDefinition;
 import graphql.language.SchemaDefinition;
+import graphql.language.SourceLocation;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
@@ -57,31 +58,31 @@ public final class GraphQlSchemas {
     }
 
     /**
-     * Validates the query against the schema; its errors, when it has any, are thrown as OPA words a list of them: one
-     * line each, {@code input:<line>:<column>: } before all but the first, the last line's closing period dropped and
-     * the first location named at the end.
+     * Validates the query (read from {@code text}) against the schema; its errors, when it has any, are thrown as OPA
+     * words a list of them: in the order OPA's validator meets them, one line each, {@code input:<line>:<column>: }
+     * before all but the first, the last line's closing period dropped and the first location named at the end.
      */
-    public static void validate(GraphQLSchema schema, Document query) {
+    public static void validate(GraphQLSchema schema, Document query, String text) {
         List<ValidationError> errors = ParseAndValidate.validate(schema, query);
         if (errors.isEmpty()) return;
-        ValidationMessages words = new ValidationMessages(schema, query);
+        List<OpaError> opas;
+        try {
+            opas = new ValidationMessages(schema, query, text).of(errors);
+        } catch (RuntimeException e) { // a query the rewording does not foresee still gets graphql-java's words
+            opas = errors.stream().map(ValidationMessages::unmapped).toList();
+        }
         StringBuilder out = new StringBuilder();
-        for (ValidationError e : errors) {
-            var at = e.getLocations() == null || e.getLocations().isEmpty()
-                    ? null
-                    : e.getLocations().get(0);
+        for (OpaError e : opas) {
             if (out.length() > 0)
                 out.append("input")
-                        .append(at == null ? "" : ":" + at.getLine() + ":" + at.getColumn())
+                        .append(e.at() == null ? "" : ":" + e.at().getLine() + ":" + e.at().getColumn())
                         .append(": ");
-            String opas = words.of(e);
-            out.append(opas != null ? opas : e.getDescription() + ".").append('\n');
+            out.append(e.message()).append('\n');
         }
         String all = out.toString();
         all = all.endsWith(".\n") ? all.substring(0, all.length() - 2) : all;
-        var first = errors.get(0).getLocations();
-        throw new GraphQlDocuments.GraphQlException(
-                all + (first == null || first.isEmpty() ? "" : GraphQlDocuments.located(first.get(0))));
+        SourceLocation first = opas.get(0).at();
+        throw new GraphQlDocuments.GraphQlException(all + (first == null ? "" : GraphQlDocuments.located(first)));
     }
 
     private static String describe(GraphQLError error, String fallback) {
