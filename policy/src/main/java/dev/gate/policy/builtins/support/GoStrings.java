@@ -77,7 +77,7 @@ public final class GoStrings {
         return parts;
     }
 
-    /** strings.ReplaceAll: an empty old string inserts the new one at every rune boundary. */
+    /** strings.ReplaceAll: an empty old string inserts the new one at every UTF-8 byte boundary ({@link #replaceEach}). */
     public static String replaceAll(String s, String old, String replacement) {
         return old.isEmpty() ? replaceEach(s, List.of(Map.entry(old, replacement))) : s.replace(old, replacement);
     }
